@@ -1,0 +1,112 @@
+// What every mitra-cli command shares.
+#include "cli/context.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace mitra::cli {
+
+store::Database& Context::db() {
+    if (!db_) db_ = store::Database::open(target());
+    return *db_;
+}
+
+std::string Context::target() const { return db_target.empty() ? store::Database::default_path() : db_target; }
+
+void Context::print(const json& value, const std::string& text) const {
+    if (json_output) std::cout << value.dump(2) << '\n';
+    else if (!text.empty()) std::cout << text << (text.back() == '\n' ? "" : "\n");
+}
+
+void bad_option(const std::string& option, const std::string& message) {
+    throw InputError{{Problem{"", 0, 0, option, message}}};
+}
+
+void refuse_if_any(const std::vector<FieldError>& errors) {
+    if (errors.empty()) return;
+    InputError error;
+    for (const auto& e : errors) {
+        std::string option = "--" + e.field;
+        std::replace(option.begin(), option.end(), '_', '-');
+        error.problems.push_back(Problem{"", 0, 0, option, e.message});
+    }
+    throw error;
+}
+
+Date date_option(const std::string& option, const std::string& value) {
+    auto d = parse_date(value);
+    if (!d) bad_option(option, "'" + value + "' is not a date in the form YYYY-MM-DD");
+    return *d;
+}
+
+LocalTime time_option(const std::string& option, const std::string& value) {
+    auto t = parse_time(value);
+    if (!t) bad_option(option, "'" + value + "' is not a time in the form HH:MM (24-hour)");
+    return *t;
+}
+
+std::string shipped_dir(const std::string& name) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> candidates;
+    if (const char* dir = std::getenv("MITRA_DATA_DIR"); dir && *dir) candidates.push_back(fs::path(dir) / name);
+    std::error_code ec;
+    const auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back(exe.parent_path().parent_path().parent_path() / name);  // build/bin -> repo
+    candidates.push_back(fs::path(MITRA_SOURCE_DIR) / name);
+    candidates.push_back(fs::path("/usr/share/mitra") / name);
+    for (const auto& c : candidates)
+        if (fs::is_directory(c, ec)) return c.string();
+    throw std::runtime_error("cannot find the programme's " + name + " folder (set MITRA_DATA_DIR)");
+}
+
+namespace {
+// Columns a code point takes on a terminal: 2 for East Asian wide characters, 0 for combining marks.
+int display_width(const std::string& s) {
+    int width = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        char32_t cp;
+        int len;
+        if (c < 0x80) { cp = c; len = 1; }
+        else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; len = 2; }
+        else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; len = 3; }
+        else { cp = c & 0x07; len = 4; }
+        for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
+        i += len;
+        const bool zero = (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200C || cp == 0x200D ||
+                          (cp >= 0x0900 && cp <= 0x0DFF && ((cp & 0x7F) <= 0x03 || (cp & 0x7F) >= 0x3A)) ||
+                          (cp >= 0x0E31 && cp <= 0x0E3A && cp != 0x0E32 && cp != 0x0E33) ||
+                          (cp >= 0x0E47 && cp <= 0x0E4E) || (cp >= 0x064B && cp <= 0x065F);
+        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+                          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFD);
+        width += zero ? 0 : (wide ? 2 : 1);
+    }
+    return width;
+}
+}  // namespace
+
+std::string table(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<int> widths;
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i) widths.push_back(0);
+            widths[i] = std::max(widths[i], display_width(row[i]));
+        }
+    std::string out;
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size()) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
+        }
+        out += line + '\n';
+    }
+    return out;
+}
+
+}  // namespace mitra::cli

@@ -1,0 +1,56 @@
+// What every mitra-cli command shares: the database it works on, the output form, and helpers to parse options.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/calendar.hpp"
+#include "core/problem.hpp"
+#include "core/validation.hpp"
+#include "store/database.hpp"
+
+namespace mitra::cli {
+
+using nlohmann::json;
+
+struct Context {
+    std::string db_target;  // --db
+    bool json_output = false;  // --json
+
+    store::Database& db();  // opened (and migrated) on first use
+    std::string target() const;
+
+    // Prints JSON on stdout when --json was given, otherwise the text.
+    void print(const json& value, const std::string& text) const;
+
+private:
+    std::unique_ptr<store::Database> db_;
+};
+
+// Bad input from the command line: exit status 2, nothing changed.
+[[noreturn]] void bad_option(const std::string& option, const std::string& message);
+// Turns field errors from validation into a refusal naming the options.
+void refuse_if_any(const std::vector<FieldError>& errors);
+
+Date date_option(const std::string& option, const std::string& value);
+LocalTime time_option(const std::string& option, const std::string& value);
+
+// Where the programme's shipped files (curricula/, certificates/) are.
+std::string shipped_dir(const std::string& name);
+
+// A table for people: columns padded by display width, so names in any script line up.
+std::string table(const std::vector<std::vector<std::string>>& rows);
+
+// The command groups; each adds its subcommands to the app.
+void add_init_commands(CLI::App& app, Context& ctx);
+void add_curriculum_commands(CLI::App& app, Context& ctx);
+void add_trainer_commands(CLI::App& app, Context& ctx);
+void add_participant_commands(CLI::App& app, Context& ctx);
+void add_cohort_commands(CLI::App& app, Context& ctx);
+void add_session_commands(CLI::App& app, Context& ctx);
+void add_attendance_commands(CLI::App& app, Context& ctx);
+void add_completion_commands(CLI::App& app, Context& ctx);
+void add_demo_commands(CLI::App& app, Context& ctx);
+
+}  // namespace mitra::cli

@@ -1,0 +1,108 @@
+// mitra-cli init, curriculum import|list|show.
+#include <filesystem>
+
+#include "cli/context.hpp"
+#include "io/curriculum_toml.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::cli {
+namespace {
+
+json module_json(const Module& m, const std::string& language) {
+    json titles = json::object();
+    for (const auto& [lang, text] : m.title.by_language) titles[lang] = text;
+    return json{{"code", m.code},
+                {"title", m.title.in(language)},
+                {"titles", titles},
+                {"kind", to_string(m.kind)},
+                {"minutes", m.minutes},
+                {"sessions", m.sessions},
+                {"required", m.required},
+                {"attendance_share", m.attendance_share},
+                {"assessment", m.has_assessment},
+                {"supervised_minutes", m.supervised_minutes}};
+}
+
+std::string import_file(store::Database& db, const std::string& file) {
+    auto read = io::read_curriculum_file(file);
+    if (!read.ok()) throw InputError{read.problems};
+    auto outcome = store::CurriculumRepo(db).import(read.value);
+    const std::string what = "curriculum " + read.value.code + " " + read.value.version + " (" +
+                             std::to_string(read.value.modules.size()) + " modules)";
+    switch (outcome) {
+        case store::Saved::created: return "Imported " + what;
+        case store::Saved::updated: return "Updated " + what;
+        case store::Saved::unchanged: return "Already up to date: " + what;
+    }
+    return what;
+}
+
+}  // namespace
+
+void add_init_commands(CLI::App& app, Context& ctx) {
+    auto* init = app.add_subcommand("init", "Create the database (or bring it up to date) with the shipped curricula");
+    init->callback([&ctx] {
+        auto& db = ctx.db();
+        std::vector<std::string> lines{"Database " + ctx.target() + " is ready (schema version " +
+                                       std::to_string(db.schema_version()) + ")"};
+        json imported = json::array();
+        for (const auto& entry : std::filesystem::directory_iterator(shipped_dir("curricula"))) {
+            if (entry.path().extension() != ".toml") continue;
+            lines.push_back(import_file(db, entry.path().string()));
+            imported.push_back(entry.path().filename().string());
+        }
+        ctx.print(json{{"database", ctx.target()}, {"schema_version", db.schema_version()}, {"curricula", imported}},
+                  join(lines, "\n"));
+    });
+}
+
+void add_curriculum_commands(CLI::App& app, Context& ctx) {
+    auto* group = app.add_subcommand("curriculum", "The programme's curricula and their modules");
+    group->require_subcommand(1);
+
+    auto* import = group->add_subcommand("import", "Import or update a curriculum from a TOML file");
+    static std::string file;
+    import->add_option("file", file, "The curriculum file (.toml)")->required();
+    import->callback([&ctx] { ctx.print(json{{"file", file}}, import_file(ctx.db(), file)); });
+
+    auto* list = group->add_subcommand("list", "List the curricula");
+    list->callback([&ctx] {
+        json items = json::array();
+        std::vector<std::vector<std::string>> rows{{"CODE", "VERSION", "MODULES", "TITLE"}};
+        for (const auto& c : store::CurriculumRepo(ctx.db()).list()) {
+            items.push_back({{"code", c.code}, {"version", c.version}, {"title", c.title.in("en")},
+                             {"modules", c.modules.size()}});
+            rows.push_back({c.code, c.version, std::to_string(c.modules.size()), c.title.in("en")});
+        }
+        ctx.print(items, rows.size() > 1 ? table(rows) : "No curricula yet: mitra-cli curriculum import FILE");
+    });
+
+    auto* show = group->add_subcommand("show", "Show a curriculum with its modules");
+    static std::string code, version, language = "en";
+    show->add_option("code", code, "The curriculum's code")->required();
+    show->add_option("--version", version, "A version (default: the latest)");
+    show->add_option("--language", language, "The language of the titles (default: en)");
+    show->callback([&ctx] {
+        auto c = store::CurriculumRepo(ctx.db()).find(code, version);
+        if (!c) bad_option("code", "no curriculum " + code + (version.empty() ? "" : " version " + version));
+        json modules = json::array();
+        std::vector<std::vector<std::string>> rows{{"MODULE", "MINUTES", "", "TITLE"}};
+        for (const auto& m : c->modules) {
+            modules.push_back(module_json(m, language));
+            rows.push_back({m.code, std::to_string(m.minutes), m.required ? "required" : "elective", m.title.in(language)});
+        }
+        json titles = json::object();
+        for (const auto& [lang, text] : c->title.by_language) titles[lang] = text;
+        ctx.print(json{{"code", c->code},
+                       {"version", c->version},
+                       {"title", c->title.in(language)},
+                       {"titles", titles},
+                       {"electives_required", c->electives_required},
+                       {"ethics_code", c->ethics_code},
+                       {"modules", modules}},
+                  c->code + " " + c->version + ": " + c->title.in(language) + "\n" +
+                      std::to_string(c->electives_required) + " elective(s) required\n\n" + table(rows));
+    });
+}
+
+}  // namespace mitra::cli

@@ -1,0 +1,51 @@
+// mitra-cli: the programme's whole workflow from a terminal. `mitra-cli <noun> <verb>`, --json for machines.
+#include <iostream>
+
+#include "cli/context.hpp"
+#include "store/database.hpp"
+
+int main(int argc, char** argv) {
+    using namespace mitra;
+    CLI::App app{"Mitra: curricula, cohorts, attendance, completion and certificates of the peer-support programme"};
+    app.name("mitra-cli");
+    app.set_help_all_flag("--help-all", "Every command and option");
+    app.require_subcommand(1);
+    cli::Context ctx;
+    app.add_option("--db", ctx.db_target,
+                   "The database: a file path, or a postgresql:// URL (default: " + store::Database::default_path() + ")")
+        ->envname("MITRA_DB");
+    app.add_flag("--json", ctx.json_output, "Print results as JSON");
+    app.fallthrough();
+
+    cli::add_init_commands(app, ctx);
+    cli::add_curriculum_commands(app, ctx);
+    cli::add_trainer_commands(app, ctx);
+    cli::add_participant_commands(app, ctx);
+    cli::add_cohort_commands(app, ctx);
+    cli::add_session_commands(app, ctx);
+    cli::add_attendance_commands(app, ctx);
+    cli::add_completion_commands(app, ctx);
+    cli::add_demo_commands(app, ctx);
+
+    try {
+        app.parse(argc, argv);
+        return 0;
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "mitra-cli: " << e.what() << " (see mitra-cli --help)\n";
+        return 2;
+    } catch (const InputError& e) {
+        for (const auto& p : e.problems) std::cerr << "mitra-cli: " << to_string(p) << '\n';
+        std::cerr << "mitra-cli: nothing was changed\n";
+        return 2;
+    } catch (const store::DatabaseError& e) {
+        std::cerr << "mitra-cli: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "mitra-cli: " << e.what() << '\n';
+        return 1;
+    }
+}

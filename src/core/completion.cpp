@@ -1,0 +1,145 @@
+// The completion rules: attendance share, assessments, supervised practice, electives, ethics, overrides.
+#include "core/completion.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace mitra {
+namespace {
+
+std::string hours_text(int minutes) {
+    if (minutes % 60 == 0) return std::to_string(minutes / 60) + " hours";
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f hours", minutes / 60.0);
+    return buf;
+}
+
+ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person, const Module& module) {
+    ModuleCompletion mc;
+    mc.code = module.code;
+    mc.title = module.title.in(ctx.language);
+    mc.required = module.required;
+
+    int future_minutes = 0;
+    std::set<std::string> marked_sessions;
+    for (const auto& a : person.marks) marked_sessions.insert(a.session.uuid);
+    for (const auto& s : ctx.cohort_sessions) {
+        if (s.module_code != module.code) continue;
+        mc.scheduled_minutes += s.minutes;
+        if (s.date < person.enrolled_on) {
+            ++mc.missed_before_enrolment;
+        } else if (!marked_sessions.count(s.uuid)) {
+            if (s.date < ctx.today) ++mc.absences;
+            else future_minutes += s.minutes;
+        }
+    }
+    // Nothing scheduled yet: the curriculum's minutes are what will be asked.
+    if (mc.scheduled_minutes == 0) {
+        mc.scheduled_minutes = module.minutes;
+        future_minutes = module.minutes;
+    }
+    mc.required_minutes = required_minutes(module.attendance_share, mc.scheduled_minutes);
+
+    for (const auto& a : person.marks) {
+        if (a.session.module_code != module.code) continue;
+        mc.attended_minutes += counted_minutes(a.mark, a.session.minutes);
+        if (a.mark.status == AttendanceStatus::absent && !(a.session.date < person.enrolled_on)) ++mc.absences;
+    }
+
+    std::vector<std::string> missing;
+    if (mc.attended_minutes < mc.required_minutes)
+        missing.push_back("attended " + std::to_string(mc.attended_minutes) + " of " +
+                          std::to_string(mc.scheduled_minutes) + " minutes, needs " +
+                          std::to_string(mc.required_minutes));
+    if (module.has_assessment) {
+        const AssessmentResult* latest = nullptr;
+        for (const auto& r : person.assessments)
+            if (r.module_code == module.code && (!latest || !(r.assessed_on < latest->assessed_on))) latest = &r;
+        if (!latest) missing.push_back("assessment not yet taken");
+        else if (!latest->passed) missing.push_back("assessment not passed (" + to_string(latest->assessed_on) + ")");
+    }
+    if (module.supervised_minutes > 0) {
+        int signed_off = 0;
+        for (const auto& log : person.practicum)
+            if (log.module_code == module.code && log.signed_off_on) signed_off += log.minutes;
+        if (signed_off < module.supervised_minutes)
+            missing.push_back("supervised practice: " + hours_text(signed_off) + " of " +
+                              hours_text(module.supervised_minutes) + " signed off");
+    }
+
+    mc.complete = missing.empty();
+    const bool minutes_reachable = mc.attended_minutes + future_minutes >= mc.required_minutes;
+    mc.on_track = mc.complete || minutes_reachable;
+    if (!mc.complete) {
+        mc.reason = mc.code + " " + mc.title + ": " + join(missing, "; ");
+        if (mc.missed_before_enrolment > 0 && !minutes_reachable)
+            mc.reason += " (" + std::to_string(mc.missed_before_enrolment) +
+                         " session(s) held before enrolment on " + to_string(person.enrolled_on) +
+                         " can be made up in another cohort)";
+    }
+
+    // A coordinator's override decides; the latest one counts.
+    const CompletionOverride* latest = nullptr;
+    for (const auto& o : person.overrides)
+        if (o.module_code == module.code && (!latest || o.at >= latest->at)) latest = &o;
+    if (latest) {
+        mc.overridden = true;
+        mc.complete = latest->complete;
+        mc.on_track = latest->complete;
+        mc.reason = latest->complete ? std::string()
+                                     : mc.code + " " + mc.title + ": marked not complete by " + latest->by +
+                                           " (" + latest->reason + ")";
+    }
+    return mc;
+}
+
+}  // namespace
+
+int required_minutes(double share, int scheduled) {
+    // Rounded up, with a small tolerance so that 0.8 x 180 is 144, not 145.
+    return static_cast<int>(std::ceil(share * scheduled - 1e-9));
+}
+
+ParticipantCompletion assess_completion(const CompletionContext& ctx, const ParticipantRecord& person) {
+    ParticipantCompletion pc;
+    pc.ref = person.ref;
+    std::vector<std::string> reasons;
+    bool required_ok = true, required_on_track = true;
+    int electives_on_track = 0;
+    std::vector<std::string> elective_reasons;
+    for (const auto& module : ctx.curriculum.modules) {
+        auto mc = assess_module(ctx, person, module);
+        if (module.required) {
+            required_ok = required_ok && mc.complete;
+            required_on_track = required_on_track && mc.on_track;
+            if (!mc.complete) reasons.push_back(mc.reason);
+        } else {
+            if (mc.complete) ++pc.electives_complete;
+            if (mc.on_track) ++electives_on_track;
+            if (!mc.complete) elective_reasons.push_back(mc.reason);
+        }
+        pc.modules.push_back(std::move(mc));
+    }
+    const int needed = ctx.curriculum.electives_required;
+    const bool electives_ok = pc.electives_complete >= needed;
+    if (!electives_ok) {
+        std::string text = "electives: " + std::to_string(pc.electives_complete) + " of " + std::to_string(needed) +
+                           " needed are complete";
+        if (!elective_reasons.empty()) text += " (" + join(elective_reasons, "; ") + ")";
+        reasons.push_back(text);
+    }
+    bool ethics_ok = true;
+    if (!ctx.curriculum.ethics_code.empty()) {
+        ethics_ok = std::any_of(person.ethics.begin(), person.ethics.end(), [&](const EthicsAcknowledgement& e) {
+            return e.code_version == ctx.curriculum.ethics_code;
+        });
+        if (!ethics_ok) reasons.push_back("code of ethics " + ctx.curriculum.ethics_code + " not yet acknowledged");
+    }
+    pc.complete = required_ok && electives_ok && ethics_ok;
+    pc.on_track = pc.complete || (required_on_track && electives_on_track >= needed);
+    pc.reason = join(reasons, "; ");
+    return pc;
+}
+
+}  // namespace mitra

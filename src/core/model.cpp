@@ -1,0 +1,80 @@
+// Names of the model's enumerations and small rules on single records.
+#include "core/model.hpp"
+
+#include <algorithm>
+
+namespace mitra {
+
+std::string to_string(ModuleKind kind) {
+    switch (kind) {
+        case ModuleKind::theory: return "theory";
+        case ModuleKind::practice: return "practice";
+        case ModuleKind::art_community: return "art_community";
+        case ModuleKind::practicum: return "practicum";
+    }
+    return "theory";
+}
+
+std::optional<ModuleKind> parse_module_kind(std::string_view s) {
+    if (s == "theory") return ModuleKind::theory;
+    if (s == "practice") return ModuleKind::practice;
+    if (s == "art_community") return ModuleKind::art_community;
+    if (s == "practicum") return ModuleKind::practicum;
+    return std::nullopt;
+}
+
+const Module* Curriculum::module(std::string_view code) const {
+    for (const auto& m : modules)
+        if (m.code == code) return &m;
+    return nullptr;
+}
+
+bool same_rules(const Curriculum& a, const Curriculum& b) {
+    if (a.electives_required != b.electives_required || a.ethics_code != b.ethics_code ||
+        a.modules.size() != b.modules.size())
+        return false;
+    for (std::size_t i = 0; i < a.modules.size(); ++i) {
+        const auto &x = a.modules[i], &y = b.modules[i];
+        if (x.code != y.code || x.minutes != y.minutes || x.kind != y.kind || x.required != y.required ||
+            x.attendance_share != y.attendance_share || x.has_assessment != y.has_assessment ||
+            x.supervised_minutes != y.supervised_minutes)
+            return false;
+    }
+    return true;
+}
+
+std::string to_string(AttendanceStatus status) {
+    switch (status) {
+        case AttendanceStatus::present: return "present";
+        case AttendanceStatus::late: return "late";
+        case AttendanceStatus::left_early: return "left_early";
+        case AttendanceStatus::excused: return "excused";
+        case AttendanceStatus::absent: return "absent";
+    }
+    return "absent";
+}
+
+std::optional<AttendanceStatus> parse_attendance_status(std::string_view s) {
+    std::string lower(s);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (lower == "present" || lower == "p") return AttendanceStatus::present;
+    if (lower == "late" || lower == "l") return AttendanceStatus::late;
+    if (lower == "left_early" || lower == "left-early" || lower == "early") return AttendanceStatus::left_early;
+    if (lower == "excused" || lower == "e") return AttendanceStatus::excused;
+    if (lower == "absent" || lower == "a") return AttendanceStatus::absent;
+    return std::nullopt;
+}
+
+int counted_minutes(const Attendance& mark, int session_minutes) {
+    switch (mark.status) {
+        case AttendanceStatus::present: return session_minutes;
+        case AttendanceStatus::late:
+        case AttendanceStatus::left_early:
+            return std::clamp(mark.minutes.value_or(0), 0, session_minutes);
+        case AttendanceStatus::excused:
+        case AttendanceStatus::absent: return 0;
+    }
+    return 0;
+}
+
+}  // namespace mitra

@@ -1,0 +1,102 @@
+// Checks on single records before they are stored.
+#include "core/validation.hpp"
+
+#include "core/identity.hpp"
+
+namespace mitra {
+namespace {
+
+void check_code(std::vector<FieldError>& errors, const std::string& field, const std::string& value) {
+    if (value.empty()) errors.push_back({field, "is required"});
+    else if (!is_code(value))
+        errors.push_back({field, "'" + value + "' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)"});
+}
+
+void check_country(std::vector<FieldError>& errors, const std::string& field, const std::string& value) {
+    if (value.empty()) errors.push_back({field, "is required"});
+    else if (!is_country_code(value))
+        errors.push_back({field, "'" + value + "' is not an ISO 3166-1 country code (such as JP, IN, LK)"});
+}
+
+void check_language(std::vector<FieldError>& errors, const std::string& field, const std::string& value) {
+    if (value.empty()) errors.push_back({field, "is required"});
+    else if (!is_language_tag(value))
+        errors.push_back({field, "'" + value + "' is not a BCP 47 language tag (such as ja, zh-Hant, ur)"});
+}
+
+}  // namespace
+
+std::vector<FieldError> check_name(const std::string& field, const std::string& value, bool required) {
+    std::vector<FieldError> errors;
+    if (value.empty()) {
+        if (required) errors.push_back({field, "is required"});
+        return errors;
+    }
+    if (value.size() > kMaxFieldBytes || (!invalid_utf8_at(value) && utf8_length(value) > kMaxNameLength)) {
+        errors.push_back({field, "is longer than " + std::to_string(kMaxNameLength) + " characters"});
+        return errors;
+    }
+    if (auto at = invalid_utf8_at(value)) {
+        errors.push_back({field, "is not valid UTF-8 (byte " + std::to_string(*at + 1) + ")"});
+        return errors;
+    }
+    for (unsigned char c : value)
+        if (c < 0x20 || c == 0x7F) {
+            errors.push_back({field, "contains a control character (such as a line break or NUL)"});
+            break;
+        }
+    if (trim(value).empty()) errors.push_back({field, "is blank"});
+    return errors;
+}
+
+std::vector<FieldError> validate(const Participant& p) {
+    std::vector<FieldError> errors;
+    check_code(errors, "ref", p.ref);
+    for (auto& e : check_name("full_name", p.full_name, true)) errors.push_back(e);
+    for (auto& e : check_name("latin_name", p.latin_name, false)) errors.push_back(e);
+    check_country(errors, "country", p.country);
+    check_language(errors, "language", p.language);
+    if (!p.email.empty()) {
+        const auto at = p.email.find('@');
+        const bool ok = p.email.size() <= 254 && at != std::string::npos && at > 0 && at + 1 < p.email.size() &&
+                        p.email.find_first_of(" \t\r\n,;<>") == std::string::npos && !invalid_utf8_at(p.email);
+        if (!ok) errors.push_back({"email", "'" + p.email + "' is not an e-mail address"});
+    }
+    if (!p.phone.empty()) {
+        bool ok = p.phone.size() <= 32;
+        for (char c : p.phone)
+            ok = ok && ((c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.');
+        if (!ok) errors.push_back({"phone", "'" + p.phone + "' is not a phone number (digits, spaces, + - ( ) .)"});
+    }
+    return errors;
+}
+
+std::vector<FieldError> validate(const Trainer& t) {
+    std::vector<FieldError> errors;
+    check_code(errors, "ref", t.ref);
+    for (auto& e : check_name("name", t.name, true)) errors.push_back(e);
+    for (auto& e : check_name("latin_name", t.latin_name, false)) errors.push_back(e);
+    check_country(errors, "country", t.country);
+    if (t.languages.empty()) errors.push_back({"languages", "is required (such as ja,en)"});
+    for (const auto& l : t.languages) check_language(errors, "languages", l);
+    for (const auto& m : t.qualified_modules) check_code(errors, "qualified", m);
+    return errors;
+}
+
+std::vector<FieldError> validate(const Cohort& c) {
+    std::vector<FieldError> errors;
+    check_code(errors, "code", c.code);
+    check_code(errors, "curriculum", c.curriculum_code);
+    for (auto& e : check_name("site", c.site, true)) errors.push_back(e);
+    check_country(errors, "country", c.country);
+    check_language(errors, "language", c.language);
+    if (!looks_like_time_zone(c.time_zone))
+        errors.push_back({"time_zone", "'" + c.time_zone + "' is not an IANA time zone name (such as Asia/Kolkata)"});
+    if (c.end_date && *c.end_date < c.start_date)
+        errors.push_back({"end", "the end date " + to_string(*c.end_date) + " is before the start date " +
+                                     to_string(c.start_date)});
+    if (c.capacity < 0) errors.push_back({"capacity", "cannot be negative"});
+    return errors;
+}
+
+}  // namespace mitra

@@ -1,0 +1,221 @@
+// The RFC 4180 reader: a scanner that splits records and fields, then checks on each field and row.
+#include "io/csv.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+
+namespace mitra::io {
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+constexpr const char* kSaveAsUtf8 = "save the file as UTF-8 (in Excel: \"CSV UTF-8\")";
+
+struct RawField {
+    std::string text;
+    int line = 0;  // where the field starts
+    bool quoted = false;
+};
+
+struct RawRecord {
+    int line = 0;
+    std::vector<RawField> fields;
+    Problems problems;
+
+    // Nothing but separators and spaces: an empty line, or ",,,," as Excel writes a blank row.
+    bool blank() const {
+        return problems.empty() && std::all_of(fields.begin(), fields.end(), [](const RawField& f) {
+                   return !f.quoted && trim(f.text).empty();
+               });
+    }
+};
+
+// Splits the text into records and fields, noting broken quotes where they are.
+class Scanner {
+public:
+    Scanner(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+    bool done() const { return pos_ >= text_.size(); }
+
+    RawRecord next_record() {
+        RawRecord record;
+        record.line = line_;
+        while (true) {
+            record.fields.push_back(next_field(record, static_cast<int>(record.fields.size()) + 1));
+            if (peek() == ',') {
+                ++pos_;
+                continue;
+            }
+            consume_record_end();
+            return record;
+        }
+    }
+
+private:
+    char peek(std::size_t ahead = 0) const { return pos_ + ahead < text_.size() ? text_[pos_ + ahead] : '\0'; }
+    bool at_end() const { return pos_ >= text_.size(); }
+    bool at_record_end() const { return at_end() || peek() == '\n' || (peek() == '\r' && peek(1) == '\n'); }
+    bool at_field_end() const { return at_record_end() || peek() == ','; }
+
+    void consume_record_end() {
+        if (peek() == '\r') ++pos_;
+        if (peek() == '\n') {
+            ++pos_;
+            ++line_;
+        }
+    }
+
+    void note(RawRecord& record, int line, int column, std::string message) {
+        record.problems.push_back({file_, line, column, "", std::move(message)});
+    }
+
+    RawField next_field(RawRecord& record, int column) {
+        RawField field{"", line_, false};
+        if (peek() == '"') read_quoted(field, record, column);
+        else read_unquoted(field, record, column);
+        return field;
+    }
+
+    void read_unquoted(RawField& field, RawRecord& record, int column) {
+        bool stray_quote = false;
+        while (!at_field_end()) {
+            stray_quote = stray_quote || peek() == '"';
+            field.text += text_[pos_++];
+        }
+        if (stray_quote)
+            note(record, field.line, column,
+                 "a quote (\") in the middle of a field; put the whole field in quotes and write each quote "
+                 "inside it twice (\"\")");
+    }
+
+    void read_quoted(RawField& field, RawRecord& record, int column) {
+        field.quoted = true;
+        ++pos_;
+        while (true) {
+            if (at_end()) {
+                note(record, field.line, column, "a quote opened here is never closed");
+                return;
+            }
+            const char c = text_[pos_];
+            if (c == '"' && peek(1) == '"') {
+                field.text += '"';
+                pos_ += 2;
+                continue;
+            }
+            ++pos_;
+            if (c == '"') break;
+            if (c == '\n') ++line_;
+            field.text += c;
+        }
+        if (at_field_end()) return;
+        note(record, line_, column,
+             "characters after the closing quote; a quote inside a quoted field is written twice (\"\")");
+        while (!at_field_end()) ++pos_;
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    std::size_t pos_ = 0;
+    int line_ = 1;
+};
+
+int line_of_offset(const RawField& field, std::size_t offset) {
+    return field.line + static_cast<int>(std::count(field.text.begin(), field.text.begin() + offset, '\n'));
+}
+
+// Length, NUL and UTF-8 checks on one field; at most one problem per field.
+void check_field(RawRecord& record, const RawField& field, int column, const std::string& file,
+                 const CsvLimits& limits) {
+    auto report = [&](int line, std::string message) {
+        record.problems.push_back({file, line, column, "", std::move(message)});
+    };
+    if (field.text.size() > limits.max_field_bytes) {
+        report(field.line, "field of unreasonable length (" + std::to_string(field.text.size()) +
+                               " bytes; at most " + std::to_string(limits.max_field_bytes) + ")");
+    } else if (auto nul = field.text.find('\0'); nul != std::string::npos) {
+        report(line_of_offset(field, nul), std::string("contains a NUL byte; ") + kSaveAsUtf8);
+    } else if (auto bad = invalid_utf8_at(field.text)) {
+        report(line_of_offset(field, *bad), "line " + std::to_string(line_of_offset(field, *bad)) +
+                                                " is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
+                                                " of this field); " + kSaveAsUtf8);
+    }
+}
+
+void check_fields(RawRecord& record, const std::string& file, const CsvLimits& limits) {
+    for (std::size_t i = 0; i < record.fields.size(); ++i)
+        check_field(record, record.fields[i], static_cast<int>(i) + 1, file, limits);
+}
+
+void check_field_count(RawRecord& record, const std::vector<CsvField>& header, const std::string& file) {
+    const auto expected = header.size(), found = record.fields.size();
+    const std::string counts =
+        "the header has " + std::to_string(expected) + " columns, this row has " + std::to_string(found);
+    if (found > expected)
+        record.problems.push_back({file, record.line, static_cast<int>(expected) + 1, "",
+                                   "too many fields: " + counts + "; is there a comma in a value without quotes?"});
+    else if (found < expected)
+        record.problems.push_back({file, record.line, static_cast<int>(found) + 1, trim(header[found].text),
+                                   "too few fields: " + counts});
+}
+
+// Names the column of each row problem after the header, where the header has that column.
+void name_fields(Problems& problems, const std::vector<CsvField>& header) {
+    for (auto& p : problems)
+        if (p.field.empty() && p.column >= 1 && p.column <= static_cast<int>(header.size()))
+            p.field = trim(header[p.column - 1].text);
+}
+
+std::vector<CsvField> to_fields(std::vector<RawField>& raw) {
+    std::vector<CsvField> fields;
+    for (std::size_t i = 0; i < raw.size(); ++i) fields.push_back({std::move(raw[i].text), static_cast<int>(i) + 1});
+    return fields;
+}
+
+void cap_problems(Problems& problems, const std::string& file, std::size_t max_problems) {
+    if (problems.size() <= max_problems) return;
+    const auto hidden = problems.size() - max_problems;
+    problems.resize(max_problems);
+    problems.push_back({file, 0, 0, "", "and " + std::to_string(hidden) + " more problems not shown"});
+}
+
+bool looks_like_utf16(std::string_view content) {
+    return content.starts_with("\xFF\xFE") || content.starts_with("\xFE\xFF");
+}
+
+}  // namespace
+
+Result<CsvTable> read_csv(std::string_view content, const std::string& file_name, const CsvLimits& limits) {
+    Result<CsvTable> result;
+    auto refuse = [&](std::string message) {
+        result.problems.push_back({file_name, 0, 0, "", std::move(message)});
+        return result;
+    };
+    if (content.size() > limits.max_file_bytes)
+        return refuse("the file is larger than " + std::to_string(limits.max_file_bytes / 1'000'000) +
+                      " MB; is it the right file?");
+    if (looks_like_utf16(content)) return refuse(std::string("the file is UTF-16; ") + kSaveAsUtf8);
+    if (content.starts_with(kByteOrderMark)) content.remove_prefix(kByteOrderMark.size());
+
+    Scanner scanner(content, file_name);
+    bool have_header = false;
+    while (!scanner.done()) {
+        RawRecord record = scanner.next_record();
+        if (record.blank()) continue;
+        check_fields(record, file_name, limits);
+        if (!have_header) {
+            have_header = true;
+            result.value.header_line = record.line;
+            result.value.header = to_fields(record.fields);
+        } else {
+            check_field_count(record, result.value.header, file_name);
+            name_fields(record.problems, result.value.header);
+            if (record.problems.empty()) result.value.rows.push_back({record.line, to_fields(record.fields)});
+        }
+        result.problems.insert(result.problems.end(), record.problems.begin(), record.problems.end());
+    }
+    if (!have_header) return refuse("the file is empty; its first line should name the columns");
+    cap_problems(result.problems, file_name, limits.max_problems);
+    return result;
+}
+
+}  // namespace mitra::io

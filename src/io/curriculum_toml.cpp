@@ -1,0 +1,320 @@
+// The curriculum file: TOML parsed by toml++ (included by this file alone), then checked key by key.
+#include "io/curriculum_toml.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "core/identity.hpp"
+#include "core/text.hpp"
+#include "io/files.hpp"
+
+namespace mitra::io {
+namespace {
+
+constexpr long long kMaxMinutes = 100'000;
+
+std::string type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::string: return "text";
+        case toml::node_type::integer: return "a whole number";
+        case toml::node_type::floating_point: return "a number with decimals";
+        case toml::node_type::boolean: return "true or false";
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "a list";
+        case toml::node_type::date:
+        case toml::node_type::time:
+        case toml::node_type::date_time: return "a date or time";
+        default: return "nothing";
+    }
+}
+
+std::string indexed(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index + 1) + "]";
+}
+
+// Checks the curriculum key by key, collecting every problem with its place in the file.
+class CurriculumReader {
+public:
+    explicit CurriculumReader(const std::string& file_name) : file_name_(file_name) {}
+
+    Curriculum read(const toml::table& root) {
+        Curriculum curriculum;
+        only_keys(root, "", {"curriculum", "module"});
+        if (const auto* head = table_at(root, "curriculum", "")) read_head(*head, curriculum);
+        read_modules(root, curriculum);
+        check_electives(root, curriculum);
+        return curriculum;
+    }
+
+    Problems problems;
+
+private:
+    void problem(const toml::source_region& where, const std::string& field, std::string message) {
+        problems.push_back({file_name_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column),
+                            field, std::move(message)});
+    }
+
+    static std::string child(const std::string& path, std::string_view key) {
+        return path.empty() ? std::string(key) : path + "." + std::string(key);
+    }
+
+    void only_keys(const toml::table& table, const std::string& path, std::initializer_list<std::string_view> known) {
+        for (const auto& [key, node] : table) {
+            if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+            std::string list;
+            for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+            problem(key.source(), child(path, key.str()),
+                    "unknown key '" + std::string(key.str()) + "'; the keys here are " + list);
+        }
+    }
+
+    // The node at `key`, or nullptr (with a problem when required).
+    const toml::node* find(const toml::table& table, std::string_view key, const std::string& path, bool required) {
+        const toml::node* node = table.get(key);
+        if (!node && required) problem(table.source(), child(path, key), "is required");
+        return node;
+    }
+
+    void wrong_type(const toml::node& node, const std::string& field, const std::string& expected) {
+        problem(node.source(), field, "should be " + expected + ", but is " + type_name(node));
+    }
+
+    const toml::table* table_at(const toml::table& parent, std::string_view key, const std::string& path) {
+        const toml::node* node = find(parent, key, path, true);
+        if (node && !node->is_table()) wrong_type(*node, child(path, key), "a table");
+        return node ? node->as_table() : nullptr;
+    }
+
+    std::optional<std::string> text(const toml::table& table, std::string_view key, const std::string& path,
+                                     bool required) {
+        const toml::node* node = find(table, key, path, required);
+        if (!node) return std::nullopt;
+        if (!node->is_string()) {
+            wrong_type(*node, child(path, key), "text in quotes");
+            return std::nullopt;
+        }
+        return node->as_string()->get();
+    }
+
+    std::optional<std::string> code(const toml::table& table, std::string_view key, const std::string& path,
+                                    bool required) {
+        auto value = text(table, key, path, required);
+        if (value && value->empty()) {
+            problem(table.get(key)->source(), child(path, key), "is empty");
+            return std::nullopt;
+        }
+        if (value && !is_code(*value)) {
+            problem(table.get(key)->source(), child(path, key),
+                    "'" + *value + "' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)");
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    std::optional<int> whole_number(const toml::table& table, std::string_view key, const std::string& path,
+                                    bool required, long long min, long long max) {
+        const toml::node* node = find(table, key, path, required);
+        if (!node) return std::nullopt;
+        if (!node->is_integer()) {
+            wrong_type(*node, child(path, key), "a whole number");
+            return std::nullopt;
+        }
+        const long long value = node->as_integer()->get();
+        if (value < min || value > max) {
+            problem(node->source(), child(path, key),
+                    std::to_string(value) + " is out of range: it should be from " + std::to_string(min) + " to " +
+                        std::to_string(max));
+            return std::nullopt;
+        }
+        return static_cast<int>(value);
+    }
+
+    std::optional<bool> yes_no(const toml::table& table, std::string_view key, const std::string& path) {
+        const toml::node* node = find(table, key, path, false);
+        if (!node) return std::nullopt;
+        if (!node->is_boolean()) {
+            wrong_type(*node, child(path, key), "true or false");
+            return std::nullopt;
+        }
+        return node->as_boolean()->get();
+    }
+
+    std::optional<double> share(const toml::table& table, std::string_view key, const std::string& path) {
+        const toml::node* node = find(table, key, path, false);
+        if (!node) return std::nullopt;
+        const auto value = node->value<double>();  // an integer (1) converts too
+        if (!value || !(node->is_floating_point() || node->is_integer())) {
+            wrong_type(*node, child(path, key), "a number such as 0.8");
+            return std::nullopt;
+        }
+        if (!(*value > 0.0 && *value <= 1.0)) {
+            problem(node->source(), child(path, key), "should be more than 0 and at most 1 (such as 0.8)");
+            return std::nullopt;
+        }
+        return *value;
+    }
+
+    LocalizedText localized(const toml::node& node, const std::string& path, bool need_english) {
+        LocalizedText result;
+        const auto* table = node.as_table();
+        if (!table) {
+            wrong_type(node, path, "a table of texts by language (en = \"...\")");
+            return result;
+        }
+        for (const auto& [key, value] : *table) {
+            const std::string tag(key.str()), field = child(path, tag);
+            if (!is_language_tag(tag))
+                problem(key.source(), field, "'" + tag + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
+            else if (!value.is_string()) wrong_type(value, field, "text in quotes");
+            else if (trim(value.as_string()->get()).empty()) problem(value.source(), field, "is empty");
+            else result.by_language[tag] = value.as_string()->get();
+        }
+        if (table->empty()) problem(table->source(), path, "has no texts");
+        else if (need_english && !table->contains("en"))
+            problem(table->source(), path, "needs an English text (en = \"...\")");
+        return result;
+    }
+
+    LocalizedText localized_at(const toml::table& table, std::string_view key, const std::string& path,
+                               bool required) {
+        const toml::node* node = find(table, key, path, required);
+        return node ? localized(*node, child(path, key), required) : LocalizedText{};
+    }
+
+    void read_head(const toml::table& head, Curriculum& curriculum) {
+        const std::string path = "curriculum";
+        only_keys(head, path, {"code", "version", "electives_required", "ethics_code", "title"});
+        curriculum.code = code(head, "code", path, true).value_or("");
+        curriculum.version = code(head, "version", path, true).value_or("");
+        curriculum.electives_required = whole_number(head, "electives_required", path, false, 0, 1000).value_or(0);
+        if (auto ethics = text(head, "ethics_code", path, false)) {
+            if (trim(*ethics).empty())
+                problem(head.get("ethics_code")->source(), child(path, "ethics_code"),
+                        "is empty; leave the key out when no code of ethics applies");
+            curriculum.ethics_code = *ethics;
+        }
+        curriculum.title = localized_at(head, "title", path, true);
+    }
+
+    void read_modules(const toml::table& root, Curriculum& curriculum) {
+        const toml::node* node = root.get("module");
+        const toml::array* list = node ? node->as_array() : nullptr;
+        if (!node || (list && list->empty())) {
+            problem(node ? node->source() : root.source(), "module",
+                    "the curriculum has no modules; add at least one [[module]]");
+            return;
+        }
+        if (!list || !list->is_array_of_tables()) {
+            wrong_type(*node, "module", "a list of [[module]] tables");
+            return;
+        }
+        std::map<std::string, int> first_line_of_code;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const auto& table = *list->get(i)->as_table();
+            Module module = read_module(table, indexed("module", i));
+            if (!module.code.empty()) {
+                const toml::node* code_node = table.get("code");
+                const int line = static_cast<int>(code_node->source().begin.line);
+                if (auto [it, fresh] = first_line_of_code.emplace(module.code, line); !fresh)
+                    problem(code_node->source(), indexed("module", i) + ".code",
+                            "module code " + module.code + " is used twice, first on line " +
+                                std::to_string(it->second));
+            }
+            curriculum.modules.push_back(std::move(module));
+        }
+    }
+
+    Module read_module(const toml::table& table, const std::string& path) {
+        only_keys(table, path,
+                  {"code", "kind", "required", "minutes", "sessions", "attendance_share", "assessment",
+                   "supervised_minutes", "title", "summary", "outcome"});
+        Module module;
+        module.code = code(table, "code", path, true).value_or("");
+        read_kind(table, path, module);
+        module.required = yes_no(table, "required", path).value_or(true);
+        module.minutes = whole_number(table, "minutes", path, true, 1, kMaxMinutes).value_or(0);
+        module.sessions = whole_number(table, "sessions", path, false, 1, 1000).value_or(1);
+        module.attendance_share = share(table, "attendance_share", path).value_or(0.8);
+        read_assessment(table, path, module);
+        module.supervised_minutes = whole_number(table, "supervised_minutes", path, false, 0, kMaxMinutes).value_or(0);
+        module.title = localized_at(table, "title", path, true);
+        module.summary = localized_at(table, "summary", path, false);
+        read_outcomes(table, path, module);
+        return module;
+    }
+
+    void read_kind(const toml::table& table, const std::string& path, Module& module) {
+        const auto kind = text(table, "kind", path, true);
+        if (!kind) return;
+        if (auto parsed = parse_module_kind(*kind)) module.kind = *parsed;
+        else
+            problem(table.get("kind")->source(), child(path, "kind"),
+                    "'" + *kind + "' is not a kind of module (theory, practice, art_community or practicum)");
+    }
+
+    void read_assessment(const toml::table& table, const std::string& path, Module& module) {
+        const auto assessment = text(table, "assessment", path, false);
+        if (!assessment) return;
+        if (*assessment == "pass_fail") module.has_assessment = true;
+        else
+            problem(table.get("assessment")->source(), child(path, "assessment"),
+                    "'" + *assessment + "' is not a kind of assessment; the only one is \"pass_fail\"");
+    }
+
+    void read_outcomes(const toml::table& table, const std::string& path, Module& module) {
+        const toml::node* node = table.get("outcome");
+        if (!node) return;
+        const auto* list = node->as_array();
+        if (!list || !list->is_array_of_tables()) {
+            wrong_type(*node, child(path, "outcome"), "a list of [[module.outcome]] tables");
+            return;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i)
+            module.outcomes.push_back(localized(*list->get(i), indexed(child(path, "outcome"), i), false));
+    }
+
+    void check_electives(const toml::table& root, const Curriculum& curriculum) {
+        const auto electives = std::count_if(curriculum.modules.begin(), curriculum.modules.end(),
+                                             [](const Module& m) { return !m.required; });
+        if (curriculum.electives_required <= electives) return;
+        const toml::node* node = root.at_path("curriculum.electives_required").node();
+        problem(node ? node->source() : root.source(), "curriculum.electives_required",
+                std::to_string(curriculum.electives_required) +
+                    " electives are required, but the curriculum has only " + std::to_string(electives) +
+                    " (modules with required = false)");
+    }
+
+    const std::string& file_name_;
+};
+
+}  // namespace
+
+Result<Curriculum> read_curriculum(std::string_view content, const std::string& file_name) {
+    Result<Curriculum> result;
+    toml::table root;
+    try {
+        root = toml::parse(content, file_name);
+    } catch (const toml::parse_error& error) {
+        const auto& where = error.source().begin;
+        result.problems.push_back({file_name, static_cast<int>(where.line), static_cast<int>(where.column), "",
+                                   "not valid TOML: " + std::string(error.description())});
+        return result;
+    }
+    CurriculumReader reader(file_name);
+    result.value = reader.read(root);
+    result.problems = std::move(reader.problems);
+    sort_by_place(result.problems);
+    if (!result.ok()) result.value = {};
+    return result;
+}
+
+Result<Curriculum> read_curriculum_file(const std::filesystem::path& path) {
+    auto file = read_input_file(path, kMaxCurriculumBytes);
+    if (!file.ok()) return {{}, std::move(file.problems)};
+    return read_curriculum(file.value, path.string());
+}
+
+}  // namespace mitra::io

@@ -1,0 +1,29 @@
+// Reading a curriculum from its TOML file, all or nothing.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/model.hpp"
+#include "io/result.hpp"
+
+namespace mitra::io {
+
+constexpr std::size_t kMaxCurriculumBytes = 5'000'000;
+
+// The schema, every key checked (an unknown key is refused where it is, so typos show):
+//   [curriculum]  code, version (required codes); electives_required (>= 0, at most the number of
+//                 electives; default 0); ethics_code (optional text)
+//   [curriculum.title]  BCP 47 tag = text; "en" required
+//   [[module]]    at least one; code (required, unique), kind (theory | practice | art_community |
+//                 practicum), minutes (1-100000), required (default true), sessions (>= 1, default 1),
+//                 attendance_share (0 < share <= 1, default 0.8), assessment ("pass_fail"),
+//                 supervised_minutes (>= 0)
+//   [module.title] ("en" required), [module.summary], [[module.outcome]]: language-keyed texts
+// Problems carry the line and column of the key or value and its path as the field, such as
+// "module[3].minutes" (modules counted from 1). Every problem is reported, except that a TOML
+// syntax error is reported alone. When there is any problem, `value` is empty.
+Result<Curriculum> read_curriculum(std::string_view content, const std::string& file_name);
+Result<Curriculum> read_curriculum_file(const std::filesystem::path& path);
+
+}  // namespace mitra::io

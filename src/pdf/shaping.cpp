@@ -1,0 +1,226 @@
+#include "pdf/shaping.hpp"
+
+#include <unicode/ubidi.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+namespace mitra::pdf {
+
+namespace {
+
+std::string script_name(hb_script_t s) {
+  char tag[5] = {};
+  hb_tag_to_string(hb_script_to_iso15924_tag(s), tag);
+  const int code = u_getPropertyValueEnum(UCHAR_SCRIPT, tag);
+  if (code != UCHAR_INVALID_CODE)
+    if (const char* n = uscript_getName(static_cast<UScriptCode>(code))) return n;
+  return tag;
+}
+
+bool is_cjk(hb_script_t s) {
+  return s == HB_SCRIPT_HAN || s == HB_SCRIPT_HIRAGANA || s == HB_SCRIPT_KATAKANA || s == HB_SCRIPT_HANGUL ||
+         s == HB_SCRIPT_BOPOMOFO;
+}
+
+/// Characters that may stay with the previous character's font even if that
+/// font has no glyph for them (HarfBuzz hides default-ignorables such as ZWJ).
+bool rides_along(char32_t c) {
+  return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
+struct BufferDeleter {
+  void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+};
+
+}  // namespace
+
+int64_t GlyphRun::advance() const {
+  int64_t a = 0;
+  for (const auto& g : glyphs) a += g.x_advance;
+  return a;
+}
+
+double ShapedLine::width(double size_pt) const {
+  double w = 0;
+  for (const auto& r : runs) w += static_cast<double>(r.advance()) * size_pt / r.face->upem;
+  return w;
+}
+
+std::u32string decode_utf8(const std::string& s, std::vector<uint32_t>* offs) {
+  std::u32string out;
+  out.reserve(s.size());
+  if (offs) offs->clear();
+  std::size_t i = 0;
+  auto bad = [&] { throw std::invalid_argument("invalid UTF-8 at byte " + std::to_string(i)); };
+  while (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    std::size_t n;
+    if (b0 < 0x80) { cp = b0; n = 1; }
+    else if ((b0 & 0xE0) == 0xC0) { cp = b0 & 0x1F; n = 2; }
+    else if ((b0 & 0xF0) == 0xE0) { cp = b0 & 0x0F; n = 3; }
+    else if ((b0 & 0xF8) == 0xF0) { cp = b0 & 0x07; n = 4; }
+    else bad();
+    if (i + n > s.size()) bad();
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xC0) != 0x80) bad();
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      bad();
+    if (offs) offs->push_back(static_cast<uint32_t>(i));
+    out.push_back(cp);
+    i += n;
+  }
+  if (offs) offs->push_back(static_cast<uint32_t>(s.size()));
+  return out;
+}
+
+ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle& style) {
+  ShapedLine line;
+  line.text = utf8;
+  // One line: tabs/newlines become spaces (same byte length, so clusters stay
+  // valid); any other control character is a caller error.
+  for (char& c : line.text) {
+    if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') c = ' ';
+    else if ((static_cast<unsigned char>(c) < 0x20) || c == 0x7F)
+      throw std::invalid_argument("control character in text to draw: \"" + utf8 + "\"");
+  }
+  std::vector<uint32_t> off;
+  const std::u32string cps = decode_utf8(line.text, &off);
+  const std::size_t n = cps.size();
+  if (n == 0) return line;
+
+  const FontRequest req{style.role, style.bold, style.lang};
+  hb_unicode_funcs_t* uf = hb_unicode_funcs_get_default();
+
+  // ---- 1. bidi (ICU works on UTF-16) ------------------------------------------
+  std::u16string u16;
+  std::vector<std::size_t> u16_to_cp;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = cps[i];
+    if (c >= 0x10000) {
+      u16.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
+      u16.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+      u16_to_cp.push_back(i);
+      u16_to_cp.push_back(i);
+    } else {
+      u16.push_back(static_cast<char16_t>(c));
+      u16_to_cp.push_back(i);
+    }
+  }
+  u16_to_cp.push_back(n);
+
+  struct BidiRun { std::size_t begin, end; bool rtl; };  // code point indices, logical
+  std::vector<BidiRun> bidi_runs;                          // visual order
+  {
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<UBiDi, void (*)(UBiDi*)> bidi(ubidi_openSized(static_cast<int32_t>(u16.size()), 0, &err),
+                                                 ubidi_close);
+    if (U_FAILURE(err)) throw std::runtime_error("ubidi_openSized failed");
+    ubidi_setPara(bidi.get(), reinterpret_cast<const UChar*>(u16.data()), static_cast<int32_t>(u16.size()),
+                  UBIDI_DEFAULT_LTR, nullptr, &err);
+    if (U_FAILURE(err)) throw std::runtime_error("ubidi_setPara failed");
+    const int32_t count = ubidi_countRuns(bidi.get(), &err);
+    for (int32_t r = 0; r < count; ++r) {
+      int32_t start = 0, len = 0;
+      const UBiDiDirection d = ubidi_getVisualRun(bidi.get(), r, &start, &len);
+      bidi_runs.push_back({u16_to_cp[start], u16_to_cp[start + len], d == UBIDI_RTL});
+    }
+  }
+
+  // ---- 2. script per character (Common/Inherited resolved to neighbours) -------
+  std::vector<hb_script_t> script(n);
+  for (std::size_t i = 0; i < n; ++i) script[i] = hb_unicode_script(uf, cps[i]);
+  for (const auto& br : bidi_runs) {
+    hb_script_t last = HB_SCRIPT_COMMON;
+    for (std::size_t i = br.begin; i < br.end; ++i) {
+      if (script[i] == HB_SCRIPT_COMMON || script[i] == HB_SCRIPT_INHERITED || script[i] == HB_SCRIPT_UNKNOWN)
+        script[i] = last;
+      else
+        last = script[i];
+    }
+    hb_script_t next = HB_SCRIPT_LATIN;  // an all-neutral run ("123 ()") is set in the Latin font
+    for (std::size_t i = br.end; i-- > br.begin;) {
+      if (script[i] == HB_SCRIPT_COMMON) script[i] = next;
+      else next = script[i];
+    }
+  }
+  // Kana, Han and Hangul share one font; keep them in one run for shaping.
+  for (std::size_t i = 0; i < n; ++i)
+    if (is_cjk(script[i]) && script[i] != HB_SCRIPT_HAN) script[i] = HB_SCRIPT_HAN;
+
+  // ---- 3. font per character ----------------------------------------------------
+  std::vector<Face*> face(n, nullptr);
+  for (std::size_t i = 0; i < n; ++i) {
+    Face* primary = fonts.face_for_script(script[i], req, cps);
+    if (primary && primary->covers(cps[i])) {
+      face[i] = primary;
+    } else if (rides_along(cps[i]) && i > 0 && face[i - 1] && script[i - 1] == script[i]) {
+      face[i] = face[i - 1];
+    } else if (Face* fb = fonts.fallback_for(cps[i], req)) {
+      face[i] = fb;
+    } else if (rides_along(cps[i]) && primary) {
+      face[i] = primary;
+    } else {
+      throw MissingFontError(script_name(hb_unicode_script(uf, cps[i])), cps[i], utf8);
+    }
+  }
+
+  // ---- 4. runs (bidi x script x font), shaped ---------------------------------
+  std::unique_ptr<hb_buffer_t, BufferDeleter> buf(hb_buffer_create());
+  for (const auto& br : bidi_runs) {
+    std::vector<GlyphRun> sub;
+    std::size_t i = br.begin;
+    while (i < br.end) {
+      std::size_t j = i + 1;
+      while (j < br.end && face[j] == face[i] && script[j] == script[i]) ++j;
+      GlyphRun run;
+      run.face = face[i];
+      run.script = script[i];
+      run.rtl = br.rtl;
+      run.begin = off[i];
+      run.end = off[j];
+
+      hb_buffer_clear_contents(buf.get());
+      hb_buffer_add_utf8(buf.get(), line.text.data(), static_cast<int>(line.text.size()), run.begin,
+                         static_cast<int>(run.end - run.begin));
+      hb_buffer_set_direction(buf.get(), br.rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+      hb_buffer_set_script(buf.get(), run.script);
+      std::string lang = style.lang;
+      if (lang.empty() && run.face->family == "Noto Nastaliq Urdu") lang = "ur";
+      hb_buffer_set_language(buf.get(), hb_language_from_string(lang.empty() ? "und" : lang.c_str(), -1));
+      hb_buffer_set_cluster_level(buf.get(), HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+      hb_shape(run.face->hb_font, buf.get(), nullptr, 0);
+
+      unsigned count = 0;
+      const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &count);
+      const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf.get(), &count);
+      run.glyphs.reserve(count);
+      for (unsigned k = 0; k < count; ++k) {
+        if (info[k].codepoint == 0) {
+          // .notdef would be a tofu box: refuse.
+          std::vector<uint32_t>::const_iterator it = std::lower_bound(off.begin(), off.end(), info[k].cluster);
+          const std::size_t ci = static_cast<std::size_t>(it - off.begin());
+          const char32_t cp = ci < n ? cps[ci] : 0;
+          throw MissingFontError(script_name(run.script), cp, utf8);
+        }
+        run.glyphs.push_back(
+            {info[k].codepoint, info[k].cluster, pos[k].x_advance, pos[k].y_advance, pos[k].x_offset, pos[k].y_offset});
+      }
+      sub.push_back(std::move(run));
+      i = j;
+    }
+    if (br.rtl) std::reverse(sub.begin(), sub.end());
+    for (auto& r : sub) line.runs.push_back(std::move(r));
+  }
+  return line;
+}
+
+}  // namespace mitra::pdf

@@ -1,0 +1,61 @@
+// Line layout: UTF-8 -> bidi (ICU ubidi) -> script runs -> font per run
+// (fontconfig, Noto only, with per-character fallback) -> HarfBuzz shaping.
+//
+// The result is a list of glyph runs in VISUAL (left-to-right drawing) order,
+// with glyph ids, clusters (byte offsets into the input UTF-8) and positions
+// in font units.  No PDF involved; TextRenderer draws ShapedLines.
+#pragma once
+
+#include "pdf/font_stack.hpp"
+
+#include <hb.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mitra::pdf {
+
+/// How a piece of text is set.
+struct TextStyle {
+  std::string role = "serif";  ///< "serif" or "sans"
+  bool bold = false;
+  double size_pt = 12;
+  /// Optional BCP-47 language of the text ("ja", "ko", "zh-CN", "zh-TW", "ur", ...).
+  /// Selects CJK regional glyph forms and Urdu Nastaliq; when empty it is
+  /// guessed (kana -> ja, hangul -> ko, other Han -> zh-CN; Urdu letters -> ur).
+  std::string lang;
+};
+
+struct Glyph {
+  hb_codepoint_t id = 0;
+  uint32_t cluster = 0;  ///< byte offset into the line's UTF-8 of the cluster start
+  int32_t x_advance = 0, y_advance = 0, x_offset = 0, y_offset = 0;  ///< font units
+};
+
+struct GlyphRun {
+  Face* face = nullptr;
+  hb_script_t script = HB_SCRIPT_COMMON;
+  bool rtl = false;
+  uint32_t begin = 0, end = 0;  ///< byte range of the run in the line's UTF-8 (logical)
+  std::vector<Glyph> glyphs;     ///< visual order (HarfBuzz output order)
+  int64_t advance() const;       ///< total x advance, font units
+};
+
+struct ShapedLine {
+  std::string text;            ///< the input UTF-8
+  std::vector<GlyphRun> runs;  ///< visual order
+  /// Width in points at the given font size.
+  double width(double size_pt) const;
+};
+
+/// Shape one line (no line breaking): tab/CR/LF are drawn as spaces, other
+/// C0 control characters throw std::invalid_argument.
+/// Throws MissingFontError if some character has no Noto font (never draws tofu),
+/// std::invalid_argument on invalid UTF-8.
+ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle& style);
+
+/// Decode UTF-8 (throws std::invalid_argument on malformed input).
+std::u32string decode_utf8(const std::string& s, std::vector<uint32_t>* byte_offsets = nullptr);
+
+}  // namespace mitra::pdf

@@ -1,0 +1,367 @@
+// Attendance marks, the other records completion needs, the audit history, and completion itself.
+#include <soci/soci.h>
+
+#include <map>
+#include <set>
+
+#include "core/identity.hpp"
+#include "store/repos.hpp"
+#include "store/rows.hpp"
+
+namespace mitra::store {
+namespace {
+
+struct CohortKey {
+    std::string uuid, curriculum_code;
+};
+
+CohortKey cohort_key(Database& db, const std::string& code) {
+    CohortKey key;
+    soci::indicator ind = soci::i_null;
+    db.sql() << "SELECT c.uuid, cu.code FROM cohorts c JOIN curricula cu ON cu.uuid = c.curriculum_uuid "
+                "WHERE c.code = :c",
+        soci::into(key.uuid), soci::into(key.curriculum_code, ind), soci::use(code);
+    if (!db.sql().got_data()) refuse("cohort", "no cohort has code " + code);
+    return key;
+}
+
+std::string participant_uuid(Database& db, const std::string& ref) {
+    std::string uuid;
+    db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(uuid), soci::use(ref);
+    if (!db.sql().got_data()) refuse("ref", "no participant has ref " + ref);
+    return uuid;
+}
+
+// Enrolled in this cohort, or in another cohort of the same curriculum (a make-up).
+bool may_attend(Database& db, const std::string& person, const std::string& curriculum_code) {
+    int n = 0;
+    db.sql() << "SELECT COUNT(*) FROM enrolments e JOIN cohorts c ON c.uuid = e.cohort_uuid JOIN curricula cu ON "
+                "cu.uuid = c.curriculum_uuid WHERE e.participant_uuid = :p AND cu.code = :code",
+        soci::into(n), soci::use(person), soci::use(curriculum_code);
+    return n > 0;
+}
+
+std::string describe(const Attendance& a) {
+    std::string out = to_string(a.status);
+    if (a.minutes) out += ":" + std::to_string(*a.minutes);
+    if (!a.note.empty()) out += " (" + a.note + ")";
+    return out;
+}
+
+void check_module(Database& db, const std::string& cohort_code, const std::string& module_code) {
+    const auto cohort = CohortRepo(db).find(cohort_code);
+    if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
+    const auto curriculum = CohortRepo(db).curriculum_of(*cohort);
+    if (!curriculum.module(module_code))
+        refuse("module", "curriculum " + curriculum.code + " has no module " + module_code);
+}
+
+}  // namespace
+
+void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,
+                  const std::optional<std::string>& old_value, const std::optional<std::string>& new_value) {
+    const std::string now = utc_timestamp_now();
+    const std::string old_text = old_value.value_or(""), new_text = new_value.value_or("");
+    soci::indicator old_ind = old_value ? soci::i_ok : soci::i_null;
+    soci::indicator new_ind = new_value ? soci::i_ok : soci::i_null;
+    db.sql() << "INSERT INTO audit_log (at, actor, entity, entity_uuid, action, old_value, new_value) VALUES (:at, "
+                ":by, :e, :u, :a, :o, :n)",
+        soci::use(now), soci::use(db.actor()), soci::use(entity), soci::use(entity_uuid), soci::use(action),
+        soci::use(old_text, old_ind), soci::use(new_text, new_ind);
+}
+
+MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vector<LocatedMark>& marks,
+                                const std::string& file) {
+    MarkCounts counts;
+    db_.write([&] {
+        counts = {};
+        const auto cohort = cohort_key(db_, cohort_code);
+        std::map<long long, Session> sessions;
+        for (auto& s : SessionRepo(db_).list(cohort_code)) sessions[s.id] = s;
+
+        Problems problems;
+        auto problem = [&](int line, const std::string& field, const std::string& message) {
+            problems.push_back(Problem{file, line, 0, field, message});
+        };
+        std::map<std::string, std::string> people;  // ref -> uuid
+        std::set<std::pair<long long, std::string>> seen;
+        for (const auto& [a, line] : marks) {
+            auto session = sessions.find(a.session_id);
+            if (session == sessions.end()) {
+                problem(line, "session", "session " + std::to_string(a.session_id) + " is not a session of cohort " +
+                                             cohort_code);
+                continue;
+            }
+            if (!seen.insert({a.session_id, a.participant_ref}).second) {
+                problem(line, "ref", a.participant_ref + " is marked twice for session " + std::to_string(a.session_id));
+                continue;
+            }
+            if (!people.count(a.participant_ref)) {
+                std::string uuid;
+                db_.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(uuid),
+                    soci::use(a.participant_ref);
+                if (!db_.sql().got_data()) {
+                    problem(line, "ref", "no participant has ref " + a.participant_ref);
+                    continue;
+                }
+                if (!may_attend(db_, uuid, cohort.curriculum_code)) {
+                    problem(line, "ref", a.participant_ref + " is not enrolled in cohort " + cohort_code +
+                                             " nor in another cohort of curriculum " + cohort.curriculum_code);
+                    continue;
+                }
+                people[a.participant_ref] = uuid;
+            }
+            const bool partial = a.status == AttendanceStatus::late || a.status == AttendanceStatus::left_early;
+            if (partial && !a.minutes)
+                problem(line, "minutes", to_string(a.status) + " needs the minutes actually attended");
+            else if (a.minutes && (*a.minutes < 0 || *a.minutes > session->second.minutes))
+                problem(line, "minutes", std::to_string(*a.minutes) + " minutes is more than the session's " +
+                                             std::to_string(session->second.minutes));
+            else if (!partial && a.minutes)
+                problem(line, "minutes", "minutes only go with late or left_early");
+        }
+        if (!problems.empty()) throw InputError{problems};
+
+        const std::string now = utc_timestamp_now();
+        for (const auto& [a, line] : marks) {
+            const auto& session = sessions[a.session_id];
+            const std::string& person = people[a.participant_ref];
+            const std::string status = to_string(a.status);
+            const int minutes = a.minutes.value_or(0);
+            soci::indicator minutes_ind = a.minutes ? soci::i_ok : soci::i_null;
+            soci::rowset<soci::row> rows =
+                (db_.sql().prepare << "SELECT uuid, status, minutes, note FROM attendance WHERE session_uuid = :s AND "
+                                      "participant_uuid = :p",
+                 soci::use(session.uuid), soci::use(person));
+            std::optional<Attendance> old;
+            std::string uuid;
+            for (const auto& r : rows) {
+                uuid = text(r, 0);
+                Attendance o;
+                o.status = parse_attendance_status(text(r, 1)).value_or(AttendanceStatus::absent);
+                if (r.get_indicator(2) != soci::i_null) o.minutes = static_cast<int>(integer(r, 2));
+                o.note = text(r, 3);
+                old = o;
+            }
+            if (old && old->status == a.status && old->minutes == a.minutes && old->note == a.note) {
+                ++counts.unchanged;
+                continue;
+            }
+            if (old) {
+                db_.sql() << "UPDATE attendance SET status = :st, minutes = :m, note = :n, updated_at = :at, "
+                             "updated_by = :by WHERE uuid = :u",
+                    soci::use(status), soci::use(minutes, minutes_ind), soci::use(a.note), soci::use(now),
+                    soci::use(db_.actor()), soci::use(uuid);
+                ++counts.changed;
+            } else {
+                uuid = new_uuid();
+                db_.sql() << "INSERT INTO attendance (uuid, session_uuid, participant_uuid, status, minutes, note, "
+                             "created_at, created_by, updated_at, updated_by) VALUES (:u, :s, :p, :st, :m, :n, :at, "
+                             ":by, :at2, :by2)",
+                    soci::use(uuid), soci::use(session.uuid), soci::use(person), soci::use(status),
+                    soci::use(minutes, minutes_ind), soci::use(a.note), soci::use(now), soci::use(db_.actor()),
+                    soci::use(now), soci::use(db_.actor());
+                ++counts.created;
+            }
+            record_audit(db_, "attendance", uuid, old ? "change" : "mark",
+                         old ? std::optional<std::string>(describe(*old)) : std::nullopt, describe(a));
+        }
+    });
+    return counts;
+}
+
+std::vector<Attendance> AttendanceRepo::for_session(long long id) {
+    std::vector<Attendance> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT p.ref, a.status, a.minutes, a.note FROM attendance a JOIN sessions s ON s.uuid = "
+                              "a.session_uuid JOIN participants p ON p.uuid = a.participant_uuid WHERE s.id = :id "
+                              "ORDER BY p.ref",
+         soci::use(id));
+    for (const auto& r : rows) {
+        Attendance a;
+        a.session_id = id;
+        a.participant_ref = text(r, 0);
+        a.status = parse_attendance_status(text(r, 1)).value_or(AttendanceStatus::absent);
+        if (r.get_indicator(2) != soci::i_null) a.minutes = static_cast<int>(integer(r, 2));
+        a.note = text(r, 3);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+void RecordsRepo::record_assessment(const std::string& cohort_code, const AssessmentResult& result) {
+    db_.write([&] {
+        check_module(db_, cohort_code, result.module_code);
+        const auto cohort = cohort_key(db_, cohort_code);
+        const std::string person = participant_uuid(db_, result.participant_ref);
+        const std::string uuid = new_uuid(), now = utc_timestamp_now(), on = to_string(result.assessed_on);
+        const int passed = result.passed;
+        db_.sql() << "INSERT INTO assessments (uuid, participant_uuid, curriculum_code, module_code, passed, "
+                     "assessed_on, assessor, created_at, created_by, updated_at, updated_by) VALUES (:u, :p, :c, :m, "
+                     ":ok, :on, :as, :at, :by, :at2, :by2)",
+            soci::use(uuid), soci::use(person), soci::use(cohort.curriculum_code), soci::use(result.module_code),
+            soci::use(passed), soci::use(on), soci::use(result.assessor), soci::use(now), soci::use(db_.actor()),
+            soci::use(now), soci::use(db_.actor());
+        record_audit(db_, "assessment", uuid, "record", std::nullopt,
+                     result.module_code + (result.passed ? " passed " : " not passed ") + on);
+    });
+}
+
+void RecordsRepo::log_practicum(const std::string& cohort_code, const PracticumLog& log) {
+    db_.write([&] {
+        check_module(db_, cohort_code, log.module_code);
+        const auto cohort = cohort_key(db_, cohort_code);
+        const std::string person = participant_uuid(db_, log.participant_ref);
+        if (log.minutes <= 0) refuse("minutes", "supervised practice needs a positive number of minutes");
+        if (log.supervisor.empty()) refuse("supervisor", "supervised practice needs the supervisor's name");
+        const std::string uuid = new_uuid(), now = utc_timestamp_now(), on = to_string(log.practised_on);
+        const std::string signed_off = log.signed_off_on ? to_string(*log.signed_off_on) : "";
+        soci::indicator signed_ind = log.signed_off_on ? soci::i_ok : soci::i_null;
+        db_.sql() << "INSERT INTO practicum_logs (uuid, participant_uuid, curriculum_code, module_code, minutes, "
+                     "supervisor, practised_on, signed_off_on, created_at, created_by, updated_at, updated_by) VALUES "
+                     "(:u, :p, :c, :m, :min, :sup, :on, :so, :at, :by, :at2, :by2)",
+            soci::use(uuid), soci::use(person), soci::use(cohort.curriculum_code), soci::use(log.module_code),
+            soci::use(log.minutes), soci::use(log.supervisor), soci::use(on), soci::use(signed_off, signed_ind),
+            soci::use(now), soci::use(db_.actor()), soci::use(now), soci::use(db_.actor());
+        record_audit(db_, "practicum", uuid, "log", std::nullopt,
+                     std::to_string(log.minutes) + " minutes on " + on + (log.signed_off_on ? ", signed off" : ""));
+    });
+}
+
+void RecordsRepo::acknowledge_ethics(const EthicsAcknowledgement& ack) {
+    db_.write([&] {
+        const std::string person = participant_uuid(db_, ack.participant_ref);
+        int exists = 0;
+        db_.sql() << "SELECT COUNT(*) FROM ethics_acknowledgements WHERE participant_uuid = :p AND code_version = :v",
+            soci::into(exists), soci::use(person), soci::use(ack.code_version);
+        if (exists) return;
+        const std::string uuid = new_uuid(), now = utc_timestamp_now(), on = to_string(ack.acknowledged_on);
+        db_.sql() << "INSERT INTO ethics_acknowledgements (uuid, participant_uuid, code_version, acknowledged_on, "
+                     "created_at, created_by, updated_at, updated_by) VALUES (:u, :p, :v, :on, :at, :by, :at2, :by2)",
+            soci::use(uuid), soci::use(person), soci::use(ack.code_version), soci::use(on), soci::use(now),
+            soci::use(db_.actor()), soci::use(now), soci::use(db_.actor());
+        record_audit(db_, "ethics", uuid, "acknowledge", std::nullopt, ack.code_version + " on " + on);
+    });
+}
+
+void RecordsRepo::override_completion(const std::string& cohort_code, const CompletionOverride& decision) {
+    db_.write([&] {
+        check_module(db_, cohort_code, decision.module_code);
+        if (trim(decision.reason).empty()) refuse("reason", "an override needs a written reason");
+        const auto cohort = cohort_key(db_, cohort_code);
+        const std::string person = participant_uuid(db_, decision.participant_ref);
+        const std::string now = utc_timestamp_now();
+        const int complete = decision.complete;
+        const std::string value = std::string(decision.complete ? "complete" : "not complete") + ": " + decision.reason;
+        std::string uuid, old_reason;
+        int old_complete = 0;
+        db_.sql() << "SELECT uuid, complete, reason FROM completion_overrides WHERE participant_uuid = :p AND "
+                     "cohort_uuid = :c AND module_code = :m",
+            soci::into(uuid), soci::into(old_complete), soci::into(old_reason), soci::use(person),
+            soci::use(cohort.uuid), soci::use(decision.module_code);
+        if (db_.sql().got_data()) {
+            db_.sql() << "UPDATE completion_overrides SET complete = :ok, reason = :r, updated_at = :at, updated_by = "
+                         ":by WHERE uuid = :u",
+                soci::use(complete), soci::use(decision.reason), soci::use(now), soci::use(db_.actor()),
+                soci::use(uuid);
+            record_audit(db_, "override", uuid, "change",
+                         std::string(old_complete ? "complete" : "not complete") + ": " + old_reason, value);
+        } else {
+            uuid = new_uuid();
+            db_.sql() << "INSERT INTO completion_overrides (uuid, participant_uuid, cohort_uuid, module_code, complete, "
+                         "reason, created_at, created_by, updated_at, updated_by) VALUES (:u, :p, :c, :m, :ok, :r, "
+                         ":at, :by, :at2, :by2)",
+                soci::use(uuid), soci::use(person), soci::use(cohort.uuid), soci::use(decision.module_code),
+                soci::use(complete), soci::use(decision.reason), soci::use(now), soci::use(db_.actor()),
+                soci::use(now), soci::use(db_.actor());
+            record_audit(db_, "override", uuid, "set", std::nullopt, value);
+        }
+    });
+}
+
+std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::string& cohort_code, const Date& today,
+                                                     const std::string& language) {
+    std::vector<ParticipantCompletion> out;
+    db.read([&] {
+        CohortRepo cohorts(db);
+        const auto cohort = cohorts.find(cohort_code);
+        if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
+        const Curriculum curriculum = cohorts.curriculum_of(*cohort);
+        const auto sessions = SessionRepo(db).list(cohort_code);
+
+        std::map<std::string, ParticipantRecord> people;  // by participant uuid
+        std::vector<std::string> order;
+        soci::rowset<soci::row> enrolled =
+            (db.sql().prepare << "SELECT p.uuid, p.ref, e.enrolled_on FROM enrolments e JOIN participants p ON p.uuid = "
+                                 "e.participant_uuid WHERE e.cohort_uuid = :c ORDER BY p.ref",
+             soci::use(cohort->uuid));
+        for (const auto& r : enrolled) {
+            auto& rec = people[text(r, 0)];
+            rec.ref = text(r, 1);
+            rec.enrolled_on = date(r, 2).value_or(cohort->start_date);
+            order.push_back(text(r, 0));
+        }
+
+        soci::rowset<soci::row> marks =
+            (db.sql().prepare << "SELECT e.participant_uuid, a.status, a.minutes, s.id, s.uuid, s.module_code, "
+                                 "s.session_date, s.minutes, c2.code FROM enrolments e "
+                                 "JOIN attendance a ON a.participant_uuid = e.participant_uuid "
+                                 "JOIN sessions s ON s.uuid = a.session_uuid JOIN cohorts c2 ON c2.uuid = s.cohort_uuid "
+                                 "JOIN curricula cu ON cu.uuid = c2.curriculum_uuid "
+                                 "WHERE e.cohort_uuid = :c AND cu.code = :code",
+             soci::use(cohort->uuid), soci::use(curriculum.code));
+        for (const auto& r : marks) {
+            AttendedSession a;
+            a.mark.status = parse_attendance_status(text(r, 1)).value_or(AttendanceStatus::absent);
+            if (r.get_indicator(2) != soci::i_null) a.mark.minutes = static_cast<int>(integer(r, 2));
+            a.session.id = integer(r, 3);
+            a.session.uuid = text(r, 4);
+            a.session.module_code = text(r, 5);
+            a.session.date = date(r, 6).value_or(Date{});
+            a.session.minutes = static_cast<int>(integer(r, 7));
+            a.session.cohort_code = text(r, 8);
+            a.mark.session_id = a.session.id;
+            people[text(r, 0)].marks.push_back(std::move(a));
+        }
+
+        soci::rowset<soci::row> assessed =
+            (db.sql().prepare << "SELECT x.participant_uuid, x.module_code, x.passed, x.assessed_on, x.assessor FROM "
+                                 "assessments x JOIN enrolments e ON e.participant_uuid = x.participant_uuid WHERE "
+                                 "e.cohort_uuid = :c AND x.curriculum_code = :code",
+             soci::use(cohort->uuid), soci::use(curriculum.code));
+        for (const auto& r : assessed)
+            people[text(r, 0)].assessments.push_back(
+                AssessmentResult{"", text(r, 1), integer(r, 2) != 0, date(r, 3).value_or(Date{}), text(r, 4)});
+
+        soci::rowset<soci::row> practised =
+            (db.sql().prepare << "SELECT x.participant_uuid, x.module_code, x.minutes, x.supervisor, x.practised_on, "
+                                 "x.signed_off_on FROM practicum_logs x JOIN enrolments e ON e.participant_uuid = "
+                                 "x.participant_uuid WHERE e.cohort_uuid = :c AND x.curriculum_code = :code",
+             soci::use(cohort->uuid), soci::use(curriculum.code));
+        for (const auto& r : practised)
+            people[text(r, 0)].practicum.push_back(PracticumLog{"", text(r, 1), static_cast<int>(integer(r, 2)),
+                                                                text(r, 3), date(r, 4).value_or(Date{}), date(r, 5)});
+
+        soci::rowset<soci::row> acks =
+            (db.sql().prepare << "SELECT x.participant_uuid, x.code_version, x.acknowledged_on FROM "
+                                 "ethics_acknowledgements x JOIN enrolments e ON e.participant_uuid = "
+                                 "x.participant_uuid WHERE e.cohort_uuid = :c",
+             soci::use(cohort->uuid));
+        for (const auto& r : acks)
+            people[text(r, 0)].ethics.push_back(EthicsAcknowledgement{"", text(r, 1), date(r, 2).value_or(Date{})});
+
+        soci::rowset<soci::row> overrides =
+            (db.sql().prepare << "SELECT participant_uuid, module_code, complete, reason, updated_by, updated_at FROM "
+                                 "completion_overrides WHERE cohort_uuid = :c",
+             soci::use(cohort->uuid));
+        for (const auto& r : overrides)
+            people[text(r, 0)].overrides.push_back(
+                CompletionOverride{"", text(r, 1), integer(r, 2) != 0, text(r, 3), text(r, 4), text(r, 5)});
+
+        const CompletionContext context{curriculum, sessions, today, language};
+        for (const auto& uuid : order) out.push_back(assess_completion(context, people[uuid]));
+    });
+    return out;
+}
+
+}  // namespace mitra::store

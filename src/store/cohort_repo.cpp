@@ -1,0 +1,271 @@
+// Cohorts, their trainers and enrolments, and their sessions.
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "core/identity.hpp"
+#include "core/schedule.hpp"
+#include "store/repos.hpp"
+#include "store/rows.hpp"
+
+namespace mitra::store {
+namespace {
+
+std::string trainer_uuid(Database& db, const std::string& ref, const std::string& field) {
+    std::string uuid;
+    db.sql() << "SELECT uuid FROM trainers WHERE ref = :r", soci::into(uuid), soci::use(ref);
+    if (!db.sql().got_data()) refuse(field, "no trainer has ref " + ref);
+    return uuid;
+}
+
+std::string cohort_uuid(Database& db, const std::string& code) {
+    std::string uuid;
+    db.sql() << "SELECT uuid FROM cohorts WHERE code = :c", soci::into(uuid), soci::use(code);
+    if (!db.sql().got_data()) refuse("cohort", "no cohort has code " + code);
+    return uuid;
+}
+
+const char* kSessionColumns =
+    "s.id, s.uuid, c.code, s.module_code, s.session_date, s.start_time, s.minutes, t.ref FROM sessions s "
+    "JOIN cohorts c ON c.uuid = s.cohort_uuid LEFT JOIN trainers t ON t.uuid = s.trainer_uuid";
+
+Session session_from(const soci::row& r) {
+    Session s;
+    s.id = integer(r, 0);
+    s.uuid = text(r, 1);
+    s.cohort_code = text(r, 2);
+    s.module_code = text(r, 3);
+    s.date = date(r, 4).value_or(Date{});
+    s.start_time = parse_time(text(r, 5)).value_or(LocalTime{});
+    s.minutes = static_cast<int>(integer(r, 6));
+    s.trainer_ref = text(r, 7);
+    return s;
+}
+
+}  // namespace
+
+Curriculum CohortRepo::curriculum_of(const Cohort& cohort) {
+    auto c = CurriculumRepo(db_).find(cohort.curriculum_code, cohort.curriculum_version);
+    if (!c) throw DatabaseError("cohort " + cohort.code + " names a curriculum that is not in the database");
+    return *c;
+}
+
+void CohortRepo::create(Cohort& cohort) {
+    db_.write([&] {
+        if (find(cohort.code)) refuse("code", "a cohort with code " + cohort.code + " exists already");
+        auto curriculum = CurriculumRepo(db_).find(cohort.curriculum_code, cohort.curriculum_version);
+        if (!curriculum)
+            refuse("curriculum", "no curriculum " + cohort.curriculum_code +
+                                     (cohort.curriculum_version.empty() ? "" : " version " + cohort.curriculum_version) +
+                                     " has been imported (mitra-cli curriculum import FILE)");
+        cohort.curriculum_version = curriculum->version;
+        std::vector<std::string> trainer_uuids;
+        for (const auto& ref : cohort.trainer_refs) trainer_uuids.push_back(trainer_uuid(db_, ref, "trainer"));
+        const Stamp stamp{utc_timestamp_now(), db_.actor()};
+        cohort.uuid = new_uuid();
+        const std::string start = to_string(cohort.start_date);
+        const std::string end = cohort.end_date ? to_string(*cohort.end_date) : "";
+        soci::indicator end_ind = cohort.end_date ? soci::i_ok : soci::i_null;
+        db_.sql() << "INSERT INTO cohorts (uuid, code, curriculum_uuid, site, country, time_zone, language, start_date, "
+                     "end_date, capacity, created_at, created_by, updated_at, updated_by) VALUES (:u, :c, :cu, :s, "
+                     ":co, :tz, :l, :sd, :ed, :cap, :at, :by, :at2, :by2)",
+            soci::use(cohort.uuid), soci::use(cohort.code), soci::use(curriculum->uuid), soci::use(cohort.site),
+            soci::use(cohort.country), soci::use(cohort.time_zone), soci::use(cohort.language), soci::use(start),
+            soci::use(end, end_ind), soci::use(cohort.capacity), soci::use(stamp.at), soci::use(stamp.by),
+            soci::use(stamp.at), soci::use(stamp.by);
+        for (std::size_t i = 0; i < trainer_uuids.size(); ++i) {
+            const int position = static_cast<int>(i);
+            db_.sql() << "INSERT INTO cohort_trainers (cohort_uuid, trainer_uuid, position) VALUES (:c, :t, :p)",
+                soci::use(cohort.uuid), soci::use(trainer_uuids[i]), soci::use(position);
+        }
+    });
+}
+
+std::optional<Cohort> CohortRepo::find(const std::string& code) {
+    for (auto& c : list())
+        if (c.code == code) return c;
+    return std::nullopt;
+}
+
+std::vector<Cohort> CohortRepo::list() {
+    std::vector<Cohort> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT c.uuid, c.code, cu.code, cu.version, c.site, c.country, c.time_zone, "
+                              "c.language, c.start_date, c.end_date, c.capacity FROM cohorts c JOIN curricula cu ON "
+                              "cu.uuid = c.curriculum_uuid ORDER BY c.start_date, c.code");
+    for (const auto& r : rows) {
+        Cohort c;
+        c.uuid = text(r, 0);
+        c.code = text(r, 1);
+        c.curriculum_code = text(r, 2);
+        c.curriculum_version = text(r, 3);
+        c.site = text(r, 4);
+        c.country = text(r, 5);
+        c.time_zone = text(r, 6);
+        c.language = text(r, 7);
+        c.start_date = date(r, 8).value_or(Date{});
+        c.end_date = date(r, 9);
+        c.capacity = static_cast<int>(integer(r, 10));
+        out.push_back(std::move(c));
+    }
+    soci::rowset<soci::row> trainers =
+        (db_.sql().prepare << "SELECT ct.cohort_uuid, t.ref FROM cohort_trainers ct JOIN trainers t ON t.uuid = "
+                              "ct.trainer_uuid ORDER BY ct.cohort_uuid, ct.position");
+    for (const auto& r : trainers)
+        for (auto& c : out)
+            if (c.uuid == text(r, 0)) c.trainer_refs.push_back(text(r, 1));
+    return out;
+}
+
+EnrolResult CohortRepo::enrol(const std::string& code, const std::vector<std::string>& refs, const Date& on) {
+    EnrolResult result;
+    db_.write([&] {
+        result = {};
+        auto cohort = find(code);
+        if (!cohort) refuse("cohort", "no cohort has code " + code);
+        std::vector<std::string> unknown;
+        std::vector<std::pair<std::string, std::string>> people;  // ref, uuid
+        for (const auto& ref : refs) {
+            std::string uuid;
+            db_.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(uuid), soci::use(ref);
+            if (!db_.sql().got_data()) unknown.push_back(ref);
+            else people.emplace_back(ref, uuid);
+        }
+        if (!unknown.empty()) refuse("ref", "no participant has ref " + join(unknown, ", "));
+        const Stamp stamp{utc_timestamp_now(), db_.actor()};
+        const std::string on_text = to_string(on);
+        for (const auto& [ref, uuid] : people) {
+            int already = 0;
+            db_.sql() << "SELECT COUNT(*) FROM enrolments WHERE cohort_uuid = :c AND participant_uuid = :p",
+                soci::into(already), soci::use(cohort->uuid), soci::use(uuid);
+            if (already) {
+                result.already.push_back(ref);
+                continue;
+            }
+            const std::string enrolment = new_uuid();
+            db_.sql() << "INSERT INTO enrolments (uuid, cohort_uuid, participant_uuid, enrolled_on, created_at, "
+                         "created_by, updated_at, updated_by) VALUES (:u, :c, :p, :on, :at, :by, :at2, :by2)",
+                soci::use(enrolment), soci::use(cohort->uuid), soci::use(uuid), soci::use(on_text),
+                soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+            result.enrolled.push_back(ref);
+        }
+        if (cohort->capacity > 0) {
+            int size = 0;
+            db_.sql() << "SELECT COUNT(*) FROM enrolments WHERE cohort_uuid = :c", soci::into(size),
+                soci::use(cohort->uuid);
+            if (size > cohort->capacity)
+                refuse("ref", "cohort " + code + " holds " + std::to_string(cohort->capacity) + " people; enrolling " +
+                                  std::to_string(result.enrolled.size()) + " more would make " +
+                                  std::to_string(size));
+        }
+    });
+    return result;
+}
+
+std::vector<Enrolment> CohortRepo::enrolments(const std::string& code) {
+    std::vector<Enrolment> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT p.ref, e.enrolled_on FROM enrolments e JOIN cohorts c ON c.uuid = e.cohort_uuid "
+                              "JOIN participants p ON p.uuid = e.participant_uuid WHERE c.code = :c ORDER BY p.ref",
+         soci::use(code));
+    for (const auto& r : rows) out.push_back(Enrolment{code, text(r, 0), date(r, 1).value_or(Date{})});
+    return out;
+}
+
+void SessionRepo::insert(Session& s, const std::string& cohort) {
+    const Stamp stamp{utc_timestamp_now(), db_.actor()};
+    s.uuid = s.uuid.empty() ? new_uuid() : s.uuid;
+    const std::string day = to_string(s.date), start = to_string(s.start_time);
+    std::string trainer;
+    soci::indicator trainer_ind = soci::i_null;
+    if (!s.trainer_ref.empty()) {
+        trainer = trainer_uuid(db_, s.trainer_ref, "trainer");
+        trainer_ind = soci::i_ok;
+    }
+    db_.sql() << "INSERT INTO sessions (uuid, cohort_uuid, module_code, session_date, start_time, minutes, "
+                 "trainer_uuid, created_at, created_by, updated_at, updated_by) VALUES (:u, :c, :m, :d, :t, :min, "
+                 ":tr, :at, :by, :at2, :by2)",
+        soci::use(s.uuid), soci::use(cohort), soci::use(s.module_code), soci::use(day), soci::use(start),
+        soci::use(s.minutes), soci::use(trainer, trainer_ind), soci::use(stamp.at), soci::use(stamp.by),
+        soci::use(stamp.at), soci::use(stamp.by);
+    db_.sql() << "SELECT id FROM sessions WHERE uuid = :u", soci::into(s.id), soci::use(s.uuid);
+}
+
+std::vector<Session> SessionRepo::schedule(const std::string& code, int every_days, const LocalTime& start) {
+    std::vector<Session> plan;
+    db_.write([&] {
+        CohortRepo cohorts(db_);
+        auto cohort = cohorts.find(code);
+        if (!cohort) refuse("cohort", "no cohort has code " + code);
+        const auto existing = list(code);
+        if (!existing.empty())
+            refuse("cohort", "cohort " + code + " has " + std::to_string(existing.size()) +
+                                 " sessions already; add or move sessions one by one instead");
+        plan = plan_schedule(cohorts.curriculum_of(*cohort), *cohort, every_days, start);
+        for (auto& s : plan) insert(s, cohort->uuid);
+    });
+    return plan;
+}
+
+Session SessionRepo::add(Session s) {
+    db_.write([&] {
+        CohortRepo cohorts(db_);
+        auto cohort = cohorts.find(s.cohort_code);
+        if (!cohort) refuse("cohort", "no cohort has code " + s.cohort_code);
+        const auto curriculum = cohorts.curriculum_of(*cohort);
+        const Module* module = curriculum.module(s.module_code);
+        if (!module)
+            refuse("module", "curriculum " + curriculum.code + " " + curriculum.version + " has no module " +
+                                 s.module_code);
+        if (s.minutes <= 0) s.minutes = module->minutes / std::max(1, module->sessions);
+        if (s.minutes > 24 * 60) refuse("minutes", "a session cannot last more than 1440 minutes");
+        insert(s, cohort->uuid);
+    });
+    return s;
+}
+
+void SessionRepo::move(long long id, const Date& day, const LocalTime& start) {
+    db_.write([&] {
+        auto s = find(id);
+        if (!s) refuse("session", "no session has id " + std::to_string(id));
+        const std::string day_text = to_string(day), start_text = to_string(start), now = utc_timestamp_now();
+        db_.sql() << "UPDATE sessions SET session_date = :d, start_time = :t, updated_at = :at, updated_by = :by "
+                     "WHERE id = :id",
+            soci::use(day_text), soci::use(start_text), soci::use(now), soci::use(db_.actor()), soci::use(id);
+        record_audit(db_, "session", s->uuid, "move", to_string(s->date) + " " + to_string(s->start_time),
+                     day_text + " " + start_text);
+    });
+}
+
+void SessionRepo::remove(long long id) {
+    db_.write([&] {
+        auto s = find(id);
+        if (!s) refuse("session", "no session has id " + std::to_string(id));
+        int marks = 0;
+        db_.sql() << "SELECT COUNT(*) FROM attendance WHERE session_uuid = :u", soci::into(marks), soci::use(s->uuid);
+        if (marks > 0)
+            refuse("session", "session " + std::to_string(id) + " has " + std::to_string(marks) +
+                                  " attendance marks; it cannot be removed (move it instead)");
+        db_.sql() << "DELETE FROM sessions WHERE id = :id", soci::use(id);
+        record_audit(db_, "session", s->uuid, "remove", s->module_code + " " + to_string(s->date), std::nullopt);
+    });
+}
+
+std::optional<Session> SessionRepo::find(long long id) {
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT " << kSessionColumns << " WHERE s.id = :id", soci::use(id));
+    for (const auto& r : rows) return session_from(r);
+    return std::nullopt;
+}
+
+std::vector<Session> SessionRepo::list(const std::string& code) {
+    std::vector<Session> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT " << kSessionColumns
+                           << " WHERE c.code = :c ORDER BY s.session_date, s.start_time, s.id",
+         soci::use(code));
+    for (const auto& r : rows) out.push_back(session_from(r));
+    return out;
+}
+
+}  // namespace mitra::store

@@ -1,0 +1,176 @@
+// Curricula and their modules, with texts in every language.
+#include <soci/soci.h>
+
+#include "core/identity.hpp"
+#include "store/repos.hpp"
+#include "store/rows.hpp"
+
+namespace mitra::store {
+namespace {
+
+bool same_texts(const Curriculum& a, const Curriculum& b) {
+    if (!(a.title == b.title) || a.modules.size() != b.modules.size()) return false;
+    for (std::size_t i = 0; i < a.modules.size(); ++i) {
+        const auto &x = a.modules[i], &y = b.modules[i];
+        if (!(x.title == y.title) || !(x.summary == y.summary) || x.outcomes != y.outcomes || x.sessions != y.sessions)
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void CurriculumRepo::write_texts(const std::string& owner, const std::string& field, const LocalizedText& text) {
+    for (const auto& [language, body] : text.by_language)
+        db_.sql() << "INSERT INTO texts (owner_uuid, field, language, body) VALUES (:o, :f, :l, :b)", soci::use(owner),
+            soci::use(field), soci::use(language), soci::use(body);
+}
+
+LocalizedText CurriculumRepo::read_text(const std::string& owner, const std::string& field) {
+    LocalizedText out;
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT language, body FROM texts WHERE owner_uuid = :o "
+                                                         "AND field = :f",
+                                    soci::use(owner), soci::use(field));
+    for (const auto& r : rows) out.by_language[text(r, 0)] = text(r, 1);
+    return out;
+}
+
+Saved CurriculumRepo::import(Curriculum& c) {
+    Saved outcome = Saved::created;
+    db_.write([&] {
+        const Stamp stamp{utc_timestamp_now(), db_.actor()};
+        auto existing = find(c.code, c.version);
+        if (existing) {
+            c.uuid = existing->uuid;
+            if (same_rules(*existing, c) && same_texts(*existing, c)) {
+                outcome = Saved::unchanged;
+                return;
+            }
+            if (!same_rules(*existing, c)) {
+                int in_use = 0;
+                db_.sql() << "SELECT COUNT(*) FROM cohorts WHERE curriculum_uuid = :u", soci::into(in_use),
+                    soci::use(c.uuid);
+                if (in_use > 0)
+                    refuse("version", "curriculum " + c.code + " version " + c.version + " is used by " +
+                                          std::to_string(in_use) +
+                                          " cohort(s) and this file changes its rules (modules, minutes or "
+                                          "requirements); give the file a new version");
+            }
+            outcome = Saved::updated;
+            soci::rowset<soci::row> modules =
+                (db_.sql().prepare << "SELECT uuid FROM modules WHERE curriculum_uuid = :u", soci::use(c.uuid));
+            std::vector<std::string> owners{c.uuid};
+            for (const auto& r : modules) owners.push_back(text(r, 0));
+            for (const auto& owner : owners) db_.sql() << "DELETE FROM texts WHERE owner_uuid = :o", soci::use(owner);
+            db_.sql() << "DELETE FROM modules WHERE curriculum_uuid = :u", soci::use(c.uuid);
+            db_.sql() << "UPDATE curricula SET electives_required = :e, ethics_code = :k, updated_at = :at, "
+                         "updated_by = :by WHERE uuid = :u",
+                soci::use(c.electives_required), soci::use(c.ethics_code), soci::use(stamp.at), soci::use(stamp.by),
+                soci::use(c.uuid);
+        } else {
+            c.uuid = new_uuid();
+            db_.sql() << "INSERT INTO curricula (uuid, code, version, electives_required, ethics_code, created_at, "
+                         "created_by, updated_at, updated_by) VALUES (:u, :c, :v, :e, :k, :at, :by, :at2, :by2)",
+                soci::use(c.uuid), soci::use(c.code), soci::use(c.version), soci::use(c.electives_required),
+                soci::use(c.ethics_code), soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at),
+                soci::use(stamp.by);
+        }
+        write_texts(c.uuid, "title", c.title);
+        int position = 0;
+        for (const auto& m : c.modules) {
+            const std::string uuid = new_uuid(), kind = to_string(m.kind);
+            const int required = m.required, assessed = m.has_assessment;
+            db_.sql() << "INSERT INTO modules (uuid, curriculum_uuid, position, code, kind, required, minutes, sessions, "
+                         "attendance_share, has_assessment, supervised_minutes) VALUES (:u, :c, :p, :code, :k, :r, "
+                         ":m, :s, :share, :a, :sup)",
+                soci::use(uuid), soci::use(c.uuid), soci::use(position), soci::use(m.code), soci::use(kind),
+                soci::use(required), soci::use(m.minutes), soci::use(m.sessions), soci::use(m.attendance_share),
+                soci::use(assessed), soci::use(m.supervised_minutes);
+            write_texts(uuid, "title", m.title);
+            write_texts(uuid, "summary", m.summary);
+            for (std::size_t i = 0; i < m.outcomes.size(); ++i)
+                write_texts(uuid, "outcome." + std::to_string(i + 1), m.outcomes[i]);
+            ++position;
+        }
+    });
+    return outcome;
+}
+
+std::optional<Curriculum> CurriculumRepo::find_by_uuid(const std::string& uuid) {
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT uuid, code, version, electives_required, ethics_code FROM curricula "
+                              "WHERE uuid = :u",
+         soci::use(uuid));
+    std::optional<Curriculum> found;
+    for (const auto& r : rows) {
+        Curriculum c;
+        c.uuid = text(r, 0);
+        c.code = text(r, 1);
+        c.version = text(r, 2);
+        c.electives_required = static_cast<int>(integer(r, 3));
+        c.ethics_code = text(r, 4);
+        found = std::move(c);
+    }
+    if (!found) return found;
+    found->title = read_text(found->uuid, "title");
+    soci::rowset<soci::row> modules =
+        (db_.sql().prepare << "SELECT uuid, code, kind, required, minutes, sessions, attendance_share, has_assessment, "
+                              "supervised_minutes FROM modules WHERE curriculum_uuid = :u ORDER BY position",
+         soci::use(found->uuid));
+    std::vector<std::string> module_uuids;
+    for (const auto& r : modules) {
+        Module m;
+        module_uuids.push_back(text(r, 0));
+        m.code = text(r, 1);
+        m.kind = parse_module_kind(text(r, 2)).value_or(ModuleKind::theory);
+        m.required = integer(r, 3) != 0;
+        m.minutes = static_cast<int>(integer(r, 4));
+        m.sessions = static_cast<int>(integer(r, 5));
+        m.attendance_share = real(r, 6);
+        m.has_assessment = integer(r, 7) != 0;
+        m.supervised_minutes = static_cast<int>(integer(r, 8));
+        found->modules.push_back(std::move(m));
+    }
+    for (std::size_t i = 0; i < module_uuids.size(); ++i) {
+        auto& m = found->modules[i];
+        soci::rowset<soci::row> texts =
+            (db_.sql().prepare << "SELECT field, language, body FROM texts WHERE owner_uuid = :o",
+             soci::use(module_uuids[i]));
+        for (const auto& r : texts) {
+            const std::string field = text(r, 0);
+            if (field == "title") m.title.by_language[text(r, 1)] = text(r, 2);
+            else if (field == "summary") m.summary.by_language[text(r, 1)] = text(r, 2);
+            else if (field.rfind("outcome.", 0) == 0) {
+                const auto index = static_cast<std::size_t>(std::stoul(field.substr(8)));
+                if (m.outcomes.size() < index) m.outcomes.resize(index);
+                m.outcomes[index - 1].by_language[text(r, 1)] = text(r, 2);
+            }
+        }
+    }
+    return found;
+}
+
+std::optional<Curriculum> CurriculumRepo::find(const std::string& code, const std::string& version) {
+    std::string uuid;
+    soci::indicator ind = soci::i_null;
+    if (version.empty())
+        db_.sql() << "SELECT uuid FROM curricula WHERE code = :c ORDER BY created_at DESC, version DESC LIMIT 1",
+            soci::into(uuid, ind), soci::use(code);
+    else
+        db_.sql() << "SELECT uuid FROM curricula WHERE code = :c AND version = :v", soci::into(uuid, ind),
+            soci::use(code), soci::use(version);
+    if (!db_.sql().got_data() || ind != soci::i_ok) return std::nullopt;
+    return find_by_uuid(uuid);
+}
+
+std::vector<Curriculum> CurriculumRepo::list() {
+    std::vector<std::string> uuids;
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT uuid FROM curricula ORDER BY code, created_at");
+    for (const auto& r : rows) uuids.push_back(text(r, 0));
+    std::vector<Curriculum> out;
+    for (const auto& uuid : uuids)
+        if (auto c = find_by_uuid(uuid)) out.push_back(std::move(*c));
+    return out;
+}
+
+}  // namespace mitra::store

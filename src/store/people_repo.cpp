@@ -1,0 +1,201 @@
+// Trainers and participants.
+#include <soci/soci.h>
+
+#include "core/identity.hpp"
+#include "store/repos.hpp"
+#include "store/rows.hpp"
+
+namespace mitra::store {
+namespace {
+
+const char* kParticipantColumns =
+    "p.uuid, p.ref, p.full_name, p.latin_name, p.country, p.language, p.email, p.phone, p.consent_date";
+
+Participant participant_from(const soci::row& r) {
+    Participant p;
+    p.uuid = text(r, 0);
+    p.ref = text(r, 1);
+    p.full_name = text(r, 2);
+    p.latin_name = text(r, 3);
+    p.country = text(r, 4);
+    p.language = text(r, 5);
+    p.email = text(r, 6);
+    p.phone = text(r, 7);
+    p.consent_date = date(r, 8);
+    return p;
+}
+
+bool same_person_data(const Participant& a, const Participant& b) {
+    return a.full_name == b.full_name && a.latin_name == b.latin_name && a.country == b.country &&
+           a.language == b.language && a.email == b.email && a.phone == b.phone && a.consent_date == b.consent_date;
+}
+
+std::vector<std::string> module_codes_known(Database& db) {
+    std::vector<std::string> codes;
+    soci::rowset<soci::row> rows = (db.sql().prepare << "SELECT DISTINCT code FROM modules");
+    for (const auto& r : rows) codes.push_back(text(r, 0));
+    return codes;
+}
+
+void insert_participant(Database& db, Participant& p, const Stamp& stamp) {
+    p.uuid = p.uuid.empty() ? new_uuid() : p.uuid;
+    const std::string consent = p.consent_date ? to_string(*p.consent_date) : "";
+    soci::indicator consent_ind = p.consent_date ? soci::i_ok : soci::i_null;
+    db.sql() << "INSERT INTO participants (uuid, ref, full_name, latin_name, country, language, email, phone, "
+                "consent_date, created_at, created_by, updated_at, updated_by) VALUES (:u, :r, :n, :l, :c, :lang, "
+                ":e, :ph, :cd, :at, :by, :at2, :by2)",
+        soci::use(p.uuid), soci::use(p.ref), soci::use(p.full_name), soci::use(p.latin_name), soci::use(p.country),
+        soci::use(p.language), soci::use(p.email), soci::use(p.phone), soci::use(consent, consent_ind),
+        soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+}
+
+}  // namespace
+
+void TrainerRepo::add(Trainer& t) {
+    db_.write([&] {
+        if (find(t.ref)) refuse("ref", "a trainer with ref " + t.ref + " exists already");
+        const Stamp stamp{utc_timestamp_now(), db_.actor()};
+        t.uuid = new_uuid();
+        const std::string languages = join(t.languages, ",");
+        db_.sql() << "INSERT INTO trainers (uuid, ref, name, latin_name, country, languages, created_at, created_by, "
+                     "updated_at, updated_by) VALUES (:u, :r, :n, :l, :c, :langs, :at, :by, :at2, :by2)",
+            soci::use(t.uuid), soci::use(t.ref), soci::use(t.name), soci::use(t.latin_name), soci::use(t.country),
+            soci::use(languages), soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+        qualify(t.ref, t.qualified_modules);
+    });
+}
+
+void TrainerRepo::qualify(const std::string& ref, const std::vector<std::string>& module_codes) {
+    db_.write([&] {
+        auto trainer = find(ref);
+        if (!trainer) refuse("ref", "no trainer has ref " + ref);
+        const auto known = module_codes_known(db_);
+        for (const auto& code : module_codes) {
+            if (std::find(known.begin(), known.end(), code) == known.end())
+                refuse("qualified", "no imported curriculum has a module " + code);
+            int exists = 0;
+            db_.sql() << "SELECT COUNT(*) FROM trainer_modules WHERE trainer_uuid = :t AND module_code = :m",
+                soci::into(exists), soci::use(trainer->uuid), soci::use(code);
+            if (!exists)
+                db_.sql() << "INSERT INTO trainer_modules (trainer_uuid, module_code) VALUES (:t, :m)",
+                    soci::use(trainer->uuid), soci::use(code);
+        }
+    });
+}
+
+std::optional<Trainer> TrainerRepo::find(const std::string& ref) {
+    for (auto& t : list())
+        if (t.ref == ref) return t;
+    return std::nullopt;
+}
+
+std::vector<Trainer> TrainerRepo::list() {
+    std::vector<Trainer> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT uuid, ref, name, latin_name, country, languages FROM trainers ORDER BY ref");
+    for (const auto& r : rows) {
+        Trainer t;
+        t.uuid = text(r, 0);
+        t.ref = text(r, 1);
+        t.name = text(r, 2);
+        t.latin_name = text(r, 3);
+        t.country = text(r, 4);
+        t.languages = split_list(text(r, 5));
+        out.push_back(std::move(t));
+    }
+    soci::rowset<soci::row> quals =
+        (db_.sql().prepare << "SELECT trainer_uuid, module_code FROM trainer_modules ORDER BY module_code");
+    for (const auto& r : quals)
+        for (auto& t : out)
+            if (t.uuid == text(r, 0)) t.qualified_modules.push_back(text(r, 1));
+    return out;
+}
+
+void ParticipantRepo::add(Participant& p) {
+    db_.write([&] {
+        if (find(p.ref)) refuse("ref", "a participant with ref " + p.ref + " exists already");
+        insert_participant(db_, p, Stamp{utc_timestamp_now(), db_.actor()});
+    });
+}
+
+Saved ParticipantRepo::save(Participant& p) {
+    Saved outcome = Saved::created;
+    db_.write([&] {
+        const Stamp stamp{utc_timestamp_now(), db_.actor()};
+        auto existing = find(p.ref);
+        if (!existing) {
+            insert_participant(db_, p, stamp);
+            return;
+        }
+        p.uuid = existing->uuid;
+        if (same_person_data(*existing, p)) {
+            outcome = Saved::unchanged;
+            return;
+        }
+        outcome = Saved::updated;
+        const std::string consent = p.consent_date ? to_string(*p.consent_date) : "";
+        soci::indicator consent_ind = p.consent_date ? soci::i_ok : soci::i_null;
+        db_.sql() << "UPDATE participants SET full_name = :n, latin_name = :l, country = :c, language = :lang, "
+                     "email = :e, phone = :ph, consent_date = :cd, updated_at = :at, updated_by = :by WHERE uuid = :u",
+            soci::use(p.full_name), soci::use(p.latin_name), soci::use(p.country), soci::use(p.language),
+            soci::use(p.email), soci::use(p.phone), soci::use(consent, consent_ind), soci::use(stamp.at),
+            soci::use(stamp.by), soci::use(p.uuid);
+    });
+    return outcome;
+}
+
+ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
+    ImportCounts counts;
+    db_.write([&] {
+        counts = {};
+        for (auto& p : people) {
+            switch (save(p)) {
+                case Saved::created: ++counts.created; break;
+                case Saved::updated: ++counts.updated; break;
+                case Saved::unchanged: ++counts.unchanged; break;
+            }
+        }
+    });
+    return counts;
+}
+
+std::optional<Participant> ParticipantRepo::find(const std::string& ref) {
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT " << kParticipantColumns << " FROM participants p WHERE p.ref = :r",
+         soci::use(ref));
+    for (const auto& r : rows) return participant_from(r);
+    return std::nullopt;
+}
+
+std::vector<Participant> ParticipantRepo::list(const ParticipantQuery& q) {
+    std::vector<Participant> out;
+    const std::string pattern = "%" + q.search + "%";
+    const int limit = q.limit > 0 ? q.limit : -1;
+    std::string sql = std::string("SELECT ") + kParticipantColumns + " FROM participants p";
+    if (!q.cohort_code.empty())
+        sql += " JOIN enrolments e ON e.participant_uuid = p.uuid JOIN cohorts c ON c.uuid = e.cohort_uuid "
+               "AND c.code = :cohort";
+    sql += " WHERE (p.ref LIKE :s1 OR p.full_name LIKE :s2 OR p.latin_name LIKE :s3) ORDER BY p.ref";
+    sql += db_.backend() == Backend::sqlite ? " LIMIT :lim OFFSET :off" : " LIMIT NULLIF(:lim, -1) OFFSET :off";
+    soci::statement st = (db_.sql().prepare << sql);
+    soci::row r;
+    st.exchange(soci::into(r));
+    if (!q.cohort_code.empty()) st.exchange(soci::use(q.cohort_code));
+    st.exchange(soci::use(pattern));
+    st.exchange(soci::use(pattern));
+    st.exchange(soci::use(pattern));
+    st.exchange(soci::use(limit));
+    st.exchange(soci::use(q.offset));
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) out.push_back(participant_from(r));
+    return out;
+}
+
+long long ParticipantRepo::count() {
+    long long n = 0;
+    db_.sql() << "SELECT COUNT(*) FROM participants", soci::into(n);
+    return n;
+}
+
+}  // namespace mitra::store

@@ -1,0 +1,147 @@
+// The repositories: one per aggregate, the only place that knows the tables.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/completion.hpp"
+#include "core/model.hpp"
+#include "store/database.hpp"
+
+namespace mitra::store {
+
+enum class Saved { created, updated, unchanged };
+
+class CurriculumRepo {
+public:
+    explicit CurriculumRepo(Database& db) : db_(db) {}
+    // A new code or version is added; the same version again updates its texts, or is refused when
+    // its rules changed while cohorts use it (bump the version instead).
+    Saved import(Curriculum& curriculum);
+    // The given version, or the most recently imported one when `version` is empty.
+    std::optional<Curriculum> find(const std::string& code, const std::string& version = "");
+    std::optional<Curriculum> find_by_uuid(const std::string& uuid);
+    std::vector<Curriculum> list();
+
+private:
+    void write_texts(const std::string& owner, const std::string& field, const LocalizedText& text);
+    LocalizedText read_text(const std::string& owner, const std::string& field);
+    Database& db_;
+};
+
+class TrainerRepo {
+public:
+    explicit TrainerRepo(Database& db) : db_(db) {}
+    void add(Trainer& trainer);
+    void qualify(const std::string& ref, const std::vector<std::string>& module_codes);
+    std::optional<Trainer> find(const std::string& ref);
+    std::vector<Trainer> list();
+
+private:
+    Database& db_;
+};
+
+struct ParticipantQuery {
+    std::string cohort_code;  // only those enrolled in this cohort
+    std::string search;       // part of ref, full_name or latin_name
+    int limit = 0;            // 0: all
+    int offset = 0;
+};
+
+struct ImportCounts {
+    int created = 0, updated = 0, unchanged = 0;
+};
+
+class ParticipantRepo {
+public:
+    explicit ParticipantRepo(Database& db) : db_(db) {}
+    void add(Participant& participant);              // refuses a ref that exists
+    Saved save(Participant& participant);            // adds, or updates the person with that ref
+    ImportCounts save_all(std::vector<Participant>& participants);
+    std::optional<Participant> find(const std::string& ref);
+    std::vector<Participant> list(const ParticipantQuery& query = {});
+    long long count();
+
+private:
+    Database& db_;
+};
+
+struct EnrolResult {
+    std::vector<std::string> enrolled, already;
+};
+
+class CohortRepo {
+public:
+    explicit CohortRepo(Database& db) : db_(db) {}
+    // Uses the curriculum's latest version when the cohort names none.
+    void create(Cohort& cohort);
+    std::optional<Cohort> find(const std::string& code);
+    std::vector<Cohort> list();
+    EnrolResult enrol(const std::string& cohort_code, const std::vector<std::string>& refs, const Date& on);
+    std::vector<Enrolment> enrolments(const std::string& cohort_code);
+    Curriculum curriculum_of(const Cohort& cohort);
+
+private:
+    Database& db_;
+};
+
+class SessionRepo {
+public:
+    explicit SessionRepo(Database& db) : db_(db) {}
+    // Plans the whole curriculum from the cohort's start date; refused when sessions exist already.
+    std::vector<Session> schedule(const std::string& cohort_code, int every_days, const LocalTime& start);
+    Session add(Session session);
+    void move(long long id, const Date& date, const LocalTime& start);
+    void remove(long long id);  // refused when marks exist for it
+    std::optional<Session> find(long long id);
+    std::vector<Session> list(const std::string& cohort_code);
+
+private:
+    void insert(Session& session, const std::string& cohort_uuid);
+    Database& db_;
+};
+
+struct MarkCounts {
+    int created = 0, changed = 0, unchanged = 0;
+};
+
+// A mark with where it came from (a file's line), so refusals can point at it.
+struct LocatedMark {
+    Attendance mark;
+    int line = 0;
+};
+
+class AttendanceRepo {
+public:
+    explicit AttendanceRepo(Database& db) : db_(db) {}
+    // Marks people at sessions of `cohort_code`; a person must be enrolled in the cohort or (a make-up)
+    // in another cohort of the same curriculum. All marks or none are saved.
+    MarkCounts mark(const std::string& cohort_code, const std::vector<LocatedMark>& marks,
+                    const std::string& file = "");
+    std::vector<Attendance> for_session(long long session_id);
+
+private:
+    Database& db_;
+};
+
+class RecordsRepo {
+public:
+    explicit RecordsRepo(Database& db) : db_(db) {}
+    void record_assessment(const std::string& cohort_code, const AssessmentResult& result);
+    void log_practicum(const std::string& cohort_code, const PracticumLog& log);
+    void acknowledge_ethics(const EthicsAcknowledgement& acknowledgement);
+    void override_completion(const std::string& cohort_code, const CompletionOverride& decision);
+
+private:
+    Database& db_;
+};
+
+// Completion for everyone enrolled in a cohort, in a handful of queries.
+std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::string& cohort_code, const Date& today,
+                                                     const std::string& language = "en");
+
+// Appends to the audit history (inside the caller's transaction).
+void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,
+                  const std::optional<std::string>& old_value, const std::optional<std::string>& new_value);
+
+}  // namespace mitra::store

@@ -1,0 +1,42 @@
+// Reading columns from SOCI rows.
+#include "store/rows.hpp"
+
+namespace mitra::store {
+
+std::string text(const soci::row& row, std::size_t i) {
+    if (row.get_indicator(i) == soci::i_null) return {};
+    return row.get<std::string>(i);
+}
+
+long long integer(const soci::row& row, std::size_t i) {
+    if (row.get_indicator(i) == soci::i_null) return 0;
+    switch (row.get_properties(i).get_data_type()) {
+        case soci::dt_integer: return row.get<int>(i);
+        case soci::dt_long_long: return row.get<long long>(i);
+        case soci::dt_unsigned_long_long: return static_cast<long long>(row.get<unsigned long long>(i));
+        case soci::dt_double: return static_cast<long long>(row.get<double>(i));
+        case soci::dt_string: return std::stoll(row.get<std::string>(i));
+        default: return 0;
+    }
+}
+
+double real(const soci::row& row, std::size_t i) {
+    if (row.get_indicator(i) == soci::i_null) return 0;
+    switch (row.get_properties(i).get_data_type()) {
+        case soci::dt_double: return row.get<double>(i);
+        case soci::dt_string: return std::stod(row.get<std::string>(i));
+        default: return static_cast<double>(integer(row, i));
+    }
+}
+
+std::optional<Date> date(const soci::row& row, std::size_t i) {
+    const auto value = text(row, i);
+    if (value.empty()) return std::nullopt;
+    return parse_date(value);
+}
+
+void refuse(const std::string& field, const std::string& message) {
+    throw InputError{{Problem{"", 0, 0, field, message}}};
+}
+
+}  // namespace mitra::store

@@ -1,0 +1,25 @@
+// Reading columns from SOCI rows whatever integer width or NULL each backend reports.
+#pragma once
+#include <optional>
+#include <soci/soci.h>
+#include <string>
+
+#include "core/calendar.hpp"
+#include "core/problem.hpp"
+
+namespace mitra::store {
+
+std::string text(const soci::row& row, std::size_t column);        // NULL -> ""
+long long integer(const soci::row& row, std::size_t column);       // NULL -> 0
+double real(const soci::row& row, std::size_t column);             // NULL -> 0
+std::optional<Date> date(const soci::row& row, std::size_t column);  // NULL or empty -> nullopt
+
+// Bad input found while writing: the whole transaction is rolled back and the problem shown.
+[[noreturn]] void refuse(const std::string& field, const std::string& message);
+
+// When and by whom a row is written.
+struct Stamp {
+    std::string at, by;
+};
+
+}  // namespace mitra::store
