@@ -61,13 +61,17 @@ void add_attendance_commands(CLI::App& app, Context& ctx) {
         add_marks(marks, o.session, o.late, AttendanceStatus::late, "--late");
         add_marks(marks, o.session, o.left_early, AttendanceStatus::left_early, "--left-early");
         if (o.everyone_present) {
+            // Those named here, already marked (a late arrival marked earlier stays late) or not yet enrolled
+            // on the day are left out.
             std::set<std::string> named;
             for (const auto& m : marks) named.insert(m.mark.participant_ref);
+            for (const auto& a : store::AttendanceRepo(ctx.db()).for_session(o.session)) named.insert(a.participant_ref);
             for (const auto& e : store::CohortRepo(ctx.db()).enrolments(session->cohort_code))
-                if (!named.count(e.participant_ref))
+                if (!named.count(e.participant_ref) && !(session->date < e.enrolled_on))
                     marks.push_back({Attendance{o.session, e.participant_ref, AttendanceStatus::present, {}, ""}, 0});
         }
-        if (marks.empty()) bad_option("--present", "name at least one person (or --everyone-present)");
+        if (marks.empty() && !o.everyone_present)
+            bad_option("--present", "name at least one person (or --everyone-present)");
         const auto counts = store::AttendanceRepo(ctx.db()).mark(session->cohort_code, marks);
         ctx.print(json{{"session", o.session}, {"marked", counts.created}, {"changed", counts.changed},
                        {"unchanged", counts.unchanged}},

@@ -52,5 +52,6 @@ void add_session_commands(CLI::App& app, Context& ctx);
 void add_attendance_commands(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);
 void add_demo_commands(CLI::App& app, Context& ctx);
+void add_certificate_commands(CLI::App& app, Context& ctx);
 
 }  // namespace mitra::cli

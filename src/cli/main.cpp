@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     cli::add_session_commands(app, ctx);
     cli::add_attendance_commands(app, ctx);
     cli::add_completion_commands(app, ctx);
+    cli::add_certificate_commands(app, ctx);
     cli::add_demo_commands(app, ctx);
 
     try {

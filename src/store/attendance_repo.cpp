@@ -48,12 +48,21 @@ std::string describe(const Attendance& a) {
     return out;
 }
 
-void check_module(Database& db, const std::string& cohort_code, const std::string& module_code) {
+Module check_module(Database& db, const std::string& cohort_code, const std::string& module_code) {
     const auto cohort = CohortRepo(db).find(cohort_code);
     if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
     const auto curriculum = CohortRepo(db).curriculum_of(*cohort);
-    if (!curriculum.module(module_code))
-        refuse("module", "curriculum " + curriculum.code + " has no module " + module_code);
+    const Module* module = curriculum.module(module_code);
+    if (!module) refuse("module", "curriculum " + curriculum.code + " has no module " + module_code);
+    return *module;
+}
+
+// Records about a person belong to someone enrolled in the cohort, or (a make-up) in another of its curriculum.
+void check_may_attend(Database& db, const std::string& person, const std::string& ref, const std::string& cohort_code,
+                      const std::string& curriculum_code) {
+    if (!may_attend(db, person, curriculum_code))
+        refuse("ref", ref + " is not enrolled in cohort " + cohort_code + " nor in another cohort of curriculum " +
+                          curriculum_code);
 }
 
 }  // namespace
@@ -191,9 +200,11 @@ std::vector<Attendance> AttendanceRepo::for_session(long long id) {
 
 void RecordsRepo::record_assessment(const std::string& cohort_code, const AssessmentResult& result) {
     db_.write([&] {
-        check_module(db_, cohort_code, result.module_code);
+        const Module module = check_module(db_, cohort_code, result.module_code);
+        if (!module.has_assessment) refuse("module", "module " + module.code + " has no assessment");
         const auto cohort = cohort_key(db_, cohort_code);
         const std::string person = participant_uuid(db_, result.participant_ref);
+        check_may_attend(db_, person, result.participant_ref, cohort_code, cohort.curriculum_code);
         const std::string uuid = new_uuid(), now = utc_timestamp_now(), on = to_string(result.assessed_on);
         const int passed = result.passed;
         db_.sql() << "INSERT INTO assessments (uuid, participant_uuid, curriculum_code, module_code, passed, "
@@ -209,9 +220,11 @@ void RecordsRepo::record_assessment(const std::string& cohort_code, const Assess
 
 void RecordsRepo::log_practicum(const std::string& cohort_code, const PracticumLog& log) {
     db_.write([&] {
-        check_module(db_, cohort_code, log.module_code);
+        const Module module = check_module(db_, cohort_code, log.module_code);
+        if (module.supervised_minutes <= 0) refuse("module", "module " + module.code + " has no supervised practice");
         const auto cohort = cohort_key(db_, cohort_code);
         const std::string person = participant_uuid(db_, log.participant_ref);
+        check_may_attend(db_, person, log.participant_ref, cohort_code, cohort.curriculum_code);
         if (log.minutes <= 0) refuse("minutes", "supervised practice needs a positive number of minutes");
         if (log.supervisor.empty()) refuse("supervisor", "supervised practice needs the supervisor's name");
         const std::string uuid = new_uuid(), now = utc_timestamp_now(), on = to_string(log.practised_on);
@@ -250,6 +263,10 @@ void RecordsRepo::override_completion(const std::string& cohort_code, const Comp
         if (trim(decision.reason).empty()) refuse("reason", "an override needs a written reason");
         const auto cohort = cohort_key(db_, cohort_code);
         const std::string person = participant_uuid(db_, decision.participant_ref);
+        int enrolled = 0;
+        db_.sql() << "SELECT COUNT(*) FROM enrolments WHERE cohort_uuid = :c AND participant_uuid = :p",
+            soci::into(enrolled), soci::use(cohort.uuid), soci::use(person);
+        if (!enrolled) refuse("ref", decision.participant_ref + " is not enrolled in cohort " + cohort_code);
         const std::string now = utc_timestamp_now();
         const int complete = decision.complete;
         const std::string value = std::string(decision.complete ? "complete" : "not complete") + ": " + decision.reason;

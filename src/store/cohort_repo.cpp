@@ -217,7 +217,8 @@ Session SessionRepo::add(Session s) {
         if (!module)
             refuse("module", "curriculum " + curriculum.code + " " + curriculum.version + " has no module " +
                                  s.module_code);
-        if (s.minutes <= 0) s.minutes = module->minutes / std::max(1, module->sessions);
+        if (s.minutes < 0) refuse("minutes", "a session cannot last " + std::to_string(s.minutes) + " minutes");
+        if (s.minutes == 0) s.minutes = module->minutes / std::max(1, module->sessions);
         if (s.minutes > 24 * 60) refuse("minutes", "a session cannot last more than 1440 minutes");
         insert(s, cohort->uuid);
     });

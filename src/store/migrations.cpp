@@ -111,6 +111,27 @@ const std::vector<Migration>& migrations() {
              "entity_uuid TEXT NOT NULL, action TEXT NOT NULL, old_value TEXT, new_value TEXT)",
              "CREATE INDEX audit_entity ON audit_log (entity_uuid)",
          }},
+        {"certificates: serials, signatures, revocations and reprints",
+         {
+             "CREATE TABLE signing_keys (key_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, created_at TEXT NOT NULL)",
+
+             // The last number given out per serial prefix (programme, country, year).
+             "CREATE TABLE serial_counters (prefix TEXT PRIMARY KEY, last_number INTEGER NOT NULL)",
+
+             "CREATE TABLE certificates (uuid TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, "
+             "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), "
+             "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid), kind TEXT NOT NULL, module_code TEXT NOT NULL, "
+             "modules TEXT NOT NULL, template TEXT NOT NULL, issued_on TEXT NOT NULL, content_hash TEXT NOT NULL, payload TEXT NOT NULL, "
+             "key_id TEXT NOT NULL REFERENCES signing_keys (key_id), revoked_at TEXT, revoked_by TEXT, "
+             "revocation_reason TEXT, " AUDIT_COLUMNS ")",
+             // At most one live certificate per person, cohort and kind: issuing twice returns it.
+             "CREATE UNIQUE INDEX certificates_live ON certificates (participant_uuid, cohort_uuid, kind, "
+             "module_code) WHERE revoked_at IS NULL",
+
+             "CREATE TABLE certificate_prints (uuid TEXT PRIMARY KEY, "
+             "certificate_uuid TEXT NOT NULL REFERENCES certificates (uuid), printed_at TEXT NOT NULL, "
+             "printed_by TEXT NOT NULL, reason TEXT NOT NULL)",
+         }},
     };
     return all;
 }

@@ -1,0 +1,237 @@
+// mitra-cli certificate issue|list|show|verify|revoke|reprint, key export.
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/context.hpp"
+#include "core/serial.hpp"
+#include "io/files.hpp"
+#include "io/keys.hpp"
+#include "io/template_toml.hpp"
+#include "pdf/certificate.hpp"
+#include "store/certificates.hpp"
+
+namespace mitra::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+CertificateTemplate load_template(const std::string& file, const std::string& kind) {
+    const std::string path = !file.empty() ? file
+                                           : shipped_dir("certificates") + (kind == "module" ? "/module-participation.toml"
+                                                                                             : "/programme-completion.toml");
+    auto read = io::read_certificate_template_file(path);
+    if (!read.ok()) throw InputError{read.problems};
+    return read.value;
+}
+
+SigningKey signing_key(const std::string& key_file) {
+    return io::load_or_create_signing_key(key_file.empty() ? io::default_key_path() : fs::path(key_file));
+}
+
+json record_json(const store::CertificateRecord& r) {
+    return json{{"serial", r.serial},
+                {"ref", r.participant_ref},
+                {"full_name", r.full_name},
+                {"cohort", r.cohort_code},
+                {"kind", r.kind},
+                {"module", r.module_code},
+                {"issued_on", r.issued_on},
+                {"content_hash", r.content_hash},
+                {"revoked", r.revoked_at.has_value()},
+                {"revoked_at", r.revoked_at.value_or("")},
+                {"revocation_reason", r.revocation_reason},
+                {"prints", r.prints}};
+}
+
+// Progress for people at a terminal; nothing when output goes to a file or a program.
+void show_progress(std::size_t done, std::size_t total, const std::string& what) {
+    if (!::isatty(STDERR_FILENO)) return;
+    std::cerr << "\r  " << done << " of " << total << "  " << what << "\033[K" << std::flush;
+    if (done == total) std::cerr << '\n';
+}
+
+}  // namespace
+
+void add_certificate_commands(CLI::App& app, Context& ctx) {
+    auto* group = app.add_subcommand("certificate", "Issue, verify and revoke certificates");
+    group->require_subcommand(1);
+
+    auto* issue = group->add_subcommand("issue", "Issue certificates to everyone eligible in a cohort");
+    static std::string cohort, out_dir, template_file, module, key_file, today;
+    issue->add_option("cohort", cohort, "The cohort's code")->required();
+    issue->add_option("--out", out_dir, "The folder for the PDF files")->required();
+    issue->add_option("--template", template_file, "A certificate template (.toml; default: the shipped one)");
+    issue->add_option("--module", module, "Issue module participation certificates for this module instead");
+    issue->add_option("--key", key_file, "The signing key file (default: made on first use)");
+    issue->add_option("--today", today, "The issue date (default: today)");
+    issue->callback([&ctx] {
+        const std::string kind = module.empty() ? "completion" : "module";
+        const auto layout = load_template(template_file, kind);
+        const auto key = signing_key(key_file);
+        const Date day = today.empty() ? today_utc() : date_option("--today", today);
+        const std::string template_name = template_file.empty() ? kind : fs::path(template_file).filename().string();
+        const auto result =
+            store::CertificateRepo(ctx.db()).issue_for_cohort(cohort, kind, module, template_name, key, day);
+
+        fs::create_directories(out_dir);
+        pdf::FontStack fonts;
+        pdf::CertificateRenderer renderer(fonts);
+        json items = json::array();
+        std::vector<CertificateContent> pages;
+        std::string text;
+        for (std::size_t i = 0; i < result.issued.size(); ++i) {
+            const auto& issued = result.issued[i];
+            const fs::path file = fs::path(out_dir) / (issued.record.serial + ".pdf");
+            if (!issued.existing || !fs::exists(file)) renderer.render(layout, issued.content, file);
+            show_progress(i + 1, result.issued.size(), issued.record.serial);
+            pages.push_back(issued.content);
+            items.push_back({{"ref", issued.record.participant_ref}, {"serial", issued.record.serial},
+                             {"file", file.string()}, {"existing", issued.existing}});
+            text += (issued.existing ? "  again  " : "  issued ") + issued.record.serial + "  " +
+                    issued.record.participant_ref + "  " + file.string() + "\n";
+        }
+        std::string print_file;
+        if (!pages.empty()) {
+            print_file = (fs::path(out_dir) / (cohort + (kind == "module" ? "-" + module : "") + "-print.pdf")).string();
+            renderer.render_batch(layout, pages, print_file);
+        }
+        json left = json::array();
+        for (const auto& l : result.left_out) {
+            left.push_back({{"ref", l.ref}, {"reason", l.reason}});
+            text += "  not yet  " + l.ref + ": " + l.reason + "\n";
+        }
+        text += std::to_string(result.issued.size()) + " certificate(s), " + std::to_string(result.left_out.size()) +
+                " not eligible yet" + (print_file.empty() ? "" : "; print file: " + print_file);
+        ctx.print(json{{"certificates", items}, {"left_out", left}, {"print_file", print_file}}, text);
+    });
+
+    auto* list = group->add_subcommand("list", "List issued certificates");
+    static std::string search, list_cohort;
+    list->add_option("--search", search, "Part of a serial, ref or name");
+    list->add_option("--cohort", list_cohort, "Only this cohort's");
+    list->callback([&ctx] {
+        json items = json::array();
+        std::vector<std::vector<std::string>> rows{{"SERIAL", "REF", "NAME", "COHORT", "ISSUED", "STATUS"}};
+        for (const auto& r : store::CertificateRepo(ctx.db()).list(search, list_cohort)) {
+            items.push_back(record_json(r));
+            rows.push_back({r.serial, r.participant_ref, r.full_name, r.cohort_code, r.issued_on,
+                            r.revoked_at ? "revoked" : "valid"});
+        }
+        ctx.print(items, rows.size() > 1 ? table(rows) : "No certificates found");
+    });
+
+    auto* show = group->add_subcommand("show", "Show one certificate");
+    static std::string show_serial;
+    show->add_option("serial", show_serial, "The serial")->required();
+    show->callback([&ctx] {
+        auto r = store::CertificateRepo(ctx.db()).find(show_serial);
+        if (!r) bad_option("serial", "no certificate has serial " + show_serial);
+        ctx.print(record_json(*r),
+                  table({{"serial", r->serial},
+                         {"holder", r->participant_ref + " " + r->full_name},
+                         {"cohort", r->cohort_code},
+                         {"kind", r->kind + (r->module_code.empty() ? "" : " " + r->module_code)},
+                         {"issued", r->issued_on},
+                         {"status", r->revoked_at ? "revoked on " + *r->revoked_at + " by " + r->revoked_by + ": " +
+                                                        r->revocation_reason
+                                                  : "valid"},
+                         {"reprints", std::to_string(r->prints)},
+                         {"content hash", r->content_hash}}));
+    });
+
+    auto* verify = group->add_subcommand("verify", "Prove a certificate genuine: from its PDF, its QR text or its serial");
+    static std::string what, qr, public_key;
+    verify->add_option("certificate", what, "A certificate PDF file, or a serial");
+    verify->add_option("--qr", qr, "The text read from the certificate's QR code");
+    verify->add_option("--public-key", public_key, "Verify offline with only this public key (from key export)");
+    verify->callback([&ctx] {
+        std::string payload = qr;
+        if (payload.empty() && what.empty()) bad_option("certificate", "give a PDF file, a serial, or --qr TEXT");
+        const bool offline = !public_key.empty();
+        if (payload.empty() && fs::is_regular_file(what)) {
+            payload = find_payload(io::read_text_file(what));
+            if (payload.empty()) bad_option("certificate", what + " holds no Mitra certificate code");
+        } else if (payload.empty()) {
+            if (!is_valid_serial(what)) bad_option("certificate", "'" + what + "' is neither a file nor a valid serial");
+            if (offline) bad_option("certificate", "a serial is checked against the database; drop --public-key");
+            auto r = store::CertificateRepo(ctx.db()).find(what);
+            if (!r) throw std::runtime_error("NOT VALID: no certificate with serial " + normalise_serial(what) +
+                                             " was issued here");
+            payload = r->payload;
+        }
+        std::vector<SigningKey> keys;
+        if (offline) keys.push_back(io::read_public_key(public_key));
+        else keys = store::CertificateRepo(ctx.db()).trusted_keys();
+        const auto check = check_payload(payload, keys);
+        if (!check.well_formed) bad_option("--qr", check.problem);
+        std::optional<store::CertificateRecord> record;
+        if (!offline) record = store::CertificateRepo(ctx.db()).find(check.facts.serial);
+        const auto& f = check.facts;
+        const bool revoked = record && record->revoked_at;
+        const bool valid = check.genuine && !revoked;
+        json j{{"valid", valid},         {"genuine", check.genuine}, {"revoked", revoked},
+               {"serial", f.serial},     {"full_name", f.full_name}, {"latin_name", f.latin_name},
+               {"programme", f.programme}, {"title", f.title},       {"kind", f.kind},
+               {"issued_on", f.issued_on}, {"key_id", f.key_id},     {"problem", check.problem}};
+        std::string text = valid ? "GENUINE" : "NOT VALID";
+        text += ": " + f.serial + "\n" +
+                table({{"  name", f.full_name + (f.latin_name.empty() ? "" : " (" + f.latin_name + ")")},
+                       {"  programme", f.title + " (" + f.programme + ")"},
+                       {"  certifies", f.kind},
+                       {"  issued", f.issued_on},
+                       {"  signed by key", f.key_id}});
+        if (!check.genuine) text += "  " + check.problem + "\n";
+        if (revoked) {
+            text += "  revoked on " + *record->revoked_at + ": " + record->revocation_reason + "\n";
+            j["revocation_reason"] = record->revocation_reason;
+        }
+        if (valid) text += "The certificate must show exactly these facts.";
+        else if (offline) text += "";
+        if (!record && !offline) text += "(not issued from this database: revocation not checked)";
+        ctx.print(j, text);
+        if (!valid) throw std::runtime_error("the certificate is not valid");
+    });
+
+    auto* revoke = group->add_subcommand("revoke", "Revoke a certificate issued in error");
+    static std::string revoke_serial, reason;
+    revoke->add_option("serial", revoke_serial, "The serial")->required();
+    revoke->add_option("--reason", reason, "Why (recorded with who and when)")->required();
+    revoke->callback([&ctx] {
+        const auto r = store::CertificateRepo(ctx.db()).revoke(revoke_serial, reason);
+        ctx.print(record_json(r), "Revoked " + r.serial + ": " + reason);
+    });
+
+    auto* reprint = group->add_subcommand("reprint", "Print a certificate again with the same serial");
+    static std::string reprint_serial, reprint_reason, reprint_out, reprint_template;
+    reprint->add_option("serial", reprint_serial, "The serial")->required();
+    reprint->add_option("--reason", reprint_reason, "Why, such as 'lost copy' or 'name corrected'")->required();
+    reprint->add_option("--out", reprint_out, "The folder for the PDF")->required();
+    reprint->add_option("--template", reprint_template, "A certificate template (default: the shipped one)");
+    reprint->callback([&ctx] {
+        const auto key = signing_key(key_file);
+        const auto again = store::CertificateRepo(ctx.db()).reprint(reprint_serial, reprint_reason, key);
+        const auto layout = load_template(reprint_template, again.record.kind);
+        fs::create_directories(reprint_out);
+        pdf::FontStack fonts;
+        const fs::path file = fs::path(reprint_out) / (again.record.serial + ".pdf");
+        pdf::CertificateRenderer(fonts).render(layout, again.content, file);
+        ctx.print(json{{"serial", again.record.serial}, {"file", file.string()}},
+                  "Printed " + again.record.serial + " again: " + file.string());
+    });
+
+    auto* key = app.add_subcommand("key", "This installation's signing key")->require_subcommand(1);
+    auto* export_cmd = key->add_subcommand("export", "Print (or write) the public key that verifies certificates");
+    static std::string export_out;
+    export_cmd->add_option("--out", export_out, "Write it to this file");
+    export_cmd->add_option("--key", key_file, "The signing key file (default: made on first use)");
+    export_cmd->callback([&ctx] {
+        const auto k = signing_key(key_file);
+        const std::string text = io::public_key_text(k);
+        if (!export_out.empty()) io::write_file_atomically(export_out, text + "\n");
+        ctx.print(json{{"key_id", k.key_id()}, {"public_key", text}}, export_out.empty() ? text : "Wrote " + export_out);
+    });
+}
+
+}  // namespace mitra::cli

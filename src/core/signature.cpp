@@ -1,0 +1,142 @@
+// Ed25519 signatures over certificate facts, with libsodium.
+#include "core/signature.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+
+namespace mitra {
+namespace {
+
+constexpr std::string_view kPrefix = "MITRA1.";
+
+void ensure_sodium() {
+    static const int ready = sodium_init();
+    if (ready < 0) throw std::runtime_error("libsodium could not start");
+}
+
+// One line per fact, in a fixed order: the exact bytes that are signed.
+std::string canonical(const CertifiedFacts& f) {
+    return "serial=" + f.serial + "\nname=" + f.full_name + "\nlatin=" + f.latin_name + "\nprogramme=" + f.programme +
+           "\ntitle=" + f.title + "\nkind=" + f.kind + "\nissued=" + f.issued_on + "\nkey=" + f.key_id + "\n";
+}
+
+std::optional<CertifiedFacts> parse_canonical(const std::string& text) {
+    CertifiedFacts f;
+    std::string* fields[] = {&f.serial, &f.full_name, &f.latin_name, &f.programme,
+                             &f.title,  &f.kind,      &f.issued_on,  &f.key_id};
+    const char* names[] = {"serial", "name", "latin", "programme", "title", "kind", "issued", "key"};
+    std::size_t at = 0;
+    for (int i = 0; i < 8; ++i) {
+        const auto end = text.find('\n', at);
+        if (end == std::string::npos) return std::nullopt;
+        const std::string line = text.substr(at, end - at);
+        const std::string key = std::string(names[i]) + "=";
+        if (line.rfind(key, 0) != 0) return std::nullopt;
+        *fields[i] = line.substr(key.size());
+        at = end + 1;
+    }
+    if (at != text.size()) return std::nullopt;
+    return f;
+}
+
+}  // namespace
+
+std::string base64url_encode(std::string_view bytes) {
+    ensure_sodium();
+    std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    out.resize(std::char_traits<char>::length(out.c_str()));
+    return out;
+}
+
+std::optional<std::string> base64url_decode(std::string_view text) {
+    ensure_sodium();
+    std::string out(text.size(), '\0');
+    std::size_t length = 0;
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                          &length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0)
+        return std::nullopt;
+    out.resize(length);
+    return out;
+}
+
+std::string sha256_hex(std::string_view text) {
+    ensure_sodium();
+    unsigned char hash[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
+}
+
+std::string SigningKey::key_id() const { return sha256_hex(public_key).substr(0, 16); }
+
+SigningKey new_signing_key() {
+    ensure_sodium();
+    SigningKey key;
+    key.public_key.resize(crypto_sign_PUBLICKEYBYTES);
+    key.secret_key.resize(crypto_sign_SECRETKEYBYTES);
+    crypto_sign_keypair(reinterpret_cast<unsigned char*>(key.public_key.data()),
+                        reinterpret_cast<unsigned char*>(key.secret_key.data()));
+    return key;
+}
+
+std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key) {
+    ensure_sodium();
+    if (key.secret_key.size() != crypto_sign_SECRETKEYBYTES) throw std::logic_error("signing needs a secret key");
+    const std::string message = canonical(facts);
+    std::string signature(crypto_sign_BYTES, '\0');
+    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                         reinterpret_cast<const unsigned char*>(key.secret_key.data()));
+    return std::string(kPrefix) + base64url_encode(message) + "." + base64url_encode(signature);
+}
+
+PayloadCheck check_payload(std::string_view payload, const std::vector<SigningKey>& keys) {
+    ensure_sodium();
+    PayloadCheck check;
+    if (payload.substr(0, kPrefix.size()) != kPrefix) {
+        check.problem = "this is not a Mitra certificate code";
+        return check;
+    }
+    payload.remove_prefix(kPrefix.size());
+    const auto dot = payload.find('.');
+    auto message = base64url_decode(payload.substr(0, dot));
+    auto signature = dot == std::string_view::npos ? std::nullopt : base64url_decode(payload.substr(dot + 1));
+    std::optional<CertifiedFacts> facts = message ? parse_canonical(*message) : std::nullopt;
+    if (!facts || !signature || signature->size() != crypto_sign_BYTES) {
+        check.problem = "the certificate code is damaged or incomplete";
+        return check;
+    }
+    check.well_formed = true;
+    check.facts = *facts;
+    const SigningKey* key = nullptr;
+    for (const auto& k : keys)
+        if (k.key_id() == facts->key_id) key = &k;
+    if (!key) {
+        check.problem = "it was signed with a key that is not trusted here (key " + facts->key_id + ")";
+        return check;
+    }
+    check.genuine = crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
+                                                reinterpret_cast<const unsigned char*>(message->data()),
+                                                message->size(),
+                                                reinterpret_cast<const unsigned char*>(key->public_key.data())) == 0;
+    if (!check.genuine) check.problem = "the signature does not match: the certificate was altered or forged";
+    return check;
+}
+
+std::string find_payload(std::string_view text) {
+    const auto at = text.find(kPrefix);
+    if (at == std::string_view::npos) return {};
+    auto end = at + kPrefix.size();
+    auto is_payload_char = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    };
+    while (end < text.size() && is_payload_char(text[end])) ++end;
+    return std::string(text.substr(at, end - at));
+}
+
+}  // namespace mitra

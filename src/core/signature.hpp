@@ -1,0 +1,50 @@
+// Signed certificate facts: what a QR code carries and anyone with the public key can check offline.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mitra {
+
+// The facts a certificate vouches for. Kept small so the QR code stays easy to scan.
+struct CertifiedFacts {
+    std::string serial;
+    std::string full_name;
+    std::string latin_name;
+    std::string programme;  // curriculum code and version, such as "PSF 2026.1"
+    std::string title;      // the programme's title in English
+    std::string kind;       // "completion" or "module:M03"
+    std::string issued_on;  // YYYY-MM-DD
+    std::string key_id;     // which installation's key signed it
+    bool operator==(const CertifiedFacts&) const = default;
+};
+
+struct SigningKey {
+    std::string public_key;  // 32 bytes
+    std::string secret_key;  // 64 bytes; empty for a verifying-only key
+    std::string key_id() const;  // first 16 hex digits of the public key's SHA-256
+};
+
+SigningKey new_signing_key();
+
+// "MITRA1.<facts>.<signature>", both parts base64url: ASCII only, for QR codes and PDF metadata.
+std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key);
+
+struct PayloadCheck {
+    bool well_formed = false;  // could be read at all
+    bool genuine = false;      // the signature matches the facts and the key
+    CertifiedFacts facts;
+    std::string problem;  // why not, in words
+};
+PayloadCheck check_payload(std::string_view payload, const std::vector<SigningKey>& trusted_keys);
+
+// The hex SHA-256 of text, for recording what a certificate said.
+std::string sha256_hex(std::string_view text);
+std::string base64url_encode(std::string_view bytes);
+std::optional<std::string> base64url_decode(std::string_view text);
+
+// Finds a payload inside other text (a PDF's bytes, a pasted line); empty when none.
+std::string find_payload(std::string_view text);
+
+}  // namespace mitra

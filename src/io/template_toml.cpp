@@ -1,0 +1,385 @@
+// The certificate template file: TOML parsed by toml++, then checked key by key into a CertificateTemplate.
+#include "io/template_toml.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "core/identity.hpp"
+#include "core/text.hpp"
+#include "io/files.hpp"
+
+namespace mitra::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double kMaxMm = 1000;  // larger than any page we print
+
+std::string type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::string: return "text";
+        case toml::node_type::integer: return "a whole number";
+        case toml::node_type::floating_point: return "a number with decimals";
+        case toml::node_type::boolean: return "true or false";
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "a list";
+        default: return "a date or time";
+    }
+}
+
+std::string child(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string indexed(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index + 1) + "]";
+}
+
+// Checks a template key by key, collecting every problem with its place in the file.
+class TemplateReader {
+public:
+    TemplateReader(const std::string& file_name, fs::path base_dir) : file_(file_name), base_(std::move(base_dir)) {}
+
+    CertificateTemplate read(const toml::table& root) {
+        CertificateTemplate t;
+        t.file = file_;
+        only_keys(root, "", {"template", "page", "frame", "image", "rule", "text", "qr", "signatures"});
+        if (const auto* head = table(root, "template", "", true)) {
+            only_keys(*head, "template", {"name", "kind"});
+            t.name = text(*head, "name", "template", true).value_or("");
+            t.kind = choice(*head, "kind", "template", {"completion", "module"}).value_or("completion");
+        }
+        if (const auto* page = table(root, "page", "", true)) read_page(*page, t);
+        for_each_table(root, "frame", [&](const toml::table& tb, const std::string& path) {
+            only_keys(tb, path, {"inset_mm", "width_pt", "colour", "corner_mm"});
+            FrameLine line;
+            line.inset_mm = number(tb, "inset_mm", path, true, 0, kMaxMm).value_or(0);
+            line.width_pt = number(tb, "width_pt", path, false, 0.1, 50).value_or(1);
+            line.colour = colour(tb, "colour", path).value_or(Colour{});
+            line.corner_mm = number(tb, "corner_mm", path, false, 0, 100).value_or(0);
+            t.frame.push_back(line);
+        });
+        for_each_table(root, "image", [&](const toml::table& tb, const std::string& path) {
+            only_keys(tb, path, {"file", "x_mm", "y_mm", "width_mm", "height_mm"});
+            TemplateImage image;
+            image.file = image_file(tb, "file", path, true).value_or("");
+            image.x_mm = number(tb, "x_mm", path, true, 0, kMaxMm).value_or(0);
+            image.y_mm = number(tb, "y_mm", path, true, 0, kMaxMm).value_or(0);
+            image.width_mm = number(tb, "width_mm", path, true, 1, kMaxMm).value_or(1);
+            image.height_mm = number(tb, "height_mm", path, false, 1, kMaxMm).value_or(0);
+            t.images.push_back(image);
+        });
+        for_each_table(root, "rule", [&](const toml::table& tb, const std::string& path) {
+            only_keys(tb, path, {"x_mm", "y_mm", "y_english_mm", "width_mm", "width_pt", "colour"});
+            Rule rule;
+            rule.x_mm = number(tb, "x_mm", path, true, 0, kMaxMm).value_or(0);
+            rule.y_mm = number(tb, "y_mm", path, true, 0, kMaxMm).value_or(0);
+            rule.y_english_mm = number(tb, "y_english_mm", path, false, 0, kMaxMm);
+            rule.width_mm = number(tb, "width_mm", path, true, 1, kMaxMm).value_or(1);
+            rule.width_pt = number(tb, "width_pt", path, false, 0.1, 20).value_or(0.5);
+            rule.colour = colour(tb, "colour", path).value_or(Colour{});
+            t.rules.push_back(rule);
+        });
+        for_each_table(root, "text", [&](const toml::table& tb, const std::string& path) {
+            t.texts.push_back(read_text(tb, path));
+        });
+        if (const auto* qr = table(root, "qr", "", false)) read_qr(*qr, t.qr);
+        if (const auto* signatures = table(root, "signatures", "", false)) read_signatures(*signatures, t.signatures);
+        return t;
+    }
+
+    Problems problems;
+
+private:
+    void problem(const toml::source_region& where, const std::string& field, std::string message) {
+        problems.push_back({file_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), field,
+                            std::move(message)});
+    }
+
+    void wrong_type(const toml::node& node, const std::string& field, const std::string& expected) {
+        problem(node.source(), field, "should be " + expected + ", but is " + type_name(node));
+    }
+
+    void only_keys(const toml::table& tb, const std::string& path, std::initializer_list<std::string_view> known) {
+        for (const auto& [key, node] : tb) {
+            if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+            std::string list;
+            for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+            problem(key.source(), child(path, key.str()),
+                    "unknown key '" + std::string(key.str()) + "'; the keys here are " + list);
+        }
+    }
+
+    const toml::node* find(const toml::table& tb, std::string_view key, const std::string& path, bool required) {
+        const toml::node* node = tb.get(key);
+        if (!node && required) problem(tb.source(), child(path, key), "is required");
+        return node;
+    }
+
+    const toml::table* table(const toml::table& parent, std::string_view key, const std::string& path, bool required) {
+        const toml::node* node = find(parent, key, path, required);
+        if (node && !node->is_table()) wrong_type(*node, child(path, key), "a table");
+        return node ? node->as_table() : nullptr;
+    }
+
+    template <class Each>
+    void for_each_table(const toml::table& root, std::string_view key, Each each) {
+        const toml::node* node = root.get(key);
+        if (!node) return;
+        const auto* list = node->as_array();
+        if (!list || !list->is_array_of_tables()) {
+            wrong_type(*node, std::string(key), "a list of [[" + std::string(key) + "]] tables");
+            return;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) each(*list->get(i)->as_table(), indexed(std::string(key), i));
+    }
+
+    std::optional<std::string> text(const toml::table& tb, std::string_view key, const std::string& path,
+                                    bool required) {
+        const toml::node* node = find(tb, key, path, required);
+        if (!node) return std::nullopt;
+        if (!node->is_string()) {
+            wrong_type(*node, child(path, key), "text in quotes");
+            return std::nullopt;
+        }
+        return node->as_string()->get();
+    }
+
+    std::optional<std::string> choice(const toml::table& tb, std::string_view key, const std::string& path,
+                                      std::initializer_list<std::string_view> allowed) {
+        auto value = text(tb, key, path, false);
+        if (!value) return std::nullopt;
+        if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
+        std::string list;
+        for (auto a : allowed) list += (list.empty() ? "\"" : ", \"") + std::string(a) + "\"";
+        problem(tb.get(key)->source(), child(path, key), "'" + *value + "' is not one of " + list);
+        return std::nullopt;
+    }
+
+    std::optional<double> number(const toml::table& tb, std::string_view key, const std::string& path, bool required,
+                                 double min, double max) {
+        const toml::node* node = find(tb, key, path, required);
+        if (!node) return std::nullopt;
+        if (!node->is_integer() && !node->is_floating_point()) {
+            wrong_type(*node, child(path, key), "a number");
+            return std::nullopt;
+        }
+        const double value = *node->value<double>();
+        if (!(value >= min && value <= max)) {
+            problem(node->source(), child(path, key),
+                    toml_number(value) + " is out of range: it should be from " + toml_number(min) + " to " +
+                        toml_number(max));
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    static std::string toml_number(double value) {
+        std::string s = std::to_string(value);
+        s.erase(s.find_last_not_of('0') + 1);
+        if (s.back() == '.') s.pop_back();
+        return s;
+    }
+
+    std::optional<bool> yes_no(const toml::table& tb, std::string_view key, const std::string& path) {
+        const toml::node* node = find(tb, key, path, false);
+        if (!node) return std::nullopt;
+        if (!node->is_boolean()) {
+            wrong_type(*node, child(path, key), "true or false");
+            return std::nullopt;
+        }
+        return node->as_boolean()->get();
+    }
+
+    std::optional<Colour> colour(const toml::table& tb, std::string_view key, const std::string& path) {
+        auto value = text(tb, key, path, false);
+        if (!value) return std::nullopt;
+        auto parsed = parse_colour(*value);
+        if (!parsed) problem(tb.get(key)->source(), child(path, key), "'" + *value + "' is not a colour like \"#1F3A5F\"");
+        return parsed;
+    }
+
+    // A PNG or JPEG file relative to the template; it must exist.
+    std::optional<std::string> image_file(const toml::table& tb, std::string_view key, const std::string& path,
+                                          bool required) {
+        auto value = text(tb, key, path, required);
+        if (!value) return std::nullopt;
+        const toml::node& node = *tb.get(key);
+        std::string ext = fs::path(*value).extension().string();
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
+            problem(node.source(), child(path, key), "'" + *value + "' should be a PNG or JPEG file (.png, .jpg)");
+            return std::nullopt;
+        }
+        const fs::path resolved = fs::path(*value).is_absolute() ? fs::path(*value) : base_ / *value;
+        std::error_code ec;
+        if (!fs::is_regular_file(resolved, ec)) {
+            problem(node.source(), child(path, key),
+                    "image '" + *value + "' is not there (looked for " + resolved.string() + ")");
+            return std::nullopt;
+        }
+        return resolved.string();
+    }
+
+    LocalizedText localized(const toml::node& node, const std::string& path) {
+        LocalizedText result;
+        const auto* tb = node.as_table();
+        if (!tb) {
+            wrong_type(node, path, "a table of texts by language (en = \"...\")");
+            return result;
+        }
+        for (const auto& [key, value] : *tb) {
+            const std::string tag(key.str()), field = child(path, tag);
+            if (!is_language_tag(tag))
+                problem(key.source(), field, "'" + tag + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
+            else if (!value.is_string()) wrong_type(value, field, "text in quotes");
+            else if (trim(value.as_string()->get()).empty()) problem(value.source(), field, "is empty");
+            else result.by_language[tag] = value.as_string()->get();
+        }
+        if (!tb->contains("en")) problem(tb->source(), path, "needs an English text (en = \"...\"), the fallback");
+        return result;
+    }
+
+    // Placeholders in literal text must name a one-line field: "{serial}", "{issued_on}".
+    void check_placeholders(const toml::table& tb, const LocalizedText& texts, const std::string& path) {
+        for (const auto& [tag, value] : texts.by_language) {
+            for (std::size_t open = value.find('{'); open != std::string::npos; open = value.find('{', open + 1)) {
+                const std::size_t close = value.find('}', open);
+                const std::string name = value.substr(open + 1, close == std::string::npos ? 0 : close - open - 1);
+                const auto field = parse_text_field(name);
+                if (close == std::string::npos || !field || *field == TextField::modules)
+                    problem(tb.get(tag)->source(), child(path, tag),
+                            "'{" + name + (close == std::string::npos ? "" : "}") +
+                                "' is not a placeholder; use {full_name}, {latin_name}, {curriculum_title}, "
+                                "{curriculum_title_en}, {site_and_dates}, {trainers}, {serial} or {issued_on}");
+            }
+        }
+    }
+
+    void read_page(const toml::table& page, CertificateTemplate& t) {
+        only_keys(page, "page", {"size", "orientation", "paper", "background"});
+        if (auto size = choice(page, "size", "page", {"A4", "Letter"}))
+            t.page_size = *size == "A4" ? PageSize::a4 : PageSize::letter;
+        if (auto o = choice(page, "orientation", "page", {"landscape", "portrait"}))
+            t.orientation = *o == "landscape" ? Orientation::landscape : Orientation::portrait;
+        t.paper = colour(page, "paper", "page");
+        if (auto file = image_file(page, "background", "page", false)) t.background = TemplateImage{*file};
+    }
+
+    TextBlock read_text(const toml::table& tb, const std::string& path) {
+        only_keys(tb, path,
+                  {"field", "text", "x_mm", "y_mm", "y_english_mm", "width_mm", "align", "font", "bold", "size_pt", "min_size_pt",
+                   "colour", "language", "only_bilingual", "columns", "line_height", "max_height_mm", "hours"});
+        TextBlock block;
+        if (auto field = text(tb, "field", path, false)) {
+            if (auto parsed = parse_text_field(*field)) block.field = *parsed;
+            else
+                problem(tb.get("field")->source(), child(path, "field"),
+                        "'" + *field + "' is not a field; the fields are full_name, latin_name, curriculum_title, "
+                        "curriculum_title_en, modules, site_and_dates, trainers, serial, issued_on");
+        }
+        if (const toml::node* literal = tb.get("text")) {
+            block.text = localized(*literal, child(path, "text"));
+            if (literal->is_table()) check_placeholders(*literal->as_table(), block.text, child(path, "text"));
+        }
+        if (tb.contains("field") == tb.contains("text"))
+            problem(tb.source(), path, "give either field = \"...\" or text = { en = \"...\" }, one of the two");
+        block.x_mm = number(tb, "x_mm", path, true, 0, kMaxMm).value_or(0);
+        block.y_mm = number(tb, "y_mm", path, true, 0, kMaxMm).value_or(0);
+        block.y_english_mm = number(tb, "y_english_mm", path, false, 0, kMaxMm);
+        block.width_mm = number(tb, "width_mm", path, true, 1, kMaxMm).value_or(1);
+        if (auto align = choice(tb, "align", path, {"left", "centre", "right"}))
+            block.align = *align == "left" ? TextAlign::left : *align == "right" ? TextAlign::right : TextAlign::centre;
+        block.font = choice(tb, "font", path, {"serif", "sans"}).value_or("serif");
+        block.bold = yes_no(tb, "bold", path).value_or(false);
+        block.size_pt = number(tb, "size_pt", path, true, 2, 200).value_or(12);
+        block.min_size_pt = number(tb, "min_size_pt", path, false, 2, 200).value_or(std::min(6.0, block.size_pt));
+        block.colour = colour(tb, "colour", path).value_or(Colour{});
+        if (auto language = choice(tb, "language", path, {"certificate", "en"}))
+            block.language = *language == "en" ? BlockLanguage::english : BlockLanguage::certificate;
+        block.only_bilingual = yes_no(tb, "only_bilingual", path).value_or(false);
+        for (std::string_view key : {"columns", "line_height", "max_height_mm", "hours"}) {
+            if (tb.contains(key) && block.field != TextField::modules)
+                problem(tb.get(key)->source(), child(path, key), "is only for a block with field = \"modules\"");
+        }
+        block.columns = static_cast<int>(number(tb, "columns", path, false, 1, 4).value_or(1));
+        block.line_height = number(tb, "line_height", path, false, 0.8, 4).value_or(1.4);
+        block.max_height_mm = number(tb, "max_height_mm", path, false, 0, kMaxMm).value_or(0);
+        if (const toml::node* hours = tb.get("hours")) block.hours_format = localized(*hours, child(path, "hours"));
+        if (block.hours_format.empty()) block.hours_format.by_language["en"] = "{hours} hours";
+        return block;
+    }
+
+    void read_qr(const toml::table& tb, QrBlock& qr) {
+        const std::string path = "qr";
+        only_keys(tb, path, {"x_mm", "y_mm", "size_mm", "colour", "note_size_pt", "note_width_mm", "note_align", "note_colour"});
+        qr.present = true;
+        qr.x_mm = number(tb, "x_mm", path, true, 0, kMaxMm).value_or(0);
+        qr.y_mm = number(tb, "y_mm", path, true, 0, kMaxMm).value_or(0);
+        qr.size_mm = number(tb, "size_mm", path, true, 10, 200).value_or(24);
+        qr.colour = colour(tb, "colour", path).value_or(Colour{});
+        qr.note_size_pt = number(tb, "note_size_pt", path, false, 3, 20).value_or(5.5);
+        qr.note_width_mm = number(tb, "note_width_mm", path, false, 10, kMaxMm).value_or(60);
+        qr.note_colour = colour(tb, "note_colour", path).value_or(qr.note_colour);
+        if (auto align = choice(tb, "note_align", path, {"left", "centre", "right"}))
+            qr.note_align = *align == "left" ? TextAlign::left : *align == "right" ? TextAlign::right : TextAlign::centre;
+    }
+
+    void read_signatures(const toml::table& tb, SignatureBlock& s) {
+        const std::string path = "signatures";
+        only_keys(tb, path,
+                  {"x_mm", "y_mm", "width_mm", "slot_width_mm", "line_width_pt", "line_colour", "font", "name_size_pt",
+                   "role_size_pt", "name_colour", "role_colour", "image_height_mm", "role"});
+        s.present = true;
+        s.x_mm = number(tb, "x_mm", path, true, 0, kMaxMm).value_or(0);
+        s.y_mm = number(tb, "y_mm", path, true, 0, kMaxMm).value_or(0);
+        s.width_mm = number(tb, "width_mm", path, true, 10, kMaxMm).value_or(10);
+        s.slot_width_mm = number(tb, "slot_width_mm", path, false, 10, kMaxMm).value_or(70);
+        s.line_width_pt = number(tb, "line_width_pt", path, false, 0.1, 10).value_or(0.6);
+        s.line_colour = colour(tb, "line_colour", path).value_or(s.line_colour);
+        s.font = choice(tb, "font", path, {"serif", "sans"}).value_or("sans");
+        s.name_size_pt = number(tb, "name_size_pt", path, false, 3, 72).value_or(11);
+        s.role_size_pt = number(tb, "role_size_pt", path, false, 3, 72).value_or(8);
+        s.name_colour = colour(tb, "name_colour", path).value_or(Colour{});
+        s.role_colour = colour(tb, "role_colour", path).value_or(s.role_colour);
+        s.image_height_mm = number(tb, "image_height_mm", path, false, 2, 100).value_or(14);
+        if (const auto* roles = table(tb, "role", path, false)) {
+            for (const auto& [key, node] : *roles)
+                s.roles.emplace_back(std::string(key.str()), localized(node, child(child(path, "role"), key.str())));
+        }
+    }
+
+    const std::string& file_;
+    fs::path base_;
+};
+
+}  // namespace
+
+Result<CertificateTemplate> read_certificate_template(std::string_view content, const std::string& file_name) {
+    Result<CertificateTemplate> result;
+    toml::table root;
+    try {
+        root = toml::parse(content, file_name);
+    } catch (const toml::parse_error& error) {
+        const auto& where = error.source().begin;
+        result.problems.push_back({file_name, static_cast<int>(where.line), static_cast<int>(where.column), "",
+                                   "not valid TOML: " + std::string(error.description())});
+        return result;
+    }
+    TemplateReader reader(file_name, fs::path(file_name).parent_path());
+    result.value = reader.read(root);
+    result.problems = std::move(reader.problems);
+    sort_by_place(result.problems);
+    if (!result.ok()) result.value = {};
+    return result;
+}
+
+Result<CertificateTemplate> read_certificate_template_file(const std::filesystem::path& path) {
+    auto file = read_input_file(path, kMaxTemplateBytes);
+    if (!file.ok()) return {{}, std::move(file.problems)};
+    return read_certificate_template(file.value, path.string());
+}
+
+}  // namespace mitra::io

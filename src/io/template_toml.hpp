@@ -1,0 +1,34 @@
+// Reading a certificate template (certificates/*.toml), all or nothing.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/certificate_template.hpp"
+#include "io/result.hpp"
+
+namespace mitra::io {
+
+constexpr std::size_t kMaxTemplateBytes = 1'000'000;
+
+// The schema (documented for designers at the top of certificates/programme-completion.toml):
+//   [template]   name (text), kind ("completion" | "module")
+//   [page]       size ("A4" | "Letter"), orientation ("landscape" | "portrait"), paper ("#RRGGBB"),
+//                background (image file)
+//   [[frame]]    inset_mm, width_pt, colour, corner_mm           - nested border lines, outermost first
+//   [[image]]    file, x_mm, y_mm, width_mm, height_mm           - logos and seals (PNG or JPEG)
+//   [[rule]]     x_mm, y_mm, y_english_mm, width_mm, width_pt, colour - thin horizontal lines
+//   [[text]]     field = "full_name" | ... or text = { en = "...", ja = "..." } (one of the two);
+//                x_mm, y_mm (baseline), y_english_mm (baseline on an English certificate), width_mm, align ("left" | "centre" | "right"), font ("serif" | "sans"),
+//                bold, size_pt, min_size_pt, colour, language ("certificate" | "en"), only_bilingual;
+//                for field = "modules": columns, line_height, max_height_mm, hours = { en = "{hours} hours" }
+//   [qr]         x_mm, y_mm, size_mm, colour, note_size_pt, note_width_mm,
+//                note_align ("left" | "centre" | "right"), note_colour
+//   [signatures] x_mm, y_mm, width_mm, slot_width_mm, line_width_pt, line_colour, font, name_size_pt,
+//                role_size_pt, name_colour, role_colour, image_height_mm; [signatures.role.<role>] texts
+// Image files are found relative to the template file and must exist. Problems carry the line and
+// column of the key or value and its path as the field, such as "text[3].align" (counted from 1).
+Result<CertificateTemplate> read_certificate_template(std::string_view content, const std::string& file_name);
+Result<CertificateTemplate> read_certificate_template_file(const std::filesystem::path& path);
+
+}  // namespace mitra::io

@@ -1,0 +1,502 @@
+// Lays a certificate template out on libharu pages: frame, images, text blocks, signatures, QR code.
+#include "pdf/certificate.hpp"
+
+#include "core/date_format.hpp"
+#include "core/text.hpp"
+#include "pdf/qr.hpp"
+#include "pdf/text_renderer.hpp"
+
+#include <hpdf.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace mitra::pdf {
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---- libharu document with errors turned into exceptions at checkpoints ------------------------
+
+struct HaruError {
+  HPDF_STATUS error = HPDF_OK, detail = 0;
+};
+
+void record_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
+  auto* state = static_cast<HaruError*>(user);
+  if (state->error == HPDF_OK) *state = {error, detail};
+}
+
+class PdfDoc {
+ public:
+  PdfDoc() : doc_(HPDF_New(record_error, &error_)) {
+    if (!doc_) throw std::runtime_error("cannot start a PDF document (out of memory)");
+  }
+  ~PdfDoc() { HPDF_Free(doc_); }
+  PdfDoc(const PdfDoc&) = delete;
+  PdfDoc& operator=(const PdfDoc&) = delete;
+  HPDF_Doc get() const { return doc_; }
+
+  // Throws when libharu reported an error since the last check.
+  void check(const std::string& doing) {
+    if (error_.error == HPDF_OK) return;
+    char code[64];
+    std::snprintf(code, sizeof code, " (libharu error 0x%04lX, detail %lu)", static_cast<unsigned long>(error_.error),
+                  static_cast<unsigned long>(error_.detail));
+    error_ = {};
+    HPDF_ResetError(doc_);
+    throw std::runtime_error(doing + code);
+  }
+
+ private:
+  HaruError error_;
+  HPDF_Doc doc_;
+};
+
+// ---- writing the file under a temporary name, then renaming ------------------------------------
+
+void save_atomically(PdfDoc& doc, const fs::path& target) {
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = mkstemp(pattern.data());
+  if (fd < 0) throw std::runtime_error("cannot create a file in " + dir.string() + " for " + target.string());
+  // mkstemp makes the file private; a certificate is as readable as any file the user creates.
+  const mode_t mask = umask(0);
+  umask(mask);
+  fchmod(fd, 0666 & ~mask);
+  close(fd);
+  const fs::path temp = pattern;
+  try {
+    HPDF_SaveToFile(doc.get(), temp.c_str());
+    doc.check("cannot write " + target.string());
+    const int sync_fd = open(temp.c_str(), O_RDONLY);
+    const bool synced = sync_fd >= 0 && fsync(sync_fd) == 0;
+    if (sync_fd >= 0) close(sync_fd);
+    if (!synced) throw std::runtime_error("cannot flush " + target.string() + " to disk");
+    fs::rename(temp, target);
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    throw;
+  }
+}
+
+// ---- what the content says, in a language ------------------------------------------------------
+
+bool is_english(const std::string& language) { return language.empty() || language.substr(0, 2) == "en"; }
+
+std::string country_name(const std::string& country) {
+  // The programme's countries by ISO 3166 code, in English; anything else is printed as given.
+  static const std::map<std::string, std::string> names = {
+      {"AF", "Afghanistan"}, {"BD", "Bangladesh"},  {"BT", "Bhutan"},      {"KH", "Cambodia"},
+      {"CN", "China"},       {"HK", "Hong Kong"},   {"IN", "India"},       {"ID", "Indonesia"},
+      {"JP", "Japan"},       {"KR", "Korea"},       {"LA", "Lao PDR"},     {"MO", "Macao"},
+      {"MY", "Malaysia"},    {"MV", "Maldives"},    {"MN", "Mongolia"},    {"MM", "Myanmar"},
+      {"NP", "Nepal"},       {"PK", "Pakistan"},    {"PH", "Philippines"}, {"SG", "Singapore"},
+      {"LK", "Sri Lanka"},   {"TW", "Taiwan"},      {"TH", "Thailand"},    {"TL", "Timor-Leste"},
+      {"VN", "Viet Nam"},    {"AU", "Australia"},   {"NZ", "New Zealand"}, {"FJ", "Fiji"},
+  };
+  const auto it = names.find(country);
+  return it == names.end() ? country : it->second;
+}
+
+std::string hours_text(int minutes) {
+  if (minutes % 60 == 0) return std::to_string(minutes / 60);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", minutes / 60.0);
+  return buf;
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+std::string field_text(TextField field, const CertificateContent& c, const std::string& language) {
+  switch (field) {
+    case TextField::full_name: return c.full_name;
+    case TextField::latin_name: return c.latin_name == c.full_name ? "" : c.latin_name;
+    case TextField::curriculum_title: return c.curriculum_title.in(language);
+    case TextField::curriculum_title_en: return c.curriculum_title.in("en");
+    case TextField::site_and_dates: {
+      std::string place = c.site;
+      const std::string country = country_name(c.country);
+      if (!country.empty()) place += (place.empty() ? "" : ", ") + country;
+      const std::string dates = format_date_range(c.start_date, c.end_date, language);
+      return place.empty() ? dates : place + "  ·  " + dates;
+    }
+    case TextField::trainers: {
+      std::string names;
+      for (const auto& t : c.trainers) names += (names.empty() ? "" : "  ·  ") + t.name;
+      return names;
+    }
+    case TextField::serial: return c.serial;
+    case TextField::issued_on: return format_date(c.issued_on, language);
+    case TextField::modules:
+    case TextField::none: return "";
+  }
+  return "";
+}
+
+std::string block_text(const TextBlock& block, const CertificateContent& c, const std::string& language) {
+  if (block.field != TextField::none) return field_text(block.field, c, language);
+  std::string text = block.text.in(language);
+  if (text.find('{') == std::string::npos) return text;
+  for (TextField f : {TextField::full_name, TextField::latin_name, TextField::curriculum_title,
+                      TextField::curriculum_title_en, TextField::site_and_dates, TextField::trainers,
+                      TextField::serial, TextField::issued_on})
+    text = replace_all(text, "{" + std::string(field_name(f)) + "}", field_text(f, c, language));
+  return text;
+}
+
+// "title — 6 hours", one per module, in the block's language.
+std::vector<std::string> module_lines(const TextBlock& block, const CertificateContent& c, const std::string& language) {
+  std::vector<std::string> lines;
+  for (const auto& m : c.modules) {
+    const std::string hours = replace_all(block.hours_format.in(language), "{hours}", hours_text(m.minutes));
+    lines.push_back(m.title.in(language) + " — " + hours);
+  }
+  return lines;
+}
+
+Align to_align(TextAlign a) {
+  return a == TextAlign::left ? Align::left : a == TextAlign::right ? Align::right : Align::centre;
+}
+
+void set_fill(HPDF_Page page, const Colour& c) {
+  HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+}
+
+void set_stroke(HPDF_Page page, const Colour& c) {
+  HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g),
+                         static_cast<HPDF_REAL>(c.b));
+}
+
+void check_printable(const CertificateContent& c) {
+  for (const std::string* ascii : {&c.qr_text, &c.verify_note, &c.serial})
+    for (unsigned char ch : *ascii)
+      if (ch < 0x20 || ch > 0x7E)
+        throw std::invalid_argument("certificate " + c.serial +
+                                    ": the serial, QR text and verify note must be printable ASCII");
+}
+
+// ---- one page ----------------------------------------------------------------------------------
+
+class PageLayout {
+ public:
+  PageLayout(PdfDoc& doc, TextRenderer& text, const CertificateTemplate& tmpl)
+      : doc_(doc), text_(text), tmpl_(tmpl) {
+    std::tie(width_, height_) = page_size_pt(tmpl);
+  }
+
+  void draw(const CertificateContent& c) {
+    check_printable(c);
+    page_ = HPDF_AddPage(doc_.get());
+    doc_.check("cannot add a page");
+    HPDF_Page_SetWidth(page_, static_cast<HPDF_REAL>(width_));
+    HPDF_Page_SetHeight(page_, static_cast<HPDF_REAL>(height_));
+    language_ = c.language.empty() ? "en" : c.language;
+    previous_text_.clear();
+    english_ = is_english(language_);
+    if (tmpl_.paper) {
+      set_fill(page_, *tmpl_.paper);
+      HPDF_Page_Rectangle(page_, 0, 0, static_cast<HPDF_REAL>(width_), static_cast<HPDF_REAL>(height_));
+      HPDF_Page_Fill(page_);
+    }
+    if (tmpl_.background) draw_image(tmpl_.background->file, 0, 0, width_, height_);
+    for (const auto& line : tmpl_.frame) draw_frame_line(line);
+    for (const auto& image : tmpl_.images) draw_template_image(image);
+    for (const auto& rule : tmpl_.rules) draw_rule(rule);
+    for (const auto& block : tmpl_.texts) draw_block(block, c);
+    if (tmpl_.signatures.present) draw_signatures(c);
+    if (tmpl_.qr.present && !c.qr_text.empty()) draw_qr_block(c);
+    doc_.check("cannot draw the certificate for " + c.serial);
+  }
+
+ private:
+  double x(double mm) const { return mm_to_pt(mm); }
+  double y(double mm_from_top) const { return height_ - mm_to_pt(mm_from_top); }
+
+  HPDF_Image image(const std::string& file) {
+    auto it = images_.find(file);
+    if (it != images_.end()) return it->second;
+    std::string ext = fs::path(file).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) throw std::runtime_error("image " + file + " is not there");
+    HPDF_Image img = ext == ".png" ? HPDF_LoadPngImageFromFile(doc_.get(), file.c_str())
+                                   : HPDF_LoadJpegImageFromFile(doc_.get(), file.c_str());
+    doc_.check("cannot read the image " + file + " (PNG or baseline JPEG expected)");
+    if (!img) throw std::runtime_error("cannot read the image " + file);
+    return images_[file] = img;
+  }
+
+  // (left, bottom) in points; height 0 keeps the image's aspect.
+  void draw_image(const std::string& file, double left, double bottom, double w, double h) {
+    HPDF_Image img = image(file);
+    if (h <= 0) h = w * HPDF_Image_GetHeight(img) / std::max<HPDF_UINT>(1, HPDF_Image_GetWidth(img));
+    HPDF_Page_DrawImage(page_, img, static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(bottom),
+                        static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h));
+  }
+
+  void draw_template_image(const TemplateImage& im) {
+    HPDF_Image img = image(im.file);
+    const double w = mm_to_pt(im.width_mm);
+    const double h = im.height_mm > 0 ? mm_to_pt(im.height_mm)
+                                      : w * HPDF_Image_GetHeight(img) / std::max<HPDF_UINT>(1, HPDF_Image_GetWidth(img));
+    draw_image(im.file, x(im.x_mm), y(im.y_mm) - h, w, h);
+  }
+
+  void draw_frame_line(const FrameLine& line) {
+    const double i = mm_to_pt(line.inset_mm), c = mm_to_pt(line.corner_mm);
+    const double x0 = i, y0 = i, x1 = width_ - i, y1 = height_ - i;
+    set_stroke(page_, line.colour);
+    HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(line.width_pt));
+    auto f = [](double v) { return static_cast<HPDF_REAL>(v); };
+    if (c <= 0) {
+      HPDF_Page_Rectangle(page_, f(x0), f(y0), f(x1 - x0), f(y1 - y0));
+    } else {
+      // Concave quarter-circle corners (centred on each corner point), as on engraved certificates.
+      const double k = 0.5523 * c;
+      HPDF_Page_MoveTo(page_, f(x0 + c), f(y0));
+      HPDF_Page_LineTo(page_, f(x1 - c), f(y0));
+      HPDF_Page_CurveTo(page_, f(x1 - c), f(y0 + k), f(x1 - k), f(y0 + c), f(x1), f(y0 + c));
+      HPDF_Page_LineTo(page_, f(x1), f(y1 - c));
+      HPDF_Page_CurveTo(page_, f(x1 - k), f(y1 - c), f(x1 - c), f(y1 - k), f(x1 - c), f(y1));
+      HPDF_Page_LineTo(page_, f(x0 + c), f(y1));
+      HPDF_Page_CurveTo(page_, f(x0 + c), f(y1 - k), f(x0 + k), f(y1 - c), f(x0), f(y1 - c));
+      HPDF_Page_LineTo(page_, f(x0), f(y0 + c));
+      HPDF_Page_CurveTo(page_, f(x0 + k), f(y0 + c), f(x0 + c), f(y0 + k), f(x0 + c), f(y0));
+      HPDF_Page_ClosePath(page_);
+    }
+    HPDF_Page_Stroke(page_);
+  }
+
+  void draw_rule(const Rule& rule) {
+    set_stroke(page_, rule.colour);
+    HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(rule.width_pt));
+    const double at = y(english_ && rule.y_english_mm ? *rule.y_english_mm : rule.y_mm);
+    HPDF_Page_MoveTo(page_, static_cast<HPDF_REAL>(x(rule.x_mm)), static_cast<HPDF_REAL>(at));
+    HPDF_Page_LineTo(page_, static_cast<HPDF_REAL>(x(rule.x_mm + rule.width_mm)), static_cast<HPDF_REAL>(at));
+    HPDF_Page_Stroke(page_);
+  }
+
+  TextStyle style(const TextBlock& block, const std::string& lang) const {
+    TextStyle s;
+    s.role = block.font;
+    s.bold = block.bold;
+    s.size_pt = block.size_pt;
+    s.lang = lang;
+    return s;
+  }
+
+  void draw_block(const TextBlock& block, const CertificateContent& c) {
+    const std::string language = block.language == BlockLanguage::english ? "en" : language_;
+    const std::string text = block.field == TextField::modules ? join(module_lines(block, c, language), "\n")
+                                                                : block_text(block, c, language);
+    // The English line under a translated one: left out for an English cohort, and when it would
+    // repeat the line before it (no translation in the cohort's language).
+    const bool repeats = block.only_bilingual && (english_ || text == previous_text_);
+    previous_text_ = text;
+    if (repeats) return;
+    set_fill(page_, block.colour);
+    if (block.field == TextField::modules) {
+      draw_modules(block, c, language);
+      return;
+    }
+    if (text.empty()) return;
+    const double baseline = y(english_ && block.y_english_mm ? *block.y_english_mm : block.y_mm);
+    const bool is_name = block.field == TextField::full_name;
+    const std::string lang = is_name ? c.name_language : block.field == TextField::latin_name ? "" : language;
+    text_.draw_fitted(page_, text, x(block.x_mm), baseline, mm_to_pt(block.width_mm), style(block, lang),
+                      to_align(block.align), block.min_size_pt);
+  }
+
+  void draw_modules(const TextBlock& block, const CertificateContent& c, const std::string& language) {
+    const std::vector<std::string> lines = module_lines(block, c, language);
+    if (lines.empty()) return;
+    const int columns = std::max(1, std::min<int>(block.columns, static_cast<int>(lines.size())));
+    const int rows = (static_cast<int>(lines.size()) + columns - 1) / columns;
+    double size = block.size_pt;
+    if (block.max_height_mm > 0) {
+      // The first baseline sits at y_mm; the rest follow line_height apart, within max_height_mm.
+      const double room = mm_to_pt(block.max_height_mm);
+      if ((rows - 1) * size * block.line_height > room)
+        size = std::max(block.min_size_pt, room / std::max(1, rows - 1) / block.line_height);
+    }
+    const double gutter = columns > 1 ? mm_to_pt(8) : 0;
+    const double column_width = (mm_to_pt(block.width_mm) - gutter * (columns - 1)) / columns;
+    TextStyle st = style(block, language);
+    st.size_pt = size;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const int column = static_cast<int>(i) / rows, row = static_cast<int>(i) % rows;
+      const double left = x(block.x_mm) + column * (column_width + gutter);
+      const double first = y(english_ && block.y_english_mm ? *block.y_english_mm : block.y_mm);
+      text_.draw_fitted(page_, lines[i], left, first - row * size * block.line_height, column_width, st,
+                        to_align(block.align), block.min_size_pt);
+    }
+  }
+
+  std::string role_label(const std::string& role, const std::string& language) const {
+    for (const auto& [name, label] : tmpl_.signatures.roles)
+      if (name == role) return label.in(language);
+    return role;
+  }
+
+  void draw_signatures(const CertificateContent& c) {
+    const SignatureBlock& s = tmpl_.signatures;
+    if (c.trainers.empty()) return;
+    const double n = static_cast<double>(c.trainers.size());
+    const double slot = mm_to_pt(s.width_mm) / n;
+    const double line_len = std::min(mm_to_pt(s.slot_width_mm), slot - mm_to_pt(8));
+    const double line_y = y(s.y_mm);
+    for (std::size_t i = 0; i < c.trainers.size(); ++i) {
+      const CertificatePerson& person = c.trainers[i];
+      const double centre = x(s.x_mm) + slot * (static_cast<double>(i) + 0.5);
+      if (!person.signature_image.empty()) {
+        HPDF_Image img = image(person.signature_image);
+        const double iw = HPDF_Image_GetWidth(img), ih = std::max<double>(1, HPDF_Image_GetHeight(img));
+        double h = mm_to_pt(s.image_height_mm), w = h * iw / ih;
+        if (w > line_len) w = line_len, h = w * ih / iw;
+        draw_image(person.signature_image, centre - w / 2, line_y + 1, w, h);
+      }
+      set_stroke(page_, s.line_colour);
+      HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(s.line_width_pt));
+      HPDF_Page_MoveTo(page_, static_cast<HPDF_REAL>(centre - line_len / 2), static_cast<HPDF_REAL>(line_y));
+      HPDF_Page_LineTo(page_, static_cast<HPDF_REAL>(centre + line_len / 2), static_cast<HPDF_REAL>(line_y));
+      HPDF_Page_Stroke(page_);
+
+      double baseline = line_y - s.name_size_pt * 1.25;
+      set_fill(page_, s.name_colour);
+      TextStyle name_style{s.font, false, s.name_size_pt, ""};
+      text_.draw_fitted(page_, person.name, centre - line_len / 2, baseline, line_len, name_style, Align::centre,
+                        std::min(6.0, s.name_size_pt));
+      set_fill(page_, s.role_colour);
+      TextStyle small{s.font, false, s.role_size_pt, ""};
+      if (!person.latin_name.empty() && person.latin_name != person.name) {
+        baseline -= s.role_size_pt * 1.35;
+        text_.draw_fitted(page_, person.latin_name, centre - line_len / 2, baseline, line_len, small, Align::centre,
+                          std::min(5.0, s.role_size_pt));
+      }
+      std::string role = role_label(person.role, language_);
+      const std::string role_en = role_label(person.role, "en");
+      if (role != role_en) role += "  ·  " + role_en;
+      if (!role.empty()) {
+        baseline -= s.role_size_pt * 1.35;
+        small.lang = language_;
+        text_.draw_fitted(page_, role, centre - line_len / 2, baseline, line_len, small, Align::centre,
+                          std::min(5.0, s.role_size_pt));
+      }
+    }
+  }
+
+  // Greedy word wrap of ASCII text into lines no wider than `width`; over-long words are cut.
+  std::vector<std::string> wrap(const std::string& text, double width, const TextStyle& st) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t at = 0;
+    while (at < text.size()) {
+      std::size_t end = text.find(' ', at);
+      if (end == std::string::npos) end = text.size();
+      std::string word = text.substr(at, end - at);
+      at = end + 1;
+      if (word.empty()) continue;
+      const std::string candidate = line.empty() ? word : line + " " + word;
+      if (text_.measure(candidate, st) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (!line.empty()) lines.push_back(line);
+      line.clear();
+      while (text_.measure(word, st) > width && word.size() > 1) {
+        std::size_t cut = word.size() - 1;
+        while (cut > 1 && text_.measure(word.substr(0, cut), st) > width) --cut;
+        lines.push_back(word.substr(0, cut));
+        word.erase(0, cut);
+      }
+      line = word;
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+  }
+
+  void draw_qr_block(const CertificateContent& c) {
+    const QrBlock& q = tmpl_.qr;
+    const QrMatrix matrix = encode_qr(c.qr_text);
+    const double side = mm_to_pt(q.size_mm);
+    set_fill(page_, q.colour);
+    draw_qr(page_, matrix, x(q.x_mm), y(q.y_mm) - side, side);
+    if (c.verify_note.empty()) return;
+    set_fill(page_, q.note_colour);
+    const TextStyle st{"sans", false, q.note_size_pt, "en"};
+    const double width = mm_to_pt(q.note_width_mm);
+    const double left = q.note_align == TextAlign::left    ? x(q.x_mm)
+                        : q.note_align == TextAlign::right ? x(q.x_mm) + side - width
+                                                           : x(q.x_mm) + (side - width) / 2;
+    double baseline = y(q.y_mm) - side - q.note_size_pt * 0.6;
+    for (const auto& line : wrap(c.verify_note, width, st)) {
+      text_.draw_fitted(page_, line, left, baseline, width, st, to_align(q.note_align), 3);
+      baseline -= q.note_size_pt * 1.25;
+    }
+  }
+
+  PdfDoc& doc_;
+  TextRenderer& text_;
+  const CertificateTemplate& tmpl_;
+  double width_ = 0, height_ = 0;
+  HPDF_Page page_ = nullptr;
+  std::string language_;
+  bool english_ = true;        // an English certificate: only_bilingual lines out, y_english_mm in
+  std::string previous_text_;  // what the text block before this one shows, for only_bilingual
+  std::map<std::string, HPDF_Image> images_;
+};
+
+void set_info(PdfDoc& doc, const std::string& title) {
+  HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Mitra");
+  HPDF_SetInfoAttr(doc.get(), HPDF_INFO_TITLE, title.c_str());
+}
+
+}  // namespace
+
+CertificateRenderer::CertificateRenderer(FontStack& fonts) : fonts_(fonts) {}
+
+void CertificateRenderer::render(const CertificateTemplate& tmpl, const CertificateContent& content,
+                                 const fs::path& out_pdf) {
+  PdfDoc doc;
+  TextRenderer text(doc.get(), fonts_);
+  PageLayout layout(doc, text, tmpl);
+  layout.draw(content);
+  set_info(doc, "Certificate " + content.serial);
+  if (!content.qr_text.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_KEYWORDS, content.qr_text.c_str());
+  doc.check("cannot set the document information of " + out_pdf.string());
+  save_atomically(doc, out_pdf);
+}
+
+void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const std::vector<CertificateContent>& contents,
+                                       const fs::path& combined_pdf,
+                                       const std::function<bool(std::size_t, std::size_t)>& progress) {
+  if (contents.empty()) throw std::invalid_argument("no certificates to print into " + combined_pdf.string());
+  PdfDoc doc;
+  TextRenderer text(doc.get(), fonts_);
+  PageLayout layout(doc, text, tmpl);
+  for (std::size_t i = 0; i < contents.size(); ++i) {
+    layout.draw(contents[i]);
+    if (progress && !progress(i + 1, contents.size())) return;
+  }
+  set_info(doc, "Certificates (" + std::to_string(contents.size()) + ")");
+  doc.check("cannot set the document information of " + combined_pdf.string());
+  save_atomically(doc, combined_pdf);
+}
+
+}  // namespace mitra::pdf

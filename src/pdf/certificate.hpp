@@ -1,0 +1,45 @@
+// Certificates as PDF: a CertificateTemplate laid out with a CertificateContent, one file or a print batch.
+//
+//   mitra::pdf::FontStack fonts;                       // once per process
+//   mitra::pdf::CertificateRenderer renderer(fonts);
+//   auto tmpl = mitra::io::read_certificate_template_file("certificates/programme-completion.toml");
+//   renderer.render(tmpl.value, content, "out/PSF-NP-2026-000123-K.pdf");
+//
+// Every file is written under a temporary name in the target folder, flushed and then renamed, so the
+// final name never holds half a file.  A single certificate carries its qr_text in the PDF Info
+// Keywords, so a verifier can read it without decoding the QR image.
+#pragma once
+
+#include "core/certificate_template.hpp"
+#include "pdf/font_stack.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+namespace mitra::pdf {
+
+class CertificateRenderer {
+ public:
+  explicit CertificateRenderer(FontStack& fonts);
+
+  /// Write one certificate, one page.  Throws std::invalid_argument for content that cannot be
+  /// printed (non-ASCII qr_text, a QR payload too long), MissingFontError for a name no Noto font
+  /// covers, std::runtime_error naming the file when writing or an image fails.  On any throw no
+  /// file is left under out_pdf (an existing one is left as it was).
+  void render(const CertificateTemplate& tmpl, const CertificateContent& content,
+              const std::filesystem::path& out_pdf);
+
+  /// Write every certificate as one page of one combined print file (no Keywords).  `progress` is
+  /// called after each page with (pages done, total); returning false cancels, and then no file is
+  /// written.  Throws as render() does.
+  void render_batch(const CertificateTemplate& tmpl, const std::vector<CertificateContent>& contents,
+                    const std::filesystem::path& combined_pdf,
+                    const std::function<bool(std::size_t done, std::size_t total)>& progress = {});
+
+ private:
+  FontStack& fonts_;
+};
+
+}  // namespace mitra::pdf

@@ -1,0 +1,292 @@
+// Issued certificates: serials, signed payloads, revocations and reprints.
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "core/completion.hpp"
+#include "core/identity.hpp"
+#include "core/serial.hpp"
+#include "store/certificates.hpp"
+#include "store/repos.hpp"
+#include "store/rows.hpp"
+
+namespace mitra::store {
+namespace {
+
+const char* kCertificateColumns =
+    "x.uuid, x.serial, p.ref, p.full_name, c.code, x.kind, x.module_code, x.template, x.issued_on, x.content_hash, "
+    "x.payload, x.key_id, x.revoked_at, x.revoked_by, x.revocation_reason, x.modules, "
+    "(SELECT COUNT(*) FROM certificate_prints r WHERE r.certificate_uuid = x.uuid) "
+    "FROM certificates x JOIN participants p ON p.uuid = x.participant_uuid JOIN cohorts c ON c.uuid = x.cohort_uuid";
+
+CertificateRecord record_from(const soci::row& r) {
+    CertificateRecord x;
+    x.uuid = text(r, 0);
+    x.serial = text(r, 1);
+    x.participant_ref = text(r, 2);
+    x.full_name = text(r, 3);
+    x.cohort_code = text(r, 4);
+    x.kind = text(r, 5);
+    x.module_code = text(r, 6);
+    x.template_name = text(r, 7);
+    x.issued_on = text(r, 8);
+    x.content_hash = text(r, 9);
+    x.payload = text(r, 10);
+    x.key_id = text(r, 11);
+    if (r.get_indicator(12) != soci::i_null) x.revoked_at = text(r, 12);
+    x.revoked_by = text(r, 13);
+    x.revocation_reason = text(r, 14);
+    x.modules = split_list(text(r, 15));
+    x.prints = static_cast<int>(integer(r, 16));
+    return x;
+}
+
+// The next serial for a prefix; numbers whose check character would be '*' are skipped.
+std::string next_serial(Database& db, const std::string& programme, const std::string& country, int year) {
+    const std::string prefix = programme + "-" + country + "-" + std::to_string(year);
+    long long last = 0;
+    soci::indicator ind = soci::i_null;
+    db.sql() << "SELECT last_number FROM serial_counters WHERE prefix = :p", soci::into(last, ind), soci::use(prefix);
+    const bool exists = db.sql().got_data();
+    std::optional<std::string> serial;
+    while (!serial) serial = make_serial(programme, country, year, ++last);
+    if (exists)
+        db.sql() << "UPDATE serial_counters SET last_number = :n WHERE prefix = :p", soci::use(last), soci::use(prefix);
+    else
+        db.sql() << "INSERT INTO serial_counters (prefix, last_number) VALUES (:p, :n)", soci::use(prefix),
+            soci::use(last);
+    return *serial;
+}
+
+std::string content_hash(const CertificateContent& c) {
+    std::string text = c.serial + "\n" + c.kind + "\n" + c.full_name + "\n" + c.latin_name + "\n" + c.site + "\n" +
+                       c.country + "\n" + to_string(c.start_date) + "\n" +
+                       (c.end_date ? to_string(*c.end_date) : "") + "\n" + to_string(c.issued_on) + "\n";
+    for (const auto& m : c.modules) text += m.code + "=" + std::to_string(m.minutes) + "\n";
+    for (const auto& t : c.trainers) text += t.name + "|" + t.role + "\n";
+    return sha256_hex(text);
+}
+
+CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculum, const std::string& module_code,
+                        const SigningKey& key) {
+    return CertifiedFacts{c.serial,
+                          c.full_name,
+                          c.latin_name,
+                          curriculum.code + " " + curriculum.version,
+                          curriculum.title.in("en"),
+                          c.kind == "module" ? "module:" + module_code : "completion",
+                          to_string(c.issued_on),
+                          key.key_id()};
+}
+
+}  // namespace
+
+void CertificateRepo::register_key(const SigningKey& key) {
+    db_.write([&] {
+        int known = 0;
+        const std::string id = key.key_id();
+        db_.sql() << "SELECT COUNT(*) FROM signing_keys WHERE key_id = :k", soci::into(known), soci::use(id);
+        if (known) return;
+        const std::string encoded = base64url_encode(key.public_key), now = utc_timestamp_now();
+        db_.sql() << "INSERT INTO signing_keys (key_id, public_key, created_at) VALUES (:k, :p, :at)", soci::use(id),
+            soci::use(encoded), soci::use(now);
+    });
+}
+
+std::vector<SigningKey> CertificateRepo::trusted_keys() {
+    std::vector<SigningKey> keys;
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT public_key FROM signing_keys");
+    for (const auto& r : rows)
+        if (auto bytes = base64url_decode(text(r, 0))) keys.push_back(SigningKey{*bytes, ""});
+    return keys;
+}
+
+CertificateContent CertificateRepo::content_for(const CertificateRecord& record) {
+    CohortRepo cohorts(db_);
+    const auto cohort = cohorts.find(record.cohort_code);
+    if (!cohort) throw DatabaseError("certificate " + record.serial + " names a cohort that is gone");
+    const auto curriculum = cohorts.curriculum_of(*cohort);
+    const auto person = ParticipantRepo(db_).find(record.participant_ref);
+    if (!person) throw DatabaseError("certificate " + record.serial + " names a person who is gone");
+
+    CertificateContent c;
+    c.serial = record.serial;
+    c.kind = record.kind;
+    c.full_name = person->full_name;
+    c.latin_name = person->latin_name;
+    c.name_language = person->language;
+    c.language = cohort->language;
+    c.curriculum_title = curriculum.title;
+    for (const auto& m : curriculum.modules) {
+        if (std::find(record.modules.begin(), record.modules.end(), m.code) == record.modules.end()) continue;
+        c.modules.push_back(CertificateModuleLine{m.code, m.title, m.minutes});
+    }
+    c.site = cohort->site;
+    c.country = cohort->country;
+    c.start_date = cohort->start_date;
+    c.end_date = cohort->end_date;
+    c.issued_on = parse_date(record.issued_on).value_or(today_utc());
+    TrainerRepo trainers(db_);
+    for (std::size_t i = 0; i < cohort->trainer_refs.size(); ++i)
+        if (auto t = trainers.find(cohort->trainer_refs[i]))
+            c.trainers.push_back(CertificatePerson{t->name, t->latin_name, i == 0 ? "trainer" : "co-facilitator", ""});
+    c.qr_text = record.payload;
+    c.verify_note = "Verify offline: mitra-cli certificate verify " + record.serial;
+    return c;
+}
+
+CohortIssue CertificateRepo::issue_for_cohort(const std::string& cohort_code, const std::string& kind,
+                                              const std::string& module_code, const std::string& template_name,
+                                              const SigningKey& key, const Date& today) {
+    if (kind != "completion" && kind != "module") refuse("kind", "is 'completion' or 'module', not '" + kind + "'");
+    CohortIssue result;
+    register_key(key);
+    db_.write([&] {
+        result = {};
+        CohortRepo cohorts(db_);
+        const auto cohort = cohorts.find(cohort_code);
+        if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
+        const auto curriculum = cohorts.curriculum_of(*cohort);
+        if (kind == "module" && !curriculum.module(module_code))
+            refuse("module", "curriculum " + curriculum.code + " has no module " + module_code);
+        const std::string stored_module = kind == "module" ? module_code : "";
+
+        for (const auto& pc : cohort_completion(db_, cohort_code, today)) {
+            bool eligible = pc.complete;
+            std::string reason = pc.reason;
+            std::vector<std::string> completed;
+            for (const auto& m : pc.modules)
+                if (m.complete && (kind == "completion" || m.code == module_code)) completed.push_back(m.code);
+            if (kind == "module") {
+                eligible = false;
+                for (const auto& m : pc.modules)
+                    if (m.code == module_code) {
+                        eligible = m.complete;
+                        reason = m.reason;
+                    }
+            }
+            if (!eligible) {
+                result.left_out.push_back({pc.ref, reason});
+                continue;
+            }
+            soci::rowset<soci::row> live =
+                (db_.sql().prepare << "SELECT " << kCertificateColumns
+                                   << " WHERE p.ref = :r AND c.code = :c AND x.kind = :k AND x.module_code = :m "
+                                      "AND x.revoked_at IS NULL",
+                 soci::use(pc.ref), soci::use(cohort_code), soci::use(kind), soci::use(stored_module));
+            std::optional<CertificateRecord> existing;
+            for (const auto& r : live) existing = record_from(r);
+            if (existing) {
+                result.issued.push_back({*existing, content_for(*existing), true});
+                continue;
+            }
+            CertificateRecord record;
+            record.uuid = new_uuid();
+            record.serial = next_serial(db_, curriculum.code, cohort->country, today.year);
+            record.participant_ref = pc.ref;
+            record.cohort_code = cohort_code;
+            record.kind = kind;
+            record.module_code = stored_module;
+            record.template_name = template_name;
+            record.issued_on = to_string(today);
+            record.key_id = key.key_id();
+            record.modules = completed;
+            auto content = content_for(record);  // payload is not part of the content hash
+            record.payload = sign_facts(facts_of(content, curriculum, module_code, key), key);
+            record.content_hash = content_hash(content);
+            content.qr_text = record.payload;
+            record.full_name = content.full_name;
+
+            const std::string now = utc_timestamp_now(), modules = join(record.modules, ",");
+            db_.sql() << "INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, "
+                         "modules, template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
+                         "updated_by) VALUES (:u, :s, (SELECT uuid FROM participants WHERE ref = :r), :c, :k, :m, :mods, :t, "
+                         ":on, :h, :pl, :key, :at, :by, :at2, :by2)",
+                soci::use(record.uuid), soci::use(record.serial), soci::use(pc.ref), soci::use(cohort->uuid),
+                soci::use(kind), soci::use(stored_module), soci::use(modules), soci::use(template_name), soci::use(record.issued_on),
+                soci::use(record.content_hash), soci::use(record.payload), soci::use(record.key_id), soci::use(now),
+                soci::use(db_.actor()), soci::use(now), soci::use(db_.actor());
+            record_audit(db_, "certificate", record.uuid, "issue", std::nullopt, record.serial + " to " + pc.ref);
+            result.issued.push_back({record, content, false});
+        }
+    });
+    return result;
+}
+
+std::optional<CertificateRecord> CertificateRepo::find(const std::string& serial) {
+    const std::string wanted = normalise_serial(serial);
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT " << kCertificateColumns << " WHERE x.serial = :s", soci::use(wanted));
+    for (const auto& r : rows) return record_from(r);
+    return std::nullopt;
+}
+
+std::vector<CertificateRecord> CertificateRepo::list(const std::string& search, const std::string& cohort_code) {
+    std::vector<CertificateRecord> out;
+    const std::string pattern = "%" + search + "%";
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT " << kCertificateColumns
+                           << " WHERE (x.serial LIKE :s1 OR p.ref LIKE :s2 OR p.full_name LIKE :s3 OR "
+                              "p.latin_name LIKE :s4) AND (:c1 = '' OR c.code = :c2) ORDER BY x.serial",
+         soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(cohort_code),
+         soci::use(cohort_code));
+    for (const auto& r : rows) out.push_back(record_from(r));
+    return out;
+}
+
+CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::string& reason) {
+    CertificateRecord record;
+    db_.write([&] {
+        auto found = find(serial);
+        if (!found) refuse("serial", "no certificate has serial " + serial);
+        if (found->revoked_at) refuse("serial", found->serial + " was revoked already on " + *found->revoked_at);
+        if (trim(reason).empty()) refuse("reason", "a revocation needs a written reason");
+        const std::string now = utc_timestamp_now();
+        db_.sql() << "UPDATE certificates SET revoked_at = :at, revoked_by = :by, revocation_reason = :r, "
+                     "updated_at = :at2, updated_by = :by2 WHERE uuid = :u",
+            soci::use(now), soci::use(db_.actor()), soci::use(reason), soci::use(now), soci::use(db_.actor()),
+            soci::use(found->uuid);
+        record_audit(db_, "certificate", found->uuid, "revoke", "valid", "revoked: " + reason);
+        record = *find(serial);
+    });
+    return record;
+}
+
+IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std::string& reason,
+                                           const SigningKey& key) {
+    IssuedCertificate out;
+    register_key(key);
+    db_.write([&] {
+        auto found = find(serial);
+        if (!found) refuse("serial", "no certificate has serial " + serial);
+        if (found->revoked_at) refuse("serial", found->serial + " is revoked; issue a new certificate instead");
+        if (trim(reason).empty()) refuse("reason", "a reprint needs a written reason");
+        auto content = content_for(*found);
+        const auto check = check_payload(found->payload, trusted_keys());
+        if (!check.well_formed || check.facts.full_name != content.full_name ||
+            check.facts.latin_name != content.latin_name) {
+            // The name was corrected since: the same serial vouches for the corrected name.
+            const auto cohort = CohortRepo(db_).find(found->cohort_code);
+            const auto curriculum = CohortRepo(db_).curriculum_of(*cohort);
+            found->payload = sign_facts(facts_of(content, curriculum, found->module_code, key), key);
+            found->key_id = key.key_id();
+            found->content_hash = content_hash(content);
+            const std::string now = utc_timestamp_now();
+            db_.sql() << "UPDATE certificates SET payload = :p, key_id = :k, content_hash = :h, updated_at = :at, "
+                         "updated_by = :by WHERE uuid = :u",
+                soci::use(found->payload), soci::use(found->key_id), soci::use(found->content_hash), soci::use(now),
+                soci::use(db_.actor()), soci::use(found->uuid);
+            content.qr_text = found->payload;
+        }
+        const std::string uuid = new_uuid(), now = utc_timestamp_now();
+        db_.sql() << "INSERT INTO certificate_prints (uuid, certificate_uuid, printed_at, printed_by, reason) VALUES "
+                     "(:u, :c, :at, :by, :r)",
+            soci::use(uuid), soci::use(found->uuid), soci::use(now), soci::use(db_.actor()), soci::use(reason);
+        record_audit(db_, "certificate", found->uuid, "reprint", std::nullopt, reason);
+        found->prints += 1;
+        out = IssuedCertificate{*found, content, true};
+    });
+    return out;
+}
+
+}  // namespace mitra::store

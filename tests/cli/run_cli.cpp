@@ -1,0 +1,186 @@
+// Running the real mitra-cli binary: posix_spawn with pipes, never a shell, so every byte of an argument survives.
+#include "run_cli.hpp"
+
+#include <catch2/catch.hpp>
+#include <fcntl.h>
+#include <poll.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace mitra::cli_test {
+
+int Output::err_lines() const {
+    int lines = 0;
+    for (char c : err) lines += c == '\n';
+    if (!err.empty() && err.back() != '\n') ++lines;
+    return lines;
+}
+
+Output spawn(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env) {
+    int out_pipe[2], err_pipe[2];
+    if (::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+    posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+    posix_spawn_file_actions_addclose(&actions, out_pipe[1]);
+    posix_spawn_file_actions_addclose(&actions, err_pipe[1]);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+
+    std::vector<char*> argv{const_cast<char*>(program.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    std::vector<char*> envp;
+    for (const auto& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+    envp.push_back(nullptr);
+
+    pid_t pid = 0;
+    const int rc = ::posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    ::close(out_pipe[1]);
+    ::close(err_pipe[1]);
+    if (rc != 0) {
+        ::close(out_pipe[0]);
+        ::close(err_pipe[0]);
+        throw std::runtime_error("cannot start " + program + ": " + std::strerror(rc));
+    }
+
+    Output result;
+    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    std::string* sinks[2] = {&result.out, &result.err};
+    int open_fds = 2;
+    char buffer[65536];
+    while (open_fds > 0) {
+        if (::poll(fds, 2, -1) < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        for (int i = 0; i < 2; ++i) {
+            if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            const ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+            if (n > 0) sinks[i]->append(buffer, static_cast<std::size_t>(n));
+            else if (n == 0 || errno != EINTR) {
+                ::close(fds[i].fd);
+                fds[i].fd = -1;
+                --open_fds;
+            }
+        }
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return result;
+}
+
+Workspace::Workspace() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "mitra-cli-test-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    dir = pattern;
+    db = (dir / "mitra.db").string();
+}
+
+Workspace::~Workspace() {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+}
+
+Output Workspace::run_bare(const std::vector<std::string>& args) const {
+    // The caller's environment, but with data and home in the workspace so nothing outside it is touched.
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e) {
+        const std::string entry = *e;
+        if (entry.rfind("MITRA_", 0) == 0 || entry.rfind("XDG_DATA_HOME=", 0) == 0 || entry.rfind("HOME=", 0) == 0)
+            continue;
+        env.push_back(entry);
+    }
+    env.push_back("HOME=" + dir.string());
+    env.push_back("XDG_DATA_HOME=" + (dir / "xdg").string());
+    env.push_back("MITRA_ACTOR=cli-test");
+    env.push_back(std::string("MITRA_DATA_DIR=") + MITRA_SOURCE_DIR);
+    return spawn(MITRA_CLI, args, env);
+}
+
+Output Workspace::run(const std::vector<std::string>& args) const {
+    std::vector<std::string> all{"--db", db};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_bare(all);
+}
+
+Output Workspace::ok(const std::vector<std::string>& args) const {
+    auto result = run(args);
+    INFO("mitra-cli stderr: " << result.err);
+    REQUIRE(result.status == 0);
+    return result;
+}
+
+nlohmann::json Workspace::json(const std::vector<std::string>& args) const {
+    std::vector<std::string> all{"--json"};
+    all.insert(all.end(), args.begin(), args.end());
+    const auto result = ok(all);
+    INFO("mitra-cli stdout: " << result.out);
+    nlohmann::json parsed;
+    REQUIRE_NOTHROW(parsed = nlohmann::json::parse(result.out));
+    return parsed;
+}
+
+std::string Workspace::file(const std::string& name, const std::string& content) const {
+    const auto path = dir / name;
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    REQUIRE(out.good());
+    return path.string();
+}
+
+namespace {
+std::string cell(const soci::row& r, std::size_t i) {
+    if (r.get_indicator(i) == soci::i_null) return "NULL";
+    switch (r.get_properties(i).get_data_type()) {
+        case soci::dt_string: return "'" + r.get<std::string>(i) + "'";
+        case soci::dt_double: return std::to_string(r.get<double>(i));
+        case soci::dt_integer: return std::to_string(r.get<int>(i));
+        case soci::dt_long_long: return std::to_string(r.get<long long>(i));
+        case soci::dt_unsigned_long_long: return std::to_string(r.get<unsigned long long>(i));
+        default: return "?";
+    }
+}
+}  // namespace
+
+std::string Workspace::dump() const {
+    // Read-only and straight through SQLite, so that looking does not itself change (or migrate) anything.
+    soci::session sql(*soci::factory_sqlite3(), "db=\"" + db + "\" readonly=true");
+    std::vector<std::string> tables;
+    soci::rowset<std::string> names = (sql.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    for (const auto& n : names) tables.push_back(n);
+    std::string out;
+    for (const auto& table : tables) {
+        out += "[" + table + "]\n";
+        soci::rowset<soci::row> rows = (sql.prepare << "SELECT * FROM \"" + table + "\" ORDER BY rowid");
+        for (const auto& r : rows) {
+            for (std::size_t i = 0; i < r.size(); ++i) out += (i ? "|" : "") + cell(r, i);
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+long long Workspace::count(const std::string& table) const {
+    soci::session sql(*soci::factory_sqlite3(), "db=\"" + db + "\" readonly=true");
+    long long n = 0;
+    sql << "SELECT COUNT(*) FROM \"" + table + "\"", soci::into(n);
+    return n;
+}
+
+}  // namespace mitra::cli_test

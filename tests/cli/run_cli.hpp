@@ -1,0 +1,48 @@
+// Running the real mitra-cli binary on a fresh database in a temp dir, for end-to-end specifications.
+#pragma once
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace mitra::cli_test {
+
+// What one run of mitra-cli did.
+struct Output {
+    int status = -1;  // exit status; 128 + signal when killed by one
+    std::string out, err;
+    int err_lines() const;  // lines on stderr
+};
+
+// A fresh temp dir (mkdtemp) holding the database `mitra.db` and any input files; removed afterwards.
+class Workspace {
+public:
+    Workspace();
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    // Runs mitra-cli with `--db <this workspace's database>` and then `args`, each passed as-is (no shell).
+    Output run(const std::vector<std::string>& args) const;
+    // Runs mitra-cli without adding --db.
+    Output run_bare(const std::vector<std::string>& args) const;
+    // Runs with --json; the command must succeed and print JSON.
+    nlohmann::json json(const std::vector<std::string>& args) const;
+    // Runs a command that must succeed.
+    Output ok(const std::vector<std::string>& args) const;
+
+    // Writes a file into the workspace byte for byte and returns its path.
+    std::string file(const std::string& name, const std::string& content) const;
+
+    // Every row of every table, as text: two equal dumps mean the database did not change.
+    std::string dump() const;
+    long long count(const std::string& table) const;
+
+    std::filesystem::path dir;
+    std::string db;
+};
+
+// Spawns `program` with `args` (argv[1..]) and the environment `env`, capturing stdout and stderr.
+Output spawn(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env);
+
+}  // namespace mitra::cli_test

@@ -1,0 +1,209 @@
+// Certificates: the shipped templates rendered for names in every script, read back with poppler-utils.
+#include "certificate_support.hpp"
+#include "pdf/certificate.hpp"
+#include "pdf/qr.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace mitra;
+using namespace mitra::pdf;
+using namespace mitra::pdf::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+FontStack& fonts() {
+  static FontStack stack;
+  return stack;
+}
+
+const Person kPeople[] = {
+    {"山田 花子", "Yamada Hanako", "ja", "ja"},
+    {"김민준", "Kim Minjun", "ko", "ko"},
+    {"สมชาย ใจดี", "Somchai Jaidee", "th", "th"},
+    {"प्रिया शर्मा", "Priya Sharma", "hi", "hi"},
+    {"ශ්‍රියානි", "Sriyani", "si", "en"},
+    {"عائشہ خان", "Aisha Khan", "ur", "en"},
+    {"Nguyễn Thị Minh Khai", "", "vi", "en"},
+    {"Sukarno", "", "id", "id"},
+};
+
+std::string info(const fs::path& pdf) { return run("pdfinfo " + quote(pdf.string())).out; }
+
+// No stray temporary files next to what was written.
+bool only_pdfs_named(const fs::path& dir, std::initializer_list<std::string> names) {
+  std::size_t count = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string file = entry.path().filename().string();
+    if (std::find(names.begin(), names.end(), file) == names.end()) return false;
+    ++count;
+  }
+  return count == names.size();
+}
+
+fs::path fresh_dir(const std::string& name) {
+  const fs::path dir = temp_dir() / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("a completion certificate prints every name on one A4 landscape page", "[certificate]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  int number = 100;
+  for (const Person& person : kPeople) {
+    INFO(person.name << " (" << person.cohort_language << " cohort)");
+    const CertificateContent content = completion_for(person, ++number);
+    const fs::path dir = fresh_dir("completion-" + std::to_string(number));
+    const fs::path pdf = dir / "certificate.pdf";
+    renderer.render(tmpl, content, pdf);
+
+    CHECK(only_pdfs_named(dir, {"certificate.pdf"}));
+    const std::string meta = squeeze(info(pdf));
+    CHECK_THAT(meta, Catch::Contains("Pages:1") && Catch::Contains("Pagesize:841.89x595.276pts(A4)"));
+    CHECK_THAT(meta, Catch::Contains("Keywords:" + content.qr_text));
+
+    const std::string text = squeeze(pdftotext(pdf));
+    INFO("pdftotext: " << text);
+    CHECK_THAT(text, Catch::Contains(squeeze(person.name)));
+    CHECK_THAT(text, Catch::Contains(content.serial));
+    CHECK_THAT(text, Catch::Contains("CertificateofCompletion"));
+    CHECK_THAT(text, Catch::Contains("PeerSupportFoundations"));
+
+    // Ink where the name block is (baseline 72 mm from the top, 36 pt), and none beside it in the same band.
+    const Gray img = rasterise(pdf, 50);
+    const double px_per_mm = 50 / 25.4;
+    const long name_ink = img.dark(static_cast<int>(30 * px_per_mm), static_cast<int>(60 * px_per_mm),
+                                   static_cast<int>(267 * px_per_mm), static_cast<int>(74 * px_per_mm));
+    const long gap_ink = img.dark(static_cast<int>(14 * px_per_mm), static_cast<int>(60 * px_per_mm),
+                                  static_cast<int>(28 * px_per_mm), static_cast<int>(74 * px_per_mm));
+    CHECK(name_ink > 40);
+    CHECK(gap_ink == 0);
+
+    CHECK(fs::file_size(pdf) < 60 * 1024);
+  }
+}
+
+TEST_CASE("an English cohort's certificate is in English only", "[certificate]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  const fs::path pdf = fresh_dir("english") / "c.pdf";
+  renderer.render(tmpl, completion_for({"Sukarno", "", "id", "en"}), pdf);
+  const std::string text = pdftotext(pdf);
+  // The title once, not twice: the English second line is left out.
+  const auto first = text.find("Certificate of Completion");
+  REQUIRE(first != std::string::npos);
+  CHECK(text.find("Certificate of Completion", first + 1) == std::string::npos);
+  CHECK_THAT(text, Catch::Contains("5 January – 30 March 2026"));
+  CHECK_THAT(text, Catch::Contains("Lived Experience and Mutuality — 6 hours"));
+}
+
+TEST_CASE("a Japanese cohort's certificate is in Japanese, then English", "[certificate]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  const fs::path pdf = fresh_dir("japanese") / "c.pdf";
+  renderer.render(tmpl, completion_for(kPeople[0]), pdf);
+  const std::string text = squeeze(pdftotext(pdf));
+  CHECK_THAT(text, Catch::Contains("修了証"));
+  CHECK_THAT(text, Catch::Contains("ピアサポートの基礎"));
+  CHECK_THAT(text, Catch::Contains("2026年1月5日～3月30日"));
+  CHECK_THAT(text, Catch::Contains("LivedExperienceandMutuality—6hours"));  // modules in English (size budget)
+  CHECK_THAT(text, Catch::Contains("YamadaHanako"));
+  CHECK(text.find("修了証") < text.find("CertificateofCompletion"));
+}
+
+TEST_CASE("a module certificate prints on A4 portrait", "[certificate]") {
+  const CertificateTemplate tmpl = shipped_template("module-participation.toml");
+  CertificateRenderer renderer(fonts());
+  const fs::path pdf = fresh_dir("module") / "m.pdf";
+  renderer.render(tmpl, module_for(kPeople[3]), pdf);
+  const std::string meta = squeeze(info(pdf));
+  CHECK_THAT(meta, Catch::Contains("Pages:1") && Catch::Contains("Pagesize:595.276x841.89pts(A4)"));
+  const std::string text = squeeze(pdftotext(pdf));
+  CHECK_THAT(text, Catch::Contains(squeeze("प्रिया शर्मा")));
+  CHECK_THAT(text, Catch::Contains("LivedExperienceandMutuality"));
+  CHECK(fs::file_size(pdf) < 60 * 1024);
+}
+
+TEST_CASE("a batch is one combined print file, and cancelling leaves nothing", "[certificate][batch]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  std::vector<CertificateContent> batch;
+  for (int i = 0; i < 20; ++i) batch.push_back(completion_for(kPeople[i % 8], 500 + i));
+
+  SECTION("20 certificates, 20 pages, progress after each") {
+    const fs::path dir = fresh_dir("batch");
+    std::vector<std::size_t> seen;
+    renderer.render_batch(tmpl, batch, dir / "print.pdf", [&](std::size_t done, std::size_t total) {
+      CHECK(total == 20);
+      seen.push_back(done);
+      return true;
+    });
+    CHECK(seen.size() == 20);
+    CHECK(seen.back() == 20);
+    CHECK(only_pdfs_named(dir, {"print.pdf"}));
+    const std::string meta = squeeze(info(dir / "print.pdf"));
+    CHECK_THAT(meta, Catch::Contains("Pages:20"));
+    CHECK_THAT(meta, !Catch::Contains("Keywords:"));
+    const std::string text = squeeze(pdftotext(dir / "print.pdf"));
+    CHECK_THAT(text, Catch::Contains("PSF-NP-2026-000500-K") && Catch::Contains("PSF-NP-2026-000519-K"));
+  }
+  SECTION("cancelled half way: no file, no temporary left") {
+    const fs::path dir = fresh_dir("batch-cancel");
+    renderer.render_batch(tmpl, batch, dir / "print.pdf", [](std::size_t done, std::size_t) { return done < 10; });
+    CHECK(fs::is_empty(dir));
+  }
+}
+
+TEST_CASE("a failed write leaves the old file as it was", "[certificate]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  const fs::path dir = fresh_dir("atomic");
+  const fs::path pdf = dir / "c.pdf";
+  { std::ofstream(pdf) << "old"; }
+  CertificateContent bad = completion_for(kPeople[0]);
+  bad.qr_text = std::string(4000, 'A');  // more than any QR version holds
+  CHECK_THROWS_AS(renderer.render(tmpl, bad, pdf), std::invalid_argument);
+  CHECK(only_pdfs_named(dir, {"c.pdf"}));
+  CHECK(fs::file_size(pdf) == 3);
+  CHECK_THROWS(renderer.render(tmpl, completion_for(kPeople[0]), dir / "no-such-folder" / "c.pdf"));
+}
+
+TEST_CASE("a QR symbol has its three finder patterns", "[certificate][qr]") {
+  const QrMatrix qr = encode_qr("PSF-NP-2026-000123-K");
+  REQUIRE(qr.size >= 21);
+  REQUIRE((qr.size - 17) % 4 == 0);
+  auto finder_at = [&](int x0, int y0) {
+    for (int y = 0; y < 7; ++y)
+      for (int x = 0; x < 7; ++x) {
+        const bool ring = x == 0 || y == 0 || x == 6 || y == 6;
+        const bool core = x >= 2 && x <= 4 && y >= 2 && y <= 4;
+        if (qr.at(x0 + x, y0 + y) != (ring || core)) return false;
+      }
+    return true;
+  };
+  CHECK(finder_at(0, 0));
+  CHECK(finder_at(qr.size - 7, 0));
+  CHECK(finder_at(0, qr.size - 7));
+  CHECK_FALSE(finder_at(qr.size - 7, qr.size - 7));
+  CHECK_THROWS_AS(encode_qr(""), std::invalid_argument);
+  CHECK_THROWS_AS(encode_qr(std::string(3000, 'x')), std::invalid_argument);
+}
+
+// Not a test: writes sample certificates for eyeballing (run with "[.samples]").
+TEST_CASE("write sample certificates", "[.samples]") {
+  const char* out = std::getenv("MITRA_CERT_SAMPLES");
+  const fs::path dir = out ? out : "/tmp/cert-samples";
+  fs::create_directories(dir);
+  CertificateRenderer renderer(fonts());
+  const CertificateTemplate completion = shipped_template("programme-completion.toml");
+  const CertificateTemplate module = shipped_template("module-participation.toml");
+  const std::pair<const char*, int> picks[] = {{"ja", 0}, {"ko", 1}, {"th", 2}, {"hi", 3}, {"si", 4}, {"ur", 5}, {"vi", 6}, {"id", 7}};
+  for (const auto& [label, i] : picks) renderer.render(completion, completion_for(kPeople[i]), dir / (std::string(label) + ".pdf"));
+  renderer.render(module, module_for(kPeople[0]), dir / "module-ja.pdf");
+  renderer.render(module, module_for(kPeople[6]), dir / "module-vi.pdf");
+}

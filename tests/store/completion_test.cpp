@@ -1,0 +1,187 @@
+// cohort_completion: completion derived from the store's records, make-ups in another cohort included.
+#include <catch2/catch.hpp>
+
+#include "core/problem.hpp"
+#include "store/repos.hpp"
+#include "temp_dir.hpp"
+
+using namespace mitra;
+using namespace mitra::store;
+using mitra::store_test::shipped_curriculum;
+using mitra::store_test::TempDir;
+
+namespace {
+
+Date day(const char* text) { return *parse_date(text); }
+
+Cohort cohort_of(const std::string& code, const char* start) {
+    Cohort c;
+    c.code = code;
+    c.curriculum_code = "PSF";
+    c.site = "Site of " + code;
+    c.country = "NP";
+    c.time_zone = "Asia/Kathmandu";
+    c.language = "en";
+    c.start_date = day(start);
+    return c;
+}
+
+const ModuleCompletion& module(const ParticipantCompletion& p, const std::string& code) {
+    for (const auto& m : p.modules)
+        if (m.code == code) return m;
+    FAIL("no module " << code);
+    throw;
+}
+
+const ParticipantCompletion& person(const std::vector<ParticipantCompletion>& all, const std::string& ref) {
+    for (const auto& p : all)
+        if (p.ref == ref) return p;
+    FAIL("no completion for " << ref);
+    throw;
+}
+
+LocatedMark mark(long long session, const std::string& ref, AttendanceStatus status,
+                 std::optional<int> minutes = std::nullopt) {
+    return {Attendance{session, ref, status, minutes, ""}, 0};
+}
+
+}  // namespace
+
+TEST_CASE("completion of a small cohort counts its own sessions, enrolment dates and a make-up in another cohort",
+          "[store][completion]") {
+    TempDir dir;
+    auto db = Database::open(dir.file("c.db"), "coordinator");
+    auto psf = shipped_curriculum();
+    CurriculumRepo(*db).import(psf);
+    std::vector<Participant> people;
+    for (const auto& [ref, name] : {std::pair{"P-1", "山田 花子"}, std::pair{"P-2", "김민준"},
+                                    std::pair{"P-3", store_test::kSriyani.c_str()}, std::pair{"P-4", "Sukarno"}}) {
+        Participant p;
+        p.ref = ref;
+        p.full_name = name;
+        p.country = "NP";
+        p.language = "ne";
+        people.push_back(p);
+    }
+    ParticipantRepo(*db).save_all(people);
+
+    CohortRepo cohorts(*db);
+    Cohort ktm = cohort_of("KTM-1", "2026-01-05"), pkr = cohort_of("PKR-1", "2026-01-06");
+    cohorts.create(ktm);
+    cohorts.create(pkr);
+    cohorts.enrol("KTM-1", {"P-1", "P-2"}, day("2026-01-01"));
+    cohorts.enrol("KTM-1", {"P-3"}, day("2026-01-10"));  // after KTM-1's first session
+    cohorts.enrol("PKR-1", {"P-4"}, day("2026-01-01"));
+    SessionRepo sessions(*db);
+    const auto ktm_plan = sessions.schedule("KTM-1", 7, LocalTime{10, 0});
+    const auto pkr_plan = sessions.schedule("PKR-1", 7, LocalTime{14, 0});
+    REQUIRE(ktm_plan.size() == 30);
+    REQUIRE(pkr_plan.size() == 30);
+    const long long ktm_m01_1 = ktm_plan[0].id, ktm_m01_2 = ktm_plan[1].id;  // 2026-01-05, 2026-01-12
+    const long long pkr_m01_2 = pkr_plan[1].id;                              // 2026-01-13
+    REQUIRE(ktm_plan[1].module_code == "M01");
+    REQUIRE(pkr_plan[1].module_code == "M01");
+
+    AttendanceRepo attendance(*db);
+    attendance.mark("KTM-1", {mark(ktm_m01_1, "P-1", AttendanceStatus::present),
+                              mark(ktm_m01_1, "P-2", AttendanceStatus::present)});
+    attendance.mark("KTM-1", {mark(ktm_m01_2, "P-1", AttendanceStatus::late, 150),
+                              mark(ktm_m01_2, "P-2", AttendanceStatus::absent),
+                              mark(ktm_m01_2, "P-3", AttendanceStatus::present)});
+    attendance.mark("PKR-1", {mark(pkr_m01_2, "P-4", AttendanceStatus::present)});
+
+    auto results = cohort_completion(*db, "KTM-1", day("2026-12-31"));
+    REQUIRE(results.size() == 3);  // P-4 is in the other cohort only
+    CHECK(results[0].ref == "P-1");
+    CHECK(results[2].ref == "P-3");
+
+    const auto& p1 = module(person(results, "P-1"), "M01");
+    CHECK(p1.scheduled_minutes == 360);  // the cohort's own sessions only
+    CHECK(p1.attended_minutes == 330);
+    CHECK(p1.required_minutes == 288);
+    CHECK(p1.complete);
+
+    const auto& p2 = module(person(results, "P-2"), "M01");
+    CHECK(p2.attended_minutes == 180);
+    CHECK(p2.absences == 1);
+    CHECK(!p2.complete);
+    CHECK(p2.reason == "M01 Lived Experience and Mutuality: attended 180 of 360 minutes, needs 288");
+
+    const auto& p3 = module(person(results, "P-3"), "M01");
+    CHECK(p3.missed_before_enrolment == 1);
+    CHECK(p3.absences == 0);  // a session before enrolment is not an absence
+    CHECK(p3.attended_minutes == 180);
+    CHECK(p3.reason == "M01 Lived Experience and Mutuality: attended 180 of 360 minutes, needs 288 (1 session(s) "
+                       "held before enrolment on 2026-01-10 can be made up in another cohort)");
+
+    SECTION("a make-up session in another cohort of the same curriculum counts") {
+        attendance.mark("PKR-1", {mark(pkr_m01_2, "P-2", AttendanceStatus::present),
+                                  mark(pkr_m01_2, "P-3", AttendanceStatus::left_early, 120)});
+        results = cohort_completion(*db, "KTM-1", day("2026-12-31"));
+        const auto& p2_after = module(person(results, "P-2"), "M01");
+        CHECK(p2_after.attended_minutes == 360);
+        CHECK(p2_after.complete);
+        CHECK(p2_after.scheduled_minutes == 360);
+        const auto& p3_after = module(person(results, "P-3"), "M01");
+        CHECK(p3_after.attended_minutes == 300);
+        CHECK(p3_after.complete);
+        // The other cohort's own view counts P-4 only.
+        const auto pkr_results = cohort_completion(*db, "PKR-1", day("2026-12-31"));
+        REQUIRE(pkr_results.size() == 1);
+        CHECK(module(pkr_results[0], "M01").attended_minutes == 180);
+    }
+    SECTION("before the sessions to come are held, a person who can still make it is on track") {
+        results = cohort_completion(*db, "KTM-1", day("2026-01-13"));
+        const auto& p1_early = person(results, "P-1");
+        CHECK(!p1_early.complete);
+        CHECK(p1_early.on_track);
+        CHECK(module(p1_early, "M02").on_track);
+        CHECK(!module(person(results, "P-2"), "M01").on_track);
+    }
+    SECTION("records complete the rest: assessment, supervised practice, ethics, and an override") {
+        RecordsRepo records(*db);
+        records.record_assessment("KTM-1", {"P-1", "M03", true, day("2026-02-23"), "सीता राई"});
+        records.log_practicum("KTM-1", {"P-1", "M10", 2400, "Dr. Lee", day("2026-07-01"), day("2026-07-02")});
+        records.acknowledge_ethics({"P-1", "2026.1", day("2026-01-05")});
+        records.override_completion("KTM-1", {"P-2", "M01", true, "took M01 in Pokhara in 2025", "", ""});
+        results = cohort_completion(*db, "KTM-1", day("2026-12-31"));
+        const auto& p1_after = person(results, "P-1");
+        CHECK(module(p1_after, "M03").reason == "M03 Ethics, Confidentiality and Boundaries: attended 0 of 540 "
+                                                "minutes, needs 432");
+        CHECK(module(p1_after, "M10").reason == "M10 Supervised Practicum: attended 0 of 540 minutes, needs 540");
+        CHECK(p1_after.reason.find("code of ethics") == std::string::npos);
+        const auto& p2_after = module(person(results, "P-2"), "M01");
+        CHECK(p2_after.complete);
+        CHECK(p2_after.overridden);
+        CHECK_THROWS_AS(records.override_completion("KTM-1", {"P-2", "M01", true, "  ", "", ""}), InputError);
+    }
+}
+
+TEST_CASE("records are refused for people outside the curriculum's cohorts and for modules that do not have them",
+          "[store][completion]") {
+    TempDir dir;
+    auto db = Database::open(dir.file("r.db"));
+    auto psf = shipped_curriculum();
+    CurriculumRepo(*db).import(psf);
+    std::vector<Participant> people(2);
+    people[0].ref = "P-1";
+    people[1].ref = "P-2";
+    for (auto& p : people) p.full_name = "Sukarno", p.country = "ID", p.language = "id";
+    ParticipantRepo(*db).save_all(people);
+    Cohort ktm = cohort_of("KTM-1", "2026-01-05");
+    CohortRepo(*db).create(ktm);
+    CohortRepo(*db).enrol("KTM-1", {"P-1"}, day("2026-01-01"));
+
+    RecordsRepo records(*db);
+    CHECK_NOTHROW(records.record_assessment("KTM-1", {"P-1", "M03", true, day("2026-02-23"), "A"}));
+    CHECK_THROWS_AS(records.record_assessment("KTM-1", {"P-2", "M03", true, day("2026-02-23"), "A"}), InputError);
+    CHECK_THROWS_AS(records.record_assessment("KTM-1", {"P-1", "M01", true, day("2026-02-23"), "A"}), InputError);
+    CHECK_THROWS_AS(records.log_practicum("KTM-1", {"P-2", "M10", 60, "Dr. Lee", day("2026-07-01"), std::nullopt}),
+                    InputError);
+    CHECK_THROWS_AS(records.log_practicum("KTM-1", {"P-1", "M01", 60, "Dr. Lee", day("2026-07-01"), std::nullopt}),
+                    InputError);
+    CHECK_THROWS_AS(records.override_completion("KTM-1", {"P-2", "M01", true, "elsewhere", "", ""}), InputError);
+    const auto results = cohort_completion(*db, "KTM-1", day("2026-12-31"));
+    REQUIRE(results.size() == 1);
+    CHECK(module(results[0], "M03").reason.find("assessment") == std::string::npos);  // the pass was kept
+}

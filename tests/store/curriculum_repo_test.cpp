@@ -1,0 +1,128 @@
+// CurriculumRepo: curricula and their texts in every language, and rules that do not change under a cohort.
+#include <catch2/catch.hpp>
+
+#include "core/problem.hpp"
+#include "store/repos.hpp"
+#include "temp_dir.hpp"
+
+using namespace mitra;
+using namespace mitra::store;
+using mitra::store_test::shipped_curriculum;
+using mitra::store_test::TempDir;
+
+namespace {
+Cohort cohort_of(const std::string& code, const std::string& curriculum) {
+    Cohort c;
+    c.code = code;
+    c.curriculum_code = curriculum;
+    c.site = "Patan";
+    c.country = "NP";
+    c.time_zone = "Asia/Kathmandu";
+    c.language = "ne";
+    c.start_date = *parse_date("2026-01-05");
+    return c;
+}
+}  // namespace
+
+TEST_CASE("a curriculum comes back from the store with every title, summary and outcome in every language",
+          "[store][curriculum]") {
+    TempDir dir;
+    auto db = Database::open(dir.file("c.db"));
+    CurriculumRepo repo(*db);
+    auto psf = shipped_curriculum();
+    const auto original = psf;
+    CHECK(repo.import(psf) == Saved::created);
+    CHECK(!psf.uuid.empty());
+
+    const auto found = repo.find("PSF");
+    REQUIRE(found);
+    CHECK(found->uuid == psf.uuid);
+    CHECK(found->code == "PSF");
+    CHECK(found->version == "2026.1");
+    CHECK(found->electives_required == 2);
+    CHECK(found->ethics_code == "2026.1");
+    CHECK(found->title == original.title);
+    CHECK(found->title.in("ja") == "ピアサポートの基礎");
+    REQUIRE(found->modules.size() == original.modules.size());
+    REQUIRE(found->modules.size() == 10);
+    for (std::size_t i = 0; i < original.modules.size(); ++i) {
+        const auto &got = found->modules[i], &want = original.modules[i];
+        INFO(want.code);
+        CHECK(got.code == want.code);
+        CHECK(got.title == want.title);
+        CHECK(got.summary == want.summary);
+        CHECK(got.outcomes == want.outcomes);
+        CHECK(got.minutes == want.minutes);
+        CHECK(got.sessions == want.sessions);
+        CHECK(got.kind == want.kind);
+        CHECK(got.required == want.required);
+        CHECK(got.attendance_share == Approx(want.attendance_share));
+        CHECK(got.has_assessment == want.has_assessment);
+        CHECK(got.supervised_minutes == want.supervised_minutes);
+    }
+    CHECK(found->modules[0].title.in("th") == "ประสบการณ์ตรงและความสัมพันธ์แบบเกื้อกูลซึ่งกันและกัน");
+    CHECK(found->modules[2].has_assessment);
+    CHECK(found->modules[9].supervised_minutes == 2400);
+    CHECK(found->modules[9].attendance_share == Approx(1.0));
+    CHECK(!found->modules[6].required);
+    CHECK(found->modules[0].outcomes.size() == 4);
+
+    CHECK(repo.find("PSF", "2026.1"));
+    CHECK(!repo.find("PSF", "1999.1"));
+    CHECK(!repo.find("NOPE"));
+    CHECK(repo.list().size() == 1);
+
+    SECTION("importing it again unchanged is unchanged") {
+        auto again = shipped_curriculum();
+        CHECK(repo.import(again) == Saved::unchanged);
+        CHECK(again.uuid == psf.uuid);
+        CHECK(repo.list().size() == 1);
+    }
+    SECTION("a changed title updates the texts") {
+        auto retitled = shipped_curriculum();
+        retitled.modules[0].title.by_language["ne"] = "जिया हुआ अनुभव";
+        CHECK(repo.import(retitled) == Saved::updated);
+        CHECK(repo.find("PSF")->modules[0].title.in("ne") == "जिया हुआ अनुभव");
+    }
+    SECTION("a new version is a second curriculum, and the latest is found by default") {
+        auto next = shipped_curriculum();
+        next.version = "2027.1";
+        next.modules[0].minutes = 420;
+        CHECK(repo.import(next) == Saved::created);
+        CHECK(repo.list().size() == 2);
+        CHECK(repo.find("PSF")->version == "2027.1");
+        CHECK(repo.find("PSF", "2026.1")->modules[0].minutes == 360);
+    }
+}
+
+TEST_CASE("changing a module's minutes while a cohort uses the curriculum is refused and changes nothing",
+          "[store][curriculum]") {
+    TempDir dir;
+    auto db = Database::open(dir.file("c.db"));
+    CurriculumRepo repo(*db);
+    auto psf = shipped_curriculum();
+    repo.import(psf);
+
+    SECTION("with no cohort, the rules may still change") {
+        auto changed = shipped_curriculum();
+        changed.modules[0].minutes = 300;
+        CHECK(repo.import(changed) == Saved::updated);
+        CHECK(repo.find("PSF")->modules[0].minutes == 300);
+    }
+    SECTION("with a cohort, they may not") {
+        Cohort cohort = cohort_of("KTM-1", "PSF");
+        CohortRepo(*db).create(cohort);
+        const auto before = repo.find("PSF");
+        auto changed = shipped_curriculum();
+        changed.modules[0].minutes = 300;
+        changed.modules[0].title.by_language["en"] = "Something else";
+        CHECK_THROWS_AS(repo.import(changed), InputError);
+        const auto after = repo.find("PSF");
+        REQUIRE(after);
+        CHECK(after->modules[0].minutes == 360);
+        CHECK(after->modules[0].title == before->modules[0].title);
+        CHECK(after->modules.size() == 10);
+        // The cohort still has its curriculum.
+        CHECK(CohortRepo(*db).curriculum_of(*CohortRepo(*db).find("KTM-1")).modules[0].minutes == 360);
+    }
+}

@@ -1,0 +1,29 @@
+// Store test helpers.
+#include "temp_dir.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <stdexcept>
+
+#include "io/curriculum_toml.hpp"
+
+namespace mitra::store_test {
+
+TempDir::TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "mitra-store-test-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    path = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+}
+
+Curriculum shipped_curriculum() {
+    auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/curricula/peer-support-foundations.toml");
+    REQUIRE(read.ok());
+    return read.value;
+}
+
+}  // namespace mitra::store_test
