@@ -111,6 +111,9 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
             ctx.db_target = (std::filesystem::path(store::Database::default_path()).parent_path() / "demo.db").string();
         auto& db = ctx.db();
         const bool exists = store::CohortRepo(db).find(kDemoCohort).has_value();
+        // The demo's people have refs like P-001: never write them over a real programme's people.
+        if (!exists && store::ParticipantRepo(db).count() > 0)
+            bad_option("--db", ctx.target() + " already holds a programme; the demo needs a database of its own");
         if (!exists) build_demo(db);
         const auto people = store::CohortRepo(db).enrolments(kDemoCohort).size();
         const auto sessions = store::SessionRepo(db).list(kDemoCohort).size();

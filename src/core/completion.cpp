@@ -107,7 +107,7 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
     std::vector<std::string> reasons;
     bool required_ok = true, required_on_track = true;
     int electives_on_track = 0;
-    std::vector<std::string> elective_reasons;
+    std::vector<std::string> elective_reasons, electives_not_started;
     for (const auto& module : ctx.curriculum.modules) {
         auto mc = assess_module(ctx, person, module);
         if (module.required) {
@@ -117,7 +117,8 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
         } else {
             if (mc.complete) ++pc.electives_complete;
             if (mc.on_track) ++electives_on_track;
-            if (!mc.complete) elective_reasons.push_back(mc.reason);
+            if (!mc.complete && mc.attended_minutes == 0 && !mc.overridden) electives_not_started.push_back(mc.code);
+            else if (!mc.complete) elective_reasons.push_back(mc.reason);
         }
         pc.modules.push_back(std::move(mc));
     }
@@ -126,7 +127,10 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
     if (!electives_ok) {
         std::string text = "electives: " + std::to_string(pc.electives_complete) + " of " + std::to_string(needed) +
                            " needed are complete";
-        if (!elective_reasons.empty()) text += " (" + join(elective_reasons, "; ") + ")";
+        // Electives in progress say what they lack; the others are only named, as choices.
+        std::vector<std::string> details = elective_reasons;
+        if (!electives_not_started.empty()) details.push_back("not started: " + join(electives_not_started, ", "));
+        if (!details.empty()) text += " (" + join(details, "; ") + ")";
         reasons.push_back(text);
     }
     bool ethics_ok = true;

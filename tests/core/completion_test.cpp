@@ -164,7 +164,11 @@ TEST_CASE("the programme needs every required module, enough electives and the c
     auto c = f.assess();
     CHECK_FALSE(c.complete);
     CHECK(c.electives_complete == 1);
-    CHECK(c.reason.rfind("electives: 1 of 2 needed are complete", 0) == 0);
+    CHECK(c.reason == "electives: 1 of 2 needed are complete (not started: E2, E3)");
+    f.person.marks.push_back(mark(f.sessions[2], AttendanceStatus::late, 60));
+    CHECK(f.assess().reason == "electives: 1 of 2 needed are complete (E2 Families: attended 60 of 180 minutes, "
+                               "needs 144; not started: E3)");
+    f.person.marks.pop_back();
 
     attend(3);
     CHECK(f.assess().complete);
