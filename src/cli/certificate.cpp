@@ -159,6 +159,17 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
             auto r = store::CertificateRepo(ctx.db()).find(what);
             if (!r) throw std::runtime_error("NOT VALID: no certificate with serial " + normalise_serial(what) +
                                              " was issued here");
+            if (r->payload.empty()) {  // the holder asked to be forgotten: only the serial's record remains
+                const bool valid = !r->revoked_at;
+                ctx.print(json{{"valid", valid}, {"genuine", true}, {"revoked", !valid}, {"erased", true},
+                               {"serial", r->serial}, {"issued_on", r->issued_on}, {"kind", r->kind}},
+                          std::string(valid ? "GENUINE" : "NOT VALID") + ": " + r->serial + ", issued on " +
+                              r->issued_on + (valid ? "" : ", revoked: " + r->revocation_reason) +
+                              "\n  the holder's details were erased at their request; compare with the "
+                              "certificate they show you, whose code verifies offline");
+                if (!valid) throw std::runtime_error("the certificate is not valid");
+                return;
+            }
             payload = r->payload;
         }
         std::vector<SigningKey> keys;
@@ -170,7 +181,10 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
         if (!offline) record = store::CertificateRepo(ctx.db()).find(check.facts.serial);
         const auto& f = check.facts;
         const bool revoked = record && record->revoked_at;
-        const bool valid = check.genuine && !revoked;
+        // A reprint with a corrected name re-signs the same serial: the older copy no longer counts.
+        const bool erased = record && record->payload.empty();
+        const bool superseded = record && !revoked && !erased && record->payload != payload;
+        const bool valid = check.genuine && !revoked && !superseded;
         json j{{"valid", valid},         {"genuine", check.genuine}, {"revoked", revoked},
                {"serial", f.serial},     {"full_name", f.full_name}, {"latin_name", f.latin_name},
                {"programme", f.programme}, {"title", f.title},       {"kind", f.kind},
@@ -183,6 +197,12 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
                        {"  issued", f.issued_on},
                        {"  signed by key", f.key_id}});
         if (!check.genuine) text += "  " + check.problem + "\n";
+        if (superseded)
+            text += "  replaced by a later print of the same serial (such as a corrected name); ask for the current "
+                    "copy\n";
+        j["superseded"] = superseded;
+        j["erased"] = erased;
+        if (erased) text += "  the holder's details were erased from the database at their request\n";
         if (revoked) {
             text += "  revoked on " + *record->revoked_at + ": " + record->revocation_reason + "\n";
             j["revocation_reason"] = record->revocation_reason;

@@ -29,8 +29,8 @@ void add_completion_commands(CLI::App& app, Context& ctx) {
                   "Recorded: " + o_module + " " + (o_complete ? "complete" : "not complete") + " for " + o_ref);
     });
 
-    completion->callback([&ctx, override_cmd] {
-        if (override_cmd->parsed()) return;
+    completion->callback([&ctx, completion] {
+        if (!completion->get_subcommands().empty()) return;  // override, export: not a listing
         if (cohort.empty()) bad_option("cohort", "name the cohort, such as: mitra-cli completion KTM-2026-1");
         const Date day = today.empty() ? today_utc() : date_option("--today", today);
         const auto results = store::cohort_completion(ctx.db(), cohort, day, language);

@@ -1,6 +1,8 @@
 // What every mitra-cli command shares.
 #include "cli/context.hpp"
 
+#include "io/files.hpp"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -50,17 +52,9 @@ LocalTime time_option(const std::string& option, const std::string& value) {
 }
 
 std::string shipped_dir(const std::string& name) {
-    namespace fs = std::filesystem;
-    std::vector<fs::path> candidates;
-    if (const char* dir = std::getenv("MITRA_DATA_DIR"); dir && *dir) candidates.push_back(fs::path(dir) / name);
-    std::error_code ec;
-    const auto exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) candidates.push_back(exe.parent_path().parent_path().parent_path() / name);  // build/bin -> repo
-    candidates.push_back(fs::path(MITRA_SOURCE_DIR) / name);
-    candidates.push_back(fs::path("/usr/share/mitra") / name);
-    for (const auto& c : candidates)
-        if (fs::is_directory(c, ec)) return c.string();
-    throw std::runtime_error("cannot find the programme's " + name + " folder (set MITRA_DATA_DIR)");
+    const auto dir = io::shipped_dir(name);
+    if (dir.empty()) throw std::runtime_error("cannot find the programme's " + name + " folder (set MITRA_DATA_DIR)");
+    return dir.string();
 }
 
 namespace {

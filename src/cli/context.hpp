@@ -53,5 +53,13 @@ void add_attendance_commands(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);
 void add_demo_commands(CLI::App& app, Context& ctx);
 void add_certificate_commands(CLI::App& app, Context& ctx);
+void add_pack_commands(CLI::App&, Context&);
+void add_backup_commands(CLI::App& app, Context& ctx);
+void add_privacy_commands(CLI::App& app, Context& ctx);
+// Attach to the groups above, so they are added after them: report, forms (session sheet, cohort
+// roster and form), exports (participant/cohort/completion export, certificate badge).
+void add_report_commands(CLI::App& app, Context& ctx);
+void add_forms_commands(CLI::App& app, Context& ctx);
+void add_export_commands(CLI::App& app, Context& ctx);
 
 }  // namespace mitra::cli

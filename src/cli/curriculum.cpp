@@ -23,12 +23,9 @@ json module_json(const Module& m, const std::string& language) {
                 {"supervised_minutes", m.supervised_minutes}};
 }
 
-std::string import_file(store::Database& db, const std::string& file) {
-    auto read = io::read_curriculum_file(file);
-    if (!read.ok()) throw InputError{read.problems};
-    auto outcome = store::CurriculumRepo(db).import(read.value);
-    const std::string what = "curriculum " + read.value.code + " " + read.value.version + " (" +
-                             std::to_string(read.value.modules.size()) + " modules)";
+std::string describe_import(store::Saved outcome, const Curriculum& curriculum) {
+    const std::string what = "curriculum " + curriculum.code + " " + curriculum.version + " (" +
+                             std::to_string(curriculum.modules.size()) + " modules)";
     switch (outcome) {
         case store::Saved::created: return "Imported " + what;
         case store::Saved::updated: return "Updated " + what;
@@ -46,10 +43,11 @@ void add_init_commands(CLI::App& app, Context& ctx) {
         std::vector<std::string> lines{"Database " + ctx.target() + " is ready (schema version " +
                                        std::to_string(db.schema_version()) + ")"};
         json imported = json::array();
-        for (const auto& entry : std::filesystem::directory_iterator(shipped_dir("curricula"))) {
-            if (entry.path().extension() != ".toml") continue;
-            lines.push_back(import_file(db, entry.path().string()));
-            imported.push_back(entry.path().filename().string());
+        auto shipped = io::read_shipped_curricula();
+        if (!shipped.ok()) throw InputError{shipped.problems};
+        for (auto& curriculum : shipped.value) {
+            lines.push_back(describe_import(store::CurriculumRepo(db).import(curriculum), curriculum));
+            imported.push_back(curriculum.code + " " + curriculum.version);
         }
         ctx.print(json{{"database", ctx.target()}, {"schema_version", db.schema_version()}, {"curricula", imported}},
                   join(lines, "\n"));
@@ -63,7 +61,12 @@ void add_curriculum_commands(CLI::App& app, Context& ctx) {
     auto* import = group->add_subcommand("import", "Import or update a curriculum from a TOML file");
     static std::string file;
     import->add_option("file", file, "The curriculum file (.toml)")->required();
-    import->callback([&ctx] { ctx.print(json{{"file", file}}, import_file(ctx.db(), file)); });
+    import->callback([&ctx] {
+        auto read = io::read_curriculum_file(file);
+        if (!read.ok()) throw InputError{read.problems};
+        const auto outcome = store::CurriculumRepo(ctx.db()).import(read.value);
+        ctx.print(json{{"file", file}}, describe_import(outcome, read.value));
+    });
 
     auto* list = group->add_subcommand("list", "List the curricula");
     list->callback([&ctx] {

@@ -32,12 +32,9 @@ const DemoPerson kPeople[] = {
 
 void build_demo(store::Database& db) {
     db.write([&] {
-        for (const auto& entry : std::filesystem::directory_iterator(shipped_dir("curricula"))) {
-            if (entry.path().extension() != ".toml") continue;
-            auto read = io::read_curriculum_file(entry.path().string());
-            if (!read.ok()) throw InputError{read.problems};
-            store::CurriculumRepo(db).import(read.value);
-        }
+        auto shipped = io::read_shipped_curricula();
+        if (!shipped.ok()) throw InputError{shipped.problems};
+        for (auto& curriculum : shipped.value) store::CurriculumRepo(db).import(curriculum);
         const auto curriculum = store::CurriculumRepo(db).find("PSF");
         if (!curriculum) throw std::runtime_error("the shipped curriculum PSF is missing");
         std::vector<std::string> all_modules;

@@ -26,7 +26,13 @@ int main(int argc, char** argv) {
     cli::add_attendance_commands(app, ctx);
     cli::add_completion_commands(app, ctx);
     cli::add_certificate_commands(app, ctx);
+    cli::add_pack_commands(app, ctx);
+    cli::add_backup_commands(app, ctx);
     cli::add_demo_commands(app, ctx);
+    cli::add_report_commands(app, ctx);
+    cli::add_forms_commands(app, ctx);
+    cli::add_export_commands(app, ctx);
+    cli::add_privacy_commands(app, ctx);
 
     try {
         app.parse(argc, argv);

@@ -8,17 +8,10 @@
 namespace mitra {
 namespace {
 
-std::string hours_text(int minutes) {
-    if (minutes % 60 == 0) return std::to_string(minutes / 60) + " hours";
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f hours", minutes / 60.0);
-    return buf;
-}
-
 ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person, const Module& module) {
     ModuleCompletion mc;
     mc.code = module.code;
-    mc.title = module.title.in(ctx.language);
+    if (ctx.explain) mc.title = module.title.in(ctx.language);
     mc.required = module.required;
 
     int future_minutes = 0;
@@ -48,30 +41,35 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
     }
 
     std::vector<std::string> missing;
+    // Without words wanted, a short placeholder records that something is missing.
+    auto lacks = [&](auto&& words) { missing.push_back(ctx.explain ? std::string(words()) : std::string()); };
     if (mc.attended_minutes < mc.required_minutes)
-        missing.push_back("attended " + std::to_string(mc.attended_minutes) + " of " +
-                          std::to_string(mc.scheduled_minutes) + " minutes, needs " +
-                          std::to_string(mc.required_minutes));
+        lacks([&] {
+            return "attended " + std::to_string(mc.attended_minutes) + " of " + std::to_string(mc.scheduled_minutes) +
+                   " minutes, needs " + std::to_string(mc.required_minutes);
+        });
     if (module.has_assessment) {
         const AssessmentResult* latest = nullptr;
         for (const auto& r : person.assessments)
             if (r.module_code == module.code && (!latest || !(r.assessed_on < latest->assessed_on))) latest = &r;
-        if (!latest) missing.push_back("assessment not yet taken");
-        else if (!latest->passed) missing.push_back("assessment not passed (" + to_string(latest->assessed_on) + ")");
+        if (!latest) lacks([] { return std::string("assessment not yet taken"); });
+        else if (!latest->passed) lacks([&] { return "assessment not passed (" + to_string(latest->assessed_on) + ")"; });
     }
     if (module.supervised_minutes > 0) {
         int signed_off = 0;
         for (const auto& log : person.practicum)
             if (log.module_code == module.code && log.signed_off_on) signed_off += log.minutes;
         if (signed_off < module.supervised_minutes)
-            missing.push_back("supervised practice: " + hours_text(signed_off) + " of " +
-                              hours_text(module.supervised_minutes) + " signed off");
+            lacks([&] {
+                return "supervised practice: " + hours_text(signed_off) + " of " + hours_text(module.supervised_minutes) +
+                       " signed off";
+            });
     }
 
     mc.complete = missing.empty();
     const bool minutes_reachable = mc.attended_minutes + future_minutes >= mc.required_minutes;
     mc.on_track = mc.complete || minutes_reachable;
-    if (!mc.complete) {
+    if (!mc.complete && ctx.explain) {
         mc.reason = mc.code + " " + mc.title + ": " + join(missing, "; ");
         if (mc.missed_before_enrolment > 0 && !minutes_reachable)
             mc.reason += " (" + std::to_string(mc.missed_before_enrolment) +
@@ -87,8 +85,8 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
         mc.overridden = true;
         mc.complete = latest->complete;
         mc.on_track = latest->complete;
-        mc.reason = latest->complete ? std::string()
-                                     : mc.code + " " + mc.title + ": marked not complete by " + latest->by +
+        mc.reason = latest->complete || !ctx.explain ? std::string()
+                                                     : mc.code + " " + mc.title + ": marked not complete by " + latest->by +
                                            " (" + latest->reason + ")";
     }
     return mc;
@@ -124,7 +122,7 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
     }
     const int needed = ctx.curriculum.electives_required;
     const bool electives_ok = pc.electives_complete >= needed;
-    if (!electives_ok) {
+    if (!electives_ok && ctx.explain) {
         std::string text = "electives: " + std::to_string(pc.electives_complete) + " of " + std::to_string(needed) +
                            " needed are complete";
         // Electives in progress say what they lack; the others are only named, as choices.
@@ -138,7 +136,7 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
         ethics_ok = std::any_of(person.ethics.begin(), person.ethics.end(), [&](const EthicsAcknowledgement& e) {
             return e.code_version == ctx.curriculum.ethics_code;
         });
-        if (!ethics_ok) reasons.push_back("code of ethics " + ctx.curriculum.ethics_code + " not yet acknowledged");
+        if (!ethics_ok && ctx.explain) reasons.push_back("code of ethics " + ctx.curriculum.ethics_code + " not yet acknowledged");
     }
     pc.complete = required_ok && electives_ok && ethics_ok;
     pc.on_track = pc.complete || (required_on_track && electives_on_track >= needed);

@@ -54,6 +54,7 @@ struct CompletionContext {
     const std::vector<Session>& cohort_sessions;  // the cohort's own schedule
     Date today;                                    // sessions after today are still to come
     std::string language = "en";                  // for module titles in reasons
+    bool explain = true;                           // false: decide only, without the reasons' words (reports)
 };
 
 // Minutes a participant must attend: the module's share of its scheduled minutes, rounded up.

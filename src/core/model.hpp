@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/certification.hpp"
 #include "core/text.hpp"
 
 namespace mitra {
@@ -33,6 +34,8 @@ struct Curriculum {
     int electives_required = 0;
     std::string ethics_code;  // version of the code of ethics to acknowledge; empty when none is required
     std::vector<Module> modules;
+    // The certification that completing this curriculum leads to, when it has one.
+    std::optional<CertificationDefinition> certification;
 
     const Module* module(std::string_view module_code) const;
 };

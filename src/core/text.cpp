@@ -1,6 +1,8 @@
 // Text helpers for names and codes.
 #include "core/text.hpp"
 
+#include <cstdio>
+
 namespace mitra {
 
 std::optional<std::size_t> invalid_utf8_at(std::string_view s) {
@@ -62,6 +64,13 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
         out += parts[i];
     }
     return out;
+}
+
+std::string hours_text(int minutes) {
+    char buf[32];
+    if (minutes % 60 == 0) std::snprintf(buf, sizeof buf, "%d hour%s", minutes / 60, minutes == 60 ? "" : "s");
+    else std::snprintf(buf, sizeof buf, "%.1f hours", minutes / 60.0);
+    return buf;
 }
 
 bool is_code(std::string_view s) {

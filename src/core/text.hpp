@@ -22,6 +22,9 @@ std::string trim(std::string_view text);
 std::vector<std::string> split_list(std::string_view text, char separator = ',');
 std::string join(const std::vector<std::string>& parts, std::string_view separator);
 
+// Minutes as people say them: "6 hours", "7.5 hours", "1 hour".
+std::string hours_text(int minutes);
+
 // A code such as a curriculum, module, cohort or ref: ASCII letters, digits, '-', '_', '.'; 1-64 long.
 bool is_code(std::string_view text);
 

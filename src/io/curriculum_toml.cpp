@@ -42,9 +42,11 @@ public:
 
     Curriculum read(const toml::table& root) {
         Curriculum curriculum;
-        only_keys(root, "", {"curriculum", "module"});
+        only_keys(root, "", {"curriculum", "module", "certification"});
         if (const auto* head = table_at(root, "curriculum", "")) read_head(*head, curriculum);
         read_modules(root, curriculum);
+        if (root.contains("certification"))
+            if (const auto* table = table_at(root, "certification", "")) read_certification(*table, curriculum);
         check_electives(root, curriculum);
         return curriculum;
     }
@@ -276,6 +278,53 @@ private:
             module.outcomes.push_back(localized(*list->get(i), indexed(child(path, "outcome"), i), false));
     }
 
+    // Hours as a whole or decimal number (36, 1.5), in minutes.
+    std::optional<int> hours(const toml::node& node, const std::string& field) {
+        const auto value = node.value<double>();
+        if (!value || !(node.is_integer() || node.is_floating_point())) {
+            wrong_type(node, field, "a number of hours such as 36 or 1.5");
+            return std::nullopt;
+        }
+        if (*value < 0 || *value > 10000) {
+            problem(node.source(), field, "should be from 0 to 10000 hours");
+            return std::nullopt;
+        }
+        return static_cast<int>(*value * 60 + 0.5);
+    }
+
+    // What the certification a completed curriculum leads to needs over time: validity and renewal.
+    void read_certification(const toml::table& table, Curriculum& curriculum) {
+        const std::string path = "certification";
+        only_keys(table, path, {"code", "title", "valid_months", "for_trainers", "level", "renewal"});
+        CertificationDefinition definition;
+        definition.code = code(table, "code", path, true).value_or("");
+        definition.title = localized_at(table, "title", path, true);
+        definition.curriculum_code = curriculum.code;
+        definition.valid_months = whole_number(table, "valid_months", path, true, 1, 240).value_or(24);
+        definition.for_trainers = yes_no(table, "for_trainers", path).value_or(false);
+        definition.level = text(table, "level", path, false).value_or("");
+        definition.renewal.period_months = definition.valid_months;
+        if (table.contains("renewal")) {
+            const std::string renewal_path = child(path, "renewal");
+            if (const auto* renewal = table_at(table, "renewal", path)) {
+                only_keys(*renewal, renewal_path, {"total_hours", "minimum_hours"});
+                if (const auto* total = find(*renewal, "total_hours", renewal_path, true))
+                    definition.renewal.total_minutes = hours(*total, child(renewal_path, "total_hours")).value_or(0);
+                if (renewal->contains("minimum_hours")) {
+                    const std::string minimum_path = child(renewal_path, "minimum_hours");
+                    if (const auto* minimum = table_at(*renewal, "minimum_hours", renewal_path))
+                        for (const auto& [category, value] : *minimum) {
+                            const std::string field = child(minimum_path, category.str());
+                            if (!is_code(category.str())) problem(category.source(), field, "is not a category name");
+                            else if (auto minutes = hours(value, field))
+                                definition.renewal.minimum_minutes[std::string(category.str())] = *minutes;
+                        }
+                }
+            }
+        }
+        curriculum.certification = definition;
+    }
+
     void check_electives(const toml::table& root, const Curriculum& curriculum) {
         const auto electives = std::count_if(curriculum.modules.begin(), curriculum.modules.end(),
                                              [](const Module& m) { return !m.required; });
@@ -315,6 +364,26 @@ Result<Curriculum> read_curriculum_file(const std::filesystem::path& path) {
     auto file = read_input_file(path, kMaxCurriculumBytes);
     if (!file.ok()) return {{}, std::move(file.problems)};
     return read_curriculum(file.value, path.string());
+}
+
+Result<std::vector<Curriculum>> read_shipped_curricula() {
+    Result<std::vector<Curriculum>> result;
+    const auto dir = shipped_dir("curricula");
+    if (dir.empty()) {
+        result.problems.push_back({"curricula", 0, 0, "", "cannot find the shipped curricula folder (set MITRA_DATA_DIR)"});
+        return result;
+    }
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.path().extension() == ".toml") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) {
+        auto read = read_curriculum_file(file);
+        result.problems.insert(result.problems.end(), read.problems.begin(), read.problems.end());
+        if (read.ok()) result.value.push_back(std::move(read.value));
+    }
+    if (!result.ok()) result.value.clear();
+    return result;
 }
 
 }  // namespace mitra::io

@@ -1,6 +1,7 @@
 // Reading a curriculum from its TOML file, all or nothing.
 #pragma once
 #include <filesystem>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -25,5 +26,9 @@ constexpr std::size_t kMaxCurriculumBytes = 5'000'000;
 // syntax error is reported alone. When there is any problem, `value` is empty.
 Result<Curriculum> read_curriculum(std::string_view content, const std::string& file_name);
 Result<Curriculum> read_curriculum_file(const std::filesystem::path& path);
+
+// Every curriculum shipped in curricula/*.toml (see shipped_dir), in file-name order; a broken one
+// makes the whole result refused, with its problems.
+Result<std::vector<Curriculum>> read_shipped_curricula();
 
 }  // namespace mitra::io

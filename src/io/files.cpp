@@ -1,6 +1,9 @@
 // Whole-file reads, crash-safe writes and the zone database lookup.
 #include "io/files.hpp"
 
+#include <cstdlib>
+#include <vector>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -109,6 +112,20 @@ bool time_zone_exists(std::string_view iana_name) {
     char magic[4] = {};
     in.read(magic, sizeof magic);
     return in && std::memcmp(magic, "TZif", 4) == 0;
+}
+
+std::filesystem::path shipped_dir(const std::string& name) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> candidates;
+    if (const char* dir = std::getenv("MITRA_DATA_DIR"); dir && *dir) candidates.push_back(fs::path(dir) / name);
+    std::error_code ec;
+    const auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) candidates.push_back(exe.parent_path().parent_path().parent_path() / name);  // build/bin -> repo
+    candidates.push_back(fs::path(MITRA_SOURCE_DIR) / name);
+    candidates.push_back(fs::path("/usr/share/mitra") / name);
+    for (const auto& c : candidates)
+        if (fs::is_directory(c, ec)) return c;
+    return {};
 }
 
 }  // namespace mitra::io

@@ -24,4 +24,9 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 // True when /usr/share/zoneinfo holds a zone of that name ("Asia/Kathmandu", "UTC").
 bool time_zone_exists(std::string_view iana_name);
 
+// Where the programme's shipped files are (curricula/, certificates/, forms/, locale/): MITRA_DATA_DIR,
+// then beside the program (build/bin -> the source tree), the source tree, /usr/share/mitra. Empty
+// when none has the folder.
+std::filesystem::path shipped_dir(const std::string& name);
+
 }  // namespace mitra::io

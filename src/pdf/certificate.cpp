@@ -9,15 +9,20 @@
 #include <hpdf.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -65,9 +70,49 @@ class PdfDoc {
 
 // ---- writing the file under a temporary name, then renaming ------------------------------------
 
+// Temporaries are named ".<final name>.tmp-<pid>-XXXXXX", so a run killed mid-write can be told from a live one.
+constexpr std::string_view kTempMark = ".tmp-";
+
+// Whether `name` is a temporary of ours that no running process will rename: its writer is gone, or (a name
+// without a process id) it is older than any write takes.
+bool is_stale_temporary(const fs::directory_entry& entry) {
+  const std::string name = entry.path().filename().string();
+  const auto mark = name.rfind(kTempMark);
+  if (name.size() < 2 || name[0] != '.' || mark == std::string::npos || !entry.is_regular_file()) return false;
+  const std::string rest = name.substr(mark + kTempMark.size());  // "<pid>-XXXXXX" or "XXXXXX"
+  const auto dash = rest.find('-');
+  if (dash != std::string::npos && dash > 0 && rest.find_first_not_of("0123456789") == dash) {
+    const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+    if (pid == static_cast<long>(getpid())) return false;
+    return pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+  }
+  std::error_code ec;
+  const auto written = entry.last_write_time(ec);
+  return !ec && fs::file_time_type::clock::now() - written > std::chrono::hours(1);
+}
+
+// Once per folder and process, before the first write there: removes what killed runs left behind.
+void sweep_stale_temporaries(const fs::path& dir) {
+  static std::mutex mutex;
+  static std::set<std::string> swept;
+  std::error_code ec;
+  const fs::path key = fs::weakly_canonical(dir, ec);
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!swept.insert((ec ? dir : key).string()).second) return;
+  }
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::error_code ignored;
+    if (is_stale_temporary(entry)) fs::remove(entry.path(), ignored);
+  }
+}
+
 void save_atomically(PdfDoc& doc, const fs::path& target) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string pattern = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  sweep_stale_temporaries(dir);
+  std::string pattern = (dir / ("." + target.filename().string() + std::string(kTempMark) +
+                                std::to_string(getpid()) + "-XXXXXX"))
+                            .string();
   const int fd = mkstemp(pattern.data());
   if (fd < 0) throw std::runtime_error("cannot create a file in " + dir.string() + " for " + target.string());
   // mkstemp makes the file private; a certificate is as readable as any file the user creates.

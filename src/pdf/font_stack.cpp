@@ -26,49 +26,59 @@ std::string hex_cp(char32_t cp) {
 
 // ---- outline extraction (HarfBuzz draw API) -> PDF path operators ----------
 
-void put_num(std::string& out, float v) {
+/// Writes path operators into a GlyphOutline and grows its box.
+struct OutlineSink {
+  GlyphOutline& out;
+  bool any = false;
+
   // Whole font units: 1/1000 em is < 0.02 mm even at 40 pt, and integers
   // keep the content stream small.
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%ld", std::lround(v));
-  out += buf;
-}
-void put_pt(std::string& out, float x, float y) {
-  put_num(out, x);
-  out += ' ';
-  put_num(out, y);
-  out += ' ';
-}
+  void point(float fx, float fy) {
+    const long x = std::lround(fx), y = std::lround(fy);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%ld %ld ", x, y);
+    out.path += buf;
+    if (!any) {
+      out.x_min = out.x_max = x;
+      out.y_min = out.y_max = y;
+      any = true;
+    }
+    out.x_min = std::min(out.x_min, x);
+    out.x_max = std::max(out.x_max, x);
+    out.y_min = std::min(out.y_min, y);
+    out.y_max = std::max(out.y_max, y);
+  }
+};
 
 void draw_move(hb_draw_funcs_t*, void* d, hb_draw_state_t*, float x, float y, void*) {
-  auto& s = *static_cast<std::string*>(d);
-  put_pt(s, x, y);
-  s += "m\n";
+  auto& s = *static_cast<OutlineSink*>(d);
+  s.point(x, y);
+  s.out.path += "m\n";
 }
 void draw_line(hb_draw_funcs_t*, void* d, hb_draw_state_t*, float x, float y, void*) {
-  auto& s = *static_cast<std::string*>(d);
-  put_pt(s, x, y);
-  s += "l\n";
+  auto& s = *static_cast<OutlineSink*>(d);
+  s.point(x, y);
+  s.out.path += "l\n";
 }
 void draw_quad(hb_draw_funcs_t*, void* d, hb_draw_state_t* st, float cx, float cy, float x, float y, void*) {
   // Elevate the quadratic Bézier (TrueType) to a cubic one.
-  auto& s = *static_cast<std::string*>(d);
+  auto& s = *static_cast<OutlineSink*>(d);
   const float x0 = st->current_x, y0 = st->current_y;
-  put_pt(s, x0 + 2.f / 3.f * (cx - x0), y0 + 2.f / 3.f * (cy - y0));
-  put_pt(s, x + 2.f / 3.f * (cx - x), y + 2.f / 3.f * (cy - y));
-  put_pt(s, x, y);
-  s += "c\n";
+  s.point(x0 + 2.f / 3.f * (cx - x0), y0 + 2.f / 3.f * (cy - y0));
+  s.point(x + 2.f / 3.f * (cx - x), y + 2.f / 3.f * (cy - y));
+  s.point(x, y);
+  s.out.path += "c\n";
 }
 void draw_cubic(hb_draw_funcs_t*, void* d, hb_draw_state_t*, float c1x, float c1y, float c2x, float c2y,
                 float x, float y, void*) {
-  auto& s = *static_cast<std::string*>(d);
-  put_pt(s, c1x, c1y);
-  put_pt(s, c2x, c2y);
-  put_pt(s, x, y);
-  s += "c\n";
+  auto& s = *static_cast<OutlineSink*>(d);
+  s.point(c1x, c1y);
+  s.point(c2x, c2y);
+  s.point(x, y);
+  s.out.path += "c\n";
 }
 void draw_close(hb_draw_funcs_t*, void* d, hb_draw_state_t*, void*) {
-  *static_cast<std::string*>(d) += "h\n";
+  static_cast<OutlineSink*>(d)->out.path += "h\n";
 }
 
 hb_draw_funcs_t* pdf_draw_funcs() {
@@ -141,6 +151,7 @@ MissingFontError::MissingFontError(std::string script, char32_t cp, const std::s
 
 Face::~Face() {
   if (hb_font) hb_font_destroy(hb_font);
+  if (subset_source) hb_face_destroy(subset_source);
   if (hb_face) hb_face_destroy(hb_face);
 }
 
@@ -149,12 +160,13 @@ bool Face::covers(char32_t cp) const {
   return hb_font_get_nominal_glyph(hb_font, cp, &g) && g != 0;
 }
 
-const std::string& Face::outline(hb_codepoint_t glyph) {
+const GlyphOutline& Face::glyph_outline(hb_codepoint_t glyph) {
   auto it = outlines_.find(glyph);
   if (it != outlines_.end()) return it->second;
-  std::string path;
-  hb_font_get_glyph_shape(hb_font, glyph, pdf_draw_funcs(), &path);
-  return outlines_.emplace(glyph, std::move(path)).first->second;
+  GlyphOutline outline;
+  OutlineSink sink{outline};
+  hb_font_get_glyph_shape(hb_font, glyph, pdf_draw_funcs(), &sink);
+  return outlines_.emplace(glyph, std::move(outline)).first->second;
 }
 
 // ---- FontStack ----------------------------------------------------------------

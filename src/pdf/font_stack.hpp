@@ -34,6 +34,13 @@ class MissingFontError : public std::runtime_error {
   char32_t codepoint_;
 };
 
+/// A glyph's outline as PDF path operators in font units (y up), ending
+/// without a paint operator, and the box around every point it uses.
+struct GlyphOutline {
+  std::string path;  ///< empty for blank glyphs (space)
+  long x_min = 0, y_min = 0, x_max = 0, y_max = 0;
+};
+
 /// One opened font face (a file + face index inside a TTC/OTC).
 struct Face {
   std::string file;
@@ -42,13 +49,19 @@ struct Face {
   hb_face_t* hb_face = nullptr;
   hb_font_t* hb_font = nullptr;  ///< scale == units per em, OpenType funcs
   unsigned upem = 1000;
+  /// HarfBuzz's subsetting source (hb_subset_preprocess), made on first use by font_embed.cpp.
+  hb_face_t* subset_source = nullptr;
+  int subset_state = 0;  ///< 0 not probed, 1 can be subset, -1 cannot (draw outlines)
 
   /// True if the font maps `cp` to a glyph.
   bool covers(char32_t cp) const;
 
   /// Outline of `glyph` as PDF path operators in font units (y up), ending
   /// without a paint operator; cached.  Empty for blank glyphs (space).
-  const std::string& outline(hb_codepoint_t glyph);
+  const std::string& outline(hb_codepoint_t glyph) { return glyph_outline(glyph).path; }
+
+  /// outline() with its bounding box (of all points, control points included); cached.
+  const GlyphOutline& glyph_outline(hb_codepoint_t glyph);
 
   Face() = default;
   Face(const Face&) = delete;
@@ -56,7 +69,7 @@ struct Face {
   ~Face();
 
  private:
-  std::unordered_map<hb_codepoint_t, std::string> outlines_;
+  std::unordered_map<hb_codepoint_t, GlyphOutline> outlines_;
 };
 
 /// Font request: role "serif" or "sans", weight, BCP-47 language hint

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace mitra::pdf {
@@ -17,6 +18,11 @@ namespace mitra::pdf {
 namespace {
 
 constexpr unsigned kCodesPerFont = 255;  // codes 1..255 of a single-byte Type 3 font
+constexpr std::size_t kNoForm = static_cast<std::size_t>(-1);
+// zlib's window is 32 KB; keep a margin for the longest match (258 bytes) and our own operators.
+constexpr std::size_t kDeflateWindow = 32000;
+// Outline copies out of the window before the glyph gets a form (measured: 2 gives the smallest files).
+constexpr int kFarCopiesBeforeForm = 2;
 
 void check(HPDF_STATUS st, const char* what) {
   if (st != HPDF_OK) {
@@ -63,6 +69,30 @@ void append_utf16be_hex(std::string& out, const std::string& utf8) {
   }
 }
 
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+std::string utf16be_hex(const std::string& utf8) {
+  std::string out;
+  append_utf16be_hex(out, utf8);
+  return out;
+}
+
 HPDF_PageAttr page_attr(HPDF_Page page) {
   if (!page) throw std::invalid_argument("TextRenderer: null page");
   auto* attr = static_cast<HPDF_PageAttr>(page->attr);
@@ -73,8 +103,14 @@ HPDF_PageAttr page_attr(HPDF_Page page) {
 
 }  // namespace
 
-TextRenderer::TextRenderer(HPDF_Doc doc, FontStack& fonts) : doc_(doc), fonts_(fonts) {
+GlyphMode default_glyph_mode() {
+  const char* env = std::getenv("MITRA_PDF_SUBSET_FONTS");
+  return env && std::string(env) == "0" ? GlyphMode::outlines : GlyphMode::subset_fonts;
+}
+
+TextRenderer::TextRenderer(HPDF_Doc doc, FontStack& fonts, GlyphMode mode) : doc_(doc), fonts_(fonts) {
   if (!doc_) throw std::invalid_argument("TextRenderer: null HPDF_Doc");
+  if (mode == GlyphMode::subset_fonts) embedder_ = std::make_unique<FontEmbedder>(doc_);
   check(HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL), "HPDF_SetCompressionMode");
 }
 
@@ -107,67 +143,325 @@ double TextRenderer::draw_fitted(HPDF_Page page, const std::string& utf8, double
 void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0, double y0, double size) {
   HPDF_PageAttr attr = page_attr(page);
   if (line.runs.empty()) return;
+  RunFonts run_fonts(line.runs.size(), nullptr);
+  bool any_outlines = false, any_fonts = false;
+  for (std::size_t i = 0; i < line.runs.size(); ++i) {
+    if (embedder_) run_fonts[i] = embedder_->font(*line.runs[i].face);
+    (run_fonts[i] ? any_fonts : any_outlines) = true;
+  }
   std::string out;
   out.reserve(4096);
+  std::vector<FontEmbedder::CodeSite> sites;
+  if (any_outlines) paint_outlines(page, line, run_fonts, x0, y0, size, out);
+  if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, out, sites);
+  if (embedder_) embedder_->add_sites(page, attr->stream->size, sites);
 
+  check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()),
+                          static_cast<HPDF_UINT>(out.size())),
+        "writing page content");
+  // New codes may have been allocated: refresh the affected ToUnicode CMaps.
+  for (auto& f : inv_)
+    if (f.to_unicode && f.last_char && static_cast<std::size_t>(f.last_char->value) != f.texts.size())
+      rewrite_to_unicode(f);
+}
+
+namespace {
+
+/// Byte range [begin, end) of each cluster of `run` in the line's text.
+struct ClusterBounds {
+  std::vector<uint32_t> starts;
+  uint32_t run_end;
+  explicit ClusterBounds(const GlyphRun& run) : run_end(run.end) {
+    for (const auto& g : run.glyphs) starts.push_back(g.cluster);
+    std::sort(starts.begin(), starts.end());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  }
+  uint32_t end_of(uint32_t c) const {
+    auto it = std::upper_bound(starts.begin(), starts.end(), c);
+    return it == starts.end() ? run_end : *it;
+  }
+};
+
+double round_to(double v, double scale) { return std::round(v * scale) / scale; }
+
+}  // namespace
+
+void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0, double y0,
+                             double size, std::string& out, std::vector<FontEmbedder::CodeSite>& sites) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  // Text state is part of the graphics state: q/Q keeps our Tf from leaking, and whatever
+  // the caller set through libharu (spacing, scaling, rendering mode, rise) is reset inside.
+  out += "q BT\n";
+  const HPDF_GState gs = attr->gstate;
+  if (gs->char_space != 0) out += "0 Tc ";
+  if (gs->word_space != 0) out += "0 Tw ";
+  if (gs->h_scalling != 100) out += "100 Tz ";
+  if (gs->rendering_mode != HPDF_FILL) out += "0 Tr ";
+  if (gs->text_rise != 0) out += "0 Ts ";
+  const double fs = round_to(size, 1000);  // the size as written in Tf
+  // Line origin (as set by Td) and current text x, in points, exactly as a viewer computes them
+  // (the current y is always ly: only Td moves it).
+  double lx = round_to(x0, 1000), ly = round_to(y0, 1000);
+  put(out, lx);
+  put(out, ly);
+  out += "Td\n";
+  double cx = lx;
+  std::string tj;        // pending TJ array body
+  bool tj_string = false;  // the array ends with an open hex string
+  std::vector<FontEmbedder::CodeSite> tj_sites;  // codes in it, offsets into tj
+  auto flush = [&] {
+    if (tj.empty()) return;
+    if (tj_string) tj += '>';
+    for (auto site : tj_sites) {
+      site.offset += out.size() + 1;
+      sites.push_back(site);
+    }
+    tj_sites.clear();
+    out += '[';
+    out += tj;
+    out += "]TJ\n";
+    tj.clear();
+    tj_string = false;
+  };
+  auto show = [&](FontEmbedder::Font& font, const Glyph& g, double gx, double gy) {
+    // The code is the face's glyph id for now; add_sites() has it replaced by the subset's at save time.
+    const double w = embedder_->width(font, g.id, g.x_advance);
+    const double dy = round_to(gy - ly, 1000);
+    if (dy != 0) {
+      flush();
+      const double dx = round_to(gx - lx, 1000);
+      put(out, dx);
+      put(out, dy);
+      out += "Td\n";
+      lx += dx;
+      ly += dy;
+      cx = lx;
+    } else {
+      // TJ numbers move left by n/1000 of the font size.
+      const double adj = round_to(-(gx - cx) * 1000 / fs, 100);
+      if (adj != 0) {
+        if (tj_string) tj += '>';
+        tj_string = false;
+        put(tj, adj, 2);
+        cx -= adj * fs / 1000;
+      }
+    }
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(g.id));
+    if (!tj_string) tj += '<';
+    tj_sites.push_back({&font, tj.size(), g.id});
+    tj += hex;
+    tj_string = true;
+    cx += w * fs / 1000;
+  };
+
+  double pen = x0;
+  const FontEmbedder::Font* current = nullptr;
+  std::vector<hb_codepoint_t> ids;
+  for (std::size_t r = 0; r < line.runs.size(); ++r) {
+    const GlyphRun& run = line.runs[r];
+    const double s = size / run.face->upem;
+    FontEmbedder::Font* font = run_fonts[r];
+    if (!font) {
+      pen += static_cast<double>(run.advance()) * s;
+      continue;
+    }
+    if (font != current) {
+      flush();
+      out += '/';
+      out += embedder_->name_on(page, *font);
+      out += ' ';
+      put(out, fs);
+      out += "Tf\n";
+      current = font;
+    }
+    if (run.rtl) {
+      // Right-to-left runs go in one /ActualText span: glyph-by-glyph text would scatter, as
+      // Nastaliq's cursive joins move glyphs up and down.  The span's text is in visual order
+      // (the run's characters reversed): poppler reverses an RTL span once more, and its
+      // pdftotext then gives logical order; logical text here came out reversed.
+      const std::u32string logical = decode_utf8(line.text.substr(run.begin, run.end - run.begin));
+      std::string visual;
+      for (auto it = logical.rbegin(); it != logical.rend(); ++it) append_utf8(visual, *it);
+      flush();
+      out += "/Span<</ActualText<FEFF";
+      out += utf16be_hex(visual);
+      out += ">>>BDC\n";
+      for (const Glyph& g : run.glyphs) {
+        show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
+        pen += g.x_advance * s;
+      }
+      flush();
+      out += "EMC\n";
+      continue;
+    }
+    // Clusters in drawing order.  A cluster whose first glyph carries all its advance maps
+    // through ToUnicode (first glyph -> the cluster's text, the others -> nothing); any other
+    // (Indic reordered vowel signs, conjunct parts, a glyph mapped otherwise before) goes in
+    // an /ActualText span, since text extractors would see a gap where glyphs map to nothing.
+    // Neighbouring such clusters share one span.
+    const ClusterBounds bounds(run);
+    struct Cluster {
+      std::size_t first, last;  // glyph index range [first, last)
+      std::string text;
+      bool mapped;
+    };
+    std::vector<Cluster> clusters;
+    for (std::size_t k = 0; k < run.glyphs.size();) {
+      const uint32_t c = run.glyphs[k].cluster;
+      std::size_t m = k;
+      ids.clear();
+      bool simple = true;
+      while (m < run.glyphs.size() && run.glyphs[m].cluster == c) {
+        if (m > k && run.glyphs[m].x_advance != 0) simple = false;
+        ids.push_back(run.glyphs[m++].id);
+      }
+      std::string text = line.text.substr(c, bounds.end_of(c) - c);
+      const bool mapped = simple && embedder_->map_cluster(*font, ids, text);
+      clusters.push_back({k, m, std::move(text), mapped});
+      k = m;
+    }
+    for (std::size_t i = 0; i < clusters.size();) {
+      std::size_t j = i + 1;
+      if (!clusters[i].mapped) {
+        std::string actual = clusters[i].text;
+        while (j < clusters.size() && !clusters[j].mapped) actual += clusters[j++].text;
+        flush();
+        out += "/Span<</ActualText<FEFF";
+        out += utf16be_hex(actual);
+        out += ">>>BDC\n";
+      }
+      for (std::size_t c = i; c < j; ++c)
+        for (std::size_t k = clusters[c].first; k < clusters[c].last; ++k) {
+          const Glyph& g = run.glyphs[k];
+          show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
+          pen += g.x_advance * s;
+        }
+      if (!clusters[i].mapped) {
+        flush();
+        out += "EMC\n";
+      }
+      i = j;
+    }
+  }
+  flush();
+  out += "ET Q\n";
+}
+
+void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0,
+                                  double y0, double size, std::string& out) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   // ---- 1. glyph outlines, filled with the current fill colour ----------------
+  // Per run one scaled system at the run's origin (font units, y up); each
+  // glyph moves the origin by whole font units and paints its shared form.
   out += "q\n";
   double pen = x0;
-  for (const auto& run : line.runs) {
+  for (std::size_t r = 0; r < line.runs.size(); ++r) {
+    const GlyphRun& run = line.runs[r];
     const double s = size / run.face->upem;
-    for (const auto& g : run.glyphs) {
-      const std::string& path = run.face->outline(g.id);
-      if (!path.empty()) {
-        out += "q ";
-        put(out, s, 7);
-        out += "0 0 ";
-        put(out, s, 7);
-        put(out, pen + g.x_offset * s);
-        put(out, y0 + g.y_offset * s);
-        out += "cm\n";
-        out += path;
-        out += "f Q\n";
-      }
-      pen += g.x_advance * s;
+    if (run_fonts[r]) {
+      pen += static_cast<double>(run.advance()) * s;
+      continue;
     }
+    bool opened = false;
+    long at_x = 0, at_y = 0, pen_units = 0;  // current origin / pen, font units from the run start
+    for (const auto& g : run.glyphs) {
+      const GlyphOutline& outline = run.face->glyph_outline(g.id);
+      if (!outline.path.empty()) {
+        if (!opened) {
+          out += "q ";
+          put(out, s, 9);
+          out += "0 0 ";
+          put(out, s, 9);
+          put(out, pen);
+          put(out, y0);
+          out += "cm\n";
+          opened = true;
+        }
+        const long gx = pen_units + g.x_offset, gy = g.y_offset;
+        if (gx != at_x || gy != at_y) {
+          out += "1 0 0 1 " + std::to_string(gx - at_x) + ' ' + std::to_string(gy - at_y) + " cm ";
+          at_x = gx;
+          at_y = gy;
+        }
+        auto [use, first] = glyphs_.try_emplace(GlyphKey{run.face, g.id});
+        GlyphUse& u = use->second;
+        const char* name = nullptr;
+        if (u.form == kNoForm) {
+          // A repeat within deflate's window compresses to a back-reference; a form costs an
+          // object of its own (~190 bytes) and compresses alone, so it pays only for glyphs
+          // that keep coming back from further away, or on another page (its own stream).
+          const std::size_t here = attr->stream->size + out.size() + outline.path.size();
+          const bool near = u.page == page && here - u.inline_end < kDeflateWindow;
+          if (!first && !near && (u.page != page || u.far_copies >= kFarCopiesBeforeForm)) {
+            glyph_form(*run.face, g.id, outline);
+            u.form = forms_.size() - 1;
+          } else if (!first && !near) {
+            ++u.far_copies;
+          }
+        }
+        if (u.form != kNoForm) name = use_on_page(page, forms_[u.form], u.form);
+        if (name) {
+          out += '/';
+          out += name;
+          out += " Do\n";
+        } else {
+          out += outline.path;
+          out += "f\n";
+          u.page = page;
+          u.inline_end = attr->stream->size + out.size();
+        }
+      }
+      pen_units += g.x_advance;
+    }
+    if (opened) out += "Q\n";
+    pen += static_cast<double>(pen_units) * s;
   }
   out += "Q\n";
 
   // ---- 2. invisible text layer: one code per cluster, in visual order --------
+  // Each group of consecutive outline runs starts at its own point (runs shown from fonts are skipped).
   struct Piece {
     std::string text;
     double advance;
+    double start = -1;  // x where a new group begins, else -1
   };
   std::vector<Piece> pieces;
-  for (const auto& run : line.runs) {
-    std::vector<uint32_t> starts;
-    for (const auto& g : run.glyphs) starts.push_back(g.cluster);
-    std::sort(starts.begin(), starts.end());
-    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-    auto cluster_end = [&](uint32_t c) {
-      auto it = std::upper_bound(starts.begin(), starts.end(), c);
-      return it == starts.end() ? run.end : *it;
-    };
+  pen = x0;
+  bool gap = true;
+  for (std::size_t r = 0; r < line.runs.size(); ++r) {
+    const GlyphRun& run = line.runs[r];
     const double s = size / run.face->upem;
+    if (run_fonts[r]) {
+      pen += static_cast<double>(run.advance()) * s;
+      gap = true;
+      continue;
+    }
+    const ClusterBounds bounds(run);
     std::size_t k = 0;
     while (k < run.glyphs.size()) {
       const uint32_t c = run.glyphs[k].cluster;
       double adv = 0;
       while (k < run.glyphs.size() && run.glyphs[k].cluster == c) adv += run.glyphs[k++].x_advance * s;
-      std::string text = line.text.substr(c, cluster_end(c) - c);
-      if (adv <= 1e-6 && !pieces.empty()) {
+      std::string text = line.text.substr(c, bounds.end_of(c) - c);
+      if (adv <= 1e-6 && !pieces.empty() && !gap) {
         pieces.back().text += text;  // zero-width cluster: attach to its neighbour
       } else {
-        pieces.push_back({std::move(text), adv});
+        pieces.push_back({std::move(text), adv, gap ? pen : -1});
+        gap = false;
       }
+      pen += adv;
     }
   }
   out += "q BT 3 Tr\n";
-  put(out, x0);
-  put(out, y0);
-  out += "Td\n";
   std::size_t cur_font = static_cast<std::size_t>(-1);
   for (const auto& p : pieces) {
+    if (p.start >= 0) {
+      out += "1 0 0 1 ";
+      put(out, p.start);
+      put(out, y0);
+      out += "Tm\n";
+    }
     const Code code = code_for(p.text);
     if (code.font != cur_font) {
       cur_font = code.font;
@@ -188,14 +482,55 @@ void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0
     out += " Tj\n";
   }
   out += "ET Q\n";
+}
 
-  check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()),
-                          static_cast<HPDF_UINT>(out.size())),
-        "writing page content");
-  // New codes may have been allocated: refresh the affected ToUnicode CMaps.
-  for (auto& f : inv_)
-    if (f.to_unicode && f.last_char && static_cast<std::size_t>(f.last_char->value) != f.texts.size())
-      rewrite_to_unicode(f);
+const TextRenderer::GlyphForm& TextRenderer::glyph_form(Face& face, hb_codepoint_t glyph,
+                                                        const GlyphOutline& outline) {
+  HPDF_MMgr mm = doc_->mmgr;
+  GlyphForm f;
+  f.name = "G" + std::to_string(forms_.size() + 1);
+  f.form = not_null(HPDF_DictStream_New(mm, doc_->xref), "glyph form");  // added to the xref
+  check(HPDF_Dict_AddName(f.form, "Subtype", "Form"), "Form");
+  HPDF_Array bbox = not_null(HPDF_Array_New(mm), "array");
+  check(HPDF_Dict_Add(f.form, "BBox", bbox), "BBox");
+  // The box clips: leave 1/20 em so rasterisers' anti-aliased edge pixels are never cut.
+  const long margin = std::max(2L, static_cast<long>(face.upem / 20));
+  for (long v : {outline.x_min - margin, outline.y_min - margin, outline.x_max + margin, outline.y_max + margin})
+    check(HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(v)), "BBox");
+  // No colour operator: the form paints with the fill colour of the Do.
+  const std::string body = outline.path + "f\n";
+  check(HPDF_Stream_Write(f.form->stream, reinterpret_cast<const HPDF_BYTE*>(body.data()),
+                          static_cast<HPDF_UINT>(body.size())),
+        "glyph form");
+  // Flate only pays for itself on larger outlines ("/Filter [ /FlateDecode ]" costs 25 bytes).
+  HPDF_Stream packed = not_null(HPDF_MemStream_New(mm, 1024), "stream");
+  const HPDF_STATUS st = HPDF_Stream_WriteToStream(f.form->stream, packed, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr);
+  const HPDF_UINT32 packed_size = packed->size;
+  HPDF_Stream_Free(packed);
+  check(st, "compressing a glyph form");
+  if (packed_size + 25 < body.size()) f.form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+
+  forms_.push_back(std::move(f));
+  return forms_.back();
+}
+
+const char* TextRenderer::use_on_page(HPDF_Page page, const GlyphForm& form, std::size_t index) {
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  auto& used = page_forms_[page];
+  if (used.count(index)) return form.name.c_str();
+  if (!attr->xobjects) {
+    // Created the way HPDF_Page_GetXObjectName does, so images drawn by libharu share it.
+    HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Page_GetInheritableItem(page, "Resources", HPDF_OCLASS_DICT));
+    if (!resources) throw std::runtime_error("libharu: page has no /Resources");
+    HPDF_Dict xobjects = not_null(HPDF_Dict_New(page->mmgr), "XObject dict");
+    check(HPDF_Dict_Add(resources, "XObject", xobjects), "Resources/XObject");
+    attr->xobjects = xobjects;
+  }
+  // Keep room for libharu's own images (HPDF_LIMIT_MAX_DICT_ELEMENT is 4095).
+  if (attr->xobjects->list->count >= 4000) return nullptr;
+  check(HPDF_Dict_Add(attr->xobjects, form.name.c_str(), form.form), "Resources/XObject glyph");
+  used.insert(index);
+  return form.name.c_str();
 }
 
 TextRenderer::Code TextRenderer::code_for(const std::string& text) {

@@ -7,17 +7,29 @@
 //   text.draw_fitted(page, "अर्जुन त्रिपाठी", 72, 400, 450, {"serif", true, 28}, Align::centre);
 //   HPDF_SaveToFile(doc, "cert.pdf");
 //
-// Design (libharu 2.3.0 can neither load CFF/OTF fonts nor show shaped glyph
-// ids): every line is laid out by shape_line() (ICU bidi, fontconfig Noto
-// font per script run, HarfBuzz shaping) and each glyph is painted as a
-// vector outline (HarfBuzz draw API) with the page's current FILL colour.
-// Outlines are exact, need no font embedding and work for CFF (Noto CJK) and
-// TrueType alike; with Flate compression a CJK name costs a few KB.
+// Design: every line is laid out by shape_line() (ICU bidi, fontconfig Noto
+// font per script run, HarfBuzz shaping).  By default the shaped glyph ids are
+// shown as text in real fonts: each face the document uses is embedded once, as
+// a HarfBuzz subset of the glyphs it shows (Type0 / Identity-H, see
+// font_embed.hpp), written when libharu saves the document.  Glyphs are placed
+// exactly where HarfBuzz put them (TJ adjustments for advances, Td for vertical
+// offsets), filled with the page's current FILL colour (rendering mode 0), and
+// the fonts' ToUnicode maps (or /ActualText where a glyph serves several
+// clusters) give pdftotext, search and copy/paste the real text.
+//
+// A face HarfBuzz cannot subset, or every face when the renderer is made with
+// GlyphMode::outlines (or MITRA_PDF_SUBSET_FONTS=0 in the environment), is
+// drawn the older way: each glyph painted as a vector outline (HarfBuzz draw
+// API).  A glyph's outline is written inline in the content stream
+// the first time, and again while its previous copy on the page is inside
+// deflate's 32 KB window (such a repeat compresses to a back-reference of a
+// few bytes).  A glyph that comes back on another page, or a third time from
+// out of the window, is painted from a Form XObject written once per document
+// (font units, no colour operator, so the caller's fill colour applies).
 // On top of the outlines an invisible text layer (rendering mode 3) carries
 // the Unicode text: one code per shaped cluster, in a tiny per-document Type 3
 // font whose ToUnicode CMap maps each code to the cluster's characters, each
-// code horizontally scaled to the cluster's advance.  pdftotext, search and
-// copy/paste therefore see the real text, positioned over the glyphs.
+// code horizontally scaled to the cluster's advance.
 //
 // The renderer writes into the page content stream through libharu's
 // installed low-level headers (hpdf_pages.h / hpdf_objects.h), so it must be
@@ -28,22 +40,33 @@
 // must not outlive the document.  Nothing needs to be called before saving.
 #pragma once
 
+#include "pdf/font_embed.hpp"
 #include "pdf/font_stack.hpp"
 #include "pdf/shaping.hpp"
 
 #include <hpdf.h>
 
 #include <map>
+#include <memory>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace mitra::pdf {
 
 enum class Align { left, centre, right };
 
+/// How glyphs get onto the page: shown from embedded subset fonts, or painted as outlines.
+enum class GlyphMode { subset_fonts, outlines };
+
+/// subset_fonts, unless the environment says MITRA_PDF_SUBSET_FONTS=0.
+GlyphMode default_glyph_mode();
+
 class TextRenderer {
  public:
-  TextRenderer(HPDF_Doc doc, FontStack& fonts);
+  TextRenderer(HPDF_Doc doc, FontStack& fonts, GlyphMode mode = default_glyph_mode());
 
   /// Advance width of the shaped line in points.
   double measure(const std::string& utf8, const TextStyle& style);
@@ -64,7 +87,16 @@ class TextRenderer {
 
   FontStack& fonts() { return fonts_; }
 
+  /// The document's subset fonts (nullptr in GlyphMode::outlines).
+  const FontEmbedder* embedded_fonts() const { return embedder_.get(); }
+
  private:
+  using RunFonts = std::vector<FontEmbedder::Font*>;  // per run: its subset font, or nullptr for outlines
+  void paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0,
+                      double size, std::string& out);
+  void show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0, double size,
+                 std::string& out, std::vector<FontEmbedder::CodeSite>& sites);
+
   struct InvisibleFont {
     HPDF_Dict font = nullptr;
     HPDF_Dict to_unicode = nullptr;
@@ -77,14 +109,44 @@ class TextRenderer {
     std::size_t font;
     unsigned char code;
   };
+  struct GlyphKey {
+    const Face* face;
+    hb_codepoint_t glyph;
+    bool operator==(const GlyphKey&) const = default;
+  };
+  struct GlyphKeyHash {
+    std::size_t operator()(const GlyphKey& k) const noexcept {
+      return std::hash<const void*>()(k.face) ^ (std::hash<hb_codepoint_t>()(k.glyph) * 0x9E3779B97F4A7C15ull);
+    }
+  };
+  struct GlyphForm {
+    HPDF_Dict form = nullptr;  // Form XObject, font units, no colour
+    std::string name;          // resource name, "G<n>"
+  };
+  /// The document's form for a non-blank glyph (created on first use).
+  const GlyphForm& glyph_form(Face& face, hb_codepoint_t glyph, const GlyphOutline& outline);
+  /// Name of `form` in the page's /XObject resources (registered on first use),
+  /// or nullptr if the page's dictionary is full (then the outline is painted inline).
+  const char* use_on_page(HPDF_Page page, const GlyphForm& form, std::size_t index);
+
   Code code_for(const std::string& utf8_text);
   void new_invisible_font();
   void rewrite_to_unicode(InvisibleFont& f);
 
   HPDF_Doc doc_;
   FontStack& fonts_;
+  std::unique_ptr<FontEmbedder> embedder_;
   std::vector<InvisibleFont> inv_;
   std::map<std::string, Code> codes_;
+  struct GlyphUse {
+    std::size_t form = static_cast<std::size_t>(-1);  // index into forms_, once it has one
+    HPDF_Page page = nullptr;                          // page and stream offset of its last inline copy
+    std::size_t inline_end = 0;
+    int far_copies = 0;                                // inline copies made out of deflate's reach
+  };
+  std::unordered_map<GlyphKey, GlyphUse, GlyphKeyHash> glyphs_;
+  std::vector<GlyphForm> forms_;
+  std::unordered_map<HPDF_Page, std::unordered_set<std::size_t>> page_forms_;  // forms each page has registered
 };
 
 }  // namespace mitra::pdf

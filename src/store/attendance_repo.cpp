@@ -3,6 +3,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/identity.hpp"
 #include "store/repos.hpp"
@@ -69,14 +70,14 @@ void check_may_attend(Database& db, const std::string& person, const std::string
 
 void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,
                   const std::optional<std::string>& old_value, const std::optional<std::string>& new_value) {
-    const std::string now = utc_timestamp_now();
+    const std::string now = utc_timestamp_now(), uuid = new_uuid();
     const std::string old_text = old_value.value_or(""), new_text = new_value.value_or("");
     soci::indicator old_ind = old_value ? soci::i_ok : soci::i_null;
     soci::indicator new_ind = new_value ? soci::i_ok : soci::i_null;
-    db.sql() << "INSERT INTO audit_log (at, actor, entity, entity_uuid, action, old_value, new_value) VALUES (:at, "
-                ":by, :e, :u, :a, :o, :n)",
-        soci::use(now), soci::use(db.actor()), soci::use(entity), soci::use(entity_uuid), soci::use(action),
-        soci::use(old_text, old_ind), soci::use(new_text, new_ind);
+    db.sql() << "INSERT INTO audit_log (uuid, at, actor, entity, entity_uuid, action, old_value, new_value) VALUES "
+                "(:id, :at, :by, :e, :u, :a, :o, :n)",
+        soci::use(uuid), soci::use(now), soci::use(db.actor()), soci::use(entity), soci::use(entity_uuid),
+        soci::use(action), soci::use(old_text, old_ind), soci::use(new_text, new_ind);
 }
 
 MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vector<LocatedMark>& marks,
@@ -377,6 +378,193 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
 
         const CompletionContext context{curriculum, sessions, today, language};
         for (const auto& uuid : order) out.push_back(assess_completion(context, people[uuid]));
+    });
+    return out;
+}
+
+std::vector<CohortCompletionCount> regional_completion(Database& db, const Date& today) {
+    std::vector<CohortCompletionCount> out;
+    db.read([&] {
+        constexpr std::size_t kBulk = 10000;
+        auto& sql = db.sql();
+        struct CohortInfo {
+            std::string uuid, code, curriculum_uuid, curriculum_code, country;
+            Date start;
+            std::vector<Session> sessions;
+        };
+        std::vector<CohortInfo> cohorts;
+        std::unordered_map<std::string, std::size_t> cohort_at;
+        soci::rowset<soci::row> cohort_rows =
+            (sql.prepare << "SELECT c.uuid, c.code, c.curriculum_uuid, cu.code, c.country, c.start_date FROM cohorts c "
+                            "JOIN curricula cu ON cu.uuid = c.curriculum_uuid ORDER BY c.start_date, c.code");
+        for (const auto& r : cohort_rows) {
+            cohort_at[text(r, 0)] = cohorts.size();
+            cohorts.push_back({text(r, 0), text(r, 1), text(r, 2), text(r, 3), text(r, 4), date(r, 5).value_or(Date{}), {}});
+        }
+        std::map<std::string, Curriculum> curricula;
+        for (const auto& c : cohorts)
+            if (!curricula.count(c.curriculum_uuid))
+                if (auto found = CurriculumRepo(db).find_by_uuid(c.curriculum_uuid))
+                    curricula.emplace(c.curriculum_uuid, std::move(*found));
+
+        // Every session once; marks point at them.
+        std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> session_at;  // uuid -> cohort, index
+        {
+            std::vector<long long> id(kBulk);
+            std::vector<std::string> uuid(kBulk), cohort(kBulk), module(kBulk), day(kBulk), start(kBulk);
+            std::vector<int> minutes(kBulk);
+            soci::statement st = (sql.prepare << "SELECT id, uuid, cohort_uuid, module_code, session_date, start_time, "
+                                                 "minutes FROM sessions ORDER BY session_date, start_time, id",
+                                  soci::into(id), soci::into(uuid), soci::into(cohort), soci::into(module),
+                                  soci::into(day), soci::into(start), soci::into(minutes));
+            st.execute();
+            while (st.fetch()) {
+                for (std::size_t i = 0; i < id.size(); ++i) {
+                    auto c = cohort_at.find(cohort[i]);
+                    if (c == cohort_at.end()) continue;
+                    Session s;
+                    s.id = id[i];
+                    s.uuid = uuid[i];
+                    s.cohort_code = cohorts[c->second].code;
+                    s.module_code = module[i];
+                    s.date = parse_date(day[i]).value_or(Date{});
+                    s.start_time = parse_time(start[i]).value_or(LocalTime{});
+                    s.minutes = minutes[i];
+                    session_at[uuid[i]] = {c->second, cohorts[c->second].sessions.size()};
+                    cohorts[c->second].sessions.push_back(std::move(s));
+                }
+                for (auto* v : {&uuid, &cohort, &module, &day, &start}) v->resize(kBulk);
+                id.resize(kBulk);
+                minutes.resize(kBulk);
+            }
+        }
+
+        // Everyone's records, by person.
+        struct Mark {
+            std::pair<std::size_t, std::size_t> session;
+            AttendanceStatus status;
+            std::optional<int> minutes;
+        };
+        struct Person {
+            std::string ref;
+            std::vector<Mark> marks;
+            std::vector<AssessmentResult> assessments;
+            std::vector<PracticumLog> practicum;
+            std::vector<EthicsAcknowledgement> ethics;
+        };
+        std::unordered_map<std::string, Person> people;  // records hold their curriculum's code in participant_ref
+        {
+            std::vector<std::string> uuid(kBulk), ref(kBulk);
+            soci::statement st =
+                (sql.prepare << "SELECT uuid, ref FROM participants", soci::into(uuid), soci::into(ref));
+            st.execute();
+            while (st.fetch()) {
+                for (std::size_t i = 0; i < uuid.size(); ++i) people[uuid[i]].ref = ref[i];
+                uuid.resize(kBulk);
+                ref.resize(kBulk);
+            }
+        }
+        {
+            std::vector<std::string> person(kBulk), session(kBulk), status(kBulk);
+            std::vector<int> minutes(kBulk);
+            std::vector<soci::indicator> minutes_ind(kBulk);
+            soci::statement st = (sql.prepare << "SELECT participant_uuid, session_uuid, status, minutes FROM attendance",
+                                  soci::into(person), soci::into(session), soci::into(status),
+                                  soci::into(minutes, minutes_ind));
+            st.execute();
+            while (st.fetch()) {
+                for (std::size_t i = 0; i < person.size(); ++i) {
+                    auto s = session_at.find(session[i]);
+                    auto p = people.find(person[i]);
+                    if (s == session_at.end() || p == people.end()) continue;
+                    p->second.marks.push_back(
+                        {s->second, parse_attendance_status(status[i]).value_or(AttendanceStatus::absent),
+                         minutes_ind[i] == soci::i_ok ? std::optional<int>(minutes[i]) : std::nullopt});
+                }
+                for (auto* v : {&person, &session, &status}) v->resize(kBulk);
+                minutes.resize(kBulk);
+                minutes_ind.resize(kBulk);
+            }
+        }
+        soci::rowset<soci::row> assessed = (sql.prepare << "SELECT participant_uuid, curriculum_code, module_code, "
+                                                           "passed, assessed_on, assessor FROM assessments");
+        for (const auto& r : assessed)
+            if (auto p = people.find(text(r, 0)); p != people.end())
+                p->second.assessments.push_back(AssessmentResult{text(r, 1), text(r, 2), integer(r, 3) != 0,
+                                                                 date(r, 4).value_or(Date{}), text(r, 5)});
+        soci::rowset<soci::row> practised =
+            (sql.prepare << "SELECT participant_uuid, curriculum_code, module_code, minutes, supervisor, practised_on, "
+                            "signed_off_on FROM practicum_logs");
+        for (const auto& r : practised)
+            if (auto p = people.find(text(r, 0)); p != people.end())
+                p->second.practicum.push_back(PracticumLog{text(r, 1), text(r, 2), static_cast<int>(integer(r, 3)),
+                                                           text(r, 4), date(r, 5).value_or(Date{}), date(r, 6)});
+        soci::rowset<soci::row> acks =
+            (sql.prepare << "SELECT participant_uuid, code_version, acknowledged_on FROM ethics_acknowledgements");
+        for (const auto& r : acks)
+            if (auto p = people.find(text(r, 0)); p != people.end())
+                p->second.ethics.push_back(EthicsAcknowledgement{"", text(r, 1), date(r, 2).value_or(Date{})});
+        std::map<std::pair<std::string, std::string>, std::vector<CompletionOverride>> overrides;  // (cohort, person)
+        soci::rowset<soci::row> decided = (sql.prepare << "SELECT cohort_uuid, participant_uuid, module_code, complete, "
+                                                          "reason, updated_by, updated_at FROM completion_overrides");
+        for (const auto& r : decided)
+            overrides[{text(r, 0), text(r, 1)}].push_back(
+                CompletionOverride{"", text(r, 2), integer(r, 3) != 0, text(r, 4), text(r, 5), text(r, 6)});
+
+        // Enrolments, by cohort (by ref within it, as cohort_completion orders them).
+        std::vector<std::vector<std::pair<std::string, Date>>> enrolled(cohorts.size());
+        {
+            std::vector<std::string> cohort(kBulk), person(kBulk), on(kBulk);
+            soci::statement st = (sql.prepare << "SELECT cohort_uuid, participant_uuid, enrolled_on FROM enrolments",
+                                  soci::into(cohort), soci::into(person), soci::into(on));
+            st.execute();
+            while (st.fetch()) {
+                for (std::size_t i = 0; i < cohort.size(); ++i)
+                    if (auto c = cohort_at.find(cohort[i]); c != cohort_at.end())
+                        enrolled[c->second].emplace_back(person[i], parse_date(on[i]).value_or(cohorts[c->second].start));
+                for (auto* v : {&cohort, &person, &on}) v->resize(kBulk);
+            }
+        }
+
+        for (std::size_t c = 0; c < cohorts.size(); ++c) {
+            const auto& cohort = cohorts[c];
+            CohortCompletionCount count{cohort.code, cohort.curriculum_code, cohort.country, 0, 0, 0};
+            auto curriculum = curricula.find(cohort.curriculum_uuid);
+            if (curriculum == curricula.end()) continue;
+            const CompletionContext context{curriculum->second, cohort.sessions, today, "en", false};
+            for (const auto& [person_uuid, enrolled_on] : enrolled[c]) {
+                const auto& person = people[person_uuid];
+                ParticipantRecord record;
+                record.ref = person.ref;
+                record.enrolled_on = enrolled_on;
+                for (const auto& m : person.marks) {
+                    if (cohorts[m.session.first].curriculum_code != cohort.curriculum_code) continue;
+                    AttendedSession a;
+                    a.session = cohorts[m.session.first].sessions[m.session.second];
+                    a.mark.session_id = a.session.id;
+                    a.mark.status = m.status;
+                    a.mark.minutes = m.minutes;
+                    record.marks.push_back(std::move(a));
+                }
+                for (auto a : person.assessments)
+                    if (a.participant_ref == cohort.curriculum_code) {
+                        a.participant_ref.clear();
+                        record.assessments.push_back(std::move(a));
+                    }
+                for (auto p : person.practicum)
+                    if (p.participant_ref == cohort.curriculum_code) {
+                        p.participant_ref.clear();
+                        record.practicum.push_back(std::move(p));
+                    }
+                record.ethics = person.ethics;
+                if (auto o = overrides.find({cohort.uuid, person_uuid}); o != overrides.end()) record.overrides = o->second;
+                const auto result = assess_completion(context, record);
+                ++count.enrolled;
+                count.complete += result.complete;
+                count.on_track += result.on_track;
+            }
+            out.push_back(std::move(count));
+        }
     });
     return out;
 }

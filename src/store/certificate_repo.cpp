@@ -7,6 +7,7 @@
 #include "core/identity.hpp"
 #include "core/serial.hpp"
 #include "store/certificates.hpp"
+#include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -165,6 +166,10 @@ CohortIssue CertificateRepo::issue_for_cohort(const std::string& cohort_code, co
                         reason = m.reason;
                     }
             }
+            if (eligible && is_erased(db_, pc.ref)) {
+                eligible = false;
+                reason = "their personal data was erased at their request";
+            }
             if (!eligible) {
                 result.left_out.push_back({pc.ref, reason});
                 continue;
@@ -260,6 +265,8 @@ IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std:
         auto found = find(serial);
         if (!found) refuse("serial", "no certificate has serial " + serial);
         if (found->revoked_at) refuse("serial", found->serial + " is revoked; issue a new certificate instead");
+        if (found->payload.empty())
+            refuse("serial", found->serial + " belongs to someone whose personal data was erased; it cannot be printed");
         if (trim(reason).empty()) refuse("reason", "a reprint needs a written reason");
         auto content = content_for(*found);
         const auto check = check_payload(found->payload, trusted_keys());

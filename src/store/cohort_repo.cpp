@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/identity.hpp"
 #include "core/schedule.hpp"
@@ -81,39 +82,58 @@ void CohortRepo::create(Cohort& cohort) {
     });
 }
 
+namespace {
+
+const char* kCohortColumns =
+    "c.uuid, c.code, cu.code, cu.version, c.site, c.country, c.time_zone, c.language, c.start_date, c.end_date, "
+    "c.capacity FROM cohorts c JOIN curricula cu ON cu.uuid = c.curriculum_uuid";
+
+Cohort cohort_from(const soci::row& r) {
+    Cohort c;
+    c.uuid = text(r, 0);
+    c.code = text(r, 1);
+    c.curriculum_code = text(r, 2);
+    c.curriculum_version = text(r, 3);
+    c.site = text(r, 4);
+    c.country = text(r, 5);
+    c.time_zone = text(r, 6);
+    c.language = text(r, 7);
+    c.start_date = date(r, 8).value_or(Date{});
+    c.end_date = date(r, 9);
+    c.capacity = static_cast<int>(integer(r, 10));
+    return c;
+}
+
+}  // namespace
+
 std::optional<Cohort> CohortRepo::find(const std::string& code) {
-    for (auto& c : list())
-        if (c.code == code) return c;
-    return std::nullopt;
+    std::optional<Cohort> found;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT " << kCohortColumns << " WHERE c.code = :c", soci::use(code));
+    for (const auto& r : rows) found = cohort_from(r);
+    if (!found) return found;
+    soci::rowset<soci::row> trainers =
+        (db_.sql().prepare << "SELECT t.ref FROM cohort_trainers ct JOIN trainers t ON t.uuid = ct.trainer_uuid "
+                              "WHERE ct.cohort_uuid = :c ORDER BY ct.position",
+         soci::use(found->uuid));
+    for (const auto& r : trainers) found->trainer_refs.push_back(text(r, 0));
+    return found;
 }
 
 std::vector<Cohort> CohortRepo::list() {
     std::vector<Cohort> out;
+    std::map<std::string, std::size_t> by_uuid;
     soci::rowset<soci::row> rows =
-        (db_.sql().prepare << "SELECT c.uuid, c.code, cu.code, cu.version, c.site, c.country, c.time_zone, "
-                              "c.language, c.start_date, c.end_date, c.capacity FROM cohorts c JOIN curricula cu ON "
-                              "cu.uuid = c.curriculum_uuid ORDER BY c.start_date, c.code");
+        (db_.sql().prepare << "SELECT " << kCohortColumns << " ORDER BY c.start_date, c.code");
     for (const auto& r : rows) {
-        Cohort c;
-        c.uuid = text(r, 0);
-        c.code = text(r, 1);
-        c.curriculum_code = text(r, 2);
-        c.curriculum_version = text(r, 3);
-        c.site = text(r, 4);
-        c.country = text(r, 5);
-        c.time_zone = text(r, 6);
-        c.language = text(r, 7);
-        c.start_date = date(r, 8).value_or(Date{});
-        c.end_date = date(r, 9);
-        c.capacity = static_cast<int>(integer(r, 10));
-        out.push_back(std::move(c));
+        out.push_back(cohort_from(r));
+        by_uuid[out.back().uuid] = out.size() - 1;
     }
     soci::rowset<soci::row> trainers =
         (db_.sql().prepare << "SELECT ct.cohort_uuid, t.ref FROM cohort_trainers ct JOIN trainers t ON t.uuid = "
                               "ct.trainer_uuid ORDER BY ct.cohort_uuid, ct.position");
     for (const auto& r : trainers)
-        for (auto& c : out)
-            if (c.uuid == text(r, 0)) c.trainer_refs.push_back(text(r, 1));
+        if (auto at = by_uuid.find(text(r, 0)); at != by_uuid.end()) out[at->second].trainer_refs.push_back(text(r, 1));
     return out;
 }
 

@@ -5,9 +5,12 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
+#include <regex>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -23,7 +26,7 @@ bool is_postgresql_target(const std::string& target) {
     return target.rfind("postgresql:", 0) == 0 || target.rfind("postgres:", 0) == 0;
 }
 
-// Busy databases and serialisation failures are worth another try; nothing else is.
+// Busy databases, serialisation failures and deadlocks are worth another try; nothing else is.
 bool is_retryable(const soci::soci_error& e) {
     if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
         const int rc = lite->result() & 0xFF;
@@ -35,6 +38,26 @@ bool is_retryable(const soci::soci_error& e) {
     }
     const std::string what = e.what();
     return what.find("database is locked") != std::string::npos;
+}
+
+// Two serialisable transactions inserting the same unique key: PostgreSQL may report the loser as a unique
+// violation rather than a serialisation failure; a retry sees the winner's row.
+bool is_unique_violation(const soci::soci_error& e) {
+    if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) return pg->sqlstate() == "23505";
+    return false;
+}
+
+bool is_permission_denied(const soci::soci_error& e) {
+    if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) return pg->sqlstate() == "42501";
+    return false;
+}
+
+// A random pause that grows with each attempt, so writers that collided do not collide again in step.
+void pause_before(int attempt) {
+    thread_local std::mt19937 random{std::random_device{}()};
+    const int ceiling = std::min(400, 10 * attempt * attempt);
+    std::uniform_int_distribution<int> ms(ceiling / 4, ceiling);
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms(random)));
 }
 
 void create_owner_only(const std::filesystem::path& file) {
@@ -51,6 +74,15 @@ std::string os_user_name() {
     if (const char* user = std::getenv("USER"); user && *user) return user;
     return "unknown";
 }
+
+std::string redact_target(const std::string& target) {
+    // postgresql://user:secret@host/db and password=secret in a key=value string or a URL's query.
+    static const std::regex in_authority(R"(^(postgres(?:ql)?://[^:/@?]*):[^@/?]*@)");
+    static const std::regex as_parameter(R"((password=)[^&\s]*)");
+    return std::regex_replace(std::regex_replace(target, in_authority, "$1:***@"), as_parameter, "$1***");
+}
+
+std::string Database::shown_target() const { return redact_target(target_); }
 
 std::string Database::default_path() {
     std::filesystem::path base;
@@ -80,10 +112,13 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
             db->sql() << "PRAGMA synchronous = NORMAL";
         }
     } catch (const soci::soci_error& e) {
-        throw DatabaseError("cannot open the database " + target + ": " + e.get_error_message());
+        throw DatabaseError("cannot open the database " + redact_target(target) + ": " + e.get_error_message());
     }
+    // On the hub, changes are recorded as the login role unless MITRA_ACTOR names someone (a shared login).
+    const char* named = std::getenv("MITRA_ACTOR");
     if (!actor.empty()) db->actor_ = actor;
-    else if (db->backend_ == Backend::postgresql) db->sql() << "SELECT current_user", soci::into(db->actor_);
+    else if (db->backend_ == Backend::postgresql && !(named && *named))
+        db->sql() << "SELECT current_user", soci::into(db->actor_);
     else db->actor_ = os_user_name();
     db->migrate();
     return db;
@@ -99,26 +134,65 @@ int Database::schema_version() {
 }
 
 void Database::migrate() {
+    const auto& steps = migrations();
+    const int latest = static_cast<int>(steps.size());
+    auto refuse_newer = [&](int current) {
+        if (current > latest)
+            throw DatabaseError("the database " + shown_target() + " was made by a newer Mitra (schema version " +
+                                std::to_string(current) + ", this program knows up to " + std::to_string(latest) +
+                                "); open it with the newer program");
+    };
+    auto apply = [&](int version) {
+        for (const auto& statement : steps[version - 1].statements(backend_)) sql() << statement;
+        const std::string now = utc_timestamp_now();
+        sql() << "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :at)", soci::use(version),
+            soci::use(now);
+    };
     try {
-        sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
-        const auto& steps = migrations();
-        const int current = schema_version();
-        if (current > static_cast<int>(steps.size()))
-            throw DatabaseError("the database " + target_ + " was made by a newer Mitra (schema version " +
-                                std::to_string(current) + ", this program knows up to " +
-                                std::to_string(steps.size()) + "); open it with the newer program");
-        for (int version = current + 1; version <= static_cast<int>(steps.size()); ++version) {
-            write([&] {
-                // Another process may have migrated meanwhile.
-                if (schema_version() >= version) return;
-                for (const auto& statement : steps[version - 1].statements(backend_)) sql() << statement;
-                const std::string now = utc_timestamp_now();
-                sql() << "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :at)", soci::use(version),
-                    soci::use(now);
-            });
+        if (backend_ == Backend::sqlite) {
+            sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+            refuse_newer(schema_version());
+            for (int version = schema_version() + 1; version <= latest; ++version) {
+                write([&] {
+                    if (schema_version() >= version) return;  // another process migrated meanwhile
+                    apply(version);
+                });
+            }
+            return;
+        }
+        // PostgreSQL: a role without DDL rights (a trainer) opens an up-to-date hub without creating anything.
+        std::string exists;
+        soci::indicator exists_ind = soci::i_null;
+        sql() << "SELECT CAST(to_regclass('schema_migrations') AS TEXT)", soci::into(exists, exists_ind);
+        if (exists_ind == soci::i_ok && !exists.empty()) {
+            const int current = schema_version();
+            refuse_newer(current);
+            if (current == latest) return;
+        }
+        // Every step in one transaction (DDL is transactional here), one migrating process at a time;
+        // read committed, so a process that waited for the lock sees what the other one did.
+        sql() << "BEGIN";
+        in_transaction_ = true;
+        try {
+            sql() << "SELECT pg_advisory_xact_lock(7263546354)";
+            sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+            const int current = schema_version();
+            refuse_newer(current);
+            for (int version = current + 1; version <= latest; ++version) apply(version);
+            sql() << "COMMIT";
+            in_transaction_ = false;
+        } catch (...) {
+            in_transaction_ = false;
+            try { sql() << "ROLLBACK"; } catch (...) {}
+            throw;
         }
     } catch (const soci::soci_error& e) {
-        throw DatabaseError("cannot prepare the database " + target_ + ": " + e.get_error_message());
+        if (is_permission_denied(e))
+            throw DatabaseError("the database " + shown_target() + " needs its schema brought up to version " +
+                                std::to_string(latest) + ", and this role (" + actor_ +
+                                ") may not change the schema; ask the coordinator, who owns it, to run "
+                                "`mitra-cli --db URL init` with this version of Mitra");
+        throw DatabaseError("cannot prepare the database " + shown_target() + ": " + e.get_error_message());
     }
 }
 
@@ -127,12 +201,17 @@ void Database::write(const std::function<void()>& work) {
         work();
         return;
     }
-    constexpr int kAttempts = 8;
+    // Enough for a dozen writers on one cohort at once; about half a minute in all before giving up.
+    constexpr int kAttempts = 80, kUniqueAttempts = 4;
+    int unique_violations = 0;
     for (int attempt = 1;; ++attempt) {
+        last_attempts_ = attempt;
         try {
             sql() << (backend_ == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL SERIALIZABLE");
             in_transaction_ = true;
             work();
+            // PostgreSQL ends a transaction whose COMMIT fails; SQLite keeps it open until rolled back.
+            in_transaction_ = backend_ == Backend::sqlite;
             sql() << "COMMIT";
             in_transaction_ = false;
             return;
@@ -142,12 +221,16 @@ void Database::write(const std::function<void()>& work) {
             if (was_in) {
                 try { sql() << "ROLLBACK"; } catch (...) {}
             }
-            if (is_retryable(e) && attempt < kAttempts) {
-                std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt * attempt));
+            const bool retry = is_retryable(e) || (is_unique_violation(e) && ++unique_violations < kUniqueAttempts);
+            if (retry && attempt < kAttempts) {
+                pause_before(attempt);
                 continue;
             }
             if (is_retryable(e))
-                throw ConflictError("the database is busy with other changes; nothing was changed, please try again");
+                throw ConflictError("other people were changing the same records at the same moment, and after " +
+                                    std::to_string(attempt) +
+                                    " tries this change still could not be made; nothing was changed, please try "
+                                    "again");
             throw DatabaseError("the database refused the change (nothing was changed): " + e.get_error_message());
         } catch (...) {
             if (in_transaction_) {
@@ -164,12 +247,16 @@ void Database::read(const std::function<void()>& work) {
         work();
         return;
     }
-    sql() << (backend_ == Backend::sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    in_transaction_ = true;
     try {
+        sql() << (backend_ == Backend::sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+        in_transaction_ = true;
         work();
         in_transaction_ = false;
         sql() << "COMMIT";
+    } catch (const soci::soci_error& e) {
+        in_transaction_ = false;
+        try { sql() << "ROLLBACK"; } catch (...) {}
+        throw DatabaseError("the database could not be read: " + e.get_error_message());
     } catch (...) {
         in_transaction_ = false;
         try { sql() << "ROLLBACK"; } catch (...) {}

@@ -16,7 +16,8 @@ struct DatabaseError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Someone else changed the record between our read and our write; try again.
+// Someone else changed the same records at the same moment, again and again, and the change could not be
+// applied; nothing was changed and it is worth trying again.
 struct ConflictError : DatabaseError {
     using DatabaseError::DatabaseError;
 };
@@ -36,13 +37,17 @@ public:
     Backend backend() const { return backend_; }
     const std::string& actor() const { return actor_; }
     const std::string& target() const { return target_; }
+    // The target fit for messages: a password in a connection URL is replaced by "***".
+    std::string shown_target() const;
     int schema_version();
 
-    // Runs `work` as one transaction: all of it is kept or none. Retries a few times when the
-    // database is busy or reports a serialisation failure; any other error rolls back and is rethrown.
+    // Runs `work` as one transaction: all of it is kept or none. Retries (with a random pause) when the
+    // database is busy or reports a serialisation failure or deadlock, so `work` must be safe to run again;
+    // gives up with ConflictError after a while. Any other error rolls back and is rethrown (a SOCI error as
+    // DatabaseError).
     void write(const std::function<void()>& work);
 
-    // A read that sees one consistent state.
+    // A read that sees one consistent state. A SOCI error comes out as DatabaseError.
     void read(const std::function<void()>& work);
 
     // The default embedded database: $XDG_DATA_HOME/mitra/mitra.db (~/.local/share/mitra/mitra.db).
@@ -56,7 +61,15 @@ private:
     Backend backend_ = Backend::sqlite;
     std::string actor_, target_;
     bool in_transaction_ = false;
+    int last_attempts_ = 0;
+
+public:
+    // How many attempts the last outermost write() took (1: no retry); for tests and benchmarks.
+    int last_write_attempts() const { return last_attempts_; }
 };
+
+// A connection target with any password replaced by "***", for messages.
+std::string redact_target(const std::string& target);
 
 // The current OS user's login name, for recording who changed what.
 std::string os_user_name();

@@ -1,6 +1,9 @@
 // Trainers and participants.
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <map>
+
 #include "core/identity.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
@@ -84,9 +87,26 @@ void TrainerRepo::qualify(const std::string& ref, const std::vector<std::string>
 }
 
 std::optional<Trainer> TrainerRepo::find(const std::string& ref) {
-    for (auto& t : list())
-        if (t.ref == ref) return t;
-    return std::nullopt;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT uuid, ref, name, latin_name, country, languages FROM trainers WHERE ref = :r",
+         soci::use(ref));
+    std::optional<Trainer> found;
+    for (const auto& r : rows) {
+        Trainer t;
+        t.uuid = text(r, 0);
+        t.ref = text(r, 1);
+        t.name = text(r, 2);
+        t.latin_name = text(r, 3);
+        t.country = text(r, 4);
+        t.languages = split_list(text(r, 5));
+        found = std::move(t);
+    }
+    if (!found) return found;
+    soci::rowset<soci::row> quals =
+        (db_.sql().prepare << "SELECT module_code FROM trainer_modules WHERE trainer_uuid = :t ORDER BY module_code",
+         soci::use(found->uuid));
+    for (const auto& r : quals) found->qualified_modules.push_back(text(r, 0));
+    return found;
 }
 
 std::vector<Trainer> TrainerRepo::list() {
@@ -121,6 +141,7 @@ void ParticipantRepo::add(Participant& p) {
 Saved ParticipantRepo::save(Participant& p) {
     Saved outcome = Saved::created;
     db_.write([&] {
+        outcome = Saved::created;  // again on a retry
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
         auto existing = find(p.ref);
         if (!existing) {
@@ -145,14 +166,68 @@ Saved ParticipantRepo::save(Participant& p) {
 }
 
 ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
+    // Per batch: one query finds who exists; inserts and updates go through two statements prepared once.
+    constexpr std::size_t kBatch = 500;
     ImportCounts counts;
     db_.write([&] {
         counts = {};
-        for (auto& p : people) {
-            switch (save(p)) {
-                case Saved::created: ++counts.created; break;
-                case Saved::updated: ++counts.updated; break;
-                case Saved::unchanged: ++counts.unchanged; break;
+        const Stamp stamp{utc_timestamp_now(), db_.actor()};
+        Participant row;
+        std::string consent;
+        soci::indicator consent_ind = soci::i_null;
+        soci::statement insert =
+            (db_.sql().prepare << "INSERT INTO participants (uuid, ref, full_name, latin_name, country, language, "
+                                  "email, phone, consent_date, created_at, created_by, updated_at, updated_by) VALUES "
+                                  "(:u, :r, :n, :l, :c, :lang, :e, :ph, :cd, :at, :by, :at2, :by2)",
+             soci::use(row.uuid), soci::use(row.ref), soci::use(row.full_name), soci::use(row.latin_name),
+             soci::use(row.country), soci::use(row.language), soci::use(row.email), soci::use(row.phone),
+             soci::use(consent, consent_ind), soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at),
+             soci::use(stamp.by));
+        soci::statement update =
+            (db_.sql().prepare << "UPDATE participants SET full_name = :n, latin_name = :l, country = :c, language = "
+                                  ":lang, email = :e, phone = :ph, consent_date = :cd, updated_at = :at, updated_by = "
+                                  ":by WHERE uuid = :u",
+             soci::use(row.full_name), soci::use(row.latin_name), soci::use(row.country), soci::use(row.language),
+             soci::use(row.email), soci::use(row.phone), soci::use(consent, consent_ind), soci::use(stamp.at),
+             soci::use(stamp.by), soci::use(row.uuid));
+        std::map<std::string, Participant> existing;  // by ref, for the batch at hand
+        for (std::size_t start = 0; start < people.size(); start += kBatch) {
+            const std::size_t end = std::min(people.size(), start + kBatch);
+            existing.clear();
+            std::string query = std::string("SELECT ") + kParticipantColumns + " FROM participants p WHERE p.ref IN (";
+            for (std::size_t i = start; i < end; ++i) query += (i > start ? ", :r" : ":r") + std::to_string(i - start);
+            query += ")";
+            soci::statement lookup = (db_.sql().prepare << query);
+            soci::row found;
+            lookup.exchange(soci::into(found));
+            for (std::size_t i = start; i < end; ++i) lookup.exchange(soci::use(people[i].ref));
+            lookup.define_and_bind();
+            lookup.execute();
+            while (lookup.fetch()) {
+                auto p = participant_from(found);
+                existing.emplace(p.ref, std::move(p));
+            }
+            for (std::size_t i = start; i < end; ++i) {
+                auto& p = people[i];
+                auto old = existing.find(p.ref);
+                if (old != existing.end() && same_person_data(old->second, p)) {
+                    p.uuid = old->second.uuid;
+                    ++counts.unchanged;
+                    continue;
+                }
+                if (old != existing.end()) p.uuid = old->second.uuid;
+                else if (p.uuid.empty()) p.uuid = new_uuid();
+                row = p;
+                consent = p.consent_date ? to_string(*p.consent_date) : "";
+                consent_ind = p.consent_date ? soci::i_ok : soci::i_null;
+                if (old != existing.end()) {
+                    update.execute(true);
+                    ++counts.updated;
+                } else {
+                    insert.execute(true);
+                    ++counts.created;
+                }
+                existing[p.ref] = p;  // the same ref again in this batch is an update of this one
             }
         }
     });

@@ -140,6 +140,14 @@ private:
 std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::string& cohort_code, const Date& today,
                                                      const std::string& language = "en");
 
+// How many of a cohort's people are complete and on track, for every cohort of the programme at once.
+struct CohortCompletionCount {
+    std::string cohort_code, curriculum_code, country;
+    int enrolled = 0, complete = 0, on_track = 0;
+};
+// The regional report: completion judged by the same rules as cohort_completion, read in a few bulk queries.
+std::vector<CohortCompletionCount> regional_completion(Database& db, const Date& today);
+
 // Appends to the audit history (inside the caller's transaction).
 void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,
                   const std::optional<std::string>& old_value, const std::optional<std::string>& new_value);

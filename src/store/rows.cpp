@@ -1,6 +1,8 @@
 // Reading columns from SOCI rows.
 #include "store/rows.hpp"
 
+#include <cstdio>
+
 namespace mitra::store {
 
 std::string text(const soci::row& row, std::size_t i) {
@@ -33,6 +35,19 @@ std::optional<Date> date(const soci::row& row, std::size_t i) {
     const auto value = text(row, i);
     if (value.empty()) return std::nullopt;
     return parse_date(value);
+}
+
+std::optional<std::string> cell_text(const soci::row& row, std::size_t i) {
+    if (row.get_indicator(i) == soci::i_null) return std::nullopt;
+    switch (row.get_properties(i).get_data_type()) {
+        case soci::dt_string: return row.get<std::string>(i);
+        case soci::dt_double: {
+            char buffer[40];
+            std::snprintf(buffer, sizeof buffer, "%.17g", row.get<double>(i));
+            return std::string(buffer);
+        }
+        default: return std::to_string(integer(row, i));
+    }
 }
 
 void refuse(const std::string& field, const std::string& message) {

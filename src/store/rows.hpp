@@ -13,6 +13,8 @@ std::string text(const soci::row& row, std::size_t column);        // NULL -> ""
 long long integer(const soci::row& row, std::size_t column);       // NULL -> 0
 double real(const soci::row& row, std::size_t column);             // NULL -> 0
 std::optional<Date> date(const soci::row& row, std::size_t column);  // NULL or empty -> nullopt
+// Any column as text, the same on both backends (integers in decimal, reals round-tripping); NULL -> nullopt.
+std::optional<std::string> cell_text(const soci::row& row, std::size_t column);
 
 // Bad input found while writing: the whole transaction is rolled back and the problem shown.
 [[noreturn]] void refuse(const std::string& field, const std::string& message);

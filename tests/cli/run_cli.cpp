@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <poll.h>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <spawn.h>
@@ -14,6 +15,8 @@
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+
+#include "test_backend.hpp"
 
 extern char** environ;
 
@@ -88,7 +91,14 @@ Workspace::Workspace() {
     std::string pattern = (std::filesystem::temp_directory_path() / "mitra-cli-test-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     dir = pattern;
-    db = (dir / "mitra.db").string();
+    db = other_db("mitra.db");
+}
+
+std::string Workspace::other_db(const std::string& name) {
+    if (!test_backend::postgresql()) return (dir / name).string();
+    auto schema = std::make_shared<test_backend::Schema>();
+    schemas_.push_back(schema);
+    return schema->url;
 }
 
 Workspace::~Workspace() {
@@ -158,16 +168,33 @@ std::string cell(const soci::row& r, std::size_t i) {
 }
 }  // namespace
 
+namespace {
+// Read-only where it can be, so that looking does not itself change (or migrate) anything.
+std::unique_ptr<soci::session> look_at(const std::string& db) {
+    if (db.rfind("postgresql:", 0) == 0) {
+        auto sql = std::make_unique<soci::session>(*soci::factory_postgresql(), db);
+        *sql << "SET default_transaction_read_only = on";
+        return sql;
+    }
+    return std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + db + "\" readonly=true");
+}
+}  // namespace
+
 std::string Workspace::dump() const {
-    // Read-only and straight through SQLite, so that looking does not itself change (or migrate) anything.
-    soci::session sql(*soci::factory_sqlite3(), "db=\"" + db + "\" readonly=true");
+    auto sql = look_at(db);
+    const bool pg = db.rfind("postgresql:", 0) == 0;
     std::vector<std::string> tables;
-    soci::rowset<std::string> names = (sql.prepare << "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+    soci::rowset<std::string> names =
+        (sql->prepare << (pg ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                               "ORDER BY table_name"
+                             : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
     for (const auto& n : names) tables.push_back(n);
     std::string out;
     for (const auto& table : tables) {
         out += "[" + table + "]\n";
-        soci::rowset<soci::row> rows = (sql.prepare << "SELECT * FROM \"" + table + "\" ORDER BY rowid");
+        // PostgreSQL has no rowid: rows in the order of their text, the same order every time.
+        soci::rowset<soci::row> rows = (sql->prepare << "SELECT * FROM \"" + table + "\" t ORDER BY " +
+                                                            (pg ? "CAST(t AS TEXT)" : "rowid"));
         for (const auto& r : rows) {
             for (std::size_t i = 0; i < r.size(); ++i) out += (i ? "|" : "") + cell(r, i);
             out += '\n';
@@ -177,9 +204,9 @@ std::string Workspace::dump() const {
 }
 
 long long Workspace::count(const std::string& table) const {
-    soci::session sql(*soci::factory_sqlite3(), "db=\"" + db + "\" readonly=true");
+    auto sql = look_at(db);
     long long n = 0;
-    sql << "SELECT COUNT(*) FROM \"" + table + "\"", soci::into(n);
+    *sql << "SELECT COUNT(*) FROM \"" + table + "\"", soci::into(n);
     return n;
 }
 

@@ -1,6 +1,7 @@
 // Running the real mitra-cli binary on a fresh database in a temp dir, for end-to-end specifications.
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -15,6 +16,8 @@ struct Output {
 };
 
 // A fresh temp dir (mkdtemp) holding the database `mitra.db` and any input files; removed afterwards.
+// In the PostgreSQL run (MITRA_TEST_BACKEND=postgresql) the database is a fresh schema on the test server
+// instead, `db` is its URL, and the schema is dropped afterwards.
 class Workspace {
 public:
     Workspace();
@@ -39,7 +42,13 @@ public:
     long long count(const std::string& table) const;
 
     std::filesystem::path dir;
-    std::string db;
+    std::string db;  // a file path, or a postgresql:// URL
+
+    // Another database of this workspace's backend (a second hub, say), made on first use.
+    std::string other_db(const std::string& name);
+
+private:
+    std::vector<std::shared_ptr<void>> schemas_;
 };
 
 // Spawns `program` with `args` (argv[1..]) and the environment `env`, capturing stdout and stderr.

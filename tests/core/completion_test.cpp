@@ -230,3 +230,22 @@ TEST_CASE("someone is on track while the sessions to come can still bring them t
     CHECK_FALSE(c.on_track);
     CHECK(c.modules[0].absences == 1);
 }
+
+TEST_CASE("a report's completion decides the same without the words", "[core][completion]") {
+    auto f = one_module_of(180);
+    f.curriculum.modules[0].has_assessment = true;
+    f.person.marks = {mark(f.sessions[0], AttendanceStatus::late, 100)};
+    for (bool attended_enough : {false, true}) {
+        if (attended_enough) f.person.marks = {mark(f.sessions[0], AttendanceStatus::present)};
+        for (bool passed : {false, true}) {
+            f.person.assessments = {{"P1", "M3", passed, d("2026-04-01"), "Ana"}};
+            const auto worded = f.assess();
+            const auto quiet = assess_completion(CompletionContext{f.curriculum, f.sessions, f.today, "en", false}, f.person);
+            CHECK(quiet.complete == worded.complete);
+            CHECK(quiet.on_track == worded.on_track);
+            CHECK(quiet.modules[0].attended_minutes == worded.modules[0].attended_minutes);
+            CHECK(quiet.reason.empty());
+            CHECK(worded.complete == (attended_enough && passed));
+        }
+    }
+}

@@ -50,7 +50,7 @@ LocatedMark mark(long long session, const std::string& ref, AttendanceStatus sta
 TEST_CASE("completion of a small cohort counts its own sessions, enrolment dates and a make-up in another cohort",
           "[store][completion]") {
     TempDir dir;
-    auto db = Database::open(dir.file("c.db"), "coordinator");
+    auto db = Database::open(dir.db("c.db"), "coordinator");
     auto psf = shipped_curriculum();
     CurriculumRepo(*db).import(psf);
     std::vector<Participant> people;
@@ -160,7 +160,7 @@ TEST_CASE("completion of a small cohort counts its own sessions, enrolment dates
 TEST_CASE("records are refused for people outside the curriculum's cohorts and for modules that do not have them",
           "[store][completion]") {
     TempDir dir;
-    auto db = Database::open(dir.file("r.db"));
+    auto db = Database::open(dir.db("r.db"));
     auto psf = shipped_curriculum();
     CurriculumRepo(*db).import(psf);
     std::vector<Participant> people(2);

@@ -27,7 +27,7 @@ Cohort cohort_of(const std::string& code, const std::string& curriculum) {
 TEST_CASE("a curriculum comes back from the store with every title, summary and outcome in every language",
           "[store][curriculum]") {
     TempDir dir;
-    auto db = Database::open(dir.file("c.db"));
+    auto db = Database::open(dir.db("c.db"));
     CurriculumRepo repo(*db);
     auto psf = shipped_curriculum();
     const auto original = psf;
@@ -98,7 +98,7 @@ TEST_CASE("a curriculum comes back from the store with every title, summary and 
 TEST_CASE("changing a module's minutes while a cohort uses the curriculum is refused and changes nothing",
           "[store][curriculum]") {
     TempDir dir;
-    auto db = Database::open(dir.file("c.db"));
+    auto db = Database::open(dir.db("c.db"));
     CurriculumRepo repo(*db);
     auto psf = shipped_curriculum();
     repo.import(psf);

@@ -10,6 +10,7 @@
 #include "core/problem.hpp"
 #include "store/repos.hpp"
 #include "temp_dir.hpp"
+#include "test_backend.hpp"
 
 using namespace mitra;
 using namespace mitra::store;
@@ -28,13 +29,13 @@ Participant someone(const std::string& ref, const std::string& name) {
 
 TEST_CASE("a new file is migrated to the latest schema, and reopening does not migrate again", "[store][database]") {
     TempDir dir;
-    const auto path = dir.file("new.db");
+    const auto path = dir.db("new.db");
     REQUIRE(!std::filesystem::exists(path));
     std::string applied_at;
     {
         auto db = Database::open(path, "tester");
         CHECK(db->schema_version() == static_cast<int>(migrations().size()));
-        CHECK(db->backend() == Backend::sqlite);
+        CHECK(db->backend() == (test_backend::postgresql() ? Backend::postgresql : Backend::sqlite));
         CHECK(db->actor() == "tester");
         int rows = 0;
         db->sql() << "SELECT COUNT(*) FROM schema_migrations", soci::into(rows);
@@ -54,18 +55,18 @@ TEST_CASE("a new file is migrated to the latest schema, and reopening does not m
     CHECK(ParticipantRepo(*again).count() == 1);  // the data survived the reopening
 }
 
-TEST_CASE("the database file is created readable by its owner only", "[store][database]") {
+TEST_CASE("the database file is created readable by its owner only", "[store][database][sqlite]") {
     TempDir dir;
-    const auto path = dir.file("private.db");
+    const auto path = dir.db("private.db");
     auto db = Database::open(path);
     struct stat st {};
     REQUIRE(::stat(path.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
 }
 
-TEST_CASE("foreign keys are enforced and the journal is a write-ahead log", "[store][database]") {
+TEST_CASE("foreign keys are enforced and the journal is a write-ahead log", "[store][database][sqlite]") {
     TempDir dir;
-    auto db = Database::open(dir.file("pragmas.db"));
+    auto db = Database::open(dir.db("pragmas.db"));
     int foreign_keys = 0;
     std::string journal;
     db->sql() << "PRAGMA foreign_keys", soci::into(foreign_keys);
@@ -80,7 +81,7 @@ TEST_CASE("foreign keys are enforced and the journal is a write-ahead log", "[st
 
 TEST_CASE("a write that throws halfway keeps nothing it wrote, and the exception comes out", "[store][database]") {
     TempDir dir;
-    auto db = Database::open(dir.file("rollback.db"));
+    auto db = Database::open(dir.db("rollback.db"));
     ParticipantRepo people(*db);
     Participant kept = someone("P-0", "Sukarno");
     people.add(kept);
@@ -125,7 +126,7 @@ TEST_CASE("a write that throws halfway keeps nothing it wrote, and the exception
 
 TEST_CASE("a nested write is part of the outer transaction", "[store][database]") {
     TempDir dir;
-    auto db = Database::open(dir.file("nested.db"));
+    auto db = Database::open(dir.db("nested.db"));
     ParticipantRepo people(*db);
     SECTION("the outer one failing undoes the inner one") {
         CHECK_THROWS(db->write([&] {
@@ -153,7 +154,7 @@ TEST_CASE("a nested write is part of the outer transaction", "[store][database]"
 
 TEST_CASE("two connections to one file work together: one writes while the other reads", "[store][database]") {
     TempDir dir;
-    const auto path = dir.file("shared.db");
+    const auto path = dir.db("shared.db");
     auto writer = Database::open(path, "writer");
     auto reader = Database::open(path, "reader");
     ParticipantRepo written(*writer), read(*reader);

@@ -36,7 +36,7 @@ std::vector<Participant> region() {
 
 TEST_CASE("names in every script come back from the store byte for byte", "[store][participant]") {
     TempDir dir;
-    auto db = Database::open(dir.file("p.db"));
+    auto db = Database::open(dir.db("p.db"));
     ParticipantRepo repo(*db);
     auto people = region();
     people[0].consent_date = parse_date("2026-01-05");
@@ -83,7 +83,7 @@ TEST_CASE("names in every script come back from the store byte for byte", "[stor
 
 TEST_CASE("save_all counts who was created, updated and unchanged", "[store][participant]") {
     TempDir dir;
-    auto db = Database::open(dir.file("p.db"));
+    auto db = Database::open(dir.db("p.db"));
     ParticipantRepo repo(*db);
     auto people = region();
     auto first = repo.save_all(people);
@@ -107,7 +107,7 @@ TEST_CASE("save_all counts who was created, updated and unchanged", "[store][par
 
 TEST_CASE("a batch the database refuses leaves nothing of itself behind", "[store][participant]") {
     TempDir dir;
-    auto db = Database::open(dir.file("p.db"));
+    auto db = Database::open(dir.db("p.db"));
     ParticipantRepo repo(*db);
     std::vector<Participant> existing{person("P-001", "山田 花子", "JP", "ja")};
     repo.save_all(existing);
@@ -125,7 +125,7 @@ TEST_CASE("a batch the database refuses leaves nothing of itself behind", "[stor
 
 TEST_CASE("add refuses a ref that exists", "[store][participant]") {
     TempDir dir;
-    auto db = Database::open(dir.file("p.db"));
+    auto db = Database::open(dir.db("p.db"));
     ParticipantRepo repo(*db);
     auto p = person("P-001", "Sukarno", "ID", "id");
     repo.add(p);

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "io/curriculum_toml.hpp"
+#include "test_backend.hpp"
 
 namespace mitra::store_test {
 
@@ -18,6 +19,15 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(path, ec);
+}
+
+std::string TempDir::db(const std::string& name) {
+    if (!test_backend::postgresql()) return file(name);
+    if (auto at = urls_.find(name); at != urls_.end()) return at->second;
+    auto schema = std::make_shared<test_backend::Schema>();
+    urls_[name] = schema->url;
+    schemas_[name] = schema;
+    return schema->url;
 }
 
 Curriculum shipped_curriculum() {

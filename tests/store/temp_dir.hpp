@@ -1,6 +1,8 @@
 // Store test helpers: a fresh temp dir per test, and the shipped curriculum read from its file.
 #pragma once
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <string>
 
 #include "core/model.hpp"
@@ -14,7 +16,14 @@ struct TempDir {
     TempDir(const TempDir&) = delete;
     TempDir& operator=(const TempDir&) = delete;
     std::string file(const std::string& name) const { return (path / name).string(); }
+    // A database to open by this name: the file `name` here, or in the PostgreSQL run a fresh schema on the
+    // test server (the same one for the same name), dropped afterwards.
+    std::string db(const std::string& name);
     std::filesystem::path path;
+
+private:
+    std::map<std::string, std::shared_ptr<void>> schemas_;
+    std::map<std::string, std::string> urls_;
 };
 
 // curricula/peer-support-foundations.toml, read by the io layer (REQUIREs that it reads cleanly).

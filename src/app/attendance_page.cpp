@@ -1,0 +1,332 @@
+// Attendance: people down, sessions across, marked from the keyboard; every mark is saved at once.
+#include <wx/button.h>
+#include <wx/dcclient.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+
+#include <algorithm>
+
+#include "app/cohort_pages.hpp"
+#include "app/guard.hpp"
+#include "app/text.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::app {
+namespace {
+
+wxString cell_text(const Attendance& a) {
+    switch (a.status) {
+        case AttendanceStatus::present: return "P";
+        case AttendanceStatus::late: return wxString::Format("L %d", a.minutes.value_or(0));
+        case AttendanceStatus::left_early: return wxString::Format("F %d", a.minutes.value_or(0));
+        case AttendanceStatus::excused: return "E";
+        case AttendanceStatus::absent: return "A";
+    }
+    return {};
+}
+
+wxColour cell_colour(AttendanceStatus status) {
+    switch (status) {
+        case AttendanceStatus::present: return wxColour(214, 240, 214);
+        case AttendanceStatus::late:
+        case AttendanceStatus::left_early: return wxColour(255, 236, 190);
+        case AttendanceStatus::excused: return wxColour(214, 228, 248);
+        case AttendanceStatus::absent: return wxColour(248, 212, 212);
+    }
+    return *wxWHITE;
+}
+
+std::optional<int> ask_minutes_in_dialog(wxWindow* parent, const wxString& person, const Session& session) {
+    wxTextEntryDialog dialog(parent,
+                             wxString::Format(_("Minutes %s attended of this %d-minute session:"), person, session.minutes),
+                             _("Minutes attended"), wxString::Format("%d", session.minutes));
+    if (dialog.ShowModal() != wxID_OK) return std::nullopt;
+    long minutes = 0;
+    if (!dialog.GetValue().Strip(wxString::both).ToLong(&minutes)) {
+        show_error(parent, wxString::Format(_("'%s' is not a number of minutes."), dialog.GetValue()));
+        return std::nullopt;
+    }
+    return static_cast<int>(minutes);
+}
+
+}  // namespace
+
+AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
+    : CohortPage(parent, context, cohort_code, "attendance") {
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* everyone = new wxButton(this, wxID_ANY, _("Everyone present (Shift+P)"));
+    auto* undo_button = new wxButton(this, wxID_UNDO, _("Undo (Ctrl+Z)"));
+    bar->Add(everyone, 0, wxRIGHT, 4);
+    bar->Add(undo_button, 0, wxRIGHT, 12);
+    bar->Add(new wxStaticText(this, wxID_ANY,
+                              _("Keys: P present · L late · F left early · E excused · A absent · Delete clears · "
+                                "arrows move")),
+             0, wxALIGN_CENTER_VERTICAL);
+    column->Add(bar, 0, wxALL, 8);
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    column->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    grid_ = new wxGrid(this, wxID_ANY);
+    grid_->SetName("attendance_grid");
+    grid_->CreateGrid(0, 0);
+    grid_->EnableEditing(false);
+    grid_->EnableDragRowSize(false);
+    grid_->SetColLabelSize(FromDIP(40));
+    grid_->SetDefaultColSize(FromDIP(78));
+    grid_->SetDefaultCellAlignment(wxALIGN_CENTRE, wxALIGN_CENTRE);
+    grid_->SetRowLabelAlignment(wxALIGN_LEFT, wxALIGN_CENTRE);
+    grid_->SetCellHighlightPenWidth(3);
+    column->Add(grid_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    SetSizer(column);
+
+    ask_minutes_ = [this](const wxString& person, const Session& s) { return ask_minutes_in_dialog(this, person, s); };
+    grid_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (!handle_key(e.GetKeyCode(), e.GetModifiers())) e.Skip();
+    });
+    grid_->Bind(wxEVT_GRID_SELECT_CELL, [this](wxGridEvent& e) {
+        e.Skip();
+        CallAfter([this] { show_summary(); });
+    });
+    everyone->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        everyone_present();
+        grid_->SetFocus();
+    });
+    undo_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        undo();
+        grid_->SetFocus();
+    });
+    undo_button->Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(can_undo()); });
+}
+
+bool AttendancePage::counts_here(const store::SheetPerson& person, const Session& session) const {
+    return person.enrolled_on && !(session.date < *person.enrolled_on);
+}
+
+void AttendancePage::refresh() {
+    const int old_row = grid_->GetGridCursorRow(), old_col = grid_->GetGridCursorCol();
+    const std::string old_ref = old_row >= 0 && old_row < static_cast<int>(sheet_.people.size())
+                                    ? sheet_.people[static_cast<std::size_t>(old_row)].ref : "";
+    const long long old_session = old_col >= 0 && old_col < static_cast<int>(sheet_.sessions.size())
+                                      ? sheet_.sessions[static_cast<std::size_t>(old_col)].id : 0;
+    if (!guarded(this, [&] { sheet_ = store::AppQueries(context_.db()).attendance_sheet(cohort_); })) return;
+    marks_.clear();
+    for (const auto& m : sheet_.marks) marks_[{m.session_id, m.participant_ref}] = m;
+
+    grid_->Freeze();
+    if (grid_->GetNumberRows() > 0) grid_->DeleteRows(0, grid_->GetNumberRows());
+    if (grid_->GetNumberCols() > 0) grid_->DeleteCols(0, grid_->GetNumberCols());
+    grid_->AppendCols(static_cast<int>(sheet_.sessions.size()));
+    grid_->AppendRows(static_cast<int>(sheet_.people.size()));
+    int label_width = FromDIP(120);
+    wxClientDC dc(grid_);
+    dc.SetFont(grid_->GetLabelFont());
+    for (std::size_t r = 0; r < sheet_.people.size(); ++r) {
+        const auto& p = sheet_.people[r];
+        // The left-to-right mark keeps the line in reading order; the isolate keeps an Urdu name intact.
+        wxString label = wxString(wxUniChar(0x200E)) + isolated(wx(p.full_name)) + "   " + wx(p.ref);
+        if (!p.enrolled_on) label += " " + _("(make-up)");
+        grid_->SetRowLabelValue(static_cast<int>(r), label);
+        label_width = std::max(label_width, dc.GetTextExtent(label).x + FromDIP(16));
+    }
+    grid_->SetRowLabelSize(std::min(label_width, FromDIP(360)));
+    for (std::size_t c = 0; c < sheet_.sessions.size(); ++c) {
+        const auto& s = sheet_.sessions[c];
+        grid_->SetColLabelValue(static_cast<int>(c), wx(s.module_code) + "\n" + wx(s.date));
+    }
+    for (int r = 0; r < grid_->GetNumberRows(); ++r)
+        for (int c = 0; c < grid_->GetNumberCols(); ++c) show_cell(r, c);
+    grid_->Thaw();
+
+    int row = std::max(0, row_of(old_ref)), col = old_session ? column_of(old_session) : -1;
+    if (col < 0) col = suggested_column();
+    if (grid_->GetNumberRows() > 0 && grid_->GetNumberCols() > 0) {
+        grid_->GoToCell(std::min(row, grid_->GetNumberRows() - 1), std::min(col, grid_->GetNumberCols() - 1));
+    }
+    show_summary();
+}
+
+void AttendancePage::show_cell(int row, int column) {
+    const auto& person = sheet_.people[static_cast<std::size_t>(row)];
+    const auto& session = sheet_.sessions[static_cast<std::size_t>(column)];
+    const auto found = marks_.find({session.id, person.ref});
+    wxColour background = *wxWHITE;
+    wxString text;
+    if (found != marks_.end()) {
+        text = cell_text(found->second);
+        background = cell_colour(found->second.status);
+    } else if (!counts_here(person, session)) {
+        text = wxString::FromUTF8("—");  // before enrolment: not an absence
+        background = wxColour(238, 238, 238);
+    } else if (context_.today() < session.date) {
+        background = wxColour(246, 246, 246);  // still to come
+    }
+    grid_->SetCellValue(row, column, text);
+    grid_->SetCellBackgroundColour(row, column, background);
+}
+
+int AttendancePage::column_of(long long session_id) const {
+    for (std::size_t c = 0; c < sheet_.sessions.size(); ++c)
+        if (sheet_.sessions[c].id == session_id) return static_cast<int>(c);
+    return -1;
+}
+
+int AttendancePage::row_of(const std::string& ref) const {
+    for (std::size_t r = 0; r < sheet_.people.size(); ++r)
+        if (sheet_.people[r].ref == ref) return static_cast<int>(r);
+    return -1;
+}
+
+int AttendancePage::suggested_column() const {
+    int last_held = 0;
+    for (std::size_t c = 0; c < sheet_.sessions.size(); ++c) {
+        const auto& s = sheet_.sessions[c];
+        if (context_.today() < s.date) break;
+        last_held = static_cast<int>(c);
+        for (const auto& p : sheet_.people)
+            if (counts_here(p, s) && !marks_.count({s.id, p.ref})) return static_cast<int>(c);
+    }
+    return last_held;
+}
+
+bool AttendancePage::handle_key(int key, int modifiers) {
+    if (modifiers == wxMOD_SHIFT && key == 'P') return everyone_present(), true;
+    if (modifiers == wxMOD_CONTROL && key == 'Z') return undo(), true;
+    if (modifiers != wxMOD_NONE) return false;
+    switch (key) {
+        case 'P': mark_current(AttendanceStatus::present); return true;
+        case 'L': mark_current(AttendanceStatus::late); return true;
+        case 'F': mark_current(AttendanceStatus::left_early); return true;
+        case 'E': mark_current(AttendanceStatus::excused); return true;
+        case 'A': mark_current(AttendanceStatus::absent); return true;
+        case WXK_DELETE:
+        case WXK_BACK: clear_current(); return true;
+        default: return false;
+    }
+}
+
+void AttendancePage::mark_current(AttendanceStatus status) {
+    const int row = grid_->GetGridCursorRow(), col = grid_->GetGridCursorCol();
+    if (row < 0 || col < 0) return;
+    const auto& person = sheet_.people[static_cast<std::size_t>(row)];
+    const auto& session = sheet_.sessions[static_cast<std::size_t>(col)];
+    Attendance a{session.id, person.ref, status, std::nullopt, ""};
+    if (auto found = marks_.find({session.id, person.ref}); found != marks_.end()) a.note = found->second.note;
+    if (status == AttendanceStatus::late || status == AttendanceStatus::left_early) {
+        const auto minutes = ask_minutes_(wx(person.full_name), session);
+        if (!minutes) return;
+        a.minutes = *minutes;
+    }
+    const std::size_t before = undo_.size();
+    save({a});
+    if (undo_.size() > before && row + 1 < grid_->GetNumberRows()) grid_->MoveCursorDown(false);
+}
+
+void AttendancePage::clear_current() {
+    const int row = grid_->GetGridCursorRow(), col = grid_->GetGridCursorCol();
+    if (row < 0 || col < 0) return;
+    const auto& person = sheet_.people[static_cast<std::size_t>(row)];
+    const auto& session = sheet_.sessions[static_cast<std::size_t>(col)];
+    const auto found = marks_.find({session.id, person.ref});
+    if (found == marks_.end()) return;
+    const Attendance before = found->second;
+    if (!guarded(this, [&] { store::AppQueries(context_.db()).unmark(session.id, person.ref); })) return;
+    marks_.erase(found);
+    undo_.push_back({{session.id, person.ref, before}});
+    show_cell(row, col);
+    show_summary();
+}
+
+void AttendancePage::everyone_present() {
+    const int col = grid_->GetGridCursorCol();
+    if (col < 0) return;
+    const auto& session = sheet_.sessions[static_cast<std::size_t>(col)];
+    std::vector<Attendance> marks;
+    for (const auto& p : sheet_.people)
+        if (counts_here(p, session) && !marks_.count({session.id, p.ref}))
+            marks.push_back(Attendance{session.id, p.ref, AttendanceStatus::present, std::nullopt, ""});
+    if (marks.empty()) {
+        summary_->SetLabel(_("Everyone in this session is marked already."));
+        return;
+    }
+    save(marks);
+}
+
+void AttendancePage::save(const std::vector<Attendance>& marks) {
+    std::vector<UndoEntry> group;
+    std::vector<store::LocatedMark> located;
+    for (const auto& a : marks) {
+        const auto found = marks_.find({a.session_id, a.participant_ref});
+        group.push_back({a.session_id, a.participant_ref,
+                         found == marks_.end() ? std::nullopt : std::optional<Attendance>(found->second)});
+        located.push_back({a, 0});
+    }
+    if (!guarded(this, [&] { store::AttendanceRepo(context_.db()).mark(cohort_, located); })) return;
+    for (const auto& a : marks) {
+        marks_[{a.session_id, a.participant_ref}] = a;
+        const int r = row_of(a.participant_ref), c = column_of(a.session_id);
+        if (r >= 0 && c >= 0) show_cell(r, c);
+    }
+    undo_.push_back(std::move(group));
+    show_summary();
+}
+
+void AttendancePage::undo() {
+    if (undo_.empty()) return;
+    const auto group = undo_.back();
+    const bool done = guarded(this, [&] {
+        context_.db().write([&] {  // the whole step is undone, or none of it
+            std::vector<store::LocatedMark> again;
+            for (const auto& e : group) {
+                if (e.before) again.push_back({*e.before, 0});
+                else if (marks_.count({e.session_id, e.ref})) store::AppQueries(context_.db()).unmark(e.session_id, e.ref);
+            }
+            if (!again.empty()) store::AttendanceRepo(context_.db()).mark(cohort_, again);
+        });
+    });
+    if (!done) return;
+    undo_.pop_back();
+    for (const auto& e : group) {
+        if (e.before) marks_[{e.session_id, e.ref}] = *e.before;
+        else marks_.erase({e.session_id, e.ref});
+        const int r = row_of(e.ref), c = column_of(e.session_id);
+        if (r >= 0 && c >= 0) show_cell(r, c);
+    }
+    if (!group.empty()) {
+        const int r = row_of(group.front().ref), c = column_of(group.front().session_id);
+        if (r >= 0 && c >= 0) grid_->GoToCell(r, c);
+    }
+    show_summary();
+}
+
+void AttendancePage::show_summary() {
+    const int col = grid_->GetGridCursorCol();
+    if (col < 0 || col >= static_cast<int>(sheet_.sessions.size())) {
+        summary_->SetLabel(sheet_.sessions.empty() ? _("No sessions yet: schedule them on the Sessions page.")
+                                                   : wxString());
+        return;
+    }
+    const auto& s = sheet_.sessions[static_cast<std::size_t>(col)];
+    int present = 0, late = 0, early = 0, excused = 0, absent = 0, unmarked = 0;
+    for (const auto& p : sheet_.people) {
+        const auto found = marks_.find({s.id, p.ref});
+        if (found == marks_.end()) {
+            unmarked += counts_here(p, s) ? 1 : 0;
+            continue;
+        }
+        switch (found->second.status) {
+            case AttendanceStatus::present: ++present; break;
+            case AttendanceStatus::late: ++late; break;
+            case AttendanceStatus::left_early: ++early; break;
+            case AttendanceStatus::excused: ++excused; break;
+            case AttendanceStatus::absent: ++absent; break;
+        }
+    }
+    summary_->SetLabel(wxString::Format(
+        _("Session %lld · %s · %s %s · %d minutes — %d present, %d late, %d left early, %d excused, %d absent, %d not marked"),
+        s.id, wx(s.module_code), wx(s.date), wx(to_string(s.start_time)), s.minutes, present, late, early, excused,
+        absent, unmarked));
+}
+
+}  // namespace mitra::app

@@ -1,0 +1,67 @@
+// One section of the main window: a search box, a virtual list and a details pane, with the section's actions.
+#pragma once
+#include <wx/dataview.h>
+#include <wx/panel.h>
+#include <wx/srchctrl.h>
+#include <wx/timer.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/details_view.hpp"
+#include "app/paged_list_model.hpp"
+
+class wxBoxSizer;
+
+namespace mitra::app {
+
+struct ColumnSpec {
+    wxString title;
+    int width;  // in DIPs
+};
+
+class BrowsePanel : public wxPanel {
+public:
+    BrowsePanel(wxWindow* parent, AppContext& context, const wxString& name);
+
+    // Builds the list (call once from the subclass's constructor) and shows the first rows.
+    void build();
+    // Runs the search again (after a change), keeping the typed text.
+    void refresh();
+    // Types into the search box, as a person would (each call is one keystroke's search).
+    void search_for(const wxString& text);
+
+    wxDataViewCtrl* list() const { return list_; }
+    PagedListModel* model() const { return model_.get(); }
+    unsigned row_count() const { return model_ ? model_->count() : 0; }
+    // Selects a row and shows its details, as a click would.
+    void select_row(unsigned row);
+
+protected:
+    virtual std::vector<ColumnSpec> columns() const = 0;
+    virtual long long count(const std::string& search) = 0;
+    virtual std::vector<TextRow> fetch(const std::string& search, int offset, int limit) = 0;
+    virtual void show_details(const TextRow& row) = 0;
+    virtual void add_actions(wxWindow* parent, wxBoxSizer* bar) {}
+    virtual void activated(const TextRow& row) {}
+    virtual bool multiple_selection() const { return false; }
+
+    // The selected row (the first one when several are), if any.
+    const TextRow* selected() const;
+    std::vector<TextRow> all_selected() const;
+    std::string search_text() const;
+
+    AppContext& context_;
+    DetailsView* details_ = nullptr;
+
+private:
+    void on_selection();
+
+    wxSearchCtrl* search_ = nullptr;
+    wxDataViewCtrl* list_ = nullptr;
+    wxObjectDataPtr<PagedListModel> model_;
+};
+
+}  // namespace mitra::app

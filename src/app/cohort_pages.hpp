@@ -1,0 +1,182 @@
+// The pages of a cohort's workspace: Enrol, Sessions, Attendance, Completion, Print certificates.
+#pragma once
+#include <wx/dataview.h>
+#include <wx/grid.h>
+#include <wx/panel.h>
+#include <wx/srchctrl.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/paged_list_model.hpp"
+#include "core/completion.hpp"
+#include "core/model.hpp"
+#include "store/app_queries.hpp"
+
+class wxStaticText;
+class wxStaticBitmap;
+class wxChoice;
+class wxTextCtrl;
+class wxButton;
+
+namespace mitra::app {
+
+class ProblemsView;
+
+class CohortPage : public wxPanel {
+public:
+    CohortPage(wxWindow* parent, AppContext& context, const std::string& cohort_code, const wxString& name);
+    virtual void refresh() = 0;  // reads the cohort again (the page is shown, or something changed)
+    const std::string& cohort_code() const { return cohort_; }
+
+protected:
+    AppContext& context_;
+    std::string cohort_;
+};
+
+// Enrol: find people and enrol them, add a new person in place, or import a CSV file (all or nothing).
+class EnrolPage : public CohortPage {
+public:
+    EnrolPage(wxWindow* parent, AppContext& context, const std::string& cohort_code);
+    void refresh() override;
+
+    void search_for(const wxString& text);
+    void select_rows(const std::vector<unsigned>& rows);
+    void enrol_selected();
+    void add_person();
+    // Checks every row first: any bad row is listed (line, column, field, message) and nothing changes.
+    bool import_csv(const wxString& path);
+
+    ProblemsView* problems() const { return problems_; }
+    wxDataViewListCtrl* enrolled() const { return enrolled_; }
+    unsigned found_count() const { return found_model_->count(); }
+
+private:
+    void enrol(const std::vector<std::string>& refs);
+    wxSearchCtrl* search_;
+    wxDataViewCtrl* found_;
+    wxObjectDataPtr<PagedListModel> found_model_;
+    wxDataViewListCtrl* enrolled_;
+    ProblemsView* problems_;
+    wxStaticText* problems_label_;
+    wxStaticText* outcome_;
+};
+
+// Sessions: plan the whole curriculum, add, move or remove one, with its trainer.
+class SessionsPage : public CohortPage {
+public:
+    SessionsPage(wxWindow* parent, AppContext& context, const std::string& cohort_code);
+    void refresh() override;
+    void schedule(int every_days, const LocalTime& start);
+    void add_session();
+    void move_selected();
+    void remove_selected();
+    wxDataViewListCtrl* list() const { return list_; }
+
+private:
+    std::optional<Session> selected() const;
+    wxDataViewListCtrl* list_;
+    std::vector<Session> sessions_;
+};
+
+// Attendance: people down, sessions across; P L F E A mark the current cell and move down, Shift+P marks
+// everyone not yet marked present in the current session, Delete clears a mark, Ctrl+Z undoes.
+class AttendancePage : public CohortPage {
+public:
+    AttendancePage(wxWindow* parent, AppContext& context, const std::string& cohort_code);
+    void refresh() override;
+
+    wxGrid* grid() const { return grid_; }
+    // Handles one key as the grid would receive it; true when it was an attendance key.
+    bool handle_key(int key_code, int modifiers);
+    void mark_current(AttendanceStatus status);
+    void clear_current();
+    void everyone_present();
+    void undo();
+    bool can_undo() const { return !undo_.empty(); }
+
+    // Asks the minutes attended by a late or early-leaving person (a dialog; tests answer themselves).
+    using AskMinutes = std::function<std::optional<int>(const wxString& person, const Session& session)>;
+    void set_ask_minutes(AskMinutes ask) { ask_minutes_ = std::move(ask); }
+
+    int column_of(long long session_id) const;
+    int row_of(const std::string& ref) const;
+    // The session most likely marked next: the first held one with someone unmarked, else the last held.
+    int suggested_column() const;
+    const store::AttendanceSheet& sheet() const { return sheet_; }
+
+private:
+    struct UndoEntry {
+        long long session_id;
+        std::string ref;
+        std::optional<Attendance> before;
+    };
+    void save(const std::vector<Attendance>& marks);
+    void show_cell(int row, int column);
+    void show_summary();
+    bool counts_here(const store::SheetPerson& person, const Session& session) const;
+
+    wxGrid* grid_;
+    wxStaticText* summary_;
+    store::AttendanceSheet sheet_;
+    std::map<std::pair<long long, std::string>, Attendance> marks_;
+    std::vector<std::vector<UndoEntry>> undo_;
+    AskMinutes ask_minutes_;
+};
+
+// Completion: who is complete, on track or not, why not in words, and a coordinator's override.
+class CompletionPage : public CohortPage {
+public:
+    CompletionPage(wxWindow* parent, AppContext& context, const std::string& cohort_code);
+    void refresh() override;
+    void override_selected();
+    // Records a coordinator's decision (the store refuses it without a reason) and shows the result.
+    bool apply_override(const CompletionOverride& decision);
+    const std::vector<ParticipantCompletion>& results() const { return results_; }
+    wxDataViewListCtrl* list() const { return list_; }
+
+private:
+    void show_modules(int row);
+    wxDataViewListCtrl* list_;
+    wxDataViewListCtrl* modules_;
+    wxStaticText* totals_;
+    std::vector<ParticipantCompletion> results_;
+    std::map<std::string, std::string> names_;
+};
+
+// Print certificates: a preview of one, then everyone eligible in one batch, then the folder or print file.
+class PrintPage : public CohortPage {
+public:
+    PrintPage(wxWindow* parent, AppContext& context, const std::string& cohort_code);
+    void refresh() override;
+
+    // Renders the first eligible person's certificate to a temporary PDF and shows it; nothing is recorded.
+    bool preview();
+    // Issues to everyone eligible and writes their PDFs and the print file into `folder`, with progress.
+    bool issue(const std::filesystem::path& folder);
+    const std::filesystem::path& preview_pdf() const { return preview_pdf_; }
+    const std::filesystem::path& print_file() const { return print_file_; }
+    const std::vector<std::filesystem::path>& written() const { return written_; }
+    void set_folder(const wxString& folder);
+
+private:
+    std::string kind() const;
+    std::string module_code() const;
+    wxChoice* kind_;
+    wxChoice* module_;
+    wxTextCtrl* folder_;
+    wxStaticBitmap* picture_;
+    wxDataViewListCtrl* outcome_;
+    wxButton* open_folder_;
+    wxButton* open_print_;
+    std::vector<std::string> module_codes_;
+    std::filesystem::path preview_pdf_, print_file_, last_folder_;
+    std::vector<std::filesystem::path> written_;
+};
+
+}  // namespace mitra::app

@@ -1,0 +1,118 @@
+// Completion: who is complete, on track or not, what each still needs in words, and a coordinator's override.
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/stattext.h>
+
+#include "app/cohort_pages.hpp"
+#include "app/dialogs.hpp"
+#include "app/guard.hpp"
+#include "app/text.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::app {
+namespace {
+
+wxString status_of(bool complete, bool on_track) {
+    return complete ? _("complete") : on_track ? _("on track") : _("not on track");
+}
+
+}  // namespace
+
+CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
+    : CohortPage(parent, context, cohort_code, "completion") {
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* override_button = new wxButton(this, wxID_ANY, _("&Override a module…"));
+    bar->Add(override_button, 0, wxRIGHT, 12);
+    totals_ = new wxStaticText(this, wxID_ANY, "");
+    bar->Add(totals_, 1, wxALIGN_CENTER_VERTICAL);
+    column->Add(bar, 0, wxEXPAND | wxALL, 8);
+
+    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    list_ = new wxDataViewListCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
+    list_->SetName("completion");
+    list_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(80));
+    list_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(180));
+    list_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(100));
+    list_->AppendTextColumn(_("What is still needed"), wxDATAVIEW_CELL_INERT, FromDIP(600), wxALIGN_LEFT,
+                            wxDATAVIEW_COL_RESIZABLE);
+    modules_ = new wxDataViewListCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
+    modules_->SetName("completion_modules");
+    modules_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
+    modules_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(260));
+    modules_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(100));
+    modules_->AppendTextColumn(_("Minutes attended / needed"), wxDATAVIEW_CELL_INERT, FromDIP(160));
+    modules_->AppendTextColumn(_("Why not yet"), wxDATAVIEW_CELL_INERT, FromDIP(420), wxALIGN_LEFT,
+                               wxDATAVIEW_COL_RESIZABLE);
+    splitter->SplitHorizontally(list_, modules_, FromDIP(300));
+    splitter->SetSashGravity(0.6);
+    column->Add(splitter, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    SetSizer(column);
+
+    list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_modules(list_->GetSelectedRow()); });
+    list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { override_selected(); });
+    override_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { override_selected(); });
+}
+
+void CompletionPage::refresh() {
+    const int selected = list_->GetSelectedRow();
+    guarded(this, [&] {
+        results_ = store::cohort_completion(context_.db(), cohort_, context_.today(), context_.language());
+        store::ParticipantQuery query;
+        query.cohort_code = cohort_;
+        names_.clear();
+        for (const auto& p : store::ParticipantRepo(context_.db()).list(query)) names_[p.ref] = p.full_name;
+    });
+    list_->DeleteAllItems();
+    int complete = 0, on_track = 0;
+    for (const auto& r : results_) {
+        complete += r.complete ? 1 : 0;
+        on_track += !r.complete && r.on_track ? 1 : 0;
+        wxVector<wxVariant> values;
+        values.push_back(wx(r.ref));
+        values.push_back(wx(names_[r.ref]));
+        values.push_back(status_of(r.complete, r.on_track));
+        values.push_back(wx(r.reason));
+        list_->AppendItem(values);
+    }
+    totals_->SetLabel(wxString::Format(_("%d complete, %d on track, %d not on track, of %zu people."), complete, on_track,
+                                       static_cast<int>(results_.size()) - complete - on_track, results_.size()));
+    if (selected != wxNOT_FOUND && selected < static_cast<int>(results_.size())) list_->SelectRow(selected);
+    show_modules(list_->GetSelectedRow());
+}
+
+void CompletionPage::show_modules(int row) {
+    modules_->DeleteAllItems();
+    if (row == wxNOT_FOUND || row >= static_cast<int>(results_.size())) return;
+    for (const auto& m : results_[static_cast<std::size_t>(row)].modules) {
+        wxVector<wxVariant> values;
+        values.push_back(wx(m.code));
+        values.push_back(wx(m.title) + (m.required ? wxString() : " " + _("(elective)")));
+        values.push_back(m.overridden ? status_of(m.complete, m.on_track) + " " + _("(override)")
+                                      : status_of(m.complete, m.on_track));
+        values.push_back(wxString::Format("%d / %d", m.attended_minutes, m.required_minutes));
+        values.push_back(wx(m.reason));
+        modules_->AppendItem(values);
+    }
+}
+
+void CompletionPage::override_selected() {
+    const int row = list_->GetSelectedRow();
+    if (row == wxNOT_FOUND) return show_info(this, _("Choose a person in the list first."));
+    const auto& person = results_[static_cast<std::size_t>(row)];
+    std::vector<CodeAndTitle> modules;
+    for (const auto& m : person.modules) modules.emplace_back(m.code, m.title);
+    OverrideDialog dialog(this, wx(names_[person.ref] + "  (" + person.ref + ")"), modules);
+    while (dialog.ShowModal() == wxID_OK)
+        if (apply_override(dialog.decision(person.ref))) return;
+}
+
+bool CompletionPage::apply_override(const CompletionOverride& decision) {
+    if (!guarded(this, [&] { store::RecordsRepo(context_.db()).override_completion(cohort_, decision); })) return false;
+    refresh();
+    return true;
+}
+
+}  // namespace mitra::app

@@ -1,0 +1,95 @@
+// The small dialogs, each laid out in forms/<name>.xrc and loaded by its own file.
+#pragma once
+#include <wx/dialog.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/model.hpp"
+#include "core/validation.hpp"
+
+namespace mitra::app {
+
+using CodeAndTitle = std::pair<std::string, std::string>;
+
+// forms/participant_dialog.xrc: one new person. participant() throws InputError naming bad fields.
+class ParticipantDialog : public wxDialog {
+public:
+    explicit ParticipantDialog(wxWindow* parent);
+    void fill(const Participant& p);
+    Participant participant() const;
+};
+
+// forms/reason_dialog.xrc: a written reason, required.
+class ReasonDialog : public wxDialog {
+public:
+    ReasonDialog(wxWindow* parent, const wxString& title, const wxString& prompt);
+    std::string reason() const;
+};
+
+// forms/override_dialog.xrc: a coordinator decides a module for one person, with a reason.
+class OverrideDialog : public wxDialog {
+public:
+    OverrideDialog(wxWindow* parent, const wxString& person, const std::vector<CodeAndTitle>& modules);
+    CompletionOverride decision(const std::string& ref) const;
+    void fill(int module_index, bool complete, const wxString& reason);
+
+private:
+    std::vector<CodeAndTitle> modules_;
+};
+
+// forms/open_dialog.xrc: a database file or a hub URL.
+class OpenDialog : public wxDialog {
+public:
+    explicit OpenDialog(wxWindow* parent);
+    std::string target() const;  // empty when nothing was given
+};
+
+// forms/preferences_dialog.xrc: the interface's language.
+class PreferencesDialog : public wxDialog {
+public:
+    explicit PreferencesDialog(wxWindow* parent);
+    wxString language_code() const;
+};
+
+// forms/trainer_dialog.xrc: a new trainer and the modules they may teach.
+class TrainerDialog : public wxDialog {
+public:
+    TrainerDialog(wxWindow* parent, const std::vector<std::string>& module_codes);
+    Trainer trainer() const;
+
+private:
+    std::vector<std::string> module_codes_;
+};
+
+// forms/session_dialog.xrc: a new session, or (moving) a new date, time and trainer for one.
+class SessionDialog : public wxDialog {
+public:
+    SessionDialog(wxWindow* parent, const std::vector<CodeAndTitle>& modules, const std::vector<Trainer>& trainers,
+                  const Session& initial, bool moving);
+    Session session() const;  // throws InputError for a bad date or time
+
+private:
+    std::vector<CodeAndTitle> modules_;
+    std::vector<Trainer> trainers_;
+    Session initial_;
+};
+
+// forms/cohort_dialog.xrc: a new cohort.
+class CohortDialog : public wxDialog {
+public:
+    CohortDialog(wxWindow* parent, const std::vector<std::string>& curricula, const std::vector<Trainer>& trainers,
+                 const Date& today);
+    Cohort cohort() const;
+
+private:
+    std::vector<std::string> curricula_;
+    std::vector<Trainer> trainers_;
+};
+
+// Field errors from core's validation as one refusal naming the fields.
+void refuse_if_any(const std::vector<FieldError>& errors);
+
+}  // namespace mitra::app

@@ -1,0 +1,206 @@
+// Enrol: find people and enrol them, add a new person in place, or import a CSV file (all or nothing).
+#include <wx/button.h>
+#include <wx/filedlg.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "app/cohort_pages.hpp"
+#include "app/dialogs.hpp"
+#include "app/guard.hpp"
+#include "app/problems_view.hpp"
+#include "app/text.hpp"
+#include "io/participant_csv.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::app {
+
+EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
+    : CohortPage(parent, context, cohort_code, "enrol") {
+    auto* row = new wxBoxSizer(wxHORIZONTAL);
+
+    auto* left = new wxBoxSizer(wxVERTICAL);
+    left->Add(new wxStaticText(this, wxID_ANY, _("Find people to enrol (select several with Ctrl or Shift):")), 0,
+              wxBOTTOM, 4);
+    search_ = new wxSearchCtrl(this, wxID_ANY);
+    search_->SetDescriptiveText(_("Ref or name"));
+    left->Add(search_, 0, wxEXPAND | wxBOTTOM, 4);
+    found_ = new wxDataViewCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_MULTIPLE | wxDV_ROW_LINES);
+    found_->SetName("people_to_enrol");
+    found_model_ = new PagedListModel(3);
+    found_->AssociateModel(found_model_.get());
+    found_->AppendTextColumn(_("Ref"), 0, wxDATAVIEW_CELL_INERT, FromDIP(80));
+    found_->AppendTextColumn(_("Name"), 1, wxDATAVIEW_CELL_INERT, FromDIP(180));
+    found_->AppendTextColumn(_("Latin name"), 2, wxDATAVIEW_CELL_INERT, FromDIP(140));
+    left->Add(found_, 1, wxEXPAND | wxBOTTOM, 4);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
+    auto* enrol_button = new wxButton(this, wxID_ANY, _("&Enrol selected"));
+    auto* add_button = new wxButton(this, wxID_ANY, _("&New person…"));
+    auto* import_button = new wxButton(this, wxID_ANY, _("&Import CSV…"));
+    buttons->Add(enrol_button, 0, wxRIGHT, 4);
+    buttons->Add(add_button, 0, wxRIGHT, 4);
+    buttons->Add(import_button, 0);
+    left->Add(buttons, 0);
+    row->Add(left, 1, wxEXPAND | wxALL, 8);
+
+    auto* right = new wxBoxSizer(wxVERTICAL);
+    right->Add(new wxStaticText(this, wxID_ANY, _("Enrolled in this cohort:")), 0, wxBOTTOM, 4);
+    enrolled_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
+    enrolled_->SetName("enrolled");
+    enrolled_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(80));
+    enrolled_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(180));
+    enrolled_->AppendTextColumn(_("Latin name"), wxDATAVIEW_CELL_INERT, FromDIP(140));
+    enrolled_->AppendTextColumn(_("Enrolled on"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    right->Add(enrolled_, 1, wxEXPAND);
+    row->Add(right, 1, wxEXPAND | wxALL, 8);
+
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(row, 1, wxEXPAND);
+    outcome_ = new wxStaticText(this, wxID_ANY, "");
+    column->Add(outcome_, 0, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    problems_label_ = new wxStaticText(this, wxID_ANY, "");
+    problems_label_->SetForegroundColour(*wxRED);
+    column->Add(problems_label_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+    problems_ = new ProblemsView(this);
+    column->Add(problems_, 0, wxEXPAND | wxALL, 8);
+    problems_->Hide();
+    SetSizer(column);
+
+    search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { search_for(search_->GetValue()); });
+    found_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { enrol_selected(); });
+    enrol_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol_selected(); });
+    add_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_person(); });
+    import_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxFileDialog dialog(this, _("Enrol people from a CSV file"), "", "", _("CSV files (*.csv)|*.csv|All files|*"),
+                            wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (dialog.ShowModal() == wxID_OK) import_csv(dialog.GetPath());
+    });
+}
+
+void EnrolPage::search_for(const wxString& text) {
+    if (search_->GetValue() != text) search_->ChangeValue(text);
+    guarded(this, [&] {
+        const std::string search = utf8(text.Strip(wxString::both));
+        const long long n = store::AppQueries(context_.db()).count_participants(search);
+        found_model_->reset(n, [this, search](int offset, int limit) {
+            std::vector<TextRow> rows;
+            guarded(this, [&] {
+                store::ParticipantQuery query;
+                query.search = search;
+                query.limit = limit;
+                query.offset = offset;
+                for (const auto& p : store::ParticipantRepo(context_.db()).list(query))
+                    rows.push_back({wx(p.ref), wx(p.full_name), wx(p.latin_name)});
+            });
+            return rows;
+        });
+    });
+}
+
+void EnrolPage::refresh() {
+    search_for(search_->GetValue());
+    guarded(this, [&] {
+        enrolled_->DeleteAllItems();
+        store::ParticipantQuery query;
+        query.cohort_code = cohort_;
+        std::map<std::string, Participant> people;
+        for (auto& p : store::ParticipantRepo(context_.db()).list(query)) people[p.ref] = p;
+        for (const auto& e : store::CohortRepo(context_.db()).enrolments(cohort_)) {
+            const auto& p = people[e.participant_ref];
+            wxVector<wxVariant> values;
+            values.push_back(wx(e.participant_ref));
+            values.push_back(wx(p.full_name));
+            values.push_back(wx(p.latin_name));
+            values.push_back(wx(e.enrolled_on));
+            enrolled_->AppendItem(values);
+        }
+    });
+}
+
+void EnrolPage::select_rows(const std::vector<unsigned>& rows) {
+    wxDataViewItemArray items;
+    for (unsigned r : rows) items.push_back(found_model_->GetItem(r));
+    found_->SetSelections(items);
+}
+
+void EnrolPage::enrol_selected() {
+    wxDataViewItemArray items;
+    found_->GetSelections(items);
+    std::vector<std::string> refs;
+    for (const auto& item : items)
+        if (const TextRow* r = found_model_->row(found_model_->GetRow(item))) refs.push_back(utf8((*r)[0]));
+    if (refs.empty()) {
+        show_info(this, _("Choose people in the list first."));
+        return;
+    }
+    enrol(refs);
+}
+
+void EnrolPage::enrol(const std::vector<std::string>& refs) {
+    guarded(this, [&] {
+        const auto result = store::CohortRepo(context_.db()).enrol(cohort_, refs, context_.today());
+        outcome_->SetLabel(wxString::Format(_("%zu enrolled, %zu were enrolled already."), result.enrolled.size(),
+                                            result.already.size()));
+        refresh();
+    });
+}
+
+void EnrolPage::add_person() {
+    ParticipantDialog dialog(this);
+    while (dialog.ShowModal() == wxID_OK) {
+        std::string ref;
+        if (guarded(&dialog, [&] {
+                Participant p = dialog.participant();
+                context_.db().write([&] {
+                    store::ParticipantRepo(context_.db()).add(p);
+                    store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, context_.today());
+                });
+                ref = p.ref;
+            })) {
+            outcome_->SetLabel(wxString::Format(_("%s was added and enrolled."), wx(ref)));
+            refresh();
+            return;
+        }
+    }
+}
+
+bool EnrolPage::import_csv(const wxString& path) {
+    bool ok = false;
+    guarded(this, [&] {
+        auto read = io::read_participant_csv_file(utf8(path));
+        problems_->show(read.problems);
+        problems_->Show(!read.ok());
+        if (!read.ok()) {
+            problems_label_->SetLabel(wxString::Format(
+                wxPLURAL("%zu problem in the file, so no one was enrolled or changed. Fix it and import again:",
+                         "%zu problems in the file, so no one was enrolled or changed. Fix them and import again:",
+                         read.problems.size()),
+                read.problems.size()));
+            outcome_->SetLabel("");
+            Layout();
+            return;
+        }
+        problems_label_->SetLabel("");
+        std::vector<Participant> people;
+        std::vector<std::string> refs;
+        for (auto& row : read.value) {
+            people.push_back(row.participant);
+            refs.push_back(row.participant.ref);
+        }
+        store::ImportCounts counts;
+        store::EnrolResult result;
+        context_.db().write([&] {  // the people and their enrolment: all or nothing
+            counts = store::ParticipantRepo(context_.db()).save_all(people);
+            result = store::CohortRepo(context_.db()).enrol(cohort_, refs, context_.today());
+        });
+        outcome_->SetLabel(wxString::Format(_("From the file: %d new people, %d updated; %zu enrolled, %zu already were."),
+                                            counts.created, counts.updated, result.enrolled.size(),
+                                            result.already.size()));
+        Layout();
+        refresh();
+        ok = true;
+    });
+    return ok;
+}
+
+}  // namespace mitra::app

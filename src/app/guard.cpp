@@ -1,0 +1,68 @@
+// The top of every event handler: refused input and database failures become one clear message.
+#include "app/guard.hpp"
+
+#include <wx/intl.h>
+#include <wx/msgdlg.h>
+
+#include "app/text.hpp"
+
+namespace mitra::app {
+namespace {
+
+MessageSink& sink() {
+    static MessageSink current;
+    return current;
+}
+
+void deliver(wxWindow* parent, const wxString& title, const wxString& message, long style) {
+    if (sink()) {
+        sink()(parent, title, message);
+        return;
+    }
+    wxMessageDialog dialog(parent, message, title, wxOK | style);
+    dialog.ShowModal();
+}
+
+}  // namespace
+
+void set_message_sink(MessageSink s) { sink() = std::move(s); }
+bool has_message_sink() { return static_cast<bool>(sink()); }
+
+void show_error(wxWindow* parent, const wxString& message) { deliver(parent, _("Mitra"), message, wxICON_ERROR); }
+void show_info(wxWindow* parent, const wxString& message) {
+    deliver(parent, _("Mitra"), message, wxICON_INFORMATION);
+}
+
+wxString describe(const Problem& p) {
+    wxString where;
+    if (!p.file.empty()) where << wx(p.file) << ", ";
+    if (p.line > 0) where << wxString::Format(_("line %d"), p.line) << ", ";
+    if (p.column > 0) where << wxString::Format(_("column %d"), p.column) << ", ";
+    if (!p.field.empty()) where << wx(p.field) << ": ";
+    else if (where.EndsWith(", ")) where.RemoveLast(2), where << ": ";
+    return where + wx(p.message);
+}
+
+wxString describe_all(const Problems& problems) {
+    wxString out;
+    for (const auto& p : problems) out << describe(p) << "\n";
+    return out.Trim();
+}
+
+bool guarded(wxWindow* parent, const std::function<void()>& work) {
+    try {
+        work();
+        return true;
+    } catch (const InputError& e) {
+        const wxString lead = e.problems.size() == 1 ? _("This was refused, and nothing was changed:")
+                                                     : _("These were refused, and nothing was changed:");
+        show_error(parent, lead + "\n\n" + describe_all(e.problems));
+    } catch (const store::DatabaseError& e) {
+        show_error(parent, wxString::Format(_("The database could not do this: %s."), wx(e.what())));
+    } catch (const std::exception& e) {
+        show_error(parent, wxString::Format(_("Something went wrong: %s."), wx(e.what())));
+    }
+    return false;
+}
+
+}  // namespace mitra::app

@@ -1,0 +1,28 @@
+// The top of every event handler: refused input and database failures become one clear message.
+#pragma once
+#include <wx/string.h>
+#include <wx/window.h>
+
+#include <exception>
+#include <functional>
+
+#include "core/problem.hpp"
+#include "store/database.hpp"
+
+namespace mitra::app {
+
+// Where messages go: a dialog by default; tests capture them instead of blocking on a modal window.
+using MessageSink = std::function<void(wxWindow* parent, const wxString& title, const wxString& message)>;
+void set_message_sink(MessageSink sink);
+bool has_message_sink();
+void show_error(wxWindow* parent, const wxString& message);
+void show_info(wxWindow* parent, const wxString& message);
+
+// "line 3, column 12, email: the address has no @", in the interface's language.
+wxString describe(const Problem& problem);
+wxString describe_all(const Problems& problems);
+
+// Runs `work`; on mitra::InputError, store::DatabaseError or another failure, tells the user and returns false.
+bool guarded(wxWindow* parent, const std::function<void()>& work);
+
+}  // namespace mitra::app

@@ -1,0 +1,86 @@
+// The interface's language: the system's, or the one chosen in Preferences; catalogs from <build>/locale.
+#include "app/i18n.hpp"
+
+#include <wx/config.h>
+#include <wx/filename.h>
+#include <wx/intl.h>
+#include <wx/log.h>
+#include <wx/stdpaths.h>
+#include <wx/translation.h>
+
+#include <clocale>
+#include <filesystem>
+#include <memory>
+
+#include "app/app_context.hpp"
+#include "app/text.hpp"
+
+namespace mitra::app {
+
+std::vector<InterfaceLanguage> interface_languages() {
+    return {
+        {"", _("System language")},
+        {"en", "English"},
+        {"ja", wxString::FromUTF8("日本語")},
+        {"zh_CN", wxString::FromUTF8("简体中文")},
+        {"id", "Bahasa Indonesia"},
+    };
+}
+
+namespace {
+
+void add_lookup_paths() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx((exe.parent_path().parent_path() / "locale").string()));
+    const auto data = shipped_dir("locale");
+    if (!data.empty()) wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(data.string()));
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix("/usr/share/locale");
+}
+
+std::string content_tag(const wxString& catalog) {
+    if (catalog.StartsWith("zh_CN") || catalog.StartsWith("zh_SG")) return "zh-Hans";
+    if (catalog.StartsWith("zh")) return "zh-Hant";
+    const wxString base = catalog.BeforeFirst('_');
+    return base.empty() ? "en" : utf8(base);
+}
+
+}  // namespace
+
+std::string set_up_translations(const wxString& code) {
+    static std::unique_ptr<wxLocale> locale;
+    add_lookup_paths();
+    int language = wxLANGUAGE_DEFAULT;
+    if (!code.empty()) {
+        if (const wxLanguageInfo* info = wxLocale::FindLanguageInfo(code)) language = info->Language;
+    }
+    // The C library's locale may be missing on a bare system; the catalogs load regardless.
+    locale.reset();
+    wxLog::EnableLogging(false);
+    locale = std::make_unique<wxLocale>();
+    const bool has_locale = locale->Init(language, wxLOCALE_DONT_LOAD_DEFAULT);
+    wxLog::EnableLogging(true);
+    // Without the language's C locale, text still has to be UTF-8: the interface's strings are.
+    if (!has_locale || !wxLocale::IsAvailable(language)) std::setlocale(LC_CTYPE, "C.UTF-8");
+    auto* translations = new wxTranslations;
+    wxTranslations::Set(translations);
+    if (!code.empty()) translations->SetLanguage(code);
+    translations->AddStdCatalog();
+    translations->AddCatalog("mitra");
+    wxString chosen = code;
+    if (chosen.empty()) {
+        const wxLanguageInfo* info = wxLocale::GetLanguageInfo(wxLocale::GetSystemLanguage());
+        chosen = info ? info->CanonicalName : "en";
+    }
+    return content_tag(chosen);
+}
+
+wxString saved_language() { return wxConfigBase::Get()->Read("/Interface/Language", ""); }
+
+void save_language(const wxString& code) {
+    wxConfigBase::Get()->Write("/Interface/Language", code);
+    wxConfigBase::Get()->Flush();
+}
+
+}  // namespace mitra::app

@@ -1,0 +1,24 @@
+// The interface's language: the system's, or the one chosen in Preferences; catalogs from <build>/locale.
+#pragma once
+#include <wx/string.h>
+
+#include <string>
+#include <vector>
+
+namespace mitra::app {
+
+struct InterfaceLanguage {
+    wxString code;  // "" for the system's language, else a catalog name: "en", "ja", "zh_CN", "id"
+    wxString name;  // in its own language
+};
+std::vector<InterfaceLanguage> interface_languages();
+
+// Sets up translations for `code` ("" follows the system); returns the BCP 47 tag used for content
+// (module titles), such as "ja" or "zh-Hans".
+std::string set_up_translations(const wxString& code);
+
+// The choice saved in the configuration ("" when none).
+wxString saved_language();
+void save_language(const wxString& code);
+
+}  // namespace mitra::app

@@ -1,0 +1,261 @@
+// The main window: menus, toolbar, status bar, a sidebar of sections and open cohorts, and their pages.
+#include "app/main_frame.hpp"
+
+#include <wx/aboutdlg.h>
+#include <wx/artprov.h>
+#include <wx/config.h>
+#include <wx/dialog.h>
+#include <wx/html/htmlwin.h>
+#include <wx/intl.h>
+#include <wx/menu.h>
+#include <wx/persist/toplevel.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/textdlg.h>
+#include <wx/toolbar.h>
+
+#include "app/cohort_panel.hpp"
+#include "app/dialogs.hpp"
+#include "app/guard.hpp"
+#include "app/i18n.hpp"
+#include "app/sections.hpp"
+#include "app/text.hpp"
+#include "store/app_queries.hpp"
+
+namespace mitra::app {
+namespace {
+
+enum {
+    ID_SECTION_FIRST = wxID_HIGHEST + 1,  // five in a row, one per section
+    ID_NEW_COHORT = ID_SECTION_FIRST + 10,
+    ID_OPEN_COHORT,
+    ID_CLOSE_COHORT,
+};
+
+}  // namespace
+
+MainFrame::MainFrame(AppContext& context)
+    : wxFrame(nullptr, wxID_ANY, _("Mitra"), wxDefaultPosition, wxSize(1200, 780)), context_(context),
+      history_(9) {
+    SetName("main");
+    SetIcon(wxArtProvider::GetIcon(wxART_HELP_BOOK, wxART_FRAME_ICON));
+    build_menus();
+
+    auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    sidebar_ = new wxListBox(splitter, wxID_ANY);
+    sidebar_->SetName("sidebar");
+    book_ = new wxSimplebook(splitter, wxID_ANY);
+    splitter->SplitVertically(sidebar_, book_, FromDIP(170));
+    splitter->SetMinimumPaneSize(FromDIP(120));
+    CreateStatusBar(2);
+    const int widths[] = {-3, -2};
+    GetStatusBar()->SetStatusWidths(2, widths);
+
+    sidebar_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { show_page(e.GetSelection()); });
+    build_pages();
+    wxPersistentRegisterAndRestore(this, "main");
+}
+
+MainFrame::~MainFrame() {
+    history_.Save(*wxConfigBase::Get());
+    wxConfigBase::Get()->Flush();
+}
+
+void MainFrame::build_menus() {
+    auto* file = new wxMenu;
+    file->Append(wxID_OPEN, _("&Open database…\tCtrl+O"), _("Open another Mitra file, or a regional hub"));
+    auto* recent = new wxMenu;
+    file->AppendSubMenu(recent, _("Open &recent"));
+    file->AppendSeparator();
+    file->Append(wxID_PREFERENCES, _("&Preferences…\tCtrl+,"));
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, _("&Quit\tCtrl+Q"));
+
+    auto* view = new wxMenu;
+    view->Append(ID_SECTION_FIRST + curricula, _("&Curricula\tCtrl+1"));
+    view->Append(ID_SECTION_FIRST + trainers, _("&Trainers\tCtrl+2"));
+    view->Append(ID_SECTION_FIRST + participants, _("&Participants\tCtrl+3"));
+    view->Append(ID_SECTION_FIRST + cohorts, _("C&ohorts\tCtrl+4"));
+    view->Append(ID_SECTION_FIRST + certificates, _("C&ertificates\tCtrl+5"));
+
+    auto* cohort = new wxMenu;
+    cohort->Append(ID_NEW_COHORT, _("&New cohort…\tCtrl+N"));
+    cohort->Append(ID_OPEN_COHORT, _("&Open cohort…\tCtrl+Shift+O"));
+    cohort->Append(ID_CLOSE_COHORT, _("&Close cohort\tCtrl+W"));
+
+    auto* help = new wxMenu;
+    help->Append(wxID_HELP, _("&Help\tF1"));
+    help->Append(wxID_ABOUT, _("&About Mitra"));
+
+    auto* bar = new wxMenuBar;
+    bar->Append(file, _("&File"));
+    bar->Append(view, _("&View"));
+    bar->Append(cohort, _("&Cohort"));
+    bar->Append(help, _("&Help"));
+    SetMenuBar(bar);
+
+    history_.UseMenu(recent);
+    history_.Load(*wxConfigBase::Get());
+
+    auto* tools = CreateToolBar(wxTB_HORIZONTAL | wxTB_TEXT | wxTB_HORZ_LAYOUT);
+    tools->AddTool(wxID_OPEN, _("Open"), wxArtProvider::GetBitmapBundle(wxART_FILE_OPEN, wxART_TOOLBAR),
+                   _("Open another database (Ctrl+O)"));
+    tools->AddTool(ID_NEW_COHORT, _("New cohort"), wxArtProvider::GetBitmapBundle(wxART_NEW, wxART_TOOLBAR),
+                   _("Create a cohort (Ctrl+N)"));
+    tools->AddSeparator();
+    tools->AddTool(ID_SECTION_FIRST + participants, _("Participants"),
+                   wxArtProvider::GetBitmapBundle(wxART_FIND, wxART_TOOLBAR), _("Find people (Ctrl+3)"));
+    tools->AddTool(ID_SECTION_FIRST + cohorts, _("Cohorts"),
+                   wxArtProvider::GetBitmapBundle(wxART_LIST_VIEW, wxART_TOOLBAR), _("Cohorts (Ctrl+4)"));
+    tools->AddSeparator();
+    tools->AddTool(wxID_HELP, _("Help"), wxArtProvider::GetBitmapBundle(wxART_HELP, wxART_TOOLBAR), _("Help (F1)"));
+    tools->Realize();
+
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_help(); }, wxID_HELP);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_about(); }, wxID_ABOUT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { show_section(Section(e.GetId() - ID_SECTION_FIRST)); },
+         ID_SECTION_FIRST, ID_SECTION_FIRST + certificates);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        show_section(cohorts);
+        static_cast<CohortsPanel*>(section(cohorts))->create_cohort();
+    }, ID_NEW_COHORT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
+        const wxString code = wxGetTextFromUser(_("The cohort's code:"), _("Open cohort"), "", this);
+        if (!code.empty()) guarded(this, [&] { open_cohort(utf8(code.Strip(wxString::both))); });
+    }, ID_OPEN_COHORT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_cohort(); }, ID_CLOSE_COHORT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
+        const wxString target = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
+        use_database(utf8(target));
+    }, wxID_FILE1, wxID_FILE9);
+}
+
+void MainFrame::build_pages() {
+    Freeze();
+    book_->DeleteAllPages();
+    sections_.clear();
+    cohorts_.clear();
+    sidebar_->Clear();
+    auto add = [this](BrowsePanel* panel, const wxString& title) {
+        sections_.push_back(panel);
+        book_->AddPage(panel, title);
+        sidebar_->Append(title);
+    };
+    add(new CurriculaPanel(book_, context_), _("Curricula"));
+    add(new TrainersPanel(book_, context_), _("Trainers"));
+    add(new ParticipantsPanel(book_, context_), _("Participants"));
+    add(new CohortsPanel(book_, context_, [this](const std::string& code) { open_cohort(code); }), _("Cohorts"));
+    add(new CertificatesPanel(book_, context_), _("Certificates"));
+    Thaw();
+    show_section(cohorts);
+    update_status();
+}
+
+bool MainFrame::use_database(const std::string& target) {
+    if (target.empty()) return false;
+    if (!guarded(this, [&] { context_.open(target); })) return false;
+    history_.AddFileToHistory(wx(target));
+    history_.Save(*wxConfigBase::Get());
+    build_pages();
+    return true;
+}
+
+void MainFrame::show_page(int index) {
+    if (index < 0 || index >= static_cast<int>(book_->GetPageCount())) return;
+    if (sidebar_->GetSelection() != index) sidebar_->SetSelection(index);
+    book_->ChangeSelection(static_cast<size_t>(index));
+    update_status();
+}
+
+void MainFrame::show_section(Section s) { show_page(static_cast<int>(s)); }
+
+BrowsePanel* MainFrame::section(Section s) const { return sections_.at(static_cast<std::size_t>(s)); }
+
+CohortPanel* MainFrame::open_cohort(const std::string& code) {
+    for (std::size_t i = 0; i < cohorts_.size(); ++i)
+        if (cohorts_[i]->cohort_code() == code) {
+            show_page(static_cast<int>(sections_.size() + i));
+            return cohorts_[i];
+        }
+    if (!store::AppQueries(context_.db()).find_cohort(code))
+        throw InputError{{Problem{"", 0, 0, "cohort", "no cohort has code " + code}}};
+    auto* panel = new CohortPanel(book_, context_, code);
+    cohorts_.push_back(panel);
+    book_->AddPage(panel, wx(code));
+    sidebar_->Append(wxString::FromUTF8("▸ ") + wx(code));
+    show_page(static_cast<int>(book_->GetPageCount()) - 1);
+    return panel;
+}
+
+void MainFrame::close_cohort() {
+    const int at = book_->GetSelection() - static_cast<int>(sections_.size());
+    if (at < 0) return;
+    cohorts_.erase(cohorts_.begin() + at);
+    const int page = book_->GetSelection();
+    book_->DeletePage(static_cast<size_t>(page));
+    sidebar_->Delete(static_cast<unsigned>(page));
+    show_section(cohorts);
+}
+
+void MainFrame::update_status() {
+    SetStatusText(context_.is_open() ? wxString::Format(_("Database: %s"), wx(context_.target()))
+                                     : _("No database is open: use File ▸ Open."),
+                  0);
+    if (!context_.is_open()) return;
+    guarded(this, [&] {
+        store::AppQueries queries(context_.db());
+        SetStatusText(wxString::Format(_("%lld people · %lld cohorts"), queries.count_participants(""),
+                                       queries.count_cohorts("")),
+                      1);
+    });
+}
+
+void MainFrame::on_open() {
+    OpenDialog dialog(this);
+    if (dialog.ShowModal() == wxID_OK) use_database(dialog.target());
+}
+
+void MainFrame::on_preferences() {
+    PreferencesDialog dialog(this);
+    if (dialog.ShowModal() != wxID_OK) return;
+    save_language(dialog.language_code());
+    show_info(this, _("The new language shows the next time Mitra starts."));
+}
+
+void MainFrame::on_help() {
+    wxDialog dialog(this, wxID_ANY, _("Mitra help"), wxDefaultPosition, FromDIP(wxSize(640, 520)),
+                    wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER);
+    auto* html = new wxHtmlWindow(&dialog);
+    wxString page;
+    page << "<h3>" << _("Working with a cohort") << "</h3><ol>"
+         << "<li>" << _("Cohorts (Ctrl+4): choose a cohort and press Enter, or make one with Ctrl+N.") << "</li>"
+         << "<li>" << _("Enrol: find people and enrol them, add a new person, or import a CSV file. A file with any bad row changes nothing; every bad row is listed with its line and column.") << "</li>"
+         << "<li>" << _("Sessions: schedule the whole curriculum at once, then move or add sessions.") << "</li>"
+         << "<li>" << _("Attendance: P present, L late, F left early, E excused, A absent, Delete clears; Shift+P marks everyone not yet marked present; Ctrl+Z undoes. Every mark is saved at once.") << "</li>"
+         << "<li>" << _("Completion: who is complete or on track, and what each person still needs. A coordinator can decide a module, with a written reason.") << "</li>"
+         << "<li>" << _("Print certificates: preview one, then write everyone's PDFs and one print file.") << "</li></ol>"
+         << "<h3>" << _("Files") << "</h3><p>"
+         << _("People CSV header: ref,full_name,latin_name,country,language,email (phone and consent_date optional).")
+         << "</p>";
+    html->SetPage(page);
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    column->Add(html, 1, wxEXPAND | wxALL, 8);
+    column->Add(dialog.CreateStdDialogButtonSizer(wxOK), 0, wxEXPAND | wxALL, 8);
+    dialog.SetSizer(column);
+    dialog.SetEscapeId(wxID_OK);
+    dialog.ShowModal();
+}
+
+void MainFrame::on_about() {
+    wxAboutDialogInfo info;
+    info.SetName("Mitra");
+    info.SetVersion("0.1.0");
+    info.SetDescription(_("Curricula, cohorts, attendance and certificates for a regional peer-support training "
+                          "programme. Works offline on one laptop."));
+    wxAboutBox(info, this);
+}
+
+}  // namespace mitra::app

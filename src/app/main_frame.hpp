@@ -1,0 +1,52 @@
+// The main window: menus, toolbar, status bar, a sidebar of sections and open cohorts, and their pages.
+#pragma once
+#include <wx/filehistory.h>
+#include <wx/frame.h>
+#include <wx/listbox.h>
+#include <wx/simplebook.h>
+
+#include <string>
+#include <vector>
+
+#include "app/app_context.hpp"
+
+namespace mitra::app {
+
+class BrowsePanel;
+class CohortPanel;
+class ParticipantsPanel;
+
+class MainFrame : public wxFrame {
+public:
+    explicit MainFrame(AppContext& context);
+    ~MainFrame() override;
+
+    // Opens another database; on failure the current one stays open and the reason is shown.
+    bool use_database(const std::string& target);
+    CohortPanel* open_cohort(const std::string& code);
+
+    enum Section { curricula, trainers, participants, cohorts, certificates };
+    void show_section(Section section);
+    BrowsePanel* section(Section section) const;
+    wxListBox* sidebar() const { return sidebar_; }
+
+private:
+    void build_menus();
+    void build_pages();
+    void show_page(int index);
+    void update_status();
+    void on_open();
+    void on_preferences();
+    void on_help();
+    void on_about();
+    void close_cohort();
+
+    AppContext& context_;
+    wxListBox* sidebar_;
+    wxSimplebook* book_;
+    std::vector<BrowsePanel*> sections_;
+    std::vector<CohortPanel*> cohorts_;
+    wxFileHistory history_;
+};
+
+}  // namespace mitra::app

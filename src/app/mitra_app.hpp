@@ -1,0 +1,27 @@
+// The program: command line, configuration, language, forms, the database, and the main window.
+#pragma once
+#include <wx/app.h>
+
+#include <memory>
+
+#include "app/app_context.hpp"
+
+namespace mitra::app {
+
+// Configuration in $XDG_CONFIG_HOME/mitra/mitra.conf, translations, forms: what the program and tests share.
+bool set_up_environment(wxString& problem);
+
+class MitraApp : public wxApp {
+public:
+    bool OnInit() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+    bool OnExceptionInMainLoop() override;
+    int OnExit() override;
+
+private:
+    wxString db_target_;
+    std::unique_ptr<AppContext> context_;
+};
+
+}  // namespace mitra::app

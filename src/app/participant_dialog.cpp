@@ -1,0 +1,48 @@
+// forms/participant_dialog.xrc: one new person, named exactly as they write their name.
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/dialogs.hpp"
+#include "app/text.hpp"
+#include "core/problem.hpp"
+#include "core/text.hpp"
+#include "core/validation.hpp"
+
+namespace mitra::app {
+
+void refuse_if_any(const std::vector<FieldError>& errors) {
+    if (errors.empty()) return;
+    InputError error;
+    for (const auto& e : errors) error.problems.push_back(Problem{"", 0, 0, e.field, e.message});
+    throw error;
+}
+
+ParticipantDialog::ParticipantDialog(wxWindow* parent) {
+    wxXmlResource::Get()->LoadDialog(this, parent, "ParticipantDialog");
+    SetEscapeId(wxID_CANCEL);
+}
+
+void ParticipantDialog::fill(const Participant& p) {
+    XRCCTRL(*this, "ref", wxTextCtrl)->SetValue(wx(p.ref));
+    XRCCTRL(*this, "full_name", wxTextCtrl)->SetValue(wx(p.full_name));
+    XRCCTRL(*this, "latin_name", wxTextCtrl)->SetValue(wx(p.latin_name));
+    XRCCTRL(*this, "country", wxTextCtrl)->SetValue(wx(p.country));
+    XRCCTRL(*this, "language", wxTextCtrl)->SetValue(wx(p.language));
+    XRCCTRL(*this, "email", wxTextCtrl)->SetValue(wx(p.email));
+    XRCCTRL(*this, "phone", wxTextCtrl)->SetValue(wx(p.phone));
+}
+
+Participant ParticipantDialog::participant() const {
+    Participant p;
+    p.ref = trim(utf8(XRCCTRL(*this, "ref", wxTextCtrl)->GetValue()));
+    p.full_name = utf8(XRCCTRL(*this, "full_name", wxTextCtrl)->GetValue());  // kept as written
+    p.latin_name = utf8(XRCCTRL(*this, "latin_name", wxTextCtrl)->GetValue());
+    p.country = trim(utf8(XRCCTRL(*this, "country", wxTextCtrl)->GetValue()));
+    p.language = trim(utf8(XRCCTRL(*this, "language", wxTextCtrl)->GetValue()));
+    p.email = trim(utf8(XRCCTRL(*this, "email", wxTextCtrl)->GetValue()));
+    p.phone = trim(utf8(XRCCTRL(*this, "phone", wxTextCtrl)->GetValue()));
+    refuse_if_any(validate(p));
+    return p;
+}
+
+}  // namespace mitra::app

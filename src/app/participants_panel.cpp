@@ -1,0 +1,98 @@
+// Participants: 100,000 people stay instant, because the list reads only the page on screen.
+#include <wx/button.h>
+#include <wx/filedlg.h>
+#include <wx/intl.h>
+#include <wx/sizer.h>
+
+#include "app/dialogs.hpp"
+#include "app/guard.hpp"
+#include "app/problems_view.hpp"
+#include "app/sections.hpp"
+#include "app/text.hpp"
+#include "io/participant_csv.hpp"
+#include "store/app_queries.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::app {
+
+ParticipantsPanel::ParticipantsPanel(wxWindow* parent, AppContext& context)
+    : BrowsePanel(parent, context, "participants") {
+    build();
+}
+
+std::vector<ColumnSpec> ParticipantsPanel::columns() const {
+    return {{_("Ref"), 90}, {_("Name"), 200}, {_("Latin name"), 160}, {_("Country"), 60}, {_("Language"), 70}};
+}
+
+long long ParticipantsPanel::count(const std::string& search) {
+    return store::AppQueries(context_.db()).count_participants(search);
+}
+
+std::vector<TextRow> ParticipantsPanel::fetch(const std::string& search, int offset, int limit) {
+    store::ParticipantQuery query;
+    query.search = search;
+    query.limit = limit;
+    query.offset = offset;
+    std::vector<TextRow> rows;
+    for (const auto& p : store::ParticipantRepo(context_.db()).list(query))
+        rows.push_back({wx(p.ref), wx(p.full_name), wx(p.latin_name), wx(p.country), wx(p.language)});
+    return rows;
+}
+
+void ParticipantsPanel::show_details(const TextRow& row) {
+    const auto p = store::ParticipantRepo(context_.db()).find(utf8(row[0]));
+    if (!p) return;
+    details_->set_heading(wx(p->full_name));
+    details_->add_field(_("Ref"), wx(p->ref));
+    details_->add_field(_("Latin name"), wx(p->latin_name));
+    details_->add_field(_("Country"), wx(p->country));
+    details_->add_field(_("Language"), wx(p->language));
+    details_->add_field(_("Email"), wx(p->email));
+    details_->add_field(_("Phone"), wx(p->phone));
+    details_->add_field(_("Consented on"), p->consent_date ? wx(*p->consent_date) : wxString());
+}
+
+void ParticipantsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
+    auto* add = new wxButton(parent, wxID_ANY, _("New person…"));
+    auto* import = new wxButton(parent, wxID_ANY, _("Import CSV…"));
+    bar->Add(add, 0, wxRIGHT, 4);
+    bar->Add(import, 0);
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_person(); });
+    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        wxFileDialog dialog(this, _("Import people from a CSV file"), "", "", _("CSV files (*.csv)|*.csv|All files|*"),
+                            wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+        if (dialog.ShowModal() == wxID_OK) import_csv(dialog.GetPath());
+    });
+}
+
+void ParticipantsPanel::add_person() {
+    ParticipantDialog dialog(this);
+    while (dialog.ShowModal() == wxID_OK) {
+        if (guarded(&dialog, [&] {
+                Participant p = dialog.participant();
+                store::ParticipantRepo(context_.db()).add(p);
+            })) {
+            refresh();
+            return;
+        }
+    }
+}
+
+void ParticipantsPanel::import_csv(const wxString& path) {
+    guarded(this, [&] {
+        auto read = io::read_participant_csv_file(utf8(path));
+        if (!read.ok()) {
+            show_problems(this, _("The file has problems, so no one was imported. Fix these rows and try again:"),
+                          read.problems);
+            return;
+        }
+        std::vector<Participant> people;
+        for (auto& row : read.value) people.push_back(row.participant);
+        const auto counts = store::ParticipantRepo(context_.db()).save_all(people);
+        refresh();
+        show_info(this, wxString::Format(_("%d added, %d updated, %d unchanged."), counts.created, counts.updated,
+                                         counts.unchanged));
+    });
+}
+
+}  // namespace mitra::app

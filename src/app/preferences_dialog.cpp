@@ -1,0 +1,29 @@
+// forms/preferences_dialog.xrc: the interface's language, saved for the next start.
+#include <wx/choice.h>
+#include <wx/xrc/xmlres.h>
+
+#include "app/dialogs.hpp"
+#include "app/i18n.hpp"
+
+namespace mitra::app {
+
+PreferencesDialog::PreferencesDialog(wxWindow* parent) {
+    wxXmlResource::Get()->LoadDialog(this, parent, "PreferencesDialog");
+    auto* choice = XRCCTRL(*this, "language", wxChoice);
+    const wxString saved = saved_language();
+    for (const auto& language : interface_languages()) {
+        choice->Append(language.name);
+        if (language.code == saved) choice->SetSelection(choice->GetCount() - 1);
+    }
+    if (choice->GetSelection() == wxNOT_FOUND) choice->SetSelection(0);
+    SetEscapeId(wxID_CANCEL);
+    Fit();
+}
+
+wxString PreferencesDialog::language_code() const {
+    const int at = XRCCTRL(*this, "language", wxChoice)->GetSelection();
+    const auto languages = interface_languages();
+    return at == wxNOT_FOUND ? wxString() : languages[static_cast<std::size_t>(at)].code;
+}
+
+}  // namespace mitra::app

@@ -1,0 +1,152 @@
+// Sessions: plan the whole curriculum, add, move or remove one, with its trainer.
+#include <wx/button.h>
+#include <wx/intl.h>
+#include <wx/numdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/textdlg.h>
+
+#include "app/cohort_pages.hpp"
+#include "app/dialogs.hpp"
+#include "app/guard.hpp"
+#include "app/text.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::app {
+namespace {
+
+std::vector<CodeAndTitle> module_choices(AppContext& context, const std::string& cohort_code, Curriculum* out = nullptr) {
+    std::vector<CodeAndTitle> modules;
+    const auto cohort = store::AppQueries(context.db()).find_cohort(cohort_code);
+    if (!cohort) return modules;
+    const auto curriculum = store::CohortRepo(context.db()).curriculum_of(*cohort);
+    for (const auto& m : curriculum.modules) modules.emplace_back(m.code, m.title.in(context.language()));
+    if (out) *out = curriculum;
+    return modules;
+}
+
+}  // namespace
+
+SessionsPage::SessionsPage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
+    : CohortPage(parent, context, cohort_code, "sessions") {
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    auto* plan = new wxButton(this, wxID_ANY, _("&Schedule from the curriculum…"));
+    auto* add = new wxButton(this, wxID_ANY, _("&Add…"));
+    auto* move = new wxButton(this, wxID_ANY, _("&Move or change trainer…"));
+    auto* remove = new wxButton(this, wxID_ANY, _("&Remove"));
+    for (auto* b : {plan, add, move, remove}) bar->Add(b, 0, wxRIGHT, 4);
+    column->Add(bar, 0, wxALL, 8);
+    list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
+    list_->SetName("sessions");
+    list_->AppendTextColumn(_("No."), wxDATAVIEW_CELL_INERT, FromDIP(50));
+    list_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
+    list_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(300));
+    list_->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(95));
+    list_->AppendTextColumn(_("Starts"), wxDATAVIEW_CELL_INERT, FromDIP(60));
+    list_->AppendTextColumn(_("Minutes"), wxDATAVIEW_CELL_INERT, FromDIP(65));
+    list_->AppendTextColumn(_("Trainer"), wxDATAVIEW_CELL_INERT, FromDIP(180));
+    column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    SetSizer(column);
+
+    plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const long every = wxGetNumberFromUser(_("Days between sessions:"), "", _("Schedule from the curriculum"), 7, 1,
+                                               60, this);
+        if (every < 1) return;
+        const wxString start = wxGetTextFromUser(_("Sessions start at (HH:MM):"), _("Schedule from the curriculum"),
+                                                 "10:00", this);
+        if (start.empty()) return;
+        const auto time = parse_time(utf8(start));
+        if (!time) return show_error(this, wxString::Format(_("'%s' is not a time in the form HH:MM."), start));
+        schedule(static_cast<int>(every), *time);
+    });
+    add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_session(); });
+    move->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(); });
+    list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { move_selected(); });
+    remove->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove_selected(); });
+}
+
+void SessionsPage::refresh() {
+    guarded(this, [&] {
+        Curriculum curriculum;
+        module_choices(context_, cohort_, &curriculum);
+        std::map<std::string, std::string> trainer_names;
+        for (const auto& t : store::TrainerRepo(context_.db()).list()) trainer_names[t.ref] = t.name;
+        sessions_ = store::SessionRepo(context_.db()).list(cohort_);
+        list_->DeleteAllItems();
+        for (const auto& s : sessions_) {
+            const Module* m = curriculum.module(s.module_code);
+            wxVector<wxVariant> values;
+            values.push_back(wxString::Format("%lld", s.id));
+            values.push_back(wx(s.module_code));
+            values.push_back(wx(m ? m->title.in(context_.language()) : ""));
+            values.push_back(wx(s.date));
+            values.push_back(wx(to_string(s.start_time)));
+            values.push_back(wxString::Format("%d", s.minutes));
+            values.push_back(wx(s.trainer_ref.empty() ? "" : trainer_names[s.trainer_ref] + " (" + s.trainer_ref + ")"));
+            list_->AppendItem(values);
+        }
+    });
+}
+
+void SessionsPage::schedule(int every_days, const LocalTime& start) {
+    if (guarded(this, [&] { store::SessionRepo(context_.db()).schedule(cohort_, every_days, start); })) refresh();
+}
+
+std::optional<Session> SessionsPage::selected() const {
+    const int row = list_->GetSelectedRow();
+    if (row == wxNOT_FOUND || row >= static_cast<int>(sessions_.size())) return std::nullopt;
+    return sessions_[static_cast<std::size_t>(row)];
+}
+
+void SessionsPage::add_session() {
+    std::vector<CodeAndTitle> modules;
+    std::vector<Trainer> trainers;
+    Session initial;
+    if (!guarded(this, [&] {
+            modules = module_choices(context_, cohort_);
+            trainers = store::TrainerRepo(context_.db()).list();
+            const auto cohort = store::AppQueries(context_.db()).find_cohort(cohort_);
+            if (cohort && !cohort->trainer_refs.empty()) initial.trainer_ref = cohort->trainer_refs.front();
+        }))
+        return;
+    initial.cohort_code = cohort_;
+    initial.date = context_.today();
+    initial.start_time = LocalTime{10, 0};
+    SessionDialog dialog(this, modules, trainers, initial, false);
+    while (dialog.ShowModal() == wxID_OK)
+        if (guarded(&dialog, [&] { store::SessionRepo(context_.db()).add(dialog.session()); })) return refresh();
+}
+
+void SessionsPage::move_selected() {
+    const auto session = selected();
+    if (!session) return show_info(this, _("Choose a session in the list first."));
+    std::vector<CodeAndTitle> modules;
+    std::vector<Trainer> trainers;
+    if (!guarded(this, [&] {
+            modules = module_choices(context_, cohort_);
+            trainers = store::TrainerRepo(context_.db()).list();
+        }))
+        return;
+    SessionDialog dialog(this, modules, trainers, *session, true);
+    while (dialog.ShowModal() == wxID_OK) {
+        if (guarded(&dialog, [&] {
+                const Session changed = dialog.session();
+                context_.db().write([&] {
+                    if (changed.date != session->date || changed.start_time != session->start_time)
+                        store::SessionRepo(context_.db()).move(session->id, changed.date, changed.start_time);
+                    if (changed.trainer_ref != session->trainer_ref)
+                        store::AppQueries(context_.db()).set_session_trainer(session->id, changed.trainer_ref);
+                });
+            }))
+            return refresh();
+    }
+}
+
+void SessionsPage::remove_selected() {
+    const auto session = selected();
+    if (!session) return show_info(this, _("Choose a session in the list first."));
+    if (guarded(this, [&] { store::SessionRepo(context_.db()).remove(session->id); })) refresh();
+}
+
+}  // namespace mitra::app

@@ -1,0 +1,70 @@
+// Certification over time: validity, renewal against continuing education, and who may teach what.
+#include "core/certification.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+namespace mitra {
+
+Date add_months(const Date& date, int months) {
+    int month_index = date.year * 12 + (date.month - 1) + months;
+    Date out{month_index / 12, month_index % 12 + 1, date.day};
+    using namespace std::chrono;
+    const year_month_day_last last{year{out.year} / month{static_cast<unsigned>(out.month)} / std::chrono::last};
+    out.day = std::min(out.day, static_cast<int>(static_cast<unsigned>(last.day())));
+    return out;
+}
+
+Date expiry_date(const Date& issued, int valid_months) { return add_days(add_months(issued, valid_months), -1); }
+
+Validity validity_on(const Date& expires, const Date& today, int warn_days) {
+    if (expires < today) return Validity::expired;
+    if (days_between(today, expires) <= warn_days) return Validity::expiring;
+    return Validity::valid;
+}
+
+std::string to_string(Validity v) {
+    switch (v) {
+        case Validity::valid: return "valid";
+        case Validity::expiring: return "expiring";
+        case Validity::expired: return "expired";
+    }
+    return "valid";
+}
+
+RenewalCheck check_renewal(const RenewalRule& rule, const std::vector<LearningEntry>& ledger, const Date& from,
+                           const Date& to) {
+    RenewalCheck check;
+    for (const auto& entry : ledger) {
+        if (entry.on < from || to < entry.on || entry.minutes <= 0) continue;
+        check.total_minutes += entry.minutes;
+        check.minutes_by_category[entry.category] += entry.minutes;
+    }
+    if (check.total_minutes < rule.total_minutes)
+        check.missing.push_back("in total: " + hours_text(check.total_minutes) + " of " +
+                                hours_text(rule.total_minutes));
+    for (const auto& [category, minimum] : rule.minimum_minutes) {
+        const int done = check.minutes_by_category.count(category) ? check.minutes_by_category.at(category) : 0;
+        if (done < minimum)
+            check.missing.push_back(category + ": " + hours_text(done) + " of " + hours_text(minimum));
+    }
+    check.met = check.missing.empty();
+    return check;
+}
+
+std::string why_cannot_teach(const std::vector<std::string>& qualified_modules,
+                             const std::vector<TrainerCertification>& certifications, const std::string& module_code,
+                             const Date& day) {
+    if (std::find(qualified_modules.begin(), qualified_modules.end(), module_code) == qualified_modules.end())
+        return "not qualified to teach " + module_code;
+    if (certifications.empty()) return "holds no trainer certification";
+    const TrainerCertification* latest = nullptr;
+    for (const auto& c : certifications)
+        if (!(day < c.issued_on) && (!latest || latest->expires_on < c.expires_on)) latest = &c;
+    if (!latest) return "trainer certification starts after " + to_string(day);
+    if (latest->expires_on < day) return "trainer certification expired on " + to_string(latest->expires_on);
+    return {};
+}
+
+}  // namespace mitra

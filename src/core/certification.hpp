@@ -1,0 +1,75 @@
+// Certification over time: validity, renewal against continuing education, and who may teach what.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.hpp"
+#include "core/text.hpp"
+
+namespace mitra {
+
+// Renewal: within each period, hours of continuing education in total and a minimum per category
+// (for example 36 hours in two years, of which 3 in ethics).
+struct RenewalRule {
+    int period_months = 24;
+    int total_minutes = 36 * 60;
+    std::map<std::string, int> minimum_minutes;  // category -> minutes ("ethics" -> 180)
+};
+
+// What a certification needs, read from curricula/*.toml.
+struct CertificationDefinition {
+    std::string code;                 // "PSC"
+    LocalizedText title;
+    std::string curriculum_code;      // the programme whose completion it needs ("PSF")
+    std::string level;                // for trainers' certifications ("trainer", "senior trainer"); empty otherwise
+    bool for_trainers = false;
+    int valid_months = 24;
+    RenewalRule renewal;
+};
+
+// One entry in a person's ledger of learning after certification.
+struct LearningEntry {
+    std::string title, provider;
+    Date on;
+    int minutes = 0;
+    std::string category;  // "ethics", "peer_practice", "elective", "teaching", ...
+    std::string evidence;  // a note on what shows it happened
+    std::string source;    // "cohort" (Mitra's own), "external" (entered by the coordinator), "teaching"
+};
+
+// The day a certification issued on `issued` stops being valid: the same day `months` later, or the
+// month's last day when that month is shorter (31 January + 1 month = 28 or 29 February).
+Date add_months(const Date& date, int months);
+Date expiry_date(const Date& issued, int valid_months);
+
+enum class Validity { valid, expiring, expired };
+// A certification expiring today is still valid today; "expiring" when it ends within `warn_days`.
+Validity validity_on(const Date& expires, const Date& today, int warn_days = 90);
+std::string to_string(Validity validity);
+
+struct RenewalCheck {
+    bool met = false;
+    int total_minutes = 0;
+    std::map<std::string, int> minutes_by_category;
+    std::vector<std::string> missing;  // in words: "ethics: 2 of 3 hours"
+};
+
+// Counts the ledger's entries dated within [from, to] against the rule.
+RenewalCheck check_renewal(const RenewalRule& rule, const std::vector<LearningEntry>& ledger, const Date& from,
+                           const Date& to);
+
+// A trainer's own certification: level and validity.
+struct TrainerCertification {
+    std::string level;
+    Date issued_on, expires_on;
+};
+
+// Whether a trainer may be assigned to a session of `module_code` on `day`: qualified for the module
+// and holding a trainer certification valid that day. Empty when yes, otherwise why not.
+std::string why_cannot_teach(const std::vector<std::string>& qualified_modules,
+                             const std::vector<TrainerCertification>& certifications, const std::string& module_code,
+                             const Date& day);
+
+}  // namespace mitra

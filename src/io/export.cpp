@@ -1,0 +1,163 @@
+// CSV and XLSX writers, and the record exports whose columns match the importers.
+#include "io/export.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <stdexcept>
+
+#include "core/text.hpp"
+
+namespace mitra::io {
+
+std::string csv_field(std::string_view text) {
+    const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+                       (!text.empty() && (text.front() == ' ' || text.back() == ' ' || text.front() == '\t' ||
+                                          text.back() == '\t'));
+    if (!quote) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+    std::string out;
+    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
+    return out + "\r\n";
+}
+
+std::string tables_csv(const std::vector<Table>& tables) {
+    std::string out(kUtf8Bom);
+    out += csv_line({"table", "item", "measure", "value"});
+    for (const auto& t : tables)
+        for (const auto& row : t.rows)
+            for (std::size_t c = 1; c < row.size() && c < t.header.size(); ++c)
+                out += csv_line({t.name, row.empty() ? "" : row[0], t.header[c], row[c]});
+    return out;
+}
+
+namespace {
+
+// A whole number or a decimal with digits only: written as a number so a spreadsheet can sum it.
+bool is_number(const std::string& s) {
+    if (s.empty() || s.size() > 15) return false;
+    const auto dot = s.find('.');
+    auto digits = [](std::string_view part) {
+        return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (dot == std::string::npos) return digits(s);
+    return digits(std::string_view(s).substr(0, dot)) && digits(std::string_view(s).substr(dot + 1));
+}
+
+// Excel refuses sheet names over 31 characters or with []:*?/\ in them.
+std::string sheet_name(std::string name, std::size_t index) {
+    for (char& c : name)
+        if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '_';
+    if (name.empty()) name = "Sheet" + std::to_string(index + 1);
+    return name.substr(0, 31);
+}
+
+}  // namespace
+
+void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables, const std::string& title) {
+    namespace fs = std::filesystem;
+    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    const int fd = mkstemp(pattern.data());
+    if (fd < 0) throw std::runtime_error("cannot create a file in " + dir.string() + " for " + path.string());
+    close(fd);
+    const fs::path temp = pattern;
+    auto fail = [&](const std::string& why) {
+        std::error_code ec;
+        fs::remove(temp, ec);
+        throw std::runtime_error("cannot write " + path.string() + ": " + why);
+    };
+
+    lxw_workbook* book = workbook_new(temp.c_str());
+    if (!book) fail("the workbook could not be started");
+    lxw_doc_properties properties{};
+    properties.title = const_cast<char*>(title.c_str());
+    properties.author = const_cast<char*>("Mitra");
+    workbook_set_properties(book, &properties);
+    lxw_format* bold = workbook_add_format(book);
+    format_set_bold(bold);
+    lxw_format* heading = workbook_add_format(book);
+    format_set_bold(heading);
+    format_set_font_size(heading, 13);
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        const Table& t = tables[i];
+        lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name(t.name, i).c_str());
+        if (!sheet) {
+            workbook_close(book);
+            fail("sheet '" + t.name + "' could not be added");
+        }
+        worksheet_write_string(sheet, 0, 0, t.title.c_str(), heading);
+        for (std::size_t c = 0; c < t.header.size(); ++c)
+            worksheet_write_string(sheet, 2, static_cast<lxw_col_t>(c), t.header[c].c_str(), bold);
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
+                const auto row = static_cast<lxw_row_t>(r + 3);
+                const auto col = static_cast<lxw_col_t>(c);
+                const std::string& cell = t.rows[r][c];
+                // Text is always written as text, never as a formula, whatever it starts with.
+                if (c > 0 && is_number(cell)) worksheet_write_number(sheet, row, col, std::stod(cell), nullptr);
+                else worksheet_write_string(sheet, row, col, cell.c_str(), nullptr);
+            }
+        worksheet_set_column(sheet, 0, 0, 44, nullptr);
+        if (t.header.size() > 1)
+            worksheet_set_column(sheet, 1, static_cast<lxw_col_t>(t.header.size() - 1), 16, nullptr);
+    }
+    const lxw_error error = workbook_close(book);
+    if (error != LXW_NO_ERROR) fail(lxw_strerror(error));
+    // Make it durable before it takes the real name.
+    if (FILE* f = std::fopen(temp.c_str(), "rb")) {
+        fsync(fileno(f));
+        std::fclose(f);
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) fail(ec.message());
+}
+
+std::string participants_csv(const std::vector<Participant>& people) {
+    std::string out(kUtf8Bom);
+    out += csv_line({"ref", "full_name", "latin_name", "country", "language", "email", "phone", "consent_date"});
+    for (const auto& p : people)
+        out += csv_line({p.ref, p.full_name, p.latin_name, p.country, p.language, p.email, p.phone,
+                         p.consent_date ? to_string(*p.consent_date) : ""});
+    return out;
+}
+
+std::string cohorts_csv(const std::vector<Cohort>& cohorts) {
+    std::string out(kUtf8Bom);
+    out += csv_line({"code", "curriculum", "curriculum_version", "site", "country", "language", "start", "end",
+                     "time_zone", "capacity", "trainers"});
+    for (const auto& c : cohorts)
+        out += csv_line({c.code, c.curriculum_code, c.curriculum_version, c.site, c.country, c.language,
+                         to_string(c.start_date), c.end_date ? to_string(*c.end_date) : "", c.time_zone,
+                         std::to_string(c.capacity), join(c.trainer_refs, ";")});
+    return out;
+}
+
+std::string completions_csv(const std::string& cohort_code, const std::vector<ParticipantCompletion>& people) {
+    auto yes = [](bool b) { return std::string(b ? "yes" : "no"); };
+    std::string out(kUtf8Bom);
+    out += csv_line({"cohort", "ref", "module", "required", "complete", "on_track", "overridden", "attended_minutes",
+                     "required_minutes", "reason"});
+    for (const auto& p : people) {
+        out += csv_line({cohort_code, p.ref, "PROGRAMME", "yes", yes(p.complete), yes(p.on_track), "", "", "",
+                         p.reason});
+        for (const auto& m : p.modules)
+            out += csv_line({cohort_code, p.ref, m.code, yes(m.required), yes(m.complete), yes(m.on_track),
+                             yes(m.overridden), std::to_string(m.attended_minutes), std::to_string(m.required_minutes),
+                             m.reason});
+    }
+    return out;
+}
+
+}  // namespace mitra::io

@@ -1,0 +1,50 @@
+// Writing outside formats: CSV (UTF-8 with a byte-order mark, RFC 4180, CRLF) and XLSX (libxlsxwriter).
+// Exports of records use the same columns their importers read, so a round trip changes nothing.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/completion.hpp"
+#include "core/model.hpp"
+
+namespace mitra::io {
+
+// Spreadsheets (Excel above all) read a CSV as UTF-8 only when it starts with this.
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// A field quoted when it holds a comma, a quote, a line break or a space at either end.
+std::string csv_field(std::string_view text);
+// Fields joined by commas, ended with CRLF.
+std::string csv_line(const std::vector<std::string>& fields);
+
+// A table of text as reports show it (already suppressed); the name is the XLSX sheet's.
+struct Table {
+    std::string name, title;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+
+// Every table in one CSV of the same shape: table,item,measure,value (item is the row's first cell,
+// measure a column's header), so it opens as one sheet and pivots in any spreadsheet. With BOM.
+std::string tables_csv(const std::vector<Table>& tables);
+
+// One sheet per table (title row, header, rows; whole numbers as numbers), written under a temporary
+// name in the same folder and then renamed. Throws std::runtime_error naming the file on failure.
+void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables, const std::string& title);
+
+// Columns ref,full_name,latin_name,country,language,email,phone,consent_date: what read_participant_csv
+// reads. With BOM. Holds personal data.
+std::string participants_csv(const std::vector<Participant>& people);
+
+// Columns code,curriculum,curriculum_version,site,country,language,start,end,time_zone,capacity,trainers
+// (the options of `cohort create`; trainers separated by ';', lead first). With BOM.
+std::string cohorts_csv(const std::vector<Cohort>& cohorts);
+
+// One row per person and module, and one per person for the programme (module "PROGRAMME"):
+// cohort,ref,module,required,complete,on_track,overridden,attended_minutes,required_minutes,reason.
+// Refs only, no names. With BOM. (Completion is derived, never imported.)
+std::string completions_csv(const std::string& cohort_code, const std::vector<ParticipantCompletion>& people);
+
+}  // namespace mitra::io

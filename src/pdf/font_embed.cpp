@@ -1,0 +1,577 @@
+#include "pdf/font_embed.hpp"
+
+#include "pdf/shaping.hpp"
+
+// libharu's low-level object API (installed by libhpdf-dev 2.3.0).
+#include <hpdf_consts.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <hpdf_list.h>
+
+#include <hb-ot.h>
+#include <hb-subset.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <stdexcept>
+
+namespace mitra::pdf {
+
+namespace {
+
+void check(HPDF_STATUS st, const char* what) {
+  if (st != HPDF_OK) {
+    char buf[128];
+    std::snprintf(buf, sizeof buf, "libharu error 0x%04lX in %s", static_cast<unsigned long>(st), what);
+    throw std::runtime_error(buf);
+  }
+}
+template <class T>
+T not_null(T p, const char* what) {
+  if (!p) throw std::runtime_error(std::string("libharu: cannot create ") + what);
+  return p;
+}
+
+struct InputDeleter { void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); } };
+struct PlanDeleter { void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); } };
+struct FaceDeleter { void operator()(hb_face_t* p) const { hb_face_destroy(p); } };
+struct BlobDeleter { void operator()(hb_blob_t* p) const { hb_blob_destroy(p); } };
+
+bool has_table(hb_face_t* face, hb_tag_t tag) {
+  std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_table(face, tag));
+  return hb_blob_get_length(blob.get()) > 0;
+}
+
+/// Rewrites the charset of a CID-keyed CFF inside an OpenType file so that each glyph's CID is its
+/// glyph id (the subsetter keeps the original CIDs; the PDF shows glyphs by their new ids, and
+/// viewers differ on whether they look CIDs up in the charset).  Same size, in place.
+void make_cids_glyph_ids(std::string& otf) {
+  auto u16 = [&](std::size_t o) { return o + 2 <= otf.size() ? (static_cast<unsigned char>(otf[o]) << 8) | static_cast<unsigned char>(otf[o + 1]) : 0u; };
+  auto u32 = [&](std::size_t o) { return (static_cast<std::size_t>(u16(o)) << 16) | u16(o + 2); };
+  std::size_t cff = 0, cff_len = 0;
+  for (unsigned i = 0, n = u16(4); i < n; ++i) {
+    const std::size_t rec = 12 + 16 * static_cast<std::size_t>(i);
+    if (otf.compare(rec, 4, "CFF ") == 0) {
+      cff = u32(rec + 8);
+      cff_len = u32(rec + 12);
+    }
+  }
+  if (!cff || cff + cff_len > otf.size() || cff_len < 4) return;
+  auto* p = reinterpret_cast<unsigned char*>(otf.data() + cff);
+  const std::size_t len = cff_len;
+  // INDEX: count (2), offSize (1), count+1 offsets, data.  Returns the byte after it, and its first item.
+  auto index = [&](std::size_t start, std::size_t* item, std::size_t* item_end, unsigned* count_out) -> std::size_t {
+    if (start + 3 > len) return len;
+    const unsigned count = (p[start] << 8) | p[start + 1];
+    if (count_out) *count_out = count;
+    if (count == 0) return start + 2;
+    const unsigned off_size = p[start + 2];
+    if (off_size < 1 || off_size > 4) return len;
+    auto offset = [&](unsigned i) {
+      std::size_t v = 0;
+      const std::size_t o = start + 3 + static_cast<std::size_t>(i) * off_size;
+      if (o + off_size > len) return static_cast<std::size_t>(len);
+      for (unsigned k = 0; k < off_size; ++k) v = (v << 8) | p[o + k];
+      return v;
+    };
+    const std::size_t data = start + 3 + static_cast<std::size_t>(count + 1) * off_size - 1;
+    if (item) *item = data + offset(0);
+    if (item_end) *item_end = data + offset(1);
+    return data + offset(count);
+  };
+  std::size_t at = index(p[2], nullptr, nullptr, nullptr);  // Name INDEX
+  std::size_t dict = 0, dict_end = 0;
+  index(at, &dict, &dict_end, nullptr);  // Top DICT INDEX
+  if (dict_end > len || dict >= dict_end) return;
+  bool cid_keyed = false;
+  long charset = -1, charstrings = -1;
+  std::vector<long> operands;
+  for (std::size_t i = dict; i < dict_end;) {
+    const unsigned b = p[i];
+    if (b <= 21) {
+      if (b == 12) {
+        if (i + 1 < dict_end && p[i + 1] == 30) cid_keyed = true;
+        i += 2;
+      } else {
+        if (b == 15 && !operands.empty()) charset = operands.back();
+        if (b == 17 && !operands.empty()) charstrings = operands.back();
+        ++i;
+      }
+      operands.clear();
+    } else if (b == 28) {
+      operands.push_back(static_cast<int16_t>((p[i + 1] << 8) | p[i + 2]));
+      i += 3;
+    } else if (b == 29) {
+      operands.push_back(static_cast<int32_t>((static_cast<uint32_t>(p[i + 1]) << 24) | (p[i + 2] << 16) | (p[i + 3] << 8) | p[i + 4]));
+      i += 5;
+    } else if (b == 30) {  // real: nibbles up to 0xf
+      ++i;
+      while (i < dict_end && (p[i] & 0x0F) != 0x0F && (p[i] & 0xF0) != 0xF0) ++i;
+      ++i;
+      operands.push_back(0);
+    } else if (b >= 32 && b <= 246) {
+      operands.push_back(static_cast<long>(b) - 139);
+      ++i;
+    } else if (b >= 247 && b <= 250) {
+      operands.push_back((static_cast<long>(b) - 247) * 256 + p[i + 1] + 108);
+      i += 2;
+    } else if (b >= 251 && b <= 254) {
+      operands.push_back(-(static_cast<long>(b) - 251) * 256 - p[i + 1] - 108);
+      i += 2;
+    } else {
+      ++i;
+    }
+  }
+  if (!cid_keyed || charset <= 2 || charstrings <= 0 || static_cast<std::size_t>(charset) >= len) return;
+  unsigned glyphs = 0;
+  index(static_cast<std::size_t>(charstrings), nullptr, nullptr, &glyphs);
+  if (glyphs < 2) return;
+  unsigned char* cs = p + charset;
+  const std::size_t room = len - static_cast<std::size_t>(charset);
+  const unsigned n = glyphs - 1;  // .notdef has no entry
+  if (cs[0] == 0 && room >= 1 + 2 * static_cast<std::size_t>(n)) {
+    for (unsigned g = 1; g <= n; ++g) {
+      cs[2 * g - 1] = static_cast<unsigned char>(g >> 8);
+      cs[2 * g] = static_cast<unsigned char>(g & 0xFF);
+    }
+  } else if (cs[0] == 1) {  // ranges of at most 256: the original needs at least as many as identity
+    unsigned first = 1, k = 0;
+    while (first <= n && 1 + 3 * (k + 1) <= room) {
+      const unsigned left = std::min(255u, n - first);
+      cs[1 + 3 * k] = static_cast<unsigned char>(first >> 8);
+      cs[2 + 3 * k] = static_cast<unsigned char>(first & 0xFF);
+      cs[3 + 3 * k] = static_cast<unsigned char>(left);
+      first += left + 1;
+      ++k;
+    }
+  } else if (cs[0] == 2 && room >= 5) {
+    cs[1] = 0;
+    cs[2] = 1;
+    cs[3] = static_cast<unsigned char>((n - 1) >> 8);
+    cs[4] = static_cast<unsigned char>((n - 1) & 0xFF);
+  }
+}
+
+/// HarfBuzz's subsetting source for the face: preprocessed once (faster subsets), kept in the Face.
+hb_face_t* subset_source(Face& face) {
+  if (!face.subset_source) face.subset_source = hb_subset_preprocess(face.hb_face);
+  return face.subset_source;
+}
+
+std::string utf16be_hex(const std::string& utf8) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  auto unit = [&](unsigned u) {
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(u >> shift) & 15];
+  };
+  for (char32_t c : decode_utf8(utf8)) {
+    if (c >= 0x10000) {
+      unit(0xD800 + ((c - 0x10000) >> 10));
+      unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+    } else {
+      unit(static_cast<unsigned>(c));
+    }
+  }
+  return out;
+}
+
+std::string hex4(unsigned v) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFF);
+  return buf;
+}
+
+/// PostScript name of the face (name ID 6), reduced to characters safe in a PDF name.
+std::string postscript_name(const Face& face) {
+  char buf[128] = {};
+  unsigned len = sizeof buf;
+  hb_ot_name_get_utf8(face.hb_face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len, buf);
+  std::string name;
+  for (const char* p = buf; *p; ++p)
+    if ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-') name += *p;
+  if (name.empty()) {
+    for (char c : face.family)
+      if (c != ' ') name += c;
+  }
+  return name.empty() ? "Font" : name.substr(0, 100);
+}
+
+void write_stream(HPDF_Dict dict, const std::string& bytes, const char* what) {
+  HPDF_MemStream_FreeData(dict->stream);
+  check(HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size())),
+        what);
+}
+
+}  // namespace
+
+// ---- subsetting -------------------------------------------------------------------
+
+FontSubset subset_face(Face& face, const std::vector<hb_codepoint_t>& glyphs) {
+  hb_face_t* source = subset_source(face);
+  if (!source) throw std::runtime_error("HarfBuzz cannot read " + face.file + " for subsetting");
+  std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
+  if (!input) throw std::runtime_error("HarfBuzz: out of memory");
+  hb_set_t* keep = hb_subset_input_glyph_set(input.get());
+  hb_set_add(keep, 0);
+  for (hb_codepoint_t g : glyphs) hb_set_add(keep, g);
+  hb_set_clear(hb_subset_input_unicode_set(input.get()));  // glyph ids only: no cmap entries needed
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  // Shaping is done, and the PDF names the font: a viewer only draws glyphs by id.
+  for (const char* t : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "kerx", "vhea", "vmtx",
+                        "VORG", "DSIG", "hdmx", "LTSH", "VDMX", "gasp", "PCLT", "STAT", "meta", "name", "post"})
+    hb_set_add(drop, hb_tag_from_string(t, 4));
+
+  FontSubset out;
+  out.cff = has_table(face.hb_face, HB_TAG('C', 'F', 'F', ' '));
+  // Packed glyph ids (keeping them would cost ~60 KB for a CJK face); new_gid says where each went.
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+
+  std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(hb_subset_plan_create_or_fail(source, input.get()));
+  if (!plan) throw std::runtime_error("HarfBuzz cannot plan a subset of " + face.file);
+  std::unique_ptr<hb_face_t, FaceDeleter> result(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!result) throw std::runtime_error("HarfBuzz cannot subset " + face.file);
+  std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_blob(result.get()));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob.get(), &length);
+  if (!data || length < 12) throw std::runtime_error("HarfBuzz made an empty subset of " + face.file);
+  out.program.assign(data, length);
+
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  for (hb_codepoint_t g : glyphs) {
+    const hb_codepoint_t n = hb_map_get(old_to_new, g);
+    if (n == HB_MAP_VALUE_INVALID || (g != 0 && n == 0)) throw std::runtime_error("HarfBuzz dropped a glyph of " + face.file);
+    out.new_gid[g] = n;
+  }
+  if (out.cff) make_cids_glyph_ids(out.program);
+  return out;
+}
+
+bool can_subset(Face& face) {
+  if (face.subset_state == 0) {
+    face.subset_state = -1;
+    try {
+      hb_codepoint_t probe = 0;
+      hb_font_get_nominal_glyph(face.hb_font, 'A', &probe);
+      if (probe == 0) probe = hb_face_get_glyph_count(face.hb_face) > 1 ? 1 : 0;
+      if (!subset_face(face, {probe}).program.empty()) face.subset_state = 1;
+    } catch (const std::exception&) {
+    }
+  }
+  return face.subset_state > 0;
+}
+
+// ---- the document's fonts ---------------------------------------------------------
+
+struct FontEmbedder::Font {
+  Face* face = nullptr;
+  HPDF_Doc doc = nullptr;
+  bool cff = false;
+  std::string name;  // PostScript name
+  HPDF_Dict type0 = nullptr, cid_font = nullptr, descriptor = nullptr;
+  HPDF_Dict program = nullptr, to_unicode = nullptr;
+  std::map<hb_codepoint_t, hb_codepoint_t> new_gid;  // from the last subset
+  struct GlyphInfo {
+    double width = 0;  // 1/1000 em
+    bool measured = false;
+    bool mapped = false;
+    std::string text;  // UTF-8 its ToUnicode entry gives (when mapped)
+  };
+  std::map<hb_codepoint_t, GlyphInfo> glyphs;
+  std::size_t written = static_cast<std::size_t>(-1);  // glyph count at the last subset
+  bool dirty = true;                                   // glyphs or ToUnicode changed since the last write
+
+  void write();
+
+ private:
+  void write_program();
+  void write_to_unicode();
+};
+
+namespace {
+
+/// A page's content stream is about to be written: settle the fonts, then put the subsets' glyph ids in.
+HPDF_STATUS contents_before_write(HPDF_Dict dict) {
+  auto* embedder = static_cast<FontEmbedder*>(dict->attr);
+  if (!embedder) return HPDF_OK;
+  try {
+    embedder->finish();
+    embedder->patch(dict);
+  } catch (const std::exception&) {
+    return HPDF_INVALID_OBJECT;
+  }
+  return HPDF_OK;
+}
+
+HPDF_STATUS before_write(HPDF_Dict dict) {
+  auto* font = static_cast<FontEmbedder::Font*>(dict->attr);
+  if (!font) return HPDF_OK;
+  try {
+    font->write();
+  } catch (const std::exception&) {
+    return HPDF_INVALID_OBJECT;
+  }
+  return HPDF_OK;
+}
+
+}  // namespace
+
+void FontEmbedder::Font::write() {
+  if (!dirty) return;
+  if (written != glyphs.size()) write_program();
+  write_to_unicode();
+  dirty = false;
+}
+
+void FontEmbedder::Font::write_program() {
+  std::vector<hb_codepoint_t> ids;
+  ids.reserve(glyphs.size());
+  for (const auto& [g, info] : glyphs) ids.push_back(g);
+  const FontSubset subset = subset_face(*face, ids);
+  HPDF_MMgr mm = doc->mmgr;
+
+  // Subset tag: six capitals from the glyph set, so different subsets get different names.
+  uint64_t h = 1469598103934665603ull;
+  for (char c : face->file) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  for (hb_codepoint_t g : ids) h = (h ^ g) * 1099511628211ull;
+  std::string tag;
+  for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
+  const std::string base = tag + "+" + name;
+  check(HPDF_Dict_AddName(type0, "BaseFont", base.c_str()), "BaseFont");
+  check(HPDF_Dict_AddName(cid_font, "BaseFont", base.c_str()), "BaseFont");
+  check(HPDF_Dict_AddName(descriptor, "FontName", base.c_str()), "FontName");
+
+  write_stream(program, subset.program, "font program");
+  if (!cff)
+    check(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset.program.size())), "Length1");
+  new_gid = subset.new_gid;
+
+  // /W [ first [w w ...] first [...] ] over runs of consecutive glyph ids (in the subset).
+  HPDF_Array w = not_null(HPDF_Array_New(mm), "W");
+  HPDF_Array group = nullptr;
+  hb_codepoint_t next = 0;
+  for (const auto& [old, info] : glyphs) {
+    const hb_codepoint_t g = new_gid.at(old);
+    if (!group || g != next) {
+      check(HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(g)), "W");
+      group = not_null(HPDF_Array_New(mm), "W");
+      check(HPDF_Array_Add(w, group), "W");
+    }
+    if (info.width == static_cast<double>(static_cast<HPDF_INT32>(info.width)))
+      check(HPDF_Array_AddNumber(group, static_cast<HPDF_INT32>(info.width)), "W");
+    else
+      check(HPDF_Array_AddReal(group, static_cast<HPDF_REAL>(info.width)), "W");
+    next = g + 1;
+  }
+  check(HPDF_Dict_Add(cid_font, "W", w), "W");
+  written = glyphs.size();
+}
+
+void FontEmbedder::Font::write_to_unicode() {
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<std::pair<hb_codepoint_t, const std::string*>> entries;
+  for (const auto& [old, info] : glyphs)
+    if (info.mapped) entries.emplace_back(new_gid.at(old), &info.text);
+  std::sort(entries.begin(), entries.end());
+  for (std::size_t i = 0; i < entries.size(); i += 100) {
+    const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
+    cmap += std::to_string(n) + " beginbfchar\n";
+    for (std::size_t k = i; k < i + n; ++k)
+      cmap += "<" + hex4(entries[k].first) + "> <" + utf16be_hex(*entries[k].second) + ">\n";
+    cmap += "endbfchar\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  write_stream(to_unicode, cmap, "ToUnicode");
+}
+
+FontEmbedder::FontEmbedder(HPDF_Doc doc) : doc_(doc) {}
+
+FontEmbedder::~FontEmbedder() {
+  try {
+    finish();
+    for (auto& [contents, sites] : sites_) patch(contents);
+  } catch (const std::exception&) {
+    // The document is unusable anyway; saving it reports the libharu error.
+  }
+  for (auto& f : fonts_) {
+    f->type0->before_write_fn = nullptr;
+    f->type0->attr = nullptr;
+  }
+  for (auto& [contents, sites] : sites_) {
+    contents->before_write_fn = nullptr;
+    contents->attr = nullptr;
+  }
+}
+
+void FontEmbedder::add_sites(HPDF_Page page, std::size_t base, const std::vector<CodeSite>& sites) {
+  if (sites.empty()) return;
+  HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
+  auto [it, added] = sites_.try_emplace(contents);
+  if (added) {
+    if (contents->before_write_fn && contents->before_write_fn != contents_before_write)
+      throw std::logic_error("TextRenderer: the page's content stream already has a write hook");
+    contents->before_write_fn = contents_before_write;
+    contents->attr = this;
+  }
+  for (const CodeSite& s : sites) it->second.push_back({s.font, base + s.offset, s.glyph});
+}
+
+void FontEmbedder::patch(HPDF_Dict contents) {
+  auto it = sites_.find(contents);
+  if (it == sites_.end()) return;
+  auto* mem = static_cast<HPDF_MemStreamAttr>(contents->stream->attr);
+  const std::size_t chunk = mem->buf_siz;
+  static const char* hex = "0123456789ABCDEF";
+  for (const CodeSite& s : it->second) {
+    const hb_codepoint_t g = s.font->new_gid.at(s.glyph);
+    for (int k = 0; k < 4; ++k) {
+      const std::size_t at = s.offset + static_cast<std::size_t>(k);
+      auto* buf = static_cast<HPDF_BYTE*>(HPDF_List_ItemAt(mem->buf, static_cast<HPDF_UINT>(at / chunk)));
+      if (!buf || at >= contents->stream->size) throw std::logic_error("TextRenderer: glyph code outside the page content");
+      buf[at % chunk] = static_cast<HPDF_BYTE>(hex[(g >> (12 - 4 * k)) & 15]);
+    }
+  }
+}
+
+FontEmbedder::Font* FontEmbedder::font(Face& face) {
+  auto it = by_face_.find(&face);
+  if (it != by_face_.end()) return it->second;
+  if (!can_subset(face)) {
+    by_face_.emplace(&face, nullptr);
+    return nullptr;
+  }
+  HPDF_MMgr mm = doc_->mmgr;
+  HPDF_Xref xref = doc_->xref;
+  auto f = std::make_unique<Font>();
+  f->face = &face;
+  f->doc = doc_;
+  f->cff = has_table(face.hb_face, HB_TAG('C', 'F', 'F', ' '));
+  f->name = postscript_name(face);
+  const double em = 1000.0 / face.upem;
+
+  // Created in this order so the Type0 dictionary (whose hook fills the others) is written first.
+  f->type0 = not_null(HPDF_Dict_New(mm), "Type0 font");
+  check(HPDF_Xref_Add(xref, f->type0), "xref");
+  check(HPDF_Dict_AddName(f->type0, "Type", "Font"), "Type");
+  check(HPDF_Dict_AddName(f->type0, "Subtype", "Type0"), "Subtype");
+  check(HPDF_Dict_AddName(f->type0, "BaseFont", f->name.c_str()), "BaseFont");
+  check(HPDF_Dict_AddName(f->type0, "Encoding", "Identity-H"), "Encoding");
+
+  f->cid_font = not_null(HPDF_Dict_New(mm), "CIDFont");
+  check(HPDF_Xref_Add(xref, f->cid_font), "xref");
+  HPDF_Array descendants = not_null(HPDF_Array_New(mm), "DescendantFonts");
+  check(HPDF_Dict_Add(f->type0, "DescendantFonts", descendants), "DescendantFonts");
+  check(HPDF_Array_Add(descendants, f->cid_font), "DescendantFonts");
+  check(HPDF_Dict_AddName(f->cid_font, "Type", "Font"), "Type");
+  check(HPDF_Dict_AddName(f->cid_font, "Subtype", f->cff ? "CIDFontType0" : "CIDFontType2"), "Subtype");
+  check(HPDF_Dict_AddName(f->cid_font, "BaseFont", f->name.c_str()), "BaseFont");
+  HPDF_Dict info = not_null(HPDF_Dict_New(mm), "CIDSystemInfo");
+  check(HPDF_Dict_Add(f->cid_font, "CIDSystemInfo", info), "CIDSystemInfo");
+  check(HPDF_Dict_Add(info, "Registry", not_null(HPDF_String_New(mm, "Adobe", nullptr), "string")), "Registry");
+  check(HPDF_Dict_Add(info, "Ordering", not_null(HPDF_String_New(mm, "Identity", nullptr), "string")), "Ordering");
+  check(HPDF_Dict_AddNumber(info, "Supplement", 0), "Supplement");
+  check(HPDF_Dict_AddNumber(f->cid_font, "DW", 0), "DW");
+
+  f->descriptor = not_null(HPDF_Dict_New(mm), "FontDescriptor");
+  check(HPDF_Xref_Add(xref, f->descriptor), "xref");
+  check(HPDF_Dict_Add(f->cid_font, "FontDescriptor", f->descriptor), "FontDescriptor");
+  check(HPDF_Dict_AddName(f->descriptor, "Type", "FontDescriptor"), "Type");
+  check(HPDF_Dict_AddName(f->descriptor, "FontName", f->name.c_str()), "FontName");
+  check(HPDF_Dict_AddNumber(f->descriptor, "Flags", 4), "Flags");  // symbolic
+  hb_font_extents_t ext{};
+  hb_font_get_h_extents(face.hb_font, &ext);
+  hb_position_t cap = 0;
+  if (!hb_ot_metrics_get_position(face.hb_font, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap)) cap = ext.ascender;
+  HPDF_Array bbox = not_null(HPDF_Array_New(mm), "FontBBox");
+  check(HPDF_Dict_Add(f->descriptor, "FontBBox", bbox), "FontBBox");
+  {
+    // head table: xMin, yMin, xMax, yMax at byte 36.
+    std::unique_ptr<hb_blob_t, BlobDeleter> head(hb_face_reference_table(face.hb_face, HB_TAG('h', 'e', 'a', 'd')));
+    unsigned len = 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(hb_blob_get_data(head.get(), &len));
+    for (int i = 0; i < 4; ++i) {
+      const int v = len >= 44 ? static_cast<int16_t>((p[36 + 2 * i] << 8) | p[37 + 2 * i]) : (i < 2 ? -1000 : 2000);
+      check(HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(v * em)), "FontBBox");
+    }
+  }
+  check(HPDF_Dict_AddNumber(f->descriptor, "ItalicAngle", 0), "ItalicAngle");
+  check(HPDF_Dict_AddNumber(f->descriptor, "Ascent", static_cast<HPDF_INT32>(ext.ascender * em)), "Ascent");
+  check(HPDF_Dict_AddNumber(f->descriptor, "Descent", static_cast<HPDF_INT32>(ext.descender * em)), "Descent");
+  check(HPDF_Dict_AddNumber(f->descriptor, "CapHeight", static_cast<HPDF_INT32>(cap * em)), "CapHeight");
+  check(HPDF_Dict_AddNumber(f->descriptor, "StemV", 80), "StemV");
+
+  f->program = not_null(HPDF_DictStream_New(mm, xref), "font program");
+  f->program->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (f->cff) {
+    check(HPDF_Dict_AddName(f->program, "Subtype", "OpenType"), "Subtype");
+    check(HPDF_Dict_Add(f->descriptor, "FontFile3", f->program), "FontFile3");
+    if (doc_->pdf_version < HPDF_VER_16) doc_->pdf_version = HPDF_VER_16;  // FontFile3 /OpenType
+  } else {
+    check(HPDF_Dict_Add(f->descriptor, "FontFile2", f->program), "FontFile2");
+    check(HPDF_Dict_AddName(f->cid_font, "CIDToGIDMap", "Identity"), "CIDToGIDMap");
+  }
+  f->to_unicode = not_null(HPDF_DictStream_New(mm, xref), "ToUnicode");
+  f->to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  check(HPDF_Dict_Add(f->type0, "ToUnicode", f->to_unicode), "ToUnicode");
+
+  f->type0->attr = f.get();
+  f->type0->before_write_fn = before_write;
+  Font* out = f.get();
+  fonts_.push_back(std::move(f));
+  by_face_.emplace(&face, out);
+  return out;
+}
+
+const char* FontEmbedder::name_on(HPDF_Page page, Font& font) {
+  const char* name = HPDF_Page_GetLocalFontName(page, reinterpret_cast<HPDF_Font>(font.type0));
+  if (!name) throw std::runtime_error("libharu: cannot register a font on the page");
+  return name;
+}
+
+double FontEmbedder::width(Font& font, hb_codepoint_t glyph, int32_t shaped_advance) {
+  auto [it, added] = font.glyphs.try_emplace(glyph);
+  if (added) font.dirty = true;
+  if (!it->second.measured) {
+    it->second.measured = true;
+    if (shaped_advance != 0) {
+      const hb_position_t nominal = hb_font_get_glyph_h_advance(font.face->hb_font, glyph);
+      it->second.width = std::round(nominal * 100000.0 / font.face->upem) / 100;
+    }
+  }
+  return it->second.width;
+}
+
+bool FontEmbedder::map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs, const std::string& text) {
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    const auto it = font.glyphs.find(glyphs[i]);
+    if (it == font.glyphs.end() || !it->second.mapped) continue;
+    if (it->second.text != (i == 0 ? text : std::string())) return false;
+  }
+  // The same glyph twice in one cluster cannot map to both the text and nothing.
+  for (std::size_t i = 1; i < glyphs.size(); ++i)
+    if (glyphs[i] == glyphs[0]) return false;
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    auto [it, added] = font.glyphs.try_emplace(glyphs[i]);
+    if (added) font.dirty = true;
+    auto& info = it->second;
+    if (!info.mapped) {
+      info.mapped = true;
+      font.dirty = true;
+      info.text = i == 0 ? text : std::string();
+    }
+  }
+  return true;
+}
+
+void FontEmbedder::finish() {
+  for (auto& f : fonts_) f->write();
+}
+
+}  // namespace mitra::pdf

@@ -1,0 +1,98 @@
+// Subset fonts for the PDF text stack: each Noto face a document uses becomes one Type0 font.
+//
+// The font is Identity-H with CID = glyph id of the subset.  Text is shown as soon as it is
+// shaped, with the face's own glyph ids as codes; what the font holds is settled at save
+// time: libharu calls the before-write hooks of the page content streams and the Type0
+// dictionaries, and only then is each face subset with HarfBuzz (every glyph used, packed,
+// no hinting, no layout tables) and the codes in the (still uncompressed) page contents
+// replaced by the subset's glyph ids.  Written as CIDFontType2 + FontFile2 with
+// /CIDToGIDMap /Identity (TrueType outlines), or CIDFontType0 + FontFile3 /OpenType (CFF
+// outlines: Noto CJK; the subset's charset is rewritten so every CID is its glyph id),
+// with /W from the shaped advances and a ToUnicode CMap: the first glyph of a cluster maps
+// to the cluster's text, its other glyphs to nothing.  A glyph that already maps to
+// something else (Indic conjuncts, reordered vowel signs) makes its cluster go in an
+// /ActualText span instead (map_cluster() says which).
+#pragma once
+
+#include "pdf/font_stack.hpp"
+
+#include <hb.h>
+#include <hpdf.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace mitra::pdf {
+
+/// A subset of one face as a standalone font program.
+struct FontSubset {
+  std::string program;              ///< the OpenType/TrueType file
+  bool cff = false;                             ///< CFF outlines (else glyf)
+  std::map<hb_codepoint_t, hb_codepoint_t> new_gid;  ///< face's glyph id -> glyph id in `program`
+};
+
+/// Subsets `face` to `glyphs` (.notdef is always kept).  Throws std::runtime_error if
+/// HarfBuzz cannot subset it.
+FontSubset subset_face(Face& face, const std::vector<hb_codepoint_t>& glyphs);
+
+/// True if `face` can be embedded as a subset (probed once per face).
+bool can_subset(Face& face);
+
+/// The document's subset fonts.  One per document; must not outlive it.
+class FontEmbedder {
+ public:
+  struct Font;
+
+  explicit FontEmbedder(HPDF_Doc doc);
+  /// Writes the fonts now, so a document saved after its renderer is gone is still whole.
+  ~FontEmbedder();
+  FontEmbedder(const FontEmbedder&) = delete;
+  FontEmbedder& operator=(const FontEmbedder&) = delete;
+
+  /// The document's font for `face`, or nullptr if the face cannot be subset (draw outlines).
+  Font* font(Face& face);
+
+  /// Name of `font` in the page's /Font resources (registered on first use).
+  const char* name_on(HPDF_Page page, Font& font);
+
+  /// Registers `glyph` and returns its /W width in 1/1000 em (the shaped advance of its first use:
+  /// the nominal advance, or 0 for marks).
+  double width(Font& font, hb_codepoint_t glyph, int32_t shaped_advance);
+
+  /// True if the cluster's glyphs extract as `text` through ToUnicode (the first glyph maps to
+  /// the text, the others to nothing), assigning glyphs not mapped yet; false if some glyph
+  /// already maps otherwise (then the cluster needs /ActualText).
+  bool map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs, const std::string& text);
+
+  /// Where a glyph code was written: `offset` bytes into a page's content, 4 hex digits.
+  struct CodeSite {
+    Font* font;
+    std::size_t offset;
+    hb_codepoint_t glyph;  ///< the face's glyph id
+  };
+  /// Records glyph codes written at `base` + offset of `page`'s content stream.  Codes are
+  /// written as the face's glyph ids and replaced by the subset's glyph ids at save time
+  /// (libharu keeps content uncompressed in memory until then).
+  void add_sites(HPDF_Page page, std::size_t base, const std::vector<CodeSite>& sites);
+
+  /// Subsets and writes every font whose glyph set changed (libharu's save calls this).
+  void finish();
+
+  /// Puts the subsets' glyph ids into the codes written in one page content stream.
+  void patch(HPDF_Dict contents);
+
+  /// Number of fonts in the document (for tests).
+  std::size_t font_count() const { return fonts_.size(); }
+
+ private:
+  HPDF_Doc doc_;
+  std::vector<std::unique_ptr<Font>> fonts_;
+  std::unordered_map<const Face*, Font*> by_face_;
+  std::unordered_map<HPDF_Dict, std::vector<CodeSite>> sites_;  // page content dict -> codes in it
+};
+
+}  // namespace mitra::pdf

@@ -1,0 +1,33 @@
+// Backups of the embedded database with SQLite's online backup API, and checked restores.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace mitra::store {
+
+// Where automatic backups of a database file go: a "backups" folder beside it.
+std::filesystem::path backup_folder(const std::filesystem::path& database_file);
+
+// Copies the open database, consistent even while others write, to `out` (owner-only; written to a
+// temporary name, then renamed). SQLite only: a hub on PostgreSQL is backed up with pg_dump.
+void backup_to(Database& db, const std::filesystem::path& out);
+
+// A timestamped backup in backup_folder(), keeping the newest `keep` and removing older ones.
+// `reason` goes into the name ("daily", "before-migration-3", "before-restore").
+std::filesystem::path backup_rotating(Database& db, const std::string& reason, int keep);
+
+// The newest backups first.
+std::vector<std::filesystem::path> list_backups(const std::filesystem::path& database_file);
+
+// Why `file` cannot be restored (not SQLite, damaged, not a Mitra database, from a newer Mitra),
+// or empty when it can.
+std::string check_backup(const std::filesystem::path& file);
+
+// Replaces the open database's content with `file`'s, after checking it and after a backup of the
+// current content. Refuses (InputError) a file that fails check_backup; nothing changes then.
+void restore_from(Database& db, const std::filesystem::path& file, int keep);
+
+}  // namespace mitra::store

@@ -1,0 +1,120 @@
+// A person's right to be forgotten, and the audit history of who changed what.
+#include "store/privacy.hpp"
+
+#include <soci/soci.h>
+
+#include "core/calendar.hpp"
+#include "store/repos.hpp"
+#include "store/rows.hpp"
+
+namespace mitra::store {
+namespace {
+
+// Every audited row about a person, with what it concerns: attendance, records, certificates.
+const char* kPersonEntities =
+    "SELECT a.uuid, CAST(s.id AS TEXT) FROM attendance a JOIN sessions s ON s.uuid = a.session_uuid "
+    "WHERE a.participant_uuid = :p1 "
+    "UNION ALL SELECT uuid, module_code FROM assessments WHERE participant_uuid = :p2 "
+    "UNION ALL SELECT uuid, module_code FROM practicum_logs WHERE participant_uuid = :p3 "
+    "UNION ALL SELECT uuid, code_version FROM ethics_acknowledgements WHERE participant_uuid = :p4 "
+    "UNION ALL SELECT uuid, module_code FROM completion_overrides WHERE participant_uuid = :p5 "
+    "UNION ALL SELECT uuid, serial FROM certificates WHERE participant_uuid = :p6";
+
+}  // namespace
+
+bool is_erased(Database& db, const std::string& ref) {
+    std::string erased;
+    soci::indicator ind = soci::i_null;
+    db.sql() << "SELECT erased_at FROM participants WHERE ref = :r", soci::into(erased, ind), soci::use(ref);
+    return db.sql().got_data() && ind == soci::i_ok;
+}
+
+ErasureResult erase_participant(Database& db, const std::string& ref, const std::string& reason) {
+    ErasureResult result;
+    result.ref = ref;
+    db.write([&] {
+        std::string person;
+        db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(person), soci::use(ref);
+        if (!db.sql().got_data()) refuse("ref", "no participant has ref " + ref);
+        if (is_erased(db, ref)) refuse("ref", ref + "'s personal data was erased already");
+        if (trim(reason).empty()) refuse("reason", "say on whose request and why (it is recorded)");
+        const std::string now = utc_timestamp_now();
+
+        db.sql() << "SELECT COUNT(*) FROM attendance WHERE participant_uuid = :p AND note <> ''",
+            soci::into(result.notes_cleared), soci::use(person);
+        // The audit history keeps what changed, but not the words of the notes.
+        std::vector<std::string> entities;
+        {
+            soci::rowset<soci::row> rows = (db.sql().prepare << kPersonEntities, soci::use(person), soci::use(person),
+                                            soci::use(person), soci::use(person), soci::use(person), soci::use(person));
+            for (const auto& r : rows) entities.push_back(text(r, 0));
+        }
+        for (const auto& entity : entities)
+            db.sql() << "UPDATE audit_log SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '(erased)' END, "
+                        "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '(erased)' END "
+                        "WHERE entity_uuid = :e AND entity = 'attendance'",
+                soci::use(entity);
+        db.sql() << "UPDATE attendance SET note = '', updated_at = :at, updated_by = :by WHERE participant_uuid = :p",
+            soci::use(now), soci::use(db.actor()), soci::use(person);
+
+        db.sql() << "SELECT COUNT(*) FROM certificates WHERE participant_uuid = :p", soci::into(result.certificates_kept),
+            soci::use(person);
+        // The signed payload names the person; the serial, hash and revocation state are what verification needs.
+        db.sql() << "UPDATE certificates SET payload = '', updated_at = :at, updated_by = :by WHERE participant_uuid = :p",
+            soci::use(now), soci::use(db.actor()), soci::use(person);
+
+        db.sql() << "UPDATE participants SET full_name = '', latin_name = '', email = '', phone = '', "
+                    "consent_date = NULL, erased_at = :at, updated_at = :at2, updated_by = :by WHERE uuid = :p",
+            soci::use(now), soci::use(now), soci::use(db.actor()), soci::use(person);
+        record_audit(db, "participant", person, "erase", std::nullopt, "personal data erased: " + reason);
+    });
+    return result;
+}
+
+std::vector<AuditEntry> audit_history(Database& db, const std::string& participant_ref,
+                                      const std::string& cohort_code) {
+    std::vector<AuditEntry> out;
+    db.read([&] {
+        std::vector<std::pair<std::string, std::string>> entities;  // uuid, subject
+        if (!participant_ref.empty()) {
+            std::string person;
+            db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(person), soci::use(participant_ref);
+            if (!db.sql().got_data()) refuse("ref", "no participant has ref " + participant_ref);
+            entities.emplace_back(person, participant_ref);
+            soci::rowset<soci::row> rows = (db.sql().prepare << kPersonEntities, soci::use(person), soci::use(person),
+                                            soci::use(person), soci::use(person), soci::use(person), soci::use(person));
+            for (const auto& r : rows) entities.emplace_back(text(r, 0), participant_ref + " " + text(r, 1));
+        } else {
+            std::string cohort;
+            db.sql() << "SELECT uuid FROM cohorts WHERE code = :c", soci::into(cohort), soci::use(cohort_code);
+            if (!db.sql().got_data()) refuse("cohort", "no cohort has code " + cohort_code);
+            soci::rowset<soci::row> rows =
+                (db.sql().prepare
+                     << "SELECT a.uuid, p.ref || ' session ' || CAST(s.id AS TEXT) FROM attendance a "
+                        "JOIN sessions s ON s.uuid = a.session_uuid JOIN participants p ON p.uuid = a.participant_uuid "
+                        "WHERE s.cohort_uuid = :c1 "
+                        "UNION ALL SELECT s.uuid, 'session ' || CAST(s.id AS TEXT) FROM sessions s WHERE s.cohort_uuid = :c2 "
+                        "UNION ALL SELECT o.uuid, p.ref || ' ' || o.module_code FROM completion_overrides o "
+                        "JOIN participants p ON p.uuid = o.participant_uuid WHERE o.cohort_uuid = :c3 "
+                        "UNION ALL SELECT x.uuid, x.serial FROM certificates x WHERE x.cohort_uuid = :c4",
+                 soci::use(cohort), soci::use(cohort), soci::use(cohort), soci::use(cohort));
+            for (const auto& r : rows) entities.emplace_back(text(r, 0), text(r, 1));
+        }
+        for (const auto& [uuid, subject] : entities) {
+            soci::rowset<soci::row> rows =
+                (db.sql().prepare << "SELECT at, actor, entity, action, old_value, new_value FROM audit_log "
+                                     "WHERE entity_uuid = :u ORDER BY id",
+                 soci::use(uuid));
+            for (const auto& r : rows) {
+                AuditEntry e{text(r, 0), text(r, 1), text(r, 2), text(r, 3), subject, std::nullopt, std::nullopt};
+                if (r.get_indicator(4) != soci::i_null) e.old_value = text(r, 4);
+                if (r.get_indicator(5) != soci::i_null) e.new_value = text(r, 5);
+                out.push_back(std::move(e));
+            }
+        }
+    });
+    std::stable_sort(out.begin(), out.end(), [](const AuditEntry& a, const AuditEntry& b) { return a.at < b.at; });
+    return out;
+}
+
+}  // namespace mitra::store

@@ -1,0 +1,114 @@
+// Marking attendance from the keyboard in the cohort's attendance grid; every mark is in the database at once.
+#include <catch2/catch.hpp>
+
+#include <soci/soci.h>
+
+#include "app/cohort_pages.hpp"
+#include "app/cohort_panel.hpp"
+#include "app/main_frame.hpp"
+#include "fixture.hpp"
+#include "store/repos.hpp"
+
+using namespace mitra;
+using namespace mitra::app_test;
+
+namespace {
+
+std::map<std::string, Attendance> marks_of(store::Database& db, long long session) {
+    std::map<std::string, Attendance> out;
+    for (auto& a : store::AttendanceRepo(db).for_session(session)) out[a.participant_ref] = a;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a session is marked from the keyboard and every mark is saved at once", "[gui][attendance]") {
+    Programme programme;
+    Window frame(programme.context);
+    auto* panel = frame->open_cohort(programme.cohort);
+    pump();
+    // A cohort with people and sessions opens on its attendance grid, at the first session to mark.
+    REQUIRE(panel->notebook()->GetSelection() == app::CohortPanel::attendance_page);
+    auto* page = panel->attendance();
+    auto* cells = page->grid()->GetGridWindow();
+    const Session first = programme.sessions.front();
+    REQUIRE(page->grid()->GetGridCursorCol() == page->column_of(first.id));
+    REQUIRE(page->grid()->GetGridCursorRow() == 0);
+    int asked = 0;
+    page->set_ask_minutes([&](const wxString&, const Session& s) {
+        ++asked;
+        return std::optional<int>(s.minutes - 30);
+    });
+
+    SECTION("P marks present and moves down; arrows move; L asks the minutes; A, E mark") {
+        press(cells, 'P');
+        CHECK(page->grid()->GetGridCursorRow() == 1);
+        press(cells, WXK_DOWN);
+        press(cells, WXK_DOWN);
+        press(cells, 'L');  // row 3
+        press(cells, 'A');  // row 4
+        press(cells, 'E');  // row 5
+        CHECK(asked == 1);
+        auto marks = marks_of(programme.db(), first.id);
+        REQUIRE(marks.size() == 4);
+        CHECK(marks["P-001"].status == AttendanceStatus::present);
+        CHECK(marks["P-004"].status == AttendanceStatus::late);
+        CHECK(marks["P-004"].minutes == first.minutes - 30);
+        CHECK(marks["P-005"].status == AttendanceStatus::absent);
+        CHECK(marks["P-006"].status == AttendanceStatus::excused);
+        CHECK(page->grid()->GetCellValue(3, page->column_of(first.id)) == wxString::Format("L %d", first.minutes - 30));
+
+        SECTION("Ctrl+Z undoes the last mark: a first mark is removed again, with an audit entry") {
+            press(cells, 'Z', wxMOD_CONTROL);
+            marks = marks_of(programme.db(), first.id);
+            CHECK(marks.size() == 3);
+            CHECK_FALSE(marks.count("P-006"));
+            int unmarks = 0;
+            programme.db().sql() << "SELECT COUNT(*) FROM audit_log WHERE entity = 'attendance' AND action = 'unmark'",
+                soci::into(unmarks);
+            CHECK(unmarks == 1);
+            CHECK(page->grid()->GetGridCursorRow() == 5);
+        }
+        SECTION("Ctrl+Z after a change restores the earlier status") {
+            press(cells, WXK_UP);
+            press(cells, WXK_UP);  // back on P-005 (absent)
+            press(cells, 'P');
+            CHECK(marks_of(programme.db(), first.id)["P-005"].status == AttendanceStatus::present);
+            press(cells, 'Z', wxMOD_CONTROL);
+            CHECK(marks_of(programme.db(), first.id)["P-005"].status == AttendanceStatus::absent);
+        }
+    }
+
+    SECTION("a 40-person session takes at most 45 keystrokes: everyone present, then the exceptions") {
+        int keystrokes = 0;
+        auto key = [&](int code, int modifiers = 0) {
+            press(cells, code, modifiers);
+            ++keystrokes;
+        };
+        key('P', wxMOD_SHIFT);  // everyone present
+        for (int i = 0; i < 7; ++i) key(WXK_DOWN);
+        key('A');  // P-008 absent
+        for (int i = 0; i < 13; ++i) key(WXK_DOWN);
+        key('L');  // P-022 late (the minutes dialog: three digits and Enter)
+        keystrokes += 4;
+        for (int i = 0; i < 15; ++i) key(WXK_DOWN);
+        key('E');  // P-038 excused
+        CHECK(keystrokes <= 45);
+        const auto marks = marks_of(programme.db(), first.id);
+        REQUIRE(marks.size() == 40);
+        int present = 0;
+        for (const auto& [ref, a] : marks) present += a.status == AttendanceStatus::present ? 1 : 0;
+        CHECK(present == 37);
+        CHECK(marks.at("P-008").status == AttendanceStatus::absent);
+        CHECK(marks.at("P-022").status == AttendanceStatus::late);
+        CHECK(marks.at("P-038").status == AttendanceStatus::excused);
+
+        SECTION("Ctrl+Z undoes everyone present as one step, keeping the later marks' order") {
+            key('Z', wxMOD_CONTROL);  // E
+            key('Z', wxMOD_CONTROL);  // L
+            key('Z', wxMOD_CONTROL);  // A
+            key('Z', wxMOD_CONTROL);  // everyone present
+            CHECK(marks_of(programme.db(), first.id).empty());
+        }
+    }
+}

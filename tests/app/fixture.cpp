@@ -1,0 +1,149 @@
+// A temporary programme for the GUI tests: its own database, data folder and configuration, people in many scripts.
+#include "fixture.hpp"
+
+#include <wx/app.h>
+#include <wx/bitmap.h>
+#include <wx/dcmemory.h>
+#include <wx/dcscreen.h>
+#include <wx/evtloop.h>
+#include <wx/image.h>
+#include <wx/utils.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <random>
+
+#include "app/guard.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::app_test {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::pair<std::string, std::string>> kNames = {
+    {"山田 花子", "ja"},           {"김민준", "ko"},
+    {"สมชาย ใจดี", "th"},          {"प्रिया शर्मा", "hi"},
+    {"\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2", "si"},  // ශ්‍රියානි, with its ZWJ
+    {"عائشہ خان", "ur"},           {"Nguyễn Thị Minh Khai", "vi"},
+    {"Sukarno", "id"},             {"陳志明", "zh-Hant"},
+    {"अर्जुन त्रिपाठी", "ne"},       {"王芳", "zh-Hans"},
+    {"রহিম উদ্দিন", "bn"},          {"முருகன் செல்வம்", "ta"},
+    {"សុខ ចាន់ធី", "km"},           {"အောင်ကျော်", "my"},
+    {"Maria Clara Santos", "fil"},
+};
+
+Programme::Programme() {
+    std::random_device random;
+    dir = fs::temp_directory_path() / ("mitra-gui-test-" + std::to_string(random()));
+    fs::create_directories(dir);
+    ::setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);  // the signing key lives here
+    app::set_message_sink([this](wxWindow*, const wxString&, const wxString& message) { messages.push_back(message); });
+    context.set_today([] { return Date{2026, 3, 2}; });
+    context.open((dir / "mitra.db").string());
+
+    auto& db = context.db();
+    const auto curriculum = store::CurriculumRepo(db).find("PSF");
+    std::vector<std::string> modules;
+    for (const auto& m : curriculum->modules) modules.push_back(m.code);
+    Trainer sita{"", "T-NP-01", "सीता राई", "Sita Rai", "NP", {"ne", "en"}, modules};
+    store::TrainerRepo(db).add(sita);
+
+    // Forty people: the first sixteen in their own scripts, the rest "Peer NN".
+    std::vector<Participant> people;
+    for (int i = 1; i <= 40; ++i) {
+        char ref[16];
+        std::snprintf(ref, sizeof ref, "P-%03d", i);
+        Participant p;
+        p.ref = ref;
+        if (i <= static_cast<int>(kNames.size())) {
+            p.full_name = kNames[static_cast<std::size_t>(i - 1)].first;
+            p.language = kNames[static_cast<std::size_t>(i - 1)].second;
+        } else {
+            p.full_name = "Peer " + std::to_string(i);
+            p.language = "en";
+        }
+        p.country = "NP";
+        people.push_back(p);
+        refs.push_back(p.ref);
+    }
+    store::ParticipantRepo(db).save_all(people);
+    Cohort c;
+    c.code = cohort;
+    c.curriculum_code = "PSF";
+    c.site = "Patan Community Centre";
+    c.country = "NP";
+    c.time_zone = "Asia/Kathmandu";
+    c.language = "en";
+    c.start_date = Date{2026, 2, 2};
+    c.trainer_refs = {"T-NP-01"};
+    store::CohortRepo(db).create(c);
+    store::CohortRepo(db).enrol(cohort, refs, c.start_date);
+    sessions = store::SessionRepo(db).schedule(cohort, 3, LocalTime{10, 0});
+}
+
+Programme::~Programme() {
+    app::set_message_sink({});
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}
+
+void Programme::make_complete(const std::vector<std::string>& people) {
+    auto& db = context.db();
+    const auto curriculum = store::CurriculumRepo(db).find("PSF");
+    for (const auto& ref : people) {
+        for (const auto& m : curriculum->modules)
+            store::RecordsRepo(db).override_completion(cohort, {ref, m.code, true, "completed at the Pokhara site", "", ""});
+        store::RecordsRepo(db).acknowledge_ethics({ref, curriculum->ethics_code, Date{2026, 2, 2}});
+    }
+}
+
+Window::Window(app::AppContext& context) : frame_(new app::MainFrame(context)) { frame_->Show(); }
+
+Window::~Window() {
+    frame_->Destroy();
+    pump(20);
+}
+
+void pump(int ms) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    do {
+        while (wxTheApp->Pending()) wxTheApp->Dispatch();
+        wxTheApp->ProcessPendingEvents();
+        wxTheApp->ProcessIdle();
+        wxMilliSleep(5);
+    } while (std::chrono::steady_clock::now() < end);
+}
+
+void press(wxWindow* window, int key_code, int modifiers) {
+    wxKeyEvent event(wxEVT_KEY_DOWN);
+    event.m_keyCode = key_code;
+    event.SetShiftDown((modifiers & wxMOD_SHIFT) != 0);
+    event.SetControlDown((modifiers & wxMOD_CONTROL) != 0);
+    event.SetAltDown((modifiers & wxMOD_ALT) != 0);
+    event.SetEventObject(window);
+    event.SetId(window->GetId());
+    window->GetEventHandler()->ProcessEvent(event);
+    pump(5);
+}
+
+bool save_screenshot(wxWindow* window, const std::string& png) {
+    window->Raise();
+    window->Refresh();
+    window->Update();
+    pump(400);
+    const wxRect rect = window->GetScreenRect();
+    // What the X server shows (ImageMagick reads the display), so the picture is what a person would see.
+    const std::string command = "import -window root -crop " + std::to_string(rect.GetWidth()) + "x" +
+                                std::to_string(rect.GetHeight()) + "+" + std::to_string(rect.GetX()) + "+" +
+                                std::to_string(rect.GetY()) + " +repage '" + png + "' 2>/dev/null";
+    if (std::system(command.c_str()) == 0) return true;
+    wxBitmap bitmap(rect.GetWidth(), rect.GetHeight(), 24);
+    {
+        wxScreenDC screen;
+        wxMemoryDC memory(bitmap);
+        memory.Blit(0, 0, rect.GetWidth(), rect.GetHeight(), &screen, rect.GetX(), rect.GetY());
+    }
+    return bitmap.SaveFile(wxString::FromUTF8(png), wxBITMAP_TYPE_PNG);
+}
+
+}  // namespace mitra::app_test

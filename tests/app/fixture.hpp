@@ -1,0 +1,53 @@
+// A temporary programme for the GUI tests: its own database, data folder and configuration, people in many scripts.
+#pragma once
+#include <wx/string.h>
+#include <wx/window.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/app_context.hpp"
+#include "app/main_frame.hpp"
+#include "core/model.hpp"
+
+namespace mitra::app_test {
+
+extern const std::vector<std::pair<std::string, std::string>> kNames;  // full name, language
+
+struct Programme {
+    Programme();
+    ~Programme();
+
+    std::filesystem::path dir;
+    app::AppContext context;
+    std::vector<wxString> messages;  // what would have been shown in message boxes
+    std::string cohort = "KTM-2026-1";
+    std::vector<std::string> refs;    // enrolled, in ref order
+    std::vector<Session> sessions;
+
+    store::Database& db() { return context.db(); }
+    // Makes everyone in `refs` complete every module (overrides with a reason) and acknowledge the ethics code.
+    void make_complete(const std::vector<std::string>& people);
+};
+
+// The main window for one test, closed (before the programme it shows goes) even when a check fails.
+class Window {
+public:
+    explicit Window(app::AppContext& context);
+    ~Window();
+    app::MainFrame* operator->() const { return frame_; }
+    app::MainFrame* get() const { return frame_; }
+
+private:
+    app::MainFrame* frame_;
+};
+
+// Lets the windows draw and handle queued events for about `ms` milliseconds.
+void pump(int ms = 100);
+// A key as the keyboard sends it, to a window (the grid's cell area, a list).
+void press(wxWindow* window, int key_code, int modifiers = 0);
+// The window's pixels as they are on the screen, saved as PNG; false when nothing could be read.
+bool save_screenshot(wxWindow* window, const std::string& png);
+
+}  // namespace mitra::app_test

@@ -1,0 +1,69 @@
+// Printing a cohort's certificates from the workspace: a preview, then the batch, files that open as PDFs.
+#include <catch2/catch.hpp>
+
+#include <wx/statbmp.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+
+#include "app/cohort_pages.hpp"
+#include "app/cohort_panel.hpp"
+#include "app/main_frame.hpp"
+#include "fixture.hpp"
+#include "store/certificates.hpp"
+
+using namespace mitra;
+using namespace mitra::app_test;
+
+namespace {
+
+std::string run(const std::string& command) {
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
+    char buffer[4096];
+    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
+    return out;
+}
+
+// The page count pdfinfo reads from the file: 0 when it cannot read it as a PDF.
+int pages_of(const std::filesystem::path& pdf) {
+    const std::string info = run("pdfinfo '" + pdf.string() + "' 2>&1");
+    const auto at = info.find("Pages:");
+    return at == std::string::npos ? 0 : std::atoi(info.c_str() + at + 6);
+}
+
+}  // namespace
+
+TEST_CASE("a cohort's certificates are previewed, then printed for everyone eligible", "[gui][print]") {
+    Programme programme;
+    programme.make_complete({"P-001", "P-003", "P-006"});  // Japanese, Thai and Urdu names
+    Window frame(programme.context);
+    auto* panel = frame->open_cohort(programme.cohort);
+    panel->show_page(app::CohortPanel::print_page);
+    pump();
+    auto* print = panel->print();
+
+    REQUIRE(print->preview());
+    CHECK(std::filesystem::exists(print->preview_pdf()));
+    CHECK(store::CertificateRepo(programme.db()).list().empty());  // a preview records nothing
+
+    const auto folder = programme.dir / "certificates";
+    REQUIRE(print->issue(folder));
+    REQUIRE(print->written().size() == 3);
+    for (const auto& file : print->written()) {
+        CHECK(std::filesystem::exists(file));
+        CHECK(pages_of(file) == 1);
+    }
+    REQUIRE(std::filesystem::exists(print->print_file()));
+    CHECK(pages_of(print->print_file()) == 3);
+    const std::string text = run("pdftotext '" + print->print_file().string() + "' - 2>&1");
+    INFO(text);
+    CHECK(text.find("山田") != std::string::npos);  // names stay extractable (the text layer)
+    CHECK(store::CertificateRepo(programme.db()).list().size() == 3);
+
+    SECTION("issuing again keeps everyone's serial") {
+        REQUIRE(print->issue(folder));
+        CHECK(store::CertificateRepo(programme.db()).list().size() == 3);
+    }
+}

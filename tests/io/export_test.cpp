@@ -1,0 +1,157 @@
+// Writers of outside formats: CSV fields and files that the readers take back unchanged, XLSX, Open Badges.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "core/signature.hpp"
+#include "io/csv.hpp"
+#include "io/export.hpp"
+#include "io/open_badges.hpp"
+#include "io/participant_csv.hpp"
+
+using namespace mitra;
+using namespace mitra::io;
+
+namespace {
+
+Participant person(const std::string& ref, const std::string& name, const std::string& latin, const std::string& email) {
+    Participant p;
+    p.ref = ref;
+    p.full_name = name;
+    p.latin_name = latin;
+    p.country = "NP";
+    p.language = "ne";
+    p.email = email;
+    return p;
+}
+
+std::string shell(const std::string& command) {
+    std::string out;
+    FILE* pipe = popen((command + " 2>/dev/null").c_str(), "r");
+    if (!pipe) return out;
+    char buffer[4096];
+    std::size_t n;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+    pclose(pipe);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a CSV field is quoted only when it must be", "[io][export]") {
+    CHECK(csv_field("Sukarno") == "Sukarno");
+    CHECK(csv_field("山田 花子") == "山田 花子");
+    CHECK(csv_field("Khan, Aisha") == "\"Khan, Aisha\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csv_field("two\nlines") == "\"two\nlines\"");
+    CHECK(csv_field(" padded ") == "\" padded \"");
+    CHECK(csv_line({"a", "", "b,c"}) == "a,,\"b,c\"\r\n");
+}
+
+TEST_CASE("exported participants read back exactly as they were", "[io][export]") {
+    std::vector<Participant> people = {
+        person("P-001", "山田 花子", "Yamada Hanako", "hanako@example.org"),
+        person("P-002", "Khan, \"Aisha\"", "", ""),
+        person("P-003", " अर्जुन त्रिपाठी", "Tripathi, Arjun", ""),
+        person("P-004", "Robert'); DROP TABLE participants;--", "", ""),
+        person("P-005", "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2", "", ""),
+    };
+    people[1].phone = "+977 1 555 0100";
+    people[2].consent_date = parse_date("2026-01-03");
+    const std::string csv = participants_csv(people);
+    REQUIRE(csv.rfind(std::string(kUtf8Bom), 0) == 0);
+    const auto read = read_participant_csv(csv, "export.csv");
+    INFO((read.problems.empty() ? "" : read.problems.front().message));
+    REQUIRE(read.ok());
+    REQUIRE(read.value.size() == people.size());
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        const Participant& a = people[i];
+        const Participant& b = read.value[i].participant;
+        CHECK(b.ref == a.ref);
+        CHECK(b.full_name == a.full_name);
+        CHECK(b.latin_name == a.latin_name);
+        CHECK(b.country == a.country);
+        CHECK(b.language == a.language);
+        CHECK(b.email == a.email);
+        CHECK(b.phone == a.phone);
+        CHECK(b.consent_date == a.consent_date);
+    }
+}
+
+TEST_CASE("report tables become one CSV with a byte-order mark and one XLSX sheet each", "[io][export]") {
+    const std::vector<Table> tables = {
+        {"Summary", "Programme summary", {"figure", "value"}, {{"people enrolled", "12"}, {"completion rate", "suppressed"}}},
+        {"Countries", "By country", {"country", "enrolled", "completed"}, {{"JP", "<5", "0"}, {"NP", "12", "6"}}},
+    };
+    const std::string csv = tables_csv(tables);
+    REQUIRE(csv.rfind("\xEF\xBB\xBF" "table,item,measure,value\r\n", 0) == 0);
+    const auto read = read_csv(csv, "report.csv");
+    REQUIRE(read.ok());
+    REQUIRE(read.value.rows.size() == 2 + 4);
+    CHECK(read.value.rows[2].fields[0].text == "Countries");
+    CHECK(read.value.rows[2].fields[1].text == "JP");
+    CHECK(read.value.rows[2].fields[2].text == "enrolled");
+    CHECK(read.value.rows[2].fields[3].text == "<5");
+
+    char dir_template[] = "/tmp/mitra-export-XXXXXX";
+    REQUIRE(mkdtemp(dir_template));
+    const std::filesystem::path dir = dir_template;
+    const auto xlsx = dir / "report.xlsx";
+    write_xlsx(xlsx, tables, "test report");
+    REQUIRE(std::filesystem::exists(xlsx));
+    const std::string listing = shell("unzip -l '" + xlsx.string() + "'");
+    CHECK(listing.find("xl/worksheets/sheet1.xml") != std::string::npos);
+    CHECK(listing.find("xl/worksheets/sheet2.xml") != std::string::npos);
+    const std::string sheet = shell("unzip -p '" + xlsx.string() + "' xl/sharedStrings.xml");
+    CHECK(sheet.find("suppressed") != std::string::npos);
+    CHECK(sheet.find("&lt;5") != std::string::npos);
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) files += entry.is_regular_file();
+    CHECK(files == 1);  // the temporary file became the workbook
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("an Open Badges assertion holds the required fields and a salted recipient hash", "[io][badge]") {
+    Curriculum c;
+    c.code = "PSF";
+    c.version = "2026.1";
+    c.title.by_language = {{"en", "Peer Support Foundations"}, {"ja", "ピアサポートの基礎"}};
+    c.electives_required = 2;
+    c.ethics_code = "2026.1";
+    Module m;
+    m.code = "M01";
+    m.title.by_language = {{"en", "Lived Experience and Mutuality"}};
+    m.minutes = 360;
+    c.modules.push_back(m);
+
+    BadgeInput in;
+    in.certificate_uuid = "0f8fad5b-d9cb-469f-a165-70867728950e";
+    in.serial = "PSF-NP-2026-000001-S";
+    in.kind = "completion";
+    in.curriculum = &c;
+    in.issued_on = "2026-03-20";
+    in.recipient_type = "email";
+    in.recipient_identity = " Hanako@Example.org ";
+    in.key_id = "0123456789abcdef";
+    in.qr_payload = "MITRA1.abc.def";
+    const auto b = nlohmann::json::parse(open_badge_assertion(in, "a1b2"));
+    CHECK(b["@context"] == "https://w3id.org/openbadges/v2");
+    CHECK(b["type"] == "Assertion");
+    CHECK(b["id"] == "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e");
+    CHECK(b["recipient"]["identity"] == "sha256$" + sha256_hex("hanako@example.orga1b2"));
+    CHECK(b["recipient"]["salt"] == "a1b2");
+    CHECK(b["issuedOn"] == "2026-03-20T00:00:00Z");
+    for (const auto* key : {"type", "id", "name", "description", "image", "criteria", "issuer"})
+        CHECK(b["badge"].contains(key));
+    CHECK(b["verification"]["type"] == "SignedBadge");
+    CHECK(b["verification"]["keyId"] == "0123456789abcdef");
+    CHECK(b["extensions:MitraCertificate"]["qrPayload"] == "MITRA1.abc.def");
+    CHECK(b["extensions:MitraCertificate"]["titles"]["ja"] == "ピアサポートの基礎");
+    CHECK(new_badge_salt().size() == 32);
+    CHECK(new_badge_salt() != new_badge_salt());
+    CHECK(badge_criteria(c, "module", "M01").find("Lived Experience and Mutuality") != std::string::npos);
+}

@@ -1,0 +1,125 @@
+// The report PDF, its charts and the paper forms, read back with poppler: labels in several scripts, pages, sizes.
+#include <catch2/catch.hpp>
+
+#include "pdf/forms.hpp"
+#include "pdf/report.hpp"
+#include "support.hpp"
+
+#include <fstream>
+
+using namespace mitra::pdf;
+using mitra::pdf::test::quote;
+using mitra::pdf::test::run;
+using mitra::pdf::test::temp_dir;
+
+namespace {
+
+FontStack& shared_fonts() {
+  static FontStack fonts;
+  return fonts;
+}
+
+std::filesystem::path save(const std::string& name, const std::string& bytes) {
+  const auto path = temp_dir() / name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+ChartBar bar(const std::string& label, double value) {
+  const bool suppressed = value >= 1 && value <= 4;
+  return {label, suppressed ? 0 : value, suppressed, suppressed ? "<5" : std::to_string(static_cast<int>(value))};
+}
+
+}  // namespace
+
+TEST_CASE("the report PDF shows its charts' labels in any script, extractable", "[pdf][report]") {
+  ReportDocument r;
+  r.language = "ja";
+  r.subtitle_lines = {"Period 2026-01-01 to 2026-03-31", "ピアサポートの基礎 · Peer Support Foundations"};
+  r.key_figures = {{"people enrolled", "22"}, {"people completed", "6"}, {"completion rate", "27%"}};
+  r.by_country = {{"enrolled", {bar("नेपाल", 12), bar("日本", 7), bar("India", 3)}},
+                  {"completed", {bar("नेपाल", 6), bar("日本", 0), bar("India", 0)}}};
+  r.funnel = {"completed", {bar("M01 当事者としての経験と相互性", 17), bar("M02 जिया हुआ अनुभव", 2)}};
+  r.over_time = {"attendances", {bar("2026-01", 75), bar("2026-02", 70)}};
+  r.tables = {{"By country", {"country", "enrolled"}, {{"नेपाल", "12"}, {"India", "<5"}}}};
+  const auto pdf = save("report.pdf", render_report_pdf(shared_fonts(), r));
+
+  const auto info = run("pdfinfo " + quote(pdf.string()));
+  REQUIRE(info.status == 0);
+  CHECK(info.out.find("Pages:           2") != std::string::npos);  // figures and charts, then funnel and table
+  CHECK(info.out.find("(A4)") != std::string::npos);
+  const auto text = run("pdftotext " + quote(pdf.string()) + " -").out;
+  CHECK(text.find("ピアサポートの基礎") != std::string::npos);
+  CHECK(text.find("नेपाल") != std::string::npos);
+  CHECK(text.find("日本") != std::string::npos);
+  CHECK(text.find("当事者としての経験と相互性") != std::string::npos);
+  CHECK(text.find("जिया हुआ अनुभव") != std::string::npos);
+  CHECK(text.find("<5") != std::string::npos);
+  CHECK(text.find("Attendance over time") != std::string::npos);
+}
+
+TEST_CASE("long text wraps at spaces, and between characters where a script writes none", "[pdf][report]") {
+  PdfDocument doc("wrap");
+  TextRenderer text(doc.get(), shared_fonts());
+  const TextStyle style{"sans", false, 10, ""};
+  const auto english = wrap_text(text, "We keep only what the training needs and never ask about diagnosis.", 120, style);
+  CHECK(english.size() > 2);
+  for (const auto& line : english) CHECK(text.measure(line, style) <= 120.5);
+  CHECK(english.front().rfind("We keep", 0) == 0);
+  const auto japanese = wrap_text(text, "研修に必要なことだけを記録します。診断や健康状態についてお聞きすることはありません。", 100,
+                                  TextStyle{"sans", false, 10, "ja"});
+  CHECK(japanese.size() > 2);
+  for (const auto& line : japanese) {
+    CHECK(text.measure(line, TextStyle{"sans", false, 10, "ja"}) <= 100.5);
+    CHECK(line.rfind("。", 0) != 0);  // a full stop never starts a line
+  }
+}
+
+TEST_CASE("a sign-in sheet has every name, each ref and the session, in rows that print well", "[pdf][forms]") {
+  SignInSheet s;
+  s.session_id = 42;
+  s.cohort_code = "KTM-2026-1";
+  s.curriculum_title = "Peer Support Foundations";
+  s.module_code = "M01";
+  s.module_title = "जिया हुआ अनुभव और पारस्परिकता";
+  s.module_title_en = "Lived Experience and Mutuality";
+  s.site = "Patan";
+  s.date = "5 January 2026";
+  s.iso_date = "2026-01-05";
+  s.start_time = "10:00";
+  s.end_time = "13:00";
+  s.time_zone = "Asia/Kathmandu";
+  s.trainer = "सीता राई";
+  s.language = "hi";
+  const std::vector<std::string> names = {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", "عائشہ خان", "Nguyễn Thị Minh Khai"};
+  for (int page = 0; page < 5; ++page)  // enough people for a second page
+    for (std::size_t i = 0; i < names.size(); ++i)
+      s.people.push_back({"P-" + std::to_string(page) + std::to_string(i), names[i], "", "", "NP"});
+  const auto pdf = save("sheet.pdf", render_sign_in_sheet(shared_fonts(), s));
+  const auto info = run("pdfinfo " + quote(pdf.string())).out;
+  CHECK(info.find("Pages:           2") != std::string::npos);
+  const auto text = run("pdftotext " + quote(pdf.string()) + " -").out;
+  CHECK(text.find("Session 42") != std::string::npos);
+  for (const auto& name : names) CHECK(text.find(name) != std::string::npos);
+  for (const auto& p : s.people) CHECK(text.find(p.ref) != std::string::npos);
+  CHECK(text.find("session,ref,status,minutes") != std::string::npos);
+  CHECK(kFormRowMm >= 9);
+  CHECK(kFormNameSizePt >= 10);
+}
+
+TEST_CASE("the enrolment form speaks the cohort's language and asks nothing about health", "[pdf][forms]") {
+  EnrolmentForm f;
+  f.language = "ja";
+  f.cohort_code = "TKY-2026-1";
+  f.curriculum_title = "ピアサポートの基礎";
+  f.site = "東京";
+  const auto ja = run("pdftotext " + quote(save("form-ja.pdf", render_enrolment_form(shared_fonts(), f)).string()) + " -").out;
+  CHECK(ja.find("受講申込書") != std::string::npos);
+  CHECK(ja.find("署名") != std::string::npos);
+  CHECK(ja.find("Signature") != std::string::npos);  // English beside each label
+  f.language = "ko";  // no translation yet: English
+  const auto en = run("pdftotext " + quote(save("form-ko.pdf", render_enrolment_form(shared_fonts(), f)).string()) + " -").out;
+  CHECK(en.find("Enrolment form") != std::string::npos);
+  CHECK(en.find("diagnosis") != std::string::npos);
+  CHECK(en.find("Diagnosis:") == std::string::npos);
+}

@@ -1,0 +1,108 @@
+// Backups with SQLite's online backup API: consistent copies, rotation, and restores that check first.
+#include <catch2/catch.hpp>
+#include <soci/soci.h>
+#include <sys/stat.h>
+
+#include <fstream>
+
+#include "core/problem.hpp"
+#include "store/backup.hpp"
+#include "store/repos.hpp"
+#include "temp_dir.hpp"
+
+using namespace mitra;
+using namespace mitra::store;
+using mitra::store_test::TempDir;
+
+namespace {
+
+Participant person(const std::string& ref, const std::string& name) {
+    return Participant{"", ref, name, "", "LK", "si", "", "", std::nullopt};
+}
+
+}  // namespace
+
+TEST_CASE("a backup is a consistent, owner-only copy that opens as a database", "[store][backup]") {
+    TempDir dir;
+    auto db = Database::open(dir.file("mitra.db"));
+    auto p = person("P-1", store_test::kSriyani);
+    ParticipantRepo(*db).add(p);
+
+    const auto copy = dir.path / "copy.db";
+    backup_to(*db, copy);
+    struct stat info {};
+    REQUIRE(::stat(copy.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    CHECK(check_backup(copy).empty());
+    CHECK_FALSE(std::filesystem::exists(copy.string() + ".partial"));
+
+    auto reopened = Database::open(copy.string());
+    auto found = ParticipantRepo(*reopened).find("P-1");
+    REQUIRE(found);
+    CHECK(found->full_name == store_test::kSriyani);
+}
+
+TEST_CASE("rotating backups keep only the newest ones", "[store][backup]") {
+    TempDir dir;
+    auto db = Database::open(dir.file("mitra.db"));
+    for (int i = 0; i < 5; ++i) backup_rotating(*db, "daily", 3);
+    const auto kept = list_backups(dir.file("mitra.db"));
+    REQUIRE(kept.size() == 3);
+    CHECK(kept.front().filename().string() > kept.back().filename().string());
+    CHECK(backup_folder(dir.file("mitra.db")) == dir.path / "backups");
+}
+
+TEST_CASE("a restore brings back the backup's content and keeps what it replaced", "[store][backup]") {
+    TempDir dir;
+    auto db = Database::open(dir.file("mitra.db"));
+    auto a = person("P-1", "Sukarno");
+    ParticipantRepo(*db).add(a);
+    const auto saved = dir.path / "saved.db";
+    backup_to(*db, saved);
+    auto b = person("P-2", "عائشہ خان");
+    ParticipantRepo(*db).add(b);
+
+    restore_from(*db, saved, 10);
+    CHECK(ParticipantRepo(*db).find("P-1"));
+    CHECK_FALSE(ParticipantRepo(*db).find("P-2"));
+    // The replaced content was backed up first.
+    const auto before = list_backups(dir.file("mitra.db"));
+    REQUIRE(before.size() == 1);
+    CHECK(before.front().filename().string().find("before-restore") != std::string::npos);
+    auto old = Database::open(before.front().string());
+    CHECK(ParticipantRepo(*old).find("P-2"));
+}
+
+TEST_CASE("a damaged or foreign file is never restored, and nothing changes", "[store][backup]") {
+    TempDir dir;
+    auto db = Database::open(dir.file("mitra.db"));
+    auto a = person("P-1", "Sukarno");
+    ParticipantRepo(*db).add(a);
+
+    const auto garbage = dir.path / "garbage.db";
+    std::ofstream(garbage) << "this is not a database";
+    CHECK_FALSE(check_backup(garbage).empty());
+    CHECK_THROWS_AS(restore_from(*db, garbage, 10), mitra::InputError);
+
+    const auto foreign = dir.path / "foreign.db";
+    {
+        soci::session other("sqlite3", "db=" + foreign.string());
+        other << "CREATE TABLE t (x INTEGER)";
+    }
+    CHECK(check_backup(foreign).find("not a Mitra database") != std::string::npos);
+    CHECK_THROWS_AS(restore_from(*db, foreign, 10), mitra::InputError);
+
+    const auto damaged = dir.path / "damaged.db";
+    backup_to(*db, damaged);
+    {
+        std::fstream f(damaged, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(100);  // past the file header, into the schema's b-tree page
+        const std::string noise(3000, '\xA5');
+        f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
+    }
+    CHECK_FALSE(check_backup(damaged).empty());
+    CHECK_THROWS_AS(restore_from(*db, damaged, 10), mitra::InputError);
+
+    CHECK(ParticipantRepo(*db).find("P-1"));
+    CHECK(list_backups(dir.file("mitra.db")).empty());  // refused before anything was touched
+}
