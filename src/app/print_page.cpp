@@ -198,30 +198,26 @@ bool PrintPage::issue(const fs::path& folder) {
                                   wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME |
                                       wxPD_REMAINING_TIME);
         pdf::CertificateRenderer renderer(context_.fonts());
-        std::vector<CertificateContent> pages;
-        bool cancelled = false;
-        for (int i = 0; i < total && !cancelled; ++i) {
-            const auto& issued = result.issued[static_cast<std::size_t>(i)];
-            const fs::path file = folder / (issued.record.serial + ".pdf");
-            // Issued before and written before: the same serial and file, nothing new.
-            if (!issued.existing || !fs::exists(file)) renderer.render(layout, issued.content, file);
-            written_.push_back(file);
-            pages.push_back(issued.content);
+        std::vector<pdf::BatchCertificate> batch;
+        for (const auto& issued : result.issued) batch.push_back({issued.content, issued.existing});
+        const std::string print_name = cohort_ + (kind() == "module" ? "-" + module_code() : "") + "-print.pdf";
+        const auto files = pdf::write_certificate_files(
+            renderer, layout, batch, folder, print_name, [&](std::size_t done, std::size_t) {
+                const wxString what = done <= result.issued.size()
+                                          ? wxString::Format(_("%s (%d of %d)"), wx(result.issued[done - 1].record.serial),
+                                                             static_cast<int>(done), total)
+                                          : wxString(_("Writing the print file…"));
+                return progress.Update(static_cast<int>(done), what);  // the dialog counts to total * 2 == all
+            });
+        const bool cancelled = files.cancelled;
+        written_ = files.files;
+        print_file_ = files.print_file;
+        for (std::size_t i = 0; i < written_.size(); ++i) {
+            const auto& issued = result.issued[i];
             wxVector<wxVariant> values;
             values.push_back(wx(issued.record.participant_ref));
             values.push_back(wx(issued.record.serial + "  " + issued.record.full_name));
             outcome_->AppendItem(values);
-            cancelled = !progress.Update(i + 1, wxString::Format(_("%s (%d of %d)"), wx(issued.record.serial), i + 1,
-                                                                 total));
-        }
-        if (!pages.empty() && !cancelled) {
-            const fs::path print = folder / (cohort_ + (kind() == "module" ? "-" + module_code() : "") + "-print.pdf");
-            progress.Update(total, _("Writing the print file…"));
-            renderer.render_batch(layout, pages, print, [&](std::size_t done, std::size_t all) {
-                return progress.Update(total + static_cast<int>(done * total / std::max<std::size_t>(1, all)));
-            });
-            if (fs::exists(print)) print_file_ = print;
-            cancelled = print_file_.empty();
         }
         for (const auto& l : result.left_out) {
             wxVector<wxVariant> values;

@@ -75,27 +75,26 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
         const auto result =
             store::CertificateRepo(ctx.db()).issue_for_cohort(cohort, kind, module, template_name, key, day);
 
-        fs::create_directories(out_dir);
         pdf::FontStack fonts;
         pdf::CertificateRenderer renderer(fonts);
+        std::vector<pdf::BatchCertificate> batch;
+        for (const auto& issued : result.issued) batch.push_back({issued.content, issued.existing});
+        const std::string print_name = cohort + (kind == "module" ? "-" + module : "") + "-print.pdf";
+        const auto written = pdf::write_certificate_files(
+            renderer, layout, batch, out_dir, print_name, [&](std::size_t done, std::size_t total) {
+                show_progress(done, total, done * 2 <= total ? result.issued[done - 1].record.serial : "print file");
+                return true;
+            });
+        const std::string print_file = written.print_file.string();
         json items = json::array();
-        std::vector<CertificateContent> pages;
         std::string text;
         for (std::size_t i = 0; i < result.issued.size(); ++i) {
             const auto& issued = result.issued[i];
-            const fs::path file = fs::path(out_dir) / (issued.record.serial + ".pdf");
-            if (!issued.existing || !fs::exists(file)) renderer.render(layout, issued.content, file);
-            show_progress(i + 1, result.issued.size(), issued.record.serial);
-            pages.push_back(issued.content);
+            const std::string file = written.files[i].string();
             items.push_back({{"ref", issued.record.participant_ref}, {"serial", issued.record.serial},
-                             {"file", file.string()}, {"existing", issued.existing}});
+                             {"file", file}, {"existing", issued.existing}});
             text += (issued.existing ? "  again  " : "  issued ") + issued.record.serial + "  " +
-                    issued.record.participant_ref + "  " + file.string() + "\n";
-        }
-        std::string print_file;
-        if (!pages.empty()) {
-            print_file = (fs::path(out_dir) / (cohort + (kind == "module" ? "-" + module : "") + "-print.pdf")).string();
-            renderer.render_batch(layout, pages, print_file);
+                    issued.record.participant_ref + "  " + file + "\n";
         }
         json left = json::array();
         for (const auto& l : result.left_out) {

@@ -544,4 +544,34 @@ void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const st
   save_atomically(doc, combined_pdf);
 }
 
+BatchFiles write_certificate_files(CertificateRenderer& renderer, const CertificateTemplate& tmpl,
+                                   const std::vector<BatchCertificate>& certificates,
+                                   const std::filesystem::path& folder, const std::string& print_name,
+                                   const std::function<bool(std::size_t done, std::size_t total)>& progress) {
+  BatchFiles out;
+  const std::size_t total = certificates.size() * 2;
+  std::filesystem::create_directories(folder);
+  std::vector<CertificateContent> pages;
+  for (std::size_t i = 0; i < certificates.size(); ++i) {
+    const auto& c = certificates[i];
+    const auto file = folder / (c.content.serial + ".pdf");
+    if (!c.issued_before || !std::filesystem::exists(file)) renderer.render(tmpl, c.content, file);
+    out.files.push_back(file);
+    pages.push_back(c.content);
+    if (progress && !progress(i + 1, total)) {
+      out.cancelled = true;
+      return out;
+    }
+  }
+  if (pages.empty()) return out;
+  const auto print = folder / print_name;
+  const std::size_t before = certificates.size();
+  renderer.render_batch(tmpl, pages, print, [&](std::size_t done, std::size_t) {
+    return !progress || progress(before + done, total);
+  });
+  if (std::filesystem::exists(print)) out.print_file = print;
+  else out.cancelled = true;
+  return out;
+}
+
 }  // namespace mitra::pdf

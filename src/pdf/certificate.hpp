@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <vector>
 
 namespace mitra::pdf {
@@ -41,5 +42,27 @@ class CertificateRenderer {
  private:
   FontStack& fonts_;
 };
+
+/// One certificate of a batch: what it says, and whether it was issued before (then a file already
+/// written for it is kept as it is).
+struct BatchCertificate {
+  CertificateContent content;
+  bool issued_before = false;
+};
+
+struct BatchFiles {
+  std::vector<std::filesystem::path> files;  // <folder>/<serial>.pdf, one per certificate written or kept
+  std::filesystem::path print_file;          // empty when there was nothing to print, or on cancel
+  bool cancelled = false;
+};
+
+/// What `certificate issue` and the desktop program's Print both do: each certificate as
+/// <folder>/<serial>.pdf, then one combined print file <folder>/<print_name>. `progress(done, total)`
+/// counts the certificates and then the print file's pages (total is twice the certificates);
+/// returning false stops, keeping the files already written (issuing again finishes the job).
+BatchFiles write_certificate_files(CertificateRenderer& renderer, const CertificateTemplate& tmpl,
+                                   const std::vector<BatchCertificate>& certificates,
+                                   const std::filesystem::path& folder, const std::string& print_name,
+                                   const std::function<bool(std::size_t done, std::size_t total)>& progress = {});
 
 }  // namespace mitra::pdf
