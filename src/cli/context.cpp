@@ -13,7 +13,10 @@
 namespace mitra::cli {
 
 store::Database& Context::db() {
-    if (!db_) db_ = store::Database::open(target());
+    if (!db_) {
+        db_ = store::Database::open(target());
+        for (const auto& warning : db_->warnings()) std::cerr << "mitra-cli: warning: " << warning << '\n';
+    }
     return *db_;
 }
 

@@ -19,13 +19,6 @@ std::string trainer_uuid(Database& db, const std::string& ref, const std::string
     return uuid;
 }
 
-std::string cohort_uuid(Database& db, const std::string& code) {
-    std::string uuid;
-    db.sql() << "SELECT uuid FROM cohorts WHERE code = :c", soci::into(uuid), soci::use(code);
-    if (!db.sql().got_data()) refuse("cohort", "no cohort has code " + code);
-    return uuid;
-}
-
 const char* kSessionColumns =
     "s.id, s.uuid, c.code, s.module_code, s.session_date, s.start_time, s.minutes, t.ref FROM sessions s "
     "JOIN cohorts c ON c.uuid = s.cohort_uuid LEFT JOIN trainers t ON t.uuid = s.trainer_uuid";

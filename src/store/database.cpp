@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "core/calendar.hpp"
+#include "store/backup.hpp"
 #include "store/migrations.hpp"
 
 namespace mitra::store {
@@ -66,6 +67,55 @@ void create_owner_only(const std::filesystem::path& file) {
     if (fd >= 0) ::close(fd);
 }
 
+int backups_to_keep() {
+    const char* keep = std::getenv("MITRA_BACKUPS_KEEP");
+    const int n = keep ? std::atoi(keep) : 10;
+    return n > 0 ? n : 10;
+}
+
+// A check of an existing file before anything else touches it, so a damaged one is never written to:
+// on every open that its header and schema read (cheap), once a day the whole file (PRAGMA quick_check).
+void check_integrity(Database& db, bool whole_file) {
+    std::string result = "ok";
+    try {
+        if (whole_file) {
+            db.sql() << "PRAGMA quick_check", soci::into(result);
+        } else {
+            int tables = 0;
+            db.sql() << "SELECT COUNT(*) FROM sqlite_master", soci::into(tables);
+        }
+    } catch (const soci::soci_error& e) {
+        result = e.get_error_message();
+    }
+    if (result == "ok") return;
+    std::string advice = "; nothing was written to it";
+    const auto backups = list_backups(db.target());
+    for (const auto& backup : backups)
+        if (check_backup(backup).empty()) {
+            advice += ". The latest good backup is " + backup.string() + ": mitra-cli --db '" + db.target() +
+                      "' restore '" + backup.string() + "'";
+            break;
+        }
+    throw DatabaseError("the database " + db.target() + " is damaged (" + result + ")" + advice);
+}
+
+// Once a day, on open: a copy in the backups folder beside the file. A failure does not stop the work.
+void daily_backup(Database& db, std::vector<std::string>& warnings) {
+    if (const char* off = std::getenv("MITRA_BACKUPS"); off && std::string(off) == "off") return;
+    const auto backups = list_backups(db.target());
+    std::error_code ec;
+    if (!backups.empty()) {
+        const auto newest = std::filesystem::last_write_time(backups.front(), ec);
+        if (!ec && std::filesystem::file_time_type::clock::now() - newest < std::chrono::hours(24)) return;
+    }
+    check_integrity(db, true);  // never rotate a damaged copy in over the good ones
+    try {
+        backup_rotating(db, "daily", backups_to_keep());
+    } catch (const std::exception& e) {
+        warnings.push_back(std::string("today's backup could not be made (") + e.what() + "); your data is safe");
+    }
+}
+
 }  // namespace
 
 std::string os_user_name() {
@@ -103,8 +153,11 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
         } else {
             if (target.find('"') != std::string::npos)
                 throw DatabaseError("the database path may not contain a double quote: " + target);
+            std::error_code ec;
+            db->existed_ = std::filesystem::file_size(target, ec) > 0 && !ec;
             create_owner_only(target);
             db->sql_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + target + "\" timeout=10");
+            if (db->existed_) check_integrity(*db, false);
             db->sql() << "PRAGMA foreign_keys = ON";
             db->sql() << "PRAGMA busy_timeout = 10000";
             std::string mode;
@@ -121,6 +174,7 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
         db->sql() << "SELECT current_user", soci::into(db->actor_);
     else db->actor_ = os_user_name();
     db->migrate();
+    if (db->backend_ == Backend::sqlite && db->existed_) daily_backup(*db, db->warnings_);
     return db;
 }
 
@@ -152,6 +206,15 @@ void Database::migrate() {
         if (backend_ == Backend::sqlite) {
             sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
             refuse_newer(schema_version());
+            // A copy of the data as it was, before any migration touches it.
+            if (const int current = schema_version(); current > 0 && current < latest) {
+                try {
+                    backup_rotating(*this, "before-migration-" + std::to_string(latest), backups_to_keep());
+                } catch (const std::exception& e) {
+                    throw DatabaseError("cannot back up " + target_ + " before bringing it up to date, so it was " +
+                                        "left as it was: " + e.what());
+                }
+            }
             for (int version = schema_version() + 1; version <= latest; ++version) {
                 write([&] {
                     if (schema_version() >= version) return;  // another process migrated meanwhile

@@ -4,6 +4,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace soci { class session; }
 
@@ -50,6 +51,9 @@ public:
     // A read that sees one consistent state. A SOCI error comes out as DatabaseError.
     void read(const std::function<void()>& work);
 
+    // Things worth telling the user that did not stop the work (a daily backup that could not be made).
+    const std::vector<std::string>& warnings() const { return warnings_; }
+
     // The default embedded database: $XDG_DATA_HOME/mitra/mitra.db (~/.local/share/mitra/mitra.db).
     static std::string default_path();
 
@@ -61,6 +65,8 @@ private:
     Backend backend_ = Backend::sqlite;
     std::string actor_, target_;
     bool in_transaction_ = false;
+    bool existed_ = false;  // the file was there before this open (so it has something to back up)
+    std::vector<std::string> warnings_;
     int last_attempts_ = 0;
 
 public:

@@ -7,6 +7,7 @@
 
 #include "core/problem.hpp"
 #include "store/backup.hpp"
+#include "store/migrations.hpp"
 #include "store/repos.hpp"
 #include "temp_dir.hpp"
 
@@ -105,4 +106,60 @@ TEST_CASE("a damaged or foreign file is never restored, and nothing changes", "[
 
     CHECK(ParticipantRepo(*db).find("P-1"));
     CHECK(list_backups(dir.file("mitra.db")).empty());  // refused before anything was touched
+}
+
+TEST_CASE("opening an existing database backs it up once a day, and before bringing it up to date",
+          "[store][backup][sqlite]") {
+    TempDir dir;
+    const auto file = dir.file("mitra.db");
+    { auto db = Database::open(file); }                 // made now: nothing to back up yet
+    CHECK(list_backups(file).empty());
+    { auto db = Database::open(file); }                 // opened again: today's backup
+    REQUIRE(list_backups(file).size() == 1);
+    CHECK(list_backups(file).front().filename().string().find("daily") != std::string::npos);
+    { auto db = Database::open(file); }                 // and only one a day
+    CHECK(list_backups(file).size() == 1);
+
+    // A database from the Mitra before the last migration is copied before it is migrated.
+    const auto latest = static_cast<int>(migrations().size());
+    {
+        soci::session raw("sqlite3", "db=" + file);
+        raw << "DELETE FROM schema_migrations WHERE version = " << latest;
+        raw << "ALTER TABLE participants DROP COLUMN erased_at";
+    }
+    { auto db = Database::open(file); CHECK(db->schema_version() == latest); }
+    bool before_migration = false;
+    for (const auto& b : list_backups(file))
+        before_migration = before_migration || b.filename().string().find("before-migration") != std::string::npos;
+    CHECK(before_migration);
+}
+
+TEST_CASE("a damaged database is refused on open with the latest good backup named, and left alone",
+          "[store][backup][sqlite]") {
+    TempDir dir;
+    const auto file = dir.file("mitra.db");
+    {
+        auto db = Database::open(file);
+        auto p = person("P-1", "Sukarno");
+        ParticipantRepo(*db).add(p);
+        backup_rotating(*db, "manual", 10);
+        db->sql() << "PRAGMA wal_checkpoint(TRUNCATE)";
+    }
+    {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(100);
+        const std::string noise(3000, '\x5A');
+        f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
+    }
+    const auto size = std::filesystem::file_size(file);
+    try {
+        auto db = Database::open(file);
+        FAIL("a damaged file opened");
+    } catch (const DatabaseError& e) {
+        const std::string message = e.what();
+        CHECK(message.find("damaged") != std::string::npos);
+        CHECK(message.find("restore") != std::string::npos);
+        CHECK(message.find(list_backups(file).front().string()) != std::string::npos);
+    }
+    CHECK(std::filesystem::file_size(file) == size);
 }
