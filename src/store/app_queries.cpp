@@ -86,36 +86,7 @@ std::vector<CohortSummary> AppQueries::cohorts(const std::string& search, int li
     return out;
 }
 
-std::optional<Cohort> AppQueries::find_cohort(const std::string& code) {
-    std::optional<Cohort> found;
-    soci::rowset<soci::row> rows =
-        (db_.sql().prepare << "SELECT c.uuid, c.code, cu.code, cu.version, c.site, c.country, c.time_zone, "
-                              "c.language, c.start_date, c.end_date, c.capacity FROM cohorts c JOIN curricula cu ON "
-                              "cu.uuid = c.curriculum_uuid WHERE c.code = :c",
-         soci::use(code));
-    for (const auto& r : rows) {
-        Cohort c;
-        c.uuid = text(r, 0);
-        c.code = text(r, 1);
-        c.curriculum_code = text(r, 2);
-        c.curriculum_version = text(r, 3);
-        c.site = text(r, 4);
-        c.country = text(r, 5);
-        c.time_zone = text(r, 6);
-        c.language = text(r, 7);
-        c.start_date = date(r, 8).value_or(Date{});
-        c.end_date = date(r, 9);
-        c.capacity = static_cast<int>(integer(r, 10));
-        found = std::move(c);
-    }
-    if (!found) return found;
-    soci::rowset<soci::row> trainers =
-        (db_.sql().prepare << "SELECT t.ref FROM cohort_trainers ct JOIN trainers t ON t.uuid = ct.trainer_uuid "
-                              "WHERE ct.cohort_uuid = :c ORDER BY ct.position",
-         soci::use(found->uuid));
-    for (const auto& r : trainers) found->trainer_refs.push_back(text(r, 0));
-    return found;
-}
+std::optional<Cohort> AppQueries::find_cohort(const std::string& code) { return CohortRepo(db_).find(code); }
 
 AttendanceSheet AppQueries::attendance_sheet(const std::string& cohort_code) {
     AttendanceSheet sheet;
