@@ -1,6 +1,8 @@
 // Trainers and participants.
 #include <soci/soci.h>
 
+#include <set>
+
 #include <algorithm>
 #include <map>
 
@@ -38,6 +40,19 @@ std::vector<std::string> module_codes_known(Database& db) {
     soci::rowset<soci::row> rows = (db.sql().prepare << "SELECT DISTINCT code FROM modules");
     for (const auto& r : rows) codes.push_back(text(r, 0));
     return codes;
+}
+
+// People who asked to be forgotten are never brought back by a spreadsheet that still names them.
+void refuse_erased(Database& db, const std::vector<Participant>& people) {
+    std::set<std::string> erased;
+    soci::rowset<soci::row> rows = (db.sql().prepare << "SELECT ref FROM participants WHERE erased_at IS NOT NULL");
+    for (const auto& r : rows) erased.insert(text(r, 0));
+    if (erased.empty()) return;
+    std::vector<std::string> named;
+    for (const auto& p : people)
+        if (erased.count(p.ref)) named.push_back(p.ref);
+    if (!named.empty())
+        refuse("ref", join(named, ", ") + " asked for their personal data to be erased; leave them out");
 }
 
 void insert_participant(Database& db, Participant& p, const Stamp& stamp) {
@@ -143,6 +158,7 @@ Saved ParticipantRepo::save(Participant& p) {
     db_.write([&] {
         outcome = Saved::created;  // again on a retry
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
+        refuse_erased(db_, {p});
         auto existing = find(p.ref);
         if (!existing) {
             insert_participant(db_, p, stamp);
@@ -190,6 +206,7 @@ ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
              soci::use(row.full_name), soci::use(row.latin_name), soci::use(row.country), soci::use(row.language),
              soci::use(row.email), soci::use(row.phone), soci::use(consent, consent_ind), soci::use(stamp.at),
              soci::use(stamp.by), soci::use(row.uuid));
+        refuse_erased(db_, people);
         std::map<std::string, Participant> existing;  // by ref, for the batch at hand
         for (std::size_t start = 0; start < people.size(); start += kBatch) {
             const std::size_t end = std::min(people.size(), start + kBatch);

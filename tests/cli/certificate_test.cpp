@@ -551,6 +551,14 @@ TEST_CASE("erasing a person forgets their details and keeps their certificate ve
     CHECK(left_out);
     CHECK(ws.run({"certificate", "reprint", serial, "--reason", "lost", "--out", (ws.dir / "r").string()}).status == 2);
 
+    // A spreadsheet that still names them does not bring their details back.
+    const auto before_import = ws.dump();
+    const auto reimport = ws.run({"participant", "import", ws.file("again.csv", kPeopleHeader + "P-001," + name +
+                                                                                    ",Yamada Hanako,JP,ja,\n")});
+    CHECK(reimport.status == 2);
+    CHECK(contains(reimport.err, "P-001 asked for their personal data to be erased"));
+    CHECK(ws.dump() == before_import);
+
     // Completion and marks stay true for the programme's counts.
     CHECK(ws.count("attendance") > 0);
 
