@@ -45,8 +45,10 @@ int main(int argc, char** argv) {
         std::cerr << "mitra-cli: " << e.what() << " (see mitra-cli --help)\n";
         return 2;
     } catch (const InputError& e) {
-        for (const auto& p : e.problems) std::cerr << "mitra-cli: " << to_string(p) << '\n';
-        std::cerr << "mitra-cli: nothing was changed\n";
+        // One line a problem (a file may have several bad rows); the last says nothing changed.
+        for (std::size_t i = 0; i < e.problems.size(); ++i)
+            std::cerr << "mitra-cli: " << to_string(e.problems[i])
+                      << (i + 1 == e.problems.size() ? " (nothing was changed)" : "") << '\n';
         return 2;
     } catch (const store::DatabaseError& e) {
         std::cerr << "mitra-cli: " << e.what() << '\n';
