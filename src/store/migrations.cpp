@@ -29,6 +29,7 @@ std::vector<std::string> Migration::statements(Backend backend) const {
                                                    : "md5(random()::text || clock_timestamp()::text)");
         out.push_back(std::move(s));
     }
+    for (const auto& statement : backend == Backend::sqlite ? sqlite_only : postgresql_only) out.push_back(statement);
     return out;
 }
 
@@ -167,6 +168,8 @@ const std::vector<Migration>& migrations() {
          {
              "ALTER TABLE participants ADD COLUMN erased_at TEXT",
          }},
+        certification_migration(),
+        search_migration(),
     };
     return all;
 }

@@ -10,11 +10,17 @@ namespace mitra::store {
 struct Migration {
     std::string description;
     std::vector<std::string> sql;  // may use {id} for an auto-numbered primary key, {real} for a float
+    // Run after `sql` on one backend only (an SQLite full-text index, a PostgreSQL extension).
+    std::vector<std::string> sqlite_only, postgresql_only;
 
     // The statements for a backend, with the few spellings that differ filled in.
     std::vector<std::string> statements(Backend backend) const;
 };
 
 const std::vector<Migration>& migrations();
+
+// Later migrations, each kept in a file of its own (migrations_*.cpp) next to the code that uses it.
+Migration certification_migration();  // 5: certifications, learning ledger, trainer certifications
+Migration search_migration();         // 6: participant search index
 
 }  // namespace mitra::store
