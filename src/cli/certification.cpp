@@ -1,0 +1,2 @@
+// mitra-cli certification … and learning …: renewals and the continuing-education ledger.
+#include "cli/context.hpp"

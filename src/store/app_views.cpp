@@ -1,0 +1,2 @@
+// Read-only views for the desktop program.
+#include "store/app_views.hpp"

@@ -1,0 +1,2 @@
+// Certification over time, in the store.
+#include "store/certification_repo.hpp"
