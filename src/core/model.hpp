@@ -90,7 +90,8 @@ struct Session {
     Date date;              // in the site's time zone, as the site lives it
     LocalTime start_time{9, 0};
     int minutes = 0;
-    std::string trainer_ref;  // optional
+    std::string trainer_ref;         // optional: the peer trainer who leads it
+    std::string co_facilitator_ref;  // optional: a second trainer, held to the same rule
 };
 
 enum class AttendanceStatus { present, late, left_early, excused, absent };

@@ -1,5 +1,148 @@
 // Certification over time: who holds which certification until when, their learning ledger, renewals,
 // and trainers' own certifications.
 #pragma once
+#include <optional>
+#include <string>
+#include <vector>
 
-namespace mitra::store {}
+#include "core/certification.hpp"
+#include "core/signature.hpp"
+#include "store/certificates.hpp"
+#include "store/database.hpp"
+
+namespace mitra::store {
+
+// One certification a person holds or held. A renewal is a new row linked to the one it replaces.
+struct CertificationRecord {
+    std::string uuid;
+    std::string participant_ref, full_name;
+    std::string code;             // the definition's code, such as "PSC"
+    std::string curriculum_code;  // the programme it rests on, such as "PSF"
+    std::string cohort_code;      // the cohort whose completion first earned it
+    std::string serial;           // the certificate that shows it (the completion certificate, then each renewal's)
+    Date issued_on;               // the day its certificate was issued
+    Date valid_from;              // a renewal before expiry runs on from the day after the previous one ends
+    Date expires_on;              // the last day it is valid
+    std::string previous_uuid, previous_serial;  // the certification this one renewed; empty for the first
+    std::string renewed_by_serial;               // set once it has been renewed
+    std::string status;                          // "current", "superseded" (renewed) or "revoked"
+};
+
+// A certification's state on a day: "valid", "expiring" (within the warning days), "expired" or "revoked";
+// "superseded" once it was renewed.
+std::string standing_on(const CertificationRecord& record, const Date& today, int warn_days = 90);
+
+// One thing a certification needs, done or not, in words.
+struct Requirement {
+    std::string name;    // "programme completion", "code of ethics", "supervised practice", "assessment"
+    bool done = false;
+    std::string detail;  // "PSF completed in cohort NP-2026-01", "ethics: 2 of 3 hours", ...
+};
+
+// Where a person stands on the way to one certification, and with it once held.
+struct Pathway {
+    std::string participant_ref, full_name;
+    CertificationDefinition definition;
+    std::vector<Requirement> requirements;  // to be certified the first time
+    bool ready = false;                     // every requirement is done
+    std::optional<CertificationRecord> current;  // the latest live certification, when one is held
+    std::string standing;                   // standing_on(current) or "not certified"
+    RenewalCheck renewal;                   // learning since `current` was issued against the renewal rule
+    std::vector<std::string> missing;       // what is missing, in words (requirements or renewal)
+};
+
+// One line of the renewal list.
+struct DueItem {
+    std::string ref, full_name, serial, code;
+    Date issued_on, expires_on;
+    std::string validity;               // "expiring" or "expired"
+    int days_left = 0;                  // negative once expired
+    std::vector<std::string> missing;   // for renewal, in words; empty when it can be renewed now
+};
+
+// The outcome of a renewal or a first certification.
+struct Certified {
+    CertificationRecord certification;
+    IssuedCertificate certificate;  // the new certificate to print (kind "certification")
+};
+
+// A trainer's own certification, as stored.
+struct TrainerCertificationRecord {
+    std::string uuid, trainer_ref, level;
+    Date issued_on, expires_on;
+};
+
+// What a trainer has taught in a period: as lead trainer or as co-facilitator.
+struct TeachingRecord {
+    int sessions = 0;
+    int minutes = 0;
+    std::vector<std::string> cohorts;
+    std::vector<LearningEntry> entries;  // one per session, source and category "teaching"
+};
+
+struct TrainerStanding {
+    std::string trainer_ref, name;
+    std::vector<TrainerCertificationRecord> certifications;  // latest first
+    std::string standing;                                    // of the latest: valid, expiring, expired, or "not certified"
+    TeachingRecord teaching;                                 // since the latest certification was issued
+};
+
+class CertificationRepo {
+public:
+    explicit CertificationRepo(Database& db) : db_(db) {}
+
+    // The certifications a person holds and held, newest first.
+    std::vector<CertificationRecord> history(const std::string& ref);
+    // The latest live (not revoked, not superseded) certification of the person, of `code` or of any.
+    std::optional<CertificationRecord> current(const std::string& ref, const std::string& code = "");
+    // The certification shown by a certificate, when the serial shows one.
+    std::optional<CertificationRecord> for_serial(const std::string& serial);
+
+    // Each certification the person is on the way to (through a cohort of a curriculum that defines one)
+    // or holds: requirements done or missing, and the current certification's validity and renewal.
+    std::vector<Pathway> pathways(const std::string& ref, const Date& today);
+
+    // Live certifications ending within `within_days` of today (and those already expired, not renewed),
+    // soonest first, each with what its renewal still needs.
+    std::vector<DueItem> due(const Date& today, int within_days);
+
+    // Continuing education entered by the coordinator (source "external" unless given). One transaction.
+    void add_learning(const std::string& ref, LearningEntry entry);
+    // The person's ledger, oldest first: entries entered, plus Mitra's own sessions attended after their
+    // first certification (source "cohort") and, when a trainer has the same ref, sessions they taught
+    // (source "teaching"); only days up to `today`.
+    std::vector<LearningEntry> ledger(const std::string& ref, const Date& today);
+
+    // The first certification: refused, naming what is missing, until the pathway is complete. It is
+    // linked to the person's live completion certificate for that curriculum. Issuing a completion
+    // certificate (CertificateRepo::issue_for_cohort) already grants it; this is for certificates
+    // issued before, or when the ethics or practice came later. `code` may be empty when the person is
+    // on one pathway only.
+    CertificationRecord certify(const std::string& ref, const Date& today, const std::string& code = "");
+
+    // Renews the current certification when check_renewal is met on the learning since it was issued:
+    // a new certificate with a new serial (kind "certification"), linked to the previous certification,
+    // which becomes "superseded". Otherwise refused (InputError), one problem a missing item.
+    Certified renew(const std::string& ref, const Date& today, const SigningKey& key,
+                    const std::string& code = "");
+
+    // Trainers' own certifications (training of trainers).
+    TrainerCertificationRecord certify_trainer(const std::string& trainer_ref, const std::string& level,
+                                               const Date& issued_on, int valid_months = 24);
+    std::vector<TrainerCertificationRecord> trainer_certifications(const std::string& trainer_ref);
+    // Sessions led or co-facilitated between `from` and `to`, both included.
+    TeachingRecord teaching(const std::string& trainer_ref, const Date& from, const Date& to);
+    TrainerStanding trainer_standing(const std::string& trainer_ref, const Date& today);
+
+private:
+    Database& db_;
+};
+
+// The certification a curriculum leads to, as stored with it; by definition code.
+std::optional<CertificationDefinition> find_definition(Database& db, const std::string& code);
+
+// Inside the caller's transaction: records the certification a newly issued completion certificate
+// grants, when its curriculum defines one and the person holds none live of that code.
+void grant_with_certificate(Database& db, const CertificateRecord& certificate);
+
+}  // namespace mitra::store

@@ -89,8 +89,16 @@ class SessionRepo {
 public:
     explicit SessionRepo(Database& db) : db_(db) {}
     // Plans the whole curriculum from the cohort's start date; refused when sessions exist already.
-    std::vector<Session> schedule(const std::string& cohort_code, int every_days, const LocalTime& start);
+    // The cohort's lead trainer is assigned to the sessions they may teach (see why_cannot_teach); the
+    // others are left without a trainer, and `unassigned` (when given) says which and why.
+    std::vector<Session> schedule(const std::string& cohort_code, int every_days, const LocalTime& start,
+                                  std::vector<std::string>* unassigned = nullptr);
+    // Refused when its trainer or co-facilitator is not qualified for the module or holds no trainer
+    // certification valid on the session's day, saying why.
     Session add(Session session);
+    // Sets (or, with an empty ref, clears) a session's trainer and co-facilitator, under the same rule.
+    void assign(long long id, const std::string& trainer_ref, const std::string& co_facilitator_ref);
+    // Refused when the session's trainers may not teach on the new day.
     void move(long long id, const Date& date, const LocalTime& start);
     void remove(long long id);  // refused when marks exist for it
     std::optional<Session> find(long long id);
@@ -98,6 +106,9 @@ public:
 
 private:
     void insert(Session& session, const std::string& cohort_uuid);
+    // The trainer's uuid, or a refusal naming the field when they may not teach `module_code` on `day`.
+    std::string teaching_trainer(const std::string& ref, const std::string& field, const std::string& module_code,
+                                 const Date& day);
     Database& db_;
 };
 
