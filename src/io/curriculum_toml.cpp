@@ -1,8 +1,6 @@
 // The curriculum file: TOML parsed by toml++ (included by this file alone), then checked key by key.
 #include "io/curriculum_toml.hpp"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -10,35 +8,17 @@
 #include "core/identity.hpp"
 #include "core/text.hpp"
 #include "io/files.hpp"
+#include "io/toml_checker.hpp"
 
 namespace mitra::io {
 namespace {
 
 constexpr long long kMaxMinutes = 100'000;
 
-std::string type_name(const toml::node& node) {
-    switch (node.type()) {
-        case toml::node_type::string: return "text";
-        case toml::node_type::integer: return "a whole number";
-        case toml::node_type::floating_point: return "a number with decimals";
-        case toml::node_type::boolean: return "true or false";
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "a list";
-        case toml::node_type::date:
-        case toml::node_type::time:
-        case toml::node_type::date_time: return "a date or time";
-        default: return "nothing";
-    }
-}
-
-std::string indexed(const std::string& path, std::size_t index) {
-    return path + "[" + std::to_string(index + 1) + "]";
-}
-
 // Checks the curriculum key by key, collecting every problem with its place in the file.
-class CurriculumReader {
+class CurriculumReader : public TomlChecker {
 public:
-    explicit CurriculumReader(const std::string& file_name) : file_name_(file_name) {}
+    explicit CurriculumReader(const std::string& file_name) : TomlChecker(file_name) {}
 
     Curriculum read(const toml::table& root) {
         Curriculum curriculum;
@@ -51,65 +31,16 @@ public:
         return curriculum;
     }
 
-    Problems problems;
-
 private:
-    void problem(const toml::source_region& where, const std::string& field, std::string message) {
-        problems.push_back({file_name_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column),
-                            field, std::move(message)});
-    }
-
-    static std::string child(const std::string& path, std::string_view key) {
-        return path.empty() ? std::string(key) : path + "." + std::string(key);
-    }
-
-    void only_keys(const toml::table& table, const std::string& path, std::initializer_list<std::string_view> known) {
-        for (const auto& [key, node] : table) {
-            if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-            std::string list;
-            for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-            problem(key.source(), child(path, key.str()),
-                    "unknown key '" + std::string(key.str()) + "'; the keys here are " + list);
-        }
-    }
-
-    // The node at `key`, or nullptr (with a problem when required).
-    const toml::node* find(const toml::table& table, std::string_view key, const std::string& path, bool required) {
-        const toml::node* node = table.get(key);
-        if (!node && required) problem(table.source(), child(path, key), "is required");
-        return node;
-    }
-
-    void wrong_type(const toml::node& node, const std::string& field, const std::string& expected) {
-        problem(node.source(), field, "should be " + expected + ", but is " + type_name(node));
-    }
-
-    const toml::table* table_at(const toml::table& parent, std::string_view key, const std::string& path) {
-        const toml::node* node = find(parent, key, path, true);
-        if (node && !node->is_table()) wrong_type(*node, child(path, key), "a table");
-        return node ? node->as_table() : nullptr;
-    }
-
-    std::optional<std::string> text(const toml::table& table, std::string_view key, const std::string& path,
-                                     bool required) {
-        const toml::node* node = find(table, key, path, required);
-        if (!node) return std::nullopt;
-        if (!node->is_string()) {
-            wrong_type(*node, child(path, key), "text in quotes");
-            return std::nullopt;
-        }
-        return node->as_string()->get();
-    }
-
     std::optional<std::string> code(const toml::table& table, std::string_view key, const std::string& path,
                                     bool required) {
         auto value = text(table, key, path, required);
         if (value && value->empty()) {
-            problem(table.get(key)->source(), child(path, key), "is empty");
+            problem(table.get(key)->source(), child_field(path, key), "is empty");
             return std::nullopt;
         }
         if (value && !is_code(*value)) {
-            problem(table.get(key)->source(), child(path, key),
+            problem(table.get(key)->source(), child_field(path, key),
                     "'" + *value + "' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)");
             return std::nullopt;
         }
@@ -121,12 +52,12 @@ private:
         const toml::node* node = find(table, key, path, required);
         if (!node) return std::nullopt;
         if (!node->is_integer()) {
-            wrong_type(*node, child(path, key), "a whole number");
+            wrong_type(*node, child_field(path, key), "a whole number");
             return std::nullopt;
         }
         const long long value = node->as_integer()->get();
         if (value < min || value > max) {
-            problem(node->source(), child(path, key),
+            problem(node->source(), child_field(path, key),
                     std::to_string(value) + " is out of range: it should be from " + std::to_string(min) + " to " +
                         std::to_string(max));
             return std::nullopt;
@@ -134,26 +65,16 @@ private:
         return static_cast<int>(value);
     }
 
-    std::optional<bool> yes_no(const toml::table& table, std::string_view key, const std::string& path) {
-        const toml::node* node = find(table, key, path, false);
-        if (!node) return std::nullopt;
-        if (!node->is_boolean()) {
-            wrong_type(*node, child(path, key), "true or false");
-            return std::nullopt;
-        }
-        return node->as_boolean()->get();
-    }
-
     std::optional<double> share(const toml::table& table, std::string_view key, const std::string& path) {
         const toml::node* node = find(table, key, path, false);
         if (!node) return std::nullopt;
         const auto value = node->value<double>();  // an integer (1) converts too
         if (!value || !(node->is_floating_point() || node->is_integer())) {
-            wrong_type(*node, child(path, key), "a number such as 0.8");
+            wrong_type(*node, child_field(path, key), "a number such as 0.8");
             return std::nullopt;
         }
         if (!(*value > 0.0 && *value <= 1.0)) {
-            problem(node->source(), child(path, key), "should be more than 0 and at most 1 (such as 0.8)");
+            problem(node->source(), child_field(path, key), "should be more than 0 and at most 1 (such as 0.8)");
             return std::nullopt;
         }
         return *value;
@@ -167,7 +88,7 @@ private:
             return result;
         }
         for (const auto& [key, value] : *table) {
-            const std::string tag(key.str()), field = child(path, tag);
+            const std::string tag(key.str()), field = child_field(path, tag);
             if (!is_language_tag(tag))
                 problem(key.source(), field, "'" + tag + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
             else if (!value.is_string()) wrong_type(value, field, "text in quotes");
@@ -183,7 +104,7 @@ private:
     LocalizedText localized_at(const toml::table& table, std::string_view key, const std::string& path,
                                bool required) {
         const toml::node* node = find(table, key, path, required);
-        return node ? localized(*node, child(path, key), required) : LocalizedText{};
+        return node ? localized(*node, child_field(path, key), required) : LocalizedText{};
     }
 
     void read_head(const toml::table& head, Curriculum& curriculum) {
@@ -194,7 +115,7 @@ private:
         curriculum.electives_required = whole_number(head, "electives_required", path, false, 0, 1000).value_or(0);
         if (auto ethics = text(head, "ethics_code", path, false)) {
             if (trim(*ethics).empty())
-                problem(head.get("ethics_code")->source(), child(path, "ethics_code"),
+                problem(head.get("ethics_code")->source(), child_field(path, "ethics_code"),
                         "is empty; leave the key out when no code of ethics applies");
             curriculum.ethics_code = *ethics;
         }
@@ -216,12 +137,12 @@ private:
         std::map<std::string, int> first_line_of_code;
         for (std::size_t i = 0; i < list->size(); ++i) {
             const auto& table = *list->get(i)->as_table();
-            Module module = read_module(table, indexed("module", i));
+            Module module = read_module(table, indexed_field("module", i));
             if (!module.code.empty()) {
                 const toml::node* code_node = table.get("code");
                 const int line = static_cast<int>(code_node->source().begin.line);
                 if (auto [it, fresh] = first_line_of_code.emplace(module.code, line); !fresh)
-                    problem(code_node->source(), indexed("module", i) + ".code",
+                    problem(code_node->source(), indexed_field("module", i) + ".code",
                             "module code " + module.code + " is used twice, first on line " +
                                 std::to_string(it->second));
             }
@@ -253,7 +174,7 @@ private:
         if (!kind) return;
         if (auto parsed = parse_module_kind(*kind)) module.kind = *parsed;
         else
-            problem(table.get("kind")->source(), child(path, "kind"),
+            problem(table.get("kind")->source(), child_field(path, "kind"),
                     "'" + *kind + "' is not a kind of module (theory, practice, art_community or practicum)");
     }
 
@@ -262,7 +183,7 @@ private:
         if (!assessment) return;
         if (*assessment == "pass_fail") module.has_assessment = true;
         else
-            problem(table.get("assessment")->source(), child(path, "assessment"),
+            problem(table.get("assessment")->source(), child_field(path, "assessment"),
                     "'" + *assessment + "' is not a kind of assessment; the only one is \"pass_fail\"");
     }
 
@@ -271,11 +192,11 @@ private:
         if (!node) return;
         const auto* list = node->as_array();
         if (!list || !list->is_array_of_tables()) {
-            wrong_type(*node, child(path, "outcome"), "a list of [[module.outcome]] tables");
+            wrong_type(*node, child_field(path, "outcome"), "a list of [[module.outcome]] tables");
             return;
         }
         for (std::size_t i = 0; i < list->size(); ++i)
-            module.outcomes.push_back(localized(*list->get(i), indexed(child(path, "outcome"), i), false));
+            module.outcomes.push_back(localized(*list->get(i), indexed_field(child_field(path, "outcome"), i), false));
     }
 
     // Hours as a whole or decimal number (36, 1.5), in minutes.
@@ -305,16 +226,16 @@ private:
         definition.level = text(table, "level", path, false).value_or("");
         definition.renewal.period_months = definition.valid_months;
         if (table.contains("renewal")) {
-            const std::string renewal_path = child(path, "renewal");
+            const std::string renewal_path = child_field(path, "renewal");
             if (const auto* renewal = table_at(table, "renewal", path)) {
                 only_keys(*renewal, renewal_path, {"total_hours", "minimum_hours"});
                 if (const auto* total = find(*renewal, "total_hours", renewal_path, true))
-                    definition.renewal.total_minutes = hours(*total, child(renewal_path, "total_hours")).value_or(0);
+                    definition.renewal.total_minutes = hours(*total, child_field(renewal_path, "total_hours")).value_or(0);
                 if (renewal->contains("minimum_hours")) {
-                    const std::string minimum_path = child(renewal_path, "minimum_hours");
+                    const std::string minimum_path = child_field(renewal_path, "minimum_hours");
                     if (const auto* minimum = table_at(*renewal, "minimum_hours", renewal_path))
                         for (const auto& [category, value] : *minimum) {
-                            const std::string field = child(minimum_path, category.str());
+                            const std::string field = child_field(minimum_path, category.str());
                             if (!is_code(category.str())) problem(category.source(), field, "is not a category name");
                             else if (auto minutes = hours(value, field))
                                 definition.renewal.minimum_minutes[std::string(category.str())] = *minutes;
@@ -335,25 +256,16 @@ private:
                     " electives are required, but the curriculum has only " + std::to_string(electives) +
                     " (modules with required = false)");
     }
-
-    const std::string& file_name_;
 };
 
 }  // namespace
 
 Result<Curriculum> read_curriculum(std::string_view content, const std::string& file_name) {
     Result<Curriculum> result;
-    toml::table root;
-    try {
-        root = toml::parse(content, file_name);
-    } catch (const toml::parse_error& error) {
-        const auto& where = error.source().begin;
-        result.problems.push_back({file_name, static_cast<int>(where.line), static_cast<int>(where.column), "",
-                                   "not valid TOML: " + std::string(error.description())});
-        return result;
-    }
+    const auto root = parse_toml(content, file_name, result.problems);
+    if (!root) return result;
     CurriculumReader reader(file_name);
-    result.value = reader.read(root);
+    result.value = reader.read(*root);
     result.problems = std::move(reader.problems);
     sort_by_place(result.problems);
     if (!result.ok()) result.value = {};

@@ -1,14 +1,13 @@
 // The certificate template file: TOML parsed by toml++, then checked key by key into a CertificateTemplate.
 #include "io/template_toml.hpp"
 
-#include <toml++/toml.h>
-
 #include <algorithm>
 #include <optional>
 
 #include "core/identity.hpp"
 #include "core/text.hpp"
 #include "io/files.hpp"
+#include "io/toml_checker.hpp"
 
 namespace mitra::io {
 namespace {
@@ -17,41 +16,22 @@ namespace fs = std::filesystem;
 
 constexpr double kMaxMm = 1000;  // larger than any page we print
 
-std::string type_name(const toml::node& node) {
-    switch (node.type()) {
-        case toml::node_type::string: return "text";
-        case toml::node_type::integer: return "a whole number";
-        case toml::node_type::floating_point: return "a number with decimals";
-        case toml::node_type::boolean: return "true or false";
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "a list";
-        default: return "a date or time";
-    }
-}
-
-std::string child(const std::string& path, std::string_view key) {
-    return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-
-std::string indexed(const std::string& path, std::size_t index) {
-    return path + "[" + std::to_string(index + 1) + "]";
-}
-
 // Checks a template key by key, collecting every problem with its place in the file.
-class TemplateReader {
+class TemplateReader : public TomlChecker {
 public:
-    TemplateReader(const std::string& file_name, fs::path base_dir) : file_(file_name), base_(std::move(base_dir)) {}
+    TemplateReader(const std::string& file_name, fs::path base_dir)
+        : TomlChecker(file_name), base_(std::move(base_dir)) {}
 
     CertificateTemplate read(const toml::table& root) {
         CertificateTemplate t;
-        t.file = file_;
+        t.file = file_name();
         only_keys(root, "", {"template", "page", "frame", "image", "rule", "text", "qr", "signatures"});
-        if (const auto* head = table(root, "template", "", true)) {
+        if (const auto* head = table_at(root, "template", "", true)) {
             only_keys(*head, "template", {"name", "kind"});
             t.name = text(*head, "name", "template", true).value_or("");
             t.kind = choice(*head, "kind", "template", {"completion", "module"}).value_or("completion");
         }
-        if (const auto* page = table(root, "page", "", true)) read_page(*page, t);
+        if (const auto* page = table_at(root, "page", "", true)) read_page(*page, t);
         for_each_table(root, "frame", [&](const toml::table& tb, const std::string& path) {
             only_keys(tb, path, {"inset_mm", "width_pt", "colour", "corner_mm"});
             FrameLine line;
@@ -85,45 +65,12 @@ public:
         for_each_table(root, "text", [&](const toml::table& tb, const std::string& path) {
             t.texts.push_back(read_text(tb, path));
         });
-        if (const auto* qr = table(root, "qr", "", false)) read_qr(*qr, t.qr);
-        if (const auto* signatures = table(root, "signatures", "", false)) read_signatures(*signatures, t.signatures);
+        if (const auto* qr = table_at(root, "qr", "", false)) read_qr(*qr, t.qr);
+        if (const auto* signatures = table_at(root, "signatures", "", false)) read_signatures(*signatures, t.signatures);
         return t;
     }
 
-    Problems problems;
-
 private:
-    void problem(const toml::source_region& where, const std::string& field, std::string message) {
-        problems.push_back({file_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), field,
-                            std::move(message)});
-    }
-
-    void wrong_type(const toml::node& node, const std::string& field, const std::string& expected) {
-        problem(node.source(), field, "should be " + expected + ", but is " + type_name(node));
-    }
-
-    void only_keys(const toml::table& tb, const std::string& path, std::initializer_list<std::string_view> known) {
-        for (const auto& [key, node] : tb) {
-            if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-            std::string list;
-            for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-            problem(key.source(), child(path, key.str()),
-                    "unknown key '" + std::string(key.str()) + "'; the keys here are " + list);
-        }
-    }
-
-    const toml::node* find(const toml::table& tb, std::string_view key, const std::string& path, bool required) {
-        const toml::node* node = tb.get(key);
-        if (!node && required) problem(tb.source(), child(path, key), "is required");
-        return node;
-    }
-
-    const toml::table* table(const toml::table& parent, std::string_view key, const std::string& path, bool required) {
-        const toml::node* node = find(parent, key, path, required);
-        if (node && !node->is_table()) wrong_type(*node, child(path, key), "a table");
-        return node ? node->as_table() : nullptr;
-    }
-
     template <class Each>
     void for_each_table(const toml::table& root, std::string_view key, Each each) {
         const toml::node* node = root.get(key);
@@ -133,18 +80,8 @@ private:
             wrong_type(*node, std::string(key), "a list of [[" + std::string(key) + "]] tables");
             return;
         }
-        for (std::size_t i = 0; i < list->size(); ++i) each(*list->get(i)->as_table(), indexed(std::string(key), i));
-    }
-
-    std::optional<std::string> text(const toml::table& tb, std::string_view key, const std::string& path,
-                                    bool required) {
-        const toml::node* node = find(tb, key, path, required);
-        if (!node) return std::nullopt;
-        if (!node->is_string()) {
-            wrong_type(*node, child(path, key), "text in quotes");
-            return std::nullopt;
-        }
-        return node->as_string()->get();
+        for (std::size_t i = 0; i < list->size(); ++i)
+            each(*list->get(i)->as_table(), indexed_field(std::string(key), i));
     }
 
     std::optional<std::string> choice(const toml::table& tb, std::string_view key, const std::string& path,
@@ -154,7 +91,7 @@ private:
         if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "\"" : ", \"") + std::string(a) + "\"";
-        problem(tb.get(key)->source(), child(path, key), "'" + *value + "' is not one of " + list);
+        problem(tb.get(key)->source(), child_field(path, key), "'" + *value + "' is not one of " + list);
         return std::nullopt;
     }
 
@@ -163,12 +100,12 @@ private:
         const toml::node* node = find(tb, key, path, required);
         if (!node) return std::nullopt;
         if (!node->is_integer() && !node->is_floating_point()) {
-            wrong_type(*node, child(path, key), "a number");
+            wrong_type(*node, child_field(path, key), "a number");
             return std::nullopt;
         }
         const double value = *node->value<double>();
         if (!(value >= min && value <= max)) {
-            problem(node->source(), child(path, key),
+            problem(node->source(), child_field(path, key),
                     toml_number(value) + " is out of range: it should be from " + toml_number(min) + " to " +
                         toml_number(max));
             return std::nullopt;
@@ -183,21 +120,11 @@ private:
         return s;
     }
 
-    std::optional<bool> yes_no(const toml::table& tb, std::string_view key, const std::string& path) {
-        const toml::node* node = find(tb, key, path, false);
-        if (!node) return std::nullopt;
-        if (!node->is_boolean()) {
-            wrong_type(*node, child(path, key), "true or false");
-            return std::nullopt;
-        }
-        return node->as_boolean()->get();
-    }
-
     std::optional<Colour> colour(const toml::table& tb, std::string_view key, const std::string& path) {
         auto value = text(tb, key, path, false);
         if (!value) return std::nullopt;
         auto parsed = parse_colour(*value);
-        if (!parsed) problem(tb.get(key)->source(), child(path, key), "'" + *value + "' is not a colour like \"#1F3A5F\"");
+        if (!parsed) problem(tb.get(key)->source(), child_field(path, key), "'" + *value + "' is not a colour like \"#1F3A5F\"");
         return parsed;
     }
 
@@ -210,13 +137,13 @@ private:
         std::string ext = fs::path(*value).extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
-            problem(node.source(), child(path, key), "'" + *value + "' should be a PNG or JPEG file (.png, .jpg)");
+            problem(node.source(), child_field(path, key), "'" + *value + "' should be a PNG or JPEG file (.png, .jpg)");
             return std::nullopt;
         }
         const fs::path resolved = fs::path(*value).is_absolute() ? fs::path(*value) : base_ / *value;
         std::error_code ec;
         if (!fs::is_regular_file(resolved, ec)) {
-            problem(node.source(), child(path, key),
+            problem(node.source(), child_field(path, key),
                     "image '" + *value + "' is not there (looked for " + resolved.string() + ")");
             return std::nullopt;
         }
@@ -231,7 +158,7 @@ private:
             return result;
         }
         for (const auto& [key, value] : *tb) {
-            const std::string tag(key.str()), field = child(path, tag);
+            const std::string tag(key.str()), field = child_field(path, tag);
             if (!is_language_tag(tag))
                 problem(key.source(), field, "'" + tag + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
             else if (!value.is_string()) wrong_type(value, field, "text in quotes");
@@ -250,7 +177,7 @@ private:
                 const std::string name = value.substr(open + 1, close == std::string::npos ? 0 : close - open - 1);
                 const auto field = parse_text_field(name);
                 if (close == std::string::npos || !field || *field == TextField::modules)
-                    problem(tb.get(tag)->source(), child(path, tag),
+                    problem(tb.get(tag)->source(), child_field(path, tag),
                             "'{" + name + (close == std::string::npos ? "" : "}") +
                                 "' is not a placeholder; use {full_name}, {latin_name}, {curriculum_title}, "
                                 "{curriculum_title_en}, {site_and_dates}, {trainers}, {serial} or {issued_on}");
@@ -276,13 +203,13 @@ private:
         if (auto field = text(tb, "field", path, false)) {
             if (auto parsed = parse_text_field(*field)) block.field = *parsed;
             else
-                problem(tb.get("field")->source(), child(path, "field"),
+                problem(tb.get("field")->source(), child_field(path, "field"),
                         "'" + *field + "' is not a field; the fields are full_name, latin_name, curriculum_title, "
                         "curriculum_title_en, modules, site_and_dates, trainers, serial, issued_on");
         }
         if (const toml::node* literal = tb.get("text")) {
-            block.text = localized(*literal, child(path, "text"));
-            if (literal->is_table()) check_placeholders(*literal->as_table(), block.text, child(path, "text"));
+            block.text = localized(*literal, child_field(path, "text"));
+            if (literal->is_table()) check_placeholders(*literal->as_table(), block.text, child_field(path, "text"));
         }
         if (tb.contains("field") == tb.contains("text"))
             problem(tb.source(), path, "give either field = \"...\" or text = { en = \"...\" }, one of the two");
@@ -302,12 +229,12 @@ private:
         block.only_bilingual = yes_no(tb, "only_bilingual", path).value_or(false);
         for (std::string_view key : {"columns", "line_height", "max_height_mm", "hours"}) {
             if (tb.contains(key) && block.field != TextField::modules)
-                problem(tb.get(key)->source(), child(path, key), "is only for a block with field = \"modules\"");
+                problem(tb.get(key)->source(), child_field(path, key), "is only for a block with field = \"modules\"");
         }
         block.columns = static_cast<int>(number(tb, "columns", path, false, 1, 4).value_or(1));
         block.line_height = number(tb, "line_height", path, false, 0.8, 4).value_or(1.4);
         block.max_height_mm = number(tb, "max_height_mm", path, false, 0, kMaxMm).value_or(0);
-        if (const toml::node* hours = tb.get("hours")) block.hours_format = localized(*hours, child(path, "hours"));
+        if (const toml::node* hours = tb.get("hours")) block.hours_format = localized(*hours, child_field(path, "hours"));
         if (block.hours_format.empty()) block.hours_format.by_language["en"] = "{hours} hours";
         return block;
     }
@@ -345,13 +272,13 @@ private:
         s.name_colour = colour(tb, "name_colour", path).value_or(Colour{});
         s.role_colour = colour(tb, "role_colour", path).value_or(s.role_colour);
         s.image_height_mm = number(tb, "image_height_mm", path, false, 2, 100).value_or(14);
-        if (const auto* roles = table(tb, "role", path, false)) {
+        if (const auto* roles = table_at(tb, "role", path, false)) {
             for (const auto& [key, node] : *roles)
-                s.roles.emplace_back(std::string(key.str()), localized(node, child(child(path, "role"), key.str())));
+                s.roles.emplace_back(std::string(key.str()),
+                                     localized(node, child_field(child_field(path, "role"), key.str())));
         }
     }
 
-    const std::string& file_;
     fs::path base_;
 };
 
@@ -359,17 +286,10 @@ private:
 
 Result<CertificateTemplate> read_certificate_template(std::string_view content, const std::string& file_name) {
     Result<CertificateTemplate> result;
-    toml::table root;
-    try {
-        root = toml::parse(content, file_name);
-    } catch (const toml::parse_error& error) {
-        const auto& where = error.source().begin;
-        result.problems.push_back({file_name, static_cast<int>(where.line), static_cast<int>(where.column), "",
-                                   "not valid TOML: " + std::string(error.description())});
-        return result;
-    }
+    const auto root = parse_toml(content, file_name, result.problems);
+    if (!root) return result;
     TemplateReader reader(file_name, fs::path(file_name).parent_path());
-    result.value = reader.read(root);
+    result.value = reader.read(*root);
     result.problems = std::move(reader.problems);
     sort_by_place(result.problems);
     if (!result.ok()) result.value = {};

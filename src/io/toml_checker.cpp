@@ -1,0 +1,100 @@
+// Parsing and key-by-key checking shared by the curriculum and certificate template readers.
+#include "io/toml_checker.hpp"
+
+#include <algorithm>
+
+namespace mitra::io {
+namespace {
+
+std::string type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::string: return "text";
+        case toml::node_type::integer: return "a whole number";
+        case toml::node_type::floating_point: return "a number with decimals";
+        case toml::node_type::boolean: return "true or false";
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "a list";
+        case toml::node_type::date:
+        case toml::node_type::time:
+        case toml::node_type::date_time: return "a date or time";
+        default: return "nothing";
+    }
+}
+
+}  // namespace
+
+std::optional<toml::table> parse_toml(std::string_view content, const std::string& file_name, Problems& problems) {
+    try {
+        return toml::parse(content, file_name);
+    } catch (const toml::parse_error& error) {
+        const auto& where = error.source().begin;
+        problems.push_back({file_name, static_cast<int>(where.line), static_cast<int>(where.column), "",
+                            "not valid TOML: " + std::string(error.description())});
+        return std::nullopt;
+    }
+}
+
+std::string child_field(const std::string& path, std::string_view key) {
+    return path.empty() ? std::string(key) : path + "." + std::string(key);
+}
+
+std::string indexed_field(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index + 1) + "]";
+}
+
+void TomlChecker::problem(const toml::source_region& where, const std::string& field, std::string message) {
+    problems.push_back({file_name_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), field,
+                        std::move(message)});
+}
+
+void TomlChecker::wrong_type(const toml::node& node, const std::string& field, const std::string& expected) {
+    problem(node.source(), field, "should be " + expected + ", but is " + type_name(node));
+}
+
+void TomlChecker::only_keys(const toml::table& table, const std::string& path,
+                            std::initializer_list<std::string_view> known) {
+    for (const auto& [key, node] : table) {
+        if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
+        std::string list;
+        for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+        problem(key.source(), child_field(path, key.str()),
+                "unknown key '" + std::string(key.str()) + "'; the keys here are " + list);
+    }
+}
+
+const toml::node* TomlChecker::find(const toml::table& table, std::string_view key, const std::string& path,
+                                    bool required) {
+    const toml::node* node = table.get(key);
+    if (!node && required) problem(table.source(), child_field(path, key), "is required");
+    return node;
+}
+
+const toml::table* TomlChecker::table_at(const toml::table& parent, std::string_view key, const std::string& path,
+                                         bool required) {
+    const toml::node* node = find(parent, key, path, required);
+    if (node && !node->is_table()) wrong_type(*node, child_field(path, key), "a table");
+    return node ? node->as_table() : nullptr;
+}
+
+std::optional<std::string> TomlChecker::text(const toml::table& table, std::string_view key, const std::string& path,
+                                             bool required) {
+    const toml::node* node = find(table, key, path, required);
+    if (!node) return std::nullopt;
+    if (!node->is_string()) {
+        wrong_type(*node, child_field(path, key), "text in quotes");
+        return std::nullopt;
+    }
+    return node->as_string()->get();
+}
+
+std::optional<bool> TomlChecker::yes_no(const toml::table& table, std::string_view key, const std::string& path) {
+    const toml::node* node = find(table, key, path, false);
+    if (!node) return std::nullopt;
+    if (!node->is_boolean()) {
+        wrong_type(*node, child_field(path, key), "true or false");
+        return std::nullopt;
+    }
+    return node->as_boolean()->get();
+}
+
+}  // namespace mitra::io
