@@ -80,27 +80,6 @@ private:
         return *value;
     }
 
-    LocalizedText localized(const toml::node& node, const std::string& path, bool need_english) {
-        LocalizedText result;
-        const auto* table = node.as_table();
-        if (!table) {
-            wrong_type(node, path, "a table of texts by language (en = \"...\")");
-            return result;
-        }
-        for (const auto& [key, value] : *table) {
-            const std::string tag(key.str()), field = child_field(path, tag);
-            if (!is_language_tag(tag))
-                problem(key.source(), field, "'" + tag + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
-            else if (!value.is_string()) wrong_type(value, field, "text in quotes");
-            else if (trim(value.as_string()->get()).empty()) problem(value.source(), field, "is empty");
-            else result.by_language[tag] = value.as_string()->get();
-        }
-        if (table->empty()) problem(table->source(), path, "has no texts");
-        else if (need_english && !table->contains("en"))
-            problem(table->source(), path, "needs an English text (en = \"...\")");
-        return result;
-    }
-
     LocalizedText localized_at(const toml::table& table, std::string_view key, const std::string& path,
                                bool required) {
         const toml::node* node = find(table, key, path, required);

@@ -150,25 +150,6 @@ private:
         return resolved.string();
     }
 
-    LocalizedText localized(const toml::node& node, const std::string& path) {
-        LocalizedText result;
-        const auto* tb = node.as_table();
-        if (!tb) {
-            wrong_type(node, path, "a table of texts by language (en = \"...\")");
-            return result;
-        }
-        for (const auto& [key, value] : *tb) {
-            const std::string tag(key.str()), field = child_field(path, tag);
-            if (!is_language_tag(tag))
-                problem(key.source(), field, "'" + tag + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
-            else if (!value.is_string()) wrong_type(value, field, "text in quotes");
-            else if (trim(value.as_string()->get()).empty()) problem(value.source(), field, "is empty");
-            else result.by_language[tag] = value.as_string()->get();
-        }
-        if (!tb->contains("en")) problem(tb->source(), path, "needs an English text (en = \"...\"), the fallback");
-        return result;
-    }
-
     // Placeholders in literal text must name a one-line field: "{serial}", "{issued_on}".
     void check_placeholders(const toml::table& tb, const LocalizedText& texts, const std::string& path) {
         for (const auto& [tag, value] : texts.by_language) {
@@ -208,7 +189,7 @@ private:
                         "curriculum_title_en, modules, site_and_dates, trainers, serial, issued_on");
         }
         if (const toml::node* literal = tb.get("text")) {
-            block.text = localized(*literal, child_field(path, "text"));
+            block.text = localized(*literal, child_field(path, "text"), true);
             if (literal->is_table()) check_placeholders(*literal->as_table(), block.text, child_field(path, "text"));
         }
         if (tb.contains("field") == tb.contains("text"))
@@ -234,7 +215,8 @@ private:
         block.columns = static_cast<int>(number(tb, "columns", path, false, 1, 4).value_or(1));
         block.line_height = number(tb, "line_height", path, false, 0.8, 4).value_or(1.4);
         block.max_height_mm = number(tb, "max_height_mm", path, false, 0, kMaxMm).value_or(0);
-        if (const toml::node* hours = tb.get("hours")) block.hours_format = localized(*hours, child_field(path, "hours"));
+        if (const toml::node* hours = tb.get("hours"))
+            block.hours_format = localized(*hours, child_field(path, "hours"), true);
         if (block.hours_format.empty()) block.hours_format.by_language["en"] = "{hours} hours";
         return block;
     }
@@ -275,7 +257,7 @@ private:
         if (const auto* roles = table_at(tb, "role", path, false)) {
             for (const auto& [key, node] : *roles)
                 s.roles.emplace_back(std::string(key.str()),
-                                     localized(node, child_field(child_field(path, "role"), key.str())));
+                                     localized(node, child_field(child_field(path, "role"), key.str()), true));
         }
     }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.hpp"
 #include "io/result.hpp"
 
 namespace mitra::io {
@@ -36,6 +37,8 @@ protected:
     std::optional<std::string> text(const toml::table& table, std::string_view key, const std::string& path,
                                     bool required);
     std::optional<bool> yes_no(const toml::table& table, std::string_view key, const std::string& path);
+    // A text in several languages: { en = "...", ja = "..." }, with English required when `need_english`.
+    LocalizedText localized(const toml::node& node, const std::string& path, bool need_english);
     const std::string& file_name() const { return file_name_; }
 
 private:
