@@ -7,6 +7,7 @@
 #include "core/identity.hpp"
 #include "core/serial.hpp"
 #include "store/certificates.hpp"
+#include "store/certification_repo.hpp"
 #include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
@@ -75,7 +76,9 @@ CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculu
                           c.latin_name,
                           curriculum.code + " " + curriculum.version,
                           curriculum.title.in("en"),
-                          c.kind == "module" ? "module:" + module_code : "completion",
+                          c.kind == "module"          ? "module:" + module_code
+                          : c.kind == "certification" ? "certification:" + module_code
+                                                      : "completion",
                           to_string(c.issued_on),
                           key.key_id()};
 }
@@ -118,6 +121,7 @@ CertificateContent CertificateRepo::content_for(const CertificateRecord& record)
     c.name_language = person->language;
     c.language = cohort->language;
     c.curriculum_title = curriculum.title;
+    if (record.kind == "certification" && curriculum.certification) c.curriculum_title = curriculum.certification->title;
     for (const auto& m : curriculum.modules) {
         if (std::find(record.modules.begin(), record.modules.end(), m.code) == record.modules.end()) continue;
         c.modules.push_back(CertificateModuleLine{m.code, m.title, m.minutes});
@@ -128,9 +132,20 @@ CertificateContent CertificateRepo::content_for(const CertificateRecord& record)
     c.end_date = cohort->end_date;
     c.issued_on = parse_date(record.issued_on).value_or(today_utc());
     TrainerRepo trainers(db_);
+    std::vector<std::pair<std::string, std::string>> named;  // ref, role: the cohort's, then sessions' others
     for (std::size_t i = 0; i < cohort->trainer_refs.size(); ++i)
-        if (auto t = trainers.find(cohort->trainer_refs[i]))
-            c.trainers.push_back(CertificatePerson{t->name, t->latin_name, i == 0 ? "trainer" : "co-facilitator", ""});
+        named.emplace_back(cohort->trainer_refs[i], i == 0 ? "trainer" : "co-facilitator");
+    const auto is_named = [&](const std::string& ref) {
+        return std::any_of(named.begin(), named.end(), [&](const auto& n) { return n.first == ref; });
+    };
+    for (const auto& s : SessionRepo(db_).list(cohort->code)) {
+        if (!s.trainer_ref.empty() && !is_named(s.trainer_ref)) named.emplace_back(s.trainer_ref, "trainer");
+        if (!s.co_facilitator_ref.empty() && !is_named(s.co_facilitator_ref))
+            named.emplace_back(s.co_facilitator_ref, "co-facilitator");
+    }
+    if (named.size() > 4) named.resize(4);  // the signature line holds four at most
+    for (const auto& [ref, role] : named)
+        if (auto t = trainers.find(ref)) c.trainers.push_back(CertificatePerson{t->name, t->latin_name, role, ""});
     c.qr_text = record.payload;
     c.verify_note = "Verify offline: mitra-cli certificate verify " + record.serial;
     return c;
@@ -212,10 +227,52 @@ CohortIssue CertificateRepo::issue_for_cohort(const std::string& cohort_code, co
                 soci::use(record.content_hash), soci::use(record.payload), soci::use(record.key_id), soci::use(now),
                 soci::use(db_.actor()), soci::use(now), soci::use(db_.actor());
             record_audit(db_, "certificate", record.uuid, "issue", std::nullopt, record.serial + " to " + pc.ref);
+            if (kind == "completion") grant_with_certificate(db_, record);
             result.issued.push_back({record, content, false});
         }
     });
     return result;
+}
+
+IssuedCertificate CertificateRepo::issue_certification(const CertificateRecord& renewed, const std::string& code,
+                                                       const SigningKey& key, const Date& today) {
+    IssuedCertificate out;
+    register_key(key);
+    db_.write([&] {
+        CohortRepo cohorts(db_);
+        const auto cohort = cohorts.find(renewed.cohort_code);
+        if (!cohort) throw DatabaseError("certificate " + renewed.serial + " names a cohort that is gone");
+        const auto curriculum = cohorts.curriculum_of(*cohort);
+        CertificateRecord record;
+        record.uuid = new_uuid();
+        record.serial = next_serial(db_, code, cohort->country, today.year);
+        record.participant_ref = renewed.participant_ref;
+        record.cohort_code = renewed.cohort_code;
+        record.kind = "certification";
+        record.module_code = code;
+        record.template_name = "certification";
+        record.issued_on = to_string(today);
+        record.key_id = key.key_id();
+        record.modules = renewed.modules;
+        auto content = content_for(record);
+        record.payload = sign_facts(facts_of(content, curriculum, code, key), key);
+        record.content_hash = content_hash(content);
+        content.qr_text = record.payload;
+        record.full_name = content.full_name;
+        const std::string now = utc_timestamp_now(), modules = join(record.modules, ",");
+        db_.sql() << "INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, "
+                     "modules, template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
+                     "updated_by) VALUES (:u, :s, (SELECT uuid FROM participants WHERE ref = :r), :c, :k, :m, :mods, "
+                     ":t, :on, :h, :pl, :key, :at, :by, :at2, :by2)",
+            soci::use(record.uuid), soci::use(record.serial), soci::use(record.participant_ref), soci::use(cohort->uuid),
+            soci::use(record.kind), soci::use(code), soci::use(modules), soci::use(record.template_name),
+            soci::use(record.issued_on), soci::use(record.content_hash), soci::use(record.payload),
+            soci::use(record.key_id), soci::use(now), soci::use(db_.actor()), soci::use(now), soci::use(db_.actor());
+        record_audit(db_, "certificate", record.uuid, "issue", std::nullopt,
+                     record.serial + " to " + record.participant_ref + ", renewing " + renewed.serial);
+        out = IssuedCertificate{record, content, false};
+    });
+    return out;
 }
 
 std::optional<CertificateRecord> CertificateRepo::find(const std::string& serial) {
@@ -252,6 +309,7 @@ CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::
             soci::use(now), soci::use(db_.actor()), soci::use(reason), soci::use(now), soci::use(db_.actor()),
             soci::use(found->uuid);
         record_audit(db_, "certificate", found->uuid, "revoke", "valid", "revoked: " + reason);
+        revoke_certification(db_, *found);
         record = *find(serial);
     });
     return record;

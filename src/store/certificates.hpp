@@ -13,8 +13,8 @@ namespace mitra::store {
 struct CertificateRecord {
     std::string uuid, serial;
     std::string participant_ref, full_name, cohort_code;
-    std::string kind;         // "completion" or "module"
-    std::string module_code;  // for a module certificate
+    std::string kind;         // "completion", "module" or "certification" (a renewal's)
+    std::string module_code;  // for a module certificate; the certification's code for a renewal
     std::vector<std::string> modules;  // the modules it certifies as completed
     std::string template_name;
     std::string issued_on;
@@ -57,6 +57,12 @@ public:
     // Another copy, with the same serial (a lost copy, a corrected spelling): recorded with when and why,
     // and signed again when the person's name was corrected since.
     IssuedCertificate reprint(const std::string& serial, const std::string& reason, const SigningKey& key);
+
+    // Inside the caller's transaction: a certificate of kind "certification" showing a renewed
+    // certification `code` (its serial numbered under the code, such as PSC-NP-2026-000001-K), for the
+    // person and cohort of the certificate it renews, listing the same modules.
+    IssuedCertificate issue_certification(const CertificateRecord& renewed, const std::string& code,
+                                          const SigningKey& key, const Date& today);
 
     void register_key(const SigningKey& key);
     std::vector<SigningKey> trusted_keys();

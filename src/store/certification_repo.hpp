@@ -144,5 +144,8 @@ std::optional<CertificationDefinition> find_definition(Database& db, const std::
 // Inside the caller's transaction: records the certification a newly issued completion certificate
 // grants, when its curriculum defines one and the person holds none live of that code.
 void grant_with_certificate(Database& db, const CertificateRecord& certificate);
+// Inside the caller's transaction: the certification a revoked certificate showed is revoked with it (a
+// revoked renewal gives the certification it renewed back its place).
+void revoke_certification(Database& db, const CertificateRecord& certificate);
 
 }  // namespace mitra::store

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/certification.hpp"
 #include "core/identity.hpp"
 #include "core/schedule.hpp"
 #include "store/repos.hpp"
@@ -20,8 +21,9 @@ std::string trainer_uuid(Database& db, const std::string& ref, const std::string
 }
 
 const char* kSessionColumns =
-    "s.id, s.uuid, c.code, s.module_code, s.session_date, s.start_time, s.minutes, t.ref FROM sessions s "
-    "JOIN cohorts c ON c.uuid = s.cohort_uuid LEFT JOIN trainers t ON t.uuid = s.trainer_uuid";
+    "s.id, s.uuid, c.code, s.module_code, s.session_date, s.start_time, s.minutes, t.ref, f.ref FROM sessions s "
+    "JOIN cohorts c ON c.uuid = s.cohort_uuid LEFT JOIN trainers t ON t.uuid = s.trainer_uuid "
+    "LEFT JOIN trainers f ON f.uuid = s.co_facilitator_uuid";
 
 Session session_from(const soci::row& r) {
     Session s;
@@ -33,6 +35,7 @@ Session session_from(const soci::row& r) {
     s.start_time = parse_time(text(r, 5)).value_or(LocalTime{});
     s.minutes = static_cast<int>(integer(r, 6));
     s.trainer_ref = text(r, 7);
+    s.co_facilitator_ref = text(r, 8);
     return s;
 }
 
@@ -185,28 +188,59 @@ std::vector<Enrolment> CohortRepo::enrolments(const std::string& code) {
     return out;
 }
 
+std::string SessionRepo::teaching_trainer(const std::string& ref, const std::string& field,
+                                          const std::string& module_code, const Date& day) {
+    const std::string uuid = trainer_uuid(db_, ref, field);
+    std::vector<std::string> qualified;
+    soci::rowset<soci::row> modules =
+        (db_.sql().prepare << "SELECT module_code FROM trainer_modules WHERE trainer_uuid = :t", soci::use(uuid));
+    for (const auto& r : modules) qualified.push_back(text(r, 0));
+    std::vector<TrainerCertification> certifications;
+    soci::rowset<soci::row> held =
+        (db_.sql().prepare << "SELECT level, issued_on, expires_on FROM trainer_certifications WHERE trainer_uuid = :t",
+         soci::use(uuid));
+    for (const auto& r : held)
+        certifications.push_back({text(r, 0), date(r, 1).value_or(Date{}), date(r, 2).value_or(Date{})});
+    const std::string why = why_cannot_teach(qualified, certifications, module_code, day);
+    if (!why.empty())
+        refuse(field, ref + " cannot teach " + module_code + " on " + to_string(day) + ": " + why +
+                          (why.rfind("not qualified", 0) == 0 ? " (mitra-cli trainer qualify)"
+                                                              : " (mitra-cli trainer certify)"));
+    return uuid;
+}
+
 void SessionRepo::insert(Session& s, const std::string& cohort) {
     const Stamp stamp{utc_timestamp_now(), db_.actor()};
     s.uuid = s.uuid.empty() ? new_uuid() : s.uuid;
     const std::string day = to_string(s.date), start = to_string(s.start_time);
-    std::string trainer;
-    soci::indicator trainer_ind = soci::i_null;
+    std::string trainer, co_facilitator;
+    soci::indicator trainer_ind = soci::i_null, co_ind = soci::i_null;
+    if (!s.co_facilitator_ref.empty() && s.trainer_ref.empty())
+        refuse("co-facilitator", "a session with a co-facilitator needs a trainer to lead it");
+    if (!s.co_facilitator_ref.empty() && s.co_facilitator_ref == s.trainer_ref)
+        refuse("co-facilitator", s.trainer_ref + " leads the session already; name another trainer");
     if (!s.trainer_ref.empty()) {
-        trainer = trainer_uuid(db_, s.trainer_ref, "trainer");
+        trainer = teaching_trainer(s.trainer_ref, "trainer", s.module_code, s.date);
         trainer_ind = soci::i_ok;
     }
+    if (!s.co_facilitator_ref.empty()) {
+        co_facilitator = teaching_trainer(s.co_facilitator_ref, "co-facilitator", s.module_code, s.date);
+        co_ind = soci::i_ok;
+    }
     db_.sql() << "INSERT INTO sessions (uuid, cohort_uuid, module_code, session_date, start_time, minutes, "
-                 "trainer_uuid, created_at, created_by, updated_at, updated_by) VALUES (:u, :c, :m, :d, :t, :min, "
-                 ":tr, :at, :by, :at2, :by2)",
+                 "trainer_uuid, co_facilitator_uuid, created_at, created_by, updated_at, updated_by) VALUES (:u, :c, "
+                 ":m, :d, :t, :min, :tr, :co, :at, :by, :at2, :by2)",
         soci::use(s.uuid), soci::use(cohort), soci::use(s.module_code), soci::use(day), soci::use(start),
-        soci::use(s.minutes), soci::use(trainer, trainer_ind), soci::use(stamp.at), soci::use(stamp.by),
-        soci::use(stamp.at), soci::use(stamp.by);
+        soci::use(s.minutes), soci::use(trainer, trainer_ind), soci::use(co_facilitator, co_ind), soci::use(stamp.at),
+        soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
     db_.sql() << "SELECT id FROM sessions WHERE uuid = :u", soci::into(s.id), soci::use(s.uuid);
 }
 
-std::vector<Session> SessionRepo::schedule(const std::string& code, int every_days, const LocalTime& start) {
+std::vector<Session> SessionRepo::schedule(const std::string& code, int every_days, const LocalTime& start,
+                                          std::vector<std::string>* unassigned) {
     std::vector<Session> plan;
     db_.write([&] {
+        if (unassigned) unassigned->clear();
         CohortRepo cohorts(db_);
         auto cohort = cohorts.find(code);
         if (!cohort) refuse("cohort", "no cohort has code " + code);
@@ -215,7 +249,18 @@ std::vector<Session> SessionRepo::schedule(const std::string& code, int every_da
             refuse("cohort", "cohort " + code + " has " + std::to_string(existing.size()) +
                                  " sessions already; add or move sessions one by one instead");
         plan = plan_schedule(cohorts.curriculum_of(*cohort), *cohort, every_days, start);
-        for (auto& s : plan) insert(s, cohort->uuid);
+        for (auto& s : plan) {
+            if (!s.trainer_ref.empty()) {
+                try {
+                    teaching_trainer(s.trainer_ref, "trainer", s.module_code, s.date);
+                } catch (const InputError& e) {
+                    // The lead may not teach this one: the session is planned without a trainer.
+                    if (unassigned) unassigned->push_back(e.problems.front().message);
+                    s.trainer_ref.clear();
+                }
+            }
+            insert(s, cohort->uuid);
+        }
     });
     return plan;
 }
@@ -238,10 +283,41 @@ Session SessionRepo::add(Session s) {
     return s;
 }
 
+void SessionRepo::assign(long long id, const std::string& trainer_ref, const std::string& co_facilitator_ref) {
+    db_.write([&] {
+        auto s = find(id);
+        if (!s) refuse("session", "no session has id " + std::to_string(id));
+        if (!co_facilitator_ref.empty() && trainer_ref.empty())
+            refuse("co-facilitator", "a session with a co-facilitator needs a trainer to lead it");
+        if (!co_facilitator_ref.empty() && co_facilitator_ref == trainer_ref)
+            refuse("co-facilitator", trainer_ref + " leads the session already; name another trainer");
+        std::string trainer, co_facilitator;
+        soci::indicator trainer_ind = soci::i_null, co_ind = soci::i_null;
+        if (!trainer_ref.empty()) {
+            trainer = teaching_trainer(trainer_ref, "trainer", s->module_code, s->date);
+            trainer_ind = soci::i_ok;
+        }
+        if (!co_facilitator_ref.empty()) {
+            co_facilitator = teaching_trainer(co_facilitator_ref, "co-facilitator", s->module_code, s->date);
+            co_ind = soci::i_ok;
+        }
+        const std::string now = utc_timestamp_now();
+        db_.sql() << "UPDATE sessions SET trainer_uuid = :t, co_facilitator_uuid = :f, updated_at = :at, "
+                     "updated_by = :by WHERE id = :id",
+            soci::use(trainer, trainer_ind), soci::use(co_facilitator, co_ind), soci::use(now),
+            soci::use(db_.actor()), soci::use(id);
+        record_audit(db_, "session", s->uuid, "assign", s->trainer_ref + " / " + s->co_facilitator_ref,
+                     trainer_ref + " / " + co_facilitator_ref);
+    });
+}
+
 void SessionRepo::move(long long id, const Date& day, const LocalTime& start) {
     db_.write([&] {
         auto s = find(id);
         if (!s) refuse("session", "no session has id " + std::to_string(id));
+        if (!s->trainer_ref.empty()) teaching_trainer(s->trainer_ref, "trainer", s->module_code, day);
+        if (!s->co_facilitator_ref.empty())
+            teaching_trainer(s->co_facilitator_ref, "co-facilitator", s->module_code, day);
         const std::string day_text = to_string(day), start_text = to_string(start), now = utc_timestamp_now();
         db_.sql() << "UPDATE sessions SET session_date = :d, start_time = :t, updated_at = :at, updated_by = :by "
                      "WHERE id = :id",

@@ -1,6 +1,8 @@
 // Curricula and their modules, with texts in every language.
 #include <soci/soci.h>
 
+#include <map>
+
 #include "core/identity.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
@@ -18,7 +20,46 @@ bool same_texts(const Curriculum& a, const Curriculum& b) {
     return true;
 }
 
+std::string minimums_text(const RenewalRule& rule) {
+    std::string out;
+    for (const auto& [category, minutes] : rule.minimum_minutes)
+        out += (out.empty() ? "" : ",") + category + "=" + std::to_string(minutes);
+    return out;
+}
+
+std::map<std::string, int> parse_minimums(const std::string& text) {
+    std::map<std::string, int> out;
+    for (const auto& item : split_list(text))
+        if (const auto eq = item.find('='); eq != std::string::npos)
+            out[item.substr(0, eq)] = std::stoi(item.substr(eq + 1));
+    return out;
+}
+
+bool same_certification(const std::optional<CertificationDefinition>& a,
+                        const std::optional<CertificationDefinition>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    if (!a) return true;
+    return a->code == b->code && a->title == b->title && a->level == b->level && a->for_trainers == b->for_trainers &&
+           a->valid_months == b->valid_months && a->renewal.period_months == b->renewal.period_months &&
+           a->renewal.total_minutes == b->renewal.total_minutes &&
+           a->renewal.minimum_minutes == b->renewal.minimum_minutes;
+}
+
 }  // namespace
+
+void CurriculumRepo::write_certification(const Curriculum& c) {
+    db_.sql() << "DELETE FROM certification_definitions WHERE curriculum_uuid = :u", soci::use(c.uuid);
+    db_.sql() << "DELETE FROM texts WHERE owner_uuid = :o AND field = 'certification.title'", soci::use(c.uuid);
+    if (!c.certification) return;
+    const auto& d = *c.certification;
+    const int for_trainers = d.for_trainers;
+    const std::string minimums = minimums_text(d.renewal);
+    db_.sql() << "INSERT INTO certification_definitions (curriculum_uuid, code, level, for_trainers, valid_months, "
+                 "period_months, total_minutes, minimum_minutes) VALUES (:u, :c, :l, :t, :v, :p, :m, :mins)",
+        soci::use(c.uuid), soci::use(d.code), soci::use(d.level), soci::use(for_trainers), soci::use(d.valid_months),
+        soci::use(d.renewal.period_months), soci::use(d.renewal.total_minutes), soci::use(minimums);
+    write_texts(c.uuid, "certification.title", d.title);
+}
 
 void CurriculumRepo::write_texts(const std::string& owner, const std::string& field, const LocalizedText& text) {
     for (const auto& [language, body] : text.by_language)
@@ -42,7 +83,8 @@ Saved CurriculumRepo::import(Curriculum& c) {
         auto existing = find(c.code, c.version);
         if (existing) {
             c.uuid = existing->uuid;
-            if (same_rules(*existing, c) && same_texts(*existing, c)) {
+            if (same_rules(*existing, c) && same_texts(*existing, c) &&
+                same_certification(existing->certification, c.certification)) {
                 outcome = Saved::unchanged;
                 return;
             }
@@ -92,6 +134,7 @@ Saved CurriculumRepo::import(Curriculum& c) {
                 write_texts(uuid, "outcome." + std::to_string(i + 1), m.outcomes[i]);
             ++position;
         }
+        write_certification(c);
     });
     return outcome;
 }
@@ -113,6 +156,23 @@ std::optional<Curriculum> CurriculumRepo::find_by_uuid(const std::string& uuid) 
     }
     if (!found) return found;
     found->title = read_text(found->uuid, "title");
+    soci::rowset<soci::row> definitions =
+        (db_.sql().prepare << "SELECT code, level, for_trainers, valid_months, period_months, total_minutes, "
+                              "minimum_minutes FROM certification_definitions WHERE curriculum_uuid = :u",
+         soci::use(found->uuid));
+    for (const auto& r : definitions) {
+        CertificationDefinition d;
+        d.code = text(r, 0);
+        d.curriculum_code = found->code;
+        d.level = text(r, 1);
+        d.for_trainers = integer(r, 2) != 0;
+        d.valid_months = static_cast<int>(integer(r, 3));
+        d.renewal.period_months = static_cast<int>(integer(r, 4));
+        d.renewal.total_minutes = static_cast<int>(integer(r, 5));
+        d.renewal.minimum_minutes = parse_minimums(text(r, 6));
+        found->certification = std::move(d);
+    }
+    if (found->certification) found->certification->title = read_text(found->uuid, "certification.title");
     soci::rowset<soci::row> modules =
         (db_.sql().prepare << "SELECT uuid, code, kind, required, minutes, sessions, attendance_share, has_assessment, "
                               "supervised_minutes FROM modules WHERE curriculum_uuid = :u ORDER BY position",

@@ -25,6 +25,7 @@ public:
 
 private:
     void write_texts(const std::string& owner, const std::string& field, const LocalizedText& text);
+    void write_certification(const Curriculum& curriculum);  // its certification definition, when it has one
     LocalizedText read_text(const std::string& owner, const std::string& field);
     Database& db_;
 };
