@@ -29,7 +29,45 @@ const char* kSqlUuid =
     "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) "
     "|| '-8' || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))";
 
+std::size_t characters(const std::string& text) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 }  // namespace
+
+ParticipantSearch participant_search(Backend backend, const std::string& search, bool use_index) {
+    if (search.empty()) return {"1 = 1", {}};
+    const std::string pattern = pattern_of(search);
+    // SQLite's LIKE ignores the case of ASCII letters and has no escape character; so does this on PostgreSQL.
+    ParticipantSearch out{backend == Backend::sqlite
+                              ? "(p.ref LIKE :s1 OR p.full_name LIKE :s2 OR p.latin_name LIKE :s3)"
+                              : "(p.ref COLLATE \"C\" ILIKE :s1 ESCAPE '' OR p.full_name COLLATE \"C\" ILIKE :s2 "
+                                "ESCAPE '' OR p.latin_name COLLATE \"C\" ILIKE :s3 ESCAPE '')",
+                          {pattern, pattern, pattern}};
+    const bool wildcards = search.find_first_of("%_") != std::string::npos;
+    const std::size_t length = characters(search);
+    if (!use_index || wildcards) return out;
+    if (backend == Backend::sqlite) {
+        if (length < 3) return out;  // a trigram index knows nothing shorter
+        // The index folds the case of every script: its candidates are checked with LIKE.
+        std::string phrase = "\"";
+        for (char c : search) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+        phrase += "\"";
+        out.condition = "p.rowid IN (SELECT rowid FROM participant_search WHERE participant_search MATCH :q) AND " +
+                        out.condition;
+        out.values.insert(out.values.begin(), phrase);
+        return out;
+    }
+    // Up to 3 characters, holding the search's pieces is containing it; longer ones are checked.
+    const std::string grams = "participant_search_grams(p.ref, p.full_name, p.latin_name) @> "
+                              "participant_search_grams(:q, '', '')";
+    if (length <= 3) return {grams, {search}};
+    out.condition = grams + " AND " + out.condition;
+    out.values.insert(out.values.begin(), search);
+    return out;
+}
 
 long long AppQueries::count_participants(const std::string& search, const std::string& cohort_code) {
     long long n = 0;
@@ -37,17 +75,18 @@ long long AppQueries::count_participants(const std::string& search, const std::s
         db_.sql() << "SELECT COUNT(*) FROM participants", soci::into(n);
         return n;
     }
-    const std::string pattern = pattern_of(search);
-    if (cohort_code.empty()) {
-        db_.sql() << "SELECT COUNT(*) FROM participants p WHERE (p.ref LIKE :s1 OR p.full_name LIKE :s2 OR "
-                     "p.latin_name LIKE :s3)",
-            soci::into(n), soci::use(pattern), soci::use(pattern), soci::use(pattern);
-    } else {
-        db_.sql() << "SELECT COUNT(*) FROM participants p JOIN enrolments e ON e.participant_uuid = p.uuid JOIN "
-                     "cohorts c ON c.uuid = e.cohort_uuid AND c.code = :cohort WHERE (p.ref LIKE :s1 OR p.full_name "
-                     "LIKE :s2 OR p.latin_name LIKE :s3)",
-            soci::into(n), soci::use(cohort_code), soci::use(pattern), soci::use(pattern), soci::use(pattern);
-    }
+    const auto found = participant_search(db_.backend(), search, cohort_code.empty());
+    std::string query = "SELECT COUNT(*) FROM participants p";
+    if (!cohort_code.empty())
+        query += " JOIN enrolments e ON e.participant_uuid = p.uuid JOIN cohorts c ON c.uuid = e.cohort_uuid AND "
+                 "c.code = :cohort";
+    query += " WHERE " + found.condition;
+    soci::statement st = (db_.sql().prepare << query);
+    st.exchange(soci::into(n));
+    if (!cohort_code.empty()) st.exchange(soci::use(cohort_code));
+    for (const auto& value : found.values) st.exchange(soci::use(value));
+    st.define_and_bind();
+    st.execute(true);
     return n;
 }
 

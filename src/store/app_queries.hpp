@@ -35,6 +35,17 @@ struct HubSize {
     int marked_sessions = 20;  // per cohort: 5,000 x 20 people x 20 sessions = 2,000,000 marks
 };
 
+// How a search for participants (table alias p) by part of ref, full_name or latin_name is written: a condition
+// for a WHERE clause and the values to bind to it, in order. Any search gives the same people on both backends as
+// `LIKE '%search%'` on SQLite (ASCII letters in either case, `%` and `_` as wildcards). With `use_index`, the
+// search index (migration 6) finds the candidates: SQLite's trigram index for 3 characters or more, the
+// PostgreSQL grams index for any length; otherwise every row is compared (cheaper within one cohort).
+struct ParticipantSearch {
+    std::string condition;
+    std::vector<std::string> values;
+};
+ParticipantSearch participant_search(Backend backend, const std::string& search, bool use_index);
+
 class AppQueries {
 public:
     explicit AppQueries(Database& db) : db_(db) {}

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "core/identity.hpp"
+#include "store/app_queries.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -261,21 +262,19 @@ std::optional<Participant> ParticipantRepo::find(const std::string& ref) {
 
 std::vector<Participant> ParticipantRepo::list(const ParticipantQuery& q) {
     std::vector<Participant> out;
-    const std::string pattern = "%" + q.search + "%";
     const int limit = q.limit > 0 ? q.limit : -1;
+    const auto found = participant_search(db_.backend(), q.search, q.cohort_code.empty());
     std::string sql = std::string("SELECT ") + kParticipantColumns + " FROM participants p";
     if (!q.cohort_code.empty())
         sql += " JOIN enrolments e ON e.participant_uuid = p.uuid JOIN cohorts c ON c.uuid = e.cohort_uuid "
                "AND c.code = :cohort";
-    sql += " WHERE (p.ref LIKE :s1 OR p.full_name LIKE :s2 OR p.latin_name LIKE :s3) ORDER BY p.ref";
+    sql += " WHERE " + found.condition + " ORDER BY p.ref";
     sql += db_.backend() == Backend::sqlite ? " LIMIT :lim OFFSET :off" : " LIMIT NULLIF(:lim, -1) OFFSET :off";
     soci::statement st = (db_.sql().prepare << sql);
     soci::row r;
     st.exchange(soci::into(r));
     if (!q.cohort_code.empty()) st.exchange(soci::use(q.cohort_code));
-    st.exchange(soci::use(pattern));
-    st.exchange(soci::use(pattern));
-    st.exchange(soci::use(pattern));
+    for (const auto& value : found.values) st.exchange(soci::use(value));
     st.exchange(soci::use(limit));
     st.exchange(soci::use(q.offset));
     st.define_and_bind();

@@ -1,2 +1,238 @@
 // Searching participants as the user types, through the search index.
 #include <catch2/catch.hpp>
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "store/app_queries.hpp"
+#include "store/privacy.hpp"
+#include "store/repos.hpp"
+#include "temp_dir.hpp"
+#include "test_backend.hpp"
+
+using namespace mitra;
+using namespace mitra::store;
+using mitra::store_test::TempDir;
+
+namespace {
+
+Participant person(const std::string& ref, const std::string& name, const std::string& latin = "") {
+    Participant p;
+    p.ref = ref;
+    p.full_name = name;
+    p.latin_name = latin;
+    p.country = "NP";
+    p.language = "ne";
+    return p;
+}
+
+// Short names (two CJK or Hangul characters, one character), every script the region writes, letters that
+// differ only in case (ASCII and not), and characters a query language could take for its own.
+std::vector<Participant> people() {
+    return {person("P-001", "山田 花子", "Yamada Hanako"),
+            person("P-002", "山田", "Yamada"),
+            person("P-003", "김민", "Kim Min"),
+            person("P-004", "김민준", "Kim Min-jun"),
+            person("P-005", "สมชาย ใจดี", "Somchai Jaidee"),
+            person("P-006", "ใจ"),
+            person("P-007", "प्रिया शर्मा", "Priya Sharma"),
+            person("P-008", "शर्मा"),
+            person("P-009", store_test::kSriyani, "Sriyani"),
+            person("P-010", "عائشہ خان", "Aisha Khan"),
+            person("P-011", "Nguyễn Thị Minh Khai"),
+            person("P-012", "NGUYỄN VĂN AN"),
+            person("P-013", "maria santos"),
+            person("P-014", "MARIA CLARA"),
+            person("P-015", "Ma"),
+            person("P-016", "X"),
+            person("P-017", "Say \"hi\" O'Neil"),
+            person("P-018", store_test::kBobby),
+            person("P-019", "Ola 100%_sure", "back\\slash"),
+            person("Q-020", "陳志明", "Chan Chi-ming")};
+}
+
+std::string ascii_lower(std::string text) {
+    for (auto& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// What `LIKE '%search%'` on SQLite gives (for a search without % or _): refs in order.
+std::vector<std::string> expected(const std::vector<Participant>& all, const std::string& search) {
+    std::vector<std::string> out;
+    const std::string needle = ascii_lower(search);
+    for (const auto& p : all)
+        for (const auto* field : {&p.ref, &p.full_name, &p.latin_name})
+            if (ascii_lower(*field).find(needle) != std::string::npos) {
+                out.push_back(p.ref);
+                break;
+            }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::vector<std::string> refs_of(const std::vector<Participant>& found) {
+    std::vector<std::string> out;
+    for (const auto& p : found) out.push_back(p.ref);
+    return out;
+}
+
+std::vector<std::string> search(Database& db, const std::string& text, int limit = 0, int offset = 0) {
+    ParticipantQuery q;
+    q.search = text;
+    q.limit = limit;
+    q.offset = offset;
+    return refs_of(ParticipantRepo(db).list(q));
+}
+
+}  // namespace
+
+TEST_CASE("a search finds the same people, in the same order, as comparing every name did",
+          "[store][search]") {
+    TempDir dir;
+    auto db = Database::open(dir.db("search.db"));
+    auto all = people();
+    ParticipantRepo(*db).save_all(all);
+    AppQueries queries(*db);
+
+    // 1, 2, 3 and more characters in CJK, Hangul, Thai, Devanagari, Sinhala, Urdu and Latin scripts.
+    const std::vector<std::string> searches = {
+        "山", "山田", "山田 ", "山田 花", "田 花子", "花子", "志明", "陳志明",       // CJK
+        "김", "김민", "김민준", "민준",                                             // Hangul
+        "ใ", "ใจ", "ใจด", "ใจดี", "สมชาย ใจดี",                                     // Thai
+        "श", "शर", "शर्", "शर्मा", "प्रिया",                                         // Devanagari
+        "\u0DC1", "\u0DC1\u0DCA", "\u0DC1\u0DCA\u200D", store_test::kSriyani,      // Sinhala, with its ZWJ
+        "خ", "خان", "عائشہ",                                                       // Urdu
+        "m", "M", "ma", "MA", "mAr", "Mar", "maria", "MARIA ", "santos", "x", "X", "zz", "zzz", "qzqzq",
+        "P-0", "p-01", "-02", "20", "Q", "Kim Min", "kim min-",
+        "ễ", "Ễ", "nguyỄn", "NGUYỄN", "Nguyễn", "ĂN",                                  // only ASCII letters fold
+        "\"", "\"hi\"", "y \"h", "O'N", "'", "DROP TABLE", ");", "\\", "\\sl", "k\\s", " ", "  "};
+
+    for (const auto& text : searches) {
+        INFO("search: \"" << text << "\"");
+        const auto want = expected(all, text);
+        CHECK(search(*db, text) == want);
+        CHECK(queries.count_participants(text) == static_cast<long long>(want.size()));
+    }
+
+    SECTION("pages of a search are the same slices of it") {
+        for (const std::string text : {"a", "ma", "min", "P-01"}) {
+            INFO("search: \"" << text << "\"");
+            const auto want = expected(all, text);
+            REQUIRE(want.size() >= 3);
+            CHECK(search(*db, text, 2, 0) == std::vector<std::string>(want.begin(), want.begin() + 2));
+            CHECK(search(*db, text, 2, 1) == std::vector<std::string>(want.begin() + 1, want.begin() + 3));
+        }
+    }
+    SECTION("% and _ stay wildcards, as they were") {
+        CHECK(search(*db, "P-0_1") == std::vector<std::string>{"P-001", "P-011"});
+        CHECK(search(*db, "山%子") == std::vector<std::string>{"P-001"});
+        CHECK(search(*db, "100%_s") == std::vector<std::string>{"P-019"});
+        CHECK(queries.count_participants("P-0_1") == 2);
+    }
+    SECTION("within a cohort, only its people") {
+        auto curriculum = store_test::shipped_curriculum();
+        CurriculumRepo(*db).import(curriculum);
+        Cohort cohort;
+        cohort.code = "KTM-1";
+        cohort.curriculum_code = curriculum.code;
+        cohort.site = "Kathmandu";
+        cohort.country = "NP";
+        cohort.time_zone = "Asia/Kathmandu";
+        cohort.language = "ne";
+        cohort.start_date = Date{2026, 1, 5};
+        CohortRepo(*db).create(cohort);
+        CohortRepo(*db).enrol("KTM-1", {"P-001", "P-002", "P-013"}, Date{2026, 1, 1});
+        ParticipantQuery q;
+        q.cohort_code = "KTM-1";
+        q.search = "山田";
+        CHECK(refs_of(ParticipantRepo(*db).list(q)) == std::vector<std::string>{"P-001", "P-002"});
+        q.search = "MARIA";
+        CHECK(refs_of(ParticipantRepo(*db).list(q)) == std::vector<std::string>{"P-013"});
+        CHECK(queries.count_participants("山田 花", "KTM-1") == 1);
+        CHECK(queries.count_participants("", "KTM-1") == 3);
+    }
+}
+
+TEST_CASE("the search index follows every change to a person's names", "[store][search]") {
+    TempDir dir;
+    auto db = Database::open(dir.db("search.db"));
+    ParticipantRepo repo(*db);
+    auto all = people();
+    repo.save_all(all);
+
+    Participant added = person("P-100", "Bishnu Prasad Zqxwvk");
+    repo.add(added);
+    CHECK(search(*db, "zqxwvk") == std::vector<std::string>{"P-100"});
+
+    added.full_name = "Bishnu Prasad Koirala";
+    CHECK(repo.save(added) == Saved::updated);
+    CHECK(search(*db, "zqxwvk").empty());
+    CHECK(search(*db, "koirala") == std::vector<std::string>{"P-100"});
+
+    std::vector<Participant> again = {person("P-100", "Bishnu Prasad Koirala", "Bishnu Koirala"),
+                                      person("P-002", "山本", "Yamamoto")};
+    repo.save_all(again);
+    CHECK(search(*db, "山田") == std::vector<std::string>{"P-001"});
+    CHECK(search(*db, "山本") == std::vector<std::string>{"P-002"});
+    CHECK(search(*db, "u koi") == std::vector<std::string>{"P-100"});
+    CHECK(AppQueries(*db).count_participants("yamamoto") == 1);
+}
+
+TEST_CASE("an erased person's name is gone from search and from every part of the index", "[store][search]") {
+    TempDir dir;
+    auto db = Database::open(dir.db("search.db"));
+    ParticipantRepo repo(*db);
+    auto all = people();
+    all.push_back(person("P-200", "Wvkzqx Jqbfy", "Wvkzqx Jqbfy"));
+    repo.save_all(all);
+    // Renamed once before: the older name must go too.
+    all.back().full_name = "Wvkzqx Jqbfyh";
+    repo.save(all.back());
+    CHECK(search(*db, "wvkzqx") == std::vector<std::string>{"P-200"});
+
+    // Pieces of the name as the trigram index keeps them (lowered), and whether any index page holds one.
+    const std::vector<std::string> pieces = {"wvk", "vkz", "kzq", "zqx", "jqb", "qbf", "bfy", "fyh"};
+    auto index_holds_name = [&] {
+        int found = 0;
+        for (const auto& piece : pieces) {
+            int n = 0;
+            db->sql() << "SELECT COUNT(*) FROM participant_search_data WHERE instr(block, CAST(:t AS BLOB)) > 0",
+                soci::into(n), soci::use(piece);
+            found += n;
+        }
+        return found > 0;
+    };
+    if (db->backend() == Backend::sqlite) REQUIRE(index_holds_name());  // the check below can fail
+
+    erase_participant(*db, "P-200", "asked in writing, 2026-03-01");
+    CHECK(search(*db, "wvkzqx").empty());
+    CHECK(search(*db, "jqbfy").empty());
+    CHECK(search(*db, "P-200") == std::vector<std::string>{"P-200"});  // the ref stays, as in the table
+    CHECK(AppQueries(*db).count_participants("Jqbfy") == 0);
+    if (db->backend() == Backend::sqlite) {
+        CHECK_FALSE(index_holds_name());
+        // The index keeps no copy of names: it reads them from participants, where they are blank.
+        int tables = 0;
+        db->sql() << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'participant_search_content'", soci::into(tables);
+        CHECK(tables == 0);
+        CHECK(search(*db, "山田") == std::vector<std::string>{"P-001", "P-002"});  // the rest still found
+    }
+}
+
+TEST_CASE("on SQLite, searches of three characters or more are answered from the trigram index",
+          "[store][search][sqlite]") {
+    TempDir dir;
+    auto db = Database::open(dir.db("search.db"));
+    auto all = people();
+    ParticipantRepo(*db).save_all(all);
+    CHECK(search(*db, "maria") == std::vector<std::string>{"P-013", "P-014"});
+    CHECK(search(*db, "山田") == std::vector<std::string>{"P-001", "P-002"});
+    // An index emptied behind the store's back: the longer search finds nothing, the short one still compares.
+    db->sql() << "INSERT INTO participant_search (participant_search) VALUES ('delete-all')";
+    CHECK(search(*db, "maria").empty());
+    CHECK(AppQueries(*db).count_participants("maria") == 0);
+    CHECK(search(*db, "山田") == std::vector<std::string>{"P-001", "P-002"});
+    db->sql() << "INSERT INTO participant_search (participant_search) VALUES ('rebuild')";
+    CHECK(search(*db, "maria") == std::vector<std::string>{"P-013", "P-014"});
+}
