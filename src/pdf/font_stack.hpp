@@ -49,7 +49,8 @@ struct Face {
   hb_face_t* hb_face = nullptr;
   hb_font_t* hb_font = nullptr;  ///< scale == units per em, OpenType funcs
   unsigned upem = 1000;
-  /// HarfBuzz's subsetting source (hb_subset_preprocess), made on first use by font_embed.cpp.
+  /// HarfBuzz's subsetting source (the face without the tables a PDF subset drops), made on first
+  /// use by font_embed.cpp.
   hb_face_t* subset_source = nullptr;
   int subset_state = 0;  ///< 0 not probed, 1 can be subset, -1 cannot (draw outlines)
 
