@@ -4,6 +4,7 @@
 #include "core/date_format.hpp"
 #include "core/text.hpp"
 #include "pdf/qr.hpp"
+#include "pdf/shaping.hpp"
 #include "pdf/text_renderer.hpp"
 
 #include <hpdf.h>
@@ -240,8 +241,8 @@ void check_printable(const CertificateContent& c) {
 
 class PageLayout {
  public:
-  PageLayout(PdfDoc& doc, TextRenderer& text, const CertificateTemplate& tmpl)
-      : doc_(doc), text_(text), tmpl_(tmpl) {
+  PageLayout(PdfDoc& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl)
+      : doc_(doc), text_(text), shapes_(shapes), tmpl_(tmpl) {
     std::tie(width_, height_) = page_size_pt(tmpl);
   }
 
@@ -337,6 +338,26 @@ class PageLayout {
     HPDF_Page_Stroke(page_);
   }
 
+  // Text that is the same on every certificate of a batch (titles, modules, dates, trainers) is shaped
+  // once per process; the person's own (name, serial) each time, so a batch's cache holds no one's name.
+  void fitted(const std::string& text, bool personal, double left, double baseline, double width,
+              const TextStyle& st, Align align, double min_size_pt) {
+    if (personal)
+      text_.draw_fitted(page_, text, left, baseline, width, st, align, min_size_pt);
+    else
+      text_.draw_fitted(page_, shapes_.shape(text, st), left, baseline, width, st, align, min_size_pt);
+  }
+
+  static bool is_personal(const TextBlock& block, const std::string& language) {
+    switch (block.field) {
+      case TextField::full_name:
+      case TextField::latin_name:
+      case TextField::serial: return true;
+      case TextField::none: return block.text.in(language).find('{') != std::string::npos;
+      default: return false;
+    }
+  }
+
   TextStyle style(const TextBlock& block, const std::string& lang) const {
     TextStyle s;
     s.role = block.font;
@@ -364,8 +385,8 @@ class PageLayout {
     const double baseline = y(english_ && block.y_english_mm ? *block.y_english_mm : block.y_mm);
     const bool is_name = block.field == TextField::full_name;
     const std::string lang = is_name ? c.name_language : block.field == TextField::latin_name ? "" : language;
-    text_.draw_fitted(page_, text, x(block.x_mm), baseline, mm_to_pt(block.width_mm), style(block, lang),
-                      to_align(block.align), block.min_size_pt);
+    fitted(text, is_personal(block, language), x(block.x_mm), baseline, mm_to_pt(block.width_mm), style(block, lang),
+           to_align(block.align), block.min_size_pt);
   }
 
   void draw_modules(const TextBlock& block, const CertificateContent& c, const std::string& language) {
@@ -388,7 +409,7 @@ class PageLayout {
       const int column = static_cast<int>(i) / rows, row = static_cast<int>(i) % rows;
       const double left = x(block.x_mm) + column * (column_width + gutter);
       const double first = y(english_ && block.y_english_mm ? *block.y_english_mm : block.y_mm);
-      text_.draw_fitted(page_, lines[i], left, first - row * size * block.line_height, column_width, st,
+      fitted(lines[i], false, left, first - row * size * block.line_height, column_width, st,
                         to_align(block.align), block.min_size_pt);
     }
   }
@@ -425,13 +446,13 @@ class PageLayout {
       double baseline = line_y - s.name_size_pt * 1.25;
       set_fill(page_, s.name_colour);
       TextStyle name_style{s.font, false, s.name_size_pt, ""};
-      text_.draw_fitted(page_, person.name, centre - line_len / 2, baseline, line_len, name_style, Align::centre,
+      fitted(person.name, false, centre - line_len / 2, baseline, line_len, name_style, Align::centre,
                         std::min(6.0, s.name_size_pt));
       set_fill(page_, s.role_colour);
       TextStyle small{s.font, false, s.role_size_pt, ""};
       if (!person.latin_name.empty() && person.latin_name != person.name) {
         baseline -= s.role_size_pt * 1.35;
-        text_.draw_fitted(page_, person.latin_name, centre - line_len / 2, baseline, line_len, small, Align::centre,
+        fitted(person.latin_name, false, centre - line_len / 2, baseline, line_len, small, Align::centre,
                           std::min(5.0, s.role_size_pt));
       }
       std::string role = role_label(person.role, language_);
@@ -440,7 +461,7 @@ class PageLayout {
       if (!role.empty()) {
         baseline -= s.role_size_pt * 1.35;
         small.lang = language_;
-        text_.draw_fitted(page_, role, centre - line_len / 2, baseline, line_len, small, Align::centre,
+        fitted(role, false, centre - line_len / 2, baseline, line_len, small, Align::centre,
                           std::min(5.0, s.role_size_pt));
       }
     }
@@ -498,6 +519,7 @@ class PageLayout {
 
   PdfDoc& doc_;
   TextRenderer& text_;
+  ShapeCache& shapes_;
   const CertificateTemplate& tmpl_;
   double width_ = 0, height_ = 0;
   HPDF_Page page_ = nullptr;
@@ -514,13 +536,13 @@ void set_info(PdfDoc& doc, const std::string& title) {
 
 }  // namespace
 
-CertificateRenderer::CertificateRenderer(FontStack& fonts) : fonts_(fonts) {}
+CertificateRenderer::CertificateRenderer(FontStack& fonts) : fonts_(fonts), shapes_(std::make_shared<ShapeCache>(fonts)) {}
 
 void CertificateRenderer::render(const CertificateTemplate& tmpl, const CertificateContent& content,
                                  const fs::path& out_pdf) {
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
-  PageLayout layout(doc, text, tmpl);
+  PageLayout layout(doc, text, *shapes_, tmpl);
   layout.draw(content);
   set_info(doc, "Certificate " + content.serial);
   if (!content.qr_text.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_KEYWORDS, content.qr_text.c_str());
@@ -534,7 +556,7 @@ void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const st
   if (contents.empty()) throw std::invalid_argument("no certificates to print into " + combined_pdf.string());
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
-  PageLayout layout(doc, text, tmpl);
+  PageLayout layout(doc, text, *shapes_, tmpl);
   for (std::size_t i = 0; i < contents.size(); ++i) {
     layout.draw(contents[i]);
     if (progress && !progress(i + 1, contents.size())) return;

@@ -16,10 +16,13 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace mitra::pdf {
+
+class ShapeCache;
 
 class CertificateRenderer {
  public:
@@ -41,6 +44,7 @@ class CertificateRenderer {
 
  private:
   FontStack& fonts_;
+  std::shared_ptr<ShapeCache> shapes_;  // the template's text, shaped once for the whole batch (copies share it)
 };
 
 /// One certificate of a batch: what it says, and whether it was issued before (then a file already

@@ -223,4 +223,18 @@ ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle
   return line;
 }
 
+const ShapedLine& ShapeCache::shape(const std::string& utf8, const TextStyle& style) {
+  // Size is not part of shaping (glyphs are placed in font units).
+  std::string key = style.role;
+  key += style.bold ? "\x01" "b" "\x01" : "\x01" "r" "\x01";
+  key += style.lang;
+  key += '\x01';
+  key += utf8;
+  auto it = lines_.find(key);
+  if (it != lines_.end()) return it->second;
+  ShapedLine line = shape_line(fonts_, utf8, style);  // throws before anything is kept
+  if (lines_.size() >= capacity_) lines_.clear();
+  return lines_.emplace(std::move(key), std::move(line)).first->second;
+}
+
 }  // namespace mitra::pdf

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace mitra::pdf {
@@ -54,6 +55,25 @@ struct ShapedLine {
 /// Throws MissingFontError if some character has no Noto font (never draws tofu),
 /// std::invalid_argument on invalid UTF-8.
 ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle& style);
+
+/// Shaped lines kept for reuse across documents: a batch's template text (titles, module lines, dates,
+/// trainers) is the same on every certificate, only the person's name and serial change.  Holds at
+/// most `capacity` lines (it starts again empty when full); the faces belong to the FontStack, which
+/// must outlive it.  Not thread-safe.
+class ShapeCache {
+ public:
+  explicit ShapeCache(FontStack& fonts, std::size_t capacity = 2048) : fonts_(fonts), capacity_(capacity) {}
+
+  /// shape_line(fonts, utf8, style), shaped once per text, role, weight and language.
+  const ShapedLine& shape(const std::string& utf8, const TextStyle& style);
+
+  std::size_t size() const { return lines_.size(); }
+
+ private:
+  FontStack& fonts_;
+  std::size_t capacity_;
+  std::unordered_map<std::string, ShapedLine> lines_;
+};
 
 /// Decode UTF-8 (throws std::invalid_argument on malformed input).
 std::u32string decode_utf8(const std::string& s, std::vector<uint32_t>* byte_offsets = nullptr);

@@ -129,6 +129,11 @@ void TextRenderer::draw(HPDF_Page page, const std::string& utf8, double x, doubl
 double TextRenderer::draw_fitted(HPDF_Page page, const std::string& utf8, double x, double y, double box_width,
                                  TextStyle style, Align align, double min_size_pt) {
   const ShapedLine line = shape_line(fonts_, utf8, style);
+  return draw_fitted(page, line, x, y, box_width, style, align, min_size_pt);
+}
+
+double TextRenderer::draw_fitted(HPDF_Page page, const ShapedLine& line, double x, double y, double box_width,
+                                 TextStyle style, Align align, double min_size_pt) {
   double w = line.width(style.size_pt);
   if (w > box_width && w > 0) {
     // Unhinted outlines scale linearly, so one division is exact.

@@ -82,6 +82,10 @@ class TextRenderer {
   double draw_fitted(HPDF_Page page, const std::string& utf8, double x, double y_baseline, double box_width,
                      TextStyle style, Align align = Align::left, double min_size_pt = 6.0);
 
+  /// draw_fitted() for a line already shaped (with `style` but for its size).
+  double draw_fitted(HPDF_Page page, const ShapedLine& line, double x, double y_baseline, double box_width,
+                     TextStyle style, Align align = Align::left, double min_size_pt = 6.0);
+
   /// Draw an already shaped line with its left edge at x.
   void draw_shaped(HPDF_Page page, const ShapedLine& line, double x, double y_baseline, double size_pt);
 

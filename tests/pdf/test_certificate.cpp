@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 using namespace mitra;
 using namespace mitra::pdf;
 using namespace mitra::pdf::test;
@@ -28,6 +30,11 @@ const Person kPeople[] = {
     {"Nguyễn Thị Minh Khai", "", "vi", "en"},
     {"Sukarno", "", "id", "id"},
 };
+
+std::string slurp(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
 
 std::string info(const fs::path& pdf) { return run("pdfinfo " + quote(pdf.string())).out; }
 
@@ -114,6 +121,20 @@ TEST_CASE("a Japanese cohort's certificate is in Japanese, then English", "[cert
   CHECK_THAT(text, Catch::Contains("当事者としての経験と相互性—6時間"));  // modules in the cohort's language
   CHECK_THAT(text, Catch::Contains("YamadaHanako"));
   CHECK(text.find("修了証") < text.find("CertificateofCompletion"));
+}
+
+TEST_CASE("a certificate drawn with a batch's shaped text is the one drawn afresh", "[certificate][cache]") {
+  // The renderer shapes text that is the same on every certificate once; the file must not show it.
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  const fs::path dir = fresh_dir("shaped-once");
+  CertificateRenderer batch(fonts());
+  for (const Person& person : kPeople) batch.render(tmpl, completion_for(person, 300), dir / "other.pdf");
+  for (const Person& person : kPeople) {
+    INFO(person.name);
+    batch.render(tmpl, completion_for(person, 301), dir / "batch.pdf");
+    CertificateRenderer(fonts()).render(tmpl, completion_for(person, 301), dir / "fresh.pdf");
+    CHECK(slurp(dir / "batch.pdf") == slurp(dir / "fresh.pdf"));
+  }
 }
 
 TEST_CASE("a module certificate prints on A4 portrait", "[certificate]") {

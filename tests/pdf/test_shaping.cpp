@@ -153,3 +153,34 @@ TEST_CASE("a missing font is a clear error, never tofu", "[fonts]") {
   // a stray newline from a database field is drawn as a space, not as tofu / an error
   CHECK(shape_line(fonts, "Priya\nSharma", {}).width(12) == Approx(shape_line(fonts, "Priya Sharma", {}).width(12)));
 }
+
+TEST_CASE("the shape cache gives what shaping gives, per role, weight and language", "[shaping][cache]") {
+  FontStack& fonts = shared_fonts();
+  ShapeCache cache(fonts, 4);
+  const auto same = [](const ShapedLine& a, const ShapedLine& b) {
+    if (a.text != b.text || a.runs.size() != b.runs.size()) return false;
+    for (std::size_t i = 0; i < a.runs.size(); ++i)
+      if (a.runs[i].face != b.runs[i].face || serialise(a.runs[i]) != serialise(b.runs[i])) return false;
+    return true;
+  };
+  const std::string han = "直美 — 修了証";
+  const TextStyle ja{"serif", false, 12, "ja"}, zh{"serif", false, 12, "zh-Hans"}, ja_bold{"serif", true, 12, "ja"},
+      ja_sans{"sans", false, 30, "ja"};
+  for (const TextStyle& st : {ja, zh, ja_bold, ja_sans}) {
+    INFO(st.role << (st.bold ? " bold " : " ") << st.lang);
+    CHECK(same(cache.shape(han, st), shape_line(fonts, han, st)));
+  }
+  // Four styles, four entries: none was taken for another (the faces differ between them).
+  CHECK(cache.size() == 4);
+  CHECK(cache.shape(han, ja).runs[0].face != cache.shape(han, zh).runs[0].face);
+  CHECK(cache.shape(han, ja).runs[0].face != cache.shape(han, ja_bold).runs[0].face);
+  // The size is not part of shaping: the same entry serves every size.
+  TextStyle ja_big = ja;
+  ja_big.size_pt = 40;
+  CHECK(&cache.shape(han, ja_big) == &cache.shape(han, ja));
+  // Full, it starts again rather than growing.
+  cache.shape("Priya Sharma", ja);
+  CHECK(cache.size() == 1);
+  CHECK_THROWS_AS(cache.shape("\x01", ja), std::invalid_argument);
+  CHECK(cache.size() == 1);
+}
