@@ -23,7 +23,21 @@ void deliver(wxWindow* parent, const wxString& title, const wxString& message, l
     dialog.ShowModal();
 }
 
+QuestionSink& question_sink() {
+    static QuestionSink current;
+    return current;
+}
+
 }  // namespace
+
+void set_question_sink(QuestionSink s) { question_sink() = std::move(s); }
+
+bool ask_yes_no(wxWindow* parent, const wxString& question, const wxString& yes, const wxString& no) {
+    if (question_sink()) return question_sink()(parent, question);
+    wxMessageDialog dialog(parent, question, _("Mitra"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
+    dialog.SetYesNoLabels(yes, no);
+    return dialog.ShowModal() == wxID_YES;
+}
 
 void set_message_sink(MessageSink s) { sink() = std::move(s); }
 bool has_message_sink() { return static_cast<bool>(sink()); }

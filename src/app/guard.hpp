@@ -18,6 +18,11 @@ bool has_message_sink();
 void show_error(wxWindow* parent, const wxString& message);
 void show_info(wxWindow* parent, const wxString& message);
 
+// A yes-or-no question (a dialog by default; tests answer it through the question sink).
+using QuestionSink = std::function<bool(wxWindow* parent, const wxString& question)>;
+void set_question_sink(QuestionSink sink);
+bool ask_yes_no(wxWindow* parent, const wxString& question, const wxString& yes, const wxString& no);
+
 // "line 3, column 12, email: the address has no @", in the interface's language.
 wxString describe(const Problem& problem);
 wxString describe_all(const Problems& problems);

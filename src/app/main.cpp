@@ -13,6 +13,7 @@
 #include "app/guard.hpp"
 #include "app/i18n.hpp"
 #include "app/main_frame.hpp"
+#include "app/recovery.hpp"
 #include "app/mitra_app.hpp"
 #include "app/text.hpp"
 
@@ -31,7 +32,7 @@ bool MitraApp::OnInit() {
     if (target.empty())
         if (const char* env = std::getenv("MITRA_DB"); env && *env) target = env;
     if (target.empty()) target = store::Database::default_path();
-    guarded(nullptr, [&] { context_->open(target); });
+    open_database(nullptr, *context_, target);
     auto* frame = new MainFrame(*context_);
     frame->Show();
     return true;

@@ -6,6 +6,7 @@
 #include <wx/config.h>
 #include <wx/dialog.h>
 #include <wx/html/htmlwin.h>
+#include <wx/infobar.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
 #include <wx/persist/toplevel.h>
@@ -18,6 +19,7 @@
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
 #include "app/i18n.hpp"
+#include "app/recovery.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "store/app_queries.hpp"
@@ -41,7 +43,13 @@ MainFrame::MainFrame(AppContext& context)
     SetIcon(wxArtProvider::GetIcon(wxART_HELP_BOOK, wxART_FRAME_ICON));
     build_menus();
 
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    notices_ = new wxInfoBar(this);
+    notices_->SetName("notices");
+    top->Add(notices_, 0, wxEXPAND);
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
+    top->Add(splitter, 1, wxEXPAND);
+    SetSizer(top);
     sidebar_ = new wxListBox(splitter, wxID_ANY);
     sidebar_->SetName("sidebar");
     book_ = new wxSimplebook(splitter, wxID_ANY);
@@ -152,11 +160,24 @@ void MainFrame::build_pages() {
     Thaw();
     show_section(cohorts);
     update_status();
+    show_warnings();
+}
+
+void MainFrame::show_warnings() {
+    notice_.clear();
+    if (context_.is_open())
+        for (const auto& warning : context_.db().warnings()) notice_ << (notice_.empty() ? "" : "\n") << wx(warning);
+    if (notice_.empty()) {
+        notices_->Dismiss();
+        return;
+    }
+    notice_ = wxString::Format(_("While opening the database: %s."), notice_);
+    notices_->ShowMessage(notice_, wxICON_WARNING);
 }
 
 bool MainFrame::use_database(const std::string& target) {
     if (target.empty()) return false;
-    if (!guarded(this, [&] { context_.open(target); })) return false;
+    if (!open_database(this, context_, target)) return false;
     history_.AddFileToHistory(wx(target));
     history_.Save(*wxConfigBase::Get());
     build_pages();

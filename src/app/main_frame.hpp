@@ -10,6 +10,8 @@
 
 #include "app/app_context.hpp"
 
+class wxInfoBar;
+
 namespace mitra::app {
 
 class BrowsePanel;
@@ -29,12 +31,15 @@ public:
     void show_section(Section section);
     BrowsePanel* section(Section section) const;
     wxListBox* sidebar() const { return sidebar_; }
+    // What the bar above the pages says (warnings from opening the database); empty when it is hidden.
+    const wxString& notice() const { return notice_; }
 
 private:
     void build_menus();
     void build_pages();
     void show_page(int index);
     void update_status();
+    void show_warnings();
     void on_open();
     void on_preferences();
     void on_help();
@@ -42,6 +47,8 @@ private:
     void close_cohort();
 
     AppContext& context_;
+    wxInfoBar* notices_;
+    wxString notice_;
     wxListBox* sidebar_;
     wxSimplebook* book_;
     std::vector<BrowsePanel*> sections_;

@@ -1,0 +1,159 @@
+// Opening a database in the desktop program: its warnings shown without blocking, a damaged file offered its backup.
+#include <catch2/catch.hpp>
+
+#include <wx/infobar.h>
+
+#include <fstream>
+#include <random>
+
+#include "app/guard.hpp"
+#include "app/main_frame.hpp"
+#include "app/recovery.hpp"
+#include "fixture.hpp"
+#include "store/backup.hpp"
+#include "store/repos.hpp"
+
+using namespace mitra;
+using namespace mitra::app_test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Folder {
+    fs::path path = fs::temp_directory_path() / ("mitra-gui-safety-" + std::to_string(std::random_device()()));
+    std::vector<wxString> messages, questions;
+    bool answer = true;
+    Folder() {
+        fs::create_directories(path);
+        app::set_message_sink([this](wxWindow*, const wxString&, const wxString& m) { messages.push_back(m); });
+        app::set_question_sink([this](wxWindow*, const wxString& q) {
+            questions.push_back(q);
+            return answer;
+        });
+    }
+    ~Folder() {
+        app::set_message_sink({});
+        app::set_question_sink({});
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    std::vector<fs::path> named(const std::string& start) const {
+        std::vector<fs::path> out;
+        for (const auto& e : fs::directory_iterator(path))
+            if (e.path().filename().string().rfind(start, 0) == 0) out.push_back(e.path());
+        return out;
+    }
+};
+
+Participant person(const std::string& ref, const std::string& name) {
+    Participant p;
+    p.ref = ref;
+    p.full_name = name;
+    p.country = "LK";
+    p.language = "si";
+    return p;
+}
+
+std::string bytes_of(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+}  // namespace
+
+TEST_CASE("a warning from opening the database shows in a bar above the pages, without a dialog", "[gui][safety]") {
+    Folder folder;
+    const std::string file = (folder.path / "mitra.db").string();
+    { app::AppContext first; first.open(file); }
+    // A file where the backups folder goes: today's backup cannot be made, and the work goes on.
+    std::ofstream(folder.path / "backups") << "not a folder";
+    app::AppContext context;
+    context.open(file);
+    REQUIRE(context.db().warnings().size() == 1);
+
+    Window frame(context);
+    frame->SetSize(0, 0, 1200, 700);
+    pump(200);
+    CHECK(frame->notice().Contains("today's backup could not be made"));
+    auto* bar = dynamic_cast<wxInfoBar*>(wxWindow::FindWindowByName("notices", frame.get()));
+    REQUIRE(bar);
+    CHECK(bar->IsShown());
+    CHECK(folder.messages.empty());  // nothing modal stood in the way
+    fs::create_directories(MITRA_SHOTS_DIR);
+    REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/warning.png"));
+
+    SECTION("a database opened without warnings hides the bar") {
+        fs::remove(folder.path / "backups");
+        REQUIRE(frame->use_database((folder.path / "other.db").string()));
+        pump(50);
+        CHECK(frame->notice().empty());
+    }
+}
+
+TEST_CASE("a damaged database is offered its latest good backup; the damaged file is kept aside", "[gui][safety]") {
+    Folder folder;
+    const fs::path file = folder.path / "mitra.db";
+    {
+        auto db = store::Database::open(file.string());
+        auto before = person("P-1", "Kumari Perera");
+        store::ParticipantRepo(*db).add(before);
+        store::backup_rotating(*db, "manual", 10);
+        auto after = person("P-2", "Nimal Silva");  // added after the backup: the backup cannot hold it
+        store::ParticipantRepo(*db).add(after);
+    }
+    {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(100);
+        const std::string noise(3000, '\x5A');
+        f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
+    }
+    const std::string damaged = bytes_of(file);
+    const fs::path backup = store::list_backups(file).front();
+    CHECK(app::latest_good_backup(file.string()) == backup);
+
+    SECTION("asked first, then restored and opened") {
+        app::AppContext context;
+        REQUIRE(app::open_database(nullptr, context, file.string()));
+        REQUIRE(folder.questions.size() == 1);
+        const wxString& q = folder.questions.front();
+        CHECK(q.Contains("is damaged"));
+        CHECK(q.Contains(wxString::FromUTF8(backup.string())));
+        CHECK(q.Contains("moved aside and kept"));
+        CHECK(q.Contains("Changes made after the backup"));
+        CHECK(store::ParticipantRepo(context.db()).find("P-1"));
+        CHECK_FALSE(store::ParticipantRepo(context.db()).find("P-2"));
+        const auto aside = folder.named("mitra.db.damaged-");
+        REQUIRE(aside.size() == 1);
+        CHECK(bytes_of(aside.front()) == damaged);
+        REQUIRE(folder.messages.size() == 1);
+        CHECK(folder.messages.front().Contains("restored"));
+        CHECK(folder.messages.front().Contains(wxString::FromUTF8(aside.front().string())));
+
+        Window frame(context);
+        frame->SetSize(0, 0, 1200, 700);
+        frame->show_section(app::MainFrame::participants);
+        pump(200);
+        fs::create_directories(MITRA_SHOTS_DIR);
+        REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/restored.png"));
+    }
+
+    SECTION("declined: nothing is touched, and the refusal names the backup") {
+        folder.answer = false;
+        app::AppContext context;
+        CHECK_FALSE(app::open_database(nullptr, context, file.string()));
+        CHECK_FALSE(context.is_open());
+        CHECK(folder.questions.size() == 1);
+        CHECK(bytes_of(file) == damaged);
+        CHECK(folder.named("mitra.db.damaged-").empty());
+        REQUIRE(folder.messages.size() == 1);
+        CHECK(folder.messages.front().Contains("damaged"));
+    }
+
+    SECTION("a damaged file with no good backup is refused without a question") {
+        for (const auto& b : store::list_backups(file)) fs::remove(b);
+        app::AppContext context;
+        CHECK_FALSE(app::open_database(nullptr, context, file.string()));
+        CHECK(folder.questions.empty());
+        CHECK(bytes_of(file) == damaged);
+    }
+}
