@@ -3,26 +3,32 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
+#include <string_view>
 
 namespace mitra {
 namespace {
 
-ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person, const Module& module) {
+// The sessions someone has a mark for, by uuid, sorted for lookups: made once per person, not per module.
+using MarkedSessions = std::vector<std::string_view>;
+
+bool is_marked(const MarkedSessions& marked, const std::string& uuid) {
+    return std::binary_search(marked.begin(), marked.end(), std::string_view(uuid));
+}
+
+ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person,
+                               const MarkedSessions& marked_sessions, const Module& module) {
     ModuleCompletion mc;
     mc.code = module.code;
     if (ctx.explain) mc.title = module.title.in(ctx.language);
     mc.required = module.required;
 
     int future_minutes = 0;
-    std::set<std::string> marked_sessions;
-    for (const auto& a : person.marks) marked_sessions.insert(a.session.uuid);
     for (const auto& s : ctx.cohort_sessions) {
         if (s.module_code != module.code) continue;
         mc.scheduled_minutes += s.minutes;
         if (s.date < person.enrolled_on) {
             ++mc.missed_before_enrolment;
-        } else if (!marked_sessions.count(s.uuid)) {
+        } else if (!is_marked(marked_sessions, s.uuid)) {
             if (s.date < ctx.today) ++mc.absences;
             else future_minutes += s.minutes;
         }
@@ -106,8 +112,12 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
     bool required_ok = true, required_on_track = true;
     int electives_on_track = 0;
     std::vector<std::string> elective_reasons, electives_not_started;
+    MarkedSessions marked;
+    marked.reserve(person.marks.size());
+    for (const auto& a : person.marks) marked.emplace_back(a.session.uuid);
+    std::sort(marked.begin(), marked.end());
     for (const auto& module : ctx.curriculum.modules) {
-        auto mc = assess_module(ctx, person, module);
+        auto mc = assess_module(ctx, person, marked, module);
         if (module.required) {
             required_ok = required_ok && mc.complete;
             required_on_track = required_on_track && mc.on_track;

@@ -414,7 +414,7 @@ std::vector<CohortCompletionCount> regional_completion(Database& db, const Date&
             std::vector<std::string> uuid(kBulk), cohort(kBulk), module(kBulk), day(kBulk), start(kBulk);
             std::vector<int> minutes(kBulk);
             soci::statement st = (sql.prepare << "SELECT id, uuid, cohort_uuid, module_code, session_date, start_time, "
-                                                 "minutes FROM sessions ORDER BY session_date, start_time, id",
+                                                 "minutes FROM sessions",  // completion sums: order is no matter
                                   soci::into(id), soci::into(uuid), soci::into(cohort), soci::into(module),
                                   soci::into(day), soci::into(start), soci::into(minutes));
             st.execute();
@@ -526,6 +526,8 @@ std::vector<CohortCompletionCount> regional_completion(Database& db, const Date&
             }
         }
 
+        // One record, refilled for each person: its vectors and strings keep their room from one to the next.
+        ParticipantRecord record;
         for (std::size_t c = 0; c < cohorts.size(); ++c) {
             const auto& cohort = cohorts[c];
             CohortCompletionCount count{cohort.code, cohort.curriculum_code, cohort.country, 0, 0, 0};
@@ -534,29 +536,33 @@ std::vector<CohortCompletionCount> regional_completion(Database& db, const Date&
             const CompletionContext context{curriculum->second, cohort.sessions, today, "en", false};
             for (const auto& [person_uuid, enrolled_on] : enrolled[c]) {
                 const auto& person = people[person_uuid];
-                ParticipantRecord record;
                 record.ref = person.ref;
                 record.enrolled_on = enrolled_on;
+                std::size_t marks = 0;
                 for (const auto& m : person.marks) {
                     if (cohorts[m.session.first].curriculum_code != cohort.curriculum_code) continue;
-                    AttendedSession a;
+                    if (marks == record.marks.size()) record.marks.emplace_back();
+                    AttendedSession& a = record.marks[marks++];
                     a.session = cohorts[m.session.first].sessions[m.session.second];
                     a.mark.session_id = a.session.id;
                     a.mark.status = m.status;
                     a.mark.minutes = m.minutes;
-                    record.marks.push_back(std::move(a));
                 }
-                for (auto a : person.assessments)
+                record.marks.resize(marks);
+                record.assessments.clear();
+                for (const auto& a : person.assessments)
                     if (a.participant_ref == cohort.curriculum_code) {
-                        a.participant_ref.clear();
-                        record.assessments.push_back(std::move(a));
+                        record.assessments.push_back(a);
+                        record.assessments.back().participant_ref.clear();
                     }
-                for (auto p : person.practicum)
+                record.practicum.clear();
+                for (const auto& p : person.practicum)
                     if (p.participant_ref == cohort.curriculum_code) {
-                        p.participant_ref.clear();
-                        record.practicum.push_back(std::move(p));
+                        record.practicum.push_back(p);
+                        record.practicum.back().participant_ref.clear();
                     }
                 record.ethics = person.ethics;
+                record.overrides.clear();
                 if (auto o = overrides.find({cohort.uuid, person_uuid}); o != overrides.end()) record.overrides = o->second;
                 const auto result = assess_completion(context, record);
                 ++count.enrolled;
