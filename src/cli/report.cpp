@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "io/export.hpp"
 #include "io/files.hpp"
+#include "io/report_labels.hpp"
 #include "pdf/report.hpp"
 #include "store/report_queries.hpp"
 #include "store/repos.hpp"
@@ -39,37 +40,31 @@ pdf::ChartSeries chart_series(const store::ReportSeries& s) {
     return out;
 }
 
-std::string value_of(const store::ReportTable& summary, const std::string& figure) {
-    for (const auto& row : summary.rows)
-        if (row.size() == 2 && row[0] == figure) return row[1];
-    return "";
+pdf::ReportDocument pdf_document(const store::ReportContent& c) {
+    pdf::ReportDocument doc;
+    doc.title = c.title;
+    doc.language = c.language;
+    doc.subtitle_lines = c.subtitle_lines;
+    doc.key_figures = c.key_figures;
+    for (const auto& s : c.charts.by_country) doc.by_country.push_back(chart_series(s));
+    doc.funnel = chart_series(c.charts.funnel);
+    doc.over_time = chart_series(c.charts.over_time);
+    for (const auto& t : c.tables) doc.tables.push_back({t.title, t.header, t.rows});
+    doc.footer = c.footer;
+    doc.by_country_title = c.charts.by_country_title;
+    doc.over_time_title = c.charts.over_time_title;
+    doc.funnel_title = c.charts.funnel_title;
+    doc.nothing_to_show = c.nothing_to_show;
+    doc.nothing_in_period = c.nothing_in_period;
+    doc.page = c.page;
+    return doc;
 }
 
-pdf::ReportDocument pdf_document(const store::ProgrammeFigures& f, const std::vector<store::ReportTable>& tables,
-                                 const store::ReportCharts& charts, const std::string& language) {
-    pdf::ReportDocument doc;
-    doc.language = language;
-    const auto& summary = tables.front();
-    std::string scope = "Period " + to_string(f.filter.from) + " to " + to_string(f.filter.to);
-    scope += "  ·  country " + (f.filter.country.empty() ? std::string("all") : f.filter.country);
-    scope += "  ·  curriculum " + (f.filter.curriculum.empty() ? std::string("all") : f.filter.curriculum);
-    scope += "  ·  cohort " + (f.filter.cohort.empty() ? std::string("all") : f.filter.cohort);
-    doc.subtitle_lines.push_back(scope);
-    if (!f.curriculum_title.empty()) {
-        std::string title = f.curriculum_title.in(language);
-        if (title != f.curriculum_title.in("en")) title += "  ·  " + f.curriculum_title.in("en");
-        doc.subtitle_lines.push_back(title);
-    }
-    doc.subtitle_lines.push_back(std::to_string(f.cohorts) + " cohort(s), " + std::to_string(f.sessions) +
-                                 " session(s) held");
-    for (const auto& figure : {"people enrolled", "people completed", "completion rate", "session hours delivered",
-                               "certificates issued", "trainers active"})
-        doc.key_figures.push_back({figure, value_of(summary, figure)});
-    for (const auto& s : charts.by_country) doc.by_country.push_back(chart_series(s));
-    doc.funnel = chart_series(charts.funnel);
-    doc.over_time = chart_series(charts.over_time);
-    for (const auto& t : tables) doc.tables.push_back({t.title, t.header, t.rows});
-    return doc;
+// A summary figure by its stable key, as shown.
+std::string value_of(const store::ReportTable& summary, const std::string& key) {
+    for (std::size_t r = 0; r < summary.row_keys.size(); ++r)
+        if (summary.row_keys[r] == key) return summary.rows[r][1];
+    return "";
 }
 
 }  // namespace
@@ -85,7 +80,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     report->add_option("--cohort", cohort, "Only this cohort");
     report->add_option("--format", format, "pdf, csv or xlsx (default: from the --out file's extension, else pdf)")
         ->check(CLI::IsMember({"pdf", "csv", "xlsx"}));
-    report->add_option("--language", language, "The language of curriculum and module titles (default: en)");
+    report->add_option("--language", language,
+                       "The report's language: en (default), ja, ko, zh-Hans, zh-Hant, th, id, hi, vi or ur");
     report->add_option("--out", out, "The file to write (written under a temporary name, then renamed)")->required();
     report->callback([&ctx] {
         store::ReportFilter filter;
@@ -100,38 +96,46 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         if (!curriculum.empty() && !store::CurriculumRepo(ctx.db()).find(curriculum))
             bad_option("--curriculum", "no curriculum has code " + curriculum);
         const std::string kind = format_of(format, out);
-
-        const auto figures = store::programme_figures(ctx.db(), filter, language);
-        const auto tables = store::report_tables(figures, language);
-        if (kind == "csv") {
-            io::write_file_atomically(out, io::tables_csv(io_tables(tables)));
-        } else if (kind == "xlsx") {
-            io::write_xlsx(out, io_tables(tables), "Mitra programme report " + from + " to " + to);
-        } else {
-            pdf::FontStack fonts;
-            const auto charts = store::report_charts(figures, language);
-            io::write_file_atomically(out, pdf::render_report_pdf(fonts, pdf_document(figures, tables, charts, language)));
+        const std::string spoken = io::report_language(language);
+        if (spoken.empty()) {
+            std::string known;
+            for (const auto& l : io::report_languages()) known += (known.empty() ? "" : ", ") + l;
+            bad_option("--language", "the report does not speak '" + language + "' (it speaks " + known + ")");
         }
 
-        json j{{"file", out}, {"format", kind}};
-        for (const auto& t : tables) {
-            if (t.name == "Summary") {
-                for (const auto& row : t.rows) j["summary"][row[0]] = row[1];
+        const store::ReportWords words{spoken, &io::report_label, &io::country_name};
+        const auto figures = store::programme_figures(ctx.db(), filter, spoken);
+        const auto content = store::report_content(figures, words);
+        if (kind == "csv") {
+            io::write_file_atomically(out, io::tables_csv(io_tables(content.tables), content.csv_header));
+        } else if (kind == "xlsx") {
+            io::write_xlsx(out, io_tables(content.tables), content.file_title);
+        } else {
+            pdf::FontStack fonts;
+            io::write_file_atomically(out, pdf::render_report_pdf(fonts, pdf_document(content)));
+        }
+
+        // For machines: stable English keys whatever the report's language; the values as shown.
+        json j{{"file", out}, {"format", kind}, {"language", spoken}};
+        for (const auto& t : content.tables) {
+            if (t.key == "summary") {
+                for (std::size_t r = 0; r < t.rows.size(); ++r) j["summary"][t.row_keys[r]] = t.rows[r][1];
                 continue;
             }
             json rows = json::array();
-            for (const auto& row : t.rows) {
+            for (std::size_t r = 0; r < t.rows.size(); ++r) {
                 json item = json::object();
-                for (std::size_t c = 0; c < row.size() && c < t.header.size(); ++c) item[t.header[c]] = row[c];
+                for (std::size_t c = 0; c < t.rows[r].size() && c < t.columns.size(); ++c) item[t.columns[c]] = t.rows[r][c];
+                if (t.key == "countries") item["code"] = t.row_keys[r];
                 rows.push_back(item);
             }
-            j[t.name == "Countries" ? "countries" : t.name == "Modules" ? "modules" : "months"] = rows;
+            j[t.key] = rows;
         }
-        const auto& summary = tables.front();
-        ctx.print(j, "Wrote " + out + " (" + kind + "): " + std::to_string(figures.cohorts) + " cohort(s), " +
-                         value_of(summary, "people enrolled") + " enrolled, " + value_of(summary, "people completed") +
-                         " completed (" + value_of(summary, "completion rate") + "), " +
-                         value_of(summary, "session hours delivered") + " session hours");
+        const auto& summary = content.tables.front();
+        ctx.print(j, "Wrote " + out + " (" + kind + ", " + spoken + "): " + std::to_string(figures.cohorts) +
+                         " cohort(s), " + value_of(summary, "people enrolled") + " enrolled, " +
+                         value_of(summary, "people completed") + " completed (" + value_of(summary, "completion rate") +
+                         "), " + value_of(summary, "session hours delivered") + " session hours");
     });
 }
 

@@ -31,9 +31,10 @@ std::string csv_line(const std::vector<std::string>& fields) {
     return out + "\r\n";
 }
 
-std::string tables_csv(const std::vector<Table>& tables) {
+std::string tables_csv(const std::vector<Table>& tables, const std::vector<std::string>& header) {
+    if (header.size() != 4) throw std::invalid_argument("a report CSV has four columns");
     std::string out(kUtf8Bom);
-    out += csv_line({"table", "item", "measure", "value"});
+    out += csv_line(header);
     for (const auto& t : tables)
         for (const auto& row : t.rows)
             for (std::size_t c = 1; c < row.size() && c < t.header.size(); ++c)
@@ -54,12 +55,18 @@ bool is_number(const std::string& s) {
     return digits(std::string_view(s).substr(0, dot)) && digits(std::string_view(s).substr(dot + 1));
 }
 
-// Excel refuses sheet names over 31 characters or with []:*?/\ in them.
+// Excel refuses sheet names over 31 characters or with []:*?/\ in them; cut between characters, never
+// inside one (a name may be in any script).
 std::string sheet_name(std::string name, std::size_t index) {
     for (char& c : name)
         if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = '_';
     if (name.empty()) name = "Sheet" + std::to_string(index + 1);
-    return name.substr(0, 31);
+    std::size_t at = 0;
+    for (int characters = 0; at < name.size() && characters < 31; ++characters) {
+        ++at;
+        while (at < name.size() && (static_cast<unsigned char>(name[at]) & 0xC0) == 0x80) ++at;
+    }
+    return name.substr(0, at);
 }
 
 }  // namespace

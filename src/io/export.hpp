@@ -27,8 +27,10 @@ struct Table {
 };
 
 // Every table in one CSV of the same shape: table,item,measure,value (item is the row's first cell,
-// measure a column's header), so it opens as one sheet and pivots in any spreadsheet. With BOM.
-std::string tables_csv(const std::vector<Table>& tables);
+// measure a column's header), so it opens as one sheet and pivots in any spreadsheet. With BOM. The four
+// column names in the report's language when given (io::report_label gives them).
+std::string tables_csv(const std::vector<Table>& tables,
+                       const std::vector<std::string>& header = {"table", "item", "measure", "value"});
 
 // One sheet per table (title row, header, rows; whole numbers as numbers), written under a temporary
 // name in the same folder and then renamed. Throws std::runtime_error naming the file on failure.

@@ -69,11 +69,12 @@ double nice_step(double max_value, int ticks) {
 }
 
 void draw_column_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, const std::string& title,
-                       const std::vector<ChartSeries>& series, const std::string& lang) {
+                       const std::vector<ChartSeries>& series, const std::string& lang,
+                       const std::string& empty_text) {
   draw_title(page, text, box, title, lang);
   if (series.empty() || series.front().bars.empty()) {
     fill(page, kMuted);
-    text.draw(page, "Nothing to show for this period", box.x, box.y + box.height / 2, sans(9, lang));
+    text.draw(page, empty_text, box.x, box.y + box.height / 2, sans(9, lang));
     return;
   }
   std::vector<const ChartSeries*> all;
@@ -129,11 +130,11 @@ void draw_column_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, 
 }
 
 void draw_bar_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, const std::string& title,
-                    const ChartSeries& series, const std::string& lang) {
+                    const ChartSeries& series, const std::string& lang, const std::string& empty_text) {
   draw_title(page, text, box, title, lang);
   if (series.bars.empty()) {
     fill(page, kMuted);
-    text.draw(page, "Nothing to show for this period", box.x, box.y + box.height / 2, sans(9, lang));
+    text.draw(page, empty_text, box.x, box.y + box.height / 2, sans(9, lang));
     return;
   }
   double step = 1;

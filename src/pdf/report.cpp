@@ -199,7 +199,9 @@ struct Writer {
     const auto footer = wrap_text(text, report.footer, kA4Width - 2 * kMargin - 50, sans(7));
     double y = 28;
     for (auto it = footer.rbegin(); it != footer.rend(); ++it, y += 9) text.draw(current, *it, kMargin, y, sans(7));
-    text.draw(current, "page " + std::to_string(page_number), kA4Width - kMargin, 28, sans(7), Align::right);
+    std::string page = report.page;
+    if (const auto at = page.find("{n}"); at != std::string::npos) page.replace(at, 3, std::to_string(page_number));
+    text.draw(current, page, kA4Width - kMargin, 28, sans(7), Align::right);
     ink();
     return current;
   }
@@ -274,7 +276,7 @@ struct Writer {
       draw_header();
       if (table.rows.empty()) {
         ink(0.45);
-        text.draw(current, "nothing in this period", kMargin + 3, y, sans(8));
+        text.draw(current, report.nothing_in_period, kMargin + 3, y, sans(8));
         y -= row_h;
       }
       for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -313,17 +315,17 @@ std::string render_report_pdf(FontStack& fonts, const ReportDocument& report) {
   const double chart_gap = 28, bottom = 64;
   const double country_h = std::min(270.0, (below_header - bottom - chart_gap) * 0.55);
   draw_column_chart(w.current, text, {kMargin, below_header - country_h, width, country_h},
-                    "People enrolled and completed, by country", report.by_country, report.language);
+                    report.by_country_title, report.by_country, report.language, report.nothing_to_show);
   const double time_top = below_header - country_h - chart_gap;
   draw_column_chart(w.current, text, {kMargin, bottom, width, time_top - bottom},
-                    "Attendance over time: attendances per month", {report.over_time}, report.language);
+                    report.over_time_title, {report.over_time}, report.language, report.nothing_to_show);
   doc.check("drawing the first page");
 
   w.new_page();
   const double funnel_h = std::clamp(50.0 + 22.0 * static_cast<double>(report.funnel.bars.size()), 180.0, 700.0);
   const double funnel_top = kA4Height - kMargin;
   draw_bar_chart(w.current, text, {kMargin, funnel_top - funnel_h, width, funnel_h},
-                 "Completion funnel: people who completed each module", report.funnel, report.language);
+                 report.funnel_title, report.funnel, report.language, report.nothing_to_show);
   doc.check("drawing the funnel");
   w.tables(funnel_top - funnel_h - 36);
   doc.check("drawing the tables");

@@ -32,8 +32,15 @@ struct ReportDocument {
   ChartSeries funnel;                   // people complete per module
   ChartSeries over_time;                // attendances per month
   std::vector<ReportTableView> tables;
-  std::string language;  // BCP 47 of the titles (for CJK glyph forms); may be empty
+  std::string language;  // BCP 47 of the labels and titles (picks the fonts' forms: CJK, Urdu); may be empty
   std::string footer = "Aggregate figures only: counts from 1 to 4 are shown as <5 and rates from them are suppressed.";
+  // Every other word on the page, in the report's language (store::report_content gives them all).
+  std::string by_country_title = "People enrolled and completed, by country";
+  std::string over_time_title = "Attendance over time: attendances per month";
+  std::string funnel_title = "Completion funnel: people who completed each module";
+  std::string nothing_to_show = "Nothing to show for this period";  // an empty chart
+  std::string nothing_in_period = "nothing in this period";          // an empty table
+  std::string page = "page {n}";                                     // {n}: the page's number
 };
 
 // The report as PDF bytes (A4 portrait). Throws MissingFontError for text no Noto font covers,

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/completion.hpp"
@@ -242,6 +243,21 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter, con
     return fig;
 }
 
+std::string ReportWords::operator()(const std::string& english, const Values& values) const {
+    if (label) return label(english, language, values);
+    std::string text = english;
+    for (const auto& [name, value] : values) {
+        const std::string slot = "{" + name + "}";
+        for (auto at = text.find(slot); at != std::string::npos; at = text.find(slot, at + value.size()))
+            text.replace(at, slot.size(), value);
+    }
+    return text;
+}
+
+std::string ReportWords::country_name(const std::string& iso_code) const {
+    return country ? country(iso_code, language) : iso_code;
+}
+
 bool is_suppressed(long long count) { return count >= 1 && count <= 4; }
 
 std::string shown_count(long long count) { return is_suppressed(count) ? "<5" : std::to_string(count); }
@@ -252,6 +268,122 @@ std::string shown_rate(long long part, long long whole) {
     return std::to_string(static_cast<long long>(std::lround(100.0 * static_cast<double>(part) /
                                                              static_cast<double>(whole)))) +
            "%";
+}
+
+// ---- Secondary suppression ----------------------------------------------------------------------
+
+namespace {
+
+// Whether the sum `line` still lets a reader pin down one of its hidden small cells.
+bool line_leaks(const std::vector<long long>& counts, const std::vector<Hidden>& hidden, const SumLine& line) {
+    int hidden_cells = hidden[line.total] != Hidden::no ? 1 : 0;
+    for (auto p : line.parts) hidden_cells += hidden[p] != Hidden::no;
+    if (hidden_cells == 0) return false;
+    if (hidden_cells == 1) return true;  // the total less the shown cells, or the shown cells' sum
+    if (hidden[line.total] != Hidden::no) return false;  // the sum itself is not known from this line
+    // What the hidden parts add up to, which anyone can work out; and what each may be: a small cell 1 to
+    // 4, a complementary one 0 or 5 and over (it would have been shown as small otherwise).
+    long long hidden_sum = counts[line.total];
+    int small = 0, complementary = 0;
+    for (auto p : line.parts) {
+        if (hidden[p] == Hidden::no) hidden_sum -= counts[p];
+        else ++(hidden[p] == Hidden::small ? small : complementary);
+    }
+    if (small == 0) return false;
+    // The other hidden parts make any sum in [small-1, 4(small-1)] plus, with complementary cells, 0 or 5 and over.
+    auto others_make = [&](long long rest) {
+        for (long long a = small - 1; a <= 4LL * (small - 1); ++a)
+            if (rest - a == 0 || (complementary > 0 && rest - a >= 5)) return true;
+        return false;
+    };
+    int possible = 0;
+    for (long long x = 1; x <= 4; ++x) possible += others_make(hidden_sum - x);
+    return possible <= 1;
+}
+
+}  // namespace
+
+std::vector<Hidden> suppress_cells(const std::vector<long long>& counts, const std::vector<SumLine>& lines) {
+    std::vector<Hidden> hidden(counts.size(), Hidden::no);
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (is_suppressed(counts[i])) hidden[i] = Hidden::small;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& line : lines) {
+            if (!line_leaks(counts, hidden, line)) continue;
+            // The next-smallest shown part, a non-zero one first; the total when every part is hidden.
+            std::optional<std::size_t> pick;
+            for (auto p : line.parts) {
+                if (hidden[p] != Hidden::no) continue;
+                auto rank = [&](std::size_t i) { return std::pair{counts[i] == 0, counts[i]}; };
+                if (!pick || rank(p) < rank(*pick)) pick = p;
+            }
+            if (!pick && hidden[line.total] == Hidden::no) pick = line.total;
+            if (!pick) continue;
+            hidden[*pick] = Hidden::complementary;
+            changed = true;
+        }
+    }
+    return hidden;
+}
+
+ReportSuppression report_suppression(const ProgrammeFigures& f) {
+    // One list of cells: the three programme totals, then the countries, the modules and the months.
+    std::vector<long long> counts;
+    long long attendances = 0;
+    for (const auto& m : f.modules) attendances += m.attendances;
+    counts = {f.enrolled, f.completed, attendances};
+    const std::size_t enrolled_at = 0, completed_at = 1, attendances_at = 2;
+    const std::size_t countries_at = counts.size();
+    long long country_enrolled = 0, country_completed = 0;
+    for (const auto& c : f.countries) {
+        counts.push_back(c.enrolled);
+        counts.push_back(c.completed);
+        country_enrolled += c.enrolled;
+        country_completed += c.completed;
+    }
+    const std::size_t modules_at = counts.size();
+    for (const auto& m : f.modules) counts.push_back(m.attendances);
+    const std::size_t months_at = counts.size();
+    long long month_attendances = 0;
+    for (const auto& m : f.months) {
+        counts.push_back(m.attendances);
+        month_attendances += m.attendances;
+    }
+
+    std::vector<SumLine> lines;
+    // A person in cohorts of two countries is counted in both: then the countries do not add up to the total.
+    if (country_enrolled == f.enrolled) {
+        SumLine line{{}, enrolled_at};
+        for (std::size_t i = 0; i < f.countries.size(); ++i) line.parts.push_back(countries_at + 2 * i);
+        lines.push_back(line);
+    }
+    if (country_completed == f.completed) {
+        SumLine line{{}, completed_at};
+        for (std::size_t i = 0; i < f.countries.size(); ++i) line.parts.push_back(countries_at + 2 * i + 1);
+        lines.push_back(line);
+    }
+    SumLine by_module{{}, attendances_at};
+    for (std::size_t i = 0; i < f.modules.size(); ++i) by_module.parts.push_back(modules_at + i);
+    lines.push_back(by_module);
+    if (month_attendances == attendances) {
+        SumLine by_month{{}, attendances_at};
+        for (std::size_t i = 0; i < f.months.size(); ++i) by_month.parts.push_back(months_at + i);
+        lines.push_back(by_month);
+    }
+
+    const auto hidden = suppress_cells(counts, lines);
+    ReportSuppression s;
+    s.enrolled = hidden[enrolled_at];
+    s.completed = hidden[completed_at];
+    s.attendances = hidden[attendances_at];
+    for (std::size_t i = 0; i < f.countries.size(); ++i) {
+        s.country_enrolled.push_back(hidden[countries_at + 2 * i]);
+        s.country_completed.push_back(hidden[countries_at + 2 * i + 1]);
+    }
+    for (std::size_t i = 0; i < f.modules.size(); ++i) s.module_attendances.push_back(hidden[modules_at + i]);
+    for (std::size_t i = 0; i < f.months.size(); ++i) s.month_attendances.push_back(hidden[months_at + i]);
+    return s;
 }
 
 namespace {
@@ -272,84 +404,185 @@ bool several_curricula(const ProgrammeFigures& f) {
     return false;
 }
 
-ReportBar bar(const std::string& label, long long count) {
+Hidden primary(long long count) { return is_suppressed(count) ? Hidden::small : Hidden::no; }
+
+std::string shown(long long count, Hidden hidden, const ReportWords& words) {
+    switch (hidden) {
+        case Hidden::small: return "<5";
+        case Hidden::complementary: return words("suppressed");
+        case Hidden::no: break;
+    }
+    return std::to_string(count);
+}
+
+// A rate from a hidden count would give the count back: it is hidden too.
+std::string rate(long long part, Hidden part_hidden, long long whole, Hidden whole_hidden, const ReportWords& words) {
+    if (part_hidden != Hidden::no || whole_hidden != Hidden::no) return words("suppressed");
+    const std::string r = shown_rate(part, whole);
+    return r == "suppressed" ? words("suppressed") : r;
+}
+
+ReportBar bar(const std::string& label, long long count, Hidden hidden, const ReportWords& words) {
     ReportBar b;
     b.label = label;
-    b.suppressed = is_suppressed(count);
+    b.suppressed = hidden != Hidden::no;
     b.value = b.suppressed ? 0 : static_cast<double>(count);
-    b.shown = shown_count(count);
+    b.shown = shown(count, hidden, words);
     return b;
 }
 
+std::string or_all(const std::string& value, const ReportWords& words) { return value.empty() ? words("all") : value; }
+
+std::string period(const ProgrammeFigures& f, const ReportWords& words) {
+    return words("{from} to {to}", {{"from", to_string(f.filter.from)}, {"to", to_string(f.filter.to)}});
+}
+
+const char* const kNote =
+    "counts from 1 to 4 are shown as <5; rates from them, and other cells from which one could be worked out, are "
+    "suppressed";
+
 }  // namespace
 
-std::vector<ReportTable> report_tables(const ProgrammeFigures& f, const std::string& language) {
+std::vector<ReportTable> report_tables(const ProgrammeFigures& f, const ReportWords& words) {
+    const auto hide = report_suppression(f);
     std::vector<ReportTable> out;
-    const bool people_suppressed = is_suppressed(f.enrolled);
+    const bool people_suppressed = hide.enrolled != Hidden::no;
+    auto headed = [&](ReportTable t) {
+        for (const auto& c : t.columns) t.header.push_back(words(c));
+        return t;
+    };
 
-    ReportTable summary{"Summary", "Programme summary", {"figure", "value"}, {}};
-    auto row = [&](const std::string& label, const std::string& value) { summary.rows.push_back({label, value}); };
-    row("period", to_string(f.filter.from) + " to " + to_string(f.filter.to));
-    row("country", f.filter.country.empty() ? "all" : f.filter.country);
-    row("curriculum", f.filter.curriculum.empty() ? "all" : f.filter.curriculum);
-    if (!f.curriculum_title.empty()) row("curriculum title", f.curriculum_title.in(language));
-    row("cohort", f.filter.cohort.empty() ? "all" : f.filter.cohort);
+    ReportTable summary = headed({"summary", words("Summary"), words("Programme summary"), {"figure", "value"}, {}, {}, {}});
+    auto row = [&](const std::string& key, const std::string& value) {
+        summary.row_keys.push_back(key);
+        summary.rows.push_back({words(key), value});
+    };
+    row("period", period(f, words));
+    row("country", f.filter.country.empty() ? words("all") : words.country_name(f.filter.country));
+    row("curriculum", or_all(f.filter.curriculum, words));
+    if (!f.curriculum_title.empty()) row("curriculum title", f.curriculum_title.in(words.language));
+    row("cohort", or_all(f.filter.cohort, words));
     row("cohorts", std::to_string(f.cohorts));
-    row("people enrolled", shown_count(f.enrolled));
-    row("people completed", shown_count(f.completed));
-    row("completion rate", shown_rate(f.completed, f.enrolled));
+    row("people enrolled", shown(f.enrolled, hide.enrolled, words));
+    row("people completed", shown(f.completed, hide.completed, words));
+    row("completion rate", rate(f.completed, hide.completed, f.enrolled, hide.enrolled, words));
     row("sessions held", std::to_string(f.sessions));
     row("sessions without attendance recorded", std::to_string(f.sessions_unrecorded));
     row("session hours delivered", hours(f.session_minutes));
+    row("attendances", shown([&] {
+            long long n = 0;
+            for (const auto& m : f.modules) n += m.attendances;
+            return n;
+        }(), hide.attendances, words));
     // Hours attended by a handful of people say something about each of them.
-    row("participant hours attended", people_suppressed ? "suppressed" : hours(f.attended_minutes));
-    row("enrolled but never attended", shown_count(f.never_attended));
-    row("certificates issued", shown_count(f.certificates_issued));
-    row("certificates revoked", shown_count(f.certificates_revoked));
-    row("trainers active", shown_count(f.trainers_active));
-    row("note", "counts from 1 to 4 are shown as <5, and rates from them are suppressed");
+    row("participant hours attended", people_suppressed ? words("suppressed") : hours(f.attended_minutes));
+    row("enrolled but never attended", shown(f.never_attended, primary(f.never_attended), words));
+    row("certificates issued", shown(f.certificates_issued, primary(f.certificates_issued), words));
+    row("certificates revoked", shown(f.certificates_revoked, primary(f.certificates_revoked), words));
+    row("trainers active", shown(f.trainers_active, primary(f.trainers_active), words));
+    row("note", words(kNote));
     out.push_back(std::move(summary));
 
-    ReportTable countries{"Countries", "By country",
-                          {"country", "enrolled", "completed", "completion rate", "session hours"}, {}};
-    for (const auto& c : f.countries)
-        countries.rows.push_back({c.country, shown_count(c.enrolled), shown_count(c.completed),
-                                  shown_rate(c.completed, c.enrolled), hours(c.session_minutes)});
+    ReportTable countries = headed({"countries", words("Countries"), words("By country"),
+                                    {"country", "enrolled", "completed", "completion rate", "session hours"}, {}, {}, {}});
+    for (std::size_t i = 0; i < f.countries.size(); ++i) {
+        const auto& c = f.countries[i];
+        countries.row_keys.push_back(c.country);
+        countries.rows.push_back({words.country_name(c.country), shown(c.enrolled, hide.country_enrolled[i], words),
+                                  shown(c.completed, hide.country_completed[i], words),
+                                  rate(c.completed, hide.country_completed[i], c.enrolled, hide.country_enrolled[i], words),
+                                  hours(c.session_minutes)});
+    }
     out.push_back(std::move(countries));
 
     const bool with_curriculum = several_curricula(f);
-    ReportTable modules{"Modules", "By module: attendance, completion and drop-out",
-                        {"module", "sessions held", "session hours", "attendances", "attendance rate",
-                         "people attending", "people completed", "dropped out after"},
-                        {}};
-    for (const auto& m : f.modules)
-        modules.rows.push_back({module_label(m, language, with_curriculum), std::to_string(m.sessions),
-                                hours(m.session_minutes), shown_count(m.attendances),
-                                shown_rate(m.attendances, m.expected), shown_count(m.attended_people),
-                                shown_count(m.completed), shown_count(m.dropped)});
+    ReportTable modules = headed({"modules", words("Modules"), words("By module: attendance, completion and drop-out"),
+                                  {"module", "sessions held", "session hours", "attendances", "attendance rate",
+                                   "people attending", "people completed", "dropped out after"},
+                                  {}, {}, {}});
+    for (std::size_t i = 0; i < f.modules.size(); ++i) {
+        const auto& m = f.modules[i];
+        modules.row_keys.push_back(m.curriculum + "/" + m.code);
+        modules.rows.push_back({module_label(m, words.language, with_curriculum), std::to_string(m.sessions),
+                                hours(m.session_minutes), shown(m.attendances, hide.module_attendances[i], words),
+                                rate(m.attendances, hide.module_attendances[i], m.expected, primary(m.expected), words),
+                                shown(m.attended_people, primary(m.attended_people), words),
+                                shown(m.completed, primary(m.completed), words),
+                                shown(m.dropped, primary(m.dropped), words)});
+    }
     out.push_back(std::move(modules));
 
-    ReportTable months{"Months", "Attendance over time", {"month", "sessions held", "attendances"}, {}};
-    for (const auto& m : f.months)
-        months.rows.push_back({m.month, std::to_string(m.sessions), shown_count(m.attendances)});
+    ReportTable months = headed({"months", words("Months"), words("Attendance over time"),
+                                 {"month", "sessions held", "attendances"}, {}, {}, {}});
+    for (std::size_t i = 0; i < f.months.size(); ++i) {
+        const auto& m = f.months[i];
+        months.row_keys.push_back(m.month);
+        months.rows.push_back({m.month, std::to_string(m.sessions), shown(m.attendances, hide.month_attendances[i], words)});
+    }
     out.push_back(std::move(months));
     return out;
 }
 
-ReportCharts report_charts(const ProgrammeFigures& f, const std::string& language) {
+ReportCharts report_charts(const ProgrammeFigures& f, const ReportWords& words) {
+    const auto hide = report_suppression(f);
     ReportCharts charts;
-    ReportSeries enrolled{"enrolled", {}}, completed{"completed", {}};
-    for (const auto& c : f.countries) {
-        enrolled.bars.push_back(bar(c.country, c.enrolled));
-        completed.bars.push_back(bar(c.country, c.completed));
+    ReportSeries enrolled{words("enrolled"), {}}, completed{words("completed"), {}};
+    for (std::size_t i = 0; i < f.countries.size(); ++i) {
+        const auto& c = f.countries[i];
+        const std::string name = words.country_name(c.country);
+        enrolled.bars.push_back(bar(name, c.enrolled, hide.country_enrolled[i], words));
+        completed.bars.push_back(bar(name, c.completed, hide.country_completed[i], words));
     }
     charts.by_country = {enrolled, completed};
-    charts.funnel.name = "people who completed each module";
+    charts.funnel.name = words("people who completed each module");
     const bool with_curriculum = several_curricula(f);
-    for (const auto& m : f.modules) charts.funnel.bars.push_back(bar(module_label(m, language, with_curriculum), m.completed));
-    charts.over_time.name = "attendances per month";
-    for (const auto& m : f.months) charts.over_time.bars.push_back(bar(m.month, m.attendances));
+    for (const auto& m : f.modules)
+        charts.funnel.bars.push_back(bar(module_label(m, words.language, with_curriculum), m.completed,
+                                         primary(m.completed), words));
+    charts.over_time.name = words("attendances per month");
+    for (std::size_t i = 0; i < f.months.size(); ++i)
+        charts.over_time.bars.push_back(bar(f.months[i].month, f.months[i].attendances, hide.month_attendances[i], words));
+    charts.by_country_title = words("People enrolled and completed, by country");
+    charts.funnel_title = words("Completion funnel: people who completed each module");
+    charts.over_time_title = words("Attendance over time: attendances per month");
     return charts;
+}
+
+ReportContent report_content(const ProgrammeFigures& f, const ReportWords& words) {
+    ReportContent c;
+    c.language = words.language;
+    c.title = words("Programme report");
+    c.file_title = c.title + " " + period(f, words);
+    c.tables = report_tables(f, words);
+    c.charts = report_charts(f, words);
+
+    auto labelled = [&](const std::string& key, const std::string& value) {
+        return words("{label}: {value}", {{"label", words(key)}, {"value", value}});
+    };
+    c.subtitle_lines.push_back(
+        labelled("period", period(f, words)) + "  ·  " +
+        labelled("country", f.filter.country.empty() ? words("all") : words.country_name(f.filter.country)) + "  ·  " +
+        labelled("curriculum", or_all(f.filter.curriculum, words)) + "  ·  " +
+        labelled("cohort", or_all(f.filter.cohort, words)));
+    if (!f.curriculum_title.empty()) {
+        std::string title = f.curriculum_title.in(words.language);
+        if (title != f.curriculum_title.in("en")) title += "  ·  " + f.curriculum_title.in("en");
+        c.subtitle_lines.push_back(title);
+    }
+    c.subtitle_lines.push_back(words("{cohorts} cohort(s), {sessions} session(s) held",
+                                     {{"cohorts", std::to_string(f.cohorts)}, {"sessions", std::to_string(f.sessions)}}));
+    const auto& summary = c.tables.front();
+    for (const std::string key : {"people enrolled", "people completed", "completion rate", "session hours delivered",
+                                  "certificates issued", "trainers active"})
+        for (std::size_t r = 0; r < summary.row_keys.size(); ++r)
+            if (summary.row_keys[r] == key) c.key_figures.push_back({summary.rows[r][0], summary.rows[r][1]});
+
+    c.footer = words("{label}: {value}", {{"label", words("Aggregate figures only")}, {"value", words(kNote)}});
+    c.nothing_to_show = words("Nothing to show for this period");
+    c.nothing_in_period = words("nothing in this period");
+    c.page = words("page {n}");
+    for (const std::string key : {"table", "item", "measure", "value"}) c.csv_header.push_back(words(key));
+    return c;
 }
 
 }  // namespace mitra::store

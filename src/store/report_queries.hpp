@@ -1,7 +1,10 @@
 // The programme report's figures for funders: aggregate counts over a period, and the tables and
 // chart series a report may show, with small counts suppressed so no one can be re-identified.
 #pragma once
+#include <functional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/calendar.hpp"
@@ -64,6 +67,22 @@ struct ProgrammeFigures {
 // judged as the records stand, with the period's last day as "today". One consistent read.
 ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter, const std::string& language = "en");
 
+// ---- How a report speaks -----------------------------------------------------------------------
+
+// Its labels and country names in one language. The default speaks English and shows country codes;
+// give io::report_label and io::country_name for any shipped language:
+//   store::ReportWords words{"ja", &io::report_label, &io::country_name};
+struct ReportWords {
+    using Values = std::vector<std::pair<std::string, std::string>>;
+    std::string language = "en";  // also the language of curriculum and module titles (English where none)
+    std::function<std::string(std::string_view english, std::string_view language, const Values& values)> label;
+    std::function<std::string(const std::string& iso_code, std::string_view language)> country;
+
+    // The label whose English text is `english`, with {name} placeholders filled in.
+    std::string operator()(const std::string& english, const Values& values = {}) const;
+    std::string country_name(const std::string& iso_code) const;
+};
+
 // ---- Suppression: what a report may show -------------------------------------------------------
 
 // Counts from 1 to 4 are suppressed: shown as "<5", never drawn to scale.
@@ -72,11 +91,42 @@ std::string shown_count(long long count);
 // A share as "83%"; "suppressed" when either count is suppressed; "-" when the whole is 0.
 std::string shown_rate(long long part, long long whole);
 
-// A table as every report format shows it (CSV, XLSX, PDF, JSON): already suppressed text.
+// Why a cell is not shown: a small count (primary), or a complementary cell hidden so that a small one
+// cannot be worked back out from a total and the other cells (secondary suppression).
+enum class Hidden { no, small, complementary };
+
+// A published sum: the counts at `parts` add up to the count at `total` (indices into one list of cells).
+struct SumLine {
+    std::vector<std::size_t> parts;
+    std::size_t total = 0;
+};
+
+// Which cells a report must hide. Every count from 1 to 4 is hidden (small); then, until nothing changes,
+// each sum with a small cell a reader could still pin down (exactly one hidden cell in it, or a hidden
+// sum too small to leave the small cell more than one possible value, knowing hidden complementary cells
+// are 0 or 5 and over) hides its next-smallest shown part (non-zero first; the total when no part is left).
+std::vector<Hidden> suppress_cells(const std::vector<long long>& counts, const std::vector<SumLine>& lines);
+
+// The report's sums and what they hide. Country figures add up to the programme's people enrolled and
+// completed (when no one is counted in two countries); module and month attendances both add up to the
+// programme's attendances. Counts that add up to nothing published are hidden only when small.
+struct ReportSuppression {
+    Hidden enrolled = Hidden::no, completed = Hidden::no, attendances = Hidden::no;
+    std::vector<Hidden> country_enrolled, country_completed;  // as ProgrammeFigures::countries
+    std::vector<Hidden> module_attendances;                   // as ProgrammeFigures::modules
+    std::vector<Hidden> month_attendances;                    // as ProgrammeFigures::months
+};
+ReportSuppression report_suppression(const ProgrammeFigures& figures);
+
+// A table as every report format shows it (CSV, XLSX, PDF, JSON): already suppressed text in the report's
+// language, with stable English keys beside it for machines.
 struct ReportTable {
+    std::string key;   // "summary", "countries", "modules", "months"
     std::string name;  // a short name, also the XLSX sheet's name (at most 31 characters)
     std::string title;
-    std::vector<std::string> header;
+    std::vector<std::string> columns;   // stable keys of the columns ("people enrolled"), as the English header
+    std::vector<std::string> header;    // the columns' headings in the report's language
+    std::vector<std::string> row_keys;  // stable key of each row: a summary figure, a country code, "PSF/M01", a month
     std::vector<std::vector<std::string>> rows;
 };
 
@@ -97,11 +147,29 @@ struct ReportCharts {
     std::vector<ReportSeries> by_country;  // enrolled and completed, one bar pair per country
     ReportSeries funnel;                   // people complete in each module, in curriculum order
     ReportSeries over_time;                // attendances per month
+    std::string by_country_title, funnel_title, over_time_title;
 };
 
-// The report's tables: summary, by country, by module (attendance, completion, drop-out), by month.
-// Module titles in `language` (English where there is none). No names, no refs: aggregates only.
-std::vector<ReportTable> report_tables(const ProgrammeFigures& figures, const std::string& language = "en");
-ReportCharts report_charts(const ProgrammeFigures& figures, const std::string& language = "en");
+// The report's tables: summary, by country, by module (attendance, completion and drop-out), by month.
+// Countries by name, module titles in the words' language (English where there is none). No names, no refs.
+std::vector<ReportTable> report_tables(const ProgrammeFigures& figures, const ReportWords& words = {});
+ReportCharts report_charts(const ProgrammeFigures& figures, const ReportWords& words = {});
+
+// Everything a report shows, in one language: what the CSV, XLSX and PDF are made of.
+struct ReportContent {
+    std::string language;
+    std::string title;       // "Programme report"
+    std::string file_title;  // with the period, for a file's properties
+    std::vector<std::string> subtitle_lines;                       // period, filters, curriculum title, counts
+    std::vector<std::pair<std::string, std::string>> key_figures;  // label, shown value
+    std::vector<ReportTable> tables;
+    ReportCharts charts;
+    std::string footer;             // what was suppressed and why
+    std::string nothing_to_show;    // an empty chart
+    std::string nothing_in_period;  // an empty table
+    std::string page;               // "page {n}"
+    std::vector<std::string> csv_header;  // table,item,measure,value
+};
+ReportContent report_content(const ProgrammeFigures& figures, const ReportWords& words = {});
 
 }  // namespace mitra::store

@@ -82,8 +82,19 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         const std::string text = shell("pdftotext " + quoted(pdf) + " -");
         CHECK(text.find("साथी सहायता") != std::string::npos);            // the curriculum title in Hindi
         CHECK(text.find("जिया हुआ अनुभव") != std::string::npos);          // M01's title in Hindi
-        CHECK(text.find("Completion funnel") != std::string::npos);
-        CHECK(text.find("People enrolled and completed, by country") != std::string::npos);
+        // Every label in Hindi, the country by its Hindi name; none of the English labels left.
+        CHECK(j["language"] == "hi");
+        CHECK(text.find("कार्यक्रम रिपोर्ट") != std::string::npos);                     // the title
+        CHECK(text.find("पूर्णता फ़नल") != std::string::npos);                          // the funnel's caption
+        CHECK(text.find("देश के अनुसार नामांकित और पूरा करने वाले लोग") != std::string::npos);  // the countries' chart
+        CHECK(text.find("नेपाल") != std::string::npos);                                // Nepal, from ICU
+        CHECK(text.find("नामांकित लोग") != std::string::npos);                         // a key figure
+        CHECK(text.find("पृष्ठ 1") != std::string::npos);
+        for (const std::string english : {"Completion funnel", "People enrolled", "by country", "Programme report",
+                                          "page 1", "Aggregate figures", "people completed"})
+            CHECK(text.find(english) == std::string::npos);
+        CHECK(j["countries"][0]["code"] == "NP");
+        CHECK(j["countries"][0]["country"] == "नेपाल");
         CHECK(text.find("<5") != std::string::npos);
         for (const auto& name : {kYamada, kPriya, kSita, std::string("P-001")}) CHECK(text.find(name) == std::string::npos);
         CHECK_FALSE(fs::exists(ws.dir / ".report.pdf.tmp"));
@@ -99,7 +110,7 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         REQUIRE(content.rfind("\xEF\xBB\xBF" "table,item,measure,value\r\n", 0) == 0);
         CHECK(content.find("Summary,,people enrolled,8") == std::string::npos);  // the item is the row's label
         CHECK(content.find("Summary,people enrolled,value,8\r\n") != std::string::npos);
-        CHECK(content.find("Countries,NP,enrolled,8\r\n") != std::string::npos);
+        CHECK(content.find("Countries,Nepal,enrolled,8\r\n") != std::string::npos);  // the country by name
         CHECK(content.find("P-00") == std::string::npos);
         // Python's csv module reads it back (the BOM taken off by utf-8-sig) with four fields on every row.
         const std::string check = shell("python3 -c \"import csv,sys; rows=list(csv.reader(open(sys.argv[1], "
@@ -121,6 +132,41 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         CHECK(listing.find("xl/worksheets/sheet4.xml") != std::string::npos);
         CHECK(listing.find("name=\"Summary\"") != std::string::npos);
         CHECK(listing.find("name=\"Modules\"") != std::string::npos);
+    }
+
+    SECTION("CSV and XLSX in Japanese: headings, sheet names and countries in Japanese, JSON keys in English") {
+        const fs::path csv = ws.dir / "report-ja.csv";
+        auto args = period;
+        for (const std::string a : {"--language", "ja", "--out"}) args.push_back(a);
+        args.push_back(csv.string());
+        const json j = ws.json(args);
+        CHECK(j["summary"]["people enrolled"] == "8");  // machines keep the English keys
+        const std::string content = slurp(csv);
+        REQUIRE(content.rfind("\xEF\xBB\xBF" "表,項目,指標,値\r\n", 0) == 0);
+        CHECK(content.find("概要,登録者数,値,8\r\n") != std::string::npos);
+        CHECK(content.find("国別,ネパール,登録,8\r\n") != std::string::npos);
+        CHECK(content.find("people enrolled") == std::string::npos);
+
+        const fs::path xlsx = ws.dir / "report-ja.xlsx";
+        args.back() = xlsx.string();
+        ws.ok(args);
+        const std::string listing = shell("python3 -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); "
+                                          "assert z.testzip() is None; print(z.read('xl/workbook.xml').decode()); "
+                                          "print(z.read('xl/sharedStrings.xml').decode())\" " + quoted(xlsx));
+        CHECK(listing.find("name=\"概要\"") != std::string::npos);
+        CHECK(listing.find("name=\"モジュール\"") != std::string::npos);
+        CHECK(listing.find("プログラムの概要") != std::string::npos);  // the sheet's title row
+        CHECK(listing.find("ネパール") != std::string::npos);
+        CHECK(listing.find("修了率") != std::string::npos);
+    }
+
+    SECTION("a language the report does not speak is refused, naming those it does") {
+        const auto refused = ws.run({"report", "--from", "2026-01-01", "--to", "2026-02-01", "--language", "xx",
+                                     "--out", (ws.dir / "x.pdf").string()});
+        CHECK(refused.status == 2);
+        CHECK(refused.err.find("--language") != std::string::npos);
+        CHECK(refused.err.find("zh-Hant") != std::string::npos);
+        CHECK_FALSE(fs::exists(ws.dir / "x.pdf"));
     }
 
     SECTION("bad periods and filters are refused and nothing is written") {
