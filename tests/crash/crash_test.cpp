@@ -1,5 +1,5 @@
-// Killing Mitra anywhere loses nothing: imports killed with SIGKILL at seeded random moments keep all
-// of their change or none of it, and running them again finishes the job without duplicates. A full
+// Killing Mitra anywhere loses nothing: imports and pack merges killed with SIGKILL at seeded random moments
+// keep all of their change or none of it, and running them again finishes the job without duplicates. A full
 // disk or a read-only file fails with a clear message and loses nothing.
 #include <catch2/catch.hpp>
 #include <sys/mount.h>
@@ -129,6 +129,104 @@ TEST_CASE("an attendance import killed anywhere keeps all of its marks or none",
         CHECK(count(db, "SELECT COUNT(*) FROM attendance") == marks);
         CHECK(count(db, "SELECT COUNT(*) FROM audit_log WHERE entity = 'attendance'") == marks);
     }
+}
+
+namespace {
+
+// The hub's state as a merge leaves it: what it merged, without the moment it did so (audit times).
+std::string merged_state(const std::string& db) {
+    return rows(db, "SELECT uuid, ref, full_name, country, language, updated_at FROM participants ORDER BY uuid") +
+           rows(db, "SELECT uuid, cohort_uuid, participant_uuid, enrolled_on, updated_at FROM enrolments ORDER BY uuid") +
+           rows(db, "SELECT uuid, module_code, session_date, minutes, updated_at FROM sessions ORDER BY uuid") +
+           rows(db, "SELECT uuid, session_uuid, participant_uuid, status, minutes, note, updated_at, updated_by FROM "
+                    "attendance ORDER BY uuid") +
+           rows(db, "SELECT pack_uuid, entity, uuid, pack_updated_at, hub_updated_at FROM pack_seen ORDER BY entity, "
+                    "uuid") +
+           rows(db, "SELECT pack_uuid, cohort_uuid, summary FROM pack_merges ORDER BY pack_uuid") +
+           rows(db, "SELECT entity, entity_uuid, action, old_value, new_value FROM audit_log ORDER BY entity, "
+                    "entity_uuid, action, new_value");
+}
+
+}  // namespace
+
+TEST_CASE("a pack merge killed anywhere leaves the hub with none of the pack's work or all of it, and a rerun "
+          "ends where an uninterrupted merge does",
+          "[crash][pack]") {
+    TempDir dir;
+    constexpr int people = 40;
+    const auto hub = base_database(dir.path, people);
+    const auto sessions = count(hub, "SELECT COUNT(*) FROM sessions");
+    REQUIRE(sessions == 30);
+
+    // In the field: a new person enrolled, and every session marked for everyone.
+    const auto pack = (dir.path / "c1.pack").string();
+    REQUIRE(run_cli({"--db", hub, "pack", "export", "C1", "--out", pack}).exit_status == 0);
+    REQUIRE(run_cli({"--db", pack, "participant", "add", "--ref", "P-FIELD", "--name", "ශ්‍රියානි", "--country", "LK",
+                     "--language", "si"})
+                .exit_status == 0);
+    REQUIRE(run_cli({"--db", pack, "cohort", "enrol", "C1", "P-FIELD", "--on", "2026-01-01"}).exit_status == 0);
+    const auto csv = (dir.path / "marks.csv").string();
+    {
+        std::ofstream out(csv);
+        out << "session,ref,status,minutes\n";
+        for (int s = 1; s <= sessions; ++s)
+            for (int p = 0; p < people; ++p)
+                out << s << ",P-" << p << ',' << (p % 5 == 0 ? "late,100" : "present,") << '\n';
+    }
+    REQUIRE(run_cli({"--db", pack, "attendance", "import", "C1", csv}).exit_status == 0);
+    const long long marks = sessions * people;
+    const auto pack_before = rows(pack, "SELECT entity, uuid, updated_at FROM pack_base ORDER BY entity, uuid") +
+                             rows(pack, "SELECT uuid, status, updated_at FROM attendance ORDER BY uuid");
+
+    // What an uninterrupted merge leaves, and how long it takes.
+    const auto whole = fresh_copy(hub, dir.path, 999);
+    const int full_ms = milliseconds_of([&] { REQUIRE(run_cli({"--db", whole, "pack", "merge", pack}).exit_status == 0); });
+    REQUIRE(count(whole, "SELECT COUNT(*) FROM attendance") == marks);
+    REQUIRE(count(whole, "SELECT COUNT(*) FROM participants") == people + 1);
+    const auto expected = merged_state(whole);
+    const auto audit_after = count(whole, "SELECT COUNT(*) FROM audit_log");
+    const auto audit_before = count(hub, "SELECT COUNT(*) FROM audit_log");
+    REQUIRE(audit_after > audit_before);
+
+    std::mt19937 seeded(6);  // repeatable kill points
+    std::uniform_int_distribution<int> moment(0, full_ms + full_ms / 5);
+    int killed = 0, before = 0, after = 0;
+    for (int attempt = 0; attempt < 24; ++attempt) {
+        const auto db = fresh_copy(hub, dir.path, attempt);
+        const int at = moment(seeded);
+        INFO("attempt " << attempt << ": killed after " << at << " ms of " << full_ms);
+        const auto outcome = run_cli({"--db", db, "pack", "merge", pack}, at);
+        killed += outcome.killed;
+        if (!outcome.killed) CHECK(outcome.exit_status == 0);
+
+        // The hub opens, is whole, and holds none of the pack's work or all of it.
+        CHECK(integrity(db) == "ok");
+        const auto stored = count(db, "SELECT COUNT(*) FROM attendance");
+        const auto stored_people = count(db, "SELECT COUNT(*) FROM participants");
+        const auto merges = count(db, "SELECT COUNT(*) FROM pack_merges");
+        const auto audit = count(db, "SELECT COUNT(*) FROM audit_log");
+        const bool none = stored == 0 && stored_people == people && merges == 0 && audit == audit_before;
+        const bool all = stored == marks && stored_people == people + 1 && merges == 1 && audit == audit_after;
+        CHECK((none || all));
+        before += none;
+        after += all;
+        if (all) CHECK(merged_state(db) == expected);
+        CHECK(run_cli({"--db", db, "participant", "list"}).exit_status == 0);  // Mitra itself opens it
+
+        // Merging again finishes the job, and ends exactly where one uninterrupted merge does.
+        CHECK(run_cli({"--db", db, "pack", "merge", pack}).exit_status == 0);
+        CHECK(merged_state(db) == expected);
+        CHECK(count(db, "SELECT COUNT(*) FROM attendance") == marks);
+        CHECK(count(db, "SELECT COUNT(*) FROM pack_merges") == 1);
+        fs::remove(db);
+    }
+    // The merge never wrote to the pack, killed or not.
+    CHECK(rows(pack, "SELECT entity, uuid, updated_at FROM pack_base ORDER BY entity, uuid") +
+              rows(pack, "SELECT uuid, status, updated_at FROM attendance ORDER BY uuid") ==
+          pack_before);
+    INFO(killed << " killed, " << before << " left before, " << after << " after");
+    CHECK(killed > 0);
+    CHECK(before > 0);  // some kills landed before the commit...
 }
 
 TEST_CASE("a disk that fills up mid-import fails clearly and loses nothing", "[crash][disk]") {

@@ -93,6 +93,31 @@ long long count(const std::string& database, const std::string& sql) {
 
 std::string integrity(const std::string& database) { return single(database, "PRAGMA integrity_check"); }
 
+std::string rows(const std::string& database, const std::string& sql) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(database.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        sqlite3_close(db);
+        throw std::runtime_error("cannot open " + database);
+    }
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+        const std::string why = sqlite3_errmsg(db);
+        sqlite3_close(db);
+        throw std::runtime_error(why + ": " + sql);
+    }
+    std::string out;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        for (int c = 0; c < sqlite3_column_count(st); ++c) {
+            const auto* text = sqlite3_column_text(st, c);
+            out += (c ? "|" : "") + (text ? std::string(reinterpret_cast<const char*>(text)) : std::string("∅"));
+        }
+        out += '\n';
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
+}
+
 TempDir::TempDir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "mitra-crash-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp");

@@ -21,6 +21,8 @@ Outcome run_cli(const std::vector<std::string>& args, int kill_after_ms = -1, lo
 // One value from the database, read with a plain SQLite connection (never through Mitra).
 long long count(const std::string& database, const std::string& sql);
 std::string integrity(const std::string& database);  // "ok" when PRAGMA integrity_check passes
+// Every row `sql` gives, one line each with its columns joined by '|' (NULL as "∅"): to compare states.
+std::string rows(const std::string& database, const std::string& sql);
 
 struct TempDir {
     TempDir();
