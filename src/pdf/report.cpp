@@ -208,14 +208,16 @@ struct Writer {
 
   // The header of the first page: title, what it covers, key figures. Returns the y below it.
   double header() {
+    // Nastaliq reaches far above and below its baseline: Urdu lines need more room.
+    const double leading = report.language.rfind("ur", 0) == 0 ? 1.5 : 1.0;
     double y = kA4Height - kMargin - 16;
     ink();
     text.draw_fitted(current, report.title, kMargin, y, kA4Width - 2 * kMargin, sans(18, true));
-    y -= 18;
+    y -= 18 * leading;
     ink(0.3);
     for (const auto& line : report.subtitle_lines) {
       text.draw_fitted(current, line, kMargin, y, kA4Width - 2 * kMargin, sans(10));
-      y -= 13;
+      y -= 13 * leading;
     }
     y -= 8;
     const int per_row = 3;
