@@ -12,6 +12,7 @@
 #include "io/export.hpp"
 #include "io/open_badges.hpp"
 #include "io/participant_csv.hpp"
+#include "io/report_labels.hpp"
 
 using namespace mitra;
 using namespace mitra::io;
@@ -154,4 +155,32 @@ TEST_CASE("an Open Badges assertion holds the required fields and a salted recip
     CHECK(new_badge_salt().size() == 32);
     CHECK(new_badge_salt() != new_badge_salt());
     CHECK(badge_criteria(c, "module", "M01").find("Lived Experience and Mutuality") != std::string::npos);
+}
+
+TEST_CASE("the report's label catalog covers every shipped language, falls back to English, names countries",
+          "[io][report][language]") {
+    CHECK(report_languages() ==
+          std::vector<std::string>{"en", "ja", "ko", "zh-Hans", "zh-Hant", "th", "id", "hi", "vi", "ur"});
+    for (const auto& key : report_label_keys())
+        for (const auto& language : report_languages()) {
+            INFO(key << " in " << language);
+            CHECK(has_report_label(key, language));
+        }
+    CHECK(report_language("zh-CN") == "zh-Hans");
+    CHECK(report_language("zh_TW") == "zh-Hant");
+    CHECK(report_language("ja-JP") == "ja");
+    CHECK(report_language("EN") == "en");
+    CHECK(report_language("xx").empty());
+    CHECK(report_label("people enrolled", "ja") == "登録者数");
+    CHECK(report_label("people enrolled", "si") == "people enrolled");            // no Sinhala yet: English
+    CHECK(report_label("a label nobody wrote", "ja") == "a label nobody wrote");  // unknown label: itself
+    CHECK(report_label("page {n}", "zh-Hant", {{"n", "3"}}) == "第3頁");
+    CHECK(country_name("JP", "ja") == "日本");
+    CHECK(country_name("NP", "hi") == "नेपाल");
+    CHECK(country_name("TH", "th") == "ไทย");
+    CHECK(country_name("KR", "ko") == "대한민국");
+    CHECK(country_name("TW", "zh-Hant") == "台灣");
+    CHECK(country_name("PK", "ur") == "پاکستان");
+    CHECK(country_name("NP", "en") == "Nepal");
+    CHECK(country_name("QQ", "ja") == "QQ");  // no such region: the code
 }
