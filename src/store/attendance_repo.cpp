@@ -1,6 +1,7 @@
 // Attendance marks, the other records completion needs, the audit history, and completion itself.
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -64,6 +65,52 @@ void check_may_attend(Database& db, const std::string& person, const std::string
     if (!may_attend(db, person, curriculum_code))
         refuse("ref", ref + " is not enrolled in cohort " + cohort_code + " nor in another cohort of curriculum " +
                           curriculum_code);
+}
+
+// What completion reads of a curriculum (its rules and module titles), in two queries: CurriculumRepo::find
+// reads everything, a query per module, which a cohort's completion on a hub cannot wait for.
+std::optional<Curriculum> completion_curriculum(Database& db, const std::string& uuid) {
+    std::optional<Curriculum> found;
+    std::vector<std::string> module_uuids;
+    soci::rowset<soci::row> rows =
+        (db.sql().prepare << "SELECT cu.code, cu.version, cu.electives_required, cu.ethics_code, m.uuid, m.code, "
+                             "m.kind, m.required, m.minutes, m.sessions, m.attendance_share, m.has_assessment, "
+                             "m.supervised_minutes FROM curricula cu LEFT JOIN modules m ON m.curriculum_uuid = cu.uuid "
+                             "WHERE cu.uuid = :u ORDER BY m.position",
+         soci::use(uuid));
+    for (const auto& r : rows) {
+        if (!found) {
+            found = Curriculum{};
+            found->uuid = uuid;
+            found->code = text(r, 0);
+            found->version = text(r, 1);
+            found->electives_required = static_cast<int>(integer(r, 2));
+            found->ethics_code = text(r, 3);
+        }
+        if (r.get_indicator(4) == soci::i_null) continue;  // no modules
+        module_uuids.push_back(text(r, 4));
+        Module m;
+        m.code = text(r, 5);
+        m.kind = parse_module_kind(text(r, 6)).value_or(ModuleKind::theory);
+        m.required = integer(r, 7) != 0;
+        m.minutes = static_cast<int>(integer(r, 8));
+        m.sessions = static_cast<int>(integer(r, 9));
+        m.attendance_share = real(r, 10);
+        m.has_assessment = integer(r, 11) != 0;
+        m.supervised_minutes = static_cast<int>(integer(r, 12));
+        found->modules.push_back(std::move(m));
+    }
+    if (!found) return found;
+    soci::rowset<soci::row> titles =
+        (db.sql().prepare << "SELECT t.owner_uuid, t.language, t.body FROM modules m JOIN texts t ON t.owner_uuid = "
+                             "m.uuid AND t.field = 'title' WHERE m.curriculum_uuid = :u",
+         soci::use(uuid));
+    for (const auto& r : titles) {
+        const auto at = std::find(module_uuids.begin(), module_uuids.end(), text(r, 0)) - module_uuids.begin();
+        if (at < static_cast<long>(found->modules.size()))
+            found->modules[static_cast<std::size_t>(at)].title.by_language[text(r, 1)] = text(r, 2);
+    }
+    return found;
 }
 
 }  // namespace
@@ -299,12 +346,19 @@ void RecordsRepo::override_completion(const std::string& cohort_code, const Comp
 
 std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::string& cohort_code, const Date& today,
                                                      const std::string& language) {
+    // Few round trips (a hub is across a network): the cohort, its curriculum (two), sessions, people, marks,
+    // and the other records in one query.
     std::vector<ParticipantCompletion> out;
     db.read([&] {
-        CohortRepo cohorts(db);
-        const auto cohort = cohorts.find(cohort_code);
-        if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
-        const Curriculum curriculum = cohorts.curriculum_of(*cohort);
+        out.clear();
+        std::string cohort_uuid, curriculum_uuid, start;
+        db.sql() << "SELECT uuid, curriculum_uuid, start_date FROM cohorts WHERE code = :c", soci::into(cohort_uuid),
+            soci::into(curriculum_uuid), soci::into(start), soci::use(cohort_code);
+        if (!db.sql().got_data()) refuse("cohort", "no cohort has code " + cohort_code);
+        const Date start_date = parse_date(start).value_or(Date{});
+        const auto found = completion_curriculum(db, curriculum_uuid);
+        if (!found) throw DatabaseError("cohort " + cohort_code + " names a curriculum that is not in the database");
+        const Curriculum& curriculum = *found;
         const auto sessions = SessionRepo(db).list(cohort_code);
 
         std::map<std::string, ParticipantRecord> people;  // by participant uuid
@@ -312,11 +366,11 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
         soci::rowset<soci::row> enrolled =
             (db.sql().prepare << "SELECT p.uuid, p.ref, e.enrolled_on FROM enrolments e JOIN participants p ON p.uuid = "
                                  "e.participant_uuid WHERE e.cohort_uuid = :c ORDER BY p.ref",
-             soci::use(cohort->uuid));
+             soci::use(cohort_uuid));
         for (const auto& r : enrolled) {
             auto& rec = people[text(r, 0)];
             rec.ref = text(r, 1);
-            rec.enrolled_on = date(r, 2).value_or(cohort->start_date);
+            rec.enrolled_on = date(r, 2).value_or(start_date);
             order.push_back(text(r, 0));
         }
 
@@ -327,7 +381,7 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
                                  "JOIN sessions s ON s.uuid = a.session_uuid JOIN cohorts c2 ON c2.uuid = s.cohort_uuid "
                                  "JOIN curricula cu ON cu.uuid = c2.curriculum_uuid "
                                  "WHERE e.cohort_uuid = :c AND cu.code = :code",
-             soci::use(cohort->uuid), soci::use(curriculum.code));
+             soci::use(cohort_uuid), soci::use(curriculum.code));
         for (const auto& r : marks) {
             AttendedSession a;
             a.mark.status = parse_attendance_status(text(r, 1)).value_or(AttendanceStatus::absent);
@@ -342,39 +396,41 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
             people[text(r, 0)].marks.push_back(std::move(a));
         }
 
-        soci::rowset<soci::row> assessed =
-            (db.sql().prepare << "SELECT x.participant_uuid, x.module_code, x.passed, x.assessed_on, x.assessor FROM "
-                                 "assessments x JOIN enrolments e ON e.participant_uuid = x.participant_uuid WHERE "
-                                 "e.cohort_uuid = :c AND x.curriculum_code = :code",
-             soci::use(cohort->uuid), soci::use(curriculum.code));
-        for (const auto& r : assessed)
-            people[text(r, 0)].assessments.push_back(
-                AssessmentResult{"", text(r, 1), integer(r, 2) != 0, date(r, 3).value_or(Date{}), text(r, 4)});
-
-        soci::rowset<soci::row> practised =
-            (db.sql().prepare << "SELECT x.participant_uuid, x.module_code, x.minutes, x.supervisor, x.practised_on, "
-                                 "x.signed_off_on FROM practicum_logs x JOIN enrolments e ON e.participant_uuid = "
-                                 "x.participant_uuid WHERE e.cohort_uuid = :c AND x.curriculum_code = :code",
-             soci::use(cohort->uuid), soci::use(curriculum.code));
-        for (const auto& r : practised)
-            people[text(r, 0)].practicum.push_back(PracticumLog{"", text(r, 1), static_cast<int>(integer(r, 2)),
-                                                                text(r, 3), date(r, 4).value_or(Date{}), date(r, 5)});
-
-        soci::rowset<soci::row> acks =
-            (db.sql().prepare << "SELECT x.participant_uuid, x.code_version, x.acknowledged_on FROM "
-                                 "ethics_acknowledgements x JOIN enrolments e ON e.participant_uuid = "
-                                 "x.participant_uuid WHERE e.cohort_uuid = :c",
-             soci::use(cohort->uuid));
-        for (const auto& r : acks)
-            people[text(r, 0)].ethics.push_back(EthicsAcknowledgement{"", text(r, 1), date(r, 2).value_or(Date{})});
-
-        soci::rowset<soci::row> overrides =
-            (db.sql().prepare << "SELECT participant_uuid, module_code, complete, reason, updated_by, updated_at FROM "
-                                 "completion_overrides WHERE cohort_uuid = :c",
-             soci::use(cohort->uuid));
-        for (const auto& r : overrides)
-            people[text(r, 0)].overrides.push_back(
-                CompletionOverride{"", text(r, 1), integer(r, 2) != 0, text(r, 3), text(r, 4), text(r, 5)});
+        // Assessments (a), supervised practice (p), ethics (e) and overrides (o) of the cohort's people, in one
+        // query: kind, person, module or code version, passed or complete, minutes, two dates, who, reason.
+        soci::rowset<soci::row> records =
+            (db.sql().prepare
+                 << "SELECT 'a', x.participant_uuid, x.module_code, x.passed, CAST(NULL AS INTEGER), x.assessed_on, "
+                    "CAST(NULL AS TEXT), x.assessor, CAST(NULL AS TEXT) FROM assessments x JOIN enrolments e ON "
+                    "e.participant_uuid = x.participant_uuid WHERE e.cohort_uuid = :c1 AND x.curriculum_code = :k1 "
+                    "UNION ALL SELECT 'p', x.participant_uuid, x.module_code, CAST(NULL AS INTEGER), x.minutes, "
+                    "x.practised_on, x.signed_off_on, x.supervisor, CAST(NULL AS TEXT) FROM practicum_logs x JOIN "
+                    "enrolments e ON e.participant_uuid = x.participant_uuid WHERE e.cohort_uuid = :c2 AND "
+                    "x.curriculum_code = :k2 "
+                    "UNION ALL SELECT 'e', x.participant_uuid, x.code_version, CAST(NULL AS INTEGER), "
+                    "CAST(NULL AS INTEGER), x.acknowledged_on, CAST(NULL AS TEXT), CAST(NULL AS TEXT), "
+                    "CAST(NULL AS TEXT) FROM ethics_acknowledgements x JOIN enrolments e ON e.participant_uuid = "
+                    "x.participant_uuid WHERE e.cohort_uuid = :c3 "
+                    "UNION ALL SELECT 'o', participant_uuid, module_code, complete, CAST(NULL AS INTEGER), "
+                    "CAST(NULL AS TEXT), updated_at, updated_by, reason FROM completion_overrides WHERE cohort_uuid "
+                    "= :c4",
+             soci::use(cohort_uuid), soci::use(curriculum.code), soci::use(cohort_uuid), soci::use(curriculum.code),
+             soci::use(cohort_uuid), soci::use(cohort_uuid));
+        for (const auto& r : records) {
+            auto& person = people[text(r, 1)];
+            const std::string kind = text(r, 0);
+            if (kind == "a")
+                person.assessments.push_back(
+                    AssessmentResult{"", text(r, 2), integer(r, 3) != 0, date(r, 5).value_or(Date{}), text(r, 7)});
+            else if (kind == "p")
+                person.practicum.push_back(PracticumLog{"", text(r, 2), static_cast<int>(integer(r, 4)), text(r, 7),
+                                                        date(r, 5).value_or(Date{}), date(r, 6)});
+            else if (kind == "e")
+                person.ethics.push_back(EthicsAcknowledgement{"", text(r, 2), date(r, 5).value_or(Date{})});
+            else
+                person.overrides.push_back(
+                    CompletionOverride{"", text(r, 2), integer(r, 3) != 0, text(r, 8), text(r, 7), text(r, 6)});
+        }
 
         const CompletionContext context{curriculum, sessions, today, language};
         for (const auto& uuid : order) out.push_back(assess_completion(context, people[uuid]));
@@ -404,7 +460,7 @@ std::vector<CohortCompletionCount> regional_completion(Database& db, const Date&
         std::map<std::string, Curriculum> curricula;
         for (const auto& c : cohorts)
             if (!curricula.count(c.curriculum_uuid))
-                if (auto found = CurriculumRepo(db).find_by_uuid(c.curriculum_uuid))
+                if (auto found = completion_curriculum(db, c.curriculum_uuid))
                     curricula.emplace(c.curriculum_uuid, std::move(*found));
 
         // Every session once; marks point at them.
@@ -472,9 +528,11 @@ std::vector<CohortCompletionCount> regional_completion(Database& db, const Date&
                                   soci::into(person), soci::into(session), soci::into(status),
                                   soci::into(minutes, minutes_ind));
             st.execute();
+            // Marks come a session at a time, as they were made: the last session looked up is often the next.
+            auto s = session_at.end();
             while (st.fetch()) {
                 for (std::size_t i = 0; i < person.size(); ++i) {
-                    auto s = session_at.find(session[i]);
+                    if (s == session_at.end() || s->first != session[i]) s = session_at.find(session[i]);
                     auto p = people.find(person[i]);
                     if (s == session_at.end() || p == people.end()) continue;
                     p->second.marks.push_back(
