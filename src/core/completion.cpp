@@ -47,8 +47,12 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
     }
 
     std::vector<std::string> missing;
-    // Without words wanted, a short placeholder records that something is missing.
-    auto lacks = [&](auto&& words) { missing.push_back(ctx.explain ? std::string(words()) : std::string()); };
+    int lacking = 0;
+    // Without words wanted, only how many things are missing is kept.
+    auto lacks = [&](auto&& words) {
+        ++lacking;
+        if (ctx.explain) missing.push_back(words());
+    };
     if (mc.attended_minutes < mc.required_minutes)
         lacks([&] {
             return "attended " + std::to_string(mc.attended_minutes) + " of " + std::to_string(mc.scheduled_minutes) +
@@ -72,7 +76,7 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
             });
     }
 
-    mc.complete = missing.empty();
+    mc.complete = lacking == 0;
     const bool minutes_reachable = mc.attended_minutes + future_minutes >= mc.required_minutes;
     mc.on_track = mc.complete || minutes_reachable;
     if (!mc.complete && ctx.explain) {
@@ -112,6 +116,7 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
     bool required_ok = true, required_on_track = true;
     int electives_on_track = 0;
     std::vector<std::string> elective_reasons, electives_not_started;
+    pc.modules.reserve(ctx.curriculum.modules.size());
     MarkedSessions marked;
     marked.reserve(person.marks.size());
     for (const auto& a : person.marks) marked.emplace_back(a.session.uuid);
@@ -121,12 +126,14 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
         if (module.required) {
             required_ok = required_ok && mc.complete;
             required_on_track = required_on_track && mc.on_track;
-            if (!mc.complete) reasons.push_back(mc.reason);
+            if (!mc.complete && ctx.explain) reasons.push_back(mc.reason);
         } else {
             if (mc.complete) ++pc.electives_complete;
             if (mc.on_track) ++electives_on_track;
-            if (!mc.complete && mc.attended_minutes == 0 && !mc.overridden) electives_not_started.push_back(mc.code);
-            else if (!mc.complete) elective_reasons.push_back(mc.reason);
+            if (ctx.explain && !mc.complete) {
+                if (mc.attended_minutes == 0 && !mc.overridden) electives_not_started.push_back(mc.code);
+                else elective_reasons.push_back(mc.reason);
+            }
         }
         pc.modules.push_back(std::move(mc));
     }
