@@ -37,11 +37,23 @@ Migration search_migration() {
     // on SQLite compares them (ASCII letters only). Built in (no extension), and unlike pg_trgm it keeps
     // letters of every script whatever the database's locale (pg_trgm under LC_CTYPE C sees only ASCII).
     m.postgresql_only = {
-        "CREATE OR REPLACE FUNCTION participant_search_grams(ref TEXT, full_name TEXT, latin_name TEXT) RETURNS TEXT[] "
-        "LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000 AS $$ "
-        "SELECT ARRAY(SELECT substr(s, i, n) FROM "
-        "unnest(ARRAY[lower(ref COLLATE \"C\"), lower(full_name COLLATE \"C\"), lower(latin_name COLLATE \"C\")]) "
-        "AS s, generate_series(1, 3) AS n, generate_series(1, length(s) - n + 1) AS i) $$",
+        // PL/pgSQL keeps its plans for the session (an SQL function is planned again at every insert).
+        "CREATE OR REPLACE FUNCTION participant_search_grams(ref TEXT, full_name TEXT, latin_name TEXT) "
+        "RETURNS TEXT[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE COST 1000 AS $$ "
+        "DECLARE field TEXT; chars TEXT[]; n INTEGER; grams TEXT[] = '{}'; "
+        "BEGIN "
+        "FOREACH field IN ARRAY ARRAY[lower(ref COLLATE \"C\"), lower(full_name COLLATE \"C\"), "
+        "lower(latin_name COLLATE \"C\")] LOOP "
+        "chars = string_to_array(field, NULL); "
+        "n = coalesce(array_length(chars, 1), 0); "
+        "FOR i IN 1..n LOOP "
+        "grams = grams || chars[i]; "
+        "IF i < n THEN grams = grams || (chars[i] || chars[i + 1]); END IF; "
+        "IF i + 1 < n THEN grams = grams || (chars[i] || chars[i + 1] || chars[i + 2]); END IF; "
+        "END LOOP; "
+        "END LOOP; "
+        "RETURN grams; "
+        "END $$",
 
         "CREATE INDEX IF NOT EXISTS participants_search ON participants "
         "USING gin (participant_search_grams(ref, full_name, latin_name))",
