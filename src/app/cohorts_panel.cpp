@@ -55,6 +55,11 @@ void CohortsPanel::show_details(const TextRow& row) {
     const std::string code = c->code;
     open->Bind(wxEVT_BUTTON, [this, code](wxCommandEvent&) { guarded(this, [&] { open_cohort_(code); }); });
     details_->add_window(open, 0);
+    auto* history = new wxButton(details_, wxID_ANY, _("History…"));
+    history->SetName("history");
+    history->SetToolTip(_("Who changed this cohort's sessions, attendance, decisions and certificates, and when"));
+    history->Bind(wxEVT_BUTTON, [this, code](wxCommandEvent&) { show_history(this, context_, "", code); });
+    details_->add_window(history, 0);
 }
 
 void CohortsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {

@@ -9,6 +9,9 @@
 
 #include "core/model.hpp"
 #include "core/validation.hpp"
+#include "store/privacy.hpp"
+
+class wxListCtrl;
 
 namespace mitra::app {
 
@@ -88,6 +91,19 @@ private:
     std::vector<std::string> curricula_;
     std::vector<Trainer> trainers_;
 };
+
+// forms/history_dialog.xrc: the audit history about one person or cohort (who, what, when, old -> new).
+class HistoryDialog : public wxDialog {
+public:
+    HistoryDialog(wxWindow* parent, const wxString& about, const std::vector<store::AuditEntry>& entries);
+    wxListCtrl* changes() const;
+};
+// An audit entry's entity and action in words ("Attendance changed").
+wxString describe_change(const std::string& entity, const std::string& action);
+class AppContext;
+// Reads the history about a person (by ref) or else a cohort (by code) and shows it.
+void show_history(wxWindow* parent, AppContext& context, const std::string& participant_ref,
+                  const std::string& cohort_code);
 
 // Field errors from core's validation as one refusal naming the fields.
 void refuse_if_any(const std::vector<FieldError>& errors);

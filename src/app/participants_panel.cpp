@@ -50,6 +50,12 @@ void ParticipantsPanel::show_details(const TextRow& row) {
     details_->add_field(_("Email"), wx(p->email));
     details_->add_field(_("Phone"), wx(p->phone));
     details_->add_field(_("Consented on"), p->consent_date ? wx(*p->consent_date) : wxString());
+    auto* history = new wxButton(details_, wxID_ANY, _("History…"));
+    history->SetName("history");
+    history->SetToolTip(_("Who changed this person's records, what and when"));
+    const std::string ref = p->ref;
+    history->Bind(wxEVT_BUTTON, [this, ref](wxCommandEvent&) { show_history(this, context_, ref, ""); });
+    details_->add_window(history, 0);
 }
 
 void ParticipantsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
