@@ -467,8 +467,14 @@ class PageLayout {
     }
   }
 
-  // Greedy word wrap of ASCII text into lines no wider than `width`; over-long words are cut.
-  std::vector<std::string> wrap(const std::string& text, double width, const TextStyle& st) {
+  // Greedy word wrap of ASCII text into lines no wider than `width`; over-long words are cut.  Pieces
+  // holding `personal` (the serial) are measured afresh, the rest are shaped once for the batch.
+  std::vector<std::string> wrap(const std::string& text, double width, const TextStyle& st,
+                                const std::string& personal) {
+    auto measure = [&](const std::string& piece) {
+      if (!personal.empty() && piece.find(personal) != std::string::npos) return text_.measure(piece, st);
+      return shapes_.shape(piece, st).width(st.size_pt);
+    };
     std::vector<std::string> lines;
     std::string line;
     std::size_t at = 0;
@@ -479,15 +485,15 @@ class PageLayout {
       at = end + 1;
       if (word.empty()) continue;
       const std::string candidate = line.empty() ? word : line + " " + word;
-      if (text_.measure(candidate, st) <= width) {
+      if (measure(candidate) <= width) {
         line = candidate;
         continue;
       }
       if (!line.empty()) lines.push_back(line);
       line.clear();
-      while (text_.measure(word, st) > width && word.size() > 1) {
+      while (measure(word) > width && word.size() > 1) {
         std::size_t cut = word.size() - 1;
-        while (cut > 1 && text_.measure(word.substr(0, cut), st) > width) --cut;
+        while (cut > 1 && measure(word.substr(0, cut)) > width) --cut;
         lines.push_back(word.substr(0, cut));
         word.erase(0, cut);
       }
@@ -511,8 +517,8 @@ class PageLayout {
                         : q.note_align == TextAlign::right ? x(q.x_mm) + side - width
                                                            : x(q.x_mm) + (side - width) / 2;
     double baseline = y(q.y_mm) - side - q.note_size_pt * 0.6;
-    for (const auto& line : wrap(c.verify_note, width, st)) {
-      text_.draw_fitted(page_, line, left, baseline, width, st, to_align(q.note_align), 3);
+    for (const auto& line : wrap(c.verify_note, width, st, c.serial)) {
+      fitted(line, line.find(c.serial) != std::string::npos, left, baseline, width, st, to_align(q.note_align), 3);
       baseline -= q.note_size_pt * 1.25;
     }
   }

@@ -158,8 +158,17 @@ ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle
 
   // ---- 3. font per character ----------------------------------------------------
   std::vector<Face*> face(n, nullptr);
+  // The line's face for a script depends only on the script here (same request, same sample).
+  std::vector<std::pair<hb_script_t, Face*>> primaries;
+  auto primary_for = [&](hb_script_t sc) {
+    for (const auto& [known, f] : primaries)
+      if (known == sc) return f;
+    Face* f = fonts.face_for_script(sc, req, cps);
+    primaries.emplace_back(sc, f);
+    return f;
+  };
   for (std::size_t i = 0; i < n; ++i) {
-    Face* primary = fonts.face_for_script(script[i], req, cps);
+    Face* primary = primary_for(script[i]);
     if (primary && primary->covers(cps[i])) {
       face[i] = primary;
     } else if (rides_along(cps[i]) && i > 0 && face[i - 1] && script[i - 1] == script[i]) {

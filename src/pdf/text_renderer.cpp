@@ -251,11 +251,10 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
         cx -= adj * fs / 1000;
       }
     }
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(g.id));
+    static const char* digits = "0123456789ABCDEF";
     if (!tj_string) tj += '<';
     tj_sites.push_back({&font, tj.size(), g.id});
-    tj += hex;
+    for (int shift = 12; shift >= 0; shift -= 4) tj += digits[(g.id >> shift) & 15];
     tj_string = true;
     cx += w * fs / 1000;
   };
