@@ -11,6 +11,7 @@
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "store/certificates.hpp"
+#include "store/certification_repo.hpp"
 
 namespace mitra::cli {
 namespace {
@@ -141,8 +142,9 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     });
 
     auto* verify = group->add_subcommand("verify", "Prove a certificate genuine: from its PDF, its QR text or its serial");
-    static std::string what, qr, public_key;
+    static std::string what, qr, public_key, verify_today;
     verify->add_option("certificate", what, "A certificate PDF file, or a serial");
+    verify->add_option("--today", verify_today, "Judge expiry on this day (default: today)");
     verify->add_option("--qr", qr, "The text read from the certificate's QR code");
     verify->add_option("--public-key", public_key, "Verify offline with only this public key (from key export)");
     verify->callback([&ctx] {
@@ -183,12 +185,17 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
         // A reprint with a corrected name re-signs the same serial: the older copy no longer counts.
         const bool erased = record && record->payload.empty();
         const bool superseded = record && !revoked && !erased && record->payload != payload;
-        const bool valid = check.genuine && !revoked && !superseded;
+        // A certificate that shows a certification is good until the certification's last day.
+        std::optional<store::CertificationRecord> certification;
+        if (record) certification = store::CertificationRepo(ctx.db()).for_serial(record->serial);
+        const Date today = verify_today.empty() ? today_utc() : date_option("--today", verify_today);
+        const bool expired = certification && !revoked && certification->expires_on < today;
+        const bool valid = check.genuine && !revoked && !superseded && !expired;
         json j{{"valid", valid},         {"genuine", check.genuine}, {"revoked", revoked},
                {"serial", f.serial},     {"full_name", f.full_name}, {"latin_name", f.latin_name},
                {"programme", f.programme}, {"title", f.title},       {"kind", f.kind},
                {"issued_on", f.issued_on}, {"key_id", f.key_id},     {"problem", check.problem}};
-        std::string text = valid ? "GENUINE" : "NOT VALID";
+        std::string text = valid ? "GENUINE" : expired && check.genuine && !superseded ? "EXPIRED" : "NOT VALID";
         text += ": " + f.serial + "\n" +
                 table({{"  name", f.full_name + (f.latin_name.empty() ? "" : " (" + f.latin_name + ")")},
                        {"  programme", f.title + " (" + f.programme + ")"},
@@ -201,6 +208,22 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
                     "copy\n";
         j["superseded"] = superseded;
         j["erased"] = erased;
+        j["expired"] = expired;
+        if (certification) {
+            j["certification"] = certification->code;
+            j["valid_from"] = to_string(certification->valid_from);
+            j["expires_on"] = to_string(certification->expires_on);
+            j["renewed_by"] = certification->renewed_by_serial;
+            j["previous_serial"] = certification->previous_serial;
+            text += "  certification " + certification->code + ": issued " + to_string(certification->issued_on) +
+                    ", valid " + to_string(certification->valid_from) + " to " + to_string(certification->expires_on) +
+                    "\n";
+            if (expired) text += "  expired on " + to_string(certification->expires_on) + "\n";
+            if (!certification->previous_serial.empty())
+                text += "  renews " + certification->previous_serial + "\n";
+            if (!certification->renewed_by_serial.empty())
+                text += "  renewed by " + certification->renewed_by_serial + "\n";
+        }
         if (erased) text += "  the holder's details were erased from the database at their request\n";
         if (revoked) {
             text += "  revoked on " + *record->revoked_at + ": " + record->revocation_reason + "\n";

@@ -3,6 +3,7 @@
 
 #include "cli/context.hpp"
 #include "io/curriculum_toml.hpp"
+#include "store/certification_repo.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::cli {
@@ -47,6 +48,8 @@ void build_demo(store::Database& db) {
             if (trainers.find(ref)) continue;
             Trainer t{"", ref, name, latin, country, split_list(langs), all_modules};
             trainers.add(t);
+            // Trained as trainers a year ago: certified to teach for two years.
+            store::CertificationRepo(db).certify_trainer(ref, "trainer", add_days(today_utc(), -365), 24);
         }
         store::ParticipantRepo people(db);
         std::vector<std::string> refs;

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
     cli::add_attendance_commands(app, ctx);
     cli::add_completion_commands(app, ctx);
     cli::add_certificate_commands(app, ctx);
+    cli::add_certification_commands(app, ctx);
     cli::add_pack_commands(app, ctx);
     cli::add_backup_commands(app, ctx);
     cli::add_demo_commands(app, ctx);

@@ -1,4 +1,6 @@
 // mitra-cli session schedule|add|list|move|remove.
+#include <iostream>
+
 #include "cli/context.hpp"
 #include "store/repos.hpp"
 
@@ -8,14 +10,15 @@ namespace {
 json session_json(const Session& s) {
     return json{{"id", s.id},         {"uuid", s.uuid},       {"cohort", s.cohort_code},
                 {"module", s.module_code}, {"date", to_string(s.date)}, {"start", to_string(s.start_time)},
-                {"minutes", s.minutes}, {"trainer", s.trainer_ref}};
+                {"minutes", s.minutes}, {"trainer", s.trainer_ref}, {"co_facilitator", s.co_facilitator_ref}};
 }
 
 std::string sessions_table(const std::vector<Session>& sessions) {
     std::vector<std::vector<std::string>> rows{{"ID", "MODULE", "DATE", "START", "MINUTES", "TRAINER"}};
     for (const auto& s : sessions)
         rows.push_back({std::to_string(s.id), s.module_code, to_string(s.date), to_string(s.start_time),
-                        std::to_string(s.minutes), s.trainer_ref});
+                        std::to_string(s.minutes),
+                        s.trainer_ref + (s.co_facilitator_ref.empty() ? "" : " + " + s.co_facilitator_ref)});
     return table(rows);
 }
 
@@ -33,9 +36,12 @@ void add_session_commands(CLI::App& app, Context& ctx) {
     schedule->add_option("--at", at, "Start time at the site, HH:MM (default: 09:00)");
     schedule->callback([&ctx] {
         const auto start = time_option("--at", at);
-        const auto plan = store::SessionRepo(ctx.db()).schedule(cohort, every, start);
+        std::vector<std::string> unassigned;
+        const auto plan = store::SessionRepo(ctx.db()).schedule(cohort, every, start, &unassigned);
         json items = json::array();
         for (const auto& s : plan) items.push_back(session_json(s));
+        // Sessions left without a trainer are worth a line each on stderr, like any note for people.
+        for (const auto& why : unassigned) std::cerr << "mitra-cli: no trainer assigned: " << why << "\n";
         ctx.print(items, "Scheduled " + std::to_string(plan.size()) + " sessions for " + cohort + "\n" +
                              sessions_table(plan));
     });
@@ -48,13 +54,29 @@ void add_session_commands(CLI::App& app, Context& ctx) {
     add->add_option("--date", date, "The day at the site, YYYY-MM-DD")->required();
     add->add_option("--at", start, "Start time at the site, HH:MM (default: 09:00)");
     add->add_option("--minutes", s.minutes, "Length (default: the module's minutes over its sessions)");
-    add->add_option("--trainer", s.trainer_ref, "The trainer's ref");
+    add->add_option("--trainer", s.trainer_ref, "The trainer's ref (qualified and certified on the day)");
+    add->add_option("--co-facilitator", s.co_facilitator_ref, "A second trainer's ref (the same rule applies)");
     add->callback([&ctx] {
         s.date = date_option("--date", date);
         s.start_time = time_option("--at", start);
         const auto added = store::SessionRepo(ctx.db()).add(s);
         ctx.print(session_json(added), "Added session " + std::to_string(added.id) + " (" + added.module_code + ", " +
                                            to_string(added.date) + ")");
+    });
+
+    auto* assign = group->add_subcommand("assign", "Set a session's trainer and co-facilitator");
+    static long long assign_id = 0;
+    static std::string assign_trainer, assign_co;
+    assign->add_option("session", assign_id, "The session's id")->required();
+    assign->add_option("--trainer", assign_trainer, "The trainer's ref (empty: none)")->required();
+    assign->add_option("--co-facilitator", assign_co, "A second trainer's ref");
+    assign->callback([&ctx] {
+        store::SessionRepo repo(ctx.db());
+        repo.assign(assign_id, assign_trainer, assign_co);
+        const auto s = repo.find(assign_id);
+        ctx.print(session_json(*s), "Session " + std::to_string(assign_id) + ": " +
+                                        (s->trainer_ref.empty() ? "no trainer" : s->trainer_ref) +
+                                        (s->co_facilitator_ref.empty() ? "" : " with " + s->co_facilitator_ref));
     });
 
     auto* list = group->add_subcommand("list", "List a cohort's sessions");

@@ -1,5 +1,6 @@
-// mitra-cli trainer add|list|qualify.
+// mitra-cli trainer add|list|qualify|certify|show.
 #include "cli/context.hpp"
+#include "store/certification_repo.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::cli {
@@ -32,6 +33,50 @@ void add_trainer_commands(CLI::App& app, Context& ctx) {
     qualify->callback([&ctx] {
         store::TrainerRepo(ctx.db()).qualify(ref, split_list(modules));
         ctx.print(json{{"ref", ref}, {"qualified", split_list(modules)}}, "Qualified " + ref + " for " + modules);
+    });
+
+    auto* certify = group->add_subcommand("certify", "Record a trainer's own certification (training of trainers)");
+    static std::string certify_ref, level, issued;
+    static int months = 24;
+    certify->add_option("ref", certify_ref, "The trainer's ref")->required();
+    certify->add_option("--level", level, "Such as trainer or senior-trainer")->required();
+    certify->add_option("--issued", issued, "The day it was issued, YYYY-MM-DD")->required();
+    certify->add_option("--months", months, "How long it is valid (default: 24)");
+    certify->callback([&ctx] {
+        const auto c = store::CertificationRepo(ctx.db()).certify_trainer(certify_ref, level,
+                                                                          date_option("--issued", issued), months);
+        ctx.print(json{{"ref", c.trainer_ref}, {"uuid", c.uuid}, {"level", c.level}, {"issued", to_string(c.issued_on)},
+                       {"expires", to_string(c.expires_on)}},
+                  "Certified " + c.trainer_ref + " as " + c.level + " from " + to_string(c.issued_on) + " to " +
+                      to_string(c.expires_on));
+    });
+
+    auto* show = group->add_subcommand("show", "A trainer's certifications and teaching since the latest");
+    static std::string show_ref, show_today;
+    show->add_option("ref", show_ref, "The trainer's ref")->required();
+    show->add_option("--today", show_today, "Judge on this day (default: today)");
+    show->callback([&ctx] {
+        const Date today = show_today.empty() ? today_utc() : date_option("--today", show_today);
+        const auto st = store::CertificationRepo(ctx.db()).trainer_standing(show_ref, today);
+        json certifications = json::array();
+        std::string text = st.trainer_ref + " " + st.name + ": " + st.standing + "\n";
+        for (const auto& c : st.certifications) {
+            certifications.push_back({{"level", c.level}, {"issued", to_string(c.issued_on)},
+                                      {"expires", to_string(c.expires_on)},
+                                      {"validity", to_string(validity_on(c.expires_on, today))}});
+            text += "  " + c.level + " " + to_string(c.issued_on) + " to " + to_string(c.expires_on) + "\n";
+        }
+        text += "  taught " + std::to_string(st.teaching.sessions) + " sessions, " + hours_text(st.teaching.minutes) +
+                (st.teaching.cohorts.empty() ? "" : ", cohorts " + join(st.teaching.cohorts, ", "));
+        ctx.print(json{{"ref", st.trainer_ref},
+                       {"name", st.name},
+                       {"standing", st.standing},
+                       {"certifications", certifications},
+                       {"teaching",
+                        {{"sessions", st.teaching.sessions},
+                         {"minutes", st.teaching.minutes},
+                         {"cohorts", st.teaching.cohorts}}}},
+                  text);
     });
 
     auto* list = group->add_subcommand("list", "List the trainers");
