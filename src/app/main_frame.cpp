@@ -20,6 +20,7 @@
 #include "app/guard.hpp"
 #include "app/i18n.hpp"
 #include "app/recovery.hpp"
+#include "app/reports_panel.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "store/app_queries.hpp"
@@ -32,6 +33,7 @@ enum {
     ID_NEW_COHORT = ID_SECTION_FIRST + 10,
     ID_OPEN_COHORT,
     ID_CLOSE_COHORT,
+    ID_REPORTS,
 };
 
 }  // namespace
@@ -85,6 +87,8 @@ void MainFrame::build_menus() {
     view->Append(ID_SECTION_FIRST + participants, _("&Participants\tCtrl+3"));
     view->Append(ID_SECTION_FIRST + cohorts, _("C&ohorts\tCtrl+4"));
     view->Append(ID_SECTION_FIRST + certificates, _("C&ertificates\tCtrl+5"));
+    view->AppendSeparator();
+    view->Append(ID_REPORTS, _("&Reports\tCtrl+6"));
 
     auto* cohort = new wxMenu;
     cohort->Append(ID_NEW_COHORT, _("&New cohort…\tCtrl+N"));
@@ -135,6 +139,7 @@ void MainFrame::build_menus() {
         if (!code.empty()) guarded(this, [&] { open_cohort(utf8(code.Strip(wxString::both))); });
     }, ID_OPEN_COHORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_cohort(); }, ID_CLOSE_COHORT);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(static_cast<int>(sections_.size())); }, ID_REPORTS);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         const wxString target = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
         use_database(utf8(target));
@@ -157,6 +162,12 @@ void MainFrame::build_pages() {
     add(new ParticipantsPanel(book_, context_), _("Participants"));
     add(new CohortsPanel(book_, context_, [this](const std::string& code) { open_cohort(code); }), _("Cohorts"));
     add(new CertificatesPanel(book_, context_), _("Certificates"));
+    // Views that are not lists, after the sections and before the open cohorts.
+    views_.clear();
+    reports_ = new ReportsPanel(book_, context_);
+    views_.push_back(reports_);
+    book_->AddPage(reports_, _("Reports"));
+    sidebar_->Append(_("Reports"));
     Thaw();
     show_section(cohorts);
     update_status();
@@ -198,7 +209,7 @@ BrowsePanel* MainFrame::section(Section s) const { return sections_.at(static_ca
 CohortPanel* MainFrame::open_cohort(const std::string& code) {
     for (std::size_t i = 0; i < cohorts_.size(); ++i)
         if (cohorts_[i]->cohort_code() == code) {
-            show_page(static_cast<int>(sections_.size() + i));
+            show_page(static_cast<int>(fixed_pages() + i));
             return cohorts_[i];
         }
     if (!store::AppQueries(context_.db()).find_cohort(code))
@@ -212,7 +223,7 @@ CohortPanel* MainFrame::open_cohort(const std::string& code) {
 }
 
 void MainFrame::close_cohort() {
-    const int at = book_->GetSelection() - static_cast<int>(sections_.size());
+    const int at = book_->GetSelection() - static_cast<int>(fixed_pages());
     if (at < 0) return;
     cohorts_.erase(cohorts_.begin() + at);
     const int page = book_->GetSelection();

@@ -17,6 +17,7 @@ namespace mitra::app {
 class BrowsePanel;
 class CohortPanel;
 class ParticipantsPanel;
+class ReportsPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -31,6 +32,8 @@ public:
     void show_section(Section section);
     BrowsePanel* section(Section section) const;
     wxListBox* sidebar() const { return sidebar_; }
+    ReportsPanel* reports() const { return reports_; }
+    void show_reports() { show_page(static_cast<int>(sections_.size())); }
     // What the bar above the pages says (warnings from opening the database); empty when it is hidden.
     const wxString& notice() const { return notice_; }
 
@@ -40,6 +43,8 @@ private:
     void show_page(int index);
     void update_status();
     void show_warnings();
+    // The sections and the views after them: the open cohorts' pages come next.
+    std::size_t fixed_pages() const { return sections_.size() + views_.size(); }
     void on_open();
     void on_preferences();
     void on_help();
@@ -52,6 +57,8 @@ private:
     wxListBox* sidebar_;
     wxSimplebook* book_;
     std::vector<BrowsePanel*> sections_;
+    std::vector<wxWindow*> views_;
+    ReportsPanel* reports_ = nullptr;
     std::vector<CohortPanel*> cohorts_;
     wxFileHistory history_;
 };
