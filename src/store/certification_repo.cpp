@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/identity.hpp"
@@ -192,6 +193,7 @@ std::vector<Pathway> CertificationRepo::pathways(const std::string& ref, const D
 
             // Programme completion: the best of the person's cohorts of this curriculum.
             Requirement completion{"programme completion", false, ""};
+            std::map<std::string, bool> decided;  // module -> complete by a coordinator's override
             for (const auto& [other_code, other_curriculum] : cohorts) {
                 const auto other = curricula.find_by_uuid(other_curriculum);
                 if (!other || other->code != curriculum->code || completion.done) continue;
@@ -210,6 +212,8 @@ std::vector<Pathway> CertificationRepo::pathways(const std::string& ref, const D
                     if (electives < other->electives_required)
                         reasons.push_back("electives: " + std::to_string(electives) + " of " +
                                           std::to_string(other->electives_required));
+                    for (const auto& m : pc.modules)
+                        if (m.overridden && m.complete) decided[m.code] = true;
                     if (required_ok && electives >= other->electives_required)
                         completion = {"programme completion", true,
                                       curriculum->code + " completed in cohort " + other_code};
@@ -228,12 +232,24 @@ std::vector<Pathway> CertificationRepo::pathways(const std::string& ref, const D
                                           "code of ethics " + curriculum->ethics_code +
                                               (acknowledged ? " acknowledged" : " not yet acknowledged")});
             }
+            // A module a coordinator decided complete (prior learning) needs no assessment or practice here.
             int supervised_needed = 0;
-            std::vector<std::string> assessed;
+            std::vector<std::string> assessed, decided_practice;
             for (const auto& m : curriculum->modules) {
+                if (decided.count(m.code)) {
+                    if (m.supervised_minutes > 0) decided_practice.push_back(m.code);
+                    if (m.has_assessment)
+                        p.requirements.push_back({"assessment", true, "assessment " + m.code +
+                                                                          ": module recognised by a coordinator"});
+                    continue;
+                }
                 supervised_needed += m.supervised_minutes;
                 if (m.has_assessment) assessed.push_back(m.code);
             }
+            if (!decided_practice.empty() && supervised_needed == 0)
+                p.requirements.push_back({"supervised practice", true,
+                                          "supervised practice: " + join(decided_practice, ", ") +
+                                              " recognised by a coordinator"});
             if (supervised_needed > 0) {
                 int signed_off = 0;
                 soci::indicator ind = soci::i_null;
