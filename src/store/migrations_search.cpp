@@ -11,18 +11,24 @@ Migration search_migration() {
         "CREATE VIRTUAL TABLE IF NOT EXISTS participant_search USING fts5(ref, full_name, latin_name, content='participants', "
         "content_rowid='rowid', tokenize='trigram')",
 
-        "CREATE TRIGGER IF NOT EXISTS participant_search_insert AFTER INSERT ON participants BEGIN "
+        // A row here pauses the triggers: a large import writes its people, then rebuilds the index once (FTS5
+        // writes its pending entries out at every statement, which one statement per person makes slow).
+        "CREATE TABLE IF NOT EXISTS participant_search_paused (paused INTEGER NOT NULL)",
+
+        "CREATE TRIGGER IF NOT EXISTS participant_search_insert AFTER INSERT ON participants "
+        "WHEN NOT EXISTS (SELECT 1 FROM participant_search_paused) BEGIN "
         "INSERT INTO participant_search (rowid, ref, full_name, latin_name) "
         "VALUES (new.rowid, new.ref, new.full_name, new.latin_name); END",
 
-        "CREATE TRIGGER IF NOT EXISTS participant_search_delete AFTER DELETE ON participants BEGIN "
+        "CREATE TRIGGER IF NOT EXISTS participant_search_delete AFTER DELETE ON participants "
+        "WHEN NOT EXISTS (SELECT 1 FROM participant_search_paused) BEGIN "
         "INSERT INTO participant_search (participant_search, rowid, ref, full_name, latin_name) "
         "VALUES ('delete', old.rowid, old.ref, old.full_name, old.latin_name); END",
 
         // Names blanked (an erasure) leave nothing of themselves in the index: 'optimize' rewrites it whole,
         // without the entries deleted (until then they stay in older segments, only marked as deleted).
         "CREATE TRIGGER IF NOT EXISTS participant_search_update AFTER UPDATE OF ref, full_name, latin_name "
-        "ON participants BEGIN "
+        "ON participants WHEN NOT EXISTS (SELECT 1 FROM participant_search_paused) BEGIN "
         "INSERT INTO participant_search (participant_search, rowid, ref, full_name, latin_name) "
         "VALUES ('delete', old.rowid, old.ref, old.full_name, old.latin_name); "
         "INSERT INTO participant_search (rowid, ref, full_name, latin_name) "

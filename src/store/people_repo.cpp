@@ -188,6 +188,10 @@ ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
     ImportCounts counts;
     db_.write([&] {
         counts = {};
+        // SQLite: the search index kept row by row costs more than rebuilding it once after a large import.
+        const bool rebuild_search = db_.backend() == Backend::sqlite && people.size() >= 1000 &&
+                                    static_cast<long long>(people.size()) * 5 >= count();
+        if (rebuild_search) db_.sql() << "INSERT INTO participant_search_paused (paused) VALUES (1)";
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
         Participant row;
         std::string consent;
@@ -247,6 +251,10 @@ ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
                 }
                 existing[p.ref] = p;  // the same ref again in this batch is an update of this one
             }
+        }
+        if (rebuild_search) {
+            db_.sql() << "DELETE FROM participant_search_paused";
+            db_.sql() << "INSERT INTO participant_search (participant_search) VALUES ('rebuild')";
         }
     });
     return counts;

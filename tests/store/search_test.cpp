@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "store/app_queries.hpp"
 #include "store/privacy.hpp"
@@ -235,4 +236,40 @@ TEST_CASE("on SQLite, searches of three characters or more are answered from the
     CHECK(search(*db, "山田") == std::vector<std::string>{"P-001", "P-002"});
     db->sql() << "INSERT INTO participant_search (participant_search) VALUES ('rebuild')";
     CHECK(search(*db, "maria") == std::vector<std::string>{"P-013", "P-014"});
+}
+
+TEST_CASE("a large import is found by search as a small one is, and leaves the index kept row by row again",
+          "[store][search]") {
+    TempDir dir;
+    auto db = Database::open(dir.db("search.db"));
+    ParticipantRepo repo(*db);
+    auto name_of = [](int i, const char* family) { return std::string(family) + " " + std::to_string(i); };
+    std::vector<Participant> many;
+    for (int i = 1; i <= 1500; ++i) {
+        char ref[16];
+        std::snprintf(ref, sizeof ref, "L-%05d", i);
+        many.push_back(person(ref, name_of(i, i % 2 ? "佐藤" : "Gurung")));
+    }
+    CHECK(repo.save_all(many).created == 1500);
+    CHECK(search(*db, "佐藤 1499") == std::vector<std::string>{"L-01499"});
+    CHECK(AppQueries(*db).count_participants("gurung") == 750);
+    CHECK(AppQueries(*db).count_participants("佐藤") == 750);
+
+    // Again, large enough to rebuild: half renamed, and a newcomer.
+    for (int i = 0; i < 1500; i += 2) many[static_cast<std::size_t>(i)].full_name = name_of(i + 1, "Tamang");
+    many.push_back(person("L-09999", "Zqxwv Newcomer"));
+    const auto counts = repo.save_all(many);
+    CHECK(counts.updated == 750);
+    CHECK(counts.created == 1);
+    CHECK(AppQueries(*db).count_participants("佐藤") == 0);
+    CHECK(AppQueries(*db).count_participants("tamang") == 750);
+    CHECK(search(*db, "newcomer") == std::vector<std::string>{"L-09999"});
+
+    // Row by row again afterwards.
+    Participant one = person("L-10000", "Afterwards Wvkq");
+    repo.add(one);
+    CHECK(search(*db, "wvkq") == std::vector<std::string>{"L-10000"});
+    one.full_name = "Afterwards Renamed";
+    repo.save(one);
+    CHECK(search(*db, "wvkq").empty());
 }
