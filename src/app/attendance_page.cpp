@@ -53,6 +53,87 @@ std::optional<int> ask_minutes_in_dialog(wxWindow* parent, const wxString& perso
 
 }  // namespace
 
+// What the grid shows, read on demand from the page's sheet and marks: nothing is set up per cell, so a
+// cohort opens in the time it takes to draw the visible cells. Colours are a few shared attributes.
+class AttendanceTable : public wxGridTableBase {
+public:
+    explicit AttendanceTable(AttendancePage& page) : page_(page) {
+        for (auto status : {AttendanceStatus::present, AttendanceStatus::late, AttendanceStatus::left_early,
+                            AttendanceStatus::excused, AttendanceStatus::absent})
+            by_status_[static_cast<int>(status)] = make(cell_colour(status));
+        before_enrolment_ = make(wxColour(238, 238, 238));
+        to_come_ = make(wxColour(246, 246, 246));
+    }
+    ~AttendanceTable() override {
+        for (auto* a : by_status_) a->DecRef();
+        before_enrolment_->DecRef();
+        to_come_->DecRef();
+    }
+
+    int GetNumberRows() override { return static_cast<int>(page_.sheet_.people.size()); }
+    int GetNumberCols() override { return static_cast<int>(page_.sheet_.sessions.size()); }
+    wxString GetValue(int row, int col) override {
+        if (const Attendance* a = mark(row, col)) return cell_text(*a);
+        return counts_here(row, col) ? wxString() : wxString::FromUTF8("—");  // before enrolment: not an absence
+    }
+    void SetValue(int, int, const wxString&) override {}  // marks are saved through the page, never typed in
+    bool IsEmptyCell(int row, int col) override { return GetValue(row, col).empty(); }
+    wxString GetRowLabelValue(int row) override {
+        return row >= 0 && row < static_cast<int>(labels_.size()) ? labels_[static_cast<std::size_t>(row)] : wxString();
+    }
+    wxString GetColLabelValue(int col) override {
+        const auto& s = page_.sheet_.sessions.at(static_cast<std::size_t>(col));
+        return wx(s.module_code) + "\n" + wx(s.date);
+    }
+    bool CanHaveAttributes() override { return true; }
+    wxGridCellAttr* GetAttr(int row, int col, wxGridCellAttr::wxAttrKind) override {
+        if (row < 0 || col < 0 || row >= GetNumberRows() || col >= GetNumberCols()) return nullptr;
+        wxGridCellAttr* attr = nullptr;
+        if (const Attendance* a = mark(row, col)) attr = by_status_[static_cast<int>(a->status)];
+        else if (!counts_here(row, col)) attr = before_enrolment_;
+        else if (page_.context_.today() < session(col).date) attr = to_come_;
+        if (attr) attr->IncRef();
+        return attr;
+    }
+
+    // The row labels, measured once per sheet: returns the width they need.
+    int set_labels(wxGrid& grid) {
+        labels_.clear();
+        int width = grid.FromDIP(120);
+        wxClientDC dc(&grid);
+        dc.SetFont(grid.GetLabelFont());
+        for (const auto& p : page_.sheet_.people) {
+            // The left-to-right mark keeps the line in reading order; the isolate keeps an Urdu name intact.
+            wxString label = wxString(wxUniChar(0x200E)) + isolated(wx(p.full_name)) + "   " + wx(p.ref);
+            if (!p.enrolled_on) label += " " + _("(make-up)");
+            width = std::max(width, dc.GetTextExtent(label).x + grid.FromDIP(16));
+            labels_.push_back(label);
+        }
+        return width;
+    }
+
+private:
+    static wxGridCellAttr* make(const wxColour& background) {
+        auto* attr = new wxGridCellAttr;
+        attr->SetBackgroundColour(background);
+        return attr;
+    }
+    const Session& session(int col) const { return page_.sheet_.sessions[static_cast<std::size_t>(col)]; }
+    bool counts_here(int row, int col) const {
+        return page_.counts_here(page_.sheet_.people[static_cast<std::size_t>(row)], session(col));
+    }
+    const Attendance* mark(int row, int col) const {
+        const auto found = page_.marks_.find({session(col).id, page_.sheet_.people[static_cast<std::size_t>(row)].ref});
+        return found == page_.marks_.end() ? nullptr : &found->second;
+    }
+
+    AttendancePage& page_;
+    wxGridCellAttr* by_status_[5];
+    wxGridCellAttr* before_enrolment_;
+    wxGridCellAttr* to_come_;
+    std::vector<wxString> labels_;
+};
+
 AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
     : CohortPage(parent, context, cohort_code, "attendance") {
     auto* column = new wxBoxSizer(wxVERTICAL);
@@ -70,7 +151,8 @@ AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std:
     column->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     grid_ = new wxGrid(this, wxID_ANY);
     grid_->SetName("attendance_grid");
-    grid_->CreateGrid(0, 0);
+    table_ = new AttendanceTable(*this);
+    grid_->SetTable(table_, true);
     grid_->EnableEditing(false);
     grid_->EnableDragRowSize(false);
     grid_->SetColLabelSize(FromDIP(40));
@@ -114,30 +196,29 @@ void AttendancePage::refresh() {
     marks_.clear();
     for (const auto& m : sheet_.marks) marks_[{m.session_id, m.participant_ref}] = m;
 
-    grid_->Freeze();
-    if (grid_->GetNumberRows() > 0) grid_->DeleteRows(0, grid_->GetNumberRows());
-    if (grid_->GetNumberCols() > 0) grid_->DeleteCols(0, grid_->GetNumberCols());
-    grid_->AppendCols(static_cast<int>(sheet_.sessions.size()));
-    grid_->AppendRows(static_cast<int>(sheet_.people.size()));
-    int label_width = FromDIP(120);
-    wxClientDC dc(grid_);
-    dc.SetFont(grid_->GetLabelFont());
-    for (std::size_t r = 0; r < sheet_.people.size(); ++r) {
-        const auto& p = sheet_.people[r];
-        // The left-to-right mark keeps the line in reading order; the isolate keeps an Urdu name intact.
-        wxString label = wxString(wxUniChar(0x200E)) + isolated(wx(p.full_name)) + "   " + wx(p.ref);
-        if (!p.enrolled_on) label += " " + _("(make-up)");
-        grid_->SetRowLabelValue(static_cast<int>(r), label);
-        label_width = std::max(label_width, dc.GetTextExtent(label).x + FromDIP(16));
+    grid_->BeginBatch();
+    const int label_width = table_->set_labels(*grid_);
+    // Tell the grid how many rows and columns the table has now; it asks for the cells it draws.
+    const int rows = table_->GetNumberRows(), cols = table_->GetNumberCols();
+    const int old_rows = grid_->GetNumberRows(), old_cols = grid_->GetNumberCols();
+    if (old_rows > 0) {
+        wxGridTableMessage gone(table_, wxGRIDTABLE_NOTIFY_ROWS_DELETED, 0, old_rows);
+        grid_->ProcessTableMessage(gone);
+    }
+    if (old_cols > 0) {
+        wxGridTableMessage gone(table_, wxGRIDTABLE_NOTIFY_COLS_DELETED, 0, old_cols);
+        grid_->ProcessTableMessage(gone);
+    }
+    if (cols > 0) {
+        wxGridTableMessage added(table_, wxGRIDTABLE_NOTIFY_COLS_APPENDED, cols);
+        grid_->ProcessTableMessage(added);
+    }
+    if (rows > 0) {
+        wxGridTableMessage added(table_, wxGRIDTABLE_NOTIFY_ROWS_APPENDED, rows);
+        grid_->ProcessTableMessage(added);
     }
     grid_->SetRowLabelSize(std::min(label_width, FromDIP(360)));
-    for (std::size_t c = 0; c < sheet_.sessions.size(); ++c) {
-        const auto& s = sheet_.sessions[c];
-        grid_->SetColLabelValue(static_cast<int>(c), wx(s.module_code) + "\n" + wx(s.date));
-    }
-    for (int r = 0; r < grid_->GetNumberRows(); ++r)
-        for (int c = 0; c < grid_->GetNumberCols(); ++c) show_cell(r, c);
-    grid_->Thaw();
+    grid_->EndBatch();
 
     int row = std::max(0, row_of(old_ref)), col = old_session ? column_of(old_session) : -1;
     if (col < 0) col = suggested_column();
@@ -148,22 +229,8 @@ void AttendancePage::refresh() {
 }
 
 void AttendancePage::show_cell(int row, int column) {
-    const auto& person = sheet_.people[static_cast<std::size_t>(row)];
-    const auto& session = sheet_.sessions[static_cast<std::size_t>(column)];
-    const auto found = marks_.find({session.id, person.ref});
-    wxColour background = *wxWHITE;
-    wxString text;
-    if (found != marks_.end()) {
-        text = cell_text(found->second);
-        background = cell_colour(found->second.status);
-    } else if (!counts_here(person, session)) {
-        text = wxString::FromUTF8("—");  // before enrolment: not an absence
-        background = wxColour(238, 238, 238);
-    } else if (context_.today() < session.date) {
-        background = wxColour(246, 246, 246);  // still to come
-    }
-    grid_->SetCellValue(row, column, text);
-    grid_->SetCellBackgroundColour(row, column, background);
+    grid_->RefreshAttr(row, column);  // the table decides the colour; forget the one the grid kept
+    grid_->RefreshBlock(row, column, row, column);
 }
 
 int AttendancePage::column_of(long long session_id) const {

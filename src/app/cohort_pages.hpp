@@ -27,6 +27,7 @@ class wxButton;
 namespace mitra::app {
 
 class ProblemsView;
+class AttendanceTable;
 
 class CohortPage : public wxPanel {
 public:
@@ -116,12 +117,14 @@ private:
         std::string ref;
         std::optional<Attendance> before;
     };
+    friend class AttendanceTable;
     void save(const std::vector<Attendance>& marks);
     void show_cell(int row, int column);
     void show_summary();
     bool counts_here(const store::SheetPerson& person, const Session& session) const;
 
     wxGrid* grid_;
+    AttendanceTable* table_;  // virtual: the grid asks it for what a visible cell shows
     wxStaticText* summary_;
     store::AttendanceSheet sheet_;
     std::map<std::pair<long long, std::string>, Attendance> marks_;

@@ -112,3 +112,33 @@ TEST_CASE("a session is marked from the keyboard and every mark is saved at once
         }
     }
 }
+
+TEST_CASE("the grid reads its cells from the sheet: colours follow marks, undo and a refresh", "[gui][attendance]") {
+    Programme programme;
+    Window frame(programme.context);
+    auto* panel = frame->open_cohort(programme.cohort);
+    auto* page = panel->attendance();
+    auto* grid = page->grid();
+    REQUIRE(grid->GetNumberRows() == 40);
+    REQUIRE(grid->GetNumberCols() == static_cast<int>(programme.sessions.size()));
+    CHECK(dynamic_cast<wxGridStringTable*>(grid->GetTable()) == nullptr);  // virtual: nothing stored per cell
+    CHECK(grid->GetRowLabelValue(0).Contains(wxString::FromUTF8("山田 花子")));
+    CHECK(grid->GetColLabelValue(0).Contains(wxString::FromUTF8(programme.sessions.front().module_code)));
+
+    const int col = page->column_of(programme.sessions.front().id);
+    grid->GoToCell(2, col);
+    const wxColour untouched = grid->GetCellBackgroundColour(2, col);
+    press(grid->GetGridWindow(), 'A');
+    CHECK(grid->GetCellValue(2, col) == "A");
+    CHECK(grid->GetCellBackgroundColour(2, col) == wxColour(248, 212, 212));
+    page->undo();
+    CHECK(grid->GetCellValue(2, col).empty());
+    CHECK(grid->GetCellBackgroundColour(2, col) == untouched);
+
+    // Another window adds a mark; showing the page again reads it, and a person enrolled later shows "—" before.
+    store::AttendanceRepo(programme.db()).mark(programme.cohort, {{{programme.sessions.front().id, "P-040", AttendanceStatus::excused, {}, ""}, 0}});
+    page->refresh();
+    CHECK(grid->GetNumberRows() == 40);
+    CHECK(grid->GetCellValue(page->row_of("P-040"), col) == "E");
+    CHECK(grid->GetCellBackgroundColour(page->row_of("P-040"), col) == wxColour(214, 228, 248));
+}
