@@ -254,7 +254,8 @@ ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
         }
         if (rebuild_search) {
             db_.sql() << "DELETE FROM participant_search_paused";
-            db_.sql() << "INSERT INTO participant_search (participant_search) VALUES ('rebuild')";
+            if (counts.created + counts.updated > 0)
+                db_.sql() << "INSERT INTO participant_search (participant_search) VALUES ('rebuild')";
         }
     });
     return counts;
