@@ -14,6 +14,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 
 #include "test_backend.hpp"
@@ -189,12 +190,19 @@ std::string Workspace::dump() const {
                                "ORDER BY table_name"
                              : "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
     for (const auto& n : names) tables.push_back(n);
+    // SQLite tables WITHOUT ROWID (a full-text index's own tables) are read in their key's order.
+    std::set<std::string> keyed;
+    if (!pg) {
+        soci::rowset<std::string> without =
+            (sql->prepare << "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%WITHOUT ROWID%'");
+        for (const auto& n : without) keyed.insert(n);
+    }
     std::string out;
     for (const auto& table : tables) {
         out += "[" + table + "]\n";
         // PostgreSQL has no rowid: rows in the order of their text, the same order every time.
-        soci::rowset<soci::row> rows = (sql->prepare << "SELECT * FROM \"" + table + "\" t ORDER BY " +
-                                                            (pg ? "CAST(t AS TEXT)" : "rowid"));
+        const std::string order = pg ? " ORDER BY CAST(t AS TEXT)" : keyed.count(table) ? "" : " ORDER BY rowid";
+        soci::rowset<soci::row> rows = (sql->prepare << "SELECT * FROM \"" + table + "\" t" + order);
         for (const auto& r : rows) {
             for (std::size_t i = 0; i < r.size(); ++i) out += (i ? "|" : "") + cell(r, i);
             out += '\n';
