@@ -1,10 +1,12 @@
 // QR encoding through libqrencode and vector drawing of the symbol.
 #include "pdf/qr.hpp"
 
+#include <hpdf_pages.h>
 #include <qrencode.h>
 
 #include <memory>
 #include <stdexcept>
+#include <string>
 
 namespace mitra::pdf {
 
@@ -32,12 +34,15 @@ void draw_qr(HPDF_Page page, const QrMatrix& qr, double x, double y, double side
   HPDF_Page_Fill(page);
   HPDF_Page_GRestore(page);
   // In module units, so each rectangle is a few small integers; all runs are one path, filled once
-  // (abutting rectangles of one fill show no seams).
+  // (abutting rectangles of one fill show no seams). Written straight into the content stream: through
+  // HPDF_Page_Rectangle, its ~1,300 calls a certificate were a sixth of the rendering time.
   HPDF_Page_GSave(page);
   HPDF_Page_Concat(page, static_cast<HPDF_REAL>(module), 0, 0, static_cast<HPDF_REAL>(module),
                    static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y));
+  std::string path;
+  path.reserve(static_cast<std::size_t>(qr.size) * qr.size * 4);
   for (int row = 0; row < qr.size; ++row) {
-    const int bottom = total - kQrQuietModules - row - 1;
+    const std::string bottom = " " + std::to_string(total - kQrQuietModules - row - 1) + " ";
     for (int col = 0; col < qr.size;) {
       if (!qr.at(col, row)) {
         ++col;
@@ -45,12 +50,15 @@ void draw_qr(HPDF_Page page, const QrMatrix& qr, double x, double y, double side
       }
       int end = col;
       while (end < qr.size && qr.at(end, row)) ++end;
-      HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(kQrQuietModules + col), static_cast<HPDF_REAL>(bottom),
-                          static_cast<HPDF_REAL>(end - col), 1);
+      path += std::to_string(kQrQuietModules + col) + bottom + std::to_string(end - col) + " 1 re\n";
       col = end;
     }
   }
-  HPDF_Page_Fill(page);
+  path += "f\n";
+  const auto attr = static_cast<HPDF_PageAttr>(page->attr);
+  if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(path.data()),
+                        static_cast<HPDF_UINT>(path.size())) != HPDF_OK)
+    throw std::runtime_error("QR code: writing the page content failed");
   HPDF_Page_GRestore(page);
 }
 

@@ -215,6 +215,35 @@ TEST_CASE("a QR symbol has its three finder patterns", "[certificate][qr]") {
   CHECK_THROWS_AS(encode_qr(std::string(3000, 'x')), std::invalid_argument);
 }
 
+TEST_CASE("a drawn QR symbol shows every module of the matrix, in place", "[certificate][qr]") {
+  const QrMatrix qr = encode_qr("MITRA1.eyJzIjoiUFNGLU5QLTIwMjYtMDAwMTIzLUsifQ.c2lnbmF0dXJl");
+  const fs::path pdf = temp_dir() / "qr-alone.pdf";
+  const int total = qr.size + 2 * kQrQuietModules;
+  const double side = total * 6.0;  // 6 pt a module: 12 px at 144 dpi
+  HPDF_Doc doc = HPDF_New(nullptr, nullptr);
+  REQUIRE(doc);
+  HPDF_Page page = HPDF_AddPage(doc);
+  HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(side + 72));
+  HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(side + 72));
+  HPDF_Page_SetRGBFill(page, 0, 0, 0);
+  draw_qr(page, qr, 36, 36, side);
+  REQUIRE(HPDF_SaveToFile(doc, pdf.c_str()) == HPDF_OK);
+  HPDF_Free(doc);
+
+  const Gray g = rasterise(pdf, 144);
+  const double px = 2.0;  // pixels a point at 144 dpi
+  int wrong = 0;
+  for (int row = -kQrQuietModules; row < qr.size + kQrQuietModules; ++row)
+    for (int col = -kQrQuietModules; col < qr.size + kQrQuietModules; ++col) {
+      const bool want = row >= 0 && col >= 0 && row < qr.size && col < qr.size && qr.at(col, row);
+      // The module's centre; the image's rows run down from the top, the symbol's row 0 is its top.
+      const int x = static_cast<int>((36 + (kQrQuietModules + col + 0.5) * 6.0) * px);
+      const int y = static_cast<int>((36 + (kQrQuietModules + row + 0.5) * 6.0) * px);
+      if ((g.at(x, y) < 128) != want) ++wrong;
+    }
+  CHECK(wrong == 0);
+}
+
 // Not a test: writes sample certificates for eyeballing (run with "[.samples]").
 TEST_CASE("write sample certificates", "[.samples]") {
   const char* out = std::getenv("MITRA_CERT_SAMPLES");
