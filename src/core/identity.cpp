@@ -95,4 +95,11 @@ bool is_language_tag(std::string_view tag) {
     return true;
 }
 
+bool is_right_to_left(std::string_view tag) {
+    const std::string_view primary = tag.substr(0, tag.find_first_of("-_"));
+    for (std::string_view rtl : {"ar", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur", "yi"})
+        if (primary == rtl) return true;
+    return false;
+}
+
 }  // namespace mitra

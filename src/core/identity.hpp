@@ -15,4 +15,7 @@ bool is_country_code(std::string_view code);
 // A well-formed BCP 47 language tag ("ja", "zh-Hant", "ur-PK", "en-Latn-IN").
 bool is_language_tag(std::string_view tag);
 
+// Whether a language is written right to left (Urdu, Arabic, Persian, Hebrew, ...), by its primary subtag.
+bool is_right_to_left(std::string_view tag);
+
 }  // namespace mitra

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/completion.hpp"
+#include "core/identity.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -434,7 +435,12 @@ ReportBar bar(const std::string& label, long long count, Hidden hidden, const Re
 std::string or_all(const std::string& value, const ReportWords& words) { return value.empty() ? words("all") : value; }
 
 std::string period(const ProgrammeFigures& f, const ReportWords& words) {
-    return words("{from} to {to}", {{"from", to_string(f.filter.from)}, {"to", to_string(f.filter.to)}});
+    // In a right-to-left line, 2027-12-31 would read as 31-12-2027 (its digits take the line's direction):
+    // a left-to-right isolate keeps each date whole.
+    auto iso = [&](const Date& day) {
+        return is_right_to_left(words.language) ? "\u2066" + to_string(day) + "\u2069" : to_string(day);
+    };
+    return words("{from} to {to}", {{"from", iso(f.filter.from)}, {"to", iso(f.filter.to)}});
 }
 
 const char* const kNote =
