@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/certification.hpp"
 #include "core/validation.hpp"
 #include "store/privacy.hpp"
 
@@ -104,6 +105,15 @@ class AppContext;
 // Reads the history about a person (by ref) or else a cohort (by code) and shows it.
 void show_history(wxWindow* parent, AppContext& context, const std::string& participant_ref,
                   const std::string& cohort_code);
+
+// forms/learning_dialog.xrc: continuing education from outside Mitra, entered by the coordinator.
+class LearningDialog : public wxDialog {
+public:
+    LearningDialog(wxWindow* parent, const wxString& person, const Date& today);
+    void fill(const wxString& title, const wxString& provider, const wxString& date, const wxString& hours,
+              const wxString& category, const wxString& evidence);
+    LearningEntry entry() const;  // throws InputError naming every bad field
+};
 
 // Field errors from core's validation as one refusal naming the fields.
 void refuse_if_any(const std::vector<FieldError>& errors);

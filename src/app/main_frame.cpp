@@ -15,6 +15,7 @@
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
 
+#include "app/certification_view.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
@@ -34,6 +35,7 @@ enum {
     ID_OPEN_COHORT,
     ID_CLOSE_COHORT,
     ID_REPORTS,
+    ID_RENEWALS,
 };
 
 }  // namespace
@@ -61,7 +63,10 @@ MainFrame::MainFrame(AppContext& context)
     const int widths[] = {-3, -2};
     GetStatusBar()->SetStatusWidths(2, widths);
 
-    sidebar_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) { show_page(e.GetSelection()); });
+    sidebar_->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& e) {
+        if (renewals_ && book_->GetPage(static_cast<size_t>(e.GetSelection())) == renewals_) return show_renewals();
+        show_page(e.GetSelection());
+    });
     build_pages();
     wxPersistentRegisterAndRestore(this, "main");
 }
@@ -89,6 +94,7 @@ void MainFrame::build_menus() {
     view->Append(ID_SECTION_FIRST + certificates, _("C&ertificates\tCtrl+5"));
     view->AppendSeparator();
     view->Append(ID_REPORTS, _("&Reports\tCtrl+6"));
+    view->Append(ID_RENEWALS, _("Re&newals due\tCtrl+7"));
 
     auto* cohort = new wxMenu;
     cohort->Append(ID_NEW_COHORT, _("&New cohort…\tCtrl+N"));
@@ -140,6 +146,7 @@ void MainFrame::build_menus() {
     }, ID_OPEN_COHORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_cohort(); }, ID_CLOSE_COHORT);
     Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(static_cast<int>(sections_.size())); }, ID_REPORTS);
+    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_renewals(); }, ID_RENEWALS);
     Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
         const wxString target = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
         use_database(utf8(target));
@@ -168,6 +175,10 @@ void MainFrame::build_pages() {
     views_.push_back(reports_);
     book_->AddPage(reports_, _("Reports"));
     sidebar_->Append(_("Reports"));
+    renewals_ = new RenewalsPanel(book_, context_);
+    views_.push_back(renewals_);
+    book_->AddPage(renewals_, _("Renewals due"));
+    sidebar_->Append(_("Renewals due"));
     Thaw();
     show_section(cohorts);
     update_status();
@@ -200,6 +211,11 @@ void MainFrame::show_page(int index) {
     if (sidebar_->GetSelection() != index) sidebar_->SetSelection(index);
     book_->ChangeSelection(static_cast<size_t>(index));
     update_status();
+}
+
+void MainFrame::show_renewals() {
+    renewals_->refresh();  // learning and renewals change it from other pages
+    show_page(static_cast<int>(sections_.size()) + 1);
 }
 
 void MainFrame::show_section(Section s) { show_page(static_cast<int>(s)); }

@@ -18,6 +18,7 @@ class BrowsePanel;
 class CohortPanel;
 class ParticipantsPanel;
 class ReportsPanel;
+class RenewalsPanel;
 
 class MainFrame : public wxFrame {
 public:
@@ -34,6 +35,8 @@ public:
     wxListBox* sidebar() const { return sidebar_; }
     ReportsPanel* reports() const { return reports_; }
     void show_reports() { show_page(static_cast<int>(sections_.size())); }
+    RenewalsPanel* renewals() const { return renewals_; }
+    void show_renewals();
     // What the bar above the pages says (warnings from opening the database); empty when it is hidden.
     const wxString& notice() const { return notice_; }
 
@@ -59,6 +62,7 @@ private:
     std::vector<BrowsePanel*> sections_;
     std::vector<wxWindow*> views_;
     ReportsPanel* reports_ = nullptr;
+    RenewalsPanel* renewals_ = nullptr;
     std::vector<CohortPanel*> cohorts_;
     wxFileHistory history_;
 };

@@ -4,6 +4,7 @@
 #include <wx/intl.h>
 #include <wx/sizer.h>
 
+#include "app/certification_view.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
 #include "app/problems_view.hpp"
@@ -50,6 +51,16 @@ void ParticipantsPanel::show_details(const TextRow& row) {
     details_->add_field(_("Email"), wx(p->email));
     details_->add_field(_("Phone"), wx(p->phone));
     details_->add_field(_("Consented on"), p->consent_date ? wx(*p->consent_date) : wxString());
+    // After recording or renewing, the details are shown again (later: the button that asked is still busy).
+    add_pathways(*details_, context_, p->ref, [this, ref = p->ref] {
+        CallAfter([this, ref] {
+            details_->Freeze();
+            details_->clear();
+            guarded(this, [&] { show_details({wx(ref)}); });
+            details_->done();
+            details_->Thaw();
+        });
+    });
     auto* history = new wxButton(details_, wxID_ANY, _("History…"));
     history->SetName("history");
     history->SetToolTip(_("Who changed this person's records, what and when"));

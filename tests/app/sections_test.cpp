@@ -17,7 +17,7 @@ TEST_CASE("the sections list what the database holds, searched as you type", "[g
     Programme programme;
     Window frame(programme.context);
     pump();
-    REQUIRE(frame->sidebar()->GetCount() == 6);  // five sections and Reports
+    REQUIRE(frame->sidebar()->GetCount() == 7);  // five sections, Reports and Renewals due
 
     auto* people = frame->section(app::MainFrame::participants);
     CHECK(people->row_count() == 40);

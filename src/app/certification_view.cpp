@@ -1,0 +1,220 @@
+// Certification over time in the desktop program: a person's pathway at a glance, the renewals due, and
+// the two actions on them (record continuing education, renew).
+#include "app/certification_view.hpp"
+
+#include <wx/button.h>
+#include <wx/choice.h>
+#include <wx/intl.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "app/details_view.hpp"
+#include "app/dialogs.hpp"
+#include "app/guard.hpp"
+#include "app/text.hpp"
+#include "io/keys.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::app {
+namespace {
+
+const int kWithinDays[] = {30, 90, 180, 365};
+
+wxString hours(int minutes) {
+    return minutes % 60 == 0 ? wxString::Format(_("%d h"), minutes / 60)
+                             : wxString::Format(_("%.1f h"), minutes / 60.0);
+}
+
+wxString joined(const std::vector<std::string>& lines, const wxString& between) {
+    wxString out;
+    for (const auto& l : lines) out << (out.empty() ? "" : between) << wx(l);
+    return out;
+}
+
+}  // namespace
+
+wxString standing_words(const std::string& standing) {
+    if (standing == "valid") return _("valid");
+    if (standing == "expiring") return _("valid, expiring soon");
+    if (standing == "expired") return _("expired");
+    if (standing == "revoked") return _("revoked");
+    if (standing == "superseded") return _("replaced by a renewal");
+    if (standing == "not certified") return _("not certified yet");
+    return wx(standing);
+}
+
+void add_pathways(DetailsView& details, AppContext& context, const std::string& ref, std::function<void()> changed) {
+    const Date today = context.today();
+    const auto paths = store::CertificationRepo(context.db()).pathways(ref, today);
+    const wxString done = wxString::FromUTF8("✓ "), not_done = wxString::FromUTF8("✗ ");
+    for (const auto& p : paths) {
+        details.add_field(_("Certification"), wx(p.definition.title.in(context.language()) + " (" + p.definition.code + ")") +
+                                                  " · " + standing_words(p.standing));
+        wxString steps;
+        for (const auto& r : p.requirements)
+            steps << (steps.empty() ? "" : "\n") << (r.done ? done : not_done) << wx(r.name)
+                  << (r.detail.empty() ? wxString() : ": " + wx(r.detail));
+        details.add_field(_("Pathway"), steps);
+        if (p.current) {
+            const auto& k = *p.current;
+            details.add_field(_("Valid"), wxString::Format(_("%s to %s (certificate %s)"), wx(k.valid_from),
+                                                           wx(k.expires_on), wx(k.serial)));
+            const int days_left = days_between(today, k.expires_on);
+            details.add_field(_("Expires"), days_left >= 0 ? wxString::Format(_("%s, in %d days"), wx(k.expires_on), days_left)
+                                                           : wxString::Format(_("%s, %d days ago"), wx(k.expires_on), -days_left));
+            wxString learned = wxString::Format(_("%s since %s"), hours(p.renewal.total_minutes), wx(k.issued_on));
+            for (const auto& [category, minutes] : p.renewal.minutes_by_category)
+                learned << ", " << wx(category) << " " << hours(minutes);
+            details.add_field(_("Learning"), learned);
+            details.add_field(_("Renewal"), p.renewal.met ? _("ready: the rules are met")
+                                                          : _("still needs: ") + joined(p.renewal.missing, "; "));
+        } else if (!p.missing.empty()) {
+            details.add_field(_("Missing"), joined(p.missing, "\n"));
+        }
+        if (!p.current) continue;
+        auto* row = new wxPanel(&details);
+        auto* bar = new wxBoxSizer(wxHORIZONTAL);
+        auto* learn = new wxButton(row, wxID_ANY, _("Record learning…"));
+        learn->SetName("record_learning");
+        auto* renew = new wxButton(row, wxID_ANY, _("Renew…"));
+        renew->SetName("renew");
+        bar->Add(learn, 0, wxRIGHT, 6);
+        bar->Add(renew, 0);
+        row->SetSizer(bar);
+        const std::string code = p.definition.code;
+        learn->Bind(wxEVT_BUTTON, [&context, ref, changed, row](wxCommandEvent&) {
+            if (record_learning(row, context, ref) && changed) changed();
+        });
+        renew->Bind(wxEVT_BUTTON, [&context, ref, code, changed, row](wxCommandEvent&) {
+            if (renew_certification(row, context, ref, code) && changed) changed();
+        });
+        details.add_window(row, 0);
+    }
+}
+
+bool add_learning(wxWindow* parent, AppContext& context, const std::string& ref, const LearningEntry& entry) {
+    return guarded(parent, [&] { store::CertificationRepo(context.db()).add_learning(ref, entry); });
+}
+
+bool record_learning(wxWindow* parent, AppContext& context, const std::string& ref) {
+    wxString person = wx(ref);
+    guarded(parent, [&] {
+        if (const auto p = store::ParticipantRepo(context.db()).find(ref)) person = isolated(wx(p->full_name)) + " (" + wx(ref) + ")";
+    });
+    LearningDialog dialog(parent, person, context.today());
+    while (dialog.ShowModal() == wxID_OK) {
+        LearningEntry entry;
+        if (!guarded(&dialog, [&] { entry = dialog.entry(); })) continue;
+        if (add_learning(&dialog, context, ref, entry)) return true;
+    }
+    return false;
+}
+
+bool renew_certification(wxWindow* parent, AppContext& context, const std::string& ref, const std::string& code) {
+    std::optional<store::CertificationRecord> current;
+    if (!guarded(parent, [&] { current = store::CertificationRepo(context.db()).current(ref, code); })) return false;
+    if (!current) {
+        show_error(parent, wxString::Format(_("%s holds no current certification to renew."), wx(ref)));
+        return false;
+    }
+    const wxString question = wxString::Format(
+        _("Renew %s's certification %s?\n\nIf the continuing education since %s meets the renewal rules, a new "
+          "certificate with a new serial is issued, linked to %s, which is then replaced. Otherwise nothing changes "
+          "and Mitra says what is still missing."),
+        wx(ref), wx(current->code), wx(current->issued_on), wx(current->serial));
+    if (!ask_yes_no(parent, question, _("Renew"), _("Cancel"))) return false;
+    store::Certified renewed;
+    if (!guarded(parent, [&] {
+            const auto key = io::load_or_create_signing_key(io::default_key_path());
+            renewed = store::CertificationRepo(context.db()).renew(ref, context.today(), key, code);
+        }))
+        return false;
+    const auto& k = renewed.certification;
+    show_info(parent, wxString::Format(_("Renewed: %s holds %s with the new certificate %s (replacing %s), valid from %s "
+                                         "to %s. Print it from the Certificates section."),
+                                       wx(k.participant_ref), wx(k.code), wx(k.serial), wx(k.previous_serial),
+                                       wx(k.valid_from), wx(k.expires_on)));
+    return true;
+}
+
+RenewalsPanel::RenewalsPanel(wxWindow* parent, AppContext& context) : wxPanel(parent, wxID_ANY), context_(context) {
+    SetName("renewals");
+    auto* column = new wxBoxSizer(wxVERTICAL);
+    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Certifications that end within")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    within_ = new wxChoice(this, wxID_ANY);
+    for (int days : kWithinDays) within_->Append(wxString::Format(_("%d days"), days));
+    within_->SetSelection(1);
+    bar->Add(within_, 0, wxRIGHT, 6);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("or have ended, soonest first.")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 18);
+    auto* learn = new wxButton(this, wxID_ANY, _("Record learning…"));
+    auto* renew = new wxButton(this, wxID_ANY, _("Renew…"));
+    bar->Add(learn, 0, wxRIGHT, 6);
+    bar->Add(renew, 0);
+    column->Add(bar, 0, wxALL, 8);
+    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
+    list_->SetName("renewals_list");
+    list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    list_->AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, FromDIP(80));
+    list_->AppendColumn(_("Certification"), wxLIST_FORMAT_LEFT, FromDIP(90));
+    list_->AppendColumn(_("Serial"), wxLIST_FORMAT_LEFT, FromDIP(170));
+    list_->AppendColumn(_("Expires"), wxLIST_FORMAT_LEFT, FromDIP(150));
+    list_->AppendColumn(_("What renewal still needs"), wxLIST_FORMAT_LEFT, FromDIP(360));
+    column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    SetSizer(column);
+
+    within_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { refresh(); });
+    learn->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const auto* item = selected();
+        if (!item) return show_info(this, _("Choose a person in the list first."));
+        if (record_learning(this, context_, item->ref)) refresh();
+    });
+    renew->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const auto* item = selected();
+        if (!item) return show_info(this, _("Choose a person in the list first."));
+        const auto copy = *item;
+        if (renew_certification(this, context_, copy.ref, copy.code)) refresh();
+    });
+    list_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) {
+        if (const auto* item = selected()) {
+            const auto copy = *item;
+            if (renew_certification(this, context_, copy.ref, copy.code)) refresh();
+        }
+    });
+    refresh();
+}
+
+void RenewalsPanel::set_within_days(int days) {
+    for (std::size_t i = 0; i < std::size(kWithinDays); ++i)
+        if (kWithinDays[i] == days) within_->SetSelection(static_cast<int>(i));
+    refresh();
+}
+
+void RenewalsPanel::refresh() {
+    items_.clear();
+    list_->DeleteAllItems();
+    if (!context_.is_open()) return;
+    const int days = kWithinDays[std::max(0, within_->GetSelection())];
+    guarded(this, [&] { items_ = store::CertificationRepo(context_.db()).due(context_.today(), days); });
+    long row = 0;
+    for (const auto& d : items_) {
+        list_->InsertItem(row, isolated(wx(d.full_name)));
+        list_->SetItem(row, 1, wx(d.ref));
+        list_->SetItem(row, 2, wx(d.code));
+        list_->SetItem(row, 3, wx(d.serial));
+        list_->SetItem(row, 4, d.days_left >= 0 ? wxString::Format(_("%s, in %d days"), wx(d.expires_on), d.days_left)
+                                                : wxString::Format(_("%s, %d days ago"), wx(d.expires_on), -d.days_left));
+        list_->SetItem(row, 5, d.missing.empty() ? _("nothing: it can be renewed now") : joined(d.missing, "; "));
+        ++row;
+    }
+}
+
+void RenewalsPanel::select(long row) { list_->SetItemState(row, wxLIST_STATE_SELECTED, wxLIST_STATE_SELECTED); }
+
+const store::DueItem* RenewalsPanel::selected() const {
+    const long row = list_->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
+    return row >= 0 && row < static_cast<long>(items_.size()) ? &items_[static_cast<std::size_t>(row)] : nullptr;
+}
+
+}  // namespace mitra::app
