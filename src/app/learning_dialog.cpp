@@ -18,6 +18,8 @@ LearningDialog::LearningDialog(wxWindow* parent, const wxString& person, const D
     wxXmlResource::Get()->LoadDialog(this, parent, "LearningDialog");
     SetTitle(wxString::Format(_("Continuing education of %s"), person));
     XRCCTRL(*this, "date", wxTextCtrl)->ChangeValue(wx(today));
+    // The renewal rules' category keys, as stored (not translated); another category may be typed.
+    for (const char* category : {"ethics", "peer_practice", "elective"}) XRCCTRL(*this, "category", wxComboBox)->Append(category);
     XRCCTRL(*this, "category", wxComboBox)->SetSelection(0);
     SetEscapeId(wxID_CANCEL);
     Fit();
