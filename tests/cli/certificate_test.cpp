@@ -96,6 +96,7 @@ void set_up_cohort(const Workspace& ws) {
     ws.ok({"init"});
     ws.ok({"trainer", "add", "--ref", "T-NP-01", "--name", kSita, "--latin-name", "Sita Rai", "--country", "NP",
            "--languages", "ne,en", "--qualified", "M01,M02,M03"});
+    ws.ok({"trainer", "certify", "T-NP-01", "--level", "trainer", "--issued", "2025-12-01"});
     ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
     ws.ok({"participant", "add", "--ref", "P-013", "--name", kSriyani, "--country", "LK", "--language", "si"});
     ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan Community Centre",
@@ -423,6 +424,7 @@ TEST_CASE("a batch killed part-way and run again leaves no broken file and gives
     ws.ok({"init"});
     ws.ok({"trainer", "add", "--ref", "T-NP-01", "--name", kSita, "--latin-name", "Sita Rai", "--country", "NP",
            "--languages", "ne,en", "--qualified", "M01,M02,M03"});
+    ws.ok({"trainer", "certify", "T-NP-01", "--level", "trainer", "--issued", "2025-12-01"});
     const std::vector<std::pair<std::string, std::string>> names{
         {kYamada, "ja"}, {kMinjun, "ko"},  {kSomchai, "th"},  {kPriya, "hi"},   {kAisha, "ur"},
         {kMinhKhai, "vi"}, {kSukarno, "id"}, {kSriyani, "si"}, {"髙橋 𠮷郎", "ja"}, {"陈伟", "zh"}};

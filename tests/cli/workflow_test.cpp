@@ -19,6 +19,7 @@ void set_up_programme(const Workspace& ws) {
     ws.ok({"init"});
     ws.ok({"trainer", "add", "--ref", "T-NP-01", "--name", kSita, "--latin-name", "Sita Rai", "--country", "NP",
            "--languages", "ne,en", "--qualified", "M01,M02,M03"});
+    ws.ok({"trainer", "certify", "T-NP-01", "--level", "trainer", "--issued", "2025-12-01"});
     ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
     ws.ok({"participant", "add", "--ref", "P-013", "--name", kSriyani, "--country", "LK", "--language", "si"});
     ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan Community Centre",
@@ -95,6 +96,7 @@ TEST_CASE("trainers are added and listed with their names exactly as written", "
     ws.ok({"init"});
     ws.ok({"trainer", "add", "--ref", "T-NP-01", "--name", kSita, "--latin-name", "Sita Rai", "--country", "NP",
            "--languages", "ne,en", "--qualified", "M01,M02,M03"});
+    ws.ok({"trainer", "certify", "T-NP-01", "--level", "trainer", "--issued", "2025-12-01"});
     ws.ok({"trainer", "add", "--ref", "T-JP-01", "--name", "佐藤 美咲", "--country", "JP", "--languages", "ja"});
     const auto trainers = ws.json({"trainer", "list"});
     REQUIRE(trainers.size() == 2);
@@ -223,6 +225,9 @@ TEST_CASE("sessions are scheduled from the curriculum at the site's own time, an
     CHECK(sessions[1]["date"] == "2026-01-12");
     CHECK(sessions[29]["module"] == "M10");
     CHECK(sessions[29]["date"] == "2026-07-27");
+    // The lead teaches what they are qualified and certified for; the rest wait for a trainer.
+    CHECK(sessions[0]["trainer"] == "T-NP-01");
+    CHECK(sessions[29]["trainer"] == "");
     for (const auto& s : sessions) {
         CHECK(s["id"].is_number_integer());
         CHECK(s["minutes"] == 180);
