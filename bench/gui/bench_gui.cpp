@@ -10,6 +10,7 @@
 #include <ctime>
 #include <vector>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -164,10 +165,25 @@ int main(int argc, char** argv) {
     for (const char* typed : {"Sukarno 4711", "H-09", "\xE5\xB1\xB1\xE7\x94\xB0 5", "Person 123"}) {
         const wxString text = wxString::FromUTF8(typed);
         for (size_t n = 1; n <= text.length(); ++n) {
+            const int pages_before = people->model()->pages_fetched();
             const auto t = Clock::now();
             people->search_for(text.Left(n));
             settle(people);
             const double ms = ms_since(t);
+            const int pages = people->model()->pages_fetched() - pages_before;
+            if (std::getenv("BENCH_KEYS")) {  // the same search again in the store alone: count, then the first page
+                const std::string typed = text.Left(n).Strip(wxString::both).utf8_string();
+                const auto s0 = Clock::now();
+                store::AppQueries(context.db()).count_participants(typed);
+                const double count = ms_since(s0);
+                const auto s1 = Clock::now();
+                store::ParticipantQuery q;
+                q.search = typed;
+                q.limit = 200;
+                store::ParticipantRepo(context.db()).list(q);
+                std::printf("    key %-14s %7.1f ms  %6u rows, %d page(s) read  (store again: count %.1f ms, page %.1f ms)\n",
+                            text.Left(n).utf8_string().c_str(), ms, people->row_count(), pages, count, ms_since(s1));
+            }
             worst = std::max(worst, ms);
             total += ms;
             ++keystrokes;

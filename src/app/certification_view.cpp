@@ -182,7 +182,7 @@ RenewalsPanel::RenewalsPanel(wxWindow* parent, AppContext& context) : wxPanel(pa
             if (renew_certification(this, context_, copy.ref, copy.code)) refresh();
         }
     });
-    refresh();
+    // Read when shown (MainFrame::show_renewals), not at start: a hub's start stays quick.
 }
 
 void RenewalsPanel::set_within_days(int days) {
