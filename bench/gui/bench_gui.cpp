@@ -303,7 +303,7 @@ int main(int argc, char** argv) {
     std::printf("  search as you type, Participants:   %7.1f ms worst, %.1f ms mean over %d keystrokes  target < 50\n",
                 worst, total / keystrokes, keystrokes);
     std::printf("  clearing the search (all 100,000):  %7.1f ms\n", clear_ms);
-    std::printf("    of which the store: count %.1f ms, first page of 200 %.1f ms (LIKE '%%...%%' on ref, names)\n",
+    std::printf("    of which the store: count %.1f ms, first page of 200 %.1f ms (AppQueries/ParticipantRepo search)\n",
                 count_ms, page_ms);
     std::printf("  attendance sheet query (20 x 30):   %7.1f ms (%zu people, %zu sessions, %zu marks)\n", sheet_ms,
                 sheet.people.size(), sheet.sessions.size(), sheet.marks.size());
