@@ -14,6 +14,7 @@
 #include <random>
 
 #include "app/guard.hpp"
+#include "store/certification_repo.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app_test {
@@ -47,6 +48,7 @@ Programme::Programme() {
     for (const auto& m : curriculum->modules) modules.push_back(m.code);
     Trainer sita{"", "T-NP-01", "सीता राई", "Sita Rai", "NP", {"ne", "en"}, modules};
     store::TrainerRepo(db).add(sita);
+    store::CertificationRepo(db).certify_trainer("T-NP-01", "trainer", Date{2025, 1, 1}, 36);  // may teach every module
 
     // Forty people: the first sixteen in their own scripts, the rest "Peer NN".
     std::vector<Participant> people;
