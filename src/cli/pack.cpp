@@ -20,13 +20,16 @@ void add_pack_commands(CLI::App& app, Context& ctx) {
                        {"exported_at", done.exported_at},
                        {"participants", done.participants},
                        {"trainers", done.trainers},
+                       {"trainer_certifications", done.trainer_certifications},
+                       {"learning_entries", done.learning_entries},
                        {"sessions", done.sessions},
                        {"marks", done.marks},
                        {"records", done.records}},
                   "Wrote " + done.file + ": cohort " + done.cohort_code + " with " +
                       std::to_string(done.participants) + " people, " + std::to_string(done.trainers) +
                       " trainer(s), " + std::to_string(done.sessions) + " sessions, " + std::to_string(done.marks) +
-                      " marks and " + std::to_string(done.records) + " records.\nIn the field: mitra-cli --db " +
+                      " marks, " + std::to_string(done.records) + " records and " +
+                      std::to_string(done.learning_entries) + " learning entries.\nIn the field: mitra-cli --db " +
                       done.file + " ...; back at the hub: mitra-cli pack merge " + done.file);
     });
 

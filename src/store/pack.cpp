@@ -25,6 +25,8 @@ using Cell = std::optional<std::string>;
 using Row = std::vector<Cell>;
 
 const std::vector<std::string> kStamps = {"created_at", "created_by", "updated_at", "updated_by"};
+// The schema version from which sessions have a co-facilitator and people a learning ledger (migration 5).
+constexpr int kCoFacilitatorSchema = 5;
 
 // A table whose rows carry a uuid and their stamps; what a merge compares, matches and remaps.
 struct Table {
@@ -62,8 +64,10 @@ const std::vector<Table>& tables() {
                 {"code"}, {"curriculum_uuid"}),
         stamped("enrolments", {"cohort_uuid", "participant_uuid", "enrolled_on"}, {"cohort_uuid", "participant_uuid"},
                 {"cohort_uuid", "participant_uuid"}),
-        stamped("sessions", {"cohort_uuid", "module_code", "session_date", "start_time", "minutes", "trainer_uuid"}, {},
-                {"cohort_uuid", "trainer_uuid"}, true),
+        stamped("sessions",
+                {"cohort_uuid", "module_code", "session_date", "start_time", "minutes", "trainer_uuid",
+                 "co_facilitator_uuid"},
+                {}, {"cohort_uuid", "trainer_uuid", "co_facilitator_uuid"}, true),
         stamped("attendance", {"session_uuid", "participant_uuid", "status", "minutes", "note"},
                 {"session_uuid", "participant_uuid"}, {"session_uuid", "participant_uuid"}, true),
         stamped("assessments",
@@ -77,6 +81,10 @@ const std::vector<Table>& tables() {
                 {"participant_uuid", "code_version"}, {"participant_uuid"}),
         stamped("completion_overrides", {"participant_uuid", "cohort_uuid", "module_code", "complete", "reason"},
                 {"participant_uuid", "cohort_uuid", "module_code"}, {"participant_uuid", "cohort_uuid"}),
+        // Continuing education of the cohort's people: a trainer in the field may record it too.
+        stamped("learning_entries",
+                {"participant_uuid", "title", "provider", "learned_on", "minutes", "category", "evidence", "source"},
+                {}, {"participant_uuid"}),
     };
     return all;
 }
@@ -96,6 +104,11 @@ const std::vector<std::string> kModuleColumns = {"uuid", "curriculum_uuid", "pos
 const std::vector<std::string> kTextColumns = {"owner_uuid", "field", "language", "body"};
 const std::vector<std::string> kTrainerModuleColumns = {"trainer_uuid", "module_code"};
 const std::vector<std::string> kCohortTrainerColumns = {"cohort_uuid", "trainer_uuid", "position"};
+// Trainers' own certifications, so the session rule (qualified and certified) holds in the field; the hub
+// records them, so a merge never brings them back.
+const std::vector<std::string> kTrainerCertificationColumns = {"uuid",       "trainer_uuid", "level",
+                                                               "issued_on",  "expires_on",   "created_at",
+                                                               "created_by", "updated_at",   "updated_by"};
 const std::vector<std::string> kAuditColumns = {"uuid", "at", "actor", "entity", "entity_uuid", "action", "old_value",
                                                 "new_value"};
 
@@ -171,7 +184,7 @@ std::optional<Row> find_by(soci::session& sql, const Table& t, const std::vector
 
 struct Snapshot {
     std::map<std::string, std::vector<Row>> rows;  // by table
-    std::vector<Row> curricula, modules, texts, trainer_modules, cohort_trainers;
+    std::vector<Row> curricula, modules, texts, trainer_modules, cohort_trainers, trainer_certifications;
 };
 
 std::vector<std::string> values_of(const std::vector<Row>& rows, std::size_t column) {
@@ -232,13 +245,18 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
                                        " FROM cohort_trainers WHERE cohort_uuid = :c ORDER BY position",
                               {cohort_uuid});
     std::vector<std::string> trainers = values_of(s.cohort_trainers, 1);
-    for (const auto& u : values_of(session_rows, sessions.at("trainer_uuid")))
-        if (std::find(trainers.begin(), trainers.end(), u) == trainers.end()) trainers.push_back(u);
+    for (const char* role : {"trainer_uuid", "co_facilitator_uuid"})
+        for (const auto& u : values_of(session_rows, sessions.at(role)))
+            if (std::find(trainers.begin(), trainers.end(), u) == trainers.end()) trainers.push_back(u);
     s.rows["trainers"] = by_uuid(table("trainers"), trainers);
     for (const auto& u : trainers) {
         auto rows = fetch(sql, "SELECT " + column_list(kTrainerModuleColumns) +
                                    " FROM trainer_modules WHERE trainer_uuid = :t", {u});
         s.trainer_modules.insert(s.trainer_modules.end(), rows.begin(), rows.end());
+        auto held = fetch(sql, "SELECT " + column_list(kTrainerCertificationColumns) +
+                                   " FROM trainer_certifications WHERE trainer_uuid = :t ORDER BY issued_on, uuid",
+                          {u});
+        s.trainer_certifications.insert(s.trainer_certifications.end(), held.begin(), held.end());
     }
 
     for (const auto& u : values_of(cohort_rows, cohorts.at("curriculum_uuid"))) {
@@ -267,6 +285,12 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
                {cohort_uuid});
     s.rows["completion_overrides"] =
         select(table("completion_overrides"), "", "completion_overrides WHERE cohort_uuid = :c", {cohort_uuid});
+    std::vector<Row> learning;
+    for (const auto& u : people) {
+        auto rows = select(table("learning_entries"), "", "learning_entries WHERE participant_uuid = :p", {u});
+        learning.insert(learning.end(), rows.begin(), rows.end());
+    }
+    s.rows["learning_entries"] = std::move(learning);
     return s;
 }
 
@@ -286,7 +310,7 @@ struct PackContents {
     int schema_version = 0;
     std::map<std::pair<std::string, std::string>, std::string> base;  // (table, uuid) -> updated_at at export
     std::map<std::string, std::vector<Row>> rows;
-    std::vector<Row> curricula, modules, texts, trainer_modules, cohort_trainers, audit;
+    std::vector<Row> curricula, modules, texts, trainer_modules, cohort_trainers, trainer_certifications, audit;
     long long certificates = 0;
 };
 
@@ -319,6 +343,9 @@ public:
         if (t.name == "attendance") return ref("participant_uuid") + " at " + lookup(sessions_, row[t.at("session_uuid")]);
         if (t.name == "enrolments") return ref("participant_uuid") + " enrolled";
         if (t.name == "ethics_acknowledgements") return ref("participant_uuid") + " code of ethics";
+        if (t.name == "learning_entries")
+            return ref("participant_uuid") + " learning: " + row[t.at("title")].value_or("?") + " on " +
+                   row[t.at("learned_on")].value_or("?");
         return ref("participant_uuid") + " " + row[t.at("module_code")].value_or("");
     }
 
@@ -350,6 +377,8 @@ PackContents read_pack(Database& pack) {
     c.texts = fetch(sql, "SELECT " + column_list(kTextColumns) + " FROM texts");
     c.trainer_modules = fetch(sql, "SELECT " + column_list(kTrainerModuleColumns) + " FROM trainer_modules");
     c.cohort_trainers = fetch(sql, "SELECT " + column_list(kCohortTrainerColumns) + " FROM cohort_trainers");
+    c.trainer_certifications =
+        fetch(sql, "SELECT " + column_list(kTrainerCertificationColumns) + " FROM trainer_certifications");
     c.audit = fetch(sql, "SELECT " + column_list(kAuditColumns) + " FROM audit_log WHERE uuid IS NOT NULL ORDER BY id");
     sql << "SELECT COUNT(*) FROM certificates", soci::into(c.certificates);
     return c;
@@ -387,6 +416,7 @@ public:
         for (auto t = tables().rbegin(); t != tables().rend() && exported_here_; ++t)  // marks before sessions
             if (t->removable) merge_removals(*t);
         merge_audit();
+        note_trainer_certifications();
         if (report_.changed_anything()) {
             std::string summary;
             for (const auto& [entity, n] : report_.by_entity)
@@ -503,6 +533,14 @@ private:
                 note_seen(t, uuid, pack_at, pack_at);
                 continue;
             }
+            // A pack made before sessions had a co-facilitator says nothing about one: the hub's stands, as long
+            // as the session keeps a lead who is someone else (a co-facilitator never runs a session alone).
+            if (t.name == "sessions" && report_.pack_schema_version < kCoFacilitatorSchema) {
+                auto& co = row[t.at("co_facilitator_uuid")];
+                co = hub_row->at(t.at("co_facilitator_uuid"));
+                const auto& lead = row[t.at("trainer_uuid")];
+                if (!lead || lead == co) co.reset();
+            }
             bool same = true;
             for (std::size_t i = 0; i < t.columns.size(); ++i)
                 if (t.is_data(i) && row[i] != hub_row->at(i)) same = false;
@@ -575,6 +613,18 @@ private:
         }
     }
 
+    // Trainers' certifications are recorded at the hub: one made in the field is reported, not taken.
+    void note_trainer_certifications() {
+        int field_made = 0;
+        for (const auto& row : pack_.trainer_certifications)
+            if (fetch(sql_, "SELECT uuid FROM trainer_certifications WHERE uuid = :u", {row[0].value_or("")}).empty())
+                ++field_made;
+        if (field_made)
+            report_.not_merged.push_back(std::to_string(field_made) +
+                                         " trainer certification(s) recorded in the field: trainers are certified "
+                                         "at the hub, so record them there (mitra-cli trainer certify)");
+    }
+
     void merge_audit() {
         for (Row row : pack_.audit) {
             if (!fetch(sql_, "SELECT uuid FROM audit_log WHERE uuid = :u", {row[0].value_or("")}).empty()) continue;
@@ -645,9 +695,12 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
                         sql << "INSERT INTO pack_base (entity, uuid, updated_at) VALUES (:e, :u, :at)",
                             soci::use(t.name), soci::use(uuid), soci::use(at);
                     }
-                    if (t.name == "trainers")
+                    if (t.name == "trainers") {
                         for (const auto& r : snapshot.trainer_modules)
                             insert(sql, "trainer_modules", kTrainerModuleColumns, r);
+                        for (const auto& r : snapshot.trainer_certifications)
+                            insert(sql, "trainer_certifications", kTrainerCertificationColumns, r);
+                    }
                     if (t.name == "cohorts")
                         for (const auto& r : snapshot.cohort_trainers)
                             insert(sql, "cohort_trainers", kCohortTrainerColumns, r);
@@ -672,6 +725,8 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
     });
     result.participants = static_cast<int>(snapshot.rows["participants"].size());
     result.trainers = static_cast<int>(snapshot.rows["trainers"].size());
+    result.trainer_certifications = static_cast<int>(snapshot.trainer_certifications.size());
+    result.learning_entries = static_cast<int>(snapshot.rows["learning_entries"].size());
     result.sessions = static_cast<int>(snapshot.rows["sessions"].size());
     result.marks = static_cast<int>(snapshot.rows["attendance"].size());
     result.records = static_cast<int>(snapshot.rows["assessments"].size() + snapshot.rows["practicum_logs"].size() +

@@ -11,11 +11,13 @@ namespace mitra::store {
 struct PackExport {
     std::string file, pack_uuid, cohort_code, exported_at;
     int participants = 0, trainers = 0, sessions = 0, marks = 0, records = 0;
+    int trainer_certifications = 0;  // of the trainers in the pack, so the session rule holds in the field
+    int learning_entries = 0;        // the continuing education of the pack's people
 };
 
 // Writes `out_file` (refused when it exists): an SQLite database made with the same migrations, holding the
-// cohort's curriculum, trainers, enrolled people, sessions, marks (make-ups elsewhere too) and records, and
-// what each row looked like at export. Written under a temporary name and renamed, so it is whole or absent.
+// cohort's curriculum, trainers (lead and co-facilitators) with their certifications, enrolled people, their
+// learning ledger, sessions, marks (make-ups elsewhere too) and records, and what each row looked like at export. Written under a temporary name and renamed, so it is whole or absent.
 PackExport export_pack(Database& hub, const std::string& cohort_code, const std::string& out_file);
 
 // One record both the hub and the field changed since the pack left (or one the field changed and the hub
@@ -43,8 +45,9 @@ struct MergeReport {
     bool changed_anything() const;
 };
 
-// Brings the field's work in `pack_file` into `hub`, in one transaction: new and changed marks, sessions,
-// people, enrolments, records, notes and the field's audit history. Records are matched by UUID (and by
+// Brings the field's work in `pack_file` into `hub`, in one transaction: new and changed marks, sessions
+// (their trainer and co-facilitator), people, enrolments, records, learning entries, notes and the field's
+// audit history. Trainers' certifications stay the hub's: one made in the field is reported in not_merged. Records are matched by UUID (and by
 // their natural key — a person and session for a mark — when both sides made one); never by a session's
 // local number. Merging the same pack again changes nothing; the pack file itself is never changed.
 // A pack from a newer Mitra, or a file that is not a pack, is refused whole (InputError).

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/problem.hpp"
+#include "store/certification_repo.hpp"
 #include "store/pack.hpp"
 #include "store/repos.hpp"
 #include "temp_dir.hpp"
@@ -467,4 +468,206 @@ TEST_CASE("a pack from a newer Mitra, or a file that is not a pack, is refused a
     }
     CHECK(content(*hub) == before);
     CHECK(count(*hub, "audit_log") == audit);
+}
+
+namespace {
+
+// T-1 and T-2 certified as trainers and qualified for M01 and M02; K1's sessions of those, by id.
+std::vector<long long> certified_trainers(Database& db) {
+    Trainer t;
+    t.ref = "T-2";
+    t.name = "Ayu Lestari";
+    t.country = "NP";
+    t.languages = {"ne"};
+    t.qualified_modules = {"M01", "M02"};
+    TrainerRepo(db).add(t);
+    TrainerRepo(db).qualify("T-1", {"M02"});
+    CertificationRepo(db).certify_trainer("T-1", "trainer", day("2025-06-01"), 24);
+    CertificationRepo(db).certify_trainer("T-2", "trainer", day("2025-06-01"), 24);
+    std::vector<long long> m01;
+    for (const auto& s : SessionRepo(db).list("K1"))
+        if (s.module_code == "M01" || s.module_code == "M02") m01.push_back(s.id);
+    REQUIRE(m01.size() >= 3);
+    return m01;
+}
+
+Session session_with_uuid(Database& db, const std::string& uuid) {
+    for (const auto& s : SessionRepo(db).list("K1"))
+        if (s.uuid == uuid) return s;
+    FAIL("no session " + uuid);
+    return {};
+}
+
+LearningEntry learning(const std::string& title, const char* on, int minutes, const std::string& category) {
+    LearningEntry e;
+    e.title = title;
+    e.provider = "Regional network";
+    e.on = day(on);
+    e.minutes = minutes;
+    e.category = category;
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("a pack carries co-facilitators both ways, the trainers' certifications and the people's learning",
+          "[store][pack]") {
+    TempDir dir;
+    auto hub = Database::open(dir.db("hub.db"), "coordinator");
+    set_up(*hub);
+    const auto m01 = certified_trainers(*hub);
+    SessionRepo(*hub).assign(m01[0], "T-1", "T-2");
+    const std::string first = SessionRepo(*hub).find(m01[0])->uuid, second = SessionRepo(*hub).find(m01[1])->uuid,
+                      third = SessionRepo(*hub).find(m01[2])->uuid;
+    CertificationRepo(*hub).add_learning("P-1", learning("Boundaries", "2025-11-02", 180, "ethics"));
+
+    const auto pack_file = dir.file("k1.pack");
+    const auto done = export_pack(*hub, "K1", pack_file);
+    CHECK(done.trainers == 2);  // T-2 leads no cohort: they came as the co-facilitator
+    CHECK(done.trainer_certifications == 2);
+    CHECK(done.learning_entries == 1);
+    {
+        auto field = Database::open(pack_file, "trainer-in-the-field");
+        CHECK(session_with_uuid(*field, first).co_facilitator_ref == "T-2");
+        CHECK(CertificationRepo(*field).ledger("P-1", day("2026-12-31")).size() == 1);
+        // The session rule works offline: certified trainers may be assigned, an uncertified one is refused.
+        SessionRepo(*field).assign(session_with_uuid(*field, second).id, "T-2", "T-1");
+        Trainer newcomer;
+        newcomer.ref = "T-3";
+        newcomer.name = "Field Trainer";
+        newcomer.country = "NP";
+        newcomer.languages = {"ne"};
+        newcomer.qualified_modules = {"M01", "M02"};
+        TrainerRepo(*field).add(newcomer);
+        CHECK_THROWS_AS(SessionRepo(*field).assign(session_with_uuid(*field, third).id, "T-3", ""), InputError);
+        CertificationRepo(*field).add_learning("P-2", learning("Peer practice circle", "2026-01-10", 120,
+                                                              "peer_practice"));
+    }
+    const auto report = merge_pack(*hub, pack_file);
+    CHECK(report.conflicts.empty());
+    CHECK(report.by_entity.at("sessions").changed == 1);
+    CHECK(report.by_entity.at("learning_entries").added == 1);
+    CHECK(report.not_merged.empty());
+    CHECK(SessionRepo(*hub).find(m01[1])->trainer_ref == "T-2");
+    CHECK(SessionRepo(*hub).find(m01[1])->co_facilitator_ref == "T-1");
+    CHECK(SessionRepo(*hub).find(m01[0])->co_facilitator_ref == "T-2");
+    const auto ledger = CertificationRepo(*hub).ledger("P-2", day("2026-12-31"));
+    REQUIRE(ledger.size() == 1);
+    CHECK(ledger[0].minutes == 120);
+    CHECK(ledger[0].category == "peer_practice");
+    CHECK(CertificationRepo(*hub).ledger("P-1", day("2026-12-31")).size() == 1);  // not doubled
+    CHECK(!merge_pack(*hub, pack_file).changed_anything());
+
+    SECTION("the hub and the field both changed a session's co-facilitator: the later one wins, reported") {
+        tick();
+        SessionRepo(*hub).assign(m01[2], "T-1", "T-2");
+        tick();
+        {
+            auto field = Database::open(pack_file, "trainer-in-the-field");
+            SessionRepo(*field).assign(session_with_uuid(*field, third).id, "T-2", "T-1");
+        }
+        const auto again = merge_pack(*hub, pack_file);
+        REQUIRE(again.conflicts.size() == 1);
+        CHECK(again.conflicts[0].entity == "sessions");
+        CHECK(again.conflicts[0].kept == "pack");
+        CHECK(SessionRepo(*hub).find(m01[2])->trainer_ref == "T-2");
+        CHECK(SessionRepo(*hub).find(m01[2])->co_facilitator_ref == "T-1");
+    }
+    SECTION("a trainer certification recorded in the field is reported, not taken") {
+        {
+            auto field = Database::open(pack_file, "trainer-in-the-field");
+            CertificationRepo(*field).certify_trainer("T-3", "trainer", day("2026-01-01"), 24);
+        }
+        const auto before = count(*hub, "trainer_certifications");
+        const auto again = merge_pack(*hub, pack_file);
+        REQUIRE(again.not_merged.size() == 1);
+        CHECK(again.not_merged[0].find("1 trainer certification") != std::string::npos);
+        CHECK(count(*hub, "trainer_certifications") == before);
+    }
+}
+
+namespace {
+
+// Turns a pack back into one written before migration 5 (and 6): no co-facilitators, ledger or
+// certifications, as an older Mitra in the field would have left it.
+void make_older_pack(const std::string& file) {
+    soci::session raw(soci::sqlite3, file);
+    raw << "PRAGMA foreign_keys = OFF";
+    for (const char* statement :
+         {"DROP TABLE learning_entries", "DROP TABLE trainer_certifications", "DROP TABLE certifications",
+          "DROP TABLE certification_definitions", "ALTER TABLE sessions DROP COLUMN co_facilitator_uuid",
+          "DROP INDEX certificates_live",
+          "CREATE UNIQUE INDEX certificates_live ON certificates (participant_uuid, cohort_uuid, kind, module_code) "
+          "WHERE revoked_at IS NULL",
+          "DROP TRIGGER participant_search_insert", "DROP TRIGGER participant_search_delete",
+          "DROP TRIGGER participant_search_update", "DROP TABLE participant_search",
+          "DROP TABLE participant_search_paused", "DELETE FROM schema_migrations WHERE version >= 5"})
+        raw << statement;
+}
+
+}  // namespace
+
+TEST_CASE("a pack from before co-facilitators is migrated and merged, and leaves the hub's co-facilitators alone",
+          "[store][pack]") {
+    TempDir dir;
+    auto hub = Database::open(dir.db("hub.db"), "coordinator");
+    set_up(*hub);
+    const auto m01 = certified_trainers(*hub);
+    const std::string first = SessionRepo(*hub).find(m01[0])->uuid;
+    const auto pack_file = dir.file("k1.pack");
+    export_pack(*hub, "K1", pack_file);
+    {
+        auto field = Database::open(pack_file, "trainer-in-the-field");
+        SessionRepo(*field).move(session_with_uuid(*field, first).id, day("2026-01-07"), LocalTime{11, 0});
+        mark(*field, "K1", 1, "P-3", AttendanceStatus::present);
+    }
+    make_older_pack(pack_file);
+    {
+        soci::session raw(soci::sqlite3, pack_file);
+        int version = 0;
+        raw << "SELECT MAX(version) FROM schema_migrations", soci::into(version);
+        REQUIRE(version == 4);
+    }
+    tick();
+    SessionRepo(*hub).assign(m01[0], "T-1", "T-2");  // the hub names a co-facilitator meanwhile
+
+    const auto report = merge_pack(*hub, pack_file);
+    CHECK(report.migrated);
+    CHECK(report.pack_schema_version == 4);
+    CHECK(report.by_entity.at("attendance").added == 1);
+    const auto moved = SessionRepo(*hub).find(m01[0]);
+    // The field's move is earlier than the hub's assignment: the hub's row stands, co-facilitator and all.
+    CHECK(moved->co_facilitator_ref == "T-2");
+    CHECK(report.conflicts.size() == 1);
+    CHECK(mark_in(*hub, "K1", 1, "P-3")->status == "present");
+    CHECK(!merge_pack(*hub, pack_file).changed_anything());
+
+    SECTION("a later change in the field keeps the hub's co-facilitator, which the older pack never knew") {
+        {
+            soci::session raw(soci::sqlite3, pack_file);
+            raw << "UPDATE sessions SET start_time = '15:00', trainer_uuid = (SELECT uuid FROM trainers WHERE ref = "
+                   "'T-1'), updated_at = '2099-01-01T00:00:00.000Z', updated_by = 'trainer-in-the-field' WHERE uuid = :u",
+                soci::use(first);
+        }
+        const auto later = merge_pack(*hub, pack_file);
+        CHECK(later.conflicts.empty());  // the hub has not changed it since the first merge
+        CHECK(later.by_entity.at("sessions").changed == 1);
+        const auto session = SessionRepo(*hub).find(m01[0]);
+        CHECK(session->start_time == LocalTime{15, 0});
+        CHECK(session->trainer_ref == "T-1");
+        CHECK(session->co_facilitator_ref == "T-2");
+    }
+    SECTION("when the older pack's later change leaves the session without a lead, no co-facilitator is left alone") {
+        {
+            soci::session raw(soci::sqlite3, pack_file);
+            raw << "UPDATE sessions SET start_time = '15:00', trainer_uuid = NULL, updated_at = "
+                   "'2099-01-01T00:00:00.000Z', updated_by = 'trainer-in-the-field' WHERE uuid = :u",
+                soci::use(first);
+        }
+        merge_pack(*hub, pack_file);
+        const auto session = SessionRepo(*hub).find(m01[0]);
+        CHECK(session->start_time == LocalTime{15, 0});
+        CHECK(session->trainer_ref.empty());
+        CHECK(session->co_facilitator_ref.empty());
+    }
 }
