@@ -31,19 +31,15 @@ void add_privacy_commands(CLI::App& app, Context& ctx) {
         const auto entries = store::audit_history(ctx.db(), participant, cohort);
         json items = json::array();
         std::vector<std::vector<std::string>> rows{{"WHEN", "WHO", "WHAT", "ABOUT", "FROM", "TO"}};
-        std::string csv = std::string(io::kUtf8Bom) + io::csv_line({"at", "actor", "entity", "action", "subject", "old_value",
-                                                         "new_value"});
         for (const auto& e : entries) {
             items.push_back({{"at", e.at}, {"actor", e.actor}, {"entity", e.entity}, {"action", e.action},
                              {"subject", e.subject}, {"old_value", e.old_value ? json(*e.old_value) : json(nullptr)},
                              {"new_value", e.new_value ? json(*e.new_value) : json(nullptr)}});
             rows.push_back({e.at.substr(0, 19), e.actor, e.entity + " " + e.action, e.subject,
                             e.old_value.value_or("-"), e.new_value.value_or("-")});
-            csv += io::csv_line({e.at, e.actor, e.entity, e.action, e.subject, e.old_value.value_or(""),
-                                 e.new_value.value_or("")});
         }
         if (!out.empty()) {
-            io::write_file_atomically(out, csv, true);
+            io::write_file_atomically(out, io::audit_csv(entries), true);  // refs and notes: owner only
             ctx.print(items, "Wrote " + std::to_string(entries.size()) + " change(s) to " + out);
         } else {
             ctx.print(items, rows.size() > 1 ? table(rows) : "No changes recorded");

@@ -28,40 +28,8 @@ std::string format_of(const std::string& format, const std::string& out) {
     return "pdf";
 }
 
-std::vector<io::Table> io_tables(const std::vector<store::ReportTable>& tables) {
-    std::vector<io::Table> out;
-    for (const auto& t : tables) out.push_back({t.name, t.title, t.header, t.rows});
-    return out;
-}
-
-pdf::ChartSeries chart_series(const store::ReportSeries& s) {
-    pdf::ChartSeries out{s.name, {}};
-    for (const auto& b : s.bars) out.bars.push_back({b.label, b.value, b.suppressed, b.shown});
-    return out;
-}
-
-pdf::ReportDocument pdf_document(const store::ReportContent& c) {
-    pdf::ReportDocument doc;
-    doc.title = c.title;
-    doc.language = c.language;
-    doc.subtitle_lines = c.subtitle_lines;
-    doc.key_figures = c.key_figures;
-    for (const auto& s : c.charts.by_country) doc.by_country.push_back(chart_series(s));
-    doc.funnel = chart_series(c.charts.funnel);
-    doc.over_time = chart_series(c.charts.over_time);
-    for (const auto& t : c.tables) doc.tables.push_back({t.title, t.header, t.rows});
-    doc.footer = c.footer;
-    doc.by_country_title = c.charts.by_country_title;
-    doc.over_time_title = c.charts.over_time_title;
-    doc.funnel_title = c.charts.funnel_title;
-    doc.nothing_to_show = c.nothing_to_show;
-    doc.nothing_in_period = c.nothing_in_period;
-    doc.page = c.page;
-    return doc;
-}
-
 // A summary figure by its stable key, as shown.
-std::string value_of(const store::ReportTable& summary, const std::string& key) {
+std::string value_of(const ReportTable& summary, const std::string& key) {
     for (std::size_t r = 0; r < summary.row_keys.size(); ++r)
         if (summary.row_keys[r] == key) return summary.rows[r][1];
     return "";
@@ -107,12 +75,12 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         const auto figures = store::programme_figures(ctx.db(), filter, spoken);
         const auto content = store::report_content(figures, words);
         if (kind == "csv") {
-            io::write_file_atomically(out, io::tables_csv(io_tables(content.tables), content.csv_header));
+            io::write_file_atomically(out, io::tables_csv(content.tables, content.csv_header));
         } else if (kind == "xlsx") {
-            io::write_xlsx(out, io_tables(content.tables), content.file_title);
+            io::write_xlsx(out, content.tables, content.file_title);
         } else {
             pdf::FontStack fonts;
-            io::write_file_atomically(out, pdf::render_report_pdf(fonts, pdf_document(content)));
+            io::write_file_atomically(out, pdf::render_report_pdf(fonts, content));
         }
 
         // For machines: stable English keys whatever the report's language; the values as shown.

@@ -31,7 +31,7 @@ std::string csv_line(const std::vector<std::string>& fields) {
     return out + "\r\n";
 }
 
-std::string tables_csv(const std::vector<Table>& tables, const std::vector<std::string>& header) {
+std::string tables_csv(const std::vector<ReportTable>& tables, const std::vector<std::string>& header) {
     if (header.size() != 4) throw std::invalid_argument("a report CSV has four columns");
     std::string out(kUtf8Bom);
     out += csv_line(header);
@@ -39,6 +39,14 @@ std::string tables_csv(const std::vector<Table>& tables, const std::vector<std::
         for (const auto& row : t.rows)
             for (std::size_t c = 1; c < row.size() && c < t.header.size(); ++c)
                 out += csv_line({t.name, row.empty() ? "" : row[0], t.header[c], row[c]});
+    return out;
+}
+
+std::string audit_csv(const std::vector<AuditEntry>& entries) {
+    std::string out(kUtf8Bom);
+    out += csv_line({"at", "actor", "entity", "action", "subject", "old_value", "new_value"});
+    for (const auto& e : entries)
+        out += csv_line({e.at, e.actor, e.entity, e.action, e.subject, e.old_value.value_or(""), e.new_value.value_or("")});
     return out;
 }
 
@@ -71,7 +79,7 @@ std::string sheet_name(std::string name, std::size_t index) {
 
 }  // namespace
 
-void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables, const std::string& title) {
+void write_xlsx(const std::filesystem::path& path, const std::vector<ReportTable>& tables, const std::string& title) {
     namespace fs = std::filesystem;
     const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
     std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
@@ -97,7 +105,7 @@ void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tab
     format_set_bold(heading);
     format_set_font_size(heading, 13);
     for (std::size_t i = 0; i < tables.size(); ++i) {
-        const Table& t = tables[i];
+        const ReportTable& t = tables[i];
         lxw_worksheet* sheet = workbook_add_worksheet(book, sheet_name(t.name, i).c_str());
         if (!sheet) {
             workbook_close(book);

@@ -6,8 +6,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/audit.hpp"
 #include "core/completion.hpp"
 #include "core/model.hpp"
+#include "core/report.hpp"
 
 namespace mitra::io {
 
@@ -19,22 +21,22 @@ std::string csv_field(std::string_view text);
 // Fields joined by commas, ended with CRLF.
 std::string csv_line(const std::vector<std::string>& fields);
 
-// A table of text as reports show it (already suppressed); the name is the XLSX sheet's.
-struct Table {
-    std::string name, title;
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
-};
-
-// Every table in one CSV of the same shape: table,item,measure,value (item is the row's first cell,
-// measure a column's header), so it opens as one sheet and pivots in any spreadsheet. With BOM. The four
-// column names in the report's language when given (io::report_label gives them).
-std::string tables_csv(const std::vector<Table>& tables,
+// Every table in one CSV of the same shape: table,item,measure,value (table is the table's name, item the
+// row's first cell, measure a column's header), so it opens as one sheet and pivots in any spreadsheet.
+// With BOM. The four column names in the report's language when given (ReportContent::csv_header):
+//   io::tables_csv(content.tables, content.csv_header)
+std::string tables_csv(const std::vector<ReportTable>& tables,
                        const std::vector<std::string>& header = {"table", "item", "measure", "value"});
 
-// One sheet per table (title row, header, rows; whole numbers as numbers), written under a temporary
-// name in the same folder and then renamed. Throws std::runtime_error naming the file on failure.
-void write_xlsx(const std::filesystem::path& path, const std::vector<Table>& tables, const std::string& title);
+// One sheet per table, named by the table's name (title row, header, rows; whole numbers as numbers),
+// written under a temporary name in the same folder and then renamed. `title` is the file's
+// (ReportContent::file_title). Throws std::runtime_error naming the file on failure.
+void write_xlsx(const std::filesystem::path& path, const std::vector<ReportTable>& tables, const std::string& title);
+
+// The audit history as CSV, one change a row, oldest first as given:
+// at,actor,entity,action,subject,old_value,new_value (a missing old or new value is an empty field).
+// With BOM. Holds refs and what changed (attendance notes among them): write it owner-only.
+std::string audit_csv(const std::vector<AuditEntry>& entries);
 
 // Columns ref,full_name,latin_name,country,language,email,phone,consent_date: what read_participant_csv
 // reads. With BOM. Holds personal data.

@@ -48,7 +48,7 @@ void draw_title(HPDF_Page page, TextRenderer& text, const ChartBox& box, const s
   text.draw_fitted(page, title, box.x, box.y + box.height - 11, box.width, sans(11, lang, true));
 }
 
-double axis_max(const std::vector<const ChartSeries*>& series, double& step) {
+double axis_max(const std::vector<const ReportSeries*>& series, double& step) {
   double max_value = 0;
   for (const auto* s : series)
     for (const auto& b : s->bars)
@@ -69,7 +69,7 @@ double nice_step(double max_value, int ticks) {
 }
 
 void draw_column_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, const std::string& title,
-                       const std::vector<ChartSeries>& series, const std::string& lang,
+                       const std::vector<ReportSeries>& series, const std::string& lang,
                        const std::string& empty_text) {
   draw_title(page, text, box, title, lang);
   if (series.empty() || series.front().bars.empty()) {
@@ -77,7 +77,7 @@ void draw_column_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, 
     text.draw(page, empty_text, box.x, box.y + box.height / 2, sans(9, lang));
     return;
   }
-  std::vector<const ChartSeries*> all;
+  std::vector<const ReportSeries*> all;
   for (const auto& s : series) all.push_back(&s);
   double step = 1;
   const double top = axis_max(all, step);
@@ -115,7 +115,7 @@ void draw_column_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, 
     const double first_x = centre - bar_w * static_cast<double>(series.size()) / 2;
     for (std::size_t k = 0; k < series.size(); ++k) {
       if (g >= series[k].bars.size()) continue;
-      const ChartBar& b = series[k].bars[g];
+      const ReportBar& b = series[k].bars[g];
       const double x = first_x + bar_w * static_cast<double>(k);
       const double h = b.suppressed ? 0 : plot_h * b.value / top;
       rect(page, x + 1, plot_y, bar_w - 2, h, kSeries[k % 4]);
@@ -130,7 +130,7 @@ void draw_column_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, 
 }
 
 void draw_bar_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, const std::string& title,
-                    const ChartSeries& series, const std::string& lang, const std::string& empty_text) {
+                    const ReportSeries& series, const std::string& lang, const std::string& empty_text) {
   draw_title(page, text, box, title, lang);
   if (series.bars.empty()) {
     fill(page, kMuted);
@@ -153,7 +153,7 @@ void draw_bar_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, con
     text.draw(page, number(v), x, bottom - 9, sans(7, lang), Align::centre);
   }
   for (std::size_t i = 0; i < series.bars.size(); ++i) {
-    const ChartBar& b = series.bars[i];
+    const ReportBar& b = series.bars[i];
     const double y = plot_top - row_h * static_cast<double>(i + 1);
     fill(page, kInk);
     text.draw_fitted(page, b.label, box.x, y + row_h * 0.3, label_w, sans(label_size, lang), Align::right, 4.5);

@@ -184,7 +184,7 @@ constexpr double kMargin = 42;
 struct Writer {
   PdfDocument& doc;
   TextRenderer& text;
-  const ReportDocument& report;
+  const ReportContent& report;
   int page_number = 0;
 
   TextStyle sans(double size, bool bold = false) const { return TextStyle{"sans", bold, size, report.language}; }
@@ -306,7 +306,7 @@ struct Writer {
 
 }  // namespace
 
-std::string render_report_pdf(FontStack& fonts, const ReportDocument& report) {
+std::string render_report_pdf(FontStack& fonts, const ReportContent& report) {
   PdfDocument doc(report.title);
   TextRenderer text(doc.get(), fonts);
   Writer w{doc, text, report};
@@ -317,17 +317,17 @@ std::string render_report_pdf(FontStack& fonts, const ReportDocument& report) {
   const double chart_gap = 28, bottom = 64;
   const double country_h = std::min(270.0, (below_header - bottom - chart_gap) * 0.55);
   draw_column_chart(w.current, text, {kMargin, below_header - country_h, width, country_h},
-                    report.by_country_title, report.by_country, report.language, report.nothing_to_show);
+                    report.charts.by_country_title, report.charts.by_country, report.language, report.nothing_to_show);
   const double time_top = below_header - country_h - chart_gap;
   draw_column_chart(w.current, text, {kMargin, bottom, width, time_top - bottom},
-                    report.over_time_title, {report.over_time}, report.language, report.nothing_to_show);
+                    report.charts.over_time_title, {report.charts.over_time}, report.language, report.nothing_to_show);
   doc.check("drawing the first page");
 
   w.new_page();
-  const double funnel_h = std::clamp(50.0 + 22.0 * static_cast<double>(report.funnel.bars.size()), 180.0, 700.0);
+  const double funnel_h = std::clamp(50.0 + 22.0 * static_cast<double>(report.charts.funnel.bars.size()), 180.0, 700.0);
   const double funnel_top = kA4Height - kMargin;
   draw_bar_chart(w.current, text, {kMargin, funnel_top - funnel_h, width, funnel_h},
-                 report.funnel_title, report.funnel, report.language, report.nothing_to_show);
+                 report.charts.funnel_title, report.charts.funnel, report.language, report.nothing_to_show);
   doc.check("drawing the funnel");
   w.tables(funnel_top - funnel_h - 36);
   doc.check("drawing the tables");

@@ -2,7 +2,8 @@
 // a libharu document saved to bytes, and text wrapped to a width in any script.
 //
 //   mitra::pdf::FontStack fonts;
-//   std::string pdf = mitra::pdf::render_report_pdf(fonts, report);   // then write it atomically
+//   std::string pdf = mitra::pdf::render_report_pdf(fonts, store::report_content(figures, words));
+//   io::write_file_atomically(path, pdf);
 #pragma once
 
 #include "pdf/chart.hpp"
@@ -17,35 +18,10 @@
 
 namespace mitra::pdf {
 
-struct ReportTableView {
-  std::string title;
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;  // already suppressed text
-};
-
-// What the report shows: every figure already suppressed by the store (no names, no refs).
-struct ReportDocument {
-  std::string title = "Programme report";
-  std::vector<std::string> subtitle_lines;                       // period, filters, curriculum title
-  std::vector<std::pair<std::string, std::string>> key_figures;  // label, value ("<5", "83%")
-  std::vector<ChartSeries> by_country;  // enrolled and completed per country
-  ChartSeries funnel;                   // people complete per module
-  ChartSeries over_time;                // attendances per month
-  std::vector<ReportTableView> tables;
-  std::string language;  // BCP 47 of the labels and titles (picks the fonts' forms: CJK, Urdu); may be empty
-  std::string footer = "Aggregate figures only: counts from 1 to 4 are shown as <5 and rates from them are suppressed.";
-  // Every other word on the page, in the report's language (store::report_content gives them all).
-  std::string by_country_title = "People enrolled and completed, by country";
-  std::string over_time_title = "Attendance over time: attendances per month";
-  std::string funnel_title = "Completion funnel: people who completed each module";
-  std::string nothing_to_show = "Nothing to show for this period";  // an empty chart
-  std::string nothing_in_period = "nothing in this period";          // an empty table
-  std::string page = "page {n}";                                     // {n}: the page's number
-};
-
-// The report as PDF bytes (A4 portrait). Throws MissingFontError for text no Noto font covers,
+// The report as PDF bytes (A4 portrait): title, subtitle lines, key figures, the charts, then every table,
+// each page numbered in the report's words. Throws MissingFontError for text no Noto font covers,
 // std::runtime_error when libharu fails.
-std::string render_report_pdf(FontStack& fonts, const ReportDocument& report);
+std::string render_report_pdf(FontStack& fonts, const ReportContent& report);
 
 // ---- Shared by reports and forms ----------------------------------------------------------------
 

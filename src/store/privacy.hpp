@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/audit.hpp"
 #include "store/database.hpp"
 
 namespace mitra::store {
@@ -22,11 +23,7 @@ ErasureResult erase_participant(Database& db, const std::string& ref, const std:
 
 bool is_erased(Database& db, const std::string& ref);
 
-struct AuditEntry {
-    std::string at, actor, entity, action;
-    std::string subject;  // the participant's ref, session id or serial it concerns, when known
-    std::optional<std::string> old_value, new_value;
-};
+using AuditEntry = mitra::AuditEntry;  // core/audit.hpp; the name here for code that says store::AuditEntry
 
 // The history of changes about one person (by ref) or one cohort (by code), oldest first.
 std::vector<AuditEntry> audit_history(Database& db, const std::string& participant_ref,

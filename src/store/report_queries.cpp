@@ -587,6 +587,7 @@ ReportContent report_content(const ProgrammeFigures& f, const ReportWords& words
     c.nothing_to_show = words("Nothing to show for this period");
     c.nothing_in_period = words("nothing in this period");
     c.page = words("page {n}");
+    c.csv_header.clear();
     for (const std::string key : {"table", "item", "measure", "value"}) c.csv_header.push_back(words(key));
     return c;
 }

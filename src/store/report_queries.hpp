@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/calendar.hpp"
+#include "core/report.hpp"
 #include "core/text.hpp"
 #include "store/database.hpp"
 
@@ -118,58 +119,13 @@ struct ReportSuppression {
 };
 ReportSuppression report_suppression(const ProgrammeFigures& figures);
 
-// A table as every report format shows it (CSV, XLSX, PDF, JSON): already suppressed text in the report's
-// language, with stable English keys beside it for machines.
-struct ReportTable {
-    std::string key;   // "summary", "countries", "modules", "months"
-    std::string name;  // a short name, also the XLSX sheet's name (at most 31 characters)
-    std::string title;
-    std::vector<std::string> columns;   // stable keys of the columns ("people enrolled"), as the English header
-    std::vector<std::string> header;    // the columns' headings in the report's language
-    std::vector<std::string> row_keys;  // stable key of each row: a summary figure, a country code, "PSF/M01", a month
-    std::vector<std::vector<std::string>> rows;
-};
-
-// One bar of a chart: the value is 0 and `suppressed` set when the count may not be shown.
-struct ReportBar {
-    std::string label;
-    double value = 0;
-    bool suppressed = false;
-    std::string shown;  // the value as text ("12", "<5")
-};
-
-struct ReportSeries {
-    std::string name;
-    std::vector<ReportBar> bars;
-};
-
-struct ReportCharts {
-    std::vector<ReportSeries> by_country;  // enrolled and completed, one bar pair per country
-    ReportSeries funnel;                   // people complete in each module, in curriculum order
-    ReportSeries over_time;                // attendances per month
-    std::string by_country_title, funnel_title, over_time_title;
-};
-
 // The report's tables: summary, by country, by module (attendance, completion and drop-out), by month.
 // Countries by name, module titles in the words' language (English where there is none). No names, no refs.
 std::vector<ReportTable> report_tables(const ProgrammeFigures& figures, const ReportWords& words = {});
 ReportCharts report_charts(const ProgrammeFigures& figures, const ReportWords& words = {});
 
-// Everything a report shows, in one language: what the CSV, XLSX and PDF are made of.
-struct ReportContent {
-    std::string language;
-    std::string title;       // "Programme report"
-    std::string file_title;  // with the period, for a file's properties
-    std::vector<std::string> subtitle_lines;                       // period, filters, curriculum title, counts
-    std::vector<std::pair<std::string, std::string>> key_figures;  // label, shown value
-    std::vector<ReportTable> tables;
-    ReportCharts charts;
-    std::string footer;             // what was suppressed and why
-    std::string nothing_to_show;    // an empty chart
-    std::string nothing_in_period;  // an empty table
-    std::string page;               // "page {n}"
-    std::vector<std::string> csv_header;  // table,item,measure,value
-};
+// Everything a report shows, in one language (core/report.hpp): what the CSV, XLSX, PDF and the desktop's
+// Reports view are made of.
 ReportContent report_content(const ProgrammeFigures& figures, const ReportWords& words = {});
 
 }  // namespace mitra::store

@@ -84,9 +84,18 @@ TEST_CASE("exported participants read back exactly as they were", "[io][export]"
 }
 
 TEST_CASE("report tables become one CSV with a byte-order mark and one XLSX sheet each", "[io][export]") {
-    const std::vector<Table> tables = {
-        {"Summary", "Programme summary", {"figure", "value"}, {{"people enrolled", "12"}, {"completion rate", "suppressed"}}},
-        {"Countries", "By country", {"country", "enrolled", "completed"}, {{"JP", "<5", "0"}, {"NP", "12", "6"}}},
+    auto table = [](std::string name, std::string title, std::vector<std::string> header,
+                    std::vector<std::vector<std::string>> rows) {
+        ReportTable t;
+        t.name = std::move(name);
+        t.title = std::move(title);
+        t.header = std::move(header);
+        t.rows = std::move(rows);
+        return t;
+    };
+    const std::vector<ReportTable> tables = {
+        table("Summary", "Programme summary", {"figure", "value"}, {{"people enrolled", "12"}, {"completion rate", "suppressed"}}),
+        table("Countries", "By country", {"country", "enrolled", "completed"}, {{"JP", "<5", "0"}, {"NP", "12", "6"}}),
     };
     const std::string csv = tables_csv(tables);
     REQUIRE(csv.rfind("\xEF\xBB\xBF" "table,item,measure,value\r\n", 0) == 0);
@@ -114,6 +123,34 @@ TEST_CASE("report tables become one CSV with a byte-order mark and one XLSX shee
     for (const auto& entry : std::filesystem::directory_iterator(dir)) files += entry.is_regular_file();
     CHECK(files == 1);  // the temporary file became the workbook
     std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the audit history becomes a CSV with a byte-order mark that reads back field for field", "[io][export]") {
+    const std::vector<AuditEntry> entries = {
+        {"2026-01-05T10:00:00Z", "asha", "attendance", "mark", "P-002 session 3", std::nullopt, "present"},
+        {"2026-01-06T08:30:00Z", "hub:coordinator", "attendance", "change", "P-002 session 3", "present",
+         "late, 60 min \"bus\"\nsecond line"},
+        {"2026-01-07T09:00:00Z", "asha", "certificate", "revoke", "PSF-2026-00001-7", "issued", std::nullopt},
+    };
+    const std::string csv = audit_csv(entries);
+    REQUIRE(csv.rfind("\xEF\xBB\xBF" "at,actor,entity,action,subject,old_value,new_value\r\n", 0) == 0);
+    const auto read = read_csv(csv, "audit.csv");
+    REQUIRE(read.ok());
+    REQUIRE(read.value.header.size() == 7);
+    CHECK(read.value.header[6].text == "new_value");
+    REQUIRE(read.value.rows.size() == entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const auto& fields = read.value.rows[i].fields;
+        REQUIRE(fields.size() == 7);
+        CHECK(fields[0].text == entries[i].at);
+        CHECK(fields[1].text == entries[i].actor);
+        CHECK(fields[2].text == entries[i].entity);
+        CHECK(fields[3].text == entries[i].action);
+        CHECK(fields[4].text == entries[i].subject);
+        CHECK(fields[5].text == entries[i].old_value.value_or(""));
+        CHECK(fields[6].text == entries[i].new_value.value_or(""));
+    }
+    CHECK(audit_csv({}) == std::string(kUtf8Bom) + "at,actor,entity,action,subject,old_value,new_value\r\n");
 }
 
 TEST_CASE("an Open Badges assertion holds the required fields and a salted recipient hash", "[io][badge]") {

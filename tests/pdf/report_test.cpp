@@ -26,23 +26,35 @@ std::filesystem::path save(const std::string& name, const std::string& bytes) {
   return path;
 }
 
-ChartBar bar(const std::string& label, double value) {
+using mitra::ReportBar;
+using mitra::ReportContent;
+using mitra::ReportTable;
+
+ReportBar bar(const std::string& label, double value) {
   const bool suppressed = value >= 1 && value <= 4;
   return {label, suppressed ? 0 : value, suppressed, suppressed ? "<5" : std::to_string(static_cast<int>(value))};
+}
+
+ReportTable table(const std::string& title, std::vector<std::string> header, std::vector<std::vector<std::string>> rows) {
+  ReportTable t;
+  t.title = title;
+  t.header = std::move(header);
+  t.rows = std::move(rows);
+  return t;
 }
 
 }  // namespace
 
 TEST_CASE("the report PDF shows its charts' labels in any script, extractable", "[pdf][report]") {
-  ReportDocument r;
+  ReportContent r;
   r.language = "ja";
   r.subtitle_lines = {"Period 2026-01-01 to 2026-03-31", "ピアサポートの基礎 · Peer Support Foundations"};
   r.key_figures = {{"people enrolled", "22"}, {"people completed", "6"}, {"completion rate", "27%"}};
-  r.by_country = {{"enrolled", {bar("नेपाल", 12), bar("日本", 7), bar("India", 3)}},
+  r.charts.by_country = {{"enrolled", {bar("नेपाल", 12), bar("日本", 7), bar("India", 3)}},
                   {"completed", {bar("नेपाल", 6), bar("日本", 0), bar("India", 0)}}};
-  r.funnel = {"completed", {bar("M01 当事者としての経験と相互性", 17), bar("M02 जिया हुआ अनुभव", 2)}};
-  r.over_time = {"attendances", {bar("2026-01", 75), bar("2026-02", 70)}};
-  r.tables = {{"By country", {"country", "enrolled"}, {{"नेपाल", "12"}, {"India", "<5"}}}};
+  r.charts.funnel = {"completed", {bar("M01 当事者としての経験と相互性", 17), bar("M02 जिया हुआ अनुभव", 2)}};
+  r.charts.over_time = {"attendances", {bar("2026-01", 75), bar("2026-02", 70)}};
+  r.tables = {table("By country", {"country", "enrolled"}, {{"नेपाल", "12"}, {"India", "<5"}})};
   const auto pdf = save("report.pdf", render_report_pdf(shared_fonts(), r));
 
   const auto info = run("pdfinfo " + quote(pdf.string()));
@@ -135,20 +147,20 @@ TEST_CASE("the report PDF speaks its language: every label in its script and fon
     INFO(c.language);
     const std::string lang = c.language;
     auto L = [&](const char* english) { return mitra::io::report_label(english, lang); };
-    ReportDocument r;
+    ReportContent r;
     r.language = lang;
     r.title = L("Programme report");
     r.subtitle_lines = {mitra::io::report_label("{label}: {value}", lang, {{"label", L("period")}, {"value", "2026-01"}})};
     r.key_figures = {{L("people enrolled"), "22"}, {L("people completed"), "<5"}, {L("completion rate"), L("suppressed")}};
     const std::string japan = mitra::io::country_name("JP", lang), nepal = mitra::io::country_name("NP", lang);
-    r.by_country = {{L("enrolled"), {bar(nepal, 12), bar(japan, 7)}}, {L("completed"), {bar(nepal, 6), bar(japan, 3)}}};
-    r.funnel = {L("people who completed each module"), {bar("M01", 17), bar("M02", 9)}};
-    r.over_time = {L("attendances per month"), {bar("2026-01", 75), bar("2026-02", 70)}};
-    r.tables = {{L("By country"), {L("country"), L("enrolled"), L("completed")}, {{nepal, "12", "6"}, {japan, "7", "<5"}}},
-                {L("Attendance over time"), {L("month"), L("attendances")}, {}}};
-    r.by_country_title = L("People enrolled and completed, by country");
-    r.over_time_title = L("Attendance over time: attendances per month");
-    r.funnel_title = L("Completion funnel: people who completed each module");
+    r.charts.by_country = {{L("enrolled"), {bar(nepal, 12), bar(japan, 7)}}, {L("completed"), {bar(nepal, 6), bar(japan, 3)}}};
+    r.charts.funnel = {L("people who completed each module"), {bar("M01", 17), bar("M02", 9)}};
+    r.charts.over_time = {L("attendances per month"), {bar("2026-01", 75), bar("2026-02", 70)}};
+    r.tables = {table(L("By country"), {L("country"), L("enrolled"), L("completed")}, {{nepal, "12", "6"}, {japan, "7", "<5"}}),
+                table(L("Attendance over time"), {L("month"), L("attendances")}, {})};
+    r.charts.by_country_title = L("People enrolled and completed, by country");
+    r.charts.over_time_title = L("Attendance over time: attendances per month");
+    r.charts.funnel_title = L("Completion funnel: people who completed each module");
     r.nothing_in_period = L("nothing in this period");
     r.page = L("page {n}");
     r.footer = L("Aggregate figures only");
@@ -159,7 +171,7 @@ TEST_CASE("the report PDF speaks its language: every label in its script and fon
     CHECK(text.find("by country") == std::string::npos);
     CHECK(text.find("page") == std::string::npos);
     if (lang != "ur") {  // poppler gives Nastaliq's text back in its own order; its font is checked below
-      for (const auto& label : {r.title, r.funnel_title, r.by_country_title, nepal, japan, r.nothing_in_period,
+      for (const auto& label : {r.title, r.charts.funnel_title, r.charts.by_country_title, nepal, japan, r.nothing_in_period,
                                 r.tables[0].header[1], L("Aggregate figures only")})
         CHECK_THAT(text, Catch::Contains(mitra::pdf::test::squeeze(label)));
     }
