@@ -1,4 +1,9 @@
-// forms/history_dialog.xrc: who changed what and when about one person or one cohort, from the audit history.
+// forms/history_dialog.xrc: who changed what and when about one person or one cohort, from the audit history,
+// and its export as CSV.
+#include "app/history_dialog.hpp"
+
+#include <wx/button.h>
+#include <wx/filedlg.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
 #include <wx/xrc/xmlres.h>
@@ -7,8 +12,36 @@
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
 #include "app/text.hpp"
+#include "io/export.hpp"
+#include "io/files.hpp"
 
 namespace mitra::app {
+namespace {
+
+SavePathSink& save_sink() {
+    static SavePathSink sink;
+    return sink;
+}
+
+wxString ask_save_path(wxWindow* parent, const wxString& suggested_name) {
+    if (save_sink()) return save_sink()(parent, suggested_name);
+    wxFileDialog dialog(parent, _("Export the history as CSV"), "", suggested_name, _("CSV files (*.csv)|*.csv"),
+                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
+}
+
+}  // namespace
+
+void set_history_save_sink(SavePathSink sink) { save_sink() = std::move(sink); }
+
+bool write_history_csv(wxWindow* parent, const std::vector<AuditEntry>& entries, const wxString& path) {
+    const bool written = guarded(parent, [&] { io::write_file_atomically(utf8(path), io::audit_csv(entries), true); });
+    if (written)
+        show_info(parent, wxString::Format(_("%zu recorded changes were written to %s. The file holds refs and what "
+                                             "changed, and only you can read it: keep it that way."),
+                                           entries.size(), path));
+    return written;
+}
 
 wxString describe_change(const std::string& entity, const std::string& action) {
     const std::string key = entity + " " + action;
@@ -65,6 +98,16 @@ HistoryDialog::HistoryDialog(wxWindow* parent, const wxString& about, const std:
         list->SetItem(row, 4, change);
         ++row;
     }
+    auto* export_button = XRCCTRL(*this, "export", wxButton);
+    export_button->Enable(!entries.empty());
+    export_button->Bind(wxEVT_BUTTON, [this, entries, about](wxCommandEvent&) {
+        wxString name = "history-" + about + ".csv";
+        for (const char bad : {'/', '\\', ':', '*', '?', '"', '<', '>', '|'}) name.Replace(wxString(bad), "-");
+        wxString path = ask_save_path(this, name);
+        if (path.empty()) return;
+        if (!path.Lower().EndsWith(".csv")) path += ".csv";
+        write_history_csv(this, entries, path);
+    });
     SetEscapeId(wxID_CANCEL);
     Fit();
 }

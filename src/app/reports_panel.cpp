@@ -1,4 +1,4 @@
-// Reports: the programme report for a period and filters, shown on screen and written as CSV or XLSX.
+// Reports: the programme report for a period and filters, shown on screen and written as PDF, XLSX or CSV.
 #include "app/reports_panel.hpp"
 
 #include <wx/button.h>
@@ -17,14 +17,14 @@
 #include "io/export.hpp"
 #include "io/files.hpp"
 #include "io/report_labels.hpp"
+#include "pdf/report.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app {
 namespace {
 
-// The report formats this view writes. PDF waits for one shared builder of pdf::ReportDocument (today it
-// lives in src/cli/report.cpp).
-const std::vector<std::string> kFormats = {"xlsx", "csv"};
+// The report formats this view writes, in the order the Format choice lists them.
+const std::vector<std::string> kFormats = {"pdf", "xlsx", "csv"};
 
 std::string field(const wxWindow& panel, const char* name) {
     return trim(utf8(XRCCTRL(panel, name, wxTextCtrl)->GetValue()));
@@ -48,6 +48,7 @@ ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& context) : context_(con
         if (l == (spoken.empty() ? "en" : spoken)) language->SetSelection(language->GetCount() - 1);
     }
     auto* formats = XRCCTRL(*this, "format", wxChoice);
+    formats->Append(_("PDF with charts"));
     formats->Append(_("Spreadsheet (XLSX)"));
     formats->Append(_("CSV, UTF-8"));
     formats->SetSelection(0);
@@ -115,7 +116,7 @@ std::string ReportsPanel::format() const {
     return kFormats.at(static_cast<std::size_t>(std::max(0, at)));
 }
 
-store::ReportContent ReportsPanel::content() const {
+ReportContent ReportsPanel::content() const {
     const store::ReportWords words{language(), &io::report_label, &io::country_name};
     return store::report_content(store::programme_figures(context_.db(), filter(), language()), words);
 }
@@ -147,10 +148,9 @@ bool ReportsPanel::write(const wxString& path) {
     const std::string out = utf8(path), kind = format();
     const bool written = guarded(this, [&] {
         const auto report = content();
-        std::vector<io::Table> tables;
-        for (const auto& t : report.tables) tables.push_back({t.name, t.title, t.header, t.rows});
-        if (kind == "csv") io::write_file_atomically(out, io::tables_csv(tables, report.csv_header));
-        else io::write_xlsx(out, tables, report.file_title);
+        if (kind == "csv") io::write_file_atomically(out, io::tables_csv(report.tables, report.csv_header));
+        else if (kind == "xlsx") io::write_xlsx(out, report.tables, report.file_title);
+        else io::write_file_atomically(out, pdf::render_report_pdf(context_.fonts(), report));
     });
     if (!written) return false;
     if (ask_yes_no(this, wxString::Format(_("The report was written to %s. Open it now?"), path), _("Open it"),

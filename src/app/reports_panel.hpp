@@ -1,4 +1,4 @@
-// Reports: the programme report for a period and filters, shown on screen and written as CSV or XLSX.
+// Reports: the programme report for a period and filters, shown on screen and written as PDF, XLSX or CSV.
 #pragma once
 #include <wx/panel.h>
 
@@ -18,7 +18,7 @@ public:
     // The choices as the form holds them; throws InputError naming each bad field.
     store::ReportFilter filter() const;
     std::string language() const;  // one of io::report_languages()
-    std::string format() const;    // "csv" or "xlsx"
+    std::string format() const;    // "pdf", "xlsx" or "csv"
 
     // Sets the form's fields as a person would type them (tests, and "this year" on first show).
     void fill(const wxString& from, const wxString& to, const wxString& country, const wxString& curriculum,
@@ -30,7 +30,7 @@ public:
     wxListCtrl* figures() const;
 
 private:
-    store::ReportContent content() const;
+    ReportContent content() const;
     AppContext& context_;
 };
 
