@@ -1,4 +1,4 @@
-// mitra-cli backup [--out FILE] [--list], restore FILE.
+// mitra-cli backup [--out FILE] [--list], restore FILE (also in place of a damaged database file).
 #include "cli/context.hpp"
 #include "store/backup.hpp"
 
@@ -34,6 +34,17 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
     static std::string file;
     restore->add_option("file", file, "The backup file")->required()->check(CLI::ExistingFile);
     restore->callback([&ctx] {
+        // A damaged database cannot be opened to copy the backup into it: the backup takes the file's place and
+        // the damaged file is kept beside it.
+        try {
+            ctx.db();
+        } catch (const store::DatabaseDamaged& damaged) {
+            const auto aside = store::restore_damaged(damaged.path, file);
+            ctx.print(json{{"restored", file}, {"damaged_kept_as", aside.string()}},
+                      "Restored " + damaged.path + " from " + file + "; the damaged file is kept as " +
+                          aside.string());
+            return;
+        }
         store::restore_from(ctx.db(), file, keep);
         ctx.print(json{{"restored", file}},
                   "Restored " + ctx.target() + " from " + file + " (the previous content was backed up first)");

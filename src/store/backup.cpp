@@ -4,7 +4,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -71,6 +76,62 @@ void sync_file(const fs::path& file) {
         ::fsync(fd);
         ::close(fd);
     }
+}
+
+// Renames without ever replacing an existing file (a hard link, then the old name removed).
+void move_no_replace(const fs::path& from, const fs::path& to) {
+    if (::link(from.c_str(), to.c_str()) != 0)
+        throw DatabaseError("cannot move " + from.string() + " to " + to.string() + ": " + std::strerror(errno));
+    if (::unlink(from.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(to.c_str());
+        throw DatabaseError("cannot move " + from.string() + " to " + to.string() + ": " + std::strerror(error));
+    }
+}
+
+// An owner-only copy of `from` at `to`, which must not exist yet, written out to the disk.
+void copy_owner_only(const fs::path& from, const fs::path& to) {
+    const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+    if (in < 0) throw DatabaseError("cannot read " + from.string() + ": " + std::strerror(errno));
+    const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (out < 0) {
+        const int error = errno;
+        ::close(in);
+        throw DatabaseError("cannot write " + to.string() + ": " + std::strerror(error));
+    }
+    char buffer[1 << 16];
+    bool ok = true;
+    for (;;) {
+        const ssize_t n = ::read(in, buffer, sizeof buffer);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ok = false;
+            break;
+        }
+        for (ssize_t done = 0; done < n && ok;) {
+            const ssize_t w = ::write(out, buffer + done, static_cast<std::size_t>(n - done));
+            if (w < 0 && errno != EINTR) ok = false;
+            else if (w > 0) done += w;
+        }
+        if (!ok) break;
+    }
+    const int error = errno;
+    ok = ok && ::fsync(out) == 0;
+    ::close(in);
+    ok = ::close(out) == 0 && ok;
+    if (!ok) {
+        ::unlink(to.c_str());
+        throw DatabaseError("cannot copy " + from.string() + " to " + to.string() + ": " + std::strerror(error));
+    }
+}
+
+// "2026-11-25T08:24:21.123Z" -> "20261125T082421Z", fit for a file name.
+std::string file_stamp() {
+    std::string stamp = utc_timestamp_now().substr(0, 19) + "Z";
+    stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == ':' || c == '-'; }),
+                stamp.end());
+    return stamp;
 }
 
 }  // namespace
@@ -145,6 +206,50 @@ std::string check_backup(const fs::path& file) {
         return file.string() + " is not an SQLite database";
     }
     return {};
+}
+
+fs::path latest_good_backup(const fs::path& database_file) {
+    for (const auto& backup : list_backups(database_file))
+        if (check_backup(backup).empty()) return backup;
+    return {};
+}
+
+std::string backup_time(const fs::path& file) {
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0) return {};
+    std::tm utc{};
+    if (!::gmtime_r(&info.st_mtime, &utc)) return {};
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
+    return text;
+}
+
+fs::path restore_damaged(const fs::path& database_file, const fs::path& backup) {
+    if (const auto problem = check_backup(backup); !problem.empty())
+        throw InputError{{Problem{backup.string(), 0, 0, "", problem + "; nothing was changed"}}};
+    const std::string stamp = file_stamp();
+    fs::path aside = database_file.string() + ".damaged-" + stamp;
+    for (int n = 2; fs::exists(aside) || fs::exists(aside.string() + "-wal"); ++n)
+        aside = database_file.string() + ".damaged-" + stamp + "-" + std::to_string(n);
+    // The copy is made and checked first under a temporary name, so a failure leaves the damaged file in place.
+    const fs::path incoming = database_file.string() + ".restoring-" + stamp;
+    copy_owner_only(backup, incoming);
+    if (const auto problem = check_backup(incoming); !problem.empty()) {
+        fs::remove(incoming);
+        throw DatabaseError("the copy of " + backup.string() + " did not read back whole (" + problem +
+                            "); nothing was changed");
+    }
+    // Each step moves one file to a name that is free; a failure part-way leaves every file whole under a name
+    // the message gives.
+    std::error_code ec;
+    if (fs::exists(database_file, ec)) move_no_replace(database_file, aside);
+    for (const char* companion : {"-wal", "-shm", "-journal"}) {
+        const fs::path side = database_file.string() + companion;
+        if (fs::exists(side, ec)) move_no_replace(side, aside.string() + companion);
+    }
+    move_no_replace(incoming, database_file);
+    sync_file(database_file.has_parent_path() ? database_file.parent_path() : fs::path("."));
+    return aside;
 }
 
 void restore_from(Database& db, const fs::path& file, int keep) {

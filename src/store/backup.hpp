@@ -26,6 +26,19 @@ std::vector<std::filesystem::path> list_backups(const std::filesystem::path& dat
 // or empty when it can.
 std::string check_backup(const std::filesystem::path& file);
 
+// The newest backup of `database_file` that check_backup accepts; empty when there is none.
+std::filesystem::path latest_good_backup(const std::filesystem::path& database_file);
+
+// When `file` was last written, as "YYYY-MM-DD HH:MM UTC" (empty when it cannot be read).
+std::string backup_time(const std::filesystem::path& file);
+
+// Puts `backup` in the place of a damaged database file that cannot be opened (see DatabaseDamaged), without
+// overwriting or deleting anything: checks the backup (InputError when check_backup refuses it; nothing
+// changes then), copies it owner-only under a temporary name, moves the damaged file (with its -wal and -shm)
+// aside as "<name>.damaged-<UTC time>", then renames the copy into place. Returns where the damaged file is now.
+std::filesystem::path restore_damaged(const std::filesystem::path& database_file,
+                                      const std::filesystem::path& backup);
+
 // Replaces the open database's content with `file`'s, after checking it and after a backup of the
 // current content. Refuses (InputError) a file that fails check_backup; nothing changes then.
 void restore_from(Database& db, const std::filesystem::path& file, int keep);

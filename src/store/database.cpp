@@ -73,6 +73,40 @@ int backups_to_keep() {
     return n > 0 ? n : 10;
 }
 
+// SQLite saying the file itself is broken (SQLITE_CORRUPT, SQLITE_NOTADB), not the statement.
+bool is_corruption(const soci::soci_error& e) {
+    if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
+        const int rc = lite->result() & 0xFF;
+        return rc == 11 /* SQLITE_CORRUPT */ || rc == 26 /* SQLITE_NOTADB */;
+    }
+    return false;
+}
+
+// A damaged file's connection must not checkpoint its write-ahead log into it (nor delete the log) on close.
+void leave_files_alone(soci::session* sql) {
+    if (!sql || !sql->get_backend() || sql->get_backend_name() != "sqlite3") return;
+    auto* lite = static_cast<soci::sqlite3_session_backend*>(sql->get_backend());
+    sqlite_api::sqlite3_db_config(lite->conn_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+}
+
+// The refusal of a damaged file, naming its latest good backup and how to put it in place.
+[[noreturn]] void throw_damaged(soci::session* sql, const std::string& target, const std::string& detail) {
+    leave_files_alone(sql);
+    std::string advice = "; nothing was written to it";
+    const auto backup = latest_good_backup(target);
+    std::string made;
+    if (!backup.empty()) {
+        made = backup_time(backup);
+        advice += ". The latest good backup is " + backup.string() + " (made " + made + "): mitra-cli --db '" +
+                  target + "' restore '" + backup.string() + "' moves the damaged file aside and puts a copy of " +
+                  "the backup in its place";
+    } else {
+        advice += ", and there is no good backup of it in " + backup_folder(target).string();
+    }
+    throw DatabaseDamaged("the database " + target + " is damaged (" + detail + ")" + advice, target,
+                          backup.string(), made);
+}
+
 // A check of an existing file before anything else touches it, so a damaged one is never written to:
 // on every open that its header and schema read (cheap), once a day the whole file (PRAGMA quick_check).
 void check_integrity(Database& db, bool whole_file) {
@@ -88,15 +122,7 @@ void check_integrity(Database& db, bool whole_file) {
         result = e.get_error_message();
     }
     if (result == "ok") return;
-    std::string advice = "; nothing was written to it";
-    const auto backups = list_backups(db.target());
-    for (const auto& backup : backups)
-        if (check_backup(backup).empty()) {
-            advice += ". The latest good backup is " + backup.string() + ": mitra-cli --db '" + db.target() +
-                      "' restore '" + backup.string() + "'";
-            break;
-        }
-    throw DatabaseError("the database " + db.target() + " is damaged (" + result + ")" + advice);
+    throw_damaged(&db.sql(), db.target(), result);
 }
 
 // Once a day, on open: a copy in the backups folder beside the file. A failure does not stop the work.
@@ -165,6 +191,7 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
             db->sql() << "PRAGMA synchronous = NORMAL";
         }
     } catch (const soci::soci_error& e) {
+        if (db->backend_ == Backend::sqlite && is_corruption(e)) throw_damaged(db->sql_.get(), target, e.get_error_message());
         throw DatabaseError("cannot open the database " + redact_target(target) + ": " + e.get_error_message());
     }
     // On the hub, changes are recorded as the login role unless MITRA_ACTOR names someone (a shared login).
@@ -250,6 +277,7 @@ void Database::migrate() {
             throw;
         }
     } catch (const soci::soci_error& e) {
+        if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
         if (is_permission_denied(e))
             throw DatabaseError("the database " + shown_target() + " needs its schema brought up to version " +
                                 std::to_string(latest) + ", and this role (" + actor_ +
@@ -294,6 +322,7 @@ void Database::write(const std::function<void()>& work) {
                                     std::to_string(attempt) +
                                     " tries this change still could not be made; nothing was changed, please try "
                                     "again");
+            if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
             throw DatabaseError("the database refused the change (nothing was changed): " + e.get_error_message());
         } catch (...) {
             if (in_transaction_) {
@@ -319,6 +348,7 @@ void Database::read(const std::function<void()>& work) {
     } catch (const soci::soci_error& e) {
         in_transaction_ = false;
         try { sql() << "ROLLBACK"; } catch (...) {}
+        if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
         throw DatabaseError("the database could not be read: " + e.get_error_message());
     } catch (...) {
         in_transaction_ = false;

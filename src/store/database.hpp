@@ -4,6 +4,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace soci { class session; }
@@ -21,6 +22,19 @@ struct DatabaseError : std::runtime_error {
 // applied; nothing was changed and it is worth trying again.
 struct ConflictError : DatabaseError {
     using DatabaseError::DatabaseError;
+};
+
+// An SQLite file that fails its integrity check (or that SQLite reports as corrupt): it was not written to.
+// Names the latest backup that passes check_backup, when there is one, so the caller can offer it
+// (store::restore_damaged puts it in place without overwriting anything).
+struct DatabaseDamaged : DatabaseError {
+    DatabaseDamaged(const std::string& message, std::string path, std::string latest_good_backup,
+                    std::string backup_time)
+        : DatabaseError(message), path(std::move(path)), latest_good_backup(std::move(latest_good_backup)),
+          backup_time(std::move(backup_time)) {}
+    std::string path;                // the damaged file
+    std::string latest_good_backup;  // empty when no backup passes its check
+    std::string backup_time;         // when that backup was written, "YYYY-MM-DD HH:MM UTC"; empty without one
 };
 
 class Database {

@@ -120,18 +120,28 @@ TEST_CASE("opening an existing database backs it up once a day, and before bring
     { auto db = Database::open(file); }                 // and only one a day
     CHECK(list_backups(file).size() == 1);
 
-    // A database from the Mitra before the last migration is copied before it is migrated.
+    // A database made by the Mitra before the last migration (every migration but the latest applied, as that
+    // Mitra did) is copied before it is migrated, and the copy is the database as it was.
     const auto latest = static_cast<int>(migrations().size());
+    const auto older = dir.file("older.db");
     {
-        soci::session raw("sqlite3", "db=" + file);
-        raw << "DELETE FROM schema_migrations WHERE version = " << latest;
-        raw << "ALTER TABLE participants DROP COLUMN erased_at";
+        soci::session raw("sqlite3", "db=" + older);
+        raw << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+        for (int version = 1; version < latest; ++version) {
+            for (const auto& statement : migrations()[static_cast<std::size_t>(version - 1)].statements(Backend::sqlite))
+                raw << statement;
+            raw << "INSERT INTO schema_migrations (version, applied_at) VALUES (" << version
+                << ", '2026-01-01T00:00:00Z')";
+        }
     }
-    { auto db = Database::open(file); CHECK(db->schema_version() == latest); }
-    bool before_migration = false;
-    for (const auto& b : list_backups(file))
-        before_migration = before_migration || b.filename().string().find("before-migration") != std::string::npos;
-    CHECK(before_migration);
+    { auto db = Database::open(older); CHECK(db->schema_version() == latest); }
+    const auto copies = list_backups(older);
+    REQUIRE(copies.size() == 1);
+    CHECK(copies.front().filename().string().find("before-migration-" + std::to_string(latest)) != std::string::npos);
+    soci::session copy("sqlite3", "db=" + copies.front().string());
+    int version = 0;
+    copy << "SELECT MAX(version) FROM schema_migrations", soci::into(version);
+    CHECK(version == latest - 1);
 }
 
 TEST_CASE("a damaged database is refused on open with the latest good backup named, and left alone",
@@ -162,4 +172,74 @@ TEST_CASE("a damaged database is refused on open with the latest good backup nam
         CHECK(message.find(list_backups(file).front().string()) != std::string::npos);
     }
     CHECK(std::filesystem::file_size(file) == size);
+}
+
+TEST_CASE("a damaged database file is refused with a typed error, and its backup put in its place beside it",
+          "[store][backup][sqlite]") {
+    TempDir dir;
+    const auto file = dir.file("mitra.db");
+    {
+        auto db = Database::open(file);
+        auto p = person("P-1", "Sukarno");
+        ParticipantRepo(*db).add(p);
+        backup_rotating(*db, "manual", 10);
+        auto late = person("P-2", store_test::kSriyani);  // after the backup: the backup cannot hold it
+        ParticipantRepo(*db).add(late);
+    }
+    const auto good = list_backups(file).front();
+    // A -wal beside the damaged file belongs to it: it goes aside with it.
+    std::ofstream(file + "-wal", std::ios::binary) << "the damaged file's own log";
+    {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(100);
+        const std::string noise(3000, '\x5A');
+        f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
+    }
+    std::ifstream in(file, std::ios::binary);
+    const std::string damaged{std::istreambuf_iterator<char>(in), {}};
+
+    std::string backup;
+    try {
+        auto db = Database::open(file);
+        FAIL("a damaged file opened");
+    } catch (const DatabaseDamaged& e) {
+        CHECK(e.path == file);
+        backup = e.latest_good_backup;
+        CHECK(backup == good.string());
+        CHECK(e.backup_time.size() == std::string("2026-11-25 08:24 UTC").size());
+        CHECK(std::string(e.what()).find("restore") != std::string::npos);
+    }
+    REQUIRE(backup == latest_good_backup(file).string());
+
+    SECTION("a backup that fails its check is refused before anything moves") {
+        const auto bad = dir.path / "bad.db";
+        std::ofstream(bad) << "not a database";
+        CHECK_THROWS_AS(restore_damaged(file, bad), mitra::InputError);
+        std::ifstream again(file, std::ios::binary);
+        CHECK(std::string{std::istreambuf_iterator<char>(again), {}} == damaged);
+        CHECK(std::filesystem::exists(file + "-wal"));
+    }
+
+    SECTION("restored: the damaged file and its log are kept aside, the copy is owner-only and opens") {
+        const auto aside = restore_damaged(file, backup);
+        CHECK(aside.filename().string().rfind("mitra.db.damaged-", 0) == 0);
+        std::ifstream kept(aside, std::ios::binary);
+        CHECK(std::string{std::istreambuf_iterator<char>(kept), {}} == damaged);
+        CHECK(std::filesystem::exists(aside.string() + "-wal"));
+        CHECK_FALSE(std::filesystem::exists(file + "-wal"));
+        struct stat info {};
+        REQUIRE(::stat(file.c_str(), &info) == 0);
+        CHECK((info.st_mode & 0777) == 0600);
+        CHECK(std::filesystem::exists(good));  // the backup itself is left as it was
+        auto db = Database::open(file);
+        CHECK(ParticipantRepo(*db).find("P-1"));
+        CHECK_FALSE(ParticipantRepo(*db).find("P-2"));
+
+        // Done again (a second damage in the same second), nothing is overwritten: the second goes aside too.
+        db.reset();
+        const auto second = restore_damaged(file, backup);
+        CHECK(second != aside);
+        CHECK(std::filesystem::exists(aside));
+        CHECK(std::filesystem::exists(second));
+    }
 }
