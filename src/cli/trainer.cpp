@@ -68,7 +68,16 @@ void add_trainer_commands(CLI::App& app, Context& ctx) {
         }
         text += "  taught " + std::to_string(st.teaching.sessions) + " sessions, " + hours_text(st.teaching.minutes) +
                 (st.teaching.cohorts.empty() ? "" : ", cohorts " + join(st.teaching.cohorts, ", "));
+        json renewal = nullptr;
+        if (!st.certifications.empty()) {
+            const auto r = store::CertificationRepo(ctx.db()).trainer_renewal(show_ref, today);
+            renewal = {{"code", r.rule.code}, {"met", r.check.met}, {"missing", r.check.missing},
+                       {"counted_minutes", r.check.total_minutes}, {"default_rule", r.default_rule}};
+            text += "\n  renewal (" + r.rule.code + "): " +
+                    (r.check.met ? std::string("can renew now") : "still needs " + join(r.check.missing, "; "));
+        }
         ctx.print(json{{"ref", st.trainer_ref},
+                       {"renewal", renewal},
                        {"name", st.name},
                        {"standing", st.standing},
                        {"certifications", certifications},
@@ -77,6 +86,31 @@ void add_trainer_commands(CLI::App& app, Context& ctx) {
                          {"minutes", st.teaching.minutes},
                          {"cohorts", st.teaching.cohorts}}}},
                   text);
+    });
+
+    auto* renew = group->add_subcommand(
+        "renew", "Renew a trainer's own certification when their teaching and learning meet its rule");
+    static std::string renew_ref, renew_today;
+    renew->add_option("ref", renew_ref, "The trainer's ref")->required();
+    renew->add_option("--today", renew_today, "The renewal's date (default: today)");
+    renew->callback([&ctx] {
+        const Date today = renew_today.empty() ? today_utc() : date_option("--today", renew_today);
+        store::CertificationRepo repo(ctx.db());
+        const auto state = repo.trainer_renewal(renew_ref, today);
+        const auto c = repo.renew_trainer(renew_ref, today);
+        ctx.print(json{{"ref", c.trainer_ref},
+                       {"uuid", c.uuid},
+                       {"level", c.level},
+                       {"code", state.rule.code},
+                       {"default_rule", state.default_rule},
+                       {"issued", to_string(c.issued_on)},
+                       {"expires", to_string(c.expires_on)},
+                       {"previous_expires", to_string(state.held.expires_on)},
+                       {"counted_minutes", state.check.total_minutes},
+                       {"minutes_by_category", state.check.minutes_by_category}},
+                  "Renewed " + c.trainer_ref + " as " + c.level + " (" + state.rule.code + ") until " +
+                      to_string(c.expires_on) + ": " + hours_text(state.check.total_minutes) +
+                      " of teaching and learning counted since " + to_string(state.held.issued_on));
     });
 
     auto* list = group->add_subcommand("list", "List the trainers");

@@ -53,6 +53,19 @@ RenewalCheck check_renewal(const RenewalRule& rule, const std::vector<LearningEn
     return check;
 }
 
+CertificationDefinition default_trainer_certification(const std::string& level) {
+    CertificationDefinition d;
+    d.code = "PST";
+    d.title.by_language["en"] = "Certified Peer Support Trainer";
+    d.level = level;
+    d.for_trainers = true;
+    d.valid_months = 24;
+    d.renewal.period_months = 24;
+    d.renewal.total_minutes = 18 * 60;
+    d.renewal.minimum_minutes = {{"teaching", 12 * 60}, {"ethics", 3 * 60}};
+    return d;
+}
+
 std::string why_cannot_teach(const std::vector<std::string>& qualified_modules,
                              const std::vector<TrainerCertification>& certifications, const std::string& module_code,
                              const Date& day) {

@@ -66,6 +66,12 @@ struct TrainerCertification {
     Date issued_on, expires_on;
 };
 
+// The rule a trainer's own certification renews by when no curriculum in the database defines one (a
+// [certification] with for_trainers = true and the trainer's level): code "PST", valid 24 months, and within
+// them 18 hours, of which at least 12 teaching (sessions led or co-facilitated) and 3 in ethics. A modest
+// default of Mitra's, not any programme's standard.
+CertificationDefinition default_trainer_certification(const std::string& level);
+
 // Whether a trainer may be assigned to a session of `module_code` on `day`: qualified for the module
 // and holding a trainer certification valid that day. Empty when yes, otherwise why not.
 std::string why_cannot_teach(const std::vector<std::string>& qualified_modules,

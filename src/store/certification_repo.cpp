@@ -501,11 +501,10 @@ Certified CertificationRepo::renew(const std::string& ref, const Date& today, co
         CertificateRepo certificates(db_);
         const auto previous_certificate = certificates.find(held->serial);
         if (!previous_certificate) throw DatabaseError("certificate " + held->serial + " is gone");
-        out.certificate = certificates.issue_certification(*previous_certificate, held->code, key, today);
-
         // Early renewal runs on from the previous end; a late one from today.
         const Date from = today < held->expires_on || today == held->expires_on ? add_days(held->expires_on, 1) : today;
         const Date expires = expiry_date(from, definition->valid_months);
+        out.certificate = certificates.issue_certification(*previous_certificate, held->code, key, today, expires);
         const std::string now = utc_timestamp_now();
         db_.sql() << "UPDATE certifications SET status = 'superseded', updated_at = :at, updated_by = :by WHERE uuid = :u",
             soci::use(now), soci::use(db_.actor()), soci::use(held->uuid);
@@ -592,6 +591,73 @@ TrainerStanding CertificationRepo::trainer_standing(const std::string& trainer_r
         const auto& latest = out.certifications.front();
         out.standing = to_string(validity_on(latest.expires_on, today));
         out.teaching = teaching(trainer_ref, latest.issued_on, today);
+    });
+    return out;
+}
+
+TrainerRenewal CertificationRepo::trainer_renewal(const std::string& trainer_ref, const Date& today) {
+    TrainerRenewal out;
+    db_.read([&] {
+        out = TrainerRenewal{};
+        out.trainer_ref = trainer_ref;
+        const auto held = trainer_certifications(trainer_ref);
+        if (held.empty())
+            refuse("trainer", trainer_ref + " holds no trainer certification to renew (mitra-cli trainer certify)");
+        out.held = held.front();
+        // A curriculum's trainer certification of this level (or of any level, when it names none) rules.
+        std::string curriculum_uuid;
+        soci::indicator ind = soci::i_null;
+        db_.sql() << "SELECT d.curriculum_uuid FROM certification_definitions d JOIN curricula cu ON cu.uuid = "
+                     "d.curriculum_uuid WHERE d.for_trainers = 1 AND (d.level = :l OR d.level = '') "
+                     "ORDER BY CASE WHEN d.level = '' THEN 1 ELSE 0 END, cu.created_at DESC LIMIT 1",
+            soci::into(curriculum_uuid, ind), soci::use(out.held.level);
+        std::optional<CertificationDefinition> defined;
+        if (db_.sql().got_data() && ind == soci::i_ok) defined = definition_of_curriculum(db_, curriculum_uuid);
+        out.default_rule = !defined;
+        out.rule = defined ? *defined : default_trainer_certification(out.held.level);
+
+        auto entries = teaching(trainer_ref, out.held.issued_on, today).entries;
+        const std::string from = to_string(out.held.issued_on), until = to_string(today);
+        soci::rowset<soci::row> learned =
+            (db_.sql().prepare << "SELECT l.title, l.provider, l.learned_on, l.minutes, l.category, l.evidence, "
+                                  "l.source FROM learning_entries l JOIN participants p ON p.uuid = l.participant_uuid "
+                                  "WHERE p.ref = :r AND l.learned_on >= :f AND l.learned_on <= :t",
+             soci::use(trainer_ref), soci::use(from), soci::use(until));
+        for (const auto& r : learned)
+            entries.push_back(LearningEntry{text(r, 0), text(r, 1), date(r, 2).value_or(Date{}),
+                                            static_cast<int>(integer(r, 3)), text(r, 4), text(r, 5), text(r, 6)});
+        out.check = check_renewal(out.rule.renewal, entries, out.held.issued_on, today);
+    });
+    return out;
+}
+
+TrainerCertificationRecord CertificationRepo::renew_trainer(const std::string& trainer_ref, const Date& today) {
+    TrainerCertificationRecord out;
+    db_.write([&] {
+        const auto state = trainer_renewal(trainer_ref, today);
+        if (!state.check.met) {
+            Problems problems;
+            for (const auto& m : state.check.missing)
+                problems.push_back(Problem{"", 0, 0, "trainer",
+                                           trainer_ref + " cannot renew " + state.held.level + " (" + state.rule.code +
+                                               ") yet: " + m});
+            throw InputError{problems};
+        }
+        // Early renewal runs on from the previous end; a late one from today.
+        const auto& held = state.held;
+        const Date from = held.expires_on < today ? today : add_days(held.expires_on, 1);
+        out = TrainerCertificationRecord{new_uuid(), trainer_ref, held.level, today,
+                                         expiry_date(from, state.rule.valid_months)};
+        const std::string trainer = trainer_uuid_of(db_, trainer_ref);
+        const Stamp stamp{utc_timestamp_now(), db_.actor()};
+        const std::string issued = to_string(out.issued_on), expires = to_string(out.expires_on);
+        db_.sql() << "INSERT INTO trainer_certifications (uuid, trainer_uuid, level, issued_on, expires_on, created_at, "
+                     "created_by, updated_at, updated_by) VALUES (:u, :t, :l, :i, :e, :at, :by, :at2, :by2)",
+            soci::use(out.uuid), soci::use(trainer), soci::use(out.level), soci::use(issued), soci::use(expires),
+            soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+        record_audit(db_, "trainer_certification", out.uuid, "renew", held.level + " to " + to_string(held.expires_on),
+                     trainer_ref + " " + out.level + " renewed on " + issued + " to " + expires + " (" +
+                         hours_text(state.check.total_minutes) + " counted)");
     });
     return out;
 }

@@ -80,6 +80,16 @@ struct TeachingRecord {
     std::vector<LearningEntry> entries;  // one per session, source and category "teaching"
 };
 
+// Where a trainer's own renewal stands: the rule, and their teaching plus learning since the latest
+// certification was issued against it.
+struct TrainerRenewal {
+    std::string trainer_ref;
+    TrainerCertificationRecord held;   // the latest certification, the one a renewal follows
+    CertificationDefinition rule;      // from a curriculum's trainer [certification] of that level, or the default
+    bool default_rule = false;         // no curriculum in the database defines one
+    RenewalCheck check;                // teaching (category "teaching") and learning entries against the rule
+};
+
 struct TrainerStanding {
     std::string trainer_ref, name;
     std::vector<TrainerCertificationRecord> certifications;  // latest first
@@ -133,6 +143,15 @@ public:
     // Sessions led or co-facilitated between `from` and `to`, both included.
     TeachingRecord teaching(const std::string& trainer_ref, const Date& from, const Date& to);
     TrainerStanding trainer_standing(const std::string& trainer_ref, const Date& today);
+
+    // The trainer's teaching record (sessions led or co-facilitated) and learning (entries of the person
+    // with the trainer's ref) since their latest certification was issued, against its renewal rule.
+    // Refused when the trainer holds no certification.
+    TrainerRenewal trainer_renewal(const std::string& trainer_ref, const Date& today);
+    // Records the renewal when the rule is met: a new certification of the same level, issued `today`,
+    // running on from the day after the latest ends (from today once that has passed). Otherwise refused
+    // (InputError), one problem a missing item.
+    TrainerCertificationRecord renew_trainer(const std::string& trainer_ref, const Date& today);
 
 private:
     Database& db_;

@@ -409,3 +409,73 @@ TEST_CASE("a person on the way: the pathway names what is missing and the first 
         CHECK(refusal([&] { repo.certify("P-1", day("2026-06-01")); }).find("renew it instead") != std::string::npos);
     }
 }
+
+TEST_CASE("a trainer renews on their teaching and learning: exactly the minimum renews, an ethics hour short does not",
+          "[store][certification][trainer]") {
+    Programme f;  // P-1 is a person, and here also a trainer: their learning entries count for the trainer
+    CertificationRepo repo(*f.db);
+    add_trainer(*f.db, "P-1", {"M01", "M02"});
+    add_trainer(*f.db, "T-2", {"M01", "M02"});
+    repo.certify_trainer("P-1", "trainer", day("2025-01-01"), 24);  // ends 2026-12-31
+    repo.certify_trainer("T-2", "trainer", day("2025-01-01"), 24);
+    f.cohort("NP-2", "2026-01-05", {"P-1"});
+    SessionRepo sessions(*f.db);
+    // 12 hours of teaching: M01 sessions led, one co-facilitated.
+    int taught = 0;
+    for (const char* on : {"2026-01-10", "2026-01-17", "2026-01-24"})
+        taught += sessions.add(session("NP-2", "M01", on, "P-1")).minutes;
+    taught += sessions.add(session("NP-2", "M01", "2026-01-31", "T-2", "P-1")).minutes;
+    REQUIRE(taught == 12 * 60);
+    f.learn("2026-02-01", 3, "elective");
+
+    SECTION("an ethics hour short: refused, saying what is missing, and nothing recorded") {
+        f.learn("2026-02-02", 2, "ethics");
+        const auto state = repo.trainer_renewal("P-1", day("2026-11-01"));
+        CHECK(state.default_rule);
+        CHECK(state.rule.code == "PST");
+        CHECK(state.check.total_minutes == 17 * 60);
+        CHECK(refusal([&] { repo.renew_trainer("P-1", day("2026-11-01")); }) ==
+              "trainer: P-1 cannot renew trainer (PST) yet: in total: 17 hours of 18 hours\n"
+              "trainer: P-1 cannot renew trainer (PST) yet: ethics: 2 hours of 3 hours\n");
+        CHECK(repo.trainer_certifications("P-1").size() == 1);
+    }
+    SECTION("exactly at the minimum: renewed from the day after the current one ends") {
+        f.learn("2026-02-02", 3, "ethics");
+        const auto renewed = repo.renew_trainer("P-1", day("2026-11-01"));
+        CHECK(to_string(renewed.issued_on) == "2026-11-01");
+        CHECK(to_string(renewed.expires_on) == "2028-12-31");
+        CHECK(renewed.level == "trainer");
+        CHECK(repo.trainer_certifications("P-1").size() == 2);
+        CHECK(repo.trainer_standing("P-1", day("2027-06-01")).standing == "valid");
+        // The next renewal counts from the new certification: nothing yet.
+        CHECK(refusal([&] { repo.renew_trainer("P-1", day("2026-11-02")); }).find("teaching: 0 hours of 12 hours") !=
+              std::string::npos);
+    }
+    SECTION("an hour of teaching short") {
+        f.learn("2026-02-02", 4, "ethics");
+        sessions.remove(sessions.list("NP-2").back().id);  // the co-facilitated session: 3 hours less teaching
+        CHECK(refusal([&] { repo.renew_trainer("P-1", day("2026-11-01")); }).find("teaching: 9 hours of 12 hours") !=
+              std::string::npos);
+    }
+    SECTION("a curriculum's trainer certification of that level rules instead of the default") {
+        auto tot = shipped_curriculum();
+        tot.code = "TOT";
+        tot.certification->code = "TST";
+        tot.certification->for_trainers = true;
+        tot.certification->level = "trainer";
+        tot.certification->valid_months = 12;
+        tot.certification->renewal.total_minutes = 15 * 60;
+        tot.certification->renewal.minimum_minutes = {{"teaching", 12 * 60}};
+        CurriculumRepo(*f.db).import(tot);
+        const auto state = repo.trainer_renewal("P-1", day("2026-11-01"));
+        CHECK(!state.default_rule);
+        CHECK(state.rule.code == "TST");
+        CHECK(state.check.met);
+        CHECK(to_string(repo.renew_trainer("P-1", day("2026-11-01")).expires_on) == "2027-12-31");
+    }
+    SECTION("a trainer without a certification has nothing to renew") {
+        add_trainer(*f.db, "T-3", {"M01"});
+        CHECK(refusal([&] { repo.renew_trainer("T-3", day("2026-11-01")); }).find("holds no trainer certification") !=
+              std::string::npos);
+    }
+}
