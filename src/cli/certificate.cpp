@@ -189,7 +189,12 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
         std::optional<store::CertificationRecord> certification;
         if (record) certification = store::CertificationRepo(ctx.db()).for_serial(record->serial);
         const Date today = verify_today.empty() ? today_utc() : date_option("--today", verify_today);
-        const bool expired = certification && !revoked && certification->expires_on < today;
+        // Offline (or not issued here), the certification's last day is among the signed facts when it was issued
+        // with one; certificates signed before then say nothing about expiry.
+        const std::optional<Date> signed_expiry =
+            f.expires_on.empty() ? std::nullopt : parse_date(f.expires_on);
+        const bool expired = certification ? !revoked && certification->expires_on < today
+                                           : signed_expiry && *signed_expiry < today;
         const bool valid = check.genuine && !revoked && !superseded && !expired;
         json j{{"valid", valid},         {"genuine", check.genuine}, {"revoked", revoked},
                {"serial", f.serial},     {"full_name", f.full_name}, {"latin_name", f.latin_name},
@@ -223,6 +228,10 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
                 text += "  renews " + certification->previous_serial + "\n";
             if (!certification->renewed_by_serial.empty())
                 text += "  renewed by " + certification->renewed_by_serial + "\n";
+        } else if (signed_expiry) {
+            j["expires_on"] = to_string(*signed_expiry);
+            text += expired ? "  expired on " + to_string(*signed_expiry) + "\n"
+                            : "  valid until " + to_string(*signed_expiry) + "\n";
         }
         if (erased) text += "  the holder's details were erased from the database at their request\n";
         if (revoked) {

@@ -15,24 +15,29 @@ void ensure_sodium() {
     if (ready < 0) throw std::runtime_error("libsodium could not start");
 }
 
-// One line per fact, in a fixed order: the exact bytes that are signed.
+// One line per fact, in a fixed order: the exact bytes that are signed. "expires" only when there is one,
+// so the facts of a certificate signed before it was carried read back to the same bytes.
 std::string canonical(const CertifiedFacts& f) {
     return "serial=" + f.serial + "\nname=" + f.full_name + "\nlatin=" + f.latin_name + "\nprogramme=" + f.programme +
-           "\ntitle=" + f.title + "\nkind=" + f.kind + "\nissued=" + f.issued_on + "\nkey=" + f.key_id + "\n";
+           "\ntitle=" + f.title + "\nkind=" + f.kind + "\nissued=" + f.issued_on +
+           (f.expires_on.empty() ? "" : "\nexpires=" + f.expires_on) + "\nkey=" + f.key_id + "\n";
 }
 
 std::optional<CertifiedFacts> parse_canonical(const std::string& text) {
     CertifiedFacts f;
-    std::string* fields[] = {&f.serial, &f.full_name, &f.latin_name, &f.programme,
-                             &f.title,  &f.kind,      &f.issued_on,  &f.key_id};
-    const char* names[] = {"serial", "name", "latin", "programme", "title", "kind", "issued", "key"};
+    std::string* fields[] = {&f.serial, &f.full_name, &f.latin_name, &f.programme, &f.title,
+                             &f.kind,   &f.issued_on, &f.expires_on, &f.key_id};
+    const char* names[] = {"serial", "name", "latin", "programme", "title", "kind", "issued", "expires", "key"};
     std::size_t at = 0;
-    for (int i = 0; i < 8; ++i) {
+    for (int i = 0; i < 9; ++i) {
         const auto end = text.find('\n', at);
         if (end == std::string::npos) return std::nullopt;
         const std::string line = text.substr(at, end - at);
         const std::string key = std::string(names[i]) + "=";
-        if (line.rfind(key, 0) != 0) return std::nullopt;
+        if (line.rfind(key, 0) != 0) {
+            if (std::string(names[i]) == "expires") continue;  // optional: absent from most certificates
+            return std::nullopt;
+        }
         *fields[i] = line.substr(key.size());
         at = end + 1;
     }

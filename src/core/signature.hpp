@@ -17,6 +17,10 @@ struct CertifiedFacts {
     std::string kind;       // "completion" or "module:M03"
     std::string issued_on;  // YYYY-MM-DD
     std::string key_id;     // which installation's key signed it
+    // A certification's last valid day (YYYY-MM-DD), so it can be judged offline; empty for completion and
+    // module certificates, and for certification certificates signed before it was carried. Last, so the
+    // facts written without it stay as they were.
+    std::string expires_on;
     bool operator==(const CertifiedFacts&) const = default;
 };
 

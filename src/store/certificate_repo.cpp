@@ -69,8 +69,9 @@ std::string content_hash(const CertificateContent& c) {
     return sha256_hex(text);
 }
 
+// `expires_on` only for a certificate showing a certification (kind "certification"), so it can be judged offline.
 CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculum, const std::string& module_code,
-                        const SigningKey& key) {
+                        const SigningKey& key, const std::string& expires_on = "") {
     return CertifiedFacts{c.serial,
                           c.full_name,
                           c.latin_name,
@@ -80,7 +81,8 @@ CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculu
                           : c.kind == "certification" ? "certification:" + module_code
                                                       : "completion",
                           to_string(c.issued_on),
-                          key.key_id()};
+                          key.key_id(),
+                          c.kind == "certification" ? expires_on : ""};
 }
 
 }  // namespace
@@ -235,7 +237,8 @@ CohortIssue CertificateRepo::issue_for_cohort(const std::string& cohort_code, co
 }
 
 IssuedCertificate CertificateRepo::issue_certification(const CertificateRecord& renewed, const std::string& code,
-                                                       const SigningKey& key, const Date& today) {
+                                                       const SigningKey& key, const Date& today,
+                                                       const Date& expires_on) {
     IssuedCertificate out;
     register_key(key);
     db_.write([&] {
@@ -255,7 +258,7 @@ IssuedCertificate CertificateRepo::issue_certification(const CertificateRecord& 
         record.key_id = key.key_id();
         record.modules = renewed.modules;
         auto content = content_for(record);
-        record.payload = sign_facts(facts_of(content, curriculum, code, key), key);
+        record.payload = sign_facts(facts_of(content, curriculum, code, key, to_string(expires_on)), key);
         record.content_hash = content_hash(content);
         content.qr_text = record.payload;
         record.full_name = content.full_name;
@@ -333,7 +336,15 @@ IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std:
             // The name was corrected since: the same serial vouches for the corrected name.
             const auto cohort = CohortRepo(db_).find(found->cohort_code);
             const auto curriculum = CohortRepo(db_).curriculum_of(*cohort);
-            found->payload = sign_facts(facts_of(content, curriculum, found->module_code, key), key);
+            // A certification's certificate keeps its last valid day among the signed facts.
+            std::string expires_on;
+            if (found->kind == "certification") {
+                soci::indicator ind = soci::i_null;
+                db_.sql() << "SELECT expires_on FROM certifications WHERE certificate_uuid = :x",
+                    soci::into(expires_on, ind), soci::use(found->uuid);
+                if (ind != soci::i_ok) expires_on.clear();
+            }
+            found->payload = sign_facts(facts_of(content, curriculum, found->module_code, key, expires_on), key);
             found->key_id = key.key_id();
             found->content_hash = content_hash(content);
             const std::string now = utc_timestamp_now();

@@ -60,9 +60,10 @@ public:
 
     // Inside the caller's transaction: a certificate of kind "certification" showing a renewed
     // certification `code` (its serial numbered under the code, such as PSC-NP-2026-000001-K), for the
-    // person and cohort of the certificate it renews, listing the same modules.
+    // person and cohort of the certificate it renews, listing the same modules. Its signed facts carry
+    // `expires_on`, the certification's last valid day, for offline verification.
     IssuedCertificate issue_certification(const CertificateRecord& renewed, const std::string& code,
-                                          const SigningKey& key, const Date& today);
+                                          const SigningKey& key, const Date& today, const Date& expires_on);
 
     void register_key(const SigningKey& key);
     std::vector<SigningKey> trusted_keys();
