@@ -1,13 +1,25 @@
 // mitra-cli certification, learning and trainer certify, end to end.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "core/serial.hpp"
+#include "core/signature.hpp"
 #include "run_cli.hpp"
 
 using namespace mitra::cli_test;
 using nlohmann::json;
 
 namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
 
 bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
 
@@ -189,4 +201,87 @@ TEST_CASE("sessions take only trainers qualified and certified on the day, and a
     CHECK(standing["teaching"]["sessions"] == 1);
     CHECK(standing["teaching"]["cohorts"] == json::array({"NP-1"}));
     CHECK(ws.dump() != before);
+}
+
+TEST_CASE("offline, a renewal's certificate says until when it is valid, and EXPIRED after; older ones still verify",
+          "[cli][certification]") {
+    Workspace ws;
+    const std::string first = certified(ws);
+    learn(ws, "2026-05-10", "33", "elective");
+    learn(ws, "2026-06-10", "3", "ethics");
+    const auto renewed = ws.json({"certification", "renew", "P-1", "--key", (ws.dir / "key").string(), "--today",
+                                  "2026-10-01", "--out", (ws.dir / "renewed").string()});
+    REQUIRE(renewed["expires"] == "2030-03-30");
+    const std::string payload = mitra::find_payload(read_file(renewed["file"].get<std::string>()));
+    REQUIRE(!payload.empty());
+    const auto public_key = (ws.dir / "public.key").string();
+    ws.ok({"key", "export", "--key", (ws.dir / "key").string(), "--out", public_key});
+    // No database at all: only the public key and the code.
+    const auto nowhere = (ws.dir / "nowhere" / "mitra.db").string();
+    const auto offline = [&](const std::string& code, const std::string& today) {
+        return ws.run_bare({"--db", nowhere, "certificate", "verify", "--public-key", public_key, "--qr", code,
+                            "--today", today});
+    };
+
+    const auto last_day = offline(payload, "2030-03-30");
+    INFO(last_day.out << last_day.err);
+    CHECK(last_day.status == 0);
+    CHECK(contains(last_day.out, "GENUINE: " + renewed["serial"].get<std::string>()));
+    CHECK(contains(last_day.out, "valid until 2030-03-30"));
+    const auto next_day = offline(payload, "2030-03-31");
+    CHECK(next_day.status != 0);
+    CHECK(contains(next_day.out, "EXPIRED: "));
+    CHECK(contains(next_day.out, "expired on 2030-03-30"));
+    const auto as_json = json::parse(ws.run_bare({"--db", nowhere, "--json", "certificate", "verify", "--public-key",
+                                                  public_key, "--qr", payload, "--today", "2030-03-31"})
+                                         .out);
+    CHECK(as_json["expired"] == true);
+    CHECK(as_json["expires_on"] == "2030-03-30");
+    CHECK(as_json["genuine"] == true);
+
+    // A completion certificate carries no expiry among its facts, and verifies as before.
+    const std::string completion =
+        mitra::find_payload(read_file((ws.dir / "certs" / (first + ".pdf")).string()));
+    REQUIRE(!completion.empty());
+    const auto older = offline(completion, "2031-01-01");
+    CHECK(older.status == 0);
+    CHECK(contains(older.out, "GENUINE: " + first));
+    CHECK_FALSE(contains(older.out, "valid until"));
+    CHECK_FALSE(std::filesystem::exists(ws.dir / "nowhere"));
+}
+
+TEST_CASE("a trainer renews on their teaching and learning, or is told what is missing", "[cli][certification]") {
+    Workspace ws;
+    ws.ok({"init"});
+    ws.ok({"trainer", "add", "--ref", "T-1", "--name", "सीता राई", "--country", "NP", "--languages", "ne,en",
+           "--qualified", "M01,M02,M03,M04,M05,M06,M07,M08,M09,M10"});
+    ws.ok({"trainer", "certify", "T-1", "--level", "trainer", "--issued", "2025-01-01"});  // ends 2026-12-31
+    // The trainer's own learning is recorded on the person with the trainer's ref.
+    ws.ok({"participant", "add", "--ref", "T-1", "--name", "सीता राई", "--country", "NP", "--language", "ne"});
+    ws.ok({"cohort", "create", "--code", "NP-2", "--curriculum", "PSF", "--site", "Patan", "--country", "NP",
+           "--language", "en", "--start", "2026-01-05", "--trainer", "T-1"});
+    ws.ok({"session", "schedule", "NP-2", "--every", "7", "--at", "10:00"});
+    ws.ok({"learning", "add", "T-1", "--title", "Ethics day", "--provider", "Peer network", "--date", "2026-05-01",
+           "--hours", "2", "--category", "ethics"});
+
+    const auto before = ws.dump();
+    const auto refused = ws.run({"trainer", "renew", "T-1", "--today", "2026-11-01"});
+    CHECK(refused.status == 2);
+    CHECK(refused.err_lines() == 1);
+    CHECK(contains(refused.err, "T-1 cannot renew trainer (PST) yet: ethics: 2 hours of 3 hours (nothing was changed)"));
+    CHECK(ws.dump() == before);
+    const auto shown = ws.json({"trainer", "show", "T-1", "--today", "2026-11-01"});
+    CHECK(shown["renewal"]["met"] == false);
+    CHECK(shown["renewal"]["missing"] == json::array({"ethics: 2 hours of 3 hours"}));
+
+    ws.ok({"learning", "add", "T-1", "--title", "Ethics evening", "--provider", "Peer network", "--date",
+           "2026-06-01", "--hours", "1", "--category", "ethics"});
+    const auto renewed = ws.json({"trainer", "renew", "T-1", "--today", "2026-11-01"});
+    CHECK(renewed["code"] == "PST");
+    CHECK(renewed["default_rule"] == true);
+    CHECK(renewed["issued"] == "2026-11-01");
+    CHECK(renewed["expires"] == "2028-12-31");
+    CHECK(renewed["minutes_by_category"]["ethics"] == 180);
+    CHECK(renewed["minutes_by_category"]["teaching"] == 90 * 60);  // the whole programme, taught
+    CHECK(ws.json({"trainer", "show", "T-1", "--today", "2026-11-02"})["certifications"].size() == 2);
 }

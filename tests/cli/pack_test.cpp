@@ -117,3 +117,46 @@ TEST_CASE("pack export and merge refuse what they cannot do, with status 2 and n
     CHECK(refused.status == 2);
     CHECK(ws.dump() == before);
 }
+
+TEST_CASE("a pack takes the trainers' certifications to the field and brings co-facilitators and learning back",
+          "[cli][pack]") {
+    Workspace ws;
+    ws.ok({"init"});
+    for (const char* ref : {"T-NP-01", "T-NP-02"}) {
+        ws.ok({"trainer", "add", "--ref", ref, "--name", kSita, "--country", "NP", "--languages", "ne,en",
+               "--qualified", "M01,M02,M03"});
+        ws.ok({"trainer", "certify", ref, "--level", "trainer", "--issued", "2025-06-01"});
+    }
+    ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
+    ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan Community Centre",
+           "--country", "NP", "--language", "ne", "--start", "2026-01-05", "--trainer", "T-NP-01"});
+    ws.ok({"cohort", "enrol", kCohort, "P-001", "P-002", "--on", "2026-01-01"});
+    ws.ok({"session", "schedule", kCohort, "--every", "7", "--at", "10:00"});
+    ws.ok({"session", "assign", session_id(ws, ws.db, 0), "--trainer", "T-NP-01", "--co-facilitator", "T-NP-02"});
+
+    const auto pack = (ws.dir / "ktm.pack").string();
+    const auto exported = ws.json({"pack", "export", kCohort, "--out", pack});
+    CHECK(exported["trainers"] == 2);
+    CHECK(exported["trainer_certifications"] == 2);
+    CHECK(exported["learning_entries"] == 0);
+
+    // In the field: the co-facilitator planned for the next session (the rule checked offline), and learning.
+    in_field(ws, pack, {"session", "assign", session_id(ws, pack, 1), "--trainer", "T-NP-02", "--co-facilitator",
+                        "T-NP-01"});
+    in_field(ws, pack, {"learning", "add", "P-001", "--title", "Ethics refresher", "--provider", "Peer network",
+                        "--date", "2026-01-10", "--hours", "3", "--category", "ethics"});
+
+    const auto merged = ws.json({"pack", "merge", pack});
+    CHECK(merged["conflicts"].empty());
+    CHECK(merged["entities"]["sessions"]["changed"] == 1);
+    CHECK(merged["entities"]["learning_entries"]["added"] == 1);
+    CHECK(merged["not_merged"].empty());
+    const auto sessions = ws.json({"session", "list", kCohort});
+    CHECK(sessions[0]["co_facilitator"] == "T-NP-02");
+    CHECK(sessions[1]["trainer"] == "T-NP-02");
+    CHECK(sessions[1]["co_facilitator"] == "T-NP-01");
+    const auto ledger = ws.json({"learning", "list", "P-001", "--today", "2026-02-01"});
+    REQUIRE(ledger.size() == 1);
+    CHECK(ledger[0]["category"] == "ethics");
+    CHECK(!ws.json({"pack", "merge", pack})["changed"].get<bool>());
+}
