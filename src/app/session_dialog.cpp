@@ -1,5 +1,6 @@
-// forms/session_dialog.xrc: a new session, or a new date, time and trainer for one.
+// forms/session_dialog.xrc: a new session, or a new date, time, trainer and co-facilitator for one.
 #include <wx/choice.h>
+#include <wx/intl.h>
 #include <wx/spinctrl.h>
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
@@ -22,13 +23,18 @@ SessionDialog::SessionDialog(wxWindow* parent, const std::vector<CodeAndTitle>& 
         if (code == initial.module_code) module->SetSelection(module->GetCount() - 1);
     }
     if (module->GetSelection() == wxNOT_FOUND && !modules_.empty()) module->SetSelection(0);
-    auto* trainer = XRCCTRL(*this, "trainer", wxChoice);
-    trainer->Append(_("(none)"));
-    trainer->SetSelection(0);
-    for (const auto& t : trainers_) {
-        trainer->Append(wx(t.name + (t.latin_name.empty() ? "" : " (" + t.latin_name + ")") + "  " + t.ref));
-        if (t.ref == initial.trainer_ref) trainer->SetSelection(trainer->GetCount() - 1);
-    }
+    // The store says whether a trainer may teach this module on this day (qualified, certified then), and why not.
+    const auto fill = [this](const char* name, const std::string& chosen) {
+        auto* choice = XRCCTRL(*this, name, wxChoice);
+        choice->Append(_("(none)"));
+        choice->SetSelection(0);
+        for (const auto& t : trainers_) {
+            choice->Append(wx(t.name + (t.latin_name.empty() ? "" : " (" + t.latin_name + ")") + "  " + t.ref));
+            if (t.ref == chosen) choice->SetSelection(choice->GetCount() - 1);
+        }
+    };
+    fill("trainer", initial.trainer_ref);
+    fill("co_facilitator", initial.co_facilitator_ref);
     XRCCTRL(*this, "date", wxTextCtrl)->SetValue(wx(initial.date));
     XRCCTRL(*this, "time", wxTextCtrl)->SetValue(wx(to_string(initial.start_time)));
     XRCCTRL(*this, "minutes", wxSpinCtrl)->SetValue(initial.minutes);
@@ -42,8 +48,12 @@ Session SessionDialog::session() const {
     Session s = initial_;
     const int module = XRCCTRL(*this, "module", wxChoice)->GetSelection();
     if (module != wxNOT_FOUND) s.module_code = modules_[static_cast<std::size_t>(module)].first;
-    const int trainer = XRCCTRL(*this, "trainer", wxChoice)->GetSelection();
-    s.trainer_ref = trainer > 0 ? trainers_[static_cast<std::size_t>(trainer - 1)].ref : "";
+    const auto chosen = [this](const char* name) {
+        const int at = XRCCTRL(*this, name, wxChoice)->GetSelection();
+        return at > 0 ? trainers_[static_cast<std::size_t>(at - 1)].ref : std::string();
+    };
+    s.trainer_ref = chosen("trainer");
+    s.co_facilitator_ref = chosen("co_facilitator");
     s.minutes = XRCCTRL(*this, "minutes", wxSpinCtrl)->GetValue();
     const std::string day = trim(utf8(XRCCTRL(*this, "date", wxTextCtrl)->GetValue()));
     const std::string time = trim(utf8(XRCCTRL(*this, "time", wxTextCtrl)->GetValue()));

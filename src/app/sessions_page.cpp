@@ -1,4 +1,4 @@
-// Sessions: plan the whole curriculum, add, move or remove one, with its trainer.
+// Sessions: plan the whole curriculum, add, move or remove one, with its trainer and co-facilitator.
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/numdlg.h>
@@ -46,6 +46,7 @@ SessionsPage::SessionsPage(wxWindow* parent, AppContext& context, const std::str
     list_->AppendTextColumn(_("Starts"), wxDATAVIEW_CELL_INERT, FromDIP(60));
     list_->AppendTextColumn(_("Minutes"), wxDATAVIEW_CELL_INERT, FromDIP(65));
     list_->AppendTextColumn(_("Trainer"), wxDATAVIEW_CELL_INERT, FromDIP(180));
+    list_->AppendTextColumn(_("Co-facilitator"), wxDATAVIEW_CELL_INERT, FromDIP(180));
     column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(column);
 
@@ -83,7 +84,11 @@ void SessionsPage::refresh() {
             values.push_back(wx(s.date));
             values.push_back(wx(to_string(s.start_time)));
             values.push_back(wxString::Format("%d", s.minutes));
-            values.push_back(wx(s.trainer_ref.empty() ? "" : trainer_names[s.trainer_ref] + " (" + s.trainer_ref + ")"));
+            const auto named = [&](const std::string& ref) {
+                return wx(ref.empty() ? "" : trainer_names[ref] + " (" + ref + ")");
+            };
+            values.push_back(named(s.trainer_ref));
+            values.push_back(named(s.co_facilitator_ref));
             list_->AppendItem(values);
         }
     });
@@ -132,11 +137,16 @@ void SessionsPage::move_selected() {
     while (dialog.ShowModal() == wxID_OK) {
         if (guarded(&dialog, [&] {
                 const Session changed = dialog.session();
+                const bool when = changed.date != session->date || changed.start_time != session->start_time;
+                const bool who = changed.trainer_ref != session->trainer_ref ||
+                                 changed.co_facilitator_ref != session->co_facilitator_ref;
+                // One change: the store checks that each trainer may teach the module on the (new) day.
                 context_.db().write([&] {
-                    if (changed.date != session->date || changed.start_time != session->start_time)
-                        store::SessionRepo(context_.db()).move(session->id, changed.date, changed.start_time);
-                    if (changed.trainer_ref != session->trainer_ref)
-                        store::AppQueries(context_.db()).set_session_trainer(session->id, changed.trainer_ref);
+                    store::SessionRepo sessions(context_.db());
+                    // The old trainers may not teach on the new day: let go first, then moved, then the new ones.
+                    if (when && who) sessions.assign(session->id, "", "");
+                    if (when) sessions.move(session->id, changed.date, changed.start_time);
+                    if (who) sessions.assign(session->id, changed.trainer_ref, changed.co_facilitator_ref);
                 });
             }))
             return refresh();

@@ -187,24 +187,6 @@ void AppQueries::unmark(long long session_id, const std::string& ref) {
     });
 }
 
-void AppQueries::set_session_trainer(long long session_id, const std::string& trainer_ref) {
-    db_.write([&] {
-        auto session = SessionRepo(db_).find(session_id);
-        if (!session) refuse("session", "no session has id " + std::to_string(session_id));
-        std::string trainer;
-        soci::indicator trainer_ind = soci::i_null;
-        if (!trainer_ref.empty()) {
-            db_.sql() << "SELECT uuid FROM trainers WHERE ref = :r", soci::into(trainer), soci::use(trainer_ref);
-            if (!db_.sql().got_data()) refuse("trainer", "no trainer has ref " + trainer_ref);
-            trainer_ind = soci::i_ok;
-        }
-        const std::string now = utc_timestamp_now();
-        db_.sql() << "UPDATE sessions SET trainer_uuid = :t, updated_at = :at, updated_by = :by WHERE id = :id",
-            soci::use(trainer, trainer_ind), soci::use(now), soci::use(db_.actor()), soci::use(session_id);
-        record_audit(db_, "session", session->uuid, "trainer", session->trainer_ref, trainer_ref);
-    });
-}
-
 bool AppQueries::has_no_curricula() {
     long long n = 0;
     db_.sql() << "SELECT COUNT(*) FROM curricula", soci::into(n);

@@ -65,9 +65,6 @@ public:
     // Removes one mark (an undo of a first mark), in one transaction, with an audit entry.
     void unmark(long long session_id, const std::string& participant_ref);
 
-    // Who leads a session; an empty ref clears it. Audited.
-    void set_session_trainer(long long session_id, const std::string& trainer_ref);
-
     // True when no curriculum has been imported yet (a new database).
     bool has_no_curricula();
 

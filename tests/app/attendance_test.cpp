@@ -2,11 +2,15 @@
 #include <catch2/catch.hpp>
 
 #include <soci/soci.h>
+#include <wx/choice.h>
+#include <wx/dialog.h>
+#include <wx/modalhook.h>
 
 #include "app/cohort_pages.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/main_frame.hpp"
 #include "fixture.hpp"
+#include "store/certification_repo.hpp"
 #include "store/repos.hpp"
 
 using namespace mitra;
@@ -141,4 +145,83 @@ TEST_CASE("the grid reads its cells from the sheet: colours follow marks, undo a
     CHECK(grid->GetNumberRows() == 40);
     CHECK(grid->GetCellValue(page->row_of("P-040"), col) == "E");
     CHECK(grid->GetCellBackgroundColour(page->row_of("P-040"), col) == wxColour(214, 228, 248));
+}
+
+namespace {
+
+// Answers the session dialog as a person would: picks a trainer in one of its choices and presses OK; the next
+// time it is shown (after a refusal), Cancel.
+struct SessionDialogAnswer : wxModalDialogHook {
+    std::string choice, ref;
+    int shown = 0;
+    SessionDialogAnswer(std::string choice_name, std::string trainer_ref)
+        : choice(std::move(choice_name)), ref(std::move(trainer_ref)) {
+        Register();
+    }
+    ~SessionDialogAnswer() override { Unregister(); }
+    int Enter(wxDialog* dialog) override {
+        if (dialog->GetName() != "SessionDialog" || ++shown > 1) return wxID_CANCEL;
+        auto* list = dynamic_cast<wxChoice*>(dialog->FindWindow(choice));
+        if (!list) return wxID_CANCEL;
+        for (unsigned i = 0; i < list->GetCount(); ++i)
+            if (list->GetString(i).EndsWith(wxString::FromUTF8("  " + ref))) list->SetSelection(static_cast<int>(i));
+        return wxID_OK;
+    }
+    void Exit(wxDialog*) override {}
+};
+
+}  // namespace
+
+TEST_CASE("a session's trainers are checked by the rule: an uncertified trainer is refused with the reason, a "
+          "certified co-facilitator is saved",
+          "[gui][attendance][sessions]") {
+    Programme programme;
+    auto& db = programme.db();
+    std::vector<std::string> modules;
+    const auto curriculum = store::CurriculumRepo(db).find("PSF");
+    for (const auto& m : curriculum->modules) modules.push_back(m.code);
+    Trainer ram{"", "T-NP-02", "राम थापा", "Ram Thapa", "NP", {"ne"}, modules};  // qualified, never certified
+    store::TrainerRepo(db).add(ram);
+    Trainer maya{"", "T-NP-03", "माया गुरुङ", "Maya Gurung", "NP", {"ne"}, modules};
+    store::TrainerRepo(db).add(maya);
+    store::CertificationRepo(db).certify_trainer("T-NP-03", "trainer", Date{2025, 6, 1}, 36);
+
+    Window frame(programme.context);
+    auto* panel = frame->open_cohort(programme.cohort);
+    panel->show_page(app::CohortPanel::sessions_page);
+    pump();
+    auto* page = panel->sessions();
+    REQUIRE(page->list()->GetItemCount() == programme.sessions.size());
+    REQUIRE(page->list()->GetColumnCount() == 8);
+    CHECK(page->list()->GetColumn(7)->GetTitle() == "Co-facilitator");
+    const Session first = programme.sessions.front();
+    page->list()->SelectRow(0);
+
+    SECTION("an uncertified trainer is refused, with the reason in words, and nothing changes") {
+        SessionDialogAnswer answer("trainer", "T-NP-02");
+        page->move_selected();
+        CHECK(answer.shown == 2);  // shown again after the refusal, then cancelled
+        REQUIRE(programme.messages.size() == 1);
+        const wxString& said = programme.messages.front();
+        CHECK(said.Contains("refused"));
+        CHECK(said.Contains("T-NP-02 cannot teach " + first.module_code));
+        CHECK(said.Contains("holds no trainer certification"));
+        const auto kept = store::SessionRepo(db).find(first.id);
+        REQUIRE(kept);
+        CHECK(kept->trainer_ref == "T-NP-01");
+        CHECK(kept->co_facilitator_ref.empty());
+    }
+
+    SECTION("a certified co-facilitator is saved and shown in the list") {
+        SessionDialogAnswer answer("co_facilitator", "T-NP-03");
+        page->move_selected();
+        CHECK(answer.shown == 1);
+        CHECK(programme.messages.empty());
+        const auto saved = store::SessionRepo(db).find(first.id);
+        REQUIRE(saved);
+        CHECK(saved->trainer_ref == "T-NP-01");
+        CHECK(saved->co_facilitator_ref == "T-NP-03");
+        CHECK(page->list()->GetTextValue(0, 7).Contains("T-NP-03"));
+        CHECK(page->list()->GetTextValue(0, 7).Contains(wxString::FromUTF8("माया गुरुङ")));
+    }
 }
