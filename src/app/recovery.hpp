@@ -12,10 +12,6 @@ namespace mitra::app {
 // The newest backup of a database file that store::check_backup accepts; empty when there is none (or for a hub).
 std::filesystem::path latest_good_backup(const std::string& target);
 
-// Moves the damaged file (with its -wal and -shm) aside as "<name>.damaged-<UTC time>", then puts an
-// owner-only copy of `backup` in its place. Returns where the damaged file now is. Nothing is deleted.
-std::filesystem::path put_backup_in_place(const std::string& target, const std::filesystem::path& backup);
-
 // Opens `target` in `context`. When the store refuses it as damaged and a good backup exists, asks first
 // (saying what will happen), then restores that backup and opens it. Any failure is shown; false when
 // nothing new was opened (the previous database, if any, stays open).

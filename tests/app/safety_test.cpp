@@ -37,10 +37,15 @@ struct Folder {
         std::error_code ec;
         fs::remove_all(path, ec);
     }
+    // Files whose names start with `start`, without the -wal and -shm that go with a database file.
     std::vector<fs::path> named(const std::string& start) const {
         std::vector<fs::path> out;
-        for (const auto& e : fs::directory_iterator(path))
-            if (e.path().filename().string().rfind(start, 0) == 0) out.push_back(e.path());
+        for (const auto& e : fs::directory_iterator(path)) {
+            const std::string name = e.path().filename().string();
+            const bool companion = name.size() > 4 && (name.substr(name.size() - 4) == "-wal" ||
+                                                       name.substr(name.size() - 4) == "-shm");
+            if (name.rfind(start, 0) == 0 && !companion) out.push_back(e.path());
+        }
         return out;
     }
 };
