@@ -203,7 +203,7 @@ TEST_CASE("sessions take only trainers qualified and certified on the day, and a
     CHECK(ws.dump() != before);
 }
 
-TEST_CASE("offline, a renewal's certificate says until when it is valid, and EXPIRED after; older ones still verify",
+TEST_CASE("offline, a renewal's certificate says until when it is valid and EXPIRED after, and older ones still verify",
           "[cli][certification]") {
     Workspace ws;
     const std::string first = certified(ws);
