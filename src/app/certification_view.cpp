@@ -53,8 +53,8 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
                                                   " · " + standing_words(p.standing));
         wxString steps;
         for (const auto& r : p.requirements)
-            steps << (steps.empty() ? "" : "\n") << (r.done ? done : not_done) << wx(r.name)
-                  << (r.detail.empty() ? wxString() : ": " + wx(r.detail));
+            steps << (steps.empty() ? "" : "\n") << (r.done ? done : not_done)
+                  << wx(r.detail.empty() ? r.name : r.detail);  // a detail is a whole phrase
         details.add_field(_("Pathway"), steps);
         if (p.current) {
             const auto& k = *p.current;

@@ -105,8 +105,9 @@ void add_certification_commands(CLI::App& app, Context& ctx) {
                     p.full_name + "): " + p.standing + "\n";
             for (const auto& q : p.requirements) {
                 requirements.push_back({{"name", q.name}, {"done", q.done}, {"detail", q.detail}});
-                text += std::string("  ") + (q.done ? "done     " : "missing  ") + q.name +
-                        (q.detail.empty() ? "" : ": " + q.detail) + "\n";
+                // A detail is a whole phrase ("supervised practice: 20 hours of 40 hours signed off").
+                text += std::string("  ") + (q.done ? "done     " : "missing  ") + (q.detail.empty() ? q.name : q.detail) +
+                        "\n";
             }
             json current = nullptr;
             if (p.current) {

@@ -218,7 +218,8 @@ std::vector<Pathway> CertificationRepo::pathways(const std::string& ref, const D
                         completion = {"programme completion", true,
                                       curriculum->code + " completed in cohort " + other_code};
                     else if (completion.detail.empty())
-                        completion.detail = "cohort " + other_code + ": " + join(reasons, "; ");
+                        completion.detail =
+                            curriculum->code + " not yet complete in cohort " + other_code + ": " + join(reasons, "; ");
                 }
             }
             p.requirements.push_back(completion);
