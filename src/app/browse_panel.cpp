@@ -6,6 +6,8 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 
+#include <algorithm>
+
 #include "app/guard.hpp"
 #include "app/text.hpp"
 
@@ -34,6 +36,12 @@ void BrowsePanel::build() {
     list_->SetName(GetName() + "_list");
     model_ = new PagedListModel(static_cast<unsigned>(specs.size()));
     list_->AssociateModel(model_.get());
+    model_->set_on_screen([this]() -> std::optional<std::pair<unsigned, unsigned>> {
+        const wxDataViewItem top = list_->GetTopItem();
+        if (!top.IsOk()) return std::nullopt;
+        const unsigned first = model_->GetRow(top);
+        return std::make_pair(first, first + static_cast<unsigned>(std::max(1, list_->GetCountPerPage())));
+    });
     for (unsigned i = 0; i < specs.size(); ++i)
         list_->AppendTextColumn(specs[i].title, i, wxDATAVIEW_CELL_INERT, FromDIP(specs[i].width), wxALIGN_LEFT,
                                 wxDATAVIEW_COL_RESIZABLE);
@@ -73,6 +81,7 @@ void BrowsePanel::refresh() {
     if (!model_) return;
     guarded(this, [&] {
         const std::string search = search_text();
+        list_->UnselectAll();  // a new result: the row that was chosen is someone else's now
         const long long n = context_.is_open() ? count(search) : 0;
         model_->reset(n, [this, search](int offset, int limit) {
             std::vector<TextRow> rows;

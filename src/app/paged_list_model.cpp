@@ -16,7 +16,15 @@ void PagedListModel::reset(long long count, Fetch fetch) {
     pages_.clear();
     recent_.clear();
     fetch_ = std::move(fetch);
-    count_ = static_cast<unsigned>(std::max(0LL, count));
+    const auto n = static_cast<unsigned>(std::max(0LL, count));
+    if (n == count_ && n > 0 && on_screen_) {
+        if (const auto shown = on_screen_(); shown && shown->first == 0) {
+            for (unsigned r = 0; r <= shown->second && r < n; ++r) RowChanged(r);
+            return;
+        }
+    }
+    count_ = n;
+    ++resets_;
     Reset(count_);
 }
 
@@ -41,6 +49,17 @@ const TextRow* PagedListModel::row(unsigned index) const {
 }
 
 void PagedListModel::GetValueByRow(wxVariant& value, unsigned index, unsigned column) const {
+    const bool read = page_size_ > 0 && pages_.count(static_cast<int>(index / page_size_)) > 0;
+    if (!read && on_screen_) {
+        // A screenful of margin either way, so rows scrolled into view are never left blank.
+        if (const auto shown = on_screen_()) {
+            const unsigned screen = shown->second - shown->first + 1;
+            if (index + screen < shown->first || index > shown->second + screen) {
+                value = wxString();
+                return;
+            }
+        }
+    }
     const TextRow* r = row(index);
     value = r && column < r->size() ? (*r)[column] : wxString();
 }

@@ -273,3 +273,27 @@ TEST_CASE("a large import is found by search as a small one is, and leaves the i
     repo.save(one);
     CHECK(search(*db, "wvkq").empty());
 }
+
+TEST_CASE("a search most people match is counted as exactly as a rare one (SQLite reads every row for it)",
+          "[store][search]") {
+    TempDir dir;
+    auto db = Database::open(dir.db("broad.db"));
+    std::vector<Participant> people;
+    for (int i = 1; i <= 30050; ++i) {
+        char ref[16];
+        std::snprintf(ref, sizeof ref, "B-%05d", i);
+        // Past the index's "broad" mark: 30,000 Pereras, 25 in capitals, 25 whose name holds no "erer".
+        people.push_back(i <= 30000 ? person(ref, "Perera " + std::to_string(i))
+                         : i <= 30025 ? person(ref, "Kumari", "PERERA")
+                                      : person(ref, "Silva Pe-rer"));
+    }
+    ParticipantRepo(*db).save_all(people);
+    AppQueries queries(*db);
+    CHECK(queries.count_participants("erer") == 30025);
+    CHECK(queries.count_participants("Perera 3") == 1 + 10 + 100 + 1000 + 1);  // 3, 3x, 3xx, 3xxx, 30000
+    CHECK(queries.count_participants("pe-rer") == 25);
+    ParticipantQuery q;
+    q.search = "erer";
+    q.limit = 0;
+    CHECK(static_cast<long long>(ParticipantRepo(*db).list(q).size()) == queries.count_participants("erer"));
+}
