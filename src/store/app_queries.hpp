@@ -45,6 +45,10 @@ struct ParticipantSearch {
     std::vector<std::string> values;
 };
 ParticipantSearch participant_search(Backend backend, const std::string& search, bool use_index);
+// The same, choosing for this database: on SQLite a search the trigram index holds 30,000 candidates or more
+// for (a common syllable, asked in under a millisecond) is written without it, as reading every row in order is
+// then faster (a count ~20 ms instead of ~45; a page of 200 in ref order ~1 ms instead of ~50).
+ParticipantSearch participant_search(Database& db, const std::string& search, bool use_index);
 
 class AppQueries {
 public:
