@@ -272,7 +272,7 @@ std::optional<Participant> ParticipantRepo::find(const std::string& ref) {
 std::vector<Participant> ParticipantRepo::list(const ParticipantQuery& q) {
     std::vector<Participant> out;
     const int limit = q.limit > 0 ? q.limit : -1;
-    const auto found = participant_search(db_.backend(), q.search, q.cohort_code.empty());
+    const auto found = participant_search(db_, q.search, q.cohort_code.empty());
     std::string sql = std::string("SELECT ") + kParticipantColumns + " FROM participants p";
     if (!q.cohort_code.empty())
         sql += " JOIN enrolments e ON e.participant_uuid = p.uuid JOIN cohorts c ON c.uuid = e.cohort_uuid "
