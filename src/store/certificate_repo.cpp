@@ -85,6 +85,19 @@ CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculu
                           c.kind == "certification" ? expires_on : ""};
 }
 
+// Records an issued certificate (the caller's transaction; its module_code is stored as given).
+void insert_certificate(Database& db, const CertificateRecord& record, const std::string& cohort_uuid) {
+    const std::string now = utc_timestamp_now(), modules = join(record.modules, ",");
+    db.sql() << "INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, modules, "
+                "template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, updated_by) "
+                "VALUES (:u, :s, (SELECT uuid FROM participants WHERE ref = :r), :c, :k, :m, :mods, :t, :on, :h, :pl, "
+                ":key, :at, :by, :at2, :by2)",
+        soci::use(record.uuid), soci::use(record.serial), soci::use(record.participant_ref), soci::use(cohort_uuid),
+        soci::use(record.kind), soci::use(record.module_code), soci::use(modules), soci::use(record.template_name),
+        soci::use(record.issued_on), soci::use(record.content_hash), soci::use(record.payload), soci::use(record.key_id),
+        soci::use(now), soci::use(db.actor()), soci::use(now), soci::use(db.actor());
+}
+
 }  // namespace
 
 void CertificateRepo::register_key(const SigningKey& key) {
@@ -219,15 +232,7 @@ CohortIssue CertificateRepo::issue_for_cohort(const std::string& cohort_code, co
             content.qr_text = record.payload;
             record.full_name = content.full_name;
 
-            const std::string now = utc_timestamp_now(), modules = join(record.modules, ",");
-            db_.sql() << "INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, "
-                         "modules, template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
-                         "updated_by) VALUES (:u, :s, (SELECT uuid FROM participants WHERE ref = :r), :c, :k, :m, :mods, :t, "
-                         ":on, :h, :pl, :key, :at, :by, :at2, :by2)",
-                soci::use(record.uuid), soci::use(record.serial), soci::use(pc.ref), soci::use(cohort->uuid),
-                soci::use(kind), soci::use(stored_module), soci::use(modules), soci::use(template_name), soci::use(record.issued_on),
-                soci::use(record.content_hash), soci::use(record.payload), soci::use(record.key_id), soci::use(now),
-                soci::use(db_.actor()), soci::use(now), soci::use(db_.actor());
+            insert_certificate(db_, record, cohort->uuid);
             record_audit(db_, "certificate", record.uuid, "issue", std::nullopt, record.serial + " to " + pc.ref);
             if (kind == "completion") grant_with_certificate(db_, record);
             result.issued.push_back({record, content, false});
@@ -262,15 +267,7 @@ IssuedCertificate CertificateRepo::issue_certification(const CertificateRecord& 
         record.content_hash = content_hash(content);
         content.qr_text = record.payload;
         record.full_name = content.full_name;
-        const std::string now = utc_timestamp_now(), modules = join(record.modules, ",");
-        db_.sql() << "INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, "
-                     "modules, template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
-                     "updated_by) VALUES (:u, :s, (SELECT uuid FROM participants WHERE ref = :r), :c, :k, :m, :mods, "
-                     ":t, :on, :h, :pl, :key, :at, :by, :at2, :by2)",
-            soci::use(record.uuid), soci::use(record.serial), soci::use(record.participant_ref), soci::use(cohort->uuid),
-            soci::use(record.kind), soci::use(code), soci::use(modules), soci::use(record.template_name),
-            soci::use(record.issued_on), soci::use(record.content_hash), soci::use(record.payload),
-            soci::use(record.key_id), soci::use(now), soci::use(db_.actor()), soci::use(now), soci::use(db_.actor());
+        insert_certificate(db_, record, cohort->uuid);
         record_audit(db_, "certificate", record.uuid, "issue", std::nullopt,
                      record.serial + " to " + record.participant_ref + ", renewing " + renewed.serial);
         out = IssuedCertificate{record, content, false};
