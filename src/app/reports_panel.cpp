@@ -1,4 +1,4 @@
-// Reports: the programme report for a period and filters, shown on screen and written as PDF, XLSX or CSV.
+// Reports: the programme report for a period and filters, shown on screen (charts and figures) and written as PDF, XLSX or CSV.
 #include "app/reports_panel.hpp"
 
 #include <wx/button.h>
@@ -11,6 +11,7 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/guard.hpp"
+#include "app/report_charts.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "core/text.hpp"
@@ -55,6 +56,8 @@ ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& context) : context_(con
     const Date today = context_.today();
     XRCCTRL(*this, "from", wxTextCtrl)->ChangeValue(wx(Date{today.year, 1, 1}));
     XRCCTRL(*this, "to", wxTextCtrl)->ChangeValue(wx(today));
+    charts_ = new ReportChartsPanel(this);
+    wxXmlResource::Get()->AttachUnknownControl("charts", charts_, this);
     auto* list = figures();
     list->AppendColumn(_("Table"), wxLIST_FORMAT_LEFT, FromDIP(150));
     list->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, FromDIP(240));
@@ -71,6 +74,8 @@ ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& context) : context_(con
 }
 
 wxListCtrl* ReportsPanel::figures() const { return XRCCTRL(*this, "figures", wxListCtrl); }
+
+ReportChartsPanel* ReportsPanel::charts() const { return charts_; }
 
 void ReportsPanel::fill(const wxString& from, const wxString& to, const wxString& country, const wxString& curriculum,
                         const wxString& cohort, const std::string& language, const std::string& format) {
@@ -124,6 +129,7 @@ ReportContent ReportsPanel::content() const {
 bool ReportsPanel::show_figures() {
     return guarded(this, [&] {
         const auto report = content();
+        charts_->set_charts(report.charts, report.nothing_to_show);
         auto* list = figures();
         list->Freeze();
         list->DeleteAllItems();

@@ -1,4 +1,4 @@
-// Reports: the programme report for a period and filters, shown on screen and written as PDF, XLSX or CSV.
+// Reports: the programme report for a period and filters, shown on screen (charts and figures) and written as PDF, XLSX or CSV.
 #pragma once
 #include <wx/panel.h>
 
@@ -10,6 +10,8 @@
 class wxListCtrl;
 
 namespace mitra::app {
+
+class ReportChartsPanel;
 
 class ReportsPanel : public wxPanel {
 public:
@@ -23,15 +25,17 @@ public:
     // Sets the form's fields as a person would type them (tests, and "this year" on first show).
     void fill(const wxString& from, const wxString& to, const wxString& country, const wxString& curriculum,
               const wxString& cohort, const std::string& language, const std::string& format);
-    // Reads the figures and shows every table's rows in the list; false (with the reason shown) on bad input.
+    // Reads the figures, draws the charts and shows every table's rows in the list; false (with the reason shown) on bad input.
     bool show_figures();
     // Writes the report to `path` in the chosen format; then offers to open it. False when refused.
     bool write(const wxString& path);
     wxListCtrl* figures() const;
+    ReportChartsPanel* charts() const;
 
 private:
     ReportContent content() const;
     AppContext& context_;
+    ReportChartsPanel* charts_ = nullptr;
 };
 
 }  // namespace mitra::app
