@@ -1,16 +1,42 @@
-// Certificates: find one by serial or name, verify it, revoke it with a reason.
+// Certificates: find one by serial or name, verify it, revoke it or print a copy, each with a reason.
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
+#include <wx/utils.h>
 
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "core/signature.hpp"
+#include "io/files.hpp"
+#include "io/keys.hpp"
+#include "io/template_toml.hpp"
+#include "pdf/certificate.hpp"
 #include "store/certificates.hpp"
 
 namespace mitra::app {
+
+// Asks where (SERIAL.pdf suggested), renders with the shipped template as `mitra-cli certificate reprint` and
+// `certification renew --out` do, then offers to open it. Also called after a renewal (certification_view.cpp).
+bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate) {
+    const wxString path = ask_save_path(parent, wxString::Format(_("Save certificate %s"), wx(certificate.record.serial)),
+                                        wx(certificate.record.serial + ".pdf"), _("PDF files (*.pdf)|*.pdf"));
+    if (path.empty()) return false;
+    const bool written = guarded(parent, [&] {
+        const auto dir = io::shipped_dir("certificates");
+        if (dir.empty()) throw std::runtime_error("the certificates folder with the templates was not found");
+        auto layout = io::read_certificate_template_file(dir / pdf::shipped_template_name(certificate.record.kind));
+        if (!layout.ok()) throw InputError{layout.problems};
+        pdf::CertificateRenderer(context.fonts()).render(layout.value, certificate.content, utf8(path));
+    });
+    if (!written) return false;
+    if (ask_yes_no(parent, wxString::Format(_("Certificate %s was written to %s. Open it now?"),
+                                            wx(certificate.record.serial), path),
+                   _("Open it"), _("Not now")))
+        wxLaunchDefaultApplication(path);
+    return true;
+}
 
 CertificatesPanel::CertificatesPanel(wxWindow* parent, AppContext& context)
     : BrowsePanel(parent, context, "certificates") {
@@ -52,8 +78,11 @@ void CertificatesPanel::show_details(const TextRow& row) {
 void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     auto* verify_button = new wxButton(parent, wxID_ANY, _("Verify"));
     auto* revoke = new wxButton(parent, wxID_ANY, _("Revoke…"));
+    auto* print_copy = new wxButton(parent, wxID_ANY, _("Print a copy…"));
+    print_copy->SetName("print_copy");
     bar->Add(verify_button, 0, wxRIGHT, 4);
-    bar->Add(revoke, 0);
+    bar->Add(revoke, 0, wxRIGHT, 4);
+    bar->Add(print_copy, 0);
     verify_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         const TextRow* row = selected();
         if (!row) return show_info(this, _("Choose a certificate in the list first."));
@@ -61,6 +90,34 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
         guarded(this, [&] { show_info(this, verify(serial)); });
     });
     revoke->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { revoke_selected(); });
+    print_copy->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const TextRow* row = selected();
+        if (!row) return show_info(this, _("Choose a certificate in the list first."));
+        const TextRow chosen = *row;
+        std::optional<store::CertificateRecord> record;
+        if (!guarded(this, [&] { record = store::CertificateRepo(context_.db()).find(utf8(chosen[0])); }) || !record)
+            return;
+        if (record->revoked_at)
+            return show_error(this, wxString::Format(_("%s was revoked on %s (%s), so no copy of it is printed. Issue a "
+                                                       "new certificate instead."),
+                                                     wx(record->serial), wx(*record->revoked_at),
+                                                     wx(record->revocation_reason)));
+        ReasonDialog dialog(this, _("Print a copy of a certificate"),
+                            wxString::Format(_("Why is another copy of %s printed? The reason is kept with who and when."),
+                                             wx(record->serial)));
+        if (dialog.ShowModal() != wxID_OK) return;
+        store::IssuedCertificate again;
+        if (!guarded(this, [&] {
+                const auto key = io::load_or_create_signing_key(io::default_key_path());
+                again = store::CertificateRepo(context_.db()).reprint(record->serial, dialog.reason(), key);
+            }))
+            return;
+        // The list's rows are as they were; the details now count one more copy. The selection stays.
+        details_->clear();
+        guarded(this, [&] { show_details(chosen); });
+        details_->done();
+        save_certificate_pdf(this, context_, again);
+    });
 }
 
 wxString CertificatesPanel::verify(const std::string& serial) {

@@ -17,6 +17,11 @@
 #include "store/repos.hpp"
 
 namespace mitra::app {
+
+// In certificates_panel.cpp: save dialog, the CLI's rendering, offer to open.
+// TODO(owner of sections.hpp): declare it there beside CertificatesPanel instead of here.
+bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate);
+
 namespace {
 
 const int kWithinDays[] = {30, 90, 180, 365};
@@ -132,9 +137,11 @@ bool renew_certification(wxWindow* parent, AppContext& context, const std::strin
         return false;
     const auto& k = renewed.certification;
     show_info(parent, wxString::Format(_("Renewed: %s holds %s with the new certificate %s (replacing %s), valid from %s "
-                                         "to %s. Print it from the Certificates section."),
+                                         "to %s. Save its PDF now; a copy can be printed later from the Certificates "
+                                         "section."),
                                        wx(k.participant_ref), wx(k.code), wx(k.serial), wx(k.previous_serial),
                                        wx(k.valid_from), wx(k.expires_on)));
+    save_certificate_pdf(parent, context, renewed.certificate);
     return true;
 }
 

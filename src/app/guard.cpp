@@ -1,6 +1,7 @@
 // The top of every event handler: refused input and database failures become one clear message.
 #include "app/guard.hpp"
 
+#include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 
@@ -28,7 +29,20 @@ QuestionSink& question_sink() {
     return current;
 }
 
+SavePathSink& save_path_sink() {
+    static SavePathSink current;
+    return current;
+}
+
 }  // namespace
+
+void set_save_path_sink(SavePathSink s) { save_path_sink() = std::move(s); }
+
+wxString ask_save_path(wxWindow* parent, const wxString& title, const wxString& suggested_name, const wxString& wildcard) {
+    if (save_path_sink()) return save_path_sink()(parent, suggested_name);
+    wxFileDialog dialog(parent, title, "", suggested_name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+    return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
+}
 
 void set_question_sink(QuestionSink s) { question_sink() = std::move(s); }
 

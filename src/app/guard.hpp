@@ -23,6 +23,12 @@ using QuestionSink = std::function<bool(wxWindow* parent, const wxString& questi
 void set_question_sink(QuestionSink sink);
 bool ask_yes_no(wxWindow* parent, const wxString& question, const wxString& yes, const wxString& no);
 
+// Where a file the user names is saved: a save dialog by default; tests answer through the sink (an empty
+// answer: cancelled).  The same type as history_dialog.hpp's, whose sink serves only the History export.
+using SavePathSink = std::function<wxString(wxWindow* parent, const wxString& suggested_name)>;
+void set_save_path_sink(SavePathSink sink);
+wxString ask_save_path(wxWindow* parent, const wxString& title, const wxString& suggested_name, const wxString& wildcard);
+
 // "line 3, column 12, email: the address has no @", in the interface's language.
 wxString describe(const Problem& problem);
 wxString describe_all(const Problems& problems);

@@ -19,9 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 
 CertificateTemplate load_template(const std::string& file, const std::string& kind) {
-    const std::string path = !file.empty() ? file
-                                           : shipped_dir("certificates") + (kind == "module" ? "/module-participation.toml"
-                                                                                             : "/programme-completion.toml");
+    const std::string path = !file.empty() ? file : shipped_dir("certificates") + "/" + pdf::shipped_template_name(kind);
     auto read = io::read_certificate_template_file(path);
     if (!read.ok()) throw InputError{read.problems};
     return read.value;

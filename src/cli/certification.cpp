@@ -179,8 +179,10 @@ void add_certification_commands(CLI::App& app, Context& ctx) {
         }
         std::string file;
         if (!renew_out.empty()) {
-            const std::string path = !renew_template.empty() ? renew_template
-                                                              : shipped_dir("certificates") + "/programme-completion.toml";
+            const std::string path =
+                !renew_template.empty()
+                    ? renew_template
+                    : shipped_dir("certificates") + "/" + pdf::shipped_template_name(renewed.certificate.record.kind);
             auto layout = io::read_certificate_template_file(path);
             if (!layout.ok()) throw InputError{layout.problems};
             fs::create_directories(renew_out);

@@ -602,4 +602,8 @@ BatchFiles write_certificate_files(CertificateRenderer& renderer, const Certific
   return out;
 }
 
+std::string shipped_template_name(const std::string& kind) {
+    return kind == "module" ? "module-participation.toml" : "programme-completion.toml";
+}
+
 }  // namespace mitra::pdf

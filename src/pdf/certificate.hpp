@@ -69,4 +69,9 @@ BatchFiles write_certificate_files(CertificateRenderer& renderer, const Certific
                                    const std::filesystem::path& folder, const std::string& print_name,
                                    const std::function<bool(std::size_t done, std::size_t total)>& progress = {});
 
+/// The shipped template (in the certificates/ folder) a certificate of this kind is printed with:
+/// "module-participation.toml" for a module's, "programme-completion.toml" for a programme's or a
+/// renewed certification's.  The CLI and the desktop program both print through it.
+std::string shipped_template_name(const std::string& kind);
+
 }  // namespace mitra::pdf

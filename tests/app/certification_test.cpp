@@ -1,10 +1,13 @@
 // Certification over time in the desktop program: the pathway at a glance, renewals due with the reason,
-// continuing education recorded, and a renewal that issues a new linked certificate only when the rules are met.
+// continuing education recorded, and a renewal that issues a new linked certificate only when the rules are met
+// and saves its PDF.
 #include <catch2/catch.hpp>
 
 #include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/stattext.h>
+
+#include <cstdio>
 
 #include "app/browse_panel.hpp"
 #include "app/certification_view.hpp"
@@ -27,6 +30,17 @@ wxString all_text(wxWindow* window) {
     for (wxWindow* child : window->GetChildren()) {
         if (auto* label = dynamic_cast<wxStaticText*>(child)) out << label->GetLabel() << "\n";
         out << all_text(child);
+    }
+    return out;
+}
+
+// What a command prints, for pdftotext.
+std::string output_of(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[4096];
+        for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+        pclose(pipe);
     }
     return out;
 }
@@ -56,7 +70,14 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
     std::vector<wxString> questions;
     app::set_question_sink([&](wxWindow*, const wxString& q) {
         questions.push_back(q);
-        return true;
+        return !q.Contains("Open it now?");  // renew, but open no viewer
+    });
+    const auto saved_dir = programme.dir / "saved";
+    std::filesystem::create_directories(saved_dir);
+    std::vector<wxString> suggested;
+    app::set_save_path_sink([&](wxWindow*, const wxString& name) {
+        suggested.push_back(name);
+        return wxString::FromUTF8((saved_dir / name.utf8_string()).string());
     });
 
     Window frame(programme.context);
@@ -107,6 +128,17 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
         CHECK(renewed->serial != first->serial);
         CHECK(renewed->previous_serial == first->serial);
         CHECK(programme.messages.back().Contains(wxString::FromUTF8(renewed->serial)));
+        // The new certificate's PDF, where the save dialog said, rendered with the person's name and the new serial.
+        REQUIRE(suggested.size() == 1);
+        CHECK(suggested.front() == wxString::FromUTF8(renewed->serial + ".pdf"));
+        const auto pdf_file = saved_dir / (renewed->serial + ".pdf");
+        REQUIRE(std::filesystem::exists(pdf_file));
+        const std::string text = output_of("pdftotext '" + pdf_file.string() + "' - 2>&1");
+        INFO(text);
+        CHECK(text.find(renewed->full_name) != std::string::npos);
+        CHECK(text.find(renewed->serial) != std::string::npos);
+        CHECK(text.find(first->serial) == std::string::npos);
+        CHECK(questions.back().Contains("Open it now?"));
         renewals->refresh();
         CHECK(renewals->items().size() == 1);  // P-001 renewed: only P-002 is due
 
@@ -126,4 +158,5 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
         REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/pathway.png"));
     }
     app::set_question_sink({});
+    app::set_save_path_sink({});
 }

@@ -1,8 +1,17 @@
-// The main window's sections: virtual lists with search as you type, details, certificates verified and revoked.
+// The main window's sections: virtual lists with search as you type, details, certificates verified, revoked and
+// printed again.
 #include <catch2/catch.hpp>
 
+#include <wx/button.h>
 #include <wx/menu.h>
+#include <wx/testing.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
 
+#include <cstdio>
+
+#include "app/dialogs.hpp"
+#include "app/guard.hpp"
 #include "app/i18n.hpp"
 #include "app/main_frame.hpp"
 #include "app/sections.hpp"
@@ -12,6 +21,46 @@
 
 using namespace mitra;
 using namespace mitra::app_test;
+
+namespace {
+
+// Answers the reason dialog as a person would: types the reason and presses OK (no reason: Cancel); counts
+// how often it was shown.
+class AnswerReason : public wxExpectModalBase<app::ReasonDialog, AnswerReason> {
+public:
+    AnswerReason(std::string reason, int* shown) : reason_(std::move(reason)), shown_(shown) {}
+
+protected:
+    int OnInvoked(app::ReasonDialog* dialog) const override {
+        ++*shown_;
+        if (reason_.empty()) return wxID_CANCEL;
+        XRCCTRL(*dialog, "reason", wxTextCtrl)->SetValue(wxString::FromUTF8(reason_));
+        return wxID_OK;
+    }
+
+private:
+    std::string reason_;
+    int* shown_;
+};
+
+void click(wxWindow* button) {
+    wxCommandEvent event(wxEVT_BUTTON, button->GetId());
+    event.SetEventObject(button);
+    button->GetEventHandler()->ProcessEvent(event);
+}
+
+// What a command prints, for pdftotext.
+std::string output_of(const std::string& command) {
+    std::string out;
+    if (FILE* pipe = popen(command.c_str(), "r")) {
+        char buffer[4096];
+        for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+        pclose(pipe);
+    }
+    return out;
+}
+
+}  // namespace
 
 TEST_CASE("the sections list what the database holds, searched as you type", "[gui][sections]") {
     Programme programme;
@@ -49,6 +98,76 @@ TEST_CASE("the sections list what the database holds, searched as you type", "[g
         store::CertificateRepo(programme.db()).revoke(serial, "issued in error");
         CHECK(certificates->verify(serial).StartsWith("NOT VALID"));
     }
+}
+
+TEST_CASE("a copy of a certificate is printed with a reason and counted, never of a revoked one", "[gui][sections]") {
+    Programme programme;
+    programme.make_complete({"P-001"});
+    const auto key = io::load_or_create_signing_key(io::default_key_path());
+    const auto issued = store::CertificateRepo(programme.db())
+                            .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2});
+    REQUIRE(issued.issued.size() == 1);
+    const std::string serial = issued.issued.front().record.serial;
+    const auto saved_dir = programme.dir / "copies";
+    std::filesystem::create_directories(saved_dir);
+    std::vector<wxString> suggested, questions;
+    app::set_save_path_sink([&](wxWindow*, const wxString& name) {
+        suggested.push_back(name);
+        return wxString::FromUTF8((saved_dir / name.utf8_string()).string());
+    });
+    app::set_question_sink([&](wxWindow*, const wxString& q) {
+        questions.push_back(q);
+        return false;  // open no viewer
+    });
+
+    Window frame(programme.context);
+    frame->show_section(app::MainFrame::certificates);
+    auto* certificates = static_cast<app::CertificatesPanel*>(frame->section(app::MainFrame::certificates));
+    certificates->search_for(wxString::FromUTF8(serial));
+    REQUIRE(certificates->row_count() == 1);
+    certificates->select_row(0);
+    pump(50);
+    auto* print_copy = wxWindow::FindWindowByName("print_copy", certificates);
+    REQUIRE(print_copy);
+
+    int asked = 0;
+    wxTEST_DIALOG(click(print_copy), AnswerReason("lost copy", &asked));
+    CHECK(asked == 1);
+    REQUIRE(suggested.size() == 1);
+    CHECK(suggested.front() == wxString::FromUTF8(serial + ".pdf"));
+    const auto file = saved_dir / (serial + ".pdf");
+    REQUIRE(std::filesystem::exists(file));
+    const std::string text = output_of("pdftotext '" + file.string() + "' - 2>&1");
+    INFO(text);
+    CHECK(text.find(serial) != std::string::npos);
+    CHECK(text.find("山田") != std::string::npos);
+    CHECK(store::CertificateRepo(programme.db()).find(serial)->prints == 1);
+    REQUIRE(questions.size() == 1);
+    CHECK(questions.front().Contains("Open it now?"));
+
+    SECTION("cancelling the reason prints nothing") {
+        wxTEST_DIALOG(click(print_copy), AnswerReason("", &asked));
+        CHECK(asked == 2);
+        CHECK(suggested.size() == 1);
+        CHECK(store::CertificateRepo(programme.db()).find(serial)->prints == 1);
+    }
+
+    SECTION("a revoked certificate is refused, with the reason in words, before any reason is asked") {
+        store::CertificateRepo(programme.db()).revoke(serial, "issued in error");
+        certificates->refresh();
+        certificates->select_row(0);
+        pump(50);
+        std::filesystem::remove(file);
+        wxTEST_DIALOG(click(print_copy), AnswerReason("lost again", &asked).Optional());
+        CHECK(asked == 1);  // the reason dialog did not come up
+        REQUIRE_FALSE(programme.messages.empty());
+        CHECK(programme.messages.back().Contains("revoked"));
+        CHECK(programme.messages.back().Contains("issued in error"));
+        CHECK_FALSE(std::filesystem::exists(file));
+        CHECK(store::CertificateRepo(programme.db()).find(serial)->prints == 1);
+    }
+    app::set_save_path_sink({});
+    app::set_question_sink({});
 }
 
 TEST_CASE("the interface speaks the chosen language, from the catalogs the build compiled", "[gui][sections]") {
