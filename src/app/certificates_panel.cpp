@@ -17,18 +17,23 @@
 
 namespace mitra::app {
 
-// Asks where (SERIAL.pdf suggested), renders with the shipped template as `mitra-cli certificate reprint` and
-// `certification renew --out` do, then offers to open it. Also called after a renewal (certification_view.cpp).
+CertificateTemplate shipped_certificate_template(const std::string& kind) {
+    const auto dir = io::shipped_dir("certificates");
+    if (dir.empty()) throw std::runtime_error("the certificates folder with the templates was not found");
+    auto layout = io::read_certificate_template_file(dir / pdf::shipped_template_name(kind));
+    if (!layout.ok()) throw InputError{layout.problems};
+    return layout.value;
+}
+
+// Renders with the shipped template as `mitra-cli certificate reprint` and `certification renew --out` do.
+// Also called after a renewal (certification_view.cpp).
 bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate) {
     const wxString path = ask_save_path(parent, wxString::Format(_("Save certificate %s"), wx(certificate.record.serial)),
                                         wx(certificate.record.serial + ".pdf"), _("PDF files (*.pdf)|*.pdf"));
     if (path.empty()) return false;
     const bool written = guarded(parent, [&] {
-        const auto dir = io::shipped_dir("certificates");
-        if (dir.empty()) throw std::runtime_error("the certificates folder with the templates was not found");
-        auto layout = io::read_certificate_template_file(dir / pdf::shipped_template_name(certificate.record.kind));
-        if (!layout.ok()) throw InputError{layout.problems};
-        pdf::CertificateRenderer(context.fonts()).render(layout.value, certificate.content, utf8(path));
+        pdf::CertificateRenderer(context.fonts())
+            .render(shipped_certificate_template(certificate.record.kind), certificate.content, utf8(path));
     });
     if (!written) return false;
     if (ask_yes_no(parent, wxString::Format(_("Certificate %s was written to %s. Open it now?"),

@@ -12,15 +12,12 @@
 #include "app/details_view.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/sections.hpp"
 #include "app/text.hpp"
 #include "io/keys.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app {
-
-// In certificates_panel.cpp: save dialog, the CLI's rendering, offer to open.
-// TODO(owner of sections.hpp): declare it there beside CertificatesPanel instead of here.
-bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate);
 
 namespace {
 

@@ -18,6 +18,7 @@
 
 #include "app/cohort_pages.hpp"
 #include "app/guard.hpp"
+#include "app/sections.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "io/keys.hpp"
@@ -32,15 +33,6 @@ namespace {
 
 // Thrown inside the preview's transaction so that nothing it did is kept.
 struct PreviewOnly {};
-
-CertificateTemplate load_template(const std::string& kind) {
-    const fs::path dir = shipped_dir("certificates");
-    if (dir.empty()) throw std::runtime_error("the certificates folder with the templates was not found");
-    auto read = io::read_certificate_template_file(dir / (kind == "module" ? "module-participation.toml"
-                                                                           : "programme-completion.toml"));
-    if (!read.ok()) throw InputError{read.problems};
-    return read.value;
-}
 
 bool open_with_desktop(const fs::path& path) { return wxLaunchDefaultApplication(wx(path.string())); }
 
@@ -134,7 +126,7 @@ void PrintPage::refresh() {
 bool PrintPage::preview() {
     bool shown = false;
     guarded(this, [&] {
-        const auto layout = load_template(kind());
+        const auto layout = shipped_certificate_template(kind());
         const auto key = io::load_or_create_signing_key(io::default_key_path());
         store::CohortIssue result;
         try {
@@ -184,7 +176,7 @@ bool PrintPage::preview() {
 bool PrintPage::issue(const fs::path& folder) {
     bool finished = false;
     guarded(this, [&] {
-        const auto layout = load_template(kind());
+        const auto layout = shipped_certificate_template(kind());
         const auto key = io::load_or_create_signing_key(io::default_key_path());
         const auto result = store::CertificateRepo(context_.db())
                                 .issue_for_cohort(cohort_, kind(), module_code(), kind(), key, context_.today());

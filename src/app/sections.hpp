@@ -6,6 +6,13 @@
 #include "app/browse_panel.hpp"
 #include "core/model.hpp"
 
+namespace mitra {
+struct CertificateTemplate;
+namespace store {
+struct IssuedCertificate;
+}
+}  // namespace mitra
+
 namespace mitra::app {
 
 class ParticipantsPanel : public BrowsePanel {
@@ -72,6 +79,11 @@ protected:
 private:
     std::function<void(const std::string&)> open_cohort_;
 };
+
+// The shipped template for a certificate of `kind` ("completion", "module", "certification").
+CertificateTemplate shipped_certificate_template(const std::string& kind);
+// Asks where (SERIAL.pdf suggested), renders it as mitra-cli does, then offers to open it.
+bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate);
 
 class CertificatesPanel : public BrowsePanel {
 public:
