@@ -61,12 +61,6 @@ void pause_before(int attempt) {
     std::this_thread::sleep_for(std::chrono::milliseconds(ms(random)));
 }
 
-void create_owner_only(const std::filesystem::path& file) {
-    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd >= 0) ::close(fd);
-}
-
 int backups_to_keep() {
     const char* keep = std::getenv("MITRA_BACKUPS_KEEP");
     const int n = keep ? std::atoi(keep) : 10;
@@ -144,6 +138,12 @@ void daily_backup(Database& db, std::vector<std::string>& warnings) {
 
 }  // namespace
 
+void create_owner_only(const std::filesystem::path& file) {
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path());
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+}
+
 std::string os_user_name() {
     if (const char* actor = std::getenv("MITRA_ACTOR"); actor && *actor) return actor;
     if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name) return pw->pw_name;
@@ -168,9 +168,11 @@ std::string Database::default_path() {
     return (base / "mitra" / "mitra.db").string();
 }
 
-std::unique_ptr<Database> Database::open(const std::string& target, const std::string& actor) {
+std::unique_ptr<Database> Database::open(const std::string& target, const std::string& actor,
+                                          bool automatic_backups) {
     std::unique_ptr<Database> db(new Database());
     db->target_ = target;
+    db->automatic_backups_ = automatic_backups;
     try {
         if (is_postgresql_target(target)) {
             db->backend_ = Backend::postgresql;
@@ -201,7 +203,7 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
         db->sql() << "SELECT current_user", soci::into(db->actor_);
     else db->actor_ = os_user_name();
     db->migrate();
-    if (db->backend_ == Backend::sqlite && db->existed_) daily_backup(*db, db->warnings_);
+    if (db->backend_ == Backend::sqlite && db->existed_ && db->automatic_backups_) daily_backup(*db, db->warnings_);
     return db;
 }
 
@@ -234,7 +236,7 @@ void Database::migrate() {
             sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
             refuse_newer(schema_version());
             // A copy of the data as it was, before any migration touches it.
-            if (const int current = schema_version(); current > 0 && current < latest) {
+            if (const int current = schema_version(); automatic_backups_ && current > 0 && current < latest) {
                 try {
                     backup_rotating(*this, "before-migration-" + std::to_string(latest), backups_to_keep());
                 } catch (const std::exception& e) {

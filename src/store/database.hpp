@@ -1,5 +1,6 @@
 // The database: opened from a file path or a postgresql:// URL, migrated on open, written in transactions.
 #pragma once
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -42,7 +43,10 @@ public:
     // `target` is a file path (SQLite, created owner-only when missing) or a postgresql:// URL
     // (or any libpq connection string starting with "postgresql:"). Migrates the schema.
     // `actor` is who every change is recorded as (the OS user, or the hub role when empty).
-    static std::unique_ptr<Database> open(const std::string& target, const std::string& actor = "");
+    // `automatic_backups` false: no daily or before-migration copies (a private scratch copy, such as the one
+    // a pack merge reads, must not leave copies of people's data behind).
+    static std::unique_ptr<Database> open(const std::string& target, const std::string& actor = "",
+                                          bool automatic_backups = true);
     ~Database();
 
     Database(const Database&) = delete;
@@ -80,6 +84,7 @@ private:
     std::string actor_, target_;
     bool in_transaction_ = false;
     bool existed_ = false;  // the file was there before this open (so it has something to back up)
+    bool automatic_backups_ = true;
     std::vector<std::string> warnings_;
     int last_attempts_ = 0;
 
@@ -93,5 +98,8 @@ std::string redact_target(const std::string& target);
 
 // The current OS user's login name, for recording who changed what.
 std::string os_user_name();
+
+// Creates an empty file readable by its owner only (and its folders), unless it exists already.
+void create_owner_only(const std::filesystem::path& file);
 
 }  // namespace mitra::store

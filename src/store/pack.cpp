@@ -682,7 +682,7 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
     const std::string partial = out_file + ".partial-" + new_uuid().substr(24);
     try {
         {
-            auto pack = Database::open(partial, hub.actor());
+            auto pack = Database::open(partial, hub.actor(), false);
             pack->write([&] {
                 auto& sql = pack->sql();
                 for (const auto& c : snapshot.curricula) insert(sql, "curricula", kCurriculumColumns, c);
@@ -770,9 +770,10 @@ MergeReport merge_pack(Database& hub, const std::string& pack_file) {
             if (version < 3)
                 refuse("FILE", pack_file + " is a Mitra database from before field packs (schema version " +
                                    std::to_string(version) + "), not a field pack");
+            create_owner_only(copy);  // the copy holds people's names: never readable by others
             *file << "VACUUM INTO :copy", soci::use(copy);  // reads through the write-ahead log too
         }
-        auto opened = Database::open(copy, hub.actor());  // migrates an older pack's copy
+        auto opened = Database::open(copy, hub.actor(), false);  // migrates an older pack's copy
         report.migrated = report.pack_schema_version < latest;
         pack = read_pack(*opened);
     } catch (...) {

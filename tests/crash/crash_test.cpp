@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 
@@ -191,6 +192,13 @@ TEST_CASE("a pack merge killed anywhere leaves the hub with none of the pack's w
     std::mt19937 seeded(6);  // repeatable kill points
     std::uniform_int_distribution<int> moment(0, full_ms + full_ms / 5);
     int killed = 0, before = 0, after = 0;
+    // A killed merge leaves its private copy of the pack (people's names) in the temporary folder: here, this
+    // test's own, to check that what is left is readable by its owner only.
+    const fs::path scratch = dir.path / "tmp";
+    fs::create_directories(scratch);
+    const char* tmpdir = std::getenv("TMPDIR");
+    const std::string previous_tmpdir = tmpdir ? tmpdir : "";
+    ::setenv("TMPDIR", scratch.c_str(), 1);
     for (int attempt = 0; attempt < 24; ++attempt) {
         const auto db = fresh_copy(hub, dir.path, attempt);
         const int at = moment(seeded);
@@ -220,6 +228,16 @@ TEST_CASE("a pack merge killed anywhere leaves the hub with none of the pack's w
         CHECK(count(db, "SELECT COUNT(*) FROM pack_merges") == 1);
         fs::remove(db);
     }
+    if (previous_tmpdir.empty()) ::unsetenv("TMPDIR");
+    else ::setenv("TMPDIR", previous_tmpdir.c_str(), 1);
+    int left = 0;
+    for (const auto& entry : fs::directory_iterator(scratch)) {
+        ++left;
+        INFO(entry.path().string());
+        CHECK((fs::status(entry.path()).permissions() & (fs::perms::group_all | fs::perms::others_all)) ==
+              fs::perms::none);
+    }
+    INFO(left << " copies left by killed merges");
     // The merge never wrote to the pack, killed or not.
     CHECK(rows(pack, "SELECT entity, uuid, updated_at FROM pack_base ORDER BY entity, uuid") +
               rows(pack, "SELECT uuid, status, updated_at FROM attendance ORDER BY uuid") ==
