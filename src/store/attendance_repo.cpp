@@ -89,16 +89,7 @@ std::optional<Curriculum> completion_curriculum(Database& db, const std::string&
         }
         if (r.get_indicator(4) == soci::i_null) continue;  // no modules
         module_uuids.push_back(text(r, 4));
-        Module m;
-        m.code = text(r, 5);
-        m.kind = parse_module_kind(text(r, 6)).value_or(ModuleKind::theory);
-        m.required = integer(r, 7) != 0;
-        m.minutes = static_cast<int>(integer(r, 8));
-        m.sessions = static_cast<int>(integer(r, 9));
-        m.attendance_share = real(r, 10);
-        m.has_assessment = integer(r, 11) != 0;
-        m.supervised_minutes = static_cast<int>(integer(r, 12));
-        found->modules.push_back(std::move(m));
+        found->modules.push_back(module_from(r, 5));
     }
     if (!found) return found;
     soci::rowset<soci::row> titles =

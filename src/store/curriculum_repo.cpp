@@ -179,17 +179,8 @@ std::optional<Curriculum> CurriculumRepo::find_by_uuid(const std::string& uuid) 
          soci::use(found->uuid));
     std::vector<std::string> module_uuids;
     for (const auto& r : modules) {
-        Module m;
         module_uuids.push_back(text(r, 0));
-        m.code = text(r, 1);
-        m.kind = parse_module_kind(text(r, 2)).value_or(ModuleKind::theory);
-        m.required = integer(r, 3) != 0;
-        m.minutes = static_cast<int>(integer(r, 4));
-        m.sessions = static_cast<int>(integer(r, 5));
-        m.attendance_share = real(r, 6);
-        m.has_assessment = integer(r, 7) != 0;
-        m.supervised_minutes = static_cast<int>(integer(r, 8));
-        found->modules.push_back(std::move(m));
+        found->modules.push_back(module_from(r, 1));
     }
     for (std::size_t i = 0; i < module_uuids.size(); ++i) {
         auto& m = found->modules[i];

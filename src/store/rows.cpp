@@ -54,4 +54,17 @@ void refuse(const std::string& field, const std::string& message) {
     throw InputError{{Problem{"", 0, 0, field, message}}};
 }
 
+Module module_from(const soci::row& r, std::size_t first) {
+    Module m;
+    m.code = text(r, first);
+    m.kind = parse_module_kind(text(r, first + 1)).value_or(ModuleKind::theory);
+    m.required = integer(r, first + 2) != 0;
+    m.minutes = static_cast<int>(integer(r, first + 3));
+    m.sessions = static_cast<int>(integer(r, first + 4));
+    m.attendance_share = real(r, first + 5);
+    m.has_assessment = integer(r, first + 6) != 0;
+    m.supervised_minutes = static_cast<int>(integer(r, first + 7));
+    return m;
+}
+
 }  // namespace mitra::store

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/calendar.hpp"
+#include "core/model.hpp"
 #include "core/problem.hpp"
 
 namespace mitra::store {
@@ -15,6 +16,10 @@ double real(const soci::row& row, std::size_t column);             // NULL -> 0
 std::optional<Date> date(const soci::row& row, std::size_t column);  // NULL or empty -> nullopt
 // Any column as text, the same on both backends (integers in decimal, reals round-tripping); NULL -> nullopt.
 std::optional<std::string> cell_text(const soci::row& row, std::size_t column);
+
+// A module's rules from the eight columns starting at `first`, in this order: code, kind, required, minutes,
+// sessions, attendance_share, has_assessment, supervised_minutes (titles and outcomes are read apart).
+Module module_from(const soci::row& row, std::size_t first);
 
 // Bad input found while writing: the whole transaction is rolled back and the problem shown.
 [[noreturn]] void refuse(const std::string& field, const std::string& message);
