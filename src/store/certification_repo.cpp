@@ -17,6 +17,14 @@
 namespace mitra::store {
 namespace {
 
+// The stored definition of a certification, or one knowing only its code (a definition since removed).
+CertificationDefinition definition_or_bare(Database& db, const std::string& code) {
+    if (auto found = find_definition(db, code)) return *found;
+    CertificationDefinition bare;
+    bare.code = code;
+    return bare;
+}
+
 const char* kCertificationColumns =
     "k.uuid, p.ref, p.full_name, k.definition_code, cu.code, c.code, k.serial, k.issued_on, k.valid_from, "
     "k.expires_on, k.previous_uuid, pk.serial, (SELECT MIN(n.serial) FROM certifications n WHERE n.previous_uuid = "
@@ -307,7 +315,7 @@ std::vector<Pathway> CertificationRepo::pathways(const std::string& ref, const D
             Pathway p;
             p.participant_ref = ref;
             p.full_name = person->full_name;
-            p.definition = find_definition(db_, k.code).value_or(CertificationDefinition{k.code});
+            p.definition = definition_or_bare(db_, k.code);
             p.ready = true;
             p.current = k;
             p.standing = standing_on(k, today);
@@ -331,7 +339,7 @@ std::vector<DueItem> CertificationRepo::due(const Date& today, int within_days) 
              soci::use(horizon));
         for (const auto& r : rows) soon.push_back(certification_from(r));
         for (const auto& k : soon) {
-            const auto definition = find_definition(db_, k.code).value_or(CertificationDefinition{k.code});
+            const auto definition = definition_or_bare(db_, k.code);
             const auto check = check_renewal(definition.renewal, ledger(k.participant_ref, today), k.issued_on, today);
             DueItem item;
             item.ref = k.participant_ref;

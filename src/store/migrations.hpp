@@ -8,6 +8,11 @@
 namespace mitra::store {
 
 struct Migration {
+    Migration(std::string description, std::vector<std::string> sql, std::vector<std::string> sqlite_only = {},
+              std::vector<std::string> postgresql_only = {})
+        : description(std::move(description)), sql(std::move(sql)), sqlite_only(std::move(sqlite_only)),
+          postgresql_only(std::move(postgresql_only)) {}
+
     std::string description;
     std::vector<std::string> sql;  // may use {id} for an auto-numbered primary key, {real} for a float
     // Run after `sql` on one backend only (an SQLite full-text index, a PostgreSQL extension).
