@@ -29,8 +29,9 @@
 namespace mitra::app {
 namespace {
 
+constexpr int ID_SECTION_FIRST = wxID_HIGHEST + 1;  // five in a row, one per section
+
 enum {
-    ID_SECTION_FIRST = wxID_HIGHEST + 1,  // five in a row, one per section
     ID_NEW_COHORT = ID_SECTION_FIRST + 10,
     ID_OPEN_COHORT,
     ID_CLOSE_COHORT,
