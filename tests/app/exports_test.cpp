@@ -53,9 +53,7 @@ void click(wxWindow* button) {
 TEST_CASE("the Reports view writes the programme report as PDF with charts, in the report's language",
           "[gui][exports]") {
     Programme programme;
-    std::vector<store::LocatedMark> marks;
-    for (const auto& ref : programme.refs) marks.push_back({{programme.sessions.front().id, ref, AttendanceStatus::present, {}, ""}, 0});
-    store::AttendanceRepo(programme.db()).mark(programme.cohort, marks);
+    programme.mark_first_session_present();
     programme.make_complete({"P-001", "P-002", "P-003", "P-004", "P-005", "P-006"});
     std::vector<wxString> questions;
     app::set_question_sink([&](wxWindow*, const wxString& q) {

@@ -89,6 +89,12 @@ Programme::~Programme() {
     fs::remove_all(dir, ec);
 }
 
+void Programme::mark_first_session_present() {
+    std::vector<store::LocatedMark> marks;
+    for (const auto& ref : refs) marks.push_back({{sessions.front().id, ref, AttendanceStatus::present, {}, ""}, 0});
+    store::AttendanceRepo(db()).mark(cohort, marks);
+}
+
 void Programme::make_complete(const std::vector<std::string>& people) {
     auto& db = context.db();
     const auto curriculum = store::CurriculumRepo(db).find("PSF");

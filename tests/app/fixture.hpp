@@ -29,6 +29,8 @@ struct Programme {
     store::Database& db() { return context.db(); }
     // Makes everyone in `refs` complete every module (overrides with a reason) and acknowledge the ethics code.
     void make_complete(const std::vector<std::string>& people);
+    // Everyone enrolled marked present at the cohort's first session.
+    void mark_first_session_present();
 };
 
 // The main window for one test, closed (before the programme it shows goes) even when a check fails.

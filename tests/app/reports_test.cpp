@@ -50,9 +50,7 @@ std::size_t blue_pixels(app::ReportChartsPanel* charts, const wxSize& size) {
 
 TEST_CASE("the Reports view shows the programme's figures and writes them for a funder", "[gui][reports]") {
     Programme programme;
-    std::vector<store::LocatedMark> marks;
-    for (const auto& ref : programme.refs) marks.push_back({{programme.sessions.front().id, ref, AttendanceStatus::present, {}, ""}, 0});
-    store::AttendanceRepo(programme.db()).mark(programme.cohort, marks);
+    programme.mark_first_session_present();
     programme.make_complete({"P-001", "P-002", "P-003", "P-004", "P-005", "P-006"});
     std::vector<wxString> questions;
     app::set_question_sink([&](wxWindow*, const wxString& q) {
@@ -108,9 +106,7 @@ TEST_CASE("the Reports view shows the programme's figures and writes them for a 
 
 TEST_CASE("the Reports view draws the report's charts beside its figures, in the report's language", "[gui][reports]") {
     Programme programme;
-    std::vector<store::LocatedMark> marks;
-    for (const auto& ref : programme.refs) marks.push_back({{programme.sessions.front().id, ref, AttendanceStatus::present, {}, ""}, 0});
-    store::AttendanceRepo(programme.db()).mark(programme.cohort, marks);
+    programme.mark_first_session_present();
     programme.make_complete({"P-001", "P-002", "P-003"});  // 3 completed: a count the report suppresses
     Window frame(programme.context);
     frame->SetSize(0, 0, 1280, 800);
