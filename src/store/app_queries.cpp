@@ -58,6 +58,7 @@ ParticipantSearch participant_search(Backend backend, const std::string& search,
         out.condition = "p.rowid IN (SELECT rowid FROM participant_search WHERE participant_search MATCH :q) AND " +
                         out.condition;
         out.values.insert(out.values.begin(), phrase);
+        out.fts_phrase = phrase;
         return out;
     }
     // Up to 3 characters, holding the search's pieces is containing it; longer ones are checked.
@@ -71,12 +72,12 @@ ParticipantSearch participant_search(Backend backend, const std::string& search,
 
 ParticipantSearch participant_search(Database& db, const std::string& search, bool use_index) {
     auto found = participant_search(db.backend(), search, use_index);
-    if (db.backend() == Backend::sqlite && found.values.size() == 4) {  // the index's phrase, then 3 patterns
+    if (!found.fts_phrase.empty()) {
         constexpr int kBroad = 30000;
         int candidates = 0;
         db.sql() << "SELECT COUNT(*) FROM (SELECT rowid FROM participant_search WHERE participant_search MATCH :q "
                     "LIMIT :n)",
-            soci::into(candidates), soci::use(found.values.front()), soci::use(kBroad);
+            soci::into(candidates), soci::use(found.fts_phrase), soci::use(kBroad);
         if (candidates >= kBroad) found = participant_search(db.backend(), search, false);
     }
     return found;

@@ -43,6 +43,7 @@ struct HubSize {
 struct ParticipantSearch {
     std::string condition;
     std::vector<std::string> values;
+    std::string fts_phrase;  // on SQLite, the phrase asked of the trigram index (also values' first); else empty
 };
 ParticipantSearch participant_search(Backend backend, const std::string& search, bool use_index);
 // The same, choosing for this database: on SQLite a search the trigram index holds 30,000 candidates or more
