@@ -1,6 +1,7 @@
 #include "pdf/font_embed.hpp"
 
 #include "pdf/shaping.hpp"
+#include "pdf/stream_deflate.hpp"
 
 // libharu's low-level object API (installed by libhpdf-dev 2.3.0).
 #include <hpdf_consts.h>
@@ -298,6 +299,13 @@ bool can_subset(Face& face) {
 
 // ---- the document's fonts ---------------------------------------------------------
 
+/// A subset as embedded: the glyphs asked for, the subset, and its program deflated (TrueType only).
+struct EmbeddedSubset {
+  std::vector<hb_codepoint_t> glyphs;
+  FontSubset subset;
+  std::string deflated;
+};
+
 struct FontEmbedder::Font {
   Face* face = nullptr;
   HPDF_Doc doc = nullptr;
@@ -331,7 +339,7 @@ HPDF_STATUS contents_before_write(HPDF_Dict dict) {
   if (!embedder) return HPDF_OK;
   try {
     embedder->finish();
-    embedder->patch(dict);
+    embedder->settle(dict);
   } catch (const std::exception&) {
     return HPDF_INVALID_OBJECT;
   }
@@ -362,13 +370,24 @@ void FontEmbedder::Font::write_program() {
   std::vector<hb_codepoint_t> ids;
   ids.reserve(glyphs.size());
   for (const auto& [g, info] : glyphs) ids.push_back(g);
-  const FontSubset subset = subset_face(*face, ids);
+  // Only the last subset is kept per face, so a face whose glyphs change from one certificate to the next
+  // (a name's) is subset afresh each time, and one that shows the same text every time is subset once.
+  std::shared_ptr<const EmbeddedSubset> embedded = face->last_subset;
+  if (!embedded || embedded->glyphs != ids) {
+    auto made = std::make_shared<EmbeddedSubset>();
+    made->subset = subset_face(*face, ids);
+    if (!cff) made->deflated = deflate_bytes(made->subset.program);
+    made->glyphs = std::move(ids);
+    face->last_subset = embedded = std::move(made);
+  }
+  const FontSubset& subset = embedded->subset;
+  const std::vector<hb_codepoint_t>& kept = embedded->glyphs;
   HPDF_MMgr mm = doc->mmgr;
 
   // Subset tag: six capitals from the glyph set, so different subsets get different names.
   uint64_t h = 1469598103934665603ull;
   for (char c : face->file) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  for (hb_codepoint_t g : ids) h = (h ^ g) * 1099511628211ull;
+  for (hb_codepoint_t g : kept) h = (h ^ g) * 1099511628211ull;
   std::string tag;
   for (int i = 0; i < 6; ++i, h /= 26) tag += static_cast<char>('A' + h % 26);
   const std::string base = tag + "+" + name;
@@ -376,7 +395,10 @@ void FontEmbedder::Font::write_program() {
   check(HPDF_Dict_AddName(cid_font, "BaseFont", base.c_str()), "BaseFont");
   check(HPDF_Dict_AddName(descriptor, "FontName", base.c_str()), "FontName");
 
-  write_stream(program, subset.program, "font program");
+  if (cff)
+    write_stream(program, subset.program, "font program");
+  else
+    store_deflated(program, embedded->deflated);
   if (!cff)
     check(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset.program.size())), "Length1");
   new_gid = subset.new_gid;
@@ -420,7 +442,7 @@ void FontEmbedder::Font::write_to_unicode() {
     cmap += "endbfchar\n";
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  write_stream(to_unicode, cmap, "ToUnicode");
+  store_deflated(to_unicode, deflate_bytes(cmap));
 }
 
 FontEmbedder::FontEmbedder(HPDF_Doc doc) : doc_(doc) {}
@@ -453,6 +475,14 @@ void FontEmbedder::add_sites(HPDF_Page page, std::size_t base, const std::vector
     contents->attr = this;
   }
   for (const CodeSite& s : sites) it->second.push_back({s.font, base + s.offset, s.glyph});
+}
+
+void FontEmbedder::settle(HPDF_Dict contents) {
+  patch(contents);
+  sites_.erase(contents);  // deflated below: nothing is patched in it again
+  contents->before_write_fn = nullptr;
+  contents->attr = nullptr;
+  deflate_stream(contents);
 }
 
 void FontEmbedder::patch(HPDF_Dict contents) {
@@ -542,7 +572,7 @@ FontEmbedder::Font* FontEmbedder::font(Face& face) {
   f->program = not_null(HPDF_DictStream_New(mm, xref), "font program");
   // CFF subsets (flattened charstrings) shrink by under a tenth through deflate, for as long as the
   // rest of the file takes to compress; TrueType outlines shrink by a third or more.
-  if (!f->cff) f->program->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  // (TrueType programs are deflated by write_program(), at our level.)
   if (f->cff) {
     check(HPDF_Dict_AddName(f->program, "Subtype", "OpenType"), "Subtype");
     check(HPDF_Dict_Add(f->descriptor, "FontFile3", f->program), "FontFile3");
@@ -552,7 +582,6 @@ FontEmbedder::Font* FontEmbedder::font(Face& face) {
     check(HPDF_Dict_AddName(f->cid_font, "CIDToGIDMap", "Identity"), "CIDToGIDMap");
   }
   f->to_unicode = not_null(HPDF_DictStream_New(mm, xref), "ToUnicode");
-  f->to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
   check(HPDF_Dict_Add(f->type0, "ToUnicode", f->to_unicode), "ToUnicode");
 
   f->type0->attr = f.get();

@@ -85,6 +85,10 @@ class FontEmbedder {
   /// Puts the subsets' glyph ids into the codes written in one page content stream.
   void patch(HPDF_Dict contents);
 
+  /// patch(), then deflates the content stream (at stream_deflate.hpp's level) and forgets it: what
+  /// libharu's save does to each page's content, once the fonts are written.
+  void settle(HPDF_Dict contents);
+
   /// Number of fonts in the document (for tests).
   std::size_t font_count() const { return fonts_.size(); }
 

@@ -41,6 +41,8 @@ struct GlyphOutline {
   long x_min = 0, y_min = 0, x_max = 0, y_max = 0;
 };
 
+struct EmbeddedSubset;  // font_embed.cpp's
+
 /// One opened font face (a file + face index inside a TTC/OTC).
 struct Face {
   std::string file;
@@ -53,6 +55,9 @@ struct Face {
   /// use by font_embed.cpp.
   hb_face_t* subset_source = nullptr;
   int subset_state = 0;  ///< 0 not probed, 1 can be subset, -1 cannot (draw outlines)
+  /// The last subset of this face a document embedded (font_embed.cpp): the next document that shows
+  /// exactly the same glyphs (in a batch, a face only the template's text uses) embeds it as it is.
+  std::shared_ptr<const EmbeddedSubset> last_subset;
 
   /// True if the font maps `cp` to a glyph.
   bool covers(char32_t cp) const;
