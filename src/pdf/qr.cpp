@@ -4,9 +4,11 @@
 #include <hpdf_pages.h>
 #include <qrencode.h>
 
+#include <charconv>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace mitra::pdf {
 
@@ -20,7 +22,7 @@ QrMatrix encode_qr(const std::string& text) {
   QrMatrix qr;
   qr.size = code->width;
   qr.dark.resize(static_cast<std::size_t>(qr.size) * qr.size);
-  for (std::size_t i = 0; i < qr.dark.size(); ++i) qr.dark[i] = (code->data[i] & 1) != 0;
+  for (std::size_t i = 0; i < qr.dark.size(); ++i) qr.dark[i] = code->data[i] & 1;
   return qr;
 }
 
@@ -34,25 +36,57 @@ void draw_qr(HPDF_Page page, const QrMatrix& qr, double x, double y, double side
   HPDF_Page_Fill(page);
   HPDF_Page_GRestore(page);
   // In module units, so each rectangle is a few small integers; all runs are one path, filled once
-  // (abutting rectangles of one fill show no seams). Written straight into the content stream: through
-  // HPDF_Page_Rectangle, its ~1,300 calls a certificate were a sixth of the rendering time.
+  // (abutting rectangles of one fill show no seams). A row's run of dark modules that the rows below
+  // repeat exactly is one taller rectangle (a tenth fewer operators to write and deflate). Written
+  // straight into the content stream: through HPDF_Page_Rectangle, its ~1,300 calls a certificate
+  // were a sixth of the rendering time.
   HPDF_Page_GSave(page);
   HPDF_Page_Concat(page, static_cast<HPDF_REAL>(module), 0, 0, static_cast<HPDF_REAL>(module),
                    static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y));
   std::string path;
-  path.reserve(static_cast<std::size_t>(qr.size) * qr.size * 4);
-  for (int row = 0; row < qr.size; ++row) {
-    const std::string bottom = " " + std::to_string(total - kQrQuietModules - row - 1) + " ";
-    for (int col = 0; col < qr.size;) {
-      if (!qr.at(col, row)) {
+  path.reserve(static_cast<std::size_t>(qr.size) * qr.size * 3);
+  auto number = [&](int v) {
+    char buf[16];
+    path.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+  };
+  struct Run {
+    int first, end, top;  // columns [first, end), from row `top` down
+  };
+  // Rows top .. below-1 (counted from the top of the symbol) as one rectangle; PDF's y goes up.
+  auto rectangle = [&](const Run& r, int below) {
+    number(kQrQuietModules + r.first);
+    path += ' ';
+    number(total - kQrQuietModules - below);
+    path += ' ';
+    number(r.end - r.first);
+    path += ' ';
+    number(below - r.top);
+    path += " re\n";
+  };
+  std::vector<Run> open, row_runs;  // both in column order
+  for (int row = 0; row <= qr.size; ++row) {
+    row_runs.clear();
+    const unsigned char* modules = row < qr.size ? &qr.dark[static_cast<std::size_t>(row) * qr.size] : nullptr;
+    for (int col = 0; modules && col < qr.size;) {
+      if (!modules[col]) {
         ++col;
         continue;
       }
       int end = col;
-      while (end < qr.size && qr.at(end, row)) ++end;
-      path += std::to_string(kQrQuietModules + col) + bottom + std::to_string(end - col) + " 1 re\n";
+      while (end < qr.size && modules[end]) ++end;
+      row_runs.push_back({col, end, row});
       col = end;
     }
+    // A run the row above had exactly goes on down; the row above's other runs end there.
+    std::size_t k = 0;
+    for (const Run& o : open) {
+      while (k < row_runs.size() && row_runs[k].first < o.first) ++k;
+      if (k < row_runs.size() && row_runs[k].first == o.first && row_runs[k].end == o.end)
+        row_runs[k].top = o.top;
+      else
+        rectangle(o, row);
+    }
+    std::swap(open, row_runs);
   }
   path += "f\n";
   const auto attr = static_cast<HPDF_PageAttr>(page->attr);

@@ -11,8 +11,8 @@ namespace mitra::pdf {
 /// The modules of a QR symbol, row by row from the top; true is dark.
 struct QrMatrix {
   int size = 0;  ///< modules per side (21 for version 1 ... 177 for version 40)
-  std::vector<bool> dark;
-  bool at(int x, int y) const { return dark[static_cast<std::size_t>(y) * size + x]; }
+  std::vector<unsigned char> dark;  ///< 1 dark, 0 light
+  bool at(int x, int y) const { return dark[static_cast<std::size_t>(y) * size + x] != 0; }
 };
 
 /// Encode `text` (bytes, 8-bit mode, level M, smallest version that fits).

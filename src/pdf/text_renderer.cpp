@@ -8,10 +8,12 @@
 #include <hpdf_streams.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
+#include <string_view>
 
 namespace mitra::pdf {
 
@@ -37,17 +39,16 @@ T not_null(T p, const char* what) {
   return p;
 }
 
-/// Compact decimal for content streams ("12.5", "-3", "0.0123").
+/// Compact decimal for content streams ("12.5", "-3", "0.0123"): printf's "%.*f" without trailing zeros.
 void put(std::string& out, double v, int decimals = 3) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
+  char buf[48];
+  char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals).ptr;
+  if (std::find(buf, end, '.') != end) {
+    while (end > buf && end[-1] == '0') --end;
+    if (end > buf && end[-1] == '.') --end;
   }
-  if (s == "-0" || s.empty()) s = "0";
-  out += s;
+  const std::string_view s(buf, static_cast<std::size_t>(end - buf));
+  out += s.empty() || s == "-0" ? std::string_view("0") : s;
   out += ' ';
 }
 

@@ -216,7 +216,12 @@ TEST_CASE("a QR symbol has its three finder patterns", "[certificate][qr]") {
 }
 
 TEST_CASE("a drawn QR symbol shows every module of the matrix, in place", "[certificate][qr]") {
-  const QrMatrix qr = encode_qr("MITRA1.eyJzIjoiUFNGLU5QLTIwMjYtMDAwMTIzLUsifQ.c2lnbmF0dXJl");
+  // A short payload, and one as long as a signed certificate's (runs repeated down several rows are drawn
+  // as one taller rectangle: each module must still be where the matrix has it).
+  const std::string payload = GENERATE(std::string("MITRA1.eyJzIjoiUFNGLU5QLTIwMjYtMDAwMTIzLUsifQ.c2lnbmF0dXJl"),
+                                       "MITRA1." + std::string(180, 'Q') + "x9." + std::string(90, '7') + "." +
+                                           std::string(86, '-'));
+  const QrMatrix qr = encode_qr(payload);
   const fs::path pdf = temp_dir() / "qr-alone.pdf";
   const int total = qr.size + 2 * kQrQuietModules;
   const double side = total * 6.0;  // 6 pt a module: 12 px at 144 dpi
