@@ -65,7 +65,7 @@ void BrowsePanel::build() {
     SetSizer(column);
     wxPersistentRegisterAndRestore(list_, GetName() + "_list");
 
-    search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { refresh(); });
+    search_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { typed(); });
     search_->Bind(wxEVT_SEARCHCTRL_CANCEL_BTN, [this](wxCommandEvent&) { search_->Clear(); });
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { on_selection(); });
     list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
@@ -81,6 +81,7 @@ void BrowsePanel::refresh() {
     if (!model_) return;
     guarded(this, [&] {
         const std::string search = search_text();
+        searched_ = search;
         list_->UnselectAll();  // a new result: the row that was chosen is someone else's now
         const long long n = context_.is_open() ? count(search) : 0;
         model_->reset(n, [this, search](int offset, int limit) {
@@ -93,9 +94,14 @@ void BrowsePanel::refresh() {
     details_->done();
 }
 
+void BrowsePanel::typed() {
+    // A space typed at either end asks the same search again: its result is on screen already.
+    if (search_text() != searched_) refresh();
+}
+
 void BrowsePanel::search_for(const wxString& text) {
     search_->ChangeValue(text);
-    refresh();
+    typed();
 }
 
 std::string BrowsePanel::search_text() const { return search_ ? utf8(search_->GetValue().Strip(wxString::both)) : ""; }
@@ -121,6 +127,7 @@ std::vector<TextRow> BrowsePanel::all_selected() const {
 
 void BrowsePanel::select_row(unsigned row) {
     if (row >= model_->count()) return;
+    model_->grow_to(row + 1);  // the view may not hold that far a row yet
     list_->Select(model_->GetItem(row));
     list_->EnsureVisible(model_->GetItem(row));
     on_selection();

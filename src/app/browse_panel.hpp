@@ -58,10 +58,12 @@ protected:
 
 private:
     void on_selection();
+    void typed();  // the search box changed: a new search unless only spaces at its ends did
 
     wxSearchCtrl* search_ = nullptr;
     wxDataViewCtrl* list_ = nullptr;
     wxObjectDataPtr<PagedListModel> model_;
+    std::string searched_;  // the search whose result is shown
 };
 
 }  // namespace mitra::app

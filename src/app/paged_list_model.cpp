@@ -7,25 +7,63 @@ namespace mitra::app {
 
 namespace {
 constexpr std::size_t kPagesKept = 16;
+// Growth starts once typing pauses (a keystroke stops it) and leaves room between its steps for drawing and keys.
+constexpr int kFirstStepPause = 50;  // ms
+constexpr int kStepPause = 20;
 }
 
 PagedListModel::PagedListModel(unsigned columns, int page_size)
-    : wxDataViewVirtualListModel(0), columns_(columns), page_size_(page_size) {}
+    : wxDataViewVirtualListModel(0), columns_(columns), page_size_(page_size) {
+    grow_timer_.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        grow();
+        if (growing()) grow_timer_.StartOnce(kStepPause);
+    });
+}
 
 void PagedListModel::reset(long long count, Fetch fetch) {
     pages_.clear();
     recent_.clear();
     fetch_ = std::move(fetch);
-    const auto n = static_cast<unsigned>(std::max(0LL, count));
-    if (n == count_ && n > 0 && on_screen_) {
-        if (const auto shown = on_screen_(); shown && shown->first == 0) {
-            for (unsigned r = 0; r <= shown->second && r < n; ++r) RowChanged(r);
-            return;
-        }
+    grow_timer_.Stop();
+    const unsigned held = rows_in_view();
+    count_ = static_cast<unsigned>(std::max(0LL, count));
+    // The view needs its first screenfuls now and no row past the result's end; the rest comes in steps.
+    const unsigned at_once = count_ <= kFirstRows + kRowsChanged ? count_ : kFirstRows;
+    unsigned wanted = std::clamp(held, at_once, count_);
+    if (count_ - wanted <= kRowsChanged) wanted = count_;
+    const unsigned change = wanted > held ? wanted - held : held - wanted;
+    std::optional<std::pair<unsigned, unsigned>> shown;
+    if (held > 0 && change <= kRowsChanged && on_screen_) shown = on_screen_();
+    if (shown && shown->first == 0) {
+        if (wanted < held) remove_rows_after(wanted);
+        else append_rows(wanted - held);
+        for (unsigned r = 0; r <= shown->second && r < wanted; ++r) RowChanged(r);
+    } else {
+        ++resets_;
+        Reset(at_once);
     }
-    count_ = n;
-    ++resets_;
-    Reset(count_);
+    if (growing()) grow_timer_.StartOnce(kFirstStepPause);
+}
+
+void PagedListModel::grow(unsigned most) {
+    const unsigned held = rows_in_view();
+    if (held < count_) append_rows(std::min(most, count_ - held));
+}
+
+void PagedListModel::grow_to(unsigned rows) {
+    const unsigned held = rows_in_view();
+    const unsigned wanted = std::min(rows, count_);
+    if (held < wanted) append_rows(wanted - held);
+}
+
+void PagedListModel::append_rows(unsigned rows) {
+    for (unsigned i = 0; i < rows; ++i) RowAppended();
+}
+
+void PagedListModel::remove_rows_after(unsigned rows) {
+    wxArrayInt gone;
+    for (unsigned r = rows; r < rows_in_view(); ++r) gone.Add(static_cast<int>(r));
+    if (!gone.empty()) RowsDeleted(gone);
 }
 
 const TextRow* PagedListModel::row(unsigned index) const {

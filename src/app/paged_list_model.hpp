@@ -1,6 +1,7 @@
 // A virtual list for wxDataViewCtrl: knows only how many rows there are and fetches pages of them on demand.
 #pragma once
 #include <wx/dataview.h>
+#include <wx/timer.h>
 
 #include <functional>
 #include <list>
@@ -13,24 +14,38 @@ namespace mitra::app {
 
 using TextRow = std::vector<wxString>;
 
+// GTK's list keeps a node per row: giving it 100,000 rows at once costs ~35 ms (building them, then setting
+// each one's height), one row added or removed costs ~1 µs. So a new result is handed to the view as a few
+// thousand rows at once (or as the few rows it gained or lost), and the rest is added in steps between keystrokes.
 class PagedListModel : public wxDataViewVirtualListModel {
 public:
     // Reads `limit` rows from `offset`.
     using Fetch = std::function<std::vector<TextRow>(int offset, int limit)>;
 
+    static constexpr unsigned kFirstRows = 5000;  // given to the view at once: many screenfuls, ~2 ms of GTK
+    static constexpr unsigned kRowsChanged = 2000;  // rows added or removed one by one rather than a reset
+    static constexpr unsigned kGrowStep = 5000;  // rows added per step afterwards (~5 ms)
+
     explicit PagedListModel(unsigned columns, int page_size = 200);
 
     // The rows on screen, first and last (an empty optional when not known). GTK measures a far-down row after
     // every reset: a row whose page is not read yet and that is not on screen (or near it) is given blank
-    // instead of read, and read when scrolled to. A new result of as many rows as the last one, shown from its
-    // top, redraws the rows on screen instead of resetting the list (which costs GTK tens of ms at 100,000).
+    // instead of read, and read when scrolled to. A new result shown from the top that differs from the last in
+    // a few rows only redraws the rows on screen and adds or removes the difference at the end.
     using OnScreen = std::function<std::optional<std::pair<unsigned, unsigned>>()>;
 
     // A new result: `count` rows, read through `fetch` as they are shown.
     void reset(long long count, Fetch fetch);
     void set_on_screen(OnScreen on_screen) { on_screen_ = std::move(on_screen); }
     const TextRow* row(unsigned index) const;  // fetched on demand; nullptr past the end
-    unsigned count() const { return count_; }
+    unsigned count() const { return count_; }  // the result's rows, all of them
+
+    // The rows the view holds so far (at most count()); a timer adds the others in steps of kGrowStep.
+    unsigned rows_in_view() const { return GetCount(); }
+    bool growing() const { return rows_in_view() < count_; }
+    void grow(unsigned most = kGrowStep);  // one step, as the timer takes it
+    void grow_to(unsigned rows);           // at once, e.g. before selecting a row far down
+
     int pages_fetched() const { return pages_fetched_; }
     int resets() const { return resets_; }  // full resets of the list, for tests and the benchmark
 
@@ -40,11 +55,15 @@ public:
     bool SetValueByRow(const wxVariant&, unsigned, unsigned) override { return false; }
 
 private:
+    void append_rows(unsigned rows);
+    void remove_rows_after(unsigned rows);
+
     unsigned columns_;
     int page_size_;
     unsigned count_ = 0;
     Fetch fetch_;
     OnScreen on_screen_;
+    wxTimer grow_timer_;
     mutable std::unordered_map<int, std::vector<TextRow>> pages_;
     mutable std::list<int> recent_;  // most recently used page first; a few pages are kept
     mutable int pages_fetched_ = 0;

@@ -1,0 +1,134 @@
+// A long list in a section: the first rows at once, the rest added between keystrokes, the row chosen kept.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdio>
+
+#include "app/browse_panel.hpp"
+#include "app/main_frame.hpp"
+#include "fixture.hpp"
+#include "store/repos.hpp"
+
+using namespace mitra;
+using namespace mitra::app_test;
+
+namespace {
+
+constexpr unsigned kMany = 12'000;  // more than PagedListModel::kFirstRows, so the view grows in steps
+
+// Lets the list's timer add rows until it holds the whole result (at most a few seconds).
+void pump_until_grown(app::BrowsePanel* panel) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (panel->model()->growing() && std::chrono::steady_clock::now() < end) pump(20);
+    pump(50);  // and lays itself out again
+}
+
+// The row at the top of the list once it has scrolled to `row` (GTK animates it): only a view that holds `row`
+// can show it.
+unsigned top_after_scrolling_to(app::BrowsePanel* panel, unsigned row) {
+    panel->list()->EnsureVisible(panel->model()->GetItem(row));
+    unsigned top = 0, last = static_cast<unsigned>(-1);
+    for (int i = 0; i < 40 && top != last; ++i) {
+        last = top;
+        pump(50);
+        const wxDataViewItem item = panel->list()->GetTopItem();
+        top = item.IsOk() ? panel->model()->GetRow(item) : 0;
+    }
+    return top;
+}
+
+unsigned selected_row(app::BrowsePanel* panel) {
+    const wxDataViewItem item = panel->list()->GetSelection();
+    return item.IsOk() ? panel->model()->GetRow(item) : static_cast<unsigned>(-1);
+}
+
+}  // namespace
+
+TEST_CASE("a long list shows its first rows at once and the rest between keystrokes", "[gui][sections][long]") {
+    Programme programme;
+    std::vector<Participant> many;
+    for (unsigned i = 1; i <= kMany; ++i) {
+        char ref[16];
+        std::snprintf(ref, sizeof ref, "B-%05u", i);
+        Participant p;
+        p.ref = ref;
+        p.full_name = "Bulk Person " + std::to_string(i);
+        p.country = "NP";
+        p.language = "en";
+        many.push_back(p);
+    }
+    store::ParticipantRepo(programme.db()).save_all(many);
+    const unsigned everyone = kMany + 40;
+
+    Window frame(programme.context);
+    frame->show_section(app::MainFrame::participants);
+    auto* people = frame->section(app::MainFrame::participants);
+    auto* model = people->model();
+    pump_until_grown(people);
+    REQUIRE(model->rows_in_view() == everyone);
+
+    SECTION("a narrow search, then clearing it: the first rows at once, all of them a moment later") {
+        people->search_for("Bulk Person 1234");
+        CHECK(people->row_count() == 1);
+        CHECK(model->rows_in_view() == 1);
+        people->search_for("");
+        CHECK(people->row_count() == everyone);
+        CHECK(model->rows_in_view() == app::PagedListModel::kFirstRows);
+        CHECK(model->growing());
+        CHECK(top_after_scrolling_to(people, app::PagedListModel::kFirstRows - 1) > app::PagedListModel::kFirstRows - 100);
+        pump_until_grown(people);
+        CHECK(model->rows_in_view() == everyone);
+        CHECK(top_after_scrolling_to(people, everyone - 1) > everyone - 100);
+        CHECK(model->row(everyone - 1)->at(0) == "P-040");  // ref order: B-00001 ... B-12000, P-001 ... P-040
+    }
+
+    SECTION("a result a few rows shorter keeps the list and drops its last rows, without a reset") {
+        const int resets = model->resets();
+        people->search_for("Bulk");
+        CHECK(people->row_count() == kMany);
+        CHECK(model->rows_in_view() == kMany);
+        CHECK_FALSE(model->growing());
+        CHECK(model->resets() == resets);
+        CHECK(model->row(0)->at(1) == "Bulk Person 1");
+        CHECK(model->row(kMany - 1)->at(0) == "B-12000");
+        CHECK(top_after_scrolling_to(people, kMany - 1) > kMany - 100);
+        // And back: the forty rows come back at the end.
+        people->list()->EnsureVisible(model->GetItem(0));
+        pump(50);
+        people->search_for("");
+        CHECK(model->rows_in_view() == everyone);
+        CHECK(model->resets() == resets);
+        CHECK(model->row(everyone - 1)->at(0) == "P-040");
+    }
+
+    SECTION("the row chosen stays chosen while the list grows, and a row not in the view yet can be chosen") {
+        people->search_for("Bulk Person 1234");
+        people->search_for("");
+        REQUIRE(model->growing());
+        people->select_row(3);
+        pump_until_grown(people);
+        CHECK(selected_row(people) == 3);
+
+        people->search_for("Bulk Person 1234");
+        people->search_for("");
+        REQUIRE(model->rows_in_view() < 11'000);
+        people->select_row(11'000);
+        CHECK(model->rows_in_view() > 11'000);
+        CHECK(selected_row(people) == 11'000);
+        CHECK(model->row(11'000)->at(0) == "B-11001");
+        pump_until_grown(people);
+        CHECK(selected_row(people) == 11'000);
+    }
+
+    SECTION("a space typed at the end asks nothing again") {
+        people->search_for("Bulk Person 12");
+        pump(50);
+        const int pages = model->pages_fetched();
+        const int resets = model->resets();
+        people->search_for("Bulk Person 12 ");
+        pump(50);
+        CHECK(model->pages_fetched() == pages);
+        CHECK(model->resets() == resets);
+        CHECK(people->row_count() == 112);  // 12, 120-129, 1200-1299, 12000
+    }
+}
