@@ -1,5 +1,6 @@
-// bench_certificates: renders N completion certificates (names in every script of the region) on one thread and
-// reports certificates per second and bytes per certificate; --emit writes the same texts as JSON for other tools.
+// bench_certificates: renders N completion certificates (names in every script of the region) on one thread, one
+// file each as `certificate issue` writes them (pdf::write_certificate_files, no print file), and reports
+// certificates per second and bytes per certificate; --emit writes the same texts as JSON for other tools.
 //
 //   bench_certificates [--count 1000] [--out DIR] [--emit content.json] [--source-dir REPO]
 //
@@ -209,9 +210,12 @@ int main(int argc, char** argv) {
     const double warm_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - warm_start).count();
     fs::remove(out / "warm-up.pdf");
 
+    // As `certificate issue` writes them (each file whole on disk before it has its name), without its print file.
+    std::vector<pdf::BatchCertificate> batch;
+    for (const auto& c : contents) batch.push_back({c, false});
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = cpu_seconds();
-    for (const auto& c : contents) renderer.render(tmpl.value, c, out / (c.serial + ".pdf"));
+    pdf::write_certificate_files(renderer, tmpl.value, batch, out, "");
     const double cpu = cpu_seconds() - cpu_start;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

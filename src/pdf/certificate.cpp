@@ -108,7 +108,8 @@ void sweep_stale_temporaries(const fs::path& dir) {
   }
 }
 
-void save_atomically(PdfDoc& doc, const fs::path& target) {
+// Writes the document under a temporary name in the target's folder (not yet flushed) and returns that name.
+fs::path save_temporary(PdfDoc& doc, const fs::path& target) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   sweep_stale_temporaries(dir);
   std::string pattern = (dir / ("." + target.filename().string() + std::string(kTempMark) +
@@ -125,10 +126,25 @@ void save_atomically(PdfDoc& doc, const fs::path& target) {
   try {
     HPDF_SaveToFile(doc.get(), temp.c_str());
     doc.check("cannot write " + target.string());
-    const int sync_fd = open(temp.c_str(), O_RDONLY);
-    const bool synced = sync_fd >= 0 && fsync(sync_fd) == 0;
-    if (sync_fd >= 0) close(sync_fd);
-    if (!synced) throw std::runtime_error("cannot flush " + target.string() + " to disk");
+  } catch (...) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    throw;
+  }
+  return temp;
+}
+
+bool sync_path(const fs::path& path, int flags = O_RDONLY) {
+  const int fd = open(path.c_str(), flags);
+  const bool synced = fd >= 0 && fsync(fd) == 0;
+  if (fd >= 0) close(fd);
+  return synced;
+}
+
+// Flushes a file written by save_temporary() to disk and only then gives it its name.
+void publish(const fs::path& temp, const fs::path& target) {
+  try {
+    if (!sync_path(temp)) throw std::runtime_error("cannot flush " + target.string() + " to disk");
     fs::rename(temp, target);
   } catch (...) {
     std::error_code ignored;
@@ -136,6 +152,8 @@ void save_atomically(PdfDoc& doc, const fs::path& target) {
     throw;
   }
 }
+
+void save_atomically(PdfDoc& doc, const fs::path& target) { publish(save_temporary(doc, target), target); }
 
 // ---- what the content says, in a language ------------------------------------------------------
 
@@ -544,8 +562,8 @@ void set_info(PdfDoc& doc, const std::string& title) {
 
 CertificateRenderer::CertificateRenderer(FontStack& fonts) : fonts_(fonts), shapes_(std::make_shared<ShapeCache>(fonts)) {}
 
-void CertificateRenderer::render(const CertificateTemplate& tmpl, const CertificateContent& content,
-                                 const fs::path& out_pdf) {
+fs::path CertificateRenderer::render_temporary(const CertificateTemplate& tmpl, const CertificateContent& content,
+                                               const fs::path& out_pdf) {
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
   PageLayout layout(doc, text, *shapes_, tmpl);
@@ -553,7 +571,12 @@ void CertificateRenderer::render(const CertificateTemplate& tmpl, const Certific
   set_info(doc, "Certificate " + content.serial);
   if (!content.qr_text.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_KEYWORDS, content.qr_text.c_str());
   doc.check("cannot set the document information of " + out_pdf.string());
-  save_atomically(doc, out_pdf);
+  return save_temporary(doc, out_pdf);
+}
+
+void CertificateRenderer::render(const CertificateTemplate& tmpl, const CertificateContent& content,
+                                 const fs::path& out_pdf) {
+  publish(render_temporary(tmpl, content, out_pdf), out_pdf);
 }
 
 void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const std::vector<CertificateContent>& contents,
@@ -572,23 +595,96 @@ void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const st
   save_atomically(doc, combined_pdf);
 }
 
+// A batch's certificate files, written under temporary names and given their own a group at a time, once the
+// whole group is on disk: one flush of the file system per group instead of a flush per file (a third of a
+// millisecond each). A file is still never under its name before it is whole on disk, so a batch cut short,
+// even by a power cut, leaves each certificate either whole or to be written again when issuing resumes.
+class BatchWriter {
+ public:
+  static constexpr std::size_t kGroup = 16;
+
+  explicit BatchWriter(fs::path folder) : folder_(std::move(folder)) {}
+  ~BatchWriter() { discard(); }
+  BatchWriter(const BatchWriter&) = delete;
+  BatchWriter& operator=(const BatchWriter&) = delete;
+
+  void write(CertificateRenderer& renderer, const CertificateTemplate& tmpl, const CertificateContent& content,
+             const fs::path& target) {
+    pending_.push_back({renderer.render_temporary(tmpl, content, target), target});
+    if (pending_.size() >= kGroup) flush();
+  }
+
+  // Puts the group on disk, then gives each file its name (and puts the names on disk).
+  void flush() {
+    if (pending_.empty()) return;
+    struct Folder {
+      int fd;
+      ~Folder() {
+        if (fd >= 0) close(fd);
+      }
+    } dir{open(folder_.c_str(), O_RDONLY | O_DIRECTORY)};
+    // syncfs() flushes everything written to the folder's file system, the group included. Where it fails
+    // (it also reports an earlier write error of another program there), each file is flushed on its own.
+    bool synced = dir.fd >= 0 && syncfs(dir.fd) == 0;
+    if (!synced) {
+      synced = true;
+      for (const auto& p : pending_) synced = synced && sync_path(p.temp);
+    }
+    if (!synced) throw std::runtime_error("cannot flush the certificates written in " + folder_.string() + " to disk");
+    while (!pending_.empty()) {
+      fs::rename(pending_.back().temp, pending_.back().target);
+      pending_.pop_back();
+    }
+    if (dir.fd >= 0) fsync(dir.fd);
+  }
+
+ private:
+  void discard() noexcept {
+    for (const auto& p : pending_) {
+      std::error_code ignored;
+      fs::remove(p.temp, ignored);
+    }
+    pending_.clear();
+  }
+
+  struct Pending {
+    fs::path temp, target;
+  };
+  fs::path folder_;
+  std::vector<Pending> pending_;
+};
+
 BatchFiles write_certificate_files(CertificateRenderer& renderer, const CertificateTemplate& tmpl,
                                    const std::vector<BatchCertificate>& certificates,
                                    const std::filesystem::path& folder, const std::string& print_name,
                                    const std::function<bool(std::size_t done, std::size_t total)>& progress) {
   BatchFiles out;
-  const std::size_t total = certificates.size() * 2;
+  const std::size_t total = certificates.size() * (print_name.empty() ? 1 : 2);
   std::filesystem::create_directories(folder);
   std::vector<CertificateContent> pages;
-  for (std::size_t i = 0; i < certificates.size(); ++i) {
-    const auto& c = certificates[i];
-    const auto file = folder / (c.content.serial + ".pdf");
-    if (!c.issued_before || !std::filesystem::exists(file)) renderer.render(tmpl, c.content, file);
-    out.files.push_back(file);
-    pages.push_back(c.content);
-    if (progress && !progress(i + 1, total)) {
-      out.cancelled = true;
-      return out;
+  {
+    BatchWriter writer(folder);
+    try {
+      for (std::size_t i = 0; i < certificates.size(); ++i) {
+        const auto& c = certificates[i];
+        const auto file = folder / (c.content.serial + ".pdf");
+        if (!c.issued_before || !std::filesystem::exists(file)) writer.write(renderer, tmpl, c.content, file);
+        out.files.push_back(file);
+        if (!print_name.empty()) pages.push_back(c.content);
+        if (progress && !progress(i + 1, total)) {
+          writer.flush();
+          out.cancelled = true;
+          return out;
+        }
+      }
+      writer.flush();
+    } catch (...) {
+      // The files written before the one that failed are kept, as when each was flushed on its own.
+      try {
+        writer.flush();
+      } catch (...) {
+      }
+      throw;
     }
   }
   if (pages.empty()) return out;

@@ -23,6 +23,7 @@
 namespace mitra::pdf {
 
 class ShapeCache;
+class BatchWriter;
 
 class CertificateRenderer {
  public:
@@ -43,6 +44,11 @@ class CertificateRenderer {
                     const std::function<bool(std::size_t done, std::size_t total)>& progress = {});
 
  private:
+  friend class BatchWriter;  // write_certificate_files()'s: flushes its files to disk a group at a time
+  /// render(), leaving the file under a temporary name in out_pdf's folder, not yet flushed to disk; returns that name.
+  std::filesystem::path render_temporary(const CertificateTemplate& tmpl, const CertificateContent& content,
+                                         const std::filesystem::path& out_pdf);
+
   FontStack& fonts_;
   std::shared_ptr<ShapeCache> shapes_;  // the template's text, shaped once for the whole batch (copies share it)
 };
@@ -61,9 +67,11 @@ struct BatchFiles {
 };
 
 /// What `certificate issue` and the desktop program's Print both do: each certificate as
-/// <folder>/<serial>.pdf, then one combined print file <folder>/<print_name>. `progress(done, total)`
-/// counts the certificates and then the print file's pages (total is twice the certificates);
-/// returning false stops, keeping the files already written (issuing again finishes the job).
+/// <folder>/<serial>.pdf, then one combined print file <folder>/<print_name> (none when print_name is
+/// empty). `progress(done, total)` counts the certificates and then the print file's pages (total is
+/// twice the certificates, or their number without a print file); returning false stops, keeping the
+/// files already written (issuing again finishes the job). Files reach the disk a group at a time,
+/// each under its name only once it is whole there.
 BatchFiles write_certificate_files(CertificateRenderer& renderer, const CertificateTemplate& tmpl,
                                    const std::vector<BatchCertificate>& certificates,
                                    const std::filesystem::path& folder, const std::string& print_name,

@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace mitra;
@@ -177,6 +178,63 @@ TEST_CASE("a batch is one combined print file, and cancelling leaves nothing", "
     const fs::path dir = fresh_dir("batch-cancel");
     renderer.render_batch(tmpl, batch, dir / "print.pdf", [](std::size_t done, std::size_t) { return done < 10; });
     CHECK(fs::is_empty(dir));
+  }
+}
+
+TEST_CASE("a batch's files reach their names whole, a group at a time, and a failure keeps the ones before it",
+          "[certificate][batch]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  std::vector<BatchCertificate> batch;
+  for (int i = 0; i < 37; ++i) batch.push_back({completion_for(kPeople[i % 8], 600 + i), false});  // 2 groups and 5
+  auto names = [](const fs::path& dir) {
+    std::vector<std::string> files;
+    for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path().filename().string());
+    std::sort(files.begin(), files.end());
+    return files;
+  };
+  auto serial_file = [](int number) { return completion_for(kPeople[0], number).serial + ".pdf"; };
+
+  SECTION("every file whole under its name, nothing else, no print file when none is asked for") {
+    const fs::path dir = fresh_dir("files");
+    std::vector<std::size_t> seen;
+    const BatchFiles out = write_certificate_files(renderer, tmpl, batch, dir, "", [&](std::size_t done, std::size_t total) {
+      CHECK(total == batch.size());
+      seen.push_back(done);
+      return true;
+    });
+    CHECK(seen.size() == batch.size());
+    CHECK_FALSE(out.cancelled);
+    CHECK(out.print_file.empty());
+    REQUIRE(out.files.size() == batch.size());
+    CHECK(names(dir).size() == batch.size());
+    for (std::size_t i = 0; i < batch.size(); i += 6) {
+      INFO(out.files[i]);
+      CHECK(out.files[i].filename() == serial_file(600 + static_cast<int>(i)));
+      CHECK_THAT(squeeze(info(out.files[i])), Catch::Contains("Pages:1") && Catch::Contains(batch[i].content.qr_text));
+    }
+  }
+  SECTION("cancelled after 20: those 20 are kept, whole, and no temporary is left") {
+    const fs::path dir = fresh_dir("files-cancel");
+    const BatchFiles out =
+        write_certificate_files(renderer, tmpl, batch, dir, "print.pdf", [](std::size_t done, std::size_t) { return done < 20; });
+    CHECK(out.cancelled);
+    CHECK(out.files.size() == 20);
+    const auto files = names(dir);
+    REQUIRE(files.size() == 20);
+    CHECK(files.front() == serial_file(600));
+    CHECK(files.back() == serial_file(619));
+    CHECK_THAT(squeeze(info(dir / files.back())), Catch::Contains("Pages:1"));
+  }
+  SECTION("the 21st cannot be printed: the 20 before it are kept, nothing of it or after it") {
+    const fs::path dir = fresh_dir("files-fail");
+    batch[20].content.qr_text = std::string(4000, 'A');  // more than any QR version holds
+    CHECK_THROWS_AS(write_certificate_files(renderer, tmpl, batch, dir, "print.pdf"), std::invalid_argument);
+    const auto files = names(dir);
+    REQUIRE(files.size() == 20);
+    CHECK(files.front() == serial_file(600));
+    CHECK(files.back() == serial_file(619));
+    for (const auto& file : files) CHECK_THAT(squeeze(info(dir / file)), Catch::Contains("Pages:1"));
   }
 }
 
