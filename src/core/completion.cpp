@@ -3,16 +3,31 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace mitra {
 namespace {
 
-// The sessions someone has a mark for, by uuid, sorted for lookups: made once per person, not per module.
-using MarkedSessions = std::vector<std::string_view>;
+// A session's uuid as a sort key: its last eight characters first, then the whole text. Mitra's uuids are
+// time-ordered, so they share their first characters and differ at the end; one integer comparison usually decides.
+struct SessionKey {
+    std::uint64_t tail = 0;
+    std::string_view uuid;
+
+    explicit SessionKey(std::string_view text) : uuid(text) {
+        const std::size_t n = std::min<std::size_t>(text.size(), sizeof tail);
+        std::memcpy(&tail, text.data() + text.size() - n, n);
+    }
+    bool operator<(const SessionKey& other) const { return tail != other.tail ? tail < other.tail : uuid < other.uuid; }
+};
+
+// The sessions someone has a mark for, sorted for lookups: made once per person, not per module.
+using MarkedSessions = std::vector<SessionKey>;
 
 bool is_marked(const MarkedSessions& marked, const std::string& uuid) {
-    return std::binary_search(marked.begin(), marked.end(), std::string_view(uuid));
+    return std::binary_search(marked.begin(), marked.end(), SessionKey(uuid));
 }
 
 ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person,

@@ -270,3 +270,70 @@ TEST_CASE("the regional report counts what cohort_completion says of each cohort
     CHECK(on_track > complete);
     CHECK(not_on_track > 0);
 }
+
+TEST_CASE("the regional report agrees with cohort_completion when its reading and judging are shared between threads",
+          "[store][completion]") {
+    // Six cohorts of ten, 24 sessions each: more marks than one batch handed between the report's threads, and
+    // more cohorts than the processor has cores.
+    TempDir dir;
+    auto db = Database::open(dir.db("c.db"), "coordinator");
+    auto psf = shipped_curriculum();
+    CurriculumRepo(*db).import(psf);
+    std::vector<Participant> people;
+    for (int i = 1; i <= 60; ++i) {
+        Participant p;
+        p.ref = "S-" + std::to_string(1000 + i);
+        p.full_name = "Person " + std::to_string(i);
+        p.country = "LK";
+        p.language = "si";
+        people.push_back(p);
+    }
+    ParticipantRepo(*db).save_all(people);
+    CohortRepo cohorts(*db);
+    SessionRepo sessions(*db);
+    AttendanceRepo attendance(*db);
+    std::size_t marked = 0;
+    for (int c = 0; c < 6; ++c) {
+        const std::string code = "CMB-" + std::to_string(c + 1);
+        Cohort cohort = cohort_of(code, "2026-01-05");
+        cohorts.create(cohort);
+        std::vector<std::string> refs;
+        for (int k = 0; k < 10; ++k) refs.push_back(people[static_cast<std::size_t>(c * 10 + k)].ref);
+        cohorts.enrol(code, refs, day("2026-01-01"));
+        const auto plan = sessions.schedule(code, 7, LocalTime{10, 0});
+        std::vector<LocatedMark> marks;
+        for (std::size_t s = 0; s < 24 && s < plan.size(); ++s)
+            for (std::size_t k = 0; k < refs.size(); ++k) {
+                // Most people attend everything; the others miss some sessions, enough to fall short.
+                const auto roll = (s * 13 + k * 7 + static_cast<std::size_t>(c) * 5) % 17;
+                const bool absent = k >= 6 && roll < 5;
+                marks.push_back(mark(plan[s].id, refs[k], absent ? AttendanceStatus::absent : AttendanceStatus::present));
+            }
+        marked += marks.size();
+        attendance.mark(code, marks);
+    }
+    REQUIRE(marked > 1024);
+
+    int on_track = 0, not_on_track = 0;
+    for (const char* today : {"2026-02-01", "2027-01-01"}) {
+        INFO("today " << today);
+        const auto report = regional_completion(*db, day(today));
+        REQUIRE(report.size() == 6);
+        for (const auto& row : report) {
+            INFO("cohort " << row.cohort_code);
+            const auto each = cohort_completion(*db, row.cohort_code, day(today));
+            int row_complete = 0, row_on_track = 0;
+            for (const auto& p : each) {
+                row_complete += p.complete;
+                row_on_track += p.on_track;
+            }
+            CHECK(row.enrolled == 10);
+            CHECK(row.complete == row_complete);
+            CHECK(row.on_track == row_on_track);
+            on_track += row_on_track;
+            not_on_track += 10 - row_on_track;
+        }
+    }
+    CHECK(on_track > 0);
+    CHECK(not_on_track > 0);
+}
