@@ -3,6 +3,7 @@
 
 #include "core/calendar.hpp"
 #include "core/identity.hpp"
+#include "core/model.hpp"
 #include "core/schedule.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
@@ -91,4 +92,20 @@ TEST_CASE("a schedule plans each module's sessions in order, a week apart", "[co
     CHECK(plan[2].module_code == "M2");
     CHECK(plan[2].minutes + plan[3].minutes + plan[4].minutes == 200);
     CHECK(plan[4].trainer_ref == "T1");
+}
+
+TEST_CASE("attendance statuses are read in any case, by word or letter, and nothing else is taken for one", "[core][model]") {
+    using S = AttendanceStatus;
+    const std::vector<std::pair<std::string, S>> known = {
+        {"present", S::present}, {"P", S::present}, {"Present", S::present}, {"LATE", S::late}, {"l", S::late},
+        {"left_early", S::left_early}, {"Left-Early", S::left_early}, {"early", S::left_early},
+        {"excused", S::excused}, {"E", S::excused}, {"absent", S::absent}, {"a", S::absent}};
+    for (const auto& [text, status] : known) {
+        INFO(text);
+        CHECK(parse_attendance_status(text) == status);
+    }
+    for (const auto& status : {S::present, S::late, S::left_early, S::excused, S::absent})
+        CHECK(parse_attendance_status(to_string(status)) == status);
+    for (const char* text : {"", " p", "p ", "presen", "presentt", "x", "absent\n", "ABSENT!", "l\u0307", "\xC4\xB0"})
+        CHECK_FALSE(parse_attendance_status(text).has_value());
 }
