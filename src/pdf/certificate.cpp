@@ -26,6 +26,7 @@
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace mitra::pdf {
 namespace {
@@ -256,11 +257,26 @@ void check_printable(const CertificateContent& c) {
 }
 
 // ---- one page ----------------------------------------------------------------------------------
+}  // namespace
+
+// The QR symbols of one write_certificate_files() call: a certificate's file and its page of the print file
+// show the same symbol, and libqrencode's choice of mask is a third of a certificate's time. Lives only as
+// long as the call, so no one's data stays behind in the renderer.
+struct QrMemo {
+  std::unordered_map<std::string, QrMatrix> matrices;
+  const QrMatrix& get(const std::string& text) {
+    auto it = matrices.find(text);
+    if (it == matrices.end()) it = matrices.emplace(text, encode_qr(text)).first;
+    return it->second;
+  }
+};
+
+namespace {
 
 class PageLayout {
  public:
-  PageLayout(PdfDoc& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl)
-      : doc_(doc), text_(text), shapes_(shapes), tmpl_(tmpl) {
+  PageLayout(PdfDoc& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl, QrMemo* qr_memo)
+      : doc_(doc), text_(text), shapes_(shapes), tmpl_(tmpl), qr_memo_(qr_memo) {
     std::tie(width_, height_) = page_size_pt(tmpl);
   }
 
@@ -523,7 +539,8 @@ class PageLayout {
 
   void draw_qr_block(const CertificateContent& c) {
     const QrBlock& q = tmpl_.qr;
-    const QrMatrix matrix = encode_qr(c.qr_text);
+    QrMatrix encoded;
+    const QrMatrix& matrix = qr_memo_ ? qr_memo_->get(c.qr_text) : (encoded = encode_qr(c.qr_text));
     const double side = mm_to_pt(q.size_mm);
     set_fill(page_, q.colour);
     draw_qr(page_, matrix, x(q.x_mm), y(q.y_mm) - side, side);
@@ -545,6 +562,7 @@ class PageLayout {
   TextRenderer& text_;
   ShapeCache& shapes_;
   const CertificateTemplate& tmpl_;
+  QrMemo* qr_memo_;
   double width_ = 0, height_ = 0;
   HPDF_Page page_ = nullptr;
   std::string language_;
@@ -566,7 +584,7 @@ fs::path CertificateRenderer::render_temporary(const CertificateTemplate& tmpl, 
                                                const fs::path& out_pdf) {
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
-  PageLayout layout(doc, text, *shapes_, tmpl);
+  PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_);
   layout.draw(content);
   set_info(doc, "Certificate " + content.serial);
   if (!content.qr_text.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_KEYWORDS, content.qr_text.c_str());
@@ -585,7 +603,7 @@ void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const st
   if (contents.empty()) throw std::invalid_argument("no certificates to print into " + combined_pdf.string());
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
-  PageLayout layout(doc, text, *shapes_, tmpl);
+  PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_);
   for (std::size_t i = 0; i < contents.size(); ++i) {
     layout.draw(contents[i]);
     if (progress && !progress(i + 1, contents.size())) return;
@@ -603,14 +621,18 @@ class BatchWriter {
  public:
   static constexpr std::size_t kGroup = 16;
 
-  explicit BatchWriter(fs::path folder) : folder_(std::move(folder)) {}
-  ~BatchWriter() { discard(); }
+  BatchWriter(CertificateRenderer& renderer, fs::path folder) : renderer_(renderer), folder_(std::move(folder)) {
+    renderer_.qr_memo_ = &qr_memo_;
+  }
+  ~BatchWriter() {
+    renderer_.qr_memo_ = nullptr;
+    discard();
+  }
   BatchWriter(const BatchWriter&) = delete;
   BatchWriter& operator=(const BatchWriter&) = delete;
 
-  void write(CertificateRenderer& renderer, const CertificateTemplate& tmpl, const CertificateContent& content,
-             const fs::path& target) {
-    pending_.push_back({renderer.render_temporary(tmpl, content, target), target});
+  void write(const CertificateTemplate& tmpl, const CertificateContent& content, const fs::path& target) {
+    pending_.push_back({renderer_.render_temporary(tmpl, content, target), target});
     if (pending_.size() >= kGroup) flush();
   }
 
@@ -650,6 +672,8 @@ class BatchWriter {
   struct Pending {
     fs::path temp, target;
   };
+  CertificateRenderer& renderer_;
+  QrMemo qr_memo_;
   fs::path folder_;
   std::vector<Pending> pending_;
 };
@@ -662,30 +686,28 @@ BatchFiles write_certificate_files(CertificateRenderer& renderer, const Certific
   const std::size_t total = certificates.size() * (print_name.empty() ? 1 : 2);
   std::filesystem::create_directories(folder);
   std::vector<CertificateContent> pages;
-  {
-    BatchWriter writer(folder);
-    try {
-      for (std::size_t i = 0; i < certificates.size(); ++i) {
-        const auto& c = certificates[i];
-        const auto file = folder / (c.content.serial + ".pdf");
-        if (!c.issued_before || !std::filesystem::exists(file)) writer.write(renderer, tmpl, c.content, file);
-        out.files.push_back(file);
-        if (!print_name.empty()) pages.push_back(c.content);
-        if (progress && !progress(i + 1, total)) {
-          writer.flush();
-          out.cancelled = true;
-          return out;
-        }
+  BatchWriter writer(renderer, folder);
+  try {
+    for (std::size_t i = 0; i < certificates.size(); ++i) {
+      const auto& c = certificates[i];
+      const auto file = folder / (c.content.serial + ".pdf");
+      if (!c.issued_before || !std::filesystem::exists(file)) writer.write(tmpl, c.content, file);
+      out.files.push_back(file);
+      if (!print_name.empty()) pages.push_back(c.content);
+      if (progress && !progress(i + 1, total)) {
+        writer.flush();
+        out.cancelled = true;
+        return out;
       }
+    }
+    writer.flush();
+  } catch (...) {
+    // The files written before the one that failed are kept, as when each was flushed on its own.
+    try {
       writer.flush();
     } catch (...) {
-      // The files written before the one that failed are kept, as when each was flushed on its own.
-      try {
-        writer.flush();
-      } catch (...) {
-      }
-      throw;
     }
+    throw;
   }
   if (pages.empty()) return out;
   const auto print = folder / print_name;

@@ -24,6 +24,7 @@ namespace mitra::pdf {
 
 class ShapeCache;
 class BatchWriter;
+struct QrMemo;
 
 class CertificateRenderer {
  public:
@@ -50,7 +51,8 @@ class CertificateRenderer {
                                          const std::filesystem::path& out_pdf);
 
   FontStack& fonts_;
-  std::shared_ptr<ShapeCache> shapes_;  // the template's text, shaped once for the whole batch (copies share it)
+  std::shared_ptr<ShapeCache> shapes_;
+  QrMemo* qr_memo_ = nullptr;  // while a BatchWriter lives: each QR symbol encoded once for its file and print page  // the template's text, shaped once for the whole batch (copies share it)
 };
 
 /// One certificate of a batch: what it says, and whether it was issued before (then a file already

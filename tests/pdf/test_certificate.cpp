@@ -214,6 +214,29 @@ TEST_CASE("a batch's files reach their names whole, a group at a time, and a fai
       CHECK_THAT(squeeze(info(out.files[i])), Catch::Contains("Pages:1") && Catch::Contains(batch[i].content.qr_text));
     }
   }
+  SECTION("with a print file: every certificate a page of it, after the files") {
+    const fs::path dir = fresh_dir("files-print");
+    std::size_t last = 0;
+    const BatchFiles out = write_certificate_files(renderer, tmpl, batch, dir, "print.pdf", [&](std::size_t done, std::size_t total) {
+      CHECK(total == 2 * batch.size());
+      CHECK(done == last + 1);
+      last = done;
+      return true;
+    });
+    CHECK(last == 2 * batch.size());
+    REQUIRE(out.print_file == dir / "print.pdf");
+    CHECK(names(dir).size() == batch.size() + 1);
+    CHECK_THAT(squeeze(info(out.print_file)), Catch::Contains("Pages:37"));
+    // The print file's last page is the last certificate's own file, QR symbol included (encoded once for both).
+    const Gray own = rasterise(out.files[36], 72);
+    const auto prefix = (dir / "print-last").string();
+    REQUIRE(run("pdftoppm -gray -singlefile -r 72 -f 37 -l 37 " + quote(out.print_file.string()) + " " + quote(prefix)).status == 0);
+    const Gray printed = read_pgm(prefix + ".pgm");
+    REQUIRE(own.w == printed.w);
+    REQUIRE(own.h == printed.h);
+    CHECK(own.px == printed.px);
+    CHECK(own.px != rasterise(out.files[35], 72).px);
+  }
   SECTION("cancelled after 20: those 20 are kept, whole, and no temporary is left") {
     const fs::path dir = fresh_dir("files-cancel");
     const BatchFiles out =
