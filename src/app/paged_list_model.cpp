@@ -8,7 +8,7 @@ namespace mitra::app {
 namespace {
 constexpr std::size_t kPagesKept = 16;
 // Growth starts once typing pauses (a keystroke stops it) and leaves room between its steps for drawing and keys.
-constexpr int kFirstStepPause = 50;  // ms
+constexpr int kFirstStepPause = 100;  // ms
 constexpr int kStepPause = 20;
 }
 
