@@ -4,7 +4,6 @@
 #include <hpdf_pages.h>
 #include <qrencode.h>
 
-#include <charconv>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -45,23 +44,22 @@ void draw_qr(HPDF_Page page, const QrMatrix& qr, double x, double y, double side
                    static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y));
   std::string path;
   path.reserve(static_cast<std::size_t>(qr.size) * qr.size * 3);
-  auto number = [&](int v) {
-    char buf[16];
-    path.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
-  };
   struct Run {
     int first, end, top;  // columns [first, end), from row `top` down
   };
-  // Rows top .. below-1 (counted from the top of the symbol) as one rectangle; PDF's y goes up.
+  // Rows top .. below-1 (counted from the top of the symbol) as one rectangle; PDF's y goes up. Numbers are
+  // under 200 (a symbol has at most 177 modules a side, and 4 more each side), written digit by digit.
   auto rectangle = [&](const Run& r, int below) {
-    number(kQrQuietModules + r.first);
-    path += ' ';
-    number(total - kQrQuietModules - below);
-    path += ' ';
-    number(r.end - r.first);
-    path += ' ';
-    number(below - r.top);
-    path += " re\n";
+    char buf[32];
+    char* at = buf;
+    for (const int v : {kQrQuietModules + r.first, total - kQrQuietModules - below, r.end - r.first, below - r.top}) {
+      if (v >= 100) *at++ = static_cast<char>('0' + v / 100);
+      if (v >= 10) *at++ = static_cast<char>('0' + v / 10 % 10);
+      *at++ = static_cast<char>('0' + v % 10);
+      *at++ = ' ';
+    }
+    path.append(buf, static_cast<std::size_t>(at - buf));
+    path += "re\n";
   };
   std::vector<Run> open, row_runs;  // both in column order
   for (int row = 0; row <= qr.size; ++row) {
