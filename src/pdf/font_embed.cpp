@@ -213,9 +213,8 @@ std::string utf16be_hex(const std::string& utf8) {
 }
 
 std::string hex4(unsigned v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%04X", v & 0xFFFF);
-  return buf;
+  static const char* hex = "0123456789ABCDEF";
+  return {hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15], hex[v & 15]};
 }
 
 /// PostScript name of the face (name ID 6), reduced to characters safe in a PDF name.
@@ -299,11 +298,13 @@ bool can_subset(Face& face) {
 
 // ---- the document's fonts ---------------------------------------------------------
 
-/// A subset as embedded: the glyphs asked for, the subset, and its program deflated (TrueType only).
+/// A subset as embedded: the glyphs asked for, the subset, and its program deflated (TrueType only); and
+/// the last ToUnicode map written with it, deflated (the same glyphs almost always map to the same text).
 struct EmbeddedSubset {
   std::vector<hb_codepoint_t> glyphs;
   FontSubset subset;
   std::string deflated;
+  mutable std::string to_unicode, to_unicode_deflated;
 };
 
 struct FontEmbedder::Font {
@@ -321,6 +322,7 @@ struct FontEmbedder::Font {
     std::string text;  // UTF-8 its ToUnicode entry gives (when mapped)
   };
   std::map<hb_codepoint_t, GlyphInfo> glyphs;
+  std::shared_ptr<const EmbeddedSubset> embedded;       // the last subset written
   std::size_t written = static_cast<std::size_t>(-1);  // glyph count at the last subset
   bool dirty = true;                                   // glyphs or ToUnicode changed since the last write
 
@@ -380,6 +382,7 @@ void FontEmbedder::Font::write_program() {
     made->glyphs = std::move(ids);
     face->last_subset = embedded = std::move(made);
   }
+  this->embedded = embedded;
   const FontSubset& subset = embedded->subset;
   const std::vector<hb_codepoint_t>& kept = embedded->glyphs;
   HPDF_MMgr mm = doc->mmgr;
@@ -442,7 +445,16 @@ void FontEmbedder::Font::write_to_unicode() {
     cmap += "endbfchar\n";
   }
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  store_deflated(to_unicode, deflate_bytes(cmap));
+  if (embedded && embedded->to_unicode == cmap) {
+    store_deflated(to_unicode, embedded->to_unicode_deflated);
+    return;
+  }
+  std::string deflated = deflate_bytes(cmap);
+  store_deflated(to_unicode, deflated);
+  if (embedded) {
+    embedded->to_unicode = std::move(cmap);
+    embedded->to_unicode_deflated = std::move(deflated);
+  }
 }
 
 FontEmbedder::FontEmbedder(HPDF_Doc doc) : doc_(doc) {}
