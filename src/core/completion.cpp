@@ -30,16 +30,31 @@ bool is_marked(const MarkedSessions& marked, const std::string& uuid) {
     return std::binary_search(marked.begin(), marked.end(), SessionKey(uuid));
 }
 
+// Which module each cohort session and each of the person's marks belongs to (an index into the curriculum's
+// modules, or `none`): worked out once per person, so that each module's pass compares numbers, not codes.
+struct ModuleOf {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> session, mark;
+};
+
+std::size_t module_index(const Curriculum& curriculum, const std::string& code) {
+    for (std::size_t m = 0; m < curriculum.modules.size(); ++m)
+        if (curriculum.modules[m].code == code) return m;
+    return ModuleOf::none;
+}
+
 ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person,
-                               const MarkedSessions& marked_sessions, const Module& module) {
+                               const MarkedSessions& marked_sessions, const ModuleOf& module_of, std::size_t index) {
+    const Module& module = ctx.curriculum.modules[index];
     ModuleCompletion mc;
     mc.code = module.code;
     if (ctx.explain) mc.title = module.title.in(ctx.language);
     mc.required = module.required;
 
     int future_minutes = 0;
-    for (const auto& s : ctx.cohort_sessions) {
-        if (s.module_code != module.code) continue;
+    for (std::size_t i = 0; i < ctx.cohort_sessions.size(); ++i) {
+        if (module_of.session[i] != index) continue;
+        const Session& s = ctx.cohort_sessions[i];
         mc.scheduled_minutes += s.minutes;
         if (s.date < person.enrolled_on) {
             ++mc.missed_before_enrolment;
@@ -55,8 +70,9 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
     }
     mc.required_minutes = required_minutes(module.attendance_share, mc.scheduled_minutes);
 
-    for (const auto& a : person.marks) {
-        if (a.session.module_code != module.code) continue;
+    for (std::size_t i = 0; i < person.marks.size(); ++i) {
+        if (module_of.mark[i] != index) continue;
+        const AttendedSession& a = person.marks[i];
         mc.attended_minutes += counted_minutes(a.mark, a.session.minutes);
         if (a.mark.status == AttendanceStatus::absent && !(a.session.date < person.enrolled_on)) ++mc.absences;
     }
@@ -136,8 +152,14 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
     marked.reserve(person.marks.size());
     for (const auto& a : person.marks) marked.emplace_back(a.session.uuid);
     std::sort(marked.begin(), marked.end());
-    for (const auto& module : ctx.curriculum.modules) {
-        auto mc = assess_module(ctx, person, marked, module);
+    ModuleOf module_of;
+    module_of.session.reserve(ctx.cohort_sessions.size());
+    for (const auto& s : ctx.cohort_sessions) module_of.session.push_back(module_index(ctx.curriculum, s.module_code));
+    module_of.mark.reserve(person.marks.size());
+    for (const auto& a : person.marks) module_of.mark.push_back(module_index(ctx.curriculum, a.session.module_code));
+    for (std::size_t index = 0; index < ctx.curriculum.modules.size(); ++index) {
+        const Module& module = ctx.curriculum.modules[index];
+        auto mc = assess_module(ctx, person, marked, module_of, index);
         if (module.required) {
             required_ok = required_ok && mc.complete;
             required_on_track = required_on_track && mc.on_track;
