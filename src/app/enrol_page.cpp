@@ -119,7 +119,10 @@ void EnrolPage::refresh() {
 
 void EnrolPage::select_rows(const std::vector<unsigned>& rows) {
     wxDataViewItemArray items;
-    for (unsigned r : rows) items.push_back(found_model_->GetItem(r));
+    for (unsigned r : rows) {
+        found_model_->grow_to(r + 1);  // a long result is shown a step at a time: the row may not be there yet
+        items.push_back(found_model_->GetItem(r));
+    }
     found_->SetSelections(items);
 }
 
