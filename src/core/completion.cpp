@@ -33,14 +33,14 @@ bool is_marked(const MarkedSessions& marked, const std::string& uuid) {
 // Which module each cohort session and each of the person's marks belongs to (an index into the curriculum's
 // modules, or `none`): worked out once per person, so that each module's pass compares numbers, not codes.
 struct ModuleOf {
-    static constexpr std::size_t none = static_cast<std::size_t>(-1);
-    std::vector<std::size_t> session, mark;
+    const std::vector<std::size_t>* session = nullptr;
+    std::vector<std::size_t> mark;
 };
 
 std::size_t module_index(const Curriculum& curriculum, const std::string& code) {
     for (std::size_t m = 0; m < curriculum.modules.size(); ++m)
         if (curriculum.modules[m].code == code) return m;
-    return ModuleOf::none;
+    return curriculum.modules.size();
 }
 
 ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person,
@@ -53,7 +53,7 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
 
     int future_minutes = 0;
     for (std::size_t i = 0; i < ctx.cohort_sessions.size(); ++i) {
-        if (module_of.session[i] != index) continue;
+        if ((*module_of.session)[i] != index) continue;
         const Session& s = ctx.cohort_sessions[i];
         mc.scheduled_minutes += s.minutes;
         if (s.date < person.enrolled_on) {
@@ -140,6 +140,13 @@ int required_minutes(double share, int scheduled) {
     return static_cast<int>(std::ceil(share * scheduled - 1e-9));
 }
 
+std::vector<std::size_t> module_of_sessions(const Curriculum& curriculum, const std::vector<Session>& sessions) {
+    std::vector<std::size_t> out;
+    out.reserve(sessions.size());
+    for (const auto& s : sessions) out.push_back(module_index(curriculum, s.module_code));
+    return out;
+}
+
 ParticipantCompletion assess_completion(const CompletionContext& ctx, const ParticipantRecord& person) {
     ParticipantCompletion pc;
     pc.ref = person.ref;
@@ -153,8 +160,13 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
     for (const auto& a : person.marks) marked.emplace_back(a.session.uuid);
     std::sort(marked.begin(), marked.end());
     ModuleOf module_of;
-    module_of.session.reserve(ctx.cohort_sessions.size());
-    for (const auto& s : ctx.cohort_sessions) module_of.session.push_back(module_index(ctx.curriculum, s.module_code));
+    std::vector<std::size_t> session_modules;
+    if (ctx.session_modules && ctx.session_modules->size() == ctx.cohort_sessions.size()) {
+        module_of.session = ctx.session_modules;
+    } else {
+        session_modules = module_of_sessions(ctx.curriculum, ctx.cohort_sessions);
+        module_of.session = &session_modules;
+    }
     module_of.mark.reserve(person.marks.size());
     for (const auto& a : person.marks) module_of.mark.push_back(module_index(ctx.curriculum, a.session.module_code));
     for (std::size_t index = 0; index < ctx.curriculum.modules.size(); ++index) {

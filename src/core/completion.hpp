@@ -55,7 +55,13 @@ struct CompletionContext {
     Date today;                                    // sessions after today are still to come
     std::string language = "en";                  // for module titles in reasons
     bool explain = true;                           // false: decide only, without the reasons' words (reports)
+    // Optional, for judging many people of one cohort: module_of_sessions(curriculum, cohort_sessions), worked out
+    // once. Without it, each assessment works it out again.
+    const std::vector<std::size_t>* session_modules = nullptr;
 };
+
+// For each session, the index of its module among the curriculum's modules (the size of that list when none).
+std::vector<std::size_t> module_of_sessions(const Curriculum& curriculum, const std::vector<Session>& sessions);
 
 // Minutes a participant must attend: the module's share of its scheduled minutes, rounded up.
 int required_minutes(double attendance_share, int scheduled_minutes);

@@ -38,14 +38,15 @@ std::size_t characters(const std::string& text) {
 }  // namespace
 
 ParticipantSearch participant_search(Backend backend, const std::string& search, bool use_index) {
-    if (search.empty()) return {"1 = 1", {}};
+    if (search.empty()) return {"1 = 1", {}, ""};
     const std::string pattern = pattern_of(search);
     // SQLite's LIKE ignores the case of ASCII letters and has no escape character; so does this on PostgreSQL.
     ParticipantSearch out{backend == Backend::sqlite
                               ? "(p.ref LIKE :s1 OR p.full_name LIKE :s2 OR p.latin_name LIKE :s3)"
                               : "(p.ref COLLATE \"C\" ILIKE :s1 ESCAPE '' OR p.full_name COLLATE \"C\" ILIKE :s2 "
                                 "ESCAPE '' OR p.latin_name COLLATE \"C\" ILIKE :s3 ESCAPE '')",
-                          {pattern, pattern, pattern}};
+                          {pattern, pattern, pattern},
+                          ""};
     const bool wildcards = search.find_first_of("%_") != std::string::npos;
     const std::size_t length = characters(search);
     if (!use_index || wildcards) return out;
@@ -64,7 +65,7 @@ ParticipantSearch participant_search(Backend backend, const std::string& search,
     // Up to 3 characters, holding the search's pieces is containing it; longer ones are checked.
     const std::string grams = "participant_search_grams(p.ref, p.full_name, p.latin_name) @> "
                               "participant_search_grams(:q, '', '')";
-    if (length <= 3) return {grams, {search}};
+    if (length <= 3) return {grams, {search}, ""};
     out.condition = grams + " AND " + out.condition;
     out.values.insert(out.values.begin(), search);
     return out;

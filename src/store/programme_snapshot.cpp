@@ -310,7 +310,8 @@ std::vector<ParticipantCompletion> ProgrammeSnapshot::judge(std::size_t c, const
     const auto& cohort = cohorts[c];
     auto curriculum = curricula.find(cohort.curriculum_uuid);
     if (curriculum == curricula.end()) return out;
-    const CompletionContext context{curriculum->second, cohort.sessions, today, "en", false};
+    const auto session_modules = module_of_sessions(curriculum->second, cohort.sessions);
+    const CompletionContext context{curriculum->second, cohort.sessions, today, "en", false, &session_modules};
     out.reserve(cohort.enrolled.size());
     for (const auto& [p, enrolled_on] : cohort.enrolled) {
         const auto& person = people[p];
