@@ -1,4 +1,4 @@
-// Scans on SQLite step the statement directly; on PostgreSQL they read a cursor in batches through libpq.
+// Scans on SQLite step the statement directly; on PostgreSQL they read COPY's stream through libpq.
 #include "store/scan.hpp"
 
 #include <libpq-fe.h>
@@ -6,6 +6,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <cctype>
 #include <charconv>
 #include <memory>
 #include <stdexcept>
@@ -42,51 +43,104 @@ void scan_sqlite(sqlite3* handle, const std::string& query, const std::function<
     if (rc != SQLITE_DONE) throw soci::sqlite3_soci_error(sqlite3_errmsg(handle), rc);
 }
 
-// Runs one command on the connection; its result when it returns rows.
-std::unique_ptr<PGresult, void (*)(PGresult*)> run(PGconn* connection, const std::string& command) {
-    std::unique_ptr<PGresult, void (*)(PGresult*)> result(PQexec(connection, command.c_str()), PQclear);
-    const auto status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) throw soci::soci_error(PQerrorMessage(connection));
-    return result;
-}
-
-void scan_postgresql(PGconn* connection, const std::string& query,
-                     const std::function<void(const ScanRow&)>& each) {
-    const std::string cursor = "mitra_scan";
-    run(connection, "DECLARE " + cursor + " NO SCROLL CURSOR FOR " + query);
-    struct Closer {  // an error in `each` leaves the transaction usable, without the cursor
-        PGconn* connection;
-        const std::string& cursor;
-        ~Closer() { PQclear(PQexec(connection, ("CLOSE " + cursor).c_str())); }
-    } closer{connection, cursor};
-    // The next batch is asked for before this one is read, so the server makes it while we work.
-    const std::string fetch = "FETCH FORWARD 20000 FROM " + cursor;
-    auto ask = [&] {
-        if (!PQsendQuery(connection, fetch.c_str())) throw soci::soci_error(PQerrorMessage(connection));
-    };
-    auto receive = [&] {
-        std::unique_ptr<PGresult, void (*)(PGresult*)> batch(PQgetResult(connection), PQclear);
-        while (PGresult* extra = PQgetResult(connection)) PQclear(extra);  // the end of this command's results
-        if (!batch || PQresultStatus(batch.get()) != PGRES_TUPLES_OK) throw soci::soci_error(PQerrorMessage(connection));
-        return batch;
-    };
-    std::vector<std::optional<std::string_view>> cells;
-    ask();
-    for (;;) {
-        const auto batch = receive();
-        const int rows = PQntuples(batch.get()), columns = PQnfields(batch.get());
-        if (rows == 0) break;
-        ask();
-        cells.resize(static_cast<std::size_t>(columns));
-        const ScanRow row(cells);
-        for (int r = 0; r < rows; ++r) {
-            for (int i = 0; i < columns; ++i) {
-                if (PQgetisnull(batch.get(), r, i)) cells[i].reset();
-                else cells[i].emplace(PQgetvalue(batch.get(), r, i), static_cast<std::size_t>(PQgetlength(batch.get(), r, i)));
+// One field of COPY's text format with its backslash escapes undone (only called when it has some).
+void unescape(std::string_view field, std::string& out) {
+    out.clear();
+    for (std::size_t i = 0; i < field.size(); ++i) {
+        if (field[i] != '\\' || i + 1 == field.size()) {
+            out += field[i];
+            continue;
+        }
+        const char c = field[++i];
+        switch (c) {
+            case 'b': out += '\b'; break;
+            case 'f': out += '\f'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case 't': out += '\t'; break;
+            case 'v': out += '\v'; break;
+            case 'x': {  // \xh or \xhh
+                int value = 0, digits = 0;
+                while (digits < 2 && i + 1 < field.size() && std::isxdigit(static_cast<unsigned char>(field[i + 1]))) {
+                    const char h = field[++i];
+                    value = value * 16 + (h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10);
+                    ++digits;
+                }
+                out += static_cast<char>(value);
+                break;
             }
-            each(row);
+            default:
+                if (c >= '0' && c <= '7') {  // \d, \dd or \ddd in octal
+                    int value = c - '0', digits = 1;
+                    while (digits < 3 && i + 1 < field.size() && field[i + 1] >= '0' && field[i + 1] <= '7') {
+                        value = value * 8 + (field[++i] - '0');
+                        ++digits;
+                    }
+                    out += static_cast<char>(value);
+                } else {
+                    out += c;  // \\ and any other character stand for themselves
+                }
         }
     }
+}
+
+// COPY ... TO STDOUT streams the rows while the server is still reading them, so it works while we do.
+void scan_postgresql(PGconn* connection, const std::string& query,
+                     const std::function<void(const ScanRow&)>& each) {
+    {
+        std::unique_ptr<PGresult, void (*)(PGresult*)> started(
+            PQexec(connection, ("COPY (" + query + ") TO STDOUT").c_str()), PQclear);
+        if (!started || PQresultStatus(started.get()) != PGRES_COPY_OUT)
+            throw soci::soci_error(PQerrorMessage(connection));
+    }
+    // Whatever happens to the reader, the rest of the stream is read, so the connection is usable again.
+    struct Finish {
+        PGconn* connection;
+        bool done = false;
+        ~Finish() {
+            if (done) return;
+            char* buffer = nullptr;
+            while (PQgetCopyData(connection, &buffer, 0) > 0) PQfreemem(buffer);
+            while (PGresult* r = PQgetResult(connection)) PQclear(r);
+        }
+    } finish{connection};
+    std::vector<std::optional<std::string_view>> cells;
+    std::vector<std::string> unescaped;
+    int size;
+    char* buffer = nullptr;
+    while ((size = PQgetCopyData(connection, &buffer, 0)) > 0) {
+        const std::unique_ptr<char, void (*)(void*)> line(buffer, PQfreemem);
+        std::string_view rest(buffer, static_cast<std::size_t>(size));
+        if (!rest.empty() && rest.back() == '\n') rest.remove_suffix(1);
+        std::size_t column = 0;
+        for (;;) {
+            const std::size_t tab = rest.find('\t');
+            const std::string_view field = rest.substr(0, tab);
+            if (cells.size() <= column) {
+                cells.resize(column + 1);
+                unescaped.resize(column + 1);
+            }
+            if (field == "\\N") {
+                cells[column].reset();
+            } else if (field.find('\\') == std::string_view::npos) {
+                cells[column].emplace(field);
+            } else {
+                unescape(field, unescaped[column]);
+                cells[column].emplace(unescaped[column]);
+            }
+            ++column;
+            if (tab == std::string_view::npos) break;
+            rest.remove_prefix(tab + 1);
+        }
+        each(ScanRow(std::span(cells.data(), column)));
+    }
+    if (size == -2) throw soci::soci_error(PQerrorMessage(connection));
+    finish.done = true;
+    std::unique_ptr<PGresult, void (*)(PGresult*)> ended(PQgetResult(connection), PQclear);
+    const bool ok = ended && PQresultStatus(ended.get()) == PGRES_COMMAND_OK;
+    const std::string message = ok ? "" : PQerrorMessage(connection);
+    while (PGresult* r = PQgetResult(connection)) PQclear(r);
+    if (!ok) throw soci::soci_error(message);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // Reading very many rows: a scan hands each row's cells to a callback as text, straight from the backend's own
-// buffers (SQLite's statement, libpq's result), without the copies SOCI makes of every cell. It is for the few
+// buffers (SQLite's statement, PostgreSQL's COPY stream), without the copies SOCI makes of every cell. It is for the few
 // reads of millions of rows (the regional report); everything else reads through SOCI.
 #pragma once
 #include <functional>
@@ -27,7 +27,7 @@ private:
 
 // Runs `query` (no parameters) in one consistent read of `db` and calls `each` for every row, in the order the
 // backend gives them. An error comes out as Database::read says. `each` must not use the database (on PostgreSQL
-// the next batch is already on its way over the connection); a scan started inside one throws std::logic_error.
+// the connection is busy streaming the rows); a scan started inside one throws std::logic_error.
 void scan(Database& db, const std::string& query, const std::function<void(const ScanRow&)>& each);
 
 }  // namespace mitra::store

@@ -34,7 +34,8 @@ TEST_CASE("a scan hands over every row, NULLs, empty texts, negative numbers and
     TempDir dir;
     auto db = Database::open(dir.db("scan.db"));
     const std::vector<std::string> texts = {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", mitra::store_test::kSriyani,
-                                            "عائشہ خان", "Nguyễn Thị Minh Khai", "", "a\tb\nc", mitra::store_test::kBobby};
+                                            "عائشہ خان", "Nguyễn Thị Minh Khai", "", "a\tb\nc", mitra::store_test::kBobby,
+                                            "C:\\x41\\N \\101 \\ end\\", "\\N"};
     db->write([&] {
         db->sql() << "CREATE TABLE scan_probe (n BIGINT, t TEXT)";
         for (std::size_t i = 0; i < texts.size(); ++i) {
