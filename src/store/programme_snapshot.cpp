@@ -188,30 +188,37 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
 
         std::vector<Mark> marks;
         {
-            // The reading thread finds each mark's session (marks come a session at a time, as they were made, so
-            // the last session found is often the next) and hands the person's uuid on; a second thread finds the
-            // person, which is the slow part (a lookup among everyone), while the next rows are read.
+            // The reading thread hands each row's uuids on; a second thread finds the session (marks come a
+            // session at a time, as they were made, so the session is written down only when it changes) and the
+            // person (the slow part: a lookup among everyone) while the next rows are read.
             struct Pending {
-                std::size_t person_at;  // where its uuid starts in `uuids`; each is `uuid_size` long
-                Mark mark;
+                std::uint32_t person_at, person_size;    // the person's uuid in `uuids`
+                std::uint32_t session_at, session_size;  // the session's; a size of 0: the previous mark's session
+                AttendanceStatus status;
+                std::optional<int> minutes;
             };
             struct Batch {
                 std::string uuids;
-                std::vector<std::uint32_t> uuid_size;
                 std::vector<Pending> marks;
             };
             Relay<Batch> relay;
             std::exception_ptr failed;
             std::thread resolver([&] {
                 try {
+                    auto s = session_at.end();
                     while (auto batch = relay.take())
-                        for (std::size_t i = 0; i < batch->marks.size(); ++i) {
-                            Pending& pending = batch->marks[i];
-                            const std::string_view uuid(batch->uuids.data() + pending.person_at, batch->uuid_size[i]);
-                            if (const std::uint32_t* p = person_index(uuid)) {
-                                pending.mark.person = *p;
-                                marks.push_back(pending.mark);
-                            }
+                        for (const Pending& pending : batch->marks) {
+                            if (pending.session_size)
+                                s = session_at.find(std::string_view(batch->uuids.data() + pending.session_at,
+                                                                     pending.session_size));
+                            if (s == session_at.end()) continue;
+                            const auto* p = person_index(
+                                std::string_view(batch->uuids.data() + pending.person_at, pending.person_size));
+                            if (!p) continue;
+                            const auto [cohort, session] = s->second;
+                            ++cohorts[cohort].session_marks[session];
+                            marks.push_back({*p, static_cast<std::uint32_t>(cohort), static_cast<std::uint32_t>(session),
+                                             pending.status, pending.minutes});
                         }
                 } catch (...) {
                     failed = std::current_exception();
@@ -227,21 +234,21 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
                 }
             } joiner{relay, resolver};
             auto batch = std::make_unique<Batch>();
-            auto s = session_at.end();
+            std::string last_session;
             scan(db, "SELECT participant_uuid, session_uuid, status, minutes FROM attendance", [&](const ScanRow& r) {
-                if (s == session_at.end() || s->first != r.text(1)) s = session_at.find(r.text(1));
-                if (s == session_at.end()) return;
-                ++cohorts[s->second.first].session_marks[s->second.second];
-                std::optional<int> minutes;
-                if (auto m = r.integer(3)) minutes = static_cast<int>(*m);
-                const std::string_view person = r.text(0);
-                batch->marks.push_back({batch->uuids.size(),
-                                        {0, static_cast<std::uint32_t>(s->second.first),
-                                         static_cast<std::uint32_t>(s->second.second),
-                                         parse_attendance_status(r.text(2)).value_or(AttendanceStatus::absent),
-                                         minutes}});
+                Pending pending{static_cast<std::uint32_t>(batch->uuids.size()), 0, 0, 0,
+                                parse_attendance_status(r.text(2)).value_or(AttendanceStatus::absent), std::nullopt};
+                if (auto m = r.integer(3)) pending.minutes = static_cast<int>(*m);
+                const std::string_view person = r.text(0), session = r.text(1);
                 batch->uuids.append(person);
-                batch->uuid_size.push_back(static_cast<std::uint32_t>(person.size()));
+                pending.person_size = static_cast<std::uint32_t>(person.size());
+                if (batch->marks.empty() || session != last_session) {  // a batch starts with its session
+                    pending.session_at = static_cast<std::uint32_t>(batch->uuids.size());
+                    pending.session_size = static_cast<std::uint32_t>(session.size());
+                    batch->uuids.append(session);
+                    last_session = session;
+                }
+                batch->marks.push_back(pending);
                 if (batch->marks.size() == 1024) {
                     if (!relay.give(std::move(batch))) std::rethrow_exception(failed);  // the resolver failed
                     batch = std::make_unique<Batch>();
