@@ -47,6 +47,50 @@ LocatedMark mark(long long session, const std::string& ref, AttendanceStatus sta
     return {Attendance{session, ref, status, minutes, ""}, 0};
 }
 
+
+// `count` people, refs prefix-(first..), of one country and language.
+std::vector<Participant> numbered_people(const std::string& prefix, int first, int count, const std::string& country,
+                                         const std::string& language) {
+    std::vector<Participant> people;
+    for (int i = 0; i < count; ++i) {
+        Participant p;
+        p.ref = prefix + std::to_string(first + i);
+        p.full_name = "Person " + std::to_string(i + 1);
+        p.country = country;
+        p.language = language;
+        people.push_back(p);
+    }
+    return people;
+}
+
+// How many people the regional report says are complete, on track, and not on track on `today`, after checking
+// each of its rows against cohort_completion of that cohort.
+struct Tally {
+    int complete = 0, on_track = 0, not_on_track = 0;
+};
+Tally compare_regional_with_cohorts(Database& db, const Date& today, std::size_t cohorts) {
+    Tally tally;
+    const auto report = regional_completion(db, today);
+    REQUIRE(report.size() == cohorts);
+    for (const auto& row : report) {
+        INFO("cohort " << row.cohort_code);
+        const auto each = cohort_completion(db, row.cohort_code, today);
+        int row_complete = 0, row_on_track = 0;
+        for (const auto& p : each) {
+            row_complete += p.complete;
+            row_on_track += p.on_track;
+        }
+        CHECK(row.curriculum_code == "PSF");
+        CHECK(row.enrolled == static_cast<int>(each.size()));
+        CHECK(row.complete == row_complete);
+        CHECK(row.on_track == row_on_track);
+        tally.complete += row_complete;
+        tally.on_track += row_on_track;
+        tally.not_on_track += static_cast<int>(each.size()) - row_on_track;
+    }
+    return tally;
+}
+
 }  // namespace
 
 TEST_CASE("completion of a small cohort counts its own sessions, enrolment dates and a make-up in another cohort",
@@ -194,15 +238,7 @@ TEST_CASE("the regional report counts what cohort_completion says of each cohort
     auto db = Database::open(dir.db("c.db"), "coordinator");
     auto psf = shipped_curriculum();
     CurriculumRepo(*db).import(psf);
-    std::vector<Participant> people;
-    for (int i = 1; i <= 12; ++i) {
-        Participant p;
-        p.ref = "R-" + std::to_string(100 + i);
-        p.full_name = "Person " + std::to_string(i);
-        p.country = "NP";
-        p.language = "ne";
-        people.push_back(p);
-    }
+    auto people = numbered_people("R-", 101, 12, "NP", "ne");
     ParticipantRepo(*db).save_all(people);
     CohortRepo cohorts(*db);
     SessionRepo sessions(*db);
@@ -243,32 +279,18 @@ TEST_CASE("the regional report counts what cohort_completion says of each cohort
     records.override_completion("KTM-1", {people[0].ref, "M01", false, "left the programme", "", ""});
     records.record_assessment("KTM-1", {people[1].ref, "M03", true, day("2026-02-23"), "Sita Rai"});
 
-    int complete = 0, on_track = 0, not_on_track = 0;
+    Tally all;
     for (const char* today : {"2026-01-15", "2026-03-01", "2026-06-01", "2027-01-01"}) {
         INFO("today " << today);
-        const auto report = regional_completion(*db, day(today));
-        REQUIRE(report.size() == codes.size());
-        for (const auto& row : report) {
-            INFO("cohort " << row.cohort_code);
-            const auto each = cohort_completion(*db, row.cohort_code, day(today));
-            int row_complete = 0, row_on_track = 0;
-            for (const auto& p : each) {
-                row_complete += p.complete;
-                row_on_track += p.on_track;
-            }
-            CHECK(row.curriculum_code == "PSF");
-            CHECK(row.enrolled == static_cast<int>(each.size()));
-            CHECK(row.complete == row_complete);
-            CHECK(row.on_track == row_on_track);
-            complete += row_complete;
-            on_track += row_on_track;
-            not_on_track += static_cast<int>(each.size()) - row_on_track;
-        }
+        const auto t = compare_regional_with_cohorts(*db, day(today), codes.size());
+        all.complete += t.complete;
+        all.on_track += t.on_track;
+        all.not_on_track += t.not_on_track;
     }
     // The programme has people in each state, so the comparison above could tell them apart.
-    CHECK(complete > 0);
-    CHECK(on_track > complete);
-    CHECK(not_on_track > 0);
+    CHECK(all.complete > 0);
+    CHECK(all.on_track > all.complete);
+    CHECK(all.not_on_track > 0);
 }
 
 TEST_CASE("the regional report agrees with cohort_completion when its reading and judging are shared between threads",
@@ -279,15 +301,7 @@ TEST_CASE("the regional report agrees with cohort_completion when its reading an
     auto db = Database::open(dir.db("c.db"), "coordinator");
     auto psf = shipped_curriculum();
     CurriculumRepo(*db).import(psf);
-    std::vector<Participant> people;
-    for (int i = 1; i <= 60; ++i) {
-        Participant p;
-        p.ref = "S-" + std::to_string(1000 + i);
-        p.full_name = "Person " + std::to_string(i);
-        p.country = "LK";
-        p.language = "si";
-        people.push_back(p);
-    }
+    auto people = numbered_people("S-", 1001, 60, "LK", "si");
     ParticipantRepo(*db).save_all(people);
     CohortRepo cohorts(*db);
     SessionRepo sessions(*db);
@@ -314,26 +328,13 @@ TEST_CASE("the regional report agrees with cohort_completion when its reading an
     }
     REQUIRE(marked > 1024);
 
-    int on_track = 0, not_on_track = 0;
+    Tally all;
     for (const char* today : {"2026-02-01", "2027-01-01"}) {
         INFO("today " << today);
-        const auto report = regional_completion(*db, day(today));
-        REQUIRE(report.size() == 6);
-        for (const auto& row : report) {
-            INFO("cohort " << row.cohort_code);
-            const auto each = cohort_completion(*db, row.cohort_code, day(today));
-            int row_complete = 0, row_on_track = 0;
-            for (const auto& p : each) {
-                row_complete += p.complete;
-                row_on_track += p.on_track;
-            }
-            CHECK(row.enrolled == 10);
-            CHECK(row.complete == row_complete);
-            CHECK(row.on_track == row_on_track);
-            on_track += row_on_track;
-            not_on_track += 10 - row_on_track;
-        }
+        const auto t = compare_regional_with_cohorts(*db, day(today), 6);
+        all.on_track += t.on_track;
+        all.not_on_track += t.not_on_track;
     }
-    CHECK(on_track > 0);
-    CHECK(not_on_track > 0);
+    CHECK(all.on_track > 0);
+    CHECK(all.not_on_track > 0);
 }
