@@ -142,7 +142,7 @@ fs::path backup_folder(const fs::path& database_file) {
 
 void backup_to(Database& db, const fs::path& out) {
     sqlite3* source = native(db);
-    if (out.has_parent_path()) fs::create_directories(out.parent_path());
+    if (out.has_parent_path()) create_private_directories(out.parent_path());  // backups of people's records
     const fs::path temporary = out.string() + ".partial";
     fs::remove(temporary);
     {

@@ -5,6 +5,7 @@
 
 #include <stdexcept>
 
+#include "store/backup.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "core/problem.hpp"
@@ -177,4 +178,25 @@ TEST_CASE("two connections to one file work together: one writes while the other
     Participant third = someone("P-3", "Sukarno");
     read.add(third);
     CHECK(written.count() == 3);
+}
+
+TEST_CASE("the folders made for the database and its backups are readable by their owner only",
+          "[store][database][sqlite]") {
+    TempDir dir;
+    const auto file = dir.path / "new" / "nested" / "mitra.db";
+    auto db = Database::open(file.string());
+    backup_to(*db, backup_folder(file) / "first.db");
+    for (const auto& folder : {dir.path / "new", dir.path / "new" / "nested", backup_folder(file)}) {
+        INFO(folder.string());
+        struct stat st {};
+        REQUIRE(::stat(folder.c_str(), &st) == 0);
+        CHECK((st.st_mode & 0777) == 0700);
+    }
+    // A folder that was there already is left as it was.
+    struct stat st {};
+    REQUIRE(::stat(dir.path.c_str(), &st) == 0);
+    const auto before = st.st_mode & 0777;
+    create_private_directories(dir.path);
+    REQUIRE(::stat(dir.path.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == before);
 }
