@@ -34,17 +34,6 @@ wxString all_text(wxWindow* window) {
     return out;
 }
 
-// What a command prints, for pdftotext.
-std::string output_of(const std::string& command) {
-    std::string out;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buffer[4096];
-        for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-        pclose(pipe);
-    }
-    return out;
-}
-
 LearningEntry learning(const std::string& title, int hours, const std::string& category, const Date& on) {
     LearningEntry e;
     e.title = title;

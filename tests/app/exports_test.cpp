@@ -24,32 +24,6 @@
 using namespace mitra;
 using namespace mitra::app_test;
 
-namespace {
-
-std::string bytes_of(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-// What a command prints, for pdftotext.
-std::string output_of(const std::string& command) {
-    std::string out;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        char buffer[4096];
-        for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-        pclose(pipe);
-    }
-    return out;
-}
-
-void click(wxWindow* button) {
-    wxCommandEvent event(wxEVT_BUTTON, button->GetId());
-    event.SetEventObject(button);
-    button->GetEventHandler()->ProcessEvent(event);
-}
-
-}  // namespace
-
 TEST_CASE("the Reports view writes the programme report as PDF with charts, in the report's language",
           "[gui][exports]") {
     Programme programme;

@@ -51,5 +51,11 @@ void pump(int ms = 100);
 void press(wxWindow* window, int key_code, int modifiers = 0);
 // The window's pixels as they are on the screen, saved as PNG; false when nothing could be read.
 bool save_screenshot(wxWindow* window, const std::string& png);
+// A button pressed, as a click sends it.
+void click(wxWindow* button);
+// A file's bytes, whole ("" when it cannot be read).
+std::string bytes_of(const std::filesystem::path& file);
+// What a command prints (pdftotext, pdfinfo).
+std::string output_of(const std::string& command);
 
 }  // namespace mitra::app_test

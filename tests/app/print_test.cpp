@@ -18,17 +18,9 @@ using namespace mitra::app_test;
 
 namespace {
 
-std::string run(const std::string& command) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(::popen(command.c_str(), "r"), ::pclose);
-    char buffer[4096];
-    while (pipe && std::fgets(buffer, sizeof buffer, pipe.get())) out += buffer;
-    return out;
-}
-
 // The page count pdfinfo reads from the file: 0 when it cannot read it as a PDF.
 int pages_of(const std::filesystem::path& pdf) {
-    const std::string info = run("pdfinfo '" + pdf.string() + "' 2>&1");
+    const std::string info = output_of("pdfinfo '" + pdf.string() + "' 2>&1");
     const auto at = info.find("Pages:");
     return at == std::string::npos ? 0 : std::atoi(info.c_str() + at + 6);
 }
@@ -57,7 +49,7 @@ TEST_CASE("a cohort's certificates are previewed, then printed for everyone elig
     }
     REQUIRE(std::filesystem::exists(print->print_file()));
     CHECK(pages_of(print->print_file()) == 3);
-    const std::string text = run("pdftotext '" + print->print_file().string() + "' - 2>&1");
+    const std::string text = output_of("pdftotext '" + print->print_file().string() + "' - 2>&1");
     INFO(text);
     CHECK(text.find("山田") != std::string::npos);  // names stay extractable (the text layer)
     CHECK(store::CertificateRepo(programme.db()).list().size() == 3);

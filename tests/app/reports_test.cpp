@@ -20,11 +20,6 @@ using namespace mitra::app_test;
 
 namespace {
 
-std::string bytes_of(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
 bool list_has(wxListCtrl* list, const wxString& item, const wxString& text) {
     for (long r = 0; r < list->GetItemCount(); ++r)
         if (list->GetItemText(r, 1) == item && list->GetItemText(r, 2).Contains(text)) return true;
@@ -126,7 +121,7 @@ TEST_CASE("the Reports view draws the report's charts beside its figures, in the
     CHECK(blue_pixels(charts, size) > 2000);  // the enrolled, attendance and funnel bars, to scale
     // Two bars (enrolled, completed) per country, one per month, one per module.
     const ReportContent content = store::report_content(
-        store::programme_figures(programme.db(), reports->filter(), "en"),
+        store::programme_figures(programme.db(), reports->filter()),
         store::ReportWords{"en", &io::report_label, &io::country_name});
     std::size_t expected = content.charts.funnel.bars.size() + content.charts.over_time.bars.size();
     std::size_t suppressed = 0;

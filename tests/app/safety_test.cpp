@@ -59,11 +59,6 @@ Participant person(const std::string& ref, const std::string& name) {
     return p;
 }
 
-std::string bytes_of(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
 }  // namespace
 
 TEST_CASE("a warning from opening the database shows in a bar above the pages, without a dialog", "[gui][safety]") {
