@@ -96,6 +96,16 @@ void insert_certification(Database& db, const std::string& uuid, const std::stri
                  code + " " + serial + " from " + from_text + " to " + expires_text);
 }
 
+// A trainer certification, as granted or renewed, for the trainer with that uuid.
+void insert_trainer_certification(Database& db, const TrainerCertificationRecord& record, const std::string& trainer_uuid) {
+    const Stamp stamp{utc_timestamp_now(), db.actor()};
+    const std::string issued = to_string(record.issued_on), expires = to_string(record.expires_on);
+    db.sql() << "INSERT INTO trainer_certifications (uuid, trainer_uuid, level, issued_on, expires_on, created_at, "
+                "created_by, updated_at, updated_by) VALUES (:u, :t, :l, :i, :e, :at, :by, :at2, :by2)",
+        soci::use(record.uuid), soci::use(trainer_uuid), soci::use(record.level), soci::use(issued), soci::use(expires),
+        soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+}
+
 }  // namespace
 
 std::string standing_on(const CertificationRecord& record, const Date& today, int warn_days) {
@@ -542,12 +552,8 @@ TrainerCertificationRecord CertificationRepo::certify_trainer(const std::string&
             refuse("issued", to_string(issued_on) + " is more than a year ahead");
         out = TrainerCertificationRecord{new_uuid(), trainer_ref, trimmed, issued_on,
                                          expiry_date(issued_on, valid_months)};
-        const Stamp stamp{utc_timestamp_now(), db_.actor()};
         const std::string issued = to_string(out.issued_on), expires = to_string(out.expires_on);
-        db_.sql() << "INSERT INTO trainer_certifications (uuid, trainer_uuid, level, issued_on, expires_on, created_at, "
-                     "created_by, updated_at, updated_by) VALUES (:u, :t, :l, :i, :e, :at, :by, :at2, :by2)",
-            soci::use(out.uuid), soci::use(trainer), soci::use(out.level), soci::use(issued), soci::use(expires),
-            soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+        insert_trainer_certification(db_, out, trainer);
         record_audit(db_, "trainer_certification", out.uuid, "certify", std::nullopt,
                      trainer_ref + " " + out.level + " from " + issued + " to " + expires);
     });
@@ -658,12 +664,8 @@ TrainerCertificationRecord CertificationRepo::renew_trainer(const std::string& t
         out = TrainerCertificationRecord{new_uuid(), trainer_ref, held.level, today,
                                          expiry_date(from, state.rule.valid_months)};
         const std::string trainer = trainer_uuid_of(db_, trainer_ref);
-        const Stamp stamp{utc_timestamp_now(), db_.actor()};
         const std::string issued = to_string(out.issued_on), expires = to_string(out.expires_on);
-        db_.sql() << "INSERT INTO trainer_certifications (uuid, trainer_uuid, level, issued_on, expires_on, created_at, "
-                     "created_by, updated_at, updated_by) VALUES (:u, :t, :l, :i, :e, :at, :by, :at2, :by2)",
-            soci::use(out.uuid), soci::use(trainer), soci::use(out.level), soci::use(issued), soci::use(expires),
-            soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+        insert_trainer_certification(db_, out, trainer);
         record_audit(db_, "trainer_certification", out.uuid, "renew", held.level + " to " + to_string(held.expires_on),
                      trainer_ref + " " + out.level + " renewed on " + issued + " to " + expires + " (" +
                          hours_text(state.check.total_minutes) + " counted)");
