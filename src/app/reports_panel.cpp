@@ -125,7 +125,7 @@ ReportContent ReportsPanel::content() const {
     // The whole programme is read (on a hub, a second or two): say so with the pointer.
     wxBusyCursor busy;
     const store::ReportWords words{language(), &io::report_label, &io::country_name};
-    return store::report_content(store::programme_figures(context_.db(), filter(), language()), words);
+    return store::report_content(store::programme_figures(context_.db(), filter()), words);
 }
 
 bool ReportsPanel::show_figures() {

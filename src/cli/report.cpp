@@ -72,7 +72,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         }
 
         const store::ReportWords words{spoken, &io::report_label, &io::country_name};
-        const auto figures = store::programme_figures(ctx.db(), filter, spoken);
+        const auto figures = store::programme_figures(ctx.db(), filter);
         const auto content = store::report_content(figures, words);
         if (kind == "csv") {
             io::write_file_atomically(out, io::tables_csv(content.tables, content.csv_header));

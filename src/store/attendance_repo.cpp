@@ -2,23 +2,14 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <condition_variable>
-#include <cstdint>
-#include <deque>
-#include <exception>
-#include <functional>
 #include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
-#include <thread>
-#include <unordered_map>
 
 #include "core/identity.hpp"
+#include "store/programme_snapshot.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
-#include "store/programme_snapshot.hpp"
 
 namespace mitra::store {
 namespace {

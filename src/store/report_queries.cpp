@@ -56,12 +56,13 @@ std::vector<ScopeCohort> cohorts_in_scope(Database& db, const ReportFilter& f) {
 
 }  // namespace
 
-ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter, const std::string& language) {
+ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
     // The whole programme is read once (ProgrammeSnapshot) and every figure is worked out from it: a hub's year
     // has thousands of cohorts, and asking the database cohort by cohort took seconds per thousand.
     ProgrammeFigures fig;
     const Date& from = filter.from;
     const Date& to = filter.to;
+    const std::string from_text = to_string(from), to_text = to_string(to);  // certificates' days are text
     db.read([&] {
         fig = ProgrammeFigures{};
         fig.filter = filter;
@@ -265,7 +266,6 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter, con
             }
 
             // Certificates issued and revoked in the period.
-            const std::string from_text = to_string(from), to_text = to_string(to);
             if (auto issued = certificates_of.find(c.uuid); issued != certificates_of.end())
                 for (const auto& [on, revoked] : issued->second) {
                     if (on >= from_text && on <= to_text) ++fig.certificates_issued;
@@ -285,7 +285,6 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter, con
         for (const auto& [key, cu] : curricula) curriculum_codes.insert(cu.code);
         if (curriculum_codes.size() == 1) fig.curriculum_title = curricula.begin()->second.title;
     });
-    (void)language;  // completion is judged without words; the report's words come from ReportWords
     return fig;
 }
 

@@ -66,7 +66,7 @@ struct ProgrammeFigures {
 // Counts everything for the cohorts in scope: those matching the filter that were running in the
 // period (started by its end, and their last session or end date not before its start). Completion is
 // judged as the records stand, with the period's last day as "today". One consistent read.
-ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter, const std::string& language = "en");
+ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter);
 
 // ---- How a report speaks -----------------------------------------------------------------------
 
