@@ -1,11 +1,13 @@
-// Deflating libharu stream dictionaries with zlib ourselves, so the level is ours to choose.
+// Deflating libharu stream dictionaries with libdeflate ourselves, so the level (and the compressor) is ours to choose.
 #include "pdf/stream_deflate.hpp"
 
 #include <hpdf_list.h>
 #include <hpdf_streams.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <algorithm>
+#include <array>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -16,42 +18,31 @@ namespace {
 // the dictionary, so the key is written by the dictionary's write hook (called just before ">>").
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
 
-class Deflater {
- public:
-  // A window no larger than the input gives the same output, and for the small streams of a page (ToUnicode
-  // maps, a few glyphs' outlines) setting up zlib's default 32 KB window and hash table cost more than deflating.
-  Deflater(int level, std::size_t input) {
-    int window_bits = 9;
-    while (window_bits < 15 && (std::size_t{1} << window_bits) < input) ++window_bits;
-    const int mem_level = std::max(2, std::min(8, window_bits - 6));
-    if (deflateInit2(&z_, level, Z_DEFLATED, window_bits, mem_level, Z_DEFAULT_STRATEGY) != Z_OK)
-      throw std::runtime_error("zlib: cannot start deflating a PDF stream");
-    out_.resize(deflateBound(&z_, static_cast<uLong>(input)));
-  }
-  ~Deflater() { deflateEnd(&z_); }
-  Deflater(const Deflater&) = delete;
-  Deflater& operator=(const Deflater&) = delete;
-
-  void add(const unsigned char* data, std::size_t size, bool last) {
-    z_.next_in = const_cast<Bytef*>(data);
-    z_.avail_in = static_cast<uInt>(size);
-    for (;;) {
-      if (z_.total_out == out_.size()) out_.resize(out_.size() * 2 + 64);
-      z_.next_out = reinterpret_cast<Bytef*>(out_.data()) + z_.total_out;
-      z_.avail_out = static_cast<uInt>(out_.size() - z_.total_out);
-      const int rc = deflate(&z_, last ? Z_FINISH : Z_NO_FLUSH);
-      if (rc == Z_STREAM_END) break;
-      if (rc != Z_OK && rc != Z_BUF_ERROR) throw std::runtime_error("zlib: deflating a PDF stream failed");
-      if (!last && z_.avail_in == 0) break;
-    }
-  }
-
-  std::string_view result() const { return {out_.data(), static_cast<std::size_t>(z_.total_out)}; }
-
- private:
-  z_stream z_{};
-  std::string out_;
+struct CompressorDeleter {
+  void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
 };
+
+// One compressor per level and thread, made on first use: making one allocates its hash tables (hundreds
+// of KB at the higher levels), which would cost more than deflating a certificate's small streams.
+libdeflate_compressor* compressor(int level) {
+  if (level < 0 || level > 12) throw std::invalid_argument("deflate: level " + std::to_string(level) + " is not 0-12");
+  thread_local std::array<std::unique_ptr<libdeflate_compressor, CompressorDeleter>, 13> made;
+  auto& c = made[static_cast<std::size_t>(level)];
+  if (!c) {
+    c.reset(libdeflate_alloc_compressor(level));
+    if (!c) throw std::runtime_error("libdeflate: cannot make a compressor");
+  }
+  return c.get();
+}
+
+// `size` bytes at `data` as a zlib stream (what /FlateDecode reads) into `out`, which is resized to fit.
+void zlib_compress(const void* data, std::size_t size, int level, std::string& out) {
+  libdeflate_compressor* c = compressor(level);
+  out.resize(libdeflate_zlib_compress_bound(c, size));
+  const std::size_t n = libdeflate_zlib_compress(c, data, size, out.data(), out.size());
+  if (n == 0) throw std::runtime_error("libdeflate: deflating a PDF stream failed");
+  out.resize(n);
+}
 
 void replace_content(HPDF_Dict dict, std::string_view deflated) {
   HPDF_MemStream_FreeData(dict->stream);
@@ -76,22 +67,22 @@ void deflate_stream(HPDF_Dict dict, int level) {
   if (dict->write_fn == write_flate_filter) return;  // deflated already
   auto* mem = static_cast<HPDF_MemStreamAttr>(dict->stream->attr);
   const std::size_t size = dict->stream->size, chunk = mem->buf_siz;
-  Deflater z(level, size);
-  std::size_t done = 0;
-  for (HPDF_UINT i = 0; done < size || i == 0; ++i) {
-    const auto* buf = static_cast<const unsigned char*>(HPDF_List_ItemAt(mem->buf, i));
-    const std::size_t n = std::min(chunk, size - done);
-    if (!buf && n > 0) throw std::logic_error("deflate_stream: the stream is shorter than its size");
-    done += n;
-    z.add(buf, n, done == size);
+  // libdeflate takes its input whole: libharu's blocks are gathered into one buffer, kept for the next stream.
+  thread_local std::string input, output;
+  input.clear();
+  for (HPDF_UINT i = 0; input.size() < size; ++i) {
+    const auto* buf = static_cast<const char*>(HPDF_List_ItemAt(mem->buf, i));
+    if (!buf) throw std::logic_error("deflate_stream: the stream is shorter than its size");
+    input.append(buf, std::min(chunk, size - input.size()));
   }
-  replace_content(dict, z.result());
+  zlib_compress(input.data(), input.size(), level, output);
+  replace_content(dict, output);
 }
 
 std::string deflate_bytes(std::string_view bytes, int level) {
-  Deflater z(level, bytes.size());
-  z.add(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), true);
-  return std::string(z.result());
+  std::string out;
+  zlib_compress(bytes.data(), bytes.size(), level, out);
+  return out;
 }
 
 void store_deflated(HPDF_Dict dict, std::string_view deflated) {
