@@ -263,7 +263,7 @@ void check_printable(const CertificateContent& c) {
 }  // namespace
 
 // The QR symbols of one write_certificate_files() call: a certificate's file and its page of the print file
-// show the same symbol, and libqrencode's choice of mask is a third of a certificate's time. Lives only as
+// show the same symbol, and encoding one (its mask chosen) is worth doing once. Lives only as
 // long as the call, so no one's data stays behind in the renderer.
 struct QrMemo {
   std::unordered_map<std::string, QrMatrix> matrices;

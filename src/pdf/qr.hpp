@@ -1,4 +1,4 @@
-// QR codes (libqrencode, error correction M, 8-bit mode) drawn as vector rectangles on a libharu page.
+// QR codes (ISO/IEC 18004: byte mode, error correction M) encoded here and drawn as vector rectangles on a libharu page.
 #pragma once
 
 #include <hpdf.h>
@@ -11,13 +11,24 @@ namespace mitra::pdf {
 /// The modules of a QR symbol, row by row from the top; true is dark.
 struct QrMatrix {
   int size = 0;  ///< modules per side (21 for version 1 ... 177 for version 40)
+  int version = 0;  ///< 1-40
+  int mask = -1;  ///< the data mask pattern, 0-7
   std::vector<unsigned char> dark;  ///< 1 dark, 0 light
   bool at(int x, int y) const { return dark[static_cast<std::size_t>(y) * size + x] != 0; }
 };
 
-/// Encode `text` (bytes, 8-bit mode, level M, smallest version that fits).
-/// Throws std::invalid_argument when it is empty or too long for any QR version.
+/// Encode `text` (its bytes in byte mode, level M, the smallest version that fits), with the data mask whose
+/// penalty score (the standard's rules N1-N4, as ZXing scores them) is lowest, the first on a tie.
+/// Throws std::invalid_argument when it is empty or too long for any QR version (over 2,331 bytes).
 QrMatrix encode_qr(const std::string& text);
+
+/// The same symbol with data mask `mask` (0-7) whatever its score (for tests and comparisons).
+QrMatrix encode_qr(const std::string& text, int mask);
+
+/// The penalty score of a finished symbol: N1 (runs of five or more of one colour in a row or column),
+/// N2 (2x2 blocks of one colour), N3 (1:1:3:1:1 finder-like patterns with four light modules on one side,
+/// beyond the symbol counting as light) and N4 (the dark share's distance from half, in steps of 5%).
+int qr_penalty(const QrMatrix& qr);
 
 /// Quiet zone around the symbol, in modules (ISO/IEC 18004 asks for 4).
 constexpr int kQrQuietModules = 4;
