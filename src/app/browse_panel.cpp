@@ -83,12 +83,15 @@ void BrowsePanel::refresh() {
         const std::string search = search_text();
         searched_ = search;
         list_->UnselectAll();  // a new result: the row that was chosen is someone else's now
-        const long long n = context_.is_open() ? count(search) : 0;
-        model_->reset(n, [this, search](int offset, int limit) {
+        auto read = [this, search](int offset, int limit) {
             std::vector<TextRow> rows;
             guarded(this, [&] { rows = fetch(search, offset, limit); });
             return rows;
-        });
+        };
+        const bool open = context_.is_open();
+        show_search_result(this, *model_, read, counter_, open ? context_.db().target() : "",
+                           open && !search.empty() ? count_elsewhere(search) : BackgroundCount::Count{},
+                           [this, open, search] { return open ? count(search) : 0; });
     });
     details_->clear();
     details_->done();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "app/background_count.hpp"
 #include "app/details_view.hpp"
 #include "app/paged_list_model.hpp"
 
@@ -36,12 +37,17 @@ public:
     wxDataViewCtrl* list() const { return list_; }
     PagedListModel* model() const { return model_.get(); }
     unsigned row_count() const { return model_ ? model_->count() : 0; }
+    // The result's first rows are shown, and its count is still being worked out (row_count() is a guess).
+    bool counting() const { return counter_.pending(); }
     // Selects a row and shows its details, as a click would.
     void select_row(unsigned row);
 
 protected:
     virtual std::vector<ColumnSpec> columns() const = 0;
     virtual long long count(const std::string& search) = 0;
+    // How to count a search on another connection, for a section whose searches can be slow to count: then a
+    // keystroke shows the first page at once, and the count follows. Empty: count() at once.
+    virtual BackgroundCount::Count count_elsewhere(const std::string& search) { return {}; }
     virtual std::vector<TextRow> fetch(const std::string& search, int offset, int limit) = 0;
     virtual void show_details(const TextRow& row) = 0;
     virtual void add_actions(wxWindow* parent, wxBoxSizer* bar) {}
@@ -64,6 +70,7 @@ private:
     wxDataViewCtrl* list_ = nullptr;
     wxObjectDataPtr<PagedListModel> model_;
     std::string searched_;  // the search whose result is shown
+    BackgroundCount counter_;
 };
 
 }  // namespace mitra::app

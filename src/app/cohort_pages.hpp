@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "app/background_count.hpp"
 #include "app/paged_list_model.hpp"
 #include "core/completion.hpp"
 #include "core/model.hpp"
@@ -56,12 +57,14 @@ public:
     ProblemsView* problems() const { return problems_; }
     wxDataViewListCtrl* enrolled() const { return enrolled_; }
     unsigned found_count() const { return found_model_->count(); }
+    bool counting() const { return counter_.pending(); }  // found_count() is a guess until the count comes
 
 private:
     void enrol(const std::vector<std::string>& refs);
     wxSearchCtrl* search_;
     wxDataViewCtrl* found_;
     wxObjectDataPtr<PagedListModel> found_model_;
+    BackgroundCount counter_;  // after the model it answers to, so it goes first
     wxDataViewListCtrl* enrolled_;
     ProblemsView* problems_;
     wxStaticText* problems_label_;

@@ -81,8 +81,7 @@ void EnrolPage::search_for(const wxString& text) {
     if (search_->GetValue() != text) search_->ChangeValue(text);
     guarded(this, [&] {
         const std::string search = utf8(text.Strip(wxString::both));
-        const long long n = store::AppQueries(context_.db()).count_participants(search);
-        found_model_->reset(n, [this, search](int offset, int limit) {
+        auto read = [this, search](int offset, int limit) {
             std::vector<TextRow> rows;
             guarded(this, [&] {
                 store::ParticipantQuery query;
@@ -93,7 +92,12 @@ void EnrolPage::search_for(const wxString& text) {
                     rows.push_back({wx(p.ref), wx(p.full_name), wx(p.latin_name)});
             });
             return rows;
-        });
+        };
+        BackgroundCount::Count elsewhere;
+        if (!search.empty())
+            elsewhere = [search](store::Database& db) { return store::AppQueries(db).count_participants(search); };
+        show_search_result(this, *found_model_, read, counter_, context_.db().target(), std::move(elsewhere),
+                           [this, search] { return store::AppQueries(context_.db()).count_participants(search); });
     });
 }
 

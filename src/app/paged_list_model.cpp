@@ -20,10 +20,20 @@ PagedListModel::PagedListModel(unsigned columns, int page_size)
     });
 }
 
-void PagedListModel::reset(long long count, Fetch fetch) {
+void PagedListModel::reset(long long count, Fetch fetch, std::vector<TextRow> first_page) {
     pages_.clear();
     recent_.clear();
     fetch_ = std::move(fetch);
+    if (!first_page.empty()) {
+        pages_.emplace(0, std::move(first_page));
+        recent_.push_front(0);
+    }
+    show(count, true);
+}
+
+void PagedListModel::set_count(long long count) { show(count, false); }
+
+void PagedListModel::show(long long count, bool new_rows) {
     grow_timer_.Stop();
     const unsigned held = rows_in_view();
     count_ = static_cast<unsigned>(std::max(0LL, count));
@@ -34,10 +44,14 @@ void PagedListModel::reset(long long count, Fetch fetch) {
     const unsigned change = wanted > held ? wanted - held : held - wanted;
     std::optional<std::pair<unsigned, unsigned>> shown;
     if (held > 0 && change <= kRowsChanged && on_screen_) shown = on_screen_();
-    if (shown && shown->first == 0) {
+    // New rows keep the list only when it shows its top (their rows on screen are redrawn); a count that came
+    // late keeps it unless many rows go (GTK removes rows one by one, ~1 µs each, and a reset is quicker).
+    const bool keep = new_rows ? shown && shown->first == 0 : wanted >= held || change <= kRowsChanged;
+    if (keep) {
         if (wanted < held) remove_rows_after(wanted);
         else append_rows(wanted - held);
-        for (unsigned r = 0; r <= shown->second && r < wanted; ++r) RowChanged(r);
+        if (new_rows)
+            for (unsigned r = 0; r <= shown->second && r < wanted; ++r) RowChanged(r);
     } else {
         ++resets_;
         Reset(at_once);

@@ -34,8 +34,13 @@ public:
     // a few rows only redraws the rows on screen and adds or removes the difference at the end.
     using OnScreen = std::function<std::optional<std::pair<unsigned, unsigned>>()>;
 
-    // A new result: `count` rows, read through `fetch` as they are shown.
-    void reset(long long count, Fetch fetch);
+    // A new result: `count` rows, read through `fetch` as they are shown; `first_page`, when given, is its
+    // first page, read already.
+    void reset(long long count, Fetch fetch, std::vector<TextRow> first_page = {});
+    // The same result has `count` rows after all (its count came after its first rows): the rows on screen
+    // stay, the others are added or removed.
+    void set_count(long long count);
+    int page_size() const { return page_size_; }
     void set_on_screen(OnScreen on_screen) { on_screen_ = std::move(on_screen); }
     const TextRow* row(unsigned index) const;  // fetched on demand; nullptr past the end
     unsigned count() const { return count_; }  // the result's rows, all of them
@@ -55,6 +60,7 @@ public:
     bool SetValueByRow(const wxVariant&, unsigned, unsigned) override { return false; }
 
 private:
+    void show(long long count, bool new_rows);
     void append_rows(unsigned rows);
     void remove_rows_after(unsigned rows);
 

@@ -29,6 +29,10 @@ long long ParticipantsPanel::count(const std::string& search) {
     return store::AppQueries(context_.db()).count_participants(search);
 }
 
+BackgroundCount::Count ParticipantsPanel::count_elsewhere(const std::string& search) {
+    return [search](store::Database& db) { return store::AppQueries(db).count_participants(search); };
+}
+
 std::vector<TextRow> ParticipantsPanel::fetch(const std::string& search, int offset, int limit) {
     store::ParticipantQuery query;
     query.search = search;

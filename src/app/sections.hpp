@@ -24,6 +24,7 @@ public:
 protected:
     std::vector<ColumnSpec> columns() const override;
     long long count(const std::string& search) override;
+    BackgroundCount::Count count_elsewhere(const std::string& search) override;
     std::vector<TextRow> fetch(const std::string& search, int offset, int limit) override;
     void show_details(const TextRow& row) override;
     void add_actions(wxWindow* parent, wxBoxSizer* bar) override;

@@ -217,6 +217,30 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
     return db;
 }
 
+std::unique_ptr<Database> Database::open_for_reading(const std::string& target) {
+    std::unique_ptr<Database> db(new Database());
+    db->target_ = target;
+    db->automatic_backups_ = false;
+    try {
+        if (is_postgresql_target(target)) {
+            db->backend_ = Backend::postgresql;
+            db->sql_ = std::make_unique<soci::session>(*soci::factory_postgresql(), target);
+            db->sql() << "SET client_min_messages TO WARNING";
+            db->sql() << "SET default_transaction_read_only = on";
+        } else {
+            if (target.find('"') != std::string::npos)
+                throw DatabaseError("the database path may not contain a double quote: " + target);
+            if (!std::filesystem::exists(target)) throw DatabaseError("there is no database at " + target);
+            db->sql_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + target + "\" timeout=10");
+            db->sql() << "PRAGMA busy_timeout = 10000";
+            db->sql() << "PRAGMA query_only = ON";
+        }
+    } catch (const soci::soci_error& e) {
+        throw DatabaseError("cannot open the database " + redact_target(target) + ": " + e.get_error_message());
+    }
+    return db;
+}
+
 Database::~Database() = default;
 
 int Database::schema_version() {

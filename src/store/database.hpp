@@ -47,6 +47,10 @@ public:
     // a pack merge reads, must not leave copies of people's data behind).
     static std::unique_ptr<Database> open(const std::string& target, const std::string& actor = "",
                                           bool automatic_backups = true);
+    // A second connection to a database another Database has opened (and so checked and migrated), for
+    // reading beside it on another thread: no checks, no migrations, no backups, and writes refused
+    // (SQLite's query_only; a read-only session on PostgreSQL). Throws DatabaseError.
+    static std::unique_ptr<Database> open_for_reading(const std::string& target);
     ~Database();
 
     Database(const Database&) = delete;

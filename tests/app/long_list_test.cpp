@@ -1,10 +1,13 @@
 // A long list in a section: the first rows at once, the rest added between keystrokes, the row chosen kept.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 #include "app/browse_panel.hpp"
+#include "app/cohort_pages.hpp"
+#include "app/cohort_panel.hpp"
 #include "app/main_frame.hpp"
 #include "fixture.hpp"
 #include "store/repos.hpp"
@@ -21,6 +24,13 @@ void pump_until_grown(app::BrowsePanel* panel) {
     const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (panel->model()->growing() && std::chrono::steady_clock::now() < end) pump(20);
     pump(50);  // and lays itself out again
+}
+
+// Lets the search's count come from its own connection (at most a few seconds).
+template <class Searching>
+void pump_until_counted(Searching* searching) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (searching->counting() && std::chrono::steady_clock::now() < end) pump(5);
 }
 
 // The row at the top of the list once it has scrolled to `row` (GTK animates it): only a view that holds `row`
@@ -85,6 +95,7 @@ TEST_CASE("a long list shows its first rows at once and the rest between keystro
     SECTION("a result a few rows shorter keeps the list and drops its last rows, without a reset") {
         const int resets = model->resets();
         people->search_for("Bulk");
+        pump_until_counted(people);
         CHECK(people->row_count() == kMany);
         CHECK(model->rows_in_view() == kMany);
         CHECK_FALSE(model->growing());
@@ -99,6 +110,50 @@ TEST_CASE("a long list shows its first rows at once and the rest between keystro
         CHECK(model->rows_in_view() == everyone);
         CHECK(model->resets() == resets);
         CHECK(model->row(everyone - 1)->at(0) == "P-040");
+    }
+
+    SECTION("a broad search shows its first page at once and its count a moment later; a stale count is dropped") {
+        // 1, 10-19, 100-199, 1000-1999, 10000-12000: more than a page, so counted on the other connection.
+        people->search_for("Bulk Person 1");
+        CHECK(people->counting());
+        CHECK(people->row_count() == everyone);  // the list keeps its length meanwhile
+        CHECK(model->row(0)->at(1) == "Bulk Person 1");
+        CHECK(model->row(1)->at(1) == "Bulk Person 10");
+        CHECK(model->row(199)->at(0) == "B-01088");  // the first page is the new result's
+        pump_until_counted(people);
+        CHECK_FALSE(people->counting());
+        CHECK(people->row_count() == 3112);
+        CHECK(model->rows_in_view() == 3112);
+        CHECK(model->row(3111)->at(0) == "B-12000");
+
+        // A key typed before the count comes: only the newest search's count is taken.
+        people->search_for("Bulk");
+        REQUIRE(people->counting());
+        people->search_for("Bulk Person 1234");  // one row: a page that is not full is the whole result
+        CHECK_FALSE(people->counting());
+        pump(300);
+        CHECK(people->row_count() == 1);
+        CHECK(model->rows_in_view() == 1);
+        people->search_for("Bulk Person 2");  // 2, 20-29, 200-299, 2000-2999
+        people->search_for("Bulk Person 1");
+        pump_until_counted(people);
+        pump(300);
+        CHECK(people->row_count() == 3112);
+    }
+
+    SECTION("a cohort's enrol page finds among many the same way, and enrols the rows chosen") {
+        auto* enrol = frame->open_cohort(programme.cohort)->enrol();
+        enrol->search_for("Bulk Person 1");
+        CHECK(enrol->counting());
+        pump_until_counted(enrol);
+        CHECK(enrol->found_count() == 3112);
+        enrol->select_rows({0, 3111});
+        enrol->enrol_selected();
+        std::vector<std::string> refs;
+        for (const auto& e : store::CohortRepo(programme.db()).enrolments(programme.cohort))
+            if (e.participant_ref.rfind("B-", 0) == 0) refs.push_back(e.participant_ref);
+        std::sort(refs.begin(), refs.end());
+        CHECK(refs == std::vector<std::string>{"B-00001", "B-12000"});
     }
 
     SECTION("the row chosen stays chosen while the list grows, and a row not in the view yet can be chosen") {

@@ -180,6 +180,24 @@ TEST_CASE("two connections to one file work together: one writes while the other
     CHECK(written.count() == 3);
 }
 
+TEST_CASE("a connection for reading sees what the other one commits, and cannot write", "[store][database]") {
+    TempDir dir;
+    const auto path = dir.db("shared.db");
+    auto writer = Database::open(path, "writer");
+    auto reader = Database::open_for_reading(writer->target());
+    CHECK(reader->backend() == writer->backend());
+    ParticipantRepo written(*writer), read(*reader);
+    Participant first = someone("P-1", "Sukarno");
+    written.add(first);
+    CHECK(read.count() == 1);
+    Participant second = someone("P-2", store_test::kSriyani);
+    CHECK_THROWS(read.add(second));
+    CHECK(written.count() == 1);
+    CHECK(reader->schema_version() == writer->schema_version());
+    if (!test_backend::postgresql())
+        CHECK_THROWS_AS(Database::open_for_reading(dir.db("missing.db")), DatabaseError);
+}
+
 TEST_CASE("the folders made for the database and its backups are readable by their owner only",
           "[store][database][sqlite]") {
     TempDir dir;
