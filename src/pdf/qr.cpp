@@ -127,12 +127,23 @@ int format_bits(int mask) {
   return ((data << 10) | rem) ^ 0x5412;
 }
 
-// ---- a row or column of up to 177 modules (192 bits), bit i is module i ----
+// ---- a row or column as a bit set of N 64-bit words, bit i is module i: N = 2 holds symbols up to version
+// 25 with the four light modules N3 pads each side with (the certificates' version 13), N = 3 any ----
+template <std::size_t N>
 struct Line {
-  std::array<std::uint64_t, 3> w{};
+  std::array<std::uint64_t, N> w{};
   void set(int i) { w[static_cast<std::size_t>(i >> 6)] |= std::uint64_t{1} << (i & 63); }
   bool test(int i) const { return (w[static_cast<std::size_t>(i >> 6)] >> (i & 63)) & 1; }
-  int count() const { return ones(w[0]) + ones(w[1]) + ones(w[2]); }
+  bool any() const {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < N; ++i) v |= w[i];
+    return v != 0;
+  }
+  int count() const {
+    int n = 0;
+    for (std::size_t i = 0; i < N; ++i) n += ones(w[i]);
+    return n;
+  }
   // Without -mpopcnt std::popcount is a call into libgcc, a tenth of the encoding time; this is inline.
   static int ones(std::uint64_t v) {
     v -= (v >> 1) & 0x5555555555555555u;
@@ -140,40 +151,62 @@ struct Line {
     v = (v + (v >> 4)) & 0x0F0F0F0F0F0F0F0Fu;
     return static_cast<int>((v * 0x0101010101010101u) >> 56);
   }
+  friend Line operator&(const Line& a, const Line& b) {
+    Line r;
+    for (std::size_t i = 0; i < N; ++i) r.w[i] = a.w[i] & b.w[i];
+    return r;
+  }
+  friend Line operator|(const Line& a, const Line& b) {
+    Line r;
+    for (std::size_t i = 0; i < N; ++i) r.w[i] = a.w[i] | b.w[i];
+    return r;
+  }
+  friend Line operator^(const Line& a, const Line& b) {
+    Line r;
+    for (std::size_t i = 0; i < N; ++i) r.w[i] = a.w[i] ^ b.w[i];
+    return r;
+  }
+  friend Line operator~(const Line& a) {
+    Line r;
+    for (std::size_t i = 0; i < N; ++i) r.w[i] = ~a.w[i];
+    return r;
+  }
+  // Bit i of the result is bit i + k (down) or i - k (up) of `a`, 0 < k < 64.
+  friend Line down(const Line& a, int k) {
+    Line r;
+    for (std::size_t i = 0; i < N; ++i) r.w[i] = (a.w[i] >> k) | (i + 1 < N ? a.w[i + 1] << (64 - k) : 0);
+    return r;
+  }
+  friend Line up(const Line& a, int k) {
+    Line r;
+    for (std::size_t i = 0; i < N; ++i) r.w[i] = (a.w[i] << k) | (i > 0 ? a.w[i - 1] >> (64 - k) : 0);
+    return r;
+  }
+  static Line first_bits(int n) {
+    Line l;
+    for (int i = 0; i < n; ++i) l.set(i);
+    return l;
+  }
 };
-inline Line operator&(const Line& a, const Line& b) { return {{a.w[0] & b.w[0], a.w[1] & b.w[1], a.w[2] & b.w[2]}}; }
-inline Line operator|(const Line& a, const Line& b) { return {{a.w[0] | b.w[0], a.w[1] | b.w[1], a.w[2] | b.w[2]}}; }
-inline Line operator^(const Line& a, const Line& b) { return {{a.w[0] ^ b.w[0], a.w[1] ^ b.w[1], a.w[2] ^ b.w[2]}}; }
-inline Line operator~(const Line& a) { return {{~a.w[0], ~a.w[1], ~a.w[2]}}; }
-// Bit i of the result is bit i + k (down) or i - k (up) of `a`, 0 < k < 64.
-inline Line down(const Line& a, int k) {
-  return {{(a.w[0] >> k) | (a.w[1] << (64 - k)), (a.w[1] >> k) | (a.w[2] << (64 - k)), a.w[2] >> k}};
-}
-inline Line up(const Line& a, int k) {
-  return {{a.w[0] << k, (a.w[1] << k) | (a.w[0] >> (64 - k)), (a.w[2] << k) | (a.w[1] >> (64 - k))}};
-}
-Line first_bits(int n) {
-  Line l;
-  for (int i = 0; i < n; ++i) l.set(i);
-  return l;
-}
 
 // N1 (runs of 5 or more: 3 + the run's length - 5) and N3 of one row or column of `n` modules.
+template <std::size_t N>
 struct LineScorer {
-  Line pairs, padded;  // bits 0 .. n-2; bits 0 .. n+7
-  explicit LineScorer(int n) : pairs(first_bits(n - 1)), padded(first_bits(n + 8)) {}
-  int score(const Line& dark) const {
+  using L = Line<N>;
+  L pairs, padded;  // bits 0 .. n-2; bits 0 .. n+7
+  explicit LineScorer(int n) : pairs(L::first_bits(n - 1)), padded(L::first_bits(n + 8)) {}
+  int score(const L& dark) const {
     // A run of L >= 5 holds L - 4 windows of five alike; its penalty L - 2 is that plus 2 for the run.
-    const Line same = ~(dark ^ down(dark, 1)) & pairs;
-    const Line five = same & down(same, 1) & down(same, 2) & down(same, 3);
+    const L same = ~(dark ^ down(dark, 1)) & pairs;
+    const L five = same & down(same, 1) & down(same, 2) & down(same, 3);
     int s = five.count() + 2 * (five & ~up(five, 1)).count();
     // Dark, light, three dark, light, dark with four light before or after it; four light modules pad
     // each side, so that beyond the symbol counts as light.
-    const Line d = up(dark, 4), l = ~d & padded;
-    const Line core = d & down(l, 1) & down(d, 2) & down(d, 3) & down(d, 4) & down(l, 5) & down(d, 6);
-    if (core.w[0] | core.w[1] | core.w[2]) {
-      const Line before = up(l, 1) & up(l, 2) & up(l, 3) & up(l, 4);
-      const Line after = down(l, 7) & down(l, 8) & down(l, 9) & down(l, 10);
+    const L d = up(dark, 4), l = ~d & padded;
+    const L core = d & down(l, 1) & down(d, 2) & down(d, 3) & down(d, 4) & down(l, 5) & down(d, 6);
+    if (core.any()) {
+      const L before = up(l, 1) & up(l, 2) & up(l, 3) & up(l, 4);
+      const L after = down(l, 7) & down(l, 8) & down(l, 9) & down(l, 10);
       s += 40 * (core & (before | after)).count();
     }
     return s;
@@ -181,16 +214,17 @@ struct LineScorer {
 };
 
 // N2 and N4 need the rows; N1 and N3 rows and columns alike.
-int penalty(const std::vector<Line>& rows, const std::vector<Line>& cols, int size) {
-  const LineScorer scorer(size);
-  const Line pairs = scorer.pairs;
+template <std::size_t N>
+int penalty(const std::vector<Line<N>>& rows, const std::vector<Line<N>>& cols, int size) {
+  const LineScorer<N> scorer(size);
+  const Line<N> pairs = scorer.pairs;
   int score = 0, dark = 0;
   for (int y = 0; y < size; ++y) {
-    const Line& a = rows[static_cast<std::size_t>(y)];
+    const Line<N>& a = rows[static_cast<std::size_t>(y)];
     score += scorer.score(a) + scorer.score(cols[static_cast<std::size_t>(y)]);
     dark += a.count();
     if (y + 1 < size) {
-      const Line alike = ~(a ^ rows[static_cast<std::size_t>(y) + 1]);
+      const Line<N> alike = ~(a ^ rows[static_cast<std::size_t>(y) + 1]);
       score += 3 * (alike & down(alike, 1) & ~(a ^ down(a, 1)) & pairs).count();
     }
   }
@@ -199,20 +233,26 @@ int penalty(const std::vector<Line>& rows, const std::vector<Line>& cols, int si
   return score;
 }
 
+// The words a symbol's lines need: N3 pads each side with four modules.
+constexpr int kTwoWordSize = 128 - 8;
+
 // The mask's flips of row y (over x) and of column x (over y), for every mask: they repeat every 12 rows or columns.
+template <std::size_t N>
 struct MaskLines {
-  std::array<std::array<Line, 12>, 8> row, col;
+  std::array<std::array<Line<N>, 12>, 8> row, col;
   MaskLines() {
+    const int width = static_cast<int>(N) * 64 - 8;
     for (int m = 0; m < 8; ++m)
       for (int r = 0; r < 12; ++r)
-        for (int i = 0; i < 177; ++i) {
+        for (int i = 0; i < std::min(177, width); ++i) {
           if (mask_flips(m, i, r)) row[static_cast<std::size_t>(m)][static_cast<std::size_t>(r)].set(i);
           if (mask_flips(m, r, i)) col[static_cast<std::size_t>(m)][static_cast<std::size_t>(r)].set(i);
         }
   }
 };
-const MaskLines& mask_lines() {
-  static const MaskLines lines;
+template <std::size_t N>
+const MaskLines<N>& mask_lines() {
+  static const MaskLines<N> lines;
   return lines;
 }
 
@@ -249,19 +289,23 @@ class Symbol {
     place(codewords(text));
   }
 
+  int choose_mask() const { return size_ <= kTwoWordSize ? choose_mask<2>() : choose_mask<3>(); }
+
+  template <std::size_t N>
   int choose_mask() const {
+    using L = Line<N>;
     // The unmasked symbol as rows and columns, and its data modules (which the masks flip).
     const auto n = static_cast<std::size_t>(size_);
-    std::vector<Line> rows(n), cols(n), data_rows(n), data_cols(n);
+    std::vector<L> rows(n), cols(n), data_rows(n), data_cols(n);
     for (int y = 0; y < size_; ++y)
       for (int x = 0; x < size_; ++x) {
         const std::size_t i = static_cast<std::size_t>(y) * n + static_cast<std::size_t>(x);
         if (dark_[i]) rows[static_cast<std::size_t>(y)].set(x), cols[static_cast<std::size_t>(x)].set(y);
         if (!function_[i]) data_rows[static_cast<std::size_t>(y)].set(x), data_cols[static_cast<std::size_t>(x)].set(y);
       }
-    const MaskLines& flips = mask_lines();
+    const MaskLines<N>& flips = mask_lines<N>();
     const std::vector<FormatModule> format = format_modules(size_);
-    std::vector<Line> masked_rows(n), masked_cols(n);
+    std::vector<L> masked_rows(n), masked_cols(n);
     int best = 0, best_score = 0;
     for (int m = 0; m < 8; ++m) {
       const auto& row_flips = flips.row[static_cast<std::size_t>(m)];
@@ -283,9 +327,9 @@ class Symbol {
   }
 
   QrMatrix finish(int mask) {
-    const auto& row_flips = mask_lines().row[static_cast<std::size_t>(mask)];
+    const auto& row_flips = mask_lines<3>().row[static_cast<std::size_t>(mask)];
     for (int y = 0; y < size_; ++y) {
-      const Line& flips = row_flips[static_cast<std::size_t>(y % 12)];
+      const Line<3>& flips = row_flips[static_cast<std::size_t>(y % 12)];
       for (int x = 0; x < size_; ++x) {
         const std::size_t i = index(x, y);
         dark_[i] ^= static_cast<unsigned char>(!function_[i] & flips.test(x));
@@ -431,7 +475,7 @@ QrMatrix encode_qr(const std::string& text, int mask) {
 
 int qr_penalty(const QrMatrix& qr) {
   const auto n = static_cast<std::size_t>(qr.size);
-  std::vector<Line> rows(n), cols(n);
+  std::vector<Line<3>> rows(n), cols(n);
   for (int y = 0; y < qr.size; ++y)
     for (int x = 0; x < qr.size; ++x)
       if (qr.at(x, y)) rows[static_cast<std::size_t>(y)].set(x), cols[static_cast<std::size_t>(x)].set(y);

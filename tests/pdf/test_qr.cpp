@@ -120,16 +120,21 @@ TEST_CASE("the penalty score counts what the standard's four rules count", "[qr]
 
 TEST_CASE("a QR symbol takes the mask of lowest penalty, the first on a tie", "[qr]") {
   std::mt19937 rng(11);
+  int long_ones = 0;
   for (int i = 0; i < 40; ++i) {
-    const std::string text = i == 0 ? std::string("PSF-NP-2026-000123-K") : random_bytes(rng, 1 + static_cast<int>(rng() % 600));
+    // Short texts, and every fourth one long enough for a version above 25 (lines of three words, not two).
+    const int length = 1 + static_cast<int>(rng() % (i % 4 == 3 ? 2331 : 600));
+    const std::string text = i == 0 ? std::string("PSF-NP-2026-000123-K") : random_bytes(rng, length);
     const QrMatrix chosen = encode_qr(text);
     int best = 0, best_score = 0;
     for (int mask = 0; mask < 8; ++mask) {
       const int score = plain_penalty(encode_qr(text, mask));
       if (mask == 0 || score < best_score) best = mask, best_score = score;
     }
-    INFO("text of " << text.size() << " bytes");
+    INFO("text of " << text.size() << " bytes, version " << chosen.version);
     CHECK(chosen.mask == best);
+    long_ones += chosen.version > 25;
     CHECK(chosen.dark == encode_qr(text, best).dark);
   }
+  CHECK(long_ones >= 3);
 }
