@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -499,24 +500,42 @@ void draw_qr(HPDF_Page page, const QrMatrix& qr, double x, double y, double side
   HPDF_Page_GSave(page);
   HPDF_Page_Concat(page, static_cast<HPDF_REAL>(module), 0, 0, static_cast<HPDF_REAL>(module),
                    static_cast<HPDF_REAL>(x), static_cast<HPDF_REAL>(y));
-  std::string path;
-  path.reserve(static_cast<std::size_t>(qr.size) * qr.size * 3);
   struct Run {
     int first, end, top;  // columns [first, end), from row `top` down
   };
-  // Rows top .. below-1 (counted from the top of the symbol) as one rectangle; PDF's y goes up. Numbers are
-  // under 200 (a symbol has at most 177 modules a side, and 4 more each side), written digit by digit.
-  auto rectangle = [&](const Run& r, int below) {
-    char buf[32];
-    char* at = buf;
-    for (const int v : {kQrQuietModules + r.first, total - kQrQuietModules - below, r.end - r.first, below - r.top}) {
+  // Each number is under 200 (a symbol has at most 177 modules a side, and 4 more each side) and is copied
+  // from this table, with its space, as four bytes. A rectangle takes at most 19 bytes, and a row has at
+  // most (size + 1) / 2 runs. The buffer is kept for the next symbol.
+  struct Number {
+    char text[4];
+    int length;
+  };
+  static const std::array<Number, 200> numbers = [] {
+    std::array<Number, 200> table{};
+    for (int v = 0; v < 200; ++v) {
+      Number& n = table[static_cast<std::size_t>(v)];
+      char* at = n.text;
       if (v >= 100) *at++ = static_cast<char>('0' + v / 100);
       if (v >= 10) *at++ = static_cast<char>('0' + v / 10 % 10);
       *at++ = static_cast<char>('0' + v % 10);
       *at++ = ' ';
+      n.length = static_cast<int>(at - n.text);
     }
-    path.append(buf, static_cast<std::size_t>(at - buf));
-    path += "re\n";
+    return table;
+  }();
+  thread_local std::vector<char> path;
+  const std::size_t bound = static_cast<std::size_t>(qr.size) * static_cast<std::size_t>(qr.size + 1) / 2 * 19 + 8;
+  if (path.size() < bound) path.resize(bound);
+  char* out = path.data();
+  // Rows top .. below-1 (counted from the top of the symbol) as one rectangle; PDF's y goes up.
+  auto rectangle = [&](const Run& r, int below) {
+    for (const int v : {kQrQuietModules + r.first, total - kQrQuietModules - below, r.end - r.first, below - r.top}) {
+      const Number& n = numbers[static_cast<std::size_t>(v)];
+      std::memcpy(out, n.text, 4);
+      out += n.length;
+    }
+    std::memcpy(out, "re\n", 3);
+    out += 3;
   };
   std::vector<Run> open, row_runs;  // both in column order
   for (int row = 0; row <= qr.size; ++row) {
@@ -543,10 +562,11 @@ void draw_qr(HPDF_Page page, const QrMatrix& qr, double x, double y, double side
     }
     std::swap(open, row_runs);
   }
-  path += "f\n";
+  std::memcpy(out, "f\n", 2);
+  out += 2;
   const auto attr = static_cast<HPDF_PageAttr>(page->attr);
   if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(path.data()),
-                        static_cast<HPDF_UINT>(path.size())) != HPDF_OK)
+                        static_cast<HPDF_UINT>(out - path.data())) != HPDF_OK)
     throw std::runtime_error("QR code: writing the page content failed");
   HPDF_Page_GRestore(page);
 }
