@@ -1,110 +1,30 @@
-// QR encoding (byte mode, level M; the mask chosen by penalty score on bit-parallel rows and columns) and vector
-// drawing of the symbol. libqrencode scored its eight masks module by module: a third of a certificate's time.
+// QR symbols: encoded by libqrencode (byte mode, level M), with the mask chosen here by the standard's penalty
+// score on bit-parallel rows and columns (libqrencode scores its eight masks module by module: that was a third of
+// a certificate's time), and drawn as vector rectangles.
 #include "pdf/qr.hpp"
 
 #include <hpdf_pages.h>
+#include <qrencode.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+// libqrencode's encoder with the mask given (-1: it tries all eight, scoring them module by module, ~340 us for a
+// certificate's version 13 symbol; a given mask takes ~30 us). Exported since libqrencode 3.2.0 and listed in
+// Debian's symbols file for libqrencode4, but declared only in its qrencode_inner.h, which is not installed.
+extern "C" QRcode* QRcode_encodeMask(QRinput* input, int mask);
+
 namespace mitra::pdf {
 namespace {
-
-// ---- the standard's tables for level M (ISO/IEC 18004, table 9), by version - 1 ----
-constexpr std::array<int, 40> kEccPerBlockM = {10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24,
-                                               24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28,
-                                               28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28};
-constexpr std::array<int, 40> kBlocksM = {1,  1,  1,  2,  2,  4,  4,  4,  5,  5,  5,  8,  9,  9,
-                                          10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26,
-                                          28, 29, 31, 33, 35, 37, 38, 40, 43, 45, 47, 49};
-
-// Modules left for data and error correction once the function patterns are drawn (a multiple of 8 or not).
-int raw_data_modules(int version) {
-  int n = (16 * version + 128) * version + 64;
-  if (version >= 2) {
-    const int align = version / 7 + 2;
-    n -= (25 * align - 10) * align - 55;
-    if (version >= 7) n -= 36;
-  }
-  return n;
-}
-
-int data_codewords(int version) {
-  return raw_data_modules(version) / 8 - kEccPerBlockM[version - 1] * kBlocksM[version - 1];
-}
-
-std::vector<int> alignment_positions(int version, int size) {
-  if (version == 1) return {};
-  const int count = version / 7 + 2;
-  const int step = (version * 8 + count * 3 + 5) / (count * 4 - 4) * 2;
-  std::vector<int> at(static_cast<std::size_t>(count));
-  at[0] = 6;
-  for (int i = count - 1, pos = size - 7; i >= 1; --i, pos -= step) at[static_cast<std::size_t>(i)] = pos;
-  return at;
-}
-
-// ---- Reed-Solomon over GF(256), polynomial 0x11D ----
-struct Gf {
-  std::array<std::uint8_t, 512> exp{};
-  std::array<int, 256> log{};
-  Gf() {
-    int x = 1;
-    for (int i = 0; i < 255; ++i) {
-      exp[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(x);
-      log[static_cast<std::size_t>(x)] = i;
-      x <<= 1;
-      if (x & 0x100) x ^= 0x11D;
-    }
-    for (int i = 255; i < 512; ++i) exp[static_cast<std::size_t>(i)] = exp[static_cast<std::size_t>(i - 255)];
-  }
-  std::uint8_t mul(std::uint8_t a, std::uint8_t b) const {
-    return a && b ? exp[static_cast<std::size_t>(log[a] + log[b])] : 0;
-  }
-};
-const Gf& gf() {
-  static const Gf tables;
-  return tables;
-}
-
-// The generator polynomial's coefficients of degree `degree` - 1 .. 0 (the leading 1 left out).
-std::vector<std::uint8_t> rs_divisor(int degree) {
-  const Gf& g = gf();
-  std::vector<std::uint8_t> d(static_cast<std::size_t>(degree), 0);
-  d.back() = 1;
-  std::uint8_t root = 1;
-  for (int i = 0; i < degree; ++i) {
-    for (std::size_t j = 0; j < d.size(); ++j) {
-      d[j] = g.mul(d[j], root);
-      if (j + 1 < d.size()) d[j] ^= d[j + 1];
-    }
-    root = g.mul(root, 2);
-  }
-  return d;
-}
-
-void rs_remainder(const std::uint8_t* data, int length, const std::vector<std::uint8_t>& divisor, std::uint8_t* out) {
-  const Gf& g = gf();
-  const std::size_t n = divisor.size();
-  std::fill(out, out + n, 0);
-  std::array<int, 32> log_divisor{};
-  for (std::size_t i = 0; i < n; ++i) log_divisor[i] = divisor[i] ? g.log[divisor[i]] : -1;
-  for (int k = 0; k < length; ++k) {
-    const std::uint8_t factor = data[k] ^ out[0];
-    std::copy(out + 1, out + n, out);
-    out[n - 1] = 0;
-    if (!factor) continue;
-    const int lf = g.log[factor];
-    for (std::size_t i = 0; i < n; ++i)
-      if (log_divisor[i] >= 0) out[i] ^= g.exp[static_cast<std::size_t>(log_divisor[i] + lf)];
-  }
-}
 
 // ---- the data masks: true where the mask flips a data module (x column, y row from the top-left) ----
 bool mask_flips(int mask, int x, int y) {
@@ -273,21 +193,32 @@ std::vector<FormatModule> format_modules(int size) {
   return at;
 }
 
+using Code = std::unique_ptr<QRcode, decltype(&QRcode_free)>;
+
+// A text in byte mode at level M, encoded by libqrencode; the mask is chosen here.
 class Symbol {
  public:
-  explicit Symbol(const std::string& text) {
+  explicit Symbol(const std::string& text) : input_(QRinput_new2(0, QR_ECLEVEL_M), &QRinput_free) {
     if (text.empty()) throw std::invalid_argument("QR code: nothing to encode");
-    const int length = static_cast<int>(text.size());
-    for (version_ = 1; version_ <= 40; ++version_) {
-      const int count_bits = version_ <= 9 ? 8 : 16;
-      if (4 + count_bits + 8 * length <= 8 * data_codewords(version_)) break;
-    }
-    if (version_ > 40) throw std::invalid_argument("QR code: " + std::to_string(length) + " bytes are too many to encode");
-    size_ = 4 * version_ + 17;
-    dark_.assign(static_cast<std::size_t>(size_) * size_, 0);
-    function_.assign(dark_.size(), 0);
-    draw_function_patterns();
-    place(codewords(text));
+    if (!input_ ||
+        QRinput_append(input_.get(), QR_MODE_8, static_cast<int>(text.size()),
+                       reinterpret_cast<const unsigned char*>(text.data())) != 0)
+      throw std::runtime_error("QR code: libqrencode could not take the text");
+    // libqrencode's symbol with mask 0, unmasked again: the modules a mask flips are those qrencode.h does not
+    // call non-data (bit 7; bit 1, "data and ecc code area", is set on the error correction only); the format
+    // information is left light, as each mask writes its own.
+    const Code code = encode(0);
+    version_ = code->version;
+    size_ = code->width;
+    dark_.resize(static_cast<std::size_t>(size_) * static_cast<std::size_t>(size_));
+    data_.resize(dark_.size());
+    for (int y = 0; y < size_; ++y)
+      for (int x = 0; x < size_; ++x) {
+        const std::size_t i = index(x, y);
+        data_[i] = (code->data[i] & 0x80) == 0;
+        dark_[i] = static_cast<unsigned char>((code->data[i] & 1) ^ (data_[i] && mask_flips(0, x, y)));
+      }
+    for (const FormatModule& f : format_modules(size_)) dark_[index(f.x, f.y)] = 0;
   }
 
   int choose_mask() const { return size_ <= kTwoWordSize ? choose_mask<2>() : choose_mask<3>(); }
@@ -300,9 +231,9 @@ class Symbol {
     std::vector<L> rows(n), cols(n), data_rows(n), data_cols(n);
     for (int y = 0; y < size_; ++y)
       for (int x = 0; x < size_; ++x) {
-        const std::size_t i = static_cast<std::size_t>(y) * n + static_cast<std::size_t>(x);
+        const std::size_t i = index(x, y);
         if (dark_[i]) rows[static_cast<std::size_t>(y)].set(x), cols[static_cast<std::size_t>(x)].set(y);
-        if (!function_[i]) data_rows[static_cast<std::size_t>(y)].set(x), data_cols[static_cast<std::size_t>(x)].set(y);
+        if (data_[i]) data_rows[static_cast<std::size_t>(y)].set(x), data_cols[static_cast<std::size_t>(x)].set(y);
       }
     const MaskLines<N>& flips = mask_lines<N>();
     const std::vector<FormatModule> format = format_modules(size_);
@@ -327,137 +258,33 @@ class Symbol {
     return best;
   }
 
-  QrMatrix finish(int mask) {
-    const auto& row_flips = mask_lines<3>().row[static_cast<std::size_t>(mask)];
-    for (int y = 0; y < size_; ++y) {
-      const Line<3>& flips = row_flips[static_cast<std::size_t>(y % 12)];
-      for (int x = 0; x < size_; ++x) {
-        const std::size_t i = index(x, y);
-        dark_[i] ^= static_cast<unsigned char>(!function_[i] & flips.test(x));
-      }
-    }
-    const int bits = format_bits(mask);
-    for (const FormatModule& f : format_modules(size_)) dark_[index(f.x, f.y)] = (bits >> f.bit) & 1;
+  // libqrencode's symbol with `mask`.
+  QrMatrix finish(int mask) const {
+    const Code code = encode(mask);
     QrMatrix qr;
-    qr.size = size_;
-    qr.version = version_;
+    qr.size = code->width;
+    qr.version = code->version;
     qr.mask = mask;
-    qr.dark = std::move(dark_);
+    qr.dark.resize(static_cast<std::size_t>(qr.size) * static_cast<std::size_t>(qr.size));
+    for (std::size_t i = 0; i < qr.dark.size(); ++i) qr.dark[i] = code->data[i] & 1;
     return qr;
   }
 
  private:
   std::size_t index(int x, int y) const { return static_cast<std::size_t>(y) * static_cast<std::size_t>(size_) + x; }
-  void set_function(int x, int y, bool is_dark) {
-    dark_[index(x, y)] = is_dark ? 1 : 0;
-    function_[index(x, y)] = 1;
+
+  Code encode(int mask) const {
+    errno = 0;
+    Code code(QRcode_encodeMask(input_.get(), mask), &QRcode_free);
+    if (code) return code;
+    if (errno == ERANGE) throw std::invalid_argument("QR code: the text is too long for any QR version");
+    throw std::runtime_error("QR code: libqrencode failed: " + std::string(std::strerror(errno)));
   }
 
-  void draw_function_patterns() {
-    for (int i = 0; i < size_; ++i) {
-      set_function(6, i, i % 2 == 0);
-      set_function(i, 6, i % 2 == 0);
-    }
-    auto finder = [&](int cx, int cy) {  // with its separator, clipped to the symbol
-      for (int dy = -4; dy <= 4; ++dy)
-        for (int dx = -4; dx <= 4; ++dx) {
-          const int x = cx + dx, y = cy + dy, d = std::max(std::abs(dx), std::abs(dy));
-          if (x >= 0 && x < size_ && y >= 0 && y < size_) set_function(x, y, d != 2 && d != 4);
-        }
-    };
-    finder(3, 3);
-    finder(size_ - 4, 3);
-    finder(3, size_ - 4);
-    const std::vector<int> align = alignment_positions(version_, size_);
-    const std::size_t last = align.size() - 1;
-    for (std::size_t i = 0; i < align.size(); ++i)
-      for (std::size_t j = 0; j < align.size(); ++j) {
-        if ((i == 0 && j == 0) || (i == 0 && j == last) || (i == last && j == 0)) continue;
-        for (int dy = -2; dy <= 2; ++dy)
-          for (int dx = -2; dx <= 2; ++dx)
-            set_function(align[i] + dx, align[j] + dy, std::max(std::abs(dx), std::abs(dy)) != 1);
-      }
-    // Format information (written with the mask) reserved; the module beside it always dark.
-    for (const FormatModule& f : format_modules(size_)) set_function(f.x, f.y, false);
-    set_function(8, size_ - 8, true);
-    if (version_ >= 7) {
-      int rem = version_;
-      for (int i = 0; i < 12; ++i) rem = (rem << 1) ^ ((rem >> 11) * 0x1F25);
-      const long bits = static_cast<long>(version_) << 12 | rem;
-      for (int i = 0; i < 18; ++i) {
-        const bool bit = (bits >> i) & 1;
-        const int a = size_ - 11 + i % 3, b = i / 3;
-        set_function(a, b, bit);
-        set_function(b, a, bit);
-      }
-    }
-  }
-
-  // The data codewords (mode, count, bytes, terminator, padding) in blocks, each followed by its error
-  // correction, then interleaved as the symbol holds them.
-  std::vector<std::uint8_t> codewords(const std::string& text) const {
-    const int data_length = data_codewords(version_);
-    std::vector<std::uint8_t> data;
-    data.reserve(static_cast<std::size_t>(data_length));
-    std::uint32_t acc = 0;
-    int bits = 0;
-    auto put = [&](std::uint32_t value, int n) {
-      acc = (acc << n) | value;
-      bits += n;
-      while (bits >= 8) {
-        bits -= 8;
-        data.push_back(static_cast<std::uint8_t>(acc >> bits));
-      }
-    };
-    put(0x4, 4);  // byte mode
-    put(static_cast<std::uint32_t>(text.size()), version_ <= 9 ? 8 : 16);
-    for (const char c : text) put(static_cast<unsigned char>(c), 8);
-    const int room = data_length * 8 - (static_cast<int>(data.size()) * 8 + bits);
-    put(0, std::min(4, room));  // terminator
-    if (bits) put(0, 8 - bits);
-    for (std::uint8_t pad = 0xEC; static_cast<int>(data.size()) < data_length; pad ^= 0xEC ^ 0x11) data.push_back(pad);
-
-    const int blocks = kBlocksM[static_cast<std::size_t>(version_ - 1)];
-    const int ecc = kEccPerBlockM[static_cast<std::size_t>(version_ - 1)];
-    const int raw = raw_data_modules(version_) / 8;
-    const int short_blocks = blocks - raw % blocks, short_length = raw / blocks - ecc;  // data codewords
-    const std::vector<std::uint8_t> divisor = rs_divisor(ecc);
-    std::vector<std::uint8_t> out(static_cast<std::size_t>(raw));
-    std::vector<std::uint8_t> remainder(static_cast<std::size_t>(ecc));
-    for (int b = 0, at = 0; b < blocks; ++b) {
-      const int length = short_length + (b < short_blocks ? 0 : 1);
-      // Data codeword i of block b goes to i * blocks + b; a long block's last one after every short one's.
-      for (int i = 0; i < length; ++i) {
-        const int to = i < short_length ? i * blocks + b : short_length * blocks + (b - short_blocks);
-        out[static_cast<std::size_t>(to)] = data[static_cast<std::size_t>(at + i)];
-      }
-      rs_remainder(&data[static_cast<std::size_t>(at)], length, divisor, remainder.data());
-      for (int i = 0; i < ecc; ++i) out[static_cast<std::size_t>(data_length + i * blocks + b)] = remainder[static_cast<std::size_t>(i)];
-      at += length;
-    }
-    return out;
-  }
-
-  // Codewords' bits up and down the two-column strips from the right, around the function patterns;
-  // the remainder bits stay light.
-  void place(const std::vector<std::uint8_t>& words) {
-    const std::size_t total = words.size() * 8;
-    std::size_t i = 0;
-    for (int right = size_ - 1; right >= 1; right -= 2) {
-      if (right == 6) right = 5;
-      const bool upward = ((right + 1) & 2) == 0;
-      for (int vert = 0; vert < size_; ++vert)
-        for (int j = 0; j < 2; ++j) {
-          const int x = right - j, y = upward ? size_ - 1 - vert : vert;
-          if (function_[index(x, y)] || i >= total) continue;
-          dark_[index(x, y)] = (words[i >> 3] >> (7 - (i & 7))) & 1;
-          ++i;
-        }
-    }
-  }
-
+  std::unique_ptr<QRinput, decltype(&QRinput_free)> input_;
   int version_ = 0, size_ = 0;
-  std::vector<unsigned char> dark_, function_;
+  std::vector<unsigned char> dark_;
+  std::vector<bool> data_;
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
-// QR codes (ISO/IEC 18004: byte mode, error correction M) encoded here and drawn as vector rectangles on a libharu page.
+// QR codes (ISO/IEC 18004: byte mode, error correction M) encoded by libqrencode, their mask chosen here, and drawn as
+// vector rectangles on a libharu page.
 #pragma once
 
 #include <hpdf.h>
@@ -17,8 +18,8 @@ struct QrMatrix {
   bool at(int x, int y) const { return dark[static_cast<std::size_t>(y) * size + x] != 0; }
 };
 
-/// Encode `text` (its bytes in byte mode, level M, the smallest version that fits), with the data mask whose
-/// penalty score (the standard's rules N1-N4, as ZXing scores them) is lowest, the first on a tie.
+/// Encode `text` (its bytes in byte mode, level M, the smallest version that fits) with libqrencode, with the
+/// data mask whose penalty score (the standard's rules N1-N4, as ZXing scores them) is lowest, the first on a tie.
 /// Throws std::invalid_argument when it is empty or too long for any QR version (over 2,331 bytes).
 QrMatrix encode_qr(const std::string& text);
 

@@ -1,4 +1,5 @@
-// QR encoding: symbols compared with libqrencode's module by module, and the mask choice with a plain penalty count.
+// QR symbols: libqrencode's own, in byte mode for every version, with the mask chosen by a penalty count checked
+// against a plain module-by-module one.
 #include "pdf/qr.hpp"
 
 #include <qrencode.h>
@@ -57,7 +58,7 @@ int plain_penalty(const QrMatrix& qr) {
 
 }  // namespace
 
-TEST_CASE("a QR symbol is libqrencode's, module for module, with the mask libqrencode chose", "[qr]") {
+TEST_CASE("a QR symbol is libqrencode's byte-mode symbol, module for module, for one of its masks", "[qr]") {
   std::mt19937 rng(20260803);
   int versions_seen = 0, last_version = 0;
   // Every length up to 400 bytes, then every 13th up to version 40-M's 2,331: all 40 versions.
