@@ -30,6 +30,22 @@ bool is_postgresql_target(const std::string& target) {
     return target.rfind("postgresql:", 0) == 0 || target.rfind("postgres:", 0) == 0;
 }
 
+Backend backend_of(const std::string& target) {
+    if (is_postgresql_target(target)) return Backend::postgresql;
+    if (target.find('"') != std::string::npos)
+        throw DatabaseError("the database path may not contain a double quote: " + target);
+    return Backend::sqlite;
+}
+
+// A session to `target`: PostgreSQL's with its notices quieted, or SQLite's on the file (which is there by now).
+std::unique_ptr<soci::session> session_to(const std::string& target, Backend backend) {
+    if (backend == Backend::sqlite)
+        return std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + target + "\" timeout=10");
+    auto session = std::make_unique<soci::session>(*soci::factory_postgresql(), target);
+    *session << "SET client_min_messages TO WARNING";
+    return session;
+}
+
 // Busy databases, serialisation failures and deadlocks are worth another try; nothing else is.
 bool is_retryable(const soci::soci_error& e) {
     if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
@@ -183,18 +199,15 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
     std::unique_ptr<Database> db(new Database());
     db->target_ = target;
     db->automatic_backups_ = automatic_backups;
+    db->backend_ = backend_of(target);
     try {
-        if (is_postgresql_target(target)) {
-            db->backend_ = Backend::postgresql;
-            db->sql_ = std::make_unique<soci::session>(*soci::factory_postgresql(), target);
-            db->sql() << "SET client_min_messages TO WARNING";
-        } else {
-            if (target.find('"') != std::string::npos)
-                throw DatabaseError("the database path may not contain a double quote: " + target);
+        if (db->backend_ == Backend::sqlite) {
             std::error_code ec;
             db->existed_ = std::filesystem::file_size(target, ec) > 0 && !ec;
             create_owner_only(target);
-            db->sql_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + target + "\" timeout=10");
+        }
+        db->sql_ = session_to(target, db->backend_);
+        if (db->backend_ == Backend::sqlite) {
             if (db->existed_) check_integrity(*db, false);
             db->sql() << "PRAGMA foreign_keys = ON";
             db->sql() << "PRAGMA busy_timeout = 10000";
@@ -221,17 +234,14 @@ std::unique_ptr<Database> Database::open_for_reading(const std::string& target) 
     std::unique_ptr<Database> db(new Database());
     db->target_ = target;
     db->automatic_backups_ = false;
+    db->backend_ = backend_of(target);
+    if (db->backend_ == Backend::sqlite && !std::filesystem::exists(target))
+        throw DatabaseError("there is no database at " + target);
     try {
-        if (is_postgresql_target(target)) {
-            db->backend_ = Backend::postgresql;
-            db->sql_ = std::make_unique<soci::session>(*soci::factory_postgresql(), target);
-            db->sql() << "SET client_min_messages TO WARNING";
+        db->sql_ = session_to(target, db->backend_);
+        if (db->backend_ == Backend::postgresql) {
             db->sql() << "SET default_transaction_read_only = on";
         } else {
-            if (target.find('"') != std::string::npos)
-                throw DatabaseError("the database path may not contain a double quote: " + target);
-            if (!std::filesystem::exists(target)) throw DatabaseError("there is no database at " + target);
-            db->sql_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + target + "\" timeout=10");
             db->sql() << "PRAGMA busy_timeout = 10000";
             db->sql() << "PRAGMA query_only = ON";
         }

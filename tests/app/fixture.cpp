@@ -108,6 +108,21 @@ void Programme::make_complete(const std::vector<std::string>& people) {
     }
 }
 
+std::vector<Participant> numbered_people(const std::string& prefix, const std::string& name, unsigned count) {
+    std::vector<Participant> people;
+    for (unsigned i = 1; i <= count; ++i) {
+        char number[16];
+        std::snprintf(number, sizeof number, "%05u", i);
+        Participant p;
+        p.ref = prefix + number;
+        p.full_name = name + " " + std::to_string(i);
+        p.country = "NP";
+        p.language = "en";
+        people.push_back(p);
+    }
+    return people;
+}
+
 Window::Window(app::AppContext& context) : frame_(new app::MainFrame(context)) { frame_->Show(); }
 
 Window::~Window() {

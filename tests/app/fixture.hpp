@@ -33,6 +33,9 @@ struct Programme {
     void mark_first_session_present();
 };
 
+// `count` people in Nepal: refs `prefix`00001 ..., named "`name` 1" ... (no Latin name, English).
+std::vector<Participant> numbered_people(const std::string& prefix, const std::string& name, unsigned count);
+
 // The main window for one test, closed (before the programme it shows goes) even when a check fails.
 class Window {
 public:

@@ -3,7 +3,6 @@
 #include <soci/soci.h>
 
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <random>
 
@@ -26,17 +25,7 @@ TEST_CASE("on a hub, a broad search shows its first page at once and its count c
     ::setenv("XDG_DATA_HOME", data.c_str(), 1);
     app::AppContext context;
     context.open(schema.url);
-    std::vector<Participant> people;
-    for (int i = 1; i <= 1200; ++i) {
-        char ref[16];
-        std::snprintf(ref, sizeof ref, "H-%05d", i);
-        Participant p;
-        p.ref = ref;
-        p.full_name = "Hub Person " + std::to_string(i);
-        p.country = "NP";
-        p.language = "ne";
-        people.push_back(p);
-    }
+    auto people = numbered_people("H-", "Hub Person", 1200);
     store::ParticipantRepo(context.db()).save_all(people);
     {
         Window frame(context);

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 
 #include "app/browse_panel.hpp"
 #include "app/cohort_pages.hpp"
@@ -56,17 +55,7 @@ unsigned selected_row(app::BrowsePanel* panel) {
 
 TEST_CASE("a long list shows its first rows at once and the rest between keystrokes", "[gui][sections][long]") {
     Programme programme;
-    std::vector<Participant> many;
-    for (unsigned i = 1; i <= kMany; ++i) {
-        char ref[16];
-        std::snprintf(ref, sizeof ref, "B-%05u", i);
-        Participant p;
-        p.ref = ref;
-        p.full_name = "Bulk Person " + std::to_string(i);
-        p.country = "NP";
-        p.language = "en";
-        many.push_back(p);
-    }
+    auto many = numbered_people("B-", "Bulk Person", kMany);
     store::ParticipantRepo(programme.db()).save_all(many);
     const unsigned everyone = kMany + 40;
 
