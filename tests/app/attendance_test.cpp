@@ -191,7 +191,7 @@ TEST_CASE("a session's trainers are checked by the rule: an uncertified trainer 
     panel->show_page(app::CohortPanel::sessions_page);
     pump();
     auto* page = panel->sessions();
-    REQUIRE(page->list()->GetItemCount() == programme.sessions.size());
+    REQUIRE(static_cast<std::size_t>(page->list()->GetItemCount()) == programme.sessions.size());
     REQUIRE(page->list()->GetColumnCount() == 8);
     CHECK(page->list()->GetColumn(7)->GetTitle() == "Co-facilitator");
     const Session first = programme.sessions.front();
