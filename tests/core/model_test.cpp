@@ -79,7 +79,10 @@ TEST_CASE("localized text falls back from region to language to English", "[core
 
 TEST_CASE("a schedule plans each module's sessions in order, a week apart", "[core][schedule]") {
     Curriculum c;
-    c.modules = {Module{.code = "M1", .minutes = 360, .sessions = 2}, Module{.code = "M2", .minutes = 200, .sessions = 3}};
+    Module m1, m2;
+    m1.code = "M1", m1.minutes = 360, m1.sessions = 2;
+    m2.code = "M2", m2.minutes = 200, m2.sessions = 3;
+    c.modules = {m1, m2};
     Cohort cohort;
     cohort.code = "C1";
     cohort.start_date = *parse_date("2026-01-05");
