@@ -54,7 +54,6 @@ template <std::size_t N>
 struct Line {
   std::array<std::uint64_t, N> w{};
   void set(int i) { w[static_cast<std::size_t>(i >> 6)] |= std::uint64_t{1} << (i & 63); }
-  bool test(int i) const { return (w[static_cast<std::size_t>(i >> 6)] >> (i & 63)) & 1; }
   bool any() const {
     std::uint64_t v = 0;
     for (std::size_t i = 0; i < N; ++i) v |= w[i];
@@ -208,7 +207,6 @@ class Symbol {
     // call non-data (bit 7; bit 1, "data and ecc code area", is set on the error correction only); the format
     // information is left light, as each mask writes its own.
     const Code code = encode(0);
-    version_ = code->version;
     size_ = code->width;
     dark_.resize(static_cast<std::size_t>(size_) * static_cast<std::size_t>(size_));
     data_.resize(dark_.size());
@@ -282,7 +280,7 @@ class Symbol {
   }
 
   std::unique_ptr<QRinput, decltype(&QRinput_free)> input_;
-  int version_ = 0, size_ = 0;
+  int size_ = 0;
   std::vector<unsigned char> dark_;
   std::vector<bool> data_;
 };

@@ -68,8 +68,6 @@ void check_may_attend(Database& db, const std::string& person, const std::string
                           curriculum_code);
 }
 
-// What completion reads of a curriculum (its rules and module titles), in two queries: CurriculumRepo::find
-// reads everything, a query per module, which a cohort's completion on a hub cannot wait for.
 }  // namespace
 
 void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,

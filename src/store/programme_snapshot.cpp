@@ -17,6 +17,8 @@
 
 namespace mitra::store {
 
+// In two queries: CurriculumRepo::find reads everything, a query per module, which a cohort's completion on a hub
+// cannot wait for.
 std::optional<Curriculum> completion_curriculum(Database& db, const std::string& uuid) {
     std::optional<Curriculum> found;
     std::vector<std::string> module_uuids;
