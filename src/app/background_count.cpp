@@ -3,13 +3,14 @@
 
 #include <wx/app.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <optional>
-#include <algorithm>
 
 #include "app/guard.hpp"
+#include "store/app_queries.hpp"
 #include "store/database.hpp"
 
 namespace mitra::app {
@@ -91,6 +92,11 @@ void BackgroundCount::run() {
         }
         if (wxTheApp) wxTheApp->CallAfter([answer = std::move(request.counted), n] { answer(n); });
     }
+}
+
+BackgroundCount::Count participant_count(const std::string& search) {
+    if (search.empty()) return {};
+    return [search](store::Database& db) { return store::AppQueries(db).count_participants(search); };
 }
 
 void show_search_result(wxWindow* window, PagedListModel& model, PagedListModel::Fetch read, BackgroundCount& counter,

@@ -46,6 +46,10 @@ private:
     std::thread thread_;
 };
 
+// Counting a participant search (Participants, a cohort's Enrol page) there; empty for no search, whose count
+// (every row of one table) is quick enough to take at once.
+BackgroundCount::Count participant_count(const std::string& search);
+
 // A new search result in `model`, read through `read`. With `elsewhere`, its first page is read at once: a page
 // that is not full is the whole result, and a full one is shown (the list keeps its length meanwhile) while
 // `counter` counts the result on a connection to `target`. Without it, or when that count fails, `here` counts

@@ -90,7 +90,7 @@ void BrowsePanel::refresh() {
         };
         const bool open = context_.is_open();
         show_search_result(this, *model_, read, counter_, open ? context_.db().target() : "",
-                           open && !search.empty() ? count_elsewhere(search) : BackgroundCount::Count{},
+                           open ? count_elsewhere(search) : BackgroundCount::Count{},
                            [this, open, search] { return open ? count(search) : 0; });
     });
     details_->clear();

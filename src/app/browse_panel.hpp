@@ -46,7 +46,8 @@ protected:
     virtual std::vector<ColumnSpec> columns() const = 0;
     virtual long long count(const std::string& search) = 0;
     // How to count a search on another connection, for a section whose searches can be slow to count: then a
-    // keystroke shows the first page at once, and the count follows. Empty: count() at once.
+    // keystroke shows the first page at once, and the count follows. Empty (the default, or a search quick to
+    // count): count() at once.
     virtual BackgroundCount::Count count_elsewhere(const std::string& search) { return {}; }
     virtual std::vector<TextRow> fetch(const std::string& search, int offset, int limit) = 0;
     virtual void show_details(const TextRow& row) = 0;

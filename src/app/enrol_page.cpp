@@ -93,10 +93,7 @@ void EnrolPage::search_for(const wxString& text) {
             });
             return rows;
         };
-        BackgroundCount::Count elsewhere;
-        if (!search.empty())
-            elsewhere = [search](store::Database& db) { return store::AppQueries(db).count_participants(search); };
-        show_search_result(this, *found_model_, read, counter_, context_.db().target(), std::move(elsewhere),
+        show_search_result(this, *found_model_, read, counter_, context_.db().target(), participant_count(search),
                            [this, search] { return store::AppQueries(context_.db()).count_participants(search); });
     });
 }

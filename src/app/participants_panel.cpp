@@ -30,7 +30,7 @@ long long ParticipantsPanel::count(const std::string& search) {
 }
 
 BackgroundCount::Count ParticipantsPanel::count_elsewhere(const std::string& search) {
-    return [search](store::Database& db) { return store::AppQueries(db).count_participants(search); };
+    return participant_count(search);
 }
 
 std::vector<TextRow> ParticipantsPanel::fetch(const std::string& search, int offset, int limit) {
