@@ -2,21 +2,30 @@
 #include "pdf/certificate.hpp"
 
 #include "core/date_format.hpp"
+#include "core/serial.hpp"
 #include "core/text.hpp"
 #include "pdf/qr.hpp"
 #include "pdf/shaping.hpp"
+#include "pdf/stream_deflate.hpp"
 #include "pdf/text_renderer.hpp"
 
 #include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_list.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <climits>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -27,6 +36,7 @@
 #include <stdexcept>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace mitra::pdf {
 namespace {
@@ -112,6 +122,35 @@ void sweep_stale_temporaries(const fs::path& dir) {
   }
 }
 
+// Writes all of a libharu memory stream (its chunks in order) to `fd`; false on a write error (errno says which).
+bool write_stream(HPDF_Stream stream, int fd) {
+  auto* mem = static_cast<HPDF_MemStreamAttr>(stream->attr);
+  std::size_t left = stream->size;
+  std::vector<iovec> chunks;
+  for (HPDF_UINT i = 0; left > 0; ++i) {
+    auto* buf = static_cast<HPDF_BYTE*>(HPDF_List_ItemAt(mem->buf, i));
+    if (!buf) return errno = EIO, false;
+    const std::size_t n = std::min<std::size_t>(left, mem->buf_siz);
+    chunks.push_back({buf, n});
+    left -= n;
+  }
+  for (std::size_t at = 0; at < chunks.size();) {
+    const int count = static_cast<int>(std::min<std::size_t>(chunks.size() - at, IOV_MAX));
+    ssize_t wrote = writev(fd, chunks.data() + at, count);
+    if (wrote < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    while (at < chunks.size() && static_cast<std::size_t>(wrote) >= chunks[at].iov_len)
+      wrote -= static_cast<ssize_t>(chunks[at++].iov_len);
+    if (wrote > 0) {
+      chunks[at].iov_base = static_cast<char*>(chunks[at].iov_base) + wrote;
+      chunks[at].iov_len -= static_cast<std::size_t>(wrote);
+    }
+  }
+  return true;
+}
+
 // Writes the document under a temporary name in the target's folder (not yet flushed) and returns that name.
 fs::path save_temporary(PdfDoc& doc, const fs::path& target) {
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -125,15 +164,24 @@ fs::path save_temporary(PdfDoc& doc, const fs::path& target) {
   const mode_t mask = umask(0);
   umask(mask);
   fchmod(fd, 0666 & ~mask);
-  close(fd);
   const fs::path temp = pattern;
   try {
-    HPDF_SaveToFile(doc.get(), temp.c_str());
+    // Saved in memory and written through the descriptor mkstemp opened: HPDF_SaveToFile would open the
+    // file again and truncate it, and ext4 starts writing back a file truncated to nothing when it is
+    // closed (its guard for replace-by-truncate), which the group's single flush does better.
+    HPDF_SaveToStream(doc.get());
     doc.check("cannot write " + target.string());
+    if (!write_stream(doc.get()->stream, fd)) throw std::runtime_error("cannot write " + target.string());
   } catch (...) {
+    close(fd);
     std::error_code ignored;
     fs::remove(temp, ignored);
     throw;
+  }
+  if (close(fd) != 0) {
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    throw std::runtime_error("cannot write " + target.string());
   }
   return temp;
 }
@@ -217,15 +265,39 @@ std::string field_text(TextField field, const CertificateContent& c, const std::
   return "";
 }
 
-std::string block_text(const TextBlock& block, const CertificateContent& c, const std::string& language) {
-  if (block.field != TextField::none) return field_text(block.field, c, language);
-  std::string text = block.text.in(language);
+// The fields that are the person's own: never laid out for a whole batch, nor kept in a cache.
+constexpr TextField kPersonalFields[] = {TextField::full_name, TextField::latin_name, TextField::serial};
+
+// What a name in Latin letters is mostly written with.
+constexpr std::string_view kLatinNameCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-'.";
+
+std::string placeholder(TextField f) { return "{" + std::string(field_name(f)) + "}"; }
+
+std::string fill_placeholders(std::string text, const CertificateContent& c, const std::string& language) {
   if (text.find('{') == std::string::npos) return text;
   for (TextField f : {TextField::full_name, TextField::latin_name, TextField::curriculum_title,
                       TextField::curriculum_title_en, TextField::site_and_dates, TextField::trainers,
                       TextField::serial, TextField::issued_on})
-    text = replace_all(text, "{" + std::string(field_name(f)) + "}", field_text(f, c, language));
+    text = replace_all(text, placeholder(f), field_text(f, c, language));
   return text;
+}
+
+std::string block_text(const TextBlock& block, const CertificateContent& c, const std::string& language) {
+  if (block.field != TextField::none) return field_text(block.field, c, language);
+  return fill_placeholders(block.text.in(language), c, language);
+}
+
+// What a block shows around the person's own fields (nothing for a block that is one of them).
+std::string block_words(const TextBlock& block, const CertificateContent& c, const std::string& language) {
+  if (block.field != TextField::none) return "";
+  std::string text = block.text.in(language);
+  for (TextField f : kPersonalFields) text = replace_all(text, placeholder(f), " ");
+  return fill_placeholders(text, c, language);
+}
+
+bool shows_serial(const TextBlock& block, const std::string& language) {
+  return block.field == TextField::serial ||
+         (block.field == TextField::none && block.text.in(language).find(placeholder(TextField::serial)) != std::string::npos);
 }
 
 // "title — 6 hours", one per module, in the block's language.
@@ -274,40 +346,217 @@ struct QrMemo {
   }
 };
 
+// What every certificate of a batch in one language shows alike (frame, rules, the template's text, the
+// curriculum, site and dates, the trainers), laid out once as a Form XObject's content with its fonts frozen:
+// each certificate embeds them as they are and draws only its own part (name, serial, QR code) itself, in
+// those fonts where they have the glyphs.  Holds no participant's data.
+struct StaticLayer {
+  std::string content_deflated;  // the form's content stream, deflated
+  std::vector<std::pair<std::string, std::shared_ptr<const FrozenFont>>> fonts;  // its /Font resources by name
+};
+
+// The layers of one write_certificate_files() or render_batch() call (the template stays the same through
+// it), by what they show.  A null layer: that text needs what a font cannot take to another document
+// (outlines), so each certificate lays its page out whole.
+struct LayerMemo {
+  static constexpr std::size_t kCapacity = 64;  // languages and trainer lists; starts again empty when full
+  std::unordered_map<std::string, std::shared_ptr<const StaticLayer>> layers;
+  template <class Build>
+  std::shared_ptr<const StaticLayer> get(std::string key, Build build) {
+    auto it = layers.find(key);
+    if (it != layers.end()) return it->second;
+    auto made = build();
+    if (layers.size() >= kCapacity) layers.clear();
+    return layers.emplace(std::move(key), std::move(made)).first->second;
+  }
+};
+
 namespace {
 
 class PageLayout {
  public:
-  PageLayout(PdfDoc& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl, QrMemo* qr_memo)
-      : doc_(doc), text_(text), shapes_(shapes), tmpl_(tmpl), qr_memo_(qr_memo) {
+  PageLayout(PdfDoc& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl, QrMemo* qr_memo,
+             LayerMemo* layers)
+      : doc_(doc), text_(text), shapes_(shapes), tmpl_(tmpl), qr_memo_(qr_memo), layers_(layers) {
     std::tie(width_, height_) = page_size_pt(tmpl);
   }
 
   void draw(const CertificateContent& c) {
     check_printable(c);
+    start_page(c);
+    const std::vector<Planned> blocks = plan(c);
+    std::shared_ptr<const StaticLayer> layer;
+    if (layers_ && text_.embedded_fonts())
+      layer = layers_->get(layer_key(c, blocks), [&] { return build_layer(c); });
+    draw_part(c, blocks, layer ? Part::personal : Part::whole, layer);
+    doc_.check("cannot draw the certificate for " + c.serial);
+  }
+
+ private:
+  enum class Part { whole, fixed, personal };  // fixed: what a StaticLayer holds; personal: the rest
+
+  // A text block as this certificate shows it.
+  struct Planned {
+    const TextBlock* block;
+    std::string text, language;
+    bool shown;
+    bool personal;  // shows the person's own fields
+    bool on_page;   // drawn on each page, not in the layer: personal, or in the name's font (one font then has both)
+  };
+
+  void start_page(const CertificateContent& c) {
     page_ = HPDF_AddPage(doc_.get());
     doc_.check("cannot add a page");
     HPDF_Page_SetWidth(page_, static_cast<HPDF_REAL>(width_));
     HPDF_Page_SetHeight(page_, static_cast<HPDF_REAL>(height_));
     language_ = c.language.empty() ? "en" : c.language;
-    previous_text_.clear();
     english_ = is_english(language_);
-    if (tmpl_.paper) {
-      set_fill(page_, *tmpl_.paper);
-      HPDF_Page_Rectangle(page_, 0, 0, static_cast<HPDF_REAL>(width_), static_cast<HPDF_REAL>(height_));
-      HPDF_Page_Fill(page_);
-    }
-    if (tmpl_.background) draw_image(tmpl_.background->file, 0, 0, width_, height_);
-    for (const auto& line : tmpl_.frame) draw_frame_line(line);
-    for (const auto& image : tmpl_.images) draw_template_image(image);
-    for (const auto& rule : tmpl_.rules) draw_rule(rule);
-    for (const auto& block : tmpl_.texts) draw_block(block, c);
-    if (tmpl_.signatures.present) draw_signatures(c);
-    if (tmpl_.qr.present && !c.qr_text.empty()) draw_qr_block(c);
-    doc_.check("cannot draw the certificate for " + c.serial);
   }
 
- private:
+  std::vector<Planned> plan(const CertificateContent& c) const {
+    std::vector<Planned> out;
+    std::string previous;
+    const TextBlock* name = nullptr;
+    for (const auto& block : tmpl_.texts)
+      if (block.field == TextField::full_name) name = &block;
+    for (const auto& block : tmpl_.texts) {
+      std::string language = block.language == BlockLanguage::english ? "en" : language_;
+      std::string text = block.field == TextField::modules ? join(module_lines(block, c, language), "\n")
+                                                           : block_text(block, c, language);
+      // The English line under a translated one: left out for an English cohort, and when it would
+      // repeat the line before it (no translation in the cohort's language).
+      const bool repeats = block.only_bilingual && (english_ || text == previous);
+      previous = text;
+      const bool personal = block.field != TextField::modules && is_personal(block, language);
+      const bool shown = !repeats && !text.empty();
+      const bool name_font = name && block.font == name->font && block.bold == name->bold;
+      out.push_back({&block, std::move(text), std::move(language), shown, personal, personal || name_font});
+    }
+    return out;
+  }
+
+  // The painting order: paper, background image, frame, images, rules, text, signatures, QR code.  With a
+  // layer (its frame, rules, the template's text, signature lines and names) the images come after it.
+  void draw_part(const CertificateContent& c, const std::vector<Planned>& blocks, Part part,
+                 const std::shared_ptr<const StaticLayer>& layer) {
+    const bool fixed = part != Part::personal, personal = part != Part::fixed;
+    if (personal) {
+      if (tmpl_.paper) {
+        set_fill(page_, *tmpl_.paper);
+        HPDF_Page_Rectangle(page_, 0, 0, static_cast<HPDF_REAL>(width_), static_cast<HPDF_REAL>(height_));
+        HPDF_Page_Fill(page_);
+      }
+      if (tmpl_.background) draw_image(tmpl_.background->file, 0, 0, width_, height_);
+    }
+    if (layer) place(layer);
+    if (fixed)
+      for (const auto& line : tmpl_.frame) draw_frame_line(line);
+    if (personal)
+      for (const auto& image : tmpl_.images) draw_template_image(image);
+    if (fixed)
+      for (const auto& rule : tmpl_.rules) draw_rule(rule);
+    for (const auto& b : blocks)
+      if (b.on_page ? personal : fixed) draw_block(b, c);
+    if (tmpl_.signatures.present) draw_signatures(c, fixed, personal);
+    if (personal && tmpl_.qr.present && !c.qr_text.empty()) draw_qr_block(c);
+  }
+
+  // Everything the fixed part draws depends on: the language, the template's texts as filled, the trainers,
+  // and the verify note's words (whose glyphs the layer's fonts also take).
+  std::string layer_key(const CertificateContent& c, const std::vector<Planned>& blocks) const {
+    std::string key = language_;
+    auto add = [&](const std::string& part) {
+      key += '\x1f';
+      key += part;
+    };
+    for (const auto& b : blocks) {
+      if (!b.on_page) add((b.shown ? "+" : "-") + b.text);
+      else if (b.personal) add("*" + block_words(*b.block, c, b.language));  // shown or not: see build_layer()
+    }
+    for (const auto& t : c.trainers) {
+      add(t.name);
+      add(t.latin_name);
+      add(t.role);
+    }
+    add(note_words(c));
+    return key;
+  }
+
+  static std::string note_words(const CertificateContent& c) {
+    return c.serial.empty() ? c.verify_note : replace_all(c.verify_note, c.serial, " ");
+  }
+
+  TextStyle note_style() const { return {"sans", false, tmpl_.qr.note_size_pt, "en"}; }
+
+  // Lays the fixed part out on a page of a document of its own and keeps what another document needs of it.
+  std::shared_ptr<const StaticLayer> build_layer(const CertificateContent& c) {
+    PdfDoc scratch;
+    TextRenderer text(scratch.get(), text_.fonts());
+    PageLayout layout(scratch, text, shapes_, tmpl_, nullptr, nullptr);
+    layout.start_page(c);
+    layout.draw_part(c, layout.plan(c), Part::fixed, nullptr);
+    // The layer's fonts also take the glyphs of what each certificate writes in them (the verify note and
+    // serial), so those need no font of their own.
+    auto reserve = [&](const std::string& words, const TextStyle& st) {
+      if (!words.empty()) text.reserve(shapes_.shape(words, st));
+    };
+    // Shown on this certificate or not (an empty Latin name), so that one layer serves the whole batch.
+    for (const auto& b : layout.plan(c)) {
+      if (!b.personal) continue;
+      const TextStyle st = style(*b.block, b.block->field == TextField::latin_name ? "" : b.language);
+      if (b.block->field == TextField::latin_name) {
+        reserve(std::string(kLatinNameCharacters), st);  // a Latin name rarely needs a font of its own then
+      } else if (b.block->field != TextField::full_name) {
+        reserve(block_words(*b.block, c, b.language), st);
+        if (shows_serial(*b.block, b.language)) reserve(std::string(kSerialCharacters), st);
+      }
+    }
+    if (tmpl_.qr.present && !c.qr_text.empty()) {
+      reserve(note_words(c), note_style());
+      reserve(std::string(kSerialCharacters), note_style());
+    }
+    scratch.check("cannot lay out the certificate's template text");
+    FontEmbedder* fonts = text.embedded_fonts();
+    if (!fonts || !text.only_fonts()) return nullptr;
+    fonts->finish();
+    const HPDF_Dict contents = static_cast<HPDF_PageAttr>(layout.page_->attr)->contents;
+    fonts->patch(contents);
+    auto layer = std::make_shared<StaticLayer>();
+    layer->content_deflated = deflate_bytes(stream_bytes(contents->stream));
+    for (auto& [font, frozen] : fonts->freeze())
+      layer->fonts.emplace_back(fonts->name_on(layout.page_, *font), std::move(frozen));
+    scratch.check("cannot lay out the certificate's template text");
+    return layer;
+  }
+
+  // Paints the layer, made a Form XObject of this document (with its fonts) the first time.
+  void place(const std::shared_ptr<const StaticLayer>& layer) {
+    HPDF_Dict& form = forms_[layer];
+    if (!form) {
+      HPDF_MMgr mm = doc_.get()->mmgr;
+      form = HPDF_DictStream_New(mm, doc_.get()->xref);
+      doc_.check("cannot make the certificate's template form");
+      form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+      HPDF_Dict_AddName(form, "Type", "XObject");
+      HPDF_Dict_AddName(form, "Subtype", "Form");
+      HPDF_Array box = HPDF_Array_New(mm);
+      HPDF_Dict_Add(form, "BBox", box);
+      for (double v : {0.0, 0.0, width_, height_}) HPDF_Array_AddReal(box, static_cast<HPDF_REAL>(v));
+      HPDF_Dict resources = HPDF_Dict_New(mm);
+      HPDF_Dict_Add(form, "Resources", resources);
+      HPDF_Dict font_names = HPDF_Dict_New(mm);
+      HPDF_Dict_Add(resources, "Font", font_names);
+      doc_.check("cannot make the certificate's template form");
+      for (const auto& [name, frozen] : layer->fonts)
+        HPDF_Dict_Add(font_names, name.c_str(), FontEmbedder::object(*text_.embedded_fonts()->adopt(frozen)));
+      store_deflated(form, layer->content_deflated);
+      doc_.check("cannot make the certificate's template form");
+    }
+    HPDF_Page_GSave(page_);
+    HPDF_Page_ExecuteXObject(page_, form);
+    HPDF_Page_GRestore(page_);
+  }
+
   double x(double mm) const { return mm_to_pt(mm); }
   double y(double mm_from_top) const { return height_ - mm_to_pt(mm_from_top); }
 
@@ -386,13 +635,12 @@ class PageLayout {
   }
 
   static bool is_personal(const TextBlock& block, const std::string& language) {
-    switch (block.field) {
-      case TextField::full_name:
-      case TextField::latin_name:
-      case TextField::serial: return true;
-      case TextField::none: return block.text.in(language).find('{') != std::string::npos;
-      default: return false;
+    if (block.field == TextField::none) {
+      const std::string& text = block.text.in(language);
+      return std::any_of(std::begin(kPersonalFields), std::end(kPersonalFields),
+                         [&](TextField f) { return text.find(placeholder(f)) != std::string::npos; });
     }
+    return std::find(std::begin(kPersonalFields), std::end(kPersonalFields), block.field) != std::end(kPersonalFields);
   }
 
   TextStyle style(const TextBlock& block, const std::string& lang) const {
@@ -404,25 +652,18 @@ class PageLayout {
     return s;
   }
 
-  void draw_block(const TextBlock& block, const CertificateContent& c) {
-    const std::string language = block.language == BlockLanguage::english ? "en" : language_;
-    const std::string text = block.field == TextField::modules ? join(module_lines(block, c, language), "\n")
-                                                                : block_text(block, c, language);
-    // The English line under a translated one: left out for an English cohort, and when it would
-    // repeat the line before it (no translation in the cohort's language).
-    const bool repeats = block.only_bilingual && (english_ || text == previous_text_);
-    previous_text_ = text;
-    if (repeats) return;
+  void draw_block(const Planned& planned, const CertificateContent& c) {
+    if (!planned.shown) return;
+    const TextBlock& block = *planned.block;
     set_fill(page_, block.colour);
     if (block.field == TextField::modules) {
-      draw_modules(block, c, language);
+      draw_modules(block, c, planned.language);
       return;
     }
-    if (text.empty()) return;
     const double baseline = y(english_ && block.y_english_mm ? *block.y_english_mm : block.y_mm);
     const bool is_name = block.field == TextField::full_name;
-    const std::string lang = is_name ? c.name_language : block.field == TextField::latin_name ? "" : language;
-    fitted(text, is_personal(block, language), x(block.x_mm), baseline, mm_to_pt(block.width_mm), style(block, lang),
+    const std::string lang = is_name ? c.name_language : block.field == TextField::latin_name ? "" : planned.language;
+    fitted(planned.text, planned.personal, x(block.x_mm), baseline, mm_to_pt(block.width_mm), style(block, lang),
            to_align(block.align), block.min_size_pt);
   }
 
@@ -457,7 +698,8 @@ class PageLayout {
     return role;
   }
 
-  void draw_signatures(const CertificateContent& c) {
+  // Signature images (`images`), and the lines with names and roles under them (`lines`).
+  void draw_signatures(const CertificateContent& c, bool lines, bool images) {
     const SignatureBlock& s = tmpl_.signatures;
     if (c.trainers.empty()) return;
     const double n = static_cast<double>(c.trainers.size());
@@ -467,13 +709,14 @@ class PageLayout {
     for (std::size_t i = 0; i < c.trainers.size(); ++i) {
       const CertificatePerson& person = c.trainers[i];
       const double centre = x(s.x_mm) + slot * (static_cast<double>(i) + 0.5);
-      if (!person.signature_image.empty()) {
+      if (images && !person.signature_image.empty()) {
         HPDF_Image img = image(person.signature_image);
         const double iw = HPDF_Image_GetWidth(img), ih = std::max<double>(1, HPDF_Image_GetHeight(img));
         double h = mm_to_pt(s.image_height_mm), w = h * iw / ih;
         if (w > line_len) w = line_len, h = w * ih / iw;
         draw_image(person.signature_image, centre - w / 2, line_y + 1, w, h);
       }
+      if (!lines) continue;
       set_stroke(page_, s.line_colour);
       HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(s.line_width_pt));
       HPDF_Page_MoveTo(page_, static_cast<HPDF_REAL>(centre - line_len / 2), static_cast<HPDF_REAL>(line_y));
@@ -549,7 +792,7 @@ class PageLayout {
     draw_qr(page_, matrix, x(q.x_mm), y(q.y_mm) - side, side);
     if (c.verify_note.empty()) return;
     set_fill(page_, q.note_colour);
-    const TextStyle st{"sans", false, q.note_size_pt, "en"};
+    const TextStyle st = note_style();
     const double width = mm_to_pt(q.note_width_mm);
     const double left = q.note_align == TextAlign::left    ? x(q.x_mm)
                         : q.note_align == TextAlign::right ? x(q.x_mm) + side - width
@@ -566,11 +809,12 @@ class PageLayout {
   ShapeCache& shapes_;
   const CertificateTemplate& tmpl_;
   QrMemo* qr_memo_;
+  LayerMemo* layers_;
+  std::map<std::shared_ptr<const StaticLayer>, HPDF_Dict> forms_;  // this document's form of each layer
   double width_ = 0, height_ = 0;
   HPDF_Page page_ = nullptr;
   std::string language_;
   bool english_ = true;        // an English certificate: only_bilingual lines out, y_english_mm in
-  std::string previous_text_;  // what the text block before this one shows, for only_bilingual
   std::map<std::string, HPDF_Image> images_;
 };
 
@@ -587,7 +831,7 @@ fs::path CertificateRenderer::render_temporary(const CertificateTemplate& tmpl, 
                                                const fs::path& out_pdf) {
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
-  PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_);
+  PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_);
   layout.draw(content);
   set_info(doc, "Certificate " + content.serial);
   if (!content.qr_text.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_KEYWORDS, content.qr_text.c_str());
@@ -606,7 +850,8 @@ void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const st
   if (contents.empty()) throw std::invalid_argument("no certificates to print into " + combined_pdf.string());
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
-  PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_);
+  LayerMemo own_layers;  // the pages of one language share one form
+  PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_ ? layer_memo_ : &own_layers);
   for (std::size_t i = 0; i < contents.size(); ++i) {
     layout.draw(contents[i]);
     if (progress && !progress(i + 1, contents.size())) return;
@@ -626,9 +871,11 @@ class BatchWriter {
 
   BatchWriter(CertificateRenderer& renderer, fs::path folder) : renderer_(renderer), folder_(std::move(folder)) {
     renderer_.qr_memo_ = &qr_memo_;
+    renderer_.layer_memo_ = &layer_memo_;
   }
   ~BatchWriter() {
     renderer_.qr_memo_ = nullptr;
+    renderer_.layer_memo_ = nullptr;
     discard();
   }
   BatchWriter(const BatchWriter&) = delete;
@@ -677,6 +924,7 @@ class BatchWriter {
   };
   CertificateRenderer& renderer_;
   QrMemo qr_memo_;
+  LayerMemo layer_memo_;
   fs::path folder_;
   std::vector<Pending> pending_;
 };

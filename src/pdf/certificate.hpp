@@ -25,6 +25,7 @@ namespace mitra::pdf {
 class ShapeCache;
 class BatchWriter;
 struct QrMemo;
+struct LayerMemo;
 
 class CertificateRenderer {
  public:
@@ -51,8 +52,11 @@ class CertificateRenderer {
                                          const std::filesystem::path& out_pdf);
 
   FontStack& fonts_;
-  std::shared_ptr<ShapeCache> shapes_;
-  QrMemo* qr_memo_ = nullptr;  // while a BatchWriter lives: each QR symbol encoded once for its file and print page  // the template's text, shaped once for the whole batch (copies share it)
+  std::shared_ptr<ShapeCache> shapes_;  // the template's text, shaped once for the whole batch (copies share it)
+  // While a BatchWriter lives: each QR symbol encoded once for its file and print page, and the template's
+  // part of the page laid out once for all its files.
+  QrMemo* qr_memo_ = nullptr;
+  LayerMemo* layer_memo_ = nullptr;
 };
 
 /// One certificate of a batch: what it says, and whether it was issued before (then a file already

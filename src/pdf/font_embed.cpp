@@ -323,14 +323,25 @@ struct FontEmbedder::Font {
   };
   std::map<hb_codepoint_t, GlyphInfo> glyphs;
   std::shared_ptr<const EmbeddedSubset> embedded;       // the last subset written
+  std::string to_unicode_deflated;                     // the last ToUnicode map written
   std::size_t written = static_cast<std::size_t>(-1);  // glyph count at the last subset
   bool dirty = true;                                   // glyphs or ToUnicode changed since the last write
+  bool frozen = false;                                 // adopted: written once, never changed
 
   void write();
+  /// Names, program, /W: what `embedded` holds.
+  void write_objects();
 
  private:
   void write_program();
   void write_to_unicode();
+};
+
+struct FrozenFont {
+  Face* face = nullptr;
+  std::map<hb_codepoint_t, FontEmbedder::Font::GlyphInfo> glyphs;
+  std::shared_ptr<const EmbeddedSubset> embedded;
+  std::string to_unicode_deflated;
 };
 
 namespace {
@@ -383,6 +394,11 @@ void FontEmbedder::Font::write_program() {
     face->last_subset = embedded = std::move(made);
   }
   this->embedded = embedded;
+  write_objects();
+  written = glyphs.size();
+}
+
+void FontEmbedder::Font::write_objects() {
   const FontSubset& subset = embedded->subset;
   const std::vector<hb_codepoint_t>& kept = embedded->glyphs;
   HPDF_MMgr mm = doc->mmgr;
@@ -424,7 +440,6 @@ void FontEmbedder::Font::write_program() {
     next = g + 1;
   }
   check(HPDF_Dict_Add(cid_font, "W", w), "W");
-  written = glyphs.size();
 }
 
 void FontEmbedder::Font::write_to_unicode() {
@@ -447,10 +462,12 @@ void FontEmbedder::Font::write_to_unicode() {
   cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   if (embedded && embedded->to_unicode == cmap) {
     store_deflated(to_unicode, embedded->to_unicode_deflated);
+    to_unicode_deflated = embedded->to_unicode_deflated;
     return;
   }
   std::string deflated = deflate_bytes(cmap);
   store_deflated(to_unicode, deflated);
+  to_unicode_deflated = deflated;
   if (embedded) {
     embedded->to_unicode = std::move(cmap);
     embedded->to_unicode_deflated = std::move(deflated);
@@ -521,6 +538,12 @@ FontEmbedder::Font* FontEmbedder::font(Face& face) {
     by_face_.emplace(&face, nullptr);
     return nullptr;
   }
+  Font* out = make_font(face);
+  by_face_.emplace(&face, out);
+  return out;
+}
+
+FontEmbedder::Font* FontEmbedder::make_font(Face& face) {
   HPDF_MMgr mm = doc_->mmgr;
   HPDF_Xref xref = doc_->xref;
   auto f = std::make_unique<Font>();
@@ -598,11 +621,48 @@ FontEmbedder::Font* FontEmbedder::font(Face& face) {
 
   f->type0->attr = f.get();
   f->type0->before_write_fn = before_write;
-  Font* out = f.get();
   fonts_.push_back(std::move(f));
-  by_face_.emplace(&face, out);
+  return fonts_.back().get();
+}
+
+std::vector<std::pair<FontEmbedder::Font*, std::shared_ptr<const FrozenFont>>> FontEmbedder::freeze() const {
+  std::vector<std::pair<Font*, std::shared_ptr<const FrozenFont>>> out;
+  for (const auto& f : fonts_) {
+    if (f->dirty || !f->embedded) throw std::logic_error("FontEmbedder::freeze: a font is not written yet");
+    auto frozen = std::make_shared<FrozenFont>();
+    frozen->face = f->face;
+    frozen->glyphs = f->glyphs;
+    frozen->embedded = f->embedded;
+    frozen->to_unicode_deflated = f->to_unicode_deflated;
+    out.emplace_back(f.get(), std::move(frozen));
+  }
   return out;
 }
+
+FontEmbedder::Font* FontEmbedder::adopt(const std::shared_ptr<const FrozenFont>& frozen) {
+  Font* f = make_font(*frozen->face);
+  f->glyphs = frozen->glyphs;
+  f->embedded = frozen->embedded;
+  f->write_objects();
+  f->to_unicode_deflated = frozen->to_unicode_deflated;
+  store_deflated(f->to_unicode, f->to_unicode_deflated);
+  f->written = f->glyphs.size();
+  f->dirty = false;
+  f->frozen = true;
+  adopted_[frozen->face].push_back(f);
+  return f;
+}
+
+FontEmbedder::Font* FontEmbedder::font_for(Face& face, const std::vector<Glyph>& glyphs) {
+  auto it = adopted_.find(&face);
+  if (it != adopted_.end())
+    for (Font* f : it->second)
+      if (std::all_of(glyphs.begin(), glyphs.end(), [&](const Glyph& g) { return f->glyphs.count(g.id) > 0; }))
+        return f;
+  return font(face);
+}
+
+HPDF_Dict FontEmbedder::object(const Font& font) { return font.type0; }
 
 const char* FontEmbedder::name_on(HPDF_Page page, Font& font) {
   const char* name = HPDF_Page_GetLocalFontName(page, reinterpret_cast<HPDF_Font>(font.type0));
@@ -611,6 +671,11 @@ const char* FontEmbedder::name_on(HPDF_Page page, Font& font) {
 }
 
 double FontEmbedder::width(Font& font, hb_codepoint_t glyph, int32_t shaped_advance) {
+  if (font.frozen) {
+    const auto it = font.glyphs.find(glyph);
+    if (it == font.glyphs.end()) throw std::logic_error("FontEmbedder: a glyph its adopted font does not have");
+    return it->second.width;
+  }
   auto [it, added] = font.glyphs.try_emplace(glyph);
   if (added) font.dirty = true;
   if (!it->second.measured) {
@@ -632,6 +697,13 @@ bool FontEmbedder::map_cluster(Font& font, const std::vector<hb_codepoint_t>& gl
   // The same glyph twice in one cluster cannot map to both the text and nothing.
   for (std::size_t i = 1; i < glyphs.size(); ++i)
     if (glyphs[i] == glyphs[0]) return false;
+  if (font.frozen) {  // maps only as it already does
+    for (hb_codepoint_t g : glyphs) {
+      const auto it = font.glyphs.find(g);
+      if (it == font.glyphs.end() || !it->second.mapped) return false;
+    }
+    return true;
+  }
   for (std::size_t i = 0; i < glyphs.size(); ++i) {
     auto [it, added] = font.glyphs.try_emplace(glyphs[i]);
     if (added) font.dirty = true;

@@ -24,6 +24,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace mitra::pdf {
@@ -41,6 +42,13 @@ FontSubset subset_face(Face& face, const std::vector<hb_codepoint_t>& glyphs);
 
 /// True if `face` can be embedded as a subset (probed once per face).
 bool can_subset(Face& face);
+
+/// A font as one document wrote it (its subset, widths and ToUnicode map), kept to be embedded unchanged in
+/// other documents: a certificate batch's template text is laid out once and each certificate embeds its
+/// fonts as they are (FontEmbedder::freeze() and adopt()).  Immutable; holds no text but the glyphs' own.
+struct FrozenFont;
+
+struct Glyph;
 
 /// The document's subset fonts.  One per document; must not outlive it.
 class FontEmbedder {
@@ -89,6 +97,19 @@ class FontEmbedder {
   /// libharu's save does to each page's content, once the fonts are written.
   void settle(HPDF_Dict contents);
 
+  /// Snapshots of the document's fonts as last written, each with its font (call finish() first).
+  std::vector<std::pair<Font*, std::shared_ptr<const FrozenFont>>> freeze() const;
+
+  /// Embeds `frozen` in this document unchanged.  Text shown in it can use only its glyphs, mapped as they
+  /// are: map_cluster() adds nothing to it (a cluster it does not map goes in an /ActualText span).
+  Font* adopt(const std::shared_ptr<const FrozenFont>& frozen);
+
+  /// The font a run of `face` with these glyphs is shown in: an adopted font that has all of them, else font().
+  Font* font_for(Face& face, const std::vector<Glyph>& glyphs);
+
+  /// The font's Type0 dictionary, for a resource dictionary of the caller's.
+  static HPDF_Dict object(const Font& font);
+
   /// Number of fonts in the document (for tests).
   std::size_t font_count() const { return fonts_.size(); }
 
@@ -96,7 +117,9 @@ class FontEmbedder {
   HPDF_Doc doc_;
   std::vector<std::unique_ptr<Font>> fonts_;
   std::unordered_map<const Face*, Font*> by_face_;
-  std::unordered_map<HPDF_Dict, std::vector<CodeSite>> sites_;  // page content dict -> codes in it
+  std::unordered_map<const Face*, std::vector<Font*>> adopted_;  // face -> its adopted (frozen) fonts
+  std::unordered_map<HPDF_Dict, std::vector<CodeSite>> sites_;
+  Font* make_font(Face& face);  // a new font's objects, no glyphs yet  // page content dict -> codes in it
 };
 
 }  // namespace mitra::pdf

@@ -44,6 +44,17 @@ void zlib_compress(const void* data, std::size_t size, int level, std::string& o
   out.resize(n);
 }
 
+void gather(HPDF_Stream stream, std::string& out) {
+  auto* mem = static_cast<HPDF_MemStreamAttr>(stream->attr);
+  const std::size_t size = stream->size, chunk = mem->buf_siz;
+  out.clear();
+  for (HPDF_UINT i = 0; out.size() < size; ++i) {
+    const auto* buf = static_cast<const char*>(HPDF_List_ItemAt(mem->buf, i));
+    if (!buf) throw std::logic_error("libharu stream: shorter than its size");
+    out.append(buf, std::min(chunk, size - out.size()));
+  }
+}
+
 void replace_content(HPDF_Dict dict, std::string_view deflated) {
   HPDF_MemStream_FreeData(dict->stream);
   if (HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
@@ -65,18 +76,19 @@ void check_stream_dict(HPDF_Dict dict) {
 void deflate_stream(HPDF_Dict dict, int level) {
   check_stream_dict(dict);
   if (dict->write_fn == write_flate_filter) return;  // deflated already
-  auto* mem = static_cast<HPDF_MemStreamAttr>(dict->stream->attr);
-  const std::size_t size = dict->stream->size, chunk = mem->buf_siz;
   // libdeflate takes its input whole: libharu's blocks are gathered into one buffer, kept for the next stream.
   thread_local std::string input, output;
-  input.clear();
-  for (HPDF_UINT i = 0; input.size() < size; ++i) {
-    const auto* buf = static_cast<const char*>(HPDF_List_ItemAt(mem->buf, i));
-    if (!buf) throw std::logic_error("deflate_stream: the stream is shorter than its size");
-    input.append(buf, std::min(chunk, size - input.size()));
-  }
+  gather(dict->stream, input);
   zlib_compress(input.data(), input.size(), level, output);
   replace_content(dict, output);
+}
+
+std::string stream_bytes(HPDF_Stream stream) {
+  if (!stream || stream->type != HPDF_STREAM_MEMORY)
+    throw std::logic_error("stream_bytes: not a libharu memory stream");
+  std::string out;
+  gather(stream, out);
+  return out;
 }
 
 std::string deflate_bytes(std::string_view bytes, int level) {

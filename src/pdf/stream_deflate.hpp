@@ -20,6 +20,9 @@ constexpr int kFastDeflateLevel = 1;
 /// Throws std::runtime_error when libdeflate or libharu fails.
 void deflate_stream(HPDF_Dict stream_dict, int level = kFastDeflateLevel);
 
+/// The bytes of a libharu memory stream, in one piece.
+std::string stream_bytes(HPDF_Stream stream);
+
 /// `bytes` deflated (a zlib stream, as /FlateDecode reads it).
 std::string deflate_bytes(std::string_view bytes, int level = kFastDeflateLevel);
 

@@ -152,7 +152,7 @@ void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0
   RunFonts run_fonts(line.runs.size(), nullptr);
   bool any_outlines = false, any_fonts = false;
   for (std::size_t i = 0; i < line.runs.size(); ++i) {
-    if (embedder_) run_fonts[i] = embedder_->font(*line.runs[i].face);
+    if (embedder_) run_fonts[i] = embedder_->font_for(*line.runs[i].face, line.runs[i].glyphs);
     (run_fonts[i] ? any_fonts : any_outlines) = true;
   }
   std::string out;
@@ -351,6 +351,28 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
   }
   flush();
   out += "ET Q\n";
+}
+
+void TextRenderer::reserve(const ShapedLine& line) {
+  if (!embedder_) return;
+  std::vector<hb_codepoint_t> ids;
+  for (const GlyphRun& run : line.runs) {
+    FontEmbedder::Font* font = embedder_->font(*run.face);
+    if (!font) continue;
+    const ClusterBounds bounds(run);
+    for (std::size_t k = 0; k < run.glyphs.size();) {
+      const uint32_t c = run.glyphs[k].cluster;
+      bool simple = true;
+      ids.clear();
+      for (; k < run.glyphs.size() && run.glyphs[k].cluster == c; ++k) {
+        if (!ids.empty() && run.glyphs[k].x_advance != 0) simple = false;
+        ids.push_back(run.glyphs[k].id);
+        embedder_->width(*font, run.glyphs[k].id, run.glyphs[k].x_advance);
+      }
+      // As show_text() maps a left-to-right cluster (a right-to-left run is shown in an /ActualText span).
+      if (simple && !run.rtl) embedder_->map_cluster(*font, ids, line.text.substr(c, bounds.end_of(c) - c));
+    }
+  }
 }
 
 void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0,

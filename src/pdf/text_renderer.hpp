@@ -89,7 +89,17 @@ class TextRenderer {
   /// Draw an already shaped line with its left edge at x.
   void draw_shaped(HPDF_Page page, const ShapedLine& line, double x, double y_baseline, double size_pt);
 
+  /// Puts the line's glyphs, with their text, in the document's fonts without drawing them: a font frozen
+  /// afterwards (FontEmbedder::freeze()) can then show that text on other documents too.
+  void reserve(const ShapedLine& line);
+
   FontStack& fonts() { return fonts_; }
+
+  /// The document's subset fonts (nullptr in GlyphMode::outlines).
+  FontEmbedder* embedded_fonts() { return embedder_.get(); }
+
+  /// True while every glyph drawn was shown in a subset font (none painted as an outline).
+  bool only_fonts() const { return inv_.empty() && forms_.empty(); }
 
   /// The document's subset fonts (nullptr in GlyphMode::outlines).
   const FontEmbedder* embedded_fonts() const { return embedder_.get(); }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 
 using namespace mitra;
 using namespace mitra::pdf;
@@ -136,6 +137,67 @@ TEST_CASE("a certificate drawn with a batch's shaped text is the one drawn afres
     CertificateRenderer(fonts()).render(tmpl, completion_for(person, 301), dir / "fresh.pdf");
     CHECK(slurp(dir / "batch.pdf") == slurp(dir / "fresh.pdf"));
   }
+}
+
+TEST_CASE("a batch's files draw the template's part from one form and look as certificates drawn alone",
+          "[certificate][batch][layer]") {
+  // A batch lays out what its certificates share once (a Form XObject, its fonts frozen) and draws only the
+  // person's own part on each page.  The files must look as a certificate rendered alone, which draws it all.
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  const fs::path alone = fresh_dir("layer-alone"), dir = fresh_dir("layer-batch");
+  std::vector<BatchCertificate> batch;
+  int number = 700;
+  for (const Person& person : kPeople) batch.push_back({completion_for(person, ++number), false});
+  batch.push_back({completion_for({"Siti Rahayu", "", "id", "id"}, ++number), false});  // another in one cohort
+  const BatchFiles files = write_certificate_files(renderer, tmpl, batch, dir, "print.pdf");
+  REQUIRE(files.files.size() == batch.size());
+  auto forms = [](const std::string& pdf) {
+    std::size_t n = 0;
+    for (auto at = pdf.find("/Subtype /Form"); at != std::string::npos; at = pdf.find("/Subtype /Form", at + 1)) ++n;
+    return n;
+  };
+  std::set<std::string> languages;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    const CertificateContent& c = batch[i].content;
+    INFO(c.full_name << " (" << c.language << " cohort)");
+    languages.insert(c.language);
+    const fs::path file = files.files[i], single = alone / file.filename();
+    renderer.render(tmpl, c, single);
+    CHECK(forms(slurp(file)) == 1);
+    CHECK(forms(slurp(single)) == 0);
+
+    const std::string text = squeeze(pdftotext(file));
+    CHECK_THAT(text, Catch::Contains(squeeze(c.full_name)) && Catch::Contains(c.serial));
+    CHECK_THAT(text, Catch::Contains("PeerSupportFoundations"));
+    for (const auto& other : batch)  // the shared part holds no one's name
+      if (other.content.full_name != c.full_name) CHECK_THAT(text, !Catch::Contains(squeeze(other.content.full_name)));
+
+    const Gray a = rasterise(file, 50), b = rasterise(single, 50);
+    REQUIRE(a.px.size() == b.px.size());
+    long differ = 0;
+    for (std::size_t k = 0; k < a.px.size(); ++k) differ += std::abs(a.px[k] - b.px[k]) > 24;
+    CHECK(differ == 0);
+    CHECK(a.dark(0, 0, a.w, a.h) > 2000);
+    CHECK(fs::file_size(file) < 60 * 1024);
+  }
+  // A name in Latin letters, its Latin name, the serial and the verify note use the form's fonts: each face once.
+  for (std::size_t i : {std::size_t{6}, std::size_t{7}, std::size_t{8}}) {
+    const std::string listed = run("pdffonts " + quote(files.files[i].string())).out;
+    INFO(listed);
+    for (const char* face : {"NotoSans-Regular", "NotoSans-Bold"}) {
+      std::size_t n = 0;
+      for (auto at = listed.find(std::string("+") + face + " "); at != std::string::npos;
+           at = listed.find(std::string("+") + face + " ", at + 1))
+        ++n;
+      CHECK(n == 1);
+    }
+  }
+  // The print file draws each language's form on all its pages.
+  const std::string print = slurp(files.print_file);
+  CHECK(forms(print) == languages.size());
+  const std::string text = squeeze(pdftotext(files.print_file));
+  for (const auto& b : batch) CHECK_THAT(text, Catch::Contains(squeeze(b.content.full_name)));
 }
 
 TEST_CASE("a module certificate prints on A4 portrait", "[certificate]") {
