@@ -2,6 +2,7 @@
 #include "pdf/certificate.hpp"
 
 #include "core/date_format.hpp"
+#include "core/identity.hpp"
 #include "core/serial.hpp"
 #include "core/text.hpp"
 #include "pdf/qr.hpp"
@@ -239,6 +240,12 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
+// A date in a right-to-left language, kept whole and in its own order inside a line that may start left to
+// right (the site's name, "Issued on"): without the isolate its numbers and words are reordered with the line's.
+std::string isolated(const std::string& date, const std::string& language) {
+  return is_right_to_left(language) ? "\u2067" + date + "\u2069" : date;
+}
+
 std::string field_text(TextField field, const CertificateContent& c, const std::string& language) {
   switch (field) {
     case TextField::full_name: return c.full_name;
@@ -249,7 +256,7 @@ std::string field_text(TextField field, const CertificateContent& c, const std::
       std::string place = c.site;
       const std::string country = country_name(c.country);
       if (!country.empty()) place += (place.empty() ? "" : ", ") + country;
-      const std::string dates = format_date_range(c.start_date, c.end_date, language);
+      const std::string dates = isolated(format_date_range(c.start_date, c.end_date, language), language);
       return place.empty() ? dates : place + "  ·  " + dates;
     }
     case TextField::trainers: {
@@ -258,7 +265,7 @@ std::string field_text(TextField field, const CertificateContent& c, const std::
       return names;
     }
     case TextField::serial: return c.serial;
-    case TextField::issued_on: return format_date(c.issued_on, language);
+    case TextField::issued_on: return isolated(format_date(c.issued_on, language), language);
     case TextField::modules:
     case TextField::none: return "";
   }
@@ -626,12 +633,31 @@ class PageLayout {
 
   // Text that is the same on every certificate of a batch (titles, modules, dates, trainers) is shaped
   // once per process; the person's own (name, serial) each time, so a batch's cache holds no one's name.
-  void fitted(const std::string& text, bool personal, double left, double baseline, double width,
-              const TextStyle& st, Align align, double min_size_pt) {
-    if (personal)
-      text_.draw_fitted(page_, text, left, baseline, width, st, align, min_size_pt);
-    else
-      text_.draw_fitted(page_, shapes_.shape(text, st), left, baseline, width, st, align, min_size_pt);
+  void fitted(const std::string& text, bool personal, double left, double baseline, double width, TextStyle st,
+              Align align, double min_size_pt) {
+    ShapedLine own;
+    auto shape = [&]() -> const ShapedLine& {
+      return personal ? (own = shape_line(text_.fonts(), text, st)) : shapes_.shape(text, st);
+    };
+    const ShapedLine* line = &shape();
+    if (too_tall(*line)) {
+      st.lang = "ur-Arab";
+      line = &shape();
+    }
+    text_.draw_fitted(page_, *line, left, baseline, width, st, align, min_size_pt);
+  }
+
+  // Nastaliq's words slant down to the left from high above the line (up to 2.2 em over the baseline),
+  // where the template spaces its lines for text within about -0.5 to 1.3 em: it would write over the
+  // lines around it. Such a line is set in Urdu's plain Arabic forms instead (Noto Naskh or Sans
+  // Arabic, "ur-Arab"); a line that keeps within (most names) stays in Nastaliq.
+  static bool too_tall(const ShapedLine& line) {
+    for (const auto& run : line.runs)
+      if (run.face->family == "Noto Nastaliq Urdu") {
+        const InkExtent ink = ink_extent(line);
+        return ink.top > 1.3 || ink.bottom < -0.5;
+      }
+    return false;
   }
 
   static bool is_personal(const TextBlock& block, const std::string& language) {

@@ -278,7 +278,9 @@ std::vector<std::string> FontStack::candidate_families(hb_script_t script, const
     }
     case HB_SCRIPT_ARABIC: {
       std::vector<std::string> v;
-      if (req.lang.rfind("ur", 0) == 0 || (req.lang.empty() && looks_urdu(sample))) v.push_back("Noto Nastaliq Urdu");
+      // ISO 15924 names Nastaliq "Aran": Urdu is written in it unless "ur-Arab" asks for the plain forms.
+      const bool urdu = req.lang.rfind("ur", 0) == 0 && req.lang.find("-Arab") == std::string::npos;
+      if (urdu || (req.lang.empty() && looks_urdu(sample))) v.push_back("Noto Nastaliq Urdu");
       for (auto& f : pair("Noto Naskh Arabic", "Noto Sans Arabic")) v.push_back(f);
       return v;
     }

@@ -80,7 +80,7 @@ struct Face {
 
 /// Font request: role "serif" or "sans", weight, BCP-47 language hint
 /// (used for CJK glyph variants: "ja", "ko", "zh-CN"/"zh-Hans", "zh-TW"/"zh-Hant", "zh-HK"
-/// and for Urdu: "ur" selects Noto Nastaliq Urdu).
+/// and for Urdu: "ur" selects Noto Nastaliq Urdu, "ur-Arab" the plain Arabic faces, Naskh or Sans).
 struct FontRequest {
   std::string role = "serif";
   bool bold = false;

@@ -232,6 +232,20 @@ ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle
   return line;
 }
 
+InkExtent ink_extent(const ShapedLine& line) {
+  InkExtent ink;
+  for (const auto& run : line.runs) {
+    const double em = run.face->upem;
+    for (const auto& g : run.glyphs) {
+      hb_glyph_extents_t e{};
+      if (!hb_font_get_glyph_extents(run.face->hb_font, g.id, &e) || e.height == 0) continue;
+      ink.top = std::max(ink.top, (g.y_offset + e.y_bearing) / em);
+      ink.bottom = std::min(ink.bottom, (g.y_offset + e.y_bearing + e.height) / em);
+    }
+  }
+  return ink;
+}
+
 const ShapedLine& ShapeCache::shape(const std::string& utf8, const TextStyle& style) {
   // Size is not part of shaping (glyphs are placed in font units).
   std::string key = style.role;

@@ -75,6 +75,12 @@ class ShapeCache {
   std::unordered_map<std::string, ShapedLine> lines_;
 };
 
+/// How far the line's glyphs reach above (top) and below (bottom, negative) its baseline, in em.
+struct InkExtent {
+  double top = 0, bottom = 0;
+};
+InkExtent ink_extent(const ShapedLine& line);
+
 /// Decode UTF-8 (throws std::invalid_argument on malformed input).
 std::u32string decode_utf8(const std::string& s, std::vector<uint32_t>* byte_offsets = nullptr);
 

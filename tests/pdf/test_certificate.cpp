@@ -2,6 +2,7 @@
 #include "certificate_support.hpp"
 #include "pdf/certificate.hpp"
 #include "pdf/qr.hpp"
+#include "pdf/shaping.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -123,6 +124,38 @@ TEST_CASE("a Japanese cohort's certificate is in Japanese, then English", "[cert
   CHECK_THAT(text, Catch::Contains("当事者としての経験と相互性—6時間"));  // modules in the cohort's language
   CHECK_THAT(text, Catch::Contains("YamadaHanako"));
   CHECK(text.find("修了証") < text.find("CertificateofCompletion"));
+}
+
+TEST_CASE("an Urdu cohort's certificate keeps Nastaliq where it has room and writes over no other line",
+          "[certificate][urdu]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  const fs::path pdf = fresh_dir("urdu") / "c.pdf";
+  renderer.render(tmpl, completion_for({"عائشہ خان", "Aisha Khan", "ur", "ur"}), pdf);
+  const std::string listed = run("pdffonts " + quote(pdf.string())).out;
+  INFO(listed);
+  CHECK_THAT(listed, Catch::Contains("NotoNastaliqUrdu-Bold"));  // the name keeps within its line
+  CHECK_THAT(listed, Catch::Contains("NotoNaskhArabic-Bold"));   // the title would climb into "M I T R A"
+  CHECK_THAT(listed, Catch::Contains("NotoSansArabic-Regular"));  // so would "has completed" into the Latin name
+
+  const Gray img = rasterise(pdf, 100);
+  auto px = [](double mm) { return static_cast<int>(mm * 100 / 25.4); };
+  // Between the inner frame (10 mm from the top) and the capitals of "M I T R A" (baseline 23 mm): nothing.
+  CHECK(img.dark(px(30), px(11), px(267), px(20)) == 0);
+  // Between the Latin name (baseline 81 mm) and the line under it (baseline 91 mm, 12 pt): nothing.
+  CHECK(img.dark(px(30), px(82.5), px(267), px(86)) == 0);
+  // And the name is there, large.
+  CHECK(img.dark(px(30), px(60), px(267), px(74)) > 400);
+
+  // The dates, right to left inside a line that starts left to right, keep their own order: pdftotext
+  // gives the line in visual order, so reading it from the right gives "5 جنوری، 2026 – 30 مارچ، 2026".
+  const std::string text = pdftotext(pdf);
+  const auto from = text.find("Nepal");
+  REQUIRE(from != std::string::npos);
+  std::u32string dates;  // the line's digits, dash and Arabic letters, in the order pdftotext gives them
+  for (char32_t ch : decode_utf8(text.substr(from, text.find("MODULES", from) - from)))
+    if ((ch >= '0' && ch <= '9') || ch == U'–' || (ch >= 0x0621 && ch <= 0x06FF)) dates += ch;
+  CHECK(dates == U"2026مارچ30–2026جنوری5");
 }
 
 TEST_CASE("a certificate drawn with a batch's shaped text is the one drawn afresh", "[certificate][cache]") {
