@@ -29,7 +29,9 @@
 #include <climits>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -159,7 +161,7 @@ fs::path save_temporary(PdfDoc& doc, const fs::path& target) {
   std::string pattern = (dir / ("." + target.filename().string() + std::string(kTempMark) +
                                 std::to_string(getpid()) + "-XXXXXX"))
                             .string();
-  const int fd = mkstemp(pattern.data());
+  const int fd = mkostemp(pattern.data(), O_CLOEXEC);
   if (fd < 0) throw std::runtime_error("cannot create a file in " + dir.string() + " for " + target.string());
   // mkstemp makes the file private; a certificate is as readable as any file the user creates.
   const mode_t mask = umask(0);
@@ -172,7 +174,8 @@ fs::path save_temporary(PdfDoc& doc, const fs::path& target) {
     // closed (its guard for replace-by-truncate), which the group's single flush does better.
     HPDF_SaveToStream(doc.get());
     doc.check("cannot write " + target.string());
-    if (!write_stream(doc.get()->stream, fd)) throw std::runtime_error("cannot write " + target.string());
+    if (!write_stream(doc.get()->stream, fd))
+      throw std::runtime_error("cannot write " + target.string() + ": " + std::strerror(errno));
   } catch (...) {
     close(fd);
     std::error_code ignored;
@@ -180,9 +183,10 @@ fs::path save_temporary(PdfDoc& doc, const fs::path& target) {
     throw;
   }
   if (close(fd) != 0) {
+    const int error = errno;
     std::error_code ignored;
     fs::remove(temp, ignored);
-    throw std::runtime_error("cannot write " + target.string());
+    throw std::runtime_error("cannot write " + target.string() + ": " + std::strerror(error));
   }
   return temp;
 }
@@ -240,10 +244,12 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
-// A date in a right-to-left language, kept whole and in its own order inside a line that may start left to
-// right (the site's name, "Issued on"): without the isolate its numbers and words are reordered with the line's.
+// A date in a right-to-left language's cohort, kept whole and in its own order inside a line that may start
+// left to right (the site's name, "Issued on"): without the isolate an Urdu date's numbers and words are
+// reordered with the line's. First-strong, as only some such languages have their own month names (the others
+// print the English date, which stays left to right).
 std::string isolated(const std::string& date, const std::string& language) {
-  return is_right_to_left(language) ? "\u2067" + date + "\u2069" : date;
+  return is_right_to_left(language) ? "\u2068" + date + "\u2069" : date;
 }
 
 std::string field_text(TextField field, const CertificateContent& c, const std::string& language) {
@@ -280,13 +286,31 @@ constexpr std::string_view kLatinNameCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabc
 
 std::string placeholder(TextField f) { return "{" + std::string(field_name(f)) + "}"; }
 
-std::string fill_placeholders(std::string text, const CertificateContent& c, const std::string& language) {
+// The template's text with each {field} replaced by its value, in one pass (a value is never read for fields);
+// with `personal` false, the person's own fields by a space.
+std::string fill_placeholders(const std::string& text, const CertificateContent& c, const std::string& language,
+                              bool personal = true) {
   if (text.find('{') == std::string::npos) return text;
-  for (TextField f : {TextField::full_name, TextField::latin_name, TextField::curriculum_title,
-                      TextField::curriculum_title_en, TextField::site_and_dates, TextField::trainers,
-                      TextField::serial, TextField::issued_on})
-    text = replace_all(text, placeholder(f), field_text(f, c, language));
-  return text;
+  static constexpr TextField kFields[] = {TextField::full_name,       TextField::latin_name,
+                                          TextField::curriculum_title, TextField::curriculum_title_en,
+                                          TextField::site_and_dates,   TextField::trainers,
+                                          TextField::serial,           TextField::issued_on};
+  std::string out;
+  for (std::size_t at = 0; at < text.size();) {
+    const TextField* field = nullptr;
+    if (text[at] == '{')
+      for (const TextField& f : kFields)
+        if (text.compare(at, placeholder(f).size(), placeholder(f)) == 0) field = &f;
+    if (!field) {
+      out += text[at++];
+      continue;
+    }
+    const bool own =
+        std::find(std::begin(kPersonalFields), std::end(kPersonalFields), *field) != std::end(kPersonalFields);
+    out += personal || !own ? field_text(*field, c, language) : " ";
+    at += placeholder(*field).size();
+  }
+  return out;
 }
 
 std::string block_text(const TextBlock& block, const CertificateContent& c, const std::string& language) {
@@ -297,9 +321,7 @@ std::string block_text(const TextBlock& block, const CertificateContent& c, cons
 // What a block shows around the person's own fields (nothing for a block that is one of them).
 std::string block_words(const TextBlock& block, const CertificateContent& c, const std::string& language) {
   if (block.field != TextField::none) return "";
-  std::string text = block.text.in(language);
-  for (TextField f : kPersonalFields) text = replace_all(text, placeholder(f), " ");
-  return fill_placeholders(text, c, language);
+  return fill_placeholders(block.text.in(language), c, language, false);
 }
 
 bool shows_serial(const TextBlock& block, const std::string& language) {
@@ -442,11 +464,14 @@ class PageLayout {
     return out;
   }
 
-  // The painting order: paper, background image, frame, images, rules, text, signatures, QR code.  With a
-  // layer (its frame, rules, the template's text, signature lines and names) the images come after it.
+  // The painting order: paper, background image, frame, images, rules, text, signatures, QR code.  A layer
+  // holds the rules, the template's text and the signature lines and names, and the frame too when there are
+  // no images (the frame lies under them); it is painted after the images.  The blocks in the name's font, the
+  // signature images and the QR code come after the layer's text.
   void draw_part(const CertificateContent& c, const std::vector<Planned>& blocks, Part part,
                  const std::shared_ptr<const StaticLayer>& layer) {
     const bool fixed = part != Part::personal, personal = part != Part::fixed;
+    const bool frame_shared = tmpl_.images.empty();
     if (personal) {
       if (tmpl_.paper) {
         set_fill(page_, *tmpl_.paper);
@@ -455,11 +480,11 @@ class PageLayout {
       }
       if (tmpl_.background) draw_image(tmpl_.background->file, 0, 0, width_, height_);
     }
-    if (layer) place(layer);
-    if (fixed)
+    if (frame_shared ? fixed : personal)
       for (const auto& line : tmpl_.frame) draw_frame_line(line);
     if (personal)
       for (const auto& image : tmpl_.images) draw_template_image(image);
+    if (layer) place(layer);
     if (fixed)
       for (const auto& rule : tmpl_.rules) draw_rule(rule);
     for (const auto& b : blocks)
@@ -471,11 +496,14 @@ class PageLayout {
   // Everything the fixed part draws depends on: the language, the template's texts as filled, the trainers,
   // and the verify note's words (whose glyphs the layer's fonts also take).
   std::string layer_key(const CertificateContent& c, const std::vector<Planned>& blocks) const {
-    std::string key = language_;
+    std::string key;
     auto add = [&](const std::string& part) {
-      key += '\x1f';
+      key += std::to_string(part.size());
+      key += ':';
       key += part;
     };
+    add(std::to_string(reinterpret_cast<std::uintptr_t>(&tmpl_)));  // the memo lives through one call, one template
+    add(language_);
     for (const auto& b : blocks) {
       if (!b.on_page) add((b.shown ? "+" : "-") + b.text);
       else if (b.personal) add("*" + block_words(*b.block, c, b.language));  // shown or not: see build_layer()

@@ -279,7 +279,9 @@ std::vector<std::string> FontStack::candidate_families(hb_script_t script, const
     case HB_SCRIPT_ARABIC: {
       std::vector<std::string> v;
       // ISO 15924 names Nastaliq "Aran": Urdu is written in it unless "ur-Arab" asks for the plain forms.
-      const bool urdu = req.lang.rfind("ur", 0) == 0 && req.lang.find("-Arab") == std::string::npos;
+      std::string tag = req.lang;  // BCP 47 tags ignore case
+      std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char ch) { return std::tolower(ch); });
+      const bool urdu = tag.rfind("ur", 0) == 0 && tag.find("-arab") == std::string::npos;
       if (urdu || (req.lang.empty() && looks_urdu(sample))) v.push_back("Noto Nastaliq Urdu");
       for (auto& f : pair("Noto Naskh Arabic", "Noto Sans Arabic")) v.push_back(f);
       return v;

@@ -190,6 +190,27 @@ struct ClusterBounds {
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
 
+// Bidi controls (marks, embeddings, overrides, isolates) order a line and show nothing.
+bool is_bidi_control(char32_t c) {
+  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// Whether `utf8` is made of bidi controls only: HarfBuzz gives each an empty glyph of no advance, which is not
+// drawn, and no extracted text has them.
+bool only_bidi_controls(std::string_view utf8) {
+  if (utf8.empty() || (static_cast<unsigned char>(utf8[0]) != 0xE2 && static_cast<unsigned char>(utf8[0]) != 0xD8))
+    return false;
+  for (char32_t c : decode_utf8(std::string(utf8)))
+    if (!is_bidi_control(c)) return false;
+  return true;
+}
+
+bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t last, std::string_view text) {
+  for (std::size_t k = first; k < last; ++k)
+    if (glyphs[k].x_advance != 0) return false;
+  return only_bidi_controls(text);
+}
+
 }  // namespace
 
 void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0, double y0,
@@ -287,13 +308,18 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
       // pdftotext then gives logical order; logical text here came out reversed.
       const std::u32string logical = decode_utf8(line.text.substr(run.begin, run.end - run.begin));
       std::string visual;
-      for (auto it = logical.rbegin(); it != logical.rend(); ++it) append_utf8(visual, *it);
+      for (auto it = logical.rbegin(); it != logical.rend(); ++it)
+        if (!is_bidi_control(*it)) append_utf8(visual, *it);
       flush();
       out += "/Span<</ActualText<FEFF";
       out += utf16be_hex(visual);
       out += ">>>BDC\n";
-      for (const Glyph& g : run.glyphs) {
-        show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
+      const ClusterBounds bounds(run);
+      for (std::size_t k = 0; k < run.glyphs.size(); ++k) {
+        const Glyph& g = run.glyphs[k];
+        const std::string_view text =
+            std::string_view(line.text).substr(g.cluster, bounds.end_of(g.cluster) - g.cluster);
+        if (!hidden(run.glyphs, k, k + 1, text)) show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
         pen += g.x_advance * s;
       }
       flush();
@@ -310,6 +336,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
       std::size_t first, last;  // glyph index range [first, last)
       std::string text;
       bool mapped;
+      bool hidden;  // bidi controls: not drawn
     };
     std::vector<Cluster> clusters;
     for (std::size_t k = 0; k < run.glyphs.size();) {
@@ -322,8 +349,9 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
         ids.push_back(run.glyphs[m++].id);
       }
       std::string text = line.text.substr(c, bounds.end_of(c) - c);
-      const bool mapped = simple && embedder_->map_cluster(*font, ids, text);
-      clusters.push_back({k, m, std::move(text), mapped});
+      const bool invisible = hidden(run.glyphs, k, m, text);
+      const bool mapped = invisible || (simple && embedder_->map_cluster(*font, ids, text));
+      clusters.push_back({k, m, std::move(text), mapped, invisible});
       k = m;
     }
     for (std::size_t i = 0; i < clusters.size();) {
@@ -339,7 +367,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
       for (std::size_t c = i; c < j; ++c)
         for (std::size_t k = clusters[c].first; k < clusters[c].last; ++k) {
           const Glyph& g = run.glyphs[k];
-          show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
+          if (!clusters[c].hidden) show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
           pen += g.x_advance * s;
         }
       if (!clusters[i].mapped) {
@@ -370,7 +398,8 @@ void TextRenderer::reserve(const ShapedLine& line) {
         embedder_->width(*font, run.glyphs[k].id, run.glyphs[k].x_advance);
       }
       // As show_text() maps a left-to-right cluster (a right-to-left run is shown in an /ActualText span).
-      if (simple && !run.rtl) embedder_->map_cluster(*font, ids, line.text.substr(c, bounds.end_of(c) - c));
+      const std::string text = line.text.substr(c, bounds.end_of(c) - c);
+      if (simple && !run.rtl && !only_bidi_controls(text)) embedder_->map_cluster(*font, ids, text);
     }
   }
 }

@@ -3,11 +3,14 @@
 #include "pdf/certificate.hpp"
 #include "pdf/qr.hpp"
 #include "pdf/shaping.hpp"
+#include "pdf/stream_deflate.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
+#include <libdeflate.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <set>
 
@@ -126,6 +129,59 @@ TEST_CASE("a Japanese cohort's certificate is in Japanese, then English", "[cert
   CHECK(text.find("修了証") < text.find("CertificateofCompletion"));
 }
 
+namespace {
+
+// A plain grey square as a PNG file (8-bit greyscale, one IDAT), for templates with images.
+void write_grey_png(const fs::path& file, unsigned side, unsigned char grey) {
+  auto be32 = [](std::string& out, std::uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xFF);
+  };
+  std::string png = "\x89PNG\r\n\x1A\n";
+  auto chunk = [&](const char* type, const std::string& data) {
+    be32(png, static_cast<std::uint32_t>(data.size()));
+    const std::string body = type + data;
+    png += body;
+    be32(png, libdeflate_crc32(0, body.data(), body.size()));
+  };
+  std::string header;
+  be32(header, side);
+  be32(header, side);
+  header += std::string("\x08\x00\x00\x00\x00", 5);  // 8 bits, greyscale, deflate, no filter, no interlace
+  std::string rows;
+  for (unsigned y = 0; y < side; ++y) rows += '\0' + std::string(side, static_cast<char>(grey));
+  chunk("IHDR", header);
+  chunk("IDAT", deflate_bytes(rows));
+  chunk("IEND", "");
+  std::ofstream(file, std::ios::binary) << png;
+}
+
+}  // namespace
+
+TEST_CASE("a template's images lie over the frame and under the rules and text, in a batch as alone",
+          "[certificate][batch][layer]") {
+  // A seal over the rule under the title, another over the frame's corner.
+  const fs::path dir = fresh_dir("layer-images"), alone = fresh_dir("layer-images-alone");
+  write_grey_png(dir / "seal.png", 32, 128);
+  CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  tmpl.images.push_back({(dir / "seal.png").string(), 120, 48, 60, 0});
+  tmpl.images.push_back({(dir / "seal.png").string(), 0, 0, 30, 0});
+  CertificateRenderer renderer(fonts());
+  std::vector<BatchCertificate> batch = {{completion_for(kPeople[0], 801), false},
+                                         {completion_for(kPeople[6], 802), false}};
+  const BatchFiles files = write_certificate_files(renderer, tmpl, batch, dir, "");
+  REQUIRE(files.files.size() == 2);
+  for (std::size_t i = 0; i < files.files.size(); ++i) {
+    INFO(batch[i].content.full_name);
+    const fs::path single = alone / files.files[i].filename();
+    renderer.render(tmpl, batch[i].content, single);
+    const Gray a = rasterise(files.files[i], 50), b = rasterise(single, 50);
+    REQUIRE(a.px.size() == b.px.size());
+    long differ = 0;
+    for (std::size_t k = 0; k < a.px.size(); ++k) differ += std::abs(a.px[k] - b.px[k]) > 24;
+    CHECK(differ == 0);
+  }
+}
+
 TEST_CASE("an Urdu cohort's certificate keeps Nastaliq where it has room and writes over no other line",
           "[certificate][urdu]") {
   const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
@@ -156,6 +212,21 @@ TEST_CASE("an Urdu cohort's certificate keeps Nastaliq where it has room and wri
   for (char32_t ch : decode_utf8(text.substr(from, text.find("MODULES", from) - from)))
     if ((ch >= '0' && ch <= '9') || ch == U'–' || (ch >= 0x0621 && ch <= 0x06FF)) dates += ch;
   CHECK(dates == U"2026مارچ30–2026جنوری5");
+  // The isolate that keeps them so is not part of the text.
+  for (const char* control : {"\u2066", "\u2067", "\u2068", "\u2069"}) CHECK(text.find(control) == std::string::npos);
+}
+
+TEST_CASE("a right-to-left cohort whose language has no month names keeps the English date in order",
+          "[certificate][urdu]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  const fs::path pdf = fresh_dir("dari") / "c.pdf";
+  CertificateContent c = completion_for({"Sukarno", "", "id", "fa"});
+  c.country = "AF";
+  renderer.render(tmpl, c, pdf);
+  const std::string text = pdftotext(pdf);
+  CHECK_THAT(text, Catch::Contains("5 January – 30 March 2026"));
+  CHECK_THAT(text, Catch::Contains("2 April 2026"));
 }
 
 TEST_CASE("a certificate drawn with a batch's shaped text is the one drawn afresh", "[certificate][cache]") {
