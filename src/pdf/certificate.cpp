@@ -921,7 +921,9 @@ void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const st
 // even by a power cut, leaves each certificate either whole or to be written again when issuing resumes.
 class BatchWriter {
  public:
-  static constexpr std::size_t kGroup = 16;
+  // 64 rather than 16: a quarter of the file system's journal commits (bench/certificates: ~5% less wall clock
+  // on this machine's disk, more on a slow card), for at most 64 certificates to write again after a power cut.
+  static constexpr std::size_t kGroup = 64;
 
   BatchWriter(CertificateRenderer& renderer, fs::path folder) : renderer_(renderer), folder_(std::move(folder)) {
     renderer_.qr_memo_ = &qr_memo_;

@@ -352,7 +352,7 @@ TEST_CASE("a batch's files reach their names whole, a group at a time, and a fai
   const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
   CertificateRenderer renderer(fonts());
   std::vector<BatchCertificate> batch;
-  for (int i = 0; i < 37; ++i) batch.push_back({completion_for(kPeople[i % 8], 600 + i), false});  // 2 groups and 5
+  for (int i = 0; i < 133; ++i) batch.push_back({completion_for(kPeople[i % 8], 600 + i), false});  // 2 groups of 64, 5
   auto names = [](const fs::path& dir) {
     std::vector<std::string> files;
     for (const auto& entry : fs::directory_iterator(dir)) files.push_back(entry.path().filename().string());
@@ -374,7 +374,7 @@ TEST_CASE("a batch's files reach their names whole, a group at a time, and a fai
     CHECK(out.print_file.empty());
     REQUIRE(out.files.size() == batch.size());
     CHECK(names(dir).size() == batch.size());
-    for (std::size_t i = 0; i < batch.size(); i += 6) {
+    for (std::size_t i = 0; i < batch.size(); i += 12) {
       INFO(out.files[i]);
       CHECK(out.files[i].filename() == serial_file(600 + static_cast<int>(i)));
       CHECK_THAT(squeeze(info(out.files[i])), Catch::Contains("Pages:1") && Catch::Contains(batch[i].content.qr_text));
@@ -392,16 +392,16 @@ TEST_CASE("a batch's files reach their names whole, a group at a time, and a fai
     CHECK(last == 2 * batch.size());
     REQUIRE(out.print_file == dir / "print.pdf");
     CHECK(names(dir).size() == batch.size() + 1);
-    CHECK_THAT(squeeze(info(out.print_file)), Catch::Contains("Pages:37"));
+    CHECK_THAT(squeeze(info(out.print_file)), Catch::Contains("Pages:133"));
     // The print file's last page is the last certificate's own file, QR symbol included (encoded once for both).
-    const Gray own = rasterise(out.files[36], 72);
+    const Gray own = rasterise(out.files[132], 72);
     const auto prefix = (dir / "print-last").string();
-    REQUIRE(run("pdftoppm -gray -singlefile -r 72 -f 37 -l 37 " + quote(out.print_file.string()) + " " + quote(prefix)).status == 0);
+    REQUIRE(run("pdftoppm -gray -singlefile -r 72 -f 133 -l 133 " + quote(out.print_file.string()) + " " + quote(prefix)).status == 0);
     const Gray printed = read_pgm(prefix + ".pgm");
     REQUIRE(own.w == printed.w);
     REQUIRE(own.h == printed.h);
     CHECK(own.px == printed.px);
-    CHECK(own.px != rasterise(out.files[35], 72).px);
+    CHECK(own.px != rasterise(out.files[131], 72).px);
   }
   SECTION("cancelled after 20: those 20 are kept, whole, and no temporary is left") {
     const fs::path dir = fresh_dir("files-cancel");
