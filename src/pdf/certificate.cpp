@@ -12,7 +12,6 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_list.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -35,6 +34,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -125,18 +125,11 @@ void sweep_stale_temporaries(const fs::path& dir) {
   }
 }
 
-// Writes all of a libharu memory stream (its chunks in order) to `fd`; false on a write error (errno says which).
+// Writes all of a libharu memory stream (its pieces in order) to `fd`; false on a write error (errno says which).
 bool write_stream(HPDF_Stream stream, int fd) {
-  auto* mem = static_cast<HPDF_MemStreamAttr>(stream->attr);
-  std::size_t left = stream->size;
   std::vector<iovec> chunks;
-  for (HPDF_UINT i = 0; left > 0; ++i) {
-    auto* buf = static_cast<HPDF_BYTE*>(HPDF_List_ItemAt(mem->buf, i));
-    if (!buf) return errno = EIO, false;
-    const std::size_t n = std::min<std::size_t>(left, mem->buf_siz);
-    chunks.push_back({buf, n});
-    left -= n;
-  }
+  for (std::string_view piece : stream_pieces(stream))
+    chunks.push_back({const_cast<char*>(piece.data()), piece.size()});
   for (std::size_t at = 0; at < chunks.size();) {
     const int count = static_cast<int>(std::min<std::size_t>(chunks.size() - at, IOV_MAX));
     ssize_t wrote = writev(fd, chunks.data() + at, count);
@@ -284,6 +277,10 @@ constexpr TextField kPersonalFields[] = {TextField::full_name, TextField::latin_
 // What a name in Latin letters is mostly written with.
 constexpr std::string_view kLatinNameCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-'.";
 
+bool is_personal_field(TextField f) {
+  return std::find(std::begin(kPersonalFields), std::end(kPersonalFields), f) != std::end(kPersonalFields);
+}
+
 std::string placeholder(TextField f) { return "{" + std::string(field_name(f)) + "}"; }
 
 // The template's text with each {field} replaced by its value, in one pass (a value is never read for fields);
@@ -297,18 +294,17 @@ std::string fill_placeholders(const std::string& text, const CertificateContent&
                                           TextField::serial,           TextField::issued_on};
   std::string out;
   for (std::size_t at = 0; at < text.size();) {
-    const TextField* field = nullptr;
+    std::optional<TextField> field;
+    std::size_t length = 0;
     if (text[at] == '{')
-      for (const TextField& f : kFields)
-        if (text.compare(at, placeholder(f).size(), placeholder(f)) == 0) field = &f;
+      for (TextField f : kFields)
+        if (const std::string p = placeholder(f); text.compare(at, p.size(), p) == 0) field = f, length = p.size();
     if (!field) {
       out += text[at++];
       continue;
     }
-    const bool own =
-        std::find(std::begin(kPersonalFields), std::end(kPersonalFields), *field) != std::end(kPersonalFields);
-    out += personal || !own ? field_text(*field, c, language) : " ";
-    at += placeholder(*field).size();
+    out += personal || !is_personal_field(*field) ? field_text(*field, c, language) : " ";
+    at += length;
   }
   return out;
 }
@@ -325,8 +321,8 @@ std::string block_words(const TextBlock& block, const CertificateContent& c, con
 }
 
 bool shows_serial(const TextBlock& block, const std::string& language) {
-  return block.field == TextField::serial ||
-         (block.field == TextField::none && block.text.in(language).find(placeholder(TextField::serial)) != std::string::npos);
+  if (block.field != TextField::none) return block.field == TextField::serial;
+  return block.text.in(language).find(placeholder(TextField::serial)) != std::string::npos;
 }
 
 // "title — 6 hours", one per module, in the block's language.
@@ -416,7 +412,7 @@ class PageLayout {
     const std::vector<Planned> blocks = plan(c);
     std::shared_ptr<const StaticLayer> layer;
     if (layers_ && text_.embedded_fonts())
-      layer = layers_->get(layer_key(c, blocks), [&] { return build_layer(c); });
+      layer = layers_->get(layer_key(c, blocks), [&] { return build_layer(c, blocks); });
     draw_part(c, blocks, layer ? Part::personal : Part::whole, layer);
     doc_.check("cannot draw the certificate for " + c.serial);
   }
@@ -524,19 +520,20 @@ class PageLayout {
   TextStyle note_style() const { return {"sans", false, tmpl_.qr.note_size_pt, "en"}; }
 
   // Lays the fixed part out on a page of a document of its own and keeps what another document needs of it.
-  std::shared_ptr<const StaticLayer> build_layer(const CertificateContent& c) {
+  // `blocks`: this page's plan(c), which the scratch page (same template and language) shares.
+  std::shared_ptr<const StaticLayer> build_layer(const CertificateContent& c, const std::vector<Planned>& blocks) {
     PdfDoc scratch;
     TextRenderer text(scratch.get(), text_.fonts());
     PageLayout layout(scratch, text, shapes_, tmpl_, nullptr, nullptr);
     layout.start_page(c);
-    layout.draw_part(c, layout.plan(c), Part::fixed, nullptr);
+    layout.draw_part(c, blocks, Part::fixed, nullptr);
     // The layer's fonts also take the glyphs of what each certificate writes in them (the verify note and
     // serial), so those need no font of their own.
     auto reserve = [&](const std::string& words, const TextStyle& st) {
       if (!words.empty()) text.reserve(shapes_.shape(words, st));
     };
     // Shown on this certificate or not (an empty Latin name), so that one layer serves the whole batch.
-    for (const auto& b : layout.plan(c)) {
+    for (const auto& b : blocks) {
       if (!b.personal) continue;
       const TextStyle st = style(*b.block, b.block->field == TextField::latin_name ? "" : b.language);
       if (b.block->field == TextField::latin_name) {
@@ -694,7 +691,7 @@ class PageLayout {
       return std::any_of(std::begin(kPersonalFields), std::end(kPersonalFields),
                          [&](TextField f) { return text.find(placeholder(f)) != std::string::npos; });
     }
-    return std::find(std::begin(kPersonalFields), std::end(kPersonalFields), block.field) != std::end(kPersonalFields);
+    return is_personal_field(block.field);
   }
 
   TextStyle style(const TextBlock& block, const std::string& lang) const {

@@ -118,8 +118,8 @@ class FontEmbedder {
   std::vector<std::unique_ptr<Font>> fonts_;
   std::unordered_map<const Face*, Font*> by_face_;
   std::unordered_map<const Face*, std::vector<Font*>> adopted_;  // face -> its adopted (frozen) fonts
-  std::unordered_map<HPDF_Dict, std::vector<CodeSite>> sites_;
-  Font* make_font(Face& face);  // a new font's objects, no glyphs yet  // page content dict -> codes in it
+  std::unordered_map<HPDF_Dict, std::vector<CodeSite>> sites_;  // page content dict -> codes in it
+  Font* make_font(Face& face);  // a new font's objects, no glyphs yet
 };
 
 }  // namespace mitra::pdf

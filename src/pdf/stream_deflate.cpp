@@ -45,14 +45,8 @@ void zlib_compress(const void* data, std::size_t size, int level, std::string& o
 }
 
 void gather(HPDF_Stream stream, std::string& out) {
-  auto* mem = static_cast<HPDF_MemStreamAttr>(stream->attr);
-  const std::size_t size = stream->size, chunk = mem->buf_siz;
   out.clear();
-  for (HPDF_UINT i = 0; out.size() < size; ++i) {
-    const auto* buf = static_cast<const char*>(HPDF_List_ItemAt(mem->buf, i));
-    if (!buf) throw std::logic_error("libharu stream: shorter than its size");
-    out.append(buf, std::min(chunk, size - out.size()));
-  }
+  for (std::string_view piece : stream_pieces(stream)) out += piece;
 }
 
 void replace_content(HPDF_Dict dict, std::string_view deflated) {
@@ -83,9 +77,20 @@ void deflate_stream(HPDF_Dict dict, int level) {
   replace_content(dict, output);
 }
 
+std::vector<std::string_view> stream_pieces(HPDF_Stream stream) {
+  if (!stream || stream->type != HPDF_STREAM_MEMORY) throw std::logic_error("not a libharu memory stream");
+  auto* mem = static_cast<HPDF_MemStreamAttr>(stream->attr);
+  std::vector<std::string_view> pieces;
+  for (std::size_t left = stream->size, i = 0; left > 0; ++i) {
+    const auto* buf = static_cast<const char*>(HPDF_List_ItemAt(mem->buf, static_cast<HPDF_UINT>(i)));
+    if (!buf) throw std::logic_error("libharu stream: shorter than its size");
+    pieces.emplace_back(buf, std::min<std::size_t>(left, mem->buf_siz));
+    left -= pieces.back().size();
+  }
+  return pieces;
+}
+
 std::string stream_bytes(HPDF_Stream stream) {
-  if (!stream || stream->type != HPDF_STREAM_MEMORY)
-    throw std::logic_error("stream_bytes: not a libharu memory stream");
   std::string out;
   gather(stream, out);
   return out;

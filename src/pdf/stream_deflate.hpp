@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mitra::pdf {
 
@@ -22,6 +23,10 @@ void deflate_stream(HPDF_Dict stream_dict, int level = kFastDeflateLevel);
 
 /// The bytes of a libharu memory stream, in one piece.
 std::string stream_bytes(HPDF_Stream stream);
+
+/// The blocks of a libharu memory stream, in order (views into it, valid while it is unchanged).  Throws
+/// std::logic_error for a stream that is not in memory, or shorter than its size.
+std::vector<std::string_view> stream_pieces(HPDF_Stream stream);
 
 /// `bytes` deflated (a zlib stream, as /FlateDecode reads it).
 std::string deflate_bytes(std::string_view bytes, int level = kFastDeflateLevel);

@@ -205,6 +205,37 @@ bool only_bidi_controls(std::string_view utf8) {
   return true;
 }
 
+// A run's clusters in drawing order: its glyphs [first, last), the text they show, and whether the first glyph
+// carries all the advance (only then can ToUnicode map the cluster: the first glyph to the text, the others to
+// nothing).
+struct ClusterSpan {
+  std::size_t first, last;
+  std::string text;
+  bool simple;
+};
+
+std::vector<ClusterSpan> clusters_of(const GlyphRun& run, const std::string& line_text) {
+  const ClusterBounds bounds(run);
+  std::vector<ClusterSpan> out;
+  for (std::size_t k = 0; k < run.glyphs.size();) {
+    const uint32_t c = run.glyphs[k].cluster;
+    ClusterSpan span{k, k, line_text.substr(c, bounds.end_of(c) - c), true};
+    for (; span.last < run.glyphs.size() && run.glyphs[span.last].cluster == c; ++span.last)
+      if (span.last > k && run.glyphs[span.last].x_advance != 0) span.simple = false;
+    k = span.last;
+    out.push_back(std::move(span));
+  }
+  return out;
+}
+
+// The glyph ids of a cluster, in `ids` (kept by the caller for the next).
+const std::vector<hb_codepoint_t>& glyph_ids(const GlyphRun& run, const ClusterSpan& span,
+                                             std::vector<hb_codepoint_t>& ids) {
+  ids.clear();
+  for (std::size_t k = span.first; k < span.last; ++k) ids.push_back(run.glyphs[k].id);
+  return ids;
+}
+
 bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t last, std::string_view text) {
   for (std::size_t k = first; k < last; ++k)
     if (glyphs[k].x_advance != 0) return false;
@@ -331,28 +362,16 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     // (Indic reordered vowel signs, conjunct parts, a glyph mapped otherwise before) goes in
     // an /ActualText span, since text extractors would see a gap where glyphs map to nothing.
     // Neighbouring such clusters share one span.
-    const ClusterBounds bounds(run);
-    struct Cluster {
-      std::size_t first, last;  // glyph index range [first, last)
-      std::string text;
+    struct Cluster : ClusterSpan {
       bool mapped;
       bool hidden;  // bidi controls: not drawn
     };
     std::vector<Cluster> clusters;
-    for (std::size_t k = 0; k < run.glyphs.size();) {
-      const uint32_t c = run.glyphs[k].cluster;
-      std::size_t m = k;
-      ids.clear();
-      bool simple = true;
-      while (m < run.glyphs.size() && run.glyphs[m].cluster == c) {
-        if (m > k && run.glyphs[m].x_advance != 0) simple = false;
-        ids.push_back(run.glyphs[m++].id);
-      }
-      std::string text = line.text.substr(c, bounds.end_of(c) - c);
-      const bool invisible = hidden(run.glyphs, k, m, text);
-      const bool mapped = invisible || (simple && embedder_->map_cluster(*font, ids, text));
-      clusters.push_back({k, m, std::move(text), mapped, invisible});
-      k = m;
+    for (ClusterSpan& span : clusters_of(run, line.text)) {
+      const bool invisible = hidden(run.glyphs, span.first, span.last, span.text);
+      const bool mapped =
+          invisible || (span.simple && embedder_->map_cluster(*font, glyph_ids(run, span, ids), span.text));
+      clusters.push_back({std::move(span), mapped, invisible});
     }
     for (std::size_t i = 0; i < clusters.size();) {
       std::size_t j = i + 1;
@@ -387,19 +406,12 @@ void TextRenderer::reserve(const ShapedLine& line) {
   for (const GlyphRun& run : line.runs) {
     FontEmbedder::Font* font = embedder_->font(*run.face);
     if (!font) continue;
-    const ClusterBounds bounds(run);
-    for (std::size_t k = 0; k < run.glyphs.size();) {
-      const uint32_t c = run.glyphs[k].cluster;
-      bool simple = true;
-      ids.clear();
-      for (; k < run.glyphs.size() && run.glyphs[k].cluster == c; ++k) {
-        if (!ids.empty() && run.glyphs[k].x_advance != 0) simple = false;
-        ids.push_back(run.glyphs[k].id);
+    for (const ClusterSpan& span : clusters_of(run, line.text)) {
+      for (std::size_t k = span.first; k < span.last; ++k)
         embedder_->width(*font, run.glyphs[k].id, run.glyphs[k].x_advance);
-      }
       // As show_text() maps a left-to-right cluster (a right-to-left run is shown in an /ActualText span).
-      const std::string text = line.text.substr(c, bounds.end_of(c) - c);
-      if (simple && !run.rtl && !only_bidi_controls(text)) embedder_->map_cluster(*font, ids, text);
+      if (span.simple && !run.rtl && !only_bidi_controls(span.text))
+        embedder_->map_cluster(*font, glyph_ids(run, span, ids), span.text);
     }
   }
 }
@@ -493,17 +505,13 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
       gap = true;
       continue;
     }
-    const ClusterBounds bounds(run);
-    std::size_t k = 0;
-    while (k < run.glyphs.size()) {
-      const uint32_t c = run.glyphs[k].cluster;
+    for (ClusterSpan& span : clusters_of(run, line.text)) {
       double adv = 0;
-      while (k < run.glyphs.size() && run.glyphs[k].cluster == c) adv += run.glyphs[k++].x_advance * s;
-      std::string text = line.text.substr(c, bounds.end_of(c) - c);
+      for (std::size_t k = span.first; k < span.last; ++k) adv += run.glyphs[k].x_advance * s;
       if (adv <= 1e-6 && !pieces.empty() && !gap) {
-        pieces.back().text += text;  // zero-width cluster: attach to its neighbour
+        pieces.back().text += span.text;  // zero-width cluster: attach to its neighbour
       } else {
-        pieces.push_back({std::move(text), adv, gap ? pen : -1});
+        pieces.push_back({std::move(span.text), adv, gap ? pen : -1});
         gap = false;
       }
       pen += adv;
