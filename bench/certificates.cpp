@@ -1,5 +1,5 @@
 // bench_certificates: renders N completion certificates (names in every script of the region) on one thread, one
-// file each as `certificate issue` writes them (pdf::write_certificate_files, no print file), and reports
+// file each as `certificate issue` writes them (workflow::write_certificate_files, no print file), and reports
 // certificates per second and bytes per certificate; --emit writes the same texts as JSON for other tools.
 //
 //   bench_certificates [--count 1000] [--out DIR] [--emit content.json] [--source-dir REPO]
@@ -28,6 +28,7 @@
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "pdf/font_stack.hpp"
+#include "workflow/certificates.hpp"
 
 namespace fs = std::filesystem;
 using namespace mitra;
@@ -215,16 +216,15 @@ int main(int argc, char** argv) {
     pdf::FontStack fonts;  // one per process, as the CLI has it; its set-up is timed apart
     pdf::CertificateRenderer renderer(fonts);
     const auto warm_start = std::chrono::steady_clock::now();
-    renderer.render(tmpl.value, contents[0], out / "warm-up.pdf");
+    (void)renderer.render(tmpl.value, contents[0]);
     const double warm_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - warm_start).count();
-    fs::remove(out / "warm-up.pdf");
 
     // As `certificate issue` writes them (each file whole on disk before it has its name), without its print file.
-    std::vector<pdf::BatchCertificate> batch;
+    std::vector<workflow::BatchCertificate> batch;
     for (const auto& c : contents) batch.push_back({c, false});
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = cpu_seconds();
-    pdf::write_certificate_files(renderer, tmpl.value, batch, out, "");
+    workflow::write_certificate_files(renderer, tmpl.value, batch, out, "");
     const double cpu = cpu_seconds() - cpu_start;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 

@@ -14,6 +14,7 @@
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "store/certificates.hpp"
+#include "workflow/certificates.hpp"
 
 namespace mitra::app {
 
@@ -25,21 +26,33 @@ CertificateTemplate shipped_certificate_template(const std::string& kind) {
     return layout.value;
 }
 
-// Renders with the shipped template as `mitra-cli certificate reprint` and `certification renew --out` do.
-// Also called after a renewal (certification_view.cpp).
-bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate) {
-    const wxString path = ask_save_path(parent, wxString::Format(_("Save certificate %s"), wx(certificate.record.serial)),
-                                        wx(certificate.record.serial + ".pdf"), _("PDF files (*.pdf)|*.pdf"));
-    if (path.empty()) return false;
-    const bool written = guarded(parent, [&] {
-        pdf::CertificateRenderer(context.fonts())
-            .render(shipped_certificate_template(certificate.record.kind), certificate.content, utf8(path));
-    });
-    if (!written) return false;
-    if (ask_yes_no(parent, wxString::Format(_("Certificate %s was written to %s. Open it now?"),
-                                            wx(certificate.record.serial), path),
+namespace {
+
+wxString ask_certificate_path(wxWindow* parent, const std::string& serial) {
+    return ask_save_path(parent, wxString::Format(_("Save certificate %s"), wx(serial)), wx(serial + ".pdf"),
+                         _("PDF files (*.pdf)|*.pdf"));
+}
+
+void offer_to_open(wxWindow* parent, const std::string& serial, const wxString& path) {
+    if (ask_yes_no(parent, wxString::Format(_("Certificate %s was written to %s. Open it now?"), wx(serial), path),
                    _("Open it"), _("Not now")))
         wxLaunchDefaultApplication(path);
+}
+
+}  // namespace
+
+// Renders with the shipped template as `mitra-cli certification renew --out` does; called after a renewal
+// (certification_view.cpp). The file names a person: owner-only.
+bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate) {
+    const wxString path = ask_certificate_path(parent, certificate.record.serial);
+    if (path.empty()) return false;
+    const bool written = guarded(parent, [&] {
+        const auto bytes = pdf::CertificateRenderer(context.fonts())
+                               .render(shipped_certificate_template(certificate.record.kind), certificate.content);
+        io::write_file_atomically(utf8(path), bytes, io::Access::owner_only);
+    });
+    if (!written) return false;
+    offer_to_open(parent, certificate.record.serial, path);
     return true;
 }
 
@@ -111,17 +124,20 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
                             wxString::Format(_("Why is another copy of %s printed? The reason is kept with who and when."),
                                              wx(record->serial)));
         if (dialog.ShowModal() != wxID_OK) return;
-        store::IssuedCertificate again;
+        // Where the copy goes is asked first: the copy is written, and only then is the reprint recorded.
+        const wxString path = ask_certificate_path(this, record->serial);
+        if (path.empty()) return;
         if (!guarded(this, [&] {
                 const auto key = io::load_or_create_signing_key(io::default_key_path());
-                again = store::CertificateRepo(context_.db()).reprint(record->serial, dialog.reason(), key);
+                workflow::reprint_certificate(context_.db(), context_.fonts(), key, record->serial, dialog.reason(),
+                                              shipped_certificate_template(record->kind), utf8(path));
             }))
             return;
         // The list's rows are as they were; the details now count one more copy. The selection stays.
         details_->clear();
         guarded(this, [&] { show_details(chosen); });
         details_->done();
-        save_certificate_pdf(this, context_, again);
+        offer_to_open(this, record->serial, path);
     });
 }
 

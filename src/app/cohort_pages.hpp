@@ -19,6 +19,11 @@
 #include "core/model.hpp"
 #include "store/app_queries.hpp"
 
+namespace mitra::workflow {
+struct IssueRequest;
+struct IssueOutcome;
+}  // namespace mitra::workflow
+
 class wxStaticText;
 class wxStaticBitmap;
 class wxChoice;
@@ -163,7 +168,10 @@ public:
 
     // Renders the first eligible person's certificate to a temporary PDF and shows it; nothing is recorded.
     bool preview();
-    // Issues to everyone eligible and writes their PDFs and the print file into `folder`, with progress.
+    // Shows who will be given a certificate and who not (and why), and asks before anything is recorded.
+    bool confirm_issue();
+    // Issues to everyone eligible and writes their PDFs and the print file into `folder`, with progress; the
+    // serials are recorded only once the files are written.
     bool issue(const std::filesystem::path& folder);
     const std::filesystem::path& preview_pdf() const { return preview_pdf_; }
     const std::filesystem::path& print_file() const { return print_file_; }
@@ -173,6 +181,8 @@ public:
 private:
     std::string kind() const;
     std::string module_code() const;
+    workflow::IssueRequest request(const std::filesystem::path& folder, bool preview) const;
+    void show_outcome(const workflow::IssueOutcome& outcome, bool planned);
     wxChoice* kind_;
     wxChoice* module_;
     wxTextCtrl* folder_;

@@ -21,18 +21,17 @@
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
+#include "io/durable.hpp"
 #include "io/keys.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "store/certificates.hpp"
 #include "store/repos.hpp"
+#include "workflow/certificates.hpp"
 
 namespace mitra::app {
 namespace fs = std::filesystem;
 namespace {
-
-// Thrown inside the preview's transaction so that nothing it did is kept.
-struct PreviewOnly {};
 
 bool open_with_desktop(const fs::path& path) { return wxLaunchDefaultApplication(wx(path.string())); }
 
@@ -93,7 +92,9 @@ PrintPage::PrintPage(wxWindow* parent, AppContext& context, const std::string& c
 
     kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { module_->Enable(kind_->GetSelection() == 1); });
     preview_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview(); });
-    issue_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { issue(utf8(folder_->GetValue())); });
+    issue_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (confirm_issue()) issue(utf8(folder_->GetValue()));
+    });
     open_folder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_with_desktop(last_folder_); });
     open_print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_with_desktop(print_file_); });
 }
@@ -123,38 +124,54 @@ void PrintPage::refresh() {
     });
 }
 
+// Who would be given a certificate, and who not (with why), as the outcome list shows them.
+void PrintPage::show_outcome(const workflow::IssueOutcome& outcome, bool planned) {
+    outcome_->DeleteAllItems();
+    for (const auto& issued : outcome.issued) {
+        wxVector<wxVariant> values;
+        values.push_back(wx(issued.record.participant_ref));
+        values.push_back(planned && !issued.existing ? wxString(_("will be given a certificate"))
+                                                     : wx(issued.record.serial + "  " + issued.record.full_name));
+        outcome_->AppendItem(values);
+    }
+    for (const auto& l : outcome.left_out) {
+        wxVector<wxVariant> values;
+        values.push_back(wx(l.ref));
+        values.push_back(wxString::Format(_("not given one: %s"), wx(l.reason)));
+        outcome_->AppendItem(values);
+    }
+}
+
+workflow::IssueRequest PrintPage::request(const fs::path& folder, bool preview) const {
+    workflow::IssueRequest r;
+    r.cohort_code = cohort_;
+    r.kind = kind();
+    r.module_code = module_code();
+    r.layout = shipped_certificate_template(kind());
+    r.template_name = kind();
+    r.today = context_.today();
+    r.folder = folder;
+    r.preview = preview;
+    return r;
+}
+
 bool PrintPage::preview() {
     bool shown = false;
     guarded(this, [&] {
-        const auto layout = shipped_certificate_template(kind());
+        // A preview signs, writes and records nothing: the store only plans, the renderer draws the first.
         const auto key = io::load_or_create_signing_key(io::default_key_path());
-        store::CohortIssue result;
-        try {
-            context_.db().write([&] {
-                result = store::CertificateRepo(context_.db())
-                             .issue_for_cohort(cohort_, kind(), module_code(), kind(), key, context_.today());
-                throw PreviewOnly{};
-            });
-        } catch (const PreviewOnly&) {
-        }
-        outcome_->DeleteAllItems();
-        for (const auto& l : result.left_out) {
-            wxVector<wxVariant> values;
-            values.push_back(wx(l.ref));
-            values.push_back(wx(l.reason));
-            outcome_->AppendItem(values);
-        }
+        const auto result = workflow::issue_certificates(context_.db(), context_.fonts(), key, request({}, true));
+        show_outcome(result, true);
         if (result.issued.empty()) {
             show_info(this, _("No one in this cohort is eligible for this certificate yet; the list says what each "
                               "person still needs."));
             return;
         }
-        CertificateContent content = result.issued.front().content;
-        content.qr_text = "MITRA-PREVIEW";  // a preview carries no valid signature
+        // It shows a person's name: an owner-only folder and file.
         const fs::path dir = fs::temp_directory_path() / ("mitra-preview-" + std::to_string(::getpid()));
-        fs::create_directories(dir);
+        io::create_private_folders(dir);
         preview_pdf_ = dir / "preview.pdf";
-        pdf::CertificateRenderer(context_.fonts()).render(layout, content, preview_pdf_);
+        io::write_file_atomically(preview_pdf_, result.preview_pdf, io::Access::owner_only);
         const fs::path png = dir / "preview";
         const std::string command = "pdftoppm -r 60 -png -singlefile '" + preview_pdf_.string() + "' '" +
                                     png.string() + "' 2>/dev/null";
@@ -173,57 +190,59 @@ bool PrintPage::preview() {
     return shown;
 }
 
+bool PrintPage::confirm_issue() {
+    bool go = false;
+    guarded(this, [&] {
+        const auto plan = store::CertificateRepo(context_.db())
+                              .plan_for_cohort(cohort_, kind(), module_code(), context_.today());
+        workflow::IssueOutcome shown;
+        shown.issued = plan.issued;
+        shown.left_out = plan.left_out;
+        show_outcome(shown, true);
+        if (plan.issued.empty()) {
+            show_info(this, _("No one in this cohort is eligible for this certificate yet; the list says what each "
+                              "person still needs."));
+            return;
+        }
+        go = ask_yes_no(this,
+                        wxString::Format(_("%zu people will be given a certificate and %zu will not (the list says "
+                                           "why). Serials are recorded only for certificates that are written. "
+                                           "Issue them now?"),
+                                         plan.issued.size(), plan.left_out.size()),
+                        _("Issue"), _("Cancel"));
+    });
+    return go;
+}
+
 bool PrintPage::issue(const fs::path& folder) {
     bool finished = false;
     guarded(this, [&] {
-        const auto layout = shipped_certificate_template(kind());
         const auto key = io::load_or_create_signing_key(io::default_key_path());
-        const auto result = store::CertificateRepo(context_.db())
-                                .issue_for_cohort(cohort_, kind(), module_code(), kind(), key, context_.today());
-        fs::create_directories(folder);
         last_folder_ = folder;
         written_.clear();
         print_file_.clear();
         outcome_->DeleteAllItems();
-        const int total = static_cast<int>(result.issued.size());
-        wxProgressDialog progress(_("Writing certificates"), _("Preparing…"), std::max(1, total * 2), this,
+        wxProgressDialog progress(_("Writing certificates"), _("Preparing…"), 100, this,
                                   wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME |
                                       wxPD_REMAINING_TIME);
-        pdf::CertificateRenderer renderer(context_.fonts());
-        std::vector<pdf::BatchCertificate> batch;
-        for (const auto& issued : result.issued) batch.push_back({issued.content, issued.existing});
-        const std::string print_name = cohort_ + (kind() == "module" ? "-" + module_code() : "") + "-print.pdf";
-        const auto files = pdf::write_certificate_files(
-            renderer, layout, batch, folder, print_name, [&](std::size_t done, std::size_t) {
-                const wxString what = done <= result.issued.size()
-                                          ? wxString::Format(_("%s (%d of %d)"), wx(result.issued[done - 1].record.serial),
-                                                             static_cast<int>(done), total)
+        const auto result = workflow::issue_certificates(
+            context_.db(), context_.fonts(), key, request(folder, false), [&](std::size_t done, std::size_t total) {
+                const wxString what = done * 2 <= total || total == 0
+                                          ? wxString::Format(_("Certificate %d of %d"), static_cast<int>(done),
+                                                             static_cast<int>(total / 2))
                                           : wxString(_("Writing the print file…"));
-                return progress.Update(static_cast<int>(done), what);  // the dialog counts to total * 2 == all
+                progress.SetRange(static_cast<int>(std::max<std::size_t>(total, 1)));
+                return progress.Update(static_cast<int>(std::min(done, total)), what);
             });
-        const bool cancelled = files.cancelled;
-        written_ = files.files;
-        print_file_ = files.print_file;
-        for (std::size_t i = 0; i < written_.size(); ++i) {
-            const auto& issued = result.issued[i];
-            wxVector<wxVariant> values;
-            values.push_back(wx(issued.record.participant_ref));
-            values.push_back(wx(issued.record.serial + "  " + issued.record.full_name));
-            outcome_->AppendItem(values);
-        }
-        for (const auto& l : result.left_out) {
-            wxVector<wxVariant> values;
-            values.push_back(wx(l.ref));
-            values.push_back(wxString::Format(_("not yet: %s"), wx(l.reason)));
-            outcome_->AppendItem(values);
-        }
+        written_ = result.files;
+        print_file_ = result.print_file;
+        show_outcome(result, false);
         open_folder_->Enable(!written_.empty());
         open_print_->Enable(!print_file_.empty());
-        if (cancelled)
-            show_info(this, wxString::Format(_("Stopped: %zu certificate files were written, and no print file. Issue "
-                                               "again to finish; everyone keeps their serial."),
-                                             written_.size()));
-        finished = !cancelled;
+        if (result.cancelled)
+            show_info(this, _("Stopped: nothing was recorded and no certificate was written. Issue again when "
+                              "ready."));
+        finished = !result.cancelled;
     });
     return finished;
 }

@@ -10,6 +10,7 @@
 #include "io/keys.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
+#include "workflow/certificates.hpp"
 #include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
 
@@ -71,25 +72,20 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
         const auto key = signing_key(key_file);
         const Date day = today.empty() ? today_utc() : date_option("--today", today);
         const std::string template_name = template_file.empty() ? kind : fs::path(template_file).filename().string();
-        const auto result =
-            store::CertificateRepo(ctx.db()).issue_for_cohort(cohort, kind, module, template_name, key, day);
-
         pdf::FontStack fonts;
-        pdf::CertificateRenderer renderer(fonts);
-        std::vector<pdf::BatchCertificate> batch;
-        for (const auto& issued : result.issued) batch.push_back({issued.content, issued.existing});
-        const std::string print_name = cohort + (kind == "module" ? "-" + module : "") + "-print.pdf";
-        const auto written = pdf::write_certificate_files(
-            renderer, layout, batch, out_dir, print_name, [&](std::size_t done, std::size_t total) {
-                show_progress(done, total, done * 2 <= total ? result.issued[done - 1].record.serial : "print file");
+        const workflow::IssueRequest request{cohort, kind, module, layout, template_name, day, out_dir};
+        const auto written = workflow::issue_certificates(
+            ctx.db(), fonts, key, request, [&](std::size_t done, std::size_t total) {
+                show_progress(done, total, done * 2 <= total ? "certificates" : "print file");
                 return true;
             });
+        const auto& result = written;
         const std::string print_file = written.print_file.string();
         json items = json::array();
         std::string text;
         for (std::size_t i = 0; i < result.issued.size(); ++i) {
             const auto& issued = result.issued[i];
-            const std::string file = written.files[i].string();
+            const std::string file = written.files.at(i).string();
             items.push_back({{"ref", issued.record.participant_ref}, {"serial", issued.record.serial},
                              {"file", file}, {"existing", issued.existing}});
             text += (issued.existing ? "  again  " : "  issued ") + issued.record.serial + "  " +
@@ -98,10 +94,10 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
         json left = json::array();
         for (const auto& l : result.left_out) {
             left.push_back({{"ref", l.ref}, {"reason", l.reason}});
-            text += "  not yet  " + l.ref + ": " + l.reason + "\n";
+            text += "  left out  " + l.ref + ": " + l.reason + "\n";
         }
         text += std::to_string(result.issued.size()) + " certificate(s), " + std::to_string(result.left_out.size()) +
-                " not eligible yet" + (print_file.empty() ? "" : "; print file: " + print_file);
+                " left out" + (print_file.empty() ? "" : "; print file: " + print_file);
         ctx.print(json{{"certificates", items}, {"left_out", left}, {"print_file", print_file}}, text);
     });
 
@@ -260,12 +256,15 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     reprint->add_option("--template", reprint_template, "A certificate template (default: the shipped one)");
     reprint->callback([&ctx] {
         const auto key = signing_key(key_file);
-        const auto again = store::CertificateRepo(ctx.db()).reprint(reprint_serial, reprint_reason, key);
-        const auto layout = load_template(reprint_template, again.record.kind);
-        fs::create_directories(reprint_out);
+        const auto record = store::CertificateRepo(ctx.db()).find(reprint_serial);
+        if (!record) bad_option("serial", "no certificate has serial " + reprint_serial);
+        // The template is read and the file rendered before anything is recorded: a template that cannot be
+        // read, or an image or disk that fails, changes nothing.
+        const auto layout = load_template(reprint_template, record->kind);
         pdf::FontStack fonts;
-        const fs::path file = fs::path(reprint_out) / (again.record.serial + ".pdf");
-        pdf::CertificateRenderer(fonts).render(layout, again.content, file);
+        const fs::path file = fs::path(reprint_out) / (record->serial + ".pdf");
+        const auto again =
+            workflow::reprint_certificate(ctx.db(), fonts, key, reprint_serial, reprint_reason, layout, file).certificate;
         ctx.print(json{{"serial", again.record.serial}, {"file", file.string()}},
                   "Printed " + again.record.serial + " again: " + file.string());
     });

@@ -1,8 +1,10 @@
 // mitra-cli certification due|show|grant|renew, learning add|list: certification over time.
 #include <cmath>
 #include <filesystem>
+#include <optional>
 
 #include "cli/context.hpp"
+#include "io/durable.hpp"
 #include "io/keys.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
@@ -166,6 +168,16 @@ void add_certification_commands(CLI::App& app, Context& ctx) {
         const Date today = today_option(renew_today);
         const auto key =
             io::load_or_create_signing_key(renew_key.empty() ? io::default_key_path() : fs::path(renew_key));
+        // The template is read before anything is recorded: one that cannot be read changes nothing.
+        std::optional<CertificateTemplate> layout;
+        if (!renew_out.empty()) {
+            const std::string path = !renew_template.empty() ? renew_template
+                                                             : shipped_dir("certificates") + "/" +
+                                                                   pdf::shipped_template_name("certification");
+            auto read = io::read_certificate_template_file(path);
+            if (!read.ok()) throw InputError{read.problems};
+            layout = read.value;
+        }
         store::Certified renewed;
         try {
             renewed = store::CertificationRepo(ctx.db()).renew(renew_ref, today, key, renew_code);
@@ -178,17 +190,12 @@ void add_certification_commands(CLI::App& app, Context& ctx) {
             throw;
         }
         std::string file;
-        if (!renew_out.empty()) {
-            const std::string path =
-                !renew_template.empty()
-                    ? renew_template
-                    : shipped_dir("certificates") + "/" + pdf::shipped_template_name(renewed.certificate.record.kind);
-            auto layout = io::read_certificate_template_file(path);
-            if (!layout.ok()) throw InputError{layout.problems};
-            fs::create_directories(renew_out);
+        if (layout) {
             pdf::FontStack fonts;
             const fs::path out = fs::path(renew_out) / (renewed.certificate.record.serial + ".pdf");
-            pdf::CertificateRenderer(fonts).render(layout.value, renewed.certificate.content, out);
+            io::create_private_folders(renew_out);
+            io::write_file_atomically(out, pdf::CertificateRenderer(fonts).render(*layout, renewed.certificate.content),
+                                      io::Access::owner_only);
             file = out.string();
         }
         auto j = certification_json(renewed.certification, today);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/text.hpp"
+#include "io/durable.hpp"
 
 namespace mitra::io {
 
@@ -80,20 +81,12 @@ std::string sheet_name(std::string name, std::size_t index) {
 }  // namespace
 
 void write_xlsx(const std::filesystem::path& path, const std::vector<ReportTable>& tables, const std::string& title) {
-    namespace fs = std::filesystem;
-    const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-    std::string pattern = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-    const int fd = mkstemp(pattern.data());
-    if (fd < 0) throw std::runtime_error("cannot create a file in " + dir.string() + " for " + path.string());
-    close(fd);
-    const fs::path temp = pattern;
-    auto fail = [&](const std::string& why) {
-        std::error_code ec;
-        fs::remove(temp, ec);
-        throw std::runtime_error("cannot write " + path.string() + ": " + why);
-    };
+    // libxlsxwriter writes by name: it writes the temporary, which is published only when whole.
+    TemporaryFile temp(path, Access::everyone);
+    temp.close();
+    auto fail = [&](const std::string& why) { throw std::runtime_error("cannot write " + path.string() + ": " + why); };
 
-    lxw_workbook* book = workbook_new(temp.c_str());
+    lxw_workbook* book = workbook_new(temp.path().c_str());
     if (!book) fail("the workbook could not be started");
     lxw_doc_properties properties{};
     properties.title = const_cast<char*>(title.c_str());
@@ -129,14 +122,8 @@ void write_xlsx(const std::filesystem::path& path, const std::vector<ReportTable
     }
     const lxw_error error = workbook_close(book);
     if (error != LXW_NO_ERROR) fail(lxw_strerror(error));
-    // Make it durable before it takes the real name.
-    if (FILE* f = std::fopen(temp.c_str(), "rb")) {
-        fsync(fileno(f));
-        std::fclose(f);
-    }
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) fail(ec.message());
+    temp.publish();
+    sync_folder(path.has_parent_path() ? path.parent_path() : std::filesystem::path("."));
 }
 
 std::string participants_csv(const std::vector<Participant>& people) {

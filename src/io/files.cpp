@@ -26,35 +26,6 @@ namespace {
     throw std::runtime_error(what + " '" + path.string() + "': " + std::strerror(error));
 }
 
-// ".name.tmp-<pid>-<random>" beside the target, so the rename stays on one file system.
-fs::path temporary_beside(const fs::path& path) {
-    std::random_device random;
-    std::ostringstream name;
-    name << '.' << path.filename().string() << ".tmp-" << ::getpid() << '-' << std::hex << random();
-    return path.parent_path() / name.str();
-}
-
-// Returns 0, or the errno of the failed write.
-int write_all(int fd, std::string_view content) {
-    while (!content.empty()) {
-        const auto written = ::write(fd, content.data(), content.size());
-        if (written < 0) {
-            if (errno == EINTR) continue;
-            return errno;
-        }
-        content.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return 0;
-}
-
-// Makes the rename itself durable; a failure here is not worth failing the write for.
-void sync_folder(const fs::path& folder) {
-    const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
 }  // namespace
 
 std::string read_text_file(const fs::path& path) {
@@ -84,22 +55,6 @@ Result<std::string> read_input_file(const fs::path& path, std::size_t max_bytes)
         result.problems.push_back({name, 0, 0, "", e.what()});
     }
     return result;
-}
-
-void write_file_atomically(const fs::path& path, std::string_view content, bool owner_only) {
-    const fs::path temporary = temporary_beside(path);
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, owner_only ? 0600 : 0666);
-    if (fd < 0) fail("cannot create a temporary file beside", path, errno);
-    int error = write_all(fd, content);
-    if (!error && owner_only && ::fchmod(fd, 0600) != 0) error = errno;
-    if (!error && ::fsync(fd) != 0) error = errno;
-    if (::close(fd) != 0 && !error) error = errno;
-    if (!error && ::rename(temporary.c_str(), path.c_str()) != 0) error = errno;
-    if (error) {
-        ::unlink(temporary.c_str());
-        fail("cannot write", path, error);
-    }
-    sync_folder(path.parent_path());
 }
 
 bool time_zone_exists(std::string_view iana_name) {

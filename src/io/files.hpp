@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/durable.hpp"  // write_file_atomically: the one durable writer
 #include "io/result.hpp"
 
 namespace mitra::io {
@@ -15,11 +16,6 @@ std::string read_text_file(const std::filesystem::path& path);
 // The whole file, or one problem naming it (missing, unreadable, a folder, larger than max_bytes):
 // for readers of outside input, which must not throw.
 Result<std::string> read_input_file(const std::filesystem::path& path, std::size_t max_bytes);
-
-// Writes to a temporary file in the same folder, flushes it to disk and renames it over `path`,
-// so a crash leaves the old file or the new one, never half of one. Mode 0600 when owner_only.
-// Throws std::runtime_error naming the file on failure (the old file is then left as it was).
-void write_file_atomically(const std::filesystem::path& path, std::string_view content, bool owner_only = false);
 
 // True when /usr/share/zoneinfo holds a zone of that name ("Asia/Kathmandu", "UTC").
 bool time_zone_exists(std::string_view iana_name);

@@ -16,24 +16,15 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/stat.h>
-#include <sys/uio.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
-#include <climits>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -86,124 +77,12 @@ class PdfDoc {
   HPDF_Doc doc_;
 };
 
-// ---- writing the file under a temporary name, then renaming ------------------------------------
-
-// Temporaries are named ".<final name>.tmp-<pid>-XXXXXX", so a run killed mid-write can be told from a live one.
-constexpr std::string_view kTempMark = ".tmp-";
-
-// Whether `name` is a temporary of ours that no running process will rename: its writer is gone, or (a name
-// without a process id) it is older than any write takes.
-bool is_stale_temporary(const fs::directory_entry& entry) {
-  const std::string name = entry.path().filename().string();
-  const auto mark = name.rfind(kTempMark);
-  if (name.size() < 2 || name[0] != '.' || mark == std::string::npos || !entry.is_regular_file()) return false;
-  const std::string rest = name.substr(mark + kTempMark.size());  // "<pid>-XXXXXX" or "XXXXXX"
-  const auto dash = rest.find('-');
-  if (dash != std::string::npos && dash > 0 && rest.find_first_not_of("0123456789") == dash) {
-    const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
-    if (pid == static_cast<long>(getpid())) return false;
-    return pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
-  }
-  std::error_code ec;
-  const auto written = entry.last_write_time(ec);
-  return !ec && fs::file_time_type::clock::now() - written > std::chrono::hours(1);
+// The document as PDF bytes: saved to libharu's memory stream and gathered in one piece.
+std::string bytes_of(PdfDoc& doc, const std::string& what) {
+  HPDF_SaveToStream(doc.get());
+  doc.check("cannot make the PDF of " + what);
+  return stream_bytes(doc.get()->stream);
 }
-
-// Once per folder and process, before the first write there: removes what killed runs left behind.
-void sweep_stale_temporaries(const fs::path& dir) {
-  static std::mutex mutex;
-  static std::set<std::string> swept;
-  std::error_code ec;
-  const fs::path key = fs::weakly_canonical(dir, ec);
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    if (!swept.insert((ec ? dir : key).string()).second) return;
-  }
-  for (const auto& entry : fs::directory_iterator(dir, ec)) {
-    std::error_code ignored;
-    if (is_stale_temporary(entry)) fs::remove(entry.path(), ignored);
-  }
-}
-
-// Writes all of a libharu memory stream (its pieces in order) to `fd`; false on a write error (errno says which).
-bool write_stream(HPDF_Stream stream, int fd) {
-  std::vector<iovec> chunks;
-  for (std::string_view piece : stream_pieces(stream))
-    chunks.push_back({const_cast<char*>(piece.data()), piece.size()});
-  for (std::size_t at = 0; at < chunks.size();) {
-    const int count = static_cast<int>(std::min<std::size_t>(chunks.size() - at, IOV_MAX));
-    ssize_t wrote = writev(fd, chunks.data() + at, count);
-    if (wrote < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    while (at < chunks.size() && static_cast<std::size_t>(wrote) >= chunks[at].iov_len)
-      wrote -= static_cast<ssize_t>(chunks[at++].iov_len);
-    if (wrote > 0) {
-      chunks[at].iov_base = static_cast<char*>(chunks[at].iov_base) + wrote;
-      chunks[at].iov_len -= static_cast<std::size_t>(wrote);
-    }
-  }
-  return true;
-}
-
-// Writes the document under a temporary name in the target's folder (not yet flushed) and returns that name.
-fs::path save_temporary(PdfDoc& doc, const fs::path& target) {
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  sweep_stale_temporaries(dir);
-  std::string pattern = (dir / ("." + target.filename().string() + std::string(kTempMark) +
-                                std::to_string(getpid()) + "-XXXXXX"))
-                            .string();
-  const int fd = mkostemp(pattern.data(), O_CLOEXEC);
-  if (fd < 0) throw std::runtime_error("cannot create a file in " + dir.string() + " for " + target.string());
-  // mkstemp makes the file private; a certificate is as readable as any file the user creates.
-  const mode_t mask = umask(0);
-  umask(mask);
-  fchmod(fd, 0666 & ~mask);
-  const fs::path temp = pattern;
-  try {
-    // Saved in memory and written through the descriptor mkstemp opened: HPDF_SaveToFile would open the
-    // file again and truncate it, and ext4 starts writing back a file truncated to nothing when it is
-    // closed (its guard for replace-by-truncate), which the group's single flush does better.
-    HPDF_SaveToStream(doc.get());
-    doc.check("cannot write " + target.string());
-    if (!write_stream(doc.get()->stream, fd))
-      throw std::runtime_error("cannot write " + target.string() + ": " + std::strerror(errno));
-  } catch (...) {
-    close(fd);
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw;
-  }
-  if (close(fd) != 0) {
-    const int error = errno;
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw std::runtime_error("cannot write " + target.string() + ": " + std::strerror(error));
-  }
-  return temp;
-}
-
-bool sync_path(const fs::path& path, int flags = O_RDONLY) {
-  const int fd = open(path.c_str(), flags);
-  const bool synced = fd >= 0 && fsync(fd) == 0;
-  if (fd >= 0) close(fd);
-  return synced;
-}
-
-// Flushes a file written by save_temporary() to disk and only then gives it its name.
-void publish(const fs::path& temp, const fs::path& target) {
-  try {
-    if (!sync_path(temp)) throw std::runtime_error("cannot flush " + target.string() + " to disk");
-    fs::rename(temp, target);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(temp, ignored);
-    throw;
-  }
-}
-
-void save_atomically(PdfDoc& doc, const fs::path& target) { publish(save_temporary(doc, target), target); }
 
 // ---- what the content says, in a language ------------------------------------------------------
 
@@ -878,150 +757,43 @@ void set_info(PdfDoc& doc, const std::string& title) {
 
 CertificateRenderer::CertificateRenderer(FontStack& fonts) : fonts_(fonts), shapes_(std::make_shared<ShapeCache>(fonts)) {}
 
-fs::path CertificateRenderer::render_temporary(const CertificateTemplate& tmpl, const CertificateContent& content,
-                                               const fs::path& out_pdf) {
+std::string CertificateRenderer::render(const CertificateTemplate& tmpl, const CertificateContent& content) {
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
   PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_);
   layout.draw(content);
   set_info(doc, "Certificate " + content.serial);
   if (!content.qr_text.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_KEYWORDS, content.qr_text.c_str());
-  doc.check("cannot set the document information of " + out_pdf.string());
-  return save_temporary(doc, out_pdf);
+  doc.check("cannot set the document information of certificate " + content.serial);
+  return bytes_of(doc, "certificate " + content.serial);
 }
 
-void CertificateRenderer::render(const CertificateTemplate& tmpl, const CertificateContent& content,
-                                 const fs::path& out_pdf) {
-  publish(render_temporary(tmpl, content, out_pdf), out_pdf);
-}
-
-void CertificateRenderer::render_batch(const CertificateTemplate& tmpl, const std::vector<CertificateContent>& contents,
-                                       const fs::path& combined_pdf,
-                                       const std::function<bool(std::size_t, std::size_t)>& progress) {
-  if (contents.empty()) throw std::invalid_argument("no certificates to print into " + combined_pdf.string());
+std::optional<std::string> CertificateRenderer::render_batch(
+    const CertificateTemplate& tmpl, const std::vector<CertificateContent>& contents,
+    const std::function<bool(std::size_t, std::size_t)>& progress) {
+  if (contents.empty()) throw std::invalid_argument("no certificates to print");
   PdfDoc doc;
   TextRenderer text(doc.get(), fonts_);
   LayerMemo own_layers;  // the pages of one language share one form
   PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_ ? layer_memo_ : &own_layers);
   for (std::size_t i = 0; i < contents.size(); ++i) {
     layout.draw(contents[i]);
-    if (progress && !progress(i + 1, contents.size())) return;
+    if (progress && !progress(i + 1, contents.size())) return std::nullopt;
   }
   set_info(doc, "Certificates (" + std::to_string(contents.size()) + ")");
-  doc.check("cannot set the document information of " + combined_pdf.string());
-  save_atomically(doc, combined_pdf);
+  doc.check("cannot set the document information of the print file");
+  return bytes_of(doc, "the print file");
 }
 
-// A batch's certificate files, written under temporary names and given their own a group at a time, once the
-// whole group is on disk: one flush of the file system per group instead of a flush per file (a third of a
-// millisecond each). A file is still never under its name before it is whole on disk, so a batch cut short,
-// even by a power cut, leaves each certificate either whole or to be written again when issuing resumes.
-class BatchWriter {
- public:
-  // 64 rather than 16: a quarter of the file system's journal commits (bench/certificates: ~5% less wall clock
-  // on this machine's disk, more on a slow card), for at most 64 certificates to write again after a power cut.
-  static constexpr std::size_t kGroup = 64;
+CertificateRenderer::Batch::Batch(CertificateRenderer& renderer)
+    : renderer_(renderer), qr_memo_(std::make_unique<QrMemo>()), layer_memo_(std::make_unique<LayerMemo>()) {
+  renderer_.qr_memo_ = qr_memo_.get();
+  renderer_.layer_memo_ = layer_memo_.get();
+}
 
-  BatchWriter(CertificateRenderer& renderer, fs::path folder) : renderer_(renderer), folder_(std::move(folder)) {
-    renderer_.qr_memo_ = &qr_memo_;
-    renderer_.layer_memo_ = &layer_memo_;
-  }
-  ~BatchWriter() {
-    renderer_.qr_memo_ = nullptr;
-    renderer_.layer_memo_ = nullptr;
-    discard();
-  }
-  BatchWriter(const BatchWriter&) = delete;
-  BatchWriter& operator=(const BatchWriter&) = delete;
-
-  void write(const CertificateTemplate& tmpl, const CertificateContent& content, const fs::path& target) {
-    pending_.push_back({renderer_.render_temporary(tmpl, content, target), target});
-    if (pending_.size() >= kGroup) flush();
-  }
-
-  // Puts the group on disk, then gives each file its name (and puts the names on disk).
-  void flush() {
-    if (pending_.empty()) return;
-    struct Folder {
-      int fd;
-      ~Folder() {
-        if (fd >= 0) close(fd);
-      }
-    } dir{open(folder_.c_str(), O_RDONLY | O_DIRECTORY)};
-    // syncfs() flushes everything written to the folder's file system, the group included. Where it fails
-    // (it also reports an earlier write error of another program there), each file is flushed on its own.
-    bool synced = dir.fd >= 0 && syncfs(dir.fd) == 0;
-    if (!synced) {
-      synced = true;
-      for (const auto& p : pending_) synced = synced && sync_path(p.temp);
-    }
-    if (!synced) throw std::runtime_error("cannot flush the certificates written in " + folder_.string() + " to disk");
-    while (!pending_.empty()) {
-      fs::rename(pending_.back().temp, pending_.back().target);
-      pending_.pop_back();
-    }
-    if (dir.fd >= 0) fsync(dir.fd);
-  }
-
- private:
-  void discard() noexcept {
-    for (const auto& p : pending_) {
-      std::error_code ignored;
-      fs::remove(p.temp, ignored);
-    }
-    pending_.clear();
-  }
-
-  struct Pending {
-    fs::path temp, target;
-  };
-  CertificateRenderer& renderer_;
-  QrMemo qr_memo_;
-  LayerMemo layer_memo_;
-  fs::path folder_;
-  std::vector<Pending> pending_;
-};
-
-BatchFiles write_certificate_files(CertificateRenderer& renderer, const CertificateTemplate& tmpl,
-                                   const std::vector<BatchCertificate>& certificates,
-                                   const std::filesystem::path& folder, const std::string& print_name,
-                                   const std::function<bool(std::size_t done, std::size_t total)>& progress) {
-  BatchFiles out;
-  const std::size_t total = certificates.size() * (print_name.empty() ? 1 : 2);
-  std::filesystem::create_directories(folder);
-  std::vector<CertificateContent> pages;
-  BatchWriter writer(renderer, folder);
-  try {
-    for (std::size_t i = 0; i < certificates.size(); ++i) {
-      const auto& c = certificates[i];
-      const auto file = folder / (c.content.serial + ".pdf");
-      if (!c.issued_before || !std::filesystem::exists(file)) writer.write(tmpl, c.content, file);
-      out.files.push_back(file);
-      if (!print_name.empty()) pages.push_back(c.content);
-      if (progress && !progress(i + 1, total)) {
-        writer.flush();
-        out.cancelled = true;
-        return out;
-      }
-    }
-    writer.flush();
-  } catch (...) {
-    // The files written before the one that failed are kept, as when each was flushed on its own.
-    try {
-      writer.flush();
-    } catch (...) {
-    }
-    throw;
-  }
-  if (pages.empty()) return out;
-  const auto print = folder / print_name;
-  const std::size_t before = certificates.size();
-  renderer.render_batch(tmpl, pages, print, [&](std::size_t done, std::size_t) {
-    return !progress || progress(before + done, total);
-  });
-  if (std::filesystem::exists(print)) out.print_file = print;
-  else out.cancelled = true;
-  return out;
+CertificateRenderer::Batch::~Batch() {
+  renderer_.qr_memo_ = nullptr;
+  renderer_.layer_memo_ = nullptr;
 }
 
 std::string shipped_template_name(const std::string& kind) {

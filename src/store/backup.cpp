@@ -15,6 +15,7 @@
 
 #include "core/calendar.hpp"
 #include "core/problem.hpp"
+#include "io/durable.hpp"
 #include "store/migrations.hpp"
 
 namespace mitra::store {
@@ -142,25 +143,18 @@ fs::path backup_folder(const fs::path& database_file) {
 
 void backup_to(Database& db, const fs::path& out) {
     sqlite3* source = native(db);
-    if (out.has_parent_path()) create_private_directories(out.parent_path());  // backups of people's records
-    const fs::path temporary = out.string() + ".partial";
-    fs::remove(temporary);
+    if (out.has_parent_path()) io::create_private_folders(out.parent_path());  // backups of people's records
+    // The copy is written under a temporary name (owner-only) and given its own once whole on disk.
+    io::TemporaryFile temporary(out, io::Access::owner_only);
+    temporary.close();
     {
-        const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0) throw DatabaseError("cannot write the backup " + out.string());
-        ::close(fd);
-    }
-    try {
-        Connection target(temporary, SQLITE_OPEN_READWRITE);
+        Connection target(temporary.path(), SQLITE_OPEN_READWRITE);
         copy_database(source, target.handle, "cannot back up to " + out.string());
         // A backup is one self-contained file, not a WAL pair.
         single_text(target.handle, "PRAGMA journal_mode = DELETE");
-    } catch (...) {
-        fs::remove(temporary);
-        throw;
     }
-    sync_file(temporary);
-    fs::rename(temporary, out);
+    temporary.publish();
+    io::sync_folder(out.has_parent_path() ? out.parent_path() : fs::path("."));
 }
 
 std::vector<fs::path> list_backups(const fs::path& database_file) {

@@ -2,8 +2,11 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/completion.hpp"
+#include "core/eligibility.hpp"
 #include "core/identity.hpp"
 #include "core/serial.hpp"
 #include "store/certificates.hpp"
@@ -43,21 +46,46 @@ CertificateRecord record_from(const soci::row& r) {
     return x;
 }
 
+// A serial taken from its prefix's counter, with what the counter said before (to give it back).
+struct TakenSerial {
+    std::string serial, prefix;
+    long long before = 0;
+    bool counter_existed = false;
+};
+
 // The next serial for a prefix; numbers whose check character would be '*' are skipped.
-std::string next_serial(Database& db, const std::string& programme, const std::string& country, int year) {
-    const std::string prefix = programme + "-" + country + "-" + std::to_string(year);
+TakenSerial take_serial(Database& db, const std::string& programme, const std::string& country, int year) {
+    TakenSerial taken;
+    taken.prefix = programme + "-" + country + "-" + std::to_string(year);
     long long last = 0;
     soci::indicator ind = soci::i_null;
-    db.sql() << "SELECT last_number FROM serial_counters WHERE prefix = :p", soci::into(last, ind), soci::use(prefix);
-    const bool exists = db.sql().got_data();
+    db.sql() << "SELECT last_number FROM serial_counters WHERE prefix = :p", soci::into(last, ind),
+        soci::use(taken.prefix);
+    taken.counter_existed = db.sql().got_data();
+    taken.before = last;
     std::optional<std::string> serial;
     while (!serial) serial = make_serial(programme, country, year, ++last);
-    if (exists)
-        db.sql() << "UPDATE serial_counters SET last_number = :n WHERE prefix = :p", soci::use(last), soci::use(prefix);
+    if (taken.counter_existed)
+        db.sql() << "UPDATE serial_counters SET last_number = :n WHERE prefix = :p", soci::use(last),
+            soci::use(taken.prefix);
     else
-        db.sql() << "INSERT INTO serial_counters (prefix, last_number) VALUES (:p, :n)", soci::use(prefix),
+        db.sql() << "INSERT INTO serial_counters (prefix, last_number) VALUES (:p, :n)", soci::use(taken.prefix),
             soci::use(last);
-    return *serial;
+    taken.serial = *serial;
+    return taken;
+}
+
+std::string next_serial(Database& db, const std::string& programme, const std::string& country, int year) {
+    return take_serial(db, programme, country, year).serial;
+}
+
+// Gives back the serial take_serial() took last (its certificate was never printed), so serials keep no gaps.
+void give_back(Database& db, const TakenSerial& taken) {
+    if (taken.counter_existed)
+        db.sql() << "UPDATE serial_counters SET last_number = :n WHERE prefix = :p", soci::use(taken.before),
+            soci::use(taken.prefix);
+    else
+        db.sql() << "DELETE FROM serial_counters WHERE prefix = :p", soci::use(taken.prefix);
 }
 
 std::string content_hash(const CertificateContent& c) {
@@ -166,78 +194,109 @@ CertificateContent CertificateRepo::content_for(const CertificateRecord& record)
     return c;
 }
 
+CohortIssue CertificateRepo::plan_for_cohort(const std::string& cohort_code, const std::string& kind,
+                                             const std::string& module_code, const Date& today) {
+    CohortIssue plan;
+    db_.read([&] { plan = issue(cohort_code, kind, module_code, "", nullptr, today, nullptr); });
+    return plan;
+}
+
 CohortIssue CertificateRepo::issue_for_cohort(const std::string& cohort_code, const std::string& kind,
                                               const std::string& module_code, const std::string& template_name,
-                                              const SigningKey& key, const Date& today) {
-    if (kind != "completion" && kind != "module") refuse("kind", "is 'completion' or 'module', not '" + kind + "'");
+                                              const SigningKey& key, const Date& today, const Printer& printer) {
     CohortIssue result;
     register_key(key);
-    db_.write([&] {
-        result = {};
-        CohortRepo cohorts(db_);
-        const auto cohort = cohorts.find(cohort_code);
-        if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
-        const auto curriculum = cohorts.curriculum_of(*cohort);
-        if (kind == "module" && !curriculum.module(module_code))
-            refuse("module", "curriculum " + curriculum.code + " has no module " + module_code);
-        const std::string stored_module = kind == "module" ? module_code : "";
+    db_.write([&] { result = issue(cohort_code, kind, module_code, template_name, &key, today, &printer); });
+    return result;
+}
 
-        for (const auto& pc : cohort_completion(db_, cohort_code, today)) {
-            bool eligible = pc.complete;
-            std::string reason = pc.reason;
-            std::vector<std::string> completed;
-            for (const auto& m : pc.modules)
-                if (m.complete && (kind == "completion" || m.code == module_code)) completed.push_back(m.code);
-            if (kind == "module") {
-                eligible = false;
-                for (const auto& m : pc.modules)
-                    if (m.code == module_code) {
-                        eligible = m.complete;
-                        reason = m.reason;
-                    }
-            }
-            if (eligible && is_erased(db_, pc.ref)) {
-                eligible = false;
-                reason = "their personal data was erased at their request";
-            }
-            if (!eligible) {
-                result.left_out.push_back({pc.ref, reason});
-                continue;
-            }
-            soci::rowset<soci::row> live =
-                (db_.sql().prepare << "SELECT " << kCertificateColumns
-                                   << " WHERE p.ref = :r AND c.code = :c AND x.kind = :k AND x.module_code = :m "
-                                      "AND x.revoked_at IS NULL",
-                 soci::use(pc.ref), soci::use(cohort_code), soci::use(kind), soci::use(stored_module));
-            std::optional<CertificateRecord> existing;
-            for (const auto& r : live) existing = record_from(r);
-            if (existing) {
-                result.issued.push_back({*existing, content_for(*existing), true});
-                continue;
-            }
-            CertificateRecord record;
-            record.uuid = new_uuid();
-            record.serial = next_serial(db_, curriculum.code, cohort->country, today.year);
-            record.participant_ref = pc.ref;
-            record.cohort_code = cohort_code;
-            record.kind = kind;
-            record.module_code = stored_module;
-            record.template_name = template_name;
-            record.issued_on = to_string(today);
-            record.key_id = key.key_id();
-            record.modules = completed;
-            auto content = content_for(record);  // payload is not part of the content hash
-            record.payload = sign_facts(facts_of(content, curriculum, module_code, key), key);
-            record.content_hash = content_hash(content);
-            content.qr_text = record.payload;
-            record.full_name = content.full_name;
+// Without a key and printer, a plan: nothing is taken, signed or recorded.
+CohortIssue CertificateRepo::issue(const std::string& cohort_code, const std::string& kind,
+                                   const std::string& module_code, const std::string& template_name,
+                                   const SigningKey* key, const Date& today, const Printer* printer) {
+    if (kind != "completion" && kind != "module") refuse("kind", "is 'completion' or 'module', not '" + kind + "'");
+    CohortIssue result;
+    CohortRepo cohorts(db_);
+    const auto cohort = cohorts.find(cohort_code);
+    if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
+    const auto curriculum = cohorts.curriculum_of(*cohort);
+    if (kind == "module" && !curriculum.module(module_code))
+        refuse("module", "curriculum " + curriculum.code + " has no module " + module_code);
+    const std::string stored_module = kind == "module" ? module_code : "";
 
-            insert_certificate(db_, record, cohort->uuid);
-            record_audit(db_, "certificate", record.uuid, "issue", std::nullopt, record.serial + " to " + pc.ref);
-            if (kind == "completion") grant_with_certificate(db_, record);
-            result.issued.push_back({record, content, false});
+    // The cohort's live certificates of this kind, and whose data was erased: two queries for everyone.
+    std::map<std::string, CertificateRecord> live;
+    {
+        soci::rowset<soci::row> rows =
+            (db_.sql().prepare << "SELECT " << kCertificateColumns
+                               << " WHERE c.code = :c AND x.kind = :k AND x.module_code = :m AND x.revoked_at IS NULL",
+             soci::use(cohort_code), soci::use(kind), soci::use(stored_module));
+        for (const auto& r : rows) {
+            auto record = record_from(r);
+            live.emplace(record.participant_ref, std::move(record));
         }
-    });
+    }
+    std::set<std::string> erased;
+    {
+        soci::rowset<soci::row> rows =
+            (db_.sql().prepare << "SELECT p.ref FROM participants p JOIN enrolments e ON e.participant_uuid = p.uuid "
+                                  "WHERE e.cohort_uuid = :c AND p.erased_at IS NOT NULL",
+             soci::use(cohort->uuid));
+        for (const auto& r : rows) erased.insert(text(r, 0));
+    }
+
+    for (const auto& pc : cohort_completion(db_, cohort_code, today)) {
+        const auto eligibility = certificate_eligibility(pc, kind, module_code, erased.count(pc.ref) > 0);
+        if (!eligibility.eligible) {
+            result.left_out.push_back({pc.ref, eligibility.reason});
+            continue;
+        }
+        if (auto existing = live.find(pc.ref); existing != live.end()) {
+            IssuedCertificate again{existing->second, content_for(existing->second), true};
+            if (printer) {
+                if (auto why = printer->print(again)) {
+                    result.left_out.push_back({pc.ref, *why});
+                    continue;
+                }
+            }
+            result.issued.push_back(std::move(again));
+            continue;
+        }
+        CertificateRecord record;
+        record.uuid = new_uuid();
+        record.participant_ref = pc.ref;
+        record.cohort_code = cohort_code;
+        record.kind = kind;
+        record.module_code = stored_module;
+        record.template_name = template_name;
+        record.issued_on = to_string(today);
+        record.modules = eligibility.modules;
+        if (!key) {  // a plan: no serial is taken
+            auto content = content_for(record);
+            record.full_name = content.full_name;
+            result.issued.push_back({record, content, false});
+            continue;
+        }
+        const TakenSerial taken = take_serial(db_, curriculum.code, cohort->country, today.year);
+        record.serial = taken.serial;
+        record.key_id = key->key_id();
+        auto content = content_for(record);  // payload is not part of the content hash
+        record.payload = sign_facts(facts_of(content, curriculum, module_code, *key), *key);
+        record.content_hash = content_hash(content);
+        content.qr_text = record.payload;
+        record.full_name = content.full_name;
+        IssuedCertificate issued{record, content, false};
+        if (auto why = printer->print(issued)) {
+            give_back(db_, taken);
+            result.left_out.push_back({pc.ref, *why});
+            continue;
+        }
+        insert_certificate(db_, record, cohort->uuid);
+        record_audit(db_, "certificate", record.uuid, "issue", std::nullopt, record.serial + " to " + pc.ref);
+        if (kind == "completion") grant_with_certificate(db_, record);
+        result.issued.push_back(std::move(issued));
+    }
+    if (printer && printer->finish) printer->finish(result.issued);
     return result;
 }
 
@@ -316,7 +375,8 @@ CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::
 }
 
 IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std::string& reason,
-                                           const SigningKey& key) {
+                                           const SigningKey& key,
+                                           const std::function<void(const IssuedCertificate&)>& print) {
     IssuedCertificate out;
     register_key(key);
     db_.write([&] {
@@ -351,6 +411,7 @@ IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std:
                 soci::use(db_.actor()), soci::use(found->uuid);
             content.qr_text = found->payload;
         }
+        print(IssuedCertificate{*found, content, true});  // printed first: what it throws changes nothing
         const std::string uuid = new_uuid(), now = utc_timestamp_now();
         db_.sql() << "INSERT INTO certificate_prints (uuid, certificate_uuid, printed_at, printed_by, reason) VALUES "
                      "(:u, :c, :at, :by, :r)",

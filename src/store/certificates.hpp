@@ -1,5 +1,6 @@
 // Issued certificates: serials, signed payloads, revocations and reprints.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,20 +44,35 @@ class CertificateRepo {
 public:
     explicit CertificateRepo(Database& db) : db_(db) {}
 
+    // Who in the cohort would be given a certificate of this kind today, and what each would say: everyone
+    // eligible (core decides), someone who already holds a live one getting that one back. Reads only; the new
+    // ones have no serial and no signature yet (a preview). `kind` is "completion" (the programme) or "module"
+    // (with `module_code`).
+    CohortIssue plan_for_cohort(const std::string& cohort_code, const std::string& kind,
+                                const std::string& module_code, const Date& today);
+
     // Issues to everyone eligible in the cohort, and to no one else; someone who already holds a live
-    // certificate of this kind gets that one back, never a second serial. One transaction.
-    // `kind` is "completion" (the programme) or "module" (with `module_code`).
+    // certificate of this kind gets that one back, never a second serial. One transaction (or the caller's).
+    // Each certificate, signed, is handed to `print` before anything of it is recorded: `print` returns why it
+    // cannot be printed (the person is then left out, their serial given back) or nothing once it is printed;
+    // `finish` runs after everyone (the print file). Either throwing records nothing.
+    struct Printer {
+        std::function<std::optional<std::string>(const IssuedCertificate&)> print;
+        std::function<void(const std::vector<IssuedCertificate>&)> finish;
+    };
     CohortIssue issue_for_cohort(const std::string& cohort_code, const std::string& kind,
                                  const std::string& module_code, const std::string& template_name,
-                                 const SigningKey& key, const Date& today);
+                                 const SigningKey& key, const Date& today, const Printer& printer);
 
     std::optional<CertificateRecord> find(const std::string& serial);
     std::vector<CertificateRecord> list(const std::string& search = "", const std::string& cohort_code = "");
     CertificateRecord revoke(const std::string& serial, const std::string& reason);
 
-    // Another copy, with the same serial (a lost copy, a corrected spelling): recorded with when and why,
-    // and signed again when the person's name was corrected since.
-    IssuedCertificate reprint(const std::string& serial, const std::string& reason, const SigningKey& key);
+    // Another copy, with the same serial (a lost copy, a corrected spelling): signed again when the person's
+    // name was corrected since, handed to `print`, and only then recorded with when and why. One transaction:
+    // when `print` throws, nothing is changed.
+    IssuedCertificate reprint(const std::string& serial, const std::string& reason, const SigningKey& key,
+                              const std::function<void(const IssuedCertificate&)>& print);
 
     // Inside the caller's transaction: a certificate of kind "certification" showing a renewed
     // certification `code` (its serial numbered under the code, such as PSC-NP-2026-000001-K), for the
@@ -69,6 +85,9 @@ public:
     std::vector<SigningKey> trusted_keys();
 
 private:
+    CohortIssue issue(const std::string& cohort_code, const std::string& kind, const std::string& module_code,
+                      const std::string& template_name, const SigningKey* key, const Date& today,
+                      const Printer* printer);
     CertificateContent content_for(const CertificateRecord& record);
     Database& db_;
 };

@@ -1,6 +1,8 @@
 // Opening, migrating and transactions, for SQLite and PostgreSQL alike.
 #include "store/database.hpp"
 
+#include "io/durable.hpp"
+
 #include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
@@ -157,15 +159,8 @@ void daily_backup(Database& db, std::vector<std::string>& warnings) {
 
 }  // namespace
 
-void create_private_directories(const std::filesystem::path& folder) {
-    if (folder.empty() || std::filesystem::exists(folder)) return;
-    if (folder.has_parent_path() && folder.parent_path() != folder) create_private_directories(folder.parent_path());
-    if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
-        throw DatabaseError("cannot create the folder " + folder.string() + ": " + std::strerror(errno));
-}
-
 void create_owner_only(const std::filesystem::path& file) {
-    if (file.has_parent_path()) create_private_directories(file.parent_path());
+    if (file.has_parent_path()) io::create_private_folders(file.parent_path());
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd >= 0) ::close(fd);
 }

@@ -106,8 +106,4 @@ std::string os_user_name();
 // Creates an empty file readable by its owner only (and its missing folders, owner-only too), unless it exists.
 void create_owner_only(const std::filesystem::path& file);
 
-// Creates the folders of `folder` that are missing, each readable by its owner only (0700); existing ones are
-// left as they are.
-void create_private_directories(const std::filesystem::path& folder);
-
 }  // namespace mitra::store

@@ -10,6 +10,7 @@
 #include <cstdio>
 
 #include "app/browse_panel.hpp"
+#include "../store/printer.hpp"
 #include "app/certification_view.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
@@ -51,7 +52,7 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
     Programme programme;
     programme.make_complete({"P-001", "P-002"});
     const auto key = io::load_or_create_signing_key(io::default_key_path());
-    store::CertificateRepo(programme.db()).issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2});
+    store::CertificateRepo(programme.db()).issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2}, mitra::store_test::accept_all());
     const auto first = store::CertificationRepo(programme.db()).current("P-001");
     REQUIRE(first);
     // Two months before the certification ends.

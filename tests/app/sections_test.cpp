@@ -11,6 +11,7 @@
 #include <cstdio>
 
 #include "app/dialogs.hpp"
+#include "../store/printer.hpp"
 #include "app/guard.hpp"
 #include "app/i18n.hpp"
 #include "app/main_frame.hpp"
@@ -71,7 +72,7 @@ TEST_CASE("the sections list what the database holds, searched as you type", "[g
         programme.make_complete({"P-001"});
         const auto key = io::load_or_create_signing_key(io::default_key_path());
         const auto issued = store::CertificateRepo(programme.db())
-                                .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2});
+                                .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2}, mitra::store_test::accept_all());
         REQUIRE(issued.issued.size() == 1);
         const std::string serial = issued.issued.front().record.serial;
         auto* certificates = static_cast<app::CertificatesPanel*>(frame->section(app::MainFrame::certificates));
@@ -88,7 +89,7 @@ TEST_CASE("a copy of a certificate is printed with a reason and counted, never o
     programme.make_complete({"P-001"});
     const auto key = io::load_or_create_signing_key(io::default_key_path());
     const auto issued = store::CertificateRepo(programme.db())
-                            .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2});
+                            .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2}, mitra::store_test::accept_all());
     REQUIRE(issued.issued.size() == 1);
     const std::string serial = issued.issued.front().record.serial;
     const auto saved_dir = programme.dir / "copies";

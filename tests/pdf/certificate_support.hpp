@@ -3,9 +3,12 @@
 
 #include "core/certificate_template.hpp"
 #include "io/curriculum_toml.hpp"
+#include "io/durable.hpp"
 #include "io/template_toml.hpp"
+#include "pdf/certificate.hpp"
 
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -62,6 +65,23 @@ inline CertificateContent module_for(const Person& p) {
   c.end_date.reset();
   c.start_date = {2026, 1, 12};
   return c;
+}
+
+// One certificate written as the workflow writes it: the renderer's bytes through io's durable writer.
+inline void render_to(CertificateRenderer& renderer, const CertificateTemplate& tmpl, const CertificateContent& content,
+               const std::filesystem::path& pdf) {
+  mitra::io::write_file_atomically(pdf, renderer.render(tmpl, content));
+}
+inline void render_to(CertificateRenderer&& renderer, const CertificateTemplate& tmpl, const CertificateContent& content,
+               const std::filesystem::path& pdf) {
+  render_to(renderer, tmpl, content, pdf);
+}
+
+// The print file written as the workflow writes it; nothing when `progress` cancels.
+inline void render_batch_to(CertificateRenderer& renderer, const CertificateTemplate& tmpl,
+                     const std::vector<CertificateContent>& contents, const std::filesystem::path& pdf,
+                     const std::function<bool(std::size_t, std::size_t)>& progress) {
+  if (auto bytes = renderer.render_batch(tmpl, contents, progress)) mitra::io::write_file_atomically(pdf, *bytes);
 }
 
 }  // namespace mitra::pdf::test

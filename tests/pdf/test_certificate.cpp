@@ -4,6 +4,8 @@
 #include "pdf/qr.hpp"
 #include "pdf/shaping.hpp"
 #include "pdf/stream_deflate.hpp"
+#include "io/durable.hpp"
+#include "workflow/certificates.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,8 +20,12 @@ using namespace mitra;
 using namespace mitra::pdf;
 using namespace mitra::pdf::test;
 namespace fs = std::filesystem;
+using mitra::workflow::BatchCertificate;
+using mitra::workflow::BatchFiles;
+using mitra::workflow::write_certificate_files;
 
 namespace {
+
 
 FontStack& fonts() {
   static FontStack stack;
@@ -73,7 +79,7 @@ TEST_CASE("a completion certificate prints every name on one A4 landscape page",
     const CertificateContent content = completion_for(person, ++number);
     const fs::path dir = fresh_dir("completion-" + std::to_string(number));
     const fs::path pdf = dir / "certificate.pdf";
-    renderer.render(tmpl, content, pdf);
+    render_to(renderer, tmpl, content, pdf);
 
     CHECK(only_pdfs_named(dir, {"certificate.pdf"}));
     const std::string meta = squeeze(info(pdf));
@@ -105,7 +111,7 @@ TEST_CASE("an English cohort's certificate is in English only", "[certificate]")
   const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
   CertificateRenderer renderer(fonts());
   const fs::path pdf = fresh_dir("english") / "c.pdf";
-  renderer.render(tmpl, completion_for({"Sukarno", "", "id", "en"}), pdf);
+  render_to(renderer, tmpl, completion_for({"Sukarno", "", "id", "en"}), pdf);
   const std::string text = pdftotext(pdf);
   // The title once, not twice: the English second line is left out.
   const auto first = text.find("Certificate of Completion");
@@ -119,7 +125,7 @@ TEST_CASE("a Japanese cohort's certificate is in Japanese, then English", "[cert
   const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
   CertificateRenderer renderer(fonts());
   const fs::path pdf = fresh_dir("japanese") / "c.pdf";
-  renderer.render(tmpl, completion_for(kPeople[0]), pdf);
+  render_to(renderer, tmpl, completion_for(kPeople[0]), pdf);
   const std::string text = squeeze(pdftotext(pdf));
   CHECK_THAT(text, Catch::Contains("修了証"));
   CHECK_THAT(text, Catch::Contains("ピアサポートの基礎"));
@@ -173,7 +179,7 @@ TEST_CASE("a template's images lie over the frame and under the rules and text, 
   for (std::size_t i = 0; i < files.files.size(); ++i) {
     INFO(batch[i].content.full_name);
     const fs::path single = alone / files.files[i].filename();
-    renderer.render(tmpl, batch[i].content, single);
+    render_to(renderer, tmpl, batch[i].content, single);
     const Gray a = rasterise(files.files[i], 50), b = rasterise(single, 50);
     REQUIRE(a.px.size() == b.px.size());
     long differ = 0;
@@ -187,7 +193,7 @@ TEST_CASE("an Urdu cohort's certificate keeps Nastaliq where it has room and wri
   const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
   CertificateRenderer renderer(fonts());
   const fs::path pdf = fresh_dir("urdu") / "c.pdf";
-  renderer.render(tmpl, completion_for({"عائشہ خان", "Aisha Khan", "ur", "ur"}), pdf);
+  render_to(renderer, tmpl, completion_for({"عائشہ خان", "Aisha Khan", "ur", "ur"}), pdf);
   const std::string listed = run("pdffonts " + quote(pdf.string())).out;
   INFO(listed);
   CHECK_THAT(listed, Catch::Contains("NotoNastaliqUrdu-Bold"));  // the name keeps within its line
@@ -223,7 +229,7 @@ TEST_CASE("a right-to-left cohort whose language has no month names keeps the En
   const fs::path pdf = fresh_dir("dari") / "c.pdf";
   CertificateContent c = completion_for({"Sukarno", "", "id", "fa"});
   c.country = "AF";
-  renderer.render(tmpl, c, pdf);
+  render_to(renderer, tmpl, c, pdf);
   const std::string text = pdftotext(pdf);
   CHECK_THAT(text, Catch::Contains("5 January – 30 March 2026"));
   CHECK_THAT(text, Catch::Contains("2 April 2026"));
@@ -234,11 +240,11 @@ TEST_CASE("a certificate drawn with a batch's shaped text is the one drawn afres
   const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
   const fs::path dir = fresh_dir("shaped-once");
   CertificateRenderer batch(fonts());
-  for (const Person& person : kPeople) batch.render(tmpl, completion_for(person, 300), dir / "other.pdf");
+  for (const Person& person : kPeople) render_to(batch, tmpl, completion_for(person, 300), dir / "other.pdf");
   for (const Person& person : kPeople) {
     INFO(person.name);
-    batch.render(tmpl, completion_for(person, 301), dir / "batch.pdf");
-    CertificateRenderer(fonts()).render(tmpl, completion_for(person, 301), dir / "fresh.pdf");
+    render_to(batch, tmpl, completion_for(person, 301), dir / "batch.pdf");
+    render_to(CertificateRenderer(fonts()), tmpl, completion_for(person, 301), dir / "fresh.pdf");
     CHECK(slurp(dir / "batch.pdf") == slurp(dir / "fresh.pdf"));
   }
 }
@@ -267,7 +273,7 @@ TEST_CASE("a batch's files draw the template's part from one form and look as ce
     INFO(c.full_name << " (" << c.language << " cohort)");
     languages.insert(c.language);
     const fs::path file = files.files[i], single = alone / file.filename();
-    renderer.render(tmpl, c, single);
+    render_to(renderer, tmpl, c, single);
     CHECK(forms(slurp(file)) == 1);
     CHECK(forms(slurp(single)) == 0);
 
@@ -308,7 +314,7 @@ TEST_CASE("a module certificate prints on A4 portrait", "[certificate]") {
   const CertificateTemplate tmpl = shipped_template("module-participation.toml");
   CertificateRenderer renderer(fonts());
   const fs::path pdf = fresh_dir("module") / "m.pdf";
-  renderer.render(tmpl, module_for(kPeople[3]), pdf);
+  render_to(renderer, tmpl, module_for(kPeople[3]), pdf);
   const std::string meta = squeeze(info(pdf));
   CHECK_THAT(meta, Catch::Contains("Pages:1") && Catch::Contains("Pagesize:595.276x841.89pts(A4)"));
   const std::string text = squeeze(pdftotext(pdf));
@@ -326,7 +332,7 @@ TEST_CASE("a batch is one combined print file, and cancelling leaves nothing", "
   SECTION("20 certificates, 20 pages, progress after each") {
     const fs::path dir = fresh_dir("batch");
     std::vector<std::size_t> seen;
-    renderer.render_batch(tmpl, batch, dir / "print.pdf", [&](std::size_t done, std::size_t total) {
+    render_batch_to(renderer, tmpl, batch, dir / "print.pdf", [&](std::size_t done, std::size_t total) {
       CHECK(total == 20);
       seen.push_back(done);
       return true;
@@ -342,7 +348,7 @@ TEST_CASE("a batch is one combined print file, and cancelling leaves nothing", "
   }
   SECTION("cancelled half way: no file, no temporary left") {
     const fs::path dir = fresh_dir("batch-cancel");
-    renderer.render_batch(tmpl, batch, dir / "print.pdf", [](std::size_t done, std::size_t) { return done < 10; });
+    render_batch_to(renderer, tmpl, batch, dir / "print.pdf", [](std::size_t done, std::size_t) { return done < 10; });
     CHECK(fs::is_empty(dir));
   }
 }
@@ -435,10 +441,10 @@ TEST_CASE("a failed write leaves the old file as it was", "[certificate]") {
   { std::ofstream(pdf) << "old"; }
   CertificateContent bad = completion_for(kPeople[0]);
   bad.qr_text = std::string(4000, 'A');  // more than any QR version holds
-  CHECK_THROWS_AS(renderer.render(tmpl, bad, pdf), std::invalid_argument);
+  CHECK_THROWS_AS(render_to(renderer, tmpl, bad, pdf), std::invalid_argument);
   CHECK(only_pdfs_named(dir, {"c.pdf"}));
   CHECK(fs::file_size(pdf) == 3);
-  CHECK_THROWS(renderer.render(tmpl, completion_for(kPeople[0]), dir / "no-such-folder" / "c.pdf"));
+  CHECK_THROWS(render_to(renderer, tmpl, completion_for(kPeople[0]), dir / "no-such-folder" / "c.pdf"));
 }
 
 TEST_CASE("a QR symbol has its three finder patterns", "[certificate][qr]") {
@@ -505,7 +511,7 @@ TEST_CASE("write sample certificates", "[.samples]") {
   const CertificateTemplate completion = shipped_template("programme-completion.toml");
   const CertificateTemplate module = shipped_template("module-participation.toml");
   const std::pair<const char*, int> picks[] = {{"ja", 0}, {"ko", 1}, {"th", 2}, {"hi", 3}, {"si", 4}, {"ur", 5}, {"vi", 6}, {"id", 7}};
-  for (const auto& [label, i] : picks) renderer.render(completion, completion_for(kPeople[i]), dir / (std::string(label) + ".pdf"));
-  renderer.render(module, module_for(kPeople[0]), dir / "module-ja.pdf");
-  renderer.render(module, module_for(kPeople[6]), dir / "module-vi.pdf");
+  for (const auto& [label, i] : picks) render_to(renderer, completion, completion_for(kPeople[i]), dir / (std::string(label) + ".pdf"));
+  render_to(renderer, module, module_for(kPeople[0]), dir / "module-ja.pdf");
+  render_to(renderer, module, module_for(kPeople[6]), dir / "module-vi.pdf");
 }

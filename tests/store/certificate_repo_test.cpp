@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/problem.hpp"
+#include "printer.hpp"
 #include "core/serial.hpp"
 #include "store/certificates.hpp"
 #include "store/repos.hpp"
@@ -64,7 +65,7 @@ struct Programme {
         CurriculumRepo(*db).import(psf);
     }
     CohortIssue issue(const std::string& cohort, const Date& today = kToday) {
-        return CertificateRepo(*db).issue_for_cohort(cohort, "completion", "", "completion", key, today);
+        return CertificateRepo(*db).issue_for_cohort(cohort, "completion", "", "completion", key, today, mitra::store_test::accept_all());
     }
 };
 
@@ -145,7 +146,7 @@ TEST_CASE("the database allows one live certificate per person, cohort and kind,
     CHECK(CertificateRepo(*p.db).list().size() == 2);
 
     SECTION("a module certificate of the same person and cohort is another kind, and allowed") {
-        const auto module = CertificateRepo(*p.db).issue_for_cohort("KTM-1", "module", "M03", "module", p.key, kToday);
+        const auto module = CertificateRepo(*p.db).issue_for_cohort("KTM-1", "module", "M03", "module", p.key, kToday, mitra::store_test::accept_all());
         REQUIRE(module.issued.size() == 2);
         CHECK_FALSE(module.issued[0].existing);
         CHECK(module.issued[0].record.serial != held.serial);
@@ -213,6 +214,6 @@ TEST_CASE("a revocation records who, when and why, goes to the audit history, an
         CHECK_FALSE(repo.find(other)->revoked_at);
     }
     SECTION("a revoked certificate is not reprinted") {
-        CHECK_THROWS_AS(repo.reprint(serial, "lost copy", p.key), InputError);
+        CHECK_THROWS_AS(repo.reprint(serial, "lost copy", p.key, mitra::store_test::printed), InputError);
     }
 }

@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/problem.hpp"
+#include "printer.hpp"
 #include "core/serial.hpp"
 #include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
@@ -66,7 +67,7 @@ struct Programme {
         for (const auto& m : shipped_curriculum().modules)
             records.override_completion("NP-1", CompletionOverride{"P-1", m.code, true, "recognised prior learning", "", ""});
         const auto issued = CertificateRepo(*db).issue_for_cohort("NP-1", "completion", "", "completion", key,
-                                                                  day("2026-03-31"));
+                                                                  day("2026-03-31"), mitra::store_test::accept_all());
         REQUIRE(issued.issued.size() == 1);
         first_serial = issued.issued.front().record.serial;
     }
@@ -155,7 +156,7 @@ TEST_CASE("the completion certificate grants the certification, valid on its las
         CHECK(late[0].days_left == -3);
     }
     SECTION("issuing the certificate again grants nothing more") {
-        CertificateRepo(*f.db).issue_for_cohort("NP-1", "completion", "", "completion", f.key, day("2026-04-30"));
+        CertificateRepo(*f.db).issue_for_cohort("NP-1", "completion", "", "completion", f.key, day("2026-04-30"), mitra::store_test::accept_all());
         CHECK(repo.history("P-1").size() == 1);
     }
     SECTION("the pathway shows every requirement done and the certification held") {
@@ -345,7 +346,7 @@ TEST_CASE("a trainer teaches only modules they are qualified for, while certifie
         for (const auto& m : shipped_curriculum().modules)
             RecordsRepo(*f.db).override_completion("NP-2", CompletionOverride{"P-9", m.code, true, "prior", "", ""});
         const auto issued =
-            CertificateRepo(*f.db).issue_for_cohort("NP-2", "completion", "", "completion", f.key, day("2026-03-31"));
+            CertificateRepo(*f.db).issue_for_cohort("NP-2", "completion", "", "completion", f.key, day("2026-03-31"), mitra::store_test::accept_all());
         REQUIRE(issued.issued.size() == 1);
         const auto& trainers = issued.issued[0].content.trainers;
         REQUIRE(trainers.size() == 2);

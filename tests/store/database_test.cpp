@@ -3,6 +3,8 @@
 #include <soci/soci.h>
 #include <sys/stat.h>
 
+#include "io/durable.hpp"
+
 #include <stdexcept>
 
 #include "store/backup.hpp"
@@ -214,7 +216,7 @@ TEST_CASE("the folders made for the database and its backups are readable by the
     struct stat st {};
     REQUIRE(::stat(dir.path.c_str(), &st) == 0);
     const auto before = st.st_mode & 0777;
-    create_private_directories(dir.path);
+    io::create_private_folders(dir.path);
     REQUIRE(::stat(dir.path.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == before);
 }
