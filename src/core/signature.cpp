@@ -88,6 +88,34 @@ SigningKey new_signing_key() {
     return key;
 }
 
+std::string key_problem(const SigningKey& key) {
+    ensure_sodium();
+    const auto* public_key = reinterpret_cast<const unsigned char*>(key.public_key.data());
+    if (key.public_key.size() != crypto_sign_PUBLICKEYBYTES) return "the public key is not 32 bytes long";
+    if (key.secret_key.empty())
+        return crypto_core_ed25519_is_valid_point(public_key) == 1 ? "" : "the public key is not a valid Ed25519 point";
+    if (key.secret_key.size() != crypto_sign_SECRETKEYBYTES) return "the secret key is not 64 bytes long";
+    const auto* secret_key = reinterpret_cast<const unsigned char*>(key.secret_key.data());
+    unsigned char seed[crypto_sign_SEEDBYTES];
+    unsigned char derived_public[crypto_sign_PUBLICKEYBYTES];
+    unsigned char derived_secret[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_ed25519_sk_to_seed(seed, secret_key);
+    crypto_sign_seed_keypair(derived_public, derived_secret, seed);
+    const bool halves_match = sodium_memcmp(derived_public, public_key, sizeof derived_public) == 0 &&
+                              sodium_memcmp(derived_secret, secret_key, sizeof derived_secret) == 0;
+    sodium_memzero(seed, sizeof seed);
+    sodium_memzero(derived_secret, sizeof derived_secret);
+    if (!halves_match) return "its public half is not the one its secret half makes";
+    static constexpr std::string_view kTest = "mitra signing key check";
+    unsigned char signature[crypto_sign_BYTES];
+    crypto_sign_detached(signature, nullptr, reinterpret_cast<const unsigned char*>(kTest.data()), kTest.size(),
+                         secret_key);
+    if (crypto_sign_verify_detached(signature, reinterpret_cast<const unsigned char*>(kTest.data()), kTest.size(),
+                                    public_key) != 0)
+        return "a test signature made with it does not verify";
+    return {};
+}
+
 std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key) {
     ensure_sodium();
     if (key.secret_key.size() != crypto_sign_SECRETKEYBYTES) throw std::logic_error("signing needs a secret key");

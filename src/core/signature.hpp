@@ -32,6 +32,11 @@ struct SigningKey {
 
 SigningKey new_signing_key();
 
+// Why the key cannot be used, in words; empty when it is sound. A signing key's public half must be the one its
+// secret seed derives, and a test signature made with it must verify; a verifying-only key must be a valid
+// Ed25519 point. One flipped bit anywhere in a key fails these, so a damaged key never signs or becomes trusted.
+std::string key_problem(const SigningKey& key);
+
 // "MITRA1.<facts>.<signature>", both parts base64url: ASCII only, for QR codes and PDF metadata.
 std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key);
 
