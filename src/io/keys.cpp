@@ -47,7 +47,8 @@ std::string read_key_file(const fs::path& path) {
         if (error == ENOENT) refuse(KeyError::Kind::missing, path, "does not exist");
         refuse(KeyError::Kind::unreadable, path, std::string("cannot be read: ") + std::strerror(error));
     }
-    if (!S_ISREG(info.st_mode)) refuse(KeyError::Kind::not_a_file, path, "is " + file_type(info.st_mode) + ", not a key");
+    if (!S_ISREG(info.st_mode))
+        refuse(KeyError::Kind::not_a_file, path, "is " + file_type(info.st_mode) + ", not a key");
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) refuse(KeyError::Kind::unreadable, path, std::string("cannot be read: ") + std::strerror(errno));
     struct Closer {
