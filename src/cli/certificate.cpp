@@ -1,4 +1,4 @@
-// mitra-cli certificate issue|list|show|verify|revoke|reprint, key export.
+// mitra-cli certificate issue|list|show|verify|revoke|reprint.
 #include <unistd.h>
 
 #include <filesystem>
@@ -267,18 +267,6 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
             workflow::reprint_certificate(ctx.db(), fonts, key, reprint_serial, reprint_reason, layout, file).certificate;
         ctx.print(json{{"serial", again.record.serial}, {"file", file.string()}},
                   "Printed " + again.record.serial + " again: " + file.string());
-    });
-
-    auto* key = app.add_subcommand("key", "This installation's signing key")->require_subcommand(1);
-    auto* export_cmd = key->add_subcommand("export", "Print (or write) the public key that verifies certificates");
-    static std::string export_out;
-    export_cmd->add_option("--out", export_out, "Write it to this file");
-    export_cmd->add_option("--key", key_file, "The signing key file (default: made on first use)");
-    export_cmd->callback([&ctx] {
-        const auto k = signing_key(key_file);
-        const std::string text = io::public_key_text(k);
-        if (!export_out.empty()) io::write_file_atomically(export_out, text + "\n");
-        ctx.print(json{{"key_id", k.key_id()}, {"public_key", text}}, export_out.empty() ? text : "Wrote " + export_out);
     });
 }
 

@@ -161,7 +161,7 @@ void add_certification_commands(CLI::App& app, Context& ctx) {
     renew->add_option("ref", renew_ref, "The participant's ref")->required();
     renew->add_option("--code", renew_code, "The certification's code (when the person holds several)");
     renew->add_option("--today", renew_today, "The renewal's date (default: today)");
-    renew->add_option("--key", renew_key, "The signing key file (default: made on first use)");
+    renew->add_option("--key", renew_key, "The signing key file (default: the installation's own, made on first use)");
     renew->add_option("--out", renew_out, "Write the new certificate's PDF into this folder");
     renew->add_option("--template", renew_template, "A certificate template (default: the shipped completion one)");
     renew->callback([&ctx] {

@@ -53,6 +53,8 @@ void add_attendance_commands(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);
 void add_demo_commands(CLI::App& app, Context& ctx);
 void add_certificate_commands(CLI::App& app, Context& ctx);
+// key new|export: the installation's signing key.
+void add_key_commands(CLI::App& app, Context& ctx);
 // certification due|show|grant|renew and learning add|list.
 void add_certification_commands(CLI::App& app, Context& ctx);
 void add_pack_commands(CLI::App&, Context&);

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "io/keys.hpp"
 #include "store/database.hpp"
 
 int main(int argc, char** argv) {
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     cli::add_attendance_commands(app, ctx);
     cli::add_completion_commands(app, ctx);
     cli::add_certificate_commands(app, ctx);
+    cli::add_key_commands(app, ctx);
     cli::add_certification_commands(app, ctx);
     cli::add_pack_commands(app, ctx);
     cli::add_backup_commands(app, ctx);
@@ -50,6 +52,12 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < e.problems.size(); ++i)
             std::cerr << "mitra-cli: " << to_string(e.problems[i])
                       << (i + 1 == e.problems.size() ? " (nothing was changed)" : "") << '\n';
+        return 2;
+    } catch (const io::KeyError& e) {
+        // A key given by hand that is not there, or a damaged one: checked before anything is signed or recorded.
+        std::cerr << "mitra-cli: " << e.what() << " (nothing was changed)\n";
+        if (e.kind == io::KeyError::Kind::missing)
+            std::cerr << "mitra-cli: to make a new key there: mitra-cli key new --key " << e.path.string() << '\n';
         return 2;
     } catch (const store::DatabaseError& e) {
         std::cerr << "mitra-cli: " << e.what() << '\n';

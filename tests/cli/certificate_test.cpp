@@ -575,3 +575,42 @@ TEST_CASE("erasing a person forgets their details and keeps their certificate ve
     CHECK(csv.rfind("\xEF\xBB\xBF" "at,actor,entity,action,subject,old_value,new_value", 0) == 0);
     CHECK(csv.find(name) == std::string::npos);
 }
+
+TEST_CASE("issuing with a mistyped or damaged --key refuses before anything is signed or recorded",
+          "[cli][certificate][key]") {
+    Workspace ws;
+    set_up_cohort(ws);
+    const auto before = ws.dump();
+    const fs::path out = ws.dir / "certs";
+
+    SECTION("a key file that is not there is not made") {
+        const fs::path typo = ws.dir / "typo.key";
+        const auto result = ws.run({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday,
+                                    "--key", typo.string()});
+        INFO(result.out << result.err);
+        CHECK(result.status != 0);
+        CHECK(contains(result.err, typo.string()));
+        CHECK_FALSE(fs::exists(typo));
+        CHECK_FALSE(fs::exists(out));
+        CHECK(ws.dump() == before);
+    }
+    SECTION("a key with one flipped bit signs nothing and is not trusted") {
+        const fs::path file = ws.dir / "site.key";
+        ws.ok({"key", "new", "--key", file.string()});
+        std::string text = read_file(file);
+        const auto space = text.find(' ');
+        auto bytes = mitra::base64url_decode(text.substr(space + 1, text.find('\n') - space - 1));
+        REQUIRE(bytes);
+        (*bytes)[40] = static_cast<char>((*bytes)[40] ^ 0x01);  // in the public half
+        std::ofstream(file, std::ios::binary | std::ios::trunc)
+            << text.substr(0, space + 1) << mitra::base64url_encode(*bytes) << "\n";
+        const auto result = ws.run({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday,
+                                    "--key", file.string()});
+        INFO(result.out << result.err);
+        CHECK(result.status != 0);
+        CHECK(contains(result.err, file.string()));
+        CHECK(contains(result.err, "damaged"));
+        CHECK_FALSE(fs::exists(out));
+        CHECK(ws.dump() == before);
+    }
+}

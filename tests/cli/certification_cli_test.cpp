@@ -36,6 +36,7 @@ std::string certified(const Workspace& ws) {
     for (const char* m : kModules)
         ws.ok({"completion", "override", "NP-1", "P-1", m, "--complete", "--reason", "recognised prior learning"});
     ws.ok({"ethics", "acknowledge", "P-1", "--version", "2026.1", "--on", "2026-01-05"});
+    ws.ok({"key", "new", "--key", (ws.dir / "key").string()});  // a key given with --key is never made unasked
     const auto issued = ws.json({"certificate", "issue", "NP-1", "--out", (ws.dir / "certs").string(), "--key",
                                  (ws.dir / "key").string(), "--today", "2026-03-31"});
     REQUIRE(issued["certificates"].size() == 1);
