@@ -95,3 +95,31 @@ TEST_CASE("signed facts verify with the public key and fail when anything is alt
         CHECK(find_payload("<< /Keywords (" + payload + ") >>") == payload);
     }
 }
+
+TEST_CASE("a key is sound only when its halves match and it can sign; a public key must be a curve point",
+          "[core][signature]") {
+    const auto key = new_signing_key();
+    CHECK(key_problem(key).empty());
+    CHECK(key_problem(SigningKey{key.public_key, ""}).empty());
+
+    SECTION("one flipped bit in either half") {
+        for (std::size_t bit = 0; bit < 64 * 8; ++bit) {
+            SigningKey damaged = key;
+            damaged.secret_key[bit / 8] = static_cast<char>(damaged.secret_key[bit / 8] ^ (1 << (bit % 8)));
+            damaged.public_key = damaged.secret_key.substr(32);  // as a key file is read: the public half is its end
+            INFO("bit " << bit);
+            CHECK(key_problem(damaged) == "its public half is not the one its secret half makes");
+        }
+    }
+    SECTION("another key's public half") {
+        SigningKey mixed = key;
+        mixed.public_key = new_signing_key().public_key;
+        CHECK_FALSE(key_problem(mixed).empty());
+    }
+    SECTION("wrong lengths and points off the curve or of small order") {
+        CHECK_FALSE(key_problem(SigningKey{key.public_key.substr(1), ""}).empty());
+        CHECK_FALSE(key_problem(SigningKey{key.public_key, key.secret_key.substr(0, 63)}).empty());
+        CHECK(key_problem(SigningKey{std::string(32, '\0'), ""}) == "the public key is not a valid Ed25519 point");
+        CHECK(key_problem(SigningKey{std::string(32, '\xff'), ""}) == "the public key is not a valid Ed25519 point");
+    }
+}
