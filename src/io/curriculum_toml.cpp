@@ -81,9 +81,9 @@ private:
     }
 
     LocalizedText localized_at(const toml::table& table, std::string_view key, const std::string& path,
-                               bool required) {
+                               bool required, std::size_t max_chars) {
         const toml::node* node = find(table, key, path, required);
-        return node ? localized(*node, child_field(path, key), required) : LocalizedText{};
+        return node ? localized(*node, child_field(path, key), required, max_chars) : LocalizedText{};
     }
 
     void read_head(const toml::table& head, Curriculum& curriculum) {
@@ -92,13 +92,13 @@ private:
         curriculum.code = code(head, "code", path, true).value_or("");
         curriculum.version = code(head, "version", path, true).value_or("");
         curriculum.electives_required = whole_number(head, "electives_required", path, false, 0, 1000).value_or(0);
-        if (auto ethics = text(head, "ethics_code", path, false)) {
+        if (auto ethics = text(head, "ethics_code", path, false, kMaxLabelChars)) {
             if (trim(*ethics).empty())
                 problem(head.get("ethics_code")->source(), child_field(path, "ethics_code"),
                         "is empty; leave the key out when no code of ethics applies");
             curriculum.ethics_code = *ethics;
         }
-        curriculum.title = localized_at(head, "title", path, true);
+        curriculum.title = localized_at(head, "title", path, true, kMaxTitleChars);
     }
 
     void read_modules(const toml::table& root, Curriculum& curriculum) {
@@ -142,8 +142,8 @@ private:
         module.attendance_share = share(table, "attendance_share", path).value_or(0.8);
         read_assessment(table, path, module);
         module.supervised_minutes = whole_number(table, "supervised_minutes", path, false, 0, kMaxMinutes).value_or(0);
-        module.title = localized_at(table, "title", path, true);
-        module.summary = localized_at(table, "summary", path, false);
+        module.title = localized_at(table, "title", path, true, kMaxTitleChars);
+        module.summary = localized_at(table, "summary", path, false, kMaxSummaryChars);
         read_outcomes(table, path, module);
         return module;
     }
@@ -175,7 +175,8 @@ private:
             return;
         }
         for (std::size_t i = 0; i < list->size(); ++i)
-            module.outcomes.push_back(localized(*list->get(i), indexed_field(child_field(path, "outcome"), i), false));
+            module.outcomes.push_back(localized(*list->get(i), indexed_field(child_field(path, "outcome"), i), false,
+                                                  kMaxOutcomeChars));
     }
 
     // Hours as a whole or decimal number (36, 1.5), in minutes.
@@ -198,11 +199,11 @@ private:
         only_keys(table, path, {"code", "title", "valid_months", "for_trainers", "level", "renewal"});
         CertificationDefinition definition;
         definition.code = code(table, "code", path, true).value_or("");
-        definition.title = localized_at(table, "title", path, true);
+        definition.title = localized_at(table, "title", path, true, kMaxTitleChars);
         definition.curriculum_code = curriculum.code;
         definition.valid_months = whole_number(table, "valid_months", path, true, 1, 240).value_or(24);
         definition.for_trainers = yes_no(table, "for_trainers", path).value_or(false);
-        definition.level = text(table, "level", path, false).value_or("");
+        definition.level = text(table, "level", path, false, kMaxLabelChars).value_or("");
         definition.renewal.period_months = definition.valid_months;
         if (table.contains("renewal")) {
             const std::string renewal_path = child_field(path, "renewal");

@@ -12,6 +12,14 @@ namespace mitra::io {
 
 constexpr std::size_t kMaxCurriculumBytes = 5'000'000;
 
+// The longest texts a curriculum may hold, in characters (code points), in every language. A title
+// is printed on certificates (the shipped curriculum's longest is 88); summaries (longest 420) and
+// outcomes (197) are shown on screen and in reports. Labels: ethics_code and certification.level.
+constexpr std::size_t kMaxTitleChars = 200;
+constexpr std::size_t kMaxSummaryChars = 2000;
+constexpr std::size_t kMaxOutcomeChars = 500;
+constexpr std::size_t kMaxLabelChars = 64;
+
 // The schema, every key checked (an unknown key is refused where it is, so typos show):
 //   [curriculum]  code, version (required codes); electives_required (>= 0, at most the number of
 //                 electives; default 0); ethics_code (optional text)
@@ -21,6 +29,7 @@ constexpr std::size_t kMaxCurriculumBytes = 5'000'000;
 //                 attendance_share (0 < share <= 1, default 0.8), assessment ("pass_fail"),
 //                 supervised_minutes (>= 0)
 //   [module.title] ("en" required), [module.summary], [[module.outcome]]: language-keyed texts
+//   Each text has a length limit (above); a longer one is refused where it is.
 // Problems carry the line and column of the key or value and its path as the field, such as
 // "module[3].minutes" (modules counted from 1). Every problem is reported, except that a TOML
 // syntax error is reported alone. When there is any problem, `value` is empty.

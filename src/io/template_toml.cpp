@@ -28,7 +28,7 @@ public:
         only_keys(root, "", {"template", "page", "frame", "image", "rule", "text", "qr", "signatures"});
         if (const auto* head = table_at(root, "template", "", true)) {
             only_keys(*head, "template", {"name", "kind"});
-            t.name = text(*head, "name", "template", true).value_or("");
+            t.name = text(*head, "name", "template", true).value_or("");  // at most kMaxShortText
             t.kind = choice(*head, "kind", "template", {"completion", "module"}).value_or("completion");
         }
         if (const auto* page = table_at(root, "page", "", true)) read_page(*page, t);
@@ -189,7 +189,7 @@ private:
                         "curriculum_title_en, modules, site_and_dates, trainers, serial, issued_on");
         }
         if (const toml::node* literal = tb.get("text")) {
-            block.text = localized(*literal, child_field(path, "text"), true);
+            block.text = localized(*literal, child_field(path, "text"), true, kMaxTemplateTextChars);
             if (literal->is_table()) check_placeholders(*literal->as_table(), block.text, child_field(path, "text"));
         }
         if (tb.contains("field") == tb.contains("text"))
@@ -216,7 +216,7 @@ private:
         block.line_height = number(tb, "line_height", path, false, 0.8, 4).value_or(1.4);
         block.max_height_mm = number(tb, "max_height_mm", path, false, 0, kMaxMm).value_or(0);
         if (const toml::node* hours = tb.get("hours"))
-            block.hours_format = localized(*hours, child_field(path, "hours"), true);
+            block.hours_format = localized(*hours, child_field(path, "hours"), true, kMaxTemplateLabelChars);
         if (block.hours_format.empty()) block.hours_format.by_language["en"] = "{hours} hours";
         return block;
     }
@@ -257,7 +257,8 @@ private:
         if (const auto* roles = table_at(tb, "role", path, false)) {
             for (const auto& [key, node] : *roles)
                 s.roles.emplace_back(std::string(key.str()),
-                                     localized(node, child_field(child_field(path, "role"), key.str()), true));
+                                     localized(node, child_field(child_field(path, "role"), key.str()), true,
+                                               kMaxTemplateLabelChars));
         }
     }
 

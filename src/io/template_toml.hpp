@@ -11,6 +11,12 @@ namespace mitra::io {
 
 constexpr std::size_t kMaxTemplateBytes = 1'000'000;
 
+// The longest texts a template may hold, in characters (code points), in every language: a line of
+// literal text (the shipped templates' longest is 46), an hours format or a role label (19), and
+// every other text (the name, a file name: io::kMaxShortText, 200).
+constexpr std::size_t kMaxTemplateTextChars = 500;
+constexpr std::size_t kMaxTemplateLabelChars = 100;
+
 // The schema (documented for designers at the top of certificates/programme-completion.toml):
 //   [template]   name (text), kind ("completion" | "module")
 //   [page]       size ("A4" | "Letter"), orientation ("landscape" | "portrait"), paper ("#RRGGBB"),
@@ -26,7 +32,8 @@ constexpr std::size_t kMaxTemplateBytes = 1'000'000;
 //                note_align ("left" | "centre" | "right"), note_colour
 //   [signatures] x_mm, y_mm, width_mm, slot_width_mm, line_width_pt, line_colour, font, name_size_pt,
 //                role_size_pt, name_colour, role_colour, image_height_mm; [signatures.role.<role>] texts
-// Image files are found relative to the template file and must exist. Problems carry the line and
+// Each text has a length limit (above). Image files are found relative to the template file and must
+// exist. Problems carry the line and
 // column of the key or value and its path as the field, such as "text[3].align" (counted from 1).
 Result<CertificateTemplate> read_certificate_template(std::string_view content, const std::string& file_name);
 Result<CertificateTemplate> read_certificate_template_file(const std::filesystem::path& path);

@@ -79,13 +79,14 @@ const toml::table* TomlChecker::table_at(const toml::table& parent, std::string_
 }
 
 std::optional<std::string> TomlChecker::text(const toml::table& table, std::string_view key, const std::string& path,
-                                             bool required) {
+                                             bool required, std::size_t max_chars) {
     const toml::node* node = find(table, key, path, required);
     if (!node) return std::nullopt;
     if (!node->is_string()) {
         wrong_type(*node, child_field(path, key), "text in quotes");
         return std::nullopt;
     }
+    if (too_long(*node, child_field(path, key), max_chars)) return std::nullopt;
     return node->as_string()->get();
 }
 
@@ -99,7 +100,16 @@ std::optional<bool> TomlChecker::yes_no(const toml::table& table, std::string_vi
     return node->as_boolean()->get();
 }
 
-LocalizedText TomlChecker::localized(const toml::node& node, const std::string& path, bool need_english) {
+bool TomlChecker::too_long(const toml::node& node, const std::string& field, std::size_t max_chars) {
+    const std::size_t length = utf8_length(node.as_string()->get());  // toml++ has checked the UTF-8
+    if (length <= max_chars) return false;
+    problem(node.source(), field,
+            "is " + std::to_string(length) + " characters long; the most is " + std::to_string(max_chars));
+    return true;
+}
+
+LocalizedText TomlChecker::localized(const toml::node& node, const std::string& path, bool need_english,
+                                     std::size_t max_chars) {
     LocalizedText result;
     const auto* table = node.as_table();
     if (!table) {
@@ -112,6 +122,7 @@ LocalizedText TomlChecker::localized(const toml::node& node, const std::string& 
             problem(key.source(), field, "'" + tag + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
         else if (!value.is_string()) wrong_type(value, field, "text in quotes");
         else if (trim(value.as_string()->get()).empty()) problem(value.source(), field, "is empty");
+        else if (too_long(value, field, max_chars)) continue;
         else result.by_language[tag] = value.as_string()->get();
     }
     if (table->empty()) problem(table->source(), path, "has no texts");

@@ -20,6 +20,10 @@ std::optional<toml::table> parse_toml(std::string_view content, const std::strin
 std::string child_field(const std::string& path, std::string_view key);
 std::string indexed_field(const std::string& path, std::size_t index);
 
+// The longest one-line text a reader takes where no other limit is given (a name, a colour, a choice,
+// a file name), in characters (code points). Each reader gives its longer texts their own limits.
+constexpr std::size_t kMaxShortText = 200;
+
 class TomlChecker {
 public:
     explicit TomlChecker(std::string file_name) : file_name_(std::move(file_name)) {}
@@ -34,14 +38,19 @@ protected:
     const toml::node* find(const toml::table& table, std::string_view key, const std::string& path, bool required);
     const toml::table* table_at(const toml::table& parent, std::string_view key, const std::string& path,
                                 bool required = true);
+    // Text in quotes, refused when longer than `max_chars` characters.
     std::optional<std::string> text(const toml::table& table, std::string_view key, const std::string& path,
-                                    bool required);
+                                    bool required, std::size_t max_chars = kMaxShortText);
     std::optional<bool> yes_no(const toml::table& table, std::string_view key, const std::string& path);
-    // A text in several languages: { en = "...", ja = "..." }, with English required when `need_english`.
-    LocalizedText localized(const toml::node& node, const std::string& path, bool need_english);
+    // A text in several languages: { en = "...", ja = "..." }, with English required when `need_english`;
+    // each text at most `max_chars` characters.
+    LocalizedText localized(const toml::node& node, const std::string& path, bool need_english, std::size_t max_chars);
     const std::string& file_name() const { return file_name_; }
 
 private:
+    // True, with a problem, when the text at `node` is longer than `max_chars` characters.
+    bool too_long(const toml::node& node, const std::string& field, std::size_t max_chars);
+
     std::string file_name_;
 };
 

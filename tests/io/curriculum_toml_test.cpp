@@ -227,3 +227,47 @@ TEST_CASE("the shipped Peer Support Foundations curriculum loads without problem
             CHECK(m.title.has(language));
         }
 }
+
+TEST_CASE("curriculum texts longer than their limits are refused where they are", "[io][toml][curriculum]") {
+    SECTION("a 5000-character module title") {
+        const auto text = with("en = \"Recovery and hope\"", "en = \"" + std::string(5000, 'x') + "\"");
+        const auto read = read_curriculum(text, "psf.toml");
+        INFO(listed(read.problems));
+        REQUIRE(read.problems.size() == 1);
+        CHECK(has_problem(read.problems, line_of(text, "xxxx"), 6, "is 5000 characters long; the most is 200"));
+        CHECK(read.problems[0].field == "module[1].title.en");
+        CHECK(read.problems[0].file == "psf.toml");
+        CHECK(read.value.modules.empty());
+    }
+    SECTION("a summary, an outcome, the curriculum's title, its ethics code") {
+        std::string text = with("en = \"What recovery means.\"", "en = \"" + std::string(2001, 's') + "\"");
+        auto replace = [&](std::string_view from, const std::string& to) {
+            REQUIRE(text.find(from) != std::string::npos);
+            text.replace(text.find(from), from.size(), to);
+        };
+        replace("en = \"Shares their story safely.\"", "en = \"" + std::string(501, 'o') + "\"");
+        replace("ja = \"ピアサポート基礎\"", "ja = \"" + std::string(201, 't') + "\"");
+        replace("ethics_code = \"2026.1\"", "ethics_code = \"" + std::string(65, 'e') + "\"");
+        const auto read = read_curriculum(text, "psf.toml");
+        INFO(listed(read.problems));
+        CHECK(read.problems.size() == 4);
+        auto field_at = [&](const std::string& field, std::string_view what, const std::string& words) {
+            return std::any_of(read.problems.begin(), read.problems.end(), [&](const Problem& p) {
+                return p.field == field && p.line == line_of(text, what) &&
+                       p.message.find(words) != std::string::npos;
+            });
+        };
+        CHECK(field_at("module[1].summary.en", "sss", "is 2001 characters long; the most is 2000"));
+        CHECK(field_at("module[1].outcome[2].en", "ooo", "the most is 500"));
+        CHECK(field_at("curriculum.title.ja", "ttt", "the most is 200"));
+        CHECK(field_at("curriculum.ethics_code", "eee", "the most is 64"));
+    }
+    SECTION("characters are counted, not bytes: 200 of Japanese (600 bytes) is a title") {
+        std::string title;
+        for (int i = 0; i < 100; ++i) title += "修了";
+        const auto read = read_curriculum(with("ja = \"ピアサポート基礎\"", "ja = \"" + title + "\""), "psf.toml");
+        INFO(listed(read.problems));
+        REQUIRE(read.ok());
+        CHECK(read.value.title.in("ja") == title);
+    }
+}

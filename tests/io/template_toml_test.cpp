@@ -158,3 +158,22 @@ TEST_CASE("images are found next to the template", "[io][template]") {
     CHECK(result.value.images.at(0).file == (dir / "logo.png").string());
     fs::remove_all(dir);
 }
+
+TEST_CASE("template texts longer than their limits are refused where they are", "[io][template]") {
+    const std::string file = "certificates/t.toml";
+    std::string text = kGood;
+    text.replace(text.find("\"Small\""), 7, "\"" + std::string(201, 'n') + "\"");
+    text.replace(text.find("\"Certificate of Completion\""), 27, "\"" + std::string(5000, 'c') + "\"");
+    text += "\n[signatures]\nx_mm = 10\ny_mm = 10\nwidth_mm = 100\n[signatures.role.trainer]\nen = \"" +
+            std::string(101, 'r') + "\"\n";
+    const auto result = read_certificate_template(text, file);
+    INFO(listed(result.problems));
+    CHECK(result.problems.size() == 3);
+    CHECK(has_field(result.problems, 2, 8, "template.name"));
+    CHECK(has_problem(result.problems, 2, 8, "is 201 characters long; the most is 200"));
+    CHECK(has_field(result.problems, 18, 15, "text[2].text.en"));
+    CHECK(has_problem(result.problems, 18, 15, "is 5000 characters long; the most is 500"));
+    CHECK(has_field(result.problems, 29, 6, "signatures.role.trainer.en"));
+    CHECK(has_problem(result.problems, 29, 6, "the most is 100"));
+    CHECK(result.value.texts.empty());
+}
