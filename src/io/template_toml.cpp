@@ -2,7 +2,12 @@
 #include "io/template_toml.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <optional>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/identity.hpp"
 #include "core/text.hpp"
@@ -15,6 +20,69 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr double kMaxMm = 1000;  // larger than any page we print
+
+std::uint32_t big_endian(std::string_view bytes, std::size_t at, int count) {
+    std::uint32_t value = 0;
+    for (int i = 0; i < count; ++i) value = value << 8 | static_cast<unsigned char>(bytes[at + i]);
+    return value;
+}
+
+ImageHeader png_header(std::string_view b) {
+    ImageHeader h{ImageType::png, 0, 0, ""};
+    // The signature, then the IHDR chunk: length 13, "IHDR", width, height, depth, colour type,
+    // compression, filter, interlace.
+    if (b.size() < 33 || big_endian(b, 8, 4) != 13 || b.substr(12, 4) != "IHDR") {
+        h.problem = "is damaged: a PNG file must begin with its IHDR header";
+        return h;
+    }
+    h.width = big_endian(b, 16, 4);
+    h.height = big_endian(b, 20, 4);
+    const int depth = static_cast<unsigned char>(b[24]), colour = static_cast<unsigned char>(b[25]);
+    const bool depth_ok = colour == 0   ? depth == 1 || depth == 2 || depth == 4 || depth == 8 || depth == 16
+                          : colour == 3 ? depth == 1 || depth == 2 || depth == 4 || depth == 8
+                          : colour == 2 || colour == 4 || colour == 6 ? depth == 8 || depth == 16
+                                                                      : false;
+    if (h.width == 0 || h.height == 0 || h.width > 0x7FFF'FFFF || h.height > 0x7FFF'FFFF || !depth_ok || b[26] != 0 ||
+        b[27] != 0 || static_cast<unsigned char>(b[28]) > 1)
+        h.problem = "is damaged: its PNG header (IHDR) holds impossible values";
+    return h;
+}
+
+// Walks the markers as libharu does (each FFxx with a 2-byte length) up to the frame header.
+ImageHeader jpeg_header(std::string_view b) {
+    ImageHeader h{ImageType::jpeg, 0, 0, ""};
+    std::size_t at = 2;  // after the SOI marker
+    for (;;) {
+        if (at + 4 > b.size()) {
+            h.problem = "is damaged: the JPEG file ends before its frame header (SOF)";
+            return h;
+        }
+        const auto marker = static_cast<unsigned char>(b[at + 1]);
+        const std::size_t length = big_endian(b, at + 2, 2);
+        if (static_cast<unsigned char>(b[at]) != 0xFF || length < 2 || at + 2 + length > b.size() ||
+            marker == 0xDA || marker == 0xD9 || marker == 0xD8 || marker == 0xFF) {
+            h.problem = "is damaged: no JPEG frame header (SOF) before byte " + std::to_string(at);
+            return h;
+        }
+        const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        if (frame && marker > 0xC2) {
+            h.problem = "is a lossless, hierarchical or arithmetic-coded JPEG, which PDF readers cannot show; "
+                        "save it as an ordinary (baseline) JPEG";
+            return h;
+        }
+        if (frame) {
+            const int components = length >= 8 ? static_cast<unsigned char>(b[at + 9]) : 0;
+            h.height = length >= 8 ? big_endian(b, at + 5, 2) : 0;
+            h.width = length >= 8 ? big_endian(b, at + 7, 2) : 0;
+            if (length < 8 || b[at + 4] != 8 || h.width == 0 || h.height == 0 ||
+                (components != 1 && components != 3 && components != 4))
+                h.problem = "is a JPEG that PDF readers cannot show (it should have 8 bits, 1, 3 or 4 colour "
+                            "components and its size in its frame header); save it again as an ordinary JPEG";
+            return h;
+        }
+        at += 2 + length;
+    }
+}
 
 // Checks a template key by key, collecting every problem with its place in the file.
 class TemplateReader : public TomlChecker {
@@ -128,26 +196,73 @@ private:
         return parsed;
     }
 
-    // A PNG or JPEG file relative to the template; it must exist.
+    // A PNG or JPEG file inside the template's folder, checked from its size and first bytes before
+    // anything decodes it; its canonical path.
     std::optional<std::string> image_file(const toml::table& tb, std::string_view key, const std::string& path,
                                           bool required) {
         auto value = text(tb, key, path, required);
         if (!value) return std::nullopt;
         const toml::node& node = *tb.get(key);
+        auto refuse = [&](const std::string& message) -> std::optional<std::string> {
+            problem(node.source(), child_field(path, key), "image '" + *value + "' " + message);
+            return std::nullopt;
+        };
         std::string ext = fs::path(*value).extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") {
-            problem(node.source(), child_field(path, key), "'" + *value + "' should be a PNG or JPEG file (.png, .jpg)");
-            return std::nullopt;
-        }
-        const fs::path resolved = fs::path(*value).is_absolute() ? fs::path(*value) : base_ / *value;
+        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") return refuse("should be a PNG or JPEG file (.png, .jpg)");
+        if (std::any_of(value->begin(), value->end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
+            return refuse("has a control character in its name");
+        const fs::path named(*value);
+        if (named.has_root_path())
+            return refuse("is an absolute path; name it relative to the template's folder, where it must be");
+        if (std::any_of(named.begin(), named.end(), [](const fs::path& part) { return part == ".."; }))
+            return refuse("leads out of the template's folder with '..'; keep images beside the template");
         std::error_code ec;
-        if (!fs::is_regular_file(resolved, ec)) {
-            problem(node.source(), child_field(path, key),
-                    "image '" + *value + "' is not there (looked for " + resolved.string() + ")");
-            return std::nullopt;
-        }
+        const fs::path folder = fs::canonical(base_.empty() ? fs::path(".") : base_, ec);
+        const fs::path resolved = ec ? fs::path() : fs::canonical(folder / named, ec);
+        if (ec) return refuse("is not there (looked for " + (base_ / named).string() + ")");
+        if (std::mismatch(folder.begin(), folder.end(), resolved.begin(), resolved.end()).first != folder.end())
+            return refuse("is a link leading out of the template's folder (to " + resolved.string() + ")");
+        std::string bytes;
+        if (auto why = read_image(resolved, bytes)) return refuse(*why);
+        const ImageHeader header = read_image_header(bytes);
+        if (!header.problem.empty()) return refuse(header.problem);
+        if ((header.type == ImageType::png) != (ext == ".png"))
+            return refuse(std::string("is a ") + (header.type == ImageType::png ? "PNG" : "JPEG") +
+                          " file, but its name ends in " + ext + "; rename it");
+        if (header.width > kMaxImageSide || header.height > kMaxImageSide ||
+            std::uint64_t{header.width} * header.height > kMaxImagePixels)
+            return refuse("is " + std::to_string(header.width) + " x " + std::to_string(header.height) +
+                          " pixels; the most is " + std::to_string(kMaxImageSide) + " a side and " +
+                          std::to_string(kMaxImagePixels / 1'000'000) +
+                          " million in all (a 300 dpi A4 page is 3508 x 2480)");
         return resolved.string();
+    }
+
+    // The whole image file into `bytes`, or why not: only a regular file (a FIFO is not waited on),
+    // of at most kMaxImageBytes.
+    static std::optional<std::string> read_image(const fs::path& file, std::string& bytes) {
+        const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) return "cannot be opened";
+        struct stat st {};
+        std::optional<std::string> why;
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) why = "is not a file";
+        else if (static_cast<std::uintmax_t>(st.st_size) > kMaxImageBytes)
+            why = "is " + std::to_string((st.st_size + 999'999) / 1'000'000) + " MB; the most is " +
+                  std::to_string(kMaxImageBytes / 1'000'000) + " MB";
+        else {
+            bytes.resize(static_cast<std::size_t>(st.st_size));
+            std::size_t done = 0;
+            while (done < bytes.size()) {
+                const ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+                if (n < 0 && errno == EINTR) continue;
+                if (n <= 0) break;
+                done += static_cast<std::size_t>(n);
+            }
+            bytes.resize(done);
+        }
+        ::close(fd);
+        return why;
     }
 
     // Placeholders in literal text must name a one-line field: "{serial}", "{issued_on}".
@@ -266,6 +381,12 @@ private:
 };
 
 }  // namespace
+
+ImageHeader read_image_header(std::string_view bytes) {
+    if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return png_header(bytes);
+    if (bytes.substr(0, 3) == "\xFF\xD8\xFF") return jpeg_header(bytes);
+    return {ImageType::png, 0, 0, "is neither a PNG nor a JPEG file (its first bytes say so)"};
+}
 
 Result<CertificateTemplate> read_certificate_template(std::string_view content, const std::string& file_name) {
     Result<CertificateTemplate> result;

@@ -4,6 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "io/template_toml.hpp"
 #include "problems.hpp"
 
@@ -147,16 +150,163 @@ TEST_CASE("a broken template is refused with file, line, column and field", "[io
     }
 }
 
+namespace {
+
+// A folder of its own for one test, removed afterwards.
+struct TempDir {
+    fs::path path = fs::temp_directory_path() / ("mitra-template-test-" + std::to_string(::getpid()));
+    TempDir() {
+        fs::remove_all(path);
+        fs::create_directories(path / "template");
+        fs::create_directories(path / "outside");
+    }
+    ~TempDir() { fs::remove_all(path); }
+    fs::path folder() const { return path / "template"; }
+};
+
+void write(const fs::path& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary) << bytes;
+}
+
+std::string be32(std::uint32_t v) {
+    return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+}
+
+// Only the signature and the IHDR chunk: enough for the header, nothing any decoder could draw.
+std::string png(std::uint32_t width, std::uint32_t height) {
+    return std::string("\x89PNG\r\n\x1a\n", 8) + be32(13) + "IHDR" + be32(width) + be32(height) +
+           std::string("\x08\x06\x00\x00\x00", 5) + be32(0);
+}
+
+// SOI, a JFIF APP0 segment, then a frame header of the given kind (0xC0 baseline, 0xC2 progressive),
+// and nothing after: no pixels to decode.
+std::string jpeg(std::uint16_t width, std::uint16_t height, unsigned char frame = 0xC0) {
+    std::string b("\xFF\xD8", 2);
+    b += std::string("\xFF\xE0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00", 18);
+    b += std::string("\xFF", 1) + static_cast<char>(frame) + std::string("\x00\x11\x08", 3);
+    b += static_cast<char>(height >> 8);
+    b += static_cast<char>(height & 0xFF);
+    b += static_cast<char>(width >> 8);
+    b += static_cast<char>(width & 0xFF);
+    b += std::string("\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01", 10);
+    return b;
+}
+
+// kGood with one [[image]] naming `file` (its `file` value on line 25, column 8).
+std::string with_image(const std::string& file) {
+    return kGood + "\n[[image]]\nfile = \"" + file + "\"\nx_mm = 10\ny_mm = 10\nwidth_mm = 20\n";
+}
+
+}  // namespace
+
 TEST_CASE("images are found next to the template", "[io][template]") {
-    const fs::path dir = fs::temp_directory_path() / "mitra-template-test";
-    fs::create_directories(dir);
-    { std::ofstream(dir / "logo.png") << "not checked here"; }
-    const std::string text = kGood + "\n[[image]]\nfile = \"logo.png\"\nx_mm = 10\ny_mm = 10\nwidth_mm = 20\n";
-    const auto result = read_certificate_template(text, (dir / "t.toml").string());
+    TempDir dir;
+    write(dir.folder() / "logo.png", png(400, 300));
+    fs::create_directories(dir.folder() / "seals");
+    write(dir.folder() / "seals" / "seal.jpg", jpeg(3508, 2480));
+    write(dir.folder() / "seals" / "progressive.jpeg", jpeg(600, 600, 0xC2));
+    write(dir.folder() / "paper.png", png(3508, 2480));
+    const std::string text = with_image("logo.png") + "\n[[image]]\nfile = \"seals/seal.jpg\"\nx_mm = 1\ny_mm = 1\n"
+                             "width_mm = 20\n\n[[image]]\nfile = \"seals/progressive.jpeg\"\nx_mm = 1\ny_mm = 1\n"
+                             "width_mm = 20\n";
+    const auto result =
+        read_certificate_template(with_line(text, "orientation = \"landscape\"\n", "background = \"paper.png\"\n"),
+                                  (dir.folder() / "t.toml").string());
     INFO(listed(result.problems));
     REQUIRE(result.ok());
-    CHECK(result.value.images.at(0).file == (dir / "logo.png").string());
-    fs::remove_all(dir);
+    const fs::path folder = fs::canonical(dir.folder());
+    CHECK(result.value.images.at(0).file == (folder / "logo.png").string());
+    CHECK(result.value.images.at(1).file == (folder / "seals" / "seal.jpg").string());
+    CHECK(result.value.images.at(2).file == (folder / "seals" / "progressive.jpeg").string());
+    REQUIRE(result.value.background);
+    CHECK(result.value.background->file == (folder / "paper.png").string());
+}
+
+TEST_CASE("a template's images are checked at the door, before anything decodes them", "[io][template]") {
+    TempDir dir;
+    const std::string file = (dir.folder() / "t.toml").string();
+    write(dir.path / "outside" / "logo.png", png(100, 100));
+    // One refusal, of image[1].file at line 25, column 8, whose message holds `words`.
+    auto refused = [&](const std::string& text, const std::string& words, const std::string& field = "image[1].file") {
+        const auto result = read_certificate_template(text, file);
+        INFO(listed(result.problems));
+        REQUIRE(result.problems.size() == 1);
+        const Problem& p = result.problems[0];
+        CHECK(p.file == file);
+        CHECK(p.field == field);
+        CHECK(p.message.find(words) != std::string::npos);
+        CHECK(result.value.images.empty());
+        return p.line;
+    };
+    SECTION("a PNG claiming 20000 x 20000 pixels (33 bytes, no pixel data)") {
+        write(dir.folder() / "huge.png", png(20000, 20000));
+        CHECK(refused(with_image("huge.png"), "is 20000 x 20000 pixels; the most is 6000 a side") == 25);
+    }
+    SECTION("a PNG of 5500 x 5000 pixels: each side allowed, the pixels in all not") {
+        write(dir.folder() / "wide.png", png(5500, 5000));
+        refused(with_image("wide.png"), "is 5500 x 5000 pixels");
+    }
+    SECTION("a JPEG whose frame header claims 60000 x 60000 pixels") {
+        write(dir.folder() / "huge.jpg", jpeg(60000, 60000));
+        refused(with_image("huge.jpg"), "is 60000 x 60000 pixels");
+    }
+    SECTION("a background too large is named as the page's") {
+        write(dir.folder() / "paper.png", png(20000, 20000));
+        const auto text = with_line(kGood, "orientation = \"landscape\"\n", "background = \"paper.png\"\n");
+        CHECK(refused(text, "is 20000 x 20000 pixels", "page.background") == 8);
+    }
+    SECTION("a path out through ..") {
+        CHECK(fs::exists(dir.folder() / "../outside/logo.png"));
+        refused(with_image("../outside/logo.png"), "leads out of the template's folder with '..'");
+        refused(with_image("sub/../../outside/logo.png"), "leads out of the template's folder with '..'");
+    }
+    SECTION("an absolute path") {
+        refused(with_image((dir.path / "outside" / "logo.png").string()), "is an absolute path");
+    }
+    SECTION("a link leading out") {
+        fs::create_symlink(dir.path / "outside" / "logo.png", dir.folder() / "logo.png");
+        refused(with_image("logo.png"), "is a link leading out of the template's folder");
+        fs::create_directory_symlink(dir.path / "outside", dir.folder() / "assets");
+        refused(with_image("assets/logo.png"), "is a link leading out of the template's folder");
+    }
+    SECTION("a .png that is really a JPEG, and a .jpg that is really a PNG") {
+        write(dir.folder() / "logo.png", jpeg(100, 100));
+        refused(with_image("logo.png"), "is a JPEG file, but its name ends in .png");
+        write(dir.folder() / "seal.jpg", png(100, 100));
+        refused(with_image("seal.jpg"), "is a PNG file, but its name ends in .jpg");
+    }
+    SECTION("neither PNG nor JPEG, whatever its name") {
+        write(dir.folder() / "logo.png", "GIF89a and more");
+        refused(with_image("logo.png"), "is neither a PNG nor a JPEG file");
+    }
+    SECTION("a damaged PNG header and a JPEG with no frame header") {
+        write(dir.folder() / "logo.png", png(100, 100).substr(0, 20));
+        refused(with_image("logo.png"), "is damaged");
+        std::string no_frame = jpeg(100, 100);
+        no_frame[21] = '\xDA';  // the frame header's marker becomes start-of-scan
+        write(dir.folder() / "seal.jpg", no_frame);
+        refused(with_image("seal.jpg"), "no JPEG frame header (SOF)");
+    }
+    SECTION("a lossless or arithmetic-coded JPEG, which PDF readers cannot show") {
+        write(dir.folder() / "seal.jpg", jpeg(100, 100, 0xC3));
+        refused(with_image("seal.jpg"), "save it as an ordinary (baseline) JPEG");
+        write(dir.folder() / "seal.jpg", jpeg(100, 100, 0xC9));
+        refused(with_image("seal.jpg"), "save it as an ordinary (baseline) JPEG");
+    }
+    SECTION("a file over 8 MB (sparse: its header is a small PNG)") {
+        write(dir.folder() / "big.png", png(100, 100));
+        fs::resize_file(dir.folder() / "big.png", 8'000'001);
+        refused(with_image("big.png"), "is 9 MB; the most is 8 MB");
+    }
+    SECTION("a folder or a FIFO with an image's name (the FIFO is not waited on)") {
+        fs::create_directory(dir.folder() / "logo.png");
+        refused(with_image("logo.png"), "is not a file");
+        REQUIRE(::mkfifo((dir.folder() / "seal.jpg").c_str(), 0600) == 0);
+        refused(with_image("seal.jpg"), "is not a file");
+    }
+    SECTION("a missing image names where it was looked for") {
+        refused(with_image("no-such-logo.png"), "is not there (looked for " + (dir.folder() / "no-such-logo.png").string());
+    }
 }
 
 TEST_CASE("template texts longer than their limits are refused where they are", "[io][template]") {
