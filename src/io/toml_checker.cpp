@@ -23,6 +23,15 @@ std::string type_name(const toml::node& node) {
     }
 }
 
+// A key as a message quotes it: cut after 40 bytes (at a character's start), so a huge key is not
+// copied back into every problem.
+std::string shown(std::string_view key) {
+    if (key.size() <= 40) return std::string(key);
+    std::size_t cut = 40;
+    while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(key.substr(0, cut)) + "...";
+}
+
 }  // namespace
 
 std::optional<toml::table> parse_toml(std::string_view content, const std::string& file_name, Problems& problems) {
@@ -59,8 +68,8 @@ void TomlChecker::only_keys(const toml::table& table, const std::string& path,
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
         std::string list;
         for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        problem(key.source(), child_field(path, key.str()),
-                "unknown key '" + std::string(key.str()) + "'; the keys here are " + list);
+        problem(key.source(), child_field(path, shown(key.str())),
+                "unknown key '" + shown(key.str()) + "'; the keys here are " + list);
     }
 }
 
@@ -117,9 +126,9 @@ LocalizedText TomlChecker::localized(const toml::node& node, const std::string& 
         return result;
     }
     for (const auto& [key, value] : *table) {
-        const std::string tag(key.str()), field = child_field(path, tag);
+        const std::string tag(key.str()), field = child_field(path, shown(tag));
         if (!is_language_tag(tag))
-            problem(key.source(), field, "'" + tag + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
+            problem(key.source(), field, "'" + shown(tag) + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
         else if (!value.is_string()) wrong_type(value, field, "text in quotes");
         else if (trim(value.as_string()->get()).empty()) problem(value.source(), field, "is empty");
         else if (too_long(value, field, max_chars)) continue;

@@ -271,3 +271,17 @@ TEST_CASE("curriculum texts longer than their limits are refused where they are"
         CHECK(read.value.title.in("ja") == title);
     }
 }
+
+TEST_CASE("a huge key is not copied back into its problem", "[io][toml][curriculum]") {
+    const std::string key(5000, 'k');
+    std::string text = with("zh-Hant = \"同儕支持基礎\"", "zh-" + std::string(5000, 'x') + " = \"x\"");
+    text.replace(text.find("sessions = 2"), 12, key + " = 2");
+    const auto read = read_curriculum(text, "psf.toml");
+    INFO(listed(read.problems));
+    REQUIRE(read.problems.size() == 2);
+    for (const Problem& p : read.problems) CHECK(to_string(p).size() < 400);  // 10000 and more before
+    CHECK(read.problems[0].field == "curriculum.title.zh-" + std::string(37, 'x') + "...");
+    CHECK(read.problems[0].message.find("is not a BCP 47 language tag") != std::string::npos);
+    CHECK(read.problems[1].field == "module[1]." + std::string(40, 'k') + "...");
+    CHECK(read.problems[1].message.find("unknown key '" + std::string(40, 'k') + "...'") != std::string::npos);
+}
