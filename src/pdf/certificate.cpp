@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -363,7 +364,7 @@ class PageLayout {
     if (fixed)
       for (const auto& rule : tmpl_.rules) draw_rule(rule);
     for (const auto& b : blocks)
-      if (b.on_page ? personal : fixed) draw_block(b, c);
+      if (b.on_page ? personal : fixed) draw_block(b, blocks, c);
     if (tmpl_.signatures.present) draw_signatures(c, fixed, personal);
     if (personal && tmpl_.qr.present && !c.qr_text.empty()) draw_qr_block(c);
   }
@@ -535,10 +536,32 @@ class PageLayout {
     HPDF_Page_Stroke(page_);
   }
 
+  // Points (page coordinates, y up) between which a block's lines may lie.
+  struct Room {
+    double top, bottom;
+  };
+
+  // A band of the page, in mm from the top, and the span of it an element takes across.
+  struct Band {
+    double top, bottom, left, right;
+    bool text;  // a line of text (whose own room ends half way to its neighbour's), or a fixed shape
+  };
+
+  struct FittedLines {
+    double size = 0, first_baseline = 0, leading = 0;
+    std::vector<ShapedLine> lines;
+  };
+
+  // A glyph raised more than this over its base (marks on marks) has its ink measured against the room.
+  static constexpr double kRaisedEm = 0.6;
+
   // Text that is the same on every certificate of a batch (titles, modules, dates, trainers) is shaped
   // once per process; the person's own (name, serial) each time, so a batch's cache holds no one's name.
+  // A line wider than `width` is set smaller, down to floor_size(); one still too wide, or whose marks
+  // climb high above it, is laid out by fit_lines() within `room` (asked for only then: a line that fits
+  // costs one measure, as before).
   void fitted(const std::string& text, bool personal, double left, double baseline, double width, TextStyle st,
-              Align align, double min_size_pt) {
+              Align align, double min_size_pt, const std::function<Room()>& room = {}) {
     ShapedLine own;
     auto shape = [&]() -> const ShapedLine& {
       return personal ? (own = shape_line(text_.fonts(), text, st)) : shapes_.shape(text, st);
@@ -548,7 +571,128 @@ class PageLayout {
       st.lang = "ur-Arab";
       line = &shape();
     }
-    text_.draw_fitted(page_, *line, left, baseline, width, st, align, min_size_pt);
+    const double full = line->width(st.size_pt);
+    if (!room || (full <= width && !raised_above(*line, kRaisedEm))) {
+      text_.draw_fitted(page_, *line, left, baseline, width, st, align, min_size_pt);
+      return;
+    }
+    const double floor = floor_size(st.size_pt, min_size_pt);
+    if (full * floor / st.size_pt <= width && !raised_above(*line, kRaisedEm)) {
+      text_.draw_fitted(page_, *line, left, baseline, width, st, align, floor);
+      return;
+    }
+    const FittedLines fit = fit_lines(*line, personal, st, width, floor, baseline, room());
+    st.size_pt = fit.size;
+    for (std::size_t i = 0; i < fit.lines.size(); ++i)
+      text_.draw_fitted(page_, fit.lines[i], left, fit.first_baseline - i * fit.leading, width, st, align,
+                        fit.size / 2);
+  }
+
+  // ---- a line too long for its box: smaller, then on more lines, within the room around it ------------
+
+  // How small a long line is set before it is broken: 60% of the template's size, not under 9 pt (unless
+  // the template's own size is); or the template's min_size_pt where that shrinks it less than 60% would.
+  static double floor_size(double size, double min_size_pt) {
+    if (min_size_pt >= 0.6 * size) return std::min(size, min_size_pt);
+    return std::max(0.6 * size, std::min(size, 9.0));
+  }
+
+  // The largest size (at most st.size_pt, at least `floor` unless the room is too small for that) at which
+  // `whole`, broken where break_lines() says, fits `width` and, its lines' ink included, the room.  The
+  // lines keep the one line's baseline when they are one, else they are centred where it was; in the room.
+  FittedLines fit_lines(const ShapedLine& whole, bool personal, const TextStyle& st, double width, double floor,
+                        double baseline, Room room) {
+    FittedLines fit;
+    const double one_line = st.size_pt * width / std::max(1e-9, whole.width(st.size_pt)) * 0.999;
+    double size = std::min(st.size_pt, std::max(floor, one_line));
+    std::vector<InkExtent> ink;
+    for (int round = 0;; ++round) {
+      fit.lines.clear();
+      if (whole.width(size) <= width) {
+        fit.lines.push_back(whole);
+      } else {
+        for (const TextRange& r : break_lines(whole, size, width, st.lang)) {
+          const std::string piece = whole.text.substr(r.begin, r.end - r.begin);
+          fit.lines.push_back(personal ? shape_line(text_.fonts(), piece, st) : shapes_.shape(piece, st));
+        }
+      }
+      ink.clear();
+      for (const auto& l : fit.lines) ink.push_back(ink_extent(l));
+      double leading_em = 1.2;  // baseline to baseline, at least enough that no two lines' ink meet
+      for (std::size_t i = 0; i + 1 < ink.size(); ++i) leading_em = std::max(leading_em, ink[i + 1].top - ink[i].bottom + 0.1);
+      const double height_em = (ink.size() - 1) * leading_em + ink.front().top - ink.back().bottom;
+      fit.size = size;
+      fit.leading = leading_em * size;
+      const double room_height = room.top - room.bottom;
+      if (height_em * size <= room_height || round >= 16 || size <= 1) break;
+      size = std::max(1.0, std::min(size * 0.97, room_height / height_em * 0.999));
+    }
+    const double top_ink = ink.front().top * size, block = (ink.size() - 1) * fit.leading;
+    if (fit.lines.size() == 1) {
+      fit.first_baseline = baseline;
+    } else {
+      const double centre = baseline + 0.35 * st.size_pt;  // about the middle of the one line's letters
+      fit.first_baseline = centre + (block + top_ink - ink.back().bottom * size) / 2 - top_ink;
+    }
+    if (fit.first_baseline + top_ink > room.top) fit.first_baseline = room.top - top_ink;
+    if (fit.first_baseline - block + ink.back().bottom * size < room.bottom)
+      fit.first_baseline = room.bottom + block - ink.back().bottom * size;
+    return fit;
+  }
+
+  static double pt_to_mm(double pt) { return pt * 25.4 / 72.0; }
+
+  // The band a block's lines take at the template's sizes: an em over the first baseline, a third below the last.
+  Band nominal_band(const TextBlock& b, std::size_t module_count) const {
+    const double base = english_ && b.y_english_mm ? *b.y_english_mm : b.y_mm, em = pt_to_mm(b.size_pt);
+    double below = 0.3 * em;
+    if (b.field == TextField::modules) {
+      const std::size_t columns = static_cast<std::size_t>(std::max(1, b.columns));
+      const double rows = static_cast<double>((module_count + columns - 1) / columns);
+      below += b.max_height_mm > 0 ? b.max_height_mm : std::max(0.0, rows - 1) * em * b.line_height;
+    }
+    return {base - 0.9 * em, base + below, b.x_mm, b.x_mm + b.width_mm, true};
+  }
+
+  // Where a block's lines may go: up to half way to a text line above or below it (whose own lines stop
+  // there too), and short of the rules, images, signatures, QR code and frame; never less than its one line
+  // takes.  A personal block's neighbours count whether the person's certificate shows them or not, so the
+  // template's text, laid out once for a batch, is where it would be on each certificate alone.
+  Room room_for(const Planned& me, const std::vector<Planned>& blocks, const CertificateContent& c) const {
+    const Band own = nominal_band(*me.block, c.modules.size());
+    const double middle = (own.top + own.bottom) / 2, gap = 1.0;
+    double inset = 0;
+    for (const auto& f : tmpl_.frame) inset = std::max(inset, f.inset_mm + pt_to_mm(f.width_pt));
+    const double page_mm = height_ * 25.4 / 72.0;
+    double top = inset + gap, bottom = page_mm - inset - gap;
+    auto limit = [&](const Band& o) {
+      if (o.right <= own.left || o.left >= own.right) return;
+      if ((o.top + o.bottom) / 2 < middle) top = std::max(top, o.text ? (o.bottom + own.top) / 2 : o.bottom + gap);
+      else bottom = std::min(bottom, o.text ? (o.top + own.bottom) / 2 : o.top - gap);
+    };
+    for (const auto& b : blocks)
+      if (&b != &me && (b.shown || b.personal)) limit(nominal_band(*b.block, c.modules.size()));
+    for (const auto& r : tmpl_.rules) {
+      const double at = english_ && r.y_english_mm ? *r.y_english_mm : r.y_mm;
+      limit({at, at, r.x_mm, r.x_mm + r.width_mm, false});
+    }
+    for (const auto& im : tmpl_.images)
+      if (im.height_mm > 0) limit({im.y_mm, im.y_mm + im.height_mm, im.x_mm, im.x_mm + im.width_mm, false});
+    const SignatureBlock& s = tmpl_.signatures;
+    if (s.present && !c.trainers.empty())
+      limit({s.y_mm - s.image_height_mm, s.y_mm + pt_to_mm(s.name_size_pt * 1.25 + s.role_size_pt * 3), s.x_mm,
+             s.x_mm + s.width_mm, false});
+    const QrBlock& q = tmpl_.qr;
+    if (q.present) {
+      const double note_left = q.note_align == TextAlign::left    ? q.x_mm
+                               : q.note_align == TextAlign::right ? q.x_mm + q.size_mm - q.note_width_mm
+                                                                  : q.x_mm + (q.size_mm - q.note_width_mm) / 2;
+      limit({q.y_mm, q.y_mm + q.size_mm + pt_to_mm(q.note_size_pt * 4), std::min(q.x_mm, note_left),
+             std::max(q.x_mm + q.size_mm, note_left + q.note_width_mm), false});
+    }
+    top = std::min(top, own.top);
+    bottom = std::max(bottom, own.bottom);
+    return {y(top), y(bottom)};
   }
 
   // Nastaliq's words slant down to the left from high above the line (up to 2.2 em over the baseline),
@@ -582,7 +726,7 @@ class PageLayout {
     return s;
   }
 
-  void draw_block(const Planned& planned, const CertificateContent& c) {
+  void draw_block(const Planned& planned, const std::vector<Planned>& blocks, const CertificateContent& c) {
     if (!planned.shown) return;
     const TextBlock& block = *planned.block;
     set_fill(page_, block.colour);
@@ -594,14 +738,41 @@ class PageLayout {
     const bool is_name = block.field == TextField::full_name;
     const std::string lang = is_name ? c.name_language : block.field == TextField::latin_name ? "" : planned.language;
     fitted(planned.text, planned.personal, x(block.x_mm), baseline, mm_to_pt(block.width_mm), style(block, lang),
-           to_align(block.align), block.min_size_pt);
+           to_align(block.align), block.min_size_pt, [&] { return room_for(planned, blocks, c); });
   }
 
   void draw_modules(const TextBlock& block, const CertificateContent& c, const std::string& language) {
     const std::vector<std::string> lines = module_lines(block, c, language);
     if (lines.empty()) return;
     const int columns = std::max(1, std::min<int>(block.columns, static_cast<int>(lines.size())));
-    const int rows = (static_cast<int>(lines.size()) + columns - 1) / columns;
+    const double gutter = columns > 1 ? mm_to_pt(8) : 0;
+    const double column_width = (mm_to_pt(block.width_mm) - gutter * (columns - 1)) / columns;
+    TextStyle st = style(block, language);
+    // A module line too wide for its column even at the floor size is broken onto rows of its own, and the
+    // modules are dealt to the columns whole.  `pieces`: each module's rows; `at`: its column and first row.
+    const double floor = floor_size(block.size_pt, block.min_size_pt);
+    std::vector<std::vector<std::string>> pieces(lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const ShapedLine& shaped = shapes_.shape(lines[i], st);
+      if (shaped.width(floor) <= column_width) {
+        pieces[i] = {lines[i]};
+        continue;
+      }
+      for (const TextRange& r : break_lines(shaped, floor, column_width, st.lang))
+        pieces[i].push_back(lines[i].substr(r.begin, r.end - r.begin));
+    }
+    std::size_t total = 0;
+    for (const auto& p : pieces) total += p.size();
+    const int per_column = static_cast<int>((total + columns - 1) / columns);
+    std::vector<std::pair<int, int>> at(lines.size());
+    int column = 0, row = 0, rows = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const int taken = static_cast<int>(pieces[i].size());
+      if (row > 0 && row + taken > per_column && column + 1 < columns) ++column, row = 0;
+      at[i] = {column, row};
+      row += taken;
+      rows = std::max(rows, row);
+    }
     double size = block.size_pt;
     if (block.max_height_mm > 0) {
       // The first baseline sits at y_mm; the rest follow line_height apart, within max_height_mm.
@@ -609,16 +780,13 @@ class PageLayout {
       if ((rows - 1) * size * block.line_height > room)
         size = std::max(block.min_size_pt, room / std::max(1, rows - 1) / block.line_height);
     }
-    const double gutter = columns > 1 ? mm_to_pt(8) : 0;
-    const double column_width = (mm_to_pt(block.width_mm) - gutter * (columns - 1)) / columns;
-    TextStyle st = style(block, language);
     st.size_pt = size;
+    const double first = y(english_ && block.y_english_mm ? *block.y_english_mm : block.y_mm);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-      const int column = static_cast<int>(i) / rows, row = static_cast<int>(i) % rows;
-      const double left = x(block.x_mm) + column * (column_width + gutter);
-      const double first = y(english_ && block.y_english_mm ? *block.y_english_mm : block.y_mm);
-      fitted(lines[i], false, left, first - row * size * block.line_height, column_width, st,
-                        to_align(block.align), block.min_size_pt);
+      const double left = x(block.x_mm) + at[i].first * (column_width + gutter);
+      for (std::size_t k = 0; k < pieces[i].size(); ++k)
+        fitted(pieces[i][k], false, left, first - (at[i].second + static_cast<int>(k)) * size * block.line_height,
+               column_width, st, to_align(block.align), block.min_size_pt);
     }
   }
 

@@ -1,8 +1,10 @@
 #include "pdf/shaping.hpp"
 
 #include <unicode/ubidi.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/utext.h>
 
 #include <algorithm>
 #include <memory>
@@ -244,6 +246,101 @@ InkExtent ink_extent(const ShapedLine& line) {
     }
   }
   return ink;
+}
+
+bool raised_above(const ShapedLine& line, double em) {
+  for (const auto& run : line.runs)
+    for (const auto& g : run.glyphs)
+      if (g.y_offset > em * run.face->upem) return true;
+  return false;
+}
+
+namespace {
+
+struct BreakIteratorDeleter {
+  void operator()(UBreakIterator* b) const { ubrk_close(b); }
+};
+struct TextDeleter {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+// ICU's boundaries of `kind` in `text`, as byte offsets (UText over UTF-8 counts in bytes), 0 and the end included.
+std::vector<uint32_t> boundaries(UBreakIteratorType kind, const std::string& text, const std::string& lang) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<UText, TextDeleter> ut(
+      utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err));
+  std::unique_ptr<UBreakIterator, BreakIteratorDeleter> it(
+      ubrk_open(kind, lang.empty() ? "" : lang.c_str(), nullptr, 0, &err));
+  if (U_SUCCESS(err)) ubrk_setUText(it.get(), ut.get(), &err);
+  if (U_FAILURE(err)) throw std::runtime_error(std::string("cannot find where to break a line: ") + u_errorName(err));
+  std::vector<uint32_t> out;
+  for (int32_t at = ubrk_first(it.get()); at != UBRK_DONE; at = ubrk_next(it.get()))
+    out.push_back(static_cast<uint32_t>(at));
+  if (out.empty() || out.back() != text.size()) out.push_back(static_cast<uint32_t>(text.size()));
+  return out;
+}
+
+// Where a piece ending at `end` stops showing: before the spaces (and ideographic spaces) it was broken after.
+uint32_t trim_spaces(const std::string& text, uint32_t begin, uint32_t end) {
+  while (end > begin) {
+    if (text[end - 1] == ' ') --end;
+    else if (end - begin >= 3 && text.compare(end - 3, 3, "\u3000") == 0) end -= 3;
+    else break;
+  }
+  return end;
+}
+
+}  // namespace
+
+std::vector<TextRange> break_lines(const ShapedLine& line, double size_pt, double width, const std::string& lang) {
+  const std::string& text = line.text;
+  // advance_before[i]: the width of the clusters that start before byte i.
+  std::vector<double> advance_before(text.size() + 1, 0);
+  for (const auto& run : line.runs)
+    for (const auto& g : run.glyphs)
+      if (g.cluster < text.size()) advance_before[g.cluster + 1] += g.x_advance * size_pt / run.face->upem;
+  for (std::size_t i = 1; i < advance_before.size(); ++i) advance_before[i] += advance_before[i - 1];
+  auto wide = [&](uint32_t begin, uint32_t end) {
+    return advance_before[trim_spaces(text, begin, end)] - advance_before[begin];
+  };
+
+  std::vector<TextRange> lines;
+  std::vector<uint32_t> graphemes;  // found the first time a word has to be cut
+  // A word wider than `width`, from `begin` to `end`: whole grapheme clusters on each line; returns where
+  // its last piece (which fits) starts.
+  auto cut_word = [&](uint32_t begin, uint32_t end) {
+    if (graphemes.empty()) graphemes = boundaries(UBRK_CHARACTER, text, lang);
+    while (wide(begin, end) > width) {
+      auto at = std::upper_bound(graphemes.begin(), graphemes.end(), begin);
+      uint32_t last = begin;
+      for (; at != graphemes.end() && *at < end && wide(begin, *at) <= width; ++at) last = *at;
+      if (last == begin) last = at != graphemes.end() ? *at : end;  // one cluster wider than the line: alone
+      if (last >= end) break;
+      lines.push_back({begin, last});
+      begin = last;
+    }
+    return begin;
+  };
+
+  const std::vector<uint32_t> breaks = boundaries(UBRK_LINE, text, lang);
+  uint32_t start = 0, fits = 0;  // the line being filled, and its last break that fits
+  for (std::size_t k = 1; k < breaks.size(); ++k) {
+    const uint32_t at = breaks[k];
+    if (wide(start, at) <= width) {
+      fits = at;
+      continue;
+    }
+    if (fits > start) {
+      lines.push_back({start, trim_spaces(text, start, fits)});
+      start = fits;
+    }
+    if (wide(start, at) > width) start = cut_word(start, at);
+    fits = at;
+  }
+  if (start < text.size()) lines.push_back({start, trim_spaces(text, start, static_cast<uint32_t>(text.size()))});
+  lines.erase(std::remove_if(lines.begin(), lines.end(), [](const TextRange& r) { return r.end <= r.begin; }),
+              lines.end());
+  return lines;
 }
 
 const ShapedLine& ShapeCache::shape(const std::string& utf8, const TextStyle& style) {

@@ -81,6 +81,22 @@ struct InkExtent {
 };
 InkExtent ink_extent(const ShapedLine& line);
 
+/// True when a glyph of the line is raised more than `em` above where the shaper would put an unmarked one
+/// (marks stacked on marks): only then is ink_extent() worth asking for a line that fits its width.
+bool raised_above(const ShapedLine& line, double em);
+
+/// A byte range [begin, end) of a line's UTF-8.
+struct TextRange {
+  uint32_t begin = 0, end = 0;
+};
+
+/// Where `line` is broken so that no piece is wider than `width` points at `size_pt`, in logical order, each
+/// without the spaces it was broken after.  Breaks where ICU's line breaker allows for `lang` (after a word's
+/// spaces; between characters in Chinese, Japanese and Thai), and inside a word, between grapheme clusters,
+/// only when the word alone is wider than `width`.  Measured from the line's shaped advances (each glyph's
+/// advance counted at its cluster), so nothing is shaped again to decide.
+std::vector<TextRange> break_lines(const ShapedLine& line, double size_pt, double width, const std::string& lang);
+
 /// Decode UTF-8 (throws std::invalid_argument on malformed input).
 std::u32string decode_utf8(const std::string& s, std::vector<uint32_t>* byte_offsets = nullptr);
 

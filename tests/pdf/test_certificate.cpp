@@ -12,7 +12,9 @@
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <fstream>
 #include <set>
 
@@ -514,4 +516,125 @@ TEST_CASE("write sample certificates", "[.samples]") {
   for (const auto& [label, i] : picks) render_to(renderer, completion, completion_for(kPeople[i]), dir / (std::string(label) + ".pdf"));
   render_to(renderer, module, module_for(kPeople[0]), dir / "module-ja.pdf");
   render_to(renderer, module, module_for(kPeople[6]), dir / "module-vi.pdf");
+}
+
+// ---- long names and titles stay on the page -------------------------------------------------------
+
+namespace {
+
+// A word pdftotext -bbox found, in points from the page's top-left corner.
+struct Word {
+  std::string text;
+  double x0, y0, x1, y1;
+};
+
+std::vector<Word> words(const fs::path& pdf) {
+  const std::string html = run("pdftotext -bbox -enc UTF-8 " + quote(pdf.string()) + " -").out;
+  std::vector<Word> out;
+  auto number = [&](std::size_t at, const char* attr) {
+    const std::size_t from = html.find(std::string(attr) + "=\"", at) + std::strlen(attr) + 2;
+    return std::stod(html.substr(from));
+  };
+  for (std::size_t at = html.find("<word "); at != std::string::npos; at = html.find("<word ", at + 1)) {
+    const std::size_t open = html.find('>', at), close = html.find("</word>", open);
+    out.push_back({html.substr(open + 1, close - open - 1), number(at, "xMin"), number(at, "yMin"), number(at, "xMax"),
+                   number(at, "yMax")});
+  }
+  return out;
+}
+
+constexpr double kPt = 72 / 25.4;  // points a millimetre
+
+// `count` characters (code points) of `words`, repeated as often as needed (the last word may be cut short).
+std::string name_of(const std::string& words, std::size_t count) {
+  std::u32string all = decode_utf8(words), out;
+  while (out.size() < count) out += all.substr(0, count - out.size());
+  std::string utf8;
+  for (char32_t ch : out) {
+    if (ch < 0x80) utf8 += static_cast<char>(ch);
+    else if (ch < 0x800) utf8 += {static_cast<char>(0xC0 | (ch >> 6)), static_cast<char>(0x80 | (ch & 0x3F))};
+    else if (ch < 0x10000)
+      utf8 += {static_cast<char>(0xE0 | (ch >> 12)), static_cast<char>(0x80 | ((ch >> 6) & 0x3F)),
+               static_cast<char>(0x80 | (ch & 0x3F))};
+    else
+      utf8 += {static_cast<char>(0xF0 | (ch >> 18)), static_cast<char>(0x80 | ((ch >> 12) & 0x3F)),
+               static_cast<char>(0x80 | ((ch >> 6) & 0x3F)), static_cast<char>(0x80 | (ch & 0x3F))};
+  }
+  while (!utf8.empty() && utf8.back() == ' ') utf8.back() = 'a';
+  return utf8;
+}
+
+// The text pdftotext finds in a band of the page (mm from the top), in reading order, without spaces and
+// without the bidi marks it adds around right-to-left lines.
+std::string text_between(const fs::path& pdf, double top_mm, double bottom_mm) {
+  char crop[96];
+  std::snprintf(crop, sizeof crop, " -r 72 -x 0 -y %d -W 2000 -H %d ", static_cast<int>(top_mm * kPt),
+                static_cast<int>((bottom_mm - top_mm) * kPt));
+  std::string text = squeeze(run("pdftotext -enc UTF-8" + std::string(crop) + quote(pdf.string()) + " -").out);
+  for (const char* mark : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"})
+    for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark)) text.erase(at, std::strlen(mark));
+  return text;
+}
+
+bool boxes_meet(const Word& a, const Word& b) {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+}  // namespace
+
+TEST_CASE("a long name stays inside the frame, on lines of its own, under the title", "[certificate][fit]") {
+  struct Case {
+    const char* label;
+    Person person;
+  };
+  const std::string latin = name_of("Maximiliana Bartholomea Castellanos-Villanueva de la Fuente ", 200);
+  const std::string cjk = name_of("山田花子髙橋美智子佐藤健太郎鈴木一郎渡辺直美伊藤博文中村真理子小林", 42);
+  const std::string hindi = name_of("अर्जुन त्रिपाठी प्रियंका शर्मा ", 120);
+  const std::string urdu = name_of("عائشہ خان محمد علی جناح ", 100);
+  const Case cases[] = {
+      {"latin", {latin.c_str(), "", "en", "en"}},
+      {"cjk", {cjk.c_str(), "Yamada Hanako", "ja", "ja"}},
+      {"hindi", {hindi.c_str(), "Arjun Tripathi", "hi", "hi"}},
+      {"urdu", {urdu.c_str(), "Aisha Khan", "ur", "ur"}},
+  };
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  for (const Case& k : cases) {
+    INFO(k.label << ": " << k.person.name);
+    const fs::path pdf = fresh_dir(std::string("long-") + k.label) / "c.pdf";
+    const CertificateContent c = completion_for(k.person);
+    renderer.render(tmpl, c, pdf);
+    const std::vector<Word> all = words(pdf);
+    REQUIRE(!all.empty());
+    // Every word inside the inner frame (10 mm in, 0.7 pt wide).
+    for (const auto& w : all) {
+      INFO(w.text << " at " << w.x0 << "," << w.y0 << " - " << w.x1 << "," << w.y1);
+      CHECK(w.x0 >= 10 * kPt);
+      CHECK(w.x1 <= (297 - 10) * kPt);
+      CHECK(w.y0 >= 10 * kPt);
+      CHECK(w.y1 <= (210 - 10) * kPt);
+    }
+    // The name, whole, between the rule under the title (53 mm) and the Latin name's line (81 mm), on more
+    // than one line, and nothing of it on the title's lines or the rule.
+    const std::string name_text = text_between(pdf, 53, 78);
+    CHECK(name_text == squeeze(c.full_name));
+    std::set<double> lines;
+    for (const auto& w : all)
+      if ((w.y0 + w.y1) / 2 > 53 * kPt && (w.y0 + w.y1) / 2 < 78 * kPt) lines.insert(std::round(w.y1));
+    CHECK(lines.size() >= 2);
+    for (const auto& w : all)
+      if ((w.y0 + w.y1) / 2 > 53 * kPt && (w.y0 + w.y1) / 2 < 78 * kPt) CHECK(w.y0 >= 50 * kPt);
+    // No word of the title's lines meets a word of the name's.
+    for (const auto& t : all)
+      if ((t.y0 + t.y1) / 2 < 53 * kPt)
+        for (const auto& n : all)
+          if ((n.y0 + n.y1) / 2 > 53 * kPt && (n.y0 + n.y1) / 2 < 78 * kPt) CHECK_FALSE(boxes_meet(t, n));
+
+    // Ink: none outside the inner frame's box but the frame itself, none between the rule and the title.
+    const Gray img = rasterise(pdf, 100);
+    auto px = [](double mm) { return static_cast<int>(mm * 100 / 25.4); };
+    CHECK(img.dark(px(12), px(12), px(285), px(14)) == 0);          // under the frame's top edge
+    CHECK(img.dark(px(11.5), px(30), px(13), px(180)) == 0);        // inside its left edge
+    CHECK(img.dark(px(284), px(30), px(285.5), px(180)) == 0);      // inside its right edge
+  }
 }
