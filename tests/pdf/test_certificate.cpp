@@ -638,3 +638,74 @@ TEST_CASE("a long name stays inside the frame, on lines of its own, under the ti
     CHECK(img.dark(px(284), px(30), px(285.5), px(180)) == 0);      // inside its right edge
   }
 }
+
+TEST_CASE("a long module title is broken onto lines within the frame, the lines under it where they were",
+          "[certificate][fit]") {
+  const CertificateTemplate tmpl = shipped_template("module-participation.toml");
+  CertificateRenderer renderer(fonts());
+  CertificateContent c = module_for({"Sukarno", "", "id", "en"});
+  const std::string title =
+      name_of("Supported Decision-Making, Advance Directives and the Right to Legal Capacity in Practice ", 260);
+  c.modules[0].title = {{{"en", title}}};
+  const fs::path pdf = fresh_dir("long-module") / "m.pdf";
+  renderer.render(tmpl, c, pdf);
+  const std::vector<Word> all = words(pdf);
+  for (const auto& w : all) {
+    INFO(w.text << " at " << w.x0 << "," << w.y0 << " - " << w.x1 << "," << w.y1);
+    CHECK(w.x0 >= 10 * kPt);
+    CHECK(w.x1 <= (210 - 10) * kPt);
+  }
+  // The title, whole, on its lines between "has taken part in the module" (122 mm) and "a module of ..." (172).
+  CHECK(text_between(pdf, 126, 166) == squeeze(title + " — 6 hours"));
+  std::set<double> lines;
+  for (const auto& w : all)
+    if ((w.y0 + w.y1) / 2 > 126 * kPt && (w.y0 + w.y1) / 2 < 166 * kPt) lines.insert(std::round(w.y1));
+  CHECK(lines.size() >= 2);
+  // No two words of different lines meet, down to the site and dates (the signatures' boxes, whose text is
+  // small and close, do as pdftotext draws them).
+  for (const auto& a : all)
+    for (const auto& b : all)
+      if (&a != &b && std::abs(a.y1 - b.y1) > 1 && a.y1 < 200 * kPt && b.y1 < 200 * kPt) CHECK_FALSE(boxes_meet(a, b));
+}
+
+TEST_CASE("a name of combining marks only draws nothing over the title", "[certificate][fit]") {
+  // Refused at entry; should one reach the renderer, its stacked marks stay within the name's own room.
+  std::string marks;
+  for (int i = 0; i < 40; ++i) marks += "\u0301";
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  const fs::path pdf = fresh_dir("marks") / "c.pdf";
+  renderer.render(tmpl, completion_for({marks.c_str(), "", "en", "en"}), pdf);
+  const Gray img = rasterise(pdf, 100);
+  auto px = [](double mm) { return static_cast<int>(mm * 100 / 25.4); };
+  // English: the title's baseline at 42 mm, the rule at 50 mm, the name's at 72 mm.
+  CHECK(img.dark(px(30), px(45.5), px(267), px(49.5)) == 0);  // between the title and the rule
+  CHECK(img.dark(px(30), px(12), px(267), px(20)) == 0);      // above "M I T R A"
+  CHECK(img.dark(px(30), px(50.5), px(267), px(76)) > 0);     // the marks are there, in the name's room
+}
+
+TEST_CASE("long names in a batch look as the same certificates drawn alone", "[certificate][fit][batch][layer]") {
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  CertificateRenderer renderer(fonts());
+  const std::string latin = name_of("Maximiliana Bartholomea Castellanos-Villanueva de la Fuente ", 200);
+  const std::string cjk = name_of("山田花子髙橋美智子佐藤健太郎鈴木一郎渡辺直美伊藤博文中村真理子小林", 42);
+  const fs::path dir = fresh_dir("long-batch"), alone = fresh_dir("long-batch-alone");
+  std::vector<BatchCertificate> batch = {{completion_for({latin.c_str(), latin.c_str(), "en", "ja"}, 901), false},
+                                         {completion_for(kPeople[0], 902), false},
+                                         {completion_for({cjk.c_str(), "", "ja", "ja"}, 903), false},
+                                         {completion_for({latin.c_str(), "", "en", "en"}, 904), false},
+                                         {completion_for(kPeople[7], 905), false}};
+  const BatchFiles files = write_certificate_files(renderer, tmpl, batch, dir, "");
+  REQUIRE(files.files.size() == batch.size());
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    INFO(batch[i].content.full_name);
+    const fs::path single = alone / files.files[i].filename();
+    renderer.render(tmpl, batch[i].content, single);
+    const Gray a = rasterise(files.files[i], 50), b = rasterise(single, 50);
+    REQUIRE(a.px.size() == b.px.size());
+    long differ = 0;
+    for (std::size_t k = 0; k < a.px.size(); ++k) differ += std::abs(a.px[k] - b.px[k]) > 24;
+    CHECK(differ == 0);
+    CHECK(text_between(files.files[i], 53, 78) == squeeze(batch[i].content.full_name));
+  }
+}
