@@ -2,6 +2,8 @@
 #include "core/validation.hpp"
 
 #include "core/identity.hpp"
+#include "core/names.hpp"
+#include "core/text.hpp"
 
 namespace mitra {
 namespace {
@@ -40,14 +42,23 @@ std::vector<FieldError> check_name(const std::string& field, const std::string& 
         errors.push_back({field, "is not valid UTF-8 (byte " + std::to_string(*at + 1) + ")"});
         return errors;
     }
-    for (unsigned char c : value)
-        if (c < 0x20 || c == 0x7F) {
-            errors.push_back({field, "contains a control character (such as a line break or NUL)"});
-            break;
-        }
-    if (trim(value).empty()) errors.push_back({field, "is blank"});
+    const auto kept = normalize_name(value);
+    if (kept.empty()) errors.push_back({field, "is blank"});
+    else if (auto problem = name_problem(kept)) errors.push_back({field, *problem});
     return errors;
 }
+
+void normalize(Participant& p) {
+    p.full_name = normalize_name(p.full_name);
+    p.latin_name = normalize_name(p.latin_name);
+}
+
+void normalize(Trainer& t) {
+    t.name = normalize_name(t.name);
+    t.latin_name = normalize_name(t.latin_name);
+}
+
+void normalize(Cohort& c) { c.site = normalize_name(c.site); }
 
 std::vector<FieldError> validate(const Participant& p) {
     std::vector<FieldError> errors;

@@ -15,9 +15,16 @@ struct FieldError {
 constexpr std::size_t kMaxNameLength = 200;  // code points
 constexpr std::size_t kMaxFieldBytes = 1000;
 
-// A name is kept exactly as written, whatever script or punctuation it has; only broken
-// UTF-8, control characters and unreasonable length are refused.
+// A name is kept as written, whatever script or punctuation it has, in its normal form (see
+// normalize_name); broken UTF-8, unreasonable length, blank names and the characters name_problem
+// refuses are reported. The value is checked as it will be kept, so call normalize first.
 std::vector<FieldError> check_name(const std::string& field, const std::string& value, bool required);
+
+// Puts a record's names (and a cohort's site) in the form they are kept in. Every front end calls
+// this on what people typed or imported, before validate.
+void normalize(Participant& participant);
+void normalize(Trainer& trainer);
+void normalize(Cohort& cohort);
 
 std::vector<FieldError> validate(const Participant& participant);
 std::vector<FieldError> validate(const Trainer& trainer);

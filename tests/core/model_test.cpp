@@ -41,7 +41,7 @@ TEST_CASE("country codes and language tags of the region are recognised", "[core
     for (auto tag : {"", "-", "j@", "zh--Hans", "1a", "toolongtag"}) CHECK_FALSE(is_language_tag(tag));
 }
 
-TEST_CASE("names are kept as written in any script; only broken text is refused", "[core][validation]") {
+TEST_CASE("names in any script are taken; broken, blank and overlong ones are refused", "[core][validation]") {
     for (std::string name : {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", "ශ්‍රියානි", "عائشہ خان",
                              "Nguyễn Thị Minh Khai", "Sukarno", "Robert'); DROP TABLE participants;--"})
         CHECK(check_name("full_name", name, true).empty());
