@@ -57,6 +57,7 @@ void add_cohort_commands(CLI::App& app, Context& ctx) {
         if (!end.empty()) c.end_date = date_option("--end", end);
         if (c.time_zone.empty()) c.time_zone = default_time_zone(c.country);
         if (c.time_zone.empty()) bad_option("--time-zone", "is required for country " + c.country);
+        normalize(c);
         refuse_if_any(validate(c));
         if (!io::time_zone_exists(c.time_zone))
             bad_option("--time-zone", "'" + c.time_zone + "' is not in the time zone database");

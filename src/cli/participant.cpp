@@ -33,6 +33,7 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
     add->add_option("--consent", consent, "The date the person consented to their data being kept (YYYY-MM-DD)");
     add->callback([&ctx] {
         if (!consent.empty()) p.consent_date = date_option("--consent", consent);
+        normalize(p);
         refuse_if_any(validate(p));
         store::ParticipantRepo(ctx.db()).add(p);
         ctx.print(participant_json(p), "Added " + p.ref);

@@ -21,6 +21,7 @@ void add_trainer_commands(CLI::App& app, Context& ctx) {
     add->callback([&ctx] {
         t.languages = split_list(languages);
         t.qualified_modules = split_list(qualified);
+        normalize(t);
         refuse_if_any(validate(t));
         store::TrainerRepo(ctx.db()).add(t);
         ctx.print(json{{"ref", t.ref}, {"uuid", t.uuid}}, "Added trainer " + t.ref);

@@ -1,4 +1,4 @@
-// Participants from CSV: the CSV reader, then mitra::validate on each row, then duplicate refs.
+// Participants from CSV: the CSV reader, then mitra::normalize and mitra::validate on each row, then duplicate refs.
 #include "io/participant_csv.hpp"
 
 #include <map>
@@ -40,6 +40,7 @@ Participant to_participant(const CsvRow& row, const ColumnMap& columns, const st
             problems.push_back(field_problem(file_name, row, columns, "consent_date",
                                              "'" + consent + "' is not a date in the form YYYY-MM-DD"));
     }
+    normalize(p);
     for (const auto& error : validate(p))
         problems.push_back(field_problem(file_name, row, columns, error.field, error.message));
     return p;

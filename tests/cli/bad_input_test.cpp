@@ -89,6 +89,54 @@ TEST_CASE("a participant CSV with any bad row is refused whole, naming the line 
     CHECK(ws.count("participants") == 8);
 }
 
+TEST_CASE("a name that cannot be printed or shows as another is refused at the door, naming the field, not the name",
+          "[cli][participant][names]") {
+    Workspace ws;
+    set_up(ws);
+    const auto never_quoted = [&ws](const std::vector<std::string>& args, const std::string& words) {
+        const auto before = ws.dump();
+        const auto result = ws.run(args);
+        INFO("stderr: " << result.err);
+        CHECK(result.err.find("Hidden") == std::string::npos);
+        CHECK(ws.dump() == before);
+        refused(ws, args, words);
+    };
+    SECTION("an emoji in a participant's name") {
+        never_quoted({"participant", "add", "--ref", "P-300", "--name", "Hidden Name \U0001F600", "--country", "LK",
+                      "--language", "si"},
+                     "--full-name: contains U+1F600 GRINNING FACE, an emoji or pictograph");
+    }
+    SECTION("a right-to-left override in a trainer's name") {
+        never_quoted({"trainer", "add", "--ref", "T-300", "--name", "\u202EneddiH", "--country", "NP", "--languages",
+                      "ne"},
+                     "--name: contains U+202E RIGHT-TO-LEFT OVERRIDE");
+    }
+    SECTION("a zero-width space in a Latin name") {
+        never_quoted({"participant", "add", "--ref", "P-300", "--name", kSriyani, "--latin-name", "Hidden\u200B Name",
+                      "--country", "LK", "--language", "si"},
+                     "--latin-name: contains U+200B ZERO WIDTH SPACE");
+    }
+    SECTION("a C1 control in an imported file, at its file, line and field") {
+        const auto file = ws.file("c1 people.csv", kPeopleHeader + "P-300,Good Person,,JP,ja,\n"
+                                                                   "P-301,Hidden\u0085Name,,JP,ja,\n");
+        never_quoted({"participant", "import", file}, file + ":3:2: full_name: contains the control character U+0085");
+    }
+    CHECK(ws.count("participants") == 8);
+    CHECK(ws.count("trainers") == 0);
+}
+
+TEST_CASE("names are kept in one form whatever spaces and composition they were typed with", "[cli][participant][names]") {
+    Workspace ws;
+    ws.ok({"init"});
+    ws.ok({"participant", "add", "--ref", "P-1", "--name", "\u00A0Nguye\u0302\u0303n\u3000Thi\u0323 ", "--country",
+           "VN", "--language", "vi"});
+    ws.ok({"trainer", "add", "--ref", "T-1", "--name", "\u3000佐藤\u3000美咲", "--country", "JP", "--languages", "ja"});
+    ws.ok({"participant", "add", "--ref", "P-2", "--name", kSriyani, "--country", "LK", "--language", "si"});
+    CHECK(ws.json({"participant", "show", "P-1"})["full_name"] == "Nguyễn Thị");
+    CHECK(ws.json({"participant", "show", "P-2"})["full_name"] == kSriyani);  // its ZWJ is kept
+    CHECK(ws.dump().find("佐藤 美咲") != std::string::npos);
+}
+
 TEST_CASE("an attendance CSV naming an unknown ref or another cohort's session is refused, naming file and line",
           "[cli][attendance]") {
     Workspace ws;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/names.hpp"
 #include "core/signature.hpp"
 #include "io/csv.hpp"
 #include "io/export.hpp"
@@ -73,7 +74,8 @@ TEST_CASE("exported participants read back exactly as they were", "[io][export]"
         const Participant& a = people[i];
         const Participant& b = read.value[i].participant;
         CHECK(b.ref == a.ref);
-        CHECK(b.full_name == a.full_name);
+        // A name stored before names were normalised (P-003's leading space) comes back in its kept form.
+        CHECK(b.full_name == normalize_name(a.full_name));
         CHECK(b.latin_name == a.latin_name);
         CHECK(b.country == a.country);
         CHECK(b.language == a.language);

@@ -45,7 +45,7 @@ TEST_CASE("names in every script are kept byte for byte", "[io][csv][participant
     CHECK(read.value[9].line == 11);
 }
 
-TEST_CASE("codes lose surrounding spaces and country codes are upper-cased, but names are not touched",
+TEST_CASE("codes and names lose surrounding spaces, and country codes are upper-cased",
           "[io][csv][participant]") {
     const auto read = read_participant_csv(kHeader + " P001 , Sukarno ,, id , id ,\n", "people.csv");
     INFO(listed(read.problems));
@@ -54,7 +54,7 @@ TEST_CASE("codes lose surrounding spaces and country codes are upper-cased, but 
     CHECK(p.ref == "P001");
     CHECK(p.country == "ID");
     CHECK(p.language == "id");
-    CHECK(p.full_name == " Sukarno ");
+    CHECK(p.full_name == "Sukarno");  // names are kept normalised (core/names.hpp)
 }
 
 TEST_CASE("columns may come in any order, with phone and consent_date optional", "[io][csv][participant]") {
@@ -105,6 +105,43 @@ TEST_CASE("each bad field is reported at its line and column, and the file is re
         CHECK(read.problems[0].field == "full_name");
         CHECK(to_string(read.problems[1]) ==
               "people.csv:4:4: country: 'XX' is not an ISO 3166-1 country code (such as JP, IN, LK)");
+    }
+}
+
+TEST_CASE("names are read in their kept form, and a name's bad character is located, never quoted",
+          "[io][csv][participant][names]") {
+    SECTION("NFC and single ASCII spaces") {
+        const auto read = read_participant_csv(kHeader +
+                                                   "P001,\u00A0Nguye\u0302\u0303n\u3000Thi\u0323 ,Jane\u2009Doe,VN,vi,\n"
+                                                   "P002,山田\u3000花子,,JP,ja,\n",
+                                               "people.csv");
+        INFO(listed(read.problems));
+        REQUIRE(read.ok());
+        REQUIRE(read.value.size() == 2);
+        CHECK(read.value[0].participant.full_name == "Nguyễn Thị");
+        CHECK(read.value[0].participant.latin_name == "Jane Doe");
+        CHECK(read.value[1].participant.full_name == "山田 花子");
+    }
+    SECTION("C1 controls, emoji, direction controls, invisible and blank names") {
+        const auto read = read_participant_csv(kHeader +
+                                                   "P001,Secret\u0085Name,,LK,si,\n"     // line 2: C1 control
+                                                   "P002,Secret Name,Jane \U0001F600,LK,si,\n"  // 3: emoji
+                                                   "P003,\u202EemaNterceS,,LK,si,\n"     // 4: bidi override
+                                                   "P004,\u200B\u200B,,LK,si,\n"        // 5: zero-width only
+                                                   "P005,\u00A0\u00A0\u3000,,LK,si,\n",  // 6: blank
+                                               "people.csv");
+        INFO(listed(read.problems));
+        CHECK(read.value.empty());
+        CHECK(read.problems.size() == 5);
+        CHECK(has_problem(read.problems, 2, 2, "contains the control character U+0085"));
+        CHECK(has_problem(read.problems, 3, 3, "contains U+1F600 GRINNING FACE, an emoji or pictograph"));
+        CHECK(has_problem(read.problems, 4, 2, "U+202E RIGHT-TO-LEFT OVERRIDE, a direction control"));
+        CHECK(has_problem(read.problems, 5, 2, "U+200B ZERO WIDTH SPACE, an invisible character"));
+        CHECK(has_problem(read.problems, 6, 2, "is required"));  // nothing is left once spaces go
+        REQUIRE(!read.problems.empty());
+        CHECK(to_string(read.problems[0]) ==
+              "people.csv:2:2: full_name: contains the control character U+0085 (such as a line break or NUL)");
+        for (const auto& problem : read.problems) CHECK(to_string(problem).find("Secret") == std::string::npos);
     }
 }
 
