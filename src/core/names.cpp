@@ -82,8 +82,10 @@ bool is_letter(int8_t type) { return type >= U_UPPERCASE_LETTER && type <= U_OTH
 // What is wrong with one character where it stands, or nullopt.
 std::optional<std::string> character_problem(UChar32 c, UChar32 before, UChar32 after) {
     const auto type = u_charType(c);
-    if (type == U_CONTROL_CHAR) return "contains the control character " + described(c) + " (such as a line break or NUL)";
-    if (type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR) return "contains a line break (" + described(c) + ")";
+    if (type == U_CONTROL_CHAR)
+        return "contains the control character " + described(c) + " (such as a line break or NUL)";
+    if (type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR)
+        return "contains a line break (" + described(c) + ")";
     if (c == 0x200C || c == 0x200D) {
         if (before >= 0 && after >= 0 && joiner_between(before, after)) return std::nullopt;
         // ZWJ after the Malayalam virama at a word's end: the older spelling of a chillu (ന്‍).
