@@ -41,6 +41,7 @@ Cohort CohortDialog::cohort() const {
     const std::string start = trim(utf8(XRCCTRL(*this, "start", wxTextCtrl)->GetValue()));
     const int trainer = XRCCTRL(*this, "trainer", wxChoice)->GetSelection();
     if (trainer > 0) c.trainer_refs.push_back(trainers_[static_cast<std::size_t>(trainer - 1)].ref);
+    normalize(c);
     auto errors = validate(c);
     if (auto d = parse_date(start)) c.start_date = *d;
     else errors.push_back({"start", "'" + start + "' is not a date in the form YYYY-MM-DD"});

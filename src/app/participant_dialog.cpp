@@ -35,12 +35,13 @@ void ParticipantDialog::fill(const Participant& p) {
 Participant ParticipantDialog::participant() const {
     Participant p;
     p.ref = trim(utf8(XRCCTRL(*this, "ref", wxTextCtrl)->GetValue()));
-    p.full_name = utf8(XRCCTRL(*this, "full_name", wxTextCtrl)->GetValue());  // kept as written
+    p.full_name = utf8(XRCCTRL(*this, "full_name", wxTextCtrl)->GetValue());  // in its own script; normalised below
     p.latin_name = utf8(XRCCTRL(*this, "latin_name", wxTextCtrl)->GetValue());
     p.country = trim(utf8(XRCCTRL(*this, "country", wxTextCtrl)->GetValue()));
     p.language = trim(utf8(XRCCTRL(*this, "language", wxTextCtrl)->GetValue()));
     p.email = trim(utf8(XRCCTRL(*this, "email", wxTextCtrl)->GetValue()));
     p.phone = trim(utf8(XRCCTRL(*this, "phone", wxTextCtrl)->GetValue()));
+    normalize(p);  // NFC, one space between words (core/names)
     refuse_if_any(validate(p));
     return p;
 }

@@ -29,6 +29,7 @@ Trainer TrainerDialog::trainer() const {
     auto* modules = XRCCTRL(*this, "modules", wxCheckListBox);
     for (unsigned i = 0; i < modules->GetCount(); ++i)
         if (modules->IsChecked(i)) t.qualified_modules.push_back(module_codes_[i]);
+    normalize(t);
     refuse_if_any(validate(t));
     return t;
 }

@@ -64,7 +64,7 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     issue->add_option("--out", out_dir, "The folder for the PDF files")->required();
     issue->add_option("--template", template_file, "A certificate template (.toml; default: the shipped one)");
     issue->add_option("--module", module, "Issue module participation certificates for this module instead");
-    issue->add_option("--key", key_file, "The signing key file (default: made on first use)");
+    issue->add_option("--key", key_file, "The signing key file (default: the installation's, made on its first use)");
     issue->add_option("--today", today, "The issue date (default: today)");
     issue->callback([&ctx] {
         const std::string kind = module.empty() ? "completion" : "module";
@@ -249,13 +249,14 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     });
 
     auto* reprint = group->add_subcommand("reprint", "Print a certificate again with the same serial");
-    static std::string reprint_serial, reprint_reason, reprint_out, reprint_template;
+    static std::string reprint_serial, reprint_reason, reprint_out, reprint_template, reprint_key;
     reprint->add_option("serial", reprint_serial, "The serial")->required();
     reprint->add_option("--reason", reprint_reason, "Why, such as 'lost copy' or 'name corrected'")->required();
     reprint->add_option("--out", reprint_out, "The folder for the PDF")->required();
     reprint->add_option("--template", reprint_template, "A certificate template (default: the shipped one)");
+    reprint->add_option("--key", reprint_key, "The signing key file (default: the installation's)");
     reprint->callback([&ctx] {
-        const auto key = signing_key(key_file);
+        const auto key = signing_key(reprint_key);
         const auto record = store::CertificateRepo(ctx.db()).find(reprint_serial);
         if (!record) bad_option("serial", "no certificate has serial " + reprint_serial);
         // The template is read and the file rendered before anything is recorded: a template that cannot be

@@ -603,7 +603,7 @@ TEST_CASE("a long name stays inside the frame, on lines of its own, under the ti
     INFO(k.label << ": " << k.person.name);
     const fs::path pdf = fresh_dir(std::string("long-") + k.label) / "c.pdf";
     const CertificateContent c = completion_for(k.person);
-    renderer.render(tmpl, c, pdf);
+    render_to(renderer, tmpl, c, pdf);
     const std::vector<Word> all = words(pdf);
     REQUIRE(!all.empty());
     // Every word inside the inner frame (10 mm in, 0.7 pt wide).
@@ -648,7 +648,7 @@ TEST_CASE("a long module title is broken onto lines within the frame, the lines 
       name_of("Supported Decision-Making, Advance Directives and the Right to Legal Capacity in Practice ", 260);
   c.modules[0].title = {{{"en", title}}};
   const fs::path pdf = fresh_dir("long-module") / "m.pdf";
-  renderer.render(tmpl, c, pdf);
+  render_to(renderer, tmpl, c, pdf);
   const std::vector<Word> all = words(pdf);
   for (const auto& w : all) {
     INFO(w.text << " at " << w.x0 << "," << w.y0 << " - " << w.x1 << "," << w.y1);
@@ -675,7 +675,7 @@ TEST_CASE("a name of combining marks only draws nothing over the title", "[certi
   const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
   CertificateRenderer renderer(fonts());
   const fs::path pdf = fresh_dir("marks") / "c.pdf";
-  renderer.render(tmpl, completion_for({marks.c_str(), "", "en", "en"}), pdf);
+  render_to(renderer, tmpl, completion_for({marks.c_str(), "", "en", "en"}), pdf);
   const Gray img = rasterise(pdf, 100);
   auto px = [](double mm) { return static_cast<int>(mm * 100 / 25.4); };
   // English: the title's baseline at 42 mm, the rule at 50 mm, the name's at 72 mm.
@@ -700,7 +700,7 @@ TEST_CASE("long names in a batch look as the same certificates drawn alone", "[c
   for (std::size_t i = 0; i < batch.size(); ++i) {
     INFO(batch[i].content.full_name);
     const fs::path single = alone / files.files[i].filename();
-    renderer.render(tmpl, batch[i].content, single);
+    render_to(renderer, tmpl, batch[i].content, single);
     const Gray a = rasterise(files.files[i], 50), b = rasterise(single, 50);
     REQUIRE(a.px.size() == b.px.size());
     long differ = 0;
