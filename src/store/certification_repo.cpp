@@ -108,12 +108,6 @@ void insert_trainer_certification(Database& db, const TrainerCertificationRecord
 
 }  // namespace
 
-std::string standing_on(const CertificationRecord& record, const Date& today, int warn_days) {
-    if (record.status == "revoked") return "revoked";
-    if (record.status == "superseded") return "superseded";
-    return to_string(validity_on(record.expires_on, today, warn_days));
-}
-
 std::optional<CertificationDefinition> find_definition(Database& db, const std::string& code) {
     std::string curriculum_uuid;
     soci::indicator ind = soci::i_null;
@@ -186,155 +180,71 @@ std::optional<CertificationRecord> CertificationRepo::for_serial(const std::stri
 
 std::vector<Pathway> CertificationRepo::pathways(const std::string& ref, const Date& today) {
     std::vector<Pathway> out;
-    db_.read([&] {
-        out.clear();
-        const auto person = ParticipantRepo(db_).find(ref);
-        if (!person) refuse("ref", "no participant has ref " + ref);
-        const auto held = history(ref);
-        // The curricula the person is enrolled in, latest cohort first, that lead to a certification.
-        std::vector<std::pair<std::string, std::string>> cohorts;  // cohort code, curriculum uuid
-        soci::rowset<soci::row> rows =
-            (db_.sql().prepare << "SELECT c.code, c.curriculum_uuid FROM enrolments e JOIN cohorts c ON c.uuid = "
-                                  "e.cohort_uuid WHERE e.participant_uuid = :p ORDER BY c.start_date DESC, c.code",
-             soci::use(person->uuid));
-        for (const auto& r : rows) cohorts.emplace_back(text(r, 0), text(r, 1));
-        std::set<std::string> seen;
-        CurriculumRepo curricula(db_);
-        for (const auto& [cohort_code, curriculum_uuid] : cohorts) {
-            const auto curriculum = curricula.find_by_uuid(curriculum_uuid);
-            if (!curriculum || !curriculum->certification || curriculum->certification->for_trainers) continue;
-            if (!seen.insert(curriculum->certification->code).second) continue;
-            Pathway p;
-            p.participant_ref = ref;
-            p.full_name = person->full_name;
-            p.definition = *curriculum->certification;
-
-            // Programme completion: the best of the person's cohorts of this curriculum.
-            Requirement completion{"programme completion", false, ""};
-            std::map<std::string, bool> decided;  // module -> complete by a coordinator's override
-            for (const auto& [other_code, other_curriculum] : cohorts) {
-                const auto other = curricula.find_by_uuid(other_curriculum);
-                if (!other || other->code != curriculum->code || completion.done) continue;
-                for (const auto& pc : cohort_completion(db_, other_code, today)) {
-                    if (pc.ref != ref) continue;
-                    bool required_ok = true;
-                    int electives = 0;
-                    std::vector<std::string> reasons;
-                    for (const auto& m : pc.modules) {
-                        if (m.required && !m.complete) {
-                            required_ok = false;
-                            reasons.push_back(m.code + ": " + m.reason);
-                        }
-                        if (!m.required && m.complete) ++electives;
-                    }
-                    if (electives < other->electives_required)
-                        reasons.push_back("electives: " + std::to_string(electives) + " of " +
-                                          std::to_string(other->electives_required));
-                    for (const auto& m : pc.modules)
-                        if (m.overridden && m.complete) decided[m.code] = true;
-                    if (required_ok && electives >= other->electives_required)
-                        completion = {"programme completion", true,
-                                      curriculum->code + " completed in cohort " + other_code};
-                    else if (completion.detail.empty())
-                        completion.detail =
-                            curriculum->code + " not yet complete in cohort " + other_code + ": " + join(reasons, "; ");
-                }
-            }
-            p.requirements.push_back(completion);
-
-            if (!curriculum->ethics_code.empty()) {
-                int acknowledged = 0;
-                db_.sql() << "SELECT COUNT(*) FROM ethics_acknowledgements WHERE participant_uuid = :p AND "
-                             "code_version = :v",
-                    soci::into(acknowledged), soci::use(person->uuid), soci::use(curriculum->ethics_code);
-                p.requirements.push_back({"code of ethics", acknowledged > 0,
-                                          "code of ethics " + curriculum->ethics_code +
-                                              (acknowledged ? " acknowledged" : " not yet acknowledged")});
-            }
-            // A module a coordinator decided complete (prior learning) needs no assessment or practice here.
-            int supervised_needed = 0;
-            std::vector<std::string> assessed, decided_practice;
-            for (const auto& m : curriculum->modules) {
-                if (decided.count(m.code)) {
-                    if (m.supervised_minutes > 0) decided_practice.push_back(m.code);
-                    if (m.has_assessment)
-                        p.requirements.push_back({"assessment", true, "assessment " + m.code +
-                                                                          ": module recognised by a coordinator"});
-                    continue;
-                }
-                supervised_needed += m.supervised_minutes;
-                if (m.has_assessment) assessed.push_back(m.code);
-            }
-            if (!decided_practice.empty() && supervised_needed == 0)
-                p.requirements.push_back({"supervised practice", true,
-                                          "supervised practice: " + join(decided_practice, ", ") +
-                                              " recognised by a coordinator"});
-            if (supervised_needed > 0) {
-                int signed_off = 0;
-                soci::indicator ind = soci::i_null;
-                db_.sql() << "SELECT SUM(minutes) FROM practicum_logs WHERE participant_uuid = :p AND "
-                             "curriculum_code = :c AND signed_off_on IS NOT NULL",
-                    soci::into(signed_off, ind), soci::use(person->uuid), soci::use(curriculum->code);
-                if (ind != soci::i_ok) signed_off = 0;
-                p.requirements.push_back({"supervised practice", signed_off >= supervised_needed,
-                                          "supervised practice: " + hours_text(signed_off) + " of " +
-                                              hours_text(supervised_needed) + " signed off"});
-            }
-            for (const auto& module_code : assessed) {
-                // The latest result counts.
-                soci::rowset<soci::row> results =
-                    (db_.sql().prepare << "SELECT passed, assessed_on FROM assessments WHERE participant_uuid = :p "
-                                          "AND curriculum_code = :c AND module_code = :m ORDER BY assessed_on DESC",
-                     soci::use(person->uuid), soci::use(curriculum->code), soci::use(module_code));
-                std::optional<bool> passed;
-                std::string on;
-                for (const auto& r : results) {
-                    if (passed) break;
-                    passed = integer(r, 0) != 0;
-                    on = text(r, 1);
-                }
-                p.requirements.push_back(
-                    {"assessment", passed.value_or(false),
-                     "assessment " + module_code + ": " +
-                         (!passed ? "not yet taken" : *passed ? "passed on " + on : "not passed (" + on + ")")});
-            }
-            p.ready = std::all_of(p.requirements.begin(), p.requirements.end(),
-                                  [](const Requirement& q) { return q.done; });
-
-            for (const auto& k : held)
-                if (k.code == p.definition.code && k.status == "current") {
-                    p.current = k;
-                    break;
-                }
-            if (p.current) {
-                p.standing = standing_on(*p.current, today);
-                p.renewal = check_renewal(p.definition.renewal, ledger(ref, today), p.current->issued_on, today);
-                for (const auto& m : p.renewal.missing) p.missing.push_back("for renewal, " + m);
-            } else {
-                p.standing = "not certified";
-                for (const auto& q : p.requirements)
-                    if (!q.done) p.missing.push_back(q.detail.empty() ? q.name : q.detail);
-                if (p.ready) p.missing.push_back("the completion certificate is not yet issued (mitra-cli certificate issue)");
-            }
-            out.push_back(std::move(p));
-        }
-        // Certifications held whose cohorts the person is no longer enrolled in are still shown.
-        for (const auto& k : held) {
-            if (k.status != "current" || seen.count(k.code)) continue;
-            seen.insert(k.code);
-            Pathway p;
-            p.participant_ref = ref;
-            p.full_name = person->full_name;
-            p.definition = definition_or_bare(db_, k.code);
-            p.ready = true;
-            p.current = k;
-            p.standing = standing_on(k, today);
-            p.renewal = check_renewal(p.definition.renewal, ledger(ref, today), k.issued_on, today);
-            for (const auto& m : p.renewal.missing) p.missing.push_back("for renewal, " + m);
-            out.push_back(std::move(p));
-        }
-    });
+    db_.read([&] { out = assess_pathways(pathway_records(ref, today), today); });
     return out;
+}
+
+PathwayRecords CertificationRepo::pathway_records(const std::string& ref, const Date& today) {
+    PathwayRecords records;
+    const auto person = ParticipantRepo(db_).find(ref);
+    if (!person) refuse("ref", "no participant has ref " + ref);
+    records.ref = ref;
+    records.full_name = person->full_name;
+    records.held = history(ref);
+
+    // The cohorts the person is enrolled in, latest first, each curriculum read once.
+    std::vector<std::pair<std::string, std::string>> enrolled;  // cohort code, curriculum uuid
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT c.code, c.curriculum_uuid FROM enrolments e JOIN cohorts c ON c.uuid = "
+                              "e.cohort_uuid WHERE e.participant_uuid = :p ORDER BY c.start_date DESC, c.code",
+         soci::use(person->uuid));
+    for (const auto& r : rows) enrolled.emplace_back(text(r, 0), text(r, 1));
+    std::map<std::string, std::optional<Curriculum>> curricula;  // by uuid
+    CurriculumRepo curriculum_repo(db_);
+    for (const auto& [cohort_code, curriculum_uuid] : enrolled)
+        if (!curricula.count(curriculum_uuid)) curricula[curriculum_uuid] = curriculum_repo.find_by_uuid(curriculum_uuid);
+    // Completion is judged in the cohorts of curricula that lead to a certification (any version of them).
+    std::set<std::string> leading, defined;  // curriculum codes, certification codes
+    for (const auto& [uuid, curriculum] : curricula)
+        if (curriculum && curriculum->certification && !curriculum->certification->for_trainers) {
+            leading.insert(curriculum->code);
+            defined.insert(curriculum->certification->code);
+        }
+    for (const auto& [cohort_code, curriculum_uuid] : enrolled) {
+        PathwayCohort cohort{cohort_code, curricula[curriculum_uuid], std::nullopt};
+        if (cohort.curriculum && leading.count(cohort.curriculum->code))
+            for (auto& pc : cohort_completion(db_, cohort_code, today))
+                if (pc.ref == ref) cohort.completion = std::move(pc);
+        records.cohorts.push_back(std::move(cohort));
+    }
+
+    soci::rowset<soci::row> ethics =
+        (db_.sql().prepare << "SELECT code_version FROM ethics_acknowledgements WHERE participant_uuid = :p",
+         soci::use(person->uuid));
+    for (const auto& r : ethics) records.ethics_acknowledged.push_back(text(r, 0));
+    soci::rowset<soci::row> practice =
+        (db_.sql().prepare << "SELECT curriculum_code, SUM(minutes) FROM practicum_logs WHERE participant_uuid = :p "
+                              "AND signed_off_on IS NOT NULL GROUP BY curriculum_code",
+         soci::use(person->uuid));
+    for (const auto& r : practice)
+        if (r.get_indicator(1) == soci::i_ok) records.signed_off_minutes[text(r, 0)] = static_cast<int>(integer(r, 1));
+    soci::rowset<soci::row> assessed =
+        (db_.sql().prepare << "SELECT curriculum_code, module_code, passed, assessed_on FROM assessments WHERE "
+                              "participant_uuid = :p ORDER BY assessed_on DESC",
+         soci::use(person->uuid));
+    for (const auto& r : assessed)
+        records.assessments.push_back({text(r, 0), text(r, 1), integer(r, 2) != 0, date(r, 3).value_or(Date{})});
+
+    // Renewal needs the ledger, and a certification held outside those curricula its definition.
+    std::set<std::string> held_elsewhere;
+    for (const auto& k : records.held)
+        if (k.status == "current" && !defined.count(k.code)) held_elsewhere.insert(k.code);
+    for (const auto& code : held_elsewhere)
+        if (auto found = find_definition(db_, code)) records.definitions[code] = std::move(*found);
+    if (std::any_of(records.held.begin(), records.held.end(),
+                    [](const CertificationRecord& k) { return k.status == "current"; }))
+        records.ledger = ledger(ref, today);
+    return records;
 }
 
 std::vector<DueItem> CertificationRepo::due(const Date& today, int within_days) {

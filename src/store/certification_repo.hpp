@@ -6,50 +6,18 @@
 #include <vector>
 
 #include "core/certification.hpp"
+#include "core/pathway.hpp"
 #include "core/signature.hpp"
 #include "store/certificates.hpp"
 #include "store/database.hpp"
 
 namespace mitra::store {
 
-// One certification a person holds or held. A renewal is a new row linked to the one it replaces.
-struct CertificationRecord {
-    std::string uuid;
-    std::string participant_ref, full_name;
-    std::string code;             // the definition's code, such as "PSC"
-    std::string curriculum_code;  // the programme it rests on, such as "PSF"
-    std::string cohort_code;      // the cohort whose completion first earned it
-    std::string serial;           // the certificate that shows it (the completion certificate, then each renewal's)
-    Date issued_on;               // the day its certificate was issued
-    Date valid_from;              // a renewal before expiry runs on from the day after the previous one ends
-    Date expires_on;              // the last day it is valid
-    std::string previous_uuid, previous_serial;  // the certification this one renewed; empty for the first
-    std::string renewed_by_serial;               // set once it has been renewed
-    std::string status;                          // "current", "superseded" (renewed) or "revoked"
-};
-
-// A certification's state on a day: "valid", "expiring" (within the warning days), "expired" or "revoked";
-// "superseded" once it was renewed.
-std::string standing_on(const CertificationRecord& record, const Date& today, int warn_days = 90);
-
-// One thing a certification needs, done or not, in words.
-struct Requirement {
-    std::string name;    // "programme completion", "code of ethics", "supervised practice", "assessment"
-    bool done = false;
-    std::string detail;  // "PSF completed in cohort NP-2026-01", "ethics: 2 of 3 hours", ...
-};
-
-// Where a person stands on the way to one certification, and with it once held.
-struct Pathway {
-    std::string participant_ref, full_name;
-    CertificationDefinition definition;
-    std::vector<Requirement> requirements;  // to be certified the first time
-    bool ready = false;                     // every requirement is done
-    std::optional<CertificationRecord> current;  // the latest live certification, when one is held
-    std::string standing;                   // standing_on(current) or "not certified"
-    RenewalCheck renewal;                   // learning since `current` was issued against the renewal rule
-    std::vector<std::string> missing;       // what is missing, in words (requirements or renewal)
-};
+// Certifications held and where a person stands on the way to one (decided in core/pathway.hpp).
+using mitra::CertificationRecord;
+using mitra::Pathway;
+using mitra::Requirement;
+using mitra::standing_on;
 
 // One line of the renewal list.
 struct DueItem {
@@ -109,7 +77,8 @@ public:
     std::optional<CertificationRecord> for_serial(const std::string& serial);
 
     // Each certification the person is on the way to (through a cohort of a curriculum that defines one)
-    // or holds: requirements done or missing, and the current certification's validity and renewal.
+    // or holds: requirements done or missing, and the current certification's validity and renewal. The
+    // person's records are read here; assess_pathways (core/pathway.hpp) decides.
     std::vector<Pathway> pathways(const std::string& ref, const Date& today);
 
     // Live certifications ending within `within_days` of today (and those already expired, not renewed),
@@ -154,6 +123,8 @@ public:
     TrainerCertificationRecord renew_trainer(const std::string& trainer_ref, const Date& today);
 
 private:
+    // What assess_pathways needs of the person, inside the caller's read.
+    PathwayRecords pathway_records(const std::string& ref, const Date& today);
     Database& db_;
 };
 
