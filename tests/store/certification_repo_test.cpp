@@ -411,6 +411,40 @@ TEST_CASE("a person on the way: the pathway names what is missing and the first 
     }
 }
 
+TEST_CASE("the pathway counts practice signed off, the latest assessment and the curriculum's ethics version",
+          "[store][certification][pathway]") {
+    Programme f;
+    CertificationRepo repo(*f.db);
+    auto p = person("P-2", "Kim");
+    ParticipantRepo(*f.db).add(p);
+    f.cohort("NP-2", "2026-01-05");
+    CohortRepo(*f.db).enrol("NP-2", {"P-2"}, day("2026-01-01"));
+    RecordsRepo records(*f.db);
+    records.acknowledge_ethics({"P-2", "2025.0", day("2026-01-05")});
+    records.log_practicum("NP-2", PracticumLog{"P-2", "M10", 2400, "A. Supervisor", day("2026-02-01"), std::nullopt});
+    records.log_practicum("NP-2", PracticumLog{"P-2", "M10", 2370, "A. Supervisor", day("2026-02-02"), day("2026-02-03")});
+    records.record_assessment("NP-2", AssessmentResult{"P-2", "M03", true, day("2026-02-01"), "assessor"});
+    records.record_assessment("NP-2", AssessmentResult{"P-2", "M03", false, day("2026-03-01"), "assessor"});
+    const auto detail = [&](const std::string& name) {
+        const auto paths = repo.pathways("P-2", day("2026-06-01"));
+        REQUIRE(paths.size() == 1);
+        for (const auto& q : paths[0].requirements)
+            if (q.name == name) return q.detail;
+        FAIL("no requirement " << name);
+        return std::string{};
+    };
+    CHECK(detail("code of ethics") == "code of ethics 2026.1 not yet acknowledged");
+    CHECK(detail("supervised practice") == "supervised practice: 39.5 hours of 40 hours signed off");
+    CHECK(detail("assessment") == "assessment M03: not passed (2026-03-01)");
+
+    records.acknowledge_ethics({"P-2", "2026.1", day("2026-01-06")});
+    records.log_practicum("NP-2", PracticumLog{"P-2", "M10", 30, "A. Supervisor", day("2026-02-04"), day("2026-02-04")});
+    records.record_assessment("NP-2", AssessmentResult{"P-2", "M03", true, day("2026-04-01"), "assessor"});
+    CHECK(detail("code of ethics") == "code of ethics 2026.1 acknowledged");
+    CHECK(detail("supervised practice") == "supervised practice: 40 hours of 40 hours signed off");
+    CHECK(detail("assessment") == "assessment M03: passed on 2026-04-01");
+}
+
 TEST_CASE("a trainer renews on their teaching and learning: exactly the minimum renews, an ethics hour short does not",
           "[store][certification][trainer]") {
     Programme f;  // P-1 is a person, and here also a trainer: their learning entries count for the trainer
