@@ -68,6 +68,39 @@ void check_may_attend(Database& db, const std::string& person, const std::string
                           curriculum_code);
 }
 
+// A mark at a session, from `kMarkColumns` starting at column `at`.
+const char* const kMarkColumns = "a.status, a.minutes, s.id, s.uuid, s.module_code, s.session_date, s.minutes, c2.code";
+AttendedSession attended_from(const soci::row& r, std::size_t at) {
+    AttendedSession a;
+    a.mark.status = parse_attendance_status(text(r, at)).value_or(AttendanceStatus::absent);
+    if (r.get_indicator(at + 1) != soci::i_null) a.mark.minutes = static_cast<int>(integer(r, at + 1));
+    a.session.id = integer(r, at + 2);
+    a.session.uuid = text(r, at + 3);
+    a.session.module_code = text(r, at + 4);
+    a.session.date = date(r, at + 5).value_or(Date{});
+    a.session.minutes = static_cast<int>(integer(r, at + 6));
+    a.session.cohort_code = text(r, at + 7);
+    a.mark.session_id = a.session.id;
+    return a;
+}
+
+// A record completion needs, from a row of kind ('a' assessment, 'p' supervised practice, 'e' ethics, 'o'
+// override), a key, then module or code version, passed or complete, minutes, two dates, who, reason.
+void add_record(ParticipantRecord& person, const soci::row& r) {
+    const std::string kind = text(r, 0);
+    if (kind == "a")
+        person.assessments.push_back(
+            AssessmentResult{"", text(r, 2), integer(r, 3) != 0, date(r, 5).value_or(Date{}), text(r, 7)});
+    else if (kind == "p")
+        person.practicum.push_back(PracticumLog{"", text(r, 2), static_cast<int>(integer(r, 4)), text(r, 7),
+                                                date(r, 5).value_or(Date{}), date(r, 6)});
+    else if (kind == "e")
+        person.ethics.push_back(EthicsAcknowledgement{"", text(r, 2), date(r, 5).value_or(Date{})});
+    else
+        person.overrides.push_back(
+            CompletionOverride{"", text(r, 2), integer(r, 3) != 0, text(r, 8), text(r, 7), text(r, 6)});
+}
+
 }  // namespace
 
 void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,
@@ -330,26 +363,13 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
         }
 
         soci::rowset<soci::row> marks =
-            (db.sql().prepare << "SELECT e.participant_uuid, a.status, a.minutes, s.id, s.uuid, s.module_code, "
-                                 "s.session_date, s.minutes, c2.code FROM enrolments e "
+            (db.sql().prepare << "SELECT e.participant_uuid, " << kMarkColumns << " FROM enrolments e "
                                  "JOIN attendance a ON a.participant_uuid = e.participant_uuid "
                                  "JOIN sessions s ON s.uuid = a.session_uuid JOIN cohorts c2 ON c2.uuid = s.cohort_uuid "
                                  "JOIN curricula cu ON cu.uuid = c2.curriculum_uuid "
                                  "WHERE e.cohort_uuid = :c AND cu.code = :code",
              soci::use(cohort_uuid), soci::use(curriculum.code));
-        for (const auto& r : marks) {
-            AttendedSession a;
-            a.mark.status = parse_attendance_status(text(r, 1)).value_or(AttendanceStatus::absent);
-            if (r.get_indicator(2) != soci::i_null) a.mark.minutes = static_cast<int>(integer(r, 2));
-            a.session.id = integer(r, 3);
-            a.session.uuid = text(r, 4);
-            a.session.module_code = text(r, 5);
-            a.session.date = date(r, 6).value_or(Date{});
-            a.session.minutes = static_cast<int>(integer(r, 7));
-            a.session.cohort_code = text(r, 8);
-            a.mark.session_id = a.session.id;
-            people[text(r, 0)].marks.push_back(std::move(a));
-        }
+        for (const auto& r : marks) people[text(r, 0)].marks.push_back(attended_from(r, 1));
 
         // Assessments (a), supervised practice (p), ethics (e) and overrides (o) of the cohort's people, in one
         // query: kind, person, module or code version, passed or complete, minutes, two dates, who, reason.
@@ -371,24 +391,94 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
                     "= :c4",
              soci::use(cohort_uuid), soci::use(curriculum.code), soci::use(cohort_uuid), soci::use(curriculum.code),
              soci::use(cohort_uuid), soci::use(cohort_uuid));
-        for (const auto& r : records) {
-            auto& person = people[text(r, 1)];
-            const std::string kind = text(r, 0);
-            if (kind == "a")
-                person.assessments.push_back(
-                    AssessmentResult{"", text(r, 2), integer(r, 3) != 0, date(r, 5).value_or(Date{}), text(r, 7)});
-            else if (kind == "p")
-                person.practicum.push_back(PracticumLog{"", text(r, 2), static_cast<int>(integer(r, 4)), text(r, 7),
-                                                        date(r, 5).value_or(Date{}), date(r, 6)});
-            else if (kind == "e")
-                person.ethics.push_back(EthicsAcknowledgement{"", text(r, 2), date(r, 5).value_or(Date{})});
-            else
-                person.overrides.push_back(
-                    CompletionOverride{"", text(r, 2), integer(r, 3) != 0, text(r, 8), text(r, 7), text(r, 6)});
-        }
+        for (const auto& r : records) add_record(people[text(r, 1)], r);
 
         const CompletionContext context{curriculum, sessions, today, language};
         for (const auto& uuid : order) out.push_back(assess_completion(context, people[uuid]));
+    });
+    return out;
+}
+
+std::map<std::string, ParticipantCompletion> participant_completion(Database& db, const std::string& ref,
+                                                                    const Date& today, const std::string& language) {
+    // The same records as cohort_completion reads for a cohort, read for one person across all their cohorts.
+    std::map<std::string, ParticipantCompletion> out;
+    db.read([&] {
+        out.clear();
+        const std::string person = participant_uuid(db, ref);
+        struct Enrolled {
+            std::string code, uuid, curriculum_uuid;
+            Date enrolled_on;
+        };
+        std::vector<Enrolled> cohorts;
+        soci::rowset<soci::row> enrolled =
+            (db.sql().prepare << "SELECT c.code, c.uuid, c.curriculum_uuid, c.start_date, e.enrolled_on FROM enrolments "
+                                 "e JOIN cohorts c ON c.uuid = e.cohort_uuid WHERE e.participant_uuid = :p",
+             soci::use(person));
+        std::map<std::string, std::optional<Curriculum>> curricula;  // by uuid
+        for (const auto& r : enrolled) {
+            const Date start = date(r, 3).value_or(Date{});
+            cohorts.push_back({text(r, 0), text(r, 1), text(r, 2), date(r, 4).value_or(start)});
+            curricula[text(r, 2)];
+        }
+        for (auto& [uuid, curriculum] : curricula) curriculum = completion_curriculum(db, uuid);
+        const auto sessions = SessionRepo(db).list_for_participant(person);
+
+        // Marks at any session, with the code of the session's curriculum: a cohort counts those of its own.
+        std::vector<std::pair<std::string, AttendedSession>> marks;  // curriculum code, mark
+        soci::rowset<soci::row> marked =
+            (db.sql().prepare << "SELECT cu.code, " << kMarkColumns << " FROM attendance a JOIN sessions s ON "
+                                 "s.uuid = a.session_uuid "
+                                 "JOIN cohorts c2 ON c2.uuid = s.cohort_uuid JOIN curricula cu ON cu.uuid = "
+                                 "c2.curriculum_uuid WHERE a.participant_uuid = :p",
+             soci::use(person));
+        for (const auto& r : marked) marks.emplace_back(text(r, 0), attended_from(r, 1));
+
+        // Assessments (a) and supervised practice (p) with their curriculum's code, ethics (e), and overrides (o)
+        // with their cohort's uuid: kind, curriculum or cohort, module or code version, passed or complete,
+        // minutes, two dates, who, reason.
+        ParticipantRecord all;
+        std::vector<std::string> assessed_in, practised_in, overridden_in;
+        soci::rowset<soci::row> records =
+            (db.sql().prepare
+                 << "SELECT 'a', curriculum_code, module_code, passed, CAST(NULL AS INTEGER), assessed_on, "
+                    "CAST(NULL AS TEXT), assessor, CAST(NULL AS TEXT) FROM assessments WHERE participant_uuid = :p1 "
+                    "UNION ALL SELECT 'p', curriculum_code, module_code, CAST(NULL AS INTEGER), minutes, practised_on, "
+                    "signed_off_on, supervisor, CAST(NULL AS TEXT) FROM practicum_logs WHERE participant_uuid = :p2 "
+                    "UNION ALL SELECT 'e', CAST(NULL AS TEXT), code_version, CAST(NULL AS INTEGER), CAST(NULL AS "
+                    "INTEGER), acknowledged_on, CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT) FROM "
+                    "ethics_acknowledgements WHERE participant_uuid = :p3 "
+                    "UNION ALL SELECT 'o', cohort_uuid, module_code, complete, CAST(NULL AS INTEGER), CAST(NULL AS "
+                    "TEXT), updated_at, updated_by, reason FROM completion_overrides WHERE participant_uuid = :p4",
+             soci::use(person), soci::use(person), soci::use(person), soci::use(person));
+        for (const auto& r : records) {
+            add_record(all, r);
+            const std::string kind = text(r, 0);
+            if (kind == "a") assessed_in.push_back(text(r, 1));
+            else if (kind == "p") practised_in.push_back(text(r, 1));
+            else if (kind == "o") overridden_in.push_back(text(r, 1));
+        }
+
+        static const std::vector<Session> none;
+        for (const auto& cohort : cohorts) {
+            const auto& curriculum = curricula[cohort.curriculum_uuid];
+            if (!curriculum) continue;
+            ParticipantRecord record;
+            record.ref = ref;
+            record.enrolled_on = cohort.enrolled_on;
+            for (const auto& [code, mark] : marks)
+                if (code == curriculum->code) record.marks.push_back(mark);
+            for (std::size_t i = 0; i < all.assessments.size(); ++i)
+                if (assessed_in[i] == curriculum->code) record.assessments.push_back(all.assessments[i]);
+            for (std::size_t i = 0; i < all.practicum.size(); ++i)
+                if (practised_in[i] == curriculum->code) record.practicum.push_back(all.practicum[i]);
+            record.ethics = all.ethics;
+            for (std::size_t i = 0; i < all.overrides.size(); ++i)
+                if (overridden_in[i] == cohort.uuid) record.overrides.push_back(all.overrides[i]);
+            const auto held = sessions.find(cohort.code);
+            const CompletionContext context{*curriculum, held == sessions.end() ? none : held->second, today, language};
+            out.emplace(cohort.code, assess_completion(context, record));
+        }
     });
     return out;
 }

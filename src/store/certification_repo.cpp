@@ -210,11 +210,13 @@ PathwayRecords CertificationRepo::pathway_records(const std::string& ref, const 
             leading.insert(curriculum->code);
             defined.insert(curriculum->certification->code);
         }
+    auto completion = leading.empty() ? std::map<std::string, ParticipantCompletion>{}
+                                      : participant_completion(db_, ref, today);
     for (const auto& [cohort_code, curriculum_uuid] : enrolled) {
         PathwayCohort cohort{cohort_code, curricula[curriculum_uuid], std::nullopt};
-        if (cohort.curriculum && leading.count(cohort.curriculum->code))
-            for (auto& pc : cohort_completion(db_, cohort_code, today))
-                if (pc.ref == ref) cohort.completion = std::move(pc);
+        const auto judged = completion.find(cohort_code);
+        if (cohort.curriculum && leading.count(cohort.curriculum->code) && judged != completion.end())
+            cohort.completion = std::move(judged->second);
         records.cohorts.push_back(std::move(cohort));
     }
 

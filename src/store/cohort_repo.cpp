@@ -358,4 +358,18 @@ std::vector<Session> SessionRepo::list(const std::string& code) {
     return out;
 }
 
+std::map<std::string, std::vector<Session>> SessionRepo::list_for_participant(const std::string& participant_uuid) {
+    std::map<std::string, std::vector<Session>> out;
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT " << kSessionColumns
+                           << " WHERE c.uuid IN (SELECT cohort_uuid FROM enrolments WHERE participant_uuid = :p) "
+                              "ORDER BY c.code, s.session_date, s.start_time, s.id",
+         soci::use(participant_uuid));
+    for (const auto& r : rows) {
+        auto session = session_from(r);
+        out[session.cohort_code].push_back(std::move(session));
+    }
+    return out;
+}
+
 }  // namespace mitra::store

@@ -1,5 +1,6 @@
 // The repositories: one per aggregate, the only place that knows the tables.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,6 +105,8 @@ public:
     void remove(long long id);  // refused when marks exist for it
     std::optional<Session> find(long long id);
     std::vector<Session> list(const std::string& cohort_code);
+    // The sessions of every cohort the person (by uuid) is enrolled in, by cohort code, each as list() has them.
+    std::map<std::string, std::vector<Session>> list_for_participant(const std::string& participant_uuid);
 
 private:
     void insert(Session& session, const std::string& cohort_uuid);
@@ -151,6 +154,12 @@ private:
 // Completion for everyone enrolled in a cohort, in a handful of queries.
 std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::string& cohort_code, const Date& today,
                                                      const std::string& language = "en");
+
+// Completion of one person in each cohort they are enrolled in, by cohort code, judged as cohort_completion
+// judges it, in a few queries however many cohorts; a cohort whose curriculum is missing is left out.
+std::map<std::string, ParticipantCompletion> participant_completion(Database& db, const std::string& ref,
+                                                                    const Date& today,
+                                                                    const std::string& language = "en");
 
 // How many of a cohort's people are complete and on track, for every cohort of the programme at once.
 struct CohortCompletionCount {

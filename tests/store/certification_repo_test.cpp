@@ -85,6 +85,14 @@ struct Programme {
         CohortRepo(*db).create(c);
     }
 
+    // A second person, enrolled in a new cohort and nothing more.
+    void on_the_way(const std::string& ref, const std::string& cohort_code) {
+        auto p = person(ref, "Kim");
+        ParticipantRepo(*db).add(p);
+        cohort(cohort_code, "2026-01-05");
+        CohortRepo(*db).enrol(cohort_code, {ref}, day("2026-01-01"));
+    }
+
     void learn(const char* on, double hours, const std::string& category) {
         LearningEntry e;
         e.title = "Workshop on " + category;
@@ -380,10 +388,7 @@ TEST_CASE("a person on the way: the pathway names what is missing and the first 
           "[store][certification][pathway]") {
     Programme f;
     CertificationRepo repo(*f.db);
-    auto p = person("P-2", "Kim");
-    ParticipantRepo(*f.db).add(p);
-    f.cohort("NP-2", "2026-01-05");
-    CohortRepo(*f.db).enrol("NP-2", {"P-2"}, day("2026-01-01"));
+    f.on_the_way("P-2", "NP-2");
     const auto paths = repo.pathways("P-2", day("2026-06-01"));
     REQUIRE(paths.size() == 1);
     CHECK_FALSE(paths[0].ready);
@@ -415,10 +420,7 @@ TEST_CASE("the pathway counts practice signed off, the latest assessment and the
           "[store][certification][pathway]") {
     Programme f;
     CertificationRepo repo(*f.db);
-    auto p = person("P-2", "Kim");
-    ParticipantRepo(*f.db).add(p);
-    f.cohort("NP-2", "2026-01-05");
-    CohortRepo(*f.db).enrol("NP-2", {"P-2"}, day("2026-01-01"));
+    f.on_the_way("P-2", "NP-2");
     RecordsRepo records(*f.db);
     records.acknowledge_ethics({"P-2", "2025.0", day("2026-01-05")});
     records.log_practicum("NP-2", PracticumLog{"P-2", "M10", 2400, "A. Supervisor", day("2026-02-01"), std::nullopt});
