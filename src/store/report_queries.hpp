@@ -1,14 +1,12 @@
-// The programme report's figures for funders: aggregate counts over a period, and the tables and
-// chart series a report may show, with small counts suppressed so no one can be re-identified.
+// The programme report's figures for funders: aggregate counts over a period, read from the database. What a
+// report may show of them is decided in core (core/suppression.hpp, core/report_content.hpp).
 #pragma once
-#include <functional>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
 
 #include "core/calendar.hpp"
 #include "core/report.hpp"
+#include "core/report_content.hpp"
 #include "core/report_figures.hpp"
 #include "core/suppression.hpp"
 #include "core/text.hpp"
@@ -28,22 +26,6 @@ using mitra::ReportFilter;
 // judged as the records stand, with the period's last day as "today". One consistent read.
 ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter);
 
-// ---- How a report speaks -----------------------------------------------------------------------
-
-// Its labels and country names in one language. The default speaks English and shows country codes;
-// give io::report_label and io::country_name for any shipped language:
-//   store::ReportWords words{"ja", &io::report_label, &io::country_name};
-struct ReportWords {
-    using Values = std::vector<std::pair<std::string, std::string>>;
-    std::string language = "en";  // also the language of curriculum and module titles (English where none)
-    std::function<std::string(std::string_view english, std::string_view language, const Values& values)> label;
-    std::function<std::string(const std::string& iso_code, std::string_view language)> country;
-
-    // The label whose English text is `english`, with {name} placeholders filled in.
-    std::string operator()(const std::string& english, const Values& values = {}) const;
-    std::string country_name(const std::string& iso_code) const;
-};
-
 // ---- Suppression: what a report may show (decided in core/suppression.hpp) -----------------------
 
 using mitra::Hidden;
@@ -55,13 +37,11 @@ using mitra::shown_rate;
 using mitra::suppress_cells;
 using mitra::SumLine;
 
-// The report's tables: summary, by country, by module (attendance, completion and drop-out), by month.
-// Countries by name, module titles in the words' language (English where there is none). No names, no refs.
-std::vector<ReportTable> report_tables(const ProgrammeFigures& figures, const ReportWords& words = {});
-ReportCharts report_charts(const ProgrammeFigures& figures, const ReportWords& words = {});
+// ---- What a report shows, in words (core/report_content.hpp) -----------------------------------
 
-// Everything a report shows, in one language (core/report.hpp): what the CSV, XLSX, PDF and the desktop's
-// Reports view are made of.
-ReportContent report_content(const ProgrammeFigures& figures, const ReportWords& words = {});
+using mitra::report_charts;
+using mitra::report_content;
+using mitra::report_tables;
+using mitra::ReportWords;
 
 }  // namespace mitra::store
