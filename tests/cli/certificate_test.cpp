@@ -614,3 +614,108 @@ TEST_CASE("issuing with a mistyped or damaged --key refuses before anything is s
         CHECK(ws.dump() == before);
     }
 }
+
+namespace {
+
+// A PNG whose header is sound (the template reader checks it) but which holds no image data: libharu cannot
+// read it, and only rendering finds out.
+std::string png_without_pixels() {
+    std::string png("\x89PNG\r\n\x1a\n", 8);
+    const std::string ihdr("\x00\x00\x00\x0d" "IHDR" "\x00\x00\x00\x40" "\x00\x00\x00\x40" "\x08\x02\x00\x00\x00"
+                           "\x00\x00\x00\x00",  // the CRC left wrong, and no IDAT or IEND
+                           25);
+    return png + ihdr;
+}
+
+int serial_number(const std::string& serial) { return std::stoi(serial.substr(serial.size() - 8, 6)); }
+
+}  // namespace
+
+TEST_CASE("a reprint whose file cannot be made changes nothing: no new signature, no count, no history",
+          "[cli][certificate][reprint]") {
+    Workspace ws;
+    set_up_cohort(ws);
+    const fs::path out = ws.dir / "certs";
+    const std::string serial = item_for(issue(ws, out), "P-001")["serial"];
+    const fs::path original = out / (serial + ".pdf");
+    // The name is corrected: a reprint would sign the corrected name, and the holder's copy would stop counting.
+    ws.ok({"participant", "import",
+           ws.file("corrected.csv", kPeopleHeader + "P-001,山田 華子,Yamada Hanako,JP,ja,hanako@example.org\n")});
+    const auto before = ws.dump();
+    const fs::path copies = ws.dir / "copies";
+
+    SECTION("a template that is not there") {
+        const auto result = ws.run({"certificate", "reprint", serial, "--reason", "lost copy", "--out",
+                                    copies.string(), "--template", (ws.dir / "missing.toml").string()});
+        INFO(result.out << result.err);
+        CHECK(result.status == 2);
+    }
+    SECTION("an image the PDF library cannot read") {
+        const fs::path dir = ws.dir / "tmpl";
+        fs::create_directories(dir);
+        { std::ofstream(dir / "seal.png", std::ios::binary) << png_without_pixels(); }
+        const std::string shipped = read_file(fs::path(MITRA_SOURCE_DIR) / "certificates/programme-completion.toml");
+        { std::ofstream(dir / "seal.toml") << shipped << "\n[[image]]\nfile = \"seal.png\"\nx_mm = 20\ny_mm = 20\n"
+                                                         "width_mm = 20\n"; }
+        const auto result = ws.run({"certificate", "reprint", serial, "--reason", "lost copy", "--out",
+                                    copies.string(), "--template", (dir / "seal.toml").string()});
+        INFO(result.out << result.err);
+        CHECK(result.status != 0);
+    }
+    CHECK(ws.dump() == before);
+    CHECK(ws.json({"certificate", "show", serial})["prints"] == 0);
+    CHECK_FALSE(fs::exists(copies / (serial + ".pdf")));
+    // The holder's own copy still verifies: its serial was not signed again.
+    const auto verified = ws.run({"certificate", "verify", original.string()});
+    INFO(verified.out << verified.err);
+    CHECK(verified.status == 0);
+}
+
+TEST_CASE("a name no shipped font can print is left out by ref; the others are issued and no serial is lost",
+          "[cli][certificate][printable]") {
+    Workspace ws;
+    set_up_cohort(ws);
+    const std::string kawi = "\xF0\x91\xBC\x92\xF0\x91\xBC\x84";  // U+11F12 U+11F04, Kawi: no Noto font has it
+    ws.ok({"participant", "add", "--ref", "P-014", "--name", kawi, "--country", "ID", "--language", "kaw"});
+    ws.ok({"cohort", "enrol", kCohort, "P-014", "--on", "2026-01-01"});
+    complete(ws, kCohort, {"P-014"});
+    const fs::path out = ws.dir / "certs";
+
+    const auto result = ws.run({"--json", "certificate", "issue", kCohort, "--out", out.string(), "--today", kToday});
+    INFO(result.out << result.err);
+    REQUIRE(result.status == 0);
+    CHECK_FALSE(contains(result.out + result.err, kawi));  // people are named by ref only
+    const auto issued = json::parse(result.out);
+    std::set<int> numbers;
+    for (const auto& c : issued["certificates"]) {
+        CHECK(c["ref"] != "P-014");
+        numbers.insert(serial_number(c["serial"]));
+        CHECK(pdf_pages(c["file"].get<std::string>()) == 1);
+    }
+    CHECK(numbers == std::set<int>{1, 2});  // P-001 and P-003
+    bool told = false;
+    for (const auto& l : issued["left_out"])
+        if (l["ref"] == "P-014") told = contains(l["reason"], "U+11F12") && contains(l["reason"], "font");
+    CHECK(told);
+    CHECK(ws.json({"certificate", "list", "--cohort", kCohort}).size() == 2);
+
+    // Once the name is written in a script Mitra prints, the next issue gives P-014 the serial that was given back.
+    ws.ok({"participant", "import", ws.file("fixed.csv", kPeopleHeader + "P-014,Kadek Wirawan,,ID,id,\n")});
+    const auto again = ws.json({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday});
+    CHECK(serial_number(item_for(again, "P-014")["serial"]) == 3);
+}
+
+TEST_CASE("certificate files and the print file are the holder's business: owner-only, in an owner-only folder",
+          "[cli][certificate][privacy]") {
+    Workspace ws;
+    set_up_cohort(ws);
+    const fs::path out = ws.dir / "new" / "certs";
+    const auto issued = issue(ws, out);
+    const auto mode = [](const fs::path& p) { return fs::status(p).permissions() & fs::perms::all; };
+    CHECK(mode(ws.dir / "new") == fs::perms::owner_all);
+    CHECK(mode(out) == fs::perms::owner_all);
+    REQUIRE(!issued["certificates"].empty());
+    for (const auto& c : issued["certificates"])
+        CHECK(mode(c["file"].get<std::string>()) == (fs::perms::owner_read | fs::perms::owner_write));
+    CHECK(mode(issued["print_file"].get<std::string>()) == (fs::perms::owner_read | fs::perms::owner_write));
+}
