@@ -31,4 +31,13 @@ std::string InputError::summary() const {
     return out;
 }
 
+const char* InputError::what() const noexcept {
+    try {
+        what_ = summary();
+    } catch (...) {
+        return "the input was refused";
+    }
+    return what_.c_str();
+}
+
 }  // namespace mitra

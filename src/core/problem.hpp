@@ -1,6 +1,8 @@
 // A located problem with outside input: which file, line, column and field, and what is wrong.
 #pragma once
+#include <exception>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mitra {
@@ -19,10 +21,16 @@ std::string to_string(const Problem& problem);
 using Problems = std::vector<Problem>;
 
 // Thrown by the layers below the CLI and GUI when input is refused as a whole;
-// carries every problem found, so the user can fix them all at once.
-struct InputError {
+// carries every problem found, so the user can fix them all at once. what() is summary().
+struct InputError : std::exception {
+    InputError() = default;
+    explicit InputError(Problems found) : problems(std::move(found)) {}
     Problems problems;
     std::string summary() const;  // one problem per line
+    const char* what() const noexcept override;
+
+private:
+    mutable std::string what_;  // summary() as of the last what()
 };
 
 }  // namespace mitra

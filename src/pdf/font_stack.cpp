@@ -142,8 +142,8 @@ std::string cjk_variant(const std::string& lang, const std::u32string& sample) {
 // ---- MissingFontError ---------------------------------------------------------
 
 MissingFontError::MissingFontError(std::string script, char32_t cp, const std::string& text)
-    : std::runtime_error("no Noto font for script '" + script + "' (" + hex_cp(cp) + ") in text \"" + text +
-                         "\"; install the Debian Noto package for this script"),
+    : std::runtime_error("no Noto font for script '" + script + "' (" + hex_cp(cp) +
+                         "); install the Debian Noto package for this script"),
       script_(std::move(script)),
       codepoint_(cp) {}
 

@@ -20,9 +20,9 @@
 
 namespace mitra::pdf {
 
-/// Thrown when no Noto font covers some text.  what() names the script, the
-/// offending code point and the text, e.g.
-/// "no Noto font for script 'Kawi' (U+11F04) in text \"...\"".
+/// Thrown when no Noto font covers some text.  what() names the script and the
+/// offending code point, never the text (it may be a person's name), e.g.
+/// "no Noto font for script 'Kawi' (U+11F04); install ...".
 class MissingFontError : public std::runtime_error {
  public:
   MissingFontError(std::string script, char32_t codepoint, const std::string& text);

@@ -16,7 +16,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // Thrown through the store's transaction when `progress` says stop: it rolls everything back.
-struct Stopped {};
+struct Stopped : std::exception {
+    const char* what() const noexcept override { return "stopped"; }
+};
 
 std::string code_point(char32_t cp) {
     char text[16];

@@ -134,7 +134,7 @@ TEST_CASE("a missing font is a clear error, never tofu", "[fonts]") {
     FAIL("expected MissingFontError");
   } catch (const MissingFontError& e) {
     CHECK(e.codepoint() == U'\U0001F600');
-    CHECK_THAT(e.what(), Catch::Contains("U+1F600") && Catch::Contains("Priya"));
+    CHECK_THAT(e.what(), Catch::Contains("U+1F600") && !Catch::Contains("Priya"));  // names stay out of messages
   }
   // Kawi (Unicode 15) has no Noto font in Debian 12.
   try {
@@ -147,7 +147,7 @@ TEST_CASE("a missing font is a clear error, never tofu", "[fonts]") {
   // Without fonts-noto-cjk's directory, Han text must fail loudly.
   FontStack no_cjk(std::vector<std::string>{"/usr/share/fonts/truetype/noto"});
   CHECK_THROWS_WITH(shape_line(no_cjk, "山田 花子", {"serif", false, 12, "ja"}),
-                    Catch::Contains("Han") && Catch::Contains("山田 花子"));
+                    Catch::Contains("Han") && !Catch::Contains("山田"));
   CHECK_THROWS_AS(shape_line(fonts, std::string("bad \xff utf8"), {}), std::invalid_argument);
   CHECK_THROWS_AS(shape_line(fonts, std::string("bell \a"), {}), std::invalid_argument);
   // a stray newline from a database field is drawn as a space, not as tofu / an error

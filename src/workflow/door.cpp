@@ -1,0 +1,34 @@
+// Names checked at the door against the fonts Mitra ships.
+#include "workflow/door.hpp"
+
+#include <cstdio>
+
+#include "pdf/shaping.hpp"
+
+namespace mitra::workflow {
+
+std::optional<Problem> unprintable(pdf::FontStack& fonts, const std::string& field, const std::string& text,
+                                   const std::string& language) {
+    if (text.empty()) return std::nullopt;
+    try {
+        // Certificates set names in both roles (templates choose); each must have every glyph.
+        for (const char* role : {"serif", "sans"}) (void)pdf::shape_line(fonts, text, {role, false, 12, language});
+    } catch (const pdf::MissingFontError& e) {
+        char cp[16];
+        std::snprintf(cp, sizeof cp, "U+%04X", static_cast<unsigned>(e.codepoint()));
+        return Problem{"", 0, 0, field,
+                       std::string("contains ") + cp + " (" + e.script() +
+                           "), which no font Mitra ships can print on a certificate"};
+    }
+    return std::nullopt;
+}
+
+Problems unprintable_names(pdf::FontStack& fonts, const Participant& person, const std::string& full_name_field,
+                           const std::string& latin_name_field) {
+    Problems out;
+    if (auto p = unprintable(fonts, full_name_field, person.full_name, person.language)) out.push_back(*p);
+    if (auto p = unprintable(fonts, latin_name_field, person.latin_name, "en")) out.push_back(*p);
+    return out;
+}
+
+}  // namespace mitra::workflow

@@ -1,0 +1,24 @@
+// Names checked at the door against what a certificate can print: every character must be drawn by a font
+// Mitra ships, so no one is accepted whose certificate could not be made. core/names refuses what no name may
+// hold (controls, emoji, unassigned code points); this refuses the rest no shipped font covers (a script such
+// as Kawi that Debian's Noto fonts do not have yet).
+#pragma once
+#include <optional>
+#include <string>
+
+#include "core/model.hpp"
+#include "core/problem.hpp"
+#include "pdf/font_stack.hpp"
+
+namespace mitra::workflow {
+
+// The problem with `text` as field `field`, naming the first character no shipped font draws (never the text),
+// or nothing when every character prints. `language` is the person's (it picks CJK and Urdu forms).
+std::optional<Problem> unprintable(pdf::FontStack& fonts, const std::string& field, const std::string& text,
+                                   const std::string& language);
+
+// The same for a person's full and Latin names, as the CLI's options or an import's columns name them.
+Problems unprintable_names(pdf::FontStack& fonts, const Participant& person, const std::string& full_name_field,
+                           const std::string& latin_name_field);
+
+}  // namespace mitra::workflow
