@@ -266,6 +266,17 @@ private:
                 const auto& lead = row[t.at("trainer_uuid")];
                 if (!lead || lead == co) co.reset();
             }
+            // An erasure at the hub is final: what the field changed about the person is not taken (not even
+            // into the audit history, which would bring their data back).
+            if (t.name == "participants" && hub_row->at(t.at("erased_at")) && !row[t.at("erased_at")]) {
+                if (pack_changed) {
+                    report_.not_merged.push_back(row[t.at("ref")].value_or("?") +
+                                                 ": changed in the field, but their personal data was erased at the "
+                                                 "hub; the erasure stands");
+                    note_seen(t, uuid, pack_at, hub_row->at(t.updated_at()).value_or(""));
+                }
+                continue;
+            }
             bool same = true;
             for (std::size_t i = 0; i < t.columns.size(); ++i)
                 if (t.is_data(i) && row[i] != hub_row->at(i)) same = false;

@@ -22,9 +22,12 @@ Table stamped(std::string name, std::vector<std::string> own, std::vector<std::s
 const std::vector<Table>& tables() {
     static const std::vector<Table> all = {
         stamped("trainers", {"ref", "name", "latin_name", "country", "languages"}, {"ref"}, {}),
+        // erased_at travels too: a person erased at the hub stays refused in the field, and one erased in the
+        // field comes back erased.
         stamped("participants",
-                {"ref", "full_name", "latin_name", "country", "language", "email", "phone", "consent_date"}, {"ref"},
-                {}),
+                {"ref", "full_name", "latin_name", "country", "language", "email", "phone", "consent_date",
+                 "erased_at"},
+                {"ref"}, {}),
         stamped("cohorts",
                 {"code", "curriculum_uuid", "site", "country", "time_zone", "language", "start_date", "end_date",
                  "capacity"},

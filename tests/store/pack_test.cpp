@@ -10,6 +10,7 @@
 #include "core/problem.hpp"
 #include "store/certification_repo.hpp"
 #include "store/pack.hpp"
+#include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "temp_dir.hpp"
 
@@ -670,4 +671,70 @@ TEST_CASE("a pack from before co-facilitators is migrated and merged, and leaves
         CHECK(session->trainer_ref.empty());
         CHECK(session->co_facilitator_ref.empty());
     }
+}
+
+namespace {
+
+Participant person(const std::string& ref, const std::string& name) {
+    Participant p;
+    p.ref = ref;
+    p.full_name = name;
+    p.country = "NP";
+    p.language = "ne";
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("a person erased at the hub travels erased, and one erased in the field comes back erased",
+          "[store][pack]") {
+    TempDir dir;
+    auto hub = Database::open(dir.db("hub.db"), "coordinator");
+    set_up(*hub);
+    erase_participant(*hub, "P-4", "asked in writing");
+    const auto pack_file = dir.file("k1.pack");
+    export_pack(*hub, "K1", pack_file);
+    {
+        auto field = Database::open(pack_file, "trainer-in-the-field");
+        CHECK(is_erased(*field, "P-4"));
+        // The field refuses to bring their data back, as the hub would.
+        std::vector<Participant> again = {person("P-4", "Sukarno")};
+        CHECK_THROWS_AS(ParticipantRepo(*field).save_all(again), InputError);
+        CHECK(ParticipantRepo(*field).find("P-4")->full_name.empty());
+        erase_participant(*field, "P-3", "asked at the session");
+    }
+    const auto report = merge_pack(*hub, pack_file);
+    CHECK(is_erased(*hub, "P-3"));
+    CHECK(ParticipantRepo(*hub).find("P-3")->full_name.empty());
+    CHECK(is_erased(*hub, "P-4"));
+    CHECK(report.not_merged.empty());
+}
+
+TEST_CASE("what the field changed about a person erased at the hub meanwhile is not taken; the erasure stands",
+          "[store][pack]") {
+    TempDir dir;
+    auto hub = Database::open(dir.db("hub.db"), "coordinator");
+    set_up(*hub);
+    const auto pack_file = dir.file("k1.pack");
+    export_pack(*hub, "K1", pack_file);
+    erase_participant(*hub, "P-2", "asked in writing");
+    tick();
+    {
+        auto field = Database::open(pack_file, "trainer-in-the-field");
+        std::vector<Participant> renamed = {person("P-2", "Kim Min-jun (corrected)")};
+        ParticipantRepo(*field).save_all(renamed);  // later than the erasure: it would win a plain conflict
+    }
+    const auto report = merge_pack(*hub, pack_file);
+    CHECK(is_erased(*hub, "P-2"));
+    CHECK(ParticipantRepo(*hub).find("P-2")->full_name.empty());
+    REQUIRE(report.not_merged.size() == 1);
+    CHECK(report.not_merged[0].find("P-2") != std::string::npos);
+    CHECK(report.not_merged[0].find("Kim") == std::string::npos);  // people are named by ref only
+    for (const auto& entry : audit_history(*hub, "P-2", "")) {
+        CHECK(entry.old_value.value_or("").find("Kim") == std::string::npos);
+        CHECK(entry.new_value.value_or("").find("Kim") == std::string::npos);
+    }
+    const auto again = merge_pack(*hub, pack_file);
+    CHECK_FALSE(again.changed_anything());
+    CHECK(again.not_merged.empty());
 }
