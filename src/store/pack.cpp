@@ -35,7 +35,7 @@ struct PackContents {
     int schema_version = 0;
     std::map<std::pair<std::string, std::string>, std::string> base;  // (table, uuid) -> updated_at at export
     std::map<std::string, std::vector<Row>> rows;
-    std::vector<Row> curricula, modules, texts, trainer_modules, cohort_trainers, trainer_certifications, audit;
+    std::vector<Row> curricula, modules, definitions, texts, trainer_modules, cohort_trainers, trainer_certifications, audit;
     long long certificates = 0;
 };
 
@@ -99,6 +99,8 @@ PackContents read_pack(Database& pack) {
         c.rows[t.name] = fetch(sql, "SELECT " + column_list(t.columns) + " FROM " + t.name + " ORDER BY uuid");
     c.curricula = fetch(sql, "SELECT " + column_list(kCurriculumColumns) + " FROM curricula");
     c.modules = fetch(sql, "SELECT " + column_list(kModuleColumns) + " FROM modules");
+    c.definitions = fetch(sql, "SELECT " + column_list(kCertificationDefinitionColumns) +
+                                   " FROM certification_definitions");
     c.texts = fetch(sql, "SELECT " + column_list(kTextColumns) + " FROM texts");
     c.trainer_modules = fetch(sql, "SELECT " + column_list(kTrainerModuleColumns) + " FROM trainer_modules");
     c.cohort_trainers = fetch(sql, "SELECT " + column_list(kCohortTrainerColumns) + " FROM cohort_trainers");
@@ -183,6 +185,8 @@ private:
                     insert(sql_, "modules", kModuleColumns, m);
                     owners.insert(m[0].value_or(""));
                 }
+            for (const auto& d : pack_.definitions)
+                if (d[0] == uuid) insert(sql_, "certification_definitions", kCertificationDefinitionColumns, d);
             for (const auto& text : pack_.texts)
                 if (owners.count(text[0].value_or(""))) insert(sql_, "texts", kTextColumns, text);
             ++report_.by_entity["curricula"].added;

@@ -19,7 +19,7 @@ namespace {
 
 struct Snapshot {
     std::map<std::string, std::vector<Row>> rows;  // by table
-    std::vector<Row> curricula, modules, texts, trainer_modules, cohort_trainers, trainer_certifications;
+    std::vector<Row> curricula, modules, definitions, texts, trainer_modules, cohort_trainers, trainer_certifications;
 };
 
 std::vector<std::string> values_of(const std::vector<Row>& rows, std::size_t column) {
@@ -99,6 +99,9 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
         s.curricula.insert(s.curricula.end(), c.begin(), c.end());
         auto m = fetch(sql, "SELECT " + column_list(kModuleColumns) + " FROM modules WHERE curriculum_uuid = :u", {u});
         s.modules.insert(s.modules.end(), m.begin(), m.end());
+        auto d = fetch(sql, "SELECT " + column_list(kCertificationDefinitionColumns) +
+                                " FROM certification_definitions WHERE curriculum_uuid = :u", {u});
+        s.definitions.insert(s.definitions.end(), d.begin(), d.end());
         auto owners = values_of(m, 0);
         owners.push_back(u);
         for (const auto& owner : owners) {
@@ -165,6 +168,8 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
                 auto& sql = pack->sql();
                 for (const auto& c : snapshot.curricula) insert(sql, "curricula", kCurriculumColumns, c);
                 for (const auto& m : snapshot.modules) insert(sql, "modules", kModuleColumns, m);
+                for (const auto& d : snapshot.definitions)
+                    insert(sql, "certification_definitions", kCertificationDefinitionColumns, d);
                 for (const auto& t : snapshot.texts) insert(sql, "texts", kTextColumns, t);
                 for (const auto& t : tables()) {
                     for (const auto& row : snapshot.rows[t.name]) {

@@ -70,6 +70,9 @@ const std::vector<std::string> kCurriculumColumns = {"uuid", "code", "version", 
 const std::vector<std::string> kModuleColumns = {"uuid", "curriculum_uuid", "position", "code", "kind", "required",
                                                  "minutes", "sessions", "attendance_share", "has_assessment",
                                                  "supervised_minutes"};
+const std::vector<std::string> kCertificationDefinitionColumns = {
+    "curriculum_uuid", "code", "level", "for_trainers", "valid_months", "period_months", "total_minutes",
+    "minimum_minutes"};
 const std::vector<std::string> kTextColumns = {"owner_uuid", "field", "language", "body"};
 const std::vector<std::string> kTrainerModuleColumns = {"trainer_uuid", "module_code"};
 const std::vector<std::string> kCohortTrainerColumns = {"cohort_uuid", "trainer_uuid", "position"};

@@ -37,6 +37,9 @@ const Table& table(const std::string& name);
 // Tables without stamps, copied whole with their curriculum or added when missing.
 extern const std::vector<std::string> kCurriculumColumns, kModuleColumns, kTextColumns, kTrainerModuleColumns,
     kCohortTrainerColumns;
+// The certification a curriculum leads to and its renewal rule: part of the curriculum, so readiness and
+// renewal are judged in the field by the same rule as at the hub.
+extern const std::vector<std::string> kCertificationDefinitionColumns;
 // Trainers' own certifications, so the session rule (qualified and certified) holds in the field; the hub
 // records them, so a merge never brings them back.
 extern const std::vector<std::string> kTrainerCertificationColumns;

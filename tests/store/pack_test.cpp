@@ -738,3 +738,29 @@ TEST_CASE("what the field changed about a person erased at the hub meanwhile is 
     CHECK_FALSE(again.changed_anything());
     CHECK(again.not_merged.empty());
 }
+
+TEST_CASE("a pack carries the certification its curriculum leads to, and a hub without the curriculum takes it",
+          "[store][pack]") {
+    TempDir dir;
+    auto hub = Database::open(dir.db("hub.db"), "coordinator");
+    set_up(*hub);
+    const auto at_hub = CurriculumRepo(*hub).find("PSF")->certification;
+    REQUIRE(at_hub);  // the shipped curriculum leads to one
+    const auto pack_file = dir.file("k1.pack");
+    export_pack(*hub, "K1", pack_file);
+    const auto same_rule = [&](const std::optional<CertificationDefinition>& d) {
+        REQUIRE(d);
+        CHECK(d->code == at_hub->code);
+        CHECK(d->valid_months == at_hub->valid_months);
+        CHECK(d->renewal.period_months == at_hub->renewal.period_months);
+        CHECK(d->renewal.total_minutes == at_hub->renewal.total_minutes);
+        CHECK(d->renewal.minimum_minutes == at_hub->renewal.minimum_minutes);
+    };
+    {
+        auto field = Database::open(pack_file, "trainer-in-the-field");
+        same_rule(CurriculumRepo(*field).find("PSF")->certification);
+    }
+    auto other = Database::open(dir.db("other.db"), "coordinator");
+    merge_pack(*other, pack_file);
+    same_rule(CurriculumRepo(*other).find("PSF")->certification);
+}
