@@ -82,6 +82,20 @@ const std::vector<std::string> kTrainerCertificationColumns = {"uuid",       "tr
 const std::vector<std::string> kAuditColumns = {"uuid", "at", "actor", "entity", "entity_uuid", "action", "old_value",
                                                 "new_value"};
 
+std::map<std::string, std::vector<std::string>> carried_columns() {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const auto& t : tables()) out[t.name] = t.columns;
+    out["curricula"] = kCurriculumColumns;
+    out["modules"] = kModuleColumns;
+    out["certification_definitions"] = kCertificationDefinitionColumns;
+    out["texts"] = kTextColumns;
+    out["trainer_modules"] = kTrainerModuleColumns;
+    out["cohort_trainers"] = kCohortTrainerColumns;
+    out["trainer_certifications"] = kTrainerCertificationColumns;
+    out["audit_log"] = kAuditColumns;
+    return out;
+}
+
 std::string column_list(const std::vector<std::string>& columns, const std::string& alias) {
     std::string out;
     for (const auto& c : columns) out += (out.empty() ? "" : ", ") + (alias.empty() ? c : alias + "." + c);

@@ -45,6 +45,10 @@ extern const std::vector<std::string> kCertificationDefinitionColumns;
 extern const std::vector<std::string> kTrainerCertificationColumns;
 extern const std::vector<std::string> kAuditColumns;
 
+// Every table a pack copies, with the columns the copier reads and writes: tables() and the lists above.
+// The store test holds this against the migrated schema, so a new column cannot silently drop out of packs.
+std::map<std::string, std::vector<std::string>> carried_columns();
+
 std::string column_list(const std::vector<std::string>& columns, const std::string& alias = "");
 std::vector<Row> fetch(soci::session& sql, const std::string& query, const std::vector<std::string>& params = {});
 void insert(soci::session& sql, const std::string& name, const std::vector<std::string>& columns, const Row& row);
