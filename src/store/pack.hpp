@@ -47,7 +47,8 @@ struct MergeReport {
 
 // Brings the field's work in `pack_file` into `hub`, in one transaction: new and changed marks, sessions
 // (their trainer and co-facilitator), people, enrolments, records, learning entries, notes and the field's
-// audit history. Trainers' certifications stay the hub's: one made in the field is reported in not_merged. Records are matched by UUID (and by
+// audit history. Trainers' certifications stay the hub's: one made in the field is reported in not_merged, as is a
+// field change to a person erased at the hub (the erasure stands). Records are matched by UUID (and by
 // their natural key — a person and session for a mark — when both sides made one); never by a session's
 // local number. Merging the same pack again changes nothing; the pack file itself is never changed.
 // A pack from a newer Mitra, or a file that is not a pack, is refused whole (InputError).
