@@ -5,16 +5,13 @@
 #include "core/identity.hpp"
 #include "core/serial.hpp"
 #include "core/text.hpp"
+#include "pdf/haru.hpp"
 #include "pdf/qr.hpp"
 #include "pdf/shaping.hpp"
 #include "pdf/stream_deflate.hpp"
 #include "pdf/text_renderer.hpp"
 
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
 
 #include <algorithm>
 #include <array>
@@ -37,53 +34,6 @@ namespace mitra::pdf {
 namespace {
 
 namespace fs = std::filesystem;
-
-// ---- libharu document with errors turned into exceptions at checkpoints ------------------------
-
-struct HaruError {
-  HPDF_STATUS error = HPDF_OK, detail = 0;
-};
-
-void record_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
-  auto* state = static_cast<HaruError*>(user);
-  if (state->error == HPDF_OK) *state = {error, detail};
-}
-
-class PdfDoc {
- public:
-  // libharu's objects come from its own pool, freed all at once with the document: a certificate makes
-  // thousands of small ones (names, numbers, dictionary entries), each a malloc and a free otherwise.
-  PdfDoc() : doc_(HPDF_NewEx(record_error, nullptr, nullptr, kPoolBlock, &error_)) {
-    if (!doc_) throw std::runtime_error("cannot start a PDF document (out of memory)");
-  }
-  ~PdfDoc() { HPDF_Free(doc_); }
-  PdfDoc(const PdfDoc&) = delete;
-  PdfDoc& operator=(const PdfDoc&) = delete;
-  HPDF_Doc get() const { return doc_; }
-  static constexpr HPDF_UINT kPoolBlock = 64 * 1024;
-
-  // Throws when libharu reported an error since the last check.
-  void check(const std::string& doing) {
-    if (error_.error == HPDF_OK) return;
-    char code[64];
-    std::snprintf(code, sizeof code, " (libharu error 0x%04lX, detail %lu)", static_cast<unsigned long>(error_.error),
-                  static_cast<unsigned long>(error_.detail));
-    error_ = {};
-    HPDF_ResetError(doc_);
-    throw std::runtime_error(doing + code);
-  }
-
- private:
-  HaruError error_;
-  HPDF_Doc doc_;
-};
-
-// The document as PDF bytes: saved to libharu's memory stream and gathered in one piece.
-std::string bytes_of(PdfDoc& doc, const std::string& what) {
-  HPDF_SaveToStream(doc.get());
-  doc.check("cannot make the PDF of " + what);
-  return stream_bytes(doc.get()->stream);
-}
 
 // ---- what the content says, in a language ------------------------------------------------------
 
@@ -280,7 +230,7 @@ namespace {
 
 class PageLayout {
  public:
-  PageLayout(PdfDoc& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl, QrMemo* qr_memo,
+  PageLayout(haru::Document& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl, QrMemo* qr_memo,
              LayerMemo* layers)
       : doc_(doc), text_(text), shapes_(shapes), tmpl_(tmpl), qr_memo_(qr_memo), layers_(layers) {
     std::tie(width_, height_) = page_size_pt(tmpl);
@@ -402,7 +352,7 @@ class PageLayout {
   // Lays the fixed part out on a page of a document of its own and keeps what another document needs of it.
   // `blocks`: this page's plan(c), which the scratch page (same template and language) shares.
   std::shared_ptr<const StaticLayer> build_layer(const CertificateContent& c, const std::vector<Planned>& blocks) {
-    PdfDoc scratch;
+    haru::Document scratch;
     TextRenderer text(scratch.get(), text_.fonts());
     PageLayout layout(scratch, text, shapes_, tmpl_, nullptr, nullptr);
     layout.start_page(c);
@@ -431,10 +381,10 @@ class PageLayout {
     FontEmbedder* fonts = text.embedded_fonts();
     if (!fonts || !text.only_fonts()) return nullptr;
     fonts->finish();
-    const HPDF_Dict contents = static_cast<HPDF_PageAttr>(layout.page_->attr)->contents;
+    const HPDF_Dict contents = haru::page_contents(layout.page_);
     fonts->patch(contents);
     auto layer = std::make_shared<StaticLayer>();
-    layer->content_deflated = deflate_bytes(stream_bytes(contents->stream));
+    layer->content_deflated = deflate_bytes(haru::stream_bytes(haru::stream_of(contents)));
     for (auto& [font, frozen] : fonts->freeze())
       layer->fonts.emplace_back(fonts->name_on(layout.page_, *font), std::move(frozen));
     scratch.check("cannot lay out the certificate's template text");
@@ -445,10 +395,10 @@ class PageLayout {
   void place(const std::shared_ptr<const StaticLayer>& layer) {
     HPDF_Dict& form = forms_[layer];
     if (!form) {
-      HPDF_MMgr mm = doc_.get()->mmgr;
-      form = HPDF_DictStream_New(mm, doc_.get()->xref);
+      HPDF_MMgr mm = haru::mmgr(doc_.get());
+      form = HPDF_DictStream_New(mm, haru::xref(doc_.get()));
       doc_.check("cannot make the certificate's template form");
-      form->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+      haru::mark_xobject(form);
       HPDF_Dict_AddName(form, "Type", "XObject");
       HPDF_Dict_AddName(form, "Subtype", "Form");
       HPDF_Array box = HPDF_Array_New(mm);
@@ -902,7 +852,7 @@ class PageLayout {
     }
   }
 
-  PdfDoc& doc_;
+  haru::Document& doc_;
   TextRenderer& text_;
   ShapeCache& shapes_;
   const CertificateTemplate& tmpl_;
@@ -916,31 +866,26 @@ class PageLayout {
   std::map<std::string, HPDF_Image> images_;
 };
 
-void set_info(PdfDoc& doc, const std::string& title) {
-  HPDF_SetInfoAttr(doc.get(), HPDF_INFO_CREATOR, "Mitra");
-  HPDF_SetInfoAttr(doc.get(), HPDF_INFO_TITLE, title.c_str());
-}
-
 }  // namespace
 
 CertificateRenderer::CertificateRenderer(FontStack& fonts) : fonts_(fonts), shapes_(std::make_shared<ShapeCache>(fonts)) {}
 
 std::string CertificateRenderer::render(const CertificateTemplate& tmpl, const CertificateContent& content) {
-  PdfDoc doc;
+  haru::Document doc;
   TextRenderer text(doc.get(), fonts_);
   PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_);
   layout.draw(content);
-  set_info(doc, "Certificate " + content.serial);
+  doc.set_info("Certificate " + content.serial);
   if (!content.qr_text.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_KEYWORDS, content.qr_text.c_str());
   doc.check("cannot set the document information of certificate " + content.serial);
-  return bytes_of(doc, "certificate " + content.serial);
+  return doc.bytes("certificate " + content.serial);
 }
 
 std::optional<std::string> CertificateRenderer::render_batch(
     const CertificateTemplate& tmpl, const std::vector<CertificateContent>& contents,
     const std::function<bool(std::size_t, std::size_t)>& progress) {
   if (contents.empty()) throw std::invalid_argument("no certificates to print");
-  PdfDoc doc;
+  haru::Document doc;
   TextRenderer text(doc.get(), fonts_);
   LayerMemo own_layers;  // the pages of one language share one form
   PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_ ? layer_memo_ : &own_layers);
@@ -948,9 +893,9 @@ std::optional<std::string> CertificateRenderer::render_batch(
     layout.draw(contents[i]);
     if (progress && !progress(i + 1, contents.size())) return std::nullopt;
   }
-  set_info(doc, "Certificates (" + std::to_string(contents.size()) + ")");
+  doc.set_info("Certificates (" + std::to_string(contents.size()) + ")");
   doc.check("cannot set the document information of the print file");
-  return bytes_of(doc, "the print file");
+  return doc.bytes("the print file");
 }
 
 CertificateRenderer::Batch::Batch(CertificateRenderer& renderer)

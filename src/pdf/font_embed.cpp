@@ -1,15 +1,8 @@
 #include "pdf/font_embed.hpp"
 
+#include "pdf/haru.hpp"
 #include "pdf/shaping.hpp"
 #include "pdf/stream_deflate.hpp"
-
-// libharu's low-level object API (installed by libhpdf-dev 2.3.0).
-#include <hpdf_consts.h>
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
-#include <hpdf_list.h>
 
 #include <hb-ot.h>
 #include <hb-subset.h>
@@ -21,20 +14,10 @@
 
 namespace mitra::pdf {
 
-namespace {
+using haru::check;
+using haru::not_null;
 
-void check(HPDF_STATUS st, const char* what) {
-  if (st != HPDF_OK) {
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "libharu error 0x%04lX in %s", static_cast<unsigned long>(st), what);
-    throw std::runtime_error(buf);
-  }
-}
-template <class T>
-T not_null(T p, const char* what) {
-  if (!p) throw std::runtime_error(std::string("libharu: cannot create ") + what);
-  return p;
-}
+namespace {
 
 struct InputDeleter { void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); } };
 struct PlanDeleter { void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); } };
@@ -233,10 +216,7 @@ std::string postscript_name(const Face& face) {
 }
 
 void write_stream(HPDF_Dict dict, const std::string& bytes, const char* what) {
-  HPDF_MemStream_FreeData(dict->stream);
-  check(HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                          static_cast<HPDF_UINT>(bytes.size())),
-        what);
+  check(haru::replace(haru::stream_of(dict), bytes), what);
 }
 
 }  // namespace
@@ -348,7 +328,7 @@ namespace {
 
 /// A page's content stream is about to be written: settle the fonts, then put the subsets' glyph ids in.
 HPDF_STATUS contents_before_write(HPDF_Dict dict) {
-  auto* embedder = static_cast<FontEmbedder*>(dict->attr);
+  auto* embedder = static_cast<FontEmbedder*>(haru::hook_data(dict));
   if (!embedder) return HPDF_OK;
   try {
     embedder->finish();
@@ -360,7 +340,7 @@ HPDF_STATUS contents_before_write(HPDF_Dict dict) {
 }
 
 HPDF_STATUS before_write(HPDF_Dict dict) {
-  auto* font = static_cast<FontEmbedder::Font*>(dict->attr);
+  auto* font = static_cast<FontEmbedder::Font*>(haru::hook_data(dict));
   if (!font) return HPDF_OK;
   try {
     font->write();
@@ -401,7 +381,7 @@ void FontEmbedder::Font::write_program() {
 void FontEmbedder::Font::write_objects() {
   const FontSubset& subset = embedded->subset;
   const std::vector<hb_codepoint_t>& kept = embedded->glyphs;
-  HPDF_MMgr mm = doc->mmgr;
+  HPDF_MMgr mm = haru::mmgr(doc);
 
   // Subset tag: six capitals from the glyph set, so different subsets get different names.
   uint64_t h = 1469598103934665603ull;
@@ -483,25 +463,19 @@ FontEmbedder::~FontEmbedder() {
   } catch (const std::exception&) {
     // The document is unusable anyway; saving it reports the libharu error.
   }
-  for (auto& f : fonts_) {
-    f->type0->before_write_fn = nullptr;
-    f->type0->attr = nullptr;
-  }
-  for (auto& [contents, sites] : sites_) {
-    contents->before_write_fn = nullptr;
-    contents->attr = nullptr;
-  }
+  for (auto& f : fonts_) haru::set_before_write(f->type0, nullptr, nullptr);
+  for (auto& [contents, sites] : sites_) haru::set_before_write(contents, nullptr, nullptr);
 }
 
 void FontEmbedder::add_sites(HPDF_Page page, std::size_t base, const std::vector<CodeSite>& sites) {
   if (sites.empty()) return;
-  HPDF_Dict contents = static_cast<HPDF_PageAttr>(page->attr)->contents;
+  HPDF_Dict contents = haru::page_contents(page);
   auto [it, added] = sites_.try_emplace(contents);
   if (added) {
-    if (contents->before_write_fn && contents->before_write_fn != contents_before_write)
+    const haru::BeforeWrite hook = haru::before_write(contents);
+    if (hook && hook != contents_before_write)
       throw std::logic_error("TextRenderer: the page's content stream already has a write hook");
-    contents->before_write_fn = contents_before_write;
-    contents->attr = this;
+    haru::set_before_write(contents, contents_before_write, this);
   }
   for (const CodeSite& s : sites) it->second.push_back({s.font, base + s.offset, s.glyph});
 }
@@ -509,26 +483,16 @@ void FontEmbedder::add_sites(HPDF_Page page, std::size_t base, const std::vector
 void FontEmbedder::settle(HPDF_Dict contents) {
   patch(contents);
   sites_.erase(contents);  // deflated below: nothing is patched in it again
-  contents->before_write_fn = nullptr;
-  contents->attr = nullptr;
+  haru::set_before_write(contents, nullptr, nullptr);
   deflate_stream(contents);
 }
 
 void FontEmbedder::patch(HPDF_Dict contents) {
   auto it = sites_.find(contents);
   if (it == sites_.end()) return;
-  auto* mem = static_cast<HPDF_MemStreamAttr>(contents->stream->attr);
-  const std::size_t chunk = mem->buf_siz;
-  static const char* hex = "0123456789ABCDEF";
-  for (const CodeSite& s : it->second) {
-    const hb_codepoint_t g = s.font->new_gid.at(s.glyph);
-    for (int k = 0; k < 4; ++k) {
-      const std::size_t at = s.offset + static_cast<std::size_t>(k);
-      auto* buf = static_cast<HPDF_BYTE*>(HPDF_List_ItemAt(mem->buf, static_cast<HPDF_UINT>(at / chunk)));
-      if (!buf || at >= contents->stream->size) throw std::logic_error("TextRenderer: glyph code outside the page content");
-      buf[at % chunk] = static_cast<HPDF_BYTE>(hex[(g >> (12 - 4 * k)) & 15]);
-    }
-  }
+  HPDF_Stream stream = haru::stream_of(contents);
+  for (const CodeSite& s : it->second)
+    haru::overwrite(stream, s.offset, hex4(s.font->new_gid.at(s.glyph)), "TextRenderer: glyph code outside the page content");
 }
 
 FontEmbedder::Font* FontEmbedder::font(Face& face) {
@@ -544,8 +508,8 @@ FontEmbedder::Font* FontEmbedder::font(Face& face) {
 }
 
 FontEmbedder::Font* FontEmbedder::make_font(Face& face) {
-  HPDF_MMgr mm = doc_->mmgr;
-  HPDF_Xref xref = doc_->xref;
+  HPDF_MMgr mm = haru::mmgr(doc_);
+  HPDF_Xref xref = haru::xref(doc_);
   auto f = std::make_unique<Font>();
   f->face = &face;
   f->doc = doc_;
@@ -611,7 +575,7 @@ FontEmbedder::Font* FontEmbedder::make_font(Face& face) {
   if (f->cff) {
     check(HPDF_Dict_AddName(f->program, "Subtype", "OpenType"), "Subtype");
     check(HPDF_Dict_Add(f->descriptor, "FontFile3", f->program), "FontFile3");
-    if (doc_->pdf_version < HPDF_VER_16) doc_->pdf_version = HPDF_VER_16;  // FontFile3 /OpenType
+    haru::require_version(doc_, HPDF_VER_16);  // FontFile3 /OpenType
   } else {
     check(HPDF_Dict_Add(f->descriptor, "FontFile2", f->program), "FontFile2");
     check(HPDF_Dict_AddName(f->cid_font, "CIDToGIDMap", "Identity"), "CIDToGIDMap");
@@ -619,8 +583,7 @@ FontEmbedder::Font* FontEmbedder::make_font(Face& face) {
   f->to_unicode = not_null(HPDF_DictStream_New(mm, xref), "ToUnicode");
   check(HPDF_Dict_Add(f->type0, "ToUnicode", f->to_unicode), "ToUnicode");
 
-  f->type0->attr = f.get();
-  f->type0->before_write_fn = before_write;
+  haru::set_before_write(f->type0, before_write, f.get());
   fonts_.push_back(std::move(f));
   return fonts_.back().get();
 }

@@ -48,14 +48,14 @@ struct Column {
 
 // A ruled table of people, page after page, with a header block drawn by `header` on each page.
 template <class Header, class Row, class Footer>
-void people_pages(PdfDocument& doc, TextRenderer& text, std::size_t rows, const std::vector<Column>& columns,
+void people_pages(haru::Document& doc, TextRenderer& text, std::size_t rows, const std::vector<Column>& columns,
                   Header header, Row row, Footer footer) {
   const double row_h = mm(kFormRowMm), head_h = mm(7);
   std::size_t done = 0;
   int page_number = 0;
   const double bottom = kMargin + mm(22);
   do {
-    HPDF_Page page = doc.add_a4_page();
+    HPDF_Page page = add_a4_page(doc);
     ++page_number;
     double y = header(page, page_number);
     // Column titles.
@@ -83,14 +83,15 @@ void people_pages(PdfDocument& doc, TextRenderer& text, std::size_t rows, const 
     }
     box(page, kMargin, y, kA4Width - 2 * kMargin, table_top - y, 0.8);
     footer(page, page_number);
-    doc.check("drawing a form page");
+    doc.check("cannot draw a form page");
   } while (done < rows);
 }
 
 }  // namespace
 
 std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
-  PdfDocument doc("Sign-in sheet, session " + std::to_string(s.session_id));
+  haru::Document doc;
+  doc.set_info("Sign-in sheet, session " + std::to_string(s.session_id));
   TextRenderer text(doc.get(), fonts);
   const std::string lang = s.language;
   const std::vector<Column> columns = {{"#", 8},          {"Ref", 26}, {"Name", 62},    {"Signature", 42},
@@ -191,11 +192,12 @@ std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
   };
 
   people_pages(doc, text, rows, columns, header, row, footer);
-  return doc.bytes();
+  return doc.bytes("the sign-in sheet");
 }
 
 std::string render_roster(FontStack& fonts, const Roster& r) {
-  PdfDocument doc("Cohort roster " + r.cohort_code);
+  haru::Document doc;
+  doc.set_info("Cohort roster " + r.cohort_code);
   TextRenderer text(doc.get(), fonts);
   const std::vector<Column> columns = {{"#", 9}, {"Ref", 28}, {"Full name", 70}, {"Latin name", 45},
                                        {"Language", 18}, {"Country", 16}};
@@ -244,7 +246,7 @@ std::string render_roster(FontStack& fonts, const Roster& r) {
               Align::right);
   };
   people_pages(doc, text, r.people.size(), columns, header, row, footer);
-  return doc.bytes();
+  return doc.bytes("the roster");
 }
 
 // ---- the enrolment form ------------------------------------------------------------------------------
@@ -320,9 +322,10 @@ std::string render_enrolment_form(FontStack& fonts, const EnrolmentForm& f) {
   const std::string lang = found == all.end() ? "en" : found->first;
   const bool bilingual = lang != "en";
 
-  PdfDocument doc("Enrolment form " + f.cohort_code);
+  haru::Document doc;
+  doc.set_info("Enrolment form " + f.cohort_code);
   TextRenderer text(doc.get(), fonts);
-  HPDF_Page page = doc.add_a4_page();
+  HPDF_Page page = add_a4_page(doc);
   const double width = kA4Width - 2 * kMargin;
   double y = kA4Height - kMargin - 16;
   grey(page, 0.1);
@@ -403,8 +406,8 @@ std::string render_enrolment_form(FontStack& fonts, const EnrolmentForm& f) {
   text.draw(page, "For the trainer:   ref ______________    entered on ____________    by ______________", kMargin, y - 4,
             sans(8.5));
   text.draw(page, "Mitra · " + f.cohort_code, kA4Width - kMargin, kMargin, sans(7), Align::right);
-  doc.check("drawing the enrolment form");
-  return doc.bytes();
+  doc.check("cannot draw the enrolment form");
+  return doc.bytes("the enrolment form");
 }
 
 }  // namespace mitra::pdf

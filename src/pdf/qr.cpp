@@ -3,7 +3,8 @@
 // a certificate's time), and drawn as vector rectangles.
 #include "pdf/qr.hpp"
 
-#include <hpdf_pages.h>
+#include "pdf/haru.hpp"
+
 #include <qrencode.h>
 
 #include <algorithm>
@@ -389,9 +390,8 @@ void draw_qr(HPDF_Page page, const QrMatrix& qr, double x, double y, double side
   }
   std::memcpy(out, "f\n", 2);
   out += 2;
-  const auto attr = static_cast<HPDF_PageAttr>(page->attr);
-  if (HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(path.data()),
-                        static_cast<HPDF_UINT>(out - path.data())) != HPDF_OK)
+  if (haru::append(haru::page_stream(page), std::string_view(path.data(), static_cast<std::size_t>(out - path.data()))) !=
+      HPDF_OK)
     throw std::runtime_error("QR code: writing the page content failed");
   HPDF_Page_GRestore(page);
 }

@@ -8,61 +8,13 @@
 
 namespace mitra::pdf {
 
-// ---- PdfDocument ----------------------------------------------------------------------------------
+// ---- add_a4_page ----------------------------------------------------------------------------------
 
-void pdf_document_error(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
-  auto* self = static_cast<PdfDocument*>(user);
-  if (self->error_ == 0) {
-    self->error_ = error;
-    self->detail_ = detail;
-  }
-}
-
-PdfDocument::PdfDocument(const std::string& title) {
-  doc_ = HPDF_New(pdf_document_error, this);
-  if (!doc_) throw std::runtime_error("cannot start a PDF document (out of memory)");
-  HPDF_SetInfoAttr(doc_, HPDF_INFO_CREATOR, "Mitra");
-  HPDF_SetInfoAttr(doc_, HPDF_INFO_TITLE, title.c_str());
-}
-
-PdfDocument::~PdfDocument() { HPDF_Free(doc_); }
-
-HPDF_Page PdfDocument::add_a4_page(bool landscape) {
-  HPDF_Page page = HPDF_AddPage(doc_);
+HPDF_Page add_a4_page(haru::Document& doc, bool landscape) {
+  HPDF_Page page = HPDF_AddPage(doc.get());
   HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
-  check("adding a page");
+  doc.check("cannot add a page");
   return page;
-}
-
-void PdfDocument::check(const std::string& doing) {
-  if (error_ == 0) return;
-  char code[64];
-  std::snprintf(code, sizeof code, " (libharu error 0x%04lX, detail %lu)", error_, detail_);
-  error_ = detail_ = 0;
-  HPDF_ResetError(doc_);
-  throw std::runtime_error("PDF failed while " + doing + code);
-}
-
-std::string PdfDocument::bytes() {
-  HPDF_SaveToStream(doc_);
-  check("saving");
-  std::string out;
-  out.reserve(HPDF_GetStreamSize(doc_));
-  HPDF_ResetStream(doc_);
-  for (;;) {
-    HPDF_BYTE buffer[16384];
-    HPDF_UINT32 size = sizeof buffer;
-    const HPDF_STATUS status = HPDF_ReadFromStream(doc_, buffer, &size);
-    out.append(reinterpret_cast<const char*>(buffer), size);
-    if (status == HPDF_STREAM_EOF) break;
-    if (status != HPDF_OK) {
-      check("reading the saved document");
-      throw std::runtime_error("PDF failed while reading the saved document");
-    }
-  }
-  error_ = detail_ = 0;  // HPDF_ReadFromStream reports the end of the stream as an error
-  HPDF_ResetError(doc_);
-  return out;
 }
 
 // ---- wrap_text ------------------------------------------------------------------------------------
@@ -182,7 +134,7 @@ namespace {
 constexpr double kMargin = 42;
 
 struct Writer {
-  PdfDocument& doc;
+  haru::Document& doc;
   TextRenderer& text;
   const ReportContent& report;
   int page_number = 0;
@@ -193,7 +145,7 @@ struct Writer {
 
   HPDF_Page current = nullptr;
   HPDF_Page new_page() {
-    current = doc.add_a4_page();
+    current = add_a4_page(doc);
     ++page_number;
     ink(0.45);
     const auto footer = wrap_text(text, report.footer, kA4Width - 2 * kMargin - 50, sans(7));
@@ -307,7 +259,8 @@ struct Writer {
 }  // namespace
 
 std::string render_report_pdf(FontStack& fonts, const ReportContent& report) {
-  PdfDocument doc(report.title);
+  haru::Document doc;
+  doc.set_info(report.title);
   TextRenderer text(doc.get(), fonts);
   Writer w{doc, text, report};
 
@@ -321,17 +274,17 @@ std::string render_report_pdf(FontStack& fonts, const ReportContent& report) {
   const double time_top = below_header - country_h - chart_gap;
   draw_column_chart(w.current, text, {kMargin, bottom, width, time_top - bottom},
                     report.charts.over_time_title, {report.charts.over_time}, report.language, report.nothing_to_show);
-  doc.check("drawing the first page");
+  doc.check("cannot draw the report's first page");
 
   w.new_page();
   const double funnel_h = std::clamp(50.0 + 22.0 * static_cast<double>(report.charts.funnel.bars.size()), 180.0, 700.0);
   const double funnel_top = kA4Height - kMargin;
   draw_bar_chart(w.current, text, {kMargin, funnel_top - funnel_h, width, funnel_h},
                  report.charts.funnel_title, report.charts.funnel, report.language, report.nothing_to_show);
-  doc.check("drawing the funnel");
+  doc.check("cannot draw the report's funnel");
   w.tables(funnel_top - funnel_h - 36);
-  doc.check("drawing the tables");
-  return doc.bytes();
+  doc.check("cannot draw the report's tables");
+  return doc.bytes("the report");
 }
 
 }  // namespace mitra::pdf

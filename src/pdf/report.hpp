@@ -1,5 +1,5 @@
 // The programme report as PDF (key figures, charts, tables), and what reports and paper forms share:
-// a libharu document saved to bytes, and text wrapped to a width in any script.
+// an A4 page of a document (haru.hpp), and text wrapped to a width in any script.
 //
 //   mitra::pdf::FontStack fonts;
 //   std::string pdf = mitra::pdf::render_report_pdf(fonts, store::report_content(figures, words));
@@ -8,6 +8,7 @@
 
 #include "pdf/chart.hpp"
 #include "pdf/font_stack.hpp"
+#include "pdf/haru.hpp"
 #include "pdf/text_renderer.hpp"
 
 #include <hpdf.h>
@@ -25,26 +26,8 @@ std::string render_report_pdf(FontStack& fonts, const ReportContent& report);
 
 // ---- Shared by reports and forms ----------------------------------------------------------------
 
-// A libharu document whose errors become exceptions, saved to bytes rather than to a file (the caller
-// writes the file atomically).
-class PdfDocument {
- public:
-  explicit PdfDocument(const std::string& title);
-  ~PdfDocument();
-  PdfDocument(const PdfDocument&) = delete;
-  PdfDocument& operator=(const PdfDocument&) = delete;
-
-  HPDF_Doc get() const { return doc_; }
-  HPDF_Page add_a4_page(bool landscape = false);
-  // Throws std::runtime_error when libharu reported an error since the last check.
-  void check(const std::string& doing);
-  std::string bytes();
-
- private:
-  HPDF_Doc doc_ = nullptr;
-  unsigned long error_ = 0, detail_ = 0;
-  friend void pdf_document_error(HPDF_STATUS, HPDF_STATUS, void*);
-};
+// A new A4 page at the end of `doc`. Throws std::runtime_error when libharu cannot add it.
+HPDF_Page add_a4_page(haru::Document& doc, bool landscape = false);
 
 // Breaks text into lines no wider than `width` points: at spaces, and between characters in scripts
 // written without spaces (Chinese, Japanese, Thai) or inside a word too long for a line.

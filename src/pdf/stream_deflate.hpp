@@ -5,11 +5,9 @@
 #pragma once
 
 #include <hpdf.h>
-#include <hpdf_objects.h>
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace mitra::pdf {
 
@@ -21,17 +19,11 @@ constexpr int kFastDeflateLevel = 1;
 /// Throws std::runtime_error when libdeflate or libharu fails.
 void deflate_stream(HPDF_Dict stream_dict, int level = kFastDeflateLevel);
 
-/// The bytes of a libharu memory stream, in one piece.
-std::string stream_bytes(HPDF_Stream stream);
-
-/// The blocks of a libharu memory stream, in order (views into it, valid while it is unchanged).  Throws
-/// std::logic_error for a stream that is not in memory, or shorter than its size.
-std::vector<std::string_view> stream_pieces(HPDF_Stream stream);
-
 /// `bytes` deflated (a zlib stream, as /FlateDecode reads it).
 std::string deflate_bytes(std::string_view bytes, int level = kFastDeflateLevel);
 
-/// Replaces the content of `stream_dict` with `deflated` (from deflate_bytes()), as deflate_stream() leaves it.
+/// Replaces the content of `stream_dict` with `deflated` (from deflate_bytes()), as deflate_stream() leaves it
+/// (haru::store_deflated()).
 void store_deflated(HPDF_Dict stream_dict, std::string_view deflated);
 
 }  // namespace mitra::pdf

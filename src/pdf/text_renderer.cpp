@@ -1,11 +1,6 @@
 #include "pdf/text_renderer.hpp"
 
-// libharu's low-level object API (installed by libhpdf-dev 2.3.0).
-#include <hpdf_consts.h>
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
+#include "pdf/haru.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -17,6 +12,9 @@
 
 namespace mitra::pdf {
 
+using haru::check;
+using haru::not_null;
+
 namespace {
 
 constexpr unsigned kCodesPerFont = 255;  // codes 1..255 of a single-byte Type 3 font
@@ -25,19 +23,6 @@ constexpr std::size_t kNoForm = static_cast<std::size_t>(-1);
 constexpr std::size_t kDeflateWindow = 32000;
 // Outline copies out of the window before the glyph gets a form (measured: 2 gives the smallest files).
 constexpr int kFarCopiesBeforeForm = 2;
-
-void check(HPDF_STATUS st, const char* what) {
-  if (st != HPDF_OK) {
-    char buf[128];
-    std::snprintf(buf, sizeof buf, "libharu error 0x%04lX in %s", static_cast<unsigned long>(st), what);
-    throw std::runtime_error(buf);
-  }
-}
-template <class T>
-T not_null(T p, const char* what) {
-  if (!p) throw std::runtime_error(std::string("libharu: cannot create ") + what);
-  return p;
-}
 
 /// Compact decimal for content streams ("12.5", "-3", "0.0123"): printf's "%.*f" without trailing zeros.
 void put(std::string& out, double v, int decimals = 3) {
@@ -94,12 +79,12 @@ std::string utf16be_hex(const std::string& utf8) {
   return out;
 }
 
-HPDF_PageAttr page_attr(HPDF_Page page) {
+// The page's content stream, where a line's operators go.
+HPDF_Stream content_stream(HPDF_Page page) {
   if (!page) throw std::invalid_argument("TextRenderer: null page");
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
-  if (attr->gmode != HPDF_GMODE_PAGE_DESCRIPTION)
+  if (!haru::in_page_description(page))
     throw std::logic_error("TextRenderer: page is inside a text or path object (call outside BT/ET and paths)");
-  return attr;
+  return haru::page_stream(page);
 }
 
 }  // namespace
@@ -147,7 +132,7 @@ double TextRenderer::draw_fitted(HPDF_Page page, const ShapedLine& line, double 
 }
 
 void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0, double y0, double size) {
-  HPDF_PageAttr attr = page_attr(page);
+  HPDF_Stream stream = content_stream(page);
   if (line.runs.empty()) return;
   RunFonts run_fonts(line.runs.size(), nullptr);
   bool any_outlines = false, any_fonts = false;
@@ -160,14 +145,12 @@ void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0
   std::vector<FontEmbedder::CodeSite> sites;
   if (any_outlines) paint_outlines(page, line, run_fonts, x0, y0, size, out);
   if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, out, sites);
-  if (embedder_) embedder_->add_sites(page, attr->stream->size, sites);
+  if (embedder_) embedder_->add_sites(page, haru::stream_size(stream), sites);
 
-  check(HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()),
-                          static_cast<HPDF_UINT>(out.size())),
-        "writing page content");
+  check(haru::append(stream, out), "writing page content");
   // New codes may have been allocated: refresh the affected ToUnicode CMaps.
   for (auto& f : inv_)
-    if (f.to_unicode && f.last_char && static_cast<std::size_t>(f.last_char->value) != f.texts.size())
+    if (f.to_unicode && f.last_char && static_cast<std::size_t>(haru::number_value(f.last_char)) != f.texts.size())
       rewrite_to_unicode(f);
 }
 
@@ -246,16 +229,15 @@ bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t las
 
 void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0, double y0,
                              double size, std::string& out, std::vector<FontEmbedder::CodeSite>& sites) {
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   // Text state is part of the graphics state: q/Q keeps our Tf from leaking, and whatever
   // the caller set through libharu (spacing, scaling, rendering mode, rise) is reset inside.
   out += "q BT\n";
-  const HPDF_GState gs = attr->gstate;
-  if (gs->char_space != 0) out += "0 Tc ";
-  if (gs->word_space != 0) out += "0 Tw ";
-  if (gs->h_scalling != 100) out += "100 Tz ";
-  if (gs->rendering_mode != HPDF_FILL) out += "0 Tr ";
-  if (gs->text_rise != 0) out += "0 Ts ";
+  const haru::TextState ts = haru::text_state(page);
+  if (ts.char_space != 0) out += "0 Tc ";
+  if (ts.word_space != 0) out += "0 Tw ";
+  if (ts.horizontal_scaling != 100) out += "100 Tz ";
+  if (!ts.fill_mode) out += "0 Tr ";
+  if (ts.text_rise != 0) out += "0 Ts ";
   const double fs = round_to(size, 1000);  // the size as written in Tf
   // Line origin (as set by Td) and current text x, in points, exactly as a viewer computes them
   // (the current y is always ly: only Td moves it).
@@ -418,7 +400,7 @@ void TextRenderer::reserve(const ShapedLine& line) {
 
 void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0,
                                   double y0, double size, std::string& out) {
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  const HPDF_Stream stream = haru::page_stream(page);
   // ---- 1. glyph outlines, filled with the current fill colour ----------------
   // Per run one scaled system at the run's origin (font units, y up); each
   // glyph moves the origin by whole font units and paints its shared form.
@@ -459,7 +441,7 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
           // A repeat within deflate's window compresses to a back-reference; a form costs an
           // object of its own (~190 bytes) and compresses alone, so it pays only for glyphs
           // that keep coming back from further away, or on another page (its own stream).
-          const std::size_t here = attr->stream->size + out.size() + outline.path.size();
+          const std::size_t here = haru::stream_size(stream) + out.size() + outline.path.size();
           const bool near = u.page == page && here - u.inline_end < kDeflateWindow;
           if (!first && !near && (u.page != page || u.far_copies >= kFarCopiesBeforeForm)) {
             glyph_form(*run.face, g.id, outline);
@@ -477,7 +459,7 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
           out += outline.path;
           out += "f\n";
           u.page = page;
-          u.inline_end = attr->stream->size + out.size();
+          u.inline_end = haru::stream_size(stream) + out.size();
         }
       }
       pen_units += g.x_advance;
@@ -550,10 +532,10 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
 
 const TextRenderer::GlyphForm& TextRenderer::glyph_form(Face& face, hb_codepoint_t glyph,
                                                         const GlyphOutline& outline) {
-  HPDF_MMgr mm = doc_->mmgr;
+  HPDF_MMgr mm = haru::mmgr(doc_);
   GlyphForm f;
   f.name = "G" + std::to_string(forms_.size() + 1);
-  f.form = not_null(HPDF_DictStream_New(mm, doc_->xref), "glyph form");  // added to the xref
+  f.form = not_null(HPDF_DictStream_New(mm, haru::xref(doc_)), "glyph form");  // added to the xref
   check(HPDF_Dict_AddName(f.form, "Subtype", "Form"), "Form");
   HPDF_Array bbox = not_null(HPDF_Array_New(mm), "array");
   check(HPDF_Dict_Add(f.form, "BBox", bbox), "BBox");
@@ -563,36 +545,21 @@ const TextRenderer::GlyphForm& TextRenderer::glyph_form(Face& face, hb_codepoint
     check(HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(v)), "BBox");
   // No colour operator: the form paints with the fill colour of the Do.
   const std::string body = outline.path + "f\n";
-  check(HPDF_Stream_Write(f.form->stream, reinterpret_cast<const HPDF_BYTE*>(body.data()),
-                          static_cast<HPDF_UINT>(body.size())),
-        "glyph form");
+  check(haru::append(haru::stream_of(f.form), body), "glyph form");
   // Flate only pays for itself on larger outlines ("/Filter [ /FlateDecode ]" costs 25 bytes).
-  HPDF_Stream packed = not_null(HPDF_MemStream_New(mm, 1024), "stream");
-  const HPDF_STATUS st = HPDF_Stream_WriteToStream(f.form->stream, packed, HPDF_STREAM_FILTER_FLATE_DECODE, nullptr);
-  const HPDF_UINT32 packed_size = packed->size;
-  HPDF_Stream_Free(packed);
-  check(st, "compressing a glyph form");
-  if (packed_size + 25 < body.size()) f.form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  if (haru::deflated_size(doc_, haru::stream_of(f.form)) + 25 < body.size()) haru::deflate_when_written(f.form);
 
   forms_.push_back(std::move(f));
   return forms_.back();
 }
 
 const char* TextRenderer::use_on_page(HPDF_Page page, const GlyphForm& form, std::size_t index) {
-  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
   auto& used = page_forms_[page];
   if (used.count(index)) return form.name.c_str();
-  if (!attr->xobjects) {
-    // Created the way HPDF_Page_GetXObjectName does, so images drawn by libharu share it.
-    HPDF_Dict resources = static_cast<HPDF_Dict>(HPDF_Page_GetInheritableItem(page, "Resources", HPDF_OCLASS_DICT));
-    if (!resources) throw std::runtime_error("libharu: page has no /Resources");
-    HPDF_Dict xobjects = not_null(HPDF_Dict_New(page->mmgr), "XObject dict");
-    check(HPDF_Dict_Add(resources, "XObject", xobjects), "Resources/XObject");
-    attr->xobjects = xobjects;
-  }
+  const HPDF_Dict xobjects = haru::page_xobjects(page);
   // Keep room for libharu's own images (HPDF_LIMIT_MAX_DICT_ELEMENT is 4095).
-  if (attr->xobjects->list->count >= 4000) return nullptr;
-  check(HPDF_Dict_Add(attr->xobjects, form.name.c_str(), form.form), "Resources/XObject glyph");
+  if (haru::dict_size(xobjects) >= 4000) return nullptr;
+  check(HPDF_Dict_Add(xobjects, form.name.c_str(), form.form), "Resources/XObject glyph");
   used.insert(index);
   return form.name.c_str();
 }
@@ -605,14 +572,14 @@ TextRenderer::Code TextRenderer::code_for(const std::string& text) {
   f.texts.push_back(text);
   const Code c{inv_.size() - 1, static_cast<unsigned char>(f.texts.size())};
   check(HPDF_Array_AddNumber(f.widths, 1000), "Widths");
-  check(HPDF_Array_Add(f.differences, not_null(HPDF_Name_New(doc_->mmgr, "g"), "name")), "Differences");
+  check(HPDF_Array_Add(f.differences, not_null(HPDF_Name_New(haru::mmgr(doc_), "g"), "name")), "Differences");
   codes_.emplace(text, c);
   return c;
 }
 
 void TextRenderer::new_invisible_font() {
-  HPDF_MMgr mm = doc_->mmgr;
-  HPDF_Xref xref = doc_->xref;
+  HPDF_MMgr mm = haru::mmgr(doc_);
+  HPDF_Xref xref = haru::xref(doc_);
   InvisibleFont f;
   f.font = not_null(HPDF_Dict_New(mm), "font dict");
   check(HPDF_Xref_Add(xref, f.font), "xref");
@@ -630,7 +597,7 @@ void TextRenderer::new_invisible_font() {
   HPDF_Dict procs = not_null(HPDF_Dict_New(mm), "CharProcs");
   check(HPDF_Dict_Add(f.font, "CharProcs", procs), "CharProcs");
   HPDF_Dict glyph = not_null(HPDF_DictStream_New(mm, xref), "glyph stream");
-  check(HPDF_Stream_WriteStr(glyph->stream, "1000 0 d0\n"), "glyph stream");
+  check(haru::append(haru::stream_of(glyph), "1000 0 d0\n"), "glyph stream");
   check(HPDF_Dict_Add(procs, "g", glyph), "CharProcs/g");
 
   HPDF_Dict enc = not_null(HPDF_Dict_New(mm), "Encoding");
@@ -648,7 +615,7 @@ void TextRenderer::new_invisible_font() {
   check(HPDF_Dict_Add(f.font, "Resources", not_null(HPDF_Dict_New(mm), "Resources")), "Resources");
 
   f.to_unicode = not_null(HPDF_DictStream_New(mm, xref), "ToUnicode");
-  f.to_unicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  haru::deflate_when_written(f.to_unicode);
   check(HPDF_Dict_Add(f.font, "ToUnicode", f.to_unicode), "ToUnicode");
   inv_.push_back(std::move(f));
 }
@@ -672,10 +639,7 @@ void TextRenderer::rewrite_to_unicode(InvisibleFont& f) {
     cm += "endbfchar\n";
   }
   cm += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  HPDF_MemStream_FreeData(f.to_unicode->stream);
-  check(HPDF_Stream_Write(f.to_unicode->stream, reinterpret_cast<const HPDF_BYTE*>(cm.data()),
-                          static_cast<HPDF_UINT>(cm.size())),
-        "ToUnicode");
+  check(haru::replace(haru::stream_of(f.to_unicode), cm), "ToUnicode");
   HPDF_Number_SetValue(f.last_char, static_cast<HPDF_INT32>(f.texts.size()));
 }
 

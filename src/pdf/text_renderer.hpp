@@ -31,8 +31,8 @@
 // font whose ToUnicode CMap maps each code to the cluster's characters, each
 // code horizontally scaled to the cluster's advance.
 //
-// The renderer writes into the page content stream through libharu's
-// installed low-level headers (hpdf_pages.h / hpdf_objects.h), so it must be
+// The renderer writes into the page content stream itself (through haru.hpp,
+// the adapter to libharu's internals), so it must be
 // called outside BT/ET and outside path construction (page in "page
 // description" mode) — it throws std::logic_error otherwise.  It sets the
 // document's compression mode to HPDF_COMP_ALL (pages added afterwards get

@@ -72,7 +72,7 @@ TEST_CASE("the report PDF shows its charts' labels in any script, extractable", 
 }
 
 TEST_CASE("long text wraps at spaces, and between characters where a script writes none", "[pdf][report]") {
-  PdfDocument doc("wrap");
+  haru::Document doc;
   TextRenderer text(doc.get(), shared_fonts());
   const TextStyle style{"sans", false, 10, ""};
   const auto english = wrap_text(text, "We keep only what the training needs and never ask about diagnosis.", 120, style);
