@@ -121,7 +121,8 @@ HPDF_Stream stream_of(HPDF_Dict stream_dict) { return stream_dict->stream; }
 std::size_t stream_size(HPDF_Stream stream) { return stream->size; }
 
 HPDF_STATUS append(HPDF_Stream stream, std::string_view bytes) {
-  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
+  return HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                           static_cast<HPDF_UINT>(bytes.size()));
 }
 
 HPDF_STATUS replace(HPDF_Stream stream, std::string_view bytes) {
@@ -163,7 +164,9 @@ namespace {
 
 // libharu writes a stream with filter NONE as it is and drops any /Filter key of ours before writing
 // the dictionary, so the key is written by the dictionary's write hook (called just before ">>").
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); }
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream out) {
+  return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012");
+}
 
 void check_stream_dict(HPDF_Dict dict) {
   if (!dict || !dict->stream || dict->stream->type != HPDF_STREAM_MEMORY)
@@ -176,7 +179,8 @@ void check_stream_dict(HPDF_Dict dict) {
 
 void store_deflated(HPDF_Dict dict, std::string_view deflated) {
   check_stream_dict(dict);
-  if (replace(dict->stream, deflated) != HPDF_OK) throw std::runtime_error("libharu: cannot store a deflated PDF stream");
+  if (replace(dict->stream, deflated) != HPDF_OK)
+    throw std::runtime_error("libharu: cannot store a deflated PDF stream");
   dict->filter = HPDF_STREAM_FILTER_NONE;
   dict->write_fn = write_flate_filter;
 }
