@@ -15,6 +15,7 @@
 #pragma once
 
 #include "pdf/font_stack.hpp"
+#include "pdf/font_subset.hpp"
 
 #include <hb.h>
 #include <hpdf.h>
@@ -28,20 +29,6 @@
 #include <vector>
 
 namespace mitra::pdf {
-
-/// A subset of one face as a standalone font program.
-struct FontSubset {
-  std::string program;              ///< the OpenType/TrueType file
-  bool cff = false;                             ///< CFF outlines (else glyf)
-  std::map<hb_codepoint_t, hb_codepoint_t> new_gid;  ///< face's glyph id -> glyph id in `program`
-};
-
-/// Subsets `face` to `glyphs` (.notdef is always kept).  Throws std::runtime_error if
-/// HarfBuzz cannot subset it.
-FontSubset subset_face(Face& face, const std::vector<hb_codepoint_t>& glyphs);
-
-/// True if `face` can be embedded as a subset (probed once per face).
-bool can_subset(Face& face);
 
 /// A font as one document wrote it (its subset, widths and ToUnicode map), kept to be embedded unchanged in
 /// other documents: a certificate batch's template text is laid out once and each certificate embeds its
