@@ -1,3 +1,6 @@
+// TextRenderer: a shaped line onto a page, as text in subset fonts or as outlines under an invisible text layer.
+// Over 600 lines because both ways share the cluster walk and number writing here; the outline half
+// (paint_outlines() on) would split off with an internal header for those.
 #include "pdf/text_renderer.hpp"
 
 #include "pdf/haru.hpp"
