@@ -3,107 +3,167 @@
 #include "store/repos.hpp"
 
 namespace mitra::cli {
+namespace {
+
+// completion C: a cohort's completion, person by person.
+struct CompletionOptions {
+    std::string cohort;
+    std::string today;  // --today; empty: today
+    std::string language = "en";
+};
+
+struct CompletionOverrideOptions {
+    std::string cohort;
+    std::string ref;
+    std::string module;
+    std::string reason;
+    bool complete = false;
+    bool not_complete = false;
+};
+
+struct AssessmentRecordOptions {
+    std::string cohort;
+    std::string ref;
+    std::string module;
+    std::string on;
+    std::string assessor;
+    bool passed = false;
+    bool failed = false;
+};
+
+struct PracticumLogOptions {
+    std::string cohort;
+    std::string ref;
+    std::string module;
+    std::string supervisor;
+    std::string on;
+    std::string signed_off;
+    int minutes = 0;
+};
+
+struct EthicsAcknowledgeOptions {
+    std::string ref;
+    std::string version;
+    std::string on;
+};
+
+void run_completion(Context& ctx, const CompletionOptions& options) {
+    if (options.cohort.empty()) bad_option("cohort", "name the cohort, such as: mitra-cli completion KTM-2026-1");
+    const Date day = options.today.empty() ? today_utc() : date_option("--today", options.today);
+    const auto results = store::cohort_completion(ctx.db(), options.cohort, day, options.language);
+    json items = json::array();
+    std::vector<std::vector<std::string>> rows{{"REF", "STATUS", "WHAT IS MISSING"}};
+    int complete = 0;
+    for (const auto& r : results) {
+        json modules = json::array();
+        for (const auto& m : r.modules)
+            modules.push_back({{"code", m.code}, {"title", m.title}, {"required", m.required},
+                               {"complete", m.complete}, {"on_track", m.on_track}, {"overridden", m.overridden},
+                               {"attended_minutes", m.attended_minutes}, {"required_minutes", m.required_minutes},
+                               {"scheduled_minutes", m.scheduled_minutes}, {"absences", m.absences},
+                               {"reason", m.reason}});
+        items.push_back({{"ref", r.ref}, {"complete", r.complete}, {"on_track", r.on_track},
+                         {"reason", r.reason}, {"modules", modules}});
+        complete += r.complete;
+        rows.push_back({r.ref, r.complete ? "complete" : (r.on_track ? "on track" : "not on track"), r.reason});
+    }
+    ctx.print(items, table(rows) + std::to_string(complete) + " of " + std::to_string(results.size()) +
+                         " complete");
+}
+
+void run_completion_override(Context& ctx, const CompletionOverrideOptions& options) {
+    if (!options.complete && !options.not_complete) bad_option("--complete", "say --complete or --not-complete");
+    CompletionOverride decision{options.ref, options.module, options.complete, options.reason, ctx.db().actor(), ""};
+    store::RecordsRepo(ctx.db()).override_completion(options.cohort, decision);
+    ctx.print(json{{"cohort", options.cohort},
+                   {"ref", options.ref},
+                   {"module", options.module},
+                   {"complete", options.complete}},
+              "Recorded: " + options.module + " " + (options.complete ? "complete" : "not complete") + " for " +
+                  options.ref);
+}
+
+void run_assessment_record(Context& ctx, const AssessmentRecordOptions& options) {
+    if (!options.passed && !options.failed) bad_option("--passed", "say --passed or --failed");
+    const Date day = options.on.empty() ? today_utc() : date_option("--on", options.on);
+    store::RecordsRepo(ctx.db()).record_assessment(options.cohort,
+                                                   {options.ref, options.module, options.passed, day, options.assessor});
+    ctx.print(json{{"ref", options.ref}, {"module", options.module}, {"passed", options.passed}},
+              "Recorded " + options.module + (options.passed ? " passed" : " not passed") + " for " + options.ref);
+}
+
+void run_practicum_log(Context& ctx, const PracticumLogOptions& options) {
+    PracticumLog entry{options.ref, options.module, options.minutes, options.supervisor,
+                       options.on.empty() ? today_utc() : date_option("--on", options.on), std::nullopt};
+    if (!options.signed_off.empty()) entry.signed_off_on = date_option("--signed-off", options.signed_off);
+    store::RecordsRepo(ctx.db()).log_practicum(options.cohort, entry);
+    ctx.print(json{{"ref", options.ref}, {"module", options.module}, {"minutes", options.minutes}},
+              "Logged " + std::to_string(options.minutes) + " minutes of supervised practice for " + options.ref);
+}
+
+void run_ethics_acknowledge(Context& ctx, const EthicsAcknowledgeOptions& options) {
+    store::RecordsRepo(ctx.db()).acknowledge_ethics(
+        {options.ref, options.version, options.on.empty() ? today_utc() : date_option("--on", options.on)});
+    ctx.print(json{{"ref", options.ref}, {"version", options.version}},
+              "Recorded: " + options.ref + " acknowledged the code of ethics " + options.version);
+}
+
+}  // namespace
 
 void add_completion_commands(CLI::App& app, Context& ctx) {
     auto* completion = app.add_subcommand("completion", "Who completed, who is on track, and what each one still needs");
-    static std::string cohort, today, language = "en";
-    completion->add_option("cohort", cohort, "The cohort's code");
-    completion->add_option("--today", today, "Judge 'on track' as of this day (default: today)");
-    completion->add_option("--language", language, "The language of module titles (default: en)");
+    auto listed = std::make_shared<CompletionOptions>();
+    completion->add_option("cohort", listed->cohort, "The cohort's code");
+    completion->add_option("--today", listed->today, "Judge 'on track' as of this day (default: today)");
+    completion->add_option("--language", listed->language, "The language of module titles (default: en)");
 
+    auto overridden = std::make_shared<CompletionOverrideOptions>();
     auto* override_cmd = completion->add_subcommand("override", "A coordinator decides a module's completion");
-    static std::string o_cohort, o_ref, o_module, o_reason;
-    static bool o_complete = false, o_not_complete = false;
-    override_cmd->add_option("cohort", o_cohort, "The cohort's code")->required();
-    override_cmd->add_option("ref", o_ref, "The person's ref")->required();
-    override_cmd->add_option("module", o_module, "The module's code")->required();
-    auto* yes = override_cmd->add_flag("--complete", o_complete, "Count the module as complete");
-    auto* no = override_cmd->add_flag("--not-complete", o_not_complete, "Count the module as not complete");
+    override_cmd->add_option("cohort", overridden->cohort, "The cohort's code")->required();
+    override_cmd->add_option("ref", overridden->ref, "The person's ref")->required();
+    override_cmd->add_option("module", overridden->module, "The module's code")->required();
+    auto* yes = override_cmd->add_flag("--complete", overridden->complete, "Count the module as complete");
+    auto* no = override_cmd->add_flag("--not-complete", overridden->not_complete, "Count the module as not complete");
     yes->excludes(no);
-    override_cmd->add_option("--reason", o_reason, "Why, in words (recorded with who and when)")->required();
-    override_cmd->callback([&ctx] {
-        if (!o_complete && !o_not_complete) bad_option("--complete", "say --complete or --not-complete");
-        CompletionOverride decision{o_ref, o_module, o_complete, o_reason, ctx.db().actor(), ""};
-        store::RecordsRepo(ctx.db()).override_completion(o_cohort, decision);
-        ctx.print(json{{"cohort", o_cohort}, {"ref", o_ref}, {"module", o_module}, {"complete", o_complete}},
-                  "Recorded: " + o_module + " " + (o_complete ? "complete" : "not complete") + " for " + o_ref);
-    });
+    override_cmd->add_option("--reason", overridden->reason, "Why, in words (recorded with who and when)")->required();
+    override_cmd->callback([&ctx, overridden] { run_completion_override(ctx, *overridden); });
 
-    completion->callback([&ctx, completion] {
+    completion->callback([&ctx, completion, listed] {
         if (!completion->get_subcommands().empty()) return;  // override, export: not a listing
-        if (cohort.empty()) bad_option("cohort", "name the cohort, such as: mitra-cli completion KTM-2026-1");
-        const Date day = today.empty() ? today_utc() : date_option("--today", today);
-        const auto results = store::cohort_completion(ctx.db(), cohort, day, language);
-        json items = json::array();
-        std::vector<std::vector<std::string>> rows{{"REF", "STATUS", "WHAT IS MISSING"}};
-        int complete = 0;
-        for (const auto& r : results) {
-            json modules = json::array();
-            for (const auto& m : r.modules)
-                modules.push_back({{"code", m.code}, {"title", m.title}, {"required", m.required},
-                                   {"complete", m.complete}, {"on_track", m.on_track}, {"overridden", m.overridden},
-                                   {"attended_minutes", m.attended_minutes}, {"required_minutes", m.required_minutes},
-                                   {"scheduled_minutes", m.scheduled_minutes}, {"absences", m.absences},
-                                   {"reason", m.reason}});
-            items.push_back({{"ref", r.ref}, {"complete", r.complete}, {"on_track", r.on_track},
-                             {"reason", r.reason}, {"modules", modules}});
-            complete += r.complete;
-            rows.push_back({r.ref, r.complete ? "complete" : (r.on_track ? "on track" : "not on track"), r.reason});
-        }
-        ctx.print(items, table(rows) + std::to_string(complete) + " of " + std::to_string(results.size()) +
-                             " complete");
+        run_completion(ctx, *listed);
     });
 
     auto* assessment = app.add_subcommand("assessment", "Assessment results")->require_subcommand(1);
+    auto recorded = std::make_shared<AssessmentRecordOptions>();
     auto* record = assessment->add_subcommand("record", "Record a pass/fail assessment result");
-    static std::string a_cohort, a_ref, a_module, a_on, a_assessor;
-    static bool a_passed = false, a_failed = false;
-    record->add_option("cohort", a_cohort, "The cohort's code")->required();
-    record->add_option("ref", a_ref, "The person's ref")->required();
-    record->add_option("module", a_module, "The module's code")->required();
-    record->add_flag("--passed", a_passed, "Passed")->excludes(record->add_flag("--failed", a_failed, "Not passed"));
-    record->add_option("--on", a_on, "The day of the assessment (default: today)");
-    record->add_option("--assessor", a_assessor, "Who assessed");
-    record->callback([&ctx] {
-        if (!a_passed && !a_failed) bad_option("--passed", "say --passed or --failed");
-        const Date day = a_on.empty() ? today_utc() : date_option("--on", a_on);
-        store::RecordsRepo(ctx.db()).record_assessment(a_cohort, {a_ref, a_module, a_passed, day, a_assessor});
-        ctx.print(json{{"ref", a_ref}, {"module", a_module}, {"passed", a_passed}},
-                  "Recorded " + a_module + (a_passed ? " passed" : " not passed") + " for " + a_ref);
-    });
+    record->add_option("cohort", recorded->cohort, "The cohort's code")->required();
+    record->add_option("ref", recorded->ref, "The person's ref")->required();
+    record->add_option("module", recorded->module, "The module's code")->required();
+    record->add_flag("--passed", recorded->passed, "Passed")
+        ->excludes(record->add_flag("--failed", recorded->failed, "Not passed"));
+    record->add_option("--on", recorded->on, "The day of the assessment (default: today)");
+    record->add_option("--assessor", recorded->assessor, "Who assessed");
+    record->callback([&ctx, recorded] { run_assessment_record(ctx, *recorded); });
 
     auto* practicum = app.add_subcommand("practicum", "Supervised practice")->require_subcommand(1);
+    auto logged = std::make_shared<PracticumLogOptions>();
     auto* log = practicum->add_subcommand("log", "Log supervised practice, signed off by a named supervisor");
-    static std::string p_cohort, p_ref, p_module, p_supervisor, p_on, p_signed;
-    static int p_minutes = 0;
-    log->add_option("cohort", p_cohort, "The cohort's code")->required();
-    log->add_option("ref", p_ref, "The person's ref")->required();
-    log->add_option("module", p_module, "The practicum module's code")->required();
-    log->add_option("--minutes", p_minutes, "Minutes of supervised practice")->required();
-    log->add_option("--supervisor", p_supervisor, "The supervisor's name")->required();
-    log->add_option("--on", p_on, "The day of the practice (default: today)");
-    log->add_option("--signed-off", p_signed, "The day the supervisor signed it off (none: not yet)");
-    log->callback([&ctx] {
-        PracticumLog entry{p_ref, p_module, p_minutes, p_supervisor,
-                           p_on.empty() ? today_utc() : date_option("--on", p_on), std::nullopt};
-        if (!p_signed.empty()) entry.signed_off_on = date_option("--signed-off", p_signed);
-        store::RecordsRepo(ctx.db()).log_practicum(p_cohort, entry);
-        ctx.print(json{{"ref", p_ref}, {"module", p_module}, {"minutes", p_minutes}},
-                  "Logged " + std::to_string(p_minutes) + " minutes of supervised practice for " + p_ref);
-    });
+    log->add_option("cohort", logged->cohort, "The cohort's code")->required();
+    log->add_option("ref", logged->ref, "The person's ref")->required();
+    log->add_option("module", logged->module, "The practicum module's code")->required();
+    log->add_option("--minutes", logged->minutes, "Minutes of supervised practice")->required();
+    log->add_option("--supervisor", logged->supervisor, "The supervisor's name")->required();
+    log->add_option("--on", logged->on, "The day of the practice (default: today)");
+    log->add_option("--signed-off", logged->signed_off, "The day the supervisor signed it off (none: not yet)");
+    log->callback([&ctx, logged] { run_practicum_log(ctx, *logged); });
 
     auto* ethics = app.add_subcommand("ethics", "The programme's code of ethics")->require_subcommand(1);
+    auto acknowledged = std::make_shared<EthicsAcknowledgeOptions>();
     auto* ack = ethics->add_subcommand("acknowledge", "Record that a person acknowledged the code of ethics");
-    static std::string e_ref, e_version, e_on;
-    ack->add_option("ref", e_ref, "The person's ref")->required();
-    ack->add_option("--version", e_version, "The code's version, such as 2026.1")->required();
-    ack->add_option("--on", e_on, "The day (default: today)");
-    ack->callback([&ctx] {
-        store::RecordsRepo(ctx.db()).acknowledge_ethics(
-            {e_ref, e_version, e_on.empty() ? today_utc() : date_option("--on", e_on)});
-        ctx.print(json{{"ref", e_ref}, {"version", e_version}},
-                  "Recorded: " + e_ref + " acknowledged the code of ethics " + e_version);
-    });
+    ack->add_option("ref", acknowledged->ref, "The person's ref")->required();
+    ack->add_option("--version", acknowledged->version, "The code's version, such as 2026.1")->required();
+    ack->add_option("--on", acknowledged->on, "The day (default: today)");
+    ack->callback([&ctx, acknowledged] { run_ethics_acknowledge(ctx, *acknowledged); });
 }
 
 }  // namespace mitra::cli
