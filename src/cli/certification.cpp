@@ -15,6 +15,46 @@ namespace {
 
 namespace fs = std::filesystem;
 
+struct CertificationDueOptions {
+    std::string within = "90d";
+    std::string today;
+};
+
+struct CertificationShowOptions {
+    std::string ref;
+    std::string today;
+};
+
+struct CertificationGrantOptions {
+    std::string ref;
+    std::string code;
+    std::string today;
+};
+
+struct CertificationRenewOptions {
+    std::string ref;
+    std::string code;
+    std::string today;
+    std::string key_file;
+    std::string out_dir;
+    std::string template_file;
+};
+
+struct LearningAddOptions {
+    std::string ref;
+    std::string title;
+    std::string provider;
+    std::string date;
+    std::string category;
+    std::string evidence;
+    double hours = 0;
+};
+
+struct LearningListOptions {
+    std::string ref;
+    std::string today;
+};
+
 // "90d", "12w" or "90": a number of days.
 int days_option(const std::string& option, const std::string& value) {
     std::string number = value;
@@ -55,202 +95,216 @@ json learning_json(const LearningEntry& e) {
                 {"evidence", e.evidence},  {"source", e.source}};
 }
 
+void run_certification_due(Context& ctx, const CertificationDueOptions& options) {
+    const int days = days_option("--within", options.within);
+    const Date today = today_option(options.today);
+    const auto items = store::CertificationRepo(ctx.db()).due(today, days);
+    json out = json::array();
+    std::vector<std::vector<std::string>> rows{{"REF", "NAME", "CERTIFICATION", "SERIAL", "EXPIRES", "STATE",
+                                                "STILL NEEDS"}};
+    for (const auto& d : items) {
+        out.push_back({{"ref", d.ref},
+                       {"full_name", d.full_name},
+                       {"code", d.code},
+                       {"serial", d.serial},
+                       {"issued", to_string(d.issued_on)},
+                       {"expires", to_string(d.expires_on)},
+                       {"validity", d.validity},
+                       {"days_left", d.days_left},
+                       {"missing", d.missing}});
+        rows.push_back({d.ref, d.full_name, d.code, d.serial, to_string(d.expires_on),
+                        d.validity == "expired" ? "expired" : "in " + std::to_string(d.days_left) + " days",
+                        d.missing.empty() ? "nothing: can renew now" : join(d.missing, "; ")});
+    }
+    ctx.print(out, items.empty() ? "No certification ends within " + std::to_string(days) + " days of " +
+                                       to_string(today)
+                                 : table(rows));
+}
+
+void run_certification_show(Context& ctx, const CertificationShowOptions& options) {
+    const Date today = today_option(options.today);
+    store::CertificationRepo repo(ctx.db());
+    const auto paths = repo.pathways(options.ref, today);
+    json items = json::array();
+    std::string text;
+    for (const auto& p : paths) {
+        json requirements = json::array();
+        text += p.definition.code + " " + p.definition.title.in("en") + " (" + p.participant_ref + " " +
+                p.full_name + "): " + p.standing + "\n";
+        for (const auto& q : p.requirements) {
+            requirements.push_back({{"name", q.name}, {"done", q.done}, {"detail", q.detail}});
+            // A detail is a whole phrase ("supervised practice: 20 hours of 40 hours signed off").
+            text += std::string("  ") + (q.done ? "done     " : "missing  ") + (q.detail.empty() ? q.name : q.detail) +
+                    "\n";
+        }
+        json current = nullptr;
+        if (p.current) {
+            current = certification_json(*p.current, today);
+            text += "  held     " + p.current->serial + ", valid " + to_string(p.current->valid_from) + " to " +
+                    to_string(p.current->expires_on) + " (" + p.standing + ")\n";
+            text += "  learning " + hours_text(p.renewal.total_minutes) + " since " +
+                    to_string(p.current->issued_on) + " of " + hours_text(p.definition.renewal.total_minutes) +
+                    " for renewal\n";
+        }
+        for (const auto& m : p.missing) text += "  due      " + m + "\n";
+        json by_category = json::object();
+        for (const auto& [category, minutes] : p.renewal.minutes_by_category) by_category[category] = minutes;
+        items.push_back({{"code", p.definition.code},
+                         {"title", p.definition.title.in("en")},
+                         {"valid_months", p.definition.valid_months},
+                         {"requirements", requirements},
+                         {"ready", p.ready},
+                         {"standing", p.standing},
+                         {"current", current},
+                         {"renewal",
+                          {{"met", p.renewal.met},
+                           {"total_minutes", p.renewal.total_minutes},
+                           {"minutes_by_category", by_category},
+                           {"missing", p.renewal.missing}}},
+                         {"missing", p.missing}});
+    }
+    json history = json::array();
+    for (const auto& k : repo.history(options.ref)) history.push_back(certification_json(k, today));
+    if (paths.empty()) text = options.ref + " is on no certification pathway (enrolled in no cohort that leads to one)";
+    ctx.print(json{{"ref", options.ref}, {"pathways", items}, {"history", history}}, text);
+}
+
+void run_certification_grant(Context& ctx, const CertificationGrantOptions& options) {
+    const Date today = today_option(options.today);
+    const auto k = store::CertificationRepo(ctx.db()).certify(options.ref, today, options.code);
+    ctx.print(certification_json(k, today), "Certified " + k.participant_ref + " " + k.code + " with " + k.serial +
+                                                ", valid until " + to_string(k.expires_on));
+}
+
+void run_certification_renew(Context& ctx, const CertificationRenewOptions& options) {
+    const Date today = today_option(options.today);
+    const auto key =
+        io::load_or_create_signing_key(options.key_file.empty() ? io::default_key_path() : fs::path(options.key_file));
+    // The template is read before anything is recorded: one that cannot be read changes nothing.
+    std::optional<CertificateTemplate> layout;
+    if (!options.out_dir.empty()) {
+        const std::string path = !options.template_file.empty()
+                                     ? options.template_file
+                                     : shipped_dir("certificates") + "/" + pdf::shipped_template_name("certification");
+        auto read = io::read_certificate_template_file(path);
+        if (!read.ok()) throw InputError{read.problems};
+        layout = read.value;
+    }
+    store::Certified renewed;
+    try {
+        renewed = store::CertificationRepo(ctx.db()).renew(options.ref, today, key, options.code);
+    } catch (const InputError& e) {
+        if (ctx.json_output) {
+            json missing = json::array();
+            for (const auto& p : e.problems) missing.push_back(p.message);
+            ctx.print(json{{"ref", options.ref}, {"renewed", false}, {"missing", missing}}, "");
+        }
+        throw;
+    }
+    std::string file;
+    if (layout) {
+        pdf::FontStack fonts;
+        const fs::path out = fs::path(options.out_dir) / (renewed.certificate.record.serial + ".pdf");
+        io::create_private_folders(options.out_dir);
+        io::write_file_atomically(out, pdf::CertificateRenderer(fonts).render(*layout, renewed.certificate.content),
+                                  io::Access::owner_only);
+        file = out.string();
+    }
+    auto j = certification_json(renewed.certification, today);
+    j["renewed"] = true;
+    j["file"] = file;
+    const auto& k = renewed.certification;
+    ctx.print(j, "Renewed " + k.participant_ref + " " + k.code + ": " + k.serial + " (replaces " +
+                     k.previous_serial + "), valid " + to_string(k.valid_from) + " to " + to_string(k.expires_on) +
+                     (file.empty() ? "" : "\n  " + file));
+}
+
+void run_learning_add(Context& ctx, const LearningAddOptions& options) {
+    LearningEntry e;
+    e.title = options.title;
+    e.provider = options.provider;
+    e.on = date_option("--date", options.date);
+    if (!std::isfinite(options.hours) || options.hours <= 0 || options.hours > 1000)
+        bad_option("--hours", "should be from 0 to 1000 hours");
+    e.minutes = static_cast<int>(std::lround(options.hours * 60));
+    e.category = options.category;
+    e.evidence = options.evidence;
+    e.source = "external";
+    store::CertificationRepo(ctx.db()).add_learning(options.ref, e);
+    ctx.print(learning_json(e), "Recorded " + hours_text(e.minutes) + " of " + e.category + " for " + options.ref +
+                                    ": " + e.title);
+}
+
+void run_learning_list(Context& ctx, const LearningListOptions& options) {
+    const auto entries = store::CertificationRepo(ctx.db()).ledger(options.ref, today_option(options.today));
+    json items = json::array();
+    std::vector<std::vector<std::string>> rows{{"DATE", "HOURS", "CATEGORY", "SOURCE", "TITLE", "PROVIDER"}};
+    int total = 0;
+    for (const auto& e : entries) {
+        items.push_back(learning_json(e));
+        rows.push_back({to_string(e.on), hours_text(e.minutes), e.category, e.source, e.title, e.provider});
+        total += e.minutes;
+    }
+    ctx.print(items, entries.empty() ? "No learning recorded for " + options.ref
+                                     : table(rows) + "\n" + hours_text(total) + " in all");
+}
+
 }  // namespace
 
 void add_certification_commands(CLI::App& app, Context& ctx) {
     auto* group = app.add_subcommand("certification", "Certifications over time: who must renew, pathways, renewals");
     group->require_subcommand(1);
 
+    auto due_soon = std::make_shared<CertificationDueOptions>();
     auto* due = group->add_subcommand("due", "Certifications ending soon (or ended), with what each renewal needs");
-    static std::string within = "90d", due_today;
-    due->add_option("--within", within, "How far ahead, such as 90d or 12w (default: 90d)");
-    due->add_option("--today", due_today, "Count from this day (default: today)");
-    due->callback([&ctx] {
-        const int days = days_option("--within", within);
-        const Date today = today_option(due_today);
-        const auto items = store::CertificationRepo(ctx.db()).due(today, days);
-        json out = json::array();
-        std::vector<std::vector<std::string>> rows{{"REF", "NAME", "CERTIFICATION", "SERIAL", "EXPIRES", "STATE",
-                                                    "STILL NEEDS"}};
-        for (const auto& d : items) {
-            out.push_back({{"ref", d.ref},
-                           {"full_name", d.full_name},
-                           {"code", d.code},
-                           {"serial", d.serial},
-                           {"issued", to_string(d.issued_on)},
-                           {"expires", to_string(d.expires_on)},
-                           {"validity", d.validity},
-                           {"days_left", d.days_left},
-                           {"missing", d.missing}});
-            rows.push_back({d.ref, d.full_name, d.code, d.serial, to_string(d.expires_on),
-                            d.validity == "expired" ? "expired" : "in " + std::to_string(d.days_left) + " days",
-                            d.missing.empty() ? "nothing: can renew now" : join(d.missing, "; ")});
-        }
-        ctx.print(out, items.empty() ? "No certification ends within " + std::to_string(days) + " days of " +
-                                           to_string(today)
-                                     : table(rows));
-    });
+    due->add_option("--within", due_soon->within, "How far ahead, such as 90d or 12w (default: 90d)");
+    due->add_option("--today", due_soon->today, "Count from this day (default: today)");
+    due->callback([&ctx, due_soon] { run_certification_due(ctx, *due_soon); });
 
+    auto shown = std::make_shared<CertificationShowOptions>();
     auto* show = group->add_subcommand("show", "A person's pathway: done, missing, due");
-    static std::string show_ref, show_today;
-    show->add_option("ref", show_ref, "The participant's ref")->required();
-    show->add_option("--today", show_today, "Judge on this day (default: today)");
-    show->callback([&ctx] {
-        const Date today = today_option(show_today);
-        store::CertificationRepo repo(ctx.db());
-        const auto paths = repo.pathways(show_ref, today);
-        json items = json::array();
-        std::string text;
-        for (const auto& p : paths) {
-            json requirements = json::array();
-            text += p.definition.code + " " + p.definition.title.in("en") + " (" + p.participant_ref + " " +
-                    p.full_name + "): " + p.standing + "\n";
-            for (const auto& q : p.requirements) {
-                requirements.push_back({{"name", q.name}, {"done", q.done}, {"detail", q.detail}});
-                // A detail is a whole phrase ("supervised practice: 20 hours of 40 hours signed off").
-                text += std::string("  ") + (q.done ? "done     " : "missing  ") + (q.detail.empty() ? q.name : q.detail) +
-                        "\n";
-            }
-            json current = nullptr;
-            if (p.current) {
-                current = certification_json(*p.current, today);
-                text += "  held     " + p.current->serial + ", valid " + to_string(p.current->valid_from) + " to " +
-                        to_string(p.current->expires_on) + " (" + p.standing + ")\n";
-                text += "  learning " + hours_text(p.renewal.total_minutes) + " since " +
-                        to_string(p.current->issued_on) + " of " + hours_text(p.definition.renewal.total_minutes) +
-                        " for renewal\n";
-            }
-            for (const auto& m : p.missing) text += "  due      " + m + "\n";
-            json by_category = json::object();
-            for (const auto& [category, minutes] : p.renewal.minutes_by_category) by_category[category] = minutes;
-            items.push_back({{"code", p.definition.code},
-                             {"title", p.definition.title.in("en")},
-                             {"valid_months", p.definition.valid_months},
-                             {"requirements", requirements},
-                             {"ready", p.ready},
-                             {"standing", p.standing},
-                             {"current", current},
-                             {"renewal",
-                              {{"met", p.renewal.met},
-                               {"total_minutes", p.renewal.total_minutes},
-                               {"minutes_by_category", by_category},
-                               {"missing", p.renewal.missing}}},
-                             {"missing", p.missing}});
-        }
-        json history = json::array();
-        for (const auto& k : repo.history(show_ref)) history.push_back(certification_json(k, today));
-        if (paths.empty()) text = show_ref + " is on no certification pathway (enrolled in no cohort that leads to one)";
-        ctx.print(json{{"ref", show_ref}, {"pathways", items}, {"history", history}}, text);
-    });
+    show->add_option("ref", shown->ref, "The participant's ref")->required();
+    show->add_option("--today", shown->today, "Judge on this day (default: today)");
+    show->callback([&ctx, shown] { run_certification_show(ctx, *shown); });
 
+    auto granted = std::make_shared<CertificationGrantOptions>();
     auto* grant = group->add_subcommand(
         "grant", "Record the first certification of someone who completed the programme and holds its certificate");
-    static std::string grant_ref, grant_code, grant_today;
-    grant->add_option("ref", grant_ref, "The participant's ref")->required();
-    grant->add_option("--code", grant_code, "The certification's code, such as PSC (when on several pathways)");
-    grant->add_option("--today", grant_today, "Judge on this day (default: today)");
-    grant->callback([&ctx] {
-        const Date today = today_option(grant_today);
-        const auto k = store::CertificationRepo(ctx.db()).certify(grant_ref, today, grant_code);
-        ctx.print(certification_json(k, today), "Certified " + k.participant_ref + " " + k.code + " with " + k.serial +
-                                                    ", valid until " + to_string(k.expires_on));
-    });
+    grant->add_option("ref", granted->ref, "The participant's ref")->required();
+    grant->add_option("--code", granted->code, "The certification's code, such as PSC (when on several pathways)");
+    grant->add_option("--today", granted->today, "Judge on this day (default: today)");
+    grant->callback([&ctx, granted] { run_certification_grant(ctx, *granted); });
 
+    auto renewal = std::make_shared<CertificationRenewOptions>();
     auto* renew = group->add_subcommand("renew", "Renew a certification: a new certificate linked to the previous one");
-    static std::string renew_ref, renew_code, renew_today, renew_key, renew_out, renew_template;
-    renew->add_option("ref", renew_ref, "The participant's ref")->required();
-    renew->add_option("--code", renew_code, "The certification's code (when the person holds several)");
-    renew->add_option("--today", renew_today, "The renewal's date (default: today)");
-    renew->add_option("--key", renew_key, "The signing key file (default: the installation's own, made on first use)");
-    renew->add_option("--out", renew_out, "Write the new certificate's PDF into this folder");
-    renew->add_option("--template", renew_template, "A certificate template (default: the shipped completion one)");
-    renew->callback([&ctx] {
-        const Date today = today_option(renew_today);
-        const auto key =
-            io::load_or_create_signing_key(renew_key.empty() ? io::default_key_path() : fs::path(renew_key));
-        // The template is read before anything is recorded: one that cannot be read changes nothing.
-        std::optional<CertificateTemplate> layout;
-        if (!renew_out.empty()) {
-            const std::string path = !renew_template.empty() ? renew_template
-                                                             : shipped_dir("certificates") + "/" +
-                                                                   pdf::shipped_template_name("certification");
-            auto read = io::read_certificate_template_file(path);
-            if (!read.ok()) throw InputError{read.problems};
-            layout = read.value;
-        }
-        store::Certified renewed;
-        try {
-            renewed = store::CertificationRepo(ctx.db()).renew(renew_ref, today, key, renew_code);
-        } catch (const InputError& e) {
-            if (ctx.json_output) {
-                json missing = json::array();
-                for (const auto& p : e.problems) missing.push_back(p.message);
-                ctx.print(json{{"ref", renew_ref}, {"renewed", false}, {"missing", missing}}, "");
-            }
-            throw;
-        }
-        std::string file;
-        if (layout) {
-            pdf::FontStack fonts;
-            const fs::path out = fs::path(renew_out) / (renewed.certificate.record.serial + ".pdf");
-            io::create_private_folders(renew_out);
-            io::write_file_atomically(out, pdf::CertificateRenderer(fonts).render(*layout, renewed.certificate.content),
-                                      io::Access::owner_only);
-            file = out.string();
-        }
-        auto j = certification_json(renewed.certification, today);
-        j["renewed"] = true;
-        j["file"] = file;
-        const auto& k = renewed.certification;
-        ctx.print(j, "Renewed " + k.participant_ref + " " + k.code + ": " + k.serial + " (replaces " +
-                         k.previous_serial + "), valid " + to_string(k.valid_from) + " to " + to_string(k.expires_on) +
-                         (file.empty() ? "" : "\n  " + file));
-    });
+    renew->add_option("ref", renewal->ref, "The participant's ref")->required();
+    renew->add_option("--code", renewal->code, "The certification's code (when the person holds several)");
+    renew->add_option("--today", renewal->today, "The renewal's date (default: today)");
+    renew->add_option("--key", renewal->key_file,
+                      "The signing key file (default: the installation's own, made on first use)");
+    renew->add_option("--out", renewal->out_dir, "Write the new certificate's PDF into this folder");
+    renew->add_option("--template", renewal->template_file,
+                      "A certificate template (default: the shipped completion one)");
+    renew->callback([&ctx, renewal] { run_certification_renew(ctx, *renewal); });
 
     auto* learning = app.add_subcommand("learning", "A person's continuing education after certification");
     learning->require_subcommand(1);
+    auto learned = std::make_shared<LearningAddOptions>();
     auto* add = learning->add_subcommand("add", "Record learning from outside Mitra");
-    static std::string add_ref, title, provider, date, category, evidence;
-    static double hours = 0;
-    add->add_option("ref", add_ref, "The participant's ref")->required();
-    add->add_option("--title", title, "What it was")->required();
-    add->add_option("--provider", provider, "Who ran it")->required();
-    add->add_option("--date", date, "When, YYYY-MM-DD")->required();
-    add->add_option("--hours", hours, "How long, in hours (1.5 for an hour and a half)")->required();
-    add->add_option("--category", category, "Such as ethics, peer_practice, elective")->required();
-    add->add_option("--evidence", evidence, "What shows it happened (a certificate of attendance, ...)");
-    add->callback([&ctx] {
-        LearningEntry e;
-        e.title = title;
-        e.provider = provider;
-        e.on = date_option("--date", date);
-        if (!std::isfinite(hours) || hours <= 0 || hours > 1000) bad_option("--hours", "should be from 0 to 1000 hours");
-        e.minutes = static_cast<int>(std::lround(hours * 60));
-        e.category = category;
-        e.evidence = evidence;
-        e.source = "external";
-        store::CertificationRepo(ctx.db()).add_learning(add_ref, e);
-        ctx.print(learning_json(e), "Recorded " + hours_text(e.minutes) + " of " + e.category + " for " + add_ref +
-                                        ": " + e.title);
-    });
+    add->add_option("ref", learned->ref, "The participant's ref")->required();
+    add->add_option("--title", learned->title, "What it was")->required();
+    add->add_option("--provider", learned->provider, "Who ran it")->required();
+    add->add_option("--date", learned->date, "When, YYYY-MM-DD")->required();
+    add->add_option("--hours", learned->hours, "How long, in hours (1.5 for an hour and a half)")->required();
+    add->add_option("--category", learned->category, "Such as ethics, peer_practice, elective")->required();
+    add->add_option("--evidence", learned->evidence, "What shows it happened (a certificate of attendance, ...)");
+    add->callback([&ctx, learned] { run_learning_add(ctx, *learned); });
 
+    auto listed = std::make_shared<LearningListOptions>();
     auto* list = learning->add_subcommand("list", "A person's ledger, with Mitra's own sessions and teaching");
-    static std::string list_ref, list_today;
-    list->add_option("ref", list_ref, "The participant's ref")->required();
-    list->add_option("--today", list_today, "Up to this day (default: today)");
-    list->callback([&ctx] {
-        const auto entries = store::CertificationRepo(ctx.db()).ledger(list_ref, today_option(list_today));
-        json items = json::array();
-        std::vector<std::vector<std::string>> rows{{"DATE", "HOURS", "CATEGORY", "SOURCE", "TITLE", "PROVIDER"}};
-        int total = 0;
-        for (const auto& e : entries) {
-            items.push_back(learning_json(e));
-            rows.push_back({to_string(e.on), hours_text(e.minutes), e.category, e.source, e.title, e.provider});
-            total += e.minutes;
-        }
-        ctx.print(items, entries.empty() ? "No learning recorded for " + list_ref
-                                         : table(rows) + "\n" + hours_text(total) + " in all");
-    });
+    list->add_option("ref", listed->ref, "The participant's ref")->required();
+    list->add_option("--today", listed->today, "Up to this day (default: today)");
+    list->callback([&ctx, listed] { run_learning_list(ctx, *listed); });
 }
 
 }  // namespace mitra::cli

@@ -7,6 +7,38 @@
 namespace mitra::cli {
 namespace {
 
+struct SessionScheduleOptions {
+    std::string cohort;
+    std::string at = "09:00";
+    int every = 7;
+};
+
+struct SessionAddOptions {
+    Session session;
+    std::string date;
+    std::string start = "09:00";
+};
+
+struct SessionAssignOptions {
+    long long session = 0;
+    std::string trainer;
+    std::string co_facilitator;
+};
+
+struct SessionListOptions {
+    std::string cohort;
+};
+
+struct SessionMoveOptions {
+    long long session = 0;
+    std::string date;
+    std::string at;
+};
+
+struct SessionRemoveOptions {
+    long long session = 0;
+};
+
 json session_json(const Session& s) {
     return json{{"id", s.id},         {"uuid", s.uuid},       {"cohort", s.cohort_code},
                 {"module", s.module_code}, {"date", to_string(s.date)}, {"start", to_string(s.start_time)},
@@ -22,99 +54,109 @@ std::string sessions_table(const std::vector<Session>& sessions) {
     return table(rows);
 }
 
+void run_session_schedule(Context& ctx, const SessionScheduleOptions& options) {
+    const auto start = time_option("--at", options.at);
+    std::vector<std::string> unassigned;
+    const auto plan = store::SessionRepo(ctx.db()).schedule(options.cohort, options.every, start, &unassigned);
+    json items = json::array();
+    for (const auto& s : plan) items.push_back(session_json(s));
+    // Sessions left without a trainer are worth a line each on stderr, like any note for people.
+    for (const auto& why : unassigned) std::cerr << "mitra-cli: no trainer assigned: " << why << "\n";
+    ctx.print(items, "Scheduled " + std::to_string(plan.size()) + " sessions for " + options.cohort + "\n" +
+                         sessions_table(plan));
+}
+
+void run_session_add(Context& ctx, const SessionAddOptions& options) {
+    Session s = options.session;
+    s.date = date_option("--date", options.date);
+    s.start_time = time_option("--at", options.start);
+    const auto added = store::SessionRepo(ctx.db()).add(s);
+    ctx.print(session_json(added), "Added session " + std::to_string(added.id) + " (" + added.module_code + ", " +
+                                       to_string(added.date) + ")");
+}
+
+void run_session_assign(Context& ctx, const SessionAssignOptions& options) {
+    store::SessionRepo repo(ctx.db());
+    repo.assign(options.session, options.trainer, options.co_facilitator);
+    const auto s = repo.find(options.session);
+    ctx.print(session_json(*s), "Session " + std::to_string(options.session) + ": " +
+                                    (s->trainer_ref.empty() ? "no trainer" : s->trainer_ref) +
+                                    (s->co_facilitator_ref.empty() ? "" : " with " + s->co_facilitator_ref));
+}
+
+void run_session_list(Context& ctx, const SessionListOptions& options) {
+    if (!store::CohortRepo(ctx.db()).find(options.cohort)) bad_option("cohort", "no cohort has code " + options.cohort);
+    const auto sessions = store::SessionRepo(ctx.db()).list(options.cohort);
+    json items = json::array();
+    for (const auto& x : sessions) items.push_back(session_json(x));
+    ctx.print(items, sessions.empty() ? "No sessions yet: mitra-cli session schedule " + options.cohort
+                                      : sessions_table(sessions));
+}
+
+void run_session_move(Context& ctx, const SessionMoveOptions& options) {
+    store::SessionRepo repo(ctx.db());
+    auto current = repo.find(options.session);
+    if (!current) bad_option("session", "no session has id " + std::to_string(options.session));
+    const auto day = date_option("--date", options.date);
+    const auto time = options.at.empty() ? current->start_time : time_option("--at", options.at);
+    repo.move(options.session, day, time);
+    ctx.print(json{{"id", options.session}, {"date", to_string(day)}, {"start", to_string(time)}},
+              "Moved session " + std::to_string(options.session) + " to " + to_string(day) + " " + to_string(time));
+}
+
+void run_session_remove(Context& ctx, const SessionRemoveOptions& options) {
+    store::SessionRepo(ctx.db()).remove(options.session);
+    ctx.print(json{{"id", options.session}, {"removed", true}}, "Removed session " + std::to_string(options.session));
+}
+
 }  // namespace
 
 void add_session_commands(CLI::App& app, Context& ctx) {
     auto* group = app.add_subcommand("session", "A cohort's sessions (dates and times are the site's own)");
     group->require_subcommand(1);
 
+    auto scheduled = std::make_shared<SessionScheduleOptions>();
     auto* schedule = group->add_subcommand("schedule", "Plan every module's sessions from the cohort's start date");
-    static std::string cohort, at = "09:00";
-    static int every = 7;
-    schedule->add_option("cohort", cohort, "The cohort's code")->required();
-    schedule->add_option("--every", every, "Days between sessions (default: 7)")->check(CLI::Range(1, 60));
-    schedule->add_option("--at", at, "Start time at the site, HH:MM (default: 09:00)");
-    schedule->callback([&ctx] {
-        const auto start = time_option("--at", at);
-        std::vector<std::string> unassigned;
-        const auto plan = store::SessionRepo(ctx.db()).schedule(cohort, every, start, &unassigned);
-        json items = json::array();
-        for (const auto& s : plan) items.push_back(session_json(s));
-        // Sessions left without a trainer are worth a line each on stderr, like any note for people.
-        for (const auto& why : unassigned) std::cerr << "mitra-cli: no trainer assigned: " << why << "\n";
-        ctx.print(items, "Scheduled " + std::to_string(plan.size()) + " sessions for " + cohort + "\n" +
-                             sessions_table(plan));
-    });
+    schedule->add_option("cohort", scheduled->cohort, "The cohort's code")->required();
+    schedule->add_option("--every", scheduled->every, "Days between sessions (default: 7)")->check(CLI::Range(1, 60));
+    schedule->add_option("--at", scheduled->at, "Start time at the site, HH:MM (default: 09:00)");
+    schedule->callback([&ctx, scheduled] { run_session_schedule(ctx, *scheduled); });
 
+    auto added = std::make_shared<SessionAddOptions>();
     auto* add = group->add_subcommand("add", "Add one session");
-    static Session s;
-    static std::string date, start = "09:00";
-    add->add_option("--cohort", s.cohort_code, "The cohort's code")->required();
-    add->add_option("--module", s.module_code, "The module's code")->required();
-    add->add_option("--date", date, "The day at the site, YYYY-MM-DD")->required();
-    add->add_option("--at", start, "Start time at the site, HH:MM (default: 09:00)");
-    add->add_option("--minutes", s.minutes, "Length (default: the module's minutes over its sessions)");
-    add->add_option("--trainer", s.trainer_ref, "The trainer's ref (qualified and certified on the day)");
-    add->add_option("--co-facilitator", s.co_facilitator_ref, "A second trainer's ref (the same rule applies)");
-    add->callback([&ctx] {
-        s.date = date_option("--date", date);
-        s.start_time = time_option("--at", start);
-        const auto added = store::SessionRepo(ctx.db()).add(s);
-        ctx.print(session_json(added), "Added session " + std::to_string(added.id) + " (" + added.module_code + ", " +
-                                           to_string(added.date) + ")");
-    });
+    add->add_option("--cohort", added->session.cohort_code, "The cohort's code")->required();
+    add->add_option("--module", added->session.module_code, "The module's code")->required();
+    add->add_option("--date", added->date, "The day at the site, YYYY-MM-DD")->required();
+    add->add_option("--at", added->start, "Start time at the site, HH:MM (default: 09:00)");
+    add->add_option("--minutes", added->session.minutes, "Length (default: the module's minutes over its sessions)");
+    add->add_option("--trainer", added->session.trainer_ref, "The trainer's ref (qualified and certified on the day)");
+    add->add_option("--co-facilitator", added->session.co_facilitator_ref,
+                    "A second trainer's ref (the same rule applies)");
+    add->callback([&ctx, added] { run_session_add(ctx, *added); });
 
+    auto assigned = std::make_shared<SessionAssignOptions>();
     auto* assign = group->add_subcommand("assign", "Set a session's trainer and co-facilitator");
-    static long long assign_id = 0;
-    static std::string assign_trainer, assign_co;
-    assign->add_option("session", assign_id, "The session's id")->required();
-    assign->add_option("--trainer", assign_trainer, "The trainer's ref (empty: none)")->required();
-    assign->add_option("--co-facilitator", assign_co, "A second trainer's ref");
-    assign->callback([&ctx] {
-        store::SessionRepo repo(ctx.db());
-        repo.assign(assign_id, assign_trainer, assign_co);
-        const auto s = repo.find(assign_id);
-        ctx.print(session_json(*s), "Session " + std::to_string(assign_id) + ": " +
-                                        (s->trainer_ref.empty() ? "no trainer" : s->trainer_ref) +
-                                        (s->co_facilitator_ref.empty() ? "" : " with " + s->co_facilitator_ref));
-    });
+    assign->add_option("session", assigned->session, "The session's id")->required();
+    assign->add_option("--trainer", assigned->trainer, "The trainer's ref (empty: none)")->required();
+    assign->add_option("--co-facilitator", assigned->co_facilitator, "A second trainer's ref");
+    assign->callback([&ctx, assigned] { run_session_assign(ctx, *assigned); });
 
+    auto listed = std::make_shared<SessionListOptions>();
     auto* list = group->add_subcommand("list", "List a cohort's sessions");
-    static std::string list_cohort;
-    list->add_option("cohort", list_cohort, "The cohort's code")->required();
-    list->callback([&ctx] {
-        if (!store::CohortRepo(ctx.db()).find(list_cohort)) bad_option("cohort", "no cohort has code " + list_cohort);
-        const auto sessions = store::SessionRepo(ctx.db()).list(list_cohort);
-        json items = json::array();
-        for (const auto& x : sessions) items.push_back(session_json(x));
-        ctx.print(items, sessions.empty() ? "No sessions yet: mitra-cli session schedule " + list_cohort
-                                          : sessions_table(sessions));
-    });
+    list->add_option("cohort", listed->cohort, "The cohort's code")->required();
+    list->callback([&ctx, listed] { run_session_list(ctx, *listed); });
 
+    auto moved = std::make_shared<SessionMoveOptions>();
     auto* move = group->add_subcommand("move", "Move a session to another day or time");
-    static long long move_id = 0;
-    static std::string move_date, move_at;
-    move->add_option("session", move_id, "The session's id")->required();
-    move->add_option("--date", move_date, "The new day, YYYY-MM-DD")->required();
-    move->add_option("--at", move_at, "The new start time, HH:MM (default: unchanged)");
-    move->callback([&ctx] {
-        store::SessionRepo repo(ctx.db());
-        auto current = repo.find(move_id);
-        if (!current) bad_option("session", "no session has id " + std::to_string(move_id));
-        const auto day = date_option("--date", move_date);
-        const auto time = move_at.empty() ? current->start_time : time_option("--at", move_at);
-        repo.move(move_id, day, time);
-        ctx.print(json{{"id", move_id}, {"date", to_string(day)}, {"start", to_string(time)}},
-                  "Moved session " + std::to_string(move_id) + " to " + to_string(day) + " " + to_string(time));
-    });
+    move->add_option("session", moved->session, "The session's id")->required();
+    move->add_option("--date", moved->date, "The new day, YYYY-MM-DD")->required();
+    move->add_option("--at", moved->at, "The new start time, HH:MM (default: unchanged)");
+    move->callback([&ctx, moved] { run_session_move(ctx, *moved); });
 
+    auto removed = std::make_shared<SessionRemoveOptions>();
     auto* remove = group->add_subcommand("remove", "Remove a session that has no marks");
-    static long long remove_id = 0;
-    remove->add_option("session", remove_id, "The session's id")->required();
-    remove->callback([&ctx] {
-        store::SessionRepo(ctx.db()).remove(remove_id);
-        ctx.print(json{{"id", remove_id}, {"removed", true}}, "Removed session " + std::to_string(remove_id));
-    });
+    remove->add_option("session", removed->session, "The session's id")->required();
+    remove->callback([&ctx, removed] { run_session_remove(ctx, *removed); });
 }
 
 }  // namespace mitra::cli
