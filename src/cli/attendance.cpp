@@ -8,10 +8,19 @@
 namespace mitra::cli {
 namespace {
 
-struct MarkOptions {
+struct AttendanceMarkOptions {
     long long session = 0;
     std::vector<std::string> present, absent, excused, late, left_early;
     bool everyone_present = false;
+};
+
+struct AttendanceImportOptions {
+    std::string cohort;
+    std::string file;
+};
+
+struct AttendanceListOptions {
+    long long session = 0;
 };
 
 // "R1,R2" for a status; "R1:95,R2:120" for late and left early.
@@ -36,85 +45,93 @@ void add_marks(std::vector<store::LocatedMark>& out, long long session, const st
         }
 }
 
+void run_attendance_mark(Context& ctx, const AttendanceMarkOptions& options) {
+    auto session = store::SessionRepo(ctx.db()).find(options.session);
+    if (!session) bad_option("session", "no session has id " + std::to_string(options.session));
+    std::vector<store::LocatedMark> marks;
+    add_marks(marks, options.session, options.present, AttendanceStatus::present, "--present");
+    add_marks(marks, options.session, options.absent, AttendanceStatus::absent, "--absent");
+    add_marks(marks, options.session, options.excused, AttendanceStatus::excused, "--excused");
+    add_marks(marks, options.session, options.late, AttendanceStatus::late, "--late");
+    add_marks(marks, options.session, options.left_early, AttendanceStatus::left_early, "--left-early");
+    if (options.everyone_present) {
+        // Those named here, already marked (a late arrival marked earlier stays late) or not yet enrolled
+        // on the day are left out.
+        std::set<std::string> named;
+        for (const auto& m : marks) named.insert(m.mark.participant_ref);
+        for (const auto& a : store::AttendanceRepo(ctx.db()).for_session(options.session))
+            named.insert(a.participant_ref);
+        for (const auto& e : store::CohortRepo(ctx.db()).enrolments(session->cohort_code))
+            if (!named.count(e.participant_ref) && !(session->date < e.enrolled_on))
+                marks.push_back({Attendance{options.session, e.participant_ref, AttendanceStatus::present, {}, ""}, 0});
+    }
+    if (marks.empty() && !options.everyone_present)
+        bad_option("--present", "name at least one person (or --everyone-present)");
+    const auto counts = store::AttendanceRepo(ctx.db()).mark(session->cohort_code, marks);
+    ctx.print(json{{"session", options.session}, {"marked", counts.created}, {"changed", counts.changed},
+                   {"unchanged", counts.unchanged}},
+              "Session " + std::to_string(options.session) + " (" + session->module_code + ", " +
+                  to_string(session->date) + "): " + std::to_string(counts.created) + " marked, " +
+                  std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) +
+                  " unchanged");
+}
+
+void run_attendance_import(Context& ctx, const AttendanceImportOptions& options) {
+    auto read = io::read_attendance_csv_file(options.file);
+    if (!read.ok()) throw InputError{read.problems};
+    std::vector<store::LocatedMark> marks;
+    for (const auto& row : read.value)
+        marks.push_back({Attendance{row.session_id, row.ref, row.status, row.minutes, row.note}, row.line});
+    const auto counts = store::AttendanceRepo(ctx.db()).mark(options.cohort, marks, options.file);
+    ctx.print(json{{"file", options.file}, {"marked", counts.created}, {"changed", counts.changed},
+                   {"unchanged", counts.unchanged}},
+              "Imported " + options.file + ": " + std::to_string(counts.created) + " marked, " +
+                  std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) +
+                  " unchanged");
+}
+
+void run_attendance_list(Context& ctx, const AttendanceListOptions& options) {
+    if (!store::SessionRepo(ctx.db()).find(options.session))
+        bad_option("session", "no session has id " + std::to_string(options.session));
+    json items = json::array();
+    std::vector<std::vector<std::string>> rows{{"REF", "STATUS", "MINUTES", "NOTE"}};
+    for (const auto& a : store::AttendanceRepo(ctx.db()).for_session(options.session)) {
+        items.push_back({{"ref", a.participant_ref}, {"status", to_string(a.status)},
+                         {"minutes", a.minutes ? json(*a.minutes) : json(nullptr)}, {"note", a.note}});
+        rows.push_back({a.participant_ref, to_string(a.status), a.minutes ? std::to_string(*a.minutes) : "",
+                        a.note});
+    }
+    ctx.print(items, rows.size() > 1 ? table(rows) : "No marks yet");
+}
+
 }  // namespace
 
 void add_attendance_commands(CLI::App& app, Context& ctx) {
     auto* group = app.add_subcommand("attendance", "Who attended which session");
     group->require_subcommand(1);
 
+    auto marked = std::make_shared<AttendanceMarkOptions>();
     auto* mark = group->add_subcommand("mark", "Mark a session's attendance");
-    static MarkOptions o;
-    mark->add_option("session", o.session, "The session's id (see session list)")->required();
-    mark->add_option("--present", o.present, "Refs of people present, such as P1,P2");
-    mark->add_option("--absent", o.absent, "Refs of people absent");
-    mark->add_option("--excused", o.excused, "Refs of people excused");
-    mark->add_option("--late", o.late, "REF:MINUTES attended, for people who came late");
-    mark->add_option("--left-early", o.left_early, "REF:MINUTES attended, for people who left early");
-    mark->add_flag("--everyone-present", o.everyone_present, "Everyone enrolled and not named otherwise was present");
-    mark->callback([&ctx] {
-        auto session = store::SessionRepo(ctx.db()).find(o.session);
-        if (!session) bad_option("session", "no session has id " + std::to_string(o.session));
-        std::vector<store::LocatedMark> marks;
-        add_marks(marks, o.session, o.present, AttendanceStatus::present, "--present");
-        add_marks(marks, o.session, o.absent, AttendanceStatus::absent, "--absent");
-        add_marks(marks, o.session, o.excused, AttendanceStatus::excused, "--excused");
-        add_marks(marks, o.session, o.late, AttendanceStatus::late, "--late");
-        add_marks(marks, o.session, o.left_early, AttendanceStatus::left_early, "--left-early");
-        if (o.everyone_present) {
-            // Those named here, already marked (a late arrival marked earlier stays late) or not yet enrolled
-            // on the day are left out.
-            std::set<std::string> named;
-            for (const auto& m : marks) named.insert(m.mark.participant_ref);
-            for (const auto& a : store::AttendanceRepo(ctx.db()).for_session(o.session)) named.insert(a.participant_ref);
-            for (const auto& e : store::CohortRepo(ctx.db()).enrolments(session->cohort_code))
-                if (!named.count(e.participant_ref) && !(session->date < e.enrolled_on))
-                    marks.push_back({Attendance{o.session, e.participant_ref, AttendanceStatus::present, {}, ""}, 0});
-        }
-        if (marks.empty() && !o.everyone_present)
-            bad_option("--present", "name at least one person (or --everyone-present)");
-        const auto counts = store::AttendanceRepo(ctx.db()).mark(session->cohort_code, marks);
-        ctx.print(json{{"session", o.session}, {"marked", counts.created}, {"changed", counts.changed},
-                       {"unchanged", counts.unchanged}},
-                  "Session " + std::to_string(o.session) + " (" + session->module_code + ", " +
-                      to_string(session->date) + "): " + std::to_string(counts.created) + " marked, " +
-                      std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) +
-                      " unchanged");
-    });
+    mark->add_option("session", marked->session, "The session's id (see session list)")->required();
+    mark->add_option("--present", marked->present, "Refs of people present, such as P1,P2");
+    mark->add_option("--absent", marked->absent, "Refs of people absent");
+    mark->add_option("--excused", marked->excused, "Refs of people excused");
+    mark->add_option("--late", marked->late, "REF:MINUTES attended, for people who came late");
+    mark->add_option("--left-early", marked->left_early, "REF:MINUTES attended, for people who left early");
+    mark->add_flag("--everyone-present", marked->everyone_present,
+                   "Everyone enrolled and not named otherwise was present");
+    mark->callback([&ctx, marked] { run_attendance_mark(ctx, *marked); });
 
+    auto imported = std::make_shared<AttendanceImportOptions>();
     auto* import = group->add_subcommand("import", "Import a cohort's attendance from CSV (all rows or none)");
-    static std::string cohort, file;
-    import->add_option("cohort", cohort, "The cohort's code")->required();
-    import->add_option("file", file, "UTF-8 CSV with header session,ref,status,minutes")->required();
-    import->callback([&ctx] {
-        auto read = io::read_attendance_csv_file(file);
-        if (!read.ok()) throw InputError{read.problems};
-        std::vector<store::LocatedMark> marks;
-        for (const auto& row : read.value)
-            marks.push_back({Attendance{row.session_id, row.ref, row.status, row.minutes, row.note}, row.line});
-        const auto counts = store::AttendanceRepo(ctx.db()).mark(cohort, marks, file);
-        ctx.print(json{{"file", file}, {"marked", counts.created}, {"changed", counts.changed},
-                       {"unchanged", counts.unchanged}},
-                  "Imported " + file + ": " + std::to_string(counts.created) + " marked, " +
-                      std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) +
-                      " unchanged");
-    });
+    import->add_option("cohort", imported->cohort, "The cohort's code")->required();
+    import->add_option("file", imported->file, "UTF-8 CSV with header session,ref,status,minutes")->required();
+    import->callback([&ctx, imported] { run_attendance_import(ctx, *imported); });
 
+    auto listed = std::make_shared<AttendanceListOptions>();
     auto* list = group->add_subcommand("list", "Show a session's marks");
-    static long long session_id = 0;
-    list->add_option("session", session_id, "The session's id")->required();
-    list->callback([&ctx] {
-        if (!store::SessionRepo(ctx.db()).find(session_id))
-            bad_option("session", "no session has id " + std::to_string(session_id));
-        json items = json::array();
-        std::vector<std::vector<std::string>> rows{{"REF", "STATUS", "MINUTES", "NOTE"}};
-        for (const auto& a : store::AttendanceRepo(ctx.db()).for_session(session_id)) {
-            items.push_back({{"ref", a.participant_ref}, {"status", to_string(a.status)},
-                             {"minutes", a.minutes ? json(*a.minutes) : json(nullptr)}, {"note", a.note}});
-            rows.push_back({a.participant_ref, to_string(a.status), a.minutes ? std::to_string(*a.minutes) : "",
-                            a.note});
-        }
-        ctx.print(items, rows.size() > 1 ? table(rows) : "No marks yet");
-    });
+    list->add_option("session", listed->session, "The session's id")->required();
+    list->callback([&ctx, listed] { run_attendance_list(ctx, *listed); });
 }
 
 }  // namespace mitra::cli

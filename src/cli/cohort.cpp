@@ -6,6 +6,22 @@
 namespace mitra::cli {
 namespace {
 
+struct CohortCreateOptions {
+    Cohort cohort;
+    std::string start;
+    std::string end;
+};
+
+struct CohortShowOptions {
+    std::string code;
+};
+
+struct CohortEnrolOptions {
+    std::string cohort;
+    std::string on;
+    std::vector<std::string> refs;
+};
+
 // The zone of the capital, for a cohort created without --time-zone.
 std::string default_time_zone(const std::string& country) {
     static const std::map<std::string, std::string> zones = {
@@ -32,39 +48,75 @@ json cohort_json(const Cohort& c) {
                 {"trainers", c.trainer_refs}};
 }
 
+void run_cohort_create(Context& ctx, const CohortCreateOptions& options) {
+    Cohort c = options.cohort;
+    c.start_date = date_option("--start", options.start);
+    if (!options.end.empty()) c.end_date = date_option("--end", options.end);
+    if (c.time_zone.empty()) c.time_zone = default_time_zone(c.country);
+    if (c.time_zone.empty()) bad_option("--time-zone", "is required for country " + c.country);
+    normalize(c);
+    refuse_if_any(validate(c));
+    if (!io::time_zone_exists(c.time_zone))
+        bad_option("--time-zone", "'" + c.time_zone + "' is not in the time zone database");
+    store::CohortRepo(ctx.db()).create(c);
+    ctx.print(cohort_json(c), "Created cohort " + c.code + " (" + c.curriculum_code + " " + c.curriculum_version +
+                                  ", " + c.site + ", " + c.time_zone + ")");
+}
+
+void run_cohort_show(Context& ctx, const CohortShowOptions& options) {
+    store::CohortRepo repo(ctx.db());
+    auto cohort = repo.find(options.code);
+    if (!cohort) bad_option("code", "no cohort has code " + options.code);
+    const auto enrolled = repo.enrolments(options.code);
+    const auto sessions = store::SessionRepo(ctx.db()).list(options.code);
+    json j = cohort_json(*cohort);
+    j["enrolled"] = json::array();
+    for (const auto& e : enrolled) j["enrolled"].push_back({{"ref", e.participant_ref}, {"on", to_string(e.enrolled_on)}});
+    j["sessions"] = sessions.size();
+    std::string text = table({{"cohort", cohort->code},
+                              {"curriculum", cohort->curriculum_code + " " + cohort->curriculum_version},
+                              {"site", cohort->site + " (" + cohort->country + ", " + cohort->time_zone + ")"},
+                              {"language", cohort->language},
+                              {"dates", to_string(cohort->start_date) +
+                                            (cohort->end_date ? " to " + to_string(*cohort->end_date) : "")},
+                              {"trainers", join(cohort->trainer_refs, ", ")},
+                              {"enrolled", std::to_string(enrolled.size()) +
+                                               (cohort->capacity ? " of " + std::to_string(cohort->capacity) : "")},
+                              {"sessions", std::to_string(sessions.size())}});
+    ctx.print(j, text);
+}
+
+void run_cohort_enrol(Context& ctx, const CohortEnrolOptions& options) {
+    const Date day = options.on.empty() ? today_utc() : date_option("--on", options.on);
+    const auto result = store::CohortRepo(ctx.db()).enrol(options.cohort, options.refs, day);
+    std::string text = "Enrolled " + std::to_string(result.enrolled.size()) + " in " + options.cohort;
+    if (!result.already.empty()) text += "; already enrolled: " + join(result.already, ", ");
+    ctx.print(json{{"cohort", options.cohort}, {"enrolled", result.enrolled}, {"already", result.already}}, text);
+}
+
 }  // namespace
 
 void add_cohort_commands(CLI::App& app, Context& ctx) {
     auto* group = app.add_subcommand("cohort", "Cohorts: a group of people taking a curriculum together");
     group->require_subcommand(1);
 
+    auto created = std::make_shared<CohortCreateOptions>();
     auto* create = group->add_subcommand("create", "Create a cohort");
-    static Cohort c;
-    static std::string start, end;
-    create->add_option("--code", c.code, "The cohort's code, such as KTM-2026-1")->required();
-    create->add_option("--curriculum", c.curriculum_code, "The curriculum's code, such as PSF")->required();
-    create->add_option("--curriculum-version", c.curriculum_version, "Its version (default: the latest)");
-    create->add_option("--site", c.site, "Where it meets")->required();
-    create->add_option("--country", c.country, "ISO 3166-1 country code")->required();
-    create->add_option("--language", c.language, "The language it is taught in (BCP 47)")->required();
-    create->add_option("--start", start, "First day, YYYY-MM-DD")->required();
-    create->add_option("--end", end, "Last day, YYYY-MM-DD");
-    create->add_option("--time-zone", c.time_zone, "The site's IANA time zone (default: the country's capital)");
-    create->add_option("--capacity", c.capacity, "How many people it can hold (default: no limit)");
-    create->add_option("--trainer", c.trainer_refs, "A trainer's ref; repeat for co-facilitators (lead first)");
-    create->callback([&ctx] {
-        c.start_date = date_option("--start", start);
-        if (!end.empty()) c.end_date = date_option("--end", end);
-        if (c.time_zone.empty()) c.time_zone = default_time_zone(c.country);
-        if (c.time_zone.empty()) bad_option("--time-zone", "is required for country " + c.country);
-        normalize(c);
-        refuse_if_any(validate(c));
-        if (!io::time_zone_exists(c.time_zone))
-            bad_option("--time-zone", "'" + c.time_zone + "' is not in the time zone database");
-        store::CohortRepo(ctx.db()).create(c);
-        ctx.print(cohort_json(c), "Created cohort " + c.code + " (" + c.curriculum_code + " " + c.curriculum_version +
-                                      ", " + c.site + ", " + c.time_zone + ")");
-    });
+    create->add_option("--code", created->cohort.code, "The cohort's code, such as KTM-2026-1")->required();
+    create->add_option("--curriculum", created->cohort.curriculum_code,
+                       "The curriculum's code, such as PSF")->required();
+    create->add_option("--curriculum-version", created->cohort.curriculum_version, "Its version (default: the latest)");
+    create->add_option("--site", created->cohort.site, "Where it meets")->required();
+    create->add_option("--country", created->cohort.country, "ISO 3166-1 country code")->required();
+    create->add_option("--language", created->cohort.language, "The language it is taught in (BCP 47)")->required();
+    create->add_option("--start", created->start, "First day, YYYY-MM-DD")->required();
+    create->add_option("--end", created->end, "Last day, YYYY-MM-DD");
+    create->add_option("--time-zone", created->cohort.time_zone,
+                       "The site's IANA time zone (default: the country's capital)");
+    create->add_option("--capacity", created->cohort.capacity, "How many people it can hold (default: no limit)");
+    create->add_option("--trainer", created->cohort.trainer_refs,
+                       "A trainer's ref; repeat for co-facilitators (lead first)");
+    create->callback([&ctx, created] { run_cohort_create(ctx, *created); });
 
     auto* list = group->add_subcommand("list", "List the cohorts");
     list->callback([&ctx] {
@@ -82,45 +134,17 @@ void add_cohort_commands(CLI::App& app, Context& ctx) {
         ctx.print(items, rows.size() > 1 ? table(rows) : "No cohorts yet");
     });
 
+    auto shown = std::make_shared<CohortShowOptions>();
     auto* show = group->add_subcommand("show", "Show a cohort with its people and sessions");
-    static std::string code;
-    show->add_option("code", code, "The cohort's code")->required();
-    show->callback([&ctx] {
-        store::CohortRepo repo(ctx.db());
-        auto cohort = repo.find(code);
-        if (!cohort) bad_option("code", "no cohort has code " + code);
-        const auto enrolled = repo.enrolments(code);
-        const auto sessions = store::SessionRepo(ctx.db()).list(code);
-        json j = cohort_json(*cohort);
-        j["enrolled"] = json::array();
-        for (const auto& e : enrolled) j["enrolled"].push_back({{"ref", e.participant_ref}, {"on", to_string(e.enrolled_on)}});
-        j["sessions"] = sessions.size();
-        std::string text = table({{"cohort", cohort->code},
-                                  {"curriculum", cohort->curriculum_code + " " + cohort->curriculum_version},
-                                  {"site", cohort->site + " (" + cohort->country + ", " + cohort->time_zone + ")"},
-                                  {"language", cohort->language},
-                                  {"dates", to_string(cohort->start_date) +
-                                                (cohort->end_date ? " to " + to_string(*cohort->end_date) : "")},
-                                  {"trainers", join(cohort->trainer_refs, ", ")},
-                                  {"enrolled", std::to_string(enrolled.size()) +
-                                                   (cohort->capacity ? " of " + std::to_string(cohort->capacity) : "")},
-                                  {"sessions", std::to_string(sessions.size())}});
-        ctx.print(j, text);
-    });
+    show->add_option("code", shown->code, "The cohort's code")->required();
+    show->callback([&ctx, shown] { run_cohort_show(ctx, *shown); });
 
+    auto enrolled = std::make_shared<CohortEnrolOptions>();
     auto* enrol = group->add_subcommand("enrol", "Enrol people in a cohort");
-    static std::string cohort_code, on;
-    static std::vector<std::string> refs;
-    enrol->add_option("cohort", cohort_code, "The cohort's code")->required();
-    enrol->add_option("refs", refs, "The people's refs")->required();
-    enrol->add_option("--on", on, "The enrolment date (default: today); earlier sessions are not absences");
-    enrol->callback([&ctx] {
-        const Date day = on.empty() ? today_utc() : date_option("--on", on);
-        const auto result = store::CohortRepo(ctx.db()).enrol(cohort_code, refs, day);
-        std::string text = "Enrolled " + std::to_string(result.enrolled.size()) + " in " + cohort_code;
-        if (!result.already.empty()) text += "; already enrolled: " + join(result.already, ", ");
-        ctx.print(json{{"cohort", cohort_code}, {"enrolled", result.enrolled}, {"already", result.already}}, text);
-    });
+    enrol->add_option("cohort", enrolled->cohort, "The cohort's code")->required();
+    enrol->add_option("refs", enrolled->refs, "The people's refs")->required();
+    enrol->add_option("--on", enrolled->on, "The enrolment date (default: today); earlier sessions are not absences");
+    enrol->callback([&ctx, enrolled] { run_cohort_enrol(ctx, *enrolled); });
 }
 
 }  // namespace mitra::cli

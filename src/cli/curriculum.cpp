@@ -8,6 +8,16 @@
 namespace mitra::cli {
 namespace {
 
+struct CurriculumImportOptions {
+    std::string file;
+};
+
+struct CurriculumShowOptions {
+    std::string code;
+    std::string version;
+    std::string language = "en";
+};
+
 json module_json(const Module& m, const std::string& language) {
     json titles = json::object();
     for (const auto& [lang, text] : m.title.by_language) titles[lang] = text;
@@ -34,6 +44,37 @@ std::string describe_import(store::Saved outcome, const Curriculum& curriculum) 
     return what;
 }
 
+void run_curriculum_import(Context& ctx, const CurriculumImportOptions& options) {
+    auto read = io::read_curriculum_file(options.file);
+    if (!read.ok()) throw InputError{read.problems};
+    const auto outcome = store::CurriculumRepo(ctx.db()).import(read.value);
+    ctx.print(json{{"file", options.file}}, describe_import(outcome, read.value));
+}
+
+void run_curriculum_show(Context& ctx, const CurriculumShowOptions& options) {
+    auto c = store::CurriculumRepo(ctx.db()).find(options.code, options.version);
+    if (!c)
+        bad_option("code", "no curriculum " + options.code + (options.version.empty() ? "" : " version " + options.version));
+    json modules = json::array();
+    std::vector<std::vector<std::string>> rows{{"MODULE", "MINUTES", "", "TITLE"}};
+    for (const auto& m : c->modules) {
+        modules.push_back(module_json(m, options.language));
+        rows.push_back({m.code, std::to_string(m.minutes), m.required ? "required" : "elective",
+                        m.title.in(options.language)});
+    }
+    json titles = json::object();
+    for (const auto& [lang, text] : c->title.by_language) titles[lang] = text;
+    ctx.print(json{{"code", c->code},
+                   {"version", c->version},
+                   {"title", c->title.in(options.language)},
+                   {"titles", titles},
+                   {"electives_required", c->electives_required},
+                   {"ethics_code", c->ethics_code},
+                   {"modules", modules}},
+              c->code + " " + c->version + ": " + c->title.in(options.language) + "\n" +
+                  std::to_string(c->electives_required) + " elective(s) required\n\n" + table(rows));
+}
+
 }  // namespace
 
 void add_init_commands(CLI::App& app, Context& ctx) {
@@ -58,15 +99,10 @@ void add_curriculum_commands(CLI::App& app, Context& ctx) {
     auto* group = app.add_subcommand("curriculum", "The programme's curricula and their modules");
     group->require_subcommand(1);
 
+    auto imported = std::make_shared<CurriculumImportOptions>();
     auto* import = group->add_subcommand("import", "Import or update a curriculum from a TOML file");
-    static std::string file;
-    import->add_option("file", file, "The curriculum file (.toml)")->required();
-    import->callback([&ctx] {
-        auto read = io::read_curriculum_file(file);
-        if (!read.ok()) throw InputError{read.problems};
-        const auto outcome = store::CurriculumRepo(ctx.db()).import(read.value);
-        ctx.print(json{{"file", file}}, describe_import(outcome, read.value));
-    });
+    import->add_option("file", imported->file, "The curriculum file (.toml)")->required();
+    import->callback([&ctx, imported] { run_curriculum_import(ctx, *imported); });
 
     auto* list = group->add_subcommand("list", "List the curricula");
     list->callback([&ctx] {
@@ -80,32 +116,12 @@ void add_curriculum_commands(CLI::App& app, Context& ctx) {
         ctx.print(items, rows.size() > 1 ? table(rows) : "No curricula yet: mitra-cli curriculum import FILE");
     });
 
+    auto shown = std::make_shared<CurriculumShowOptions>();
     auto* show = group->add_subcommand("show", "Show a curriculum with its modules");
-    static std::string code, version, language = "en";
-    show->add_option("code", code, "The curriculum's code")->required();
-    show->add_option("--version", version, "A version (default: the latest)");
-    show->add_option("--language", language, "The language of the titles (default: en)");
-    show->callback([&ctx] {
-        auto c = store::CurriculumRepo(ctx.db()).find(code, version);
-        if (!c) bad_option("code", "no curriculum " + code + (version.empty() ? "" : " version " + version));
-        json modules = json::array();
-        std::vector<std::vector<std::string>> rows{{"MODULE", "MINUTES", "", "TITLE"}};
-        for (const auto& m : c->modules) {
-            modules.push_back(module_json(m, language));
-            rows.push_back({m.code, std::to_string(m.minutes), m.required ? "required" : "elective", m.title.in(language)});
-        }
-        json titles = json::object();
-        for (const auto& [lang, text] : c->title.by_language) titles[lang] = text;
-        ctx.print(json{{"code", c->code},
-                       {"version", c->version},
-                       {"title", c->title.in(language)},
-                       {"titles", titles},
-                       {"electives_required", c->electives_required},
-                       {"ethics_code", c->ethics_code},
-                       {"modules", modules}},
-                  c->code + " " + c->version + ": " + c->title.in(language) + "\n" +
-                      std::to_string(c->electives_required) + " elective(s) required\n\n" + table(rows));
-    });
+    show->add_option("code", shown->code, "The curriculum's code")->required();
+    show->add_option("--version", shown->version, "A version (default: the latest)");
+    show->add_option("--language", shown->language, "The language of the titles (default: en)");
+    show->callback([&ctx, shown] { run_curriculum_show(ctx, *shown); });
 }
 
 }  // namespace mitra::cli

@@ -6,6 +6,23 @@
 namespace mitra::cli {
 namespace {
 
+struct ParticipantAddOptions {
+    Participant participant;
+    std::string consent;
+};
+
+struct ParticipantImportOptions {
+    std::string file;
+};
+
+struct ParticipantListOptions {
+    store::ParticipantQuery query;
+};
+
+struct ParticipantShowOptions {
+    std::string ref;
+};
+
 json participant_json(const Participant& p) {
     return json{{"ref", p.ref},
                 {"full_name", p.full_name},
@@ -14,82 +31,91 @@ json participant_json(const Participant& p) {
                 {"language", p.language}};
 }
 
+void run_participant_add(Context& ctx, const ParticipantAddOptions& options) {
+    Participant p = options.participant;
+    if (!options.consent.empty()) p.consent_date = date_option("--consent", options.consent);
+    normalize(p);
+    refuse_if_any(validate(p));
+    store::ParticipantRepo(ctx.db()).add(p);
+    ctx.print(participant_json(p), "Added " + p.ref);
+}
+
+void run_participant_import(Context& ctx, const ParticipantImportOptions& options) {
+    auto read = io::read_participant_csv_file(options.file);
+    if (!read.ok()) throw InputError{read.problems};
+    std::vector<Participant> people;
+    for (auto& row : read.value) people.push_back(std::move(row.participant));
+    const auto counts = store::ParticipantRepo(ctx.db()).save_all(people);
+    ctx.print(json{{"file", options.file}, {"created", counts.created}, {"updated", counts.updated},
+                   {"unchanged", counts.unchanged}},
+              "Imported " + options.file + ": " + std::to_string(counts.created) + " added, " +
+                  std::to_string(counts.updated) + " updated, " + std::to_string(counts.unchanged) +
+                  " unchanged");
+}
+
+void run_participant_list(Context& ctx, const ParticipantListOptions& options) {
+    json items = json::array();
+    std::vector<std::vector<std::string>> rows{{"REF", "FULL NAME", "LATIN NAME", "COUNTRY", "LANGUAGE"}};
+    for (const auto& person : store::ParticipantRepo(ctx.db()).list(options.query)) {
+        items.push_back(participant_json(person));
+        rows.push_back({person.ref, person.full_name, person.latin_name, person.country, person.language});
+    }
+    ctx.print(items, rows.size() > 1 ? table(rows) : "No one found");
+}
+
+void run_participant_show(Context& ctx, const ParticipantShowOptions& options) {
+    auto person = store::ParticipantRepo(ctx.db()).find(options.ref);
+    if (!person) bad_option("ref", "no participant has ref " + options.ref);
+    json j = participant_json(*person);
+    j["email"] = person->email;
+    j["phone"] = person->phone;
+    j["consent_date"] = person->consent_date ? to_string(*person->consent_date) : "";
+    std::string text = table({{"ref", person->ref},
+                              {"full name", person->full_name},
+                              {"latin name", person->latin_name},
+                              {"country", person->country},
+                              {"language", person->language},
+                              {"email", person->email},
+                              {"phone", person->phone},
+                              {"consent", person->consent_date ? to_string(*person->consent_date) : "-"}});
+    ctx.print(j, text);
+}
+
 }  // namespace
 
 void add_participant_commands(CLI::App& app, Context& ctx) {
     auto* group = app.add_subcommand("participant", "The people in training");
     group->require_subcommand(1);
 
+    auto added = std::make_shared<ParticipantAddOptions>();
     auto* add = group->add_subcommand("add", "Add a person");
-    static Participant p;
-    static std::string consent;
-    add->add_option("--ref", p.ref, "The programme's own key for the person")->required();
-    add->add_option("--name,--full-name", p.full_name, "The full name exactly as the person writes it")->required();
-    add->add_option("--latin-name", p.latin_name, "The name in Latin script (optional)");
-    add->add_option("--country", p.country, "ISO 3166-1 country code, such as LK")->required();
-    add->add_option("--language", p.language, "BCP 47 language tag, such as si")->required();
-    add->add_option("--email", p.email, "E-mail address (optional)");
-    add->add_option("--phone", p.phone, "Phone number (optional)");
-    add->add_option("--consent", consent, "The date the person consented to their data being kept (YYYY-MM-DD)");
-    add->callback([&ctx] {
-        if (!consent.empty()) p.consent_date = date_option("--consent", consent);
-        normalize(p);
-        refuse_if_any(validate(p));
-        store::ParticipantRepo(ctx.db()).add(p);
-        ctx.print(participant_json(p), "Added " + p.ref);
-    });
+    add->add_option("--ref", added->participant.ref, "The programme's own key for the person")->required();
+    add->add_option("--name,--full-name", added->participant.full_name,
+                    "The full name exactly as the person writes it")->required();
+    add->add_option("--latin-name", added->participant.latin_name, "The name in Latin script (optional)");
+    add->add_option("--country", added->participant.country, "ISO 3166-1 country code, such as LK")->required();
+    add->add_option("--language", added->participant.language, "BCP 47 language tag, such as si")->required();
+    add->add_option("--email", added->participant.email, "E-mail address (optional)");
+    add->add_option("--phone", added->participant.phone, "Phone number (optional)");
+    add->add_option("--consent", added->consent, "The date the person consented to their data being kept (YYYY-MM-DD)");
+    add->callback([&ctx, added] { run_participant_add(ctx, *added); });
 
+    auto imported = std::make_shared<ParticipantImportOptions>();
     auto* import = group->add_subcommand("import", "Import people from a CSV file (all rows or none)");
-    static std::string file;
-    import->add_option("file", file, "UTF-8 CSV with header ref,full_name,latin_name,country,language,email")
+    import->add_option("file", imported->file, "UTF-8 CSV with header ref,full_name,latin_name,country,language,email")
         ->required();
-    import->callback([&ctx] {
-        auto read = io::read_participant_csv_file(file);
-        if (!read.ok()) throw InputError{read.problems};
-        std::vector<Participant> people;
-        for (auto& row : read.value) people.push_back(std::move(row.participant));
-        const auto counts = store::ParticipantRepo(ctx.db()).save_all(people);
-        ctx.print(json{{"file", file}, {"created", counts.created}, {"updated", counts.updated},
-                       {"unchanged", counts.unchanged}},
-                  "Imported " + file + ": " + std::to_string(counts.created) + " added, " +
-                      std::to_string(counts.updated) + " updated, " + std::to_string(counts.unchanged) +
-                      " unchanged");
-    });
+    import->callback([&ctx, imported] { run_participant_import(ctx, *imported); });
 
+    auto listed = std::make_shared<ParticipantListOptions>();
     auto* list = group->add_subcommand("list", "List people");
-    static store::ParticipantQuery query;
-    list->add_option("--cohort", query.cohort_code, "Only those enrolled in this cohort");
-    list->add_option("--search", query.search, "Part of a ref or name");
-    list->callback([&ctx] {
-        json items = json::array();
-        std::vector<std::vector<std::string>> rows{{"REF", "FULL NAME", "LATIN NAME", "COUNTRY", "LANGUAGE"}};
-        for (const auto& person : store::ParticipantRepo(ctx.db()).list(query)) {
-            items.push_back(participant_json(person));
-            rows.push_back({person.ref, person.full_name, person.latin_name, person.country, person.language});
-        }
-        ctx.print(items, rows.size() > 1 ? table(rows) : "No one found");
-    });
+    list->add_option("--cohort", listed->query.cohort_code, "Only those enrolled in this cohort");
+    list->add_option("--search", listed->query.search, "Part of a ref or name");
+    list->callback([&ctx, listed] { run_participant_list(ctx, *listed); });
 
+    auto shown = std::make_shared<ParticipantShowOptions>();
     auto* show = group->add_subcommand("show", "Show one person");
-    static std::string ref;
-    show->add_option("ref", ref, "The person's ref")->required();
-    show->callback([&ctx] {
-        auto person = store::ParticipantRepo(ctx.db()).find(ref);
-        if (!person) bad_option("ref", "no participant has ref " + ref);
-        json j = participant_json(*person);
-        j["email"] = person->email;
-        j["phone"] = person->phone;
-        j["consent_date"] = person->consent_date ? to_string(*person->consent_date) : "";
-        std::string text = table({{"ref", person->ref},
-                                  {"full name", person->full_name},
-                                  {"latin name", person->latin_name},
-                                  {"country", person->country},
-                                  {"language", person->language},
-                                  {"email", person->email},
-                                  {"phone", person->phone},
-                                  {"consent", person->consent_date ? to_string(*person->consent_date) : "-"}});
-        ctx.print(j, text);
-    });
+    show->add_option("ref", shown->ref, "The person's ref")->required();
+    show->callback([&ctx, shown] { run_participant_show(ctx, *shown); });
 }
 
 }  // namespace mitra::cli
