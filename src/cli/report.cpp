@@ -14,6 +14,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
+struct ReportOptions {
+    std::string from;
+    std::string to;
+    std::string country;
+    std::string curriculum;
+    std::string cohort;
+    std::string format;
+    std::string out;
+    std::string language = "en";
+};
+
 std::string upper(std::string s) {
     for (char& c : s)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -35,76 +46,81 @@ std::string value_of(const ReportTable& summary, const std::string& key) {
     return "";
 }
 
+void run_report(Context& ctx, const ReportOptions& options) {
+    store::ReportFilter filter;
+    filter.from = date_option("--from", options.from);
+    filter.to = date_option("--to", options.to);
+    if (filter.to < filter.from)
+        bad_option("--to", "the period ends before it starts (" + options.from + " to " + options.to + ")");
+    filter.country = upper(options.country);
+    filter.curriculum = options.curriculum;
+    filter.cohort = options.cohort;
+    if (!options.cohort.empty() && !store::CohortRepo(ctx.db()).find(options.cohort))
+        bad_option("--cohort", "no cohort has code " + options.cohort);
+    if (!options.curriculum.empty() && !store::CurriculumRepo(ctx.db()).find(options.curriculum))
+        bad_option("--curriculum", "no curriculum has code " + options.curriculum);
+    const std::string kind = format_of(options.format, options.out);
+    const std::string spoken = io::report_language(options.language);
+    if (spoken.empty()) {
+        std::string known;
+        for (const auto& l : io::report_languages()) known += (known.empty() ? "" : ", ") + l;
+        bad_option("--language", "the report does not speak '" + options.language + "' (it speaks " + known + ")");
+    }
+
+    const store::ReportWords words{spoken, &io::report_label, &io::country_name};
+    const auto figures = store::programme_figures(ctx.db(), filter);
+    const auto content = store::report_content(figures, words);
+    if (kind == "csv") {
+        io::write_file_atomically(options.out, io::tables_csv(content.tables, content.csv_header));
+    } else if (kind == "xlsx") {
+        io::write_xlsx(options.out, content.tables, content.file_title);
+    } else {
+        pdf::FontStack fonts;
+        io::write_file_atomically(options.out, pdf::render_report_pdf(fonts, content));
+    }
+
+    // For machines: stable English keys whatever the report's language; the values as shown.
+    json j{{"file", options.out}, {"format", kind}, {"language", spoken}};
+    for (const auto& t : content.tables) {
+        if (t.key == "summary") {
+            for (std::size_t r = 0; r < t.rows.size(); ++r) j["summary"][t.row_keys[r]] = t.rows[r][1];
+            continue;
+        }
+        json rows = json::array();
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            json item = json::object();
+            for (std::size_t c = 0; c < t.rows[r].size() && c < t.columns.size(); ++c) item[t.columns[c]] = t.rows[r][c];
+            if (t.key == "countries") item["code"] = t.row_keys[r];
+            rows.push_back(item);
+        }
+        j[t.key] = rows;
+    }
+    const auto& summary = content.tables.front();
+    ctx.print(j, "Wrote " + options.out + " (" + kind + ", " + spoken + "): " + std::to_string(figures.cohorts) +
+                     " cohort(s), " + value_of(summary, "people enrolled") + " enrolled, " +
+                     value_of(summary, "people completed") + " completed (" + value_of(summary, "completion rate") +
+                     "), " + value_of(summary, "session hours delivered") + " session hours");
+}
+
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& ctx) {
+    auto asked = std::make_shared<ReportOptions>();
     auto* report = app.add_subcommand("report", "The programme report for funders: aggregate figures only, as PDF "
                                                 "with charts, CSV or XLSX");
-    static std::string from, to, country, curriculum, cohort, format, out, language = "en";
-    report->add_option("--from", from, "First day of the period, YYYY-MM-DD")->required();
-    report->add_option("--to", to, "Last day of the period, YYYY-MM-DD")->required();
-    report->add_option("--country", country, "Only cohorts in this country (ISO 3166-1 code)");
-    report->add_option("--curriculum", curriculum, "Only cohorts of this curriculum (code)");
-    report->add_option("--cohort", cohort, "Only this cohort");
-    report->add_option("--format", format, "pdf, csv or xlsx (default: from the --out file's extension, else pdf)")
+    report->add_option("--from", asked->from, "First day of the period, YYYY-MM-DD")->required();
+    report->add_option("--to", asked->to, "Last day of the period, YYYY-MM-DD")->required();
+    report->add_option("--country", asked->country, "Only cohorts in this country (ISO 3166-1 code)");
+    report->add_option("--curriculum", asked->curriculum, "Only cohorts of this curriculum (code)");
+    report->add_option("--cohort", asked->cohort, "Only this cohort");
+    report->add_option("--format", asked->format,
+                       "pdf, csv or xlsx (default: from the --out file's extension, else pdf)")
         ->check(CLI::IsMember({"pdf", "csv", "xlsx"}));
-    report->add_option("--language", language,
+    report->add_option("--language", asked->language,
                        "The report's language: en (default), ja, ko, zh-Hans, zh-Hant, th, id, hi, vi or ur");
-    report->add_option("--out", out, "The file to write (written under a temporary name, then renamed)")->required();
-    report->callback([&ctx] {
-        store::ReportFilter filter;
-        filter.from = date_option("--from", from);
-        filter.to = date_option("--to", to);
-        if (filter.to < filter.from) bad_option("--to", "the period ends before it starts (" + from + " to " + to + ")");
-        filter.country = upper(country);
-        filter.curriculum = curriculum;
-        filter.cohort = cohort;
-        if (!cohort.empty() && !store::CohortRepo(ctx.db()).find(cohort))
-            bad_option("--cohort", "no cohort has code " + cohort);
-        if (!curriculum.empty() && !store::CurriculumRepo(ctx.db()).find(curriculum))
-            bad_option("--curriculum", "no curriculum has code " + curriculum);
-        const std::string kind = format_of(format, out);
-        const std::string spoken = io::report_language(language);
-        if (spoken.empty()) {
-            std::string known;
-            for (const auto& l : io::report_languages()) known += (known.empty() ? "" : ", ") + l;
-            bad_option("--language", "the report does not speak '" + language + "' (it speaks " + known + ")");
-        }
-
-        const store::ReportWords words{spoken, &io::report_label, &io::country_name};
-        const auto figures = store::programme_figures(ctx.db(), filter);
-        const auto content = store::report_content(figures, words);
-        if (kind == "csv") {
-            io::write_file_atomically(out, io::tables_csv(content.tables, content.csv_header));
-        } else if (kind == "xlsx") {
-            io::write_xlsx(out, content.tables, content.file_title);
-        } else {
-            pdf::FontStack fonts;
-            io::write_file_atomically(out, pdf::render_report_pdf(fonts, content));
-        }
-
-        // For machines: stable English keys whatever the report's language; the values as shown.
-        json j{{"file", out}, {"format", kind}, {"language", spoken}};
-        for (const auto& t : content.tables) {
-            if (t.key == "summary") {
-                for (std::size_t r = 0; r < t.rows.size(); ++r) j["summary"][t.row_keys[r]] = t.rows[r][1];
-                continue;
-            }
-            json rows = json::array();
-            for (std::size_t r = 0; r < t.rows.size(); ++r) {
-                json item = json::object();
-                for (std::size_t c = 0; c < t.rows[r].size() && c < t.columns.size(); ++c) item[t.columns[c]] = t.rows[r][c];
-                if (t.key == "countries") item["code"] = t.row_keys[r];
-                rows.push_back(item);
-            }
-            j[t.key] = rows;
-        }
-        const auto& summary = content.tables.front();
-        ctx.print(j, "Wrote " + out + " (" + kind + ", " + spoken + "): " + std::to_string(figures.cohorts) +
-                         " cohort(s), " + value_of(summary, "people enrolled") + " enrolled, " +
-                         value_of(summary, "people completed") + " completed (" + value_of(summary, "completion rate") +
-                         "), " + value_of(summary, "session hours delivered") + " session hours");
-    });
+    report->add_option("--out", asked->out,
+                       "The file to write (written under a temporary name, then renamed)")->required();
+    report->callback([&ctx, asked] { run_report(ctx, *asked); });
 }
 
 }  // namespace mitra::cli
