@@ -86,8 +86,8 @@ void run_completion_override(Context& ctx, const CompletionOverrideOptions& opti
 void run_assessment_record(Context& ctx, const AssessmentRecordOptions& options) {
     if (!options.passed && !options.failed) bad_option("--passed", "say --passed or --failed");
     const Date day = options.on.empty() ? today_utc() : date_option("--on", options.on);
-    store::RecordsRepo(ctx.db()).record_assessment(options.cohort,
-                                                   {options.ref, options.module, options.passed, day, options.assessor});
+    store::RecordsRepo(ctx.db()).record_assessment(
+        options.cohort, {options.ref, options.module, options.passed, day, options.assessor});
     ctx.print(json{{"ref", options.ref}, {"module", options.module}, {"passed", options.passed}},
               "Recorded " + options.module + (options.passed ? " passed" : " not passed") + " for " + options.ref);
 }
