@@ -12,6 +12,7 @@
 #include "app/text.hpp"
 #include "io/participant_csv.hpp"
 #include "store/repos.hpp"
+#include "workflow/door.hpp"
 
 namespace mitra::app {
 
@@ -155,6 +156,7 @@ void EnrolPage::add_person() {
         std::string ref;
         if (guarded(&dialog, [&] {
                 Participant p = dialog.participant();
+                workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
                 context_.db().write([&] {
                     store::ParticipantRepo(context_.db()).add(p);
                     store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, context_.today());
@@ -171,7 +173,7 @@ void EnrolPage::add_person() {
 bool EnrolPage::import_csv(const wxString& path) {
     bool ok = false;
     guarded(this, [&] {
-        auto read = io::read_participant_csv_file(utf8(path));
+        auto read = workflow::read_participant_csv_file(context_.fonts(), utf8(path));
         problems_->show(read.problems);
         problems_->Show(!read.ok());
         if (!read.ok()) {

@@ -13,6 +13,7 @@
 #include "io/participant_csv.hpp"
 #include "store/app_queries.hpp"
 #include "store/repos.hpp"
+#include "workflow/door.hpp"
 
 namespace mitra::app {
 
@@ -91,6 +92,7 @@ void ParticipantsPanel::add_person() {
     while (dialog.ShowModal() == wxID_OK) {
         if (guarded(&dialog, [&] {
                 Participant p = dialog.participant();
+                workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
                 store::ParticipantRepo(context_.db()).add(p);
             })) {
             refresh();
@@ -101,7 +103,7 @@ void ParticipantsPanel::add_person() {
 
 void ParticipantsPanel::import_csv(const wxString& path) {
     guarded(this, [&] {
-        auto read = io::read_participant_csv_file(utf8(path));
+        auto read = workflow::read_participant_csv_file(context_.fonts(), utf8(path));
         if (!read.ok()) {
             show_problems(this, _("The file has problems, so no one was imported. Fix these rows and try again:"),
                           read.problems);

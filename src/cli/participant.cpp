@@ -1,5 +1,7 @@
 // mitra-cli participant add|import|list|show.
 #include "cli/context.hpp"
+#include "pdf/font_stack.hpp"
+#include "workflow/door.hpp"
 #include "io/participant_csv.hpp"
 #include "store/repos.hpp"
 
@@ -36,12 +38,15 @@ void run_participant_add(Context& ctx, const ParticipantAddOptions& options) {
     if (!options.consent.empty()) p.consent_date = date_option("--consent", options.consent);
     normalize(p);
     refuse_if_any(validate(p));
+    pdf::FontStack fonts;  // every character must be printable on a certificate
+    workflow::refuse_unprintable(fonts, p, "--full-name", "--latin-name");
     store::ParticipantRepo(ctx.db()).add(p);
     ctx.print(participant_json(p), "Added " + p.ref);
 }
 
 void run_participant_import(Context& ctx, const ParticipantImportOptions& options) {
-    auto read = io::read_participant_csv_file(options.file);
+    pdf::FontStack fonts;  // every character must be printable on a certificate
+    auto read = workflow::read_participant_csv_file(fonts, options.file);
     if (!read.ok()) throw InputError{read.problems};
     std::vector<Participant> people;
     for (auto& row : read.value) people.push_back(std::move(row.participant));

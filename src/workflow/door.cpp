@@ -31,4 +31,24 @@ Problems unprintable_names(pdf::FontStack& fonts, const Participant& person, con
     return out;
 }
 
+void refuse_unprintable(pdf::FontStack& fonts, const Participant& person, const std::string& full_name_field,
+                        const std::string& latin_name_field) {
+    if (auto problems = unprintable_names(fonts, person, full_name_field, latin_name_field); !problems.empty())
+        throw InputError{problems};
+}
+
+io::Result<std::vector<io::ParticipantRow>> read_participant_csv_file(pdf::FontStack& fonts,
+                                                                      const std::string& path) {
+    auto read = io::read_participant_csv_file(path);
+    if (!read.ok()) return read;
+    for (const auto& row : read.value)
+        for (auto problem : unprintable_names(fonts, row.participant, "full_name", "latin_name")) {
+            problem.file = path;
+            problem.line = row.line;
+            read.problems.push_back(std::move(problem));
+        }
+    if (!read.ok()) read.value.clear();
+    return read;
+}
+
 }  // namespace mitra::workflow

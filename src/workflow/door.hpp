@@ -8,6 +8,7 @@
 
 #include "core/model.hpp"
 #include "core/problem.hpp"
+#include "io/participant_csv.hpp"
 #include "pdf/font_stack.hpp"
 
 namespace mitra::workflow {
@@ -20,5 +21,14 @@ std::optional<Problem> unprintable(pdf::FontStack& fonts, const std::string& fie
 // The same for a person's full and Latin names, as the CLI's options or an import's columns name them.
 Problems unprintable_names(pdf::FontStack& fonts, const Participant& person, const std::string& full_name_field,
                            const std::string& latin_name_field);
+
+// Throws InputError with unprintable_names()'s problems, if any: for a person typed in (CLI options, a dialog).
+void refuse_unprintable(pdf::FontStack& fonts, const Participant& person, const std::string& full_name_field,
+                        const std::string& latin_name_field);
+
+// io::read_participant_csv_file, and every name in it checked against the fonts (file, line and column named):
+// what `participant import` and the desktop program's imports read.
+io::Result<std::vector<io::ParticipantRow>> read_participant_csv_file(pdf::FontStack& fonts,
+                                                                      const std::string& path);
 
 }  // namespace mitra::workflow

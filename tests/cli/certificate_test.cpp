@@ -676,7 +676,20 @@ TEST_CASE("a name no shipped font can print is left out by ref; the others are i
     Workspace ws;
     set_up_cohort(ws);
     const std::string kawi = "\xF0\x91\xBC\x92\xF0\x91\xBC\x84";  // U+11F12 U+11F04, Kawi: no Noto font has it
-    ws.ok({"participant", "add", "--ref", "P-014", "--name", kawi, "--country", "ID", "--language", "kaw"});
+    // Refused at the door now; a name kept before then can still reach issuing.
+    const auto refused =
+        ws.run({"participant", "add", "--ref", "P-014", "--name", kawi, "--country", "ID", "--language", "kaw"});
+    CHECK(refused.status == 2);
+    CHECK(contains(refused.err, "U+11F12"));
+    CHECK_FALSE(contains(refused.err, kawi));
+    const std::string csv = ws.file("kawi.csv", kPeopleHeader + "P-015," + kawi + ",,ID,kaw,\n");
+    const auto imported = ws.run({"participant", "import", csv});
+    CHECK(imported.status == 2);
+    CHECK(contains(imported.err, csv + ":2"));
+    CHECK(contains(imported.err, "full_name"));
+    CHECK(contains(imported.err, "U+11F12"));
+    ws.ok({"participant", "add", "--ref", "P-014", "--name", "Kadek", "--country", "ID", "--language", "kaw"});
+    ws.execute("UPDATE participants SET full_name = :n WHERE ref = 'P-014'", kawi);
     ws.ok({"cohort", "enrol", kCohort, "P-014", "--on", "2026-01-01"});
     complete(ws, kCohort, {"P-014"});
     const fs::path out = ws.dir / "certs";

@@ -181,6 +181,13 @@ std::unique_ptr<soci::session> look_at(const std::string& db) {
 }
 }  // namespace
 
+void Workspace::execute(const std::string& statement, const std::string& value) const {
+    const bool pg = db.rfind("postgresql:", 0) == 0;
+    soci::session sql(pg ? *soci::factory_postgresql() : *soci::factory_sqlite3(), pg ? db : "db=\"" + db + "\"");
+    std::string v = value;
+    sql << statement, soci::use(v);
+}
+
 std::string Workspace::dump() const {
     auto sql = look_at(db);
     const bool pg = db.rfind("postgresql:", 0) == 0;
