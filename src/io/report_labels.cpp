@@ -2,6 +2,8 @@
 // Kept in code rather than a data file so a report can never be missing its words at run time.
 #include "io/report_labels.hpp"
 
+#include "core/country.hpp"
+
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
@@ -171,19 +173,9 @@ std::vector<std::string> report_label_keys() {
 }
 
 std::string country_name(const std::string& iso_code, std::string_view language) {
-    if (iso_code.size() != 2) return iso_code;
     std::string shipped = report_language(language);
     if (shipped.empty()) shipped = std::string(language);
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Locale display = icu::Locale::forLanguageTag(shipped, status);
-    if (U_FAILURE(status)) return iso_code;
-    const icu::Locale region("", iso_code.c_str());
-    icu::UnicodeString name;
-    region.getDisplayCountry(display, name);
-    std::string out;
-    name.toUTF8String(out);
-    // ICU gives back the code itself for a region it does not know.
-    return out.empty() ? iso_code : out;
+    return mitra::country_name(iso_code, shipped);
 }
 
 }  // namespace mitra::io

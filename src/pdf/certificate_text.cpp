@@ -2,6 +2,7 @@
 // serial), a template's {field} placeholders filled, the modules' lines.
 #include "pdf/certificate_layout.hpp"
 
+#include "core/country.hpp"
 #include "core/date_format.hpp"
 #include "core/identity.hpp"
 #include "core/text.hpp"
@@ -16,21 +17,6 @@
 
 namespace mitra::pdf::cert {
 namespace {
-
-std::string country_name(const std::string& country) {
-  // The programme's countries by ISO 3166 code, in English; anything else is printed as given.
-  static const std::map<std::string, std::string> names = {
-      {"AF", "Afghanistan"}, {"BD", "Bangladesh"},  {"BT", "Bhutan"},      {"KH", "Cambodia"},
-      {"CN", "China"},       {"HK", "Hong Kong"},   {"IN", "India"},       {"ID", "Indonesia"},
-      {"JP", "Japan"},       {"KR", "Korea"},       {"LA", "Lao PDR"},     {"MO", "Macao"},
-      {"MY", "Malaysia"},    {"MV", "Maldives"},    {"MN", "Mongolia"},    {"MM", "Myanmar"},
-      {"NP", "Nepal"},       {"PK", "Pakistan"},    {"PH", "Philippines"}, {"SG", "Singapore"},
-      {"LK", "Sri Lanka"},   {"TW", "Taiwan"},      {"TH", "Thailand"},    {"TL", "Timor-Leste"},
-      {"VN", "Viet Nam"},    {"AU", "Australia"},   {"NZ", "New Zealand"}, {"FJ", "Fiji"},
-  };
-  const auto it = names.find(country);
-  return it == names.end() ? country : it->second;
-}
 
 std::string hours_text(int minutes) {
   if (minutes % 60 == 0) return std::to_string(minutes / 60);
@@ -55,7 +41,7 @@ std::string field_text(TextField field, const CertificateContent& c, const std::
     case TextField::curriculum_title_en: return c.curriculum_title.in("en");
     case TextField::site_and_dates: {
       std::string place = c.site;
-      const std::string country = country_name(c.country);
+      const std::string country = country_name(c.country, language);  // ネパール on a Japanese line
       if (!country.empty()) place += (place.empty() ? "" : ", ") + country;
       const std::string dates = isolated(format_date_range(c.start_date, c.end_date, language), language);
       return place.empty() ? dates : place + "  ·  " + dates;

@@ -134,6 +134,7 @@ TEST_CASE("a Japanese cohort's certificate is in Japanese, then English", "[cert
   CHECK_THAT(text, Catch::Contains("2026年1月5日～3月30日"));
   CHECK_THAT(text, Catch::Contains("当事者としての経験と相互性—6時間"));  // modules in the cohort's language
   CHECK_THAT(text, Catch::Contains("YamadaHanako"));
+  CHECK_THAT(text, Catch::Contains("ネパール"));  // the country in the line's language, not "Nepal"
   CHECK(text.find("修了証") < text.find("CertificateofCompletion"));
 }
 
