@@ -1,6 +1,7 @@
-// TextRenderer: a shaped line onto a page, as text in subset fonts or as outlines under an invisible text layer.
-// Over 600 lines because both ways share the cluster walk and number writing here; the outline half
-// (paint_outlines() on) would split off with an internal header for those.
+// Why this file is over 600 lines (649): both ways of drawing a line share the cluster walk and the number
+// writing kept here; the outline half (paint_outlines() on) would split off only with an internal header for
+// those. TextRenderer: a shaped line onto a page, as text in subset fonts or as outlines under an invisible
+// text layer.
 #include "pdf/text_renderer.hpp"
 
 #include "pdf/haru.hpp"

@@ -45,6 +45,14 @@ const Person kPeople[] = {
     {"Sukarno", "", "id", "id"},
 };
 
+// How many pixels of two renderings of the same page differ visibly (more than 24 grey levels).
+long pixels_differing(const Gray& a, const Gray& b) {
+  REQUIRE(a.px.size() == b.px.size());
+  long differ = 0;
+  for (std::size_t k = 0; k < a.px.size(); ++k) differ += std::abs(a.px[k] - b.px[k]) > 24;
+  return differ;
+}
+
 std::string slurp(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), {}};
@@ -184,10 +192,7 @@ TEST_CASE("a template's images lie over the frame and under the rules and text, 
     const fs::path single = alone / files.files[i].filename();
     render_to(renderer, tmpl, batch[i].content, single);
     const Gray a = rasterise(files.files[i], 50), b = rasterise(single, 50);
-    REQUIRE(a.px.size() == b.px.size());
-    long differ = 0;
-    for (std::size_t k = 0; k < a.px.size(); ++k) differ += std::abs(a.px[k] - b.px[k]) > 24;
-    CHECK(differ == 0);
+    CHECK(pixels_differing(a, b) == 0);
   }
 }
 
@@ -290,10 +295,8 @@ TEST_CASE("a batch's files draw the template's part from one form and look as ce
       if (other.content.full_name != c.full_name) CHECK_THAT(text, !Catch::Contains(squeeze(other.content.full_name)));
 
     const Gray a = rasterise(file, 50), b = rasterise(single, 50);
-    REQUIRE(a.px.size() == b.px.size());
-    long differ = 0;
-    for (std::size_t k = 0; k < a.px.size(); ++k) differ += std::abs(a.px[k] - b.px[k]) > 24;
-    CHECK(differ == 0);
+
+    CHECK(pixels_differing(a, b) == 0);
     CHECK(a.dark(0, 0, a.w, a.h) > 2000);
     CHECK(fs::file_size(file) < 60 * 1024);
   }
@@ -706,10 +709,7 @@ TEST_CASE("long names in a batch look as the same certificates drawn alone", "[c
     const fs::path single = alone / files.files[i].filename();
     render_to(renderer, tmpl, batch[i].content, single);
     const Gray a = rasterise(files.files[i], 50), b = rasterise(single, 50);
-    REQUIRE(a.px.size() == b.px.size());
-    long differ = 0;
-    for (std::size_t k = 0; k < a.px.size(); ++k) differ += std::abs(a.px[k] - b.px[k]) > 24;
-    CHECK(differ == 0);
+    CHECK(pixels_differing(a, b) == 0);
     CHECK(text_between(files.files[i], 53, 78) == squeeze(batch[i].content.full_name));
   }
 }
