@@ -1,6 +1,8 @@
 // Ed25519 signatures over certificate facts, with libsodium.
 #include "core/signature.hpp"
 
+#include "core/certificate_code.hpp"
+
 #include <sodium.h>
 
 #include <stdexcept>
@@ -127,18 +129,27 @@ std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key) {
     return std::string(kPrefix) + base64url_encode(message) + "." + base64url_encode(signature);
 }
 
-PayloadCheck check_payload(std::string_view payload, const std::vector<SigningKey>& keys) {
+PayloadCheck check_payload(std::string_view text, const std::vector<SigningKey>& keys) {
     ensure_sodium();
     PayloadCheck check;
-    if (payload.substr(0, kPrefix.size()) != kPrefix) {
+    const std::string code = code_from_text(text);
+    std::optional<std::string> message, signature;
+    std::optional<CertifiedFacts> facts;
+    if (code.empty()) {
         check.problem = "this is not a Mitra certificate code";
         return check;
     }
-    payload.remove_prefix(kPrefix.size());
-    const auto dot = payload.find('.');
-    auto message = base64url_decode(payload.substr(0, dot));
-    auto signature = dot == std::string_view::npos ? std::nullopt : base64url_decode(payload.substr(dot + 1));
-    std::optional<CertifiedFacts> facts = message ? parse_canonical(*message) : std::nullopt;
+    if (code.rfind(kPrefix, 0) == 0) {  // version 1: base64url facts and signature
+        std::string_view rest = std::string_view(code).substr(kPrefix.size());
+        const auto dot = rest.find('.');
+        message = base64url_decode(rest.substr(0, dot));
+        signature = dot == std::string_view::npos ? std::nullopt : base64url_decode(rest.substr(dot + 1));
+        facts = message ? parse_canonical(*message) : std::nullopt;
+    } else if (auto parts = split_code_v2(code)) {
+        message = std::move(parts->message);
+        signature = std::move(parts->signature);
+        facts = parse_code_message(*message);
+    }
     if (!facts || !signature || signature->size() != crypto_sign_BYTES) {
         check.problem = "the certificate code is damaged or incomplete";
         return check;

@@ -13,7 +13,7 @@ struct CertifiedFacts {
     std::string full_name;
     std::string latin_name;
     std::string programme;  // curriculum code and version, such as "PSF 2026.1"
-    std::string title;      // the programme's title in English
+    std::string title;      // the programme's title in English; carried by version 1 codes only
     std::string kind;       // "completion" or "module:M03"
     std::string issued_on;  // YYYY-MM-DD
     std::string key_id;     // which installation's key signed it
@@ -21,6 +21,9 @@ struct CertifiedFacts {
     // module certificates, and for certification certificates signed before it was carried. Last, so the
     // facts written without it stay as they were.
     std::string expires_on;
+    // The certificate's language (a BCP 47 tag such as "si" or "ur"), so a verification page can offer it; carried
+    // by version 2 codes only (core/certificate_code), empty in version 1.
+    std::string language;
     bool operator==(const CertifiedFacts&) const = default;
 };
 
@@ -37,7 +40,8 @@ SigningKey new_signing_key();
 // Ed25519 point. One flipped bit anywhere in a key fails these, so a damaged key never signs or becomes trusted.
 std::string key_problem(const SigningKey& key);
 
-// "MITRA1.<facts>.<signature>", both parts base64url: ASCII only, for QR codes and PDF metadata.
+// "MITRA1.<facts>.<signature>", both parts base64url: ASCII only, for QR codes and PDF metadata. New certificates
+// carry version 2 codes (core/certificate_code); this stays for tests and tools that make version 1 codes.
 std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key);
 
 struct PayloadCheck {
@@ -46,6 +50,7 @@ struct PayloadCheck {
     CertifiedFacts facts;
     std::string problem;  // why not, in words
 };
+// Reads a code of either version, or a verification link holding one (see code_from_text), and checks its signature.
 PayloadCheck check_payload(std::string_view payload, const std::vector<SigningKey>& trusted_keys);
 
 // The hex SHA-256 of text, for recording what a certificate said.

@@ -57,7 +57,7 @@ TEST_CASE("serials read out loud are forgiving of case and spaces, strict about 
 TEST_CASE("signed facts verify with the public key and fail when anything is altered", "[core][signature]") {
     const auto key = new_signing_key();
     CertifiedFacts facts{"PSF-NP-2026-000001-X", "عائشہ خان", "Aisha Khan", "PSF 2026.1",
-                         "Peer Support Foundations", "completion", "2026-11-25", key.key_id(), ""};
+                         "Peer Support Foundations", "completion", "2026-11-25", key.key_id(), "", ""};
     const auto payload = sign_facts(facts, key);
     for (char c : payload) REQUIRE(static_cast<unsigned char>(c) < 0x80);  // ASCII, for QR codes and PDF metadata
 
