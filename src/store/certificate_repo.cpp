@@ -110,7 +110,8 @@ CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculu
                                                       : "completion",
                           to_string(c.issued_on),
                           key.key_id(),
-                          c.kind == "certification" ? expires_on : ""};
+                          c.kind == "certification" ? expires_on : "",
+                          c.language};
 }
 
 // Records an issued certificate (the caller's transaction; its module_code is stored as given).
@@ -372,6 +373,14 @@ CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::
         record = *find(serial);
     });
     return record;
+}
+
+std::vector<Revocation> CertificateRepo::revocations() {
+    std::vector<Revocation> out;
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT serial, revoked_at FROM certificates "
+                                                         "WHERE revoked_at IS NOT NULL ORDER BY serial");
+    for (const auto& r : rows) out.push_back(Revocation{text(r, 0), text(r, 1).substr(0, 10), ""});
+    return out;
 }
 
 IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std::string& reason,

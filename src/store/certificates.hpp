@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/certificate_template.hpp"
+#include "core/revocation_list.hpp"
 #include "core/signature.hpp"
 #include "store/database.hpp"
 
@@ -67,6 +68,9 @@ public:
     std::optional<CertificateRecord> find(const std::string& serial);
     std::vector<CertificateRecord> list(const std::string& search = "", const std::string& cohort_code = "");
     CertificateRecord revoke(const std::string& serial, const std::string& reason);
+    // Every revoked certificate in the database: serial, day and category, never the holder or the written reason;
+    // what a signed revocation list publishes.
+    std::vector<Revocation> revocations();
 
     // Another copy, with the same serial (a lost copy, a corrected spelling): signed again when the person's
     // name was corrected since, handed to `print`, and only then recorded with when and why. One transaction:

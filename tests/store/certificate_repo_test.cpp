@@ -200,6 +200,13 @@ TEST_CASE("a revocation records who, when and why, goes to the audit history, an
     CHECK(actor == "coordinator");
     CHECK(new_value.find("issued in error: wrong cohort") != std::string::npos);
 
+    SECTION("the revocations a list publishes: serial and day, never the holder or the reason") {
+        const auto list = repo.revocations();
+        REQUIRE(list.size() == 1);
+        CHECK(list[0].serial == serial);
+        CHECK(list[0].revoked_on == revoked.revoked_at->substr(0, 10));
+        CHECK(list[0].category.empty());
+    }
     SECTION("revoking again is refused and changes nothing") {
         CHECK_THROWS_AS(repo.revoke(serial, "again"), InputError);
         p.db->sql() << "SELECT COUNT(*) FROM audit_log WHERE entity_uuid = :u AND action = 'revoke'", soci::into(rows),
