@@ -1,5 +1,6 @@
 // What a certificate shows (CertificateContent) and how a template lays it out on the page (CertificateTemplate).
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -112,6 +113,9 @@ struct FrameLine {
 struct TemplateImage {
     std::string file;  // resolved path (the template gives it relative to its own file)
     double x_mm = 0, y_mm = 0, width_mm = 0, height_mm = 0;  // top-left corner; height 0 keeps the aspect
+    // The file's bytes as they were checked when the template was read; drawn from these, so a file swapped on disk
+    // after the check is never decoded. Null for an image made in code (tests), which is read from `file`.
+    std::shared_ptr<const std::string> bytes;
 };
 
 struct Rule {

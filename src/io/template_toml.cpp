@@ -111,8 +111,7 @@ public:
         });
         for_each_table(root, "image", [&](const toml::table& tb, const std::string& path) {
             only_keys(tb, path, {"file", "x_mm", "y_mm", "width_mm", "height_mm"});
-            TemplateImage image;
-            image.file = image_file(tb, "file", path, true).value_or("");
+            TemplateImage image = image_file(tb, "file", path, true).value_or(TemplateImage{});
             image.x_mm = number(tb, "x_mm", path, true, 0, kMaxMm).value_or(0);
             image.y_mm = number(tb, "y_mm", path, true, 0, kMaxMm).value_or(0);
             image.width_mm = number(tb, "width_mm", path, true, 1, kMaxMm).value_or(1);
@@ -197,13 +196,13 @@ private:
     }
 
     // A PNG or JPEG file inside the template's folder, checked from its size and first bytes before
-    // anything decodes it; its canonical path.
-    std::optional<std::string> image_file(const toml::table& tb, std::string_view key, const std::string& path,
-                                          bool required) {
+    // anything decodes it; its canonical path and the bytes that were checked (drawn from those, never re-read).
+    std::optional<TemplateImage> image_file(const toml::table& tb, std::string_view key, const std::string& path,
+                                            bool required) {
         auto value = text(tb, key, path, required);
         if (!value) return std::nullopt;
         const toml::node& node = *tb.get(key);
-        auto refuse = [&](const std::string& message) -> std::optional<std::string> {
+        auto refuse = [&](const std::string& message) -> std::optional<TemplateImage> {
             problem(node.source(), child_field(path, key), "image '" + *value + "' " + message);
             return std::nullopt;
         };
@@ -236,7 +235,10 @@ private:
                           " pixels; the most is " + std::to_string(kMaxImageSide) + " a side and " +
                           std::to_string(kMaxImagePixels / 1'000'000) +
                           " million in all (a 300 dpi A4 page is 3508 x 2480)");
-        return resolved.string();
+        TemplateImage image;
+        image.file = resolved.string();
+        image.bytes = std::make_shared<const std::string>(std::move(bytes));
+        return image;
     }
 
     // The whole image file into `bytes`, or why not: only a regular file (a FIFO is not waited on),
@@ -288,7 +290,7 @@ private:
         if (auto o = choice(page, "orientation", "page", {"landscape", "portrait"}))
             t.orientation = *o == "landscape" ? Orientation::landscape : Orientation::portrait;
         t.paper = colour(page, "paper", "page");
-        if (auto file = image_file(page, "background", "page", false)) t.background = TemplateImage{*file};
+        if (auto image = image_file(page, "background", "page", false)) t.background = std::move(*image);
     }
 
     TextBlock read_text(const toml::table& tb, const std::string& path) {

@@ -95,7 +95,7 @@ void PageLayout::draw_part(const CertificateContent& c, const std::vector<Planne
       HPDF_Page_Rectangle(page_, 0, 0, static_cast<HPDF_REAL>(width_), static_cast<HPDF_REAL>(height_));
       HPDF_Page_Fill(page_);
     }
-    if (tmpl_.background) draw_image(tmpl_.background->file, 0, 0, width_, height_);
+    if (tmpl_.background) draw_image(image(tmpl_.background->file, tmpl_.background->bytes), 0, 0, width_, height_);
   }
   if (frame_shared ? fixed : personal)
     for (const auto& line : tmpl_.frame) draw_frame_line(line);
@@ -209,34 +209,40 @@ void PageLayout::place(const std::shared_ptr<const StaticLayer>& layer) {
   HPDF_Page_GRestore(page_);
 }
 
-HPDF_Image PageLayout::image(const std::string& file) {
+HPDF_Image PageLayout::image(const std::string& file, const std::shared_ptr<const std::string>& bytes) {
   auto it = images_.find(file);
   if (it != images_.end()) return it->second;
   std::string ext = fs::path(file).extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) throw std::runtime_error("image " + file + " is not there");
-  HPDF_Image img = ext == ".png" ? HPDF_LoadPngImageFromFile(doc_.get(), file.c_str())
-                                 : HPDF_LoadJpegImageFromFile(doc_.get(), file.c_str());
+  const bool png = ext == ".png";
+  HPDF_Image img = nullptr;
+  if (bytes) {
+    const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes->data());
+    const auto size = static_cast<HPDF_UINT>(bytes->size());
+    img = png ? HPDF_LoadPngImageFromMem(doc_.get(), data, size) : HPDF_LoadJpegImageFromMem(doc_.get(), data, size);
+  } else {
+    std::error_code ec;
+    if (!fs::is_regular_file(file, ec)) throw std::runtime_error("image " + file + " is not there");
+    img = png ? HPDF_LoadPngImageFromFile(doc_.get(), file.c_str()) : HPDF_LoadJpegImageFromFile(doc_.get(), file.c_str());
+  }
   doc_.check("cannot read the image " + file + " (PNG or baseline JPEG expected)");
   if (!img) throw std::runtime_error("cannot read the image " + file);
   return images_[file] = img;
 }
 
 // (left, bottom) in points; height 0 keeps the image's aspect.
-void PageLayout::draw_image(const std::string& file, double left, double bottom, double w, double h) {
-  HPDF_Image img = image(file);
+void PageLayout::draw_image(HPDF_Image img, double left, double bottom, double w, double h) {
   if (h <= 0) h = w * HPDF_Image_GetHeight(img) / std::max<HPDF_UINT>(1, HPDF_Image_GetWidth(img));
   HPDF_Page_DrawImage(page_, img, static_cast<HPDF_REAL>(left), static_cast<HPDF_REAL>(bottom),
                       static_cast<HPDF_REAL>(w), static_cast<HPDF_REAL>(h));
 }
 
 void PageLayout::draw_template_image(const TemplateImage& im) {
-  HPDF_Image img = image(im.file);
+  HPDF_Image img = image(im.file, im.bytes);
   const double w = mm_to_pt(im.width_mm);
   const double h = im.height_mm > 0 ? mm_to_pt(im.height_mm)
                                     : w * HPDF_Image_GetHeight(img) / std::max<HPDF_UINT>(1, HPDF_Image_GetWidth(img));
-  draw_image(im.file, x(im.x_mm), y(im.y_mm) - h, w, h);
+  draw_image(img, x(im.x_mm), y(im.y_mm) - h, w, h);
 }
 
 void PageLayout::draw_frame_line(const FrameLine& line) {
@@ -377,7 +383,7 @@ void PageLayout::draw_signatures(const CertificateContent& c, bool lines, bool i
       const double iw = HPDF_Image_GetWidth(img), ih = std::max<double>(1, HPDF_Image_GetHeight(img));
       double h = mm_to_pt(s.image_height_mm), w = h * iw / ih;
       if (w > line_len) w = line_len, h = w * ih / iw;
-      draw_image(person.signature_image, centre - w / 2, line_y + 1, w, h);
+      draw_image(img, centre - w / 2, line_y + 1, w, h);
     }
     if (!lines) continue;
     set_stroke(page_, s.line_colour);

@@ -131,8 +131,9 @@ class PageLayout {
   double y(double mm_from_top) const { return height_ - mm_to_pt(mm_from_top); }
   static double pt_to_mm(double pt) { return pt * 25.4 / 72.0; }
 
-  HPDF_Image image(const std::string& file);
-  void draw_image(const std::string& file, double left, double bottom, double w, double h);
+  // The image of `file`, decoded once per document: from `bytes` (what the template check read) when given.
+  HPDF_Image image(const std::string& file, const std::shared_ptr<const std::string>& bytes = nullptr);
+  void draw_image(HPDF_Image img, double left, double bottom, double w, double h);
   void draw_template_image(const TemplateImage& im);
   void draw_frame_line(const FrameLine& line);
   void draw_rule(const Rule& rule);

@@ -216,6 +216,8 @@ TEST_CASE("images are found next to the template", "[io][template]") {
     REQUIRE(result.ok());
     const fs::path folder = fs::canonical(dir.folder());
     CHECK(result.value.images.at(0).file == (folder / "logo.png").string());
+    REQUIRE(result.value.images.at(0).bytes);  // what was checked is what will be drawn
+    CHECK(*result.value.images.at(0).bytes == png(400, 300));
     CHECK(result.value.images.at(1).file == (folder / "seals" / "seal.jpg").string());
     CHECK(result.value.images.at(2).file == (folder / "seals" / "progressive.jpeg").string());
     REQUIRE(result.value.background);

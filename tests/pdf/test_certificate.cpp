@@ -180,8 +180,8 @@ TEST_CASE("a template's images lie over the frame and under the rules and text, 
   const fs::path dir = fresh_dir("layer-images"), alone = fresh_dir("layer-images-alone");
   write_grey_png(dir / "seal.png", 32, 128);
   CertificateTemplate tmpl = shipped_template("programme-completion.toml");
-  tmpl.images.push_back({(dir / "seal.png").string(), 120, 48, 60, 0});
-  tmpl.images.push_back({(dir / "seal.png").string(), 0, 0, 30, 0});
+  tmpl.images.push_back({(dir / "seal.png").string(), 120, 48, 60, 0, nullptr});
+  tmpl.images.push_back({(dir / "seal.png").string(), 0, 0, 30, 0, nullptr});
   CertificateRenderer renderer(fonts());
   std::vector<BatchCertificate> batch = {{completion_for(kPeople[0], 801), false},
                                          {completion_for(kPeople[6], 802), false}};
@@ -194,6 +194,22 @@ TEST_CASE("a template's images lie over the frame and under the rules and text, 
     const Gray a = rasterise(files.files[i], 50), b = rasterise(single, 50);
     CHECK(pixels_differing(a, b) == 0);
   }
+}
+
+TEST_CASE("a template's image is drawn from the bytes the template check read, never read again from disk",
+          "[certificate][image]") {
+  const fs::path dir = fresh_dir("image-bytes");
+  write_grey_png(dir / "seal.png", 32, 0);
+  CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  // The bytes were checked; the file was then replaced by one that is not an image at all.
+  tmpl.images.push_back({(dir / "seal.png").string(), 0, 0, 60, 0,
+                         std::make_shared<const std::string>(slurp(dir / "seal.png"))});
+  { std::ofstream(dir / "seal.png", std::ios::binary | std::ios::trunc) << "not an image"; }
+  CertificateRenderer renderer(fonts());
+  const fs::path file = dir / "with-seal.pdf";
+  render_to(renderer, tmpl, completion_for(kPeople[0], 811), file);
+  // The black seal is in the top-left corner, 60 mm wide: dark pixels there at 50 dpi.
+  CHECK(rasterise(file, 50).dark(20, 20, 100, 100) > 3000);
 }
 
 TEST_CASE("an Urdu cohort's certificate keeps Nastaliq where it has room and writes over no other line",
