@@ -167,7 +167,8 @@ void name_fields(Problems& problems, const std::vector<CsvField>& header) {
 
 std::vector<CsvField> to_fields(std::vector<RawField>& raw) {
     std::vector<CsvField> fields;
-    for (std::size_t i = 0; i < raw.size(); ++i) fields.push_back({std::move(raw[i].text), static_cast<int>(i) + 1});
+    for (std::size_t i = 0; i < raw.size(); ++i)
+        fields.push_back({unguard_formula(raw[i].text), static_cast<int>(i) + 1});
     return fields;
 }
 
@@ -182,7 +183,26 @@ bool looks_like_utf16(std::string_view content) {
     return content.starts_with("\xFF\xFE") || content.starts_with("\xFE\xFF");
 }
 
+// Where a text's first character after its leading quotes is one a spreadsheet starts a formula with; npos
+// when it is not such a text (see guard_formula).
+std::size_t formula_start(std::string_view text) {
+    const auto at = text.find_first_not_of('\'');
+    if (at == std::string_view::npos) return std::string_view::npos;
+    return std::string_view("=+-@\t\r").find(text[at]) != std::string_view::npos ? at : std::string_view::npos;
+}
+
 }  // namespace
+
+std::string guard_formula(std::string_view text) {
+    if (formula_start(text) == std::string_view::npos) return std::string(text);
+    return "'" + std::string(text);
+}
+
+std::string unguard_formula(std::string_view text) {
+    const auto at = formula_start(text);
+    if (at == std::string_view::npos || at == 0) return std::string(text);
+    return std::string(text.substr(1));
+}
 
 Result<CsvTable> read_csv(std::string_view content, const std::string& file_name, const CsvLimits& limits) {
     Result<CsvTable> result;

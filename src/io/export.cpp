@@ -9,15 +9,42 @@
 #include <stdexcept>
 
 #include "core/text.hpp"
+#include "io/csv.hpp"
 #include "io/durable.hpp"
 
 namespace mitra::io {
 
-std::string csv_field(std::string_view text) {
-    const bool quote = text.find_first_of(",\"\r\n") != std::string_view::npos ||
+namespace {
+
+// -12, 12, 3.5: digits with at most one decimal point and an optional minus sign in front, at most 15
+// characters (what a spreadsheet's number holds exactly). Written as a number so a spreadsheet can sum it.
+bool is_plain_number(std::string_view s) {
+    if (s.empty() || s.size() > 15) return false;
+    if (s.starts_with('-')) s.remove_prefix(1);
+    const auto dot = s.find('.');
+    auto digits = [](std::string_view part) {
+        return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (dot == std::string_view::npos) return digits(s);
+    return digits(s.substr(0, dot)) && digits(s.substr(dot + 1));
+}
+
+constexpr CsvCell kText = CsvCell::text, kNumber = CsvCell::number;
+// table, item and measure are text; value is a figure where it is one.
+const std::vector<CsvCell> kReportCells = {kText, kText, kText, kNumber};
+// capacity is a number.
+const std::vector<CsvCell> kCohortCells = {kText, kText, kText, kText, kText, kText, kText, kText, kText, kNumber};
+// attended_minutes and required_minutes are numbers.
+const std::vector<CsvCell> kCompletionCells = {kText, kText, kText, kText, kText, kText, kText, kNumber, kNumber};
+
+}  // namespace
+
+std::string csv_field(std::string_view raw, CsvCell cell) {
+    const std::string text = cell == CsvCell::number && is_plain_number(raw) ? std::string(raw) : guard_formula(raw);
+    const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
                        (!text.empty() && (text.front() == ' ' || text.back() == ' ' || text.front() == '\t' ||
                                           text.back() == '\t'));
-    if (!quote) return std::string(text);
+    if (!quote) return text;
     std::string out = "\"";
     for (char c : text) {
         if (c == '"') out += '"';
@@ -26,9 +53,10 @@ std::string csv_field(std::string_view text) {
     return out + "\"";
 }
 
-std::string csv_line(const std::vector<std::string>& fields) {
+std::string csv_line(const std::vector<std::string>& fields, const std::vector<CsvCell>& cells) {
     std::string out;
-    for (std::size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        out += (i ? "," : "") + csv_field(fields[i], i < cells.size() ? cells[i] : CsvCell::text);
     return out + "\r\n";
 }
 
@@ -39,7 +67,7 @@ std::string tables_csv(const std::vector<ReportTable>& tables, const std::vector
     for (const auto& t : tables)
         for (const auto& row : t.rows)
             for (std::size_t c = 1; c < row.size() && c < t.header.size(); ++c)
-                out += csv_line({t.name, row.empty() ? "" : row[0], t.header[c], row[c]});
+                out += csv_line({t.name, row.empty() ? "" : row[0], t.header[c], row[c]}, kReportCells);
     return out;
 }
 
@@ -47,22 +75,12 @@ std::string audit_csv(const std::vector<AuditEntry>& entries) {
     std::string out(kUtf8Bom);
     out += csv_line({"at", "actor", "entity", "action", "subject", "old_value", "new_value"});
     for (const auto& e : entries)
-        out += csv_line({e.at, e.actor, e.entity, e.action, e.subject, e.old_value.value_or(""), e.new_value.value_or("")});
+        out += csv_line(
+            {e.at, e.actor, e.entity, e.action, e.subject, e.old_value.value_or(""), e.new_value.value_or("")});
     return out;
 }
 
 namespace {
-
-// A whole number or a decimal with digits only: written as a number so a spreadsheet can sum it.
-bool is_number(const std::string& s) {
-    if (s.empty() || s.size() > 15) return false;
-    const auto dot = s.find('.');
-    auto digits = [](std::string_view part) {
-        return !part.empty() && std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
-    };
-    if (dot == std::string::npos) return digits(s);
-    return digits(std::string_view(s).substr(0, dot)) && digits(std::string_view(s).substr(dot + 1));
-}
 
 // Excel refuses sheet names over 31 characters or with []:*?/\ in them; cut between characters, never
 // inside one (a name may be in any script).
@@ -113,7 +131,7 @@ void write_xlsx(const std::filesystem::path& path, const std::vector<ReportTable
                 const auto col = static_cast<lxw_col_t>(c);
                 const std::string& cell = t.rows[r][c];
                 // Text is always written as text, never as a formula, whatever it starts with.
-                if (c > 0 && is_number(cell)) worksheet_write_number(sheet, row, col, std::stod(cell), nullptr);
+                if (c > 0 && is_plain_number(cell)) worksheet_write_number(sheet, row, col, std::stod(cell), nullptr);
                 else worksheet_write_string(sheet, row, col, cell.c_str(), nullptr);
             }
         worksheet_set_column(sheet, 0, 0, 44, nullptr);
@@ -142,7 +160,8 @@ std::string cohorts_csv(const std::vector<Cohort>& cohorts) {
     for (const auto& c : cohorts)
         out += csv_line({c.code, c.curriculum_code, c.curriculum_version, c.site, c.country, c.language,
                          to_string(c.start_date), c.end_date ? to_string(*c.end_date) : "", c.time_zone,
-                         std::to_string(c.capacity), join(c.trainer_refs, ";")});
+                         std::to_string(c.capacity), join(c.trainer_refs, ";")},
+                        kCohortCells);
     return out;
 }
 
@@ -153,11 +172,13 @@ std::string completions_csv(const std::string& cohort_code, const std::vector<Pa
                      "required_minutes", "reason"});
     for (const auto& p : people) {
         out += csv_line({cohort_code, p.ref, "PROGRAMME", "yes", yes(p.complete), yes(p.on_track), "", "", "",
-                         p.reason});
+                         p.reason},
+                        kCompletionCells);
         for (const auto& m : p.modules)
             out += csv_line({cohort_code, p.ref, m.code, yes(m.required), yes(m.complete), yes(m.on_track),
                              yes(m.overridden), std::to_string(m.attended_minutes), std::to_string(m.required_minutes),
-                             m.reason});
+                             m.reason},
+                            kCompletionCells);
     }
     return out;
 }

