@@ -5,13 +5,18 @@
 #include <soci/soci.h>
 
 #include "core/identity.hpp"
+#include "store/like.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
 namespace mitra::store {
 namespace {
 
-std::string pattern_of(const std::string& search) { return "%" + search + "%"; }
+// A cohort by part of its code, site or curriculum's code (binds :s1, :s2, :s3 to a contains_pattern).
+std::string cohort_search_condition() {
+    return std::string("(c.code LIKE :s1") + kLikeEscape + " OR c.site LIKE :s2" + kLikeEscape + " OR cu.code LIKE :s3" +
+           kLikeEscape + ")";
+}
 
 std::string limit_clause(Database& db) {
     return db.backend() == Backend::sqlite ? " LIMIT :lim OFFSET :off" : " LIMIT NULLIF(:lim, -1) OFFSET :off";
@@ -39,17 +44,16 @@ std::size_t characters(const std::string& text) {
 
 ParticipantSearch participant_search(Backend backend, const std::string& search, bool use_index) {
     if (search.empty()) return {"1 = 1", {}, ""};
-    const std::string pattern = pattern_of(search);
-    // SQLite's LIKE ignores the case of ASCII letters and has no escape character; so does this on PostgreSQL.
-    ParticipantSearch out{backend == Backend::sqlite
-                              ? "(p.ref LIKE :s1 OR p.full_name LIKE :s2 OR p.latin_name LIKE :s3)"
-                              : "(p.ref COLLATE \"C\" ILIKE :s1 ESCAPE '' OR p.full_name COLLATE \"C\" ILIKE :s2 "
-                                "ESCAPE '' OR p.latin_name COLLATE \"C\" ILIKE :s3 ESCAPE '')",
+    const std::string pattern = contains_pattern(search);
+    // SQLite's LIKE ignores the case of ASCII letters; so does this on PostgreSQL. % and _ are escaped.
+    const std::string like = backend == Backend::sqlite ? " LIKE " : " COLLATE \"C\" ILIKE ";
+    auto matches = [&](const char* column, const char* value) { return column + like + value + kLikeEscape; };
+    ParticipantSearch out{"(" + matches("p.ref", ":s1") + " OR " + matches("p.full_name", ":s2") + " OR " +
+                              matches("p.latin_name", ":s3") + ")",
                           {pattern, pattern, pattern},
                           ""};
-    const bool wildcards = search.find_first_of("%_") != std::string::npos;
     const std::size_t length = characters(search);
-    if (!use_index || wildcards) return out;
+    if (!use_index) return out;
     if (backend == Backend::sqlite) {
         if (length < 3) return out;  // a trigram index knows nothing shorter
         // The index folds the case of every script: its candidates are checked with LIKE.
@@ -107,23 +111,22 @@ long long AppQueries::count_participants(const std::string& search, const std::s
 
 long long AppQueries::count_cohorts(const std::string& search) {
     long long n = 0;
-    const std::string pattern = pattern_of(search);
-    db_.sql() << "SELECT COUNT(*) FROM cohorts c JOIN curricula cu ON cu.uuid = c.curriculum_uuid WHERE (c.code LIKE "
-                 ":s1 OR c.site LIKE :s2 OR cu.code LIKE :s3)",
+    const std::string pattern = contains_pattern(search);
+    db_.sql() << "SELECT COUNT(*) FROM cohorts c JOIN curricula cu ON cu.uuid = c.curriculum_uuid WHERE " +
+                     cohort_search_condition(),
         soci::into(n), soci::use(pattern), soci::use(pattern), soci::use(pattern);
     return n;
 }
 
 std::vector<CohortSummary> AppQueries::cohorts(const std::string& search, int limit, int offset) {
     std::vector<CohortSummary> out;
-    const std::string pattern = pattern_of(search);
+    const std::string pattern = contains_pattern(search);
     const int lim = limit > 0 ? limit : -1;
     soci::rowset<soci::row> rows =
         (db_.sql().prepare << "SELECT c.code, cu.code, cu.version, c.site, c.country, c.language, c.start_date, "
                               "(SELECT COUNT(*) FROM enrolments e WHERE e.cohort_uuid = c.uuid) FROM cohorts c JOIN "
-                              "curricula cu ON cu.uuid = c.curriculum_uuid WHERE (c.code LIKE :s1 OR c.site LIKE :s2 "
-                              "OR cu.code LIKE :s3) ORDER BY c.start_date DESC, c.code"
-                           << limit_clause(db_),
+                              "curricula cu ON cu.uuid = c.curriculum_uuid WHERE "
+                           << cohort_search_condition() << " ORDER BY c.start_date DESC, c.code" << limit_clause(db_),
          soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(lim), soci::use(offset));
     for (const auto& r : rows) {
         CohortSummary c;

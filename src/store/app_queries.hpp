@@ -37,9 +37,10 @@ struct HubSize {
 
 // How a search for participants (table alias p) by part of ref, full_name or latin_name is written: a condition
 // for a WHERE clause and the values to bind to it, in order. Any search gives the same people on both backends as
-// `LIKE '%search%'` on SQLite (ASCII letters in either case, `%` and `_` as wildcards). With `use_index`, the
-// search index (migration 6) finds the candidates: SQLite's trigram index for 3 characters or more, the
-// PostgreSQL grams index for any length; otherwise every row is compared (cheaper within one cohort).
+// `LIKE '%search%'` on SQLite (ASCII letters in either case; `%`, `_` and `\` in the search are themselves, not
+// wildcards: store/like.hpp). With `use_index`, the search index (migration 6) finds the candidates: SQLite's
+// trigram index for 3 characters or more, the PostgreSQL grams index for any length; otherwise every row is
+// compared (cheaper within one cohort).
 struct ParticipantSearch {
     std::string condition;
     std::vector<std::string> values;

@@ -11,6 +11,7 @@
 #include "core/serial.hpp"
 #include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
+#include "store/like.hpp"
 #include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
@@ -345,11 +346,12 @@ std::optional<CertificateRecord> CertificateRepo::find(const std::string& serial
 
 std::vector<CertificateRecord> CertificateRepo::list(const std::string& search, const std::string& cohort_code) {
     std::vector<CertificateRecord> out;
-    const std::string pattern = "%" + search + "%";
+    const std::string pattern = contains_pattern(search);
     soci::rowset<soci::row> rows =
-        (db_.sql().prepare << "SELECT " << kCertificateColumns
-                           << " WHERE (x.serial LIKE :s1 OR p.ref LIKE :s2 OR p.full_name LIKE :s3 OR "
-                              "p.latin_name LIKE :s4) AND (:c1 = '' OR c.code = :c2) ORDER BY x.serial",
+        (db_.sql().prepare << "SELECT " << kCertificateColumns << " WHERE (x.serial LIKE :s1" << kLikeEscape
+                           << " OR p.ref LIKE :s2" << kLikeEscape << " OR p.full_name LIKE :s3" << kLikeEscape
+                           << " OR p.latin_name LIKE :s4" << kLikeEscape
+                           << ") AND (:c1 = '' OR c.code = :c2) ORDER BY x.serial",
          soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(pattern), soci::use(cohort_code),
          soci::use(cohort_code));
     for (const auto& r : rows) out.push_back(record_from(r));

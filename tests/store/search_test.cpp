@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/signature.hpp"
+#include "printer.hpp"
 #include "store/app_queries.hpp"
+#include "store/certificates.hpp"
 #include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "temp_dir.hpp"
@@ -49,7 +52,8 @@ std::vector<Participant> people() {
             person("P-017", "Say \"hi\" O'Neil"),
             person("P-018", store_test::kBobby),
             person("P-019", "Ola 100%_sure", "back\\slash"),
-            person("Q-020", "陳志明", "Chan Chi-ming")};
+            person("Q-020", "陳志明", "Chan Chi-ming"),
+            person("P_021", "Rai", "Fifty 50 percent")};
 }
 
 std::string ascii_lower(std::string text) {
@@ -58,7 +62,7 @@ std::string ascii_lower(std::string text) {
     return text;
 }
 
-// What `LIKE '%search%'` on SQLite gives (for a search without % or _): refs in order.
+// What a search should give: the people whose ref or names hold it, ASCII letters in either case; refs in order.
 std::vector<std::string> expected(const std::vector<Participant>& all, const std::string& search) {
     std::vector<std::string> out;
     const std::string needle = ascii_lower(search);
@@ -107,7 +111,8 @@ TEST_CASE("a search finds the same people, in the same order, as comparing every
         "m", "M", "ma", "MA", "mAr", "Mar", "maria", "MARIA ", "santos", "x", "X", "zz", "zzz", "qzqzq",
         "P-0", "p-01", "-02", "20", "Q", "Kim Min", "kim min-",
         "ễ", "Ễ", "nguyỄn", "NGUYỄN", "Nguyễn", "ĂN",                                  // only ASCII letters fold
-        "\"", "\"hi\"", "y \"h", "O'N", "'", "DROP TABLE", ");", "\\", "\\sl", "k\\s", " ", "  "};
+        "\"", "\"hi\"", "y \"h", "O'N", "'", "DROP TABLE", ");", "\\", "\\sl", "k\\s", " ", "  ",
+        "_", "%", "%_", "0%_s", "_s", "P_", "P_0", "P-0_1", "山%子", "_%", "50%", "\\%", "\\_"};  // LIKE's own
 
     for (const auto& text : searches) {
         INFO("search: \"" << text << "\"");
@@ -125,11 +130,32 @@ TEST_CASE("a search finds the same people, in the same order, as comparing every
             CHECK(search(*db, text, 2, 1) == std::vector<std::string>(want.begin() + 1, want.begin() + 3));
         }
     }
-    SECTION("% and _ stay wildcards, as they were") {
-        CHECK(search(*db, "P-0_1") == std::vector<std::string>{"P-001", "P-011"});
-        CHECK(search(*db, "山%子") == std::vector<std::string>{"P-001"});
+    SECTION("% and _ are the characters themselves, not wildcards, on every path") {
+        CHECK(search(*db, "_") == std::vector<std::string>{"P-019", "P_021"});
+        CHECK(search(*db, "%") == std::vector<std::string>{"P-019"});
+        CHECK(search(*db, "P_") == std::vector<std::string>{"P_021"});
+        CHECK(search(*db, "P-0_1").empty());
+        CHECK(search(*db, "山%子").empty());
         CHECK(search(*db, "100%_s") == std::vector<std::string>{"P-019"});
-        CHECK(queries.count_participants("P-0_1") == 2);
+        CHECK(queries.count_participants("_") == 2);
+        CHECK(queries.count_participants("%") == 1);
+        CHECK(queries.count_participants("P-0_1") == 0);
+        // Without the index (as within a cohort), the same.
+        Database& same = *db;
+        auto compared = [&](const std::string& text) {
+            const auto found = participant_search(same, text, false);
+            long long n = 0;
+            soci::statement st = (same.sql().prepare << "SELECT COUNT(*) FROM participants p WHERE " + found.condition);
+            st.exchange(soci::into(n));
+            for (const auto& value : found.values) st.exchange(soci::use(value));
+            st.define_and_bind();
+            st.execute(true);
+            return n;
+        };
+        CHECK(compared("_") == 2);
+        CHECK(compared("%") == 1);
+        CHECK(compared("P-0_1") == 0);
+        CHECK(compared("\\") == 1);
     }
     SECTION("within a cohort, only its people") {
         auto curriculum = store_test::shipped_curriculum();
@@ -143,7 +169,7 @@ TEST_CASE("a search finds the same people, in the same order, as comparing every
         cohort.language = "ne";
         cohort.start_date = Date{2026, 1, 5};
         CohortRepo(*db).create(cohort);
-        CohortRepo(*db).enrol("KTM-1", {"P-001", "P-002", "P-013"}, Date{2026, 1, 1});
+        CohortRepo(*db).enrol("KTM-1", {"P-001", "P-002", "P-013", "P-019"}, Date{2026, 1, 1});
         ParticipantQuery q;
         q.cohort_code = "KTM-1";
         q.search = "山田";
@@ -151,8 +177,78 @@ TEST_CASE("a search finds the same people, in the same order, as comparing every
         q.search = "MARIA";
         CHECK(refs_of(ParticipantRepo(*db).list(q)) == std::vector<std::string>{"P-013"});
         CHECK(queries.count_participants("山田 花", "KTM-1") == 1);
-        CHECK(queries.count_participants("", "KTM-1") == 3);
+        CHECK(queries.count_participants("", "KTM-1") == 4);
+        q.search = "_";
+        CHECK(refs_of(ParticipantRepo(*db).list(q)) == std::vector<std::string>{"P-019"});
+        CHECK(queries.count_participants("%", "KTM-1") == 1);
     }
+}
+
+TEST_CASE("a search for cohorts or certificates takes %, _ and \\ as the characters they are", "[store][search]") {
+    TempDir dir;
+    auto db = Database::open(dir.db("search.db"), "coordinator");
+    auto curriculum = store_test::shipped_curriculum();
+    CurriculumRepo(*db).import(curriculum);
+    auto cohort = [&](const std::string& code, const std::string& site, const std::vector<std::string>& refs) {
+        std::vector<Participant> people;
+        for (const auto& ref : refs) people.push_back(person(ref, "山田 花子 " + ref));
+        ParticipantRepo(*db).save_all(people);
+        Cohort c;
+        c.code = code;
+        c.curriculum_code = "PSF";
+        c.site = site;
+        c.country = "NP";
+        c.time_zone = "Asia/Kathmandu";
+        c.language = "ne";
+        c.start_date = Date{2026, 1, 5};
+        CohortRepo(*db).create(c);
+        CohortRepo(*db).enrol(code, refs, Date{2026, 1, 1});
+        RecordsRepo records(*db);
+        for (const auto& ref : refs) {
+            records.acknowledge_ethics({ref, "2026.1", Date{2026, 1, 5}});
+            for (const auto& m : curriculum.modules)
+                records.override_completion(code, CompletionOverride{ref, m.code, true, "prior learning", "", ""});
+        }
+    };
+    cohort("KTM_1", "Patan 100% Hall", {"P_1", "P-2"});
+    cohort("KTMX1", "Back\\slash Centre", {"P-3"});
+    AppQueries queries(*db);
+    auto cohort_codes = [&](const std::string& search) {
+        std::vector<std::string> out;
+        for (const auto& c : queries.cohorts(search, 0, 0)) out.push_back(c.code);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(cohort_codes("") == std::vector<std::string>{"KTMX1", "KTM_1"});
+    CHECK(cohort_codes("_") == std::vector<std::string>{"KTM_1"});
+    CHECK(cohort_codes("KTM_") == std::vector<std::string>{"KTM_1"});
+    CHECK(cohort_codes("%") == std::vector<std::string>{"KTM_1"});
+    CHECK(cohort_codes("0% H") == std::vector<std::string>{"KTM_1"});
+    CHECK(cohort_codes("\\") == std::vector<std::string>{"KTMX1"});
+    CHECK(cohort_codes("k\\s") == std::vector<std::string>{"KTMX1"});  // a backslash is itself, not an escape
+    CHECK(cohort_codes("\\_").empty());
+    CHECK(cohort_codes("Patan%Hall").empty());
+    CHECK(queries.count_cohorts("_") == 1);
+    CHECK(queries.count_cohorts("%") == 1);
+    CHECK(queries.count_cohorts("") == 2);
+
+    const SigningKey key = new_signing_key();
+    for (const std::string code : {"KTM_1", "KTMX1"})
+        REQUIRE(CertificateRepo(*db)
+                    .issue_for_cohort(code, "completion", "", "completion", key, Date{2026, 12, 31},
+                                      store_test::accept_all())
+                    .issued.size() == (code == "KTM_1" ? 2u : 1u));
+    auto holders = [&](const std::string& search) {
+        std::vector<std::string> out;
+        for (const auto& c : CertificateRepo(*db).list(search)) out.push_back(c.participant_ref);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    CHECK(holders("").size() == 3);
+    CHECK(holders("_") == std::vector<std::string>{"P_1"});
+    CHECK(holders("P_") == std::vector<std::string>{"P_1"});
+    CHECK(holders("%").empty());
+    CHECK(holders("花子 P-") == std::vector<std::string>{"P-2", "P-3"});
 }
 
 TEST_CASE("the search index follows every change to a person's names", "[store][search]") {
