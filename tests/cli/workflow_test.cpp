@@ -142,6 +142,21 @@ TEST_CASE("people added by hand and imported from CSV come back byte for byte, t
         REQUIRE(found.size() == 1);
         CHECK(found[0]["ref"] == "P-003");
     }
+    SECTION("search finds % and _ as written: they match no one else, and an underscore in a ref is found") {
+        ws.ok({"participant", "add", "--ref", "P_015", "--name", "Rai 100%", "--country", "NP", "--language", "ne"});
+        auto refs = [&](const std::string& search) {
+            std::vector<std::string> out;
+            for (const auto& p : ws.json({"participant", "list", "--search", search})) out.push_back(p["ref"]);
+            return out;
+        };
+        CHECK(refs("_") == std::vector<std::string>{"P_015"});
+        CHECK(refs("%") == std::vector<std::string>{"P_015"});
+        CHECK(refs("P_") == std::vector<std::string>{"P_015"});
+        CHECK(refs("P-00_").empty());
+        CHECK(refs("0%") == std::vector<std::string>{"P_015"});
+        CHECK(refs("P-00").size() == 8);
+        CHECK(ws.ok({"participant", "list", "--search", "%_%"}).out.find("No one found") != std::string::npos);
+    }
     SECTION("show gives one person with their details") {
         const auto shown = ws.json({"participant", "show", "P-001"});
         CHECK(shown["full_name"] == kYamada);
