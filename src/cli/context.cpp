@@ -1,6 +1,7 @@
 // What every mitra-cli command shares.
 #include "cli/context.hpp"
 
+#include "core/text.hpp"
 #include "io/files.hpp"
 
 #include <unistd.h>
@@ -65,15 +66,9 @@ namespace {
 int display_width(const std::string& s) {
     int width = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        char32_t cp;
-        int len;
-        if (c < 0x80) { cp = c; len = 1; }
-        else if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; len = 2; }
-        else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; len = 3; }
-        else { cp = c & 0x07; len = 4; }
-        for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-        i += len;
+        const auto step = code_point_at(s, i).value_or(CodePointAt{0xFFFD, 1});  // a broken byte: one column
+        const char32_t cp = step.cp;
+        i += step.length;
         const bool zero = (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200C || cp == 0x200D ||
                           (cp >= 0x0900 && cp <= 0x0DFF && ((cp & 0x7F) <= 0x03 || (cp & 0x7F) >= 0x3A)) ||
                           (cp >= 0x0E31 && cp <= 0x0E3A && cp != 0x0E32 && cp != 0x0E33) ||

@@ -2,30 +2,51 @@
 #include "core/text.hpp"
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace mitra {
 
+std::optional<CodePointAt> code_point_at(std::string_view s, std::size_t at) {
+    if (at >= s.size()) return std::nullopt;
+    const auto c = static_cast<unsigned char>(s[at]);
+    if (c < 0x80) return CodePointAt{c, 1};
+    std::size_t length = 0;
+    char32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) { length = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { length = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { length = 4; cp = c & 0x07; }
+    else return std::nullopt;
+    if (at + length > s.size()) return std::nullopt;
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto cc = static_cast<unsigned char>(s[at + k]);
+        if ((cc & 0xC0) != 0x80) return std::nullopt;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    const bool overlong = (length == 2 && cp < 0x80) || (length == 3 && cp < 0x800) || (length == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+    return CodePointAt{cp, length};
+}
+
+std::u32string decode_utf8(std::string_view s, std::vector<std::uint32_t>* offsets) {
+    std::u32string out;
+    out.reserve(s.size());
+    if (offsets) offsets->clear();
+    for (std::size_t i = 0; i < s.size();) {
+        const auto step = code_point_at(s, i);
+        if (!step) throw std::invalid_argument("invalid UTF-8 at byte " + std::to_string(i));
+        if (offsets) offsets->push_back(static_cast<std::uint32_t>(i));
+        out.push_back(step->cp);
+        i += step->length;
+    }
+    if (offsets) offsets->push_back(static_cast<std::uint32_t>(s.size()));
+    return out;
+}
+
 std::optional<std::size_t> invalid_utf8_at(std::string_view s) {
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    while (i < n) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) { ++i; continue; }
-        int len = 0;
-        char32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else return i;
-        if (i + len > n) return i;
-        for (int k = 1; k < len; ++k) {
-            const auto cc = static_cast<unsigned char>(s[i + k]);
-            if ((cc & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (cc & 0x3F);
-        }
-        const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-        if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto step = code_point_at(s, i);
+        if (!step) return i;
+        i += step->length;
     }
     return std::nullopt;
 }

@@ -1,5 +1,6 @@
 // Text helpers for names and codes: UTF-8 validity, trimming, localized strings.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -7,6 +8,19 @@
 #include <vector>
 
 namespace mitra {
+
+// The one UTF-8 decoder: the code point that starts at byte `at` and its length in bytes, or nullopt where the bytes
+// there are not well-formed UTF-8 (a stray continuation byte, a sequence cut short, an overlong form, a surrogate, a
+// code point past U+10FFFF). Every reader of UTF-8 in core, io, pdf and the CLI steps through text with it.
+struct CodePointAt {
+    char32_t cp = 0;
+    std::size_t length = 0;
+};
+std::optional<CodePointAt> code_point_at(std::string_view text, std::size_t at);
+
+// The code points of well-formed UTF-8, each with the byte offset it starts at when `offsets` is given (plus one
+// last offset, the text's size); std::invalid_argument naming the byte offset where the text is not well-formed.
+std::u32string decode_utf8(std::string_view text, std::vector<std::uint32_t>* offsets = nullptr);
 
 // Offset of the first byte that is not well-formed UTF-8 (overlongs, surrogates and
 // code points past U+10FFFF count as broken), or nullopt when the text is valid.

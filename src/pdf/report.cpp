@@ -2,6 +2,8 @@
 // charts, then the tables; and the document, page and wrapping helpers that forms share.
 #include "pdf/report.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <stdexcept>
@@ -29,13 +31,9 @@ struct CodePoint {
 std::vector<CodePoint> decode(const std::string& s) {
   std::vector<CodePoint> out;
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    len = std::min(len, s.size() - i);
-    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out.push_back({cp, i, len});
-    i += len;
+    const auto step = code_point_at(s, i).value_or(CodePointAt{0xFFFD, 1});  // a broken byte stands alone
+    out.push_back({step.cp, i, step.length});
+    i += step.length;
   }
   return out;
 }

@@ -52,37 +52,6 @@ double ShapedLine::width(double size_pt) const {
   return w;
 }
 
-std::u32string decode_utf8(const std::string& s, std::vector<uint32_t>* offs) {
-  std::u32string out;
-  out.reserve(s.size());
-  if (offs) offs->clear();
-  std::size_t i = 0;
-  auto bad = [&] { throw std::invalid_argument("invalid UTF-8 at byte " + std::to_string(i)); };
-  while (i < s.size()) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    char32_t cp;
-    std::size_t n;
-    if (b0 < 0x80) { cp = b0; n = 1; }
-    else if ((b0 & 0xE0) == 0xC0) { cp = b0 & 0x1F; n = 2; }
-    else if ((b0 & 0xF0) == 0xE0) { cp = b0 & 0x0F; n = 3; }
-    else if ((b0 & 0xF8) == 0xF0) { cp = b0 & 0x07; n = 4; }
-    else bad();
-    if (i + n > s.size()) bad();
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) bad();
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      bad();
-    if (offs) offs->push_back(static_cast<uint32_t>(i));
-    out.push_back(cp);
-    i += n;
-  }
-  if (offs) offs->push_back(static_cast<uint32_t>(s.size()));
-  return out;
-}
 
 ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle& style) {
   ShapedLine line;

@@ -6,6 +6,7 @@
 // in font units.  No PDF involved; TextRenderer draws ShapedLines.
 #pragma once
 
+#include "core/text.hpp"  // decode_utf8
 #include "pdf/font_stack.hpp"
 
 #include <hb.h>
@@ -97,7 +98,5 @@ struct TextRange {
 /// advance counted at its cluster), so nothing is shaped again to decide.
 std::vector<TextRange> break_lines(const ShapedLine& line, double size_pt, double width, const std::string& lang);
 
-/// Decode UTF-8 (throws std::invalid_argument on malformed input).
-std::u32string decode_utf8(const std::string& s, std::vector<uint32_t>* byte_offsets = nullptr);
 
 }  // namespace mitra::pdf

@@ -112,3 +112,17 @@ TEST_CASE("attendance statuses are read in any case, by word or letter, and noth
     for (const char* text : {"", " p", "p ", "presen", "presentt", "x", "absent\n", "ABSENT!", "l\u0307", "\xC4\xB0"})
         CHECK_FALSE(parse_attendance_status(text).has_value());
 }
+
+TEST_CASE("one UTF-8 decoder: code points, their offsets, and every broken form refused", "[core][text]") {
+    std::vector<std::uint32_t> offsets;
+    CHECK(decode_utf8("aé山𝄞", &offsets) == U"aé山𝄞");
+    CHECK(offsets == std::vector<std::uint32_t>{0, 1, 3, 6, 10});
+    for (std::string_view broken : {"\x80", "\xC3", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+                                    "\xF8\x88\x80\x80\x80", "a\xE5\xB1"}) {
+        INFO(std::string(broken));
+        CHECK_THROWS_AS(decode_utf8(broken), std::invalid_argument);
+        CHECK(invalid_utf8_at(broken));
+    }
+    CHECK(code_point_at("ශ්‍ර", 6)->cp == U'\u200D');  // the Sinhala ZWJ after the virama
+    CHECK_FALSE(code_point_at("abc", 3));
+}
