@@ -3,6 +3,7 @@
 #include "pdf/font_stack.hpp"
 #include "workflow/door.hpp"
 #include "io/participant_csv.hpp"
+#include "core/text.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::cli {
@@ -11,11 +12,47 @@ namespace {
 struct ParticipantAddOptions {
     Participant participant;
     std::string consent;
+    bool allow_lookalike = false;
 };
 
 struct ParticipantImportOptions {
     std::string file;
+    bool allow_lookalike = false;
 };
+
+constexpr const char* kGoOn = "; if they are different people, run it again with --allow-lookalike";
+
+store::Lookalikes lookalikes(bool allowed) {
+    return allowed ? store::Lookalikes::allow : store::Lookalikes::refuse;
+}
+
+// The store's refusal in the options' words, with the way to go on.
+[[noreturn]] void refuse_lookalike_options(const store::LookalikeError& e) {
+    InputError error;
+    for (const auto& found : e.found)
+        error.problems.push_back(Problem{"", 0, 0, found.field == "latin_name" ? "--latin-name" : "--full-name",
+                                         "looks like " + join(found.refs, ", ") +
+                                             " (the name reads the same: look-alike letters, case, spacing or "
+                                             "invisible characters aside)" + kGoOn});
+    throw error;
+}
+
+// The same for an import: where each look-alike is in the file, and who it looks like there and already.
+[[noreturn]] void refuse_lookalike_rows(const store::LookalikeError& e, const std::string& file,
+                                        const std::vector<io::ParticipantRow>& rows) {
+    InputError error;
+    for (const auto& found : e.found) {
+        std::vector<std::string> like = found.refs;
+        for (std::size_t j : found.earlier)
+            like.push_back(rows[j].participant.ref + " (line " + std::to_string(rows[j].line) + ")");
+        error.problems.push_back(Problem{file, rows[found.index].line, 0, found.field,
+                                         rows[found.index].participant.ref + " looks like " + join(like, ", ") +
+                                             " (the name reads the same: look-alike letters, case, spacing or "
+                                             "invisible characters aside)"});
+    }
+    if (!error.problems.empty()) error.problems.back().message += kGoOn;
+    throw error;
+}
 
 struct ParticipantListOptions {
     store::ParticipantQuery query;
@@ -40,7 +77,11 @@ void run_participant_add(Context& ctx, const ParticipantAddOptions& options) {
     refuse_if_any(validate(p));
     pdf::FontStack fonts;  // every character must be printable on a certificate
     workflow::refuse_unprintable(fonts, p, "--full-name", "--latin-name");
-    store::ParticipantRepo(ctx.db()).add(p);
+    try {
+        store::ParticipantRepo(ctx.db()).add(p, lookalikes(options.allow_lookalike));
+    } catch (const store::LookalikeError& e) {
+        refuse_lookalike_options(e);
+    }
     ctx.print(participant_json(p), "Added " + p.ref);
 }
 
@@ -49,8 +90,13 @@ void run_participant_import(Context& ctx, const ParticipantImportOptions& option
     auto read = workflow::read_participant_csv_file(fonts, options.file);
     if (!read.ok()) throw InputError{read.problems};
     std::vector<Participant> people;
-    for (auto& row : read.value) people.push_back(std::move(row.participant));
-    const auto counts = store::ParticipantRepo(ctx.db()).save_all(people);
+    for (const auto& row : read.value) people.push_back(row.participant);
+    store::ImportCounts counts;
+    try {
+        counts = store::ParticipantRepo(ctx.db()).save_all(people, lookalikes(options.allow_lookalike));
+    } catch (const store::LookalikeError& e) {
+        refuse_lookalike_rows(e, options.file, read.value);
+    }
     ctx.print(json{{"file", options.file}, {"created", counts.created}, {"updated", counts.updated},
                    {"unchanged", counts.unchanged}},
               "Imported " + options.file + ": " + std::to_string(counts.created) + " added, " +
@@ -103,12 +149,16 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
     add->add_option("--email", added->participant.email, "E-mail address (optional)");
     add->add_option("--phone", added->participant.phone, "Phone number (optional)");
     add->add_option("--consent", added->consent, "The date the person consented to their data being kept (YYYY-MM-DD)");
+    add->add_flag("--allow-lookalike", added->allow_lookalike,
+                  "Add the person even though their name looks like someone's already kept (different people)");
     add->callback([&ctx, added] { run_participant_add(ctx, *added); });
 
     auto imported = std::make_shared<ParticipantImportOptions>();
     auto* import = group->add_subcommand("import", "Import people from a CSV file (all rows or none)");
     import->add_option("file", imported->file, "UTF-8 CSV with header ref,full_name,latin_name,country,language,email")
         ->required();
+    import->add_flag("--allow-lookalike", imported->allow_lookalike,
+                     "Import people whose names look like someone's (in the file or already kept): different people");
     import->callback([&ctx, imported] { run_participant_import(ctx, *imported); });
 
     auto listed = std::make_shared<ParticipantListOptions>();

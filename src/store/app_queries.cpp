@@ -5,7 +5,9 @@
 #include <soci/soci.h>
 
 #include "core/identity.hpp"
+#include "core/names.hpp"
 #include "store/like.hpp"
+#include "store/name_skeletons.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -40,9 +42,30 @@ std::size_t characters(const std::string& text) {
     return n;
 }
 
+// A search by part of ref, full_name or latin_name (what participant_search gives, look-alikes aside).
+ParticipantSearch text_search(Backend backend, const std::string& search, bool use_index);
+
+// Everyone whose full or Latin name looks like the whole search (the same skeleton: "John Smith" finds a Cyrillic
+// о, a zero-width space or a left-to-right mark too), through the skeleton columns' indexes.
+ParticipantSearch with_lookalikes(ParticipantSearch found, const std::string& search) {
+    const std::string key = name_skeleton(search);
+    if (key.empty()) return found;  // a search of spaces only: an empty key would match everyone's missing Latin name
+    found.condition = "(" + found.condition + " OR p.name_skeleton = :k1 OR p.latin_skeleton = :k2)";
+    found.values.push_back(key);
+    found.values.push_back(key);
+    return found;
+}
+
 }  // namespace
 
 ParticipantSearch participant_search(Backend backend, const std::string& search, bool use_index) {
+    if (search.empty()) return {"1 = 1", {}, ""};
+    return with_lookalikes(text_search(backend, search, use_index), search);
+}
+
+namespace {
+
+ParticipantSearch text_search(Backend backend, const std::string& search, bool use_index) {
     if (search.empty()) return {"1 = 1", {}, ""};
     const std::string pattern = contains_pattern(search);
     // SQLite's LIKE ignores the case of ASCII letters; so does this on PostgreSQL. % and _ are escaped.
@@ -74,6 +97,8 @@ ParticipantSearch participant_search(Backend backend, const std::string& search,
     out.values.insert(out.values.begin(), search);
     return out;
 }
+
+}  // namespace
 
 ParticipantSearch participant_search(Database& db, const std::string& search, bool use_index) {
     auto found = participant_search(db.backend(), search, use_index);
@@ -292,6 +317,7 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
                      " WHERE c.code LIKE 'HUB-%' AND s.session_date < date(c.start_date, '+' || (:held * 3) || ' days')",
             soci::use(now), soci::use(by), soci::use(now), soci::use(by), soci::use(size.marked_sessions);
         db_.sql() << "DROP TABLE seed_plan";
+        fill_name_skeletons(db_);
     });
 }
 

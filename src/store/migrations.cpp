@@ -170,6 +170,7 @@ const std::vector<Migration>& migrations() {
          }},
         certification_migration(),
         search_migration(),
+        name_skeleton_migration(),
     };
     return all;
 }

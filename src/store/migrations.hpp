@@ -1,5 +1,6 @@
 // The schema, as numbered migrations applied in order, each in its own transaction.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,8 @@ struct Migration {
     std::vector<std::string> sql;  // may use {id} for an auto-numbered primary key, {real} for a float
     // Run after `sql` on one backend only (an SQLite full-text index, a PostgreSQL extension).
     std::vector<std::string> sqlite_only, postgresql_only;
+    // Run after the statements, in the same transaction, for what SQL cannot compute (core's name skeletons).
+    std::function<void(Database&)> after;
 
     // The statements for a backend, with the few spellings that differ filled in.
     std::vector<std::string> statements(Backend backend) const;
@@ -27,5 +30,6 @@ const std::vector<Migration>& migrations();
 // Later migrations, each kept in a file of its own (migrations_*.cpp) next to the code that uses it.
 Migration certification_migration();  // 5: certifications, learning ledger, trainer certifications
 Migration search_migration();         // 6: participant search index
+Migration name_skeleton_migration();  // 7: look-alike keys of participants' names
 
 }  // namespace mitra::store

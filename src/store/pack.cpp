@@ -14,6 +14,7 @@
 #include "core/problem.hpp"
 #include "core/text.hpp"
 #include "store/migrations.hpp"
+#include "store/name_skeletons.hpp"
 #include "store/pack_tables.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
@@ -257,6 +258,7 @@ private:
             if (!hub_row) {
                 if (!pack_changed && exported_here_) continue;  // removed at the hub, untouched in the field
                 insert(sql_, t.name, t.columns, row);
+                if (t.name == "participants") refresh_name_skeletons(hub_, uuid);  // the hub's own keys
                 ++report_.by_entity[t.name].added;
                 if (pack_base && exported_here_) conflict(t, row, std::nullopt, true);  // removed at the hub, changed in the field
                 note_seen(t, uuid, pack_at, pack_at);
@@ -290,6 +292,7 @@ private:
             const bool take_pack = !hub_changed || pack_wins(t, row, *hub_row);
             if (take_pack) {
                 update(sql_, t, hub_uuid, row);
+                if (t.name == "participants") refresh_name_skeletons(hub_, hub_uuid);
                 ++report_.by_entity[t.name].changed;
             }
             if (hub_changed) conflict(t, row, hub_row, take_pack);

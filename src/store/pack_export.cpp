@@ -7,6 +7,7 @@
 #include "core/calendar.hpp"
 #include "core/identity.hpp"
 #include "core/problem.hpp"
+#include "store/name_skeletons.hpp"
 #include "store/pack.hpp"
 #include "store/pack_tables.hpp"
 #include "store/repos.hpp"
@@ -188,6 +189,7 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
                         for (const auto& r : snapshot.cohort_trainers)
                             insert(sql, "cohort_trainers", kCohortTrainerColumns, r);
                 }
+                fill_name_skeletons(*pack);  // not carried: computed from the names, as the field's program would
                 const std::string source = hub.shown_target();
                 sql << "INSERT INTO pack_identity (uuid, cohort_uuid, cohort_code, exported_at, exported_by, source) "
                        "VALUES (:u, :c, :code, :at, :by, :src)",

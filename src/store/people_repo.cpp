@@ -8,6 +8,7 @@
 
 #include "core/identity.hpp"
 #include "store/app_queries.hpp"
+#include "store/name_skeletons.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -56,16 +57,17 @@ void refuse_erased(Database& db, const std::vector<Participant>& people) {
         refuse("ref", join(named, ", ") + " asked for their personal data to be erased; leave them out");
 }
 
-void insert_participant(Database& db, Participant& p, const Stamp& stamp) {
+void insert_participant(Database& db, Participant& p, const NameSkeletons& keys, const Stamp& stamp) {
     p.uuid = p.uuid.empty() ? new_uuid() : p.uuid;
     const std::string consent = p.consent_date ? to_string(*p.consent_date) : "";
     soci::indicator consent_ind = p.consent_date ? soci::i_ok : soci::i_null;
     db.sql() << "INSERT INTO participants (uuid, ref, full_name, latin_name, country, language, email, phone, "
-                "consent_date, created_at, created_by, updated_at, updated_by) VALUES (:u, :r, :n, :l, :c, :lang, "
-                ":e, :ph, :cd, :at, :by, :at2, :by2)",
+                "consent_date, created_at, created_by, updated_at, updated_by, name_skeleton, latin_skeleton) VALUES "
+                "(:u, :r, :n, :l, :c, :lang, :e, :ph, :cd, :at, :by, :at2, :by2, :ns, :ls)",
         soci::use(p.uuid), soci::use(p.ref), soci::use(p.full_name), soci::use(p.latin_name), soci::use(p.country),
         soci::use(p.language), soci::use(p.email), soci::use(p.phone), soci::use(consent, consent_ind),
-        soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+        soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by), soci::use(keys.full),
+        soci::use(keys.latin);
 }
 
 }  // namespace
@@ -147,22 +149,26 @@ std::vector<Trainer> TrainerRepo::list() {
     return out;
 }
 
-void ParticipantRepo::add(Participant& p) {
+void ParticipantRepo::add(Participant& p, Lookalikes lookalikes) {
+    const std::vector<NameSkeletons> keys = {name_skeletons(p)};
     db_.write([&] {
         if (find(p.ref)) refuse("ref", "a participant with ref " + p.ref + " exists already");
-        insert_participant(db_, p, Stamp{utc_timestamp_now(), db_.actor()});
+        refuse_lookalikes(db_, {p}, keys, lookalikes);
+        insert_participant(db_, p, keys[0], Stamp{utc_timestamp_now(), db_.actor()});
     });
 }
 
-Saved ParticipantRepo::save(Participant& p) {
+Saved ParticipantRepo::save(Participant& p, Lookalikes lookalikes) {
     Saved outcome = Saved::created;
+    const std::vector<NameSkeletons> keys = {name_skeletons(p)};
     db_.write([&] {
         outcome = Saved::created;  // again on a retry
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
         refuse_erased(db_, {p});
+        refuse_lookalikes(db_, {p}, keys, lookalikes);
         auto existing = find(p.ref);
         if (!existing) {
-            insert_participant(db_, p, stamp);
+            insert_participant(db_, p, keys[0], stamp);
             return;
         }
         p.uuid = existing->uuid;
@@ -174,18 +180,22 @@ Saved ParticipantRepo::save(Participant& p) {
         const std::string consent = p.consent_date ? to_string(*p.consent_date) : "";
         soci::indicator consent_ind = p.consent_date ? soci::i_ok : soci::i_null;
         db_.sql() << "UPDATE participants SET full_name = :n, latin_name = :l, country = :c, language = :lang, "
-                     "email = :e, phone = :ph, consent_date = :cd, updated_at = :at, updated_by = :by WHERE uuid = :u",
+                     "email = :e, phone = :ph, consent_date = :cd, updated_at = :at, updated_by = :by, "
+                     "name_skeleton = :ns, latin_skeleton = :ls WHERE uuid = :u",
             soci::use(p.full_name), soci::use(p.latin_name), soci::use(p.country), soci::use(p.language),
             soci::use(p.email), soci::use(p.phone), soci::use(consent, consent_ind), soci::use(stamp.at),
-            soci::use(stamp.by), soci::use(p.uuid);
+            soci::use(stamp.by), soci::use(keys[0].full), soci::use(keys[0].latin), soci::use(p.uuid);
     });
     return outcome;
 }
 
-ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
+ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people, Lookalikes lookalikes) {
     // Per batch: one query finds who exists; inserts and updates go through two statements prepared once.
     constexpr std::size_t kBatch = 500;
     ImportCounts counts;
+    std::vector<NameSkeletons> keys;
+    keys.reserve(people.size());
+    for (const auto& p : people) keys.push_back(name_skeletons(p));
     db_.write([&] {
         counts = {};
         // SQLite: the search index kept row by row costs more than rebuilding it once after a large import.
@@ -194,24 +204,27 @@ ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
         if (rebuild_search) db_.sql() << "INSERT INTO participant_search_paused (paused) VALUES (1)";
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
         Participant row;
+        NameSkeletons row_keys;
         std::string consent;
         soci::indicator consent_ind = soci::i_null;
         soci::statement insert =
             (db_.sql().prepare << "INSERT INTO participants (uuid, ref, full_name, latin_name, country, language, "
-                                  "email, phone, consent_date, created_at, created_by, updated_at, updated_by) VALUES "
-                                  "(:u, :r, :n, :l, :c, :lang, :e, :ph, :cd, :at, :by, :at2, :by2)",
+                                  "email, phone, consent_date, created_at, created_by, updated_at, updated_by, "
+                                  "name_skeleton, latin_skeleton) VALUES (:u, :r, :n, :l, :c, :lang, :e, :ph, :cd, "
+                                  ":at, :by, :at2, :by2, :ns, :ls)",
              soci::use(row.uuid), soci::use(row.ref), soci::use(row.full_name), soci::use(row.latin_name),
              soci::use(row.country), soci::use(row.language), soci::use(row.email), soci::use(row.phone),
              soci::use(consent, consent_ind), soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at),
-             soci::use(stamp.by));
+             soci::use(stamp.by), soci::use(row_keys.full), soci::use(row_keys.latin));
         soci::statement update =
             (db_.sql().prepare << "UPDATE participants SET full_name = :n, latin_name = :l, country = :c, language = "
                                   ":lang, email = :e, phone = :ph, consent_date = :cd, updated_at = :at, updated_by = "
-                                  ":by WHERE uuid = :u",
+                                  ":by, name_skeleton = :ns, latin_skeleton = :ls WHERE uuid = :u",
              soci::use(row.full_name), soci::use(row.latin_name), soci::use(row.country), soci::use(row.language),
              soci::use(row.email), soci::use(row.phone), soci::use(consent, consent_ind), soci::use(stamp.at),
-             soci::use(stamp.by), soci::use(row.uuid));
+             soci::use(stamp.by), soci::use(row_keys.full), soci::use(row_keys.latin), soci::use(row.uuid));
         refuse_erased(db_, people);
+        refuse_lookalikes(db_, people, keys, lookalikes);
         std::map<std::string, Participant> existing;  // by ref, for the batch at hand
         for (std::size_t start = 0; start < people.size(); start += kBatch) {
             const std::size_t end = std::min(people.size(), start + kBatch);
@@ -240,6 +253,7 @@ ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people) {
                 if (old != existing.end()) p.uuid = old->second.uuid;
                 else if (p.uuid.empty()) p.uuid = new_uuid();
                 row = p;
+                row_keys = keys[i];
                 consent = p.consent_date ? to_string(*p.consent_date) : "";
                 consent_ind = p.consent_date ? soci::i_ok : soci::i_null;
                 if (old != existing.end()) {

@@ -64,7 +64,7 @@ ErasureResult erase_participant(Database& db, const std::string& ref, const std:
             soci::use(now), soci::use(db.actor()), soci::use(person);
 
         db.sql() << "UPDATE participants SET full_name = '', latin_name = '', email = '', phone = '', "
-                    "consent_date = NULL, erased_at = :at, updated_at = :at2, updated_by = :by WHERE uuid = :p",
+                    "name_skeleton = '', latin_skeleton = '', consent_date = NULL, erased_at = :at, updated_at = :at2, updated_by = :by WHERE uuid = :p",
             soci::use(now), soci::use(now), soci::use(db.actor()), soci::use(person);
         record_audit(db, "participant", person, "erase", std::nullopt, "personal data erased: " + reason);
     });

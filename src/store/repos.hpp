@@ -7,6 +7,7 @@
 
 #include "core/completion.hpp"
 #include "core/model.hpp"
+#include "core/problem.hpp"
 #include "store/database.hpp"
 
 namespace mitra::store {
@@ -45,7 +46,7 @@ private:
 
 struct ParticipantQuery {
     std::string cohort_code;  // only those enrolled in this cohort
-    std::string search;       // part of ref, full_name or latin_name
+    std::string search;       // part of ref, full_name or latin_name, or a whole name that looks alike
     int limit = 0;            // 0: all
     int offset = 0;
 };
@@ -54,12 +55,32 @@ struct ImportCounts {
     int created = 0, updated = 0, unchanged = 0;
 };
 
+// A person whose name looks like someone else's: their full or Latin name has the same skeleton (core's
+// name_skeleton: look-alike letters, case, spacing and invisible characters aside) as another's full or Latin name.
+struct Lookalike {
+    std::size_t index = 0;              // which of the people given (0 for add and save)
+    std::string field;                  // "full_name" or "latin_name": the name that looks like another
+    std::vector<std::string> refs;      // people kept already (not erased) who look alike, by ref
+    std::vector<std::size_t> earlier;   // earlier people of the same import who look alike, by index
+};
+
+// Refused because a new or renamed person looks like someone (and the caller did not allow it). The problems
+// name people by ref only; `found` says who, for a front end to ask whether to go on, or to place them in a file.
+struct LookalikeError : InputError {
+    std::vector<Lookalike> found;
+};
+
+// Whether a new or renamed person who looks like someone is refused (LookalikeError) or taken.
+enum class Lookalikes { refuse, allow };
+
 class ParticipantRepo {
 public:
     explicit ParticipantRepo(Database& db) : db_(db) {}
-    void add(Participant& participant);              // refuses a ref that exists
-    Saved save(Participant& participant);            // adds, or updates the person with that ref
-    ImportCounts save_all(std::vector<Participant>& participants);
+    // Each refuses a new or renamed person who looks like someone, unless `lookalikes` allows it.
+    void add(Participant& participant, Lookalikes lookalikes = Lookalikes::refuse);  // refuses a ref that exists
+    // Adds, or updates the person with that ref.
+    Saved save(Participant& participant, Lookalikes lookalikes = Lookalikes::refuse);
+    ImportCounts save_all(std::vector<Participant>& participants, Lookalikes lookalikes = Lookalikes::refuse);
     std::optional<Participant> find(const std::string& ref);
     std::vector<Participant> list(const ParticipantQuery& query = {});
     long long count();

@@ -589,8 +589,8 @@ TEST_CASE("a pack carries co-facilitators both ways, the trainers' certification
 
 namespace {
 
-// Turns a pack back into one written before migration 5 (and 6): no co-facilitators, ledger or
-// certifications, as an older Mitra in the field would have left it.
+// Turns a pack back into one written before migration 5 (and 6, 7): no co-facilitators, ledger,
+// certifications, search index or name skeletons, as an older Mitra in the field would have left it.
 void make_older_pack(const std::string& file) {
     soci::session raw(soci::sqlite3, file);
     raw << "PRAGMA foreign_keys = OFF";
@@ -602,7 +602,9 @@ void make_older_pack(const std::string& file) {
           "WHERE revoked_at IS NULL",
           "DROP TRIGGER participant_search_insert", "DROP TRIGGER participant_search_delete",
           "DROP TRIGGER participant_search_update", "DROP TABLE participant_search",
-          "DROP TABLE participant_search_paused", "DELETE FROM schema_migrations WHERE version >= 5"})
+          "DROP TABLE participant_search_paused", "DROP INDEX participants_name_skeleton",
+          "DROP INDEX participants_latin_skeleton", "ALTER TABLE participants DROP COLUMN name_skeleton",
+          "ALTER TABLE participants DROP COLUMN latin_skeleton", "DELETE FROM schema_migrations WHERE version >= 5"})
         raw << statement;
 }
 
