@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "core/names.hpp"
 #include "core/problem.hpp"
 #include "store/certification_repo.hpp"
 #include "store/pack.hpp"
@@ -765,4 +766,50 @@ TEST_CASE("a pack carries the certification its curriculum leads to, and a hub w
     auto other = Database::open(dir.db("other.db"), "coordinator");
     merge_pack(*other, pack_file);
     same_rule(CurriculumRepo(*other).find("PSF")->certification);
+}
+
+TEST_CASE("people from a pack keep true look-alike keys: the export fills the pack's, a merge the hub's",
+          "[store][pack][names]") {
+    TempDir dir;
+    auto hub = Database::open(dir.db("hub.db"), "coordinator");
+    set_up(*hub);
+    const auto pack_file = dir.file("k1.pack");
+    export_pack(*hub, "K1", pack_file);
+    auto missing_keys = [](Database& db) {
+        long long n = -1;
+        db.sql() << "SELECT COUNT(*) FROM participants WHERE name_skeleton IS NULL", soci::into(n);
+        return n;
+    };
+    {
+        auto field = Database::open(pack_file, "trainer-in-the-field");
+        CHECK(missing_keys(*field) == 0);
+        // In the field: Sukarno (P-4, at the hub) is found as a look-alike, then two John Smiths come in.
+        auto again = person("P-8", "SUKARNO");
+        REQUIRE_THROWS_AS(ParticipantRepo(*field).add(again), LookalikeError);
+        auto newcomer = person("P-9", "John Smith");
+        ParticipantRepo(*field).add(newcomer);
+        CohortRepo(*field).enrol("K1", {"P-9"}, day("2026-01-01"));
+        auto renamed = *ParticipantRepo(*field).find("P-1");
+        renamed.full_name = "J\u043Ehn Smith";
+        ParticipantRepo(*field).save(renamed, Lookalikes::allow);
+    }
+    tick();
+    merge_pack(*hub, pack_file);
+    CHECK(missing_keys(*hub) == 0);
+    std::string key;
+    for (const char* ref : {"P-1", "P-9"}) {
+        INFO(ref);
+        hub->sql() << "SELECT name_skeleton FROM participants WHERE ref = :r", soci::into(key), soci::use(std::string(ref));
+        CHECK(key == name_skeleton("John Smith"));
+    }
+    auto third = person("P-10", "John Smith");
+    try {
+        ParticipantRepo(*hub).add(third);
+        FAIL("added");
+    } catch (const LookalikeError& e) {
+        CHECK(e.found.at(0).refs == std::vector<std::string>{"P-1", "P-9"});
+    }
+    ParticipantQuery q;
+    q.search = "John Smith";
+    CHECK(ParticipantRepo(*hub).list(q).size() == 2);
 }
