@@ -435,7 +435,8 @@ TEST_CASE("a batch killed part-way and run again leaves no broken file and gives
         refs.push_back(ref);
         csv += ref + "," + names[i % names.size()].first + ",,NP," + names[i % names.size()].second + ",\n";
     }
-    ws.ok({"participant", "import", ws.file("thirty.csv", csv)});
+    // Thirty people, ten names: three of each, different people.
+    ws.ok({"participant", "import", ws.file("thirty.csv", csv), "--allow-lookalike"});
     ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan Community Centre",
            "--country", "NP", "--language", "ne", "--start", "2026-01-05", "--trainer", "T-NP-01"});
     std::vector<std::string> enrol{"cohort", "enrol", kCohort};
