@@ -154,15 +154,22 @@ void EnrolPage::add_person() {
     ParticipantDialog dialog(this);
     while (dialog.ShowModal() == wxID_OK) {
         std::string ref;
-        if (guarded(&dialog, [&] {
-                Participant p = dialog.participant();
-                workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
-                context_.db().write([&] {
-                    store::ParticipantRepo(context_.db()).add(p);
-                    store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, context_.today());
-                });
-                ref = p.ref;
-            })) {
+        bool added = false;
+        guarded(&dialog, [&] {
+            Participant p = dialog.participant();
+            workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
+            added = save_asking_about_lookalikes(
+                &dialog,
+                [&](store::Lookalikes lookalikes) {
+                    context_.db().write([&] {
+                        store::ParticipantRepo(context_.db()).add(p, lookalikes);
+                        store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, context_.today());
+                    });
+                },
+                lookalike_of(p.ref), _("Add anyway"));
+            ref = p.ref;
+        });
+        if (added) {
             outcome_->SetLabel(wxString::Format(_("%s was added and enrolled."), wx(ref)));
             refresh();
             return;
@@ -195,10 +202,20 @@ bool EnrolPage::import_csv(const wxString& path) {
         }
         store::ImportCounts counts;
         store::EnrolResult result;
-        context_.db().write([&] {  // the people and their enrolment: all or nothing
-            counts = store::ParticipantRepo(context_.db()).save_all(people);
-            result = store::CohortRepo(context_.db()).enrol(cohort_, refs, context_.today());
-        });
+        const bool saved = save_asking_about_lookalikes(
+            this,
+            [&](store::Lookalikes lookalikes) {
+                context_.db().write([&] {  // the people and their enrolment: all or nothing
+                    counts = store::ParticipantRepo(context_.db()).save_all(people, lookalikes);
+                    result = store::CohortRepo(context_.db()).enrol(cohort_, refs, context_.today());
+                });
+            },
+            lookalike_in(read.value), _("Import anyway"));
+        if (!saved) {
+            outcome_->SetLabel(_("No one was imported or enrolled: some names look like other people's."));
+            Layout();
+            return;
+        }
         outcome_->SetLabel(wxString::Format(_("From the file: %d new people, %d updated; %zu enrolled, %zu already were."),
                                             counts.created, counts.updated, result.enrolled.size(),
                                             result.already.size()));

@@ -61,6 +61,50 @@ void show_info(wxWindow* parent, const wxString& message) {
     deliver(parent, _("Mitra"), message, wxICON_INFORMATION);
 }
 
+bool save_asking_about_lookalikes(wxWindow* parent, const std::function<void(store::Lookalikes)>& save,
+                                  const std::function<wxString(const store::Lookalike&)>& who, const wxString& go_on) {
+    try {
+        save(store::Lookalikes::refuse);
+        return true;
+    } catch (const store::LookalikeError& e) {
+        wxString question = _("These names read the same as other people's once look-alike letters, case, spacing "
+                              "and invisible characters are set aside:");
+        question << "\n";
+        for (const auto& found : e.found) question << "\n" << who(found);
+        question << "\n\n" << _("Are they different people?");
+        if (!ask_yes_no(parent, question, go_on, _("Go back"))) return false;
+    }
+    save(store::Lookalikes::allow);
+    return true;
+}
+
+namespace {
+
+wxString refs_of(const std::vector<std::string>& refs) {
+    wxString out;
+    for (const auto& ref : refs) out << (out.empty() ? "" : ", ") << wx(ref);
+    return out;
+}
+
+}  // namespace
+
+std::function<wxString(const store::Lookalike&)> lookalike_of(const std::string& ref) {
+    return [ref](const store::Lookalike& found) {
+        return wxString::Format(_("%s looks like %s."), wx(ref), refs_of(found.refs));
+    };
+}
+
+std::function<wxString(const store::Lookalike&)> lookalike_in(const std::vector<io::ParticipantRow>& rows) {
+    return [&rows](const store::Lookalike& found) {
+        const auto& row = rows.at(found.index);
+        wxString like = refs_of(found.refs);
+        for (std::size_t j : found.earlier)
+            like << (like.empty() ? "" : ", ")
+                 << wxString::Format(_("%s on line %d"), wx(rows.at(j).participant.ref), rows.at(j).line);
+        return wxString::Format(_("Line %d: %s looks like %s."), row.line, wx(row.participant.ref), like);
+    };
+}
+
 wxString describe(const Problem& p) {
     wxString where;
     if (!p.file.empty()) where << wx(p.file) << ", ";

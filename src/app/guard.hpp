@@ -7,7 +7,9 @@
 #include <functional>
 
 #include "core/problem.hpp"
+#include "io/participant_csv.hpp"
 #include "store/database.hpp"
+#include "store/repos.hpp"
 
 namespace mitra::app {
 
@@ -32,6 +34,17 @@ wxString ask_save_path(wxWindow* parent, const wxString& title, const wxString& 
 // "line 3, column 12, email: the address has no @", in the interface's language.
 wxString describe(const Problem& problem);
 wxString describe_all(const Problems& problems);
+
+// Runs `save` refusing look-alikes; when the store finds some (store::LookalikeError), asks whether they are
+// different people, listing each as `who` words it (by ref, never by name), with `go_on` and "Go back" as the
+// answers, and runs `save` again allowing them when the user goes on. False when the user went back (nothing was
+// saved). Other failures are thrown, for guarded().
+bool save_asking_about_lookalikes(wxWindow* parent, const std::function<void(store::Lookalikes)>& save,
+                                  const std::function<wxString(const store::Lookalike&)>& who, const wxString& go_on);
+// `who` for one person typed in ("P-0040 looks like P-0012, P-0031."), and for the people of an imported file
+// ("Line 5: P-0040 looks like P-0012, and P-0033 on line 3.").
+std::function<wxString(const store::Lookalike&)> lookalike_of(const std::string& ref);
+std::function<wxString(const store::Lookalike&)> lookalike_in(const std::vector<io::ParticipantRow>& rows);
 
 // Runs `work`; on mitra::InputError, store::DatabaseError or another failure, tells the user and returns false.
 bool guarded(wxWindow* parent, const std::function<void()>& work);

@@ -90,11 +90,15 @@ void ParticipantsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
 void ParticipantsPanel::add_person() {
     ParticipantDialog dialog(this);
     while (dialog.ShowModal() == wxID_OK) {
-        if (guarded(&dialog, [&] {
-                Participant p = dialog.participant();
-                workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
-                store::ParticipantRepo(context_.db()).add(p);
-            })) {
+        bool added = false;
+        guarded(&dialog, [&] {
+            Participant p = dialog.participant();
+            workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
+            added = save_asking_about_lookalikes(
+                &dialog, [&](store::Lookalikes lookalikes) { store::ParticipantRepo(context_.db()).add(p, lookalikes); },
+                lookalike_of(p.ref), _("Add anyway"));
+        });
+        if (added) {
             refresh();
             return;
         }
@@ -111,7 +115,11 @@ void ParticipantsPanel::import_csv(const wxString& path) {
         }
         std::vector<Participant> people;
         for (auto& row : read.value) people.push_back(row.participant);
-        const auto counts = store::ParticipantRepo(context_.db()).save_all(people);
+        store::ImportCounts counts;
+        const bool saved = save_asking_about_lookalikes(
+            this, [&](store::Lookalikes lookalikes) { counts = store::ParticipantRepo(context_.db()).save_all(people, lookalikes); },
+            lookalike_in(read.value), _("Import anyway"));
+        if (!saved) return;
         refresh();
         show_info(this, wxString::Format(_("%d added, %d updated, %d unchanged."), counts.created, counts.updated,
                                          counts.unchanged));

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "app/cohort_pages.hpp"
+#include "app/guard.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/main_frame.hpp"
 #include "app/problems_view.hpp"
@@ -104,4 +105,42 @@ TEST_CASE("people found by search are enrolled with one action", "[gui][enrol]")
     enrol->enrol_selected();
     CHECK(store::CohortRepo(programme.db()).enrolments("PKR-2026-2").size() == 3);
     CHECK(enrol->enrolled()->GetItemCount() == 3);
+}
+
+TEST_CASE("importing look-alikes on the Enrol page asks first, by ref, and goes on only when told to",
+          "[gui][enrol]") {
+    Programme programme;
+    Window frame(programme.context);
+    auto* panel = frame->open_cohort(programme.cohort);
+    pump();
+    auto* enrol = panel->enrol();
+    // P-008 is Sukarno; N-002 is the same name in capitals, N-003 a Cyrillic-о copy of N-001.
+    const auto file = write_file(programme.dir / "lookalikes.csv",
+                                 kHeader + "N-001,John Smith,,GB,en,\n"
+                                           "N-002,SUKARNO,,ID,id,\n"
+                                           "N-003,J\u043Ehn Smith,,GB,en,\n");
+    std::vector<wxString> questions;
+    bool go_on = false;
+    app::set_question_sink([&](wxWindow*, const wxString& q) {
+        questions.push_back(q);
+        return go_on;
+    });
+    const auto enrolled_before = store::CohortRepo(programme.db()).enrolments(programme.cohort).size();
+
+    CHECK_FALSE(enrol->import_csv(file));
+    REQUIRE(questions.size() == 1);
+    CHECK(questions[0].Contains("Line 3: N-002 looks like P-008."));
+    CHECK(questions[0].Contains("Line 4: N-003 looks like N-001 on line 2."));
+    CHECK_FALSE(questions[0].Contains("Sukarno"));
+    CHECK_FALSE(questions[0].Contains("SUKARNO"));
+    CHECK_FALSE(questions[0].Contains("Smith"));
+    CHECK_FALSE(store::ParticipantRepo(programme.db()).find("N-001"));
+    CHECK(store::CohortRepo(programme.db()).enrolments(programme.cohort).size() == enrolled_before);
+
+    go_on = true;
+    CHECK(enrol->import_csv(file));
+    CHECK(questions.size() == 2);
+    CHECK(store::ParticipantRepo(programme.db()).find("N-003"));
+    CHECK(store::CohortRepo(programme.db()).enrolments(programme.cohort).size() == enrolled_before + 3);
+    app::set_question_sink({});
 }
