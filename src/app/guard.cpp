@@ -67,7 +67,7 @@ bool save_asking_about_lookalikes(wxWindow* parent, const std::function<void(sto
         save(store::Lookalikes::refuse);
         return true;
     } catch (const store::LookalikeError& e) {
-        wxString question = _("These names read the same as other people's once look-alike letters, case, spacing "
+        wxString question = _("These names read the same as other people's, once look-alike letters, capitals, spacing "
                               "and invisible characters are set aside:");
         question << "\n";
         for (const auto& found : e.found) question << "\n" << who(found);

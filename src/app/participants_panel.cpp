@@ -95,7 +95,8 @@ void ParticipantsPanel::add_person() {
             Participant p = dialog.participant();
             workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
             added = save_asking_about_lookalikes(
-                &dialog, [&](store::Lookalikes lookalikes) { store::ParticipantRepo(context_.db()).add(p, lookalikes); },
+                &dialog,
+                [&](store::Lookalikes lookalikes) { store::ParticipantRepo(context_.db()).add(p, lookalikes); },
                 lookalike_of(p.ref), _("Add anyway"));
         });
         if (added) {
@@ -117,7 +118,10 @@ void ParticipantsPanel::import_csv(const wxString& path) {
         for (auto& row : read.value) people.push_back(row.participant);
         store::ImportCounts counts;
         const bool saved = save_asking_about_lookalikes(
-            this, [&](store::Lookalikes lookalikes) { counts = store::ParticipantRepo(context_.db()).save_all(people, lookalikes); },
+            this,
+            [&](store::Lookalikes lookalikes) {
+                counts = store::ParticipantRepo(context_.db()).save_all(people, lookalikes);
+            },
             lookalike_in(read.value), _("Import anyway"));
         if (!saved) return;
         refresh();

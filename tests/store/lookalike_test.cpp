@@ -211,7 +211,8 @@ TEST_CASE("a search for a name finds every look-alike of it, old rows included",
 
     const std::vector<std::string> all = {"P-1", "P-2", "P-3", "P-4", "P-5", "P-6", "P-8"};
     AppQueries queries(*db);
-    for (const std::string search : {"John Smith", "john smith", "J\u043Ehn Smith", "John\u200B Smith", "JOHN  SMITH"}) {
+    for (const std::string search :
+         {"John Smith", "john smith", "J\u043Ehn Smith", "John\u200B Smith", "JOHN  SMITH"}) {
         INFO(search);
         CHECK(found_by(*db, search) == all);
         CHECK(queries.count_participants(search) == 7);
@@ -234,7 +235,8 @@ TEST_CASE("opening a database from before migration 7 fills in its people's skel
             for (const char* statement :
                  {"DROP INDEX participants_name_skeleton", "DROP INDEX participants_latin_skeleton",
                   "ALTER TABLE participants DROP COLUMN name_skeleton",
-                  "ALTER TABLE participants DROP COLUMN latin_skeleton", "DELETE FROM schema_migrations WHERE version = 7"})
+                  "ALTER TABLE participants DROP COLUMN latin_skeleton",
+                  "DELETE FROM schema_migrations WHERE version = 7"})
                 db->sql() << statement;
         });
     }
