@@ -266,6 +266,7 @@ void Database::migrate() {
     };
     auto apply = [&](int version) {
         for (const auto& statement : steps[version - 1].statements(backend_)) sql() << statement;
+        if (steps[version - 1].after) steps[version - 1].after(*this);  // what SQL cannot compute (name skeletons)
         const std::string now = utc_timestamp_now();
         sql() << "INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :at)", soci::use(version),
             soci::use(now);
