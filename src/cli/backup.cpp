@@ -1,4 +1,4 @@
-// mitra-cli backup [--out FILE] [--list], restore FILE (also in place of a damaged database file).
+// mitra-cli backup [--out FILE] [--list], restore [FILE] (also in place of a damaged database file).
 #include "cli/context.hpp"
 #include "store/backup.hpp"
 
@@ -15,8 +15,18 @@ struct BackupOptions {
 };
 
 struct RestoreOptions {
-    std::string file;
+    std::string file;  // empty: the newest backup that passes its check
 };
+
+// The backup to restore: the one given, or the newest in the backups folder that passes its check.
+std::string backup_to_restore(const Context& ctx, const RestoreOptions& options) {
+    if (!options.file.empty()) return options.file;
+    const auto good = store::latest_good_backup(ctx.target());
+    if (good.empty())
+        bad_option("file", "no backup in " + store::backup_folder(ctx.target()).string() +
+                               " passes its check; name a backup file to restore");
+    return good.string();
+}
 
 void run_backup(Context& ctx, const BackupOptions& options) {
     if (options.list) {
@@ -41,15 +51,16 @@ void run_restore(Context& ctx, const RestoreOptions& options) {
     try {
         ctx.db();
     } catch (const store::DatabaseDamaged& damaged) {
-        const auto aside = store::restore_damaged(damaged.path, options.file);
-        ctx.print(json{{"restored", options.file}, {"damaged_kept_as", aside.string()}},
-                  "Restored " + damaged.path + " from " + options.file + "; the damaged file is kept as " +
-                      aside.string());
+        const std::string file = backup_to_restore(ctx, options);
+        const auto aside = store::restore_damaged(damaged.path, file);
+        ctx.print(json{{"restored", file}, {"damaged_kept_as", aside.string()}},
+                  "Restored " + damaged.path + " from " + file + "; the damaged file is kept as " + aside.string());
         return;
     }
-    store::restore_from(ctx.db(), options.file, kept_backups);
-    ctx.print(json{{"restored", options.file}},
-              "Restored " + ctx.target() + " from " + options.file + " (the previous content was backed up first)");
+    const std::string file = backup_to_restore(ctx, options);
+    store::restore_from(ctx.db(), file, kept_backups);
+    ctx.print(json{{"restored", file}},
+              "Restored " + ctx.target() + " from " + file + " (the previous content was backed up first)");
 }
 
 }  // namespace
@@ -66,7 +77,9 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
 
     auto restored = std::make_shared<RestoreOptions>();
     auto* restore = app.add_subcommand("restore", "Replace the database with a backup (checked first)");
-    restore->add_option("file", restored->file, "The backup file")->required()->check(CLI::ExistingFile);
+    restore->add_option("file", restored->file,
+                        "The backup file (default: the newest backup in the backups folder that passes its check)")
+        ->check(CLI::ExistingFile);
     restore->callback([&ctx, restored] { run_restore(ctx, *restored); });
 }
 

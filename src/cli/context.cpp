@@ -17,6 +17,14 @@ store::Database& Context::db() {
     if (!db_) {
         db_ = store::Database::open(target());
         for (const auto& warning : db_->warnings()) std::cerr << "mitra-cli: warning: " << warning << '\n';
+        // One line, once, so a command that seems stuck says why; the store gives up after the limit.
+        db_->on_waiting([this, told = false](std::chrono::milliseconds, std::chrono::seconds limit) mutable {
+            if (!told)
+                std::cerr << "mitra-cli: another program is changing the database " << db_->shown_target()
+                          << "; waiting for it to finish (up to " << limit.count() << " s)\n";
+            told = true;
+            return true;
+        });
     }
     return *db_;
 }

@@ -147,11 +147,25 @@ void backup_to(Database& db, const fs::path& out) {
     // The copy is written under a temporary name (owner-only) and given its own once whole on disk.
     io::TemporaryFile temporary(out, io::Access::owner_only);
     temporary.close();
+    std::string check;
     {
         Connection target(temporary.path(), SQLITE_OPEN_READWRITE);
         copy_database(source, target.handle, "cannot back up to " + out.string());
         // A backup is one self-contained file, not a WAL pair.
         single_text(target.handle, "PRAGMA journal_mode = DELETE");
+        // The backup API copies pages as they are, damaged ones too: a copy is kept only when it reads whole.
+        check = single_text(target.handle, "PRAGMA quick_check");
+    }
+    if (check != "ok") {
+        temporary.discard();
+        const auto good = latest_good_backup(db.target());
+        throw BackupDamaged(
+            "the copy of " + db.target() + " is damaged (" + (check.empty() ? "it cannot be read" : check) +
+                "), so the database itself has damaged pages: the copy was not kept and no backup was removed" +
+                (good.empty() ? std::string(", and there is no good backup of it in ") +
+                                    backup_folder(db.target()).string()
+                              : ". The latest good backup is " + good.string() + " (made " + backup_time(good) + ")"),
+            good.string());
     }
     temporary.publish();
     io::sync_folder(out.has_parent_path() ? out.parent_path() : fs::path("."));
@@ -248,6 +262,7 @@ fs::path restore_damaged(const fs::path& database_file, const fs::path& backup) 
 
 void restore_from(Database& db, const fs::path& file, int keep) {
     sqlite3* target = native(db);
+    if (db.read_only()) throw DatabaseReadOnly(db.target(), db.read_only_reason());
     if (const auto problem = check_backup(file); !problem.empty())
         throw InputError{{Problem{file.string(), 0, 0, "", problem + "; nothing was changed"}}};
     backup_rotating(db, "before-restore", keep);

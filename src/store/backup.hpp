@@ -2,20 +2,31 @@
 #pragma once
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.hpp"
 
 namespace mitra::store {
 
+// A backup whose copy failed its check (PRAGMA quick_check): the database it copies has damaged pages. The copy
+// is not kept and no older backup is removed. Names the latest backup that passes check_backup, if any.
+struct BackupDamaged : DatabaseError {
+    BackupDamaged(const std::string& message, std::string latest_good_backup)
+        : DatabaseError(message), latest_good_backup(std::move(latest_good_backup)) {}
+    std::string latest_good_backup;  // empty when no backup passes its check
+};
+
 // Where automatic backups of a database file go: a "backups" folder beside it.
 std::filesystem::path backup_folder(const std::filesystem::path& database_file);
 
 // Copies the open database, consistent even while others write, to `out` (owner-only; written to a
-// temporary name, then renamed). SQLite only: a hub on PostgreSQL is backed up with pg_dump.
+// temporary name, checked with PRAGMA quick_check, then renamed). A copy that fails the check is removed and
+// BackupDamaged thrown. SQLite only: a hub on PostgreSQL is backed up with pg_dump.
 void backup_to(Database& db, const std::filesystem::path& out);
 
-// A timestamped backup in backup_folder(), keeping the newest `keep` and removing older ones.
+// A timestamped backup in backup_folder(), keeping the newest `keep` and removing older ones; only once the new
+// copy has passed its check (a damaged copy throws BackupDamaged and removes nothing).
 // `reason` goes into the name ("daily", "before-migration-3", "before-restore").
 std::filesystem::path backup_rotating(Database& db, const std::string& reason, int keep);
 

@@ -48,18 +48,103 @@ std::unique_ptr<soci::session> session_to(const std::string& target, Backend bac
     return session;
 }
 
-// Busy databases, serialisation failures and deadlocks are worth another try; nothing else is.
-bool is_retryable(const soci::soci_error& e) {
+int sqlite_code(const soci::soci_error& e) {
+    if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) return lite->result() & 0xFF;
+    return -1;
+}
+
+// `target` as an SQLite URI ("file:…?mode=ro"), so it can be opened for reading only.
+std::string sqlite_uri(const std::string& target, const std::string& parameters) {
+    std::string uri = "file:";
+    for (const char c : target) {
+        if (c == '%' || c == '?' || c == '#') {
+            static const char* hex = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[(static_cast<unsigned char>(c) >> 4) & 0xF];
+            uri += hex[static_cast<unsigned char>(c) & 0xF];
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?" + parameters;
+}
+
+// A session that reads the SQLite file `target` and cannot write it. A write-ahead-log database needs its
+// -shm file, which a read-only folder cannot hold; then, if no log is waiting to be written into the file,
+// the file is read as it is (immutable: SQLite takes no locks, which nothing could take here anyway).
+std::unique_ptr<soci::session> read_only_session_to(const std::string& target) {
+    auto session = std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                                   "db=\"" + sqlite_uri(target, "mode=ro") + "\" timeout=10");
+    try {
+        int tables = 0;
+        *session << "SELECT COUNT(*) FROM sqlite_master", soci::into(tables);
+        return session;
+    } catch (const soci::soci_error& e) {
+        if (sqlite_code(e) != 14 /* SQLITE_CANTOPEN */) throw;
+    }
+    session.reset();
+    std::error_code ec;
+    if (const auto log = std::filesystem::file_size(target + "-wal", ec); !ec && log > 0)
+        throw DatabaseError("the database " + target + " cannot be read here: it is read-only, and its last changes "
+                            "are still in " + target + "-wal, which only a program that may write to its folder "
+                            "can read; nothing was changed");
+    return std::make_unique<soci::session>(*soci::factory_sqlite3(),
+                                           "db=\"" + sqlite_uri(target, "immutable=1") + "\" timeout=10");
+}
+
+// Why the SQLite file `target` (or, when it is not there yet, its folder) cannot be written; empty when it can.
+// A write needs the file and its folder (where SQLite keeps its -wal and -shm files).
+std::string why_read_only(const std::string& target) {
+    namespace fs = std::filesystem;
+    const fs::path file(target);
+    const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+    auto who = [] {
+        const passwd* pw = ::getpwuid(::getuid());
+        return std::string(pw && pw->pw_name ? pw->pw_name : "this user");
+    };
+    auto refused = [&](const fs::path& what, const std::string& named) -> std::string {
+        if (::access(what.c_str(), W_OK) == 0) return {};
+        const int error = errno;
+        if (error == ENOENT) return {};
+        if (error == EROFS) return "the disk or folder it is on is mounted read-only";
+        if (error == EACCES || error == EPERM) return who() + " may not write to " + named;
+        return named + ": " + std::strerror(error);
+    };
+    std::error_code ec;
+    if (fs::exists(file, ec)) {
+        if (auto why = refused(file, "the file"); !why.empty()) return why;
+    }
+    return refused(folder, "its folder " + folder.string());
+}
+
+// Another program holds a lock the write needs: SQLite's busy file, a PostgreSQL row past lock_timeout.
+bool is_lock_wait(const soci::soci_error& e) {
     if (auto* lite = dynamic_cast<const soci::sqlite3_soci_error*>(&e)) {
         const int rc = lite->result() & 0xFF;
         return rc == 5 /* SQLITE_BUSY */ || rc == 6 /* SQLITE_LOCKED */;
     }
+    if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) return pg->sqlstate() == "55P03";
+    const std::string what = e.what();
+    return what.find("database is locked") != std::string::npos;
+}
+
+// Locks held by others, serialisation failures and deadlocks are worth another try; nothing else is.
+bool is_retryable(const soci::soci_error& e) {
+    if (is_lock_wait(e)) return true;
     if (auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) {
         const std::string state = pg->sqlstate();
         return state == "40001" /* serialization_failure */ || state == "40P01" /* deadlock_detected */;
     }
-    const std::string what = e.what();
-    return what.find("database is locked") != std::string::npos;
+    return false;
+}
+
+bool is_read_only_refusal(const soci::soci_error& e) { return sqlite_code(e) == 8 /* SQLITE_READONLY */; }
+
+// How long a write waits for others before giving up: MITRA_LOCK_WAIT_SECONDS (tests make it short), 30 s.
+std::chrono::seconds lock_wait_limit_from_environment() {
+    const char* limit = std::getenv("MITRA_LOCK_WAIT_SECONDS");
+    const int seconds = limit ? std::atoi(limit) : 0;
+    return std::chrono::seconds(seconds > 0 ? seconds : 30);
 }
 
 // Two serialisable transactions inserting the same unique key: PostgreSQL may report the loser as a unique
@@ -104,10 +189,15 @@ void leave_files_alone(soci::session* sql) {
     sqlite_api::sqlite3_db_config(lite->conn_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
 }
 
-// The refusal of a damaged file, naming its latest good backup and how to put it in place.
+// The refusal of a damaged file, naming its latest good backup and how to put it in place (unless the file is
+// read-only, when nothing can be put in its place).
 [[noreturn]] void throw_damaged(soci::session* sql, const std::string& target, const std::string& detail) {
     leave_files_alone(sql);
     std::string advice = "; nothing was written to it";
+    if (const auto why = why_read_only(target); !why.empty())
+        throw DatabaseDamaged("the database " + target + " is damaged (" + detail + ") and read-only (" + why +
+                                  ")" + advice + "; copy a good backup to a place where it can be written",
+                              target, "", "");
     const auto backup = latest_good_backup(target);
     std::string made;
     if (!backup.empty()) {
@@ -134,6 +224,7 @@ void check_integrity(Database& db, bool whole_file) {
             db.sql() << "SELECT COUNT(*) FROM sqlite_master", soci::into(tables);
         }
     } catch (const soci::soci_error& e) {
+        if (!is_corruption(e)) throw;  // a file that cannot be opened or read is not thereby damaged
         result = e.get_error_message();
     }
     if (result == "ok") return;
@@ -199,16 +290,24 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
         if (db->backend_ == Backend::sqlite) {
             std::error_code ec;
             db->existed_ = std::filesystem::file_size(target, ec) > 0 && !ec;
-            create_owner_only(target);
+            db->read_only_reason_ = why_read_only(target);
+            if (db->read_only() && !db->existed_)
+                throw DatabaseError("cannot make the database " + target + ": " + db->read_only_reason_ +
+                                    "; nothing was changed");
+            if (!db->read_only()) create_owner_only(target);
         }
-        db->sql_ = session_to(target, db->backend_);
+        db->sql_ = db->read_only() ? read_only_session_to(target) : session_to(target, db->backend_);
+        db->lock_wait_limit_ = lock_wait_limit_from_environment();
         if (db->backend_ == Backend::sqlite) {
             if (db->existed_) check_integrity(*db, false);
             db->sql() << "PRAGMA foreign_keys = ON";
-            db->sql() << "PRAGMA busy_timeout = 10000";
-            std::string mode;
-            db->sql() << "PRAGMA journal_mode = WAL", soci::into(mode);
-            db->sql() << "PRAGMA synchronous = NORMAL";
+            // Short, so that write() can say within a second that it is waiting for another program.
+            db->sql() << "PRAGMA busy_timeout = 1000";
+            if (!db->read_only()) {
+                std::string mode;
+                db->sql() << "PRAGMA journal_mode = WAL", soci::into(mode);
+                db->sql() << "PRAGMA synchronous = NORMAL";
+            }
         }
     } catch (const soci::soci_error& e) {
         if (db->backend_ == Backend::sqlite && is_corruption(e)) throw_damaged(db->sql_.get(), target, e.get_error_message());
@@ -221,7 +320,8 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
         db->sql() << "SELECT current_user", soci::into(db->actor_);
     else db->actor_ = os_user_name();
     db->migrate();
-    if (db->backend_ == Backend::sqlite && db->existed_ && db->automatic_backups_) daily_backup(*db, db->warnings_);
+    if (db->backend_ == Backend::sqlite && db->existed_ && db->automatic_backups_ && !db->read_only())
+        daily_backup(*db, db->warnings_);
     return db;
 }
 
@@ -272,6 +372,15 @@ void Database::migrate() {
             soci::use(now);
     };
     try {
+        if (backend_ == Backend::sqlite && read_only()) {
+            // Read as it is; bringing it up to date would write to it.
+            const int current = schema_version();
+            refuse_newer(current);
+            if (current < latest)
+                throw DatabaseReadOnly(target_, read_only_reason_ + "; it was made by an older Mitra and must be "
+                                                "brought up to date, which writes to it");
+            return;
+        }
         if (backend_ == Backend::sqlite) {
             sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
             refuse_newer(schema_version());
@@ -320,6 +429,8 @@ void Database::migrate() {
         }
     } catch (const soci::soci_error& e) {
         if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
+        if (backend_ == Backend::sqlite && read_only())
+            throw DatabaseReadOnly(target_, read_only_reason_ + "; " + e.get_error_message());
         if (is_permission_denied(e))
             throw DatabaseError("the database " + shown_target() + " needs its schema brought up to version " +
                                 std::to_string(latest) + ", and this role (" + actor_ +
@@ -334,14 +445,21 @@ void Database::write(const std::function<void()>& work) {
         work();
         return;
     }
-    // Enough for a dozen writers on one cohort at once; about half a minute in all before giving up.
-    constexpr int kAttempts = 80, kUniqueAttempts = 4;
+    if (read_only()) throw DatabaseReadOnly(target_, read_only_reason_);
+    // Tried again until lock_wait_limit_ (half a minute) has passed: enough for a dozen writers on one cohort at
+    // once. Each try waits at most a second for a lock (SQLite's busy timeout, PostgreSQL's lock_timeout), so
+    // the one waiting is told within about a second that another program holds the database.
+    constexpr int kUniqueAttempts = 4;
+    constexpr auto kTellAfter = std::chrono::milliseconds(900);
+    const auto started = std::chrono::steady_clock::now();
+    bool waited_for_lock = false;
     int unique_violations = 0;
     for (int attempt = 1;; ++attempt) {
         last_attempts_ = attempt;
         try {
             sql() << (backend_ == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL SERIALIZABLE");
             in_transaction_ = true;
+            if (backend_ == Backend::postgresql) sql() << "SET LOCAL lock_timeout = '1s'";
             work();
             // PostgreSQL ends a transaction whose COMMIT fails; SQLite keeps it open until rolled back.
             in_transaction_ = backend_ == Backend::sqlite;
@@ -355,16 +473,26 @@ void Database::write(const std::function<void()>& work) {
                 try { sql() << "ROLLBACK"; } catch (...) {}
             }
             const bool retry = is_retryable(e) || (is_unique_violation(e) && ++unique_violations < kUniqueAttempts);
-            if (retry && attempt < kAttempts) {
+            const auto waited =
+                std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+            waited_for_lock = waited_for_lock || is_lock_wait(e);
+            if (retry && waited < lock_wait_limit_) {
+                if (is_lock_wait(e) && waited >= kTellAfter && on_waiting_ && !on_waiting_(waited, lock_wait_limit_))
+                    throw WriteCancelled("the change was stopped while it waited for another program using the "
+                                         "database " + shown_target() + "; nothing was changed");
                 pause_before(attempt);
                 continue;
             }
             if (is_retryable(e))
-                throw ConflictError("other people were changing the same records at the same moment, and after " +
-                                    std::to_string(attempt) +
-                                    " tries this change still could not be made; nothing was changed, please try "
-                                    "again");
+                throw ConflictError(
+                    "other people were changing the same records at the same moment" +
+                    (waited_for_lock ? " (another program held the database " + shown_target() + " for " +
+                                           std::to_string(waited.count() / 1000) + " s)"
+                                     : std::string()) +
+                    ", and after " + std::to_string(attempt) +
+                    " tries this change still could not be made; nothing was changed, please try again");
             if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
+            if (is_read_only_refusal(e)) throw DatabaseReadOnly(target_, e.get_error_message());
             throw DatabaseError("the database refused the change (nothing was changed): " + e.get_error_message());
         } catch (...) {
             if (in_transaction_) {
@@ -391,6 +519,7 @@ void Database::read(const std::function<void()>& work) {
         in_transaction_ = false;
         try { sql() << "ROLLBACK"; } catch (...) {}
         if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
+        if (is_read_only_refusal(e)) throw DatabaseReadOnly(target_, e.get_error_message());
         throw DatabaseError("the database could not be read: " + e.get_error_message());
     } catch (...) {
         in_transaction_ = false;

@@ -1,5 +1,6 @@
 // The database: opened from a file path or a postgresql:// URL, migrated on open, written in transactions.
 #pragma once
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -38,6 +39,25 @@ struct DatabaseDamaged : DatabaseError {
     std::string backup_time;         // when that backup was written, "YYYY-MM-DD HH:MM UTC"; empty without one
 };
 
+// A database file Mitra may read but not write (a read-only mount, a file or folder the user may not write to).
+// It is not damaged: it opens for reading, and every change is refused with this, naming why.
+struct DatabaseReadOnly : DatabaseError {
+    DatabaseReadOnly(std::string path, std::string reason)
+        : DatabaseError("the database " + path + " is read-only (" + reason + "): nothing was changed"),
+          path(std::move(path)), reason(std::move(reason)) {}
+    std::string path;
+    std::string reason;  // "the disk it is on is mounted read-only", "… may not write to the file", …
+};
+
+// The user stopped a write that was waiting for another program's lock (see Database::on_waiting).
+struct WriteCancelled : DatabaseError {
+    using DatabaseError::DatabaseError;
+};
+
+// Told while a write waits for another program that holds the database: how long so far and when it gives up.
+// Returning false stops waiting (the write throws WriteCancelled; nothing was changed).
+using WaitNotice = std::function<bool(std::chrono::milliseconds waited, std::chrono::seconds limit)>;
+
 class Database {
 public:
     // `target` is a file path (SQLite, created owner-only when missing) or a postgresql:// URL
@@ -73,6 +93,17 @@ public:
     // A read that sees one consistent state. A SOCI error comes out as DatabaseError.
     void read(const std::function<void()>& work);
 
+    // An SQLite file opened for reading only, because it cannot be written (see DatabaseReadOnly): reads work,
+    // write() refuses with DatabaseReadOnly. Empty reason: the file is writable.
+    bool read_only() const { return !read_only_reason_.empty(); }
+    const std::string& read_only_reason() const { return read_only_reason_; }
+
+    // Who to tell while a write waits for a lock another program holds: called after about a second of waiting,
+    // then after each further try, until the write goes through or the wait limit (MITRA_LOCK_WAIT_SECONDS,
+    // 30 s) passes and it gives up with ConflictError.
+    void on_waiting(WaitNotice notice) { on_waiting_ = std::move(notice); }
+    std::chrono::seconds lock_wait_limit() const { return lock_wait_limit_; }
+
     // Things worth telling the user that did not stop the work (a daily backup that could not be made).
     const std::vector<std::string>& warnings() const { return warnings_; }
 
@@ -91,6 +122,9 @@ private:
     bool automatic_backups_ = true;
     std::vector<std::string> warnings_;
     int last_attempts_ = 0;
+    std::string read_only_reason_;
+    WaitNotice on_waiting_;
+    std::chrono::seconds lock_wait_limit_{30};
 
 public:
     // How many attempts the last outermost write() took (1: no retry); for tests and benchmarks.

@@ -128,6 +128,7 @@ Output Workspace::run_bare_as(const std::string& actor, const std::vector<std::s
     env.push_back("XDG_DATA_HOME=" + (dir / "xdg").string());
     env.push_back("MITRA_ACTOR=" + actor);
     env.push_back(std::string("MITRA_DATA_DIR=") + MITRA_SOURCE_DIR);
+    env.insert(env.end(), environment.begin(), environment.end());
     return spawn(MITRA_CLI, args, env);
 }
 

@@ -47,6 +47,7 @@ public:
 
     std::filesystem::path dir;
     std::string db;  // a file path, or a postgresql:// URL
+    std::vector<std::string> environment;  // "NAME=value" added to every run's environment (MITRA_… included)
 
     // Another database of this workspace's backend (a second hub, say), made on first use.
     std::string other_db(const std::string& name);
