@@ -18,7 +18,8 @@ AppContext::~AppContext() = default;
 
 void AppContext::open(const std::string& target) {
     auto db = store::Database::open(target);
-    if (store::AppQueries(*db).has_no_curricula()) {
+    // A read-only database is shown as it is (see MainFrame's notice); nothing is imported into it.
+    if (!db->read_only() && store::AppQueries(*db).has_no_curricula()) {
         db->write([&] {
             auto shipped = io::read_shipped_curricula();
             if (!shipped.ok()) throw InputError{shipped.problems};

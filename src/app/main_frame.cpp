@@ -73,6 +73,7 @@ MainFrame::MainFrame(AppContext& context)
 }
 
 MainFrame::~MainFrame() {
+    if (context_.is_open()) context_.db().on_waiting({});  // the database may outlive this window
     history_.Save(*wxConfigBase::Get());
     wxConfigBase::Get()->Flush();
 }
@@ -184,18 +185,49 @@ void MainFrame::build_pages() {
     show_section(cohorts);
     update_status();
     show_warnings();
+    show_lock_waits();
 }
 
 void MainFrame::show_warnings() {
     notice_.clear();
     if (context_.is_open())
         for (const auto& warning : context_.db().warnings()) notice_ << (notice_.empty() ? "" : "\n") << wx(warning);
+    if (!notice_.empty()) notice_ = wxString::Format(_("While opening the database: %s."), notice_);
+    // Read-only is not damage: everything can be looked at, nothing changed.
+    if (context_.is_open() && context_.db().read_only()) {
+        const wxString read_only = wxString::Format(
+            _("This database is read-only (%s). You can look, search, print reports and export; changes are "
+              "refused. To make changes, copy the file to a place you may write to, or ask whoever owns it."),
+            wx(context_.db().read_only_reason()));
+        notice_ = notice_.empty() ? read_only : read_only + "\n" + notice_;
+    }
     if (notice_.empty()) {
         notices_->Dismiss();
         return;
     }
-    notice_ = wxString::Format(_("While opening the database: %s."), notice_);
-    notices_->ShowMessage(notice_, wxICON_WARNING);
+    notices_->ShowMessage(notice_, context_.db().warnings().empty() ? wxICON_INFORMATION : wxICON_WARNING);
+}
+
+void MainFrame::show_lock_waits() {
+    if (!context_.is_open()) return;
+    // A change waiting for another program says so in the status bar at once (the store asks within about a
+    // second); the usual status comes back when the change is through or given up.
+    context_.db().on_waiting([this](std::chrono::milliseconds waited, std::chrono::seconds limit) {
+        SetStatusText(wxString::Format(_("Another program is changing the database; waiting for it to finish "
+                                         "(%lld of at most %lld s)…"),
+                                       static_cast<long long>(waited.count() / 1000),
+                                       static_cast<long long>(limit.count())),
+                      0);
+        GetStatusBar()->Update();
+        if (!waiting_) {
+            waiting_ = true;
+            CallAfter([this] {
+                waiting_ = false;
+                update_status();
+            });
+        }
+        return true;
+    });
 }
 
 bool MainFrame::use_database(const std::string& target) {

@@ -46,6 +46,7 @@ private:
     void show_page(int index);
     void update_status();
     void show_warnings();
+    void show_lock_waits();
     // The sections and the views after them: the open cohorts' pages come next.
     std::size_t fixed_pages() const { return sections_.size() + views_.size(); }
     void on_open();
@@ -57,6 +58,7 @@ private:
     AppContext& context_;
     wxInfoBar* notices_;
     wxString notice_;
+    bool waiting_ = false;  // the status bar says a change waits for another program
     wxListBox* sidebar_;
     wxSimplebook* book_;
     std::vector<BrowsePanel*> sections_;

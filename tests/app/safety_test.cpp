@@ -10,8 +10,14 @@
 #include "app/main_frame.hpp"
 #include "app/recovery.hpp"
 #include "fixture.hpp"
+#include "read_only_view.hpp"
 #include "store/backup.hpp"
 #include "store/repos.hpp"
+
+#include <soci/soci.h>
+#include <wx/statusbr.h>
+
+#include <cstdlib>
 
 using namespace mitra;
 using namespace mitra::app_test;
@@ -156,4 +162,78 @@ TEST_CASE("a damaged database is offered its latest good backup; the damaged fil
         CHECK(folder.questions.empty());
         CHECK(bytes_of(file) == damaged);
     }
+}
+
+TEST_CASE("a read-only database opens with a bar saying so, and a change is refused as read-only, not as damage",
+          "[gui][safety]") {
+    Folder folder;
+    const fs::path data = folder.path / "data";
+    fs::create_directories(data);
+    {
+        app::AppContext first;
+        first.open((data / "mitra.db").string());
+        auto p = person("P-1", "Kumari Perera");
+        store::ParticipantRepo(first.db()).add(p);
+    }
+    mitra::store_test::ReadOnlyView view(data);
+    if (view.path.empty()) {
+        WARN("no read-only view could be made here (root without the right to mount): not tested");
+        return;
+    }
+    INFO("read-only through " << view.how);
+    app::AppContext context;
+    REQUIRE(app::open_database(nullptr, context, (view.path / "mitra.db").string()));
+    CHECK(folder.questions.empty());  // no offer to restore anything
+    CHECK(folder.messages.empty());
+    CHECK(context.db().read_only());
+
+    Window frame(context);
+    frame->SetSize(0, 0, 1200, 700);
+    frame->show_section(app::MainFrame::participants);
+    pump(200);
+    CHECK(frame->notice().Contains("This database is read-only"));
+    auto* bar = dynamic_cast<wxInfoBar*>(wxWindow::FindWindowByName("notices", frame.get()));
+    REQUIRE(bar);
+    CHECK(bar->IsShown());
+    CHECK(store::ParticipantRepo(context.db()).find("P-1"));
+    fs::create_directories(MITRA_SHOTS_DIR);
+    REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/read-only.png"));
+
+    auto late = person("P-2", "Nimal Silva");
+    CHECK_FALSE(app::guarded(frame.get(), [&] { store::ParticipantRepo(context.db()).add(late); }));
+    REQUIRE(folder.messages.size() == 1);
+    CHECK(folder.messages.front().Contains("is read-only"));
+    CHECK(folder.messages.front().Contains("nothing was changed"));
+    CHECK_FALSE(folder.messages.front().Contains("damaged"));
+    CHECK_FALSE(folder.messages.front().Contains("restore"));
+    CHECK(folder.questions.empty());
+}
+
+TEST_CASE("a change waiting for another program says so in the status bar, and gives up after the limit",
+          "[gui][safety]") {
+    Folder folder;
+    ::setenv("MITRA_LOCK_WAIT_SECONDS", "2", 1);
+    const std::string file = (folder.path / "mitra.db").string();
+    app::AppContext context;
+    context.open(file);
+    ::unsetenv("MITRA_LOCK_WAIT_SECONDS");
+    Window frame(context);
+    frame->SetSize(0, 0, 1200, 700);
+    pump(100);
+    const wxString usual = frame->GetStatusBar()->GetStatusText(0);
+    CHECK(usual.Contains("Database:"));
+
+    auto other = store::Database::open(file, "", false);  // another program, in the middle of a change
+    other->sql() << "BEGIN IMMEDIATE";
+    auto p = person("P-1", "Kumari Perera");
+    CHECK_FALSE(app::guarded(frame.get(), [&] { store::ParticipantRepo(context.db()).add(p); }));
+    // Said while it waited, and still there until the event loop runs again.
+    CHECK(frame->GetStatusBar()->GetStatusText(0).Contains("Another program is changing the database"));
+    REQUIRE(folder.messages.size() == 1);
+    CHECK(folder.messages.front().Contains("other people were changing the same records at the same moment"));
+    CHECK(folder.messages.front().Contains("nothing was changed"));
+    pump(100);
+    CHECK(frame->GetStatusBar()->GetStatusText(0) == usual);
+    other->sql() << "ROLLBACK";
+    CHECK(app::guarded(frame.get(), [&] { store::ParticipantRepo(context.db()).add(p); }));
 }
