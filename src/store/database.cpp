@@ -243,6 +243,8 @@ void daily_backup(Database& db, std::vector<std::string>& warnings) {
     check_integrity(db, true);  // never rotate a damaged copy in over the good ones
     try {
         backup_rotating(db, "daily", backups_to_keep());
+    } catch (const BackupDamaged& e) {
+        warnings.push_back(std::string("today's backup was not kept: ") + e.what());
     } catch (const std::exception& e) {
         warnings.push_back(std::string("today's backup could not be made (") + e.what() + "); your data is safe");
     }
