@@ -55,6 +55,8 @@ void add_demo_commands(CLI::App& app, Context& ctx);
 void add_certificate_commands(CLI::App& app, Context& ctx);
 // key new|export: the installation's signing key.
 void add_key_commands(CLI::App& app, Context& ctx);
+// verifier site: the static verification page.
+void add_verifier_commands(CLI::App& app, Context& ctx);
 // certification due|show|grant|renew and learning add|list.
 void add_certification_commands(CLI::App& app, Context& ctx);
 void add_pack_commands(CLI::App&, Context&);
