@@ -1,0 +1,247 @@
+// mitra-cli verifier site, and its page read back in headless Chromium from files: each verdict for codes made here
+// with core (signed with the installation's key from the test's own key file), the name shown in its own script,
+// and the Ed25519 fallback proven by loading the page where WebCrypto is missing.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+
+#include "core/certificate_code.hpp"
+#include "core/revocation_list.hpp"
+#include "core/serial.hpp"
+#include "io/keys.hpp"
+#include "names.hpp"
+#include "run_cli.hpp"
+
+using namespace mitra::cli_test;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+// The page as Chromium leaves it once its scripts have run: the DOM, serialised.
+std::string page_dom(const fs::path& page, const std::string& fragment) {
+    const auto run = spawn("/usr/bin/chromium",
+                           {"--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
+                            "--user-data-dir=" + (page.parent_path().parent_path() / "chromium-profile").string(),
+                            "--virtual-time-budget=5000", "--dump-dom", "file://" + page.string() + "#" + fragment},
+                           {"HOME=" + page.parent_path().parent_path().string()});
+    INFO(run.err);
+    REQUIRE(run.status == 0);
+    return run.out;
+}
+
+// One attribute of the verdict element (<div id="verdict" …>).
+std::string verdict_attribute(const std::string& dom, const std::string& name) {
+    std::smatch element, value;
+    if (!std::regex_search(dom, element, std::regex(R"(<div id="verdict"[^>]*>)"))) return "(no verdict element)";
+    const std::string tag = element.str();
+    if (!std::regex_search(tag, value, std::regex(" " + name + R"re(="([^"]*)")re"))) return "(no " + name + ")";
+    return value[1];
+}
+std::string verdict_of(const std::string& dom) { return verdict_attribute(dom, "data-verdict"); }
+
+// What the page shows as the holder's name: <dd dir="auto" id="f-name">…</dd>.
+std::string shown_name(const std::string& dom) {
+    std::smatch m;
+    if (!std::regex_search(dom, m, std::regex(R"(<dd dir="auto" id="f-name">([^<]*)</dd>)"))) return "(no name)";
+    return m[1];
+}
+
+mitra::CertifiedFacts facts_for(const std::string& serial, const std::string& name, const std::string& latin,
+                                const std::string& language, const mitra::SigningKey& key) {
+    mitra::CertifiedFacts f;
+    f.serial = serial;
+    f.full_name = name;
+    f.latin_name = latin;
+    f.programme = "PSF 2026.1";
+    f.kind = "completion";
+    f.issued_on = "2026-07-31";
+    f.language = language;
+    f.key_id = key.key_id();
+    return f;
+}
+
+// The code part of the link a QR holds (what the browser sees after '#').
+std::string fragment_of(const std::string& link) { return link.substr(link.find('#') + 1); }
+
+// The demo programme, its site written, and one of its certificates revoked through the CLI (the row is put in by
+// hand: issuing a cohort is certificate_test's business and slow).
+struct Site {
+    Workspace ws;
+    fs::path folder = ws.dir / "site";
+    mitra::SigningKey key;
+    std::string revoked_serial = *mitra::make_serial("PSF", "NP", 2026, 42);
+
+    Site() {
+        ws.ok({"demo"});
+        ws.ok({"verifier", "site", "--out", folder.string()});  // makes the installation's key and trusts it
+        key = mitra::io::load_or_create_signing_key(ws.dir / "xdg" / "mitra" / "signing.key");
+        ws.execute("INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, modules, "
+                   "template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
+                   "updated_by) VALUES ('c0ffee', :s, (SELECT uuid FROM participants WHERE ref = 'P-001'), "
+                   "(SELECT uuid FROM cohorts WHERE code = 'DEMO-KTM'), 'completion', '', '', 'completion', "
+                   "'2026-07-31', 'h', 'p', '" + key.key_id() + "', 'now', 'test', 'now', 'test')",
+                   revoked_serial);
+        ws.ok({"certificate", "revoke", revoked_serial, "--reason", "issued in error"});
+        ws.ok({"verifier", "site", "--out", folder.string()});
+    }
+    std::string dom(const std::string& code) const { return page_dom(folder / "index.html", code); }
+};
+
+}  // namespace
+
+TEST_CASE("verifier site writes the page, the trusted keys and the signed revocation list", "[cli][verifier]") {
+    Site site;
+    const auto page = read_file(site.folder / "index.html");
+    CHECK(page.size() < 60 * 1024);
+    // No outside requests: nothing is loaded from anywhere, and the page forbids it itself.
+    CHECK(contains(page, "default-src 'none'"));
+    CHECK_FALSE(std::regex_search(page, std::regex(R"((src|href)\s*=\s*["']?(https?:)?//)", std::regex::icase)));
+    CHECK(contains(page, "MIT License"));  // the fallback's licence stays with it
+    CHECK(contains(page, "Peer Support Foundations"));  // the curriculum's title, which a version 2 code lacks
+
+    CHECK(read_file(site.folder / "keys.txt") == mitra::io::public_key_text(site.key) + "\n");
+    const auto list = mitra::read_revocation_list(read_file(site.folder / "revocations.txt"), {site.key});
+    INFO(list.problem);
+    CHECK(list.genuine);
+    REQUIRE(list.revoked.size() == 1);
+    CHECK(list.revoked[0].serial == site.revoked_serial);
+
+    const auto j = site.ws.json({"verifier", "site", "--out", site.folder.string()});
+    CHECK(j["keys"] == 1);
+    CHECK(j["revocations"] == 1);
+}
+
+TEST_CASE("verifier site into a path that is a file refuses, names it and changes nothing", "[cli][verifier]") {
+    Workspace ws;
+    ws.ok({"demo"});
+    const auto blocker = ws.file("site", "not a folder");
+    const auto result = ws.run({"verifier", "site", "--out", blocker});
+    CHECK(result.status != 0);
+    CHECK(contains(result.err, blocker));
+    CHECK(read_file(blocker) == "not a folder");
+}
+
+TEST_CASE("the verification page shows each verdict, and the facts only when the signature verifies",
+          "[cli][verifier][chromium]") {
+    Site site;
+    const std::string url = "https://verify.example.org/psf/";
+
+    SECTION("genuine, with the name as printed in every script the programme prints, from the QR's link") {
+        const std::pair<std::string, std::string> people[] = {
+            {kYamada, "ja"}, {kMinjun, "ko"},   {kSomchai, "th"},  {kPriya, "hi"},   {kSriyani, "si"},
+            {kAisha, "ur"},  {kMinhKhai, "vi"}, {"陳志明", "zh-Hant"}, {"王芳", "zh-Hans"}, {kSukarno, "id"}};
+        int n = 0;
+        for (const auto& [name, language] : people) {
+            const auto code = mitra::sign_code(
+                facts_for("PSF-NP-2026-00010" + std::to_string(n++) + "-A", name, "Latin", language, site.key), site.key);
+            const auto dom = site.dom(fragment_of(mitra::verification_link(url, code)));
+            INFO(name);
+            CHECK(verdict_of(dom) == "genuine");
+            CHECK(verdict_attribute(dom, "data-engine") == "webcrypto");
+            CHECK(shown_name(dom) == name);
+        }
+    }
+    SECTION("the whole link pasted after the page's own '#' reads too, and the page speaks the certificate's language") {
+        const auto code = mitra::sign_code(facts_for("PSF-NP-2026-000201-B", kYamada, "", "ja", site.key), site.key);
+        const auto dom = site.dom(mitra::verification_link(url, code));
+        CHECK(verdict_of(dom) == "genuine");
+        CHECK(contains(dom, "<html lang=\"ja\""));
+        CHECK(contains(dom, "ピアサポートの基礎"));  // the programme's title in Japanese
+    }
+    SECTION("forged: one changed digit of the signature, or a name swapped under a genuine signature") {
+        const auto facts = facts_for("PSF-NP-2026-000301-C", kPriya, "Priya Sharma", "hi", site.key);
+        auto code = mitra::sign_code(facts, site.key);
+        auto one_digit = code;
+        one_digit[10] = one_digit[10] == '0' ? '1' : static_cast<char>(one_digit[10] - 1);
+        auto dom = site.dom(one_digit);
+        CHECK(verdict_of(dom) == "forged");
+        CHECK_FALSE(contains(dom, kPriya));
+
+        const auto parts = mitra::split_code_v2(code);
+        REQUIRE(parts);
+        auto other = facts;
+        other.full_name = kSita;
+        const auto swapped = "M2" + mitra::digits_encode(parts->signature + mitra::code_message(other));
+        dom = site.dom(swapped);
+        CHECK(verdict_of(dom) == "forged");
+        CHECK_FALSE(contains(dom, kSita));
+    }
+    SECTION("revoked: genuine, but on the signed list, with its day") {
+        const auto code = mitra::sign_code(facts_for(site.revoked_serial, kYamada, "", "en", site.key), site.key);
+        const auto dom = site.dom(code);
+        CHECK(verdict_of(dom) == "revoked");
+        CHECK(std::regex_search(dom, std::regex("revoked on \\d{4}-\\d\\d-\\d\\d")));
+    }
+    SECTION("expired: a certification whose last valid day has passed") {
+        auto facts = facts_for("PSF-NP-2026-000401-D", kMinjun, "", "ko", site.key);
+        facts.kind = "certification:PSF-FAC";
+        facts.expires_on = "2020-01-01";
+        const auto dom = site.dom(mitra::sign_code(facts, site.key));
+        CHECK(verdict_of(dom) == "expired");
+        facts.expires_on = "2999-12-31";
+        CHECK(verdict_of(site.dom(mitra::sign_code(facts, site.key))) == "genuine");
+    }
+    SECTION("unknown key: a code another installation signed") {
+        const auto stranger = mitra::new_signing_key();
+        const auto dom = site.dom(mitra::sign_code(facts_for("PSF-NP-2026-000501-E", kSomchai, "", "th", stranger),
+                                                   stranger));
+        CHECK(verdict_of(dom) == "unknown-key");
+        CHECK_FALSE(contains(dom, kSomchai));
+    }
+    SECTION("damaged: a digit short, or not a code at all") {
+        const auto code = mitra::sign_code(facts_for("PSF-NP-2026-000601-F", kAisha, "", "ur", site.key), site.key);
+        CHECK(verdict_of(site.dom(code.substr(0, code.size() - 1))) == "damaged");
+        CHECK(verdict_of(site.dom("M2123")) == "damaged");
+    }
+    SECTION("a signed name with a bidi override and an escape character shows them escaped, never raw") {
+        const std::string name = "Ali \u202Enahk\u202C \x1b[2J";  // an RLO, a PDF (pop) and a terminal escape
+        const auto dom = site.dom(mitra::sign_code(facts_for("PSF-NP-2026-000801-J", name, "", "en", site.key),
+                                                   site.key));
+        CHECK(verdict_of(dom) == "genuine");
+        CHECK_FALSE(contains(dom, "\u202E"));
+        CHECK_FALSE(contains(dom, "\x1b"));
+        CHECK(contains(dom, "Ali <span class=\"escaped\">\\u{202E}</span>nahk<span class=\"escaped\">\\u{202C}</span> "
+                            "<span class=\"escaped\">\\u{1B}</span>[2J"));
+    }
+    SECTION("version 1 codes still verify") {
+        auto facts = facts_for("PSF-NP-2025-000001-G", kSriyani, "", "", site.key);
+        facts.title = "Peer Support Foundations";
+        const auto dom = site.dom(mitra::sign_facts(facts, site.key));
+        CHECK(verdict_of(dom) == "genuine");
+        CHECK(shown_name(dom) == kSriyani);
+    }
+}
+
+TEST_CASE("without WebCrypto's Ed25519 the page verifies with its inlined fallback", "[cli][verifier][chromium]") {
+    Site site;
+    // A copy of the page in a browser without crypto.subtle at all (as on a page served over plain http).
+    auto page = read_file(site.folder / "index.html");
+    page.replace(page.find("<head>"), 6, "<head><script>delete Crypto.prototype.subtle;</script>");
+    const fs::path copy = site.folder / "no-webcrypto.html";
+    std::ofstream(copy, std::ios::binary) << page;
+
+    const auto code = mitra::sign_code(facts_for("PSF-NP-2026-000701-H", kAisha, "Aisha Khan", "ur", site.key),
+                                       site.key);
+    auto dom = page_dom(copy, code);
+    CHECK(verdict_of(dom) == "genuine");
+    CHECK(verdict_attribute(dom, "data-engine") == "fallback");
+    CHECK(shown_name(dom) == kAisha);
+
+    auto forged = code;
+    forged[12] = forged[12] == '0' ? '1' : static_cast<char>(forged[12] - 1);
+    dom = page_dom(copy, forged);
+    CHECK(verdict_of(dom) == "forged");
+    CHECK(verdict_attribute(dom, "data-engine") == "fallback");
+
+    // The revocation list is checked by the fallback too.
+    dom = page_dom(copy, mitra::sign_code(facts_for(site.revoked_serial, kAisha, "", "ur", site.key), site.key));
+    CHECK(verdict_of(dom) == "revoked");
+}
