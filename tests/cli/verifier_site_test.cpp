@@ -245,3 +245,75 @@ TEST_CASE("without WebCrypto's Ed25519 the page verifies with its inlined fallba
     dom = page_dom(copy, mitra::sign_code(facts_for(site.revoked_serial, kAisha, "", "ur", site.key), site.key));
     CHECK(verdict_of(dom) == "revoked");
 }
+
+namespace {
+
+// A copy of the site's page with `script` run after the page's own, as a visitor's action (a drop, a paste).
+fs::path page_doing(const fs::path& folder, const std::string& name, const std::string& script) {
+    auto page = read_file(folder / "index.html");
+    page.replace(page.rfind("</body>"), 7, "<script>" + script + "</script></body>");
+    const fs::path copy = folder / name;
+    std::ofstream(copy, std::ios::binary) << page;
+    return copy;
+}
+
+// JavaScript that drops a file holding `bytes` on the page's drop area.
+std::string drop_file(const std::string& bytes) {
+    std::string b64 = mitra::base64url_encode(bytes);
+    for (char& c : b64) c = c == '-' ? '+' : c == '_' ? '/' : c;
+    while (b64.size() % 4) b64 += '=';
+    return "const bytes = Uint8Array.from(atob('" + b64 + "'), (c) => c.charCodeAt(0));"
+           "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'c.pdf', {type: 'application/pdf'}));"
+           "document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, "
+           "cancelable: true}));";
+}
+
+// The smallest PDF whose Info dictionary carries `keywords`, written as libharu writes them (uncompressed).
+std::string pdf_with_keywords(const std::string& keywords) {
+    return "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+           "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+           "3 0 obj << /Producer (Haru Free PDF Library) /Keywords (" + keywords + ") >> endobj\n"
+           "trailer << /Root 1 0 R /Info 3 0 R >>\n%%EOF\n";
+}
+
+}  // namespace
+
+TEST_CASE("the page reads a dropped PDF's code, and a typed serial only says whether it is revoked",
+          "[cli][verifier][chromium]") {
+    Site site;
+    const auto code = mitra::sign_code(facts_for("PSF-NP-2026-000901-K", kSriyani, "", "si", site.key), site.key);
+    const auto link = mitra::verification_link("https://verify.example.org/psf/", code);
+
+    SECTION("a dropped certificate PDF: the link in its Info Keywords is checked") {
+        const auto dom = page_dom(page_doing(site.folder, "drop.html", drop_file(pdf_with_keywords(link))), "");
+        CHECK(verdict_of(dom) == "genuine");
+        CHECK(shown_name(dom) == kSriyani);
+    }
+    SECTION("a dropped file without a code says so and judges nothing") {
+        const auto dom =
+            page_dom(page_doing(site.folder, "drop-none.html", drop_file(pdf_with_keywords("peer support"))), "");
+        CHECK(verdict_of(dom) == "");
+        CHECK(contains(dom, "No certificate code was found in this file."));
+    }
+    SECTION("a typed serial: on the revocation list, or not, and never 'genuine'") {
+        const auto type = [&](const std::string& text) {
+            return page_dom(page_doing(site.folder, "typed.html",
+                                       "document.getElementById('code').value = '" + text +
+                                           "'; document.getElementById('form').requestSubmit();"),
+                            "");
+        };
+        auto dom = type(site.revoked_serial);
+        CHECK(verdict_of(dom) == "");
+        CHECK(contains(dom, site.revoked_serial + " is on the revocation list: revoked on "));
+        dom = type("PSF-NP-2026-000901-K");
+        CHECK(verdict_of(dom) == "");
+        CHECK(contains(dom, "is not on the revocation list. That alone does not show it is genuine"));
+    }
+    SECTION("a pasted link") {
+        const auto dom = page_dom(page_doing(site.folder, "pasted.html",
+                                             "document.getElementById('code').value = ' " + link +
+                                                 "\\n'; document.getElementById('form').requestSubmit();"),
+                                  "");
+        CHECK(verdict_of(dom) == "genuine");
+    }
+}
