@@ -15,6 +15,7 @@
 #include "pdf/certificate.hpp"
 #include "store/certificates.hpp"
 #include "workflow/certificates.hpp"
+#include "workflow/verifier_site.hpp"
 
 namespace mitra::app {
 
@@ -100,7 +101,13 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     print_copy->SetName("print_copy");
     bar->Add(verify_button, 0, wxRIGHT, 4);
     bar->Add(revoke, 0, wxRIGHT, 4);
-    bar->Add(print_copy, 0);
+    bar->Add(print_copy, 0, wxRIGHT, 4);
+    auto* write_site = new wxButton(parent, wxID_ANY, _("Write verification site…"));
+    write_site->SetName("write_verifier_site");
+    write_site->SetToolTip(_("Write the page anyone can check a certificate with, and the keys and revocation list it "
+                             "reads, into a folder to put at the verification address"));
+    bar->Add(write_site, 0);
+    write_site->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { write_verifier_site(); });
     verify_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         const TextRow* row = selected();
         if (!row) return show_info(this, _("Choose a certificate in the list first."));
@@ -153,6 +160,21 @@ wxString CertificatesPanel::verify(const std::string& serial) {
     return wxString::Format(_("GENUINE: %s certifies %s (%s), issued %s, signed by key %s."), wx(check.facts.serial),
                             wx(check.facts.full_name), wx(check.facts.kind), wx(check.facts.issued_on),
                             wx(check.facts.key_id));
+}
+
+// The same site as `mitra-cli verifier site --out`, signed with the installation's key.
+void CertificatesPanel::write_verifier_site() {
+    const wxString folder = ask_folder(this, _("Where the verification site is written"));
+    if (folder.empty()) return;
+    workflow::VerifierSite site;
+    if (!guarded(this, [&] {
+            const auto key = io::load_or_create_signing_key(io::default_key_path());
+            site = workflow::write_verifier_site(context_.db(), key, utf8(folder));
+        }))
+        return;
+    show_info(this, wxString::Format(_("The verification site was written to %s: the page, %zu keys and a revocation "
+                                       "list of %zu certificates. Put its files at the verification address."),
+                                     folder, site.keys, site.revocations));
 }
 
 void CertificatesPanel::revoke_selected() {

@@ -1,6 +1,7 @@
 // The top of every event handler: refused input and database failures become one clear message.
 #include "app/guard.hpp"
 
+#include <wx/dirdlg.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
@@ -34,7 +35,20 @@ SavePathSink& save_path_sink() {
     return current;
 }
 
+FolderSink& folder_sink() {
+    static FolderSink current;
+    return current;
+}
+
 }  // namespace
+
+void set_folder_sink(FolderSink s) { folder_sink() = std::move(s); }
+
+wxString ask_folder(wxWindow* parent, const wxString& title) {
+    if (folder_sink()) return folder_sink()(parent);
+    wxDirDialog dialog(parent, title, "", wxDD_DEFAULT_STYLE);
+    return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
+}
 
 void set_save_path_sink(SavePathSink s) { save_path_sink() = std::move(s); }
 

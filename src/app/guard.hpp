@@ -31,6 +31,12 @@ using SavePathSink = std::function<wxString(wxWindow* parent, const wxString& su
 void set_save_path_sink(SavePathSink sink);
 wxString ask_save_path(wxWindow* parent, const wxString& title, const wxString& suggested_name, const wxString& wildcard);
 
+// A folder the user chooses: a folder dialog by default; tests answer through the sink (empty: cancelled). A native
+// folder dialog gives its path only when the person presses OK in it, so tests cannot answer it as a modal.
+using FolderSink = std::function<wxString(wxWindow* parent)>;
+void set_folder_sink(FolderSink sink);
+wxString ask_folder(wxWindow* parent, const wxString& title);
+
 // "line 3, column 12, email: the address has no @", in the interface's language.
 wxString describe(const Problem& problem);
 wxString describe_all(const Problems& problems);

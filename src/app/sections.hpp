@@ -92,6 +92,7 @@ public:
     // The verdict in words: genuine and valid, revoked, or not genuine.
     wxString verify(const std::string& serial);
     void revoke_selected();
+    void write_verifier_site();  // asks for a folder; what `mitra-cli verifier site` writes
 
 protected:
     std::vector<ColumnSpec> columns() const override;

@@ -25,6 +25,7 @@ using namespace mitra::app_test;
 
 namespace {
 
+
 // Answers the reason dialog as a person would: types the reason and presses OK (no reason: Cancel); counts
 // how often it was shown.
 class AnswerReason : public wxExpectModalBase<app::ReasonDialog, AnswerReason> {
@@ -172,4 +173,34 @@ TEST_CASE("the interface speaks the chosen language, from the catalogs the build
     }
     app::set_up_translations("en");
     CHECK(wxGetTranslation("Attendance") == "Attendance");
+}
+
+TEST_CASE("the Certificates view writes the verification site that mitra-cli verifier site writes", "[gui][sections]") {
+    Programme programme;
+    store::CertificateRepo(programme.db()).register_key(io::load_or_create_signing_key(io::default_key_path()));
+    Window frame(programme.context);
+    frame->show_section(app::MainFrame::certificates);
+    auto* certificates = frame->section(app::MainFrame::certificates);
+    auto* write_site = wxWindow::FindWindowByName("write_verifier_site", certificates);
+    REQUIRE(write_site);
+    CHECK(static_cast<wxButton*>(write_site)->GetLabel() == wxString::FromUTF8("Write verification site…"));
+
+    const auto folder = programme.dir / "site";
+    int asked = 0;
+    app::set_folder_sink([&](wxWindow*) {
+        ++asked;
+        return wxString::FromUTF8(folder.string());
+    });
+    click(write_site);
+    app::set_folder_sink({});
+    CHECK(asked == 1);
+    for (const char* name : {"index.html", "keys.txt", "revocations.txt"}) {
+        INFO(name);
+        CHECK(std::filesystem::file_size(folder / name) > 0);
+    }
+    CHECK(bytes_of(folder / "index.html").find("data-verdict") != std::string::npos);
+    CHECK(bytes_of(folder / "keys.txt") ==
+          io::public_key_text(io::load_or_create_signing_key(io::default_key_path())) + "\n");
+    REQUIRE_FALSE(programme.messages.empty());
+    CHECK(programme.messages.back().Contains("verification site was written"));
 }
