@@ -162,4 +162,26 @@ SigningKey read_public_key(const std::filesystem::path& path) {
     return key;
 }
 
+std::vector<SigningKey> read_public_keys(const std::filesystem::path& path) {
+    const std::string content = read_key_file(path);
+    std::vector<SigningKey> keys;
+    std::size_t start = 0;
+    for (int line = 1; start < content.size(); ++line) {
+        auto end = content.find('\n', start);
+        if (end == std::string::npos) end = content.size();
+        const std::string text = content.substr(start, end - start);
+        start = end + 1;
+        if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+        try {
+            auto key = parse_key_file(text, path);
+            key.secret_key.clear();
+            keys.push_back(std::move(key));
+        } catch (const KeyError& e) {
+            throw KeyError(e.kind, path, std::string(e.what()) + " (line " + std::to_string(line) + ")");
+        }
+    }
+    if (keys.empty()) damaged(path, "it holds no key");
+    return keys;
+}
+
 }  // namespace mitra::io

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "core/signature.hpp"
 
@@ -40,5 +41,9 @@ std::string public_key_text(const SigningKey& key);
 
 // Reads and checks a public key file (as written by key export) or a secret key file; throws KeyError naming it.
 SigningKey read_public_key(const std::filesystem::path& path);
+
+// Reads a keys file of one public key a line (a verification site's keys.txt, or key export's output), blank
+// lines skipped; a single key file reads too. Throws KeyError naming the file and the line.
+std::vector<SigningKey> read_public_keys(const std::filesystem::path& path);
 
 }  // namespace mitra::io
