@@ -22,7 +22,7 @@ namespace {
 const char* kCertificateColumns =
     "x.uuid, x.serial, p.ref, p.full_name, c.code, x.kind, x.module_code, x.template, x.issued_on, x.content_hash, "
     "x.payload, x.key_id, x.revoked_at, x.revoked_by, x.revocation_reason, x.modules, "
-    "(SELECT COUNT(*) FROM certificate_prints r WHERE r.certificate_uuid = x.uuid) "
+    "(SELECT COUNT(*) FROM certificate_prints r WHERE r.certificate_uuid = x.uuid), x.revocation_category "
     "FROM certificates x JOIN participants p ON p.uuid = x.participant_uuid JOIN cohorts c ON c.uuid = x.cohort_uuid";
 
 CertificateRecord record_from(const soci::row& r) {
@@ -44,6 +44,7 @@ CertificateRecord record_from(const soci::row& r) {
     x.revocation_reason = text(r, 14);
     x.modules = split_list(text(r, 15));
     x.prints = static_cast<int>(integer(r, 16));
+    x.revocation_category = text(r, 17);
     return x;
 }
 
@@ -358,18 +359,21 @@ std::vector<CertificateRecord> CertificateRepo::list(const std::string& search, 
     return out;
 }
 
-CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::string& reason) {
+CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::string& reason,
+                                          const std::string& category) {
     CertificateRecord record;
     db_.write([&] {
         auto found = find(serial);
         if (!found) refuse("serial", "no certificate has serial " + serial);
         if (found->revoked_at) refuse("serial", found->serial + " was revoked already on " + *found->revoked_at);
         if (trim(reason).empty()) refuse("reason", "a revocation needs a written reason");
+        if (!category.empty() && !is_revocation_category(category))
+            refuse("category", "'" + category + "' is not a revocation category (issued-in-error, replaced, withdrawn)");
         const std::string now = utc_timestamp_now();
         db_.sql() << "UPDATE certificates SET revoked_at = :at, revoked_by = :by, revocation_reason = :r, "
-                     "updated_at = :at2, updated_by = :by2 WHERE uuid = :u",
-            soci::use(now), soci::use(db_.actor()), soci::use(reason), soci::use(now), soci::use(db_.actor()),
-            soci::use(found->uuid);
+                     "revocation_category = :cat, updated_at = :at2, updated_by = :by2 WHERE uuid = :u",
+            soci::use(now), soci::use(db_.actor()), soci::use(reason), soci::use(category), soci::use(now),
+            soci::use(db_.actor()), soci::use(found->uuid);
         record_audit(db_, "certificate", found->uuid, "revoke", "valid", "revoked: " + reason);
         revoke_certification(db_, *found);
         record = *find(serial);
@@ -379,9 +383,9 @@ CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::
 
 std::vector<Revocation> CertificateRepo::revocations() {
     std::vector<Revocation> out;
-    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT serial, revoked_at FROM certificates "
+    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT serial, revoked_at, revocation_category FROM certificates "
                                                          "WHERE revoked_at IS NOT NULL ORDER BY serial");
-    for (const auto& r : rows) out.push_back(Revocation{text(r, 0), text(r, 1).substr(0, 10), ""});
+    for (const auto& r : rows) out.push_back(Revocation{text(r, 0), text(r, 1).substr(0, 10), text(r, 2)});
     return out;
 }
 

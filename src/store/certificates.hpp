@@ -23,6 +23,7 @@ struct CertificateRecord {
     std::string content_hash, payload, key_id;
     std::optional<std::string> revoked_at;
     std::string revoked_by, revocation_reason;
+    std::string revocation_category;  // one of kRevocationCategories, or empty
     int prints = 0;
 };
 
@@ -67,7 +68,8 @@ public:
 
     std::optional<CertificateRecord> find(const std::string& serial);
     std::vector<CertificateRecord> list(const std::string& search = "", const std::string& cohort_code = "");
-    CertificateRecord revoke(const std::string& serial, const std::string& reason);
+    // `category` is one of kRevocationCategories or empty (none given); anything else is refused.
+    CertificateRecord revoke(const std::string& serial, const std::string& reason, const std::string& category = "");
     // Every revoked certificate in the database: serial, day and category, never the holder or the written reason;
     // what a signed revocation list publishes.
     std::vector<Revocation> revocations();

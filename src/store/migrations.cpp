@@ -171,6 +171,7 @@ const std::vector<Migration>& migrations() {
         certification_migration(),
         search_migration(),
         name_skeleton_migration(),
+        revocation_category_migration(),
     };
     return all;
 }

@@ -30,6 +30,7 @@ const std::vector<Migration>& migrations();
 // Later migrations, each kept in a file of its own (migrations_*.cpp) next to the code that uses it.
 Migration certification_migration();  // 5: certifications, learning ledger, trainer certifications
 Migration search_migration();         // 6: participant search index
-Migration name_skeleton_migration();  // 7: look-alike keys of participants' names
+Migration name_skeleton_migration();        // 7: look-alike keys of participants' names
+Migration revocation_category_migration();  // 8: revocation categories
 
 }  // namespace mitra::store
