@@ -1,4 +1,4 @@
-// mitra-cli certificate issue|list|show|verify|revoke|reprint.
+// mitra-cli certificate issue|list|show|verify|revoke|revocations|reprint.
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,7 +10,10 @@
 #include "io/keys.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
+#include "core/verdict.hpp"
 #include "workflow/certificates.hpp"
+#include "workflow/revocations.hpp"
+#include "workflow/verify.hpp"
 #include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
 
@@ -38,15 +41,23 @@ struct CertificateShowOptions {
 };
 
 struct CertificateVerifyOptions {
-    std::string certificate;  // a PDF file or a serial
+    std::string certificate;               // a PDF file or a serial
     std::string qr;
-    std::string public_key;  // --public-key; given: offline
-    std::string today;       // --today; empty: today
+    std::vector<std::string> public_keys;  // --public-key, any number; given: offline
+    std::string revocations;               // --revocations: the signed revocation list, offline
+    std::string site;                      // --site: a verification site's folder (keys.txt, revocations.txt)
+    std::string today;                     // --today; empty: today
 };
 
 struct CertificateRevokeOptions {
     std::string serial;
     std::string reason;
+    std::string category;  // --category; empty: none given
+};
+
+struct CertificateRevocationsOptions {
+    std::string out;       // --out
+    std::string key_file;  // --key; empty: the installation's own
 };
 
 struct CertificateReprintOptions {
@@ -80,6 +91,7 @@ json record_json(const store::CertificateRecord& r) {
                 {"revoked", r.revoked_at.has_value()},
                 {"revoked_at", r.revoked_at.value_or("")},
                 {"revocation_reason", r.revocation_reason},
+                {"revocation_category", r.revocation_category},
                 {"prints", r.prints}};
 }
 
@@ -154,110 +166,164 @@ void run_certificate_show(Context& ctx, const CertificateShowOptions& options) {
                      {"content hash", r->content_hash}}));
 }
 
-void run_certificate_verify(Context& ctx, const CertificateVerifyOptions& options) {
-    std::string payload = options.qr;
-    if (payload.empty() && options.certificate.empty())
-        bad_option("certificate", "give a PDF file, a serial, or --qr TEXT");
-    const bool offline = !options.public_key.empty();
-    if (payload.empty() && fs::is_regular_file(options.certificate)) {
-        payload = find_payload(io::read_text_file(options.certificate));
-        if (payload.empty()) bad_option("certificate", options.certificate + " holds no Mitra certificate code");
-    } else if (payload.empty()) {
-        if (!is_valid_serial(options.certificate))
-            bad_option("certificate", "'" + options.certificate + "' is neither a file nor a valid serial");
-        if (offline) bad_option("certificate", "a serial is checked against the database; drop --public-key");
-        auto r = store::CertificateRepo(ctx.db()).find(options.certificate);
-        if (!r)
-            throw std::runtime_error("NOT VALID: no certificate with serial " +
-                                     normalise_serial(options.certificate) + " was issued here");
-        if (r->payload.empty()) {  // the holder asked to be forgotten: only the serial's record remains
-            const bool valid = !r->revoked_at;
-            ctx.print(json{{"valid", valid}, {"genuine", true}, {"revoked", !valid}, {"erased", true},
-                           {"serial", r->serial}, {"issued_on", r->issued_on}, {"kind", r->kind}},
-                      std::string(valid ? "GENUINE" : "NOT VALID") + ": " + r->serial + ", issued on " +
-                          r->issued_on + (valid ? "" : ", revoked: " + r->revocation_reason) +
-                          "\n  the holder's details were erased at their request; compare with the "
-                          "certificate they show you, whose code verifies offline");
-            if (!valid) throw std::runtime_error("the certificate is not valid");
-            return;
-        }
-        payload = r->payload;
-    }
+// The keys and revocation list an offline check trusts: --public-key files (one key a line), or a verification
+// site's keys.txt; the list from --revocations or the site's revocations.txt, refused unless it verifies.
+workflow::Verifier offline_verifier(const CertificateVerifyOptions& options) {
     std::vector<SigningKey> keys;
-    if (offline) keys.push_back(io::read_public_key(options.public_key));
-    else keys = store::CertificateRepo(ctx.db()).trusted_keys();
-    const auto check = check_payload(payload, keys);
-    if (!check.well_formed) bad_option("--qr", check.problem);
-    std::optional<store::CertificateRecord> record;
-    if (!offline) record = store::CertificateRepo(ctx.db()).find(check.facts.serial);
-    const auto& f = check.facts;
-    const bool revoked = record && record->revoked_at;
-    // A reprint with a corrected name re-signs the same serial: the older copy no longer counts.
-    const bool erased = record && record->payload.empty();
-    const bool superseded = record && !revoked && !erased && record->payload != payload;
-    // A certificate that shows a certification is good until the certification's last day.
-    std::optional<store::CertificationRecord> certification;
-    if (record) certification = store::CertificationRepo(ctx.db()).for_serial(record->serial);
-    const Date today = options.today.empty() ? today_utc() : date_option("--today", options.today);
-    // Offline (or not issued here), the certification's last day is among the signed facts when it was issued
-    // with one; certificates signed before then say nothing about expiry.
-    const std::optional<Date> signed_expiry =
-        f.expires_on.empty() ? std::nullopt : parse_date(f.expires_on);
-    const bool expired = certification ? !revoked && certification->expires_on < today
-                                       : signed_expiry && *signed_expiry < today;
-    const bool valid = check.genuine && !revoked && !superseded && !expired;
-    json j{{"valid", valid},         {"genuine", check.genuine}, {"revoked", revoked},
-           {"serial", f.serial},     {"full_name", f.full_name}, {"latin_name", f.latin_name},
-           {"programme", f.programme}, {"title", f.title},       {"kind", f.kind},
-           {"issued_on", f.issued_on}, {"key_id", f.key_id},     {"problem", check.problem}};
-    std::string text = valid ? "GENUINE" : expired && check.genuine && !superseded ? "EXPIRED" : "NOT VALID";
-    text += ": " + f.serial + "\n" +
-            table({{"  name", f.full_name + (f.latin_name.empty() ? "" : " (" + f.latin_name + ")")},
-                   {"  programme", f.title + " (" + f.programme + ")"},
-                   {"  certifies", f.kind},
-                   {"  issued", f.issued_on},
-                   {"  signed by key", f.key_id}});
-    if (!check.genuine) text += "  " + check.problem + "\n";
-    if (superseded)
+    for (const auto& file : options.public_keys)
+        for (auto& key : io::read_public_keys(file)) keys.push_back(std::move(key));
+    const fs::path site = options.site;
+    if (keys.empty() && !site.empty()) keys = io::read_public_keys(site / "keys.txt");
+    std::string list_file = options.revocations;
+    if (list_file.empty() && !site.empty()) list_file = (site / "revocations.txt").string();
+    std::optional<RevocationListCheck> revocations;
+    if (!list_file.empty()) {
+        const std::string option = options.revocations.empty() ? "--site" : "--revocations";
+        auto text = io::read_input_file(list_file, 16u << 20);
+        if (!text.ok()) bad_option(option, text.problems.front().message);
+        auto list = read_revocation_list(text.value, keys);
+        if (!list.genuine)
+            bad_option(option, "the revocation list " + list_file + " cannot be trusted: " + shown_text(list.problem));
+        revocations = std::move(list);
+    }
+    return workflow::Verifier(std::move(keys), std::move(revocations));
+}
+
+std::string verdict_heading(Verdict verdict) {
+    switch (verdict) {
+        case Verdict::genuine: return "GENUINE";
+        case Verdict::revoked: return "REVOKED";
+        case Verdict::expired: return "EXPIRED";
+        case Verdict::superseded: return "SUPERSEDED";
+        case Verdict::forged: return "NOT GENUINE";
+        case Verdict::unknown_key: return "UNKNOWN KEY";
+        case Verdict::damaged: return "DAMAGED";
+    }
+    return "DAMAGED";
+}
+
+// What a verification says, for people and for programs. The facts appear only when the signature verified,
+// and every one is escaped for the terminal (shown_text); JSON carries them as data.
+void print_verification(Context& ctx, const workflow::Verification& v, bool offline) {
+    const auto& o = v.outcome;
+    json j{{"verdict", verdict_name(o.verdict)}, {"valid", is_valid(o.verdict)},
+           {"genuine", o.facts.has_value()},     {"revocation_checked", o.revocation_checked}};
+    std::string text = verdict_heading(o.verdict) + ": ";
+    if (!o.facts) {  // forged, unknown key, damaged: nothing the code claims is shown
+        j["problem"] = o.problem;
+        if (!o.key_id.empty()) j["key_id"] = o.key_id;
+        ctx.print(j, text + o.problem);
+        throw std::runtime_error("the certificate is not valid");
+    }
+    const auto& f = *o.facts;
+    if (o.revocation_checked) j["revoked"] = o.revoked_on.has_value();
+    j.update({{"serial", f.serial}, {"full_name", f.full_name}, {"latin_name", f.latin_name},
+              {"programme", f.programme}, {"title", f.title}, {"kind", f.kind}, {"issued_on", f.issued_on},
+              {"language", f.language}, {"key_id", f.key_id}, {"problem", o.problem},
+              {"superseded", o.verdict == Verdict::superseded}, {"erased", o.erased},
+              {"expired", o.verdict == Verdict::expired}});
+    text += shown_text(f.serial) + "\n";
+    if (o.erased && f.full_name.empty()) {
+        text += "  issued " + shown_text(f.issued_on) + ", " + shown_text(f.kind) + "\n";
+    } else {
+        const std::string programme =
+            f.title.empty() ? shown_text(f.programme) : shown_text(f.title) + " (" + shown_text(f.programme) + ")";
+        text += table({{"  name", shown_text(f.full_name) +
+                                      (f.latin_name.empty() ? "" : " (" + shown_text(f.latin_name) + ")")},
+                       {"  programme", programme},
+                       {"  certifies", shown_text(f.kind)},
+                       {"  issued", shown_text(f.issued_on)},
+                       {"  signed by key", shown_text(f.key_id)}});
+    }
+    if (o.verdict == Verdict::superseded)
         text += "  replaced by a later print of the same serial (such as a corrected name); ask for the current "
                 "copy\n";
-    j["superseded"] = superseded;
-    j["erased"] = erased;
-    j["expired"] = expired;
-    if (certification) {
-        j["certification"] = certification->code;
-        j["valid_from"] = to_string(certification->valid_from);
-        j["expires_on"] = to_string(certification->expires_on);
-        j["renewed_by"] = certification->renewed_by_serial;
-        j["previous_serial"] = certification->previous_serial;
-        text += "  certification " + certification->code + ": issued " + to_string(certification->issued_on) +
-                ", valid " + to_string(certification->valid_from) + " to " + to_string(certification->expires_on) +
-                "\n";
-        if (expired) text += "  expired on " + to_string(certification->expires_on) + "\n";
-        if (!certification->previous_serial.empty())
-            text += "  renews " + certification->previous_serial + "\n";
-        if (!certification->renewed_by_serial.empty())
-            text += "  renewed by " + certification->renewed_by_serial + "\n";
-    } else if (signed_expiry) {
-        j["expires_on"] = to_string(*signed_expiry);
-        text += expired ? "  expired on " + to_string(*signed_expiry) + "\n"
-                        : "  valid until " + to_string(*signed_expiry) + "\n";
+    if (const auto& c = v.certification) {
+        j["certification"] = c->code;
+        j["valid_from"] = to_string(c->valid_from);
+        j["expires_on"] = to_string(c->expires_on);
+        j["renewed_by"] = c->renewed_by_serial;
+        j["previous_serial"] = c->previous_serial;
+        text += "  certification " + c->code + ": issued " + to_string(c->issued_on) + ", valid " +
+                to_string(c->valid_from) + " to " + to_string(c->expires_on) + "\n";
+        if (o.verdict == Verdict::expired) text += "  expired on " + to_string(c->expires_on) + "\n";
+        if (!c->previous_serial.empty()) text += "  renews " + c->previous_serial + "\n";
+        if (!c->renewed_by_serial.empty()) text += "  renewed by " + c->renewed_by_serial + "\n";
+    } else if (o.expires_on) {
+        j["expires_on"] = to_string(*o.expires_on);
+        text += o.verdict == Verdict::expired ? "  expired on " + to_string(*o.expires_on) + "\n"
+                                              : "  valid until " + to_string(*o.expires_on) + "\n";
     }
-    if (erased) text += "  the holder's details were erased from the database at their request\n";
-    if (revoked) {
-        text += "  revoked on " + *record->revoked_at + ": " + record->revocation_reason + "\n";
-        j["revocation_reason"] = record->revocation_reason;
+    if (o.erased) text += "  the holder's details were erased from the database at their request\n";
+    if (o.revoked_on) {
+        j["revoked_on"] = *o.revoked_on;
+        j["revocation_category"] = o.revocation_category;
+        text += "  revoked on " + *o.revoked_on +
+                (o.revocation_category.empty() ? "" : " (" + o.revocation_category + ")") +
+                (o.revocation_reason.empty() ? "" : ": " + shown_text(o.revocation_reason)) + "\n";
+        if (!offline) j["revocation_reason"] = o.revocation_reason;
     }
-    if (valid) text += "The certificate must show exactly these facts.";
-    else if (offline) text += "";
-    if (!record && !offline) text += "(not issued from this database: revocation not checked)";
+    if (!o.revocation_checked)
+        text += offline ? "  revocation not checked: give the programme's signed list with --revocations or --site\n"
+                        : "  not issued from this database: revocation not checked\n";
+    if (is_valid(o.verdict)) text += "The certificate must show exactly these facts.";
+    else if (!text.empty() && text.back() == '\n') text.pop_back();
     ctx.print(j, text);
-    if (!valid) throw std::runtime_error("the certificate is not valid");
+    if (!is_valid(o.verdict)) throw std::runtime_error("the certificate is not valid");
+}
+
+void run_certificate_verify(Context& ctx, const CertificateVerifyOptions& options) {
+    if (options.qr.empty() && options.certificate.empty())
+        bad_option("certificate", "give a PDF file, a serial, or --qr TEXT");
+    const bool offline = !options.public_keys.empty() || !options.site.empty();
+    if (!offline && !options.revocations.empty())
+        bad_option("--revocations", "the database knows its own revocations; --revocations goes with --public-key");
+    if (!options.revocations.empty() && !options.site.empty())
+        bad_option("--revocations", "give the revocation list with --revocations or --site, not both");
+    const Date today = options.today.empty() ? today_utc() : date_option("--today", options.today);
+    if (!options.qr.empty() && !options.certificate.empty())
+        bad_option("--qr", "give a PDF file, a serial, or --qr TEXT: one of them");
+    std::optional<workflow::Verifier> verifier;
+    if (offline) verifier.emplace(offline_verifier(options));
+    else verifier.emplace(ctx.db());
+    workflow::Verification v;
+    if (!options.qr.empty()) {
+        v = verifier->code(options.qr, today);
+    } else if (fs::is_regular_file(options.certificate)) {
+        v = verifier->file(options.certificate, today);
+        if (!v.outcome.facts) v.outcome.problem = shown_text(options.certificate) + ": " + v.outcome.problem;
+    } else {
+        if (!is_valid_serial(options.certificate))
+            bad_option("certificate", "'" + shown_text(options.certificate) + "' is neither a file nor a valid serial");
+        if (offline) bad_option("certificate", "a serial is checked against the database; drop --public-key");
+        auto found = verifier->serial(options.certificate, today);
+        if (!found)
+            throw std::runtime_error("NOT VALID: no certificate with serial " + normalise_serial(options.certificate) +
+                                     " was issued here");
+        v = std::move(*found);
+    }
+    print_verification(ctx, v, offline);
 }
 
 void run_certificate_revoke(Context& ctx, const CertificateRevokeOptions& options) {
-    const auto r = store::CertificateRepo(ctx.db()).revoke(options.serial, options.reason);
-    ctx.print(record_json(r), "Revoked " + r.serial + ": " + options.reason);
+    if (!options.category.empty() && !is_revocation_category(options.category))
+        bad_option("--category", "'" + shown_text(options.category) +
+                                     "' is not one of issued-in-error, replaced, withdrawn");
+    const auto r = store::CertificateRepo(ctx.db()).revoke(options.serial, options.reason, options.category);
+    ctx.print(record_json(r), "Revoked " + r.serial +
+                                  (options.category.empty() ? "" : " (" + options.category + ")") + ": " +
+                                  options.reason);
+}
+
+// The signed revocation list (serials, days, categories; no names), for a verification site or an offline check.
+void run_certificate_revocations(Context& ctx, const CertificateRevocationsOptions& options) {
+    const auto key = signing_key(options.key_file);
+    const std::string list = workflow::signed_revocation_list(ctx.db(), key);
+    io::write_file_atomically(options.out, list, io::Access::everyone);
+    const auto count = store::CertificateRepo(ctx.db()).revocations().size();
+    ctx.print(json{{"file", options.out}, {"revoked", count}, {"key_id", key.key_id()}},
+              "Wrote the revocation list (" + std::to_string(count) + " revoked, signed by key " + key.key_id() +
+                  ") to " + options.out);
 }
 
 void run_certificate_reprint(Context& ctx, const CertificateReprintOptions& options) {
@@ -308,15 +374,31 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     verify->add_option("certificate", verified->certificate, "A certificate PDF file, or a serial");
     verify->add_option("--today", verified->today, "Judge expiry on this day (default: today)");
     verify->add_option("--qr", verified->qr, "The text read from the certificate's QR code");
-    verify->add_option("--public-key", verified->public_key,
-                       "Verify offline with only this public key (from key export)");
+    verify->add_option("--public-key", verified->public_keys,
+                       "Verify offline with only these public keys (files from key export, one key a line); "
+                       "may be given more than once")
+        ->allow_extra_args(false);
+    verify->add_option("--revocations", verified->revocations,
+                       "Offline: the programme's signed revocation list (from certificate revocations)");
+    verify->add_option("--site", verified->site,
+                       "Offline: a verification site's folder; its revocations.txt, and its keys.txt unless "
+                       "--public-key is given");
     verify->callback([&ctx, verified] { run_certificate_verify(ctx, *verified); });
 
     auto revoked = std::make_shared<CertificateRevokeOptions>();
     auto* revoke = group->add_subcommand("revoke", "Revoke a certificate issued in error");
     revoke->add_option("serial", revoked->serial, "The serial")->required();
     revoke->add_option("--reason", revoked->reason, "Why (recorded with who and when)")->required();
+    revoke->add_option("--category", revoked->category,
+                       "What the signed revocation list says: issued-in-error, replaced or withdrawn");
     revoke->callback([&ctx, revoked] { run_certificate_revoke(ctx, *revoked); });
+
+    auto listed_revocations = std::make_shared<CertificateRevocationsOptions>();
+    auto* revocations = group->add_subcommand("revocations", "Write the signed list of revoked certificates");
+    revocations->add_option("--out", listed_revocations->out, "The file to write")->required();
+    revocations->add_option("--key", listed_revocations->key_file,
+                            "The signing key file (default: the installation's)");
+    revocations->callback([&ctx, listed_revocations] { run_certificate_revocations(ctx, *listed_revocations); });
 
     auto reprinted = std::make_shared<CertificateReprintOptions>();
     auto* reprint = group->add_subcommand("reprint", "Print a certificate again with the same serial");

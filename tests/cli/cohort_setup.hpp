@@ -1,0 +1,30 @@
+// A cohort whose people have earned their certificates (or not), shared by the certificate specifications
+// (certificate_test.cpp defines these).
+#pragma once
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "run_cli.hpp"
+
+namespace mitra::cli_test {
+
+inline const std::string kCohort = "KTM-2026-1";
+inline const std::string kToday = "2026-12-31";  // after the whole schedule, so completion is final
+
+std::string read_file(const std::filesystem::path& path);
+// Runs another program (pdftotext, qpdf) with this process's environment.
+Output tool(const std::string& program, const std::vector<std::string>& args);
+std::string pdf_text(const std::filesystem::path& pdf);  // without any whitespace
+bool contains(const std::string& haystack, const std::string& needle);
+
+// init, a trainer, the CSV people and P-013, a cohort of P-001, P-002, P-003 and P-013 with its schedule;
+// P-001 and P-003 complete everything, P-002 all but the code of ethics, P-013 nothing.
+void set_up_cohort(const Workspace& ws);
+// certificate issue for kCohort on kToday into `out`.
+nlohmann::json issue(const Workspace& ws, const std::filesystem::path& out);
+// The issued certificate of `ref` in issue()'s answer.
+const nlohmann::json& item_for(const nlohmann::json& issued, const std::string& ref);
+
+}  // namespace mitra::cli_test
