@@ -186,6 +186,31 @@ TEST_CASE("verify reads a certificate file as a PDF: a code in a text file or a 
             CHECK_FALSE(contains(result.out, kSomchai));
         }
     }
+    SECTION("A's certificate with its printed text taken off the page (QR and metadata left) is refused") {
+        const auto qdf = (ws.dir / "a-qdf.pdf").string();
+        REQUIRE(tool("/usr/bin/qpdf", {"--qdf", "--object-streams=disable", issued.a.string(), qdf}).status == 0);
+        std::string bytes = read_file(qdf);
+        // Every text object ("BT" … "ET", as libharu writes them) out of the content; fix-qdf then puts the
+        // streams' lengths right again.
+        int removed = 0;
+        for (auto at = bytes.find(" BT\n"); at != std::string::npos; at = bytes.find(" BT\n", at)) {
+            const auto end = bytes.find("\nET", at);
+            REQUIRE(end != std::string::npos);
+            bytes.erase(at + 1, end + 3 - (at + 1));
+            ++removed;
+        }
+        REQUIRE(removed > 0);
+        const auto fixed = tool("/usr/bin/fix-qdf", {ws.file("stripped-qdf.pdf", bytes)});
+        REQUIRE(fixed.status == 0);
+        const auto stripped = ws.file("stripped.pdf", fixed.out);
+        REQUIRE_FALSE(contains(pdf_text(stripped), issued.a_serial));
+        const auto result = ws.run({"certificate", "verify", stripped});
+        INFO(result.out << result.err);
+        CHECK(result.status == 1);
+        CHECK(first_line(result.out) == "NOT GENUINE: " + stripped + ": the serial its QR code carries (" +
+                                            issued.a_serial + ") is not the one printed on its page");
+        CHECK_FALSE(contains(result.out, kYamada));
+    }
     SECTION("a genuine certificate re-saved with object streams, as PDF optimisers do, verifies") {
         const auto optimised = (ws.dir / "optimised.pdf").string();
         const auto qpdf = tool("/usr/bin/qpdf", {"--object-streams=generate", "--compress-streams=y",
