@@ -8,7 +8,8 @@
 #include "app/guard.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
-#include "core/signature.hpp"
+#include "core/calendar.hpp"
+#include "core/verdict.hpp"
 #include "io/files.hpp"
 #include "io/keys.hpp"
 #include "io/template_toml.hpp"
@@ -16,6 +17,7 @@
 #include "store/certificates.hpp"
 #include "workflow/certificates.hpp"
 #include "workflow/verifier_site.hpp"
+#include "workflow/verify.hpp"
 
 namespace mitra::app {
 
@@ -148,18 +150,40 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     });
 }
 
+// The same verdicts as `mitra-cli certificate verify SERIAL` (workflow::Verifier decides for both); the facts
+// only once the signature verified, escaped as there.
 wxString CertificatesPanel::verify(const std::string& serial) {
-    store::CertificateRepo repo(context_.db());
-    const auto record = repo.find(serial);
-    if (!record) return wxString::Format(_("NOT VALID: no certificate with serial %s was issued here."), wx(serial));
-    const auto check = check_payload(record->payload, repo.trusted_keys());
-    if (!check.genuine) return wxString::Format(_("NOT VALID: %s"), wx(check.problem));
-    if (record->revoked_at)
-        return wxString::Format(_("NOT VALID: %s was revoked on %s: %s"), wx(serial), wx(*record->revoked_at),
-                                wx(record->revocation_reason));
-    return wxString::Format(_("GENUINE: %s certifies %s (%s), issued %s, signed by key %s."), wx(check.facts.serial),
-                            wx(check.facts.full_name), wx(check.facts.kind), wx(check.facts.issued_on),
-                            wx(check.facts.key_id));
+    const auto found = workflow::Verifier(context_.db()).serial(serial, today_utc());
+    if (!found) return wxString::Format(_("NOT VALID: no certificate with serial %s was issued here."), wx(serial));
+    const auto& o = found->outcome;
+    if (!o.facts) {
+        const wxString heading = o.verdict == Verdict::unknown_key ? _("UNKNOWN KEY")
+                                 : o.verdict == Verdict::forged    ? _("NOT GENUINE")
+                                                                   : _("DAMAGED");
+        return heading + ": " + wx(o.problem);
+    }
+    const auto& f = *o.facts;
+    const wxString facts =
+        o.erased && f.full_name.empty()
+            ? wxString::Format(_("%s, issued %s; the holder's details were erased at their request."),
+                               wx(shown_text(f.serial)), wx(shown_text(f.issued_on)))
+            : wxString::Format(_("%s certifies %s (%s), issued %s, signed by key %s."), wx(shown_text(f.serial)),
+                               wx(shown_text(f.full_name)), wx(shown_text(f.kind)), wx(shown_text(f.issued_on)),
+                               wx(shown_text(f.key_id)));
+    switch (o.verdict) {
+        case Verdict::revoked:
+            return wxString::Format(_("REVOKED: %s It was revoked on %s%s: %s"), facts, wx(o.revoked_on.value_or("")),
+                                    o.revocation_category.empty() ? wxString() : " (" + wx(o.revocation_category) + ")",
+                                    wx(shown_text(o.revocation_reason)));
+        case Verdict::expired:
+            return wxString::Format(_("EXPIRED: %s Its last valid day was %s."), facts,
+                                    wx(o.expires_on ? to_string(*o.expires_on) : std::string()));
+        case Verdict::superseded:
+            return wxString::Format(_("SUPERSEDED: %s It was printed again since (such as with a corrected name); "
+                                      "only the latest copy counts."),
+                                    facts);
+        default: return wxString::Format(_("GENUINE: %s"), facts);
+    }
 }
 
 // The same site as `mitra-cli verifier site --out`, signed with the installation's key.
@@ -183,8 +207,12 @@ void CertificatesPanel::revoke_selected() {
     const std::string serial = utf8((*row)[0]);
     ReasonDialog dialog(this, _("Revoke a certificate"),
                         wxString::Format(_("Why is %s revoked? The reason is kept with who and when."), wx(serial)));
+    dialog.offer_revocation_categories();
     if (dialog.ShowModal() != wxID_OK) return;
-    if (guarded(this, [&] { store::CertificateRepo(context_.db()).revoke(serial, dialog.reason()); })) refresh();
+    if (guarded(this, [&] {
+            store::CertificateRepo(context_.db()).revoke(serial, dialog.reason(), dialog.category());
+        }))
+        refresh();
 }
 
 }  // namespace mitra::app

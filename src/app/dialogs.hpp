@@ -30,7 +30,10 @@ public:
 class ReasonDialog : public wxDialog {
 public:
     ReasonDialog(wxWindow* parent, const wxString& title, const wxString& prompt);
+    // Asks also what the signed revocation list publishes: one of kRevocationCategories, or nothing.
+    void offer_revocation_categories();
     std::string reason() const;
+    std::string category() const;  // empty when none was chosen (or none was offered)
 };
 
 // forms/override_dialog.xrc: a coordinator decides a module for one person, with a reason.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/button.h>
+#include <wx/choice.h>
 #include <wx/menu.h>
 #include <wx/testing.h>
 #include <wx/textctrl.h>
@@ -45,6 +46,26 @@ private:
     int* shown_;
 };
 
+// Answers the revoke dialog: a reason and, from the category list it offers, the one at `category` (0: not said).
+class AnswerRevocation : public wxExpectModalBase<app::ReasonDialog, AnswerRevocation> {
+public:
+    AnswerRevocation(std::string reason, int category) : reason_(std::move(reason)), category_(category) {}
+
+protected:
+    int OnInvoked(app::ReasonDialog* dialog) const override {
+        auto* choice = XRCCTRL(*dialog, "category", wxChoice);
+        REQUIRE(choice->IsShown());
+        REQUIRE(choice->GetCount() == 4);
+        XRCCTRL(*dialog, "reason", wxTextCtrl)->SetValue(wxString::FromUTF8(reason_));
+        choice->SetSelection(category_);
+        return wxID_OK;
+    }
+
+private:
+    std::string reason_;
+    int category_;
+};
+
 }  // namespace
 
 TEST_CASE("the sections list what the database holds, searched as you type", "[gui][sections]") {
@@ -80,8 +101,16 @@ TEST_CASE("the sections list what the database holds, searched as you type", "[g
         certificates->search_for(wxString::FromUTF8("山田"));
         REQUIRE(certificates->row_count() == 1);
         CHECK(certificates->verify(serial).StartsWith("GENUINE"));
-        store::CertificateRepo(programme.db()).revoke(serial, "issued in error");
-        CHECK(certificates->verify(serial).StartsWith("NOT VALID"));
+        certificates->select_row(0);
+        pump(50);
+        wxTEST_DIALOG(certificates->revoke_selected(), AnswerRevocation("issued in error", 3));
+        const auto revoked = store::CertificateRepo(programme.db()).find(serial);
+        CHECK(revoked->revocation_reason == "issued in error");
+        CHECK(revoked->revocation_category == "withdrawn");
+        CHECK(store::CertificateRepo(programme.db()).revocations().front().category == "withdrawn");
+        const auto verdict = certificates->verify(serial);
+        CHECK(verdict.StartsWith("REVOKED"));
+        CHECK(verdict.Contains("(withdrawn): issued in error"));
     }
 }
 
