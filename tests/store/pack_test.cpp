@@ -605,7 +605,8 @@ void make_older_pack(const std::string& file) {
           "DROP TRIGGER participant_search_update", "DROP TABLE participant_search",
           "DROP TABLE participant_search_paused", "DROP INDEX participants_name_skeleton",
           "DROP INDEX participants_latin_skeleton", "ALTER TABLE participants DROP COLUMN name_skeleton",
-          "ALTER TABLE participants DROP COLUMN latin_skeleton", "DELETE FROM schema_migrations WHERE version >= 5"})
+          "ALTER TABLE participants DROP COLUMN latin_skeleton", "ALTER TABLE certificates DROP COLUMN revocation_category",
+          "DELETE FROM schema_migrations WHERE version >= 5"})
         raw << statement;
 }
 
