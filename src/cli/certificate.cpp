@@ -16,6 +16,8 @@
 #include "workflow/verify.hpp"
 #include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
+#include "store/settings.hpp"
+#include "core/certificate_code.hpp"
 
 namespace mitra::cli {
 namespace {
@@ -29,6 +31,7 @@ struct CertificateIssueOptions {
     std::string module;         // --module; empty: completion certificates
     std::string key_file;       // --key; empty: the installation's own
     std::string today;          // --today; empty: today
+    std::string verify_url;     // --verify-url; given: saved as the programme's verification address
 };
 
 struct CertificateListOptions {
@@ -66,6 +69,7 @@ struct CertificateReprintOptions {
     std::string out_dir;        // --out
     std::string template_file;  // --template; empty: the shipped one
     std::string key_file;       // --key; empty: the installation's own
+    std::string verify_url;     // --verify-url; given: saved as the programme's verification address
 };
 
 CertificateTemplate load_template(const std::string& file, const std::string& kind) {
@@ -77,6 +81,20 @@ CertificateTemplate load_template(const std::string& file, const std::string& ki
 
 SigningKey signing_key(const std::string& key_file) {
     return io::load_or_create_signing_key(key_file.empty() ? io::default_key_path() : fs::path(key_file));
+}
+
+// The programme's verification address, which a certificate's QR code links to: `given` is checked and saved
+// first; without one set, nothing is issued and the message says how to set it.
+void require_verify_url(Context& ctx, const std::string& given) {
+    store::SettingsRepo settings(ctx.db());
+    if (!given.empty()) {
+        if (const std::string problem = verify_url_problem(given); !problem.empty()) bad_option("--verify-url", problem);
+        settings.set(store::kVerifyUrlSetting, given);
+    }
+    if (settings.verify_url().empty())
+        bad_option("--verify-url", "the programme has no verification address for the certificates' QR codes yet; "
+                                   "set it once with: mitra-cli settings set verify-url https://... "
+                                   "(or give --verify-url)");
 }
 
 json record_json(const store::CertificateRecord& r) {
@@ -106,6 +124,7 @@ void run_certificate_issue(Context& ctx, const CertificateIssueOptions& options)
     const std::string kind = options.module.empty() ? "completion" : "module";
     const auto layout = load_template(options.template_file, kind);
     const auto key = signing_key(options.key_file);
+    require_verify_url(ctx, options.verify_url);
     const Date day = options.today.empty() ? today_utc() : date_option("--today", options.today);
     const std::string template_name =
         options.template_file.empty() ? kind : fs::path(options.template_file).filename().string();
@@ -330,6 +349,7 @@ void run_certificate_reprint(Context& ctx, const CertificateReprintOptions& opti
     const auto key = signing_key(options.key_file);
     const auto record = store::CertificateRepo(ctx.db()).find(options.serial);
     if (!record) bad_option("serial", "no certificate has serial " + options.serial);
+    require_verify_url(ctx, options.verify_url);
     // The template is read and the file rendered before anything is recorded: a template that cannot be
     // read, or an image or disk that fails, changes nothing.
     const auto layout = load_template(options.template_file, record->kind);
@@ -356,6 +376,9 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     issue->add_option("--key", issued->key_file,
                       "The signing key file (default: the installation's, made on its first use)");
     issue->add_option("--today", issued->today, "The issue date (default: today)");
+    issue->add_option("--verify-url", issued->verify_url,
+                      "The verification page the QR codes open (https://...; saved for the programme, as "
+                      "'settings set verify-url' does)");
     issue->callback([&ctx, issued] { run_certificate_issue(ctx, *issued); });
 
     auto listed = std::make_shared<CertificateListOptions>();
@@ -407,6 +430,8 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     reprint->add_option("--out", reprinted->out_dir, "The folder for the PDF")->required();
     reprint->add_option("--template", reprinted->template_file, "A certificate template (default: the shipped one)");
     reprint->add_option("--key", reprinted->key_file, "The signing key file (default: the installation's)");
+    reprint->add_option("--verify-url", reprinted->verify_url,
+                        "The verification page the QR code opens (https://...; saved for the programme)");
     reprint->callback([&ctx, reprinted] { run_certificate_reprint(ctx, *reprinted); });
 }
 

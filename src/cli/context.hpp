@@ -62,6 +62,8 @@ void add_certification_commands(CLI::App& app, Context& ctx);
 void add_pack_commands(CLI::App&, Context&);
 void add_backup_commands(CLI::App& app, Context& ctx);
 void add_privacy_commands(CLI::App& app, Context& ctx);
+// settings set|get|list: programme-wide settings (the verification address).
+void add_settings_commands(CLI::App& app, Context& ctx);
 // Attach to the groups above, so they are added after them: report, forms (session sheet, cohort
 // roster and form), exports (participant/cohort/completion export, certificate badge).
 void add_report_commands(CLI::App& app, Context& ctx);

@@ -2,12 +2,15 @@
 #include <filesystem>
 
 #include "cli/context.hpp"
+#include "store/settings.hpp"
 #include "io/curriculum_toml.hpp"
 #include "store/certification_repo.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::cli {
 namespace {
+
+constexpr const char* kDemoVerifyUrl = "https://verify.example.org/demo/";
 
 const char* kDemoCohort = "DEMO-KTM";
 
@@ -115,6 +118,10 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
         if (!exists && store::ParticipantRepo(db).count() > 0)
             bad_option("--db", ctx.target() + " already holds a programme; the demo needs a database of its own");
         if (!exists) build_demo(db);
+        // An example verification address, so the demo's certificates can be issued at once (a real programme
+        // sets its own: mitra-cli settings set verify-url https://...).
+        store::SettingsRepo settings(db);
+        if (settings.verify_url().empty()) settings.set(store::kVerifyUrlSetting, kDemoVerifyUrl);
         const auto people = store::CohortRepo(db).enrolments(kDemoCohort).size();
         const auto sessions = store::SessionRepo(db).list(kDemoCohort).size();
         ctx.print(json{{"database", ctx.target()}, {"cohort", kDemoCohort}, {"participants", people},

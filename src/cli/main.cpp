@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     cli::add_certificate_commands(app, ctx);
     cli::add_key_commands(app, ctx);
     cli::add_verifier_commands(app, ctx);
+    cli::add_settings_commands(app, ctx);
     cli::add_certification_commands(app, ctx);
     cli::add_pack_commands(app, ctx);
     cli::add_backup_commands(app, ctx);

@@ -172,6 +172,7 @@ const std::vector<Migration>& migrations() {
         search_migration(),
         name_skeleton_migration(),
         revocation_category_migration(),
+        settings_migration(),
     };
     return all;
 }

@@ -32,5 +32,6 @@ Migration certification_migration();  // 5: certifications, learning ledger, tra
 Migration search_migration();         // 6: participant search index
 Migration name_skeleton_migration();        // 7: look-alike keys of participants' names
 Migration revocation_category_migration();  // 8: revocation categories
+Migration settings_migration();             // 9: programme-wide settings (the verification address)
 
 }  // namespace mitra::store

@@ -38,7 +38,8 @@ std::string certified(const Workspace& ws) {
     ws.ok({"ethics", "acknowledge", "P-1", "--version", "2026.1", "--on", "2026-01-05"});
     ws.ok({"key", "new", "--key", (ws.dir / "key").string()});  // a key given with --key is never made unasked
     const auto issued = ws.json({"certificate", "issue", "NP-1", "--out", (ws.dir / "certs").string(), "--key",
-                                 (ws.dir / "key").string(), "--today", "2026-03-31"});
+                                 (ws.dir / "key").string(), "--today", "2026-03-31", "--verify-url",
+                                 "https://verify.example.org/"});
     REQUIRE(issued["certificates"].size() == 1);
     return issued["certificates"][0]["serial"];
 }

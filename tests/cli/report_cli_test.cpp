@@ -321,7 +321,7 @@ TEST_CASE("an issued certificate becomes an Open Badges 2.0 assertion", "[cli][b
     Workspace ws;
     small_programme(ws);
     const json issued = ws.json({"certificate", "issue", kCohort, "--out", (ws.dir / "certs").string(), "--today",
-                                 "2026-03-20"});
+                                 "2026-03-20", "--verify-url", "https://verify.example.org/"});
     REQUIRE(issued["certificates"].size() == 5);
     std::string serial, yamada_serial;
     for (const auto& c : issued["certificates"]) {

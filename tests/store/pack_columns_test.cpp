@@ -28,6 +28,7 @@ const std::set<std::string> kTablesNotCarried = {
     "pack_base",           // written by the export itself: each row's updated_at when the pack left
     "pack_seen",           // the hub's record of what each merge took, nothing of the field's
     "pack_merges",         // the hub's record of merges
+    "settings",            // programme-wide, the hub's own (the verification address): the field never issues
     "schema_migrations",   // each database's own, written by its migrations
     "sqlite_sequence",     // SQLite's own counters of AUTOINCREMENT ids
     // SQLite's full-text index of people and its shadow tables: rebuilt from participants by triggers.

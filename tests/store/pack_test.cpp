@@ -606,6 +606,7 @@ void make_older_pack(const std::string& file) {
           "DROP TABLE participant_search_paused", "DROP INDEX participants_name_skeleton",
           "DROP INDEX participants_latin_skeleton", "ALTER TABLE participants DROP COLUMN name_skeleton",
           "ALTER TABLE participants DROP COLUMN latin_skeleton", "ALTER TABLE certificates DROP COLUMN revocation_category",
+          "DROP TABLE settings",
           "DELETE FROM schema_migrations WHERE version >= 5"})
         raw << statement;
 }

@@ -1,0 +1,62 @@
+// mitra-cli settings set|get|list: programme-wide settings kept in the database (the verification address).
+#include "cli/context.hpp"
+#include "store/settings.hpp"
+
+namespace mitra::cli {
+namespace {
+
+struct SettingsSetOptions {
+    std::string name;
+    std::string value;
+};
+
+struct SettingsGetOptions {
+    std::string name;
+};
+
+void run_settings_set(Context& ctx, const SettingsSetOptions& options) {
+    store::SettingsRepo(ctx.db()).set(options.name, options.value);
+    ctx.print(json{{"name", options.name}, {"value", options.value}}, "Set " + options.name + " to " + options.value);
+}
+
+void run_settings_get(Context& ctx, const SettingsGetOptions& options) {
+    const auto value = store::SettingsRepo(ctx.db()).get(options.name);
+    ctx.print(json{{"name", options.name}, {"value", value ? json(*value) : json(nullptr)}},
+              value ? *value
+                    : options.name + " is not set (mitra-cli settings set " + options.name + " VALUE sets it)");
+}
+
+void run_settings_list(Context& ctx) {
+    json out = json::object();
+    std::vector<std::vector<std::string>> rows{{"SETTING", "VALUE"}};
+    for (const auto& [name, value] : store::SettingsRepo(ctx.db()).list()) {
+        out[name] = value;
+        rows.push_back({name, value});
+    }
+    ctx.print(out, rows.size() == 1 ? "No settings are set" : table(rows));
+}
+
+}  // namespace
+
+void add_settings_commands(CLI::App& app, Context& ctx) {
+    auto* group = app.add_subcommand("settings", "Programme-wide settings, such as the verification address "
+                                                 "certificates link to")
+                      ->require_subcommand(1);
+    const std::string names = "verify-url: the verification page a certificate's QR code opens (https://…)";
+
+    auto set_options = std::make_shared<SettingsSetOptions>();
+    auto* set = group->add_subcommand("set", "Set a setting");
+    set->add_option("name", set_options->name, names)->required();
+    set->add_option("value", set_options->value, "Its value")->required();
+    set->callback([&ctx, set_options] { run_settings_set(ctx, *set_options); });
+
+    auto get_options = std::make_shared<SettingsGetOptions>();
+    auto* get = group->add_subcommand("get", "Print a setting's value");
+    get->add_option("name", get_options->name, names)->required();
+    get->callback([&ctx, get_options] { run_settings_get(ctx, *get_options); });
+
+    auto* list = group->add_subcommand("list", "Every setting that is set");
+    list->callback([&ctx] { run_settings_list(ctx); });
+}
+
+}  // namespace mitra::cli
