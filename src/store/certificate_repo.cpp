@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/certificate_code.hpp"
 #include "core/completion.hpp"
 #include "core/eligibility.hpp"
 #include "core/identity.hpp"
@@ -15,6 +16,7 @@
 #include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
+#include "store/settings.hpp"
 
 namespace mitra::store {
 namespace {
@@ -116,6 +118,20 @@ CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculu
                           c.language};
 }
 
+// What the QR code holds and what is printed under it. With the programme's verification address: the link a
+// phone opens (the address, '#', the code; a version 1 code kept by a reprint goes there too, as the page reads
+// both), and under the QR the address and the serial for people who type. Without one (a database from before
+// version 2; mitra-cli and the desktop program ask for one before issuing): the bare code and the serial.
+void set_link(CertificateContent& c, const std::string& payload, const std::string& verify_url) {
+    if (payload.empty()) {  // a plan, or a person whose data was erased: no signature to show
+        c.qr_text.clear();
+        c.verify_note.clear();
+        return;
+    }
+    c.qr_text = verify_url.empty() ? payload : verification_link(verify_url, payload);
+    c.verify_note = verify_url.empty() ? "Serial " + c.serial : "Verify at " + short_address(verify_url) + "  Serial " + c.serial;
+}
+
 // Records an issued certificate (the caller's transaction; its module_code is stored as given).
 void insert_certificate(Database& db, const CertificateRecord& record, const std::string& cohort_uuid) {
     const std::string now = utc_timestamp_now(), modules = join(record.modules, ",");
@@ -192,8 +208,7 @@ CertificateContent CertificateRepo::content_for(const CertificateRecord& record)
     if (named.size() > 4) named.resize(4);  // the signature line holds four at most
     for (const auto& [ref, role] : named)
         if (auto t = trainers.find(ref)) c.trainers.push_back(CertificatePerson{t->name, t->latin_name, role, ""});
-    c.qr_text = record.payload;
-    c.verify_note = "Verify offline: mitra-cli certificate verify " + record.serial;
+    set_link(c, record.payload, SettingsRepo(db_).verify_url());
     return c;
 }
 
@@ -284,9 +299,9 @@ CohortIssue CertificateRepo::issue(const std::string& cohort_code, const std::st
         record.serial = taken.serial;
         record.key_id = key->key_id();
         auto content = content_for(record);  // payload is not part of the content hash
-        record.payload = sign_facts(facts_of(content, curriculum, module_code, *key), *key);
+        record.payload = sign_code(facts_of(content, curriculum, module_code, *key), *key);
         record.content_hash = content_hash(content);
-        content.qr_text = record.payload;
+        set_link(content, record.payload, SettingsRepo(db_).verify_url());
         record.full_name = content.full_name;
         IssuedCertificate issued{record, content, false};
         if (auto why = printer->print(issued)) {
@@ -325,9 +340,9 @@ IssuedCertificate CertificateRepo::issue_certification(const CertificateRecord& 
         record.key_id = key.key_id();
         record.modules = renewed.modules;
         auto content = content_for(record);
-        record.payload = sign_facts(facts_of(content, curriculum, code, key, to_string(expires_on)), key);
+        record.payload = sign_code(facts_of(content, curriculum, code, key, to_string(expires_on)), key);
         record.content_hash = content_hash(content);
-        content.qr_text = record.payload;
+        set_link(content, record.payload, SettingsRepo(db_).verify_url());
         record.full_name = content.full_name;
         insert_certificate(db_, record, cohort->uuid);
         record_audit(db_, "certificate", record.uuid, "issue", std::nullopt,
@@ -416,7 +431,7 @@ IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std:
                     soci::into(expires_on, ind), soci::use(found->uuid);
                 if (ind != soci::i_ok) expires_on.clear();
             }
-            found->payload = sign_facts(facts_of(content, curriculum, found->module_code, key, expires_on), key);
+            found->payload = sign_code(facts_of(content, curriculum, found->module_code, key, expires_on), key);
             found->key_id = key.key_id();
             found->content_hash = content_hash(content);
             const std::string now = utc_timestamp_now();
@@ -424,7 +439,7 @@ IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std:
                          "updated_by = :by WHERE uuid = :u",
                 soci::use(found->payload), soci::use(found->key_id), soci::use(found->content_hash), soci::use(now),
                 soci::use(db_.actor()), soci::use(found->uuid);
-            content.qr_text = found->payload;
+            set_link(content, found->payload, SettingsRepo(db_).verify_url());
         }
         print(IssuedCertificate{*found, content, true});  // printed first: what it throws changes nothing
         const std::string uuid = new_uuid(), now = utc_timestamp_now();

@@ -58,6 +58,7 @@ IssueOutcome issue_certificates(store::Database& db, pdf::FontStack& fonts, cons
             if (!candidate.existing) {  // not signed: marked as a preview wherever the serial and code go
                 content.serial = "PREVIEW";
                 content.qr_text = "MITRA-PREVIEW";
+                content.verify_note = "Serial PREVIEW";
             }
             std::string pdf;
             if (auto why = render_or_reason(renderer, request.layout, content, pdf)) {

@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "core/certificate_code.hpp"
 #include "core/serial.hpp"
 #include "core/signature.hpp"
 #include "cohort_setup.hpp"
@@ -88,10 +89,14 @@ void complete(const Workspace& ws, const std::string& cohort, const std::vector<
     }
 }
 
-// init, a trainer, the CSV people and P-013, a cohort of P-001, P-002, P-003 and P-013 with its schedule;
-// P-001 and P-003 complete everything, P-002 all but the code of ethics, P-013 nothing.
-void set_up_cohort(const Workspace& ws) {
+const std::string kVerifyUrl = "https://verify.example.org/psf/";
+
+// init, the verification address (unless `verify_url` is false), a trainer, the CSV people and P-013, a cohort of
+// P-001, P-002, P-003 and P-013 with its schedule; P-001 and P-003 complete everything, P-002 all but the code of
+// ethics, P-013 nothing.
+void set_up_cohort(const Workspace& ws, bool verify_url = true) {
     ws.ok({"init"});
+    if (verify_url) ws.ok({"settings", "set", "verify-url", kVerifyUrl});
     ws.ok({"trainer", "add", "--ref", "T-NP-01", "--name", kSita, "--latin-name", "Sita Rai", "--country", "NP",
            "--languages", "ne,en", "--qualified", "M01,M02,M03"});
     ws.ok({"trainer", "certify", "T-NP-01", "--level", "trainer", "--issued", "2025-12-01"});
@@ -128,22 +133,21 @@ const json& item_for(const json& issued, const std::string& ref) {
 
 namespace {
 
-// The certificate's PDF with the name in its signed payload replaced by `new_name` (same byte length, so the
-// PDF's cross-reference offsets stay right) and the signature left as it was.
+// The certificate's PDF with the name in its signed code (version 2, in the link its metadata holds) replaced by
+// `new_name` (same byte length, so the code keeps its length and the PDF's cross-reference offsets stay right) and
+// the signature left as it was.
 std::string tampered_copy(const Workspace& ws, const fs::path& pdf, const std::string& old_name,
                           const std::string& new_name) {
     REQUIRE(old_name.size() == new_name.size());
     std::string bytes = read_file(pdf);
     const std::string payload = mitra::find_payload(bytes);
-    REQUIRE(payload.rfind("MITRA1.", 0) == 0);
-    const auto dot = payload.find('.', 7);
-    REQUIRE(dot != std::string::npos);
-    auto facts = mitra::base64url_decode(payload.substr(7, dot - 7));
-    REQUIRE(facts);
-    const auto at = facts->find(old_name);
+    REQUIRE(payload.rfind("M2", 0) == 0);
+    auto parts = mitra::split_code_v2(payload);
+    REQUIRE(parts);
+    const auto at = parts->message.find(old_name);
     REQUIRE(at != std::string::npos);
-    facts->replace(at, old_name.size(), new_name);
-    const std::string forged = "MITRA1." + mitra::base64url_encode(*facts) + payload.substr(dot);
+    parts->message.replace(at, old_name.size(), new_name);
+    const std::string forged = "M2" + mitra::digits_encode(parts->signature + parts->message);
     REQUIRE(forged.size() == payload.size());
     bytes.replace(bytes.find(payload), payload.size(), forged);
     return ws.file("tampered.pdf", bytes);
@@ -427,6 +431,7 @@ TEST_CASE("a batch killed part-way and run again leaves no broken file and gives
           "[cli][certificate][resume]") {
     Workspace ws;
     ws.ok({"init"});
+    ws.ok({"settings", "set", "verify-url", kVerifyUrl});
     ws.ok({"trainer", "add", "--ref", "T-NP-01", "--name", kSita, "--latin-name", "Sita Rai", "--country", "NP",
            "--languages", "ne,en", "--qualified", "M01,M02,M03"});
     ws.ok({"trainer", "certify", "T-NP-01", "--level", "trainer", "--issued", "2025-12-01"});
@@ -737,4 +742,90 @@ TEST_CASE("certificate files and the print file are the holder's business: owner
     for (const auto& c : issued["certificates"])
         CHECK(mode(c["file"].get<std::string>()) == (fs::perms::owner_read | fs::perms::owner_write));
     CHECK(mode(issued["print_file"].get<std::string>()) == (fs::perms::owner_read | fs::perms::owner_write));
+}
+
+TEST_CASE("the verification address is a setting: set, read, listed, checked, and asked for before issuing",
+          "[cli][certificate][settings]") {
+    Workspace ws;
+    set_up_cohort(ws, false);
+    CHECK(ws.json({"settings", "list"}) == json::object());
+    CHECK(ws.json({"settings", "get", "verify-url"})["value"].is_null());
+    const auto unset = ws.run({"settings", "get", "verify-url"});
+    CHECK(unset.status == 0);
+    CHECK(contains(unset.out, "settings set verify-url"));
+
+    // Without one, nothing is issued, and the message names the command that sets it.
+    const fs::path out = ws.dir / "certs";
+    const auto refused = ws.run({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday});
+    CHECK(refused.status == 2);
+    CHECK(contains(refused.err, "mitra-cli settings set verify-url"));
+    CHECK(contains(refused.err, "--verify-url"));
+    CHECK(ws.count("certificates") == 0);
+    CHECK(ws.count("serial_counters") == 0);
+    CHECK_FALSE(fs::exists(out));
+
+    // Bad addresses are refused by name, and change nothing.
+    for (const std::string bad : {"verify.example.org", "ftp://verify.example.org/", "https://verify.example.org/#x",
+                                  "https://", "https://verify.exämple.org/"}) {
+        INFO(bad);
+        const auto result = ws.run({"settings", "set", "verify-url", bad});
+        CHECK(result.status == 2);
+        CHECK(contains(result.err, "verify-url"));
+        CHECK(ws.json({"settings", "list"}) == json::object());
+        CHECK(ws.run({"certificate", "issue", kCohort, "--out", out.string(), "--verify-url", bad}).status == 2);
+        CHECK(ws.count("certificates") == 0);
+    }
+    CHECK(ws.run({"settings", "set", "colour", "blue"}).status == 2);  // no such setting
+    CHECK(ws.run({"settings", "get", "colour"}).status == 2);
+
+    // --verify-url is saved for the programme, and the certificates link to it.
+    const auto issued = ws.json({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday,
+                                 "--verify-url", "https://Verify.Example.org/psf"});
+    CHECK(issued["certificates"].size() == 2);
+    CHECK(ws.json({"settings", "get", "verify-url"})["value"] == "https://Verify.Example.org/psf");
+    CHECK(ws.json({"settings", "list"}) == json{{"verify-url", "https://Verify.Example.org/psf"}});
+    const std::string serial = item_for(issued, "P-001")["serial"];
+    CHECK(contains(pdf_text(out / (serial + ".pdf")), "Verify.Example.org/psf"));
+
+    ws.ok({"settings", "set", "verify-url", kVerifyUrl});
+    CHECK(ws.run({"settings", "get", "verify-url"}).out == kVerifyUrl + "\n");
+    CHECK(contains(ws.run({"settings", "list"}).out, kVerifyUrl));
+}
+
+TEST_CASE("every issued certificate's QR code reads at 100 dpi as the link to its genuine version 2 code",
+          "[cli][certificate][qr]") {
+    REQUIRE(tool("/usr/bin/zbarimg", {"--version"}).status == 0);  // zbar-tools (script/bootstrap)
+    Workspace ws;
+    set_up_cohort(ws);
+    // Everyone in the cohort completes, P-013's Sinhala name among them.
+    complete(ws, kCohort, {"P-002", "P-013"});
+    const fs::path out = ws.dir / "certs";
+    const auto issued = issue(ws, out);
+    REQUIRE(issued["certificates"].size() == 4);
+    const auto key_file = (ws.dir / "mitra-public.key").string();
+    ws.ok({"key", "export", "--out", key_file});
+    for (const auto& item : issued["certificates"]) {
+        const std::string serial = item["serial"];
+        INFO(item["ref"].get<std::string>() << " " << serial);
+        const fs::path pdf = out / (serial + ".pdf");
+        const fs::path png = ws.dir / serial;
+        REQUIRE(tool("/usr/bin/pdftoppm", {"-gray", "-png", "-singlefile", "-r", "100", pdf.string(), png.string()})
+                    .status == 0);
+        std::string link = tool("/usr/bin/zbarimg", {"--quiet", "--raw", png.string() + ".png"}).out;
+        while (!link.empty() && link.back() == '\n') link.pop_back();
+        // The address (scheme and host in capitals, the path as set), '#', the code, as the metadata has it.
+        REQUIRE(link.rfind("HTTPS://VERIFY.EXAMPLE.ORG/psf/#M2", 0) == 0);
+        const std::string code = link.substr(link.find('#') + 1);
+        CHECK(mitra::find_payload(read_file(pdf)) == code);
+        CHECK(code.find_first_not_of("0123456789", 2) == std::string::npos);
+        // Genuine, offline, with only the public key, from the text the QR holds.
+        const auto verified = ws.run_bare({"certificate", "verify", "--public-key", key_file, "--qr", link});
+        INFO(verified.out << verified.err);
+        CHECK(verified.status == 0);
+        CHECK(contains(verified.out, "GENUINE: " + serial));
+        // For people who type: the short address and the serial under the code.
+        const auto text = pdf_text(pdf);
+        CHECK(contains(text, "verify.example.org/psf"));
+        CHECK(contains(text, serial));
+    }
 }
