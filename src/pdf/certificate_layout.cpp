@@ -7,6 +7,7 @@
 #include "pdf/stream_deflate.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 #include <cstdint>
 #include <filesystem>
@@ -452,10 +453,26 @@ std::vector<std::string> PageLayout::wrap(const std::string& text, double width,
   return lines;
 }
 
+QrBlock qr_box(const QrBlock& block, const QrMatrix& matrix) {
+  QrBlock q = block;
+  const int total = matrix.size + 2 * kQrQuietModules;
+  // Whole steps of the grid: the template's box, rounded down, but never under the least module.
+  const double module = std::max(kQrMinModuleMm, std::floor(block.size_mm / total / kQrGridMm) * kQrGridMm);
+  q.size_mm = module * total;
+  // Grown (or shrunk by the rounding) about the bottom edge and the note's side, then put on the grid.
+  const double change = q.size_mm - block.size_mm;
+  q.y_mm -= change;
+  if (q.note_align == TextAlign::right) q.x_mm -= change;
+  else if (q.note_align == TextAlign::centre) q.x_mm -= change / 2;
+  q.x_mm = std::round(q.x_mm / kQrGridMm) * kQrGridMm;
+  q.y_mm = std::round(q.y_mm / kQrGridMm) * kQrGridMm;
+  return q;
+}
+
 void PageLayout::draw_qr_block(const CertificateContent& c) {
-  const QrBlock& q = tmpl_.qr;
   QrMatrix encoded;
   const QrMatrix& matrix = qr_memo_ ? qr_memo_->get(c.qr_text) : (encoded = encode_qr(c.qr_text));
+  const QrBlock q = qr_box(tmpl_.qr, matrix);
   const double side = mm_to_pt(q.size_mm);
   set_fill(page_, q.colour);
   draw_qr(page_, matrix, x(q.x_mm), y(q.y_mm) - side, side);

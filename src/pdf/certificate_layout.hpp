@@ -92,6 +92,13 @@ std::vector<std::string> module_lines(const TextBlock& block, const CertificateC
 // Throws std::invalid_argument unless the serial, QR text and verify note are printable ASCII.
 void check_printable(const CertificateContent& c);
 
+// The QR block a symbol is drawn in: modules of whole steps of kQrGridMm, as many as the template's size_mm
+// (quiet zone included) holds, but never under kQrMinModuleMm; so a symbol too large for the template's box grows
+// it. The box changes size about its bottom edge and the side its note is aligned to (its right edge for a note
+// aligned right, its left for left, its middle for centre), so the note under it stays where the template put it;
+// its top-left corner is then put on the grid.
+QrBlock qr_box(const QrBlock& block, const QrMatrix& matrix);
+
 // ---- one page (certificate_layout.cpp, certificate_fit.cpp) ---------------------------------------------
 
 // Lays a template out on pages of one document, one certificate a page; with a LayerMemo, the template's

@@ -1,5 +1,5 @@
-// QR symbols: encoded by libqrencode (byte mode, level M), with the mask chosen here by the standard's penalty
-// score on bit-parallel rows and columns (libqrencode scores its eight masks module by module: that was a third of
+// QR symbols: encoded by libqrencode (level M; segments in numeric, alphanumeric and byte mode as its splitter
+// finds them), with the mask chosen here by the standard's penalty score on bit-parallel rows and columns (libqrencode scores its eight masks module by module: that was a third of
 // a certificate's time), and drawn as vector rectangles.
 #include "pdf/qr.hpp"
 
@@ -23,6 +23,10 @@
 // certificate's version 13 symbol; a given mask takes ~30 us). Exported since libqrencode 3.2.0 and listed in
 // Debian's symbols file for libqrencode4, but declared only in its qrencode_inner.h, which is not installed.
 extern "C" QRcode* QRcode_encodeMask(QRinput* input, int mask);
+// libqrencode's splitter, which QRcode_encodeString() runs: the text as numeric, alphanumeric and 8-bit segments,
+// the fewest bits its rules find (case kept with `casesensitive`; an 8-bit hint: no Kanji). Exported and listed in
+// Debian's symbols file like QRcode_encodeMask, declared only in its split.h, which is not installed.
+extern "C" int Split_splitStringToQRinput(const char* string, QRinput* input, QRencodeMode hint, int casesensitive);
 
 namespace mitra::pdf {
 namespace {
@@ -195,15 +199,20 @@ std::vector<FormatModule> format_modules(int size) {
 
 using Code = std::unique_ptr<QRcode, decltype(&QRcode_free)>;
 
-// A text in byte mode at level M, encoded by libqrencode; the mask is chosen here.
+// A text at level M in the segments libqrencode's splitter chooses (byte mode throughout for a text holding a NUL
+// byte, where the splitter would stop), encoded by libqrencode; the mask is chosen here.
 class Symbol {
  public:
   explicit Symbol(const std::string& text) : input_(QRinput_new2(0, QR_ECLEVEL_M), &QRinput_free) {
     if (text.empty()) throw std::invalid_argument("QR code: nothing to encode");
-    if (!input_ ||
-        QRinput_append(input_.get(), QR_MODE_8, static_cast<int>(text.size()),
-                       reinterpret_cast<const unsigned char*>(text.data())) != 0)
-      throw std::runtime_error("QR code: libqrencode could not take the text");
+    errno = 0;
+    const bool taken =
+        input_ && (text.find('\0') == std::string::npos
+                       ? Split_splitStringToQRinput(text.c_str(), input_.get(), QR_MODE_8, 1) == 0
+                       : QRinput_append(input_.get(), QR_MODE_8, static_cast<int>(text.size()),
+                                        reinterpret_cast<const unsigned char*>(text.data())) == 0);
+    if (!taken && errno == ERANGE) throw std::invalid_argument("QR code: the text is too long for any QR version");
+    if (!taken) throw std::runtime_error("QR code: libqrencode could not take the text");
     // libqrencode's symbol with mask 0, unmasked again: the modules a mask flips are those qrencode.h does not
     // call non-data (bit 7; bit 1, "data and ecc code area", is set on the error correction only); the format
     // information is left light, as each mask writes its own.
