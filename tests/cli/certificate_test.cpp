@@ -89,12 +89,7 @@ void complete(const Workspace& ws, const std::string& cohort, const std::vector<
     }
 }
 
-const std::string kVerifyUrl = "https://verify.example.org/psf/";
-
-// init, the verification address (unless `verify_url` is false), a trainer, the CSV people and P-013, a cohort of
-// P-001, P-002, P-003 and P-013 with its schedule; P-001 and P-003 complete everything, P-002 all but the code of
-// ethics, P-013 nothing.
-void set_up_cohort(const Workspace& ws, bool verify_url = true) {
+void set_up_cohort(const Workspace& ws, bool verify_url) {
     ws.ok({"init"});
     if (verify_url) ws.ok({"settings", "set", "verify-url", kVerifyUrl});
     ws.ok({"trainer", "add", "--ref", "T-NP-01", "--name", kSita, "--latin-name", "Sita Rai", "--country", "NP",

@@ -19,9 +19,12 @@ Output tool(const std::string& program, const std::vector<std::string>& args);
 std::string pdf_text(const std::filesystem::path& pdf);  // without any whitespace
 bool contains(const std::string& haystack, const std::string& needle);
 
-// init, a trainer, the CSV people and P-013, a cohort of P-001, P-002, P-003 and P-013 with its schedule;
-// P-001 and P-003 complete everything, P-002 all but the code of ethics, P-013 nothing.
-void set_up_cohort(const Workspace& ws);
+inline const std::string kVerifyUrl = "https://verify.example.org/psf/";
+
+// init, the verification address (unless `verify_url` is false), a trainer, the CSV people and P-013, a cohort of
+// P-001, P-002, P-003 and P-013 with its schedule; P-001 and P-003 complete everything, P-002 all but the code of
+// ethics, P-013 nothing.
+void set_up_cohort(const Workspace& ws, bool verify_url = true);
 // certificate issue for kCohort on kToday into `out`.
 nlohmann::json issue(const Workspace& ws, const std::filesystem::path& out);
 // The issued certificate of `ref` in issue()'s answer.
