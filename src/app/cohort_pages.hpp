@@ -168,6 +168,8 @@ public:
 
     // Renders the first eligible person's certificate to a temporary PDF and shows it; nothing is recorded.
     bool preview();
+    // True when the programme's verification address is kept, else asks for it (and keeps it); false if cancelled.
+    bool verify_url_known();
     // Shows who will be given a certificate and who not (and why), and asks before anything is recorded.
     bool confirm_issue();
     // Issues to everyone eligible and writes their PDFs and the print file into `folder`, with progress; the

@@ -57,8 +57,10 @@ public:
 // forms/preferences_dialog.xrc: the interface's language.
 class PreferencesDialog : public wxDialog {
 public:
-    explicit PreferencesDialog(wxWindow* parent);
+    // `verify_url`: the programme's verification address as the database keeps it ("" when unset or no database).
+    PreferencesDialog(wxWindow* parent, const wxString& verify_url, bool database_open);
     wxString language_code() const;
+    wxString verify_url() const;
 };
 
 // forms/trainer_dialog.xrc: a new trainer and the modules they may teach.

@@ -5,6 +5,7 @@
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
+#include <wx/textdlg.h>
 
 #include "app/text.hpp"
 
@@ -43,6 +44,21 @@ FolderSink& folder_sink() {
 }  // namespace
 
 void set_folder_sink(FolderSink s) { folder_sink() = std::move(s); }
+
+namespace {
+TextSink& text_sink() {
+    static TextSink current;
+    return current;
+}
+}  // namespace
+
+void set_text_sink(TextSink s) { text_sink() = std::move(s); }
+
+wxString ask_text(wxWindow* parent, const wxString& title, const wxString& question, const wxString& initial) {
+    if (text_sink()) return text_sink()(parent, question);
+    wxTextEntryDialog dialog(parent, question, title, initial);
+    return dialog.ShowModal() == wxID_OK ? dialog.GetValue().Trim().Trim(false) : wxString();
+}
 
 wxString ask_folder(wxWindow* parent, const wxString& title) {
     if (folder_sink()) return folder_sink()(parent);

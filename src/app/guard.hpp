@@ -37,6 +37,12 @@ using FolderSink = std::function<wxString(wxWindow* parent)>;
 void set_folder_sink(FolderSink sink);
 wxString ask_folder(wxWindow* parent, const wxString& title);
 
+// A line of text the user types (a labelled text entry dialog by default); tests answer through the sink (empty:
+// cancelled).
+using TextSink = std::function<wxString(wxWindow* parent, const wxString& question)>;
+void set_text_sink(TextSink sink);
+wxString ask_text(wxWindow* parent, const wxString& title, const wxString& question, const wxString& initial);
+
 // "line 3, column 12, email: the address has no @", in the interface's language.
 wxString describe(const Problem& problem);
 wxString describe_all(const Problems& problems);

@@ -25,6 +25,7 @@
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "store/app_queries.hpp"
+#include "store/settings.hpp"
 
 namespace mitra::app {
 namespace {
@@ -300,10 +301,17 @@ void MainFrame::on_open() {
 }
 
 void MainFrame::on_preferences() {
-    PreferencesDialog dialog(this);
+    wxString verify_url;
+    const bool open = context_.is_open();
+    if (open) guarded(this, [&] { verify_url = wx(store::SettingsRepo(context_.db()).verify_url()); });
+    PreferencesDialog dialog(this, verify_url, open);
     if (dialog.ShowModal() != wxID_OK) return;
+    // The address first: a refused one (not https://…) is said, and the dialog's language is still saved.
+    if (open && dialog.verify_url() != verify_url && !dialog.verify_url().empty())
+        guarded(this, [&] { store::SettingsRepo(context_.db()).set(store::kVerifyUrlSetting, utf8(dialog.verify_url())); });
+    const bool language_changed = dialog.language_code() != saved_language();
     save_language(dialog.language_code());
-    show_info(this, _("The new language shows the next time Mitra starts."));
+    if (language_changed) show_info(this, _("The new language shows the next time Mitra starts."));
 }
 
 void MainFrame::on_help() {

@@ -1,5 +1,7 @@
-// forms/preferences_dialog.xrc: the interface's language, saved for the next start.
+// forms/preferences_dialog.xrc: the interface's language, saved for the next start, and the programme's
+// verification address, kept in the database.
 #include <wx/choice.h>
+#include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
 #include "app/dialogs.hpp"
@@ -7,8 +9,12 @@
 
 namespace mitra::app {
 
-PreferencesDialog::PreferencesDialog(wxWindow* parent) {
+PreferencesDialog::PreferencesDialog(wxWindow* parent, const wxString& verify_url, bool database_open) {
     wxXmlResource::Get()->LoadDialog(this, parent, "PreferencesDialog");
+    auto* address = XRCCTRL(*this, "verify_url", wxTextCtrl);
+    address->SetValue(verify_url);
+    address->SetName(_("Verification address"));  // what a screen reader says for the field
+    address->Enable(database_open);
     auto* choice = XRCCTRL(*this, "language", wxChoice);
     const wxString saved = saved_language();
     for (const auto& language : interface_languages()) {
@@ -18,6 +24,10 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent) {
     if (choice->GetSelection() == wxNOT_FOUND) choice->SetSelection(0);
     SetEscapeId(wxID_CANCEL);
     Fit();
+}
+
+wxString PreferencesDialog::verify_url() const {
+    return XRCCTRL(*this, "verify_url", wxTextCtrl)->GetValue().Trim().Trim(false);
 }
 
 wxString PreferencesDialog::language_code() const {

@@ -27,6 +27,7 @@
 #include "pdf/certificate.hpp"
 #include "store/certificates.hpp"
 #include "store/repos.hpp"
+#include "store/settings.hpp"
 #include "workflow/certificates.hpp"
 
 namespace mitra::app {
@@ -93,7 +94,7 @@ PrintPage::PrintPage(wxWindow* parent, AppContext& context, const std::string& c
     kind_->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { module_->Enable(kind_->GetSelection() == 1); });
     preview_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { preview(); });
     issue_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        if (confirm_issue()) issue(utf8(folder_->GetValue()));
+        if (verify_url_known() && confirm_issue()) issue(utf8(folder_->GetValue()));
     });
     open_folder_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_with_desktop(last_folder_); });
     open_print_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { open_with_desktop(print_file_); });
@@ -188,6 +189,24 @@ bool PrintPage::preview() {
         shown = true;
     });
     return shown;
+}
+
+// Certificates link to the programme's verification page; the first batch without its address asks for it (and
+// keeps it for every later batch, as Preferences and `mitra-cli settings set verify-url` do).
+bool PrintPage::verify_url_known() {
+    store::SettingsRepo settings(context_.db());
+    bool known = false;
+    guarded(this, [&] { known = !settings.verify_url().empty(); });
+    wxString answer;
+    while (!known) {
+        answer = ask_text(this, _("Verification address"),
+                          _("Each certificate's QR code opens your programme's verification page, where anyone can "
+                            "check it with a phone. Its address (for example https://verify.example.org/psf/):"),
+                          answer);
+        if (answer.empty()) return false;  // cancelled: nothing is issued
+        known = guarded(this, [&] { settings.set(store::kVerifyUrlSetting, utf8(answer)); });
+    }
+    return true;
 }
 
 bool PrintPage::confirm_issue() {

@@ -11,7 +11,9 @@
 #include "app/cohort_panel.hpp"
 #include "app/main_frame.hpp"
 #include "fixture.hpp"
+#include "app/guard.hpp"
 #include "store/certificates.hpp"
+#include "store/settings.hpp"
 
 using namespace mitra;
 using namespace mitra::app_test;
@@ -58,4 +60,46 @@ TEST_CASE("a cohort's certificates are previewed, then printed for everyone elig
         REQUIRE(print->issue(folder));
         CHECK(store::CertificateRepo(programme.db()).list().size() == 3);
     }
+}
+
+TEST_CASE("the first batch without a verification address asks for it, refuses a wrong one, and keeps it",
+          "[gui][print]") {
+    Programme programme;
+    programme.make_complete({"P-001"});
+    Window frame(programme.context);
+    auto* panel = frame->open_cohort(programme.cohort);
+    panel->show_page(app::CohortPanel::print_page);
+    pump();
+    auto* print = panel->print();
+    REQUIRE(store::SettingsRepo(programme.db()).verify_url().empty());
+
+    std::vector<wxString> answers = {"verify.example.org/psf", "https://verify.example.org/psf/"};
+    std::vector<wxString> asked;
+    app::set_text_sink([&](wxWindow*, const wxString& question) {
+        asked.push_back(question);
+        if (answers.empty()) return wxString();
+        const wxString answer = answers.front();
+        answers.erase(answers.begin());
+        return answer;
+    });
+    SECTION("cancelled: nothing is kept, nothing is issued") {
+        answers = {""};
+        CHECK_FALSE(print->verify_url_known());
+        CHECK(store::SettingsRepo(programme.db()).verify_url().empty());
+    }
+    SECTION("a wrong address is said and asked again; the right one is kept and printed under the QR code") {
+        CHECK(print->verify_url_known());
+        CHECK(asked.size() == 2);
+        REQUIRE_FALSE(programme.messages.empty());
+        CHECK(programme.messages.back().Find("https://") != wxNOT_FOUND);
+        CHECK(store::SettingsRepo(programme.db()).verify_url() == "https://verify.example.org/psf/");
+        CHECK(print->verify_url_known());  // kept: not asked again
+        CHECK(asked.size() == 2);
+        const auto folder = programme.dir / "certificates";
+        REQUIRE(print->issue(folder));
+        const std::string text = output_of("pdftotext '" + print->written().at(0).string() + "' - 2>&1");
+        INFO(text);
+        CHECK(text.find("verify.example.org/psf") != std::string::npos);
+    }
+    app::set_text_sink({});
 }
