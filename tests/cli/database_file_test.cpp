@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "read_only_view.hpp"
+#include "damage.hpp"
 #include "run_cli.hpp"
 #include "test_backend.hpp"
 
@@ -16,21 +17,6 @@ using mitra::store_test::ReadOnlyView;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string bytes_of(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-}
-
-// Overwrites `count` pages in the middle of the file with noise, as a failing disk would.
-void damage_middle(const fs::path& file, int count) {
-    const auto size = fs::file_size(file);
-    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(static_cast<std::streamoff>(size / 2 / 4096 * 4096));
-    std::string noise(static_cast<std::size_t>(4096 * count), '\0');
-    for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = static_cast<char>((i * 2654435761u) >> 13);
-    f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
-}
 
 // Damage every open notices: the schema page.
 void damage_schema(const fs::path& file) {
