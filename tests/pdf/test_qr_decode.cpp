@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <memory>
 
@@ -54,6 +55,18 @@ CertificateContent signed_for(const Person& p, int number) {
   c.verify_note = "Verify at " + short_address(kVerifyUrl) + "  Serial " + c.serial;
   return c;
 }
+
+// A long name in each of the test scripts (the longest names make the largest symbols).
+const Person longer[] = {
+    {"長谷川 小百合子", "Hasegawa Sayuriko", "ja", "ja"},
+    {"남궁 민서연", "Namgung Minseoyeon", "ko", "ko"},
+    {"สมศักดิ์ เกียรติศักดิ์ชัย", "Somsak Kiattisakchai", "th", "th"},
+    {"राजेश्वरी चन्द्रशेखरन", "Rajeshwari Chandrasekharan", "hi", "hi"},
+    {"ශ්‍රී ජයවර්ධනපුර කුමාරිහාමි", "Sri Jayawardenapura Kumarihami", "si", "si"},
+    {"محمد عبدالرحمٰن چوہدری", "Muhammad Abdul Rahman Chaudhry", "ur", "ur"},
+    {"Nguyễn Thị Phương Thảo Trần", "", "vi", "vi"},
+    {"Raden Ajeng Kartini Sosroningrat", "", "id", "id"},
+};
 
 // zbarimg's reading of a page rendered at `dpi`: the text of every symbol it found, one a line.
 std::string decoded(const fs::path& pdf, int dpi) {
@@ -143,22 +156,41 @@ TEST_CASE("every certificate's QR code reads at 100 dpi as its link, whose code 
 
 // For bench/qr-decode: every name in every script on both shipped templates, as PDFs in $MITRA_QR_BENCH_DIR, with
 // a line a certificate in its index.tsv (file, template, script, characters of the link, version, modules, mm).
+TEST_CASE("a long name's grown QR code leaves the completion certificate's text clear", "[qr][certificate]") {
+  const fs::path dir = temp_dir() / "qr-clear";
+  fs::create_directories(dir);
+  FontStack fonts;
+  CertificateRenderer renderer(fonts);
+  const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
+  for (const Person& p : longer) {
+    const CertificateContent c = signed_for(p, 40);
+    const QrMatrix matrix = encode_qr(c.qr_text);
+    const QrBlock box = qr_box(tmpl.qr, matrix);
+    const fs::path pdf = dir / (std::string(p.name_language) + ".pdf");
+    std::ofstream(pdf, std::ios::binary) << renderer.render(tmpl, c);
+    // Every word pdftotext places (points, from the top left) is off the symbol; the note under it may reach into
+    // the lower quiet zone, and nothing else does.
+    const auto words = run("pdftotext -bbox " + quote(pdf.string()) + " -").out;
+    const double pt = 72 / 25.4, quiet = box.size_mm / (matrix.size + 2 * kQrQuietModules) * kQrQuietModules;
+    const double left = (box.x_mm + quiet) * pt, top = (box.y_mm + quiet) * pt, side = (box.size_mm - 2 * quiet) * pt;
+    int inside = 0, seen = 0;
+    for (std::size_t at = words.find("<word "); at != std::string::npos; at = words.find("<word ", at + 1)) {
+      auto value = [&](const char* key) { return std::atof(words.c_str() + words.find(key, at) + std::strlen(key)); };
+      const double x0 = value("xMin=\""), y0 = value("yMin=\""), x1 = value("xMax=\""), y1 = value("yMax=\"");
+      ++seen;
+      if (x1 > left && x0 < left + side && y1 > top && y0 < top + side) ++inside;
+    }
+    INFO(p.name_language << ": box " << box.x_mm << ", " << box.y_mm << ", " << box.size_mm << " mm");
+    CHECK(seen > 40);
+    CHECK(inside == 0);
+  }
+}
+
 TEST_CASE("write certificates for the QR decoding benchmark", "[.qr-bench]") {
   const char* out = std::getenv("MITRA_QR_BENCH_DIR");
   REQUIRE(out);
   const fs::path dir = out;
   fs::create_directories(dir);
-  // The test scripts' names, and a long one in each (the longest names make the largest symbols).
-  const Person longer[] = {
-      {"長谷川 小百合子", "Hasegawa Sayuriko", "ja", "ja"},
-      {"남궁 민서연", "Namgung Minseoyeon", "ko", "ko"},
-      {"สมศักดิ์ เกียรติศักดิ์ชัย", "Somsak Kiattisakchai", "th", "th"},
-      {"राजेश्वरी चन्द्रशेखरन", "Rajeshwari Chandrasekharan", "hi", "hi"},
-      {"ශ්‍රී ජයවර්ධනපුර කුමාරිහාමි", "Sri Jayawardenapura Kumarihami", "si", "si"},
-      {"محمد عبدالرحمٰن چوہدری", "Muhammad Abdul Rahman Chaudhry", "ur", "ur"},
-      {"Nguyễn Thị Phương Thảo Trần", "", "vi", "vi"},
-      {"Raden Ajeng Kartini Sosroningrat", "", "id", "id"},
-  };
   std::ofstream index(dir / "index.tsv");
   FontStack fonts;
   CertificateRenderer renderer(fonts);
