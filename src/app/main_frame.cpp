@@ -220,14 +220,24 @@ void MainFrame::show_lock_waits() {
                                        static_cast<long long>(limit.count())),
                       0);
         GetStatusBar()->Update();
+        const int total = static_cast<int>(limit.count());
+        const int so_far = std::min(total, static_cast<int>(waited.count() / 1000));
+        const wxString message = _("Another program is changing the database. Your change waits for it and is "
+                                   "given up by itself if it takes too long; Cancel gives it up now (nothing is "
+                                   "changed).");
+        if (!wait_dialog_)
+            wait_dialog_ = std::make_unique<wxProgressDialog>(_("Waiting for another program"), message, total, this,
+                                                              wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_ELAPSED_TIME);
+        const bool go_on = wait_dialog_->Update(so_far, message);
         if (!waiting_) {
             waiting_ = true;
             CallAfter([this] {
                 waiting_ = false;
+                wait_dialog_.reset();
                 update_status();
             });
         }
-        return true;
+        return go_on;
     });
 }
 

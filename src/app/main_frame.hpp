@@ -3,8 +3,10 @@
 #include <wx/filehistory.h>
 #include <wx/frame.h>
 #include <wx/listbox.h>
+#include <wx/progdlg.h>
 #include <wx/simplebook.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -59,6 +61,9 @@ private:
     wxInfoBar* notices_;
     wxString notice_;
     bool waiting_ = false;  // the status bar says a change waits for another program
+    // While a change waits for another program: a small window with Cancel (it takes the keyboard; nothing else
+    // can be pressed meanwhile, so nothing else runs inside the waiting change).
+    std::unique_ptr<wxProgressDialog> wait_dialog_;
     wxListBox* sidebar_;
     wxSimplebook* book_;
     std::vector<BrowsePanel*> sections_;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/infobar.h>
+#include <wx/progdlg.h>
 
 #include <fstream>
 #include <random>
@@ -227,13 +228,20 @@ TEST_CASE("a change waiting for another program says so in the status bar, and g
     other->sql() << "BEGIN IMMEDIATE";
     auto p = person("P-1", "Kumari Perera");
     CHECK_FALSE(app::guarded(frame.get(), [&] { store::ParticipantRepo(context.db()).add(p); }));
-    // Said while it waited, and still there until the event loop runs again.
+    // Said while it waited, and still there until the event loop runs again; with a window offering Cancel.
     CHECK(frame->GetStatusBar()->GetStatusText(0).Contains("Another program is changing the database"));
+    auto waiting_window = [] {
+        for (wxWindow* w : wxTopLevelWindows)
+            if (dynamic_cast<wxProgressDialog*>(w) && w->GetLabel() == "Waiting for another program") return true;
+        return false;
+    };
+    CHECK(waiting_window());
     REQUIRE(folder.messages.size() == 1);
     CHECK(folder.messages.front().Contains("other people were changing the same records at the same moment"));
     CHECK(folder.messages.front().Contains("nothing was changed"));
     pump(100);
     CHECK(frame->GetStatusBar()->GetStatusText(0) == usual);
+    CHECK_FALSE(waiting_window());
     other->sql() << "ROLLBACK";
     CHECK(app::guarded(frame.get(), [&] { store::ParticipantRepo(context.db()).add(p); }));
 }
