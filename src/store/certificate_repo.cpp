@@ -101,7 +101,8 @@ std::string content_hash(const CertificateContent& c) {
     return sha256_hex(text);
 }
 
-// `expires_on` only for a certificate showing a certification (kind "certification"), so it can be judged offline.
+// `expires_on`: the last valid day of the certification the certificate shows (kind "certification") or grants
+// (a completion certificate), so it can be judged offline; a module certificate has none.
 CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculum, const std::string& module_code,
                         const SigningKey& key, const std::string& expires_on = "") {
     return CertifiedFacts{c.serial,
@@ -114,7 +115,7 @@ CertifiedFacts facts_of(const CertificateContent& c, const Curriculum& curriculu
                                                       : "completion",
                           to_string(c.issued_on),
                           key.key_id(),
-                          c.kind == "certification" ? expires_on : "",
+                          c.kind == "module" ? "" : expires_on,
                           c.language};
 }
 
@@ -299,7 +300,11 @@ CohortIssue CertificateRepo::issue(const std::string& cohort_code, const std::st
         record.serial = taken.serial;
         record.key_id = key->key_id();
         auto content = content_for(record);  // payload is not part of the content hash
-        record.payload = sign_code(facts_of(content, curriculum, module_code, *key), *key);
+        // A completion certificate grants a certification: its last valid day is signed too, for offline checks.
+        const auto granted_until =
+            kind == "completion" ? expiry_granted_with(db_, cohort_code, pc.ref, today) : std::nullopt;
+        record.payload = sign_code(
+            facts_of(content, curriculum, module_code, *key, granted_until ? to_string(*granted_until) : ""), *key);
         record.content_hash = content_hash(content);
         set_link(content, record.payload, SettingsRepo(db_).verify_url());
         record.full_name = content.full_name;
@@ -423,9 +428,9 @@ IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std:
             // The name was corrected since: the same serial vouches for the corrected name.
             const auto cohort = CohortRepo(db_).find(found->cohort_code);
             const auto curriculum = CohortRepo(db_).curriculum_of(*cohort);
-            // A certification's certificate keeps its last valid day among the signed facts.
+            // A certificate showing or granting a certification keeps its last valid day among the signed facts.
             std::string expires_on;
-            if (found->kind == "certification") {
+            if (found->kind != "module") {
                 soci::indicator ind = soci::i_null;
                 db_.sql() << "SELECT expires_on FROM certifications WHERE certificate_uuid = :x",
                     soci::into(expires_on, ind), soci::use(found->uuid);

@@ -118,22 +118,48 @@ std::optional<CertificationDefinition> find_definition(Database& db, const std::
     return definition_of_curriculum(db, curriculum_uuid);
 }
 
-void grant_with_certificate(Database& db, const CertificateRecord& certificate) {
-    std::string cohort_uuid, curriculum_uuid;
-    db.sql() << "SELECT uuid, curriculum_uuid FROM cohorts WHERE code = :c", soci::into(cohort_uuid),
-        soci::into(curriculum_uuid), soci::use(certificate.cohort_code);
-    if (!db.sql().got_data()) return;
-    const auto definition = definition_of_curriculum(db, curriculum_uuid);
-    if (!definition || definition->for_trainers) return;
-    const std::string person = participant_uuid(db, certificate.participant_ref);
+namespace {
+
+// What completing `cohort_code` grants `ref` on `issued`: nothing when the curriculum defines no certification for
+// participants, or the person holds one of that code live already.
+struct Grant {
+    CertificationDefinition definition;
+    std::string cohort_uuid, curriculum_uuid, person;
+    Date expires;
+};
+
+std::optional<Grant> grant_for(Database& db, const std::string& cohort_code, const std::string& ref, const Date& issued) {
+    Grant g;
+    db.sql() << "SELECT uuid, curriculum_uuid FROM cohorts WHERE code = :c", soci::into(g.cohort_uuid),
+        soci::into(g.curriculum_uuid), soci::use(cohort_code);
+    if (!db.sql().got_data()) return std::nullopt;
+    const auto definition = definition_of_curriculum(db, g.curriculum_uuid);
+    if (!definition || definition->for_trainers) return std::nullopt;
+    g.definition = *definition;
+    g.person = participant_uuid(db, ref);
     int live = 0;
     db.sql() << "SELECT COUNT(*) FROM certifications WHERE participant_uuid = :p AND definition_code = :d AND "
                 "status = 'current'",
-        soci::into(live), soci::use(person), soci::use(definition->code);
-    if (live) return;
+        soci::into(live), soci::use(g.person), soci::use(g.definition.code);
+    if (live) return std::nullopt;
+    g.expires = expiry_date(issued, g.definition.valid_months);
+    return g;
+}
+
+}  // namespace
+
+void grant_with_certificate(Database& db, const CertificateRecord& certificate) {
     const Date issued = parse_date(certificate.issued_on).value_or(today_utc());
-    insert_certification(db, new_uuid(), person, definition->code, curriculum_uuid, cohort_uuid, certificate.uuid,
-                         certificate.serial, issued, issued, expiry_date(issued, definition->valid_months), "");
+    const auto g = grant_for(db, certificate.cohort_code, certificate.participant_ref, issued);
+    if (!g) return;
+    insert_certification(db, new_uuid(), g->person, g->definition.code, g->curriculum_uuid, g->cohort_uuid,
+                         certificate.uuid, certificate.serial, issued, issued, g->expires, "");
+}
+
+std::optional<Date> expiry_granted_with(Database& db, const std::string& cohort_code, const std::string& ref,
+                                        const Date& issued) {
+    const auto g = grant_for(db, cohort_code, ref, issued);
+    return g ? std::optional<Date>(g->expires) : std::nullopt;
 }
 
 void revoke_certification(Database& db, const CertificateRecord& certificate) {

@@ -134,6 +134,11 @@ std::optional<CertificationDefinition> find_definition(Database& db, const std::
 // Inside the caller's transaction: records the certification a newly issued completion certificate
 // grants, when its curriculum defines one and the person holds none live of that code.
 void grant_with_certificate(Database& db, const CertificateRecord& certificate);
+// The last valid day of the certification that grant_with_certificate would record for a completion certificate of
+// `ref` in `cohort_code` issued on `issued` (nothing when none would be), so the certificate's signed facts carry it
+// and an offline check can see it expire.
+std::optional<Date> expiry_granted_with(Database& db, const std::string& cohort_code, const std::string& ref,
+                                        const Date& issued);
 // Inside the caller's transaction: the certification a revoked certificate showed is revoked with it (a
 // revoked renewal gives the certification it renewed back its place).
 void revoke_certification(Database& db, const CertificateRecord& certificate);

@@ -352,3 +352,29 @@ TEST_CASE("offline, a version 2 link verifies, and a certificate past its signed
     CHECK(contains(after.out, "expired on 2028-11-24"));
     CHECK_FALSE(fs::exists(nowhere));
 }
+
+TEST_CASE("an issued completion certificate carries the last day of the certification it grants, so offline it "
+          "expires", "[cli][verify]") {
+    Workspace ws;
+    set_up_cohort(ws);
+    const auto issued = issue(ws, ws.dir / "certs");
+    const auto& item = issued["certificates"].at(0);
+    const std::string serial = item["serial"], file = item["file"];
+    const auto certification = ws.json({"certificate", "verify", serial, "--json"});
+    INFO(certification.dump());
+    const std::string last_day = certification["expires_on"];  // two years on (the curriculum's valid_months)
+    ws.ok({"key", "export", "--out", (ws.dir / "public.key").string()});
+    const auto nowhere = (ws.dir / "nowhere.db").string();
+    const auto offline = [&](const std::string& day) {
+        return ws.run_bare({"--db", nowhere, "certificate", "verify", "--public-key", (ws.dir / "public.key").string(),
+                            file, "--today", day});
+    };
+    const auto in_date = offline(last_day);
+    INFO(in_date.out << in_date.err);
+    CHECK(in_date.status == 0);
+    CHECK(first_line(in_date.out) == "GENUINE: " + serial);
+    CHECK(contains(in_date.out, "valid until " + last_day));
+    const auto after = offline("2099-01-01");
+    CHECK(after.status == 1);
+    CHECK(first_line(after.out) == "EXPIRED: " + serial);
+}
