@@ -317,3 +317,67 @@ TEST_CASE("the page reads a dropped PDF's code, and a typed serial only says whe
         CHECK(verdict_of(dom) == "genuine");
     }
 }
+
+TEST_CASE("the page speaks the certificate's language (Urdu right to left), and English at the visitor's click",
+          "[cli][verifier][chromium]") {
+    Site site;
+    // The page's word for "Genuine" in each language, and the page's direction.
+    struct Case {
+        std::string name, language, genuine, html;
+    };
+    const Case cases[] = {
+        {kSriyani, "si", "\u0DC3\u0DAD\u0DCA\u200D\u0DBA\u0DBA\u0DD2", R"(<html lang="si" dir="ltr">)"},  // සත්‍යයි
+        {kAisha, "ur", "اصلی", R"(<html lang="ur" dir="rtl">)"},
+        {kSita, "ne-NP", "सक्कली", R"(<html lang="ne" dir="ltr">)"},
+    };
+    int n = 0;
+    for (const auto& c : cases) {
+        const auto code = mitra::sign_code(
+            facts_for("PSF-NP-2026-00110" + std::to_string(n++) + "-L", c.name, "Latin", c.language, site.key), site.key);
+        INFO(c.language);
+        const auto dom = site.dom(code);
+        CHECK(verdict_of(dom) == "genuine");
+        CHECK(contains(dom, c.html));
+        CHECK(contains(dom, "<p id=\"verdict-word\">" + c.genuine + "</p>"));
+        CHECK(shown_name(dom) == c.name);  // the name keeps dir="auto" whatever the page's direction
+    }
+
+    SECTION("tags without words of their own find the nearest language") {
+        const std::pair<std::string, std::string> tags[] = {
+            {"zh-Hant-HK", "zh-Hant"}, {"zh-HK", "zh-Hant"}, {"zh-CN", "zh-Hans"}, {"tl", "fil"}, {"fil-PH", "fil"},
+            {"UR-pk", "ur"}, {"xx", "en"}};
+        for (const auto& [tag, shown] : tags) {
+            const auto code = mitra::sign_code(
+                facts_for("PSF-NP-2026-00120" + std::to_string(n++) + "-M", kYamada, "", tag, site.key), site.key);
+            INFO(tag);
+            CHECK(contains(site.dom(code), "<html lang=\"" + shown + "\""));
+        }
+    }
+    SECTION("the English button turns an Urdu page into an English, left-to-right one") {
+        const auto code = mitra::sign_code(
+            facts_for("PSF-NP-2026-001301-N", kAisha, "Aisha Khan", "ur", site.key), site.key);
+        const auto page = page_doing(site.folder, "to-english.html",
+                                     "const wait = setInterval(() => {"
+                                     "  const b = document.querySelector('#langs button[lang=en]');"
+                                     "  if (b) { clearInterval(wait); b.click(); } }, 10);");
+        const auto dom = page_dom(page, code);
+        CHECK(verdict_of(dom) == "genuine");
+        CHECK(contains(dom, R"(<html lang="en" dir="ltr">)"));
+        CHECK(contains(dom, "<p id=\"verdict-word\">Genuine</p>"));
+        CHECK(contains(dom, R"(<button type="button" lang="en" aria-pressed="true">English</button>)"));
+        CHECK(contains(dom, R"(<button type="button" lang="ur" aria-pressed="false">اردو</button>)"));
+        CHECK(shown_name(dom) == kAisha);
+    }
+    SECTION("a browser that cannot inflate the other languages' words still judges, in English") {
+        auto page = read_file(site.folder / "index.html");
+        page.replace(page.find("<head>"), 6, "<head><script>delete window.DecompressionStream;</script>");
+        const fs::path copy = site.folder / "no-inflate.html";
+        std::ofstream(copy, std::ios::binary) << page;
+        const auto dom = page_dom(copy, mitra::sign_code(facts_for("PSF-NP-2026-001401-P", kAisha, "", "ur", site.key),
+                                                         site.key));
+        CHECK(verdict_of(dom) == "genuine");
+        CHECK(contains(dom, R"(<html lang="en" dir="ltr">)"));
+        CHECK(contains(dom, "<p id=\"verdict-word\">Genuine</p>"));
+        CHECK(shown_name(dom) == kAisha);
+    }
+}

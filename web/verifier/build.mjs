@@ -1,9 +1,10 @@
 // Builds the verification page's template into a C++ source for mitra_workflow: index.html with the CSS, the page
-// words, the licences, the minified page script and the minified Ed25519 fallback (@noble/ed25519 with
+// words (English as text, the other languages deflated, so that every language fits in the page), the licences, the minified page script and the minified Ed25519 fallback (@noble/ed25519 with
 // @noble/hashes' SHA-512) inlined. Only "/*@SITE_DATA@*/" is left, for workflow::write_verifier_site to fill.
 //   node build.mjs OUT.cpp
 import { buildSync } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,7 +16,21 @@ const minified = (options) => buildSync({ write: false, minify: true, target: 'e
 const noble = minified({ entryPoints: [join(here, 'fallback.js')], bundle: true, format: 'iife' });
 const script = minified({ entryPoints: [join(here, 'verifier.js')] });
 const css = read('verifier.css').replace(/\n/g, '');
-const words = JSON.stringify(JSON.parse(read('words.json'))).replace(/</g, '\\u003c');
+// The words: { keys, en: [English in keys' order], more: base64 of the deflated { tag: [words in keys' order] } }.
+// Every language has exactly English's keys ("_review", the translators' note, stays out of the page).
+const allWords = JSON.parse(read('words.json'));
+const keys = Object.keys(allWords.en).filter((k) => k !== '_review');
+const inOrder = (tag) => {
+  const entry = allWords[tag];
+  const missing = keys.filter((k) => typeof entry[k] !== 'string' || !entry[k]);
+  const unknown = Object.keys(entry).filter((k) => k !== '_review' && !keys.includes(k));
+  if (missing.length || unknown.length)
+    throw new Error(`words.json: "${tag}" lacks ${JSON.stringify(missing)} and has unknown ${JSON.stringify(unknown)}`);
+  return keys.map((k) => entry[k]);
+};
+const others = Object.fromEntries(Object.keys(allWords).filter((t) => t !== 'en').map((t) => [t, inOrder(t)]));
+const more = deflateSync(Buffer.from(JSON.stringify(others)), { level: 9 }).toString('base64');
+const words = JSON.stringify({ keys, en: inOrder('en'), more }).replace(/</g, '\\u003c');
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const licences = ['@noble/ed25519', '@noble/hashes'].map((name) => {
   const version = JSON.parse(read(`node_modules/${name}/package.json`)).version;

@@ -6,7 +6,18 @@
   performance.mark('mitra-start');
   const $ = (id) => document.getElementById(id);
   const site = JSON.parse($('site-data').textContent);
-  const WORDS = JSON.parse($('words').textContent);
+  // English comes as text; the other languages deflated (build.mjs), inflated once, here. A browser without
+  // DecompressionStream (Safari before 16.4, Firefox before 113) shows English only.
+  const PACKED = JSON.parse($('words').textContent);
+  const named = (list) => Object.fromEntries(PACKED.keys.map((k, i) => [k, list[i]]));
+  const WORDS = { en: named(PACKED.en) };
+  const wordsReady = (async () => {
+    try {
+      const bytes = Uint8Array.from(atob(PACKED.more), (c) => c.charCodeAt(0));
+      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
+      for (const [tag, list] of Object.entries(JSON.parse(await new Response(inflated).text()))) WORDS[tag] = named(list);
+    } catch (e) { /* English only */ }
+  })();
   const params = new URLSearchParams(location.search);
 
   // --- bytes ---------------------------------------------------------------------------------------------------
@@ -133,15 +144,25 @@
   }
 
   // --- words ---------------------------------------------------------------------------------------------------
-  // The words for a BCP 47 tag: itself, else its base language ("zh-Hans-CN" -> "zh-Hans" -> "zh"), else none.
+  // The words for a BCP 47 tag (any case, '_' read as '-'): itself, else its base language ("zh-Hans-CN" ->
+  // "zh-Hans" -> "zh"), else none. Tagalog is offered Filipino; Chinese of Taiwan, Hong Kong or Macau without a
+  // script is Traditional, other Chinese Simplified.
+  const ALIASES = new Map([['tl', 'fil'], ['in', 'id']]);
   function wordsTag(tag) {
-    for (let t = tag || ''; t; t = t.slice(0, Math.max(0, t.lastIndexOf('-')))) if (WORDS[t]) return t;
-    return tag && tag.startsWith('zh') && WORDS['zh-Hans'] ? 'zh-Hans' : '';
+    const known = (t) => Object.keys(WORDS).find((k) => k.toLowerCase() === (ALIASES.get(t.toLowerCase()) || t).toLowerCase());
+    const given = (tag || '').replace(/_/g, '-').replace(/^zh-(tw|hk|mo)(?=-|$)/i, 'zh-Hant-$1');
+    for (let t = given; t; t = t.slice(0, Math.max(0, t.lastIndexOf('-')))) if (known(t)) return known(t);
+    return /^zh(-|$)/i.test(given) && WORDS['zh-Hans'] ? 'zh-Hans' : '';
   }
+  // Languages written right to left (of those the page may ever have words for).
+  const RTL = ['ar', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi'];
+  const isRtl = (tag) => RTL.includes(tag.split('-')[0]);
   let lang = 'en', offered = '';
+  // In a right-to-left sentence a filled-in serial or date is isolated (FSI … PDI), so its hyphens stay in order.
   const word = (id, fill) => {
     const text = (WORDS[lang] && WORDS[lang][id]) || WORDS.en[id] || id;
-    return text.replace(/\{(\w+)\}/g, (_, k) => (fill && fill[k] !== undefined ? fill[k] : ''));
+    const isolate = (value) => (isRtl(lang) && value ? '\u2068' + value + '\u2069' : value);
+    return text.replace(/\{(\w+)\}/g, (_, k) => (fill && fill[k] !== undefined ? isolate(fill[k]) : ''));
   };
   function showLanguages() {
     const nav = $('langs');
@@ -185,6 +206,7 @@
   }
   function render() {
     document.documentElement.lang = lang;
+    document.documentElement.dir = isRtl(lang) ? 'rtl' : 'ltr';
     for (const el of document.querySelectorAll('[data-w]')) el.textContent = word(el.dataset.w);
     document.title = word('title');
     showLanguages();
@@ -228,9 +250,9 @@
       state = fromFile ? { verdict: '', empty: true } : { verdict: 'damaged' };
     } else {
       state = await judge(code);
+      await wordsReady;
       if (state.facts) offered = wordsTag(state.facts.language);
-      lang = params.get('lang') || offered || 'en';
-      if (!WORDS[lang]) lang = 'en';
+      lang = wordsTag(params.get('lang')) || offered || 'en';
     }
     render();
     performance.mark('mitra-verdict');
