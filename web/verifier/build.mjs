@@ -4,7 +4,8 @@
 //   node build.mjs OUT.cpp
 import { buildSync } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
+import { inflate } from './inflate.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,9 +15,11 @@ const minified = (options) => buildSync({ write: false, minify: true, target: 'e
   .outputFiles[0].text.trim();
 
 const noble = minified({ entryPoints: [join(here, 'fallback.js')], bundle: true, format: 'iife' });
-const script = minified({ entryPoints: [join(here, 'verifier.js')] });
+const script = minified({ entryPoints: [join(here, 'verifier.js')], bundle: true, format: 'iife' });
 const css = read('verifier.css').replace(/\n/g, '');
-// The words: { keys, en: [English in keys' order], more: base64 of the deflated { tag: [words in keys' order] } }.
+// The words: { keys, en: [English in keys' order], more: { tag: [base64 of the raw-deflated [words in keys' order],
+// its inflated length] } }, each language on its own so the page inflates only the one it shows. The page's own
+// inflate (inflate.mjs) must give each back, or the build stops.
 // Every language has exactly English's keys ("_review", the translators' note, stays out of the page).
 const allWords = JSON.parse(read('words.json'));
 const keys = Object.keys(allWords.en).filter((k) => k !== '_review');
@@ -28,8 +31,14 @@ const inOrder = (tag) => {
     throw new Error(`words.json: "${tag}" lacks ${JSON.stringify(missing)} and has unknown ${JSON.stringify(unknown)}`);
   return keys.map((k) => entry[k]);
 };
-const others = Object.fromEntries(Object.keys(allWords).filter((t) => t !== 'en').map((t) => [t, inOrder(t)]));
-const more = deflateSync(Buffer.from(JSON.stringify(others)), { level: 9 }).toString('base64');
+const deflatedWords = (tag) => {
+  const text = Buffer.from(JSON.stringify(inOrder(tag)));
+  const deflated = deflateRawSync(text, { level: 9 });
+  if (!Buffer.from(inflate(deflated, text.length)).equals(text))
+    throw new Error(`inflate.mjs does not give "${tag}"'s words back`);
+  return [deflated.toString('base64'), text.length];
+};
+const more = Object.fromEntries(Object.keys(allWords).filter((t) => t !== 'en').map((t) => [t, deflatedWords(t)]));
 const words = JSON.stringify({ keys, en: inOrder('en'), more }).replace(/</g, '\\u003c');
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const licences = ['@noble/ed25519', '@noble/hashes'].map((name) => {

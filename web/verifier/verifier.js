@@ -1,23 +1,28 @@
 // The verification page: reads a certificate code (from the link's '#', a pasted text or a PDF's bytes), checks its
 // Ed25519 signature against the keys this site lists and its serial against the signed revocation list, and shows
 // the verdict, then the facts (as text, never HTML). docs/verification.md is the formats' reference.
-'use strict';
+import { inflate } from './inflate.mjs';
+
 (function () {
+  'use strict';
   performance.mark('mitra-start');
   const $ = (id) => document.getElementById(id);
   const site = JSON.parse($('site-data').textContent);
-  // English comes as text; the other languages deflated (build.mjs), inflated once, here. A browser without
-  // DecompressionStream (Safari before 16.4, Firefox before 113) shows English only.
+  // English comes as text; each other language deflated on its own (build.mjs), inflated when first shown.
   const PACKED = JSON.parse($('words').textContent);
   const named = (list) => Object.fromEntries(PACKED.keys.map((k, i) => [k, list[i]]));
   const WORDS = { en: named(PACKED.en) };
-  const wordsReady = (async () => {
-    try {
-      const bytes = Uint8Array.from(atob(PACKED.more), (c) => c.charCodeAt(0));
-      const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate'));
-      for (const [tag, list] of Object.entries(JSON.parse(await new Response(inflated).text()))) WORDS[tag] = named(list);
-    } catch (e) { /* English only */ }
-  })();
+  const TAGS = ['en', ...Object.keys(PACKED.more)];
+  function wordsOf(tag) {
+    if (!WORDS[tag] && TAGS.includes(tag)) {
+      const [text, size] = PACKED.more[tag];
+      try {
+        const bytes = inflate(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)), size);
+        WORDS[tag] = named(JSON.parse(new TextDecoder().decode(bytes)));
+      } catch (e) { WORDS[tag] = WORDS.en; }
+    }
+    return WORDS[tag] || WORDS.en;
+  }
   const params = new URLSearchParams(location.search);
 
   // --- bytes ---------------------------------------------------------------------------------------------------
@@ -149,10 +154,10 @@
   // script is Traditional, other Chinese Simplified.
   const ALIASES = new Map([['tl', 'fil'], ['in', 'id']]);
   function wordsTag(tag) {
-    const known = (t) => Object.keys(WORDS).find((k) => k.toLowerCase() === (ALIASES.get(t.toLowerCase()) || t).toLowerCase());
+    const known = (t) => TAGS.find((k) => k.toLowerCase() === (ALIASES.get(t.toLowerCase()) || t).toLowerCase());
     const given = (tag || '').replace(/_/g, '-').replace(/^zh-(tw|hk|mo)(?=-|$)/i, 'zh-Hant-$1');
     for (let t = given; t; t = t.slice(0, Math.max(0, t.lastIndexOf('-')))) if (known(t)) return known(t);
-    return /^zh(-|$)/i.test(given) && WORDS['zh-Hans'] ? 'zh-Hans' : '';
+    return /^zh(-|$)/i.test(given) && TAGS.includes('zh-Hans') ? 'zh-Hans' : '';
   }
   // Languages written right to left (of those the page may ever have words for).
   const RTL = ['ar', 'dv', 'fa', 'he', 'ps', 'sd', 'ug', 'ur', 'yi'];
@@ -160,7 +165,7 @@
   let lang = 'en', offered = '';
   // In a right-to-left sentence a filled-in serial or date is isolated (FSI … PDI), so its hyphens stay in order.
   const word = (id, fill) => {
-    const text = (WORDS[lang] && WORDS[lang][id]) || WORDS.en[id] || id;
+    const text = wordsOf(lang)[id] || WORDS.en[id] || id;
     const isolate = (value) => (isRtl(lang) && value ? '\u2068' + value + '\u2069' : value);
     return text.replace(/\{(\w+)\}/g, (_, k) => (fill && fill[k] !== undefined ? isolate(fill[k]) : ''));
   };
@@ -171,7 +176,7 @@
       const b = document.createElement('button');
       b.type = 'button';
       b.lang = tag;
-      b.textContent = WORDS[tag]._name;
+      b.textContent = wordsOf(tag)._name;
       b.setAttribute('aria-pressed', String(tag === lang));
       b.addEventListener('click', () => { lang = tag; render(); });
       nav.append(b);
@@ -250,7 +255,6 @@
       state = fromFile ? { verdict: '', empty: true } : { verdict: 'damaged' };
     } else {
       state = await judge(code);
-      await wordsReady;
       if (state.facts) offered = wordsTag(state.facts.language);
       lang = wordsTag(params.get('lang')) || offered || 'en';
     }
