@@ -2,6 +2,7 @@
 #pragma once
 #include <wx/dialog.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 #include "core/certification.hpp"
 #include "core/validation.hpp"
 #include "store/privacy.hpp"
+#include "store/repos.hpp"
 
 class wxListCtrl;
 
@@ -25,6 +27,13 @@ public:
     void fill(const Participant& p);
     Participant participant() const;
 };
+
+// Asks for one new person until they are kept or the dialog is cancelled: each try is checked (every character
+// printable by the shipped fonts; a look-alike of someone kept is asked about, "Add anyway") and then kept by `save`
+// (which may do more in the same transaction, such as enrol). The new person's ref, or "" when cancelled.
+class AppContext;
+std::string add_person_with_dialog(wxWindow* parent, AppContext& context,
+                                   const std::function<void(Participant&, store::Lookalikes)>& save);
 
 // forms/reason_dialog.xrc: a written reason, required.
 class ReasonDialog : public wxDialog {

@@ -151,30 +151,15 @@ void EnrolPage::enrol(const std::vector<std::string>& refs) {
 }
 
 void EnrolPage::add_person() {
-    ParticipantDialog dialog(this);
-    while (dialog.ShowModal() == wxID_OK) {
-        std::string ref;
-        bool added = false;
-        guarded(&dialog, [&] {
-            Participant p = dialog.participant();
-            workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
-            added = save_asking_about_lookalikes(
-                &dialog,
-                [&](store::Lookalikes lookalikes) {
-                    context_.db().write([&] {
-                        store::ParticipantRepo(context_.db()).add(p, lookalikes);
-                        store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, context_.today());
-                    });
-                },
-                lookalike_of(p.ref), _("Add anyway"));
-            ref = p.ref;
+    const std::string ref = add_person_with_dialog(this, context_, [&](Participant& p, store::Lookalikes lookalikes) {
+        context_.db().write([&] {
+            store::ParticipantRepo(context_.db()).add(p, lookalikes);
+            store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, context_.today());
         });
-        if (added) {
-            outcome_->SetLabel(wxString::Format(_("%s was added and enrolled."), wx(ref)));
-            refresh();
-            return;
-        }
-    }
+    });
+    if (ref.empty()) return;
+    outcome_->SetLabel(wxString::Format(_("%s was added and enrolled."), wx(ref)));
+    refresh();
 }
 
 bool EnrolPage::import_csv(const wxString& path) {

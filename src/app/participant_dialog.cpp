@@ -2,11 +2,14 @@
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/app_context.hpp"
 #include "app/dialogs.hpp"
+#include "app/guard.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
+#include "workflow/door.hpp"
 
 namespace mitra::app {
 
@@ -44,6 +47,25 @@ Participant ParticipantDialog::participant() const {
     normalize(p);  // NFC, one space between words (core/names)
     refuse_if_any(validate(p));
     return p;
+}
+
+std::string add_person_with_dialog(wxWindow* parent, AppContext& context,
+                                   const std::function<void(Participant&, store::Lookalikes)>& save) {
+    ParticipantDialog dialog(parent);
+    while (dialog.ShowModal() == wxID_OK) {
+        std::string ref;
+        bool added = false;
+        guarded(&dialog, [&] {
+            Participant p = dialog.participant();
+            workflow::refuse_unprintable(context.fonts(), p, "full_name", "latin_name");
+            added = save_asking_about_lookalikes(
+                &dialog, [&](store::Lookalikes lookalikes) { save(p, lookalikes); }, lookalike_of(p.ref),
+                _("Add anyway"));
+            ref = p.ref;
+        });
+        if (added) return ref;
+    }
+    return {};
 }
 
 }  // namespace mitra::app

@@ -88,22 +88,10 @@ void ParticipantsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
 }
 
 void ParticipantsPanel::add_person() {
-    ParticipantDialog dialog(this);
-    while (dialog.ShowModal() == wxID_OK) {
-        bool added = false;
-        guarded(&dialog, [&] {
-            Participant p = dialog.participant();
-            workflow::refuse_unprintable(context_.fonts(), p, "full_name", "latin_name");
-            added = save_asking_about_lookalikes(
-                &dialog,
-                [&](store::Lookalikes lookalikes) { store::ParticipantRepo(context_.db()).add(p, lookalikes); },
-                lookalike_of(p.ref), _("Add anyway"));
-        });
-        if (added) {
-            refresh();
-            return;
-        }
-    }
+    const std::string ref = add_person_with_dialog(this, context_, [&](Participant& p, store::Lookalikes lookalikes) {
+        store::ParticipantRepo(context_.db()).add(p, lookalikes);
+    });
+    if (!ref.empty()) refresh();
 }
 
 void ParticipantsPanel::import_csv(const wxString& path) {
