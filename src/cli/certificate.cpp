@@ -13,6 +13,7 @@
 #include "core/verdict.hpp"
 #include "workflow/certificates.hpp"
 #include "workflow/revocations.hpp"
+#include "workflow/verifier_site.hpp"
 #include "workflow/verify.hpp"
 #include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
@@ -56,6 +57,7 @@ struct CertificateRevokeOptions {
     std::string serial;
     std::string reason;
     std::string category;  // --category; empty: none given
+    std::string key_file;  // --key: signs the rewritten site's revocation list; empty: the installation's
 };
 
 struct CertificateRevocationsOptions {
@@ -329,9 +331,29 @@ void run_certificate_revoke(Context& ctx, const CertificateRevokeOptions& option
         bad_option("--category", "'" + shown_text(options.category) +
                                      "' is not one of issued-in-error, replaced, withdrawn");
     const auto r = store::CertificateRepo(ctx.db()).revoke(options.serial, options.reason, options.category);
-    ctx.print(record_json(r), "Revoked " + r.serial +
-                                  (options.category.empty() ? "" : " (" + options.category + ")") + ": " +
-                                  options.reason);
+    // The revocation is recorded; the site last written is then written again so its list carries it. A site that
+    // cannot be written is a warning and exit 0: the revocation stands, and a failure status would say it did not.
+    const auto refresh = workflow::refresh_verifier_site(
+        ctx.db(), options.key_file.empty() ? io::default_key_path() : fs::path(options.key_file));
+    const std::string folder = refresh.folder.string();
+    json j = record_json(r);
+    j["site"] = refresh.folder.empty() ? json(nullptr)
+                                       : json{{"folder", folder}, {"written", refresh.written},
+                                              {"problem", refresh.problem}};
+    std::string text = "Revoked " + r.serial + (options.category.empty() ? "" : " (" + options.category + ")") +
+                       ": " + options.reason;
+    if (refresh.written)
+        text += "\n  the verification site in " + folder + " was written again with it (" +
+                std::to_string(refresh.site.revocations) +
+                " revoked): copy the folder's files to the web host at the verification address";
+    else if (refresh.folder.empty())
+        text += "\n  no verification site was written from here yet: mitra-cli verifier site --out DIR writes one "
+                "that lists it";
+    else
+        std::cerr << "mitra-cli: warning: the revocation stands, but the verification site in " << folder
+                  << " was not updated: " << refresh.problem << "\n  write it again with: mitra-cli verifier site --out "
+                  << folder << " (then copy the folder's files to the web host)\n";
+    ctx.print(j, text);
 }
 
 // The signed revocation list (serials, days, categories; no names), for a verification site or an offline check.
@@ -414,6 +436,9 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     revoke->add_option("--reason", revoked->reason, "Why (recorded with who and when)")->required();
     revoke->add_option("--category", revoked->category,
                        "What the signed revocation list says: issued-in-error, replaced or withdrawn");
+    revoke->add_option("--key", revoked->key_file,
+                       "The signing key the rewritten verification site's revocation list is signed with (default: "
+                       "the installation's)");
     revoke->callback([&ctx, revoked] { run_certificate_revoke(ctx, *revoked); });
 
     auto listed_revocations = std::make_shared<CertificateRevocationsOptions>();

@@ -1,4 +1,5 @@
-// mitra-cli settings set|get|list: programme-wide settings kept in the database (the verification address).
+// mitra-cli settings set|get|list: programme-wide settings kept in the database (the verification address, the
+// verification site's folder).
 #include "cli/context.hpp"
 #include "store/settings.hpp"
 
@@ -42,7 +43,9 @@ void add_settings_commands(CLI::App& app, Context& ctx) {
     auto* group = app.add_subcommand("settings", "Programme-wide settings, such as the verification address "
                                                  "certificates link to")
                       ->require_subcommand(1);
-    const std::string names = "verify-url: the verification page a certificate's QR code opens (https://…)";
+    const std::string names = "verify-url: the verification page a certificate's QR code opens (https://…); "
+                              "verifier-site: the folder the verification site was last written to (an absolute "
+                              "path; verifier site --out keeps it, and a revocation writes the site there again)";
 
     auto set_options = std::make_shared<SettingsSetOptions>();
     auto* set = group->add_subcommand("set", "Set a setting");

@@ -27,7 +27,8 @@ void run_verifier_site(Context& ctx, const VerifierSiteOptions& options) {
               "Wrote the verification site to " + site.folder.string() + ": index.html (" +
                   std::to_string(site.page_bytes / 1024) + " KB), keys.txt (" + std::to_string(site.keys) +
                   " keys), revocations.txt (" + std::to_string(site.revocations) +
-                  " revoked)\n  put the folder's files at the verification address certificates point to");
+                  " revoked)\n  put the folder's files at the verification address certificates point to; a revocation "
+                  "writes them here again (mitra-cli settings get verifier-site)");
 }
 
 }  // namespace

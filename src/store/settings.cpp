@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "core/calendar.hpp"
 #include "core/certificate_code.hpp"
@@ -20,10 +21,21 @@ void check_name(const std::string& name) {
         refuse("setting", "there is no setting '" + name + "' (there is: " + join(names, ", ") + ")");
 }
 
+// A site folder is kept as an absolute path, so every front end, started from any folder, finds the same one. Only
+// its form is checked: the folder may be on a stick that is not plugged in now.
+std::string site_folder_problem(const std::string& value) {
+    if (value.empty()) return "the verification site's folder is empty";
+    if (std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+        return "the verification site's folder holds a control character";
+    if (!std::filesystem::path(value).is_absolute())
+        return "'" + value + "' is not an absolute folder path (such as /srv/verify)";
+    return "";
+}
+
 }  // namespace
 
 const std::vector<std::string>& setting_names() {
-    static const std::vector<std::string> names = {kVerifyUrlSetting};
+    static const std::vector<std::string> names = {kVerifyUrlSetting, kVerifierSiteSetting};
     return names;
 }
 
@@ -40,6 +52,8 @@ void SettingsRepo::set(const std::string& name, const std::string& value) {
     check_name(name);
     if (name == kVerifyUrlSetting)
         if (const std::string problem = verify_url_problem(value); !problem.empty()) refuse(name, problem);
+    if (name == kVerifierSiteSetting)
+        if (const std::string problem = site_folder_problem(value); !problem.empty()) refuse(name, problem);
     db_.write([&] {
         const auto before = get(name);
         if (before == value) return;

@@ -9,6 +9,7 @@
 #include "io/keys.hpp"
 #include "store/certificates.hpp"
 #include "store/repos.hpp"
+#include "store/settings.hpp"
 #include "workflow/revocations.hpp"
 #include "workflow/verifier_page.hpp"
 
@@ -63,7 +64,28 @@ VerifierSite write_verifier_site(store::Database& db, const SigningKey& key, con
     batch.add(folder / "revocations.txt", revocations);
     batch.add(folder / "index.html", page);
     batch.flush();
+    auto kept = std::filesystem::absolute(folder).lexically_normal();
+    if (!kept.has_filename() && kept != kept.root_path()) kept = kept.parent_path();  // "/srv/site/" as "/srv/site"
+    store::SettingsRepo(db).set(store::kVerifierSiteSetting, kept.string());
     return VerifierSite{folder, keys.size(), store::CertificateRepo(db).revocations().size(), page.size()};
+}
+
+SiteRefresh refresh_verifier_site(store::Database& db, const std::filesystem::path& key_file) {
+    SiteRefresh out;
+    try {
+        out.folder = store::SettingsRepo(db).verifier_site();
+        if (out.folder.empty()) return out;
+        std::error_code ec;
+        if (!std::filesystem::is_directory(out.folder, ec)) {
+            out.problem = "the folder is not there, or is not a folder";
+            return out;
+        }
+        out.site = write_verifier_site(db, io::load_or_create_signing_key(key_file), out.folder);
+        out.written = true;
+    } catch (const std::exception& e) {
+        out.problem = e.what();
+    }
+    return out;
 }
 
 }  // namespace mitra::workflow

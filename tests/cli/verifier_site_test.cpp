@@ -71,8 +71,18 @@ mitra::CertifiedFacts facts_for(const std::string& serial, const std::string& na
 // The code part of the link a QR holds (what the browser sees after '#').
 std::string fragment_of(const std::string& link) { return link.substr(link.find('#') + 1); }
 
-// The demo programme, its site written, and one of its certificates revoked through the CLI (the row is put in by
-// hand: issuing a cohort is certificate_test's business and slow).
+// A completion certificate for the demo's P-001 with this serial, signed (in name) by `key`: the row is put in by
+// hand, as issuing a cohort is certificate_test's business and slow.
+void put_certificate(const Workspace& ws, const mitra::SigningKey& key, const std::string& serial) {
+    ws.execute("INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, modules, "
+               "template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
+               "updated_by) VALUES ('c0ffee', :s, (SELECT uuid FROM participants WHERE ref = 'P-001'), "
+               "(SELECT uuid FROM cohorts WHERE code = 'DEMO-KTM'), 'completion', '', '', 'completion', "
+               "'2026-07-31', 'h', 'p', '" + key.key_id() + "', 'now', 'test', 'now', 'test')",
+               serial);
+}
+
+// The demo programme, its site written, and one of its certificates revoked through the CLI.
 struct Site {
     Workspace ws;
     fs::path folder = ws.dir / "site";
@@ -83,12 +93,7 @@ struct Site {
         ws.ok({"demo"});
         ws.ok({"verifier", "site", "--out", folder.string()});  // makes the installation's key and trusts it
         key = mitra::io::load_or_create_signing_key(ws.dir / "xdg" / "mitra" / "signing.key");
-        ws.execute("INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, modules, "
-                   "template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
-                   "updated_by) VALUES ('c0ffee', :s, (SELECT uuid FROM participants WHERE ref = 'P-001'), "
-                   "(SELECT uuid FROM cohorts WHERE code = 'DEMO-KTM'), 'completion', '', '', 'completion', "
-                   "'2026-07-31', 'h', 'p', '" + key.key_id() + "', 'now', 'test', 'now', 'test')",
-                   revoked_serial);
+        put_certificate(ws, key, revoked_serial);
         ws.ok({"certificate", "revoke", revoked_serial, "--reason", "issued in error"});
         ws.ok({"verifier", "site", "--out", folder.string()});
     }
@@ -127,6 +132,88 @@ TEST_CASE("verifier site into a path that is a file refuses, names it and change
     CHECK(result.status != 0);
     CHECK(contains(result.err, blocker));
     CHECK(read_file(blocker) == "not a folder");
+}
+
+TEST_CASE("certificate revoke writes the site again where it was last written, so its list and page carry the "
+          "revocation", "[cli][verifier]") {
+    Workspace ws;
+    ws.ok({"demo"});
+    const fs::path folder = ws.dir / "site";
+    CHECK(contains(ws.ok({"settings", "get", "verifier-site"}).out, "verifier-site is not set"));
+    ws.ok({"verifier", "site", "--out", folder.string()});
+    // Kept as an absolute path, shown by settings get.
+    CHECK(ws.ok({"settings", "get", "verifier-site"}).out == fs::absolute(folder).string() + "\n");
+    const auto key = mitra::io::load_or_create_signing_key(ws.dir / "xdg" / "mitra" / "signing.key");
+    const std::string serial = *mitra::make_serial("PSF", "NP", 2026, 42);
+    put_certificate(ws, key, serial);
+    CHECK(mitra::read_revocation_list(read_file(folder / "revocations.txt"), {key}).revoked.empty());
+
+    const auto revoked =
+        ws.ok({"certificate", "revoke", serial, "--reason", "named the wrong cohort", "--category", "issued-in-error"});
+    CHECK(revoked.err.empty());
+    CHECK(contains(revoked.out, folder.string()));
+    CHECK(contains(revoked.out, "web host"));
+
+    const std::string list_text = read_file(folder / "revocations.txt");
+    const auto list = mitra::read_revocation_list(list_text, {key});
+    INFO(list.problem);
+    CHECK(list.genuine);
+    REQUIRE(list.revoked.size() == 1);
+    CHECK(list.revoked[0].serial == serial);
+    CHECK(list.revoked[0].category == "issued-in-error");
+    // The page carries the same signed list (a JSON string inside it: its line ends written \n).
+    std::string in_page;
+    for (char c : list_text) in_page += c == '\n' ? std::string("\\n") : std::string(1, c);
+    CHECK(contains(read_file(folder / "index.html"), "\"revocations\":\"" + in_page + "\""));
+}
+
+TEST_CASE("a revocation stands when the site's folder is gone or cannot be written, and says how to write it",
+          "[cli][verifier]") {
+    Workspace ws;
+    ws.ok({"demo"});
+    const fs::path folder = ws.dir / "site";
+    ws.ok({"verifier", "site", "--out", folder.string()});
+    const auto key = mitra::io::load_or_create_signing_key(ws.dir / "xdg" / "mitra" / "signing.key");
+    const std::string serial = *mitra::make_serial("PSF", "NP", 2026, 42);
+    put_certificate(ws, key, serial);
+
+    SECTION("the folder is gone (a stick not plugged in): it is not made again") {
+        fs::remove_all(folder);
+        const auto revoked = ws.run({"certificate", "revoke", serial, "--reason", "x", "--category", "withdrawn"});
+        INFO(revoked.err);
+        CHECK(revoked.status == 0);
+        CHECK(contains(revoked.err, "warning: the revocation stands"));
+        CHECK(contains(revoked.err, "not updated"));
+        CHECK(contains(revoked.err, "mitra-cli verifier site --out " + folder.string()));
+        CHECK_FALSE(fs::exists(folder));
+    }
+    SECTION("a file in it cannot be replaced (index.html is a folder, which stops root too)") {
+        fs::remove(folder / "index.html");
+        fs::create_directory(folder / "index.html");
+        const auto revoked = ws.run({"--json", "certificate", "revoke", serial, "--reason", "x"});
+        INFO(revoked.err);
+        CHECK(revoked.status == 0);
+        CHECK(contains(revoked.err, "not updated"));
+        const auto j = nlohmann::json::parse(revoked.out);
+        CHECK(j["site"]["folder"] == fs::absolute(folder).string());
+        CHECK(j["site"]["written"] == false);
+        CHECK(fs::is_directory(folder / "index.html"));
+    }
+    // Either way the revocation is recorded.
+    const auto shown = ws.json({"certificate", "show", serial});
+    CHECK(shown["revoked"] == true);
+}
+
+TEST_CASE("the verification site's folder is kept only as an absolute path", "[cli][verifier]") {
+    Workspace ws;
+    ws.ok({"settings", "list"});  // the database, made
+    const auto before = ws.dump();
+    const auto refused = ws.run({"settings", "set", "verifier-site", "site"});
+    CHECK(refused.status == 2);
+    CHECK(contains(refused.err, "not an absolute folder path"));
+    CHECK(ws.dump() == before);
+    ws.ok({"settings", "set", "verifier-site", "/srv/verify"});
+    CHECK(ws.ok({"settings", "get", "verifier-site"}).out == "/srv/verify\n");
 }
 
 TEST_CASE("the verification page shows each verdict, and the facts only when the signature verifies",
