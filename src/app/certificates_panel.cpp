@@ -209,10 +209,24 @@ void CertificatesPanel::revoke_selected() {
                         wxString::Format(_("Why is %s revoked? The reason is kept with who and when."), wx(serial)));
     dialog.offer_revocation_categories();
     if (dialog.ShowModal() != wxID_OK) return;
-    if (guarded(this, [&] {
+    if (!guarded(this, [&] {
             store::CertificateRepo(context_.db()).revoke(serial, dialog.reason(), dialog.category());
         }))
-        refresh();
+        return;
+    refresh();
+    // The revocation stands; the site last written (as `mitra-cli certificate revoke` does) now lists it, or says
+    // why it could not.
+    const auto site = workflow::refresh_verifier_site(context_.db(), io::default_key_path());
+    if (site.written)
+        show_info(this, wxString::Format(_("%s is revoked. The verification site in %s was written again with it "
+                                           "(%zu revoked): copy the folder's files to the web host at the "
+                                           "verification address."),
+                                         wx(serial), wx(site.folder.string()), site.site.revocations));
+    else if (!site.folder.empty())
+        show_error(this, wxString::Format(_("%s is revoked, but the verification site in %s was not updated: %s\n\n"
+                                            "Write it again with \"Write verification site…\", then copy the "
+                                            "folder's files to the web host."),
+                                          wx(serial), wx(site.folder.string()), wx(site.problem)));
 }
 
 }  // namespace mitra::app

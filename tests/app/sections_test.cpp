@@ -20,6 +20,7 @@
 #include "fixture.hpp"
 #include "store/certificates.hpp"
 #include "io/keys.hpp"
+#include "workflow/verifier_site.hpp"
 
 using namespace mitra;
 using namespace mitra::app_test;
@@ -232,4 +233,53 @@ TEST_CASE("the Certificates view writes the verification site that mitra-cli ver
           io::public_key_text(io::load_or_create_signing_key(io::default_key_path())) + "\n");
     REQUIRE_FALSE(programme.messages.empty());
     CHECK(programme.messages.back().Contains("verification site was written"));
+
+    // A revocation writes the site again there, as mitra-cli certificate revoke does, and says so.
+    programme.make_complete({"P-001"});
+    const auto issued = store::CertificateRepo(programme.db())
+                            .issue_for_cohort(programme.cohort, "completion", "", "completion",
+                                              io::load_or_create_signing_key(io::default_key_path()), Date{2026, 3, 2},
+                                              mitra::store_test::accept_all());
+    REQUIRE(issued.issued.size() == 1);
+    const std::string serial = issued.issued.front().record.serial;
+    CHECK(bytes_of(folder / "revocations.txt").find(serial) == std::string::npos);
+    auto* panel = static_cast<app::CertificatesPanel*>(certificates);
+    panel->refresh();
+    panel->search_for(wxString::FromUTF8(serial));
+    REQUIRE(panel->row_count() == 1);
+    panel->select_row(0);
+    pump(50);
+    wxTEST_DIALOG(panel->revoke_selected(), AnswerRevocation("issued in error", 1));
+    CHECK(bytes_of(folder / "revocations.txt").find(serial + " ") != std::string::npos);
+    REQUIRE_FALSE(programme.messages.empty());
+    CHECK(programme.messages.back().Contains("written again"));
+
+}
+
+TEST_CASE("a revocation stands when the verification site's folder is gone, and the view says it was not updated",
+          "[gui][sections]") {
+    Programme programme;
+    const auto key = io::load_or_create_signing_key(io::default_key_path());
+    const auto folder = programme.dir / "site";
+    workflow::write_verifier_site(programme.db(), key, folder);
+    std::filesystem::remove_all(folder);
+    programme.make_complete({"P-001"});
+    const auto issued = store::CertificateRepo(programme.db())
+                            .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2},
+                                              mitra::store_test::accept_all());
+    REQUIRE(issued.issued.size() == 1);
+    const std::string serial = issued.issued.front().record.serial;
+    Window frame(programme.context);
+    frame->show_section(app::MainFrame::certificates);
+    auto* panel = static_cast<app::CertificatesPanel*>(frame->section(app::MainFrame::certificates));
+    panel->search_for(wxString::FromUTF8(serial));
+    REQUIRE(panel->row_count() == 1);
+    panel->select_row(0);
+    pump(50);
+    wxTEST_DIALOG(panel->revoke_selected(), AnswerRevocation("issued in error", 1));
+    CHECK(store::CertificateRepo(programme.db()).find(serial)->revoked_at.has_value());
+    CHECK_FALSE(std::filesystem::exists(folder));
+    REQUIRE_FALSE(programme.messages.empty());
+    CHECK(programme.messages.back().Contains("was not updated"));
+    CHECK(programme.messages.back().Contains(wxString::FromUTF8(folder.string())));
 }
