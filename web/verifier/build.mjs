@@ -1,11 +1,12 @@
 // Builds the verification page's template into a C++ source for mitra_workflow: index.html with the CSS, the page
-// words (English as text, the other languages deflated, so that every language fits in the page), the licences, the minified page script and the minified Ed25519 fallback (@noble/ed25519 with
+// words (English as text, the other languages deflated, so that every language fits in the page), the licences, the
+// minified page script (with fflate's inflateSync) and the minified Ed25519 fallback (@noble/ed25519 with
 // @noble/hashes' SHA-512) inlined. Only "/*@SITE_DATA@*/" is left, for workflow::write_verifier_site to fill.
 //   node build.mjs OUT.cpp
 import { buildSync } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
-import { inflate } from './inflate.mjs';
+import { inflateSync } from 'fflate';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +19,9 @@ const noble = minified({ entryPoints: [join(here, 'fallback.js')], bundle: true,
 const script = minified({ entryPoints: [join(here, 'verifier.js')], bundle: true, format: 'iife' });
 const css = read('verifier.css').replace(/\n/g, '');
 // The words: { keys, en: [English in keys' order], more: { tag: [base64 of the raw-deflated [words in keys' order],
-// its inflated length] } }, each language on its own so the page inflates only the one it shows. The page's own
-// inflate (inflate.mjs) must give each back, or the build stops.
+// its inflated length] } }, each language on its own so the page inflates only the one it shows. Node's zlib deflates
+// (raw, level 9: some 2% smaller than fflate's own deflateSync); fflate's inflateSync, which the page bundles, must
+// give each back, or the build stops.
 // Every language has exactly English's keys ("_review", the translators' note, stays out of the page).
 const allWords = JSON.parse(read('words.json'));
 const keys = Object.keys(allWords.en).filter((k) => k !== '_review');
@@ -34,14 +36,14 @@ const inOrder = (tag) => {
 const deflatedWords = (tag) => {
   const text = Buffer.from(JSON.stringify(inOrder(tag)));
   const deflated = deflateRawSync(text, { level: 9 });
-  if (!Buffer.from(inflate(deflated, text.length)).equals(text))
-    throw new Error(`inflate.mjs does not give "${tag}"'s words back`);
+  if (!Buffer.from(inflateSync(deflated, { out: new Uint8Array(text.length) })).equals(text))
+    throw new Error(`fflate's inflateSync does not give "${tag}"'s words back`);
   return [deflated.toString('base64'), text.length];
 };
 const more = Object.fromEntries(Object.keys(allWords).filter((t) => t !== 'en').map((t) => [t, deflatedWords(t)]));
 const words = JSON.stringify({ keys, en: inOrder('en'), more }).replace(/</g, '\\u003c');
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const licences = ['@noble/ed25519', '@noble/hashes'].map((name) => {
+const licences = ['@noble/ed25519', '@noble/hashes', 'fflate'].map((name) => {
   const version = JSON.parse(read(`node_modules/${name}/package.json`)).version;
   return `${name} ${version}\n\n${read(`node_modules/${name}/LICENSE`).trim()}`;
 }).join('\n\n');

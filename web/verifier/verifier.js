@@ -1,7 +1,9 @@
 // The verification page: reads a certificate code (from the link's '#', a pasted text or a PDF's bytes), checks its
 // Ed25519 signature against the keys this site lists and its serial against the signed revocation list, and shows
 // the verdict, then the facts (as text, never HTML). docs/verification.md is the formats' reference.
-import { inflate } from './inflate.mjs';
+// fflate's synchronous raw inflate (the words below): synchronous, so the verdict never waits for a stream's tasks,
+// and no DecompressionStream needed (Safari before 16.4 lacks it). esbuild keeps only inflateSync of fflate.
+import { inflateSync } from 'fflate';
 
 (function () {
   'use strict';
@@ -17,7 +19,7 @@ import { inflate } from './inflate.mjs';
     if (!WORDS[tag] && TAGS.includes(tag)) {
       const [text, size] = PACKED.more[tag];
       try {
-        const bytes = inflate(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)), size);
+        const bytes = inflateSync(Uint8Array.from(atob(text), (c) => c.charCodeAt(0)), { out: new Uint8Array(size) });
         WORDS[tag] = named(JSON.parse(new TextDecoder().decode(bytes)));
       } catch (e) { WORDS[tag] = WORDS.en; }
     }
