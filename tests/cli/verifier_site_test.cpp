@@ -110,6 +110,8 @@ TEST_CASE("verifier site writes the page, the trusted keys and the signed revoca
     CHECK(contains(page, "default-src 'none'"));
     CHECK_FALSE(std::regex_search(page, std::regex(R"((src|href)\s*=\s*["']?(https?:)?//)", std::regex::icase)));
     CHECK(contains(page, "MIT License"));  // the fallback's licence stays with it
+    CHECK(contains(page, "fflate "));       // and so does that of fflate, which inflates the words
+    CHECK(contains(page, "Arjun Barrett"));
     CHECK(contains(page, "Peer Support Foundations"));  // the curriculum's title, which a version 2 code lacks
 
     CHECK(read_file(site.folder / "keys.txt") == mitra::io::public_key_text(site.key) + "\n");
@@ -455,7 +457,7 @@ TEST_CASE("the page speaks the certificate's language (Urdu right to left), and 
         CHECK(contains(dom, R"(<button type="button" lang="ur" aria-pressed="false">اردو</button>)"));
         CHECK(shown_name(dom) == kAisha);
     }
-    SECTION("the words need no DecompressionStream (Safari before 16.4 lacks it): the page inflates them itself") {
+    SECTION("the words need no DecompressionStream (Safari before 16.4 lacks it): fflate inflates them in the page") {
         auto page = read_file(site.folder / "index.html");
         page.replace(page.find("<head>"), 6, "<head><script>delete window.DecompressionStream;</script>");
         const fs::path copy = site.folder / "no-inflate.html";
