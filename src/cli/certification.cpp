@@ -4,11 +4,11 @@
 #include <optional>
 
 #include "cli/context.hpp"
-#include "io/durable.hpp"
 #include "io/keys.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "store/certification_repo.hpp"
+#include "workflow/certificates.hpp"
 
 namespace mitra::cli {
 namespace {
@@ -180,19 +180,20 @@ void run_certification_renew(Context& ctx, const CertificationRenewOptions& opti
     const Date today = today_option(options.today);
     const auto key =
         io::load_or_create_signing_key(options.key_file.empty() ? io::default_key_path() : fs::path(options.key_file));
+    workflow::RenewalRequest request{options.ref, options.code, today, std::nullopt, options.out_dir};
     // The template is read before anything is recorded: one that cannot be read changes nothing.
-    std::optional<CertificateTemplate> layout;
     if (!options.out_dir.empty()) {
         const std::string path = !options.template_file.empty()
                                      ? options.template_file
                                      : shipped_dir("certificates") + "/" + pdf::shipped_template_name("certification");
         auto read = io::read_certificate_template_file(path);
         if (!read.ok()) throw InputError{read.problems};
-        layout = read.value;
+        request.layout = read.value;
     }
-    store::Certified renewed;
+    workflow::RenewalOutcome outcome;
     try {
-        renewed = store::CertificationRepo(ctx.db()).renew(options.ref, today, key, options.code);
+        pdf::FontStack fonts;
+        outcome = workflow::renew_certification(ctx.db(), fonts, key, request);
     } catch (const InputError& e) {
         if (ctx.json_output) {
             json missing = json::array();
@@ -201,19 +202,11 @@ void run_certification_renew(Context& ctx, const CertificationRenewOptions& opti
         }
         throw;
     }
-    std::string file;
-    if (layout) {
-        pdf::FontStack fonts;
-        const fs::path out = fs::path(options.out_dir) / (renewed.certificate.record.serial + ".pdf");
-        io::create_private_folders(options.out_dir);
-        io::write_file_atomically(out, pdf::CertificateRenderer(fonts).render(*layout, renewed.certificate.content),
-                                  io::Access::owner_only);
-        file = out.string();
-    }
-    auto j = certification_json(renewed.certification, today);
+    const std::string file = outcome.file.string();
+    const auto& k = outcome.renewed.certification;
+    auto j = certification_json(k, today);
     j["renewed"] = true;
     j["file"] = file;
-    const auto& k = renewed.certification;
     ctx.print(j, "Renewed " + k.participant_ref + " " + k.code + ": " + k.serial + " (replaces " +
                      k.previous_serial + "), valid " + to_string(k.valid_from) + " to " + to_string(k.expires_on) +
                      (file.empty() ? "" : "\n  " + file));

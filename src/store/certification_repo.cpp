@@ -436,10 +436,10 @@ CertificationRecord CertificationRepo::certify(const std::string& ref, const Dat
 }
 
 Certified CertificationRepo::renew(const std::string& ref, const Date& today, const SigningKey& key,
-                                   const std::string& code) {
+                                   const std::string& code,
+                                   const std::function<void(const IssuedCertificate&)>& print) {
     Certified out;
-    CertificateRepo(db_).register_key(key);
-    db_.write([&] {
+    db_.write([&] {  // issue_certification registers the key inside it
         participant_uuid(db_, ref);
         const auto held = current(ref, code);
         if (!held)
@@ -462,6 +462,7 @@ Certified CertificationRepo::renew(const std::string& ref, const Date& today, co
         const Date from = today < held->expires_on || today == held->expires_on ? add_days(held->expires_on, 1) : today;
         const Date expires = expiry_date(from, definition->valid_months);
         out.certificate = certificates.issue_certification(*previous_certificate, held->code, key, today, expires);
+        if (print) print(out.certificate);  // printed before the rest: what it throws changes nothing
         const std::string now = utc_timestamp_now();
         db_.sql() << "UPDATE certifications SET status = 'superseded', updated_at = :at, updated_by = :by WHERE uuid = :u",
             soci::use(now), soci::use(db_.actor()), soci::use(held->uuid);

@@ -1,6 +1,7 @@
 // Certification over time: who holds which certification until when, their learning ledger, renewals,
 // and trainers' own certifications.
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -101,9 +102,11 @@ public:
 
     // Renews the current certification when check_renewal is met on the learning since it was issued:
     // a new certificate with a new serial (kind "certification"), linked to the previous certification,
-    // which becomes "superseded". Otherwise refused (InputError), one problem a missing item.
-    Certified renew(const std::string& ref, const Date& today, const SigningKey& key,
-                    const std::string& code = "");
+    // which becomes "superseded". Otherwise refused (InputError), one problem a missing item. One
+    // transaction: the new certificate, signed, is handed to `print` (when given) before the renewal is
+    // recorded as done, and when `print` throws nothing is changed (not even the signing key's record).
+    Certified renew(const std::string& ref, const Date& today, const SigningKey& key, const std::string& code = "",
+                    const std::function<void(const IssuedCertificate&)>& print = {});
 
     // Trainers' own certifications (training of trainers).
     TrainerCertificationRecord certify_trainer(const std::string& trainer_ref, const std::string& level,

@@ -1,4 +1,4 @@
-// Issuing and reprinting certificates: sign, render, write, and only then record.
+// Issuing, reprinting and renewing certificates: sign, render, write, and only then record.
 #include "workflow/certificates.hpp"
 
 #include <unistd.h>
@@ -33,13 +33,14 @@ std::string print_file_name(const std::string& cohort_code, const std::string& k
 }
 
 std::optional<std::string> render_or_reason(pdf::CertificateRenderer& renderer, const CertificateTemplate& layout,
-                                            const CertificateContent& content, std::string& pdf) {
+                                            const CertificateContent& content, std::string& pdf,
+                                            const std::string& retry) {
     try {
         pdf = renderer.render(layout, content);
         return std::nullopt;
     } catch (const pdf::MissingFontError& e) {
         return "their name has a character (" + code_point(e.codepoint()) +
-               ") that no font Mitra ships can print; correct the name, then issue again";
+               ") that no font Mitra ships can print; correct the name, then " + retry + " again";
     }
 }
 
@@ -172,6 +173,42 @@ ReprintOutcome reprint_certificate(store::Database& db, pdf::FontStack& fonts, c
     // Recorded: the copy takes its name (it was written out whole before the record was made).
     written->publish();
     io::sync_folder(file.has_parent_path() ? file.parent_path() : fs::path("."));
+    return out;
+}
+
+RenewalOutcome renew_certification(store::Database& db, pdf::FontStack& fonts, const SigningKey& key,
+                                   const RenewalRequest& request) {
+    RenewalOutcome out;
+    store::CertificationRepo repo(db);
+    if (!request.layout) {
+        out.renewed = repo.renew(request.ref, request.today, key, request.code);
+        return out;
+    }
+    pdf::CertificateRenderer renderer(fonts);
+    std::optional<io::TemporaryFile> written;
+    out.renewed = repo.renew(request.ref, request.today, key, request.code, [&](const store::IssuedCertificate& c) {
+        std::optional<std::string> why;
+        try {
+            std::string pdf;
+            why = render_or_reason(renderer, *request.layout, c.content, pdf, "renew");
+            if (!why) {
+                io::create_private_folders(request.folder);  // only for a certificate that printed
+                out.file = request.folder / (c.record.serial + ".pdf");
+                written.reset();  // what an earlier attempt of the transaction wrote
+                written.emplace(out.file, io::Access::owner_only);
+                written->write(pdf);
+                written->close();
+            }
+        } catch (const std::runtime_error& e) {  // an image the PDF library cannot read, a disk that refuses
+            why = e.what();
+        }
+        if (why)  // thrown through the store's transaction: the renewal is rolled back
+            throw std::runtime_error(c.record.participant_ref + "'s renewed certificate cannot be printed: " + *why +
+                                     " (nothing was changed)");
+    });
+    // Recorded: the file takes its name (it was written out whole before the record was made).
+    written->publish();
+    io::sync_folder(request.folder);
     return out;
 }
 

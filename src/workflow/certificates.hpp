@@ -1,4 +1,4 @@
-// Issuing and reprinting certificates: the one workflow mitra-cli and the desktop program both run.
+// Issuing, reprinting and renewing certificates: the one workflow mitra-cli and the desktop program both run.
 //
 //   workflow::IssueRequest request{"DEMO-KTM", "completion", "", layout, "completion", today, "certs"};
 //   auto outcome = workflow::issue_certificates(db, fonts, key, request);
@@ -20,6 +20,7 @@
 #include "core/signature.hpp"
 #include "pdf/certificate.hpp"
 #include "store/certificates.hpp"
+#include "store/certification_repo.hpp"
 
 namespace mitra::workflow {
 
@@ -64,10 +65,31 @@ ReprintOutcome reprint_certificate(store::Database& db, pdf::FontStack& fonts, c
                                    const std::string& serial, const std::string& reason,
                                    const CertificateTemplate& layout, const std::filesystem::path& file);
 
-// Why a certificate cannot be printed with the fonts Mitra ships (by what, never quoting the name), or nothing
-// once `pdf` holds it: renders it.
+struct RenewalRequest {
+    std::string ref;
+    std::string code;  // the certification's code; empty when the person holds one only
+    Date today;
+    std::optional<CertificateTemplate> layout;  // none: recorded without a file (a copy is printed later)
+    std::filesystem::path folder;               // with a layout: where <serial>.pdf goes
+};
+
+struct RenewalOutcome {
+    store::Certified renewed;
+    std::filesystem::path file;  // empty without a layout
+};
+
+// Renews a certification (the store refuses, naming what is missing, when the rules are not met). With a
+// layout, the new certificate is signed, rendered and written to <folder>/<serial>.pdf (owner-only) before the
+// renewal is recorded, in its transaction: when the template, an image, the name or the disk fails, nothing is
+// recorded and no file is left.
+RenewalOutcome renew_certification(store::Database& db, pdf::FontStack& fonts, const SigningKey& key,
+                                   const RenewalRequest& request);
+
+// Why a certificate cannot be printed with the fonts Mitra ships (by what, never quoting the name, and to
+// `retry` once it is corrected), or nothing once `pdf` holds it: renders it.
 std::optional<std::string> render_or_reason(pdf::CertificateRenderer& renderer, const CertificateTemplate& layout,
-                                            const CertificateContent& content, std::string& pdf);
+                                            const CertificateContent& content, std::string& pdf,
+                                            const std::string& retry = "issue");
 
 // Each certificate as <folder>/<serial>.pdf (one already there for a certificate issued before is kept), then
 // one combined print file <folder>/<print_name> (none when print_name is empty); owner-only, a group at a

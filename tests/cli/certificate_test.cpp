@@ -17,6 +17,7 @@
 #include "core/serial.hpp"
 #include "core/signature.hpp"
 #include "cohort_setup.hpp"
+#include "damage.hpp"
 #include "names.hpp"
 #include "run_cli.hpp"
 
@@ -622,16 +623,6 @@ TEST_CASE("issuing with a mistyped or damaged --key refuses before anything is s
 }
 
 namespace {
-
-// A PNG whose header is sound (the template reader checks it) but which holds no image data: libharu cannot
-// read it, and only rendering finds out.
-std::string png_without_pixels() {
-    std::string png("\x89PNG\r\n\x1a\n", 8);
-    const std::string ihdr("\x00\x00\x00\x0d" "IHDR" "\x00\x00\x00\x40" "\x00\x00\x00\x40" "\x08\x02\x00\x00\x00"
-                           "\x00\x00\x00\x00",  // the CRC left wrong, and no IDAT or IEND
-                           25);
-    return png + ihdr;
-}
 
 int serial_number(const std::string& serial) { return std::stoi(serial.substr(serial.size() - 8, 6)); }
 

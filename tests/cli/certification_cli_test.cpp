@@ -7,6 +7,7 @@
 
 #include "core/serial.hpp"
 #include "core/signature.hpp"
+#include "damage.hpp"
 #include "run_cli.hpp"
 
 using namespace mitra::cli_test;
@@ -250,6 +251,82 @@ TEST_CASE("offline, a renewal's certificate says until when it is valid and EXPI
     CHECK(contains(older.out, "GENUINE: " + first));
     CHECK_FALSE(contains(older.out, "valid until"));
     CHECK_FALSE(std::filesystem::exists(ws.dir / "nowhere"));
+}
+
+TEST_CASE("a renewal is printed before it is recorded: one that cannot be printed changes nothing and leaves no file",
+          "[cli][certification][renew]") {
+    Workspace ws;
+    const std::string first = certified(ws);
+    learn(ws, "2026-05-10", "31", "elective");
+    learn(ws, "2026-06-10", "3", "ethics");
+    learn(ws, "2026-07-10", "2", "peer_practice");
+    const std::filesystem::path out = ws.dir / "renewed";
+    const std::string key = (ws.dir / "key").string();
+    const auto renew = [&](const std::vector<std::string>& more) {
+        std::vector<std::string> args{"certification", "renew", "P-1", "--key", key, "--today", "2026-10-01"};
+        args.insert(args.end(), more.begin(), more.end());
+        return ws.run(args);
+    };
+    const auto nothing_renewed = [&](const std::string& before) {
+        CHECK(ws.dump() == before);  // no serial, no new certification, no history
+        CHECK(ws.json({"certification", "show", "P-1", "--today", "2026-10-02"})["history"].size() == 1);
+        CHECK(ws.json({"certificate", "list"}).size() == 1);
+        CHECK((!std::filesystem::exists(out) || std::filesystem::is_empty(out)));
+    };
+
+    SECTION("a template image the PDF library cannot read") {
+        const auto before = ws.dump();
+        const auto dir = ws.dir / "tmpl";
+        std::filesystem::create_directories(dir);
+        { std::ofstream(dir / "seal.png", std::ios::binary) << mitra::cli_test::png_without_pixels(); }
+        const std::string shipped =
+            read_file((std::filesystem::path(MITRA_SOURCE_DIR) / "certificates/programme-completion.toml").string());
+        { std::ofstream(dir / "seal.toml") << shipped << "\n[[image]]\nfile = \"seal.png\"\nx_mm = 20\ny_mm = 20\n"
+                                                         "width_mm = 20\n"; }
+        const auto result = renew({"--out", out.string(), "--template", (dir / "seal.toml").string()});
+        INFO("exit " << result.status << "\n" << result.out << result.err);
+        CHECK(result.status != 0);  // today libpng aborts the process (exit 134) inside the renewal's transaction
+        nothing_renewed(before);
+    }
+    SECTION("a name no shipped font can print: said by ref and code point, never quoting the name") {
+        const std::string kawi = "\xF0\x91\xBC\x92\xF0\x91\xBC\x84";  // U+11F12 U+11F04: no Noto font has it
+        ws.execute("UPDATE participants SET full_name = :n WHERE ref = 'P-1'", kawi);  // kept before the door check
+        const auto before = ws.dump();
+        const auto result = renew({"--out", out.string()});
+        INFO("exit " << result.status << "\n" << result.out << result.err);
+        CHECK(result.status != 0);
+        CHECK(contains(result.err, "P-1"));
+        CHECK(contains(result.err, "U+11F12"));
+        CHECK(contains(result.err, "then renew again (nothing was changed)"));
+        CHECK_FALSE(contains(result.out + result.err, kawi));
+        nothing_renewed(before);
+    }
+    SECTION("a folder that cannot be made (a file is in its place)") {
+        { std::ofstream(out) << "not a folder\n"; }
+        const auto before = ws.dump();
+        const auto result = renew({"--out", (out / "inner").string()});
+        INFO("exit " << result.status << "\n" << result.out << result.err);
+        CHECK(result.status != 0);
+        CHECK(ws.dump() == before);
+        CHECK(ws.json({"certification", "show", "P-1", "--today", "2026-10-02"})["history"].size() == 1);
+    }
+    SECTION("a good renewal is written owner-only, recorded, and verifies; it can be renewed only once") {
+        const auto renewed = ws.json({"certification", "renew", "P-1", "--key", key, "--today", "2026-10-01", "--out",
+                                      out.string()});
+        const std::string serial = renewed["serial"];
+        CHECK(renewed["previous_serial"] == first);
+        const std::filesystem::path file = renewed["file"].get<std::string>();
+        CHECK(file == out / (serial + ".pdf"));
+        REQUIRE(std::filesystem::exists(file));
+        const auto others = std::filesystem::perms::group_all | std::filesystem::perms::others_all;
+        CHECK((std::filesystem::status(file).permissions() & others) == std::filesystem::perms::none);
+        CHECK(std::distance(std::filesystem::directory_iterator(out), {}) == 1);  // no temporary left beside it
+        const auto verified = ws.run({"certificate", "verify", file.string(), "--today", "2026-10-02"});
+        INFO(verified.out << verified.err);
+        CHECK(verified.status == 0);
+        CHECK(contains(verified.out, "GENUINE: " + serial));
+        CHECK(ws.json({"certification", "show", "P-1", "--today", "2026-10-02"})["history"].size() == 2);
+    }
 }
 
 TEST_CASE("a trainer renews on their teaching and learning, or is told what is missing", "[cli][certification]") {
