@@ -36,27 +36,12 @@ wxString ask_certificate_path(wxWindow* parent, const std::string& serial) {
                          _("PDF files (*.pdf)|*.pdf"));
 }
 
-void offer_to_open(wxWindow* parent, const std::string& serial, const wxString& path) {
+}  // namespace
+
+void offer_to_open_certificate(wxWindow* parent, const std::string& serial, const wxString& path) {
     if (ask_yes_no(parent, wxString::Format(_("Certificate %s was written to %s. Open it now?"), wx(serial), path),
                    _("Open it"), _("Not now")))
         wxLaunchDefaultApplication(path);
-}
-
-}  // namespace
-
-// Renders with the shipped template as `mitra-cli certification renew --out` does; called after a renewal
-// (certification_view.cpp). The file names a person: owner-only.
-bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate) {
-    const wxString path = ask_certificate_path(parent, certificate.record.serial);
-    if (path.empty()) return false;
-    const bool written = guarded(parent, [&] {
-        const auto bytes = pdf::CertificateRenderer(context.fonts())
-                               .render(shipped_certificate_template(certificate.record.kind), certificate.content);
-        io::write_file_atomically(utf8(path), bytes, io::Access::owner_only);
-    });
-    if (!written) return false;
-    offer_to_open(parent, certificate.record.serial, path);
-    return true;
 }
 
 CertificatesPanel::CertificatesPanel(wxWindow* parent, AppContext& context)
@@ -146,7 +131,7 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
         details_->clear();
         guarded(this, [&] { show_details(chosen); });
         details_->done();
-        offer_to_open(this, record->serial, path);
+        offer_to_open_certificate(this, record->serial, path);
     });
 }
 

@@ -16,6 +16,7 @@
 #include "app/text.hpp"
 #include "io/keys.hpp"
 #include "store/repos.hpp"
+#include "workflow/certificates.hpp"
 
 namespace mitra::app {
 
@@ -126,19 +127,24 @@ bool renew_certification(wxWindow* parent, AppContext& context, const std::strin
           "and Mitra says what is still missing."),
         wx(ref), wx(current->code), wx(current->issued_on), wx(current->serial));
     if (!ask_yes_no(parent, question, _("Renew"), _("Cancel"))) return false;
-    store::Certified renewed;
+    // Where the new certificate goes is asked first: it is written, and only then is the renewal recorded
+    // (workflow::renew_certification, as `mitra-cli certification renew --out` does).
+    const wxString folder = ask_folder(parent, _("Where the renewed certificate's PDF is saved"));
+    if (folder.empty()) return false;
+    workflow::RenewalOutcome outcome;
     if (!guarded(parent, [&] {
             const auto key = io::load_or_create_signing_key(io::default_key_path());
-            renewed = store::CertificationRepo(context.db()).renew(ref, context.today(), key, code);
+            workflow::RenewalRequest request{ref, code, context.today(), shipped_certificate_template("certification"),
+                                             utf8(folder)};
+            outcome = workflow::renew_certification(context.db(), context.fonts(), key, request);
         }))
         return false;
-    const auto& k = renewed.certification;
+    const auto& k = outcome.renewed.certification;
     show_info(parent, wxString::Format(_("Renewed: %s holds %s with the new certificate %s (replacing %s), valid from %s "
-                                         "to %s. Save its PDF now; a copy can be printed later from the Certificates "
-                                         "section."),
+                                         "to %s. A copy can be printed later from the Certificates section."),
                                        wx(k.participant_ref), wx(k.code), wx(k.serial), wx(k.previous_serial),
                                        wx(k.valid_from), wx(k.expires_on)));
-    save_certificate_pdf(parent, context, renewed.certificate);
+    offer_to_open_certificate(parent, k.serial, wx(outcome.file.string()));
     return true;
 }
 

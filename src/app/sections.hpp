@@ -83,8 +83,8 @@ private:
 
 // The shipped template for a certificate of `kind` ("completion", "module", "certification").
 CertificateTemplate shipped_certificate_template(const std::string& kind);
-// Asks where (SERIAL.pdf suggested), renders it as mitra-cli does, then offers to open it.
-bool save_certificate_pdf(wxWindow* parent, AppContext& context, const store::IssuedCertificate& certificate);
+// Says where certificate SERIAL was written and offers to open it.
+void offer_to_open_certificate(wxWindow* parent, const std::string& serial, const wxString& path);
 
 class CertificatesPanel : public BrowsePanel {
 public:

@@ -1,6 +1,6 @@
 // Certification over time in the desktop program: the pathway at a glance, renewals due with the reason,
 // continuing education recorded, and a renewal that issues a new linked certificate only when the rules are met
-// and saves its PDF.
+// and writes its PDF before recording it.
 #include <catch2/catch.hpp>
 
 #include <wx/button.h>
@@ -8,6 +8,7 @@
 #include <wx/stattext.h>
 
 #include <cstdio>
+#include <fstream>
 
 #include "app/browse_panel.hpp"
 #include "../store/printer.hpp"
@@ -64,10 +65,10 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
     });
     const auto saved_dir = programme.dir / "saved";
     std::filesystem::create_directories(saved_dir);
-    std::vector<wxString> suggested;
-    app::set_save_path_sink([&](wxWindow*, const wxString& name) {
-        suggested.push_back(name);
-        return wxString::FromUTF8((saved_dir / name.utf8_string()).string());
+    int folders_asked = 0;
+    app::set_folder_sink([&](wxWindow*) {
+        ++folders_asked;
+        return wxString::FromUTF8(saved_dir.string());
     });
 
     Window frame(programme.context);
@@ -90,6 +91,22 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
         REQUIRE_FALSE(programme.messages.empty());
         CHECK(programme.messages.back().Contains("refused"));
         CHECK(store::CertificationRepo(programme.db()).current("P-001")->serial == first->serial);
+        CHECK(std::filesystem::is_empty(saved_dir));  // nothing written for a renewal refused
+    }
+
+    SECTION("a renewal whose certificate cannot be written records nothing: the old certification holds") {
+        REQUIRE(app::add_learning(renewals, programme.context, "P-001",
+                                  learning("Ethics refresher", 3, "ethics", Date{2026, 5, 10})));
+        REQUIRE(app::add_learning(renewals, programme.context, "P-001",
+                                  learning("Peer practice circle", 33, "peer_practice", Date{2026, 9, 1})));
+        const auto in_the_way = programme.dir / "in-the-way";
+        { std::ofstream(in_the_way) << "a file, not a folder\n"; }
+        app::set_folder_sink([&](wxWindow*) { return wxString::FromUTF8((in_the_way / "certs").string()); });
+        CHECK_FALSE(app::renew_certification(renewals, programme.context, "P-001", "PSC"));
+        REQUIRE_FALSE(programme.messages.empty());
+        CHECK(programme.messages.back().Contains("cannot be printed"));
+        CHECK(store::CertificationRepo(programme.db()).current("P-001")->serial == first->serial);
+        CHECK(store::CertificateRepo(programme.db()).list().size() == 2);  // P-001's and P-002's first only
     }
 
     SECTION("the dialog refuses a bad entry field by field; learning that meets the rules renews with a new serial") {
@@ -118,9 +135,9 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
         CHECK(renewed->serial != first->serial);
         CHECK(renewed->previous_serial == first->serial);
         CHECK(programme.messages.back().Contains(wxString::FromUTF8(renewed->serial)));
-        // The new certificate's PDF, where the save dialog said, rendered with the person's name and the new serial.
-        REQUIRE(suggested.size() == 1);
-        CHECK(suggested.front() == wxString::FromUTF8(renewed->serial + ".pdf"));
+        // The new certificate's PDF, SERIAL.pdf in the folder asked for before the renewal was recorded, rendered
+        // with the person's name and the new serial.
+        CHECK(folders_asked == 1);
         const auto pdf_file = saved_dir / (renewed->serial + ".pdf");
         REQUIRE(std::filesystem::exists(pdf_file));
         const std::string text = output_of("pdftotext '" + pdf_file.string() + "' - 2>&1");
@@ -148,5 +165,5 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
         REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/pathway.png"));
     }
     app::set_question_sink({});
-    app::set_save_path_sink({});
+    app::set_folder_sink({});
 }
