@@ -50,6 +50,14 @@ void learn(const Workspace& ws, const std::string& date, const std::string& hour
            "--date", date, "--hours", hours, "--category", category, "--evidence", "attendance letter"});
 }
 
+// certified(), then enough learning by 10 June 2026 to renew (33 hours elective, 3 ethics). Returns the serial.
+std::string ready_to_renew(const Workspace& ws) {
+    const std::string first = certified(ws);
+    learn(ws, "2026-05-10", "33", "elective");
+    learn(ws, "2026-06-10", "3", "ethics");
+    return first;
+}
+
 }  // namespace
 
 TEST_CASE("a coordinator sees who must renew and why, records learning, and renews with a linked certificate",
@@ -209,9 +217,7 @@ TEST_CASE("sessions take only trainers qualified and certified on the day, and a
 TEST_CASE("offline, a renewal's certificate says until when it is valid and EXPIRED after, and older ones still verify",
           "[cli][certification]") {
     Workspace ws;
-    const std::string first = certified(ws);
-    learn(ws, "2026-05-10", "33", "elective");
-    learn(ws, "2026-06-10", "3", "ethics");
+    const std::string first = ready_to_renew(ws);
     const auto renewed = ws.json({"certification", "renew", "P-1", "--key", (ws.dir / "key").string(), "--today",
                                   "2026-10-01", "--out", (ws.dir / "renewed").string()});
     REQUIRE(renewed["expires"] == "2030-03-30");
@@ -256,10 +262,7 @@ TEST_CASE("offline, a renewal's certificate says until when it is valid and EXPI
 TEST_CASE("a renewal is printed before it is recorded: one that cannot be printed changes nothing and leaves no file",
           "[cli][certification][renew]") {
     Workspace ws;
-    const std::string first = certified(ws);
-    learn(ws, "2026-05-10", "31", "elective");
-    learn(ws, "2026-06-10", "3", "ethics");
-    learn(ws, "2026-07-10", "2", "peer_practice");
+    const std::string first = ready_to_renew(ws);
     const std::filesystem::path out = ws.dir / "renewed";
     const std::string key = (ws.dir / "key").string();
     const auto renew = [&](const std::vector<std::string>& more) {
