@@ -230,6 +230,29 @@ TEST_CASE("renewal needs the hours: exactly the minimum renews, an ethics hour s
             CHECK(repo.current("P-1")->serial == f.first_serial);
         }
     }
+    SECTION("a print that throws records nothing: no serial, no supersession, not even a new key") {
+        f.learn("2026-10-01", 1, "ethics");
+        const auto other_key = new_signing_key();
+        const auto keys = count(*f.db, "SELECT COUNT(*) FROM signing_keys");
+        const auto audits = count(*f.db, "SELECT COUNT(*) FROM audit_log");
+        std::string printed;
+        CHECK_THROWS_WITH(repo.renew("P-1", day("2026-10-01"), other_key, "",
+                                     [&](const IssuedCertificate& c) {
+                                         printed = c.record.serial;  // signed and numbered when handed over
+                                         CHECK(check_payload(c.record.payload, {other_key}).genuine);
+                                         throw std::runtime_error("the disk is full");
+                                     }),
+                          "the disk is full");
+        CHECK(is_valid_serial(printed));
+        CHECK(count(*f.db, "SELECT COUNT(*) FROM certificates") == certificates);
+        CHECK(count(*f.db, "SELECT COUNT(*) FROM signing_keys") == keys);
+        CHECK(count(*f.db, "SELECT COUNT(*) FROM audit_log") == audits);
+        CHECK(repo.current("P-1")->serial == f.first_serial);
+        CHECK(repo.history("P-1").size() == 1);
+        // The same renewal printed: the serial that was given back is the one it gets.
+        const auto renewed = repo.renew("P-1", day("2026-10-01"), other_key, "", [](const IssuedCertificate&) {});
+        CHECK(renewed.certification.serial == printed);
+    }
     SECTION("renewed after expiry: valid from the renewal's day") {
         f.learn("2026-10-01", 1, "ethics");
         const auto renewed = repo.renew("P-1", day("2028-05-01"), f.key);
