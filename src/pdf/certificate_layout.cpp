@@ -13,9 +13,26 @@
 #include <filesystem>
 #include <stdexcept>
 #include <tuple>
+#include <vector>
+
+#include <png.h>
 
 namespace mitra::pdf::cert {
 namespace {
+
+// Whether libpng reads the whole image (its simplified API returns an error instead of jumping out or aborting).
+// The template check bounds it to 25 million pixels: at most 25 MB as grey.
+bool png_decodes(const std::string& bytes) {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&image, bytes.data(), bytes.size())) return false;
+  image.format = PNG_FORMAT_GRAY;
+  std::vector<png_byte> pixels(PNG_IMAGE_SIZE(image));
+  const bool read = png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr) != 0;
+  png_image_free(&image);
+  return read;
+}
+
 
 namespace fs = std::filesystem;
 
@@ -218,6 +235,9 @@ HPDF_Image PageLayout::image(const std::string& file, const std::shared_ptr<cons
   const bool png = ext == ".png";
   HPDF_Image img = nullptr;
   if (bytes) {
+    // libharu decodes a PNG given in memory at once and has libpng abort the process on damaged pixel data: the
+    // bytes are decoded once here first, with libpng's own error-returning reader.
+    if (png && !png_decodes(*bytes)) throw std::runtime_error("cannot read the image " + file + " (its pixel data is damaged)");
     const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes->data());
     const auto size = static_cast<HPDF_UINT>(bytes->size());
     img = png ? HPDF_LoadPngImageFromMem(doc_.get(), data, size) : HPDF_LoadJpegImageFromMem(doc_.get(), data, size);
