@@ -33,9 +33,12 @@ struct RawRecord {
 // Splits the text into records and fields, noting broken quotes where they are.
 class Scanner {
 public:
-    Scanner(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+    Scanner(std::string_view text, const std::string& file, std::size_t pos = 0, int line = 1)
+        : text_(text), file_(file), pos_(pos), line_(line) {}
 
     bool done() const { return pos_ >= text_.size(); }
+    std::size_t pos() const { return pos_; }
+    int line() const { return line_; }
 
     RawRecord next_record() {
         RawRecord record;
@@ -204,36 +207,77 @@ std::string unguard_formula(std::string_view text) {
     return std::string(text.substr(1));
 }
 
-Result<CsvTable> read_csv(std::string_view content, const std::string& file_name, const CsvLimits& limits) {
-    Result<CsvTable> result;
-    auto refuse = [&](std::string message) {
-        result.problems.push_back({file_name, 0, 0, "", std::move(message)});
-        return result;
-    };
-    if (content.size() > limits.max_file_bytes)
-        return refuse("the file is larger than " + std::to_string(limits.max_file_bytes / 1'000'000) +
+CsvReader::CsvReader(std::string_view content, const std::string& file_name, const CsvLimits& limits)
+    : content_(content), file_name_(file_name), limits_(limits) {
+    auto refuse = [&](std::string message) { problems_.push_back({file_name, 0, 0, "", std::move(message)}); };
+    if (content_.size() > limits_.max_file_bytes) {
+        refuse("the file is larger than " + std::to_string(limits_.max_file_bytes / 1'000'000) +
                       " MB; is it the right file?");
-    if (looks_like_utf16(content)) return refuse(std::string("the file is UTF-16; ") + kSaveAsUtf8);
-    if (content.starts_with(kByteOrderMark)) content.remove_prefix(kByteOrderMark.size());
+        return;
+    }
+    if (looks_like_utf16(content_)) {
+        refuse(std::string("the file is UTF-16; ") + kSaveAsUtf8);
+        return;
+    }
+    if (content_.starts_with(kByteOrderMark)) content_.remove_prefix(kByteOrderMark.size());
 
-    Scanner scanner(content, file_name);
-    bool have_header = false;
+    Scanner scanner(content_, file_name_);
     while (!scanner.done()) {
         RawRecord record = scanner.next_record();
         if (record.blank()) continue;
-        check_fields(record, file_name, limits);
-        if (!have_header) {
-            have_header = true;
-            result.value.header_line = record.line;
-            result.value.header = to_fields(record.fields);
-        } else {
-            check_field_count(record, result.value.header, file_name);
-            name_fields(record.problems, result.value.header);
-            if (record.problems.empty()) result.value.rows.push_back({record.line, to_fields(record.fields)});
-        }
-        result.problems.insert(result.problems.end(), record.problems.begin(), record.problems.end());
+        check_fields(record, file_name_, limits_);
+        have_header_ = true;
+        header_.header_line = record.line;
+        header_.header = to_fields(record.fields);
+        problems_ = std::move(record.problems);
+        break;
     }
-    if (!have_header) return refuse("the file is empty; its first line should name the columns");
+    if (!have_header_) {
+        refuse("the file is empty; its first line should name the columns");
+        return;
+    }
+    rows_start_ = scanner.pos();
+    rows_line_ = scanner.line();
+    rewind();
+}
+
+void CsvReader::rewind() {
+    pos_ = rows_start_;
+    line_ = rows_line_;
+}
+
+bool CsvReader::next(CsvRow& row, Problems& row_problems) {
+    if (!have_header_) return false;
+    Scanner scanner(content_, file_name_, pos_, line_);
+    while (!scanner.done()) {
+        RawRecord record = scanner.next_record();
+        if (record.blank()) continue;
+        check_fields(record, file_name_, limits_);
+        check_field_count(record, header_.header, file_name_);
+        name_fields(record.problems, header_.header);
+        row.line = record.line;
+        row.fields.clear();
+        if (record.problems.empty()) row.fields = to_fields(record.fields);
+        row_problems = std::move(record.problems);
+        pos_ = scanner.pos();
+        line_ = scanner.line();
+        return true;
+    }
+    pos_ = scanner.pos();
+    line_ = scanner.line();
+    return false;
+}
+
+Result<CsvTable> read_csv(std::string_view content, const std::string& file_name, const CsvLimits& limits) {
+    CsvReader reader(content, file_name, limits);
+    Result<CsvTable> result{reader.header(), reader.problems()};
+    if (!reader.has_header()) return result;
+    CsvRow row;
+    Problems row_problems;
+    while (reader.next(row, row_problems)) {
+        if (row_problems.empty()) result.value.rows.push_back(std::move(row));
+        result.problems.insert(result.problems.end(), row_problems.begin(), row_problems.end());
+    }
     cap_problems(result.problems, file_name, limits.max_problems);
     return result;
 }

@@ -55,4 +55,30 @@ std::string unguard_formula(std::string_view text);
 // refuse the whole file when any problem is reported.
 Result<CsvTable> read_csv(std::string_view content, const std::string& file_name, const CsvLimits& limits = {});
 
+// read_csv one row at a time, for files too large to hold as a table: the same checks, the same problems, but
+// no row is kept. Problems with the file as a whole and its header come first (problems()); then next() hands
+// back each row that has something in it, with that row's own problems (when there are any, `row.fields` is
+// not to be used). `content` and `file_name` must outlive the reader.
+class CsvReader {
+public:
+    CsvReader(std::string_view content, const std::string& file_name, const CsvLimits& limits = {});
+    const Problems& problems() const { return problems_; }  // the file's and the header's (empty when there is none)
+    bool has_header() const { return have_header_; }
+    const CsvTable& header() const { return header_; }  // header_line and header, no rows
+    bool next(CsvRow& row, Problems& row_problems);      // false after the last row
+    void rewind();                                       // back to the first row after the header
+
+private:
+    std::string_view content_;
+    const std::string& file_name_;
+    CsvLimits limits_;
+    Problems problems_;
+    bool have_header_ = false;
+    CsvTable header_;
+    std::size_t rows_start_ = 0;  // offset and line of the first record after the header
+    int rows_line_ = 1;
+    std::size_t pos_ = 0;
+    int line_ = 1;
+};
+
 }  // namespace mitra::io

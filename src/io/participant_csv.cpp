@@ -1,13 +1,14 @@
-// Participants from CSV: the CSV reader, then mitra::normalize and mitra::validate on each row, then duplicate refs.
+// Participants from CSV: the CSV reader, then mitra::normalize and mitra::validate on each row, then duplicate refs;
+// all rows at once (read_participant_csv) or one at a time (ParticipantCsvReader, check_participant_csv).
 #include "io/participant_csv.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/calendar.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
-#include "io/columns.hpp"
-#include "io/csv.hpp"
 #include "io/files.hpp"
 
 namespace mitra::io {
@@ -46,27 +47,73 @@ Participant to_participant(const CsvRow& row, const ColumnMap& columns, const st
     return p;
 }
 
+// Keeps the first `most` problems given, in the order given, and counts the rest.
+class CappedProblems {
+public:
+    explicit CappedProblems(std::size_t most) : most_(most) {}
+    void add(Problem problem) {
+        if (kept_.size() < most_) kept_.push_back(std::move(problem));
+        else ++hidden_;
+    }
+    void add(const Problems& problems) {
+        for (const auto& p : problems) add(p);
+    }
+    bool empty() const { return kept_.empty(); }
+    std::size_t size() const { return kept_.size() + hidden_; }
+    // In the order a person reads the file, and a last word on those left out.
+    Problems sorted(const std::string& file_name) && {
+        sort_by_place(kept_);
+        if (hidden_ > 0)
+            kept_.push_back({file_name, 0, 0, "", "and " + std::to_string(hidden_) + " more problems not shown"});
+        return std::move(kept_);
+    }
+
+private:
+    std::size_t most_;
+    Problems kept_;
+    std::size_t hidden_ = 0;
+};
+
+Problem duplicate_ref(const std::string& file_name, const ParticipantRow& row, int column, int first_line) {
+    return {file_name, row.line, column, "ref",
+            "duplicate ref " + row.participant.ref + ", first on line " + std::to_string(first_line)};
+}
+
 }  // namespace
 
-Result<std::vector<ParticipantRow>> read_participant_csv(std::string_view content, const std::string& file_name) {
-    auto table = read_csv(content, file_name);
-    Result<std::vector<ParticipantRow>> result{{}, std::move(table.problems)};
-    const auto columns = map_columns(table.value, kRequired, kOptional, file_name, result.problems);
-    if (!columns) return result;
+ParticipantCsvReader::ParticipantCsvReader(std::string_view content, const std::string& file_name)
+    : file_name_(file_name), csv_(content, file_name), problems_(csv_.problems()) {
+    if (csv_.has_header()) columns_ = map_columns(csv_.header(), kRequired, kOptional, file_name, problems_);
+}
 
+bool ParticipantCsvReader::next(ParticipantRow& row, Problems& row_problems) {
+    row_problems.clear();
+    if (!columns_ || !csv_.next(csv_row_, row_problems)) return false;
+    row.line = csv_row_.line;
+    row.participant = row_problems.empty() ? to_participant(csv_row_, *columns_, file_name_, row_problems)
+                                           : Participant{};
+    return true;
+}
+
+int ParticipantCsvReader::column(const std::string& name) const { return columns_ ? columns_->column(name) : 0; }
+
+Result<std::vector<ParticipantRow>> read_participant_csv(std::string_view content, const std::string& file_name) {
+    ParticipantCsvReader reader(content, file_name);
+    CappedProblems problems(CsvLimits{}.max_problems);
+    problems.add(reader.problems());
+    Result<std::vector<ParticipantRow>> result;
     std::map<std::string, int> first_line_of_ref;
-    for (const auto& row : table.value.rows) {
-        ParticipantRow read{row.line, to_participant(row, *columns, file_name, result.problems)};
-        const auto& ref = read.participant.ref;
-        if (ref.empty()) continue;
+    ParticipantRow row;
+    Problems row_problems;
+    while (reader.next(row, row_problems)) {
+        problems.add(row_problems);
+        const auto& ref = row.participant.ref;
+        if (ref.empty()) continue;  // a row the CSV reader could not split has none either
         if (auto [it, fresh] = first_line_of_ref.emplace(ref, row.line); !fresh)
-            result.problems.push_back(field_problem(file_name, row, *columns, "ref",
-                                                    "duplicate ref " + ref + ", first on line " +
-                                                        std::to_string(it->second)));
-        result.value.push_back(std::move(read));
+            problems.add(duplicate_ref(file_name, row, reader.column("ref"), it->second));
+        result.value.push_back(row);
     }
-    sort_by_place(result.problems);
-    if (!result.ok()) result.value.clear();
+    if (!problems.empty()) result = {{}, std::move(problems).sorted(file_name)};
     return result;
 }
 
@@ -74,6 +121,47 @@ Result<std::vector<ParticipantRow>> read_participant_csv_file(const std::filesys
     auto file = read_input_file(path, CsvLimits{}.max_file_bytes);
     if (!file.ok()) return {{}, std::move(file.problems)};
     return read_participant_csv(file.value, path.string());
+}
+
+
+Result<std::size_t> check_participant_csv(std::string_view content, const std::string& file_name,
+                                          const std::function<void(const ParticipantRow&, Problems&)>& check) {
+    ParticipantCsvReader reader(content, file_name);
+    const std::size_t most = CsvLimits{}.max_problems;
+    CappedProblems problems(most), further(most);
+    problems.add(reader.problems());
+    // Duplicate refs by a hash of each ref (16 bytes a row, where a map of the refs would take about 80); rows
+    // whose hashes meet are read again to compare the refs themselves.
+    std::vector<std::pair<std::size_t, int>> hashes;  // (hash of the ref, line)
+    std::size_t rows = 0;
+    ParticipantRow row;
+    Problems row_problems;
+    while (reader.next(row, row_problems)) {
+        ++rows;
+        problems.add(row_problems);
+        if (row.participant.ref.empty()) continue;
+        hashes.emplace_back(std::hash<std::string>{}(row.participant.ref), row.line);
+        if (check && row_problems.empty()) {
+            Problems more;
+            check(row, more);
+            further.add(more);
+        }
+    }
+    std::sort(hashes.begin(), hashes.end());
+    std::set<int> suspects;  // lines whose ref's hash is another row's too
+    for (std::size_t i = 1; i < hashes.size(); ++i)
+        if (hashes[i].first == hashes[i - 1].first) suspects.insert({hashes[i - 1].second, hashes[i].second});
+    hashes = {};
+    if (!suspects.empty()) {
+        std::map<std::string, int> first_line_of_ref;
+        reader.rewind();
+        while (reader.next(row, row_problems))
+            if (suspects.count(row.line) && !row.participant.ref.empty())
+                if (auto [it, fresh] = first_line_of_ref.emplace(row.participant.ref, row.line); !fresh)
+                    problems.add(duplicate_ref(file_name, row, reader.column("ref"), it->second));
+    }
+    if (problems.empty() && further.empty()) return {rows, {}};
+    return {0, problems.empty() ? std::move(further).sorted(file_name) : std::move(problems).sorted(file_name)};
 }
 
 }  // namespace mitra::io
