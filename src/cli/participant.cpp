@@ -1,7 +1,12 @@
 // mitra-cli participant add|import|list|show.
+#include <map>
+#include <set>
+
 #include "cli/context.hpp"
 #include "pdf/font_stack.hpp"
 #include "workflow/door.hpp"
+#include "io/csv.hpp"
+#include "io/files.hpp"
 #include "io/participant_csv.hpp"
 #include "core/text.hpp"
 #include "store/repos.hpp"
@@ -37,16 +42,45 @@ store::Lookalikes lookalikes(bool allowed) {
     throw error;
 }
 
-// The same for an import: where each look-alike is in the file, and who it looks like there and already.
+// The same for an import: where each look-alike is in the file, and who it looks like there and already. The
+// file is read again for the lines (the import held a batch at a time): a ref of the file above the row is given
+// with its line, whether the store found it earlier in the row's batch or kept from an earlier batch.
 [[noreturn]] void refuse_lookalike_rows(const store::LookalikeError& e, const std::string& file,
-                                        const std::vector<io::ParticipantRow>& rows) {
+                                        std::string_view content) {
+    std::set<std::size_t> indexes;
+    std::set<std::string> refs;
+    for (const auto& found : e.found) {
+        indexes.insert(found.index);
+        indexes.insert(found.earlier.begin(), found.earlier.end());
+        refs.insert(found.refs.begin(), found.refs.end());
+    }
+    std::map<std::size_t, io::ParticipantRow> by_index;  // only the rows named
+    std::map<std::string, std::size_t> index_of_ref;
+    io::ParticipantCsvReader reader(content, file);
+    io::ParticipantRow row;
+    Problems problems;
+    for (std::size_t i = 0; reader.next(row, problems); ++i)
+        if (indexes.count(i) || refs.count(row.participant.ref)) {
+            index_of_ref.emplace(row.participant.ref, i);
+            by_index.emplace(i, row);
+        }
+    auto with_line = [&](std::size_t i) {
+        const auto& r = by_index.at(i);
+        return r.participant.ref + " (line " + std::to_string(r.line) + ")";
+    };
     InputError error;
     for (const auto& found : e.found) {
-        std::vector<std::string> like = found.refs;
-        for (std::size_t j : found.earlier)
-            like.push_back(rows[j].participant.ref + " (line " + std::to_string(rows[j].line) + ")");
-        error.problems.push_back(Problem{file, rows[found.index].line, 0, found.field,
-                                         rows[found.index].participant.ref + " looks like " + join(like, ", ") +
+        std::vector<std::string> like;
+        std::set<std::size_t> earlier(found.earlier.begin(), found.earlier.end());
+        for (const auto& ref : found.refs) {
+            const auto in_file = index_of_ref.find(ref);
+            if (in_file != index_of_ref.end() && in_file->second < found.index) earlier.insert(in_file->second);
+            else like.push_back(ref);
+        }
+        for (std::size_t j : earlier) like.push_back(with_line(j));
+        const auto& self = by_index.at(found.index);
+        error.problems.push_back(Problem{file, self.line, 0, found.field,
+                                         self.participant.ref + " looks like " + join(like, ", ") +
                                              " (the name reads the same: look-alike letters, case, spacing or "
                                              "invisible characters aside)"});
     }
@@ -87,15 +121,18 @@ void run_participant_add(Context& ctx, const ParticipantAddOptions& options) {
 
 void run_participant_import(Context& ctx, const ParticipantImportOptions& options) {
     pdf::FontStack fonts;  // every character must be printable on a certificate
-    auto read = workflow::read_participant_csv_file(fonts, options.file);
-    if (!read.ok()) throw InputError{read.problems};
-    std::vector<Participant> people;
-    for (const auto& row : read.value) people.push_back(row.participant);
+    // The whole file is checked first, keeping no rows; then it is read again a batch at a time into one write,
+    // so a million people take the file's size in memory and a batch, not a record each.
+    const auto file = io::read_input_file(options.file, io::CsvLimits{}.max_file_bytes);
+    if (!file.ok()) throw InputError{file.problems};
+    const auto checked = workflow::check_participant_csv(fonts, file.value, options.file);
+    if (!checked.ok()) throw InputError{checked.problems};
+    workflow::ParticipantCsvSource people(file.value, options.file, checked.value);
     store::ImportCounts counts;
     try {
         counts = store::ParticipantRepo(ctx.db()).save_all(people, lookalikes(options.allow_lookalike));
     } catch (const store::LookalikeError& e) {
-        refuse_lookalike_rows(e, options.file, read.value);
+        refuse_lookalike_rows(e, options.file, file.value);
     }
     ctx.print(json{{"file", options.file}, {"created", counts.created}, {"updated", counts.updated},
                    {"unchanged", counts.unchanged}},

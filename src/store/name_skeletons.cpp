@@ -72,7 +72,7 @@ void refresh_name_skeletons(Database& db, const std::string& uuid) {
     fill_name_skeletons(db);
 }
 
-std::vector<Lookalike> find_lookalikes(Database& db, const std::vector<Participant>& people,
+std::vector<Lookalike> find_lookalikes(Database& db, std::span<const Participant> people,
                                        const std::vector<NameSkeletons>& keys) {
     // The keys kept now for these refs: a person whose keys stay the same is not asked about again.
     std::map<std::string, NameSkeletons> stored;
@@ -140,21 +140,28 @@ std::vector<Lookalike> find_lookalikes(Database& db, const std::vector<Participa
     return out;
 }
 
-void refuse_lookalikes(Database& db, const std::vector<Participant>& people, const std::vector<NameSkeletons>& keys,
-                       Lookalikes lookalikes) {
-    if (lookalikes == Lookalikes::allow) return;
-    auto found = find_lookalikes(db, people, keys);
-    if (found.empty()) return;
-    LookalikeError error;
-    for (const auto& f : found) {
+void add_lookalikes(LookalikeError& error, std::span<const Participant> people, std::vector<Lookalike> found,
+                    std::size_t offset) {
+    for (auto& f : found) {
         std::vector<std::string> refs = f.refs;
         for (std::size_t j : f.earlier) refs.push_back(people[j].ref);
         error.problems.push_back(Problem{"", 0, 0, f.field,
                                          people[f.index].ref + " looks like " + joined(refs) +
                                              ": the name reads the same (look-alike letters, case, spacing or "
                                              "invisible characters aside)"});
+        f.index += offset;
+        for (auto& j : f.earlier) j += offset;
+        error.found.push_back(std::move(f));
     }
-    error.found = std::move(found);
+}
+
+void refuse_lookalikes(Database& db, const std::vector<Participant>& people, const std::vector<NameSkeletons>& keys,
+                       Lookalikes lookalikes) {
+    if (lookalikes == Lookalikes::allow) return;
+    auto found = find_lookalikes(db, people, keys);
+    if (found.empty()) return;
+    LookalikeError error;
+    add_lookalikes(error, people, std::move(found));
     throw error;
 }
 

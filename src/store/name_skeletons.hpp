@@ -1,6 +1,7 @@
 // Look-alike keys of people's names (core's UTS #39 skeletons), kept in participants beside the names, and
 // the people a new or renamed person looks like.
 #pragma once
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,13 @@ void refresh_name_skeletons(Database& db, const std::string& uuid);
 // The people of `people` (keys[i] are people[i]'s) who look like someone: a person kept (not erased, under another
 // ref) or an earlier one of `people`. Only people whose keys are new are asked about: someone added before, or
 // whose name did not change, is not asked about again.
-std::vector<Lookalike> find_lookalikes(Database& db, const std::vector<Participant>& people,
+std::vector<Lookalike> find_lookalikes(Database& db, std::span<const Participant> people,
                                        const std::vector<NameSkeletons>& keys);
+
+// Adds find_lookalikes' answer for `people` to `error` (a problem naming each by ref, and `found`), its indexes
+// counted from `offset` (`people` is a batch that far into an import).
+void add_lookalikes(LookalikeError& error, std::span<const Participant> people, std::vector<Lookalike> found,
+                    std::size_t offset = 0);
 
 // Throws LookalikeError when find_lookalikes finds anyone, unless `lookalikes` allows them.
 void refuse_lookalikes(Database& db, const std::vector<Participant>& people, const std::vector<NameSkeletons>& keys,

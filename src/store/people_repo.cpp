@@ -45,16 +45,19 @@ std::vector<std::string> module_codes_known(Database& db) {
 }
 
 // People who asked to be forgotten are never brought back by a spreadsheet that still names them.
-void refuse_erased(Database& db, const std::vector<Participant>& people) {
+std::set<std::string> erased_refs(Database& db) {
     std::set<std::string> erased;
     soci::rowset<soci::row> rows = (db.sql().prepare << "SELECT ref FROM participants WHERE erased_at IS NOT NULL");
     for (const auto& r : rows) erased.insert(text(r, 0));
-    if (erased.empty()) return;
-    std::vector<std::string> named;
-    for (const auto& p : people)
-        if (erased.count(p.ref)) named.push_back(p.ref);
-    if (!named.empty())
-        refuse("ref", join(named, ", ") + " asked for their personal data to be erased; leave them out");
+    return erased;
+}
+
+[[noreturn]] void refuse_erased(const std::vector<std::string>& named) {
+    refuse("ref", join(named, ", ") + " asked for their personal data to be erased; leave them out");
+}
+
+void refuse_erased(Database& db, const Participant& p) {
+    if (erased_refs(db).count(p.ref)) refuse_erased({p.ref});
 }
 
 void insert_participant(Database& db, Participant& p, const NameSkeletons& keys, const Stamp& stamp) {
@@ -164,7 +167,7 @@ Saved ParticipantRepo::save(Participant& p, Lookalikes lookalikes) {
     db_.write([&] {
         outcome = Saved::created;  // again on a retry
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
-        refuse_erased(db_, {p});
+        refuse_erased(db_, p);
         refuse_lookalikes(db_, {p}, keys, lookalikes);
         auto existing = find(p.ref);
         if (!existing) {
@@ -189,18 +192,28 @@ Saved ParticipantRepo::save(Participant& p, Lookalikes lookalikes) {
     return outcome;
 }
 
+std::span<Participant> ParticipantVector::next() {
+    if (done_) return {};
+    done_ = true;
+    return people_;
+}
+
 ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people, Lookalikes lookalikes) {
-    // Per batch: one query finds who exists; inserts and updates go through two statements prepared once.
+    ParticipantVector source(people);
+    return save_all(source, lookalikes);
+}
+
+ImportCounts ParticipantRepo::save_all(ParticipantSource& source, Lookalikes lookalikes) {
+    // Per batch of the source: its look-alikes, then per 500 people one query finds who exists; inserts and
+    // updates go through two statements prepared once. Only a batch at a time is held.
     constexpr std::size_t kBatch = 500;
     ImportCounts counts;
-    std::vector<NameSkeletons> keys;
-    keys.reserve(people.size());
-    for (const auto& p : people) keys.push_back(name_skeletons(p));
     db_.write([&] {
         counts = {};
+        source.rewind();
         // SQLite: the search index kept row by row costs more than rebuilding it once after a large import.
-        const bool rebuild_search = db_.backend() == Backend::sqlite && people.size() >= 1000 &&
-                                    static_cast<long long>(people.size()) * 5 >= count();
+        const bool rebuild_search = db_.backend() == Backend::sqlite && source.size() >= 1000 &&
+                                    static_cast<long long>(source.size()) * 5 >= count();
         if (rebuild_search) db_.sql() << "INSERT INTO participant_search_paused (paused) VALUES (1)";
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
         Participant row;
@@ -223,49 +236,66 @@ ImportCounts ParticipantRepo::save_all(std::vector<Participant>& people, Lookali
              soci::use(row.full_name), soci::use(row.latin_name), soci::use(row.country), soci::use(row.language),
              soci::use(row.email), soci::use(row.phone), soci::use(consent, consent_ind), soci::use(stamp.at),
              soci::use(stamp.by), soci::use(row_keys.full), soci::use(row_keys.latin), soci::use(row.uuid));
-        refuse_erased(db_, people);
-        refuse_lookalikes(db_, people, keys, lookalikes);
-        std::map<std::string, Participant> existing;  // by ref, for the batch at hand
-        for (std::size_t start = 0; start < people.size(); start += kBatch) {
-            const std::size_t end = std::min(people.size(), start + kBatch);
-            existing.clear();
-            std::string query = std::string("SELECT ") + kParticipantColumns + " FROM participants p WHERE p.ref IN (";
-            for (std::size_t i = start; i < end; ++i) query += (i > start ? ", :r" : ":r") + std::to_string(i - start);
-            query += ")";
-            soci::statement lookup = (db_.sql().prepare << query);
-            soci::row found;
-            lookup.exchange(soci::into(found));
-            for (std::size_t i = start; i < end; ++i) lookup.exchange(soci::use(people[i].ref));
-            lookup.define_and_bind();
-            lookup.execute();
-            while (lookup.fetch()) {
-                auto p = participant_from(found);
-                existing.emplace(p.ref, std::move(p));
-            }
-            for (std::size_t i = start; i < end; ++i) {
-                auto& p = people[i];
-                auto old = existing.find(p.ref);
-                if (old != existing.end() && same_person_data(old->second, p)) {
-                    p.uuid = old->second.uuid;
-                    ++counts.unchanged;
-                    continue;
+        const auto erased = erased_refs(db_);
+        std::vector<std::string> erased_named;
+        LookalikeError lookalike_error;
+        std::vector<NameSkeletons> keys;
+        std::map<std::string, Participant> existing;  // by ref, for the 500 at hand
+        std::size_t offset = 0;
+        for (auto people = source.next(); !people.empty(); offset += people.size(), people = source.next()) {
+            for (const auto& p : people)
+                if (erased.count(p.ref)) erased_named.push_back(p.ref);
+            if (!erased_named.empty()) continue;  // refused below: only the rest of them are looked for
+            keys.clear();
+            for (const auto& p : people) keys.push_back(name_skeletons(p));
+            if (lookalikes == Lookalikes::refuse)
+                add_lookalikes(lookalike_error, people, find_lookalikes(db_, people, keys), offset);
+            // Written even after a look-alike: the later batches' are found among them, and the write is undone.
+            for (std::size_t start = 0; start < people.size(); start += kBatch) {
+                const std::size_t end = std::min(people.size(), start + kBatch);
+                existing.clear();
+                std::string query =
+                    std::string("SELECT ") + kParticipantColumns + " FROM participants p WHERE p.ref IN (";
+                for (std::size_t i = start; i < end; ++i)
+                    query += (i > start ? ", :r" : ":r") + std::to_string(i - start);
+                query += ")";
+                soci::statement lookup = (db_.sql().prepare << query);
+                soci::row found;
+                lookup.exchange(soci::into(found));
+                for (std::size_t i = start; i < end; ++i) lookup.exchange(soci::use(people[i].ref));
+                lookup.define_and_bind();
+                lookup.execute();
+                while (lookup.fetch()) {
+                    auto p = participant_from(found);
+                    existing.emplace(p.ref, std::move(p));
                 }
-                if (old != existing.end()) p.uuid = old->second.uuid;
-                else if (p.uuid.empty()) p.uuid = new_uuid();
-                row = p;
-                row_keys = keys[i];
-                consent = p.consent_date ? to_string(*p.consent_date) : "";
-                consent_ind = p.consent_date ? soci::i_ok : soci::i_null;
-                if (old != existing.end()) {
-                    update.execute(true);
-                    ++counts.updated;
-                } else {
-                    insert.execute(true);
-                    ++counts.created;
+                for (std::size_t i = start; i < end; ++i) {
+                    auto& p = people[i];
+                    auto old = existing.find(p.ref);
+                    if (old != existing.end() && same_person_data(old->second, p)) {
+                        p.uuid = old->second.uuid;
+                        ++counts.unchanged;
+                        continue;
+                    }
+                    if (old != existing.end()) p.uuid = old->second.uuid;
+                    else if (p.uuid.empty()) p.uuid = new_uuid();
+                    row = p;
+                    row_keys = keys[i];
+                    consent = p.consent_date ? to_string(*p.consent_date) : "";
+                    consent_ind = p.consent_date ? soci::i_ok : soci::i_null;
+                    if (old != existing.end()) {
+                        update.execute(true);
+                        ++counts.updated;
+                    } else {
+                        insert.execute(true);
+                        ++counts.created;
+                    }
+                    existing[p.ref] = p;  // the same ref again in these 500 is an update of this one
                 }
-                existing[p.ref] = p;  // the same ref again in this batch is an update of this one
             }
         }
+        if (!erased_named.empty()) refuse_erased(erased_named);
+        if (!lookalike_error.found.empty()) throw lookalike_error;
         if (rebuild_search) {
             db_.sql() << "DELETE FROM participant_search_paused";
             if (counts.created + counts.updated > 0)

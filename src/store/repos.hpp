@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,29 @@ struct LookalikeError : InputError {
 // Whether a new or renamed person who looks like someone is refused (LookalikeError) or taken.
 enum class Lookalikes { refuse, allow };
 
+// People to import, handed to the store a batch at a time: an import of a million people need not be held at
+// once. A write may be tried again, so the store may rewind() and read them all again.
+class ParticipantSource {
+public:
+    virtual ~ParticipantSource() = default;
+    virtual std::size_t size() const = 0;       // how many people in all
+    virtual void rewind() = 0;                  // back to the first person
+    virtual std::span<Participant> next() = 0;  // the next people, in order; empty after the last
+};
+
+// A source of people held in a vector, all in one batch (the store gives them their uuids in place).
+class ParticipantVector : public ParticipantSource {
+public:
+    explicit ParticipantVector(std::vector<Participant>& people) : people_(people) {}
+    std::size_t size() const override { return people_.size(); }
+    void rewind() override { done_ = false; }
+    std::span<Participant> next() override;
+
+private:
+    std::vector<Participant>& people_;
+    bool done_ = false;
+};
+
 class ParticipantRepo {
 public:
     explicit ParticipantRepo(Database& db) : db_(db) {}
@@ -81,6 +105,11 @@ public:
     // Adds, or updates the person with that ref.
     Saved save(Participant& participant, Lookalikes lookalikes = Lookalikes::refuse);
     ImportCounts save_all(std::vector<Participant>& participants, Lookalikes lookalikes = Lookalikes::refuse);
+    // The same in batches, in one transaction: nothing is kept unless every batch is. Each batch is checked
+    // for look-alikes among its own people and everyone kept, those of the batches before it included (a
+    // Lookalike's `index` and `earlier` count from the source's first person; people of earlier batches are
+    // among its `refs`). All the look-alikes and erased people of the whole source are reported at once.
+    ImportCounts save_all(ParticipantSource& participants, Lookalikes lookalikes = Lookalikes::refuse);
     std::optional<Participant> find(const std::string& ref);
     std::vector<Participant> list(const ParticipantQuery& query = {});
     long long count();

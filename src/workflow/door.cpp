@@ -51,4 +51,29 @@ io::Result<std::vector<io::ParticipantRow>> read_participant_csv_file(pdf::FontS
     return read;
 }
 
+io::Result<std::size_t> check_participant_csv(pdf::FontStack& fonts, std::string_view content,
+                                              const std::string& path) {
+    return io::check_participant_csv(content, path, [&](const io::ParticipantRow& row, Problems& problems) {
+        for (auto problem : unprintable_names(fonts, row.participant, "full_name", "latin_name")) {
+            problem.file = path;
+            problem.line = row.line;
+            problems.push_back(std::move(problem));
+        }
+    });
+}
+
+ParticipantCsvSource::ParticipantCsvSource(std::string_view content, const std::string& path, std::size_t rows,
+                                           std::size_t batch)
+    : reader_(content, path), rows_(rows), batch_(batch) {
+    people_.reserve(batch_);
+}
+
+std::span<Participant> ParticipantCsvSource::next() {
+    people_.clear();
+    io::ParticipantRow row;
+    Problems problems;  // none: the file was checked whole
+    while (people_.size() < batch_ && reader_.next(row, problems)) people_.push_back(std::move(row.participant));
+    return people_;
+}
+
 }  // namespace mitra::workflow
