@@ -115,7 +115,7 @@ Output Workspace::run_as(const std::string& actor, const std::vector<std::string
     return run_bare_as(actor, all);
 }
 
-Output Workspace::run_bare_as(const std::string& actor, const std::vector<std::string>& args) const {
+Output Workspace::run_bare_as(const std::string& actor, const std::vector<std::string>& args, bool measure) const {
     // The caller's environment, but with data and home in the workspace so nothing outside it is touched.
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e) {
@@ -129,7 +129,20 @@ Output Workspace::run_bare_as(const std::string& actor, const std::vector<std::s
     env.push_back("MITRA_ACTOR=" + actor);
     env.push_back(std::string("MITRA_DATA_DIR=") + MITRA_SOURCE_DIR);
     env.insert(env.end(), environment.begin(), environment.end());
-    return spawn(MITRA_CLI, args, env);
+    if (!measure) return spawn(MITRA_CLI, args, env);
+    const auto report = (dir / "time.txt").string();
+    std::vector<std::string> timed = {"-f", "%M", "-o", report, MITRA_CLI};
+    timed.insert(timed.end(), args.begin(), args.end());
+    auto result = spawn("/usr/bin/time", timed, env);
+    std::ifstream in(report);
+    in >> result.max_rss_kb;
+    return result;
+}
+
+Output Workspace::run_measured(const std::vector<std::string>& args) const {
+    std::vector<std::string> full = {"--db", db};
+    full.insert(full.end(), args.begin(), args.end());
+    return run_bare_as("cli-test", full, true);
 }
 
 Output Workspace::run(const std::vector<std::string>& args) const {

@@ -12,6 +12,7 @@ namespace mitra::cli_test {
 struct Output {
     int status = -1;  // exit status; 128 + signal when killed by one
     std::string out, err;
+    long max_rss_kb = 0;  // the program's peak resident memory, from Workspace::run_measured only
     int err_lines() const;  // lines on stderr
 };
 
@@ -31,6 +32,9 @@ public:
     Output run_bare(const std::vector<std::string>& args) const;
     // Runs with --db, recording changes as `actor` (MITRA_ACTOR) instead of the tests' own "cli-test".
     Output run_as(const std::string& actor, const std::vector<std::string>& args) const;
+    // Runs with --db under GNU time (/usr/bin/time), which gives the program's own peak memory (max_rss_kb). Spawned
+    // straight from the test, Linux would charge it the test's peak instead: it keeps the peak across exec.
+    Output run_measured(const std::vector<std::string>& args) const;
     // Runs with --json; the command must succeed and print JSON.
     nlohmann::json json(const std::vector<std::string>& args) const;
     // Runs a command that must succeed.
@@ -53,7 +57,7 @@ public:
     std::string other_db(const std::string& name);
 
 private:
-    Output run_bare_as(const std::string& actor, const std::vector<std::string>& args) const;
+    Output run_bare_as(const std::string& actor, const std::vector<std::string>& args, bool measure = false) const;
     std::vector<std::shared_ptr<void>> schemas_;
 };
 
