@@ -59,7 +59,6 @@ public:
         for (const auto& p : problems) add(p);
     }
     bool empty() const { return kept_.empty(); }
-    std::size_t size() const { return kept_.size() + hidden_; }
     // In the order a person reads the file, and a last word on those left out.
     Problems sorted(const std::string& file_name) && {
         sort_by_place(kept_);
