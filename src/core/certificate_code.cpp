@@ -1,8 +1,6 @@
 // Version 2 certificate codes: the signed facts as lines, the signature and facts as digits, and the link a QR holds.
 #include "core/certificate_code.hpp"
 
-#include <sodium.h>
-
 #include <array>
 #include <cstdint>
 #include <stdexcept>
@@ -113,14 +111,8 @@ std::optional<std::string> digits_decode(std::string_view digits) {
 }
 
 std::string sign_code(const CertifiedFacts& facts, const SigningKey& key) {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
-    if (key.secret_key.size() != crypto_sign_SECRETKEYBYTES) throw std::logic_error("signing needs a secret key");
     const std::string message = code_message(facts);
-    std::string signature(crypto_sign_BYTES, '\0');
-    crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
-                         reinterpret_cast<const unsigned char*>(message.data()), message.size(),
-                         reinterpret_cast<const unsigned char*>(key.secret_key.data()));
-    return std::string(kCodeV2Prefix) + digits_encode(signature + message);
+    return std::string(kCodeV2Prefix) + digits_encode(sign_detached(message, key) + message);
 }
 
 std::optional<CodeParts> split_code_v2(std::string_view code) {

@@ -118,15 +118,27 @@ std::string key_problem(const SigningKey& key) {
     return {};
 }
 
-std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key) {
+std::string sign_detached(std::string_view message, const SigningKey& key) {
     ensure_sodium();
     if (key.secret_key.size() != crypto_sign_SECRETKEYBYTES) throw std::logic_error("signing needs a secret key");
-    const std::string message = canonical(facts);
     std::string signature(crypto_sign_BYTES, '\0');
     crypto_sign_detached(reinterpret_cast<unsigned char*>(signature.data()), nullptr,
                          reinterpret_cast<const unsigned char*>(message.data()), message.size(),
                          reinterpret_cast<const unsigned char*>(key.secret_key.data()));
-    return std::string(kPrefix) + base64url_encode(message) + "." + base64url_encode(signature);
+    return signature;
+}
+
+bool verify_detached(std::string_view message, std::string_view signature, const SigningKey& key) {
+    ensure_sodium();
+    if (signature.size() != crypto_sign_BYTES || key.public_key.size() != crypto_sign_PUBLICKEYBYTES) return false;
+    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature.data()),
+                                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                                       reinterpret_cast<const unsigned char*>(key.public_key.data())) == 0;
+}
+
+std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key) {
+    const std::string message = canonical(facts);
+    return std::string(kPrefix) + base64url_encode(message) + "." + base64url_encode(sign_detached(message, key));
 }
 
 PayloadCheck check_payload(std::string_view text, const std::vector<SigningKey>& keys) {
@@ -163,10 +175,7 @@ PayloadCheck check_payload(std::string_view text, const std::vector<SigningKey>&
         check.problem = "it was signed with a key that is not trusted here (key " + facts->key_id + ")";
         return check;
     }
-    check.genuine = crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(signature->data()),
-                                                reinterpret_cast<const unsigned char*>(message->data()),
-                                                message->size(),
-                                                reinterpret_cast<const unsigned char*>(key->public_key.data())) == 0;
+    check.genuine = verify_detached(*message, *signature, *key);
     if (!check.genuine) check.problem = "the signature does not match: the certificate was altered or forged";
     return check;
 }

@@ -40,6 +40,12 @@ SigningKey new_signing_key();
 // Ed25519 point. One flipped bit anywhere in a key fails these, so a damaged key never signs or becomes trusted.
 std::string key_problem(const SigningKey& key);
 
+// The 64-byte Ed25519 signature of `message` (the key must hold its secret half: std::logic_error otherwise), and
+// whether `signature` is `key`'s signature of `message`. Every signed format (codes of both versions, the revocation
+// list) signs and checks through these.
+std::string sign_detached(std::string_view message, const SigningKey& key);
+bool verify_detached(std::string_view message, std::string_view signature, const SigningKey& key);
+
 // "MITRA1.<facts>.<signature>", both parts base64url: ASCII only, for QR codes and PDF metadata. New certificates
 // carry version 2 codes (core/certificate_code); this stays for tests and tools that make version 1 codes.
 std::string sign_facts(const CertifiedFacts& facts, const SigningKey& key);
