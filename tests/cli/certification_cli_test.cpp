@@ -248,14 +248,19 @@ TEST_CASE("offline, a renewal's certificate says until when it is valid and EXPI
     CHECK(as_json["expires_on"] == "2030-03-30");
     CHECK(as_json["genuine"] == true);
 
-    // A completion certificate carries no expiry among its facts, and verifies as before.
+    // The completion certificate carries the last day of the certification it granted (the one renewed since), so
+    // offline it is genuine within it and expired after.
     const std::string completion =
         mitra::find_payload(read_file((ws.dir / "certs" / (first + ".pdf")).string()));
     REQUIRE(!completion.empty());
+    const auto within = offline(completion, "2027-01-01");
+    INFO(within.out << within.err);
+    CHECK(within.status == 0);
+    CHECK(contains(within.out, "GENUINE: " + first));
+    CHECK(contains(within.out, "valid until "));
     const auto older = offline(completion, "2031-01-01");
-    CHECK(older.status == 0);
-    CHECK(contains(older.out, "GENUINE: " + first));
-    CHECK_FALSE(contains(older.out, "valid until"));
+    CHECK(older.status != 0);
+    CHECK(contains(older.out, "EXPIRED: " + first));
     CHECK_FALSE(std::filesystem::exists(ws.dir / "nowhere"));
 }
 

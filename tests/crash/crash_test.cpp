@@ -22,6 +22,7 @@ const char* kNames[] = {"山田 花子", "김민준", "สมชาย ใจด
 const char* kCountries[] = {"JP", "KR", "TH", "IN", "LK", "PK", "VN", "ID", "HK", "PH"};
 const char* kLanguages[] = {"ja", "ko", "th", "hi", "si", "ur", "vi", "id", "zh-Hant", "en"};
 
+// Ten names over and over: the imports say --allow-lookalike, as a coordinator would for namesakes.
 std::string people_csv(const fs::path& dir, int people) {
     const auto file = (dir / "people.csv").string();
     std::ofstream out(file);
@@ -40,7 +41,7 @@ std::string base_database(const fs::path& dir, int enrolled) {
                      "--country", "NP", "--language", "ne", "--start", "2026-01-05"})
                 .exit_status == 0);
     if (enrolled > 0) {
-        REQUIRE(run_cli({"--db", db, "participant", "import", people_csv(dir, enrolled)}).exit_status == 0);
+        REQUIRE(run_cli({"--db", db, "participant", "import", "--allow-lookalike", people_csv(dir, enrolled)}).exit_status == 0);
         std::vector<std::string> args{"--db", db, "cohort", "enrol", "C1", "--on", "2026-01-01"};
         for (int i = 0; i < enrolled; ++i) args.push_back("P-" + std::to_string(i));
         REQUIRE(run_cli(args).exit_status == 0);
@@ -72,7 +73,7 @@ TEST_CASE("a participant import killed anywhere keeps all of it or none, and a r
     const auto base = base_database(dir.path, 0);
     const auto csv = people_csv(dir.path, people);
     const auto timing_db = fresh_copy(base, dir.path, 999);
-    const int full_ms = milliseconds_of([&] { REQUIRE(run_cli({"--db", timing_db, "participant", "import", csv}).exit_status == 0); });
+    const int full_ms = milliseconds_of([&] { REQUIRE(run_cli({"--db", timing_db, "participant", "import", "--allow-lookalike", csv}).exit_status == 0); });
 
     std::mt19937 seeded(20261125);  // repeatable kill points
     std::uniform_int_distribution<int> moment(0, full_ms + full_ms / 5);
@@ -81,13 +82,13 @@ TEST_CASE("a participant import killed anywhere keeps all of it or none, and a r
         const auto db = fresh_copy(base, dir.path, attempt);
         const int at = moment(seeded);
         INFO("killed after " << at << " ms of " << full_ms);
-        const auto outcome = run_cli({"--db", db, "participant", "import", csv}, at);
+        const auto outcome = run_cli({"--db", db, "participant", "import", "--allow-lookalike", csv}, at);
         killed_mid_way += outcome.killed;
         CHECK(integrity(db) == "ok");
         const auto stored = count(db, "SELECT COUNT(*) FROM participants");
         CHECK((stored == 0 || stored == people));
 
-        const auto rerun = run_cli({"--db", db, "participant", "import", csv});
+        const auto rerun = run_cli({"--db", db, "participant", "import", "--allow-lookalike", csv});
         CHECK(rerun.exit_status == 0);
         CHECK(count(db, "SELECT COUNT(*) FROM participants") == people);
         CHECK(count(db, "SELECT COUNT(DISTINCT ref) FROM participants") == people);
@@ -162,7 +163,8 @@ TEST_CASE("a pack merge killed anywhere leaves the hub with none of the pack's w
     // In the field: a new person enrolled, and every session marked for everyone.
     const auto pack = (dir.path / "c1.pack").string();
     REQUIRE(run_cli({"--db", hub, "pack", "export", "C1", "--out", pack}).exit_status == 0);
-    REQUIRE(run_cli({"--db", pack, "participant", "add", "--ref", "P-FIELD", "--name", "ශ්‍රියානි", "--country", "LK",
+    REQUIRE(run_cli({"--db", pack, "participant", "add", "--allow-lookalike", "--ref", "P-FIELD", "--name", "ශ්‍රියානි",
+                     "--country", "LK",
                      "--language", "si"})
                 .exit_status == 0);
     REQUIRE(run_cli({"--db", pack, "cohort", "enrol", "C1", "P-FIELD", "--on", "2026-01-01"}).exit_status == 0);
@@ -258,7 +260,7 @@ TEST_CASE("a disk that fills up mid-import fails clearly and loses nothing", "[c
     const long before = static_cast<long>(fs::file_size(db));
 
     // Files may not grow past what they are now, plus a little: the import's writes run out of room.
-    const auto outcome = run_cli({"--db", db, "participant", "import", csv}, -1, before + 16 * 1024);
+    const auto outcome = run_cli({"--db", db, "participant", "import", "--allow-lookalike", csv}, -1, before + 16 * 1024);
     CHECK(outcome.exit_status != 0);
     CHECK_FALSE(outcome.killed);
     INFO(outcome.err);
@@ -266,7 +268,7 @@ TEST_CASE("a disk that fills up mid-import fails clearly and loses nothing", "[c
     CHECK(integrity(db) == "ok");
     CHECK(count(db, "SELECT COUNT(*) FROM participants") == 1);
     // With room again, the same import goes through.
-    CHECK(run_cli({"--db", db, "participant", "import", csv}).exit_status == 0);
+    CHECK(run_cli({"--db", db, "participant", "import", "--allow-lookalike", csv}).exit_status == 0);
     CHECK(count(db, "SELECT COUNT(*) FROM participants") == 3001);
 }
 
@@ -289,7 +291,7 @@ TEST_CASE("a small tmpfs that fills up, and a read-only one, fail clearly and lo
     const auto db = (mount_point / "mitra.db").string();
     fs::copy_file(base, db);
 
-    auto full = run_cli({"--db", db, "participant", "import", csv});
+    auto full = run_cli({"--db", db, "participant", "import", "--allow-lookalike", csv});
     CHECK(full.exit_status != 0);
     INFO(full.err);
     CHECK(full.err.find("nothing was changed") != std::string::npos);
