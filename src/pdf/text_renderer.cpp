@@ -1,4 +1,4 @@
-// Why this file is over 600 lines (649): both ways of drawing a line share the cluster walk and the number
+// Long because (650 lines) both ways of drawing a line share the cluster walk and the number
 // writing kept here; the outline half (paint_outlines() on) would split off only with an internal header for
 // those. TextRenderer: a shaped line onto a page, as text in subset fonts or as outlines under an invisible
 // text layer.

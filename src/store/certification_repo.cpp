@@ -1,5 +1,7 @@
 // Certification over time, in the store: certifications held, the learning ledger, renewals, trainers'
-// own certifications.
+// own certifications. Long because (615 lines) participants' and trainers' certifications share the row readers,
+// the uuid look-ups and the inserts in the anonymous namespace; the trainer half would split off only with an
+// internal header for those.
 #include "store/certification_repo.hpp"
 
 #include <soci/soci.h>
