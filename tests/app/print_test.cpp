@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <wx/statbmp.h>
+#include <wx/textctrl.h>
+#include <wx/xrc/xmlres.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -9,9 +11,10 @@
 
 #include "app/cohort_pages.hpp"
 #include "app/cohort_panel.hpp"
+#include "app/dialogs.hpp"
+#include "app/guard.hpp"
 #include "app/main_frame.hpp"
 #include "fixture.hpp"
-#include "app/guard.hpp"
 #include "store/certificates.hpp"
 #include "store/settings.hpp"
 
@@ -102,4 +105,22 @@ TEST_CASE("the first batch without a verification address asks for it, refuses a
         CHECK(text.find("verify.example.org/psf") != std::string::npos);
     }
     app::set_text_sink({});
+}
+
+TEST_CASE("Preferences shows the programme's verification address, editable only with a database open",
+          "[gui][print]") {
+    Programme programme;
+    Window frame(programme.context);
+    app::PreferencesDialog open(frame.get(), "https://verify.example.org/psf/", true);
+    open.Show();
+    pump();
+    CHECK(open.verify_url() == "https://verify.example.org/psf/");
+    auto* field = XRCCTRL(open, "verify_url", wxTextCtrl);
+    REQUIRE(field);
+    CHECK(field->IsEnabled());
+    CHECK(field->GetToolTipText().Contains("QR code"));
+    std::filesystem::create_directories(MITRA_SHOTS_DIR);
+    REQUIRE(save_screenshot(&open, std::string(MITRA_SHOTS_DIR) + "/preferences.png"));
+    app::PreferencesDialog closed(frame.get(), "", false);
+    CHECK_FALSE(XRCCTRL(closed, "verify_url", wxTextCtrl)->IsEnabled());
 }
