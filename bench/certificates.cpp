@@ -122,17 +122,26 @@ nlohmann::json texts_of(const CertificateTemplate& tmpl, const CertificateConten
                          {"modules", block.field == TextField::modules}});
     }
     for (std::size_t i = 0; i < c.trainers.size(); ++i) {
-        lines.push_back({{"text", c.trainers[i].name}, {"size_pt", 9}, {"bold", false}, {"serif", false},
-                         {"x_mm", 40 + 120 * i}, {"y_mm", 182}, {"width_mm", 90}, {"modules", false}});
+        lines.push_back({{"text", c.trainers[i].name},
+                         {"size_pt", 9},
+                         {"bold", false},
+                         {"serif", false},
+                         {"x_mm", 40 + 120 * i},
+                         {"y_mm", 182},
+                         {"width_mm", 90},
+                         {"modules", false}});
         if (!c.trainers[i].latin_name.empty())
-            lines.push_back({{"text", c.trainers[i].latin_name}, {"size_pt", 7}, {"bold", false}, {"serif", false},
-                             {"x_mm", 40 + 120 * i}, {"y_mm", 186}, {"width_mm", 90}, {"modules", false}});
+            lines.push_back({{"text", c.trainers[i].latin_name},
+                             {"size_pt", 7},
+                             {"bold", false},
+                             {"serif", false},
+                             {"x_mm", 40 + 120 * i},
+                             {"y_mm", 186},
+                             {"width_mm", 90},
+                             {"modules", false}});
     }
-    return {{"serial", c.serial},
-            {"language", lang},
-            {"lines", lines},
-            {"qr", c.qr_text},
-            {"verify_note", c.verify_note}};
+    return {
+        {"serial", c.serial}, {"language", lang}, {"lines", lines}, {"qr", c.qr_text}, {"verify_note", c.verify_note}};
 }
 
 // Time this process has run on a CPU (user and system): unlike the wall clock, not lengthened by other
@@ -192,8 +201,15 @@ int main(int argc, char** argv) {
         c.end_date = Date{2026, 7, 27};
         c.issued_on = {2026, 8, 3};
         c.trainers = {{"सीता राई", "Sita Rai", "trainer", ""}, {"Maria Santos", "", "co-facilitator", ""}};
-        const CertifiedFacts facts{c.serial, c.full_name, c.latin_name, "PSF 2026.1", curriculum.value.title.in("en"),
-                                   "completion", "2026-08-03", key.key_id(), ""};  // no expiry
+        const CertifiedFacts facts{c.serial,
+                                   c.full_name,
+                                   c.latin_name,
+                                   "PSF 2026.1",
+                                   curriculum.value.title.in("en"),
+                                   "completion",
+                                   "2026-08-03",
+                                   key.key_id(),
+                                   ""};  // no expiry
         c.qr_text = sign_facts(facts, key);
         c.verify_note = "Verify offline: mitra-cli certificate verify " + c.serial;
         contents.push_back(std::move(c));
@@ -249,6 +265,7 @@ int main(int argc, char** argv) {
               << "bytes_median " << median << "\n"
               << "bytes_max " << sizes.back() << "\n"
               << "bytes_min " << sizes.front() << "\n";
-    for (const auto& [script, size] : largest_by_script) std::cout << "# largest " << size << " bytes: " << script << "\n";
+    for (const auto& [script, size] : largest_by_script)
+        std::cout << "# largest " << size << " bytes: " << script << "\n";
     return 0;
 }

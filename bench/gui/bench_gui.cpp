@@ -228,11 +228,12 @@ int main(int argc, char** argv) {
                 q.search = typed;
                 q.limit = 200;
                 store::ParticipantRepo(context.db()).list(q);
-                std::printf("    key %-14s %6.1f ms (handler %5.1f, drawing %5.1f)  %6u rows (%5u at once%s), %d "
-                            "page(s) read  (store again: count %.1f ms, page %.1f ms)\n",
-                            text.Left(n).utf8_string().c_str(), ms, handler_ms, ms - handler_ms, people->row_count(),
-                            in_view, later ? wxString::Format(", counted by %.0f ms", whole_ms).utf8_str().data() : "",
-                            pages, count, ms_since(s1));
+                std::printf(
+                    "    key %-14s %6.1f ms (handler %5.1f, drawing %5.1f)  %6u rows (%5u at once%s), %d "
+                    "page(s) read  (store again: count %.1f ms, page %.1f ms)\n",
+                    text.Left(n).utf8_string().c_str(), ms, handler_ms, ms - handler_ms, people->row_count(), in_view,
+                    later ? wxString::Format(", counted by %.0f ms", whole_ms).utf8_str().data() : "", pages, count,
+                    ms_since(s1));
             }
             worst = std::max(worst, ms);
             total += ms;
@@ -355,36 +356,44 @@ int main(int argc, char** argv) {
     }
 
     std::printf("\nMitra desktop on %s\n", file.c_str());
-    std::printf("  database: %lld participants, %lld cohorts\n",
-                store::AppQueries(context.db()).count_participants(""), store::AppQueries(context.db()).count_cohorts(""));
-    std::printf("  start to usable main window:        %7.1f ms (wx start, open, first paint; %0.1f ms since exec)  target < 1000\n",
-                startup_ms, process_ms);
+    std::printf("  database: %lld participants, %lld cohorts\n", store::AppQueries(context.db()).count_participants(""),
+                store::AppQueries(context.db()).count_cohorts(""));
+    std::printf(
+        "  start to usable main window:        %7.1f ms (wx start, open, first paint; %0.1f ms since exec)  target < "
+        "1000\n",
+        startup_ms, process_ms);
     std::printf("  search as you type, Participants:   %7.1f ms worst, %.1f ms mean over %d keystrokes  target < 50\n",
                 worst, total / keystrokes, keystrokes);
-    std::printf("    counted on the other connection after the first rows: %d keystrokes, whole count shown %.1f ms "
-                "after the key on average; applying it median %.1f ms, slowest %.1f ms (a keystroke typed meanwhile "
-                "waits at most that)\n",
-                counted_later, counted_later ? count_wait_total / counted_later : 0.0, median(count_step_ms),
-                worst_count_step);
-    std::printf("    the rest of long results added between keystrokes: %d steps, median %.1f ms, slowest %.1f ms (a "
-                "keystroke typed meanwhile waits at most that)\n", steps, median(step_ms), worst_step);
-    std::printf("  clearing the search (all 100,000):  %7.1f ms to the rows on screen; the other rows in %d steps, %.1f ms\n",
-                clear_ms, clear_steps, grown_ms);
-    std::printf("    of which the store: count %.1f ms, first page of 200 %.1f ms (AppQueries/ParticipantRepo search)\n",
-                count_ms, page_ms);
+    std::printf(
+        "    counted on the other connection after the first rows: %d keystrokes, whole count shown %.1f ms "
+        "after the key on average; applying it median %.1f ms, slowest %.1f ms (a keystroke typed meanwhile "
+        "waits at most that)\n",
+        counted_later, counted_later ? count_wait_total / counted_later : 0.0, median(count_step_ms), worst_count_step);
+    std::printf(
+        "    the rest of long results added between keystrokes: %d steps, median %.1f ms, slowest %.1f ms (a "
+        "keystroke typed meanwhile waits at most that)\n",
+        steps, median(step_ms), worst_step);
+    std::printf(
+        "  clearing the search (all 100,000):  %7.1f ms to the rows on screen; the other rows in %d steps, %.1f ms\n",
+        clear_ms, clear_steps, grown_ms);
+    std::printf(
+        "    of which the store: count %.1f ms, first page of 200 %.1f ms (AppQueries/ParticipantRepo search)\n",
+        count_ms, page_ms);
     std::printf("  attendance sheet query (20 x 30):   %7.1f ms (%zu people, %zu sessions, %zu marks)\n", sheet_ms,
                 sheet.people.size(), sheet.sessions.size(), sheet.marks.size());
     std::printf("  opening a cohort's attendance grid: %7.1f ms  target < 200 (HUB-02500)\n", open_ms);
     std::printf("    first build of each page: %s\n", first_pages.c_str());
     std::printf("  opening a 40-person cohort's grid:  %7.1f ms  target < 200 (BENCH-40: %zu people, %zu sessions)\n",
-                open40_ms, bench40->attendance()->sheet().people.size(), bench40->attendance()->sheet().sessions.size());
+                open40_ms, bench40->attendance()->sheet().people.size(),
+                bench40->attendance()->sheet().sessions.size());
     std::printf("    again, median of 7: build %.1f ms + layout and paint %.1f ms wall; %.1f ms CPU of this process\n",
                 median(build_wall), median(paint_wall), median(total_cpu));
     std::printf("  completion page of that cohort:     %7.1f ms (store::cohort_completion)\n", completion_ms);
     std::printf("  CohortRepo::find at this size:      %7.1f ms (reads every cohort)\n", repo_find_ms);
-    std::printf("  marking a 40-person session:        %7d keystrokes (everyone present + 3 exceptions); %zu marks "
-                "saved; slowest key %.1f ms  target <= 45\n",
-                keys, marked, worst_mark);
+    std::printf(
+        "  marking a 40-person session:        %7d keystrokes (everyone present + 3 exceptions); %zu marks "
+        "saved; slowest key %.1f ms  target <= 45\n",
+        keys, marked, worst_mark);
     (void)session;
     std::printf("  peak memory (VmHWM):                %7.1f MB  target < 150\n", peak_memory_kb() / 1024.0);
     frame->Destroy();

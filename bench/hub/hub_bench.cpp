@@ -35,9 +35,7 @@ double process_cpu_seconds() {
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
-double seconds_since(Clock::time_point start) {
-    return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 void figure(const std::string& name, double value, const std::string& unit, double target) {
     std::printf("%-52s %10.3f %-3s (target < %g %s) %s\n", name.c_str(), value, unit.c_str(), target, unit.c_str(),
@@ -49,7 +47,10 @@ void figure(const std::string& name, double value, const std::string& unit, doub
 class BatchInsert {
 public:
     BatchInsert(soci::session& sql, std::string table, std::vector<std::string> columns, std::size_t rows = 100)
-        : sql_(sql), table_(std::move(table)), columns_(std::move(columns)), rows_(rows),
+        : sql_(sql),
+          table_(std::move(table)),
+          columns_(std::move(columns)),
+          rows_(rows),
           values_(rows * columns_.size()) {
         full_ = prepare(rows_);
     }
@@ -99,8 +100,11 @@ struct Options {
     bool keep = false;      // leave the hub as made, without the field pack's cohort
 };
 
-const char* kNames[] = {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", "عائشہ خان", "Nguyễn Thị Minh Khai", "Sukarno",
-                        "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2", "सीता राई", "Maria Santos"};
+const char* kNames[] = {"山田 花子", "김민준",
+                        "สมชาย ใจดี", "प्रिया शर्मा",
+                        "عائشہ خان", "Nguyễn Thị Minh Khai",
+                        "Sukarno",   "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2",
+                        "सीता राई",  "Maria Santos"};
 
 }  // namespace
 
@@ -139,7 +143,8 @@ int main(int argc, char** argv) {
                 cohort_codes.push_back(code);
             }
         } else {
-            auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/curricula/peer-support-foundations.toml");
+            auto read =
+                io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/curricula/peer-support-foundations.toml");
             if (!read.ok()) throw std::runtime_error("cannot read the shipped curriculum");
             Curriculum psf = read.value;
             store::CurriculumRepo(*db).import(psf);
@@ -153,8 +158,8 @@ int main(int argc, char** argv) {
             for (int i = 1; i <= o.participants; ++i) {
                 char ref[16];
                 std::snprintf(ref, sizeof ref, "H-%06d", i);
-                csv += std::string(ref) + "," + kNames[i % 10] + " " + std::to_string(i) + ",,NP,ne,p" + std::to_string(i) +
-                       "@example.org\n";
+                csv += std::string(ref) + "," + kNames[i % 10] + " " + std::to_string(i) + ",,NP,ne,p" +
+                       std::to_string(i) + "@example.org\n";
             }
             start = Clock::now();
             auto rows = io::read_participant_csv(csv, "people.csv");
@@ -179,8 +184,9 @@ int main(int argc, char** argv) {
             const std::string now = utc_timestamp_now();
             db->write([&] {
                 auto& sql = db->sql();
-                BatchInsert trainers(sql, "trainers", {"uuid", "ref", "name", "latin_name", "country", "languages",
-                                                       "created_at", "created_by", "updated_at", "updated_by"});
+                BatchInsert trainers(sql, "trainers",
+                                     {"uuid", "ref", "name", "latin_name", "country", "languages", "created_at",
+                                      "created_by", "updated_at", "updated_by"});
                 std::vector<std::string> trainer_uuids;
                 for (int t = 1; t <= 200; ++t) {
                     trainer_uuids.push_back(new_uuid());
@@ -188,21 +194,24 @@ int main(int argc, char** argv) {
                                   "bench", now, "bench"});
                 }
                 trainers.finish();
-                BatchInsert cohorts(sql, "cohorts", {"uuid", "code", "curriculum_uuid", "site", "country", "time_zone",
-                                                     "language", "start_date", "capacity", "created_at", "created_by",
-                                                     "updated_at", "updated_by"});
+                BatchInsert cohorts(sql, "cohorts",
+                                    {"uuid", "code", "curriculum_uuid", "site", "country", "time_zone", "language",
+                                     "start_date", "capacity", "created_at", "created_by", "updated_at", "updated_by"});
                 BatchInsert cohort_trainers(sql, "cohort_trainers", {"cohort_uuid", "trainer_uuid", "position"});
-                BatchInsert enrolments(sql, "enrolments", {"uuid", "cohort_uuid", "participant_uuid", "enrolled_on",
-                                                           "created_at", "created_by", "updated_at", "updated_by"});
-                BatchInsert sessions(sql, "sessions", {"uuid", "cohort_uuid", "module_code", "session_date", "start_time",
-                                                       "minutes", "trainer_uuid", "created_at", "created_by", "updated_at",
-                                                       "updated_by"});
-                BatchInsert marks(sql, "attendance", {"uuid", "session_uuid", "participant_uuid", "status", "minutes", "note",
-                                                      "created_at", "created_by", "updated_at", "updated_by"},
+                BatchInsert enrolments(sql, "enrolments",
+                                       {"uuid", "cohort_uuid", "participant_uuid", "enrolled_on", "created_at",
+                                        "created_by", "updated_at", "updated_by"});
+                BatchInsert sessions(sql, "sessions",
+                                     {"uuid", "cohort_uuid", "module_code", "session_date", "start_time", "minutes",
+                                      "trainer_uuid", "created_at", "created_by", "updated_at", "updated_by"});
+                BatchInsert marks(sql, "attendance",
+                                  {"uuid", "session_uuid", "participant_uuid", "status", "minutes", "note",
+                                   "created_at", "created_by", "updated_at", "updated_by"},
                                   200);
                 // The minutes column takes NULL for present marks: a second statement for those with minutes.
-                BatchInsert present(sql, "attendance", {"uuid", "session_uuid", "participant_uuid", "status", "note",
-                                                        "created_at", "created_by", "updated_at", "updated_by"},
+                BatchInsert present(sql, "attendance",
+                                    {"uuid", "session_uuid", "participant_uuid", "status", "note", "created_at",
+                                     "created_by", "updated_at", "updated_by"},
                                     200);
                 struct Planned {
                     std::vector<std::string> members;
@@ -219,7 +228,8 @@ int main(int argc, char** argv) {
                     cohort.start_date = add_days(Date{2025, 1, 6}, (c * 7) % 700);
                     cohort_codes.push_back(code);
                     cohorts.add({cohort.uuid, code, psf.uuid, "Community Centre " + std::to_string(c + 1), "NP",
-                                 "Asia/Kathmandu", "ne", to_string(cohort.start_date), "0", now, "bench", now, "bench"});
+                                 "Asia/Kathmandu", "ne", to_string(cohort.start_date), "0", now, "bench", now,
+                                 "bench"});
                 }
                 cohorts.finish();  // foreign keys are checked statement by statement: what rows name goes in first
                 std::size_t person = 0;
@@ -230,15 +240,16 @@ int main(int argc, char** argv) {
                     auto& plan_of = planned[c];
                     for (int k = 0; k < o.people_per_cohort; ++k) {
                         plan_of.members.push_back(people[person++ % people.size()].uuid);
-                        enrolments.add({new_uuid(), cohort.uuid, plan_of.members.back(), to_string(cohort.start_date), now,
-                                        "bench", now, "bench"});
+                        enrolments.add({new_uuid(), cohort.uuid, plan_of.members.back(), to_string(cohort.start_date),
+                                        now, "bench", now, "bench"});
                     }
                     const auto plan = plan_schedule(psf, cohort, 7, LocalTime{10, 0});
                     for (std::size_t s = 0; s < plan.size(); ++s) {
                         const std::string session = new_uuid();
                         sessions.add({session, cohort.uuid, plan[s].module_code, to_string(plan[s].date), "10:00",
                                       std::to_string(plan[s].minutes), trainer, now, "bench", now, "bench"});
-                        if (static_cast<int>(s) < o.marked_sessions) plan_of.sessions.emplace_back(session, plan[s].minutes);
+                        if (static_cast<int>(s) < o.marked_sessions)
+                            plan_of.sessions.emplace_back(session, plan[s].minutes);
                     }
                 }
                 for (auto* batch : {&cohort_trainers, &enrolments, &sessions}) batch->finish();
@@ -279,7 +290,8 @@ int main(int argc, char** argv) {
             std::sort(runs.begin(), runs.end());
             return runs[runs.size() / 2];
         };
-        for (const std::string text : {"山", "山田", "山田 ", "山田 花子", "m", "ma", "mar", "maria", "9", "99", "999", "99999"}) {
+        for (const std::string text :
+             {"山", "山田", "山田 ", "山田 花子", "m", "ma", "mar", "maria", "9", "99", "999", "99999"}) {
             long long found = 0;
             const double ms = median_ms([&] {
                 store::ParticipantQuery q;
@@ -293,8 +305,8 @@ int main(int argc, char** argv) {
             const auto every_row = store::participant_search(db->backend(), text, false);
             const double scan = median_ms([&] {
                 long long n = 0;
-                soci::statement st = (db->sql().prepare << "SELECT COUNT(*) FROM participants p WHERE " +
-                                                               every_row.condition);
+                soci::statement st =
+                    (db->sql().prepare << "SELECT COUNT(*) FROM participants p WHERE " + every_row.condition);
                 st.exchange(soci::into(n));
                 for (const auto& value : every_row.values) st.exchange(soci::use(value));
                 st.define_and_bind();
@@ -307,10 +319,11 @@ int main(int argc, char** argv) {
         std::vector<double> times;
         for (int run = 0; run < 21; ++run) {
             start = Clock::now();
-            const auto result = store::cohort_completion(*db, cohort_codes[(run * 997) % cohort_codes.size()],
-                                                         Date{2027, 1, 1});
+            const auto result =
+                store::cohort_completion(*db, cohort_codes[(run * 997) % cohort_codes.size()], Date{2027, 1, 1});
             times.push_back(seconds_since(start) * 1000);
-            if (static_cast<int>(result.size()) != o.people_per_cohort) throw std::runtime_error("completion lost people");
+            if (static_cast<int>(result.size()) != o.people_per_cohort)
+                throw std::runtime_error("completion lost people");
         }
         std::sort(times.begin(), times.end());
         figure("one cohort's completion (store::cohort_completion)", times[times.size() / 2], "ms", 10);
@@ -370,7 +383,8 @@ int main(int argc, char** argv) {
         const auto plan = store::SessionRepo(*db).schedule("FIELD-1", 7, LocalTime{10, 0});
         std::vector<store::LocatedMark> hub_marks;
         for (std::size_t s = 0; s < 10; ++s)
-            for (const auto& ref : refs) hub_marks.push_back({Attendance{plan[s].id, ref, AttendanceStatus::present, {}, ""}, 0});
+            for (const auto& ref : refs)
+                hub_marks.push_back({Attendance{plan[s].id, ref, AttendanceStatus::present, {}, ""}, 0});
         store::AttendanceRepo(*db).mark("FIELD-1", hub_marks);
 
         const auto dir = std::filesystem::temp_directory_path() / ("mitra-bench-" + new_uuid().substr(24));
@@ -391,7 +405,8 @@ int main(int argc, char** argv) {
         start = Clock::now();
         const auto merged = store::merge_pack(*db, pack_file);
         figure("pack merge of a 40-person cohort (600 marks)", seconds_since(start), "s", 1);
-        std::printf("%-52s %10d added, %d changed\n", "  marks", merged.by_entity.count("attendance") ? merged.by_entity.at("attendance").added : 0,
+        std::printf("%-52s %10d added, %d changed\n", "  marks",
+                    merged.by_entity.count("attendance") ? merged.by_entity.at("attendance").added : 0,
                     merged.by_entity.count("attendance") ? merged.by_entity.at("attendance").changed : 0);
         std::filesystem::remove_all(dir);
         return 0;

@@ -9,7 +9,9 @@
 #include "core/calendar.hpp"
 #include "store/database.hpp"
 
-namespace mitra::pdf { class FontStack; }
+namespace mitra::pdf {
+class FontStack;
+}
 
 namespace mitra::app {
 

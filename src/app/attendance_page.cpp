@@ -39,9 +39,9 @@ wxColour cell_colour(AttendanceStatus status) {
 }
 
 std::optional<int> ask_minutes_in_dialog(wxWindow* parent, const wxString& person, const Session& session) {
-    wxTextEntryDialog dialog(parent,
-                             wxString::Format(_("Minutes %s attended of this %d-minute session:"), person, session.minutes),
-                             _("Minutes attended"), wxString::Format("%d", session.minutes));
+    wxTextEntryDialog dialog(
+        parent, wxString::Format(_("Minutes %s attended of this %d-minute session:"), person, session.minutes),
+        _("Minutes attended"), wxString::Format("%d", session.minutes));
     if (dialog.ShowModal() != wxID_OK) return std::nullopt;
     long minutes = 0;
     if (!dialog.GetValue().Strip(wxString::both).ToLong(&minutes)) {
@@ -189,9 +189,11 @@ bool AttendancePage::counts_here(const store::SheetPerson& person, const Session
 void AttendancePage::refresh() {
     const int old_row = grid_->GetGridCursorRow(), old_col = grid_->GetGridCursorCol();
     const std::string old_ref = old_row >= 0 && old_row < static_cast<int>(sheet_.people.size())
-                                    ? sheet_.people[static_cast<std::size_t>(old_row)].ref : "";
+                                    ? sheet_.people[static_cast<std::size_t>(old_row)].ref
+                                    : "";
     const long long old_session = old_col >= 0 && old_col < static_cast<int>(sheet_.sessions.size())
-                                      ? sheet_.sessions[static_cast<std::size_t>(old_col)].id : 0;
+                                      ? sheet_.sessions[static_cast<std::size_t>(old_col)].id
+                                      : 0;
     if (!guarded(this, [&] { sheet_ = store::AppQueries(context_.db()).attendance_sheet(cohort_); })) return;
     marks_.clear();
     for (const auto& m : sheet_.marks) marks_[{m.session_id, m.participant_ref}] = m;
@@ -347,7 +349,8 @@ void AttendancePage::undo() {
             std::vector<store::LocatedMark> again;
             for (const auto& e : group) {
                 if (e.before) again.push_back({*e.before, 0});
-                else if (marks_.count({e.session_id, e.ref})) store::AppQueries(context_.db()).unmark(e.session_id, e.ref);
+                else if (marks_.count({e.session_id, e.ref}))
+                    store::AppQueries(context_.db()).unmark(e.session_id, e.ref);
             }
             if (!again.empty()) store::AttendanceRepo(context_.db()).mark(cohort_, again);
         });
@@ -390,10 +393,10 @@ void AttendancePage::show_summary() {
             case AttendanceStatus::absent: ++absent; break;
         }
     }
-    summary_->SetLabel(wxString::Format(
-        _("Session %lld · %s · %s %s · %d minutes — %d present, %d late, %d left early, %d excused, %d absent, %d not marked"),
-        s.id, wx(s.module_code), wx(s.date), wx(to_string(s.start_time)), s.minutes, present, late, early, excused,
-        absent, unmarked));
+    summary_->SetLabel(wxString::Format(_("Session %lld · %s · %s %s · %d minutes — %d present, %d late, %d left "
+                                          "early, %d excused, %d absent, %d not marked"),
+                                        s.id, wx(s.module_code), wx(s.date), wx(to_string(s.start_time)), s.minutes,
+                                        present, late, early, excused, absent, unmarked));
 }
 
 }  // namespace mitra::app

@@ -20,7 +20,7 @@ namespace mitra::app {
 class BackgroundCount {
 public:
     using Count = std::function<long long(store::Database&)>;  // run on the counting thread
-    using Counted = std::function<void(long long)>;             // run on the UI thread; -1: the count failed
+    using Counted = std::function<void(long long)>;            // run on the UI thread; -1: the count failed
 
     BackgroundCount();
     ~BackgroundCount();  // waits for a count under way (one query), and drops its answer

@@ -50,8 +50,8 @@ CertificatesPanel::CertificatesPanel(wxWindow* parent, AppContext& context)
 }
 
 std::vector<ColumnSpec> CertificatesPanel::columns() const {
-    return {{_("Serial"), 190}, {_("Name"), 180}, {_("Cohort"), 100}, {_("Kind"), 90}, {_("Issued"), 90},
-            {_("Status"), 80}};
+    return {{_("Serial"), 190}, {_("Name"), 180},  {_("Cohort"), 100},
+            {_("Kind"), 90},    {_("Issued"), 90}, {_("Status"), 80}};
 }
 
 long long CertificatesPanel::count(const std::string& search) {
@@ -59,12 +59,12 @@ long long CertificatesPanel::count(const std::string& search) {
 }
 
 std::vector<TextRow> CertificatesPanel::fetch(const std::string& search, int offset, int limit) {
-    return page_of(store::CertificateRepo(context_.db()).list(search), offset, limit,
-                   [](const store::CertificateRecord& r) {
-                       return TextRow{wx(r.serial), wx(r.full_name), wx(r.cohort_code),
-                                      wx(r.kind + (r.module_code.empty() ? "" : " " + r.module_code)), wx(r.issued_on),
-                                      r.revoked_at ? _("revoked") : _("valid")};
-                   });
+    return page_of(
+        store::CertificateRepo(context_.db()).list(search), offset, limit, [](const store::CertificateRecord& r) {
+            return TextRow{wx(r.serial),      wx(r.full_name),
+                           wx(r.cohort_code), wx(r.kind + (r.module_code.empty() ? "" : " " + r.module_code)),
+                           wx(r.issued_on),   r.revoked_at ? _("revoked") : _("valid")};
+        });
 }
 
 void CertificatesPanel::show_details(const TextRow& row) {
@@ -91,8 +91,9 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     bar->Add(print_copy, 0, wxRIGHT, 4);
     auto* write_site = new wxButton(parent, wxID_ANY, _("Write verification site…"));
     write_site->SetName("write_verifier_site");
-    write_site->SetToolTip(_("Write the page anyone can check a certificate with, and the keys and revocation list it "
-                             "reads, into a folder to put at the verification address"));
+    write_site->SetToolTip(
+        _("Write the page anyone can check a certificate with, and the keys and revocation list it "
+          "reads, into a folder to put at the verification address"));
     bar->Add(write_site, 0);
     write_site->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { write_verifier_site(); });
     verify_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
@@ -110,13 +111,14 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
         if (!guarded(this, [&] { record = store::CertificateRepo(context_.db()).find(utf8(chosen[0])); }) || !record)
             return;
         if (record->revoked_at)
-            return show_error(this, wxString::Format(_("%s was revoked on %s (%s), so no copy of it is printed. Issue a "
-                                                       "new certificate instead."),
-                                                     wx(record->serial), wx(*record->revoked_at),
-                                                     wx(record->revocation_reason)));
-        ReasonDialog dialog(this, _("Print a copy of a certificate"),
-                            wxString::Format(_("Why is another copy of %s printed? The reason is kept with who and when."),
-                                             wx(record->serial)));
+            return show_error(
+                this, wxString::Format(_("%s was revoked on %s (%s), so no copy of it is printed. Issue a "
+                                         "new certificate instead."),
+                                       wx(record->serial), wx(*record->revoked_at), wx(record->revocation_reason)));
+        ReasonDialog dialog(
+            this, _("Print a copy of a certificate"),
+            wxString::Format(_("Why is another copy of %s printed? The reason is kept with who and when."),
+                             wx(record->serial)));
         if (dialog.ShowModal() != wxID_OK) return;
         // Where the copy goes is asked first: the copy is written, and only then is the reprint recorded.
         const wxString path = ask_certificate_path(this, record->serial);
@@ -194,9 +196,8 @@ void CertificatesPanel::revoke_selected() {
                         wxString::Format(_("Why is %s revoked? The reason is kept with who and when."), wx(serial)));
     dialog.offer_revocation_categories();
     if (dialog.ShowModal() != wxID_OK) return;
-    if (!guarded(this, [&] {
-            store::CertificateRepo(context_.db()).revoke(serial, dialog.reason(), dialog.category());
-        }))
+    if (!guarded(this,
+                 [&] { store::CertificateRepo(context_.db()).revoke(serial, dialog.reason(), dialog.category()); }))
         return;
     refresh();
     // The revocation stands; the site last written (as `mitra-cli certificate revoke` does) now lists it, or says

@@ -52,8 +52,9 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
     const auto paths = store::CertificationRepo(context.db()).pathways(ref, today);
     const wxString done = wxString::FromUTF8("✓ "), not_done = wxString::FromUTF8("✗ ");
     for (const auto& p : paths) {
-        details.add_field(_("Certification"), wx(p.definition.title.in(context.language()) + " (" + p.definition.code + ")") +
-                                                  " · " + standing_words(p.standing));
+        details.add_field(_("Certification"),
+                          wx(p.definition.title.in(context.language()) + " (" + p.definition.code + ")") + " · " +
+                              standing_words(p.standing));
         wxString steps;
         for (const auto& r : p.requirements)
             steps << (steps.empty() ? "" : "\n") << (r.done ? done : not_done)
@@ -64,8 +65,9 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
             details.add_field(_("Valid"), wxString::Format(_("%s to %s (certificate %s)"), wx(k.valid_from),
                                                            wx(k.expires_on), wx(k.serial)));
             const int days_left = days_between(today, k.expires_on);
-            details.add_field(_("Expires"), days_left >= 0 ? wxString::Format(_("%s, in %d days"), wx(k.expires_on), days_left)
-                                                           : wxString::Format(_("%s, %d days ago"), wx(k.expires_on), -days_left));
+            details.add_field(_("Expires"), days_left >= 0
+                                                ? wxString::Format(_("%s, in %d days"), wx(k.expires_on), days_left)
+                                                : wxString::Format(_("%s, %d days ago"), wx(k.expires_on), -days_left));
             wxString learned = wxString::Format(_("%s since %s"), hours(p.renewal.total_minutes), wx(k.issued_on));
             for (const auto& [category, minutes] : p.renewal.minutes_by_category)
                 learned << ", " << wx(category) << " " << hours(minutes);
@@ -103,7 +105,8 @@ bool add_learning(wxWindow* parent, AppContext& context, const std::string& ref,
 bool record_learning(wxWindow* parent, AppContext& context, const std::string& ref) {
     wxString person = wx(ref);
     guarded(parent, [&] {
-        if (const auto p = store::ParticipantRepo(context.db()).find(ref)) person = isolated(wx(p->full_name)) + " (" + wx(ref) + ")";
+        if (const auto p = store::ParticipantRepo(context.db()).find(ref))
+            person = isolated(wx(p->full_name)) + " (" + wx(ref) + ")";
     });
     LearningDialog dialog(parent, person, context.today());
     while (dialog.ShowModal() == wxID_OK) {
@@ -140,10 +143,11 @@ bool renew_certification(wxWindow* parent, AppContext& context, const std::strin
         }))
         return false;
     const auto& k = outcome.renewed.certification;
-    show_info(parent, wxString::Format(_("Renewed: %s holds %s with the new certificate %s (replacing %s), valid from %s "
-                                         "to %s. A copy can be printed later from the Certificates section."),
-                                       wx(k.participant_ref), wx(k.code), wx(k.serial), wx(k.previous_serial),
-                                       wx(k.valid_from), wx(k.expires_on)));
+    show_info(parent,
+              wxString::Format(_("Renewed: %s holds %s with the new certificate %s (replacing %s), valid from %s "
+                                 "to %s. A copy can be printed later from the Certificates section."),
+                               wx(k.participant_ref), wx(k.code), wx(k.serial), wx(k.previous_serial), wx(k.valid_from),
+                               wx(k.expires_on)));
     offer_to_open_certificate(parent, k.serial, wx(outcome.file.string()));
     return true;
 }
@@ -152,18 +156,21 @@ RenewalsPanel::RenewalsPanel(wxWindow* parent, AppContext& context) : wxPanel(pa
     SetName("renewals");
     auto* column = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Certifications that end within")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Certifications that end within")), 0,
+             wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     within_ = new wxChoice(this, wxID_ANY);
     for (int days : kWithinDays) within_->Append(wxString::Format(_("%d days"), days));
     within_->SetSelection(1);
     bar->Add(within_, 0, wxRIGHT, 6);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("or have ended, soonest first.")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 18);
+    bar->Add(new wxStaticText(this, wxID_ANY, _("or have ended, soonest first.")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
+             18);
     auto* learn = new wxButton(this, wxID_ANY, _("Record learning…"));
     auto* renew = new wxButton(this, wxID_ANY, _("Renew…"));
     bar->Add(learn, 0, wxRIGHT, 6);
     bar->Add(renew, 0);
     column->Add(bar, 0, wxALL, 8);
-    list_ = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
+    list_ =
+        new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
     list_->SetName("renewals_list");
     list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(170));
     list_->AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, FromDIP(80));
@@ -213,8 +220,9 @@ void RenewalsPanel::refresh() {
         list_->SetItem(row, 1, wx(d.ref));
         list_->SetItem(row, 2, wx(d.code));
         list_->SetItem(row, 3, wx(d.serial));
-        list_->SetItem(row, 4, d.days_left >= 0 ? wxString::Format(_("%s, in %d days"), wx(d.expires_on), d.days_left)
-                                                : wxString::Format(_("%s, %d days ago"), wx(d.expires_on), -d.days_left));
+        list_->SetItem(row, 4,
+                       d.days_left >= 0 ? wxString::Format(_("%s, in %d days"), wx(d.expires_on), d.days_left)
+                                        : wxString::Format(_("%s, %d days ago"), wx(d.expires_on), -d.days_left));
         list_->SetItem(row, 5, d.missing.empty() ? _("nothing: it can be renewed now") : joined(d.missing, "; "));
         ++row;
     }

@@ -71,16 +71,17 @@ void CohortPanel::refresh_header() {
     guarded(this, [&] {
         const auto cohort = store::AppQueries(context_.db()).find_cohort(cohort_);
         if (!cohort) return;
-        const auto curriculum = store::CurriculumRepo(context_.db()).find(cohort->curriculum_code, cohort->curriculum_version);
+        const auto curriculum =
+            store::CurriculumRepo(context_.db()).find(cohort->curriculum_code, cohort->curriculum_version);
         std::string trainers;
         for (const auto& ref : cohort->trainer_refs) {
             const auto t = store::TrainerRepo(context_.db()).find(ref);
             trainers += (trainers.empty() ? "" : ", ") + (t ? "\u2068" + t->name + "\u2069" : ref);
         }
-        header_->SetLabel(wxString::Format(_("%s · %s · %s, %s · from %s · trainers: %s · %zu people"), wx(cohort->code),
-                                           wx(curriculum ? curriculum->title.in(context_.language()) : cohort->curriculum_code),
-                                           wx(cohort->site), wx(cohort->country), wx(cohort->start_date), wx(trainers),
-                                           attendance_->sheet().people.size()));
+        header_->SetLabel(wxString::Format(
+            _("%s · %s · %s, %s · from %s · trainers: %s · %zu people"), wx(cohort->code),
+            wx(curriculum ? curriculum->title.in(context_.language()) : cohort->curriculum_code), wx(cohort->site),
+            wx(cohort->country), wx(cohort->start_date), wx(trainers), attendance_->sheet().people.size()));
         header_->SetFont(header_->GetFont().Bold());
     });
 }

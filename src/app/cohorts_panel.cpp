@@ -18,8 +18,8 @@ CohortsPanel::CohortsPanel(wxWindow* parent, AppContext& context, std::function<
 }
 
 std::vector<ColumnSpec> CohortsPanel::columns() const {
-    return {{_("Code"), 110}, {_("Curriculum"), 90}, {_("Site"), 200}, {_("Country"), 60}, {_("Starts"), 90},
-            {_("People"), 60}};
+    return {{_("Code"), 110},   {_("Curriculum"), 90}, {_("Site"), 200},
+            {_("Country"), 60}, {_("Starts"), 90},     {_("People"), 60}};
 }
 
 long long CohortsPanel::count(const std::string& search) {

@@ -77,8 +77,9 @@ void CompletionPage::refresh() {
         values.push_back(wx(r.reason));
         list_->AppendItem(values);
     }
-    totals_->SetLabel(wxString::Format(_("%d complete, %d on track, %d not on track, of %zu people."), complete, on_track,
-                                       static_cast<int>(results_.size()) - complete - on_track, results_.size()));
+    totals_->SetLabel(wxString::Format(_("%d complete, %d on track, %d not on track, of %zu people."), complete,
+                                       on_track, static_cast<int>(results_.size()) - complete - on_track,
+                                       results_.size()));
     if (selected != wxNOT_FOUND && selected < static_cast<int>(results_.size())) list_->SelectRow(selected);
     show_modules(list_->GetSelectedRow());
 }

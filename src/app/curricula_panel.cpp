@@ -41,7 +41,8 @@ std::vector<Curriculum> CurriculaPanel::matching(const std::string& search) {
     std::vector<Curriculum> out;
     for (auto& c : store::CurriculumRepo(context_.db()).list()) {
         bool match = search.empty() || c.code.find(search) != std::string::npos;
-        for (const auto& [language, title] : c.title.by_language) match = match || title.find(search) != std::string::npos;
+        for (const auto& [language, title] : c.title.by_language)
+            match = match || title.find(search) != std::string::npos;
         if (match) out.push_back(std::move(c));
     }
     return out;
@@ -85,16 +86,17 @@ void CurriculaPanel::show_details(const TextRow& row) {
         values.push_back(kind_name(m.kind));
         values.push_back(wxString::Format("%g", m.minutes / 60.0));
         values.push_back(m.required ? _("required") : _("elective"));
-        for (const auto& language : languages) values.push_back(wx(m.title.has(language) ? m.title.by_language.at(language) : ""));
+        for (const auto& language : languages)
+            values.push_back(wx(m.title.has(language) ? m.title.by_language.at(language) : ""));
         modules->AppendItem(values);
     }
     details_->add_window(modules);
 }
 
 void CurriculaPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
-    auto* import = new wxButton(parent, wxID_ANY, _("Import curriculum…"));
-    bar->Add(import, 0);
-    import->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+    auto* import_command = new wxButton(parent, wxID_ANY, _("Import curriculum…"));
+    bar->Add(import_command, 0);
+    import_command->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxFileDialog dialog(this, _("Import a curriculum"), "", "", _("Curricula (*.toml)|*.toml|All files|*"),
                             wxFD_OPEN | wxFD_FILE_MUST_EXIST);
         if (dialog.ShowModal() == wxID_OK) import_file(dialog.GetPath());

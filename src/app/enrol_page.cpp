@@ -201,9 +201,9 @@ bool EnrolPage::import_csv(const wxString& path) {
             Layout();
             return;
         }
-        outcome_->SetLabel(wxString::Format(_("From the file: %d new people, %d updated; %zu enrolled, %zu already were."),
-                                            counts.created, counts.updated, result.enrolled.size(),
-                                            result.already.size()));
+        outcome_->SetLabel(
+            wxString::Format(_("From the file: %d new people, %d updated; %zu enrolled, %zu already were."),
+                             counts.created, counts.updated, result.enrolled.size(), result.already.size()));
         Layout();
         refresh();
         ok = true;

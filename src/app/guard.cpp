@@ -68,7 +68,8 @@ wxString ask_folder(wxWindow* parent, const wxString& title) {
 
 void set_save_path_sink(SavePathSink s) { save_path_sink() = std::move(s); }
 
-wxString ask_save_path(wxWindow* parent, const wxString& title, const wxString& suggested_name, const wxString& wildcard) {
+wxString ask_save_path(wxWindow* parent, const wxString& title, const wxString& suggested_name,
+                       const wxString& wildcard) {
     if (save_path_sink()) return save_path_sink()(parent, suggested_name);
     wxFileDialog dialog(parent, title, "", suggested_name, wildcard, wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
@@ -87,9 +88,7 @@ void set_message_sink(MessageSink s) { sink() = std::move(s); }
 bool has_message_sink() { return static_cast<bool>(sink()); }
 
 void show_error(wxWindow* parent, const wxString& message) { deliver(parent, _("Mitra"), message, wxICON_ERROR); }
-void show_info(wxWindow* parent, const wxString& message) {
-    deliver(parent, _("Mitra"), message, wxICON_INFORMATION);
-}
+void show_info(wxWindow* parent, const wxString& message) { deliver(parent, _("Mitra"), message, wxICON_INFORMATION); }
 
 bool save_asking_about_lookalikes(wxWindow* parent, const std::function<void(store::Lookalikes)>& save,
                                   const std::function<wxString(const store::Lookalike&)>& who, const wxString& go_on) {
@@ -97,8 +96,9 @@ bool save_asking_about_lookalikes(wxWindow* parent, const std::function<void(sto
         save(store::Lookalikes::refuse);
         return true;
     } catch (const store::LookalikeError& e) {
-        wxString question = _("These names read the same as other people's, once look-alike letters, capitals, spacing "
-                              "and invisible characters are set aside:");
+        wxString question =
+            _("These names read the same as other people's, once look-alike letters, capitals, spacing "
+              "and invisible characters are set aside:");
         question << "\n";
         for (const auto& found : e.found) question << "\n" << who(found);
         question << "\n\n" << _("Are they different people?");

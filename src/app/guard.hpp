@@ -29,7 +29,8 @@ bool ask_yes_no(wxWindow* parent, const wxString& question, const wxString& yes,
 // answer: cancelled).  The same type as history_dialog.hpp's, whose sink serves only the History export.
 using SavePathSink = std::function<wxString(wxWindow* parent, const wxString& suggested_name)>;
 void set_save_path_sink(SavePathSink sink);
-wxString ask_save_path(wxWindow* parent, const wxString& title, const wxString& suggested_name, const wxString& wildcard);
+wxString ask_save_path(wxWindow* parent, const wxString& title, const wxString& suggested_name,
+                       const wxString& wildcard);
 
 // A folder the user chooses: a folder dialog by default; tests answer through the sink (empty: cancelled). A native
 // folder dialog gives its path only when the person presses OK in it, so tests cannot answer it as a modal.

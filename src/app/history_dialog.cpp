@@ -26,8 +26,7 @@ SavePathSink& save_sink() {
 wxString ask_save_path(wxWindow* parent, const wxString& suggested_name) {
     if (save_sink()) return save_sink()(parent, suggested_name);
     wxFileDialog dialog(parent, _("Export the history as CSV"), "", suggested_name,
-                        _("CSV files (*.csv)|*.csv|All files|*"),
-                        wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+                        _("CSV files (*.csv)|*.csv|All files|*"), wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
     return dialog.ShowModal() == wxID_OK ? dialog.GetPath() : wxString();
 }
 

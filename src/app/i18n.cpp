@@ -19,10 +19,8 @@ namespace mitra::app {
 
 std::vector<InterfaceLanguage> interface_languages() {
     return {
-        {"", _("System language")},
-        {"en", "English"},
-        {"ja", wxString::FromUTF8("日本語")},
-        {"zh_CN", wxString::FromUTF8("简体中文")},
+        {"", _("System language")},           {"en", "English"},
+        {"ja", wxString::FromUTF8("日本語")}, {"zh_CN", wxString::FromUTF8("简体中文")},
         {"id", "Bahasa Indonesia"},
     };
 }
@@ -33,7 +31,8 @@ void add_lookup_paths() {
     namespace fs = std::filesystem;
     std::error_code ec;
     const auto exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx((exe.parent_path().parent_path() / "locale").string()));
+    if (!ec)
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx((exe.parent_path().parent_path() / "locale").string()));
     const auto data = shipped_dir("locale");
     if (!data.empty()) wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wx(data.string()));
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix("/usr/share/locale");

@@ -19,7 +19,8 @@ LearningDialog::LearningDialog(wxWindow* parent, const wxString& person, const D
     SetTitle(wxString::Format(_("Continuing education of %s"), person));
     XRCCTRL(*this, "date", wxTextCtrl)->ChangeValue(wx(today));
     // The renewal rules' category keys, as stored (not translated); another category may be typed.
-    for (const char* category : {"ethics", "peer_practice", "elective"}) XRCCTRL(*this, "category", wxComboBox)->Append(category);
+    for (const char* category : {"ethics", "peer_practice", "elective"})
+        XRCCTRL(*this, "category", wxComboBox)->Append(category);
     XRCCTRL(*this, "category", wxComboBox)->SetSelection(0);
     SetEscapeId(wxID_CANCEL);
     Fit();

@@ -43,8 +43,7 @@ enum {
 }  // namespace
 
 MainFrame::MainFrame(AppContext& context)
-    : wxFrame(nullptr, wxID_ANY, _("Mitra"), wxDefaultPosition, wxSize(1200, 780)), context_(context),
-      history_(9) {
+    : wxFrame(nullptr, wxID_ANY, _("Mitra"), wxDefaultPosition, wxSize(1200, 780)), context_(context), history_(9) {
     SetName("main");
     SetIcon(wxArtProvider::GetIcon(wxART_HELP_BOOK, wxART_FRAME_ICON));
     build_menus();
@@ -132,28 +131,46 @@ void MainFrame::build_menus() {
     tools->AddTool(wxID_HELP, _("Help"), wxArtProvider::GetBitmapBundle(wxART_HELP, wxART_TOOLBAR), _("Help (F1)"));
     tools->Realize();
 
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_help(); }, wxID_HELP);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { on_about(); }, wxID_ABOUT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent& e) { show_section(Section(e.GetId() - ID_SECTION_FIRST)); },
-         ID_SECTION_FIRST, ID_SECTION_FIRST + certificates);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        show_section(cohorts);
-        static_cast<CohortsPanel*>(section(cohorts))->create_cohort();
-    }, ID_NEW_COHORT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        const wxString code = wxGetTextFromUser(_("The cohort's code:"), _("Open cohort"), "", this);
-        if (!code.empty()) guarded(this, [&] { open_cohort(utf8(code.Strip(wxString::both))); });
-    }, ID_OPEN_COHORT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { close_cohort(); }, ID_CLOSE_COHORT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_page(static_cast<int>(sections_.size())); }, ID_REPORTS);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { show_renewals(); }, ID_RENEWALS);
-    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
-        const wxString target = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
-        use_database(utf8(target));
-    }, wxID_FILE1, wxID_FILE9);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_open(); }, wxID_OPEN);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_preferences(); }, wxID_PREFERENCES);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_help(); }, wxID_HELP);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { on_about(); }, wxID_ABOUT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent& e) { show_section(Section(e.GetId() - ID_SECTION_FIRST)); },
+        ID_SECTION_FIRST, ID_SECTION_FIRST + certificates);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            show_section(cohorts);
+            static_cast<CohortsPanel*>(section(cohorts))->create_cohort();
+        },
+        ID_NEW_COHORT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            const wxString code = wxGetTextFromUser(_("The cohort's code:"), _("Open cohort"), "", this);
+            if (!code.empty()) guarded(this, [&] { open_cohort(utf8(code.Strip(wxString::both))); });
+        },
+        ID_OPEN_COHORT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { close_cohort(); }, ID_CLOSE_COHORT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { show_page(static_cast<int>(sections_.size())); }, ID_REPORTS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { show_renewals(); }, ID_RENEWALS);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            const wxString target = history_.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
+            use_database(utf8(target));
+        },
+        wxID_FILE1, wxID_FILE9);
 }
 
 void MainFrame::build_pages() {
@@ -214,17 +231,18 @@ void MainFrame::show_lock_waits() {
     // A change waiting for another program says so in the status bar at once (the store asks within about a
     // second); the usual status comes back when the change is through or given up.
     context_.db().on_waiting([this](std::chrono::milliseconds waited, std::chrono::seconds limit) {
-        SetStatusText(wxString::Format(_("Another program is changing the database; waiting for it to finish "
-                                         "(%lld of at most %lld s)…"),
-                                       static_cast<long long>(waited.count() / 1000),
-                                       static_cast<long long>(limit.count())),
-                      0);
+        SetStatusText(
+            wxString::Format(_("Another program is changing the database; waiting for it to finish "
+                               "(%lld of at most %lld s)…"),
+                             static_cast<long long>(waited.count() / 1000), static_cast<long long>(limit.count())),
+            0);
         GetStatusBar()->Update();
         const int total = static_cast<int>(limit.count());
         const int so_far = std::min(total, static_cast<int>(waited.count() / 1000));
-        const wxString message = _("Another program is changing the database. Your change waits for it and is "
-                                   "given up by itself if it takes too long; Cancel gives it up now (nothing is "
-                                   "changed).");
+        const wxString message =
+            _("Another program is changing the database. Your change waits for it and is "
+              "given up by itself if it takes too long; Cancel gives it up now (nothing is "
+              "changed).");
         if (!wait_dialog_)
             wait_dialog_ = std::make_unique<wxProgressDialog>(_("Waiting for another program"), message, total, this,
                                                               wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_ELAPSED_TIME);
@@ -318,7 +336,8 @@ void MainFrame::on_preferences() {
     if (dialog.ShowModal() != wxID_OK) return;
     // The address first: a refused one (not https://…) is said, and the dialog's language is still saved.
     if (open && dialog.verify_url() != verify_url && !dialog.verify_url().empty())
-        guarded(this, [&] { store::SettingsRepo(context_.db()).set(store::kVerifyUrlSetting, utf8(dialog.verify_url())); });
+        guarded(this,
+                [&] { store::SettingsRepo(context_.db()).set(store::kVerifyUrlSetting, utf8(dialog.verify_url())); });
     const bool language_changed = dialog.language_code() != saved_language();
     save_language(dialog.language_code());
     if (language_changed) show_info(this, _("The new language shows the next time Mitra starts."));
@@ -331,11 +350,21 @@ void MainFrame::on_help() {
     wxString page;
     page << "<h3>" << _("Working with a cohort") << "</h3><ol>"
          << "<li>" << _("Cohorts (Ctrl+4): choose a cohort and press Enter, or make one with Ctrl+N.") << "</li>"
-         << "<li>" << _("Enrol: find people and enrol them, add a new person, or import a CSV file. A file with any bad row changes nothing; every bad row is listed with its line and column.") << "</li>"
+         << "<li>"
+         << _("Enrol: find people and enrol them, add a new person, or import a CSV file. A file with any bad row "
+              "changes nothing; every bad row is listed with its line and column.")
+         << "</li>"
          << "<li>" << _("Sessions: schedule the whole curriculum at once, then move or add sessions.") << "</li>"
-         << "<li>" << _("Attendance: P present, L late, F left early, E excused, A absent, Delete clears; Shift+P marks everyone not yet marked present; Ctrl+Z undoes. Every mark is saved at once.") << "</li>"
-         << "<li>" << _("Completion: who is complete or on track, and what each person still needs. A coordinator can decide a module, with a written reason.") << "</li>"
-         << "<li>" << _("Print certificates: preview one, then write everyone's PDFs and one print file.") << "</li></ol>"
+         << "<li>"
+         << _("Attendance: P present, L late, F left early, E excused, A absent, Delete clears; Shift+P marks everyone "
+              "not yet marked present; Ctrl+Z undoes. Every mark is saved at once.")
+         << "</li>"
+         << "<li>"
+         << _("Completion: who is complete or on track, and what each person still needs. A coordinator can decide a "
+              "module, with a written reason.")
+         << "</li>"
+         << "<li>" << _("Print certificates: preview one, then write everyone's PDFs and one print file.")
+         << "</li></ol>"
          << "<h3>" << _("Files") << "</h3><p>"
          << _("People CSV header: ref,full_name,latin_name,country,language,email (phone and consent_date optional).")
          << "</p>";
@@ -352,8 +381,9 @@ void MainFrame::on_about() {
     wxAboutDialogInfo info;
     info.SetName("Mitra");
     info.SetVersion("0.1.0");
-    info.SetDescription(_("Curricula, cohorts, attendance and certificates for a regional peer-support training "
-                          "programme. Works offline on one laptop."));
+    info.SetDescription(
+        _("Curricula, cohorts, attendance and certificates for a regional peer-support training "
+          "programme. Works offline on one laptop."));
     wxAboutBox(info, this);
 }
 

@@ -18,10 +18,13 @@ OverrideDialog::OverrideDialog(wxWindow* parent, const wxString& person, const s
     auto* choice = XRCCTRL(*this, "module", wxChoice);
     for (const auto& [code, title] : modules_) choice->Append(wx(code + "  " + title));
     if (!modules_.empty()) choice->SetSelection(0);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) {
-        e.Enable(!trim(utf8(XRCCTRL(*this, "reason", wxTextCtrl)->GetValue())).empty() &&
-                 XRCCTRL(*this, "module", wxChoice)->GetSelection() != wxNOT_FOUND);
-    }, wxID_OK);
+    Bind(
+        wxEVT_UPDATE_UI,
+        [this](wxUpdateUIEvent& e) {
+            e.Enable(!trim(utf8(XRCCTRL(*this, "reason", wxTextCtrl)->GetValue())).empty() &&
+                     XRCCTRL(*this, "module", wxChoice)->GetSelection() != wxNOT_FOUND);
+        },
+        wxID_OK);
     SetEscapeId(wxID_CANCEL);
     Fit();
 }

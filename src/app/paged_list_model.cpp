@@ -10,7 +10,7 @@ constexpr std::size_t kPagesKept = 16;
 // Growth starts once typing pauses (a keystroke stops it) and leaves room between its steps for drawing and keys.
 constexpr int kFirstStepPause = 100;  // ms
 constexpr int kStepPause = 20;
-}
+}  // namespace
 
 PagedListModel::PagedListModel(unsigned columns, int page_size)
     : wxDataViewVirtualListModel(0), columns_(columns), page_size_(page_size) {

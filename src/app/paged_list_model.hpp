@@ -22,9 +22,9 @@ public:
     // Reads `limit` rows from `offset`.
     using Fetch = std::function<std::vector<TextRow>(int offset, int limit)>;
 
-    static constexpr unsigned kFirstRows = 5000;  // given to the view at once: many screenfuls, ~2 ms of GTK
+    static constexpr unsigned kFirstRows = 5000;    // given to the view at once: many screenfuls, ~2 ms of GTK
     static constexpr unsigned kRowsChanged = 2000;  // rows added or removed one by one rather than a reset
-    static constexpr unsigned kGrowStep = 5000;  // rows added per step afterwards (~4 ms, then ~10 ms of redrawing)
+    static constexpr unsigned kGrowStep = 5000;     // rows added per step afterwards (~4 ms, then ~10 ms of redrawing)
 
     explicit PagedListModel(unsigned columns, int page_size = 200);
 

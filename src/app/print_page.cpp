@@ -174,8 +174,8 @@ bool PrintPage::preview() {
         preview_pdf_ = dir / "preview.pdf";
         io::write_file_atomically(preview_pdf_, result.preview_pdf, io::Access::owner_only);
         const fs::path png = dir / "preview";
-        const std::string command = "pdftoppm -r 60 -png -singlefile '" + preview_pdf_.string() + "' '" +
-                                    png.string() + "' 2>/dev/null";
+        const std::string command =
+            "pdftoppm -r 60 -png -singlefile '" + preview_pdf_.string() + "' '" + png.string() + "' 2>/dev/null";
         wxImage image;
         if (std::system(command.c_str()) == 0 && image.LoadFile(wx(png.string() + ".png"), wxBITMAP_TYPE_PNG)) {
             const wxSize box = FromDIP(wxSize(420, 300));
@@ -212,8 +212,8 @@ bool PrintPage::verify_url_known() {
 bool PrintPage::confirm_issue() {
     bool go = false;
     guarded(this, [&] {
-        const auto plan = store::CertificateRepo(context_.db())
-                              .plan_for_cohort(cohort_, kind(), module_code(), context_.today());
+        const auto plan =
+            store::CertificateRepo(context_.db()).plan_for_cohort(cohort_, kind(), module_code(), context_.today());
         workflow::IssueOutcome shown;
         shown.issued = plan.issued;
         shown.left_out = plan.left_out;
@@ -241,9 +241,9 @@ bool PrintPage::issue(const fs::path& folder) {
         written_.clear();
         print_file_.clear();
         outcome_->DeleteAllItems();
-        wxProgressDialog progress(_("Writing certificates"), _("Preparing…"), 100, this,
-                                  wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME |
-                                      wxPD_REMAINING_TIME);
+        wxProgressDialog progress(
+            _("Writing certificates"), _("Preparing…"), 100, this,
+            wxPD_APP_MODAL | wxPD_CAN_ABORT | wxPD_AUTO_HIDE | wxPD_ELAPSED_TIME | wxPD_REMAINING_TIME);
         const auto result = workflow::issue_certificates(
             context_.db(), context_.fonts(), key, request(folder, false), [&](std::size_t done, std::size_t total) {
                 const wxString what = done * 2 <= total || total == 0

@@ -17,7 +17,8 @@ ReasonDialog::ReasonDialog(wxWindow* parent, const wxString& title, const wxStri
     wxXmlResource::Get()->LoadDialog(this, parent, "ReasonDialog");
     SetTitle(title);
     XRCCTRL(*this, "prompt", wxStaticText)->SetLabel(prompt);
-    Bind(wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(!reason().empty()); }, wxID_OK);
+    Bind(
+        wxEVT_UPDATE_UI, [this](wxUpdateUIEvent& e) { e.Enable(!reason().empty()); }, wxID_OK);
     SetEscapeId(wxID_CANCEL);
     Fit();
 }

@@ -161,7 +161,8 @@ void ReportChartsPanel::draw_columns(wxDC& dc, const wxRect& box, const std::str
 
     const std::size_t groups = series.front().bars.size();
     const double group_w = static_cast<double>(plot_w) / static_cast<double>(groups);
-    const double bar_w = std::min(static_cast<double>(FromDIP(40)), group_w * 0.72 / static_cast<double>(series.size()));
+    const double bar_w =
+        std::min(static_cast<double>(FromDIP(40)), group_w * 0.72 / static_cast<double>(series.size()));
     for (std::size_t g = 0; g < groups; ++g) {
         const double centre = plot_x + group_w * (static_cast<double>(g) + 0.5);
         const double first_x = centre - bar_w * static_cast<double>(series.size()) / 2;

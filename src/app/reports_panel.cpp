@@ -95,8 +95,12 @@ store::ReportFilter ReportsPanel::filter() const {
     store::ReportFilter f;
     const std::string from = field(*this, "from"), to = field(*this, "to");
     const auto first = parse_date(from), last = parse_date(to);
-    if (!first) problems.push_back({"", 0, 0, utf8(_("From")), "'" + from + "' " + utf8(_("is not a date in the form YYYY-MM-DD"))});
-    if (!last) problems.push_back({"", 0, 0, utf8(_("To")), "'" + to + "' " + utf8(_("is not a date in the form YYYY-MM-DD"))});
+    if (!first)
+        problems.push_back(
+            {"", 0, 0, utf8(_("From")), "'" + from + "' " + utf8(_("is not a date in the form YYYY-MM-DD"))});
+    if (!last)
+        problems.push_back(
+            {"", 0, 0, utf8(_("To")), "'" + to + "' " + utf8(_("is not a date in the form YYYY-MM-DD"))});
     if (first && last && *last < *first)
         problems.push_back({"", 0, 0, utf8(_("To")), utf8(_("the period ends before it starts"))});
     if (first) f.from = *first;
@@ -106,7 +110,8 @@ store::ReportFilter ReportsPanel::filter() const {
     if (curriculum > 0) f.curriculum = utf8(XRCCTRL(*this, "curriculum", wxChoice)->GetString(curriculum));
     f.cohort = field(*this, "cohort");
     if (!f.cohort.empty() && !store::CohortRepo(context_.db()).find(f.cohort))
-        problems.push_back({"", 0, 0, utf8(_("Cohort")), utf8(wxString::Format(_("no cohort has code %s"), wx(f.cohort)))});
+        problems.push_back(
+            {"", 0, 0, utf8(_("Cohort")), utf8(wxString::Format(_("no cohort has code %s"), wx(f.cohort)))});
     if (!problems.empty()) throw InputError{problems};
     return f;
 }
@@ -140,7 +145,8 @@ bool ReportsPanel::show_figures() {
             for (const auto& cells : table.rows) {
                 wxString rest;
                 for (std::size_t c = 1; c < cells.size(); ++c)
-                    rest << (c > 1 ? "   ·   " : "") << (cells.size() > 2 && c < table.header.size() ? wx(table.header[c]) + ": " : "")
+                    rest << (c > 1 ? "   ·   " : "")
+                         << (cells.size() > 2 && c < table.header.size() ? wx(table.header[c]) + ": " : "")
                          << wx(cells[c]);
                 list->InsertItem(row, wx(table.title));
                 list->SetItem(row, 1, cells.empty() ? wxString() : wx(cells[0]));

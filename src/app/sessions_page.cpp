@@ -15,7 +15,8 @@
 namespace mitra::app {
 namespace {
 
-std::vector<CodeAndTitle> module_choices(AppContext& context, const std::string& cohort_code, Curriculum* out = nullptr) {
+std::vector<CodeAndTitle> module_choices(AppContext& context, const std::string& cohort_code,
+                                         Curriculum* out = nullptr) {
     std::vector<CodeAndTitle> modules;
     const auto cohort = store::AppQueries(context.db()).find_cohort(cohort_code);
     if (!cohort) return modules;
@@ -51,11 +52,11 @@ SessionsPage::SessionsPage(wxWindow* parent, AppContext& context, const std::str
     SetSizer(column);
 
     plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const long every = wxGetNumberFromUser(_("Days between sessions:"), "", _("Schedule from the curriculum"), 7, 1,
-                                               60, this);
+        const long every =
+            wxGetNumberFromUser(_("Days between sessions:"), "", _("Schedule from the curriculum"), 7, 1, 60, this);
         if (every < 1) return;
-        const wxString start = wxGetTextFromUser(_("Sessions start at (HH:MM):"), _("Schedule from the curriculum"),
-                                                 "10:00", this);
+        const wxString start =
+            wxGetTextFromUser(_("Sessions start at (HH:MM):"), _("Schedule from the curriculum"), "10:00", this);
         if (start.empty()) return;
         const auto time = parse_time(utf8(start));
         if (!time) return show_error(this, wxString::Format(_("'%s' is not a time in the form HH:MM."), start));

@@ -36,7 +36,8 @@ void add_marks(std::vector<store::LocatedMark>& out, long long session, const st
             if (with_minutes) {
                 const auto colon = item.find(':');
                 const std::string minutes = colon == std::string::npos ? "" : item.substr(colon + 1);
-                if (minutes.empty() || minutes.size() > 4 || minutes.find_first_not_of("0123456789") != std::string::npos)
+                if (minutes.empty() || minutes.size() > 4 ||
+                    minutes.find_first_not_of("0123456789") != std::string::npos)
                     bad_option(option, "'" + item + "' should be REF:MINUTES, the minutes actually attended");
                 a.participant_ref = item.substr(0, colon);
                 a.minutes = std::stoi(minutes);
@@ -68,12 +69,13 @@ void run_attendance_mark(Context& ctx, const AttendanceMarkOptions& options) {
     if (marks.empty() && !options.everyone_present)
         bad_option("--present", "name at least one person (or --everyone-present)");
     const auto counts = store::AttendanceRepo(ctx.db()).mark(session->cohort_code, marks);
-    ctx.print(json{{"session", options.session}, {"marked", counts.created}, {"changed", counts.changed},
+    ctx.print(json{{"session", options.session},
+                   {"marked", counts.created},
+                   {"changed", counts.changed},
                    {"unchanged", counts.unchanged}},
               "Session " + std::to_string(options.session) + " (" + session->module_code + ", " +
                   to_string(session->date) + "): " + std::to_string(counts.created) + " marked, " +
-                  std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) +
-                  " unchanged");
+                  std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) + " unchanged");
 }
 
 void run_attendance_import(Context& ctx, const AttendanceImportOptions& options) {
@@ -83,11 +85,12 @@ void run_attendance_import(Context& ctx, const AttendanceImportOptions& options)
     for (const auto& row : read.value)
         marks.push_back({Attendance{row.session_id, row.ref, row.status, row.minutes, row.note}, row.line});
     const auto counts = store::AttendanceRepo(ctx.db()).mark(options.cohort, marks, options.file);
-    ctx.print(json{{"file", options.file}, {"marked", counts.created}, {"changed", counts.changed},
+    ctx.print(json{{"file", options.file},
+                   {"marked", counts.created},
+                   {"changed", counts.changed},
                    {"unchanged", counts.unchanged}},
               "Imported " + options.file + ": " + std::to_string(counts.created) + " marked, " +
-                  std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) +
-                  " unchanged");
+                  std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) + " unchanged");
 }
 
 void run_attendance_list(Context& ctx, const AttendanceListOptions& options) {
@@ -96,10 +99,11 @@ void run_attendance_list(Context& ctx, const AttendanceListOptions& options) {
     json items = json::array();
     std::vector<std::vector<std::string>> rows{{"REF", "STATUS", "MINUTES", "NOTE"}};
     for (const auto& a : store::AttendanceRepo(ctx.db()).for_session(options.session)) {
-        items.push_back({{"ref", a.participant_ref}, {"status", to_string(a.status)},
-                         {"minutes", a.minutes ? json(*a.minutes) : json(nullptr)}, {"note", a.note}});
-        rows.push_back({a.participant_ref, to_string(a.status), a.minutes ? std::to_string(*a.minutes) : "",
-                        a.note});
+        items.push_back({{"ref", a.participant_ref},
+                         {"status", to_string(a.status)},
+                         {"minutes", a.minutes ? json(*a.minutes) : json(nullptr)},
+                         {"note", a.note}});
+        rows.push_back({a.participant_ref, to_string(a.status), a.minutes ? std::to_string(*a.minutes) : "", a.note});
     }
     ctx.print(items, rows.size() > 1 ? table(rows) : "No marks yet");
 }
@@ -123,10 +127,10 @@ void add_attendance_commands(CLI::App& app, Context& ctx) {
     mark->callback([&ctx, marked] { run_attendance_mark(ctx, *marked); });
 
     auto imported = std::make_shared<AttendanceImportOptions>();
-    auto* import = group->add_subcommand("import", "Import a cohort's attendance from CSV (all rows or none)");
-    import->add_option("cohort", imported->cohort, "The cohort's code")->required();
-    import->add_option("file", imported->file, "UTF-8 CSV with header session,ref,status,minutes")->required();
-    import->callback([&ctx, imported] { run_attendance_import(ctx, *imported); });
+    auto* import_command = group->add_subcommand("import", "Import a cohort's attendance from CSV (all rows or none)");
+    import_command->add_option("cohort", imported->cohort, "The cohort's code")->required();
+    import_command->add_option("file", imported->file, "UTF-8 CSV with header session,ref,status,minutes")->required();
+    import_command->callback([&ctx, imported] { run_attendance_import(ctx, *imported); });
 
     auto listed = std::make_shared<AttendanceListOptions>();
     auto* list = group->add_subcommand("list", "Show a session's marks");

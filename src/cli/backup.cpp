@@ -77,8 +77,9 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
 
     auto restored = std::make_shared<RestoreOptions>();
     auto* restore = app.add_subcommand("restore", "Replace the database with a backup (checked first)");
-    restore->add_option("file", restored->file,
-                        "The backup file (default: the newest backup in the backups folder that passes its check)")
+    restore
+        ->add_option("file", restored->file,
+                     "The backup file (default: the newest backup in the backups folder that passes its check)")
         ->check(CLI::ExistingFile);
     restore->callback([&ctx, restored] { run_restore(ctx, *restored); });
 }

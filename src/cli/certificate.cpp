@@ -45,7 +45,7 @@ struct CertificateShowOptions {
 };
 
 struct CertificateVerifyOptions {
-    std::string certificate;               // a PDF file or a serial
+    std::string certificate;  // a PDF file or a serial
     std::string qr;
     std::vector<std::string> public_keys;  // --public-key, any number; given: offline
     std::string revocations;               // --revocations: the signed revocation list, offline
@@ -75,7 +75,8 @@ struct CertificateReprintOptions {
 };
 
 CertificateTemplate load_template(const std::string& file, const std::string& kind) {
-    const std::string path = !file.empty() ? file : shipped_dir("certificates") + "/" + pdf::shipped_template_name(kind);
+    const std::string path =
+        !file.empty() ? file : shipped_dir("certificates") + "/" + pdf::shipped_template_name(kind);
     auto read = io::read_certificate_template_file(path);
     if (!read.ok()) throw InputError{read.problems};
     return read.value;
@@ -90,13 +91,15 @@ SigningKey signing_key(const std::string& key_file) {
 void require_verify_url(Context& ctx, const std::string& given) {
     store::SettingsRepo settings(ctx.db());
     if (!given.empty()) {
-        if (const std::string problem = verify_url_problem(given); !problem.empty()) bad_option("--verify-url", problem);
+        if (const std::string problem = verify_url_problem(given); !problem.empty())
+            bad_option("--verify-url", problem);
         settings.set(store::kVerifyUrlSetting, given);
     }
     if (settings.verify_url().empty())
-        bad_option("--verify-url", "the programme has no verification address for the certificates' QR codes yet; "
-                                   "set it once with: mitra-cli settings set verify-url https://... "
-                                   "(or give --verify-url)");
+        bad_option("--verify-url",
+                   "the programme has no verification address for the certificates' QR codes yet; "
+                   "set it once with: mitra-cli settings set verify-url https://... "
+                   "(or give --verify-url)");
 }
 
 json record_json(const store::CertificateRecord& r) {
@@ -131,10 +134,10 @@ void run_certificate_issue(Context& ctx, const CertificateIssueOptions& options)
     const std::string template_name =
         options.template_file.empty() ? kind : fs::path(options.template_file).filename().string();
     pdf::FontStack fonts;
-    const workflow::IssueRequest request{options.cohort, kind, options.module, layout, template_name, day,
-                                         options.out_dir};
-    const auto written = workflow::issue_certificates(
-        ctx.db(), fonts, key, request, [&](std::size_t done, std::size_t total) {
+    const workflow::IssueRequest request{options.cohort, kind, options.module, layout,
+                                         template_name,  day,  options.out_dir};
+    const auto written =
+        workflow::issue_certificates(ctx.db(), fonts, key, request, [&](std::size_t done, std::size_t total) {
             show_progress(done, total, done * 2 <= total ? "certificates" : "print file");
             return true;
         });
@@ -145,8 +148,10 @@ void run_certificate_issue(Context& ctx, const CertificateIssueOptions& options)
     for (std::size_t i = 0; i < result.issued.size(); ++i) {
         const auto& issued = result.issued[i];
         const std::string file = written.files.at(i).string();
-        items.push_back({{"ref", issued.record.participant_ref}, {"serial", issued.record.serial},
-                         {"file", file}, {"existing", issued.existing}});
+        items.push_back({{"ref", issued.record.participant_ref},
+                         {"serial", issued.record.serial},
+                         {"file", file},
+                         {"existing", issued.existing}});
         text += (issued.existing ? "  again  " : "  issued ") + issued.record.serial + "  " +
                 issued.record.participant_ref + "  " + file + "\n";
     }
@@ -165,8 +170,8 @@ void run_certificate_list(Context& ctx, const CertificateListOptions& options) {
     std::vector<std::vector<std::string>> rows{{"SERIAL", "REF", "NAME", "COHORT", "ISSUED", "STATUS"}};
     for (const auto& r : store::CertificateRepo(ctx.db()).list(options.search, options.cohort)) {
         items.push_back(record_json(r));
-        rows.push_back({r.serial, r.participant_ref, r.full_name, r.cohort_code, r.issued_on,
-                        r.revoked_at ? "revoked" : "valid"});
+        rows.push_back(
+            {r.serial, r.participant_ref, r.full_name, r.cohort_code, r.issued_on, r.revoked_at ? "revoked" : "valid"});
     }
     ctx.print(items, rows.size() > 1 ? table(rows) : "No certificates found");
 }
@@ -174,17 +179,16 @@ void run_certificate_list(Context& ctx, const CertificateListOptions& options) {
 void run_certificate_show(Context& ctx, const CertificateShowOptions& options) {
     auto r = store::CertificateRepo(ctx.db()).find(options.serial);
     if (!r) bad_option("serial", "no certificate has serial " + options.serial);
-    ctx.print(record_json(*r),
-              table({{"serial", r->serial},
-                     {"holder", r->participant_ref + " " + r->full_name},
-                     {"cohort", r->cohort_code},
-                     {"kind", r->kind + (r->module_code.empty() ? "" : " " + r->module_code)},
-                     {"issued", r->issued_on},
-                     {"status", r->revoked_at ? "revoked on " + *r->revoked_at + " by " + r->revoked_by + ": " +
-                                                    r->revocation_reason
-                                              : "valid"},
-                     {"reprints", std::to_string(r->prints)},
-                     {"content hash", r->content_hash}}));
+    ctx.print(record_json(*r), table({{"serial", r->serial},
+                                      {"holder", r->participant_ref + " " + r->full_name},
+                                      {"cohort", r->cohort_code},
+                                      {"kind", r->kind + (r->module_code.empty() ? "" : " " + r->module_code)},
+                                      {"issued", r->issued_on},
+                                      {"status", r->revoked_at ? "revoked on " + *r->revoked_at + " by " +
+                                                                     r->revoked_by + ": " + r->revocation_reason
+                                                               : "valid"},
+                                      {"reprints", std::to_string(r->prints)},
+                                      {"content hash", r->content_hash}}));
 }
 
 // The keys and revocation list an offline check trusts: --public-key files (one key a line), or a verification
@@ -227,8 +231,10 @@ std::string verdict_heading(Verdict verdict) {
 // and every one is escaped for the terminal (shown_text); JSON carries them as data.
 void print_verification(Context& ctx, const workflow::Verification& v, bool offline) {
     const auto& o = v.outcome;
-    json j{{"verdict", verdict_name(o.verdict)}, {"valid", is_valid(o.verdict)},
-           {"genuine", o.facts.has_value()},     {"revocation_checked", o.revocation_checked}};
+    json j{{"verdict", verdict_name(o.verdict)},
+           {"valid", is_valid(o.verdict)},
+           {"genuine", o.facts.has_value()},
+           {"revocation_checked", o.revocation_checked}};
     std::string text = verdict_heading(o.verdict) + ": ";
     if (!o.facts) {  // forged, unknown key, damaged: nothing the code claims is shown
         j["problem"] = o.problem;
@@ -238,10 +244,18 @@ void print_verification(Context& ctx, const workflow::Verification& v, bool offl
     }
     const auto& f = *o.facts;
     if (o.revocation_checked) j["revoked"] = o.revoked_on.has_value();
-    j.update({{"serial", f.serial}, {"full_name", f.full_name}, {"latin_name", f.latin_name},
-              {"programme", f.programme}, {"title", f.title}, {"kind", f.kind}, {"issued_on", f.issued_on},
-              {"language", f.language}, {"key_id", f.key_id}, {"problem", o.problem},
-              {"superseded", o.verdict == Verdict::superseded}, {"erased", o.erased},
+    j.update({{"serial", f.serial},
+              {"full_name", f.full_name},
+              {"latin_name", f.latin_name},
+              {"programme", f.programme},
+              {"title", f.title},
+              {"kind", f.kind},
+              {"issued_on", f.issued_on},
+              {"language", f.language},
+              {"key_id", f.key_id},
+              {"problem", o.problem},
+              {"superseded", o.verdict == Verdict::superseded},
+              {"erased", o.erased},
               {"expired", o.verdict == Verdict::expired}});
     text += shown_text(f.serial) + "\n";
     if (o.erased && f.full_name.empty()) {
@@ -249,16 +263,17 @@ void print_verification(Context& ctx, const workflow::Verification& v, bool offl
     } else {
         const std::string programme =
             f.title.empty() ? shown_text(f.programme) : shown_text(f.title) + " (" + shown_text(f.programme) + ")";
-        text += table({{"  name", shown_text(f.full_name) +
-                                      (f.latin_name.empty() ? "" : " (" + shown_text(f.latin_name) + ")")},
-                       {"  programme", programme},
-                       {"  certifies", shown_text(f.kind)},
-                       {"  issued", shown_text(f.issued_on)},
-                       {"  signed by key", shown_text(f.key_id)}});
+        text += table(
+            {{"  name", shown_text(f.full_name) + (f.latin_name.empty() ? "" : " (" + shown_text(f.latin_name) + ")")},
+             {"  programme", programme},
+             {"  certifies", shown_text(f.kind)},
+             {"  issued", shown_text(f.issued_on)},
+             {"  signed by key", shown_text(f.key_id)}});
     }
     if (o.verdict == Verdict::superseded)
-        text += "  replaced by a later print of the same serial (such as a corrected name); ask for the current "
-                "copy\n";
+        text +=
+            "  replaced by a later print of the same serial (such as a corrected name); ask for the current "
+            "copy\n";
     if (const auto& c = v.certification) {
         j["certification"] = c->code;
         j["valid_from"] = to_string(c->valid_from);
@@ -328,8 +343,8 @@ void run_certificate_verify(Context& ctx, const CertificateVerifyOptions& option
 
 void run_certificate_revoke(Context& ctx, const CertificateRevokeOptions& options) {
     if (!options.category.empty() && !is_revocation_category(options.category))
-        bad_option("--category", "'" + shown_text(options.category) +
-                                     "' is not one of issued-in-error, replaced, withdrawn");
+        bad_option("--category",
+                   "'" + shown_text(options.category) + "' is not one of issued-in-error, replaced, withdrawn");
     const auto r = store::CertificateRepo(ctx.db()).revoke(options.serial, options.reason, options.category);
     // The revocation is recorded; the site last written is then written again so its list carries it. A site that
     // cannot be written is a warning and exit 0: the revocation stands, and a failure status would say it did not.
@@ -337,22 +352,24 @@ void run_certificate_revoke(Context& ctx, const CertificateRevokeOptions& option
         ctx.db(), options.key_file.empty() ? io::default_key_path() : fs::path(options.key_file));
     const std::string folder = refresh.folder.string();
     json j = record_json(r);
-    j["site"] = refresh.folder.empty() ? json(nullptr)
-                                       : json{{"folder", folder}, {"written", refresh.written},
-                                              {"problem", refresh.problem}};
-    std::string text = "Revoked " + r.serial + (options.category.empty() ? "" : " (" + options.category + ")") +
-                       ": " + options.reason;
+    j["site"] = refresh.folder.empty()
+                    ? json(nullptr)
+                    : json{{"folder", folder}, {"written", refresh.written}, {"problem", refresh.problem}};
+    std::string text =
+        "Revoked " + r.serial + (options.category.empty() ? "" : " (" + options.category + ")") + ": " + options.reason;
     if (refresh.written)
         text += "\n  the verification site in " + folder + " was written again with it (" +
                 std::to_string(refresh.site.revocations) +
                 " revoked): copy the folder's files to the web host at the verification address";
     else if (refresh.folder.empty())
-        text += "\n  no verification site was written from here yet: mitra-cli verifier site --out DIR writes one "
-                "that lists it";
+        text +=
+            "\n  no verification site was written from here yet: mitra-cli verifier site --out DIR writes one "
+            "that lists it";
     else
         std::cerr << "mitra-cli: warning: the revocation stands, but the verification site in " << folder
-                  << " was not updated: " << refresh.problem << "\n  write it again with: mitra-cli verifier site --out "
-                  << folder << " (then copy the folder's files to the web host)\n";
+                  << " was not updated: " << refresh.problem
+                  << "\n  write it again with: mitra-cli verifier site --out " << folder
+                  << " (then copy the folder's files to the web host)\n";
     ctx.print(j, text);
 }
 
@@ -415,13 +432,15 @@ void add_certificate_commands(CLI::App& app, Context& ctx) {
     show->callback([&ctx, shown] { run_certificate_show(ctx, *shown); });
 
     auto verified = std::make_shared<CertificateVerifyOptions>();
-    auto* verify = group->add_subcommand("verify", "Prove a certificate genuine: from its PDF, its QR text or its serial");
+    auto* verify =
+        group->add_subcommand("verify", "Prove a certificate genuine: from its PDF, its QR text or its serial");
     verify->add_option("certificate", verified->certificate, "A certificate PDF file, or a serial");
     verify->add_option("--today", verified->today, "Judge expiry on this day (default: today)");
     verify->add_option("--qr", verified->qr, "The text read from the certificate's QR code");
-    verify->add_option("--public-key", verified->public_keys,
-                       "Verify offline with only these public keys (files from key export, one key a line); "
-                       "may be given more than once")
+    verify
+        ->add_option("--public-key", verified->public_keys,
+                     "Verify offline with only these public keys (files from key export, one key a line); "
+                     "may be given more than once")
         ->allow_extra_args(false);
     verify->add_option("--revocations", verified->revocations,
                        "Offline: the programme's signed revocation list (from certificate revocations)");

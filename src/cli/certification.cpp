@@ -89,10 +89,9 @@ json certification_json(const store::CertificationRecord& k, const Date& today) 
 }
 
 json learning_json(const LearningEntry& e) {
-    return json{{"title", e.title},       {"provider", e.provider},
-                {"date", to_string(e.on)}, {"minutes", e.minutes},
-                {"hours", e.minutes / 60.0}, {"category", e.category},
-                {"evidence", e.evidence},  {"source", e.source}};
+    return json{{"title", e.title},       {"provider", e.provider},    {"date", to_string(e.on)},
+                {"minutes", e.minutes},   {"hours", e.minutes / 60.0}, {"category", e.category},
+                {"evidence", e.evidence}, {"source", e.source}};
 }
 
 void run_certification_due(Context& ctx, const CertificationDueOptions& options) {
@@ -100,8 +99,8 @@ void run_certification_due(Context& ctx, const CertificationDueOptions& options)
     const Date today = today_option(options.today);
     const auto items = store::CertificationRepo(ctx.db()).due(today, days);
     json out = json::array();
-    std::vector<std::vector<std::string>> rows{{"REF", "NAME", "CERTIFICATION", "SERIAL", "EXPIRES", "STATE",
-                                                "STILL NEEDS"}};
+    std::vector<std::vector<std::string>> rows{
+        {"REF", "NAME", "CERTIFICATION", "SERIAL", "EXPIRES", "STATE", "STILL NEEDS"}};
     for (const auto& d : items) {
         out.push_back({{"ref", d.ref},
                        {"full_name", d.full_name},
@@ -116,9 +115,9 @@ void run_certification_due(Context& ctx, const CertificationDueOptions& options)
                         d.validity == "expired" ? "expired" : "in " + std::to_string(d.days_left) + " days",
                         d.missing.empty() ? "nothing: can renew now" : join(d.missing, "; ")});
     }
-    ctx.print(out, items.empty() ? "No certification ends within " + std::to_string(days) + " days of " +
-                                       to_string(today)
-                                 : table(rows));
+    ctx.print(out, items.empty()
+                       ? "No certification ends within " + std::to_string(days) + " days of " + to_string(today)
+                       : table(rows));
 }
 
 void run_certification_show(Context& ctx, const CertificationShowOptions& options) {
@@ -129,8 +128,8 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
     std::string text;
     for (const auto& p : paths) {
         json requirements = json::array();
-        text += p.definition.code + " " + p.definition.title.in("en") + " (" + p.participant_ref + " " +
-                p.full_name + "): " + p.standing + "\n";
+        text += p.definition.code + " " + p.definition.title.in("en") + " (" + p.participant_ref + " " + p.full_name +
+                "): " + p.standing + "\n";
         for (const auto& q : p.requirements) {
             requirements.push_back({{"name", q.name}, {"done", q.done}, {"detail", q.detail}});
             // A detail is a whole phrase ("supervised practice: 20 hours of 40 hours signed off").
@@ -142,9 +141,8 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
             current = certification_json(*p.current, today);
             text += "  held     " + p.current->serial + ", valid " + to_string(p.current->valid_from) + " to " +
                     to_string(p.current->expires_on) + " (" + p.standing + ")\n";
-            text += "  learning " + hours_text(p.renewal.total_minutes) + " since " +
-                    to_string(p.current->issued_on) + " of " + hours_text(p.definition.renewal.total_minutes) +
-                    " for renewal\n";
+            text += "  learning " + hours_text(p.renewal.total_minutes) + " since " + to_string(p.current->issued_on) +
+                    " of " + hours_text(p.definition.renewal.total_minutes) + " for renewal\n";
         }
         for (const auto& m : p.missing) text += "  due      " + m + "\n";
         json by_category = json::object();
@@ -207,8 +205,8 @@ void run_certification_renew(Context& ctx, const CertificationRenewOptions& opti
     auto j = certification_json(k, today);
     j["renewed"] = true;
     j["file"] = file;
-    ctx.print(j, "Renewed " + k.participant_ref + " " + k.code + ": " + k.serial + " (replaces " +
-                     k.previous_serial + "), valid " + to_string(k.valid_from) + " to " + to_string(k.expires_on) +
+    ctx.print(j, "Renewed " + k.participant_ref + " " + k.code + ": " + k.serial + " (replaces " + k.previous_serial +
+                     "), valid " + to_string(k.valid_from) + " to " + to_string(k.expires_on) +
                      (file.empty() ? "" : "\n  " + file));
 }
 
@@ -224,8 +222,8 @@ void run_learning_add(Context& ctx, const LearningAddOptions& options) {
     e.evidence = options.evidence;
     e.source = "external";
     store::CertificationRepo(ctx.db()).add_learning(options.ref, e);
-    ctx.print(learning_json(e), "Recorded " + hours_text(e.minutes) + " of " + e.category + " for " + options.ref +
-                                    ": " + e.title);
+    ctx.print(learning_json(e),
+              "Recorded " + hours_text(e.minutes) + " of " + e.category + " for " + options.ref + ": " + e.title);
 }
 
 void run_learning_list(Context& ctx, const LearningListOptions& options) {

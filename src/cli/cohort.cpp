@@ -25,11 +25,11 @@ struct CohortEnrolOptions {
 // The zone of the capital, for a cohort created without --time-zone.
 std::string default_time_zone(const std::string& country) {
     static const std::map<std::string, std::string> zones = {
-        {"JP", "Asia/Tokyo"},   {"KR", "Asia/Seoul"},     {"CN", "Asia/Shanghai"}, {"HK", "Asia/Hong_Kong"},
-        {"TW", "Asia/Taipei"},  {"TH", "Asia/Bangkok"},   {"ID", "Asia/Jakarta"},  {"PH", "Asia/Manila"},
-        {"IN", "Asia/Kolkata"}, {"NP", "Asia/Kathmandu"}, {"LK", "Asia/Colombo"},  {"PK", "Asia/Karachi"},
-        {"BD", "Asia/Dhaka"},   {"MY", "Asia/Kuala_Lumpur"}, {"SG", "Asia/Singapore"}, {"VN", "Asia/Ho_Chi_Minh"},
-        {"MN", "Asia/Ulaanbaatar"}, {"MM", "Asia/Yangon"}, {"KH", "Asia/Phnom_Penh"}, {"BT", "Asia/Thimphu"}};
+        {"JP", "Asia/Tokyo"},       {"KR", "Asia/Seoul"},        {"CN", "Asia/Shanghai"},   {"HK", "Asia/Hong_Kong"},
+        {"TW", "Asia/Taipei"},      {"TH", "Asia/Bangkok"},      {"ID", "Asia/Jakarta"},    {"PH", "Asia/Manila"},
+        {"IN", "Asia/Kolkata"},     {"NP", "Asia/Kathmandu"},    {"LK", "Asia/Colombo"},    {"PK", "Asia/Karachi"},
+        {"BD", "Asia/Dhaka"},       {"MY", "Asia/Kuala_Lumpur"}, {"SG", "Asia/Singapore"},  {"VN", "Asia/Ho_Chi_Minh"},
+        {"MN", "Asia/Ulaanbaatar"}, {"MM", "Asia/Yangon"},       {"KH", "Asia/Phnom_Penh"}, {"BT", "Asia/Thimphu"}};
     auto it = zones.find(country);
     return it == zones.end() ? std::string() : it->second;
 }
@@ -71,18 +71,19 @@ void run_cohort_show(Context& ctx, const CohortShowOptions& options) {
     const auto sessions = store::SessionRepo(ctx.db()).list(options.code);
     json j = cohort_json(*cohort);
     j["enrolled"] = json::array();
-    for (const auto& e : enrolled) j["enrolled"].push_back({{"ref", e.participant_ref}, {"on", to_string(e.enrolled_on)}});
+    for (const auto& e : enrolled)
+        j["enrolled"].push_back({{"ref", e.participant_ref}, {"on", to_string(e.enrolled_on)}});
     j["sessions"] = sessions.size();
-    std::string text = table({{"cohort", cohort->code},
-                              {"curriculum", cohort->curriculum_code + " " + cohort->curriculum_version},
-                              {"site", cohort->site + " (" + cohort->country + ", " + cohort->time_zone + ")"},
-                              {"language", cohort->language},
-                              {"dates", to_string(cohort->start_date) +
-                                            (cohort->end_date ? " to " + to_string(*cohort->end_date) : "")},
-                              {"trainers", join(cohort->trainer_refs, ", ")},
-                              {"enrolled", std::to_string(enrolled.size()) +
-                                               (cohort->capacity ? " of " + std::to_string(cohort->capacity) : "")},
-                              {"sessions", std::to_string(sessions.size())}});
+    std::string text = table(
+        {{"cohort", cohort->code},
+         {"curriculum", cohort->curriculum_code + " " + cohort->curriculum_version},
+         {"site", cohort->site + " (" + cohort->country + ", " + cohort->time_zone + ")"},
+         {"language", cohort->language},
+         {"dates", to_string(cohort->start_date) + (cohort->end_date ? " to " + to_string(*cohort->end_date) : "")},
+         {"trainers", join(cohort->trainer_refs, ", ")},
+         {"enrolled",
+          std::to_string(enrolled.size()) + (cohort->capacity ? " of " + std::to_string(cohort->capacity) : "")},
+         {"sessions", std::to_string(sessions.size())}});
     ctx.print(j, text);
 }
 
@@ -103,8 +104,8 @@ void add_cohort_commands(CLI::App& app, Context& ctx) {
     auto created = std::make_shared<CohortCreateOptions>();
     auto* create = group->add_subcommand("create", "Create a cohort");
     create->add_option("--code", created->cohort.code, "The cohort's code, such as KTM-2026-1")->required();
-    create->add_option("--curriculum", created->cohort.curriculum_code,
-                       "The curriculum's code, such as PSF")->required();
+    create->add_option("--curriculum", created->cohort.curriculum_code, "The curriculum's code, such as PSF")
+        ->required();
     create->add_option("--curriculum-version", created->cohort.curriculum_version, "Its version (default: the latest)");
     create->add_option("--site", created->cohort.site, "Where it meets")->required();
     create->add_option("--country", created->cohort.country, "ISO 3166-1 country code")->required();

@@ -57,30 +57,38 @@ void run_completion(Context& ctx, const CompletionOptions& options) {
     for (const auto& r : results) {
         json modules = json::array();
         for (const auto& m : r.modules)
-            modules.push_back({{"code", m.code}, {"title", m.title}, {"required", m.required},
-                               {"complete", m.complete}, {"on_track", m.on_track}, {"overridden", m.overridden},
-                               {"attended_minutes", m.attended_minutes}, {"required_minutes", m.required_minutes},
-                               {"scheduled_minutes", m.scheduled_minutes}, {"absences", m.absences},
+            modules.push_back({{"code", m.code},
+                               {"title", m.title},
+                               {"required", m.required},
+                               {"complete", m.complete},
+                               {"on_track", m.on_track},
+                               {"overridden", m.overridden},
+                               {"attended_minutes", m.attended_minutes},
+                               {"required_minutes", m.required_minutes},
+                               {"scheduled_minutes", m.scheduled_minutes},
+                               {"absences", m.absences},
                                {"reason", m.reason}});
-        items.push_back({{"ref", r.ref}, {"complete", r.complete}, {"on_track", r.on_track},
-                         {"reason", r.reason}, {"modules", modules}});
+        items.push_back({{"ref", r.ref},
+                         {"complete", r.complete},
+                         {"on_track", r.on_track},
+                         {"reason", r.reason},
+                         {"modules", modules}});
         complete += r.complete;
         rows.push_back({r.ref, r.complete ? "complete" : (r.on_track ? "on track" : "not on track"), r.reason});
     }
-    ctx.print(items, table(rows) + std::to_string(complete) + " of " + std::to_string(results.size()) +
-                         " complete");
+    ctx.print(items, table(rows) + std::to_string(complete) + " of " + std::to_string(results.size()) + " complete");
 }
 
 void run_completion_override(Context& ctx, const CompletionOverrideOptions& options) {
     if (!options.complete && !options.not_complete) bad_option("--complete", "say --complete or --not-complete");
     CompletionOverride decision{options.ref, options.module, options.complete, options.reason, ctx.db().actor(), ""};
     store::RecordsRepo(ctx.db()).override_completion(options.cohort, decision);
-    ctx.print(json{{"cohort", options.cohort},
-                   {"ref", options.ref},
-                   {"module", options.module},
-                   {"complete", options.complete}},
-              "Recorded: " + options.module + " " + (options.complete ? "complete" : "not complete") + " for " +
-                  options.ref);
+    ctx.print(
+        json{{"cohort", options.cohort},
+             {"ref", options.ref},
+             {"module", options.module},
+             {"complete", options.complete}},
+        "Recorded: " + options.module + " " + (options.complete ? "complete" : "not complete") + " for " + options.ref);
 }
 
 void run_assessment_record(Context& ctx, const AssessmentRecordOptions& options) {
@@ -93,8 +101,12 @@ void run_assessment_record(Context& ctx, const AssessmentRecordOptions& options)
 }
 
 void run_practicum_log(Context& ctx, const PracticumLogOptions& options) {
-    PracticumLog entry{options.ref, options.module, options.minutes, options.supervisor,
-                       options.on.empty() ? today_utc() : date_option("--on", options.on), std::nullopt};
+    PracticumLog entry{options.ref,
+                       options.module,
+                       options.minutes,
+                       options.supervisor,
+                       options.on.empty() ? today_utc() : date_option("--on", options.on),
+                       std::nullopt};
     if (!options.signed_off.empty()) entry.signed_off_on = date_option("--signed-off", options.signed_off);
     store::RecordsRepo(ctx.db()).log_practicum(options.cohort, entry);
     ctx.print(json{{"ref", options.ref}, {"module", options.module}, {"minutes", options.minutes}},
@@ -111,7 +123,8 @@ void run_ethics_acknowledge(Context& ctx, const EthicsAcknowledgeOptions& option
 }  // namespace
 
 void add_completion_commands(CLI::App& app, Context& ctx) {
-    auto* completion = app.add_subcommand("completion", "Who completed, who is on track, and what each one still needs");
+    auto* completion =
+        app.add_subcommand("completion", "Who completed, who is on track, and what each one still needs");
     auto listed = std::make_shared<CompletionOptions>();
     completion->add_option("cohort", listed->cohort, "The cohort's code");
     completion->add_option("--today", listed->today, "Judge 'on track' as of this day (default: today)");

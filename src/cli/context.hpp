@@ -15,7 +15,7 @@ namespace mitra::cli {
 using nlohmann::json;
 
 struct Context {
-    std::string db_target;  // --db
+    std::string db_target;     // --db
     bool json_output = false;  // --json
 
     store::Database& db();  // opened (and migrated) on first use

@@ -54,13 +54,14 @@ void run_curriculum_import(Context& ctx, const CurriculumImportOptions& options)
 void run_curriculum_show(Context& ctx, const CurriculumShowOptions& options) {
     auto c = store::CurriculumRepo(ctx.db()).find(options.code, options.version);
     if (!c)
-        bad_option("code", "no curriculum " + options.code + (options.version.empty() ? "" : " version " + options.version));
+        bad_option("code",
+                   "no curriculum " + options.code + (options.version.empty() ? "" : " version " + options.version));
     json modules = json::array();
     std::vector<std::vector<std::string>> rows{{"MODULE", "MINUTES", "", "TITLE"}};
     for (const auto& m : c->modules) {
         modules.push_back(module_json(m, options.language));
-        rows.push_back({m.code, std::to_string(m.minutes), m.required ? "required" : "elective",
-                        m.title.in(options.language)});
+        rows.push_back(
+            {m.code, std::to_string(m.minutes), m.required ? "required" : "elective", m.title.in(options.language)});
     }
     json titles = json::object();
     for (const auto& [lang, text] : c->title.by_language) titles[lang] = text;
@@ -100,17 +101,17 @@ void add_curriculum_commands(CLI::App& app, Context& ctx) {
     group->require_subcommand(1);
 
     auto imported = std::make_shared<CurriculumImportOptions>();
-    auto* import = group->add_subcommand("import", "Import or update a curriculum from a TOML file");
-    import->add_option("file", imported->file, "The curriculum file (.toml)")->required();
-    import->callback([&ctx, imported] { run_curriculum_import(ctx, *imported); });
+    auto* import_command = group->add_subcommand("import", "Import or update a curriculum from a TOML file");
+    import_command->add_option("file", imported->file, "The curriculum file (.toml)")->required();
+    import_command->callback([&ctx, imported] { run_curriculum_import(ctx, *imported); });
 
     auto* list = group->add_subcommand("list", "List the curricula");
     list->callback([&ctx] {
         json items = json::array();
         std::vector<std::vector<std::string>> rows{{"CODE", "VERSION", "MODULES", "TITLE"}};
         for (const auto& c : store::CurriculumRepo(ctx.db()).list()) {
-            items.push_back({{"code", c.code}, {"version", c.version}, {"title", c.title.in("en")},
-                             {"modules", c.modules.size()}});
+            items.push_back(
+                {{"code", c.code}, {"version", c.version}, {"title", c.title.in("en")}, {"modules", c.modules.size()}});
             rows.push_back({c.code, c.version, std::to_string(c.modules.size()), c.title.in("en")});
         }
         ctx.print(items, rows.size() > 1 ? table(rows) : "No curricula yet: mitra-cli curriculum import FILE");

@@ -124,14 +124,13 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
         if (settings.verify_url().empty()) settings.set(store::kVerifyUrlSetting, kDemoVerifyUrl);
         const auto people = store::CohortRepo(db).enrolments(kDemoCohort).size();
         const auto sessions = store::SessionRepo(db).list(kDemoCohort).size();
-        ctx.print(json{{"database", ctx.target()}, {"cohort", kDemoCohort}, {"participants", people},
-                       {"sessions", sessions}},
-                  std::string(exists ? "The demo is already in " : "Made a demo programme in ") + ctx.target() +
-                      "\n  cohort " + kDemoCohort + ": " + std::to_string(people) + " people, " +
-                      std::to_string(sessions) + " sessions\nTry:\n  mitra-cli --db " + ctx.target() +
-                      " cohort show " + kDemoCohort + "\n  mitra-cli --db " + ctx.target() +
-                      " participant list --cohort " + kDemoCohort + "\n  mitra-cli --db " + ctx.target() +
-                      " completion " + kDemoCohort);
+        ctx.print(
+            json{{"database", ctx.target()}, {"cohort", kDemoCohort}, {"participants", people}, {"sessions", sessions}},
+            std::string(exists ? "The demo is already in " : "Made a demo programme in ") + ctx.target() +
+                "\n  cohort " + kDemoCohort + ": " + std::to_string(people) + " people, " + std::to_string(sessions) +
+                " sessions\nTry:\n  mitra-cli --db " + ctx.target() + " cohort show " + kDemoCohort +
+                "\n  mitra-cli --db " + ctx.target() + " participant list --cohort " + kDemoCohort +
+                "\n  mitra-cli --db " + ctx.target() + " completion " + kDemoCohort);
     });
 }
 

@@ -63,12 +63,10 @@ void run_completion_export(Context& ctx, const CompletionExportOptions& options)
     io::write_file_atomically(options.out, io::completions_csv(options.cohort, results), true);
     int complete = 0;
     for (const auto& r : results) complete += r.complete;
-    ctx.print(json{{"file", options.out},
-                   {"cohort", options.cohort},
-                   {"people", results.size()},
-                   {"complete", complete}},
-              "Wrote " + options.out + ": " + std::to_string(complete) + " of " + std::to_string(results.size()) +
-                  " complete");
+    ctx.print(
+        json{{"file", options.out}, {"cohort", options.cohort}, {"people", results.size()}, {"complete", complete}},
+        "Wrote " + options.out + ": " + std::to_string(complete) + " of " + std::to_string(results.size()) +
+            " complete");
 }
 
 void run_certificate_badge(Context& ctx, const CertificateBadgeOptions& options) {
@@ -111,10 +109,11 @@ void run_certificate_badge(Context& ctx, const CertificateBadgeOptions& options)
 void add_export_commands(CLI::App& app, Context& ctx) {
     auto people_export = std::make_shared<ParticipantExportOptions>();
     auto* participants = app.get_subcommand("participant")
-                             ->add_subcommand("export", "Export people as CSV with the columns import reads "
-                                                        "(personal data: needs --include-personal-data)");
-    participants->add_option("--out", people_export->out,
-                             "The CSV file to write (readable by its owner only)")->required();
+                             ->add_subcommand("export",
+                                              "Export people as CSV with the columns import reads "
+                                              "(personal data: needs --include-personal-data)");
+    participants->add_option("--out", people_export->out, "The CSV file to write (readable by its owner only)")
+        ->required();
     participants->add_option("--cohort", people_export->cohort, "Only those enrolled in this cohort");
     participants->add_flag("--include-personal-data", people_export->personal,
                            "Say that you mean to write names, emails and phone numbers to a file");
@@ -127,12 +126,12 @@ void add_export_commands(CLI::App& app, Context& ctx) {
 
     auto* completion_group = app.get_subcommand("completion");
     auto completion_export = std::make_shared<CompletionExportOptions>();
-    auto* completions =
-        completion_group->add_subcommand("export", "Export a cohort's completion, person by person and module by "
-                                                   "module, as CSV (refs only)");
+    auto* completions = completion_group->add_subcommand("export",
+                                                         "Export a cohort's completion, person by person and module by "
+                                                         "module, as CSV (refs only)");
     completions->add_option("cohort", completion_export->cohort, "The cohort's code")->required();
-    completions->add_option("--out", completion_export->out,
-                            "The CSV file to write (readable by its owner only)")->required();
+    completions->add_option("--out", completion_export->out, "The CSV file to write (readable by its owner only)")
+        ->required();
     completions->add_option("--today", completion_export->today, "Judge 'on track' as of this day (default: today)");
     completions->add_option("--language", completion_export->language,
                             "The language of the reasons' module titles (default: en)");

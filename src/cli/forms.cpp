@@ -73,18 +73,17 @@ void run_session_sheet(Context& ctx, const SessionSheetOptions& options) {
     s.start_time = to_string(session->start_time);
     s.end_time = end_time(session->start_time, session->minutes);
     s.time_zone = cohort.time_zone;
-    s.trainer = trainer_name(db, !session->trainer_ref.empty()      ? session->trainer_ref
+    s.trainer = trainer_name(db, !session->trainer_ref.empty()  ? session->trainer_ref
                                  : !cohort.trainer_refs.empty() ? cohort.trainer_refs.front()
-                                                                 : "");
+                                                                : "");
     s.people = people_of(db, cohort.code);
     pdf::FontStack fonts;
     // Names on paper are personal data: the file is the owner's only.
     io::write_file_atomically(options.out, pdf::render_sign_in_sheet(fonts, s), true);
-    ctx.print(json{{"file", options.out}, {"session", s.session_id}, {"cohort", s.cohort_code},
-                   {"people", s.people.size()}},
-              "Wrote " + options.out + ": sign-in sheet for session " + std::to_string(s.session_id) + " (" +
-                  s.module_code + ", " + s.iso_date + " " + s.start_time + "), " + std::to_string(s.people.size()) +
-                  " people");
+    ctx.print(
+        json{{"file", options.out}, {"session", s.session_id}, {"cohort", s.cohort_code}, {"people", s.people.size()}},
+        "Wrote " + options.out + ": sign-in sheet for session " + std::to_string(s.session_id) + " (" + s.module_code +
+            ", " + s.iso_date + " " + s.start_time + "), " + std::to_string(s.people.size()) + " people");
 }
 
 void run_cohort_roster(Context& ctx, const CohortRosterOptions& options) {
@@ -103,9 +102,9 @@ void run_cohort_roster(Context& ctx, const CohortRosterOptions& options) {
     r.people = people_of(db, cohort.code);
     pdf::FontStack fonts;
     io::write_file_atomically(options.out, pdf::render_roster(fonts, r), true);
-    ctx.print(json{{"file", options.out}, {"cohort", r.cohort_code}, {"people", r.people.size()}},
-              "Wrote " + options.out + ": roster of " + r.cohort_code + ", " + std::to_string(r.people.size()) +
-                  " people");
+    ctx.print(
+        json{{"file", options.out}, {"cohort", r.cohort_code}, {"people", r.people.size()}},
+        "Wrote " + options.out + ": roster of " + r.cohort_code + ", " + std::to_string(r.people.size()) + " people");
 }
 
 void run_cohort_form(Context& ctx, const CohortFormOptions& options) {
@@ -123,11 +122,11 @@ void run_cohort_form(Context& ctx, const CohortFormOptions& options) {
     const bool translated = std::find(known.begin(), known.end(), primary) != known.end();
     pdf::FontStack fonts;
     io::write_file_atomically(options.out, pdf::render_enrolment_form(fonts, f));
-    ctx.print(json{{"file", options.out}, {"cohort", f.cohort_code}, {"language", translated ? primary : "en"}},
-              "Wrote " + options.out + ": enrolment form for " + f.cohort_code +
-                  (translated ? " in " + primary
-                              : " in English (no translation for " + f.language + " yet; have: " +
-                                    join(known, ", ") + ")"));
+    ctx.print(
+        json{{"file", options.out}, {"cohort", f.cohort_code}, {"language", translated ? primary : "en"}},
+        "Wrote " + options.out + ": enrolment form for " + f.cohort_code +
+            (translated ? " in " + primary
+                        : " in English (no translation for " + f.language + " yet; have: " + join(known, ", ") + ")"));
 }
 
 }  // namespace
@@ -142,7 +141,8 @@ void add_forms_commands(CLI::App& app, Context& ctx) {
 
     auto* cohort_group = app.get_subcommand("cohort");
     auto rostered = std::make_shared<CohortRosterOptions>();
-    auto* roster = cohort_group->add_subcommand("roster", "A printable A4 roster: every person, their ref and language");
+    auto* roster =
+        cohort_group->add_subcommand("roster", "A printable A4 roster: every person, their ref and language");
     roster->add_option("cohort", rostered->cohort, "The cohort's code")->required();
     roster->add_option("--out", rostered->out, "The PDF file to write")->required();
     roster->callback([&ctx, rostered] { run_cohort_roster(ctx, *rostered); });

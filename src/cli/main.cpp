@@ -12,8 +12,9 @@ int main(int argc, char** argv) {
     app.set_help_all_flag("--help-all", "Every command and option");
     app.require_subcommand(1);
     cli::Context ctx;
-    app.add_option("--db", ctx.db_target,
-                   "The database: a file path, or a postgresql:// URL (default: " + store::Database::default_path() + ")")
+    app.add_option(
+           "--db", ctx.db_target,
+           "The database: a file path, or a postgresql:// URL (default: " + store::Database::default_path() + ")")
         ->envname("MITRA_DB");
     app.add_flag("--json", ctx.json_output, "Print results as JSON");
     app.fallthrough();

@@ -27,12 +27,12 @@ void run_pack_export(Context& ctx, const PackExportOptions& options) {
                    {"sessions", done.sessions},
                    {"marks", done.marks},
                    {"records", done.records}},
-              "Wrote " + done.file + ": cohort " + done.cohort_code + " with " +
-                  std::to_string(done.participants) + " people, " + std::to_string(done.trainers) +
-                  " trainer(s), " + std::to_string(done.sessions) + " sessions, " + std::to_string(done.marks) +
-                  " marks, " + std::to_string(done.records) + " records and " +
-                  std::to_string(done.learning_entries) + " learning entries.\nIn the field: mitra-cli --db " +
-                  done.file + " ...; back at the hub: mitra-cli pack merge " + done.file);
+              "Wrote " + done.file + ": cohort " + done.cohort_code + " with " + std::to_string(done.participants) +
+                  " people, " + std::to_string(done.trainers) + " trainer(s), " + std::to_string(done.sessions) +
+                  " sessions, " + std::to_string(done.marks) + " marks, " + std::to_string(done.records) +
+                  " records and " + std::to_string(done.learning_entries) +
+                  " learning entries.\nIn the field: mitra-cli --db " + done.file +
+                  " ...; back at the hub: mitra-cli pack merge " + done.file);
 }
 
 void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
@@ -41,19 +41,18 @@ void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
     std::string text;
     for (const auto& [entity, n] : report.by_entity) {
         entities[entity] = {{"added", n.added}, {"changed", n.changed}, {"removed", n.removed}};
-        text += "  " + entity + ": " + std::to_string(n.added) + " added, " + std::to_string(n.changed) +
-                " changed, " + std::to_string(n.removed) + " removed\n";
+        text += "  " + entity + ": " + std::to_string(n.added) + " added, " + std::to_string(n.changed) + " changed, " +
+                std::to_string(n.removed) + " removed\n";
     }
     json conflicts = json::array();
     for (const auto& c : report.conflicts) {
-        conflicts.push_back({{"entity", c.entity},
-                             {"uuid", c.uuid},
-                             {"what", c.what},
-                             {"hub", {{"value", c.hub_value}, {"changed_at", c.hub_changed_at},
-                                      {"changed_by", c.hub_changed_by}}},
-                             {"pack", {{"value", c.pack_value}, {"changed_at", c.pack_changed_at},
-                                       {"changed_by", c.pack_changed_by}}},
-                             {"kept", c.kept}});
+        conflicts.push_back(
+            {{"entity", c.entity},
+             {"uuid", c.uuid},
+             {"what", c.what},
+             {"hub", {{"value", c.hub_value}, {"changed_at", c.hub_changed_at}, {"changed_by", c.hub_changed_by}}},
+             {"pack", {{"value", c.pack_value}, {"changed_at", c.pack_changed_at}, {"changed_by", c.pack_changed_by}}},
+             {"kept", c.kept}});
         text += "  conflict: " + c.what + " (" + c.entity + "): kept the " +
                 (c.kept == "pack" ? "field's " + c.pack_value + " (" + c.pack_changed_at + ", " + c.pack_changed_by +
                                         ") over the hub's " + c.hub_value
@@ -65,9 +64,9 @@ void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
     const std::string head =
         report.changed_anything()
             ? "Merged pack " + report.pack_uuid + " (cohort " + report.cohort_code + ", exported " +
-                  report.exported_at + (report.migrated ? ", migrated from schema version " +
-                                                              std::to_string(report.pack_schema_version)
-                                                        : "") +
+                  report.exported_at +
+                  (report.migrated ? ", migrated from schema version " + std::to_string(report.pack_schema_version)
+                                   : "") +
                   "): " + std::to_string(report.conflicts.size()) + " conflict(s)\n"
             : "Nothing new in pack " + report.pack_uuid + " (cohort " + report.cohort_code +
                   "): this database has all of it already\n";
@@ -92,8 +91,8 @@ void add_pack_commands(CLI::App& app, Context& ctx) {
     auto exported = std::make_shared<PackExportOptions>();
     auto* exp = pack->add_subcommand("export", "Write one cohort, with all it needs, to a pack file for the field");
     exp->add_option("cohort", exported->cohort, "The cohort's code")->required();
-    exp->add_option("--out", exported->out,
-                    "The pack file to write (an SQLite database; never written over)")->required();
+    exp->add_option("--out", exported->out, "The pack file to write (an SQLite database; never written over)")
+        ->required();
     exp->callback([&ctx, exported] { run_pack_export(ctx, *exported); });
 
     auto merged = std::make_shared<PackMergeOptions>();

@@ -27,9 +27,7 @@ struct ParticipantImportOptions {
 
 constexpr const char* kGoOn = "; if they are different people, run it again with --allow-lookalike";
 
-store::Lookalikes lookalikes(bool allowed) {
-    return allowed ? store::Lookalikes::allow : store::Lookalikes::refuse;
-}
+store::Lookalikes lookalikes(bool allowed) { return allowed ? store::Lookalikes::allow : store::Lookalikes::refuse; }
 
 // The store's refusal in the options' words, with the way to go on.
 [[noreturn]] void refuse_lookalike_options(const store::LookalikeError& e) {
@@ -38,7 +36,8 @@ store::Lookalikes lookalikes(bool allowed) {
         error.problems.push_back(Problem{"", 0, 0, found.field == "latin_name" ? "--latin-name" : "--full-name",
                                          "looks like " + join(found.refs, ", ") +
                                              " (the name reads the same: look-alike letters, case, spacing or "
-                                             "invisible characters aside)" + kGoOn});
+                                             "invisible characters aside)" +
+                                             kGoOn});
     throw error;
 }
 
@@ -134,11 +133,12 @@ void run_participant_import(Context& ctx, const ParticipantImportOptions& option
     } catch (const store::LookalikeError& e) {
         refuse_lookalike_rows(e, options.file, file.value);
     }
-    ctx.print(json{{"file", options.file}, {"created", counts.created}, {"updated", counts.updated},
+    ctx.print(json{{"file", options.file},
+                   {"created", counts.created},
+                   {"updated", counts.updated},
                    {"unchanged", counts.unchanged}},
               "Imported " + options.file + ": " + std::to_string(counts.created) + " added, " +
-                  std::to_string(counts.updated) + " updated, " + std::to_string(counts.unchanged) +
-                  " unchanged");
+                  std::to_string(counts.updated) + " updated, " + std::to_string(counts.unchanged) + " unchanged");
 }
 
 void run_participant_list(Context& ctx, const ParticipantListOptions& options) {
@@ -178,8 +178,8 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
     auto added = std::make_shared<ParticipantAddOptions>();
     auto* add = group->add_subcommand("add", "Add a person");
     add->add_option("--ref", added->participant.ref, "The programme's own key for the person")->required();
-    add->add_option("--name,--full-name", added->participant.full_name,
-                    "The full name exactly as the person writes it")->required();
+    add->add_option("--name,--full-name", added->participant.full_name, "The full name exactly as the person writes it")
+        ->required();
     add->add_option("--latin-name", added->participant.latin_name, "The name in Latin script (optional)");
     add->add_option("--country", added->participant.country, "ISO 3166-1 country code, such as LK")->required();
     add->add_option("--language", added->participant.language, "BCP 47 language tag, such as si")->required();
@@ -191,12 +191,14 @@ void add_participant_commands(CLI::App& app, Context& ctx) {
     add->callback([&ctx, added] { run_participant_add(ctx, *added); });
 
     auto imported = std::make_shared<ParticipantImportOptions>();
-    auto* import = group->add_subcommand("import", "Import people from a CSV file (all rows or none)");
-    import->add_option("file", imported->file, "UTF-8 CSV with header ref,full_name,latin_name,country,language,email")
+    auto* import_command = group->add_subcommand("import", "Import people from a CSV file (all rows or none)");
+    import_command
+        ->add_option("file", imported->file, "UTF-8 CSV with header ref,full_name,latin_name,country,language,email")
         ->required();
-    import->add_flag("--allow-lookalike", imported->allow_lookalike,
-                     "Import people whose names look like someone's (in the file or already kept): different people");
-    import->callback([&ctx, imported] { run_participant_import(ctx, *imported); });
+    import_command->add_flag(
+        "--allow-lookalike", imported->allow_lookalike,
+        "Import people whose names look like someone's (in the file or already kept): different people");
+    import_command->callback([&ctx, imported] { run_participant_import(ctx, *imported); });
 
     auto listed = std::make_shared<ParticipantListOptions>();
     auto* list = group->add_subcommand("list", "List people");

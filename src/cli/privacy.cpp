@@ -20,7 +20,9 @@ struct AuditOptions {
 
 void run_participant_erase(Context& ctx, const ParticipantEraseOptions& options) {
     const auto result = store::erase_participant(ctx.db(), options.ref, options.reason);
-    ctx.print(json{{"ref", result.ref}, {"erased", true}, {"certificates_kept", result.certificates_kept},
+    ctx.print(json{{"ref", result.ref},
+                   {"erased", true},
+                   {"certificates_kept", result.certificates_kept},
                    {"notes_cleared", result.notes_cleared}},
               "Erased the personal data of " + result.ref + "; " + std::to_string(result.certificates_kept) +
                   " certificate(s) stay verifiable by serial");
@@ -33,11 +35,15 @@ void run_audit(Context& ctx, const AuditOptions& options) {
     json items = json::array();
     std::vector<std::vector<std::string>> rows{{"WHEN", "WHO", "WHAT", "ABOUT", "FROM", "TO"}};
     for (const auto& e : entries) {
-        items.push_back({{"at", e.at}, {"actor", e.actor}, {"entity", e.entity}, {"action", e.action},
-                         {"subject", e.subject}, {"old_value", e.old_value ? json(*e.old_value) : json(nullptr)},
+        items.push_back({{"at", e.at},
+                         {"actor", e.actor},
+                         {"entity", e.entity},
+                         {"action", e.action},
+                         {"subject", e.subject},
+                         {"old_value", e.old_value ? json(*e.old_value) : json(nullptr)},
                          {"new_value", e.new_value ? json(*e.new_value) : json(nullptr)}});
-        rows.push_back({e.at.substr(0, 19), e.actor, e.entity + " " + e.action, e.subject,
-                        e.old_value.value_or("-"), e.new_value.value_or("-")});
+        rows.push_back({e.at.substr(0, 19), e.actor, e.entity + " " + e.action, e.subject, e.old_value.value_or("-"),
+                        e.new_value.value_or("-")});
     }
     if (!options.out.empty()) {
         io::write_file_atomically(options.out, io::audit_csv(entries), true);  // refs and notes: owner only
@@ -51,8 +57,10 @@ void run_audit(Context& ctx, const AuditOptions& options) {
 
 void add_privacy_commands(CLI::App& app, Context& ctx) {
     auto erased = std::make_shared<ParticipantEraseOptions>();
-    auto* erase = app.get_subcommand("participant")->add_subcommand(
-        "erase", "Erase a person's personal data on request (certificates stay verifiable by serial)");
+    auto* erase =
+        app.get_subcommand("participant")
+            ->add_subcommand("erase",
+                             "Erase a person's personal data on request (certificates stay verifiable by serial)");
     erase->add_option("ref", erased->ref, "The person's ref")->required();
     erase->add_option("--reason", erased->reason, "On whose request and why (recorded)")->required();
     erase->callback([&ctx, erased] { run_participant_erase(ctx, *erased); });

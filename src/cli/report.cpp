@@ -89,7 +89,8 @@ void run_report(Context& ctx, const ReportOptions& options) {
         json rows = json::array();
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             json item = json::object();
-            for (std::size_t c = 0; c < t.rows[r].size() && c < t.columns.size(); ++c) item[t.columns[c]] = t.rows[r][c];
+            for (std::size_t c = 0; c < t.rows[r].size() && c < t.columns.size(); ++c)
+                item[t.columns[c]] = t.rows[r][c];
             if (t.key == "countries") item["code"] = t.row_keys[r];
             rows.push_back(item);
         }
@@ -106,20 +107,21 @@ void run_report(Context& ctx, const ReportOptions& options) {
 
 void add_report_commands(CLI::App& app, Context& ctx) {
     auto asked = std::make_shared<ReportOptions>();
-    auto* report = app.add_subcommand("report", "The programme report for funders: aggregate figures only, as PDF "
-                                                "with charts, CSV or XLSX");
+    auto* report = app.add_subcommand("report",
+                                      "The programme report for funders: aggregate figures only, as PDF "
+                                      "with charts, CSV or XLSX");
     report->add_option("--from", asked->from, "First day of the period, YYYY-MM-DD")->required();
     report->add_option("--to", asked->to, "Last day of the period, YYYY-MM-DD")->required();
     report->add_option("--country", asked->country, "Only cohorts in this country (ISO 3166-1 code)");
     report->add_option("--curriculum", asked->curriculum, "Only cohorts of this curriculum (code)");
     report->add_option("--cohort", asked->cohort, "Only this cohort");
-    report->add_option("--format", asked->format,
-                       "pdf, csv or xlsx (default: from the --out file's extension, else pdf)")
+    report
+        ->add_option("--format", asked->format, "pdf, csv or xlsx (default: from the --out file's extension, else pdf)")
         ->check(CLI::IsMember({"pdf", "csv", "xlsx"}));
     report->add_option("--language", asked->language,
                        "The report's language: en (default), ja, ko, zh-Hans, zh-Hant, th, id, hi, vi or ur");
-    report->add_option("--out", asked->out,
-                       "The file to write (written under a temporary name, then renamed)")->required();
+    report->add_option("--out", asked->out, "The file to write (written under a temporary name, then renamed)")
+        ->required();
     report->callback([&ctx, asked] { run_report(ctx, *asked); });
 }
 

@@ -40,9 +40,15 @@ struct SessionRemoveOptions {
 };
 
 json session_json(const Session& s) {
-    return json{{"id", s.id},         {"uuid", s.uuid},       {"cohort", s.cohort_code},
-                {"module", s.module_code}, {"date", to_string(s.date)}, {"start", to_string(s.start_time)},
-                {"minutes", s.minutes}, {"trainer", s.trainer_ref}, {"co_facilitator", s.co_facilitator_ref}};
+    return json{{"id", s.id},
+                {"uuid", s.uuid},
+                {"cohort", s.cohort_code},
+                {"module", s.module_code},
+                {"date", to_string(s.date)},
+                {"start", to_string(s.start_time)},
+                {"minutes", s.minutes},
+                {"trainer", s.trainer_ref},
+                {"co_facilitator", s.co_facilitator_ref}};
 }
 
 std::string sessions_table(const std::vector<Session>& sessions) {

@@ -22,9 +22,9 @@ void run_settings_set(Context& ctx, const SettingsSetOptions& options) {
 
 void run_settings_get(Context& ctx, const SettingsGetOptions& options) {
     const auto value = store::SettingsRepo(ctx.db()).get(options.name);
-    ctx.print(json{{"name", options.name}, {"value", value ? json(*value) : json(nullptr)}},
-              value ? *value
-                    : options.name + " is not set (mitra-cli settings set " + options.name + " VALUE sets it)");
+    ctx.print(
+        json{{"name", options.name}, {"value", value ? json(*value) : json(nullptr)}},
+        value ? *value : options.name + " is not set (mitra-cli settings set " + options.name + " VALUE sets it)");
 }
 
 void run_settings_list(Context& ctx) {
@@ -40,12 +40,14 @@ void run_settings_list(Context& ctx) {
 }  // namespace
 
 void add_settings_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("settings", "Programme-wide settings, such as the verification address "
-                                                 "certificates link to")
+    auto* group = app.add_subcommand("settings",
+                                     "Programme-wide settings, such as the verification address "
+                                     "certificates link to")
                       ->require_subcommand(1);
-    const std::string names = "verify-url: the verification page a certificate's QR code opens (https://…); "
-                              "verifier-site: the folder the verification site was last written to (an absolute "
-                              "path; verifier site --out keeps it, and a revocation writes the site there again)";
+    const std::string names =
+        "verify-url: the verification page a certificate's QR code opens (https://…); "
+        "verifier-site: the folder the verification site was last written to (an absolute "
+        "path; verifier site --out keeps it, and a revocation writes the site there again)";
 
     auto set_options = std::make_shared<SettingsSetOptions>();
     auto* set = group->add_subcommand("set", "Set a setting");

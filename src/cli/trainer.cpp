@@ -53,7 +53,10 @@ void run_trainer_qualify(Context& ctx, const TrainerQualifyOptions& options) {
 void run_trainer_certify(Context& ctx, const TrainerCertifyOptions& options) {
     const auto c = store::CertificationRepo(ctx.db()).certify_trainer(
         options.ref, options.level, date_option("--issued", options.issued), options.months);
-    ctx.print(json{{"ref", c.trainer_ref}, {"uuid", c.uuid}, {"level", c.level}, {"issued", to_string(c.issued_on)},
+    ctx.print(json{{"ref", c.trainer_ref},
+                   {"uuid", c.uuid},
+                   {"level", c.level},
+                   {"issued", to_string(c.issued_on)},
                    {"expires", to_string(c.expires_on)}},
               "Certified " + c.trainer_ref + " as " + c.level + " from " + to_string(c.issued_on) + " to " +
                   to_string(c.expires_on));
@@ -65,7 +68,8 @@ void run_trainer_show(Context& ctx, const TrainerShowOptions& options) {
     json certifications = json::array();
     std::string text = st.trainer_ref + " " + st.name + ": " + st.standing + "\n";
     for (const auto& c : st.certifications) {
-        certifications.push_back({{"level", c.level}, {"issued", to_string(c.issued_on)},
+        certifications.push_back({{"level", c.level},
+                                  {"issued", to_string(c.issued_on)},
                                   {"expires", to_string(c.expires_on)},
                                   {"validity", to_string(validity_on(c.expires_on, today))}});
         text += "  " + c.level + " " + to_string(c.issued_on) + " to " + to_string(c.expires_on) + "\n";
@@ -75,21 +79,24 @@ void run_trainer_show(Context& ctx, const TrainerShowOptions& options) {
     json renewal = nullptr;
     if (!st.certifications.empty()) {
         const auto r = store::CertificationRepo(ctx.db()).trainer_renewal(options.ref, today);
-        renewal = {{"code", r.rule.code}, {"met", r.check.met}, {"missing", r.check.missing},
-                   {"counted_minutes", r.check.total_minutes}, {"default_rule", r.default_rule}};
-        text += "\n  renewal (" + r.rule.code + "): " +
-                (r.check.met ? std::string("can renew now") : "still needs " + join(r.check.missing, "; "));
+        renewal = {{"code", r.rule.code},
+                   {"met", r.check.met},
+                   {"missing", r.check.missing},
+                   {"counted_minutes", r.check.total_minutes},
+                   {"default_rule", r.default_rule}};
+        text += "\n  renewal (" + r.rule.code +
+                "): " + (r.check.met ? std::string("can renew now") : "still needs " + join(r.check.missing, "; "));
     }
-    ctx.print(json{{"ref", st.trainer_ref},
-                   {"renewal", renewal},
-                   {"name", st.name},
-                   {"standing", st.standing},
-                   {"certifications", certifications},
-                   {"teaching",
-                    {{"sessions", st.teaching.sessions},
-                     {"minutes", st.teaching.minutes},
-                     {"cohorts", st.teaching.cohorts}}}},
-              text);
+    ctx.print(
+        json{
+            {"ref", st.trainer_ref},
+            {"renewal", renewal},
+            {"name", st.name},
+            {"standing", st.standing},
+            {"certifications", certifications},
+            {"teaching",
+             {{"sessions", st.teaching.sessions}, {"minutes", st.teaching.minutes}, {"cohorts", st.teaching.cohorts}}}},
+        text);
 }
 
 void run_trainer_renew(Context& ctx, const TrainerRenewOptions& options) {
@@ -160,8 +167,11 @@ void add_trainer_commands(CLI::App& app, Context& ctx) {
         json items = json::array();
         std::vector<std::vector<std::string>> rows{{"REF", "NAME", "LATIN NAME", "COUNTRY", "QUALIFIED"}};
         for (const auto& tr : store::TrainerRepo(ctx.db()).list()) {
-            items.push_back({{"ref", tr.ref}, {"name", tr.name}, {"latin_name", tr.latin_name},
-                             {"country", tr.country}, {"languages", tr.languages},
+            items.push_back({{"ref", tr.ref},
+                             {"name", tr.name},
+                             {"latin_name", tr.latin_name},
+                             {"country", tr.country},
+                             {"languages", tr.languages},
                              {"qualified", tr.qualified_modules}});
             rows.push_back({tr.ref, tr.name, tr.latin_name, tr.country, join(tr.qualified_modules, ",")});
         }

@@ -17,7 +17,7 @@ std::optional<Date> parse_date(std::string_view text);
 std::string to_string(const Date& date);
 Date add_days(const Date& date, int days);
 int days_between(const Date& from, const Date& to);  // to - from
-int weekday(const Date& date);                        // 0 = Monday ... 6 = Sunday
+int weekday(const Date& date);                       // 0 = Monday ... 6 = Sunday
 Date today_utc();
 
 struct LocalTime {

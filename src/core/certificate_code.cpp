@@ -33,8 +33,8 @@ std::string upper_ascii(std::string_view text) {
 }  // namespace
 
 std::string code_message(const CertifiedFacts& f) {
-    const std::string* facts[] = {&f.serial, &f.full_name,  &f.latin_name, &f.programme, &f.kind,
-                                  &f.issued_on, &f.expires_on, &f.language, &f.key_id};
+    const std::string* facts[] = {&f.serial,    &f.full_name,  &f.latin_name, &f.programme, &f.kind,
+                                  &f.issued_on, &f.expires_on, &f.language,   &f.key_id};
     std::string message(kCodeV2Prefix);
     for (const std::string* fact : facts) {
         if (fact->find_first_of("\r\n") != std::string::npos)
@@ -168,7 +168,8 @@ std::string verification_link(std::string_view verify_url, std::string_view code
 
 std::string short_address(std::string_view verify_url) {
     std::string_view rest = verify_url;
-    if (const auto scheme_end = rest.find("://"); scheme_end != std::string_view::npos) rest.remove_prefix(scheme_end + 3);
+    if (const auto scheme_end = rest.find("://"); scheme_end != std::string_view::npos)
+        rest.remove_prefix(scheme_end + 3);
     while (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);
     return std::string(rest);
 }

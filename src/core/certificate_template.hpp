@@ -31,7 +31,7 @@ struct CertificateContent {
     std::string kind;                   // "completion" or "module"
     std::string full_name, latin_name;  // exactly as written; latin_name may be empty
     std::string name_language;          // the participant's BCP 47 language (helps pick ja vs zh faces for Han)
-    std::string language;               // the certificate's language (the cohort's); English is the fallback/second language
+    std::string language;  // the certificate's language (the cohort's); English is the fallback/second language
     LocalizedText curriculum_title;
     std::vector<CertificateModuleLine> modules;  // completed modules, with minutes
     std::string site, country;
@@ -59,7 +59,7 @@ std::optional<Colour> parse_colour(std::string_view text);
 
 // What a text block shows when it is bound to the content rather than holding literal text.
 enum class TextField {
-    none,                 // literal text (TextBlock::text)
+    none,  // literal text (TextBlock::text)
     full_name,
     latin_name,           // drawn only when present and different from full_name
     curriculum_title,     // in the block's language
@@ -68,7 +68,7 @@ enum class TextField {
     site_and_dates,       // "Patan Community Centre, Nepal · 5 January – 30 March 2026"
     trainers,             // names joined with " · "
     serial,
-    issued_on,            // the issue date in the block's language
+    issued_on,  // the issue date in the block's language
 };
 
 std::optional<TextField> parse_text_field(std::string_view name);
@@ -84,14 +84,14 @@ struct TextBlock {
     double x_mm = 0, y_mm = 0;  // left edge of the box; y is the first BASELINE, from the top of the page
     // The baseline on an English certificate, where the only_bilingual lines are left out (closes their gaps).
     std::optional<double> y_english_mm;
-    double width_mm = 0;        // the box; text shrinks to fit it (never below min_size_pt)
+    double width_mm = 0;  // the box; text shrinks to fit it (never below min_size_pt)
     TextAlign align = TextAlign::centre;
     std::string font = "serif";  // "serif" or "sans"
     bool bold = false;
     double size_pt = 12, min_size_pt = 6;
     Colour colour;
     TextField field = TextField::none;
-    LocalizedText text;          // literal text, may hold {serial}, {full_name}, {issued_on}, {site_and_dates} ...
+    LocalizedText text;  // literal text, may hold {serial}, {full_name}, {issued_on}, {site_and_dates} ...
     BlockLanguage language = BlockLanguage::certificate;
     // The English line under a translated one: drawn only when the certificate's language is not
     // English and its text differs from the text block just before it (so no line shows twice).
@@ -104,10 +104,10 @@ struct TextBlock {
 };
 
 struct FrameLine {
-    double inset_mm = 10;     // from the page edge
+    double inset_mm = 10;  // from the page edge
     double width_pt = 1;
     Colour colour;
-    double corner_mm = 0;     // > 0: the corners are cut inwards (a notched, engraved-looking frame)
+    double corner_mm = 0;  // > 0: the corners are cut inwards (a notched, engraved-looking frame)
 };
 
 struct TemplateImage {
@@ -144,7 +144,7 @@ struct SignatureBlock {
     double name_size_pt = 11, role_size_pt = 8;
     std::string font = "sans";
     Colour name_colour, role_colour{0.35, 0.35, 0.35};
-    double image_height_mm = 14;              // a signature image sits on the line, at most this tall
+    double image_height_mm = 14;  // a signature image sits on the line, at most this tall
     // Role labels by role ("trainer", "co-facilitator"), each a localized text; English shows under
     // the certificate language's label when they differ.
     std::vector<std::pair<std::string, LocalizedText>> roles;
@@ -156,10 +156,10 @@ struct CertificateTemplate {
     std::string kind;  // "completion" or "module": which certificates it is meant for
     PageSize page_size = PageSize::a4;
     Orientation orientation = Orientation::landscape;
-    std::optional<Colour> paper;           // a tint over the whole page; none = white
+    std::optional<Colour> paper;              // a tint over the whole page; none = white
     std::optional<TemplateImage> background;  // drawn first, over the whole page
     std::vector<FrameLine> frame;
-    std::vector<TemplateImage> images;     // logos, seals
+    std::vector<TemplateImage> images;  // logos, seals
     std::vector<Rule> rules;
     std::vector<TextBlock> texts;
     QrBlock qr;

@@ -46,8 +46,7 @@ RenewalCheck check_renewal(const RenewalRule& rule, const std::vector<LearningEn
                                 hours_text(rule.total_minutes));
     for (const auto& [category, minimum] : rule.minimum_minutes) {
         const int done = check.minutes_by_category.count(category) ? check.minutes_by_category.at(category) : 0;
-        if (done < minimum)
-            check.missing.push_back(category + ": " + hours_text(done) + " of " + hours_text(minimum));
+        if (done < minimum) check.missing.push_back(category + ": " + hours_text(done) + " of " + hours_text(minimum));
     }
     check.met = check.missing.empty();
     return check;

@@ -20,10 +20,10 @@ struct RenewalRule {
 
 // What a certification needs, read from curricula/*.toml.
 struct CertificationDefinition {
-    std::string code;                 // "PSC"
+    std::string code;  // "PSC"
     LocalizedText title;
-    std::string curriculum_code;      // the programme whose completion it needs ("PSF")
-    std::string level;                // for trainers' certifications ("trainer", "senior trainer"); empty otherwise
+    std::string curriculum_code;  // the programme whose completion it needs ("PSF")
+    std::string level;            // for trainers' certifications ("trainer", "senior trainer"); empty otherwise
     bool for_trainers = false;
     int valid_months = 24;
     RenewalRule renewal;

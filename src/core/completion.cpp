@@ -94,7 +94,8 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
         for (const auto& r : person.assessments)
             if (r.module_code == module.code && (!latest || !(r.assessed_on < latest->assessed_on))) latest = &r;
         if (!latest) lacks([] { return std::string("assessment not yet taken"); });
-        else if (!latest->passed) lacks([&] { return "assessment not passed (" + to_string(latest->assessed_on) + ")"; });
+        else if (!latest->passed)
+            lacks([&] { return "assessment not passed (" + to_string(latest->assessed_on) + ")"; });
     }
     if (module.supervised_minutes > 0) {
         int signed_off = 0;
@@ -102,8 +103,8 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
             if (log.module_code == module.code && log.signed_off_on) signed_off += log.minutes;
         if (signed_off < module.supervised_minutes)
             lacks([&] {
-                return "supervised practice: " + hours_text(signed_off) + " of " + hours_text(module.supervised_minutes) +
-                       " signed off";
+                return "supervised practice: " + hours_text(signed_off) + " of " +
+                       hours_text(module.supervised_minutes) + " signed off";
             });
     }
 
@@ -113,9 +114,8 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
     if (!mc.complete && ctx.explain) {
         mc.reason = mc.code + " " + mc.title + ": " + join(missing, "; ");
         if (mc.missed_before_enrolment > 0 && !minutes_reachable)
-            mc.reason += " (" + std::to_string(mc.missed_before_enrolment) +
-                         " session(s) held before enrolment on " + to_string(person.enrolled_on) +
-                         " can be made up in another cohort)";
+            mc.reason += " (" + std::to_string(mc.missed_before_enrolment) + " session(s) held before enrolment on " +
+                         to_string(person.enrolled_on) + " can be made up in another cohort)";
     }
 
     // A coordinator's override decides; the latest one counts.
@@ -127,8 +127,8 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
         mc.complete = latest->complete;
         mc.on_track = latest->complete;
         mc.reason = latest->complete || !ctx.explain ? std::string()
-                                                     : mc.code + " " + mc.title + ": marked not complete by " + latest->by +
-                                           " (" + latest->reason + ")";
+                                                     : mc.code + " " + mc.title + ": marked not complete by " +
+                                                           latest->by + " (" + latest->reason + ")";
     }
     return mc;
 }
@@ -202,7 +202,8 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
         ethics_ok = std::any_of(person.ethics.begin(), person.ethics.end(), [&](const EthicsAcknowledgement& e) {
             return e.code_version == ctx.curriculum.ethics_code;
         });
-        if (!ethics_ok && ctx.explain) reasons.push_back("code of ethics " + ctx.curriculum.ethics_code + " not yet acknowledged");
+        if (!ethics_ok && ctx.explain)
+            reasons.push_back("code of ethics " + ctx.curriculum.ethics_code + " not yet acknowledged");
     }
     pc.complete = required_ok && electives_ok && ethics_ok;
     pc.on_track = pc.complete || (required_on_track && electives_on_track >= needed);

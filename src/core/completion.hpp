@@ -52,9 +52,9 @@ struct ParticipantRecord {
 struct CompletionContext {
     const Curriculum& curriculum;
     const std::vector<Session>& cohort_sessions;  // the cohort's own schedule
-    Date today;                                    // sessions after today are still to come
+    Date today;                                   // sessions after today are still to come
     std::string language = "en";                  // for module titles in reasons
-    bool explain = true;                           // false: decide only, without the reasons' words (reports)
+    bool explain = true;                          // false: decide only, without the reasons' words (reports)
     // Optional, for judging many people of one cohort: module_of_sessions(curriculum, cohort_sessions), worked out
     // once. Without it, each assessment works it out again.
     const std::vector<std::size_t>* session_modules = nullptr;

@@ -19,13 +19,13 @@ std::string country_name(const std::string& iso_code, std::string_view language)
     if (iso_code.size() != 2) return iso_code;
     if (is_english(language)) {
         static const std::map<std::string, std::string> names = {
-            {"AF", "Afghanistan"}, {"BD", "Bangladesh"},  {"BT", "Bhutan"},      {"KH", "Cambodia"},
-            {"CN", "China"},       {"HK", "Hong Kong"},   {"IN", "India"},       {"ID", "Indonesia"},
-            {"JP", "Japan"},       {"KR", "Korea"},       {"LA", "Lao PDR"},     {"MO", "Macao"},
-            {"MY", "Malaysia"},    {"MV", "Maldives"},    {"MN", "Mongolia"},    {"MM", "Myanmar"},
-            {"NP", "Nepal"},       {"PK", "Pakistan"},    {"PH", "Philippines"}, {"SG", "Singapore"},
-            {"LK", "Sri Lanka"},   {"TW", "Taiwan"},      {"TH", "Thailand"},    {"TL", "Timor-Leste"},
-            {"VN", "Viet Nam"},    {"AU", "Australia"},   {"NZ", "New Zealand"}, {"FJ", "Fiji"},
+            {"AF", "Afghanistan"}, {"BD", "Bangladesh"}, {"BT", "Bhutan"},      {"KH", "Cambodia"},
+            {"CN", "China"},       {"HK", "Hong Kong"},  {"IN", "India"},       {"ID", "Indonesia"},
+            {"JP", "Japan"},       {"KR", "Korea"},      {"LA", "Lao PDR"},     {"MO", "Macao"},
+            {"MY", "Malaysia"},    {"MV", "Maldives"},   {"MN", "Mongolia"},    {"MM", "Myanmar"},
+            {"NP", "Nepal"},       {"PK", "Pakistan"},   {"PH", "Philippines"}, {"SG", "Singapore"},
+            {"LK", "Sri Lanka"},   {"TW", "Taiwan"},     {"TH", "Thailand"},    {"TL", "Timor-Leste"},
+            {"VN", "Viet Nam"},    {"AU", "Australia"},  {"NZ", "New Zealand"}, {"FJ", "Fiji"},
         };
         if (const auto it = names.find(iso_code); it != names.end()) return it->second;
     }

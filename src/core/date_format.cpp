@@ -22,44 +22,52 @@ struct Style {
     const Months* months = nullptr;
     std::string_view zero_digit = "0";  // the language's own digits, as the UTF-8 of zero
     std::string_view comma = ",";
-    int year_offset = 0;                // Thai Buddhist era: +543
-    bool collapse = false;              // "5–9 January 2026" rather than two whole dates
+    int year_offset = 0;    // Thai Buddhist era: +543
+    bool collapse = false;  // "5–9 January 2026" rather than two whole dates
     std::string_view year_unit = "", month_unit = "", day_unit = "", unit_gap = "";  // cjk only
     std::string_view range_sep = " – ";
 };
 
 constexpr Months kEnglish = {"January", "February", "March",     "April",   "May",      "June",
                              "July",    "August",   "September", "October", "November", "December"};
-constexpr Months kThai = {"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-                          "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"};
+constexpr Months kThai = {"มกราคม",  "กุมภาพันธ์", "มีนาคม",  "เมษายน", "พฤษภาคม",  "มิถุนายน",
+                          "กรกฎาคม", "สิงหาคม",  "กันยายน", "ตุลาคม",  "พฤศจิกายน", "ธันวาคม"};
 constexpr Months kIndonesian = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
                                 "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
 constexpr Months kMalay = {"Januari", "Februari", "Mac",       "April",   "Mei",      "Jun",
                            "Julai",   "Ogos",     "September", "Oktober", "November", "Disember"};
-constexpr Months kHindi = {"जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून",
-                           "जुलाई", "अगस्त", "सितंबर", "अक्तूबर", "नवंबर", "दिसंबर"};
-constexpr Months kNepali = {"जनवरी", "फेब्रुअरी", "मार्च", "अप्रिल", "मे", "जुन",
-                            "जुलाई", "अगस्ट", "सेप्टेम्बर", "अक्टोबर", "नोभेम्बर", "डिसेम्बर"};
-constexpr Months kBengali = {"জানুয়ারী", "ফেব্রুয়ারী", "মার্চ", "এপ্রিল", "মে", "জুন",
-                             "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"};
-constexpr Months kTamil = {"ஜனவரி", "பிப்ரவரி", "மார்ச்", "ஏப்ரல்", "மே", "ஜூன்",
-                           "ஜூலை", "ஆகஸ்ட்", "செப்டம்பர்", "அக்டோபர்", "நவம்பர்", "டிசம்பர்"};
-constexpr Months kSinhala = {"ජනවාරි", "පෙබරවාරි", "මාර්තු", "අප්‍රේල්", "මැයි", "ජූනි",
-                             "ජූලි", "අගෝස්තු", "සැප්තැම්බර්", "ඔක්තෝබර්", "නොවැම්බර්", "දෙසැම්බර්"};
-constexpr Months kUrdu = {"جنوری", "فروری", "مارچ", "اپریل", "مئی", "جون",
-                          "جولائی", "اگست", "ستمبر", "اکتوبر", "نومبر", "دسمبر"};
+constexpr Months kHindi = {"जनवरी", "फ़रवरी", "मार्च",  "अप्रैल",  "मई",   "जून",
+                           "जुलाई",  "अगस्त",  "सितंबर", "अक्तूबर", "नवंबर", "दिसंबर"};
+constexpr Months kNepali = {"जनवरी", "फेब्रुअरी", "मार्च",   "अप्रिल",  "मे",      "जुन",
+                            "जुलाई",  "अगस्ट",   "सेप्टेम्बर", "अक्टोबर", "नोभेम्बर", "डिसेम्बर"};
+constexpr Months kBengali = {"জানুয়ারী", "ফেব্রুয়ারী", "মার্চ",     "এপ্রিল",  "মে",     "জুন",
+                             "জুলাই",    "আগস্ট",     "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর"};
+constexpr Months kTamil = {"ஜனவரி", "பிப்ரவரி", "மார்ச்",    "ஏப்ரல்",   "மே",    "ஜூன்",
+                           "ஜூலை",  "ஆகஸ்ட்",    "செப்டம்பர்", "அக்டோபர்", "நவம்பர்", "டிசம்பர்"};
+constexpr Months kSinhala = {"ජනවාරි",    "පෙබරවාරි", "මාර්තු",    "අප්‍රේල්",
+                             "මැයි",      "ජූනි",      "ජූලි",      "අගෝස්තු",
+                             "සැප්තැම්බර්", "ඔක්තෝබර්",  "නොවැම්බර්", "දෙසැම්බර්"};
+constexpr Months kUrdu = {"جنوری",  "فروری", "مارچ",  "اپریل",  "مئی",   "جون",
+                          "جولائی", "اگست",  "ستمبر", "اکتوبر", "نومبر", "دسمبر"};
 constexpr Months kVietnamese = {"tháng 1", "tháng 2", "tháng 3", "tháng 4",  "tháng 5",  "tháng 6",
                                 "tháng 7", "tháng 8", "tháng 9", "tháng 10", "tháng 11", "tháng 12"};
-constexpr Months kFilipino = {"Enero", "Pebrero", "Marso",     "Abril",    "Mayo",      "Hunyo",
+constexpr Months kFilipino = {"Enero", "Pebrero", "Marso",     "Abril",   "Mayo",      "Hunyo",
                               "Hulyo", "Agosto",  "Setyembre", "Oktubre", "Nobyembre", "Disyembre"};
 
 Style style_for(const std::string& language) {
     const std::string primary = language.substr(0, language.find_first_of("-_"));
     using O = Order;
-    if (primary == "ja") return {.order = O::cjk, .year_unit = "年", .month_unit = "月", .day_unit = "日", .range_sep = "～"};
-    if (primary == "zh") return {.order = O::cjk, .year_unit = "年", .month_unit = "月", .day_unit = "日", .range_sep = "至"};
+    if (primary == "ja")
+        return {.order = O::cjk, .year_unit = "年", .month_unit = "月", .day_unit = "日", .range_sep = "～"};
+    if (primary == "zh")
+        return {.order = O::cjk, .year_unit = "年", .month_unit = "月", .day_unit = "日", .range_sep = "至"};
     if (primary == "ko")
-        return {.order = O::cjk, .year_unit = "년", .month_unit = "월", .day_unit = "일", .unit_gap = " ", .range_sep = " ~ "};
+        return {.order = O::cjk,
+                .year_unit = "년",
+                .month_unit = "월",
+                .day_unit = "일",
+                .unit_gap = " ",
+                .range_sep = " ~ "};
     if (primary == "th") return {.order = O::day_month_year, .months = &kThai, .year_offset = 543, .collapse = true};
     if (primary == "id") return {.order = O::day_month_year, .months = &kIndonesian, .collapse = true};
     if (primary == "ms") return {.order = O::day_month_year, .months = &kMalay, .collapse = true};
@@ -136,9 +144,7 @@ std::string format(const Date& date, const Style& s, Parts parts) {
 
 }  // namespace
 
-std::string format_date(const Date& date, const std::string& language) {
-    return format(date, style_for(language), {});
-}
+std::string format_date(const Date& date, const std::string& language) { return format(date, style_for(language), {}); }
 
 std::string format_date_range(const Date& start, const std::optional<Date>& end, const std::string& language) {
     const Style s = style_for(language);
@@ -146,8 +152,7 @@ std::string format_date_range(const Date& start, const std::optional<Date>& end,
     const bool same_year = end->year == start.year, same_month = same_year && end->month == start.month;
     if (s.order == Order::cjk && same_year)
         return format(start, s, {}) + std::string(s.range_sep) + format(*end, s, {.year = false});
-    if (s.collapse && same_month)
-        return format(start, s, {.month = false, .year = false}) + "–" + format(*end, s, {});
+    if (s.collapse && same_month) return format(start, s, {.month = false, .year = false}) + "–" + format(*end, s, {});
     if (s.collapse && same_year)
         return format(start, s, {.year = false}) + std::string(s.range_sep) + format(*end, s, {});
     return format(start, s, {}) + std::string(s.range_sep) + format(*end, s, {});

@@ -9,8 +9,8 @@ namespace mitra {
 
 struct CertificateEligibility {
     bool eligible = false;
-    std::string reason;                  // why not, in words; empty when eligible
-    std::vector<std::string> modules;    // the modules the certificate certifies as completed
+    std::string reason;                // why not, in words; empty when eligible
+    std::vector<std::string> modules;  // the modules the certificate certifies as completed
 };
 
 // A programme certificate (kind "completion") needs the whole programme complete; a module certificate

@@ -70,9 +70,7 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
-bool is_country_code(std::string_view code) {
-    return std::binary_search(kCountries.begin(), kCountries.end(), code);
-}
+bool is_country_code(std::string_view code) { return std::binary_search(kCountries.begin(), kCountries.end(), code); }
 
 bool is_language_tag(std::string_view tag) {
     if (tag.empty() || tag.size() > 35) return false;

@@ -73,8 +73,7 @@ int counted_minutes(const Attendance& mark, int session_minutes) {
     switch (mark.status) {
         case AttendanceStatus::present: return session_minutes;
         case AttendanceStatus::late:
-        case AttendanceStatus::left_early:
-            return std::clamp(mark.minutes.value_or(0), 0, session_minutes);
+        case AttendanceStatus::left_early: return std::clamp(mark.minutes.value_or(0), 0, session_minutes);
         case AttendanceStatus::excused:
         case AttendanceStatus::absent: return 0;
     }

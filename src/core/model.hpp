@@ -17,13 +17,13 @@ std::optional<ModuleKind> parse_module_kind(std::string_view text);
 struct Module {
     std::string code;
     LocalizedText title, summary;
-    int minutes = 0;              // scheduled minutes of sessions
-    int sessions = 1;             // how many sessions it is usually taught in
+    int minutes = 0;   // scheduled minutes of sessions
+    int sessions = 1;  // how many sessions it is usually taught in
     ModuleKind kind = ModuleKind::theory;
-    bool required = true;         // false: an elective
+    bool required = true;           // false: an elective
     double attendance_share = 0.8;  // share of scheduled minutes a participant must attend
-    bool has_assessment = false;  // a pass/fail assessment must be passed
-    int supervised_minutes = 0;   // practicum: supervised practice to be logged and signed off
+    bool has_assessment = false;    // a pass/fail assessment must be passed
+    int supervised_minutes = 0;     // practicum: supervised practice to be logged and signed off
     std::vector<LocalizedText> outcomes;
 };
 
@@ -56,11 +56,11 @@ struct Trainer {
 // What the programme keeps about a person: as little as it needs. No diagnosis, ever.
 struct Participant {
     std::string uuid;
-    std::string ref;         // the programme's own key
-    std::string full_name;   // exactly as the person writes it, in their own script
-    std::string latin_name;  // optional
-    std::string country;     // ISO 3166-1 alpha-2
-    std::string language;    // BCP 47
+    std::string ref;                   // the programme's own key
+    std::string full_name;             // exactly as the person writes it, in their own script
+    std::string latin_name;            // optional
+    std::string country;               // ISO 3166-1 alpha-2
+    std::string language;              // BCP 47
     std::string email, phone;          // optional
     std::optional<Date> consent_date;  // when the person consented to their data being kept
 };
@@ -72,7 +72,7 @@ struct Cohort {
     std::string site, country, time_zone, language;
     Date start_date;
     std::optional<Date> end_date;
-    int capacity = 0;  // 0: no limit
+    int capacity = 0;                       // 0: no limit
     std::vector<std::string> trainer_refs;  // lead first, then co-facilitators
 };
 
@@ -87,7 +87,7 @@ struct Session {
     std::string uuid;
     std::string cohort_code;
     std::string module_code;
-    Date date;              // in the site's time zone, as the site lives it
+    Date date;  // in the site's time zone, as the site lives it
     LocalTime start_time{9, 0};
     int minutes = 0;
     std::string trainer_ref;         // optional: the peer trainer who leads it

@@ -51,11 +51,10 @@ std::string described(UChar32 c) {
 // visible virama: Sinhala ශ්‍රී, Devanagari, Bengali, Malayalam chillus) and the Arabic family (a letter
 // kept unjoined: Persian and Urdu می‌خواهم).
 constexpr std::array kJoinerScripts = {
-    USCRIPT_DEVANAGARI, USCRIPT_BENGALI,  USCRIPT_GURMUKHI, USCRIPT_GUJARATI, USCRIPT_ORIYA,
-    USCRIPT_TAMIL,      USCRIPT_TELUGU,   USCRIPT_KANNADA,  USCRIPT_MALAYALAM, USCRIPT_SINHALA,
-    USCRIPT_TIBETAN,    USCRIPT_MYANMAR,  USCRIPT_KHMER,    USCRIPT_BALINESE, USCRIPT_JAVANESE,
-    USCRIPT_SUNDANESE,  USCRIPT_NEWA,     USCRIPT_ARABIC,   USCRIPT_SYRIAC,   USCRIPT_NKO,
-    USCRIPT_MONGOLIAN,  USCRIPT_MANDAIC,  USCRIPT_HANIFI_ROHINGYA};
+    USCRIPT_DEVANAGARI, USCRIPT_BENGALI,  USCRIPT_GURMUKHI,  USCRIPT_GUJARATI,  USCRIPT_ORIYA,          USCRIPT_TAMIL,
+    USCRIPT_TELUGU,     USCRIPT_KANNADA,  USCRIPT_MALAYALAM, USCRIPT_SINHALA,   USCRIPT_TIBETAN,        USCRIPT_MYANMAR,
+    USCRIPT_KHMER,      USCRIPT_BALINESE, USCRIPT_JAVANESE,  USCRIPT_SUNDANESE, USCRIPT_NEWA,           USCRIPT_ARABIC,
+    USCRIPT_SYRIAC,     USCRIPT_NKO,      USCRIPT_MONGOLIAN, USCRIPT_MANDAIC,   USCRIPT_HANIFI_ROHINGYA};
 
 // Both characters belong to one script that uses joiners (Script_Extensions counts, so an Arabic
 // vowel mark, which is "Inherited", still counts as Arabic).
@@ -90,8 +89,7 @@ std::optional<std::string> character_problem(UChar32 c, UChar32 before, UChar32 
         if (before >= 0 && after >= 0 && joiner_between(before, after)) return std::nullopt;
         // ZWJ after the Malayalam virama at a word's end: the older spelling of a chillu (ന്‍).
         const bool word_end = after < 0 || u_charType(after) == U_SPACE_SEPARATOR;
-        if (c == 0x200D && word_end && before == 0x0D4D)
-            return std::nullopt;
+        if (c == 0x200D && word_end && before == 0x0D4D) return std::nullopt;
         return "contains " + described(c) +
                ", which is kept only inside a word of a script that needs it (such as Sinhala, Devanagari or Urdu)";
     }

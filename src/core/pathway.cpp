@@ -34,8 +34,8 @@ Requirement programme_completion(const PathwayRecords& records, const Curriculum
         if (required_ok && electives >= electives_required)
             completion = {"programme completion", true, curriculum.code + " completed in cohort " + other.cohort_code};
         else if (completion.detail.empty())
-            completion.detail = curriculum.code + " not yet complete in cohort " + other.cohort_code + ": " +
-                                join(reasons, "; ");
+            completion.detail =
+                curriculum.code + " not yet complete in cohort " + other.cohort_code + ": " + join(reasons, "; ");
     }
     return completion;
 }
@@ -54,9 +54,9 @@ void add_other_requirements(const PathwayRecords& records, const Curriculum& cur
     if (!curriculum.ethics_code.empty()) {
         const bool acknowledged = std::find(records.ethics_acknowledged.begin(), records.ethics_acknowledged.end(),
                                             curriculum.ethics_code) != records.ethics_acknowledged.end();
-        requirements.push_back({"code of ethics", acknowledged,
-                                "code of ethics " + curriculum.ethics_code +
-                                    (acknowledged ? " acknowledged" : " not yet acknowledged")});
+        requirements.push_back(
+            {"code of ethics", acknowledged,
+             "code of ethics " + curriculum.ethics_code + (acknowledged ? " acknowledged" : " not yet acknowledged")});
     }
     // A module a coordinator decided complete (prior learning) needs no assessment or practice here.
     int supervised_needed = 0;
@@ -65,15 +65,17 @@ void add_other_requirements(const PathwayRecords& records, const Curriculum& cur
         if (decided.count(m.code)) {
             if (m.supervised_minutes > 0) decided_practice.push_back(m.code);
             if (m.has_assessment)
-                requirements.push_back({"assessment", true, "assessment " + m.code + ": module recognised by a coordinator"});
+                requirements.push_back(
+                    {"assessment", true, "assessment " + m.code + ": module recognised by a coordinator"});
             continue;
         }
         supervised_needed += m.supervised_minutes;
         if (m.has_assessment) assessed.push_back(m.code);
     }
     if (!decided_practice.empty() && supervised_needed == 0)
-        requirements.push_back({"supervised practice", true,
-                                "supervised practice: " + join(decided_practice, ", ") + " recognised by a coordinator"});
+        requirements.push_back(
+            {"supervised practice", true,
+             "supervised practice: " + join(decided_practice, ", ") + " recognised by a coordinator"});
     if (supervised_needed > 0) {
         const auto found = records.signed_off_minutes.find(curriculum.code);
         const int signed_off = found == records.signed_off_minutes.end() ? 0 : found->second;
@@ -86,8 +88,9 @@ void add_other_requirements(const PathwayRecords& records, const Curriculum& cur
         const std::string on = latest ? to_string(latest->assessed_on) : "";
         requirements.push_back({"assessment", latest && latest->passed,
                                 "assessment " + module_code + ": " +
-                                    (!latest ? "not yet taken" : latest->passed ? "passed on " + on
-                                                                                : "not passed (" + on + ")")});
+                                    (!latest          ? "not yet taken"
+                                     : latest->passed ? "passed on " + on
+                                                      : "not passed (" + on + ")")});
     }
 }
 
@@ -127,7 +130,8 @@ std::vector<Pathway> assess_pathways(const PathwayRecords& records, const Date& 
         std::set<std::string> decided;  // modules complete by a coordinator's override
         p.requirements.push_back(programme_completion(records, *curriculum, decided));
         add_other_requirements(records, *curriculum, decided, p.requirements);
-        p.ready = std::all_of(p.requirements.begin(), p.requirements.end(), [](const Requirement& q) { return q.done; });
+        p.ready =
+            std::all_of(p.requirements.begin(), p.requirements.end(), [](const Requirement& q) { return q.done; });
         for (const auto& k : records.held)
             if (k.code == p.definition.code && k.status == "current") {
                 p.current = k;

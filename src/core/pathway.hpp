@@ -33,7 +33,7 @@ std::string standing_on(const CertificationRecord& record, const Date& today, in
 
 // One thing a certification needs, done or not, in words.
 struct Requirement {
-    std::string name;    // "programme completion", "code of ethics", "supervised practice", "assessment"
+    std::string name;  // "programme completion", "code of ethics", "supervised practice", "assessment"
     bool done = false;
     std::string detail;  // "PSF completed in cohort NP-2026-01", "ethics: 2 of 3 hours", ...
 };
@@ -42,12 +42,12 @@ struct Requirement {
 struct Pathway {
     std::string participant_ref, full_name;
     CertificationDefinition definition;
-    std::vector<Requirement> requirements;  // to be certified the first time
-    bool ready = false;                     // every requirement is done
+    std::vector<Requirement> requirements;       // to be certified the first time
+    bool ready = false;                          // every requirement is done
     std::optional<CertificationRecord> current;  // the latest live certification, when one is held
-    std::string standing;                   // standing_on(current) or "not certified"
-    RenewalCheck renewal;                   // learning since `current` was issued against the renewal rule
-    std::vector<std::string> missing;       // what is missing, in words (requirements or renewal)
+    std::string standing;                        // standing_on(current) or "not certified"
+    RenewalCheck renewal;                        // learning since `current` was issued against the renewal rule
+    std::vector<std::string> missing;            // what is missing, in words (requirements or renewal)
 };
 
 // One of the person's cohorts: the curriculum it follows and the person's completion in it.
@@ -67,12 +67,12 @@ struct AssessmentOutcome {
 // Everything about one person that their pathways need.
 struct PathwayRecords {
     std::string ref, full_name;
-    std::vector<CertificationRecord> held;     // every certification held and once held, newest first
-    std::vector<PathwayCohort> cohorts;        // the cohorts enrolled in, latest first
-    std::vector<std::string> ethics_acknowledged;      // code versions
-    std::map<std::string, int> signed_off_minutes;     // supervised practice signed off, by curriculum code
-    std::vector<AssessmentOutcome> assessments;        // latest first
-    std::vector<LearningEntry> ledger;                 // up to today; needed only when a certification is current
+    std::vector<CertificationRecord> held;          // every certification held and once held, newest first
+    std::vector<PathwayCohort> cohorts;             // the cohorts enrolled in, latest first
+    std::vector<std::string> ethics_acknowledged;   // code versions
+    std::map<std::string, int> signed_off_minutes;  // supervised practice signed off, by curriculum code
+    std::vector<AssessmentOutcome> assessments;     // latest first
+    std::vector<LearningEntry> ledger;              // up to today; needed only when a certification is current
     // Definitions of certifications held whose curricula no cohort above follows, by code; one missing is taken
     // as a definition that knows only its code (removed since).
     std::map<std::string, CertificationDefinition> definitions;

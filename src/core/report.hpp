@@ -47,15 +47,16 @@ struct ReportCharts {
 struct ReportContent {
     std::string language;  // BCP 47 of the words and titles (picks the fonts' forms: CJK, Urdu); may be empty
     std::string title = "Programme report";
-    std::string file_title = "Programme report";  // with the period, for a file's properties
+    std::string file_title = "Programme report";                   // with the period, for a file's properties
     std::vector<std::string> subtitle_lines;                       // period, filters, curriculum title, counts
     std::vector<std::pair<std::string, std::string>> key_figures;  // label, shown value ("<5", "83%")
     std::vector<ReportTable> tables;
     ReportCharts charts;
-    std::string footer = "Aggregate figures only: counts from 1 to 4 are shown as <5 and rates from them are suppressed.";
+    std::string footer =
+        "Aggregate figures only: counts from 1 to 4 are shown as <5 and rates from them are suppressed.";
     std::string nothing_to_show = "Nothing to show for this period";  // an empty chart
-    std::string nothing_in_period = "nothing in this period";          // an empty table
-    std::string page = "page {n}";                                     // {n}: the page's number
+    std::string nothing_in_period = "nothing in this period";         // an empty table
+    std::string page = "page {n}";                                    // {n}: the page's number
     std::vector<std::string> csv_header = {"table", "item", "measure", "value"};
 };
 

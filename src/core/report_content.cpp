@@ -91,7 +91,8 @@ std::vector<ReportTable> report_tables(const ProgrammeFigures& f, const ReportWo
         return t;
     };
 
-    ReportTable summary = headed({"summary", words("Summary"), words("Programme summary"), {"figure", "value"}, {}, {}, {}});
+    ReportTable summary =
+        headed({"summary", words("Summary"), words("Programme summary"), {"figure", "value"}, {}, {}, {}});
     auto row = [&](const std::string& key, const std::string& value) {
         summary.row_keys.push_back(key);
         summary.rows.push_back({words(key), value});
@@ -108,11 +109,13 @@ std::vector<ReportTable> report_tables(const ProgrammeFigures& f, const ReportWo
     row("sessions held", std::to_string(f.sessions));
     row("sessions without attendance recorded", std::to_string(f.sessions_unrecorded));
     row("session hours delivered", hours(f.session_minutes));
-    row("attendances", shown([&] {
-            long long n = 0;
-            for (const auto& m : f.modules) n += m.attendances;
-            return n;
-        }(), hide.attendances, words));
+    row("attendances", shown(
+                           [&] {
+                               long long n = 0;
+                               for (const auto& m : f.modules) n += m.attendances;
+                               return n;
+                           }(),
+                           hide.attendances, words));
     // Hours attended by a handful of people say something about each of them.
     row("participant hours attended", people_suppressed ? words("suppressed") : hours(f.attended_minutes));
     row("enrolled but never attended", shown(f.never_attended, primary(f.never_attended), words));
@@ -122,23 +125,33 @@ std::vector<ReportTable> report_tables(const ProgrammeFigures& f, const ReportWo
     row("note", words(kNote));
     out.push_back(std::move(summary));
 
-    ReportTable countries = headed({"countries", words("Countries"), words("By country"),
-                                    {"country", "enrolled", "completed", "completion rate", "session hours"}, {}, {}, {}});
+    ReportTable countries = headed({"countries",
+                                    words("Countries"),
+                                    words("By country"),
+                                    {"country", "enrolled", "completed", "completion rate", "session hours"},
+                                    {},
+                                    {},
+                                    {}});
     for (std::size_t i = 0; i < f.countries.size(); ++i) {
         const auto& c = f.countries[i];
         countries.row_keys.push_back(c.country);
-        countries.rows.push_back({words.country_name(c.country), shown(c.enrolled, hide.country_enrolled[i], words),
-                                  shown(c.completed, hide.country_completed[i], words),
-                                  rate(c.completed, hide.country_completed[i], c.enrolled, hide.country_enrolled[i], words),
-                                  hours(c.session_minutes)});
+        countries.rows.push_back(
+            {words.country_name(c.country), shown(c.enrolled, hide.country_enrolled[i], words),
+             shown(c.completed, hide.country_completed[i], words),
+             rate(c.completed, hide.country_completed[i], c.enrolled, hide.country_enrolled[i], words),
+             hours(c.session_minutes)});
     }
     out.push_back(std::move(countries));
 
     const bool with_curriculum = several_curricula(f);
-    ReportTable modules = headed({"modules", words("Modules"), words("By module: attendance, completion and drop-out"),
+    ReportTable modules = headed({"modules",
+                                  words("Modules"),
+                                  words("By module: attendance, completion and drop-out"),
                                   {"module", "sessions held", "session hours", "attendances", "attendance rate",
                                    "people attending", "people completed", "dropped out after"},
-                                  {}, {}, {}});
+                                  {},
+                                  {},
+                                  {}});
     for (std::size_t i = 0; i < f.modules.size(); ++i) {
         const auto& m = f.modules[i];
         modules.row_keys.push_back(m.curriculum + "/" + m.code);
@@ -151,12 +164,18 @@ std::vector<ReportTable> report_tables(const ProgrammeFigures& f, const ReportWo
     }
     out.push_back(std::move(modules));
 
-    ReportTable months = headed({"months", words("Months"), words("Attendance over time"),
-                                 {"month", "sessions held", "attendances"}, {}, {}, {}});
+    ReportTable months = headed({"months",
+                                 words("Months"),
+                                 words("Attendance over time"),
+                                 {"month", "sessions held", "attendances"},
+                                 {},
+                                 {},
+                                 {}});
     for (std::size_t i = 0; i < f.months.size(); ++i) {
         const auto& m = f.months[i];
         months.row_keys.push_back(m.month);
-        months.rows.push_back({m.month, std::to_string(m.sessions), shown(m.attendances, hide.month_attendances[i], words)});
+        months.rows.push_back(
+            {m.month, std::to_string(m.sessions), shown(m.attendances, hide.month_attendances[i], words)});
     }
     out.push_back(std::move(months));
     return out;
@@ -176,11 +195,12 @@ ReportCharts report_charts(const ProgrammeFigures& f, const ReportWords& words) 
     charts.funnel.name = words("people who completed each module");
     const bool with_curriculum = several_curricula(f);
     for (const auto& m : f.modules)
-        charts.funnel.bars.push_back(bar(module_label(m, words.language, with_curriculum), m.completed,
-                                         primary(m.completed), words));
+        charts.funnel.bars.push_back(
+            bar(module_label(m, words.language, with_curriculum), m.completed, primary(m.completed), words));
     charts.over_time.name = words("attendances per month");
     for (std::size_t i = 0; i < f.months.size(); ++i)
-        charts.over_time.bars.push_back(bar(f.months[i].month, f.months[i].attendances, hide.month_attendances[i], words));
+        charts.over_time.bars.push_back(
+            bar(f.months[i].month, f.months[i].attendances, hide.month_attendances[i], words));
     charts.by_country_title = words("People enrolled and completed, by country");
     charts.funnel_title = words("Completion funnel: people who completed each module");
     charts.over_time_title = words("Attendance over time: attendances per month");
@@ -208,8 +228,9 @@ ReportContent report_content(const ProgrammeFigures& f, const ReportWords& words
         if (title != f.curriculum_title.in("en")) title += "  ·  " + f.curriculum_title.in("en");
         c.subtitle_lines.push_back(title);
     }
-    c.subtitle_lines.push_back(words("{cohorts} cohort(s), {sessions} session(s) held",
-                                     {{"cohorts", std::to_string(f.cohorts)}, {"sessions", std::to_string(f.sessions)}}));
+    c.subtitle_lines.push_back(
+        words("{cohorts} cohort(s), {sessions} session(s) held",
+              {{"cohorts", std::to_string(f.cohorts)}, {"sessions", std::to_string(f.sessions)}}));
     const auto& summary = c.tables.front();
     for (const std::string key : {"people enrolled", "people completed", "completion rate", "session hours delivered",
                                   "certificates issued", "trainers active"})

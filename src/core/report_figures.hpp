@@ -26,13 +26,13 @@ struct ModuleFigures {
     std::string curriculum, code;
     LocalizedText title;
     long long sessions = 0, session_minutes = 0;  // held in the period (attendance recorded)
-    long long attendances = 0;  // marks present, late or left early at those sessions
-    long long expected = 0;     // people enrolled by each session's day, summed over the sessions
-    long long attended_people = 0;  // distinct people at one or more of those sessions
-    long long completed = 0;    // people of the cohorts in scope who completed the module
-    long long dropped = 0;      // people not complete whose last attended session was of this module and
-                                // who missed every session (two or more) held after it; a session counts as held
-                                // once its attendance is recorded
+    long long attendances = 0;                    // marks present, late or left early at those sessions
+    long long expected = 0;                       // people enrolled by each session's day, summed over the sessions
+    long long attended_people = 0;                // distinct people at one or more of those sessions
+    long long completed = 0;                      // people of the cohorts in scope who completed the module
+    long long dropped = 0;  // people not complete whose last attended session was of this module and
+                            // who missed every session (two or more) held after it; a session counts as held
+                            // once its attendance is recorded
 };
 
 struct MonthFigures {
@@ -44,8 +44,9 @@ struct ProgrammeFigures {
     ReportFilter filter;
     LocalizedText curriculum_title;  // when exactly one curriculum is in scope
     long long cohorts = 0;
-    long long enrolled = 0, completed = 0;  // distinct people enrolled in the cohorts in scope (by the end of the period)
-    long long never_attended = 0;           // enrolled, not complete, attended nothing though two or more sessions were held
+    long long enrolled = 0,
+              completed = 0;       // distinct people enrolled in the cohorts in scope (by the end of the period)
+    long long never_attended = 0;  // enrolled, not complete, attended nothing though two or more sessions were held
     long long sessions = 0, session_minutes = 0;  // held: dated in the period, with attendance recorded
     long long sessions_unrecorded = 0;            // dated in the period, no attendance recorded (yet)
     long long attended_minutes = 0;  // minutes counted toward completion at the period's sessions, summed over people

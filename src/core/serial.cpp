@@ -51,8 +51,7 @@ std::string normalise_serial(std::string_view serial) {
 bool is_valid_serial(std::string_view text) {
     const std::string serial = normalise_serial(text);
     const auto dash = serial.rfind('-');
-    if (serial.size() < 8 || serial.size() > 64 || dash == std::string::npos || dash + 2 != serial.size())
-        return false;
+    if (serial.size() < 8 || serial.size() > 64 || dash == std::string::npos || dash + 2 != serial.size()) return false;
     for (char c : serial)
         if (value_of(c) < 0 && c != '-') return false;
     return serial_check_character(std::string_view(serial).substr(0, dash)) == serial.back();

@@ -12,7 +12,8 @@ namespace mitra {
 char serial_check_character(std::string_view body);
 
 // "PSF-NP-2026-000123-K", or nullopt when this number's check would be '*' (skip to the next).
-std::optional<std::string> make_serial(std::string_view programme, std::string_view country, int year, long long number);
+std::optional<std::string> make_serial(std::string_view programme, std::string_view country, int year,
+                                       long long number);
 
 // Every character a serial is written with.
 inline constexpr std::string_view kSerialCharacters = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-";

@@ -28,8 +28,8 @@ struct CertifiedFacts {
 };
 
 struct SigningKey {
-    std::string public_key;  // 32 bytes
-    std::string secret_key;  // 64 bytes; empty for a verifying-only key
+    std::string public_key;      // 32 bytes
+    std::string secret_key;      // 64 bytes; empty for a verifying-only key
     std::string key_id() const;  // first 16 hex digits of the public key's SHA-256
 };
 

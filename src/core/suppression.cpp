@@ -14,8 +14,8 @@ std::string shown_count(long long count) { return is_suppressed(count) ? "<5" : 
 std::string shown_rate(long long part, long long whole) {
     if (is_suppressed(part) || is_suppressed(whole)) return "suppressed";
     if (whole <= 0) return "-";
-    return std::to_string(static_cast<long long>(std::lround(100.0 * static_cast<double>(part) /
-                                                             static_cast<double>(whole)))) +
+    return std::to_string(
+               static_cast<long long>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole)))) +
            "%";
 }
 
@@ -30,7 +30,7 @@ bool line_leaks(const std::vector<long long>& counts, const std::vector<Hidden>&
     int hidden_cells = hidden[line.total] != Hidden::no ? 1 : 0;
     for (auto p : line.parts) hidden_cells += hidden[p] != Hidden::no;
     if (hidden_cells == 0) return false;
-    if (hidden_cells == 1) return true;  // the total less the shown cells, or the shown cells' sum
+    if (hidden_cells == 1) return true;                  // the total less the shown cells, or the shown cells' sum
     if (hidden[line.total] != Hidden::no) return false;  // the sum itself is not known from this line
     // What the hidden parts add up to, which anyone can work out; and what each may be: a small cell 1 to
     // 4, a complementary one 0 or 5 and over (it would have been shown as small otherwise).

@@ -12,10 +12,16 @@ std::optional<CodePointAt> code_point_at(std::string_view s, std::size_t at) {
     if (c < 0x80) return CodePointAt{c, 1};
     std::size_t length = 0;
     char32_t cp = 0;
-    if ((c & 0xE0) == 0xC0) { length = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { length = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { length = 4; cp = c & 0x07; }
-    else return std::nullopt;
+    if ((c & 0xE0) == 0xC0) {
+        length = 2;
+        cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        length = 3;
+        cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        length = 4;
+        cp = c & 0x07;
+    } else return std::nullopt;
     if (at + length > s.size()) return std::nullopt;
     for (std::size_t k = 1; k < length; ++k) {
         const auto cc = static_cast<unsigned char>(s[at + k]);
@@ -97,8 +103,8 @@ std::string hours_text(int minutes) {
 bool is_code(std::string_view s) {
     if (s.empty() || s.size() > 64) return false;
     for (char c : s) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                        c == '-' || c == '_' || c == '.';
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                        c == '_' || c == '.';
         if (!ok) return false;
     }
     return true;

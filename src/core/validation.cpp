@@ -104,8 +104,8 @@ std::vector<FieldError> validate(const Cohort& c) {
     if (!looks_like_time_zone(c.time_zone))
         errors.push_back({"time_zone", "'" + c.time_zone + "' is not an IANA time zone name (such as Asia/Kolkata)"});
     if (c.end_date && *c.end_date < c.start_date)
-        errors.push_back({"end", "the end date " + to_string(*c.end_date) + " is before the start date " +
-                                     to_string(c.start_date)});
+        errors.push_back(
+            {"end", "the end date " + to_string(*c.end_date) + " is before the start date " + to_string(c.start_date)});
     if (c.capacity < 0) errors.push_back({"capacity", "cannot be negative"});
     return errors;
 }

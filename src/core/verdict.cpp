@@ -10,18 +10,18 @@ namespace mitra {
 namespace {
 
 bool hidden_or_steering(char32_t c) {
-    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;             // C0, DEL, C1 (ESC, CR, CSI…)
-    if (c >= 0x202a && c <= 0x202e) return true;                        // bidi embeddings and overrides
-    if (c >= 0x2066 && c <= 0x2069) return true;                        // bidi isolates
-    if (c == 0x200e || c == 0x200f || c == 0x061c) return true;        // bidi marks
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;       // C0, DEL, C1 (ESC, CR, CSI…)
+    if (c >= 0x202a && c <= 0x202e) return true;                 // bidi embeddings and overrides
+    if (c >= 0x2066 && c <= 0x2069) return true;                 // bidi isolates
+    if (c == 0x200e || c == 0x200f || c == 0x061c) return true;  // bidi marks
     if (c == 0x00ad || c == 0x034f || c == 0x115f || c == 0x1160 || c == 0x17b4 || c == 0x17b5 || c == 0x180e ||
         c == 0x200b || c == 0x3164 || c == 0xfeff || c == 0xffa0)
-        return true;                                                    // invisible
-    if (c >= 0x2060 && c <= 0x2064) return true;                        // word joiner, invisible operators
-    if (c >= 0x206a && c <= 0x206f) return true;                        // deprecated format characters
-    if (c >= 0xfff9 && c <= 0xfffb) return true;                        // interlinear annotation
-    if (c >= 0xe0000 && c <= 0xe007f) return true;                      // tags
-    return c == 0x2028 || c == 0x2029;                                  // line and paragraph separators
+        return true;                                // invisible
+    if (c >= 0x2060 && c <= 0x2064) return true;    // word joiner, invisible operators
+    if (c >= 0x206a && c <= 0x206f) return true;    // deprecated format characters
+    if (c >= 0xfff9 && c <= 0xfffb) return true;    // interlinear annotation
+    if (c >= 0xe0000 && c <= 0xe007f) return true;  // tags
+    return c == 0x2028 || c == 0x2029;              // line and paragraph separators
 }
 
 std::string escaped(const char* format, unsigned value) {
@@ -57,7 +57,11 @@ std::string shown_text(std::string_view text) {
     while (i < text.size()) {
         const auto rest = text.substr(i);
         const auto c = static_cast<unsigned char>(rest[0]);
-        std::size_t length = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+        std::size_t length = c < 0x80             ? 1
+                             : (c & 0xe0) == 0xc0 ? 2
+                             : (c & 0xf0) == 0xe0 ? 3
+                             : (c & 0xf8) == 0xf0 ? 4
+                                                  : 0;
         if (length == 0 || length > rest.size() || invalid_utf8_at(rest.substr(0, length))) {
             out += escaped("\\x{%02X}", c);
             ++i;

@@ -35,10 +35,10 @@ inline bool is_valid(Verdict verdict) { return verdict == Verdict::genuine; }
 
 // What the database knows about the serial, when there is one (store fetches, this decides).
 struct IssuedRecord {
-    std::string payload;                     // the serial's current signed code; empty once the holder was erased
-    std::optional<std::string> revoked_on;   // YYYY-MM-DD
-    std::string revocation_category;         // one of kRevocationCategories, or empty
-    std::string revocation_reason;           // the written reason (the database's own; never on a list)
+    std::string payload;                        // the serial's current signed code; empty once the holder was erased
+    std::optional<std::string> revoked_on;      // YYYY-MM-DD
+    std::string revocation_category;            // one of kRevocationCategories, or empty
+    std::string revocation_reason;              // the written reason (the database's own; never on a list)
     std::optional<Date> certification_expires;  // the certification's last valid day, when it shows one
 };
 

@@ -90,8 +90,7 @@ private:
                                        ": the minutes the person attended");
             else if (!text.empty() && !in_range)
                 problem("minutes", "'" + text + "' is not a number of minutes from 0 to 1440");
-            else if (in_range)
-                mark.minutes = static_cast<int>(*minutes);
+            else if (in_range) mark.minutes = static_cast<int>(*minutes);
         } else if (!text.empty() && (mark.status == AttendanceStatus::present || minutes != 0LL)) {
             // "0" for someone absent or excused says the same as nothing; anything else is a mix-up.
             problem("minutes", "minutes only go with late or left_early; leave it empty for " + to_string(mark.status));
@@ -118,10 +117,10 @@ Result<std::vector<AttendanceRow>> read_attendance_csv(std::string_view content,
         if (mark.session_id > 0 && !mark.ref.empty()) {
             auto [it, fresh] = first_line_of_mark.emplace(std::pair{mark.session_id, mark.ref}, row.line);
             if (!fresh)
-                result.problems.push_back(field_problem(
-                    file_name, row, *columns, "ref",
-                    "session " + std::to_string(mark.session_id) + " is marked twice for " + mark.ref +
-                        ", first on line " + std::to_string(it->second)));
+                result.problems.push_back(field_problem(file_name, row, *columns, "ref",
+                                                        "session " + std::to_string(mark.session_id) +
+                                                            " is marked twice for " + mark.ref + ", first on line " +
+                                                            std::to_string(it->second)));
         }
         result.value.push_back(std::move(mark));
     }

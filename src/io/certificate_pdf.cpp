@@ -44,7 +44,7 @@ std::vector<std::string> decode_qr(const poppler::image& image) {
     // The bytes as they are: no guessing of a character set (codes and links are ASCII).
     zbar::zbar_image_scanner_set_config(scanner.get(), zbar::ZBAR_QRCODE, zbar::ZBAR_CFG_BINARY, 1);
     std::unique_ptr<zbar::zbar_image_t, void (*)(zbar::zbar_image_t*)> frame(zbar::zbar_image_create(),
-                                                                               zbar::zbar_image_destroy);
+                                                                             zbar::zbar_image_destroy);
     zbar::zbar_image_set_format(frame.get(), zbar_fourcc('Y', '8', '0', '0'));
     zbar::zbar_image_set_size(frame.get(), static_cast<unsigned>(width), static_cast<unsigned>(height));
     zbar::zbar_image_set_data(frame.get(), grey.data(), grey.size(), nullptr);

@@ -10,7 +10,7 @@ namespace mitra::io {
 // What a certificate file holds. Nothing is judged here beyond "can it be read as a whole one-page PDF":
 // the workflow compares the parts and checks the code.
 struct CertificatePdf {
-    std::string problem;        // why it is not a readable certificate PDF (not a PDF, cut short, …); empty when read
+    std::string problem;  // why it is not a readable certificate PDF (not a PDF, cut short, …); empty when read
     std::vector<std::string> qr_texts;  // what each QR symbol on the page holds (one, on a certificate)
     std::string metadata_text;  // the document information's Keywords (where Mitra writes the code); may be empty
     std::string page_text;      // the page's text, UTF-8

@@ -28,18 +28,16 @@ std::optional<ColumnMap> map_columns(const CsvTable& table, const std::vector<st
     for (std::size_t i = 0; i < table.header.size(); ++i) {
         const std::string name = trim(table.header[i].text);
         const int column = static_cast<int>(i) + 1;
-        if (name.empty())
-            problems.push_back({file_name, table.header_line, column, "", "this column has no name"});
+        if (name.empty()) problems.push_back({file_name, table.header_line, column, "", "this column has no name"});
         else if (!known(name))
             problems.push_back({file_name, table.header_line, column, name,
                                 "unknown column '" + name + "'; the columns are " + join(required, ", ") +
                                     (optional.empty() ? "" : " and optionally " + join(optional, ", "))});
         else if (columns.has(name))
-            problems.push_back({file_name, table.header_line, column, name,
-                                "column '" + name + "' appears twice (first as column " +
-                                    std::to_string(columns.column(name)) + ")"});
-        else
-            columns.add(name, i);
+            problems.push_back(
+                {file_name, table.header_line, column, name,
+                 "column '" + name + "' appears twice (first as column " + std::to_string(columns.column(name)) + ")"});
+        else columns.add(name, i);
     }
     bool complete = true;
     for (const auto& name : required)

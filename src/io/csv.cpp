@@ -24,9 +24,8 @@ struct RawRecord {
 
     // Nothing but separators and spaces: an empty line, or ",,,," as Excel writes a blank row.
     bool blank() const {
-        return problems.empty() && std::all_of(fields.begin(), fields.end(), [](const RawField& f) {
-                   return !f.quoted && trim(f.text).empty();
-               });
+        return problems.empty() && std::all_of(fields.begin(), fields.end(),
+                                               [](const RawField& f) { return !f.quoted && trim(f.text).empty(); });
     }
 };
 
@@ -133,8 +132,8 @@ void check_field(RawRecord& record, const RawField& field, int column, const std
         record.problems.push_back({file, line, column, "", std::move(message)});
     };
     if (field.text.size() > limits.max_field_bytes) {
-        report(field.line, "field of unreasonable length (" + std::to_string(field.text.size()) +
-                               " bytes; at most " + std::to_string(limits.max_field_bytes) + ")");
+        report(field.line, "field of unreasonable length (" + std::to_string(field.text.size()) + " bytes; at most " +
+                               std::to_string(limits.max_field_bytes) + ")");
     } else if (auto nul = field.text.find('\0'); nul != std::string::npos) {
         report(line_of_offset(field, nul), std::string("contains a NUL byte; ") + kSaveAsUtf8);
     } else if (auto bad = invalid_utf8_at(field.text)) {
@@ -157,8 +156,8 @@ void check_field_count(RawRecord& record, const std::vector<CsvField>& header, c
         record.problems.push_back({file, record.line, static_cast<int>(expected) + 1, "",
                                    "too many fields: " + counts + "; is there a comma in a value without quotes?"});
     else if (found < expected)
-        record.problems.push_back({file, record.line, static_cast<int>(found) + 1, trim(header[found].text),
-                                   "too few fields: " + counts});
+        record.problems.push_back(
+            {file, record.line, static_cast<int>(found) + 1, trim(header[found].text), "too few fields: " + counts});
 }
 
 // Names the column of each row problem after the header, where the header has that column.
@@ -212,7 +211,7 @@ CsvReader::CsvReader(std::string_view content, const std::string& file_name, con
     auto refuse = [&](std::string message) { problems_.push_back({file_name, 0, 0, "", std::move(message)}); };
     if (content_.size() > limits_.max_file_bytes) {
         refuse("the file is larger than " + std::to_string(limits_.max_file_bytes / 1'000'000) +
-                      " MB; is it the right file?");
+               " MB; is it the right file?");
         return;
     }
     if (looks_like_utf16(content_)) {

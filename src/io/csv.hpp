@@ -65,8 +65,8 @@ public:
     const Problems& problems() const { return problems_; }  // the file's and the header's (empty when there is none)
     bool has_header() const { return have_header_; }
     const CsvTable& header() const { return header_; }  // header_line and header, no rows
-    bool next(CsvRow& row, Problems& row_problems);      // false after the last row
-    void rewind();                                       // back to the first row after the header
+    bool next(CsvRow& row, Problems& row_problems);     // false after the last row
+    void rewind();                                      // back to the first row after the header
 
 private:
     std::string_view content_;

@@ -80,8 +80,8 @@ private:
         return *value;
     }
 
-    LocalizedText localized_at(const toml::table& table, std::string_view key, const std::string& path,
-                               bool required, std::size_t max_chars) {
+    LocalizedText localized_at(const toml::table& table, std::string_view key, const std::string& path, bool required,
+                               std::size_t max_chars) {
         const toml::node* node = find(table, key, path, required);
         return node ? localized(*node, child_field(path, key), required, max_chars) : LocalizedText{};
     }
@@ -121,9 +121,9 @@ private:
                 const toml::node* code_node = table.get("code");
                 const int line = static_cast<int>(code_node->source().begin.line);
                 if (auto [it, fresh] = first_line_of_code.emplace(module.code, line); !fresh)
-                    problem(code_node->source(), indexed_field("module", i) + ".code",
-                            "module code " + module.code + " is used twice, first on line " +
-                                std::to_string(it->second));
+                    problem(
+                        code_node->source(), indexed_field("module", i) + ".code",
+                        "module code " + module.code + " is used twice, first on line " + std::to_string(it->second));
             }
             curriculum.modules.push_back(std::move(module));
         }
@@ -175,8 +175,8 @@ private:
             return;
         }
         for (std::size_t i = 0; i < list->size(); ++i)
-            module.outcomes.push_back(localized(*list->get(i), indexed_field(child_field(path, "outcome"), i), false,
-                                                  kMaxOutcomeChars));
+            module.outcomes.push_back(
+                localized(*list->get(i), indexed_field(child_field(path, "outcome"), i), false, kMaxOutcomeChars));
     }
 
     // Hours as a whole or decimal number (36, 1.5), in minutes.
@@ -210,7 +210,8 @@ private:
             if (const auto* renewal = table_at(table, "renewal", path)) {
                 only_keys(*renewal, renewal_path, {"total_hours", "minimum_hours"});
                 if (const auto* total = find(*renewal, "total_hours", renewal_path, true))
-                    definition.renewal.total_minutes = hours(*total, child_field(renewal_path, "total_hours")).value_or(0);
+                    definition.renewal.total_minutes =
+                        hours(*total, child_field(renewal_path, "total_hours")).value_or(0);
                 if (renewal->contains("minimum_hours")) {
                     const std::string minimum_path = child_field(renewal_path, "minimum_hours");
                     if (const auto* minimum = table_at(*renewal, "minimum_hours", renewal_path))
@@ -262,7 +263,8 @@ Result<std::vector<Curriculum>> read_shipped_curricula() {
     Result<std::vector<Curriculum>> result;
     const auto dir = shipped_dir("curricula");
     if (dir.empty()) {
-        result.problems.push_back({"curricula", 0, 0, "", "cannot find the shipped curricula folder (set MITRA_DATA_DIR)"});
+        result.problems.push_back(
+            {"curricula", 0, 0, "", "cannot find the shipped curricula folder (set MITRA_DATA_DIR)"});
         return result;
     }
     std::vector<std::filesystem::path> files;

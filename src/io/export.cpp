@@ -41,9 +41,9 @@ const std::vector<CsvCell> kCompletionCells = {kText, kText, kText, kText, kText
 
 std::string csv_field(std::string_view raw, CsvCell cell) {
     const std::string text = cell == CsvCell::number && is_plain_number(raw) ? std::string(raw) : guard_formula(raw);
-    const bool quote = text.find_first_of(",\"\r\n") != std::string::npos ||
-                       (!text.empty() && (text.front() == ' ' || text.back() == ' ' || text.front() == '\t' ||
-                                          text.back() == '\t'));
+    const bool quote =
+        text.find_first_of(",\"\r\n") != std::string::npos ||
+        (!text.empty() && (text.front() == ' ' || text.back() == ' ' || text.front() == '\t' || text.back() == '\t'));
     if (!quote) return text;
     std::string out = "\"";
     for (char c : text) {
@@ -171,14 +171,14 @@ std::string completions_csv(const std::string& cohort_code, const std::vector<Pa
     out += csv_line({"cohort", "ref", "module", "required", "complete", "on_track", "overridden", "attended_minutes",
                      "required_minutes", "reason"});
     for (const auto& p : people) {
-        out += csv_line({cohort_code, p.ref, "PROGRAMME", "yes", yes(p.complete), yes(p.on_track), "", "", "",
-                         p.reason},
-                        kCompletionCells);
+        out +=
+            csv_line({cohort_code, p.ref, "PROGRAMME", "yes", yes(p.complete), yes(p.on_track), "", "", "", p.reason},
+                     kCompletionCells);
         for (const auto& m : p.modules)
-            out += csv_line({cohort_code, p.ref, m.code, yes(m.required), yes(m.complete), yes(m.on_track),
-                             yes(m.overridden), std::to_string(m.attended_minutes), std::to_string(m.required_minutes),
-                             m.reason},
-                            kCompletionCells);
+            out += csv_line(
+                {cohort_code, p.ref, m.code, yes(m.required), yes(m.complete), yes(m.on_track), yes(m.overridden),
+                 std::to_string(m.attended_minutes), std::to_string(m.required_minutes), m.reason},
+                kCompletionCells);
     }
     return out;
 }

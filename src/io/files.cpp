@@ -45,8 +45,9 @@ Result<std::string> read_input_file(const fs::path& path, std::size_t max_bytes)
     std::error_code error;
     const auto size = fs::file_size(path, error);
     if (!error && size > max_bytes) {
-        result.problems.push_back({name, 0, 0, "", "the file is larger than " + std::to_string(max_bytes / 1'000'000) +
-                                                       " MB; is it the right file?"});
+        result.problems.push_back(
+            {name, 0, 0, "",
+             "the file is larger than " + std::to_string(max_bytes / 1'000'000) + " MB; is it the right file?"});
         return result;
     }
     try {

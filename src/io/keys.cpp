@@ -98,8 +98,7 @@ SigningKey parse_key_file(const std::string& content, const fs::path& path) {
 
 SigningKey read_signing_key(const fs::path& path) {
     auto key = parse_key_file(read_key_file(path), path);
-    if (key.secret_key.empty())
-        refuse(KeyError::Kind::public_only, path, "holds only a public key, which cannot sign");
+    if (key.secret_key.empty()) refuse(KeyError::Kind::public_only, path, "holds only a public key, which cannot sign");
     return key;
 }
 
@@ -144,8 +143,7 @@ SigningKey load_or_create_signing_key(const std::filesystem::path& path) {
 }
 
 SigningKey create_signing_key(const std::filesystem::path& path) {
-    if (anything_at(path))
-        refuse(KeyError::Kind::exists, path, "already exists; a signing key is never replaced");
+    if (anything_at(path)) refuse(KeyError::Kind::exists, path, "already exists; a signing key is never replaced");
     make_private_folders(path.parent_path());
     auto key = new_signing_key();
     write_file_atomically(path, std::string(kSecretTag) + " " + base64url_encode(key.secret_key) + "\n", true);

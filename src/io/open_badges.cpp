@@ -43,9 +43,12 @@ std::string badge_image(const std::string& code, const std::string& kind) {
         "<text x=\"128\" y=\"118\" font-family=\"sans-serif\" font-size=\"40\" fill=\"#ffffff\" "
         "text-anchor=\"middle\">Mitra</text>"
         "<text x=\"128\" y=\"160\" font-family=\"sans-serif\" font-size=\"26\" fill=\"#f2c14e\" "
-        "text-anchor=\"middle\">" + code + "</text>"
+        "text-anchor=\"middle\">" +
+        code +
+        "</text>"
         "<text x=\"128\" y=\"190\" font-family=\"sans-serif\" font-size=\"16\" fill=\"#ffffff\" "
-        "text-anchor=\"middle\">" + kind + "</text></svg>";
+        "text-anchor=\"middle\">" +
+        kind + "</text></svg>";
     return "data:image/svg+xml;base64," + base64(svg);
 }
 
@@ -89,8 +92,9 @@ std::string badge_criteria(const Curriculum& c, const std::string& kind, const s
     std::string text = "Completed the " + c.title.in("en") + " curriculum (" + c.code + " " + c.version + "): all " +
                        std::to_string(required) + " required modules";
     if (c.electives_required > 0) text += " and " + std::to_string(c.electives_required) + " electives";
-    text += ". A module is complete when its attendance share of the scheduled minutes is reached, its "
-            "pass/fail assessment (if any) is passed and its supervised practice (if any) is signed off";
+    text +=
+        ". A module is complete when its attendance share of the scheduled minutes is reached, its "
+        "pass/fail assessment (if any) is passed and its supervised practice (if any) is signed off";
     if (!c.ethics_code.empty()) text += "; the code of ethics " + c.ethics_code + " was acknowledged";
     return text + ".";
 }
@@ -102,8 +106,8 @@ std::string open_badge_assertion(const BadgeInput& in, const std::string& salt) 
     const Module* m = module ? c.module(in.module_code) : nullptr;
     const std::string class_id = "urn:mitra:badge:" + c.code + ":" + c.version + ":" +
                                  (module ? "module:" + in.module_code : std::string("completion"));
-    const std::string name = module ? c.title.in("en") + ": " + in.module_code + " " + (m ? m->title.in("en") : "")
-                                    : c.title.in("en");
+    const std::string name =
+        module ? c.title.in("en") + ": " + in.module_code + " " + (m ? m->title.in("en") : "") : c.title.in("en");
 
     json tags = json::array({"peer support", "CRPD", "lived experience"});
     json badge{{"type", "BadgeClass"},

@@ -89,8 +89,8 @@ bool ParticipantCsvReader::next(ParticipantRow& row, Problems& row_problems) {
     row_problems.clear();
     if (!columns_ || !csv_.next(csv_row_, row_problems)) return false;
     row.line = csv_row_.line;
-    row.participant = row_problems.empty() ? to_participant(csv_row_, *columns_, file_name_, row_problems)
-                                           : Participant{};
+    row.participant =
+        row_problems.empty() ? to_participant(csv_row_, *columns_, file_name_, row_problems) : Participant{};
     return true;
 }
 
@@ -121,7 +121,6 @@ Result<std::vector<ParticipantRow>> read_participant_csv_file(const std::filesys
     if (!file.ok()) return {{}, std::move(file.problems)};
     return read_participant_csv(file.value, path.string());
 }
-
 
 Result<std::size_t> check_participant_csv(std::string_view content, const std::string& file_name,
                                           const std::function<void(const ParticipantRow&, Problems&)>& check) {

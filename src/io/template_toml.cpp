@@ -59,15 +59,16 @@ ImageHeader jpeg_header(std::string_view b) {
         }
         const auto marker = static_cast<unsigned char>(b[at + 1]);
         const std::size_t length = big_endian(b, at + 2, 2);
-        if (static_cast<unsigned char>(b[at]) != 0xFF || length < 2 || at + 2 + length > b.size() ||
-            marker == 0xDA || marker == 0xD9 || marker == 0xD8 || marker == 0xFF) {
+        if (static_cast<unsigned char>(b[at]) != 0xFF || length < 2 || at + 2 + length > b.size() || marker == 0xDA ||
+            marker == 0xD9 || marker == 0xD8 || marker == 0xFF) {
             h.problem = "is damaged: no JPEG frame header (SOF) before byte " + std::to_string(at);
             return h;
         }
         const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (frame && marker > 0xC2) {
-            h.problem = "is a lossless, hierarchical or arithmetic-coded JPEG, which PDF readers cannot show; "
-                        "save it as an ordinary (baseline) JPEG";
+            h.problem =
+                "is a lossless, hierarchical or arithmetic-coded JPEG, which PDF readers cannot show; "
+                "save it as an ordinary (baseline) JPEG";
             return h;
         }
         if (frame) {
@@ -76,8 +77,9 @@ ImageHeader jpeg_header(std::string_view b) {
             h.width = length >= 8 ? big_endian(b, at + 7, 2) : 0;
             if (length < 8 || b[at + 4] != 8 || h.width == 0 || h.height == 0 ||
                 (components != 1 && components != 3 && components != 4))
-                h.problem = "is a JPEG that PDF readers cannot show (it should have 8 bits, 1, 3 or 4 colour "
-                            "components and its size in its frame header); save it again as an ordinary JPEG";
+                h.problem =
+                    "is a JPEG that PDF readers cannot show (it should have 8 bits, 1, 3 or 4 colour "
+                    "components and its size in its frame header); save it again as an ordinary JPEG";
             return h;
         }
         at += 2 + length;
@@ -129,11 +131,11 @@ public:
             rule.colour = colour(tb, "colour", path).value_or(Colour{});
             t.rules.push_back(rule);
         });
-        for_each_table(root, "text", [&](const toml::table& tb, const std::string& path) {
-            t.texts.push_back(read_text(tb, path));
-        });
+        for_each_table(root, "text",
+                       [&](const toml::table& tb, const std::string& path) { t.texts.push_back(read_text(tb, path)); });
         if (const auto* qr = table_at(root, "qr", "", false)) read_qr(*qr, t.qr);
-        if (const auto* signatures = table_at(root, "signatures", "", false)) read_signatures(*signatures, t.signatures);
+        if (const auto* signatures = table_at(root, "signatures", "", false))
+            read_signatures(*signatures, t.signatures);
         return t;
     }
 
@@ -191,7 +193,8 @@ private:
         auto value = text(tb, key, path, false);
         if (!value) return std::nullopt;
         auto parsed = parse_colour(*value);
-        if (!parsed) problem(tb.get(key)->source(), child_field(path, key), "'" + *value + "' is not a colour like \"#1F3A5F\"");
+        if (!parsed)
+            problem(tb.get(key)->source(), child_field(path, key), "'" + *value + "' is not a colour like \"#1F3A5F\"");
         return parsed;
     }
 
@@ -208,7 +211,8 @@ private:
         };
         std::string ext = fs::path(*value).extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") return refuse("should be a PNG or JPEG file (.png, .jpg)");
+        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
+            return refuse("should be a PNG or JPEG file (.png, .jpg)");
         if (std::any_of(value->begin(), value->end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
             return refuse("has a control character in its name");
         const fs::path named(*value);
@@ -295,15 +299,17 @@ private:
 
     TextBlock read_text(const toml::table& tb, const std::string& path) {
         only_keys(tb, path,
-                  {"field", "text", "x_mm", "y_mm", "y_english_mm", "width_mm", "align", "font", "bold", "size_pt", "min_size_pt",
-                   "colour", "language", "only_bilingual", "columns", "line_height", "max_height_mm", "hours"});
+                  {"field", "text", "x_mm", "y_mm", "y_english_mm", "width_mm", "align", "font", "bold", "size_pt",
+                   "min_size_pt", "colour", "language", "only_bilingual", "columns", "line_height", "max_height_mm",
+                   "hours"});
         TextBlock block;
         if (auto field = text(tb, "field", path, false)) {
             if (auto parsed = parse_text_field(*field)) block.field = *parsed;
             else
                 problem(tb.get("field")->source(), child_field(path, "field"),
-                        "'" + *field + "' is not a field; the fields are full_name, latin_name, curriculum_title, "
-                        "curriculum_title_en, modules, site_and_dates, trainers, serial, issued_on");
+                        "'" + *field +
+                            "' is not a field; the fields are full_name, latin_name, curriculum_title, "
+                            "curriculum_title_en, modules, site_and_dates, trainers, serial, issued_on");
         }
         if (const toml::node* literal = tb.get("text")) {
             block.text = localized(*literal, child_field(path, "text"), true, kMaxTemplateTextChars);
@@ -340,7 +346,8 @@ private:
 
     void read_qr(const toml::table& tb, QrBlock& qr) {
         const std::string path = "qr";
-        only_keys(tb, path, {"x_mm", "y_mm", "size_mm", "colour", "note_size_pt", "note_width_mm", "note_align", "note_colour"});
+        only_keys(tb, path,
+                  {"x_mm", "y_mm", "size_mm", "colour", "note_size_pt", "note_width_mm", "note_align", "note_colour"});
         qr.present = true;
         qr.x_mm = number(tb, "x_mm", path, true, 0, kMaxMm).value_or(0);
         qr.y_mm = number(tb, "y_mm", path, true, 0, kMaxMm).value_or(0);
@@ -350,7 +357,9 @@ private:
         qr.note_width_mm = number(tb, "note_width_mm", path, false, 10, kMaxMm).value_or(60);
         qr.note_colour = colour(tb, "note_colour", path).value_or(qr.note_colour);
         if (auto align = choice(tb, "note_align", path, {"left", "centre", "right"}))
-            qr.note_align = *align == "left" ? TextAlign::left : *align == "right" ? TextAlign::right : TextAlign::centre;
+            qr.note_align = *align == "left"    ? TextAlign::left
+                            : *align == "right" ? TextAlign::right
+                                                : TextAlign::centre;
     }
 
     void read_signatures(const toml::table& tb, SignatureBlock& s) {
@@ -373,9 +382,9 @@ private:
         s.image_height_mm = number(tb, "image_height_mm", path, false, 2, 100).value_or(14);
         if (const auto* roles = table_at(tb, "role", path, false)) {
             for (const auto& [key, node] : *roles)
-                s.roles.emplace_back(std::string(key.str()),
-                                     localized(node, child_field(child_field(path, "role"), key.str()), true,
-                                               kMaxTemplateLabelChars));
+                s.roles.emplace_back(
+                    std::string(key.str()),
+                    localized(node, child_field(child_field(path, "role"), key.str()), true, kMaxTemplateLabelChars));
         }
     }
 

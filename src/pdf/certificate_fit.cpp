@@ -13,92 +13,93 @@ namespace mitra::pdf::cert {
 // costs one measure, as before).
 void PageLayout::fitted(const std::string& text, bool personal, double left, double baseline, double width,
                         TextStyle st, Align align, double min_size_pt, const std::function<Room()>& room) {
-  ShapedLine own;
-  auto shape = [&]() -> const ShapedLine& {
-    return personal ? (own = shape_line(text_.fonts(), text, st)) : shapes_.shape(text, st);
-  };
-  const ShapedLine* line = &shape();
-  if (too_tall(*line)) {
-    st.lang = "ur-Arab";
-    line = &shape();
-  }
-  const double full = line->width(st.size_pt);
-  if (!room || (full <= width && !raised_above(*line, kRaisedEm))) {
-    text_.draw_fitted(page_, *line, left, baseline, width, st, align, min_size_pt);
-    return;
-  }
-  const double floor = floor_size(st.size_pt, min_size_pt);
-  if (full * floor / st.size_pt <= width && !raised_above(*line, kRaisedEm)) {
-    text_.draw_fitted(page_, *line, left, baseline, width, st, align, floor);
-    return;
-  }
-  const FittedLines fit = fit_lines(*line, personal, st, width, floor, baseline, room());
-  st.size_pt = fit.size;
-  for (std::size_t i = 0; i < fit.lines.size(); ++i)
-    text_.draw_fitted(page_, fit.lines[i], left, fit.first_baseline - i * fit.leading, width, st, align,
-                      fit.size / 2);
+    ShapedLine own;
+    auto shape = [&]() -> const ShapedLine& {
+        return personal ? (own = shape_line(text_.fonts(), text, st)) : shapes_.shape(text, st);
+    };
+    const ShapedLine* line = &shape();
+    if (too_tall(*line)) {
+        st.lang = "ur-Arab";
+        line = &shape();
+    }
+    const double full = line->width(st.size_pt);
+    if (!room || (full <= width && !raised_above(*line, kRaisedEm))) {
+        text_.draw_fitted(page_, *line, left, baseline, width, st, align, min_size_pt);
+        return;
+    }
+    const double floor = floor_size(st.size_pt, min_size_pt);
+    if (full * floor / st.size_pt <= width && !raised_above(*line, kRaisedEm)) {
+        text_.draw_fitted(page_, *line, left, baseline, width, st, align, floor);
+        return;
+    }
+    const FittedLines fit = fit_lines(*line, personal, st, width, floor, baseline, room());
+    st.size_pt = fit.size;
+    for (std::size_t i = 0; i < fit.lines.size(); ++i)
+        text_.draw_fitted(page_, fit.lines[i], left, fit.first_baseline - i * fit.leading, width, st, align,
+                          fit.size / 2);
 }
 
 // How small a long line is set before it is broken: 60% of the template's size, not under 9 pt (unless
 // the template's own size is); or the template's min_size_pt where that shrinks it less than 60% would.
 double PageLayout::floor_size(double size, double min_size_pt) {
-  if (min_size_pt >= 0.6 * size) return std::min(size, min_size_pt);
-  return std::max(0.6 * size, std::min(size, 9.0));
+    if (min_size_pt >= 0.6 * size) return std::min(size, min_size_pt);
+    return std::max(0.6 * size, std::min(size, 9.0));
 }
 
 // The largest size (at most st.size_pt, at least `floor` unless the room is too small for that) at which
 // `whole`, broken where break_lines() says, fits `width` and, its lines' ink included, the room.  The
 // lines keep the one line's baseline when they are one, else they are centred where it was; in the room.
-PageLayout::FittedLines PageLayout::fit_lines(const ShapedLine& whole, bool personal, const TextStyle& st,
-                                              double width, double floor, double baseline, Room room) {
-  FittedLines fit;
-  const double one_line = st.size_pt * width / std::max(1e-9, whole.width(st.size_pt)) * 0.999;
-  double size = std::min(st.size_pt, std::max(floor, one_line));
-  std::vector<InkExtent> ink;
-  for (int round = 0;; ++round) {
-    fit.lines.clear();
-    if (whole.width(size) <= width) {
-      fit.lines.push_back(whole);
-    } else {
-      for (const TextRange& r : break_lines(whole, size, width, st.lang)) {
-        const std::string piece = whole.text.substr(r.begin, r.end - r.begin);
-        fit.lines.push_back(personal ? shape_line(text_.fonts(), piece, st) : shapes_.shape(piece, st));
-      }
+PageLayout::FittedLines PageLayout::fit_lines(const ShapedLine& whole, bool personal, const TextStyle& st, double width,
+                                              double floor, double baseline, Room room) {
+    FittedLines fit;
+    const double one_line = st.size_pt * width / std::max(1e-9, whole.width(st.size_pt)) * 0.999;
+    double size = std::min(st.size_pt, std::max(floor, one_line));
+    std::vector<InkExtent> ink;
+    for (int round = 0;; ++round) {
+        fit.lines.clear();
+        if (whole.width(size) <= width) {
+            fit.lines.push_back(whole);
+        } else {
+            for (const TextRange& r : break_lines(whole, size, width, st.lang)) {
+                const std::string piece = whole.text.substr(r.begin, r.end - r.begin);
+                fit.lines.push_back(personal ? shape_line(text_.fonts(), piece, st) : shapes_.shape(piece, st));
+            }
+        }
+        ink.clear();
+        for (const auto& l : fit.lines) ink.push_back(ink_extent(l));
+        double leading_em = 1.2;  // baseline to baseline, at least enough that no two lines' ink meet
+        for (std::size_t i = 0; i + 1 < ink.size(); ++i)
+            leading_em = std::max(leading_em, ink[i + 1].top - ink[i].bottom + 0.1);
+        const double height_em = (ink.size() - 1) * leading_em + ink.front().top - ink.back().bottom;
+        fit.size = size;
+        fit.leading = leading_em * size;
+        const double room_height = room.top - room.bottom;
+        if (height_em * size <= room_height || round >= 16 || size <= 1) break;
+        size = std::max(1.0, std::min(size * 0.97, room_height / height_em * 0.999));
     }
-    ink.clear();
-    for (const auto& l : fit.lines) ink.push_back(ink_extent(l));
-    double leading_em = 1.2;  // baseline to baseline, at least enough that no two lines' ink meet
-    for (std::size_t i = 0; i + 1 < ink.size(); ++i) leading_em = std::max(leading_em, ink[i + 1].top - ink[i].bottom + 0.1);
-    const double height_em = (ink.size() - 1) * leading_em + ink.front().top - ink.back().bottom;
-    fit.size = size;
-    fit.leading = leading_em * size;
-    const double room_height = room.top - room.bottom;
-    if (height_em * size <= room_height || round >= 16 || size <= 1) break;
-    size = std::max(1.0, std::min(size * 0.97, room_height / height_em * 0.999));
-  }
-  const double top_ink = ink.front().top * size, block = (ink.size() - 1) * fit.leading;
-  if (fit.lines.size() == 1) {
-    fit.first_baseline = baseline;
-  } else {
-    const double centre = baseline + 0.35 * st.size_pt;  // about the middle of the one line's letters
-    fit.first_baseline = centre + (block + top_ink - ink.back().bottom * size) / 2 - top_ink;
-  }
-  if (fit.first_baseline + top_ink > room.top) fit.first_baseline = room.top - top_ink;
-  if (fit.first_baseline - block + ink.back().bottom * size < room.bottom)
-    fit.first_baseline = room.bottom + block - ink.back().bottom * size;
-  return fit;
+    const double top_ink = ink.front().top * size, block = (ink.size() - 1) * fit.leading;
+    if (fit.lines.size() == 1) {
+        fit.first_baseline = baseline;
+    } else {
+        const double centre = baseline + 0.35 * st.size_pt;  // about the middle of the one line's letters
+        fit.first_baseline = centre + (block + top_ink - ink.back().bottom * size) / 2 - top_ink;
+    }
+    if (fit.first_baseline + top_ink > room.top) fit.first_baseline = room.top - top_ink;
+    if (fit.first_baseline - block + ink.back().bottom * size < room.bottom)
+        fit.first_baseline = room.bottom + block - ink.back().bottom * size;
+    return fit;
 }
 
 // The band a block's lines take at the template's sizes: an em over the first baseline, a third below the last.
 PageLayout::Band PageLayout::nominal_band(const TextBlock& b, std::size_t module_count) const {
-  const double base = english_ && b.y_english_mm ? *b.y_english_mm : b.y_mm, em = pt_to_mm(b.size_pt);
-  double below = 0.3 * em;
-  if (b.field == TextField::modules) {
-    const std::size_t columns = static_cast<std::size_t>(std::max(1, b.columns));
-    const double rows = static_cast<double>((module_count + columns - 1) / columns);
-    below += b.max_height_mm > 0 ? b.max_height_mm : std::max(0.0, rows - 1) * em * b.line_height;
-  }
-  return {base - 0.9 * em, base + below, b.x_mm, b.x_mm + b.width_mm, true};
+    const double base = english_ && b.y_english_mm ? *b.y_english_mm : b.y_mm, em = pt_to_mm(b.size_pt);
+    double below = 0.3 * em;
+    if (b.field == TextField::modules) {
+        const std::size_t columns = static_cast<std::size_t>(std::max(1, b.columns));
+        const double rows = static_cast<double>((module_count + columns - 1) / columns);
+        below += b.max_height_mm > 0 ? b.max_height_mm : std::max(0.0, rows - 1) * em * b.line_height;
+    }
+    return {base - 0.9 * em, base + below, b.x_mm, b.x_mm + b.width_mm, true};
 }
 
 // Where a block's lines may go: up to half way to a text line above or below it (whose own lines stop
@@ -106,41 +107,41 @@ PageLayout::Band PageLayout::nominal_band(const TextBlock& b, std::size_t module
 // takes.  A personal block's neighbours count whether the person's certificate shows them or not, so the
 // template's text, laid out once for a batch, is where it would be on each certificate alone.
 PageLayout::Room PageLayout::room_for(const Planned& me, const std::vector<Planned>& blocks,
-                                     const CertificateContent& c) const {
-  const Band own = nominal_band(*me.block, c.modules.size());
-  const double middle = (own.top + own.bottom) / 2, gap = 1.0;
-  double inset = 0;
-  for (const auto& f : tmpl_.frame) inset = std::max(inset, f.inset_mm + pt_to_mm(f.width_pt));
-  const double page_mm = height_ * 25.4 / 72.0;
-  double top = inset + gap, bottom = page_mm - inset - gap;
-  auto limit = [&](const Band& o) {
-    if (o.right <= own.left || o.left >= own.right) return;
-    if ((o.top + o.bottom) / 2 < middle) top = std::max(top, o.text ? (o.bottom + own.top) / 2 : o.bottom + gap);
-    else bottom = std::min(bottom, o.text ? (o.top + own.bottom) / 2 : o.top - gap);
-  };
-  for (const auto& b : blocks)
-    if (&b != &me && (b.shown || b.personal)) limit(nominal_band(*b.block, c.modules.size()));
-  for (const auto& r : tmpl_.rules) {
-    const double at = english_ && r.y_english_mm ? *r.y_english_mm : r.y_mm;
-    limit({at, at, r.x_mm, r.x_mm + r.width_mm, false});
-  }
-  for (const auto& im : tmpl_.images)
-    if (im.height_mm > 0) limit({im.y_mm, im.y_mm + im.height_mm, im.x_mm, im.x_mm + im.width_mm, false});
-  const SignatureBlock& s = tmpl_.signatures;
-  if (s.present && !c.trainers.empty())
-    limit({s.y_mm - s.image_height_mm, s.y_mm + pt_to_mm(s.name_size_pt * 1.25 + s.role_size_pt * 3), s.x_mm,
-           s.x_mm + s.width_mm, false});
-  const QrBlock& q = tmpl_.qr;
-  if (q.present) {
-    const double note_left = q.note_align == TextAlign::left    ? q.x_mm
-                             : q.note_align == TextAlign::right ? q.x_mm + q.size_mm - q.note_width_mm
-                                                                : q.x_mm + (q.size_mm - q.note_width_mm) / 2;
-    limit({q.y_mm, q.y_mm + q.size_mm + pt_to_mm(q.note_size_pt * 4), std::min(q.x_mm, note_left),
-           std::max(q.x_mm + q.size_mm, note_left + q.note_width_mm), false});
-  }
-  top = std::min(top, own.top);
-  bottom = std::max(bottom, own.bottom);
-  return {y(top), y(bottom)};
+                                      const CertificateContent& c) const {
+    const Band own = nominal_band(*me.block, c.modules.size());
+    const double middle = (own.top + own.bottom) / 2, gap = 1.0;
+    double inset = 0;
+    for (const auto& f : tmpl_.frame) inset = std::max(inset, f.inset_mm + pt_to_mm(f.width_pt));
+    const double page_mm = height_ * 25.4 / 72.0;
+    double top = inset + gap, bottom = page_mm - inset - gap;
+    auto limit = [&](const Band& o) {
+        if (o.right <= own.left || o.left >= own.right) return;
+        if ((o.top + o.bottom) / 2 < middle) top = std::max(top, o.text ? (o.bottom + own.top) / 2 : o.bottom + gap);
+        else bottom = std::min(bottom, o.text ? (o.top + own.bottom) / 2 : o.top - gap);
+    };
+    for (const auto& b : blocks)
+        if (&b != &me && (b.shown || b.personal)) limit(nominal_band(*b.block, c.modules.size()));
+    for (const auto& r : tmpl_.rules) {
+        const double at = english_ && r.y_english_mm ? *r.y_english_mm : r.y_mm;
+        limit({at, at, r.x_mm, r.x_mm + r.width_mm, false});
+    }
+    for (const auto& im : tmpl_.images)
+        if (im.height_mm > 0) limit({im.y_mm, im.y_mm + im.height_mm, im.x_mm, im.x_mm + im.width_mm, false});
+    const SignatureBlock& s = tmpl_.signatures;
+    if (s.present && !c.trainers.empty())
+        limit({s.y_mm - s.image_height_mm, s.y_mm + pt_to_mm(s.name_size_pt * 1.25 + s.role_size_pt * 3), s.x_mm,
+               s.x_mm + s.width_mm, false});
+    const QrBlock& q = tmpl_.qr;
+    if (q.present) {
+        const double note_left = q.note_align == TextAlign::left    ? q.x_mm
+                                 : q.note_align == TextAlign::right ? q.x_mm + q.size_mm - q.note_width_mm
+                                                                    : q.x_mm + (q.size_mm - q.note_width_mm) / 2;
+        limit({q.y_mm, q.y_mm + q.size_mm + pt_to_mm(q.note_size_pt * 4), std::min(q.x_mm, note_left),
+               std::max(q.x_mm + q.size_mm, note_left + q.note_width_mm), false});
+    }
+    top = std::min(top, own.top);
+    bottom = std::max(bottom, own.bottom);
+    return {y(top), y(bottom)};
 }
 
 // Nastaliq's words slant down to the left from high above the line (up to 2.2 em over the baseline),
@@ -148,12 +149,12 @@ PageLayout::Room PageLayout::room_for(const Planned& me, const std::vector<Plann
 // lines around it. Such a line is set in Urdu's plain Arabic forms instead (Noto Naskh or Sans
 // Arabic, "ur-Arab"); a line that keeps within (most names) stays in Nastaliq.
 bool PageLayout::too_tall(const ShapedLine& line) {
-  for (const auto& run : line.runs)
-    if (run.face->family == "Noto Nastaliq Urdu") {
-      const InkExtent ink = ink_extent(line);
-      return ink.top > 1.3 || ink.bottom < -0.5;
-    }
-  return false;
+    for (const auto& run : line.runs)
+        if (run.face->family == "Noto Nastaliq Urdu") {
+            const InkExtent ink = ink_extent(line);
+            return ink.top > 1.3 || ink.bottom < -0.5;
+        }
+    return false;
 }
 
 }  // namespace mitra::pdf::cert

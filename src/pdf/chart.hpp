@@ -18,7 +18,7 @@
 namespace mitra::pdf {
 
 struct ChartBox {
-  double x = 0, y = 0, width = 0, height = 0;  ///< points; (x, y) is the bottom-left corner
+    double x = 0, y = 0, width = 0, height = 0;  ///< points; (x, y) is the bottom-left corner
 };
 
 /// `empty_text` stands in for a chart with nothing to show, in the report's language.

@@ -39,74 +39,74 @@ struct Glyph;
 
 /// The document's subset fonts.  One per document; must not outlive it.
 class FontEmbedder {
- public:
-  struct Font;
+public:
+    struct Font;
 
-  explicit FontEmbedder(HPDF_Doc doc);
-  /// Writes the fonts now, so a document saved after its renderer is gone is still whole.
-  ~FontEmbedder();
-  FontEmbedder(const FontEmbedder&) = delete;
-  FontEmbedder& operator=(const FontEmbedder&) = delete;
+    explicit FontEmbedder(HPDF_Doc doc);
+    /// Writes the fonts now, so a document saved after its renderer is gone is still whole.
+    ~FontEmbedder();
+    FontEmbedder(const FontEmbedder&) = delete;
+    FontEmbedder& operator=(const FontEmbedder&) = delete;
 
-  /// The document's font for `face`, or nullptr if the face cannot be subset (draw outlines).
-  Font* font(Face& face);
+    /// The document's font for `face`, or nullptr if the face cannot be subset (draw outlines).
+    Font* font(Face& face);
 
-  /// Name of `font` in the page's /Font resources (registered on first use).
-  const char* name_on(HPDF_Page page, Font& font);
+    /// Name of `font` in the page's /Font resources (registered on first use).
+    const char* name_on(HPDF_Page page, Font& font);
 
-  /// Registers `glyph` and returns its /W width in 1/1000 em (the shaped advance of its first use:
-  /// the nominal advance, or 0 for marks).
-  double width(Font& font, hb_codepoint_t glyph, int32_t shaped_advance);
+    /// Registers `glyph` and returns its /W width in 1/1000 em (the shaped advance of its first use:
+    /// the nominal advance, or 0 for marks).
+    double width(Font& font, hb_codepoint_t glyph, int32_t shaped_advance);
 
-  /// True if the cluster's glyphs extract as `text` through ToUnicode (the first glyph maps to
-  /// the text, the others to nothing), assigning glyphs not mapped yet; false if some glyph
-  /// already maps otherwise (then the cluster needs /ActualText).
-  bool map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs, const std::string& text);
+    /// True if the cluster's glyphs extract as `text` through ToUnicode (the first glyph maps to
+    /// the text, the others to nothing), assigning glyphs not mapped yet; false if some glyph
+    /// already maps otherwise (then the cluster needs /ActualText).
+    bool map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs, const std::string& text);
 
-  /// Where a glyph code was written: `offset` bytes into a page's content, 4 hex digits.
-  struct CodeSite {
-    Font* font;
-    std::size_t offset;
-    hb_codepoint_t glyph;  ///< the face's glyph id
-  };
-  /// Records glyph codes written at `base` + offset of `page`'s content stream.  Codes are
-  /// written as the face's glyph ids and replaced by the subset's glyph ids at save time
-  /// (libharu keeps content uncompressed in memory until then).
-  void add_sites(HPDF_Page page, std::size_t base, const std::vector<CodeSite>& sites);
+    /// Where a glyph code was written: `offset` bytes into a page's content, 4 hex digits.
+    struct CodeSite {
+        Font* font;
+        std::size_t offset;
+        hb_codepoint_t glyph;  ///< the face's glyph id
+    };
+    /// Records glyph codes written at `base` + offset of `page`'s content stream.  Codes are
+    /// written as the face's glyph ids and replaced by the subset's glyph ids at save time
+    /// (libharu keeps content uncompressed in memory until then).
+    void add_sites(HPDF_Page page, std::size_t base, const std::vector<CodeSite>& sites);
 
-  /// Subsets and writes every font whose glyph set changed (libharu's save calls this).
-  void finish();
+    /// Subsets and writes every font whose glyph set changed (libharu's save calls this).
+    void finish();
 
-  /// Puts the subsets' glyph ids into the codes written in one page content stream.
-  void patch(HPDF_Dict contents);
+    /// Puts the subsets' glyph ids into the codes written in one page content stream.
+    void patch(HPDF_Dict contents);
 
-  /// patch(), then deflates the content stream (at stream_deflate.hpp's level) and forgets it: what
-  /// libharu's save does to each page's content, once the fonts are written.
-  void settle(HPDF_Dict contents);
+    /// patch(), then deflates the content stream (at stream_deflate.hpp's level) and forgets it: what
+    /// libharu's save does to each page's content, once the fonts are written.
+    void settle(HPDF_Dict contents);
 
-  /// Snapshots of the document's fonts as last written, each with its font (call finish() first).
-  std::vector<std::pair<Font*, std::shared_ptr<const FrozenFont>>> freeze() const;
+    /// Snapshots of the document's fonts as last written, each with its font (call finish() first).
+    std::vector<std::pair<Font*, std::shared_ptr<const FrozenFont>>> freeze() const;
 
-  /// Embeds `frozen` in this document unchanged.  Text shown in it can use only its glyphs, mapped as they
-  /// are: map_cluster() adds nothing to it (a cluster it does not map goes in an /ActualText span).
-  Font* adopt(const std::shared_ptr<const FrozenFont>& frozen);
+    /// Embeds `frozen` in this document unchanged.  Text shown in it can use only its glyphs, mapped as they
+    /// are: map_cluster() adds nothing to it (a cluster it does not map goes in an /ActualText span).
+    Font* adopt(const std::shared_ptr<const FrozenFont>& frozen);
 
-  /// The font a run of `face` with these glyphs is shown in: an adopted font that has all of them, else font().
-  Font* font_for(Face& face, const std::vector<Glyph>& glyphs);
+    /// The font a run of `face` with these glyphs is shown in: an adopted font that has all of them, else font().
+    Font* font_for(Face& face, const std::vector<Glyph>& glyphs);
 
-  /// The font's Type0 dictionary, for a resource dictionary of the caller's.
-  static HPDF_Dict object(const Font& font);
+    /// The font's Type0 dictionary, for a resource dictionary of the caller's.
+    static HPDF_Dict object(const Font& font);
 
-  /// Number of fonts in the document (for tests).
-  std::size_t font_count() const { return fonts_.size(); }
+    /// Number of fonts in the document (for tests).
+    std::size_t font_count() const { return fonts_.size(); }
 
- private:
-  HPDF_Doc doc_;
-  std::vector<std::unique_ptr<Font>> fonts_;
-  std::unordered_map<const Face*, Font*> by_face_;
-  std::unordered_map<const Face*, std::vector<Font*>> adopted_;  // face -> its adopted (frozen) fonts
-  std::unordered_map<HPDF_Dict, std::vector<CodeSite>> sites_;  // page content dict -> codes in it
-  Font* make_font(Face& face);  // a new font's objects, no glyphs yet
+private:
+    HPDF_Doc doc_;
+    std::vector<std::unique_ptr<Font>> fonts_;
+    std::unordered_map<const Face*, Font*> by_face_;
+    std::unordered_map<const Face*, std::vector<Font*>> adopted_;  // face -> its adopted (frozen) fonts
+    std::unordered_map<HPDF_Dict, std::vector<CodeSite>> sites_;   // page content dict -> codes in it
+    Font* make_font(Face& face);                                   // a new font's objects, no glyphs yet
 };
 
 }  // namespace mitra::pdf

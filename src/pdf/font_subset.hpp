@@ -14,9 +14,9 @@ namespace mitra::pdf {
 
 /// A subset of one face as a standalone font program.
 struct FontSubset {
-  std::string program;              ///< the OpenType/TrueType file
-  bool cff = false;                             ///< CFF outlines (else glyf)
-  std::map<hb_codepoint_t, hb_codepoint_t> new_gid;  ///< face's glyph id -> glyph id in `program`
+    std::string program;                               ///< the OpenType/TrueType file
+    bool cff = false;                                  ///< CFF outlines (else glyf)
+    std::map<hb_codepoint_t, hb_codepoint_t> new_gid;  ///< face's glyph id -> glyph id in `program`
 };
 
 /// Subsets `face` to `glyphs` (.notdef is always kept).  Throws std::runtime_error if

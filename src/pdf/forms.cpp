@@ -13,240 +13,247 @@ namespace {
 constexpr double kMargin = 34;  // 12 mm
 
 TextStyle sans(double size, const std::string& lang = "", bool bold = false) {
-  return TextStyle{"sans", bold, size, lang};
+    return TextStyle{"sans", bold, size, lang};
 }
 
 void grey(HPDF_Page page, double g) { HPDF_Page_SetRGBFill(page, g, g, g); }
 
 void box(HPDF_Page page, double x, double y, double w, double h, double line = 0.6, double g = 0.2) {
-  HPDF_Page_SetRGBStroke(page, g, g, g);
-  HPDF_Page_SetLineWidth(page, line);
-  HPDF_Page_Rectangle(page, x, y, w, h);
-  HPDF_Page_Stroke(page);
+    HPDF_Page_SetRGBStroke(page, g, g, g);
+    HPDF_Page_SetLineWidth(page, line);
+    HPDF_Page_Rectangle(page, x, y, w, h);
+    HPDF_Page_Stroke(page);
 }
 
 void hline(HPDF_Page page, double x0, double x1, double y, double line = 0.5, double g = 0.35) {
-  HPDF_Page_SetRGBStroke(page, g, g, g);
-  HPDF_Page_SetLineWidth(page, line);
-  HPDF_Page_MoveTo(page, x0, y);
-  HPDF_Page_LineTo(page, x1, y);
-  HPDF_Page_Stroke(page);
+    HPDF_Page_SetRGBStroke(page, g, g, g);
+    HPDF_Page_SetLineWidth(page, line);
+    HPDF_Page_MoveTo(page, x0, y);
+    HPDF_Page_LineTo(page, x1, y);
+    HPDF_Page_Stroke(page);
 }
 
 void vline(HPDF_Page page, double x, double y0, double y1, double line = 0.5, double g = 0.35) {
-  HPDF_Page_SetRGBStroke(page, g, g, g);
-  HPDF_Page_SetLineWidth(page, line);
-  HPDF_Page_MoveTo(page, x, y0);
-  HPDF_Page_LineTo(page, x, y1);
-  HPDF_Page_Stroke(page);
+    HPDF_Page_SetRGBStroke(page, g, g, g);
+    HPDF_Page_SetLineWidth(page, line);
+    HPDF_Page_MoveTo(page, x, y0);
+    HPDF_Page_LineTo(page, x, y1);
+    HPDF_Page_Stroke(page);
 }
 
 struct Column {
-  std::string title;
-  double width_mm;
+    std::string title;
+    double width_mm;
 };
 
 // A ruled table of people, page after page, with a header block drawn by `header` on each page.
 template <class Header, class Row, class Footer>
 void people_pages(haru::Document& doc, TextRenderer& text, std::size_t rows, const std::vector<Column>& columns,
                   Header header, Row row, Footer footer) {
-  const double row_h = mm(kFormRowMm), head_h = mm(7);
-  std::size_t done = 0;
-  int page_number = 0;
-  const double bottom = kMargin + mm(22);
-  do {
-    HPDF_Page page = add_a4_page(doc);
-    ++page_number;
-    double y = header(page, page_number);
-    // Column titles.
-    double x = kMargin;
-    HPDF_Page_SetRGBFill(page, 0.9, 0.9, 0.9);
-    HPDF_Page_Rectangle(page, kMargin, y - head_h, kA4Width - 2 * kMargin, head_h);
-    HPDF_Page_Fill(page);
-    grey(page, 0.1);
-    for (const auto& c : columns) {
-      text.draw_fitted(page, c.title, x + 3, y - head_h + 6, mm(c.width_mm) - 6, sans(8, "", true), Align::left, 5);
-      x += mm(c.width_mm);
-    }
-    const double table_top = y;
-    y -= head_h;
-    while (done < rows && y - row_h >= bottom) {
-      row(page, done, y - row_h, row_h);
-      y -= row_h;
-      hline(page, kMargin, kA4Width - kMargin, y);
-      ++done;
-    }
-    x = kMargin;
-    for (std::size_t i = 0; i <= columns.size(); ++i) {
-      vline(page, x, y, table_top);
-      if (i < columns.size()) x += mm(columns[i].width_mm);
-    }
-    box(page, kMargin, y, kA4Width - 2 * kMargin, table_top - y, 0.8);
-    footer(page, page_number);
-    doc.check("cannot draw a form page");
-  } while (done < rows);
+    const double row_h = mm(kFormRowMm), head_h = mm(7);
+    std::size_t done = 0;
+    int page_number = 0;
+    const double bottom = kMargin + mm(22);
+    do {
+        HPDF_Page page = add_a4_page(doc);
+        ++page_number;
+        double y = header(page, page_number);
+        // Column titles.
+        double x = kMargin;
+        HPDF_Page_SetRGBFill(page, 0.9, 0.9, 0.9);
+        HPDF_Page_Rectangle(page, kMargin, y - head_h, kA4Width - 2 * kMargin, head_h);
+        HPDF_Page_Fill(page);
+        grey(page, 0.1);
+        for (const auto& c : columns) {
+            text.draw_fitted(page, c.title, x + 3, y - head_h + 6, mm(c.width_mm) - 6, sans(8, "", true), Align::left,
+                             5);
+            x += mm(c.width_mm);
+        }
+        const double table_top = y;
+        y -= head_h;
+        while (done < rows && y - row_h >= bottom) {
+            row(page, done, y - row_h, row_h);
+            y -= row_h;
+            hline(page, kMargin, kA4Width - kMargin, y);
+            ++done;
+        }
+        x = kMargin;
+        for (std::size_t i = 0; i <= columns.size(); ++i) {
+            vline(page, x, y, table_top);
+            if (i < columns.size()) x += mm(columns[i].width_mm);
+        }
+        box(page, kMargin, y, kA4Width - 2 * kMargin, table_top - y, 0.8);
+        footer(page, page_number);
+        doc.check("cannot draw a form page");
+    } while (done < rows);
 }
 
 }  // namespace
 
 std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
-  haru::Document doc;
-  doc.set_info("Sign-in sheet, session " + std::to_string(s.session_id));
-  TextRenderer text(doc.get(), fonts);
-  const std::string lang = s.language;
-  const std::vector<Column> columns = {{"#", 8},          {"Ref", 26}, {"Name", 62},    {"Signature", 42},
-                                       {"P", 8},          {"L", 8},    {"E", 8},        {"A", 8},
-                                       {"Minutes", 16}};
-  const std::size_t rows = s.people.size() + static_cast<std::size_t>(std::max(0, s.blank_rows));
-  const std::string id = std::to_string(s.session_id);
+    haru::Document doc;
+    doc.set_info("Sign-in sheet, session " + std::to_string(s.session_id));
+    TextRenderer text(doc.get(), fonts);
+    const std::string lang = s.language;
+    const std::vector<Column> columns = {{"#", 8}, {"Ref", 26}, {"Name", 62}, {"Signature", 42}, {"P", 8},
+                                         {"L", 8}, {"E", 8},    {"A", 8},     {"Minutes", 16}};
+    const std::size_t rows = s.people.size() + static_cast<std::size_t>(std::max(0, s.blank_rows));
+    const std::string id = std::to_string(s.session_id);
 
-  auto header = [&](HPDF_Page page, int page_number) {
-    double y = kA4Height - kMargin - 14;
-    grey(page, 0.1);
-    text.draw(page, "Sign-in sheet", kMargin, y, sans(16, "", true));
-    // The session number, big and boxed: the first column of every typed-in row.
-    const double id_w = std::max(mm(42), text.measure("Session " + id, sans(16, "", true)) + 16);
-    box(page, kA4Width - kMargin - id_w, y - 8, id_w, 28, 1.2, 0.1);
-    text.draw(page, "Session " + id, kA4Width - kMargin - id_w / 2, y, sans(16, "", true), Align::centre);
-    y -= 22;
-    const double width = kA4Width - 2 * kMargin - id_w - 8;
-    text.draw_fitted(page, s.curriculum_title + "  ·  " + s.cohort_code, kMargin, y, width, sans(11, lang));
-    y -= 16;
-    std::string module = s.module_code + "  " + s.module_title;
-    text.draw_fitted(page, module, kMargin, y, kA4Width - 2 * kMargin, sans(12, lang, true));
-    if (!s.module_title_en.empty() && s.module_title_en != s.module_title) {
-      y -= 12;
-      grey(page, 0.35);
-      text.draw_fitted(page, s.module_title_en, kMargin, y, kA4Width - 2 * kMargin, sans(9));
-      grey(page, 0.1);
-    }
-    y -= 15;
-    text.draw_fitted(page,
-                     s.date + "  (" + s.iso_date + ")  " + s.start_time + "–" + s.end_time + "  at the site (" +
-                         s.time_zone + ")",
-                     kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
-    y -= 14;
-    text.draw_fitted(page, "Site: " + s.site + "     Trainer: " + (s.trainer.empty() ? "________________" : s.trainer),
-                     kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
-    y -= 8;
-    if (page_number > 1) {
-      grey(page, 0.35);
-      text.draw(page, "(continued)", kA4Width - kMargin, y + 22, sans(8), Align::right);
-      grey(page, 0.1);
-    }
-    return y;
-  };
+    auto header = [&](HPDF_Page page, int page_number) {
+        double y = kA4Height - kMargin - 14;
+        grey(page, 0.1);
+        text.draw(page, "Sign-in sheet", kMargin, y, sans(16, "", true));
+        // The session number, big and boxed: the first column of every typed-in row.
+        const double id_w = std::max(mm(42), text.measure("Session " + id, sans(16, "", true)) + 16);
+        box(page, kA4Width - kMargin - id_w, y - 8, id_w, 28, 1.2, 0.1);
+        text.draw(page, "Session " + id, kA4Width - kMargin - id_w / 2, y, sans(16, "", true), Align::centre);
+        y -= 22;
+        const double width = kA4Width - 2 * kMargin - id_w - 8;
+        text.draw_fitted(page, s.curriculum_title + "  ·  " + s.cohort_code, kMargin, y, width, sans(11, lang));
+        y -= 16;
+        std::string module = s.module_code + "  " + s.module_title;
+        text.draw_fitted(page, module, kMargin, y, kA4Width - 2 * kMargin, sans(12, lang, true));
+        if (!s.module_title_en.empty() && s.module_title_en != s.module_title) {
+            y -= 12;
+            grey(page, 0.35);
+            text.draw_fitted(page, s.module_title_en, kMargin, y, kA4Width - 2 * kMargin, sans(9));
+            grey(page, 0.1);
+        }
+        y -= 15;
+        text.draw_fitted(page,
+                         s.date + "  (" + s.iso_date + ")  " + s.start_time + "–" + s.end_time + "  at the site (" +
+                             s.time_zone + ")",
+                         kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
+        y -= 14;
+        text.draw_fitted(page,
+                         "Site: " + s.site + "     Trainer: " + (s.trainer.empty() ? "________________" : s.trainer),
+                         kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
+        y -= 8;
+        if (page_number > 1) {
+            grey(page, 0.35);
+            text.draw(page, "(continued)", kA4Width - kMargin, y + 22, sans(8), Align::right);
+            grey(page, 0.1);
+        }
+        return y;
+    };
 
-  auto row = [&](HPDF_Page page, std::size_t i, double y, double h) {
-    const double base = y + h / 2 - 3.5;
-    double x = kMargin;
-    grey(page, 0.35);
-    text.draw(page, std::to_string(i + 1), x + mm(8) - 3, base, sans(8), Align::right);
-    x += mm(8);
-    if (i < s.people.size()) {
-      const FormPerson& p = s.people[i];
-      grey(page, 0.1);
-      text.draw_fitted(page, p.ref, x + 3, base, mm(26) - 6, sans(10, "", true), Align::left, 7);
-      x += mm(26);
-      if (p.latin_name.empty() || p.latin_name == p.full_name) {
-        text.draw_fitted(page, p.full_name, x + 3, base, mm(62) - 6, sans(kFormNameSizePt, p.language), Align::left,
-                         10);
-      } else {
-        text.draw_fitted(page, p.full_name, x + 3, y + h - 12.5, mm(62) - 6, sans(kFormNameSizePt, p.language),
-                         Align::left, 10);
-        grey(page, 0.4);
-        text.draw_fitted(page, p.latin_name, x + 3, y + 4, mm(62) - 6, sans(7), Align::left, 6);
-      }
-    } else {
-      grey(page, 0.55);
-      text.draw(page, "make-up: ref and name", x + mm(26) + 3, y + 4, sans(6.5));
-    }
-    // Status boxes: one square to tick in each of P, L, E, A.
-    x = kMargin + mm(8 + 26 + 62 + 42);
-    for (int k = 0; k < 4; ++k, x += mm(8)) box(page, x + mm(1.5), y + (h - mm(5)) / 2, mm(5), mm(5), 0.7, 0.25);
-  };
+    auto row = [&](HPDF_Page page, std::size_t i, double y, double h) {
+        const double base = y + h / 2 - 3.5;
+        double x = kMargin;
+        grey(page, 0.35);
+        text.draw(page, std::to_string(i + 1), x + mm(8) - 3, base, sans(8), Align::right);
+        x += mm(8);
+        if (i < s.people.size()) {
+            const FormPerson& p = s.people[i];
+            grey(page, 0.1);
+            text.draw_fitted(page, p.ref, x + 3, base, mm(26) - 6, sans(10, "", true), Align::left, 7);
+            x += mm(26);
+            if (p.latin_name.empty() || p.latin_name == p.full_name) {
+                text.draw_fitted(page, p.full_name, x + 3, base, mm(62) - 6, sans(kFormNameSizePt, p.language),
+                                 Align::left, 10);
+            } else {
+                text.draw_fitted(page, p.full_name, x + 3, y + h - 12.5, mm(62) - 6, sans(kFormNameSizePt, p.language),
+                                 Align::left, 10);
+                grey(page, 0.4);
+                text.draw_fitted(page, p.latin_name, x + 3, y + 4, mm(62) - 6, sans(7), Align::left, 6);
+            }
+        } else {
+            grey(page, 0.55);
+            text.draw(page, "make-up: ref and name", x + mm(26) + 3, y + 4, sans(6.5));
+        }
+        // Status boxes: one square to tick in each of P, L, E, A.
+        x = kMargin + mm(8 + 26 + 62 + 42);
+        for (int k = 0; k < 4; ++k, x += mm(8)) box(page, x + mm(1.5), y + (h - mm(5)) / 2, mm(5), mm(5), 0.7, 0.25);
+    };
 
-  auto footer = [&](HPDF_Page page, int page_number) {
-    double y = kMargin + mm(22) - 12;
-    grey(page, 0.15);
-    text.draw(page,
-              "P present   L late or left early: write the minutes attended   E excused   A absent   (tick one box)",
-              kMargin, y, sans(8.5, "", true));
-    y -= 11;
-    grey(page, 0.3);
-    text.draw(page, "To type it in: a CSV file with the header  session,ref,status,minutes  and one line per person,",
-              kMargin, y, sans(8));
-    y -= 10;
-    const std::string first = s.people.empty() ? std::string("P-001") : s.people[0].ref;
-    const std::string second = s.people.size() < 2 ? first : s.people[1].ref;
-    text.draw_fitted(page,
-                     "such as   " + id + "," + first + ",P,     " + id + "," + second + ",L,95     then:  mitra-cli "
-                     "attendance import " + s.cohort_code + " FILE",
-                     kMargin, y, kA4Width - 2 * kMargin, sans(8), Align::left, 6);
-    y -= 11;
-    text.draw_fitted(page,
-                     "This sheet holds personal data: keep it safe, and destroy it once it has been typed in and checked.",
-                     kMargin, y, kA4Width - 2 * kMargin - 60, sans(7.5), Align::left, 5);
-    text.draw(page, "session " + id + " · page " + std::to_string(page_number), kA4Width - kMargin, y, sans(7.5),
-              Align::right);
-  };
+    auto footer = [&](HPDF_Page page, int page_number) {
+        double y = kMargin + mm(22) - 12;
+        grey(page, 0.15);
+        text.draw(
+            page,
+            "P present   L late or left early: write the minutes attended   E excused   A absent   (tick one box)",
+            kMargin, y, sans(8.5, "", true));
+        y -= 11;
+        grey(page, 0.3);
+        text.draw(page,
+                  "To type it in: a CSV file with the header  session,ref,status,minutes  and one line per person,",
+                  kMargin, y, sans(8));
+        y -= 10;
+        const std::string first = s.people.empty() ? std::string("P-001") : s.people[0].ref;
+        const std::string second = s.people.size() < 2 ? first : s.people[1].ref;
+        text.draw_fitted(page,
+                         "such as   " + id + "," + first + ",P,     " + id + "," + second +
+                             ",L,95     then:  mitra-cli "
+                             "attendance import " +
+                             s.cohort_code + " FILE",
+                         kMargin, y, kA4Width - 2 * kMargin, sans(8), Align::left, 6);
+        y -= 11;
+        text.draw_fitted(
+            page, "This sheet holds personal data: keep it safe, and destroy it once it has been typed in and checked.",
+            kMargin, y, kA4Width - 2 * kMargin - 60, sans(7.5), Align::left, 5);
+        text.draw(page, "session " + id + " · page " + std::to_string(page_number), kA4Width - kMargin, y, sans(7.5),
+                  Align::right);
+    };
 
-  people_pages(doc, text, rows, columns, header, row, footer);
-  return doc.bytes("the sign-in sheet");
+    people_pages(doc, text, rows, columns, header, row, footer);
+    return doc.bytes("the sign-in sheet");
 }
 
 std::string render_roster(FontStack& fonts, const Roster& r) {
-  haru::Document doc;
-  doc.set_info("Cohort roster " + r.cohort_code);
-  TextRenderer text(doc.get(), fonts);
-  const std::vector<Column> columns = {{"#", 9}, {"Ref", 28}, {"Full name", 70}, {"Latin name", 45},
-                                       {"Language", 18}, {"Country", 16}};
-  auto header = [&](HPDF_Page page, int page_number) {
-    double y = kA4Height - kMargin - 14;
-    grey(page, 0.1);
-    text.draw(page, "Cohort roster  ·  " + r.cohort_code, kMargin, y, sans(16, "", true));
-    if (page_number > 1) text.draw(page, "(continued)", kA4Width - kMargin, y, sans(8), Align::right);
-    y -= 18;
-    text.draw_fitted(page, r.curriculum_title, kMargin, y, kA4Width - 2 * kMargin, sans(12, r.language));
-    y -= 15;
-    text.draw_fitted(page, r.site + " (" + r.country + ", " + r.time_zone + ")  ·  " + r.dates, kMargin, y,
-                     kA4Width - 2 * kMargin, sans(10, r.language));
-    y -= 14;
-    std::string trainers;
-    for (const auto& t : r.trainers) trainers += (trainers.empty() ? "" : " · ") + t;
-    text.draw_fitted(page, "Trainers: " + (trainers.empty() ? std::string("-") : trainers) + "     People: " +
-                               std::to_string(r.people.size()),
-                     kMargin, y, kA4Width - 2 * kMargin, sans(10, r.language));
-    return y - 8;
-  };
-  auto row = [&](HPDF_Page page, std::size_t i, double y, double h) {
-    const FormPerson& p = r.people[i];
-    const double base = y + h / 2 - 3.5;
-    double x = kMargin;
-    grey(page, 0.35);
-    text.draw(page, std::to_string(i + 1), x + mm(9) - 3, base, sans(8), Align::right);
-    x += mm(9);
-    grey(page, 0.1);
-    text.draw_fitted(page, p.ref, x + 3, base, mm(28) - 6, sans(10, "", true), Align::left, 7);
-    x += mm(28);
-    text.draw_fitted(page, p.full_name, x + 3, base, mm(70) - 6, sans(kFormNameSizePt, p.language), Align::left, 10);
-    x += mm(70);
-    text.draw_fitted(page, p.latin_name, x + 3, base, mm(45) - 6, sans(10), Align::left, 7);
-    x += mm(45);
-    text.draw(page, p.language, x + 3, base, sans(10));
-    x += mm(18);
-    text.draw(page, p.country, x + 3, base, sans(10));
-  };
-  auto footer = [&](HPDF_Page page, int page_number) {
-    grey(page, 0.3);
-    const double y = kMargin + mm(22) - 14;
-    text.draw(page, "This roster holds personal data: keep it safe and do not leave it at the site.", kMargin, y,
-              sans(8));
-    text.draw(page, r.cohort_code + " · page " + std::to_string(page_number), kA4Width - kMargin, y, sans(8),
-              Align::right);
-  };
-  people_pages(doc, text, r.people.size(), columns, header, row, footer);
-  return doc.bytes("the roster");
+    haru::Document doc;
+    doc.set_info("Cohort roster " + r.cohort_code);
+    TextRenderer text(doc.get(), fonts);
+    const std::vector<Column> columns = {{"#", 9},           {"Ref", 28},      {"Full name", 70},
+                                         {"Latin name", 45}, {"Language", 18}, {"Country", 16}};
+    auto header = [&](HPDF_Page page, int page_number) {
+        double y = kA4Height - kMargin - 14;
+        grey(page, 0.1);
+        text.draw(page, "Cohort roster  ·  " + r.cohort_code, kMargin, y, sans(16, "", true));
+        if (page_number > 1) text.draw(page, "(continued)", kA4Width - kMargin, y, sans(8), Align::right);
+        y -= 18;
+        text.draw_fitted(page, r.curriculum_title, kMargin, y, kA4Width - 2 * kMargin, sans(12, r.language));
+        y -= 15;
+        text.draw_fitted(page, r.site + " (" + r.country + ", " + r.time_zone + ")  ·  " + r.dates, kMargin, y,
+                         kA4Width - 2 * kMargin, sans(10, r.language));
+        y -= 14;
+        std::string trainers;
+        for (const auto& t : r.trainers) trainers += (trainers.empty() ? "" : " · ") + t;
+        text.draw_fitted(page,
+                         "Trainers: " + (trainers.empty() ? std::string("-") : trainers) +
+                             "     People: " + std::to_string(r.people.size()),
+                         kMargin, y, kA4Width - 2 * kMargin, sans(10, r.language));
+        return y - 8;
+    };
+    auto row = [&](HPDF_Page page, std::size_t i, double y, double h) {
+        const FormPerson& p = r.people[i];
+        const double base = y + h / 2 - 3.5;
+        double x = kMargin;
+        grey(page, 0.35);
+        text.draw(page, std::to_string(i + 1), x + mm(9) - 3, base, sans(8), Align::right);
+        x += mm(9);
+        grey(page, 0.1);
+        text.draw_fitted(page, p.ref, x + 3, base, mm(28) - 6, sans(10, "", true), Align::left, 7);
+        x += mm(28);
+        text.draw_fitted(page, p.full_name, x + 3, base, mm(70) - 6, sans(kFormNameSizePt, p.language), Align::left,
+                         10);
+        x += mm(70);
+        text.draw_fitted(page, p.latin_name, x + 3, base, mm(45) - 6, sans(10), Align::left, 7);
+        x += mm(45);
+        text.draw(page, p.language, x + 3, base, sans(10));
+        x += mm(18);
+        text.draw(page, p.country, x + 3, base, sans(10));
+    };
+    auto footer = [&](HPDF_Page page, int page_number) {
+        grey(page, 0.3);
+        const double y = kMargin + mm(22) - 14;
+        text.draw(page, "This roster holds personal data: keep it safe and do not leave it at the site.", kMargin, y,
+                  sans(8));
+        text.draw(page, r.cohort_code + " · page " + std::to_string(page_number), kA4Width - kMargin, y, sans(8),
+                  Align::right);
+    };
+    people_pages(doc, text, r.people.size(), columns, header, row, footer);
+    return doc.bytes("the roster");
 }
 
 // ---- the enrolment form ------------------------------------------------------------------------------
@@ -254,54 +261,55 @@ std::string render_roster(FontStack& fonts, const Roster& r) {
 namespace {
 
 struct FormTexts {
-  std::string title, full_name, latin_name, country, language, email, phone, why_title, why, consent, date,
-      signature;
+    std::string title, full_name, latin_name, country, language, email, phone, why_title, why, consent, date, signature;
 };
 
 const std::map<std::string, FormTexts>& form_texts() {
-  static const std::map<std::string, FormTexts> texts = {
-      {"en",
-       {"Enrolment form", "Full name, as you write it in your own script", "Name in Latin letters (optional)",
-        "Country", "Language you prefer", "Email (optional)", "Phone (optional)", "What we collect and why",
-        "We keep only what the training needs: your name, country and language, and an email or phone number if you "
-        "choose to give one. We use them to record your attendance and to issue your certificate. We never ask about "
-        "diagnosis or health. Reports to funders hold numbers only, never names. You can ask to see or correct your "
-        "details at any time.",
-        "I agree that Mitra keeps these details for the training.", "Date", "Signature"}},
-      {"ja",
-       {"受講申込書", "氏名（ご自身がふだん書く文字で）", "ローマ字表記の氏名（任意）", "国", "希望する言語",
-        "メールアドレス（任意）", "電話番号（任意）", "収集する情報とその理由",
-        "研修に必要なことだけを記録します。氏名、国、言語、そして希望される場合のみメールアドレスまたは電話番号です。"
-        "出席の記録と修了証の発行に使います。診断や健康状態についてお聞きすることはありません。"
-        "助成団体への報告には数字だけを載せ、名前は載せません。ご自身の情報はいつでも確認・訂正を求めることができます。",
-        "研修のために、Mitraがこれらの情報を保管することに同意します。", "日付", "署名"}},
-      {"hi",
-       {"नामांकन फ़ॉर्म", "पूरा नाम (जैसे आप अपनी लिपि में लिखते हैं)", "नाम लैटिन (रोमन) अक्षरों में (वैकल्पिक)", "देश",
-        "आपकी पसंदीदा भाषा", "ईमेल (वैकल्पिक)", "फ़ोन (वैकल्पिक)", "हम क्या जानकारी लेते हैं और क्यों",
-        "हम केवल वही जानकारी रखते हैं जो प्रशिक्षण के लिए ज़रूरी है: आपका नाम, देश और भाषा, और अगर आप देना चाहें तो "
-        "ईमेल या फ़ोन नंबर। इनका उपयोग आपकी उपस्थिति दर्ज करने और आपका प्रमाणपत्र जारी करने के लिए होता है। हम कभी "
-        "भी निदान या स्वास्थ्य के बारे में नहीं पूछते। दानदाताओं को भेजी जाने वाली रिपोर्ट में केवल संख्याएँ होती हैं, "
-        "नाम कभी नहीं। आप कभी भी अपनी जानकारी देखने या सुधारने के लिए कह सकते हैं।",
-        "मैं सहमत हूँ कि प्रशिक्षण के लिए Mitra यह जानकारी रखे।", "तारीख़", "हस्ताक्षर"}},
-      {"ne",
-       {"भर्ना फाराम", "पूरा नाम (तपाईं आफ्नै लिपिमा जसरी लेख्नुहुन्छ)", "नाम रोमन अक्षरमा (ऐच्छिक)", "देश",
-        "तपाईंले रोजेको भाषा", "इमेल (ऐच्छिक)", "फोन (ऐच्छिक)", "हामी के जानकारी लिन्छौं र किन",
-        "हामी तालिमका लागि चाहिने जानकारी मात्र राख्छौं: तपाईंको नाम, देश र भाषा, र तपाईं दिन चाहनुहुन्छ भने इमेल वा "
-        "फोन नम्बर। यिनलाई तपाईंको उपस्थिति अभिलेख राख्न र प्रमाणपत्र दिन प्रयोग गरिन्छ। हामी कहिल्यै निदान वा "
-        "स्वास्थ्यबारे सोध्दैनौं। दातालाई पठाइने प्रतिवेदनमा सङ्ख्या मात्र हुन्छ, नाम कहिल्यै हुँदैन। तपाईं जुनसुकै "
-        "बेला आफ्नो जानकारी हेर्न वा सच्याउन अनुरोध गर्न सक्नुहुन्छ।",
-        "तालिमका लागि Mitra ले यो जानकारी राख्न म सहमत छु।", "मिति", "हस्ताक्षर"}},
-      {"id",
-       {"Formulir Pendaftaran", "Nama lengkap, seperti Anda menuliskannya dalam aksara Anda sendiri",
-        "Nama dalam huruf Latin (tidak wajib)", "Negara", "Bahasa yang Anda pilih", "Email (tidak wajib)",
-        "Telepon (tidak wajib)", "Apa yang kami kumpulkan dan mengapa",
-        "Kami hanya menyimpan yang diperlukan untuk pelatihan: nama, negara, dan bahasa Anda, serta email atau nomor "
-        "telepon jika Anda memilih untuk memberikannya. Data ini dipakai untuk mencatat kehadiran dan menerbitkan "
-        "sertifikat Anda. Kami tidak pernah menanyakan diagnosis atau kesehatan. Laporan kepada penyandang dana hanya "
-        "berisi angka, tidak pernah nama. Anda dapat meminta untuk melihat atau memperbaiki data Anda kapan saja.",
-        "Saya setuju Mitra menyimpan data ini untuk keperluan pelatihan.", "Tanggal", "Tanda tangan"}},
-  };
-  return texts;
+    static const std::map<std::string, FormTexts> texts = {
+        {"en",
+         {"Enrolment form", "Full name, as you write it in your own script", "Name in Latin letters (optional)",
+          "Country", "Language you prefer", "Email (optional)", "Phone (optional)", "What we collect and why",
+          "We keep only what the training needs: your name, country and language, and an email or phone number if you "
+          "choose to give one. We use them to record your attendance and to issue your certificate. We never ask about "
+          "diagnosis or health. Reports to funders hold numbers only, never names. You can ask to see or correct your "
+          "details at any time.",
+          "I agree that Mitra keeps these details for the training.", "Date", "Signature"}},
+        {"ja",
+         {"受講申込書", "氏名（ご自身がふだん書く文字で）", "ローマ字表記の氏名（任意）", "国", "希望する言語",
+          "メールアドレス（任意）", "電話番号（任意）", "収集する情報とその理由",
+          "研修に必要なことだけを記録します。氏名、国、言語、そして希望される場合のみメールアドレスまたは電話番号です。"
+          "出席の記録と修了証の発行に使います。診断や健康状態についてお聞きすることはありません。"
+          "助成団体への報告には数字だけを載せ、名前は載せません。ご自身の情報はいつでも確認・訂正を求めることができます"
+          "。",
+          "研修のために、Mitraがこれらの情報を保管することに同意します。", "日付", "署名"}},
+        {"hi",
+         {"नामांकन फ़ॉर्म", "पूरा नाम (जैसे आप अपनी लिपि में लिखते हैं)", "नाम लैटिन (रोमन) अक्षरों में (वैकल्पिक)", "देश",
+          "आपकी पसंदीदा भाषा", "ईमेल (वैकल्पिक)", "फ़ोन (वैकल्पिक)", "हम क्या जानकारी लेते हैं और क्यों",
+          "हम केवल वही जानकारी रखते हैं जो प्रशिक्षण के लिए ज़रूरी है: आपका नाम, देश और भाषा, और अगर आप देना चाहें तो "
+          "ईमेल या फ़ोन नंबर। इनका उपयोग आपकी उपस्थिति दर्ज करने और आपका प्रमाणपत्र जारी करने के लिए होता है। हम कभी "
+          "भी निदान या स्वास्थ्य के बारे में नहीं पूछते। दानदाताओं को भेजी जाने वाली रिपोर्ट में केवल संख्याएँ होती हैं, "
+          "नाम कभी नहीं। आप कभी भी अपनी जानकारी देखने या सुधारने के लिए कह सकते हैं।",
+          "मैं सहमत हूँ कि प्रशिक्षण के लिए Mitra यह जानकारी रखे।", "तारीख़", "हस्ताक्षर"}},
+        {"ne",
+         {"भर्ना फाराम", "पूरा नाम (तपाईं आफ्नै लिपिमा जसरी लेख्नुहुन्छ)", "नाम रोमन अक्षरमा (ऐच्छिक)", "देश", "तपाईंले रोजेको भाषा",
+          "इमेल (ऐच्छिक)", "फोन (ऐच्छिक)", "हामी के जानकारी लिन्छौं र किन",
+          "हामी तालिमका लागि चाहिने जानकारी मात्र राख्छौं: तपाईंको नाम, देश र भाषा, र तपाईं दिन चाहनुहुन्छ भने इमेल वा "
+          "फोन नम्बर। यिनलाई तपाईंको उपस्थिति अभिलेख राख्न र प्रमाणपत्र दिन प्रयोग गरिन्छ। हामी कहिल्यै निदान वा "
+          "स्वास्थ्यबारे सोध्दैनौं। दातालाई पठाइने प्रतिवेदनमा सङ्ख्या मात्र हुन्छ, नाम कहिल्यै हुँदैन। तपाईं जुनसुकै "
+          "बेला आफ्नो जानकारी हेर्न वा सच्याउन अनुरोध गर्न सक्नुहुन्छ।",
+          "तालिमका लागि Mitra ले यो जानकारी राख्न म सहमत छु।", "मिति", "हस्ताक्षर"}},
+        {"id",
+         {"Formulir Pendaftaran", "Nama lengkap, seperti Anda menuliskannya dalam aksara Anda sendiri",
+          "Nama dalam huruf Latin (tidak wajib)", "Negara", "Bahasa yang Anda pilih", "Email (tidak wajib)",
+          "Telepon (tidak wajib)", "Apa yang kami kumpulkan dan mengapa",
+          "Kami hanya menyimpan yang diperlukan untuk pelatihan: nama, negara, dan bahasa Anda, serta email atau nomor "
+          "telepon jika Anda memilih untuk memberikannya. Data ini dipakai untuk mencatat kehadiran dan menerbitkan "
+          "sertifikat Anda. Kami tidak pernah menanyakan diagnosis atau kesehatan. Laporan kepada penyandang dana "
+          "hanya "
+          "berisi angka, tidak pernah nama. Anda dapat meminta untuk melihat atau memperbaiki data Anda kapan saja.",
+          "Saya setuju Mitra menyimpan data ini untuk keperluan pelatihan.", "Tanggal", "Tanda tangan"}},
+    };
+    return texts;
 }
 
 std::string primary(const std::string& language) { return language.substr(0, language.find('-')); }
@@ -309,105 +317,106 @@ std::string primary(const std::string& language) { return language.substr(0, lan
 }  // namespace
 
 std::vector<std::string> enrolment_form_languages() {
-  std::vector<std::string> out;
-  for (const auto& [lang, t] : form_texts()) out.push_back(lang);
-  return out;
+    std::vector<std::string> out;
+    for (const auto& [lang, t] : form_texts()) out.push_back(lang);
+    return out;
 }
 
 std::string render_enrolment_form(FontStack& fonts, const EnrolmentForm& f) {
-  const auto& all = form_texts();
-  const auto found = all.find(primary(f.language));
-  const FormTexts& en = all.at("en");
-  const FormTexts& t = found == all.end() ? en : found->second;
-  const std::string lang = found == all.end() ? "en" : found->first;
-  const bool bilingual = lang != "en";
+    const auto& all = form_texts();
+    const auto found = all.find(primary(f.language));
+    const FormTexts& en = all.at("en");
+    const FormTexts& t = found == all.end() ? en : found->second;
+    const std::string lang = found == all.end() ? "en" : found->first;
+    const bool bilingual = lang != "en";
 
-  haru::Document doc;
-  doc.set_info("Enrolment form " + f.cohort_code);
-  TextRenderer text(doc.get(), fonts);
-  HPDF_Page page = add_a4_page(doc);
-  const double width = kA4Width - 2 * kMargin;
-  double y = kA4Height - kMargin - 16;
-  grey(page, 0.1);
-  text.draw(page, t.title, kMargin, y, sans(18, lang, true));
-  if (bilingual) text.draw(page, en.title, kA4Width - kMargin, y, sans(10), Align::right);
-  y -= 20;
-  text.draw_fitted(page, f.curriculum_title + "  ·  " + f.cohort_code, kMargin, y, width, sans(11, lang));
-  y -= 14;
-  grey(page, 0.3);
-  text.draw_fitted(page, f.site + (f.country.empty() ? "" : " (" + f.country + ")"), kMargin, y, width, sans(10, lang));
-  y -= 14;
-
-  // A labelled box to write in: the label in the cohort's language, English beside it.
-  auto field = [&](const std::string& label, const std::string& label_en, double x, double w, double h) {
+    haru::Document doc;
+    doc.set_info("Enrolment form " + f.cohort_code);
+    TextRenderer text(doc.get(), fonts);
+    HPDF_Page page = add_a4_page(doc);
+    const double width = kA4Width - 2 * kMargin;
+    double y = kA4Height - kMargin - 16;
     grey(page, 0.1);
-    text.draw_fitted(page, label, x, y, w, sans(10, lang, true), Align::left, 7);
-    double top = y - 4;
-    if (bilingual) {
-      grey(page, 0.4);
-      text.draw_fitted(page, label_en, x, y - 11, w, sans(7.5), Align::left, 6);
-      top -= 9;
-    }
-    box(page, x, top - h, w, h, 0.8, 0.25);
-    return top - h;
-  };
-  auto full_row = [&](const std::string& label, const std::string& label_en, double h) {
-    y = field(label, label_en, kMargin, width, h) - 14;
-  };
-  full_row(t.full_name, en.full_name, mm(16));
-  full_row(t.latin_name, en.latin_name, mm(11));
-  const double half = (width - 12) / 2;
-  double low = field(t.country, en.country, kMargin, half, mm(10));
-  low = std::min(low, field(t.language, en.language, kMargin + half + 12, half, mm(10)));
-  y = low - 14;
-  low = field(t.email, en.email, kMargin, half, mm(10));
-  low = std::min(low, field(t.phone, en.phone, kMargin + half + 12, half, mm(10)));
-  y = low - 22;
-
-  // What is collected and why, in plain words.
-  grey(page, 0.1);
-  text.draw(page, t.why_title, kMargin, y, sans(11, lang, true));
-  y -= 15;
-  const double line_h = lang == "en" || lang == "id" ? 13 : 15;
-  for (const auto& line : wrap_text(text, t.why, width, sans(10, lang))) {
-    text.draw(page, line, kMargin, y, sans(10, lang));
-    y -= line_h;
-  }
-  if (bilingual) {
-    y -= 3;
-    grey(page, 0.4);
-    for (const auto& line : wrap_text(text, en.why, width, sans(7.5))) {
-      text.draw(page, line, kMargin, y, sans(7.5));
-      y -= 9.5;
-    }
-  }
-  y -= 14;
-
-  // Consent: a box to tick, a date and a signature.
-  box(page, kMargin, y - 3, 12, 12, 1, 0.2);
-  grey(page, 0.1);
-  const auto consent_lines = wrap_text(text, t.consent, width - 22, sans(10.5, lang, true));
-  for (const auto& line : consent_lines) {
-    text.draw(page, line, kMargin + 20, y, sans(10.5, lang, true));
+    text.draw(page, t.title, kMargin, y, sans(18, lang, true));
+    if (bilingual) text.draw(page, en.title, kA4Width - kMargin, y, sans(10), Align::right);
+    y -= 20;
+    text.draw_fitted(page, f.curriculum_title + "  ·  " + f.cohort_code, kMargin, y, width, sans(11, lang));
     y -= 14;
-  }
-  if (bilingual) {
-    grey(page, 0.4);
-    text.draw_fitted(page, en.consent, kMargin + 20, y + 2, width - 20, sans(7.5));
-    y -= 10;
-  }
-  y -= 14;
-  low = field(t.date, en.date, kMargin, half * 0.6, mm(11));
-  low = std::min(low, field(t.signature, en.signature, kMargin + half * 0.6 + 12, width - half * 0.6 - 12, mm(11)));
-  y = low - 24;
+    grey(page, 0.3);
+    text.draw_fitted(page, f.site + (f.country.empty() ? "" : " (" + f.country + ")"), kMargin, y, width,
+                     sans(10, lang));
+    y -= 14;
 
-  hline(page, kMargin, kA4Width - kMargin, y + 10, 0.4, 0.6);
-  grey(page, 0.4);
-  text.draw(page, "For the trainer:   ref ______________    entered on ____________    by ______________", kMargin, y - 4,
-            sans(8.5));
-  text.draw(page, "Mitra · " + f.cohort_code, kA4Width - kMargin, kMargin, sans(7), Align::right);
-  doc.check("cannot draw the enrolment form");
-  return doc.bytes("the enrolment form");
+    // A labelled box to write in: the label in the cohort's language, English beside it.
+    auto field = [&](const std::string& label, const std::string& label_en, double x, double w, double h) {
+        grey(page, 0.1);
+        text.draw_fitted(page, label, x, y, w, sans(10, lang, true), Align::left, 7);
+        double top = y - 4;
+        if (bilingual) {
+            grey(page, 0.4);
+            text.draw_fitted(page, label_en, x, y - 11, w, sans(7.5), Align::left, 6);
+            top -= 9;
+        }
+        box(page, x, top - h, w, h, 0.8, 0.25);
+        return top - h;
+    };
+    auto full_row = [&](const std::string& label, const std::string& label_en, double h) {
+        y = field(label, label_en, kMargin, width, h) - 14;
+    };
+    full_row(t.full_name, en.full_name, mm(16));
+    full_row(t.latin_name, en.latin_name, mm(11));
+    const double half = (width - 12) / 2;
+    double low = field(t.country, en.country, kMargin, half, mm(10));
+    low = std::min(low, field(t.language, en.language, kMargin + half + 12, half, mm(10)));
+    y = low - 14;
+    low = field(t.email, en.email, kMargin, half, mm(10));
+    low = std::min(low, field(t.phone, en.phone, kMargin + half + 12, half, mm(10)));
+    y = low - 22;
+
+    // What is collected and why, in plain words.
+    grey(page, 0.1);
+    text.draw(page, t.why_title, kMargin, y, sans(11, lang, true));
+    y -= 15;
+    const double line_h = lang == "en" || lang == "id" ? 13 : 15;
+    for (const auto& line : wrap_text(text, t.why, width, sans(10, lang))) {
+        text.draw(page, line, kMargin, y, sans(10, lang));
+        y -= line_h;
+    }
+    if (bilingual) {
+        y -= 3;
+        grey(page, 0.4);
+        for (const auto& line : wrap_text(text, en.why, width, sans(7.5))) {
+            text.draw(page, line, kMargin, y, sans(7.5));
+            y -= 9.5;
+        }
+    }
+    y -= 14;
+
+    // Consent: a box to tick, a date and a signature.
+    box(page, kMargin, y - 3, 12, 12, 1, 0.2);
+    grey(page, 0.1);
+    const auto consent_lines = wrap_text(text, t.consent, width - 22, sans(10.5, lang, true));
+    for (const auto& line : consent_lines) {
+        text.draw(page, line, kMargin + 20, y, sans(10.5, lang, true));
+        y -= 14;
+    }
+    if (bilingual) {
+        grey(page, 0.4);
+        text.draw_fitted(page, en.consent, kMargin + 20, y + 2, width - 20, sans(7.5));
+        y -= 10;
+    }
+    y -= 14;
+    low = field(t.date, en.date, kMargin, half * 0.6, mm(11));
+    low = std::min(low, field(t.signature, en.signature, kMargin + half * 0.6 + 12, width - half * 0.6 - 12, mm(11)));
+    y = low - 24;
+
+    hline(page, kMargin, kA4Width - kMargin, y + 10, 0.4, 0.6);
+    grey(page, 0.4);
+    text.draw(page, "For the trainer:   ref ______________    entered on ____________    by ______________", kMargin,
+              y - 4, sans(8.5));
+    text.draw(page, "Mitra · " + f.cohort_code, kA4Width - kMargin, kMargin, sans(7), Align::right);
+    doc.check("cannot draw the enrolment form");
+    return doc.bytes("the enrolment form");
 }
 
 }  // namespace mitra::pdf

@@ -19,34 +19,34 @@ namespace mitra::pdf::haru {
 /// certificate makes thousands of small ones (names, numbers, dictionary entries), each a malloc and a free
 /// otherwise.  libharu's errors are recorded as they happen and thrown by check().
 class Document {
- public:
-  Document();
-  ~Document();
-  Document(const Document&) = delete;
-  Document& operator=(const Document&) = delete;
+public:
+    Document();
+    ~Document();
+    Document(const Document&) = delete;
+    Document& operator=(const Document&) = delete;
 
-  HPDF_Doc get() const { return doc_; }
+    HPDF_Doc get() const { return doc_; }
 
-  /// Throws std::runtime_error ("<doing> (libharu error 0x..., detail ...)") when libharu reported an error
-  /// since the last check, and forgets it.
-  void check(const std::string& doing);
+    /// Throws std::runtime_error ("<doing> (libharu error 0x..., detail ...)") when libharu reported an error
+    /// since the last check, and forgets it.
+    void check(const std::string& doing);
 
-  /// Creator "Mitra" and the title, in the document information.
-  void set_info(const std::string& title);
+    /// Creator "Mitra" and the title, in the document information.
+    void set_info(const std::string& title);
 
-  /// The document saved as PDF bytes (one piece, gathered from libharu's memory stream).  Throws
-  /// std::runtime_error ("cannot make the PDF of <what> ...") when libharu fails.
-  std::string bytes(const std::string& what);
+    /// The document saved as PDF bytes (one piece, gathered from libharu's memory stream).  Throws
+    /// std::runtime_error ("cannot make the PDF of <what> ...") when libharu fails.
+    std::string bytes(const std::string& what);
 
-  static constexpr HPDF_UINT kPoolBlock = 64 * 1024;
+    static constexpr HPDF_UINT kPoolBlock = 64 * 1024;
 
- private:
-  struct Error {
-    HPDF_STATUS error = HPDF_OK, detail = 0;
-  };
-  static void record(HPDF_STATUS error, HPDF_STATUS detail, void* user);
-  Error error_;
-  HPDF_Doc doc_;
+private:
+    struct Error {
+        HPDF_STATUS error = HPDF_OK, detail = 0;
+    };
+    static void record(HPDF_STATUS error, HPDF_STATUS detail, void* user);
+    Error error_;
+    HPDF_Doc doc_;
 };
 
 /// Throws std::runtime_error ("libharu error 0x... in <what>") unless `status` is HPDF_OK.
@@ -55,8 +55,8 @@ void check(HPDF_STATUS status, const char* what);
 /// `made`, or a std::runtime_error ("libharu: cannot create <what>") when libharu could not make it.
 template <class T>
 T not_null(T made, const char* what) {
-  if (!made) throw std::runtime_error(std::string("libharu: cannot create ") + what);
-  return made;
+    if (!made) throw std::runtime_error(std::string("libharu: cannot create ") + what);
+    return made;
 }
 
 // ---- the document's objects ----------------------------------------------------------------------------
@@ -91,8 +91,8 @@ bool in_page_description(HPDF_Page page);
 
 /// The text state libharu last set on the page (what HPDF_Page_SetCharSpace() and the like change).
 struct TextState {
-  HPDF_REAL char_space, word_space, horizontal_scaling, text_rise;
-  bool fill_mode;  // rendering mode 0 (fill)
+    HPDF_REAL char_space, word_space, horizontal_scaling, text_rise;
+    bool fill_mode;  // rendering mode 0 (fill)
 };
 TextState text_state(HPDF_Page page);
 

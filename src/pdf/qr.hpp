@@ -11,11 +11,11 @@ namespace mitra::pdf {
 
 /// The modules of a QR symbol, row by row from the top; true is dark.
 struct QrMatrix {
-  int size = 0;  ///< modules per side (21 for version 1 ... 177 for version 40)
-  int version = 0;  ///< 1-40
-  int mask = -1;  ///< the data mask pattern, 0-7
-  std::vector<unsigned char> dark;  ///< 1 dark, 0 light
-  bool at(int x, int y) const { return dark[static_cast<std::size_t>(y) * size + x] != 0; }
+    int size = 0;                     ///< modules per side (21 for version 1 ... 177 for version 40)
+    int version = 0;                  ///< 1-40
+    int mask = -1;                    ///< the data mask pattern, 0-7
+    std::vector<unsigned char> dark;  ///< 1 dark, 0 light
+    bool at(int x, int y) const { return dark[static_cast<std::size_t>(y) * size + x] != 0; }
 };
 
 /// Encode `text` with libqrencode at level M, in the smallest version that fits, with the data mask whose penalty

@@ -20,35 +20,35 @@ namespace mitra::pdf {
 
 /// How a piece of text is set.
 struct TextStyle {
-  std::string role = "serif";  ///< "serif" or "sans"
-  bool bold = false;
-  double size_pt = 12;
-  /// Optional BCP-47 language of the text ("ja", "ko", "zh-CN", "zh-TW", "ur", ...).
-  /// Selects CJK regional glyph forms and Urdu Nastaliq; when empty it is
-  /// guessed (kana -> ja, hangul -> ko, other Han -> zh-CN; Urdu letters -> ur).
-  std::string lang;
+    std::string role = "serif";  ///< "serif" or "sans"
+    bool bold = false;
+    double size_pt = 12;
+    /// Optional BCP-47 language of the text ("ja", "ko", "zh-CN", "zh-TW", "ur", ...).
+    /// Selects CJK regional glyph forms and Urdu Nastaliq; when empty it is
+    /// guessed (kana -> ja, hangul -> ko, other Han -> zh-CN; Urdu letters -> ur).
+    std::string lang;
 };
 
 struct Glyph {
-  hb_codepoint_t id = 0;
-  uint32_t cluster = 0;  ///< byte offset into the line's UTF-8 of the cluster start
-  int32_t x_advance = 0, y_advance = 0, x_offset = 0, y_offset = 0;  ///< font units
+    hb_codepoint_t id = 0;
+    uint32_t cluster = 0;  ///< byte offset into the line's UTF-8 of the cluster start
+    int32_t x_advance = 0, y_advance = 0, x_offset = 0, y_offset = 0;  ///< font units
 };
 
 struct GlyphRun {
-  Face* face = nullptr;
-  hb_script_t script = HB_SCRIPT_COMMON;
-  bool rtl = false;
-  uint32_t begin = 0, end = 0;  ///< byte range of the run in the line's UTF-8 (logical)
-  std::vector<Glyph> glyphs;     ///< visual order (HarfBuzz output order)
-  int64_t advance() const;       ///< total x advance, font units
+    Face* face = nullptr;
+    hb_script_t script = HB_SCRIPT_COMMON;
+    bool rtl = false;
+    uint32_t begin = 0, end = 0;  ///< byte range of the run in the line's UTF-8 (logical)
+    std::vector<Glyph> glyphs;    ///< visual order (HarfBuzz output order)
+    int64_t advance() const;      ///< total x advance, font units
 };
 
 struct ShapedLine {
-  std::string text;            ///< the input UTF-8
-  std::vector<GlyphRun> runs;  ///< visual order
-  /// Width in points at the given font size.
-  double width(double size_pt) const;
+    std::string text;            ///< the input UTF-8
+    std::vector<GlyphRun> runs;  ///< visual order
+    /// Width in points at the given font size.
+    double width(double size_pt) const;
 };
 
 /// Shape one line (no line breaking): tab/CR/LF are drawn as spaces, other
@@ -62,23 +62,23 @@ ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle
 /// most `capacity` lines (it starts again empty when full); the faces belong to the FontStack, which
 /// must outlive it.  Not thread-safe.
 class ShapeCache {
- public:
-  explicit ShapeCache(FontStack& fonts, std::size_t capacity = 2048) : fonts_(fonts), capacity_(capacity) {}
+public:
+    explicit ShapeCache(FontStack& fonts, std::size_t capacity = 2048) : fonts_(fonts), capacity_(capacity) {}
 
-  /// shape_line(fonts, utf8, style), shaped once per text, role, weight and language.
-  const ShapedLine& shape(const std::string& utf8, const TextStyle& style);
+    /// shape_line(fonts, utf8, style), shaped once per text, role, weight and language.
+    const ShapedLine& shape(const std::string& utf8, const TextStyle& style);
 
-  std::size_t size() const { return lines_.size(); }
+    std::size_t size() const { return lines_.size(); }
 
- private:
-  FontStack& fonts_;
-  std::size_t capacity_;
-  std::unordered_map<std::string, ShapedLine> lines_;
+private:
+    FontStack& fonts_;
+    std::size_t capacity_;
+    std::unordered_map<std::string, ShapedLine> lines_;
 };
 
 /// How far the line's glyphs reach above (top) and below (bottom, negative) its baseline, in em.
 struct InkExtent {
-  double top = 0, bottom = 0;
+    double top = 0, bottom = 0;
 };
 InkExtent ink_extent(const ShapedLine& line);
 
@@ -88,7 +88,7 @@ bool raised_above(const ShapedLine& line, double em);
 
 /// A byte range [begin, end) of a line's UTF-8.
 struct TextRange {
-  uint32_t begin = 0, end = 0;
+    uint32_t begin = 0, end = 0;
 };
 
 /// Where `line` is broken so that no piece is wider than `width` points at `size_pt`, in logical order, each
@@ -97,6 +97,5 @@ struct TextRange {
 /// only when the word alone is wider than `width`.  Measured from the line's shaped advances (each glyph's
 /// advance counted at its cluster), so nothing is shaped again to decide.
 std::vector<TextRange> break_lines(const ShapedLine& line, double size_pt, double width, const std::string& lang);
-
 
 }  // namespace mitra::pdf

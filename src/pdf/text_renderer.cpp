@@ -30,621 +30,621 @@ constexpr int kFarCopiesBeforeForm = 2;
 
 /// Compact decimal for content streams ("12.5", "-3", "0.0123"): printf's "%.*f" without trailing zeros.
 void put(std::string& out, double v, int decimals = 3) {
-  char buf[48];
-  char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals).ptr;
-  if (std::find(buf, end, '.') != end) {
-    while (end > buf && end[-1] == '0') --end;
-    if (end > buf && end[-1] == '.') --end;
-  }
-  const std::string_view s(buf, static_cast<std::size_t>(end - buf));
-  out += s.empty() || s == "-0" ? std::string_view("0") : s;
-  out += ' ';
+    char buf[48];
+    char* end = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals).ptr;
+    if (std::find(buf, end, '.') != end) {
+        while (end > buf && end[-1] == '0') --end;
+        if (end > buf && end[-1] == '.') --end;
+    }
+    const std::string_view s(buf, static_cast<std::size_t>(end - buf));
+    out += s.empty() || s == "-0" ? std::string_view("0") : s;
+    out += ' ';
 }
 
 void append_utf16be_hex(std::string& out, const std::string& utf8) {
-  static const char* hex = "0123456789ABCDEF";
-  auto unit = [&](unsigned u) {
-    out += hex[(u >> 12) & 15];
-    out += hex[(u >> 8) & 15];
-    out += hex[(u >> 4) & 15];
-    out += hex[u & 15];
-  };
-  for (char32_t c : decode_utf8(utf8)) {
-    if (c >= 0x10000) {
-      unit(0xD800 + ((c - 0x10000) >> 10));
-      unit(0xDC00 + ((c - 0x10000) & 0x3FF));
-    } else {
-      unit(static_cast<unsigned>(c));
+    static const char* hex = "0123456789ABCDEF";
+    auto unit = [&](unsigned u) {
+        out += hex[(u >> 12) & 15];
+        out += hex[(u >> 8) & 15];
+        out += hex[(u >> 4) & 15];
+        out += hex[u & 15];
+    };
+    for (char32_t c : decode_utf8(utf8)) {
+        if (c >= 0x10000) {
+            unit(0xD800 + ((c - 0x10000) >> 10));
+            unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+        } else {
+            unit(static_cast<unsigned>(c));
+        }
     }
-  }
 }
 
 void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
 }
 
 std::string utf16be_hex(const std::string& utf8) {
-  std::string out;
-  append_utf16be_hex(out, utf8);
-  return out;
+    std::string out;
+    append_utf16be_hex(out, utf8);
+    return out;
 }
 
 // The page's content stream, where a line's operators go.
 HPDF_Stream content_stream(HPDF_Page page) {
-  if (!page) throw std::invalid_argument("TextRenderer: null page");
-  if (!haru::in_page_description(page))
-    throw std::logic_error("TextRenderer: page is inside a text or path object (call outside BT/ET and paths)");
-  return haru::page_stream(page);
+    if (!page) throw std::invalid_argument("TextRenderer: null page");
+    if (!haru::in_page_description(page))
+        throw std::logic_error("TextRenderer: page is inside a text or path object (call outside BT/ET and paths)");
+    return haru::page_stream(page);
 }
 
 }  // namespace
 
 GlyphMode default_glyph_mode() {
-  const char* env = std::getenv("MITRA_PDF_SUBSET_FONTS");
-  return env && std::string(env) == "0" ? GlyphMode::outlines : GlyphMode::subset_fonts;
+    const char* env = std::getenv("MITRA_PDF_SUBSET_FONTS");
+    return env && std::string(env) == "0" ? GlyphMode::outlines : GlyphMode::subset_fonts;
 }
 
 TextRenderer::TextRenderer(HPDF_Doc doc, FontStack& fonts, GlyphMode mode) : doc_(doc), fonts_(fonts) {
-  if (!doc_) throw std::invalid_argument("TextRenderer: null HPDF_Doc");
-  if (mode == GlyphMode::subset_fonts) embedder_ = std::make_unique<FontEmbedder>(doc_);
-  check(HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL), "HPDF_SetCompressionMode");
+    if (!doc_) throw std::invalid_argument("TextRenderer: null HPDF_Doc");
+    if (mode == GlyphMode::subset_fonts) embedder_ = std::make_unique<FontEmbedder>(doc_);
+    check(HPDF_SetCompressionMode(doc_, HPDF_COMP_ALL), "HPDF_SetCompressionMode");
 }
 
 double TextRenderer::measure(const std::string& utf8, const TextStyle& style) {
-  return shape_line(fonts_, utf8, style).width(style.size_pt);
+    return shape_line(fonts_, utf8, style).width(style.size_pt);
 }
 
 void TextRenderer::draw(HPDF_Page page, const std::string& utf8, double x, double y, const TextStyle& style,
                         Align align) {
-  const ShapedLine line = shape_line(fonts_, utf8, style);
-  const double w = line.width(style.size_pt);
-  const double left = align == Align::left ? x : align == Align::centre ? x - w / 2 : x - w;
-  draw_shaped(page, line, left, y, style.size_pt);
+    const ShapedLine line = shape_line(fonts_, utf8, style);
+    const double w = line.width(style.size_pt);
+    const double left = align == Align::left ? x : align == Align::centre ? x - w / 2 : x - w;
+    draw_shaped(page, line, left, y, style.size_pt);
 }
 
 double TextRenderer::draw_fitted(HPDF_Page page, const std::string& utf8, double x, double y, double box_width,
                                  TextStyle style, Align align, double min_size_pt) {
-  const ShapedLine line = shape_line(fonts_, utf8, style);
-  return draw_fitted(page, line, x, y, box_width, style, align, min_size_pt);
+    const ShapedLine line = shape_line(fonts_, utf8, style);
+    return draw_fitted(page, line, x, y, box_width, style, align, min_size_pt);
 }
 
 double TextRenderer::draw_fitted(HPDF_Page page, const ShapedLine& line, double x, double y, double box_width,
                                  TextStyle style, Align align, double min_size_pt) {
-  double w = line.width(style.size_pt);
-  if (w > box_width && w > 0) {
-    // Unhinted outlines scale linearly, so one division is exact.
-    style.size_pt = std::max(min_size_pt, style.size_pt * box_width / w * 0.999);
-    w = line.width(style.size_pt);
-  }
-  const double left = align == Align::left ? x : align == Align::centre ? x + (box_width - w) / 2 : x + box_width - w;
-  draw_shaped(page, line, left, y, style.size_pt);
-  return style.size_pt;
+    double w = line.width(style.size_pt);
+    if (w > box_width && w > 0) {
+        // Unhinted outlines scale linearly, so one division is exact.
+        style.size_pt = std::max(min_size_pt, style.size_pt * box_width / w * 0.999);
+        w = line.width(style.size_pt);
+    }
+    const double left = align == Align::left ? x : align == Align::centre ? x + (box_width - w) / 2 : x + box_width - w;
+    draw_shaped(page, line, left, y, style.size_pt);
+    return style.size_pt;
 }
 
 void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0, double y0, double size) {
-  HPDF_Stream stream = content_stream(page);
-  if (line.runs.empty()) return;
-  RunFonts run_fonts(line.runs.size(), nullptr);
-  bool any_outlines = false, any_fonts = false;
-  for (std::size_t i = 0; i < line.runs.size(); ++i) {
-    if (embedder_) run_fonts[i] = embedder_->font_for(*line.runs[i].face, line.runs[i].glyphs);
-    (run_fonts[i] ? any_fonts : any_outlines) = true;
-  }
-  std::string out;
-  out.reserve(4096);
-  std::vector<FontEmbedder::CodeSite> sites;
-  if (any_outlines) paint_outlines(page, line, run_fonts, x0, y0, size, out);
-  if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, out, sites);
-  if (embedder_) embedder_->add_sites(page, haru::stream_size(stream), sites);
+    HPDF_Stream stream = content_stream(page);
+    if (line.runs.empty()) return;
+    RunFonts run_fonts(line.runs.size(), nullptr);
+    bool any_outlines = false, any_fonts = false;
+    for (std::size_t i = 0; i < line.runs.size(); ++i) {
+        if (embedder_) run_fonts[i] = embedder_->font_for(*line.runs[i].face, line.runs[i].glyphs);
+        (run_fonts[i] ? any_fonts : any_outlines) = true;
+    }
+    std::string out;
+    out.reserve(4096);
+    std::vector<FontEmbedder::CodeSite> sites;
+    if (any_outlines) paint_outlines(page, line, run_fonts, x0, y0, size, out);
+    if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, out, sites);
+    if (embedder_) embedder_->add_sites(page, haru::stream_size(stream), sites);
 
-  check(haru::append(stream, out), "writing page content");
-  // New codes may have been allocated: refresh the affected ToUnicode CMaps.
-  for (auto& f : inv_)
-    if (f.to_unicode && f.last_char && static_cast<std::size_t>(haru::number_value(f.last_char)) != f.texts.size())
-      rewrite_to_unicode(f);
+    check(haru::append(stream, out), "writing page content");
+    // New codes may have been allocated: refresh the affected ToUnicode CMaps.
+    for (auto& f : inv_)
+        if (f.to_unicode && f.last_char && static_cast<std::size_t>(haru::number_value(f.last_char)) != f.texts.size())
+            rewrite_to_unicode(f);
 }
 
 namespace {
 
 /// Byte range [begin, end) of each cluster of `run` in the line's text.
 struct ClusterBounds {
-  std::vector<uint32_t> starts;
-  uint32_t run_end;
-  explicit ClusterBounds(const GlyphRun& run) : run_end(run.end) {
-    for (const auto& g : run.glyphs) starts.push_back(g.cluster);
-    std::sort(starts.begin(), starts.end());
-    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-  }
-  uint32_t end_of(uint32_t c) const {
-    auto it = std::upper_bound(starts.begin(), starts.end(), c);
-    return it == starts.end() ? run_end : *it;
-  }
+    std::vector<uint32_t> starts;
+    uint32_t run_end;
+    explicit ClusterBounds(const GlyphRun& run) : run_end(run.end) {
+        for (const auto& g : run.glyphs) starts.push_back(g.cluster);
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    }
+    uint32_t end_of(uint32_t c) const {
+        auto it = std::upper_bound(starts.begin(), starts.end(), c);
+        return it == starts.end() ? run_end : *it;
+    }
 };
 
 double round_to(double v, double scale) { return std::round(v * scale) / scale; }
 
 // Bidi controls (marks, embeddings, overrides, isolates) order a line and show nothing.
 bool is_bidi_control(char32_t c) {
-  return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
 }
 
 // Whether `utf8` is made of bidi controls only: HarfBuzz gives each an empty glyph of no advance, which is not
 // drawn, and no extracted text has them.
 bool only_bidi_controls(std::string_view utf8) {
-  if (utf8.empty() || (static_cast<unsigned char>(utf8[0]) != 0xE2 && static_cast<unsigned char>(utf8[0]) != 0xD8))
-    return false;
-  for (char32_t c : decode_utf8(std::string(utf8)))
-    if (!is_bidi_control(c)) return false;
-  return true;
+    if (utf8.empty() || (static_cast<unsigned char>(utf8[0]) != 0xE2 && static_cast<unsigned char>(utf8[0]) != 0xD8))
+        return false;
+    for (char32_t c : decode_utf8(std::string(utf8)))
+        if (!is_bidi_control(c)) return false;
+    return true;
 }
 
 // A run's clusters in drawing order: its glyphs [first, last), the text they show, and whether the first glyph
 // carries all the advance (only then can ToUnicode map the cluster: the first glyph to the text, the others to
 // nothing).
 struct ClusterSpan {
-  std::size_t first, last;
-  std::string text;
-  bool simple;
+    std::size_t first, last;
+    std::string text;
+    bool simple;
 };
 
 std::vector<ClusterSpan> clusters_of(const GlyphRun& run, const std::string& line_text) {
-  const ClusterBounds bounds(run);
-  std::vector<ClusterSpan> out;
-  for (std::size_t k = 0; k < run.glyphs.size();) {
-    const uint32_t c = run.glyphs[k].cluster;
-    ClusterSpan span{k, k, line_text.substr(c, bounds.end_of(c) - c), true};
-    for (; span.last < run.glyphs.size() && run.glyphs[span.last].cluster == c; ++span.last)
-      if (span.last > k && run.glyphs[span.last].x_advance != 0) span.simple = false;
-    k = span.last;
-    out.push_back(std::move(span));
-  }
-  return out;
+    const ClusterBounds bounds(run);
+    std::vector<ClusterSpan> out;
+    for (std::size_t k = 0; k < run.glyphs.size();) {
+        const uint32_t c = run.glyphs[k].cluster;
+        ClusterSpan span{k, k, line_text.substr(c, bounds.end_of(c) - c), true};
+        for (; span.last < run.glyphs.size() && run.glyphs[span.last].cluster == c; ++span.last)
+            if (span.last > k && run.glyphs[span.last].x_advance != 0) span.simple = false;
+        k = span.last;
+        out.push_back(std::move(span));
+    }
+    return out;
 }
 
 // The glyph ids of a cluster, in `ids` (kept by the caller for the next).
 const std::vector<hb_codepoint_t>& glyph_ids(const GlyphRun& run, const ClusterSpan& span,
                                              std::vector<hb_codepoint_t>& ids) {
-  ids.clear();
-  for (std::size_t k = span.first; k < span.last; ++k) ids.push_back(run.glyphs[k].id);
-  return ids;
+    ids.clear();
+    for (std::size_t k = span.first; k < span.last; ++k) ids.push_back(run.glyphs[k].id);
+    return ids;
 }
 
 bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t last, std::string_view text) {
-  for (std::size_t k = first; k < last; ++k)
-    if (glyphs[k].x_advance != 0) return false;
-  return only_bidi_controls(text);
+    for (std::size_t k = first; k < last; ++k)
+        if (glyphs[k].x_advance != 0) return false;
+    return only_bidi_controls(text);
 }
 
 }  // namespace
 
 void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0, double y0,
                              double size, std::string& out, std::vector<FontEmbedder::CodeSite>& sites) {
-  // Text state is part of the graphics state: q/Q keeps our Tf from leaking, and whatever
-  // the caller set through libharu (spacing, scaling, rendering mode, rise) is reset inside.
-  out += "q BT\n";
-  const haru::TextState ts = haru::text_state(page);
-  if (ts.char_space != 0) out += "0 Tc ";
-  if (ts.word_space != 0) out += "0 Tw ";
-  if (ts.horizontal_scaling != 100) out += "100 Tz ";
-  if (!ts.fill_mode) out += "0 Tr ";
-  if (ts.text_rise != 0) out += "0 Ts ";
-  const double fs = round_to(size, 1000);  // the size as written in Tf
-  // Line origin (as set by Td) and current text x, in points, exactly as a viewer computes them
-  // (the current y is always ly: only Td moves it).
-  double lx = round_to(x0, 1000), ly = round_to(y0, 1000);
-  put(out, lx);
-  put(out, ly);
-  out += "Td\n";
-  double cx = lx;
-  std::string tj;        // pending TJ array body
-  bool tj_string = false;  // the array ends with an open hex string
-  std::vector<FontEmbedder::CodeSite> tj_sites;  // codes in it, offsets into tj
-  auto flush = [&] {
-    if (tj.empty()) return;
-    if (tj_string) tj += '>';
-    for (auto site : tj_sites) {
-      site.offset += out.size() + 1;
-      sites.push_back(site);
-    }
-    tj_sites.clear();
-    out += '[';
-    out += tj;
-    out += "]TJ\n";
-    tj.clear();
-    tj_string = false;
-  };
-  auto show = [&](FontEmbedder::Font& font, const Glyph& g, double gx, double gy) {
-    // The code is the face's glyph id for now; add_sites() has it replaced by the subset's at save time.
-    const double w = embedder_->width(font, g.id, g.x_advance);
-    const double dy = round_to(gy - ly, 1000);
-    if (dy != 0) {
-      flush();
-      const double dx = round_to(gx - lx, 1000);
-      put(out, dx);
-      put(out, dy);
-      out += "Td\n";
-      lx += dx;
-      ly += dy;
-      cx = lx;
-    } else {
-      // TJ numbers move left by n/1000 of the font size.
-      const double adj = round_to(-(gx - cx) * 1000 / fs, 100);
-      if (adj != 0) {
+    // Text state is part of the graphics state: q/Q keeps our Tf from leaking, and whatever
+    // the caller set through libharu (spacing, scaling, rendering mode, rise) is reset inside.
+    out += "q BT\n";
+    const haru::TextState ts = haru::text_state(page);
+    if (ts.char_space != 0) out += "0 Tc ";
+    if (ts.word_space != 0) out += "0 Tw ";
+    if (ts.horizontal_scaling != 100) out += "100 Tz ";
+    if (!ts.fill_mode) out += "0 Tr ";
+    if (ts.text_rise != 0) out += "0 Ts ";
+    const double fs = round_to(size, 1000);  // the size as written in Tf
+    // Line origin (as set by Td) and current text x, in points, exactly as a viewer computes them
+    // (the current y is always ly: only Td moves it).
+    double lx = round_to(x0, 1000), ly = round_to(y0, 1000);
+    put(out, lx);
+    put(out, ly);
+    out += "Td\n";
+    double cx = lx;
+    std::string tj;                                // pending TJ array body
+    bool tj_string = false;                        // the array ends with an open hex string
+    std::vector<FontEmbedder::CodeSite> tj_sites;  // codes in it, offsets into tj
+    auto flush = [&] {
+        if (tj.empty()) return;
         if (tj_string) tj += '>';
-        tj_string = false;
-        put(tj, adj, 2);
-        cx -= adj * fs / 1000;
-      }
-    }
-    static const char* digits = "0123456789ABCDEF";
-    if (!tj_string) tj += '<';
-    tj_sites.push_back({&font, tj.size(), g.id});
-    for (int shift = 12; shift >= 0; shift -= 4) tj += digits[(g.id >> shift) & 15];
-    tj_string = true;
-    cx += w * fs / 1000;
-  };
-
-  double pen = x0;
-  const FontEmbedder::Font* current = nullptr;
-  std::vector<hb_codepoint_t> ids;
-  for (std::size_t r = 0; r < line.runs.size(); ++r) {
-    const GlyphRun& run = line.runs[r];
-    const double s = size / run.face->upem;
-    FontEmbedder::Font* font = run_fonts[r];
-    if (!font) {
-      pen += static_cast<double>(run.advance()) * s;
-      continue;
-    }
-    if (font != current) {
-      flush();
-      out += '/';
-      out += embedder_->name_on(page, *font);
-      out += ' ';
-      put(out, fs);
-      out += "Tf\n";
-      current = font;
-    }
-    if (run.rtl) {
-      // Right-to-left runs go in one /ActualText span: glyph-by-glyph text would scatter, as
-      // Nastaliq's cursive joins move glyphs up and down.  The span's text is in visual order
-      // (the run's characters reversed): poppler reverses an RTL span once more, and its
-      // pdftotext then gives logical order; logical text here came out reversed.
-      const std::u32string logical = decode_utf8(line.text.substr(run.begin, run.end - run.begin));
-      std::string visual;
-      for (auto it = logical.rbegin(); it != logical.rend(); ++it)
-        if (!is_bidi_control(*it)) append_utf8(visual, *it);
-      flush();
-      out += "/Span<</ActualText<FEFF";
-      out += utf16be_hex(visual);
-      out += ">>>BDC\n";
-      const ClusterBounds bounds(run);
-      for (std::size_t k = 0; k < run.glyphs.size(); ++k) {
-        const Glyph& g = run.glyphs[k];
-        const std::string_view text =
-            std::string_view(line.text).substr(g.cluster, bounds.end_of(g.cluster) - g.cluster);
-        if (!hidden(run.glyphs, k, k + 1, text)) show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
-        pen += g.x_advance * s;
-      }
-      flush();
-      out += "EMC\n";
-      continue;
-    }
-    // Clusters in drawing order.  A cluster whose first glyph carries all its advance maps
-    // through ToUnicode (first glyph -> the cluster's text, the others -> nothing); any other
-    // (Indic reordered vowel signs, conjunct parts, a glyph mapped otherwise before) goes in
-    // an /ActualText span, since text extractors would see a gap where glyphs map to nothing.
-    // Neighbouring such clusters share one span.
-    struct Cluster : ClusterSpan {
-      bool mapped;
-      bool hidden;  // bidi controls: not drawn
-    };
-    std::vector<Cluster> clusters;
-    for (ClusterSpan& span : clusters_of(run, line.text)) {
-      const bool invisible = hidden(run.glyphs, span.first, span.last, span.text);
-      const bool mapped =
-          invisible || (span.simple && embedder_->map_cluster(*font, glyph_ids(run, span, ids), span.text));
-      clusters.push_back({std::move(span), mapped, invisible});
-    }
-    for (std::size_t i = 0; i < clusters.size();) {
-      std::size_t j = i + 1;
-      if (!clusters[i].mapped) {
-        std::string actual = clusters[i].text;
-        while (j < clusters.size() && !clusters[j].mapped) actual += clusters[j++].text;
-        flush();
-        out += "/Span<</ActualText<FEFF";
-        out += utf16be_hex(actual);
-        out += ">>>BDC\n";
-      }
-      for (std::size_t c = i; c < j; ++c)
-        for (std::size_t k = clusters[c].first; k < clusters[c].last; ++k) {
-          const Glyph& g = run.glyphs[k];
-          if (!clusters[c].hidden) show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
-          pen += g.x_advance * s;
+        for (auto site : tj_sites) {
+            site.offset += out.size() + 1;
+            sites.push_back(site);
         }
-      if (!clusters[i].mapped) {
-        flush();
-        out += "EMC\n";
-      }
-      i = j;
+        tj_sites.clear();
+        out += '[';
+        out += tj;
+        out += "]TJ\n";
+        tj.clear();
+        tj_string = false;
+    };
+    auto show = [&](FontEmbedder::Font& font, const Glyph& g, double gx, double gy) {
+        // The code is the face's glyph id for now; add_sites() has it replaced by the subset's at save time.
+        const double w = embedder_->width(font, g.id, g.x_advance);
+        const double dy = round_to(gy - ly, 1000);
+        if (dy != 0) {
+            flush();
+            const double dx = round_to(gx - lx, 1000);
+            put(out, dx);
+            put(out, dy);
+            out += "Td\n";
+            lx += dx;
+            ly += dy;
+            cx = lx;
+        } else {
+            // TJ numbers move left by n/1000 of the font size.
+            const double adj = round_to(-(gx - cx) * 1000 / fs, 100);
+            if (adj != 0) {
+                if (tj_string) tj += '>';
+                tj_string = false;
+                put(tj, adj, 2);
+                cx -= adj * fs / 1000;
+            }
+        }
+        static const char* digits = "0123456789ABCDEF";
+        if (!tj_string) tj += '<';
+        tj_sites.push_back({&font, tj.size(), g.id});
+        for (int shift = 12; shift >= 0; shift -= 4) tj += digits[(g.id >> shift) & 15];
+        tj_string = true;
+        cx += w * fs / 1000;
+    };
+
+    double pen = x0;
+    const FontEmbedder::Font* current = nullptr;
+    std::vector<hb_codepoint_t> ids;
+    for (std::size_t r = 0; r < line.runs.size(); ++r) {
+        const GlyphRun& run = line.runs[r];
+        const double s = size / run.face->upem;
+        FontEmbedder::Font* font = run_fonts[r];
+        if (!font) {
+            pen += static_cast<double>(run.advance()) * s;
+            continue;
+        }
+        if (font != current) {
+            flush();
+            out += '/';
+            out += embedder_->name_on(page, *font);
+            out += ' ';
+            put(out, fs);
+            out += "Tf\n";
+            current = font;
+        }
+        if (run.rtl) {
+            // Right-to-left runs go in one /ActualText span: glyph-by-glyph text would scatter, as
+            // Nastaliq's cursive joins move glyphs up and down.  The span's text is in visual order
+            // (the run's characters reversed): poppler reverses an RTL span once more, and its
+            // pdftotext then gives logical order; logical text here came out reversed.
+            const std::u32string logical = decode_utf8(line.text.substr(run.begin, run.end - run.begin));
+            std::string visual;
+            for (auto it = logical.rbegin(); it != logical.rend(); ++it)
+                if (!is_bidi_control(*it)) append_utf8(visual, *it);
+            flush();
+            out += "/Span<</ActualText<FEFF";
+            out += utf16be_hex(visual);
+            out += ">>>BDC\n";
+            const ClusterBounds bounds(run);
+            for (std::size_t k = 0; k < run.glyphs.size(); ++k) {
+                const Glyph& g = run.glyphs[k];
+                const std::string_view text =
+                    std::string_view(line.text).substr(g.cluster, bounds.end_of(g.cluster) - g.cluster);
+                if (!hidden(run.glyphs, k, k + 1, text)) show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
+                pen += g.x_advance * s;
+            }
+            flush();
+            out += "EMC\n";
+            continue;
+        }
+        // Clusters in drawing order.  A cluster whose first glyph carries all its advance maps
+        // through ToUnicode (first glyph -> the cluster's text, the others -> nothing); any other
+        // (Indic reordered vowel signs, conjunct parts, a glyph mapped otherwise before) goes in
+        // an /ActualText span, since text extractors would see a gap where glyphs map to nothing.
+        // Neighbouring such clusters share one span.
+        struct Cluster : ClusterSpan {
+            bool mapped;
+            bool hidden;  // bidi controls: not drawn
+        };
+        std::vector<Cluster> clusters;
+        for (ClusterSpan& span : clusters_of(run, line.text)) {
+            const bool invisible = hidden(run.glyphs, span.first, span.last, span.text);
+            const bool mapped =
+                invisible || (span.simple && embedder_->map_cluster(*font, glyph_ids(run, span, ids), span.text));
+            clusters.push_back({std::move(span), mapped, invisible});
+        }
+        for (std::size_t i = 0; i < clusters.size();) {
+            std::size_t j = i + 1;
+            if (!clusters[i].mapped) {
+                std::string actual = clusters[i].text;
+                while (j < clusters.size() && !clusters[j].mapped) actual += clusters[j++].text;
+                flush();
+                out += "/Span<</ActualText<FEFF";
+                out += utf16be_hex(actual);
+                out += ">>>BDC\n";
+            }
+            for (std::size_t c = i; c < j; ++c)
+                for (std::size_t k = clusters[c].first; k < clusters[c].last; ++k) {
+                    const Glyph& g = run.glyphs[k];
+                    if (!clusters[c].hidden) show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
+                    pen += g.x_advance * s;
+                }
+            if (!clusters[i].mapped) {
+                flush();
+                out += "EMC\n";
+            }
+            i = j;
+        }
     }
-  }
-  flush();
-  out += "ET Q\n";
+    flush();
+    out += "ET Q\n";
 }
 
 void TextRenderer::reserve(const ShapedLine& line) {
-  if (!embedder_) return;
-  std::vector<hb_codepoint_t> ids;
-  for (const GlyphRun& run : line.runs) {
-    FontEmbedder::Font* font = embedder_->font(*run.face);
-    if (!font) continue;
-    for (const ClusterSpan& span : clusters_of(run, line.text)) {
-      for (std::size_t k = span.first; k < span.last; ++k)
-        embedder_->width(*font, run.glyphs[k].id, run.glyphs[k].x_advance);
-      // As show_text() maps a left-to-right cluster (a right-to-left run is shown in an /ActualText span).
-      if (span.simple && !run.rtl && !only_bidi_controls(span.text))
-        embedder_->map_cluster(*font, glyph_ids(run, span, ids), span.text);
+    if (!embedder_) return;
+    std::vector<hb_codepoint_t> ids;
+    for (const GlyphRun& run : line.runs) {
+        FontEmbedder::Font* font = embedder_->font(*run.face);
+        if (!font) continue;
+        for (const ClusterSpan& span : clusters_of(run, line.text)) {
+            for (std::size_t k = span.first; k < span.last; ++k)
+                embedder_->width(*font, run.glyphs[k].id, run.glyphs[k].x_advance);
+            // As show_text() maps a left-to-right cluster (a right-to-left run is shown in an /ActualText span).
+            if (span.simple && !run.rtl && !only_bidi_controls(span.text))
+                embedder_->map_cluster(*font, glyph_ids(run, span, ids), span.text);
+        }
     }
-  }
 }
 
 void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0,
                                   double y0, double size, std::string& out) {
-  const HPDF_Stream stream = haru::page_stream(page);
-  // ---- 1. glyph outlines, filled with the current fill colour ----------------
-  // Per run one scaled system at the run's origin (font units, y up); each
-  // glyph moves the origin by whole font units and paints its shared form.
-  out += "q\n";
-  double pen = x0;
-  for (std::size_t r = 0; r < line.runs.size(); ++r) {
-    const GlyphRun& run = line.runs[r];
-    const double s = size / run.face->upem;
-    if (run_fonts[r]) {
-      pen += static_cast<double>(run.advance()) * s;
-      continue;
+    const HPDF_Stream stream = haru::page_stream(page);
+    // ---- 1. glyph outlines, filled with the current fill colour ----------------
+    // Per run one scaled system at the run's origin (font units, y up); each
+    // glyph moves the origin by whole font units and paints its shared form.
+    out += "q\n";
+    double pen = x0;
+    for (std::size_t r = 0; r < line.runs.size(); ++r) {
+        const GlyphRun& run = line.runs[r];
+        const double s = size / run.face->upem;
+        if (run_fonts[r]) {
+            pen += static_cast<double>(run.advance()) * s;
+            continue;
+        }
+        bool opened = false;
+        long at_x = 0, at_y = 0, pen_units = 0;  // current origin / pen, font units from the run start
+        for (const auto& g : run.glyphs) {
+            const GlyphOutline& outline = run.face->glyph_outline(g.id);
+            if (!outline.path.empty()) {
+                if (!opened) {
+                    out += "q ";
+                    put(out, s, 9);
+                    out += "0 0 ";
+                    put(out, s, 9);
+                    put(out, pen);
+                    put(out, y0);
+                    out += "cm\n";
+                    opened = true;
+                }
+                const long gx = pen_units + g.x_offset, gy = g.y_offset;
+                if (gx != at_x || gy != at_y) {
+                    out += "1 0 0 1 " + std::to_string(gx - at_x) + ' ' + std::to_string(gy - at_y) + " cm ";
+                    at_x = gx;
+                    at_y = gy;
+                }
+                auto [use, first] = glyphs_.try_emplace(GlyphKey{run.face, g.id});
+                GlyphUse& u = use->second;
+                const char* name = nullptr;
+                if (u.form == kNoForm) {
+                    // A repeat within deflate's window compresses to a back-reference; a form costs an
+                    // object of its own (~190 bytes) and compresses alone, so it pays only for glyphs
+                    // that keep coming back from further away, or on another page (its own stream).
+                    const std::size_t here = haru::stream_size(stream) + out.size() + outline.path.size();
+                    const bool near = u.page == page && here - u.inline_end < kDeflateWindow;
+                    if (!first && !near && (u.page != page || u.far_copies >= kFarCopiesBeforeForm)) {
+                        glyph_form(*run.face, g.id, outline);
+                        u.form = forms_.size() - 1;
+                    } else if (!first && !near) {
+                        ++u.far_copies;
+                    }
+                }
+                if (u.form != kNoForm) name = use_on_page(page, forms_[u.form], u.form);
+                if (name) {
+                    out += '/';
+                    out += name;
+                    out += " Do\n";
+                } else {
+                    out += outline.path;
+                    out += "f\n";
+                    u.page = page;
+                    u.inline_end = haru::stream_size(stream) + out.size();
+                }
+            }
+            pen_units += g.x_advance;
+        }
+        if (opened) out += "Q\n";
+        pen += static_cast<double>(pen_units) * s;
     }
-    bool opened = false;
-    long at_x = 0, at_y = 0, pen_units = 0;  // current origin / pen, font units from the run start
-    for (const auto& g : run.glyphs) {
-      const GlyphOutline& outline = run.face->glyph_outline(g.id);
-      if (!outline.path.empty()) {
-        if (!opened) {
-          out += "q ";
-          put(out, s, 9);
-          out += "0 0 ";
-          put(out, s, 9);
-          put(out, pen);
-          put(out, y0);
-          out += "cm\n";
-          opened = true;
-        }
-        const long gx = pen_units + g.x_offset, gy = g.y_offset;
-        if (gx != at_x || gy != at_y) {
-          out += "1 0 0 1 " + std::to_string(gx - at_x) + ' ' + std::to_string(gy - at_y) + " cm ";
-          at_x = gx;
-          at_y = gy;
-        }
-        auto [use, first] = glyphs_.try_emplace(GlyphKey{run.face, g.id});
-        GlyphUse& u = use->second;
-        const char* name = nullptr;
-        if (u.form == kNoForm) {
-          // A repeat within deflate's window compresses to a back-reference; a form costs an
-          // object of its own (~190 bytes) and compresses alone, so it pays only for glyphs
-          // that keep coming back from further away, or on another page (its own stream).
-          const std::size_t here = haru::stream_size(stream) + out.size() + outline.path.size();
-          const bool near = u.page == page && here - u.inline_end < kDeflateWindow;
-          if (!first && !near && (u.page != page || u.far_copies >= kFarCopiesBeforeForm)) {
-            glyph_form(*run.face, g.id, outline);
-            u.form = forms_.size() - 1;
-          } else if (!first && !near) {
-            ++u.far_copies;
-          }
-        }
-        if (u.form != kNoForm) name = use_on_page(page, forms_[u.form], u.form);
-        if (name) {
-          out += '/';
-          out += name;
-          out += " Do\n";
-        } else {
-          out += outline.path;
-          out += "f\n";
-          u.page = page;
-          u.inline_end = haru::stream_size(stream) + out.size();
-        }
-      }
-      pen_units += g.x_advance;
-    }
-    if (opened) out += "Q\n";
-    pen += static_cast<double>(pen_units) * s;
-  }
-  out += "Q\n";
+    out += "Q\n";
 
-  // ---- 2. invisible text layer: one code per cluster, in visual order --------
-  // Each group of consecutive outline runs starts at its own point (runs shown from fonts are skipped).
-  struct Piece {
-    std::string text;
-    double advance;
-    double start = -1;  // x where a new group begins, else -1
-  };
-  std::vector<Piece> pieces;
-  pen = x0;
-  bool gap = true;
-  for (std::size_t r = 0; r < line.runs.size(); ++r) {
-    const GlyphRun& run = line.runs[r];
-    const double s = size / run.face->upem;
-    if (run_fonts[r]) {
-      pen += static_cast<double>(run.advance()) * s;
-      gap = true;
-      continue;
+    // ---- 2. invisible text layer: one code per cluster, in visual order --------
+    // Each group of consecutive outline runs starts at its own point (runs shown from fonts are skipped).
+    struct Piece {
+        std::string text;
+        double advance;
+        double start = -1;  // x where a new group begins, else -1
+    };
+    std::vector<Piece> pieces;
+    pen = x0;
+    bool gap = true;
+    for (std::size_t r = 0; r < line.runs.size(); ++r) {
+        const GlyphRun& run = line.runs[r];
+        const double s = size / run.face->upem;
+        if (run_fonts[r]) {
+            pen += static_cast<double>(run.advance()) * s;
+            gap = true;
+            continue;
+        }
+        for (ClusterSpan& span : clusters_of(run, line.text)) {
+            double adv = 0;
+            for (std::size_t k = span.first; k < span.last; ++k) adv += run.glyphs[k].x_advance * s;
+            if (adv <= 1e-6 && !pieces.empty() && !gap) {
+                pieces.back().text += span.text;  // zero-width cluster: attach to its neighbour
+            } else {
+                pieces.push_back({std::move(span.text), adv, gap ? pen : -1});
+                gap = false;
+            }
+            pen += adv;
+        }
     }
-    for (ClusterSpan& span : clusters_of(run, line.text)) {
-      double adv = 0;
-      for (std::size_t k = span.first; k < span.last; ++k) adv += run.glyphs[k].x_advance * s;
-      if (adv <= 1e-6 && !pieces.empty() && !gap) {
-        pieces.back().text += span.text;  // zero-width cluster: attach to its neighbour
-      } else {
-        pieces.push_back({std::move(span.text), adv, gap ? pen : -1});
-        gap = false;
-      }
-      pen += adv;
+    out += "q BT 3 Tr\n";
+    std::size_t cur_font = static_cast<std::size_t>(-1);
+    for (const auto& p : pieces) {
+        if (p.start >= 0) {
+            out += "1 0 0 1 ";
+            put(out, p.start);
+            put(out, y0);
+            out += "Tm\n";
+        }
+        const Code code = code_for(p.text);
+        if (code.font != cur_font) {
+            cur_font = code.font;
+            const char* name = HPDF_Page_GetLocalFontName(page, inv_[cur_font].font);
+            if (!name) throw std::runtime_error("libharu: cannot register the text-layer font on the page");
+            out += '/';
+            out += name;
+            out += ' ';
+            put(out, size);
+            out += "Tf\n";
+        }
+        // Type 3 glyphs are 1000 units = 1 em wide: scale each to the cluster's advance.
+        put(out, std::max(0.0, 100.0 * p.advance / size), 2);
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "<%02X>", code.code);
+        out += "Tz ";
+        out += hex;
+        out += " Tj\n";
     }
-  }
-  out += "q BT 3 Tr\n";
-  std::size_t cur_font = static_cast<std::size_t>(-1);
-  for (const auto& p : pieces) {
-    if (p.start >= 0) {
-      out += "1 0 0 1 ";
-      put(out, p.start);
-      put(out, y0);
-      out += "Tm\n";
-    }
-    const Code code = code_for(p.text);
-    if (code.font != cur_font) {
-      cur_font = code.font;
-      const char* name = HPDF_Page_GetLocalFontName(page, inv_[cur_font].font);
-      if (!name) throw std::runtime_error("libharu: cannot register the text-layer font on the page");
-      out += '/';
-      out += name;
-      out += ' ';
-      put(out, size);
-      out += "Tf\n";
-    }
-    // Type 3 glyphs are 1000 units = 1 em wide: scale each to the cluster's advance.
-    put(out, std::max(0.0, 100.0 * p.advance / size), 2);
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "<%02X>", code.code);
-    out += "Tz ";
-    out += hex;
-    out += " Tj\n";
-  }
-  out += "ET Q\n";
+    out += "ET Q\n";
 }
 
-const TextRenderer::GlyphForm& TextRenderer::glyph_form(Face& face, hb_codepoint_t glyph,
-                                                        const GlyphOutline& outline) {
-  HPDF_MMgr mm = haru::mmgr(doc_);
-  GlyphForm f;
-  f.name = "G" + std::to_string(forms_.size() + 1);
-  f.form = not_null(HPDF_DictStream_New(mm, haru::xref(doc_)), "glyph form");  // added to the xref
-  check(HPDF_Dict_AddName(f.form, "Subtype", "Form"), "Form");
-  HPDF_Array bbox = not_null(HPDF_Array_New(mm), "array");
-  check(HPDF_Dict_Add(f.form, "BBox", bbox), "BBox");
-  // The box clips: leave 1/20 em so rasterisers' anti-aliased edge pixels are never cut.
-  const long margin = std::max(2L, static_cast<long>(face.upem / 20));
-  for (long v : {outline.x_min - margin, outline.y_min - margin, outline.x_max + margin, outline.y_max + margin})
-    check(HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(v)), "BBox");
-  // No colour operator: the form paints with the fill colour of the Do.
-  const std::string body = outline.path + "f\n";
-  check(haru::append(haru::stream_of(f.form), body), "glyph form");
-  // Flate only pays for itself on larger outlines ("/Filter [ /FlateDecode ]" costs 25 bytes).
-  if (haru::deflated_size(doc_, haru::stream_of(f.form)) + 25 < body.size()) haru::deflate_when_written(f.form);
+const TextRenderer::GlyphForm& TextRenderer::glyph_form(Face& face, hb_codepoint_t glyph, const GlyphOutline& outline) {
+    HPDF_MMgr mm = haru::mmgr(doc_);
+    GlyphForm f;
+    f.name = "G" + std::to_string(forms_.size() + 1);
+    f.form = not_null(HPDF_DictStream_New(mm, haru::xref(doc_)), "glyph form");  // added to the xref
+    check(HPDF_Dict_AddName(f.form, "Subtype", "Form"), "Form");
+    HPDF_Array bbox = not_null(HPDF_Array_New(mm), "array");
+    check(HPDF_Dict_Add(f.form, "BBox", bbox), "BBox");
+    // The box clips: leave 1/20 em so rasterisers' anti-aliased edge pixels are never cut.
+    const long margin = std::max(2L, static_cast<long>(face.upem / 20));
+    for (long v : {outline.x_min - margin, outline.y_min - margin, outline.x_max + margin, outline.y_max + margin})
+        check(HPDF_Array_AddNumber(bbox, static_cast<HPDF_INT32>(v)), "BBox");
+    // No colour operator: the form paints with the fill colour of the Do.
+    const std::string body = outline.path + "f\n";
+    check(haru::append(haru::stream_of(f.form), body), "glyph form");
+    // Flate only pays for itself on larger outlines ("/Filter [ /FlateDecode ]" costs 25 bytes).
+    if (haru::deflated_size(doc_, haru::stream_of(f.form)) + 25 < body.size()) haru::deflate_when_written(f.form);
 
-  forms_.push_back(std::move(f));
-  return forms_.back();
+    forms_.push_back(std::move(f));
+    return forms_.back();
 }
 
 const char* TextRenderer::use_on_page(HPDF_Page page, const GlyphForm& form, std::size_t index) {
-  auto& used = page_forms_[page];
-  if (used.count(index)) return form.name.c_str();
-  const HPDF_Dict xobjects = haru::page_xobjects(page);
-  // Keep room for libharu's own images (HPDF_LIMIT_MAX_DICT_ELEMENT is 4095).
-  if (haru::dict_size(xobjects) >= 4000) return nullptr;
-  check(HPDF_Dict_Add(xobjects, form.name.c_str(), form.form), "Resources/XObject glyph");
-  used.insert(index);
-  return form.name.c_str();
+    auto& used = page_forms_[page];
+    if (used.count(index)) return form.name.c_str();
+    const HPDF_Dict xobjects = haru::page_xobjects(page);
+    // Keep room for libharu's own images (HPDF_LIMIT_MAX_DICT_ELEMENT is 4095).
+    if (haru::dict_size(xobjects) >= 4000) return nullptr;
+    check(HPDF_Dict_Add(xobjects, form.name.c_str(), form.form), "Resources/XObject glyph");
+    used.insert(index);
+    return form.name.c_str();
 }
 
 TextRenderer::Code TextRenderer::code_for(const std::string& text) {
-  auto it = codes_.find(text);
-  if (it != codes_.end()) return it->second;
-  if (inv_.empty() || inv_.back().texts.size() >= kCodesPerFont) new_invisible_font();
-  InvisibleFont& f = inv_.back();
-  f.texts.push_back(text);
-  const Code c{inv_.size() - 1, static_cast<unsigned char>(f.texts.size())};
-  check(HPDF_Array_AddNumber(f.widths, 1000), "Widths");
-  check(HPDF_Array_Add(f.differences, not_null(HPDF_Name_New(haru::mmgr(doc_), "g"), "name")), "Differences");
-  codes_.emplace(text, c);
-  return c;
+    auto it = codes_.find(text);
+    if (it != codes_.end()) return it->second;
+    if (inv_.empty() || inv_.back().texts.size() >= kCodesPerFont) new_invisible_font();
+    InvisibleFont& f = inv_.back();
+    f.texts.push_back(text);
+    const Code c{inv_.size() - 1, static_cast<unsigned char>(f.texts.size())};
+    check(HPDF_Array_AddNumber(f.widths, 1000), "Widths");
+    check(HPDF_Array_Add(f.differences, not_null(HPDF_Name_New(haru::mmgr(doc_), "g"), "name")), "Differences");
+    codes_.emplace(text, c);
+    return c;
 }
 
 void TextRenderer::new_invisible_font() {
-  HPDF_MMgr mm = haru::mmgr(doc_);
-  HPDF_Xref xref = haru::xref(doc_);
-  InvisibleFont f;
-  f.font = not_null(HPDF_Dict_New(mm), "font dict");
-  check(HPDF_Xref_Add(xref, f.font), "xref");
-  check(HPDF_Dict_AddName(f.font, "Type", "Font"), "Type");
-  check(HPDF_Dict_AddName(f.font, "Subtype", "Type3"), "Subtype");
+    HPDF_MMgr mm = haru::mmgr(doc_);
+    HPDF_Xref xref = haru::xref(doc_);
+    InvisibleFont f;
+    f.font = not_null(HPDF_Dict_New(mm), "font dict");
+    check(HPDF_Xref_Add(xref, f.font), "xref");
+    check(HPDF_Dict_AddName(f.font, "Type", "Font"), "Type");
+    check(HPDF_Dict_AddName(f.font, "Subtype", "Type3"), "Subtype");
 
-  HPDF_Array bbox = not_null(HPDF_Array_New(mm), "array");
-  check(HPDF_Dict_Add(f.font, "FontBBox", bbox), "FontBBox");
-  for (int v : {0, -200, 1000, 800}) check(HPDF_Array_AddNumber(bbox, v), "FontBBox");
-  HPDF_Array matrix = not_null(HPDF_Array_New(mm), "array");
-  check(HPDF_Dict_Add(f.font, "FontMatrix", matrix), "FontMatrix");
-  for (double v : {0.001, 0.0, 0.0, 0.001, 0.0, 0.0}) check(HPDF_Array_AddReal(matrix, static_cast<HPDF_REAL>(v)), "FontMatrix");
+    HPDF_Array bbox = not_null(HPDF_Array_New(mm), "array");
+    check(HPDF_Dict_Add(f.font, "FontBBox", bbox), "FontBBox");
+    for (int v : {0, -200, 1000, 800}) check(HPDF_Array_AddNumber(bbox, v), "FontBBox");
+    HPDF_Array matrix = not_null(HPDF_Array_New(mm), "array");
+    check(HPDF_Dict_Add(f.font, "FontMatrix", matrix), "FontMatrix");
+    for (double v : {0.001, 0.0, 0.0, 0.001, 0.0, 0.0})
+        check(HPDF_Array_AddReal(matrix, static_cast<HPDF_REAL>(v)), "FontMatrix");
 
-  // One empty glyph procedure shared by every code: "advance 1000, paint nothing".
-  HPDF_Dict procs = not_null(HPDF_Dict_New(mm), "CharProcs");
-  check(HPDF_Dict_Add(f.font, "CharProcs", procs), "CharProcs");
-  HPDF_Dict glyph = not_null(HPDF_DictStream_New(mm, xref), "glyph stream");
-  check(haru::append(haru::stream_of(glyph), "1000 0 d0\n"), "glyph stream");
-  check(HPDF_Dict_Add(procs, "g", glyph), "CharProcs/g");
+    // One empty glyph procedure shared by every code: "advance 1000, paint nothing".
+    HPDF_Dict procs = not_null(HPDF_Dict_New(mm), "CharProcs");
+    check(HPDF_Dict_Add(f.font, "CharProcs", procs), "CharProcs");
+    HPDF_Dict glyph = not_null(HPDF_DictStream_New(mm, xref), "glyph stream");
+    check(haru::append(haru::stream_of(glyph), "1000 0 d0\n"), "glyph stream");
+    check(HPDF_Dict_Add(procs, "g", glyph), "CharProcs/g");
 
-  HPDF_Dict enc = not_null(HPDF_Dict_New(mm), "Encoding");
-  check(HPDF_Dict_Add(f.font, "Encoding", enc), "Encoding");
-  check(HPDF_Dict_AddName(enc, "Type", "Encoding"), "Encoding");
-  f.differences = not_null(HPDF_Array_New(mm), "Differences");
-  check(HPDF_Dict_Add(enc, "Differences", f.differences), "Differences");
-  check(HPDF_Array_AddNumber(f.differences, 1), "Differences");
+    HPDF_Dict enc = not_null(HPDF_Dict_New(mm), "Encoding");
+    check(HPDF_Dict_Add(f.font, "Encoding", enc), "Encoding");
+    check(HPDF_Dict_AddName(enc, "Type", "Encoding"), "Encoding");
+    f.differences = not_null(HPDF_Array_New(mm), "Differences");
+    check(HPDF_Dict_Add(enc, "Differences", f.differences), "Differences");
+    check(HPDF_Array_AddNumber(f.differences, 1), "Differences");
 
-  check(HPDF_Dict_AddNumber(f.font, "FirstChar", 1), "FirstChar");
-  f.last_char = not_null(HPDF_Number_New(mm, 0), "LastChar");
-  check(HPDF_Dict_Add(f.font, "LastChar", f.last_char), "LastChar");
-  f.widths = not_null(HPDF_Array_New(mm), "Widths");
-  check(HPDF_Dict_Add(f.font, "Widths", f.widths), "Widths");
-  check(HPDF_Dict_Add(f.font, "Resources", not_null(HPDF_Dict_New(mm), "Resources")), "Resources");
+    check(HPDF_Dict_AddNumber(f.font, "FirstChar", 1), "FirstChar");
+    f.last_char = not_null(HPDF_Number_New(mm, 0), "LastChar");
+    check(HPDF_Dict_Add(f.font, "LastChar", f.last_char), "LastChar");
+    f.widths = not_null(HPDF_Array_New(mm), "Widths");
+    check(HPDF_Dict_Add(f.font, "Widths", f.widths), "Widths");
+    check(HPDF_Dict_Add(f.font, "Resources", not_null(HPDF_Dict_New(mm), "Resources")), "Resources");
 
-  f.to_unicode = not_null(HPDF_DictStream_New(mm, xref), "ToUnicode");
-  haru::deflate_when_written(f.to_unicode);
-  check(HPDF_Dict_Add(f.font, "ToUnicode", f.to_unicode), "ToUnicode");
-  inv_.push_back(std::move(f));
+    f.to_unicode = not_null(HPDF_DictStream_New(mm, xref), "ToUnicode");
+    haru::deflate_when_written(f.to_unicode);
+    check(HPDF_Dict_Add(f.font, "ToUnicode", f.to_unicode), "ToUnicode");
+    inv_.push_back(std::move(f));
 }
 
 void TextRenderer::rewrite_to_unicode(InvisibleFont& f) {
-  std::string cm =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Mitra-Text-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n";
-  for (std::size_t i = 0; i < f.texts.size(); i += 100) {
-    const std::size_t n = std::min<std::size_t>(100, f.texts.size() - i);
-    cm += std::to_string(n) + " beginbfchar\n";
-    for (std::size_t k = i; k < i + n; ++k) {
-      char code[8];
-      std::snprintf(code, sizeof code, "<%02X> <", static_cast<unsigned>(k + 1));
-      cm += code;
-      append_utf16be_hex(cm, f.texts[k]);
-      cm += ">\n";
+    std::string cm =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Mitra-Text-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n";
+    for (std::size_t i = 0; i < f.texts.size(); i += 100) {
+        const std::size_t n = std::min<std::size_t>(100, f.texts.size() - i);
+        cm += std::to_string(n) + " beginbfchar\n";
+        for (std::size_t k = i; k < i + n; ++k) {
+            char code[8];
+            std::snprintf(code, sizeof code, "<%02X> <", static_cast<unsigned>(k + 1));
+            cm += code;
+            append_utf16be_hex(cm, f.texts[k]);
+            cm += ">\n";
+        }
+        cm += "endbfchar\n";
     }
-    cm += "endbfchar\n";
-  }
-  cm += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  check(haru::replace(haru::stream_of(f.to_unicode), cm), "ToUnicode");
-  HPDF_Number_SetValue(f.last_char, static_cast<HPDF_INT32>(f.texts.size()));
+    cm += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    check(haru::replace(haru::stream_of(f.to_unicode), cm), "ToUnicode");
+    HPDF_Number_SetValue(f.last_char, static_cast<HPDF_INT32>(f.texts.size()));
 }
 
 }  // namespace mitra::pdf

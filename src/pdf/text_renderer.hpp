@@ -65,102 +65,102 @@ enum class GlyphMode { subset_fonts, outlines };
 GlyphMode default_glyph_mode();
 
 class TextRenderer {
- public:
-  TextRenderer(HPDF_Doc doc, FontStack& fonts, GlyphMode mode = default_glyph_mode());
+public:
+    TextRenderer(HPDF_Doc doc, FontStack& fonts, GlyphMode mode = default_glyph_mode());
 
-  /// Advance width of the shaped line in points.
-  double measure(const std::string& utf8, const TextStyle& style);
+    /// Advance width of the shaped line in points.
+    double measure(const std::string& utf8, const TextStyle& style);
 
-  /// Draw one line. x is the left edge (Align::left), the centre
-  /// (Align::centre) or the right edge (Align::right) of the text.
-  /// Throws MissingFontError if a character has no Noto font.
-  void draw(HPDF_Page page, const std::string& utf8, double x, double y_baseline, const TextStyle& style,
-            Align align = Align::left);
+    /// Draw one line. x is the left edge (Align::left), the centre
+    /// (Align::centre) or the right edge (Align::right) of the text.
+    /// Throws MissingFontError if a character has no Noto font.
+    void draw(HPDF_Page page, const std::string& utf8, double x, double y_baseline, const TextStyle& style,
+              Align align = Align::left);
 
-  /// Draw within the box [x, x + box_width], shrinking the size (never below
-  /// min_size_pt) so the line fits; aligned inside the box.  Returns the size used.
-  double draw_fitted(HPDF_Page page, const std::string& utf8, double x, double y_baseline, double box_width,
-                     TextStyle style, Align align = Align::left, double min_size_pt = 6.0);
+    /// Draw within the box [x, x + box_width], shrinking the size (never below
+    /// min_size_pt) so the line fits; aligned inside the box.  Returns the size used.
+    double draw_fitted(HPDF_Page page, const std::string& utf8, double x, double y_baseline, double box_width,
+                       TextStyle style, Align align = Align::left, double min_size_pt = 6.0);
 
-  /// draw_fitted() for a line already shaped (with `style` but for its size).
-  double draw_fitted(HPDF_Page page, const ShapedLine& line, double x, double y_baseline, double box_width,
-                     TextStyle style, Align align = Align::left, double min_size_pt = 6.0);
+    /// draw_fitted() for a line already shaped (with `style` but for its size).
+    double draw_fitted(HPDF_Page page, const ShapedLine& line, double x, double y_baseline, double box_width,
+                       TextStyle style, Align align = Align::left, double min_size_pt = 6.0);
 
-  /// Draw an already shaped line with its left edge at x.
-  void draw_shaped(HPDF_Page page, const ShapedLine& line, double x, double y_baseline, double size_pt);
+    /// Draw an already shaped line with its left edge at x.
+    void draw_shaped(HPDF_Page page, const ShapedLine& line, double x, double y_baseline, double size_pt);
 
-  /// Puts the line's glyphs, with their text, in the document's fonts without drawing them: a font frozen
-  /// afterwards (FontEmbedder::freeze()) can then show that text on other documents too.
-  void reserve(const ShapedLine& line);
+    /// Puts the line's glyphs, with their text, in the document's fonts without drawing them: a font frozen
+    /// afterwards (FontEmbedder::freeze()) can then show that text on other documents too.
+    void reserve(const ShapedLine& line);
 
-  FontStack& fonts() { return fonts_; }
+    FontStack& fonts() { return fonts_; }
 
-  /// The document's subset fonts (nullptr in GlyphMode::outlines).
-  FontEmbedder* embedded_fonts() { return embedder_.get(); }
+    /// The document's subset fonts (nullptr in GlyphMode::outlines).
+    FontEmbedder* embedded_fonts() { return embedder_.get(); }
 
-  /// True while every glyph drawn was shown in a subset font (none painted as an outline).
-  bool only_fonts() const { return inv_.empty() && forms_.empty(); }
+    /// True while every glyph drawn was shown in a subset font (none painted as an outline).
+    bool only_fonts() const { return inv_.empty() && forms_.empty(); }
 
-  /// The document's subset fonts (nullptr in GlyphMode::outlines).
-  const FontEmbedder* embedded_fonts() const { return embedder_.get(); }
+    /// The document's subset fonts (nullptr in GlyphMode::outlines).
+    const FontEmbedder* embedded_fonts() const { return embedder_.get(); }
 
- private:
-  using RunFonts = std::vector<FontEmbedder::Font*>;  // per run: its subset font, or nullptr for outlines
-  void paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0,
-                      double size, std::string& out);
-  void show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0, double size,
-                 std::string& out, std::vector<FontEmbedder::CodeSite>& sites);
+private:
+    using RunFonts = std::vector<FontEmbedder::Font*>;  // per run: its subset font, or nullptr for outlines
+    void paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0,
+                        double size, std::string& out);
+    void show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0, double size,
+                   std::string& out, std::vector<FontEmbedder::CodeSite>& sites);
 
-  struct InvisibleFont {
-    HPDF_Dict font = nullptr;
-    HPDF_Dict to_unicode = nullptr;
-    HPDF_Array widths = nullptr;
-    HPDF_Array differences = nullptr;
-    HPDF_Number last_char = nullptr;
-    std::vector<std::string> texts;  // code (index+1) -> UTF-8 text
-  };
-  struct Code {
-    std::size_t font;
-    unsigned char code;
-  };
-  struct GlyphKey {
-    const Face* face;
-    hb_codepoint_t glyph;
-    bool operator==(const GlyphKey&) const = default;
-  };
-  struct GlyphKeyHash {
-    std::size_t operator()(const GlyphKey& k) const noexcept {
-      return std::hash<const void*>()(k.face) ^ (std::hash<hb_codepoint_t>()(k.glyph) * 0x9E3779B97F4A7C15ull);
-    }
-  };
-  struct GlyphForm {
-    HPDF_Dict form = nullptr;  // Form XObject, font units, no colour
-    std::string name;          // resource name, "G<n>"
-  };
-  /// The document's form for a non-blank glyph (created on first use).
-  const GlyphForm& glyph_form(Face& face, hb_codepoint_t glyph, const GlyphOutline& outline);
-  /// Name of `form` in the page's /XObject resources (registered on first use),
-  /// or nullptr if the page's dictionary is full (then the outline is painted inline).
-  const char* use_on_page(HPDF_Page page, const GlyphForm& form, std::size_t index);
+    struct InvisibleFont {
+        HPDF_Dict font = nullptr;
+        HPDF_Dict to_unicode = nullptr;
+        HPDF_Array widths = nullptr;
+        HPDF_Array differences = nullptr;
+        HPDF_Number last_char = nullptr;
+        std::vector<std::string> texts;  // code (index+1) -> UTF-8 text
+    };
+    struct Code {
+        std::size_t font;
+        unsigned char code;
+    };
+    struct GlyphKey {
+        const Face* face;
+        hb_codepoint_t glyph;
+        bool operator==(const GlyphKey&) const = default;
+    };
+    struct GlyphKeyHash {
+        std::size_t operator()(const GlyphKey& k) const noexcept {
+            return std::hash<const void*>()(k.face) ^ (std::hash<hb_codepoint_t>()(k.glyph) * 0x9E3779B97F4A7C15ull);
+        }
+    };
+    struct GlyphForm {
+        HPDF_Dict form = nullptr;  // Form XObject, font units, no colour
+        std::string name;          // resource name, "G<n>"
+    };
+    /// The document's form for a non-blank glyph (created on first use).
+    const GlyphForm& glyph_form(Face& face, hb_codepoint_t glyph, const GlyphOutline& outline);
+    /// Name of `form` in the page's /XObject resources (registered on first use),
+    /// or nullptr if the page's dictionary is full (then the outline is painted inline).
+    const char* use_on_page(HPDF_Page page, const GlyphForm& form, std::size_t index);
 
-  Code code_for(const std::string& utf8_text);
-  void new_invisible_font();
-  void rewrite_to_unicode(InvisibleFont& f);
+    Code code_for(const std::string& utf8_text);
+    void new_invisible_font();
+    void rewrite_to_unicode(InvisibleFont& f);
 
-  HPDF_Doc doc_;
-  FontStack& fonts_;
-  std::unique_ptr<FontEmbedder> embedder_;
-  std::vector<InvisibleFont> inv_;
-  std::map<std::string, Code> codes_;
-  struct GlyphUse {
-    std::size_t form = static_cast<std::size_t>(-1);  // index into forms_, once it has one
-    HPDF_Page page = nullptr;                          // page and stream offset of its last inline copy
-    std::size_t inline_end = 0;
-    int far_copies = 0;                                // inline copies made out of deflate's reach
-  };
-  std::unordered_map<GlyphKey, GlyphUse, GlyphKeyHash> glyphs_;
-  std::vector<GlyphForm> forms_;
-  std::unordered_map<HPDF_Page, std::unordered_set<std::size_t>> page_forms_;  // forms each page has registered
+    HPDF_Doc doc_;
+    FontStack& fonts_;
+    std::unique_ptr<FontEmbedder> embedder_;
+    std::vector<InvisibleFont> inv_;
+    std::map<std::string, Code> codes_;
+    struct GlyphUse {
+        std::size_t form = static_cast<std::size_t>(-1);  // index into forms_, once it has one
+        HPDF_Page page = nullptr;                         // page and stream offset of its last inline copy
+        std::size_t inline_end = 0;
+        int far_copies = 0;  // inline copies made out of deflate's reach
+    };
+    std::unordered_map<GlyphKey, GlyphUse, GlyphKeyHash> glyphs_;
+    std::vector<GlyphForm> forms_;
+    std::unordered_map<HPDF_Page, std::unordered_set<std::size_t>> page_forms_;  // forms each page has registered
 };
 
 }  // namespace mitra::pdf

@@ -16,8 +16,8 @@ namespace {
 
 // A cohort by part of its code, site or curriculum's code (binds :s1, :s2, :s3 to a contains_pattern).
 std::string cohort_search_condition() {
-    return std::string("(c.code LIKE :s1") + kLikeEscape + " OR c.site LIKE :s2" + kLikeEscape + " OR cu.code LIKE :s3" +
-           kLikeEscape + ")";
+    return std::string("(c.code LIKE :s1") + kLikeEscape + " OR c.site LIKE :s2" + kLikeEscape +
+           " OR cu.code LIKE :s3" + kLikeEscape + ")";
 }
 
 std::string limit_clause(Database& db) {
@@ -83,15 +83,16 @@ ParticipantSearch text_search(Backend backend, const std::string& search, bool u
         std::string phrase = "\"";
         for (char c : search) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
         phrase += "\"";
-        out.condition = "p.rowid IN (SELECT rowid FROM participant_search WHERE participant_search MATCH :q) AND " +
-                        out.condition;
+        out.condition =
+            "p.rowid IN (SELECT rowid FROM participant_search WHERE participant_search MATCH :q) AND " + out.condition;
         out.values.insert(out.values.begin(), phrase);
         out.fts_phrase = phrase;
         return out;
     }
     // Up to 3 characters, holding the search's pieces is containing it; longer ones are checked.
-    const std::string grams = "participant_search_grams(p.ref, p.full_name, p.latin_name) @> "
-                              "participant_search_grams(:q, '', '')";
+    const std::string grams =
+        "participant_search_grams(p.ref, p.full_name, p.latin_name) @> "
+        "participant_search_grams(:q, '', '')";
     if (length <= 3) return {grams, {search}, ""};
     out.condition = grams + " AND " + out.condition;
     out.values.insert(out.values.begin(), search);
@@ -122,8 +123,9 @@ long long AppQueries::count_participants(const std::string& search, const std::s
     const auto found = participant_search(db_, search, cohort_code.empty());
     std::string query = "SELECT COUNT(*) FROM participants p";
     if (!cohort_code.empty())
-        query += " JOIN enrolments e ON e.participant_uuid = p.uuid JOIN cohorts c ON c.uuid = e.cohort_uuid AND "
-                 "c.code = :cohort";
+        query +=
+            " JOIN enrolments e ON e.participant_uuid = p.uuid JOIN cohorts c ON c.uuid = e.cohort_uuid AND "
+            "c.code = :cohort";
     query += " WHERE " + found.condition;
     soci::statement st = (db_.sql().prepare << query);
     st.exchange(soci::into(n));
@@ -178,8 +180,9 @@ AttendanceSheet AppQueries::attendance_sheet(const std::string& cohort_code) {
         db_.sql() << "SELECT uuid FROM cohorts WHERE code = :c", soci::into(cohort_uuid), soci::use(cohort_code);
         if (!db_.sql().got_data()) refuse("cohort", "no cohort has code " + cohort_code);
         soci::rowset<soci::row> people =
-            (db_.sql().prepare << "SELECT p.ref, p.full_name, p.latin_name, e.enrolled_on FROM enrolments e JOIN "
-                                  "participants p ON p.uuid = e.participant_uuid WHERE e.cohort_uuid = :c ORDER BY p.ref",
+            (db_.sql().prepare
+                 << "SELECT p.ref, p.full_name, p.latin_name, e.enrolled_on FROM enrolments e JOIN "
+                    "participants p ON p.uuid = e.participant_uuid WHERE e.cohort_uuid = :c ORDER BY p.ref",
              soci::use(cohort_uuid));
         for (const auto& r : people) sheet.people.push_back({text(r, 0), text(r, 1), text(r, 2), date(r, 3)});
         // Make-up visitors: marked at one of our sessions without being enrolled here.
@@ -252,7 +255,8 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
                      "consent_date, created_at, created_by, updated_at, updated_by) SELECT "
                   << kSqlUuid
                   << ", printf('H-%06d', i), CASE i % 10 WHEN 0 THEN '山田 花子' WHEN 1 THEN '김민준' WHEN 2 THEN "
-                     "'สมชาย ใจดี' WHEN 3 THEN 'प्रिया शर्मा' WHEN 4 THEN 'ශ්‍රියානි' WHEN 5 THEN 'عائشہ خان' WHEN 6 THEN "
+                     "'สมชาย ใจดี' WHEN 3 THEN 'प्रिया शर्मा' WHEN 4 THEN 'ශ්‍රියානි' WHEN 5 THEN 'عائشہ خان' WHEN 6 "
+                     "THEN "
                      "'Nguyễn Thị Minh Khai' WHEN 7 THEN '陳志明' WHEN 8 THEN 'Maria Clara Santos' ELSE 'Sukarno' END "
                      "|| ' ' || i, 'Person ' || i, CASE i % 10 WHEN 0 THEN 'JP' WHEN 1 THEN 'KR' WHEN 2 THEN 'TH' WHEN "
                      "3 THEN 'IN' WHEN 4 THEN 'LK' WHEN 5 THEN 'PK' WHEN 6 THEN 'VN' WHEN 7 THEN 'HK' WHEN 8 THEN 'PH' "
@@ -265,12 +269,13 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
                      ":at2, :by2)",
             soci::use(trainer_uuid), soci::use(now), soci::use(by), soci::use(now), soci::use(by);
 
-        db_.sql() << "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count) "
-                     "INSERT INTO cohorts (uuid, code, curriculum_uuid, site, country, time_zone, language, start_date, "
-                     "end_date, capacity, created_at, created_by, updated_at, updated_by) SELECT "
-                  << kSqlUuid
-                  << ", printf('HUB-%05d', i), :cu, 'Community Centre ' || i, 'NP', 'Asia/Kathmandu', 'en', "
-                     "date('2025-01-06', '+' || (i % 400) || ' days'), NULL, 0, :at, :by, :at2, :by2 FROM n",
+        db_.sql()
+            << "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count) "
+               "INSERT INTO cohorts (uuid, code, curriculum_uuid, site, country, time_zone, language, start_date, "
+               "end_date, capacity, created_at, created_by, updated_at, updated_by) SELECT "
+            << kSqlUuid
+            << ", printf('HUB-%05d', i), :cu, 'Community Centre ' || i, 'NP', 'Asia/Kathmandu', 'en', "
+               "date('2025-01-06', '+' || (i % 400) || ' days'), NULL, 0, :at, :by, :at2, :by2 FROM n",
             soci::use(size.cohorts), soci::use(curriculum->uuid), soci::use(now), soci::use(by), soci::use(now),
             soci::use(by);
         db_.sql() << "INSERT INTO cohort_trainers (cohort_uuid, trainer_uuid, position) SELECT uuid, :t, 0 FROM "
@@ -278,13 +283,14 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
             soci::use(trainer_uuid);
 
         // Each cohort takes the next people in ref order, wrapping round.
-        db_.sql() << "WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j + 1 < :per) "
-                     "INSERT INTO enrolments (uuid, cohort_uuid, participant_uuid, enrolled_on, created_at, created_by, "
-                     "updated_at, updated_by) SELECT "
-                  << kSqlUuid
-                  << ", c.uuid, p.uuid, c.start_date, :at, :by, :at2, :by2 FROM cohorts c CROSS JOIN k JOIN "
-                     "participants p ON p.ref = printf('H-%06d', ((CAST(substr(c.code, 5) AS INTEGER) - 1) * :per2 "
-                     "+ k.j) % :people + 1) WHERE c.code LIKE 'HUB-%'",
+        db_.sql()
+            << "WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j + 1 < :per) "
+               "INSERT INTO enrolments (uuid, cohort_uuid, participant_uuid, enrolled_on, created_at, created_by, "
+               "updated_at, updated_by) SELECT "
+            << kSqlUuid
+            << ", c.uuid, p.uuid, c.start_date, :at, :by, :at2, :by2 FROM cohorts c CROSS JOIN k JOIN "
+               "participants p ON p.ref = printf('H-%06d', ((CAST(substr(c.code, 5) AS INTEGER) - 1) * :per2 "
+               "+ k.j) % :people + 1) WHERE c.code LIKE 'HUB-%'",
             soci::use(size.people_per_cohort), soci::use(now), soci::use(by), soci::use(now), soci::use(by),
             soci::use(size.people_per_cohort), soci::use(size.participants);
 
@@ -307,14 +313,18 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
             soci::use(trainer_uuid), soci::use(now), soci::use(by), soci::use(now), soci::use(by);
 
         // The first sessions are held: mostly present, some late, excused or absent.
-        db_.sql() << "INSERT INTO attendance (uuid, session_uuid, participant_uuid, status, minutes, note, created_at, "
-                     "created_by, updated_at, updated_by) SELECT "
-                  << kSqlUuid
-                  << ", s.uuid, e.participant_uuid, CASE WHEN ((s.id * 7919 + e.rowid * 104729) % 100) < 85 THEN 'present' WHEN ((s.id * 7919 + e.rowid * 104729) % 100) < 92 THEN 'late' WHEN "
-                     "((s.id * 7919 + e.rowid * 104729) % 100) < 96 THEN 'excused' ELSE 'absent' END, CASE WHEN ((s.id * 7919 + e.rowid * 104729) % 100) >= 85 AND ((s.id * 7919 + e.rowid * 104729) % 100) < 92 THEN s.minutes - 30 "
-                     "END, '', :at, :by, :at2, :by2 FROM sessions s JOIN cohorts c ON c.uuid = s.cohort_uuid JOIN "
-                     "enrolments e ON e.cohort_uuid = s.cohort_uuid"
-                     " WHERE c.code LIKE 'HUB-%' AND s.session_date < date(c.start_date, '+' || (:held * 3) || ' days')",
+        db_.sql()
+            << "INSERT INTO attendance (uuid, session_uuid, participant_uuid, status, minutes, note, created_at, "
+               "created_by, updated_at, updated_by) SELECT "
+            << kSqlUuid
+            << ", s.uuid, e.participant_uuid, CASE WHEN ((s.id * 7919 + e.rowid * 104729) % 100) < 85 THEN 'present' "
+               "WHEN ((s.id * 7919 + e.rowid * 104729) % 100) < 92 THEN 'late' WHEN "
+               "((s.id * 7919 + e.rowid * 104729) % 100) < 96 THEN 'excused' ELSE 'absent' END, CASE WHEN ((s.id * "
+               "7919 + e.rowid * 104729) % 100) >= 85 AND ((s.id * 7919 + e.rowid * 104729) % 100) < 92 THEN s.minutes "
+               "- 30 "
+               "END, '', :at, :by, :at2, :by2 FROM sessions s JOIN cohorts c ON c.uuid = s.cohort_uuid JOIN "
+               "enrolments e ON e.cohort_uuid = s.cohort_uuid"
+               " WHERE c.code LIKE 'HUB-%' AND s.session_date < date(c.start_date, '+' || (:held * 3) || ' days')",
             soci::use(now), soci::use(by), soci::use(now), soci::use(by), soci::use(size.marked_sessions);
         db_.sql() << "DROP TABLE seed_plan";
         fill_name_skeletons(db_);

@@ -94,8 +94,7 @@ void add_record(ParticipantRecord& person, const soci::row& r) {
     else if (kind == "p")
         person.practicum.push_back(PracticumLog{"", text(r, 2), static_cast<int>(integer(r, 4)), text(r, 7),
                                                 date(r, 5).value_or(Date{}), date(r, 6)});
-    else if (kind == "e")
-        person.ethics.push_back(EthicsAcknowledgement{"", text(r, 2), date(r, 5).value_or(Date{})});
+    else if (kind == "e") person.ethics.push_back(EthicsAcknowledgement{"", text(r, 2), date(r, 5).value_or(Date{})});
     else
         person.overrides.push_back(
             CompletionOverride{"", text(r, 2), integer(r, 3) != 0, text(r, 8), text(r, 7), text(r, 6)});
@@ -133,12 +132,13 @@ MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vecto
         for (const auto& [a, line] : marks) {
             auto session = sessions.find(a.session_id);
             if (session == sessions.end()) {
-                problem(line, "session", "session " + std::to_string(a.session_id) + " is not a session of cohort " +
-                                             cohort_code);
+                problem(line, "session",
+                        "session " + std::to_string(a.session_id) + " is not a session of cohort " + cohort_code);
                 continue;
             }
             if (!seen.insert({a.session_id, a.participant_ref}).second) {
-                problem(line, "ref", a.participant_ref + " is marked twice for session " + std::to_string(a.session_id));
+                problem(line, "ref",
+                        a.participant_ref + " is marked twice for session " + std::to_string(a.session_id));
                 continue;
             }
             if (!people.count(a.participant_ref)) {
@@ -150,8 +150,9 @@ MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vecto
                     continue;
                 }
                 if (!may_attend(db_, uuid, cohort.curriculum_code)) {
-                    problem(line, "ref", a.participant_ref + " is not enrolled in cohort " + cohort_code +
-                                             " nor in another cohort of curriculum " + cohort.curriculum_code);
+                    problem(line, "ref",
+                            a.participant_ref + " is not enrolled in cohort " + cohort_code +
+                                " nor in another cohort of curriculum " + cohort.curriculum_code);
                     continue;
                 }
                 people[a.participant_ref] = uuid;
@@ -160,10 +161,10 @@ MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vecto
             if (partial && !a.minutes)
                 problem(line, "minutes", to_string(a.status) + " needs the minutes actually attended");
             else if (a.minutes && (*a.minutes < 0 || *a.minutes > session->second.minutes))
-                problem(line, "minutes", std::to_string(*a.minutes) + " minutes is more than the session's " +
-                                             std::to_string(session->second.minutes));
-            else if (!partial && a.minutes)
-                problem(line, "minutes", "minutes only go with late or left_early");
+                problem(line, "minutes",
+                        std::to_string(*a.minutes) + " minutes is more than the session's " +
+                            std::to_string(session->second.minutes));
+            else if (!partial && a.minutes) problem(line, "minutes", "minutes only go with late or left_early");
         }
         if (!problems.empty()) throw InputError{problems};
 
@@ -321,12 +322,13 @@ void RecordsRepo::override_completion(const std::string& cohort_code, const Comp
                          std::string(old_complete ? "complete" : "not complete") + ": " + old_reason, value);
         } else {
             uuid = new_uuid();
-            db_.sql() << "INSERT INTO completion_overrides (uuid, participant_uuid, cohort_uuid, module_code, complete, "
-                         "reason, created_at, created_by, updated_at, updated_by) VALUES (:u, :p, :c, :m, :ok, :r, "
-                         ":at, :by, :at2, :by2)",
+            db_.sql()
+                << "INSERT INTO completion_overrides (uuid, participant_uuid, cohort_uuid, module_code, complete, "
+                   "reason, created_at, created_by, updated_at, updated_by) VALUES (:u, :p, :c, :m, :ok, :r, "
+                   ":at, :by, :at2, :by2)",
                 soci::use(uuid), soci::use(person), soci::use(cohort.uuid), soci::use(decision.module_code),
-                soci::use(complete), soci::use(decision.reason), soci::use(now), soci::use(db_.actor()),
-                soci::use(now), soci::use(db_.actor());
+                soci::use(complete), soci::use(decision.reason), soci::use(now), soci::use(db_.actor()), soci::use(now),
+                soci::use(db_.actor());
             record_audit(db_, "override", uuid, "set", std::nullopt, value);
         }
     });
@@ -352,8 +354,9 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
         std::map<std::string, ParticipantRecord> people;  // by participant uuid
         std::vector<std::string> order;
         soci::rowset<soci::row> enrolled =
-            (db.sql().prepare << "SELECT p.uuid, p.ref, e.enrolled_on FROM enrolments e JOIN participants p ON p.uuid = "
-                                 "e.participant_uuid WHERE e.cohort_uuid = :c ORDER BY p.ref",
+            (db.sql().prepare
+                 << "SELECT p.uuid, p.ref, e.enrolled_on FROM enrolments e JOIN participants p ON p.uuid = "
+                    "e.participant_uuid WHERE e.cohort_uuid = :c ORDER BY p.ref",
              soci::use(cohort_uuid));
         for (const auto& r : enrolled) {
             auto& rec = people[text(r, 0)];
@@ -363,11 +366,13 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
         }
 
         soci::rowset<soci::row> marks =
-            (db.sql().prepare << "SELECT e.participant_uuid, " << kMarkColumns << " FROM enrolments e "
-                                 "JOIN attendance a ON a.participant_uuid = e.participant_uuid "
-                                 "JOIN sessions s ON s.uuid = a.session_uuid JOIN cohorts c2 ON c2.uuid = s.cohort_uuid "
-                                 "JOIN curricula cu ON cu.uuid = c2.curriculum_uuid "
-                                 "WHERE e.cohort_uuid = :c AND cu.code = :code",
+            (db.sql().prepare
+                 << "SELECT e.participant_uuid, " << kMarkColumns
+                 << " FROM enrolments e "
+                    "JOIN attendance a ON a.participant_uuid = e.participant_uuid "
+                    "JOIN sessions s ON s.uuid = a.session_uuid JOIN cohorts c2 ON c2.uuid = s.cohort_uuid "
+                    "JOIN curricula cu ON cu.uuid = c2.curriculum_uuid "
+                    "WHERE e.cohort_uuid = :c AND cu.code = :code",
              soci::use(cohort_uuid), soci::use(curriculum.code));
         for (const auto& r : marks) people[text(r, 0)].marks.push_back(attended_from(r, 1));
 
@@ -412,8 +417,9 @@ std::map<std::string, ParticipantCompletion> participant_completion(Database& db
         };
         std::vector<Enrolled> cohorts;
         soci::rowset<soci::row> enrolled =
-            (db.sql().prepare << "SELECT c.code, c.uuid, c.curriculum_uuid, c.start_date, e.enrolled_on FROM enrolments "
-                                 "e JOIN cohorts c ON c.uuid = e.cohort_uuid WHERE e.participant_uuid = :p",
+            (db.sql().prepare
+                 << "SELECT c.code, c.uuid, c.curriculum_uuid, c.start_date, e.enrolled_on FROM enrolments "
+                    "e JOIN cohorts c ON c.uuid = e.cohort_uuid WHERE e.participant_uuid = :p",
              soci::use(person));
         std::map<std::string, std::optional<Curriculum>> curricula;  // by uuid
         for (const auto& r : enrolled) {
@@ -427,7 +433,8 @@ std::map<std::string, ParticipantCompletion> participant_completion(Database& db
         // Marks at any session, with the code of the session's curriculum: a cohort counts those of its own.
         std::vector<std::pair<std::string, AttendedSession>> marks;  // curriculum code, mark
         soci::rowset<soci::row> marked =
-            (db.sql().prepare << "SELECT cu.code, " << kMarkColumns << " FROM attendance a JOIN sessions s ON "
+            (db.sql().prepare << "SELECT cu.code, " << kMarkColumns
+                              << " FROM attendance a JOIN sessions s ON "
                                  "s.uuid = a.session_uuid "
                                  "JOIN cohorts c2 ON c2.uuid = s.cohort_uuid JOIN curricula cu ON cu.uuid = "
                                  "c2.curriculum_uuid WHERE a.participant_uuid = :p",

@@ -65,8 +65,7 @@ std::string single_text(sqlite3* handle, const char* sql) {
     if (sqlite3_prepare_v2(handle, sql, -1, &statement, nullptr) == SQLITE_OK &&
         sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
         out = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-    else if (!statement)
-        out = std::string("error: ") + sqlite3_errmsg(handle);
+    else if (!statement) out = std::string("error: ") + sqlite3_errmsg(handle);
     sqlite3_finalize(statement);
     return out;
 }
@@ -130,16 +129,13 @@ void copy_owner_only(const fs::path& from, const fs::path& to) {
 // "2026-11-25T08:24:21.123Z" -> "20261125T082421Z", fit for a file name.
 std::string file_stamp() {
     std::string stamp = utc_timestamp_now().substr(0, 19) + "Z";
-    stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == ':' || c == '-'; }),
-                stamp.end());
+    stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == ':' || c == '-'; }), stamp.end());
     return stamp;
 }
 
 }  // namespace
 
-fs::path backup_folder(const fs::path& database_file) {
-    return database_file.parent_path() / "backups";
-}
+fs::path backup_folder(const fs::path& database_file) { return database_file.parent_path() / "backups"; }
 
 void backup_to(Database& db, const fs::path& out) {
     sqlite3* source = native(db);
@@ -162,9 +158,9 @@ void backup_to(Database& db, const fs::path& out) {
         throw BackupDamaged(
             "the copy of " + db.target() + " is damaged (" + (check.empty() ? "it cannot be read" : check) +
                 "), so the database itself has damaged pages: the copy was not kept and no backup was removed" +
-                (good.empty() ? std::string(", and there is no good backup of it in ") +
-                                    backup_folder(db.target()).string()
-                              : ". The latest good backup is " + good.string() + " (made " + backup_time(good) + ")"),
+                (good.empty()
+                     ? std::string(", and there is no good backup of it in ") + backup_folder(db.target()).string()
+                     : ". The latest good backup is " + good.string() + " (made " + backup_time(good) + ")"),
             good.string());
     }
     temporary.publish();
@@ -189,8 +185,7 @@ std::vector<fs::path> list_backups(const fs::path& database_file) {
 fs::path backup_rotating(Database& db, const std::string& reason, int keep) {
     const fs::path file = db.target();
     std::string stamp = utc_timestamp_now();  // 2026-11-25T08:24:21.123Z
-    stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == ':' || c == '-'; }),
-                stamp.end());
+    stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == ':' || c == '-'; }), stamp.end());
     std::replace(stamp.begin(), stamp.end(), '.', '-');
     const fs::path out = backup_folder(file) / (file.stem().string() + "-" + stamp + "-" + reason + ".db");
     backup_to(db, out);

@@ -47,8 +47,7 @@ std::string backup_time(const std::filesystem::path& file);
 // overwriting or deleting anything: checks the backup (InputError when check_backup refuses it; nothing
 // changes then), copies it owner-only under a temporary name, moves the damaged file (with its -wal and -shm)
 // aside as "<name>.damaged-<UTC time>", then renames the copy into place. Returns where the damaged file is now.
-std::filesystem::path restore_damaged(const std::filesystem::path& database_file,
-                                      const std::filesystem::path& backup);
+std::filesystem::path restore_damaged(const std::filesystem::path& database_file, const std::filesystem::path& backup);
 
 // Replaces the open database's content with `file`'s, after checking it and after a backup of the
 // current content. Refuses (InputError) a file that fails check_backup; nothing changes then.

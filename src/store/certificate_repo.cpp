@@ -88,14 +88,13 @@ void give_back(Database& db, const TakenSerial& taken) {
     if (taken.counter_existed)
         db.sql() << "UPDATE serial_counters SET last_number = :n WHERE prefix = :p", soci::use(taken.before),
             soci::use(taken.prefix);
-    else
-        db.sql() << "DELETE FROM serial_counters WHERE prefix = :p", soci::use(taken.prefix);
+    else db.sql() << "DELETE FROM serial_counters WHERE prefix = :p", soci::use(taken.prefix);
 }
 
 std::string content_hash(const CertificateContent& c) {
     std::string text = c.serial + "\n" + c.kind + "\n" + c.full_name + "\n" + c.latin_name + "\n" + c.site + "\n" +
-                       c.country + "\n" + to_string(c.start_date) + "\n" +
-                       (c.end_date ? to_string(*c.end_date) : "") + "\n" + to_string(c.issued_on) + "\n";
+                       c.country + "\n" + to_string(c.start_date) + "\n" + (c.end_date ? to_string(*c.end_date) : "") +
+                       "\n" + to_string(c.issued_on) + "\n";
     for (const auto& m : c.modules) text += m.code + "=" + std::to_string(m.minutes) + "\n";
     for (const auto& t : c.trainers) text += t.name + "|" + t.role + "\n";
     return sha256_hex(text);
@@ -130,7 +129,8 @@ void set_link(CertificateContent& c, const std::string& payload, const std::stri
         return;
     }
     c.qr_text = verify_url.empty() ? payload : verification_link(verify_url, payload);
-    c.verify_note = verify_url.empty() ? "Serial " + c.serial : "Verify at " + short_address(verify_url) + "  Serial " + c.serial;
+    c.verify_note =
+        verify_url.empty() ? "Serial " + c.serial : "Verify at " + short_address(verify_url) + "  Serial " + c.serial;
 }
 
 // Records an issued certificate (the caller's transaction; its module_code is stored as given).
@@ -142,8 +142,8 @@ void insert_certificate(Database& db, const CertificateRecord& record, const std
                 ":key, :at, :by, :at2, :by2)",
         soci::use(record.uuid), soci::use(record.serial), soci::use(record.participant_ref), soci::use(cohort_uuid),
         soci::use(record.kind), soci::use(record.module_code), soci::use(modules), soci::use(record.template_name),
-        soci::use(record.issued_on), soci::use(record.content_hash), soci::use(record.payload), soci::use(record.key_id),
-        soci::use(now), soci::use(db.actor()), soci::use(now), soci::use(db.actor());
+        soci::use(record.issued_on), soci::use(record.content_hash), soci::use(record.payload),
+        soci::use(record.key_id), soci::use(now), soci::use(db.actor()), soci::use(now), soci::use(db.actor());
 }
 
 }  // namespace
@@ -184,7 +184,8 @@ CertificateContent CertificateRepo::content_for(const CertificateRecord& record)
     c.name_language = person->language;
     c.language = cohort->language;
     c.curriculum_title = curriculum.title;
-    if (record.kind == "certification" && curriculum.certification) c.curriculum_title = curriculum.certification->title;
+    if (record.kind == "certification" && curriculum.certification)
+        c.curriculum_title = curriculum.certification->title;
     for (const auto& m : curriculum.modules) {
         if (std::find(record.modules.begin(), record.modules.end(), m.code) == record.modules.end()) continue;
         c.modules.push_back(CertificateModuleLine{m.code, m.title, m.minutes});
@@ -388,7 +389,8 @@ CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::
         if (found->revoked_at) refuse("serial", found->serial + " was revoked already on " + *found->revoked_at);
         if (trim(reason).empty()) refuse("reason", "a revocation needs a written reason");
         if (!category.empty() && !is_revocation_category(category))
-            refuse("category", "'" + category + "' is not a revocation category (issued-in-error, replaced, withdrawn)");
+            refuse("category",
+                   "'" + category + "' is not a revocation category (issued-in-error, replaced, withdrawn)");
         const std::string now = utc_timestamp_now();
         db_.sql() << "UPDATE certificates SET revoked_at = :at, revoked_by = :by, revocation_reason = :r, "
                      "revocation_category = :cat, updated_at = :at2, updated_by = :by2 WHERE uuid = :u",
@@ -403,14 +405,14 @@ CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::
 
 std::vector<Revocation> CertificateRepo::revocations() {
     std::vector<Revocation> out;
-    soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT serial, revoked_at, revocation_category FROM certificates "
-                                                         "WHERE revoked_at IS NOT NULL ORDER BY serial");
+    soci::rowset<soci::row> rows =
+        (db_.sql().prepare << "SELECT serial, revoked_at, revocation_category FROM certificates "
+                              "WHERE revoked_at IS NOT NULL ORDER BY serial");
     for (const auto& r : rows) out.push_back(Revocation{text(r, 0), text(r, 1).substr(0, 10), text(r, 2)});
     return out;
 }
 
-IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std::string& reason,
-                                           const SigningKey& key,
+IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std::string& reason, const SigningKey& key,
                                            const std::function<void(const IssuedCertificate&)>& print) {
     IssuedCertificate out;
     register_key(key);
@@ -419,7 +421,8 @@ IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std:
         if (!found) refuse("serial", "no certificate has serial " + serial);
         if (found->revoked_at) refuse("serial", found->serial + " is revoked; issue a new certificate instead");
         if (found->payload.empty())
-            refuse("serial", found->serial + " belongs to someone whose personal data was erased; it cannot be printed");
+            refuse("serial",
+                   found->serial + " belongs to someone whose personal data was erased; it cannot be printed");
         if (trim(reason).empty()) refuse("reason", "a reprint needs a written reason");
         auto content = content_for(*found);
         const auto check = check_payload(found->payload, trusted_keys());

@@ -15,8 +15,8 @@ namespace mitra::store {
 struct CertificateRecord {
     std::string uuid, serial;
     std::string participant_ref, full_name, cohort_code;
-    std::string kind;         // "completion", "module" or "certification" (a renewal's)
-    std::string module_code;  // for a module certificate; the certification's code for a renewal
+    std::string kind;                  // "completion", "module" or "certification" (a renewal's)
+    std::string module_code;           // for a module certificate; the certification's code for a renewal
     std::vector<std::string> modules;  // the modules it certifies as completed
     std::string template_name;
     std::string issued_on;
@@ -50,8 +50,8 @@ public:
     // eligible (core decides), someone who already holds a live one getting that one back. Reads only; the new
     // ones have no serial and no signature yet (a preview). `kind` is "completion" (the programme) or "module"
     // (with `module_code`).
-    CohortIssue plan_for_cohort(const std::string& cohort_code, const std::string& kind,
-                                const std::string& module_code, const Date& today);
+    CohortIssue plan_for_cohort(const std::string& cohort_code, const std::string& kind, const std::string& module_code,
+                                const Date& today);
 
     // Issues to everyone eligible in the cohort, and to no one else; someone who already holds a live
     // certificate of this kind gets that one back, never a second serial. One transaction (or the caller's).

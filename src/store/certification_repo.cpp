@@ -79,8 +79,8 @@ std::string category_of_module(const std::string& kind) {
     return kind == "practice" || kind == "practicum" ? "peer_practice" : "elective";
 }
 
-void insert_certification(Database& db, const std::string& uuid, const std::string& person,
-                          const std::string& code, const std::string& curriculum_uuid, const std::string& cohort_uuid,
+void insert_certification(Database& db, const std::string& uuid, const std::string& person, const std::string& code,
+                          const std::string& curriculum_uuid, const std::string& cohort_uuid,
                           const std::string& certificate_uuid, const std::string& serial, const Date& issued,
                           const Date& from, const Date& expires, const std::string& previous) {
     const Stamp stamp{utc_timestamp_now(), db.actor()};
@@ -99,7 +99,8 @@ void insert_certification(Database& db, const std::string& uuid, const std::stri
 }
 
 // A trainer certification, as granted or renewed, for the trainer with that uuid.
-void insert_trainer_certification(Database& db, const TrainerCertificationRecord& record, const std::string& trainer_uuid) {
+void insert_trainer_certification(Database& db, const TrainerCertificationRecord& record,
+                                  const std::string& trainer_uuid) {
     const Stamp stamp{utc_timestamp_now(), db.actor()};
     const std::string issued = to_string(record.issued_on), expires = to_string(record.expires_on);
     db.sql() << "INSERT INTO trainer_certifications (uuid, trainer_uuid, level, issued_on, expires_on, created_at, "
@@ -130,7 +131,8 @@ struct Grant {
     Date expires;
 };
 
-std::optional<Grant> grant_for(Database& db, const std::string& cohort_code, const std::string& ref, const Date& issued) {
+std::optional<Grant> grant_for(Database& db, const std::string& cohort_code, const std::string& ref,
+                               const Date& issued) {
     Grant g;
     db.sql() << "SELECT uuid, curriculum_uuid FROM cohorts WHERE code = :c", soci::into(g.cohort_uuid),
         soci::into(g.curriculum_uuid), soci::use(cohort_code);
@@ -230,7 +232,8 @@ PathwayRecords CertificationRepo::pathway_records(const std::string& ref, const 
     std::map<std::string, std::optional<Curriculum>> curricula;  // by uuid
     CurriculumRepo curriculum_repo(db_);
     for (const auto& [cohort_code, curriculum_uuid] : enrolled)
-        if (!curricula.count(curriculum_uuid)) curricula[curriculum_uuid] = curriculum_repo.find_by_uuid(curriculum_uuid);
+        if (!curricula.count(curriculum_uuid))
+            curricula[curriculum_uuid] = curriculum_repo.find_by_uuid(curriculum_uuid);
     // Completion is judged in the cohorts of curricula that lead to a certification (any version of them).
     std::set<std::string> leading, defined;  // curriculum codes, certification codes
     for (const auto& [uuid, curriculum] : curricula)
@@ -238,8 +241,8 @@ PathwayRecords CertificationRepo::pathway_records(const std::string& ref, const 
             leading.insert(curriculum->code);
             defined.insert(curriculum->certification->code);
         }
-    auto completion = leading.empty() ? std::map<std::string, ParticipantCompletion>{}
-                                      : participant_completion(db_, ref, today);
+    auto completion =
+        leading.empty() ? std::map<std::string, ParticipantCompletion>{} : participant_completion(db_, ref, today);
     for (const auto& [cohort_code, curriculum_uuid] : enrolled) {
         PathwayCohort cohort{cohort_code, curricula[curriculum_uuid], std::nullopt};
         const auto judged = completion.find(cohort_code);
@@ -359,8 +362,8 @@ std::vector<LearningEntry> CertificationRepo::ledger(const std::string& ref, con
         // Mitra's own sessions count from the person's first certification on (not those that earned it).
         std::string first;
         soci::indicator first_ind = soci::i_null;
-        db_.sql() << "SELECT MIN(issued_on) FROM certifications WHERE participant_uuid = :p", soci::into(first, first_ind),
-            soci::use(person);
+        db_.sql() << "SELECT MIN(issued_on) FROM certifications WHERE participant_uuid = :p",
+            soci::into(first, first_ind), soci::use(person);
         if (first_ind == soci::i_ok && !first.empty()) {
             soci::rowset<soci::row> marks =
                 (db_.sql().prepare << "SELECT s.session_date, s.minutes, s.module_code, c.code, a.status, a.minutes, "
@@ -387,7 +390,8 @@ std::vector<LearningEntry> CertificationRepo::ledger(const std::string& ref, con
                 out.insert(out.end(), taught.entries.begin(), taught.entries.end());
             }
         }
-        std::stable_sort(out.begin(), out.end(), [](const LearningEntry& a, const LearningEntry& b) { return a.on < b.on; });
+        std::stable_sort(out.begin(), out.end(),
+                         [](const LearningEntry& a, const LearningEntry& b) { return a.on < b.on; });
     });
     return out;
 }
@@ -397,9 +401,9 @@ CertificationRecord CertificationRepo::certify(const std::string& ref, const Dat
     db_.write([&] {
         auto paths = pathways(ref, today);
         if (!code.empty())
-            paths.erase(std::remove_if(paths.begin(), paths.end(),
-                                       [&](const Pathway& p) { return p.definition.code != code; }),
-                        paths.end());
+            paths.erase(
+                std::remove_if(paths.begin(), paths.end(), [&](const Pathway& p) { return p.definition.code != code; }),
+                paths.end());
         if (paths.empty())
             refuse("ref", ref + " is on no pathway to " + (code.empty() ? "a certification" : code) +
                               " (enrolled in no cohort of a curriculum that leads to it)");
@@ -413,8 +417,8 @@ CertificationRecord CertificationRepo::certify(const std::string& ref, const Dat
             for (const auto& q : p.requirements)
                 if (!q.done)
                     problems.push_back(Problem{"", 0, 0, "ref",
-                                               ref + " cannot be certified " + p.definition.code + " yet: " +
-                                                   (q.detail.empty() ? q.name : q.detail)});
+                                               ref + " cannot be certified " + p.definition.code +
+                                                   " yet: " + (q.detail.empty() ? q.name : q.detail)});
             throw InputError{problems};
         }
         // The live completion certificate of the curriculum is what shows the certification.
@@ -466,7 +470,8 @@ Certified CertificationRepo::renew(const std::string& ref, const Date& today, co
         out.certificate = certificates.issue_certification(*previous_certificate, held->code, key, today, expires);
         if (print) print(out.certificate);  // printed before the rest: what it throws changes nothing
         const std::string now = utc_timestamp_now();
-        db_.sql() << "UPDATE certifications SET status = 'superseded', updated_at = :at, updated_by = :by WHERE uuid = :u",
+        db_.sql()
+            << "UPDATE certifications SET status = 'superseded', updated_at = :at, updated_by = :by WHERE uuid = :u",
             soci::use(now), soci::use(db_.actor()), soci::use(held->uuid);
         record_audit(db_, "certification", held->uuid, "supersede", "current",
                      "superseded by " + out.certificate.record.serial);
@@ -529,10 +534,9 @@ TeachingRecord CertificationRepo::teaching(const std::string& trainer_ref, const
         ++out.sessions;
         out.minutes += minutes;
         if (cohorts.insert(text(r, 4)).second) out.cohorts.push_back(text(r, 4));
-        out.entries.push_back(LearningEntry{(leads ? "Taught " : "Co-facilitated ") + text(r, 3) + " (cohort " +
-                                                text(r, 4) + ")",
-                                            "Mitra", date(r, 1).value_or(Date{}), minutes, "teaching",
-                                            "session " + std::to_string(integer(r, 0)), "teaching"});
+        out.entries.push_back(LearningEntry{
+            (leads ? "Taught " : "Co-facilitated ") + text(r, 3) + " (cohort " + text(r, 4) + ")", "Mitra",
+            date(r, 1).value_or(Date{}), minutes, "teaching", "session " + std::to_string(integer(r, 0)), "teaching"});
     }
     return out;
 }
@@ -594,9 +598,9 @@ TrainerCertificationRecord CertificationRepo::renew_trainer(const std::string& t
         if (!state.check.met) {
             Problems problems;
             for (const auto& m : state.check.missing)
-                problems.push_back(Problem{"", 0, 0, "trainer",
-                                           trainer_ref + " cannot renew " + state.held.level + " (" + state.rule.code +
-                                               ") yet: " + m});
+                problems.push_back(Problem{
+                    "", 0, 0, "trainer",
+                    trainer_ref + " cannot renew " + state.held.level + " (" + state.rule.code + ") yet: " + m});
             throw InputError{problems};
         }
         // Early renewal runs on from the previous end; a late one from today.

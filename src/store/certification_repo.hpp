@@ -24,9 +24,9 @@ using mitra::standing_on;
 struct DueItem {
     std::string ref, full_name, serial, code;
     Date issued_on, expires_on;
-    std::string validity;               // "expiring" or "expired"
-    int days_left = 0;                  // negative once expired
-    std::vector<std::string> missing;   // for renewal, in words; empty when it can be renewed now
+    std::string validity;              // "expiring" or "expired"
+    int days_left = 0;                 // negative once expired
+    std::vector<std::string> missing;  // for renewal, in words; empty when it can be renewed now
 };
 
 // The outcome of a renewal or a first certification.
@@ -53,17 +53,17 @@ struct TeachingRecord {
 // certification was issued against it.
 struct TrainerRenewal {
     std::string trainer_ref;
-    TrainerCertificationRecord held;   // the latest certification, the one a renewal follows
-    CertificationDefinition rule;      // from a curriculum's trainer [certification] of that level, or the default
-    bool default_rule = false;         // no curriculum in the database defines one
-    RenewalCheck check;                // teaching (category "teaching") and learning entries against the rule
+    TrainerCertificationRecord held;  // the latest certification, the one a renewal follows
+    CertificationDefinition rule;     // from a curriculum's trainer [certification] of that level, or the default
+    bool default_rule = false;        // no curriculum in the database defines one
+    RenewalCheck check;               // teaching (category "teaching") and learning entries against the rule
 };
 
 struct TrainerStanding {
     std::string trainer_ref, name;
     std::vector<TrainerCertificationRecord> certifications;  // latest first
-    std::string standing;                                    // of the latest: valid, expiring, expired, or "not certified"
-    TeachingRecord teaching;                                 // since the latest certification was issued
+    std::string standing;     // of the latest: valid, expiring, expired, or "not certified"
+    TeachingRecord teaching;  // since the latest certification was issued
 };
 
 class CertificationRepo {

@@ -52,9 +52,10 @@ void CohortRepo::create(Cohort& cohort) {
         if (find(cohort.code)) refuse("code", "a cohort with code " + cohort.code + " exists already");
         auto curriculum = CurriculumRepo(db_).find(cohort.curriculum_code, cohort.curriculum_version);
         if (!curriculum)
-            refuse("curriculum", "no curriculum " + cohort.curriculum_code +
-                                     (cohort.curriculum_version.empty() ? "" : " version " + cohort.curriculum_version) +
-                                     " has been imported (mitra-cli curriculum import FILE)");
+            refuse("curriculum",
+                   "no curriculum " + cohort.curriculum_code +
+                       (cohort.curriculum_version.empty() ? "" : " version " + cohort.curriculum_version) +
+                       " has been imported (mitra-cli curriculum import FILE)");
         cohort.curriculum_version = curriculum->version;
         std::vector<std::string> trainer_uuids;
         for (const auto& ref : cohort.trainer_refs) trainer_uuids.push_back(trainer_uuid(db_, ref, "trainer"));
@@ -63,9 +64,10 @@ void CohortRepo::create(Cohort& cohort) {
         const std::string start = to_string(cohort.start_date);
         const std::string end = cohort.end_date ? to_string(*cohort.end_date) : "";
         soci::indicator end_ind = cohort.end_date ? soci::i_ok : soci::i_null;
-        db_.sql() << "INSERT INTO cohorts (uuid, code, curriculum_uuid, site, country, time_zone, language, start_date, "
-                     "end_date, capacity, created_at, created_by, updated_at, updated_by) VALUES (:u, :c, :cu, :s, "
-                     ":co, :tz, :l, :sd, :ed, :cap, :at, :by, :at2, :by2)",
+        db_.sql()
+            << "INSERT INTO cohorts (uuid, code, curriculum_uuid, site, country, time_zone, language, start_date, "
+               "end_date, capacity, created_at, created_by, updated_at, updated_by) VALUES (:u, :c, :cu, :s, "
+               ":co, :tz, :l, :sd, :ed, :cap, :at, :by, :at2, :by2)",
             soci::use(cohort.uuid), soci::use(cohort.code), soci::use(curriculum->uuid), soci::use(cohort.site),
             soci::use(cohort.country), soci::use(cohort.time_zone), soci::use(cohort.language), soci::use(start),
             soci::use(end, end_ind), soci::use(cohort.capacity), soci::use(stamp.at), soci::use(stamp.by),
@@ -161,8 +163,8 @@ EnrolResult CohortRepo::enrol(const std::string& code, const std::vector<std::st
             const std::string enrolment = new_uuid();
             db_.sql() << "INSERT INTO enrolments (uuid, cohort_uuid, participant_uuid, enrolled_on, created_at, "
                          "created_by, updated_at, updated_by) VALUES (:u, :c, :p, :on, :at, :by, :at2, :by2)",
-                soci::use(enrolment), soci::use(cohort->uuid), soci::use(uuid), soci::use(on_text),
-                soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
+                soci::use(enrolment), soci::use(cohort->uuid), soci::use(uuid), soci::use(on_text), soci::use(stamp.at),
+                soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
             result.enrolled.push_back(ref);
         }
         if (cohort->capacity > 0) {
@@ -171,8 +173,7 @@ EnrolResult CohortRepo::enrol(const std::string& code, const std::vector<std::st
                 soci::use(cohort->uuid);
             if (size > cohort->capacity)
                 refuse("ref", "cohort " + code + " holds " + std::to_string(cohort->capacity) + " people; enrolling " +
-                                  std::to_string(result.enrolled.size()) + " more would make " +
-                                  std::to_string(size));
+                                  std::to_string(result.enrolled.size()) + " more would make " + std::to_string(size));
         }
     });
     return result;
@@ -237,7 +238,7 @@ void SessionRepo::insert(Session& s, const std::string& cohort) {
 }
 
 std::vector<Session> SessionRepo::schedule(const std::string& code, int every_days, const LocalTime& start,
-                                          std::vector<std::string>* unassigned) {
+                                           std::vector<std::string>* unassigned) {
     std::vector<Session> plan;
     db_.write([&] {
         if (unassigned) unassigned->clear();
@@ -273,8 +274,8 @@ Session SessionRepo::add(Session s) {
         const auto curriculum = cohorts.curriculum_of(*cohort);
         const Module* module = curriculum.module(s.module_code);
         if (!module)
-            refuse("module", "curriculum " + curriculum.code + " " + curriculum.version + " has no module " +
-                                 s.module_code);
+            refuse("module",
+                   "curriculum " + curriculum.code + " " + curriculum.version + " has no module " + s.module_code);
         if (s.minutes < 0) refuse("minutes", "a session cannot last " + std::to_string(s.minutes) + " minutes");
         if (s.minutes == 0) s.minutes = module->minutes / std::max(1, module->sessions);
         if (s.minutes > 24 * 60) refuse("minutes", "a session cannot last more than 1440 minutes");
@@ -304,8 +305,8 @@ void SessionRepo::assign(long long id, const std::string& trainer_ref, const std
         const std::string now = utc_timestamp_now();
         db_.sql() << "UPDATE sessions SET trainer_uuid = :t, co_facilitator_uuid = :f, updated_at = :at, "
                      "updated_by = :by WHERE id = :id",
-            soci::use(trainer, trainer_ind), soci::use(co_facilitator, co_ind), soci::use(now),
-            soci::use(db_.actor()), soci::use(id);
+            soci::use(trainer, trainer_ind), soci::use(co_facilitator, co_ind), soci::use(now), soci::use(db_.actor()),
+            soci::use(id);
         record_audit(db_, "session", s->uuid, "assign", s->trainer_ref + " / " + s->co_facilitator_ref,
                      trainer_ref + " / " + co_facilitator_ref);
     });

@@ -122,9 +122,10 @@ Saved CurriculumRepo::import(Curriculum& c) {
         for (const auto& m : c.modules) {
             const std::string uuid = new_uuid(), kind = to_string(m.kind);
             const int required = m.required, assessed = m.has_assessment;
-            db_.sql() << "INSERT INTO modules (uuid, curriculum_uuid, position, code, kind, required, minutes, sessions, "
-                         "attendance_share, has_assessment, supervised_minutes) VALUES (:u, :c, :p, :code, :k, :r, "
-                         ":m, :s, :share, :a, :sup)",
+            db_.sql()
+                << "INSERT INTO modules (uuid, curriculum_uuid, position, code, kind, required, minutes, sessions, "
+                   "attendance_share, has_assessment, supervised_minutes) VALUES (:u, :c, :p, :code, :k, :r, "
+                   ":m, :s, :share, :a, :sup)",
                 soci::use(uuid), soci::use(c.uuid), soci::use(position), soci::use(m.code), soci::use(kind),
                 soci::use(required), soci::use(m.minutes), soci::use(m.sessions), soci::use(m.attendance_share),
                 soci::use(assessed), soci::use(m.supervised_minutes);

@@ -85,8 +85,11 @@ std::unique_ptr<soci::session> read_only_session_to(const std::string& target) {
     session.reset();
     std::error_code ec;
     if (const auto log = std::filesystem::file_size(target + "-wal", ec); !ec && log > 0)
-        throw DatabaseError("the database " + target + " cannot be read here: it is read-only, and its last changes "
-                            "are still in " + target + "-wal, which only a program that may write to its folder "
+        throw DatabaseError("the database " + target +
+                            " cannot be read here: it is read-only, and its last changes "
+                            "are still in " +
+                            target +
+                            "-wal, which only a program that may write to its folder "
                             "can read; nothing was changed");
     return std::make_unique<soci::session>(*soci::factory_sqlite3(),
                                            "db=\"" + sqlite_uri(target, "immutable=1") + "\" timeout=10");
@@ -195,21 +198,21 @@ void leave_files_alone(soci::session* sql) {
     leave_files_alone(sql);
     std::string advice = "; nothing was written to it";
     if (const auto why = why_read_only(target); !why.empty())
-        throw DatabaseDamaged("the database " + target + " is damaged (" + detail + ") and read-only (" + why +
-                                  ")" + advice + "; copy a good backup to a place where it can be written",
+        throw DatabaseDamaged("the database " + target + " is damaged (" + detail + ") and read-only (" + why + ")" +
+                                  advice + "; copy a good backup to a place where it can be written",
                               target, "", "");
     const auto backup = latest_good_backup(target);
     std::string made;
     if (!backup.empty()) {
         made = backup_time(backup);
-        advice += ". The latest good backup is " + backup.string() + " (made " + made + "): mitra-cli --db '" +
-                  target + "' restore '" + backup.string() + "' moves the damaged file aside and puts a copy of " +
+        advice += ". The latest good backup is " + backup.string() + " (made " + made + "): mitra-cli --db '" + target +
+                  "' restore '" + backup.string() + "' moves the damaged file aside and puts a copy of " +
                   "the backup in its place";
     } else {
         advice += ", and there is no good backup of it in " + backup_folder(target).string();
     }
-    throw DatabaseDamaged("the database " + target + " is damaged (" + detail + ")" + advice, target,
-                          backup.string(), made);
+    throw DatabaseDamaged("the database " + target + " is damaged (" + detail + ")" + advice, target, backup.string(),
+                          made);
 }
 
 // A check of an existing file before anything else touches it, so a damaged one is never written to:
@@ -282,8 +285,7 @@ std::string Database::default_path() {
     return (base / "mitra" / "mitra.db").string();
 }
 
-std::unique_ptr<Database> Database::open(const std::string& target, const std::string& actor,
-                                          bool automatic_backups) {
+std::unique_ptr<Database> Database::open(const std::string& target, const std::string& actor, bool automatic_backups) {
     std::unique_ptr<Database> db(new Database());
     db->target_ = target;
     db->automatic_backups_ = automatic_backups;
@@ -312,7 +314,8 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
             }
         }
     } catch (const soci::soci_error& e) {
-        if (db->backend_ == Backend::sqlite && is_corruption(e)) throw_damaged(db->sql_.get(), target, e.get_error_message());
+        if (db->backend_ == Backend::sqlite && is_corruption(e))
+            throw_damaged(db->sql_.get(), target, e.get_error_message());
         throw DatabaseError("cannot open the database " + redact_target(target) + ": " + e.get_error_message());
     }
     // On the hub, changes are recorded as the login role unless MITRA_ACTOR names someone (a shared login).
@@ -379,12 +382,14 @@ void Database::migrate() {
             const int current = schema_version();
             refuse_newer(current);
             if (current < latest)
-                throw DatabaseReadOnly(target_, read_only_reason_ + "; it was made by an older Mitra and must be "
-                                                "brought up to date, which writes to it");
+                throw DatabaseReadOnly(target_, read_only_reason_ +
+                                                    "; it was made by an older Mitra and must be "
+                                                    "brought up to date, which writes to it");
             return;
         }
         if (backend_ == Backend::sqlite) {
-            sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+            sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT "
+                     "NULL)";
             refuse_newer(schema_version());
             // A copy of the data as it was, before any migration touches it.
             if (const int current = schema_version(); automatic_backups_ && current > 0 && current < latest) {
@@ -418,7 +423,8 @@ void Database::migrate() {
         in_transaction_ = true;
         try {
             sql() << "SELECT pg_advisory_xact_lock(7263546354)";
-            sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
+            sql() << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT "
+                     "NULL)";
             const int current = schema_version();
             refuse_newer(current);
             for (int version = current + 1; version <= latest; ++version) apply(version);
@@ -426,7 +432,9 @@ void Database::migrate() {
             in_transaction_ = false;
         } catch (...) {
             in_transaction_ = false;
-            try { sql() << "ROLLBACK"; } catch (...) {}
+            try {
+                sql() << "ROLLBACK";
+            } catch (...) {}
             throw;
         }
     } catch (const soci::soci_error& e) {
@@ -472,7 +480,9 @@ void Database::write(const std::function<void()>& work) {
             const bool was_in = in_transaction_;
             in_transaction_ = false;
             if (was_in) {
-                try { sql() << "ROLLBACK"; } catch (...) {}
+                try {
+                    sql() << "ROLLBACK";
+                } catch (...) {}
             }
             const bool retry = is_retryable(e) || (is_unique_violation(e) && ++unique_violations < kUniqueAttempts);
             const auto waited =
@@ -480,8 +490,10 @@ void Database::write(const std::function<void()>& work) {
             waited_for_lock = waited_for_lock || is_lock_wait(e);
             if (retry && waited < lock_wait_limit_) {
                 if (is_lock_wait(e) && waited >= kTellAfter && on_waiting_ && !on_waiting_(waited, lock_wait_limit_))
-                    throw WriteCancelled("the change was stopped while it waited for another program using the "
-                                         "database " + shown_target() + "; nothing was changed");
+                    throw WriteCancelled(
+                        "the change was stopped while it waited for another program using the "
+                        "database " +
+                        shown_target() + "; nothing was changed");
                 pause_before(attempt);
                 continue;
             }
@@ -499,7 +511,9 @@ void Database::write(const std::function<void()>& work) {
         } catch (...) {
             if (in_transaction_) {
                 in_transaction_ = false;
-                try { sql() << "ROLLBACK"; } catch (...) {}
+                try {
+                    sql() << "ROLLBACK";
+                } catch (...) {}
             }
             throw;
         }
@@ -519,13 +533,17 @@ void Database::read(const std::function<void()>& work) {
         sql() << "COMMIT";
     } catch (const soci::soci_error& e) {
         in_transaction_ = false;
-        try { sql() << "ROLLBACK"; } catch (...) {}
+        try {
+            sql() << "ROLLBACK";
+        } catch (...) {}
         if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
         if (is_read_only_refusal(e)) throw DatabaseReadOnly(target_, e.get_error_message());
         throw DatabaseError("the database could not be read: " + e.get_error_message());
     } catch (...) {
         in_transaction_ = false;
-        try { sql() << "ROLLBACK"; } catch (...) {}
+        try {
+            sql() << "ROLLBACK";
+        } catch (...) {}
         throw;
     }
 }

@@ -9,7 +9,9 @@
 #include <utility>
 #include <vector>
 
-namespace soci { class session; }
+namespace soci {
+class session;
+}
 
 namespace mitra::store {
 
@@ -32,7 +34,9 @@ struct ConflictError : DatabaseError {
 struct DatabaseDamaged : DatabaseError {
     DatabaseDamaged(const std::string& message, std::string path, std::string latest_good_backup,
                     std::string backup_time)
-        : DatabaseError(message), path(std::move(path)), latest_good_backup(std::move(latest_good_backup)),
+        : DatabaseError(message),
+          path(std::move(path)),
+          latest_good_backup(std::move(latest_good_backup)),
           backup_time(std::move(backup_time)) {}
     std::string path;                // the damaged file
     std::string latest_good_backup;  // empty when no backup passes its check
@@ -44,7 +48,8 @@ struct DatabaseDamaged : DatabaseError {
 struct DatabaseReadOnly : DatabaseError {
     DatabaseReadOnly(std::string path, std::string reason)
         : DatabaseError("the database " + path + " is read-only (" + reason + "): nothing was changed"),
-          path(std::move(path)), reason(std::move(reason)) {}
+          path(std::move(path)),
+          reason(std::move(reason)) {}
     std::string path;
     std::string reason;  // "the disk it is on is mounted read-only", "… may not write to the file", …
 };

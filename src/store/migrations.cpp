@@ -5,7 +5,7 @@ namespace mitra::store {
 namespace {
 
 // Every row says when it was made and changed, and by whom.
-#define AUDIT_COLUMNS                                                                       \
+#define AUDIT_COLUMNS                                                                \
     "created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, " \
     "updated_by TEXT NOT NULL"
 
@@ -90,8 +90,8 @@ const std::vector<Migration>& migrations() {
 
              "CREATE TABLE assessments (uuid TEXT PRIMARY KEY, "
              "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), curriculum_code TEXT NOT NULL, "
-             "module_code TEXT NOT NULL, passed INTEGER NOT NULL, assessed_on TEXT NOT NULL, assessor TEXT NOT NULL, "
-             AUDIT_COLUMNS ")",
+             "module_code TEXT NOT NULL, passed INTEGER NOT NULL, assessed_on TEXT NOT NULL, assessor TEXT NOT "
+             "NULL, " AUDIT_COLUMNS ")",
              "CREATE INDEX assessments_participant ON assessments (participant_uuid)",
 
              "CREATE TABLE practicum_logs (uuid TEXT PRIMARY KEY, "
@@ -125,7 +125,8 @@ const std::vector<Migration>& migrations() {
              "CREATE TABLE certificates (uuid TEXT PRIMARY KEY, serial TEXT NOT NULL UNIQUE, "
              "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), "
              "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid), kind TEXT NOT NULL, module_code TEXT NOT NULL, "
-             "modules TEXT NOT NULL, template TEXT NOT NULL, issued_on TEXT NOT NULL, content_hash TEXT NOT NULL, payload TEXT NOT NULL, "
+             "modules TEXT NOT NULL, template TEXT NOT NULL, issued_on TEXT NOT NULL, content_hash TEXT NOT NULL, "
+             "payload TEXT NOT NULL, "
              "key_id TEXT NOT NULL REFERENCES signing_keys (key_id), revoked_at TEXT, revoked_by TEXT, "
              "revocation_reason TEXT, " AUDIT_COLUMNS ")",
              // At most one live certificate per person, cohort and kind: issuing twice returns it.

@@ -11,7 +11,9 @@ namespace mitra::store {
 struct Migration {
     Migration(std::string description, std::vector<std::string> sql, std::vector<std::string> sqlite_only = {},
               std::vector<std::string> postgresql_only = {})
-        : description(std::move(description)), sql(std::move(sql)), sqlite_only(std::move(sqlite_only)),
+        : description(std::move(description)),
+          sql(std::move(sql)),
+          sqlite_only(std::move(sqlite_only)),
           postgresql_only(std::move(postgresql_only)) {}
 
     std::string description;
@@ -28,8 +30,8 @@ struct Migration {
 const std::vector<Migration>& migrations();
 
 // Later migrations, each kept in a file of its own (migrations_*.cpp) next to the code that uses it.
-Migration certification_migration();  // 5: certifications, learning ledger, trainer certifications
-Migration search_migration();         // 6: participant search index
+Migration certification_migration();        // 5: certifications, learning ledger, trainer certifications
+Migration search_migration();               // 6: participant search index
 Migration name_skeleton_migration();        // 7: look-alike keys of participants' names
 Migration revocation_category_migration();  // 8: revocation categories
 Migration settings_migration();             // 9: programme-wide settings (the verification address)

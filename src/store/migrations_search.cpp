@@ -8,7 +8,8 @@ Migration search_migration() {
     // SQLite: a trigram full-text index that refers to participants' rows (it keeps no copy of the names),
     // kept in step by triggers. Searches of 3 characters or more find their candidates there.
     m.sqlite_only = {
-        "CREATE VIRTUAL TABLE IF NOT EXISTS participant_search USING fts5(ref, full_name, latin_name, content='participants', "
+        "CREATE VIRTUAL TABLE IF NOT EXISTS participant_search USING fts5(ref, full_name, latin_name, "
+        "content='participants', "
         "content_rowid='rowid', tokenize='trigram')",
 
         // A row here pauses the triggers: a large import writes its people, then rebuilds the index once (FTS5

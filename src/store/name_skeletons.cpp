@@ -82,8 +82,11 @@ std::vector<Lookalike> find_lookalikes(Database& db, std::span<const Participant
         for (std::size_t i = start; i < end; ++i) refs.push_back(people[i].ref);
         each_row(db,
                  "SELECT ref, name_skeleton, latin_skeleton FROM participants WHERE name_skeleton IS NOT NULL AND "
-                 "ref IN (" + placeholders("r", refs.size()) + ")",
-                 refs, [&](const soci::row& r) { stored[text(r, 0)] = NameSkeletons{text(r, 1), text(r, 2)}; });
+                 "ref IN (" +
+                     placeholders("r", refs.size()) + ")",
+                 refs, [&](const soci::row& r) {
+                     stored[text(r, 0)] = NameSkeletons{text(r, 1), text(r, 2)};
+                 });
     }
     std::vector<std::size_t> asked;
     for (std::size_t i = 0; i < people.size(); ++i) {
@@ -104,8 +107,9 @@ std::vector<Lookalike> find_lookalikes(Database& db, std::span<const Participant
         values.insert(values.end(), wanted.begin(), wanted.end());
         each_row(db,
                  "SELECT ref, name_skeleton, latin_skeleton FROM participants WHERE erased_at IS NULL AND "
-                 "(name_skeleton IN (" + placeholders("n", wanted.size()) + ") OR latin_skeleton IN (" +
-                     placeholders("l", wanted.size()) + "))",
+                 "(name_skeleton IN (" +
+                     placeholders("n", wanted.size()) + ") OR latin_skeleton IN (" + placeholders("l", wanted.size()) +
+                     "))",
                  values, [&](const soci::row& r) {
                      for (std::size_t column : {1, 2})
                          if (const auto key = text(r, column); !key.empty()) kept_under[key].insert(text(r, 0));

@@ -36,7 +36,8 @@ struct PackContents {
     int schema_version = 0;
     std::map<std::pair<std::string, std::string>, std::string> base;  // (table, uuid) -> updated_at at export
     std::map<std::string, std::vector<Row>> rows;
-    std::vector<Row> curricula, modules, definitions, texts, trainer_modules, cohort_trainers, trainer_certifications, audit;
+    std::vector<Row> curricula, modules, definitions, texts, trainer_modules, cohort_trainers, trainer_certifications,
+        audit;
     long long certificates = 0;
 };
 
@@ -66,7 +67,8 @@ public:
         if (t.name == "cohorts") return row[t.at("code")].value_or("?");
         if (t.name == "sessions")
             return row[t.at("module_code")].value_or("?") + " session of " + row[t.at("session_date")].value_or("?");
-        if (t.name == "attendance") return ref("participant_uuid") + " at " + lookup(sessions_, row[t.at("session_uuid")]);
+        if (t.name == "attendance")
+            return ref("participant_uuid") + " at " + lookup(sessions_, row[t.at("session_uuid")]);
         if (t.name == "enrolments") return ref("participant_uuid") + " enrolled";
         if (t.name == "ethics_acknowledgements") return ref("participant_uuid") + " code of ethics";
         if (t.name == "learning_entries")
@@ -88,8 +90,9 @@ PackContents read_pack(Database& pack) {
     auto& sql = pack.sql();
     auto identity = fetch(sql, "SELECT uuid, cohort_uuid, cohort_code, exported_at FROM pack_identity");
     if (identity.size() != 1)
-        refuse("pack", pack.shown_target() + " is a Mitra database but not a field pack (make one with "
-                                             "`mitra-cli pack export COHORT --out FILE`)");
+        refuse("pack", pack.shown_target() +
+                           " is a Mitra database but not a field pack (make one with "
+                           "`mitra-cli pack export COHORT --out FILE`)");
     c.uuid = identity[0][0].value_or("");
     c.cohort_uuid = identity[0][1].value_or("");
     c.cohort_code = identity[0][2].value_or("");
@@ -100,8 +103,8 @@ PackContents read_pack(Database& pack) {
         c.rows[t.name] = fetch(sql, "SELECT " + column_list(t.columns) + " FROM " + t.name + " ORDER BY uuid");
     c.curricula = fetch(sql, "SELECT " + column_list(kCurriculumColumns) + " FROM curricula");
     c.modules = fetch(sql, "SELECT " + column_list(kModuleColumns) + " FROM modules");
-    c.definitions = fetch(sql, "SELECT " + column_list(kCertificationDefinitionColumns) +
-                                   " FROM certification_definitions");
+    c.definitions =
+        fetch(sql, "SELECT " + column_list(kCertificationDefinitionColumns) + " FROM certification_definitions");
     c.texts = fetch(sql, "SELECT " + column_list(kTextColumns) + " FROM texts");
     c.trainer_modules = fetch(sql, "SELECT " + column_list(kTrainerModuleColumns) + " FROM trainer_modules");
     c.cohort_trainers = fetch(sql, "SELECT " + column_list(kCohortTrainerColumns) + " FROM cohort_trainers");
@@ -126,13 +129,15 @@ public:
         : hub_(hub), sql_(hub.sql()), pack_(pack), report_(report), label_(pack) {}
 
     void run() {
-        for (const auto& r : fetch(sql_, "SELECT entity, uuid, pack_updated_at, hub_updated_at FROM pack_seen WHERE "
-                                         "pack_uuid = :p",
+        for (const auto& r : fetch(sql_,
+                                   "SELECT entity, uuid, pack_updated_at, hub_updated_at FROM pack_seen WHERE "
+                                   "pack_uuid = :p",
                                    {pack_.uuid}))
             seen_[{r[0].value_or(""), r[1].value_or("")}] = Seen{r[2].value_or(""), r[3].value_or("")};
         // Only the hub a pack came from can have removed what the pack holds; any other hub takes it all.
-        exported_here_ = !fetch(sql_, "SELECT uuid FROM audit_log WHERE entity = 'pack' AND entity_uuid = :p AND "
-                                      "action = 'export'",
+        exported_here_ = !fetch(sql_,
+                                "SELECT uuid FROM audit_log WHERE entity = 'pack' AND entity_uuid = :p AND "
+                                "action = 'export'",
                                 {pack_.uuid})
                               .empty();
         merge_curricula();
@@ -194,7 +199,8 @@ private:
         }
     }
 
-    void note_seen(const Table& t, const std::string& pack_uuid, const std::string& pack_at, const std::string& hub_at) {
+    void note_seen(const Table& t, const std::string& pack_uuid, const std::string& pack_at,
+                   const std::string& hub_at) {
         const auto key = std::pair(t.name, pack_uuid);
         if (seen_.count(key))
             sql_ << "UPDATE pack_seen SET pack_updated_at = :p, hub_updated_at = :h WHERE pack_uuid = :k AND entity = "
@@ -224,12 +230,12 @@ private:
         }
         c.kept = pack_kept ? "pack" : "hub";
         // The version set aside stays in the hub's history.
-        const std::string lost = pack_kept ? c.hub_value + " (hub, " + c.hub_changed_at + " by " + c.hub_changed_by + ")"
-                                           : c.pack_value + " (field pack, " + c.pack_changed_at + " by " +
-                                                 c.pack_changed_by + ")";
-        const std::string kept = pack_kept ? c.pack_value + " (field pack, " + c.pack_changed_at + " by " +
-                                                 c.pack_changed_by + ")"
-                                           : c.hub_value + " (hub, " + c.hub_changed_at + " by " + c.hub_changed_by + ")";
+        const std::string lost =
+            pack_kept ? c.hub_value + " (hub, " + c.hub_changed_at + " by " + c.hub_changed_by + ")"
+                      : c.pack_value + " (field pack, " + c.pack_changed_at + " by " + c.pack_changed_by + ")";
+        const std::string kept =
+            pack_kept ? c.pack_value + " (field pack, " + c.pack_changed_at + " by " + c.pack_changed_by + ")"
+                      : c.hub_value + " (hub, " + c.hub_changed_at + " by " + c.hub_changed_by + ")";
         record_audit(hub_, t.name, c.uuid, "merge conflict: " + c.what, lost, kept);
         report_.conflicts.push_back(std::move(c));
     }
@@ -260,7 +266,8 @@ private:
                 insert(sql_, t.name, t.columns, row);
                 if (t.name == "participants") refresh_name_skeletons(hub_, uuid);  // the hub's own keys
                 ++report_.by_entity[t.name].added;
-                if (pack_base && exported_here_) conflict(t, row, std::nullopt, true);  // removed at the hub, changed in the field
+                if (pack_base && exported_here_)
+                    conflict(t, row, std::nullopt, true);  // removed at the hub, changed in the field
                 note_seen(t, uuid, pack_at, pack_at);
                 continue;
             }
@@ -404,16 +411,14 @@ MergeReport merge_pack(Database& hub, const std::string& pack_file) {
     const int latest = static_cast<int>(migrations().size());
 
     // Merge from a private copy, never the field's file: it may need migrating, and stays as it was.
-    const std::string copy =
-        (fs::temp_directory_path() / ("mitra-merge-" + new_uuid().substr(24) + ".db")).string();
+    const std::string copy = (fs::temp_directory_path() / ("mitra-merge-" + new_uuid().substr(24) + ".db")).string();
     PackContents pack;
     try {
         {
             std::unique_ptr<soci::session> file;
             int version = 0;
             try {
-                file = std::make_unique<soci::session>(*soci::factory_sqlite3(),
-                                                       "db=\"" + pack_file + "\" timeout=10");
+                file = std::make_unique<soci::session>(*soci::factory_sqlite3(), "db=\"" + pack_file + "\" timeout=10");
                 int tables = 0;
                 *file << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
                     soci::into(tables);
@@ -431,7 +436,7 @@ MergeReport merge_pack(Database& hub, const std::string& pack_file) {
             if (version < 3)
                 refuse("FILE", pack_file + " is a Mitra database from before field packs (schema version " +
                                    std::to_string(version) + "), not a field pack");
-            create_owner_only(copy);  // the copy holds people's names: never readable by others
+            create_owner_only(copy);                        // the copy holds people's names: never readable by others
             *file << "VACUUM INTO :copy", soci::use(copy);  // reads through the write-ahead log too
         }
         auto opened = Database::open(copy, hub.actor(), false);  // migrates an older pack's copy

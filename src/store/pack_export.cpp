@@ -77,8 +77,9 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
         if (std::find(people.begin(), people.end(), u) == people.end()) people.push_back(u);
     s.rows["participants"] = by_uuid(table("participants"), people);
 
-    s.cohort_trainers = fetch(sql, "SELECT " + column_list(kCohortTrainerColumns) +
-                                       " FROM cohort_trainers WHERE cohort_uuid = :c ORDER BY position",
+    s.cohort_trainers = fetch(sql,
+                              "SELECT " + column_list(kCohortTrainerColumns) +
+                                  " FROM cohort_trainers WHERE cohort_uuid = :c ORDER BY position",
                               {cohort_uuid});
     std::vector<std::string> trainers = values_of(s.cohort_trainers, 1);
     for (const char* role : {"trainer_uuid", "co_facilitator_uuid"})
@@ -86,11 +87,12 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
             if (std::find(trainers.begin(), trainers.end(), u) == trainers.end()) trainers.push_back(u);
     s.rows["trainers"] = by_uuid(table("trainers"), trainers);
     for (const auto& u : trainers) {
-        auto rows = fetch(sql, "SELECT " + column_list(kTrainerModuleColumns) +
-                                   " FROM trainer_modules WHERE trainer_uuid = :t", {u});
+        auto rows = fetch(
+            sql, "SELECT " + column_list(kTrainerModuleColumns) + " FROM trainer_modules WHERE trainer_uuid = :t", {u});
         s.trainer_modules.insert(s.trainer_modules.end(), rows.begin(), rows.end());
-        auto held = fetch(sql, "SELECT " + column_list(kTrainerCertificationColumns) +
-                                   " FROM trainer_certifications WHERE trainer_uuid = :t ORDER BY issued_on, uuid",
+        auto held = fetch(sql,
+                          "SELECT " + column_list(kTrainerCertificationColumns) +
+                              " FROM trainer_certifications WHERE trainer_uuid = :t ORDER BY issued_on, uuid",
                           {u});
         s.trainer_certifications.insert(s.trainer_certifications.end(), held.begin(), held.end());
     }
@@ -100,8 +102,10 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
         s.curricula.insert(s.curricula.end(), c.begin(), c.end());
         auto m = fetch(sql, "SELECT " + column_list(kModuleColumns) + " FROM modules WHERE curriculum_uuid = :u", {u});
         s.modules.insert(s.modules.end(), m.begin(), m.end());
-        auto d = fetch(sql, "SELECT " + column_list(kCertificationDefinitionColumns) +
-                                " FROM certification_definitions WHERE curriculum_uuid = :u", {u});
+        auto d = fetch(sql,
+                       "SELECT " + column_list(kCertificationDefinitionColumns) +
+                           " FROM certification_definitions WHERE curriculum_uuid = :u",
+                       {u});
         s.definitions.insert(s.definitions.end(), d.begin(), d.end());
         auto owners = values_of(m, 0);
         owners.push_back(u);
@@ -114,8 +118,9 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
     // The records completion needs: of the cohort's people, for its curriculum.
     for (const char* name : {"assessments", "practicum_logs"})
         s.rows[name] = select(table(name), "x",
-                              std::string(name) + " x JOIN enrolments e ON e.participant_uuid = x.participant_uuid "
-                                                  "WHERE e.cohort_uuid = :c AND x.curriculum_code = :code",
+                              std::string(name) +
+                                  " x JOIN enrolments e ON e.participant_uuid = x.participant_uuid "
+                                  "WHERE e.cohort_uuid = :c AND x.curriculum_code = :code",
                               {cohort_uuid, curriculum_code});
     s.rows["ethics_acknowledgements"] =
         select(table("ethics_acknowledgements"), "x",
@@ -206,7 +211,8 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
         throw;
     }
     hub.write([&] {
-        record_audit(hub, "pack", result.pack_uuid, "export", std::nullopt, "cohort " + cohort_code + " to " + out_file);
+        record_audit(hub, "pack", result.pack_uuid, "export", std::nullopt,
+                     "cohort " + cohort_code + " to " + out_file);
     });
     result.participants = static_cast<int>(snapshot.rows["participants"].size());
     result.trainers = static_cast<int>(snapshot.rows["trainers"].size());

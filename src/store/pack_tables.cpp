@@ -24,10 +24,10 @@ const std::vector<Table>& tables() {
         stamped("trainers", {"ref", "name", "latin_name", "country", "languages"}, {"ref"}, {}),
         // erased_at travels too: a person erased at the hub stays refused in the field, and one erased in the
         // field comes back erased.
-        stamped("participants",
-                {"ref", "full_name", "latin_name", "country", "language", "email", "phone", "consent_date",
-                 "erased_at"},
-                {"ref"}, {}),
+        stamped(
+            "participants",
+            {"ref", "full_name", "latin_name", "country", "language", "email", "phone", "consent_date", "erased_at"},
+            {"ref"}, {}),
         stamped("cohorts",
                 {"code", "curriculum_uuid", "site", "country", "time_zone", "language", "start_date", "end_date",
                  "capacity"},
@@ -65,22 +65,30 @@ const Table& table(const std::string& name) {
     throw std::logic_error("no table " + name);
 }
 
-const std::vector<std::string> kCurriculumColumns = {"uuid", "code", "version", "electives_required", "ethics_code",
-                                                     "created_at", "created_by", "updated_at", "updated_by"};
-const std::vector<std::string> kModuleColumns = {"uuid", "curriculum_uuid", "position", "code", "kind", "required",
-                                                 "minutes", "sessions", "attendance_share", "has_assessment",
+const std::vector<std::string> kCurriculumColumns = {"uuid",        "code",       "version",    "electives_required",
+                                                     "ethics_code", "created_at", "created_by", "updated_at",
+                                                     "updated_by"};
+const std::vector<std::string> kModuleColumns = {"uuid",
+                                                 "curriculum_uuid",
+                                                 "position",
+                                                 "code",
+                                                 "kind",
+                                                 "required",
+                                                 "minutes",
+                                                 "sessions",
+                                                 "attendance_share",
+                                                 "has_assessment",
                                                  "supervised_minutes"};
-const std::vector<std::string> kCertificationDefinitionColumns = {
-    "curriculum_uuid", "code", "level", "for_trainers", "valid_months", "period_months", "total_minutes",
-    "minimum_minutes"};
+const std::vector<std::string> kCertificationDefinitionColumns = {"curriculum_uuid", "code",           "level",
+                                                                  "for_trainers",    "valid_months",   "period_months",
+                                                                  "total_minutes",   "minimum_minutes"};
 const std::vector<std::string> kTextColumns = {"owner_uuid", "field", "language", "body"};
 const std::vector<std::string> kTrainerModuleColumns = {"trainer_uuid", "module_code"};
 const std::vector<std::string> kCohortTrainerColumns = {"cohort_uuid", "trainer_uuid", "position"};
-const std::vector<std::string> kTrainerCertificationColumns = {"uuid",       "trainer_uuid", "level",
-                                                               "issued_on",  "expires_on",   "created_at",
-                                                               "created_by", "updated_at",   "updated_by"};
-const std::vector<std::string> kAuditColumns = {"uuid", "at", "actor", "entity", "entity_uuid", "action", "old_value",
-                                                "new_value"};
+const std::vector<std::string> kTrainerCertificationColumns = {
+    "uuid", "trainer_uuid", "level", "issued_on", "expires_on", "created_at", "created_by", "updated_at", "updated_by"};
+const std::vector<std::string> kAuditColumns = {"uuid",        "at",     "actor",     "entity",
+                                                "entity_uuid", "action", "old_value", "new_value"};
 
 std::map<std::string, std::vector<std::string>> carried_columns() {
     std::map<std::string, std::vector<std::string>> out;
@@ -139,7 +147,8 @@ void update(soci::session& sql, const Table& t, const std::string& uuid, const R
     std::vector<std::size_t> set;
     for (std::size_t i = 1; i < t.columns.size(); ++i)
         if (t.columns[i] != "created_at" && t.columns[i] != "created_by") set.push_back(i);
-    for (std::size_t k = 0; k < set.size(); ++k) query += (k ? ", " : "") + t.columns[set[k]] + " = :p" + std::to_string(k);
+    for (std::size_t k = 0; k < set.size(); ++k)
+        query += (k ? ", " : "") + t.columns[set[k]] + " = :p" + std::to_string(k);
     query += " WHERE uuid = :id";
     std::vector<std::string> values(set.size());
     std::vector<soci::indicator> indicators(set.size());
@@ -157,7 +166,8 @@ void update(soci::session& sql, const Table& t, const std::string& uuid, const R
 std::optional<Row> find_by(soci::session& sql, const Table& t, const std::vector<std::string>& columns,
                            const std::vector<std::string>& values) {
     std::string query = "SELECT " + column_list(t.columns) + " FROM " + t.name + " WHERE ";
-    for (std::size_t i = 0; i < columns.size(); ++i) query += (i ? " AND " : "") + columns[i] + " = :k" + std::to_string(i);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        query += (i ? " AND " : "") + columns[i] + " = :k" + std::to_string(i);
     auto rows = fetch(sql, query, values);
     if (rows.empty()) return std::nullopt;
     return rows.front();

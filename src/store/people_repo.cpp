@@ -319,8 +319,9 @@ std::vector<Participant> ParticipantRepo::list(const ParticipantQuery& q) {
     const auto found = participant_search(db_, q.search, q.cohort_code.empty());
     std::string sql = std::string("SELECT ") + kParticipantColumns + " FROM participants p";
     if (!q.cohort_code.empty())
-        sql += " JOIN enrolments e ON e.participant_uuid = p.uuid JOIN cohorts c ON c.uuid = e.cohort_uuid "
-               "AND c.code = :cohort";
+        sql +=
+            " JOIN enrolments e ON e.participant_uuid = p.uuid JOIN cohorts c ON c.uuid = e.cohort_uuid "
+            "AND c.code = :cohort";
     sql += " WHERE " + found.condition + " ORDER BY p.ref";
     sql += db_.backend() == Backend::sqlite ? " LIMIT :lim OFFSET :off" : " LIMIT NULLIF(:lim, -1) OFFSET :off";
     soci::statement st = (db_.sql().prepare << sql);

@@ -57,14 +57,16 @@ ErasureResult erase_participant(Database& db, const std::string& ref, const std:
         db.sql() << "UPDATE attendance SET note = '', updated_at = :at, updated_by = :by WHERE participant_uuid = :p",
             soci::use(now), soci::use(db.actor()), soci::use(person);
 
-        db.sql() << "SELECT COUNT(*) FROM certificates WHERE participant_uuid = :p", soci::into(result.certificates_kept),
-            soci::use(person);
+        db.sql() << "SELECT COUNT(*) FROM certificates WHERE participant_uuid = :p",
+            soci::into(result.certificates_kept), soci::use(person);
         // The signed payload names the person; the serial, hash and revocation state are what verification needs.
-        db.sql() << "UPDATE certificates SET payload = '', updated_at = :at, updated_by = :by WHERE participant_uuid = :p",
+        db.sql()
+            << "UPDATE certificates SET payload = '', updated_at = :at, updated_by = :by WHERE participant_uuid = :p",
             soci::use(now), soci::use(db.actor()), soci::use(person);
 
         db.sql() << "UPDATE participants SET full_name = '', latin_name = '', email = '', phone = '', "
-                    "name_skeleton = '', latin_skeleton = '', consent_date = NULL, erased_at = :at, updated_at = :at2, updated_by = :by WHERE uuid = :p",
+                    "name_skeleton = '', latin_skeleton = '', consent_date = NULL, erased_at = :at, updated_at = :at2, "
+                    "updated_by = :by WHERE uuid = :p",
             soci::use(now), soci::use(now), soci::use(db.actor()), soci::use(person);
         record_audit(db, "participant", person, "erase", std::nullopt, "personal data erased: " + reason);
     });
@@ -93,7 +95,8 @@ std::vector<AuditEntry> audit_history(Database& db, const std::string& participa
                      << "SELECT a.uuid, p.ref || ' session ' || CAST(s.id AS TEXT) FROM attendance a "
                         "JOIN sessions s ON s.uuid = a.session_uuid JOIN participants p ON p.uuid = a.participant_uuid "
                         "WHERE s.cohort_uuid = :c1 "
-                        "UNION ALL SELECT s.uuid, 'session ' || CAST(s.id AS TEXT) FROM sessions s WHERE s.cohort_uuid = :c2 "
+                        "UNION ALL SELECT s.uuid, 'session ' || CAST(s.id AS TEXT) FROM sessions s WHERE s.cohort_uuid "
+                        "= :c2 "
                         "UNION ALL SELECT o.uuid, p.ref || ' ' || o.module_code FROM completion_overrides o "
                         "JOIN participants p ON p.uuid = o.participant_uuid WHERE o.cohort_uuid = :c3 "
                         "UNION ALL SELECT x.uuid, x.serial FROM certificates x WHERE x.cohort_uuid = :c4",

@@ -26,7 +26,6 @@ bool is_erased(Database& db, const std::string& ref);
 using AuditEntry = mitra::AuditEntry;  // core/audit.hpp; the name here for code that says store::AuditEntry
 
 // The history of changes about one person (by ref) or one cohort (by code), oldest first.
-std::vector<AuditEntry> audit_history(Database& db, const std::string& participant_ref,
-                                      const std::string& cohort_code);
+std::vector<AuditEntry> audit_history(Database& db, const std::string& participant_ref, const std::string& cohort_code);
 
 }  // namespace mitra::store

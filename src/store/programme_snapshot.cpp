@@ -23,10 +23,11 @@ std::optional<Curriculum> completion_curriculum(Database& db, const std::string&
     std::optional<Curriculum> found;
     std::vector<std::string> module_uuids;
     soci::rowset<soci::row> rows =
-        (db.sql().prepare << "SELECT cu.code, cu.version, cu.electives_required, cu.ethics_code, m.uuid, m.code, "
-                             "m.kind, m.required, m.minutes, m.sessions, m.attendance_share, m.has_assessment, "
-                             "m.supervised_minutes FROM curricula cu LEFT JOIN modules m ON m.curriculum_uuid = cu.uuid "
-                             "WHERE cu.uuid = :u ORDER BY m.position",
+        (db.sql().prepare
+             << "SELECT cu.code, cu.version, cu.electives_required, cu.ethics_code, m.uuid, m.code, "
+                "m.kind, m.required, m.minutes, m.sessions, m.attendance_share, m.has_assessment, "
+                "m.supervised_minutes FROM curricula cu LEFT JOIN modules m ON m.curriculum_uuid = cu.uuid "
+                "WHERE cu.uuid = :u ORDER BY m.position",
          soci::use(uuid));
     for (const auto& r : rows) {
         if (!found) {
@@ -136,8 +137,16 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
                             "JOIN curricula cu ON cu.uuid = c.curriculum_uuid ORDER BY c.start_date, c.code");
         for (const auto& r : cohort_rows) {
             cohort_at[text(r, 0)] = cohorts.size();
-            cohorts.push_back({text(r, 0), text(r, 1), text(r, 2), text(r, 3), text(r, 4), date(r, 5).value_or(Date{}),
-                               {}, {}, {}, {}});
+            cohorts.push_back({text(r, 0),
+                               text(r, 1),
+                               text(r, 2),
+                               text(r, 3),
+                               text(r, 4),
+                               date(r, 5).value_or(Date{}),
+                               {},
+                               {},
+                               {},
+                               {}});
         }
         for (const auto& c : cohorts)
             if (!snapshot.curricula.count(c.curriculum_uuid))
@@ -150,8 +159,9 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
             int count = 0;
             sql << "SELECT COUNT(*) FROM sessions", soci::into(count);
             session_at.reserve(static_cast<std::size_t>(count));
-            scan(db, "SELECT id, uuid, cohort_uuid, module_code, session_date, start_time, minutes, trainer_uuid "
-                     "FROM sessions",
+            scan(db,
+                 "SELECT id, uuid, cohort_uuid, module_code, session_date, start_time, minutes, trainer_uuid "
+                 "FROM sessions",
                  [&](const ScanRow& r) {
                      auto c = cohort_at.find(r.text(2));
                      if (c == cohort_at.end()) return;
@@ -211,16 +221,16 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
                     while (auto batch = relay.take())
                         for (const Pending& pending : batch->marks) {
                             if (pending.session_size)
-                                s = session_at.find(std::string_view(batch->uuids.data() + pending.session_at,
-                                                                     pending.session_size));
+                                s = session_at.find(
+                                    std::string_view(batch->uuids.data() + pending.session_at, pending.session_size));
                             if (s == session_at.end()) continue;
                             const auto* p = person_index(
                                 std::string_view(batch->uuids.data() + pending.person_at, pending.person_size));
                             if (!p) continue;
                             const auto [cohort, session] = s->second;
                             ++cohorts[cohort].session_marks[session];
-                            marks.push_back({*p, static_cast<std::uint32_t>(cohort), static_cast<std::uint32_t>(session),
-                                             pending.status, pending.minutes});
+                            marks.push_back({*p, static_cast<std::uint32_t>(cohort),
+                                             static_cast<std::uint32_t>(session), pending.status, pending.minutes});
                         }
                 } catch (...) {
                     failed = std::current_exception();
@@ -238,8 +248,12 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
             auto batch = std::make_unique<Batch>();
             std::string last_session;
             scan(db, "SELECT participant_uuid, session_uuid, status, minutes FROM attendance", [&](const ScanRow& r) {
-                Pending pending{static_cast<std::uint32_t>(batch->uuids.size()), 0, 0, 0,
-                                parse_attendance_status(r.text(2)).value_or(AttendanceStatus::absent), std::nullopt};
+                Pending pending{static_cast<std::uint32_t>(batch->uuids.size()),
+                                0,
+                                0,
+                                0,
+                                parse_attendance_status(r.text(2)).value_or(AttendanceStatus::absent),
+                                std::nullopt};
                 if (auto m = r.integer(3)) pending.minutes = static_cast<int>(*m);
                 const std::string_view person = r.text(0), session = r.text(1);
                 batch->uuids.append(person);
@@ -292,8 +306,9 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
         for (const auto& r : acks)
             if (const auto* p = person_index(text(r, 0)))
                 people[*p].ethics.push_back(EthicsAcknowledgement{"", text(r, 1), date(r, 2).value_or(Date{})});
-        soci::rowset<soci::row> decided = (sql.prepare << "SELECT cohort_uuid, participant_uuid, module_code, complete, "
-                                                          "reason, updated_by, updated_at FROM completion_overrides");
+        soci::rowset<soci::row> decided =
+            (sql.prepare << "SELECT cohort_uuid, participant_uuid, module_code, complete, "
+                            "reason, updated_by, updated_at FROM completion_overrides");
         for (const auto& r : decided) {
             auto c = cohort_at.find(text(r, 0));
             const auto* p = person_index(text(r, 1));
@@ -314,7 +329,7 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
 }
 
 std::vector<ParticipantCompletion> ProgrammeSnapshot::judge(std::size_t c, const Date& today,
-                                                           ParticipantRecord& record) const {
+                                                            ParticipantRecord& record) const {
     std::vector<ParticipantCompletion> out;
     const auto& cohort = cohorts[c];
     auto curriculum = curricula.find(cohort.curriculum_uuid);

@@ -38,8 +38,8 @@ struct ProgrammeSnapshot {
         std::string uuid, code, curriculum_uuid, curriculum_code, country;
         Date start;
         std::vector<Session> sessions;
-        std::vector<std::string> session_trainer;  // each session's trainer uuid, "" when it names none
-        std::vector<std::uint32_t> session_marks;  // how many marks each session has, anyone's
+        std::vector<std::string> session_trainer;              // each session's trainer uuid, "" when it names none
+        std::vector<std::uint32_t> session_marks;              // how many marks each session has, anyone's
         std::vector<std::pair<std::uint32_t, Date>> enrolled;  // person, enrolled on
     };
     struct Person {
@@ -58,7 +58,7 @@ struct ProgrammeSnapshot {
     UuidMap<std::size_t> cohort_at;
     std::map<std::string, Curriculum> curricula;  // completion's view, by uuid
     std::vector<Person> people;
-    std::vector<Mark> marks;          // person p's marks are marks[first[p]] .. marks[first[p + 1]], as read
+    std::vector<Mark> marks;  // person p's marks are marks[first[p]] .. marks[first[p + 1]], as read
     std::vector<std::uint32_t> first;
     std::map<std::pair<std::size_t, std::uint32_t>, std::vector<CompletionOverride>> overrides;  // (cohort, person)
 

@@ -53,7 +53,6 @@ std::vector<ScopeCohort> cohorts_in_scope(Database& db, const ReportFilter& f) {
     return out;
 }
 
-
 }  // namespace
 
 ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
@@ -106,7 +105,7 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
             which.push_back(c->second);
         }
         struct Judged {
-            std::vector<char> complete;                      // by place in the cohort's enrolled
+            std::vector<char> complete;                     // by place in the cohort's enrolled
             std::map<std::string, long long> modules_done;  // module code -> people who completed it
         };
         std::vector<Judged> judged(which.size());
@@ -147,13 +146,14 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
         std::map<std::pair<std::string, std::string>, std::size_t> module_index;  // (curriculum, module) -> fig.modules
         std::vector<Distinct> module_people;  // distinct attendees, by index in fig.modules
         std::map<std::string, MonthFigures> months;
-        std::map<std::string, Curriculum> curricula;  // by code and version
+        std::map<std::string, Curriculum> curricula;   // by code and version
         std::map<std::string, int> curriculum_number;  // a small number for each curriculum uuid, to compare quickly
         std::vector<int> curriculum_of(programme.cohorts.size());
         for (std::size_t c = 0; c < programme.cohorts.size(); ++c)
-            curriculum_of[c] = curriculum_number.emplace(programme.cohorts[c].curriculum_uuid,
-                                                         static_cast<int>(curriculum_number.size()))
-                                   .first->second;
+            curriculum_of[c] =
+                curriculum_number
+                    .emplace(programme.cohorts[c].curriculum_uuid, static_cast<int>(curriculum_number.size()))
+                    .first->second;
 
         for (std::size_t i = 0; i < scope.size(); ++i) {
             const Cohort& c = scope[i].cohort;
@@ -244,7 +244,8 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
             // curriculum), up to the period's end, against the cohort's sessions held after it.
             std::vector<Date> cohort_days;  // the cohort's sessions with attendance recorded, by the period's end
             for (std::size_t j = 0; j < data.sessions.size(); ++j)
-                if (!(to < data.sessions[j].date) && data.session_marks[j] > 0) cohort_days.push_back(data.sessions[j].date);
+                if (!(to < data.sessions[j].date) && data.session_marks[j] > 0)
+                    cohort_days.push_back(data.sessions[j].date);
             for (std::size_t k = 0; k < people.size(); ++k) {
                 if (complete_here[k]) continue;
                 const auto& [person, enrolled_on] = people[k];
@@ -257,9 +258,8 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
                     if (!last || last->date < s.date) last = &s;
                 }
                 const Date after = last ? last->date : enrolled_on;
-                const auto missed = std::count_if(cohort_days.begin(), cohort_days.end(), [&](const Date& d) {
-                    return last ? after < d : !(d < after);
-                });
+                const auto missed = std::count_if(cohort_days.begin(), cohort_days.end(),
+                                                  [&](const Date& d) { return last ? after < d : !(d < after); });
                 if (missed < 2) continue;
                 if (!last) ++fig.never_attended;
                 else if (auto* mf = module_of(last->module_code)) ++mf->dropped;
@@ -277,7 +277,8 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
         fig.completed = completed_people.count;
         fig.trainers_active = static_cast<long long>(trainers.size());
         for (const auto& [country, people] : country_enrolled)
-            fig.countries.push_back({country, people.count, country_completed[country].count, country_minutes[country]});
+            fig.countries.push_back(
+                {country, people.count, country_completed[country].count, country_minutes[country]});
         for (std::size_t m = 0; m < fig.modules.size(); ++m) fig.modules[m].attended_people = module_people[m].count;
         for (const auto& [key, month] : months) fig.months.push_back(month);
 

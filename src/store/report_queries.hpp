@@ -34,8 +34,8 @@ using mitra::report_suppression;
 using mitra::ReportSuppression;
 using mitra::shown_count;
 using mitra::shown_rate;
-using mitra::suppress_cells;
 using mitra::SumLine;
+using mitra::suppress_cells;
 
 // ---- What a report shows, in words (core/report_content.hpp) -----------------------------------
 

@@ -59,10 +59,10 @@ struct ImportCounts {
 // A person whose name looks like someone else's: their full or Latin name has the same skeleton (core's
 // name_skeleton: look-alike letters, case, spacing and invisible characters aside) as another's full or Latin name.
 struct Lookalike {
-    std::size_t index = 0;              // which of the people given (0 for add and save)
-    std::string field;                  // "full_name" or "latin_name": the name that looks like another
-    std::vector<std::string> refs;      // people kept already (not erased) who look alike, by ref
-    std::vector<std::size_t> earlier;   // earlier people of the same import who look alike, by index
+    std::size_t index = 0;             // which of the people given (0 for add and save)
+    std::string field;                 // "full_name" or "latin_name": the name that looks like another
+    std::vector<std::string> refs;     // people kept already (not erased) who look alike, by ref
+    std::vector<std::size_t> earlier;  // earlier people of the same import who look alike, by index
 };
 
 // Refused because a new or renamed person looks like someone (and the caller did not allow it). The problems

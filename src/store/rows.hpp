@@ -10,9 +10,9 @@
 
 namespace mitra::store {
 
-std::string text(const soci::row& row, std::size_t column);        // NULL -> ""
-long long integer(const soci::row& row, std::size_t column);       // NULL -> 0
-double real(const soci::row& row, std::size_t column);             // NULL -> 0
+std::string text(const soci::row& row, std::size_t column);          // NULL -> ""
+long long integer(const soci::row& row, std::size_t column);         // NULL -> 0
+double real(const soci::row& row, std::size_t column);               // NULL -> 0
 std::optional<Date> date(const soci::row& row, std::size_t column);  // NULL or empty -> nullopt
 // Any column as text, the same on both backends (integers in decimal, reals round-tripping); NULL -> nullopt.
 std::optional<std::string> cell_text(const soci::row& row, std::size_t column);

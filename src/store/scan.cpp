@@ -34,7 +34,8 @@ void scan_sqlite(sqlite3* handle, const std::string& query, const std::function<
             if (const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(raw, i))) {
                 cells[i].emplace(text, static_cast<std::size_t>(sqlite3_column_bytes(raw, i)));
             } else {
-                if (sqlite3_column_type(raw, i) != SQLITE_NULL) throw soci::sqlite3_soci_error("out of memory", SQLITE_NOMEM);
+                if (sqlite3_column_type(raw, i) != SQLITE_NULL)
+                    throw soci::sqlite3_soci_error("out of memory", SQLITE_NOMEM);
                 cells[i].reset();
             }
         }
@@ -85,8 +86,7 @@ void unescape(std::string_view field, std::string& out) {
 }
 
 // COPY ... TO STDOUT streams the rows while the server is still reading them, so it works while we do.
-void scan_postgresql(PGconn* connection, const std::string& query,
-                     const std::function<void(const ScanRow&)>& each) {
+void scan_postgresql(PGconn* connection, const std::string& query, const std::function<void(const ScanRow&)>& each) {
     {
         std::unique_ptr<PGresult, void (*)(PGresult*)> started(
             PQexec(connection, ("COPY (" + query + ") TO STDOUT").c_str()), PQclear);
@@ -166,8 +166,7 @@ void scan(Database& db, const std::string& query, const std::function<void(const
         if (db.backend() == Backend::sqlite)
             scan_sqlite(static_cast<soci::sqlite3_session_backend*>(db.sql().get_backend())->conn_, query, each);
         else
-            scan_postgresql(static_cast<soci::postgresql_session_backend*>(db.sql().get_backend())->conn_, query,
-                            each);
+            scan_postgresql(static_cast<soci::postgresql_session_backend*>(db.sql().get_backend())->conn_, query, each);
     });
 }
 

@@ -25,7 +25,8 @@ void check_name(const std::string& name) {
 // its form is checked: the folder may be on a stick that is not plugged in now.
 std::string site_folder_problem(const std::string& value) {
     if (value.empty()) return "the verification site's folder is empty";
-    if (std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
+    if (std::any_of(value.begin(), value.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
         return "the verification site's folder holds a control character";
     if (!std::filesystem::path(value).is_absolute())
         return "'" + value + "' is not an absolute folder path (such as /srv/verify)";

@@ -240,15 +240,13 @@ BatchFiles write_certificate_files(pdf::CertificateRenderer& renderer, const Cer
         // The files written before the one that failed are kept.
         try {
             files.flush();
-        } catch (...) {
-        }
+        } catch (...) {}
         throw;
     }
     if (pages.empty()) return out;
     const std::size_t before = certificates.size();
-    auto bytes = renderer.render_batch(layout, pages, [&](std::size_t done, std::size_t) {
-        return !progress || progress(before + done, total);
-    });
+    auto bytes = renderer.render_batch(
+        layout, pages, [&](std::size_t done, std::size_t) { return !progress || progress(before + done, total); });
     if (!bytes) {
         out.cancelled = true;
         return out;

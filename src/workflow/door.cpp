@@ -37,8 +37,7 @@ void refuse_unprintable(pdf::FontStack& fonts, const Participant& person, const 
         throw InputError{problems};
 }
 
-io::Result<std::vector<io::ParticipantRow>> read_participant_csv_file(pdf::FontStack& fonts,
-                                                                      const std::string& path) {
+io::Result<std::vector<io::ParticipantRow>> read_participant_csv_file(pdf::FontStack& fonts, const std::string& path) {
     auto read = io::read_participant_csv_file(path);
     if (!read.ok()) return read;
     for (const auto& row : read.value)

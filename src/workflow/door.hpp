@@ -32,21 +32,18 @@ void refuse_unprintable(pdf::FontStack& fonts, const Participant& person, const 
 
 // io::read_participant_csv_file, and every name in it checked against the fonts (file, line and column named):
 // what `participant import` and the desktop program's imports read.
-io::Result<std::vector<io::ParticipantRow>> read_participant_csv_file(pdf::FontStack& fonts,
-                                                                      const std::string& path);
+io::Result<std::vector<io::ParticipantRow>> read_participant_csv_file(pdf::FontStack& fonts, const std::string& path);
 
 // The same checks on a file too large to hold as records (a million people), keeping no rows: `content` is the
 // file's, `path` its name in the problems. `value` is how many rows there are. `participant import` checks the
 // whole file so first, then reads it again a batch at a time (ParticipantCsvSource) into one write.
-io::Result<std::size_t> check_participant_csv(pdf::FontStack& fonts, std::string_view content,
-                                              const std::string& path);
+io::Result<std::size_t> check_participant_csv(pdf::FontStack& fonts, std::string_view content, const std::string& path);
 
 // The people of a participant CSV that check_participant_csv found nothing wrong with, `batch` at a time, for
 // ParticipantRepo::save_all. `content` and `path` must outlive it.
 class ParticipantCsvSource : public store::ParticipantSource {
 public:
-    ParticipantCsvSource(std::string_view content, const std::string& path, std::size_t rows,
-                         std::size_t batch = 5000);
+    ParticipantCsvSource(std::string_view content, const std::string& path, std::size_t rows, std::size_t batch = 5000);
     std::size_t size() const override { return rows_; }
     void rewind() override { reader_.rewind(); }
     std::span<Participant> next() override;

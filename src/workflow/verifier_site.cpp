@@ -45,7 +45,8 @@ std::string verifier_page(store::Database& db, const std::string& signed_revocat
 
     std::string page = kVerifierPageTemplate;
     const auto at = page.find(kDataPlace);
-    page.replace(at, kDataPlace.size(), script_safe(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
+    page.replace(at, kDataPlace.size(),
+                 script_safe(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
     return page;
 }
 

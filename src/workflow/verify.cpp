@@ -82,8 +82,8 @@ Verification Verifier::file(const std::filesystem::path& pdf, const Date& today)
         return refused(Verdict::forged, "its QR code and its metadata (Keywords) carry different codes");
     auto v = decide(code, today);
     v.source = "file";
-    if (v.outcome.facts && without_spaces(read.page_text).find(without_spaces(v.outcome.facts->serial)) ==
-                               std::string::npos) {
+    if (v.outcome.facts &&
+        without_spaces(read.page_text).find(without_spaces(v.outcome.facts->serial)) == std::string::npos) {
         auto r = refused(Verdict::forged, "the serial its QR code carries (" + shown_text(v.outcome.facts->serial) +
                                               ") is not the one printed on its page");
         return r;

@@ -140,7 +140,8 @@ TEST_CASE("the grid reads its cells from the sheet: colours follow marks, undo a
     CHECK(grid->GetCellBackgroundColour(2, col) == untouched);
 
     // Another window adds a mark; showing the page again reads it, and a person enrolled later shows "—" before.
-    store::AttendanceRepo(programme.db()).mark(programme.cohort, {{{programme.sessions.front().id, "P-040", AttendanceStatus::excused, {}, ""}, 0}});
+    store::AttendanceRepo(programme.db())
+        .mark(programme.cohort, {{{programme.sessions.front().id, "P-040", AttendanceStatus::excused, {}, ""}, 0}});
     page->refresh();
     CHECK(grid->GetNumberRows() == 40);
     CHECK(grid->GetCellValue(page->row_of("P-040"), col) == "E");
@@ -172,9 +173,10 @@ struct SessionDialogAnswer : wxModalDialogHook {
 
 }  // namespace
 
-TEST_CASE("a session's trainers are checked by the rule: an uncertified trainer is refused with the reason, a "
-          "certified co-facilitator is saved",
-          "[gui][attendance][sessions]") {
+TEST_CASE(
+    "a session's trainers are checked by the rule: an uncertified trainer is refused with the reason, a "
+    "certified co-facilitator is saved",
+    "[gui][attendance][sessions]") {
     Programme programme;
     auto& db = programme.db();
     std::vector<std::string> modules;

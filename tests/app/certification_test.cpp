@@ -53,7 +53,9 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
     Programme programme;
     programme.make_complete({"P-001", "P-002"});
     const auto key = io::load_or_create_signing_key(io::default_key_path());
-    store::CertificateRepo(programme.db()).issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2}, mitra::store_test::accept_all());
+    store::CertificateRepo(programme.db())
+        .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2},
+                          mitra::store_test::accept_all());
     const auto first = store::CertificationRepo(programme.db()).current("P-001");
     REQUIRE(first);
     // Two months before the certification ends.
@@ -78,7 +80,8 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
     auto* renewals = frame->renewals();
     REQUIRE(renewals->items().size() == 2);
     auto* list = renewals->list();
-    CHECK((list->GetItemText(0, 3) == wxString::FromUTF8(first->serial) || list->GetItemText(1, 3) == wxString::FromUTF8(first->serial)));
+    CHECK((list->GetItemText(0, 3) == wxString::FromUTF8(first->serial) ||
+           list->GetItemText(1, 3) == wxString::FromUTF8(first->serial)));
     CHECK(list->GetItemText(0, 4).Contains(wxString::FromUTF8(to_string(first->expires_on))));
     CHECK(list->GetItemText(0, 5).Contains("ethics"));  // the reason: no learning yet
     std::filesystem::create_directories(MITRA_SHOTS_DIR);

@@ -44,10 +44,11 @@ TEST_CASE("a CSV file with bad rows lists every bad row and enrols no one", "[gu
     REQUIRE(panel->notebook()->GetSelection() == app::CohortPanel::enrol_page);
 
     const auto bad = write_file(programme.dir / "people.csv",
-                                kHeader + "N-001,ශ්‍රියානි පෙරේරා,Sriyani Perera,LK,si,\n"
-                                          "N-002,Dorji Wangmo,,Bhutan,dz,\n"        // line 3: country is not a code
-                                          "N-003,ចាន់ ស្រីពៅ,Chan Sreypov,KH,km,\n"
-                                          "N-004,Ali,,PK,ur,not-an-address\n");  // line 5: the email
+                                kHeader +
+                                    "N-001,ශ්‍රියානි පෙරේරා,Sriyani Perera,LK,si,\n"
+                                    "N-002,Dorji Wangmo,,Bhutan,dz,\n"  // line 3: country is not a code
+                                    "N-003,ចាន់ ស្រីពៅ,Chan Sreypov,KH,km,\n"
+                                    "N-004,Ali,,PK,ur,not-an-address\n");  // line 5: the email
     CHECK_FALSE(enrol->import_csv(bad));
 
     SECTION("every bad row is listed with its line, column and field") {
@@ -71,16 +72,18 @@ TEST_CASE("a CSV file with bad rows lists every bad row and enrols no one", "[gu
     }
     SECTION("the corrected file enrols everyone in it, and the list of problems goes away") {
         const auto good = write_file(programme.dir / "people-fixed.csv",
-                                     kHeader + "N-001,ශ්‍රියානි පෙරේරා,Sriyani Perera,LK,si,\n"
-                                               "N-002,Dorji Wangmo,,BT,dz,\n"
-                                               "N-003,ចាន់ ស្រីពៅ,Chan Sreypov,KH,km,\n"
-                                               "N-004,Ali,,PK,ur,ali@example.org\n"
-                                               "P-001,山田 花子,Yamada Hanako,JP,ja,\n");
+                                     kHeader +
+                                         "N-001,ශ්‍රියානි පෙරේරා,Sriyani Perera,LK,si,\n"
+                                         "N-002,Dorji Wangmo,,BT,dz,\n"
+                                         "N-003,ចាន់ ស្រីពៅ,Chan Sreypov,KH,km,\n"
+                                         "N-004,Ali,,PK,ur,ali@example.org\n"
+                                         "P-001,山田 花子,Yamada Hanako,JP,ja,\n");
         REQUIRE(enrol->import_csv(good));
         CHECK_FALSE(enrol->problems()->IsShown());
         CHECK(store::CohortRepo(programme.db()).enrolments("PKR-2026-1").size() == 5);
         CHECK(enrol->enrolled()->GetItemCount() == 5);
-        CHECK(store::ParticipantRepo(programme.db()).find("N-001")->full_name == "ශ්‍රියානි පෙරේරා");
+        CHECK(store::ParticipantRepo(programme.db()).find("N-001")->full_name ==
+              "ශ්‍රියානි පෙරේරා");
     }
 }
 
@@ -107,18 +110,17 @@ TEST_CASE("people found by search are enrolled with one action", "[gui][enrol]")
     CHECK(enrol->enrolled()->GetItemCount() == 3);
 }
 
-TEST_CASE("importing look-alikes on the Enrol page asks first, by ref, and goes on only when told to",
-          "[gui][enrol]") {
+TEST_CASE("importing look-alikes on the Enrol page asks first, by ref, and goes on only when told to", "[gui][enrol]") {
     Programme programme;
     Window frame(programme.context);
     auto* panel = frame->open_cohort(programme.cohort);
     pump();
     auto* enrol = panel->enrol();
     // P-008 is Sukarno; N-002 is the same name in capitals, N-003 a Cyrillic-о copy of N-001.
-    const auto file = write_file(programme.dir / "lookalikes.csv",
-                                 kHeader + "N-001,John Smith,,GB,en,\n"
-                                           "N-002,SUKARNO,,ID,id,\n"
-                                           "N-003,J\u043Ehn Smith,,GB,en,\n");
+    const auto file = write_file(programme.dir / "lookalikes.csv", kHeader +
+                                                                       "N-001,John Smith,,GB,en,\n"
+                                                                       "N-002,SUKARNO,,ID,id,\n"
+                                                                       "N-003,J\u043Ehn Smith,,GB,en,\n");
     std::vector<wxString> questions;
     bool go_on = false;
     app::set_question_sink([&](wxWindow*, const wxString& q) {

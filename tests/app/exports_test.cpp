@@ -81,9 +81,10 @@ TEST_CASE("the Reports view writes the programme report as PDF with charts, in t
 TEST_CASE("the History dialog exports its changes as CSV, readable by its owner only", "[gui][exports]") {
     Programme programme;
     const long long session = programme.sessions.front().id;
-    store::AttendanceRepo(programme.db()).mark(programme.cohort, {{{session, "P-002", AttendanceStatus::present, {}, ""}, 0}});
-    store::AttendanceRepo(programme.db()).mark(programme.cohort,
-                                               {{{session, "P-002", AttendanceStatus::late, 60, "bus, \"late\""}, 0}});
+    store::AttendanceRepo(programme.db())
+        .mark(programme.cohort, {{{session, "P-002", AttendanceStatus::present, {}, ""}, 0}});
+    store::AttendanceRepo(programme.db())
+        .mark(programme.cohort, {{{session, "P-002", AttendanceStatus::late, 60, "bus, \"late\""}, 0}});
     programme.make_complete({"P-002"});
     const auto entries = store::audit_history(programme.db(), "", programme.cohort);
     REQUIRE(entries.size() >= 3);
@@ -106,12 +107,14 @@ TEST_CASE("the History dialog exports its changes as CSV, readable by its owner 
         CHECK(suggested.front() == "history-KTM-2026-1.csv");
         const auto file = programme.dir / "cohort-history.csv";
         REQUIRE(std::filesystem::exists(file));
-        struct stat info{};
+        struct stat info {};
         REQUIRE(stat(file.c_str(), &info) == 0);
         CHECK((info.st_mode & 0777) == 0600);
 
         const std::string csv = bytes_of(file);
-        CHECK(csv.rfind("\xEF\xBB\xBF" "at,actor,entity,action,subject,old_value,new_value\r\n", 0) == 0);
+        CHECK(csv.rfind("\xEF\xBB\xBF"
+                        "at,actor,entity,action,subject,old_value,new_value\r\n",
+                        0) == 0);
         const auto read = io::read_csv(csv, file.string());
         REQUIRE(read.ok());
         REQUIRE(read.value.rows.size() == entries.size());
@@ -141,7 +144,8 @@ TEST_CASE("the History dialog exports its changes as CSV, readable by its owner 
         CHECK(suggested.size() == 1);
         CHECK(programme.messages.size() == said);
         std::size_t csv_files = 0;
-        for (const auto& e : std::filesystem::directory_iterator(programme.dir)) csv_files += e.path().extension() == ".csv";
+        for (const auto& e : std::filesystem::directory_iterator(programme.dir))
+            csv_files += e.path().extension() == ".csv";
         CHECK(csv_files == 0);
     }
 

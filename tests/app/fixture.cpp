@@ -25,14 +25,21 @@ namespace mitra::app_test {
 namespace fs = std::filesystem;
 
 const std::vector<std::pair<std::string, std::string>> kNames = {
-    {"山田 花子", "ja"},           {"김민준", "ko"},
-    {"สมชาย ใจดี", "th"},          {"प्रिया शर्मा", "hi"},
+    {"山田 花子", "ja"},
+    {"김민준", "ko"},
+    {"สมชาย ใจดี", "th"},
+    {"प्रिया शर्मा", "hi"},
     {"\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2", "si"},  // ශ්‍රියානි, with its ZWJ
-    {"عائشہ خان", "ur"},           {"Nguyễn Thị Minh Khai", "vi"},
-    {"Sukarno", "id"},             {"陳志明", "zh-Hant"},
-    {"अर्जुन त्रिपाठी", "ne"},       {"王芳", "zh-Hans"},
-    {"রহিম উদ্দিন", "bn"},          {"முருகன் செல்வம்", "ta"},
-    {"សុខ ចាន់ធី", "km"},           {"အောင်ကျော်", "my"},
+    {"عائشہ خان", "ur"},
+    {"Nguyễn Thị Minh Khai", "vi"},
+    {"Sukarno", "id"},
+    {"陳志明", "zh-Hant"},
+    {"अर्जुन त्रिपाठी", "ne"},
+    {"王芳", "zh-Hans"},
+    {"রহিম উদ্দিন", "bn"},
+    {"முருகன் செல்வம்", "ta"},
+    {"សុខ ចាន់ធី", "km"},
+    {"အောင်ကျော်", "my"},
     {"Maria Clara Santos", "fil"},
 };
 
@@ -103,7 +110,8 @@ void Programme::make_complete(const std::vector<std::string>& people) {
     const auto curriculum = store::CurriculumRepo(db).find("PSF");
     for (const auto& ref : people) {
         for (const auto& m : curriculum->modules)
-            store::RecordsRepo(db).override_completion(cohort, {ref, m.code, true, "completed at the Pokhara site", "", ""});
+            store::RecordsRepo(db).override_completion(cohort,
+                                                       {ref, m.code, true, "completed at the Pokhara site", "", ""});
         store::RecordsRepo(db).acknowledge_ethics({ref, curriculum->ethics_code, Date{2026, 2, 2}});
     }
 }

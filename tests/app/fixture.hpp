@@ -23,7 +23,7 @@ struct Programme {
     app::AppContext context;
     std::vector<wxString> messages;  // what would have been shown in message boxes
     std::string cohort = "KTM-2026-1";
-    std::vector<std::string> refs;    // enrolled, in ref order
+    std::vector<std::string> refs;  // enrolled, in ref order
     std::vector<Session> sessions;
 
     store::Database& db() { return context.db(); }

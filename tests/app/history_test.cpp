@@ -29,8 +29,10 @@ long find_row(wxListCtrl* list, const wxString& what) {
 TEST_CASE("a person's and a cohort's history say who changed what, when, from what to what", "[gui][history]") {
     Programme programme;
     const long long session = programme.sessions.front().id;
-    store::AttendanceRepo(programme.db()).mark(programme.cohort, {{{session, "P-002", AttendanceStatus::present, {}, ""}, 0}});
-    store::AttendanceRepo(programme.db()).mark(programme.cohort, {{{session, "P-002", AttendanceStatus::late, 60, ""}, 0}});
+    store::AttendanceRepo(programme.db())
+        .mark(programme.cohort, {{{session, "P-002", AttendanceStatus::present, {}, ""}, 0}});
+    store::AttendanceRepo(programme.db())
+        .mark(programme.cohort, {{{session, "P-002", AttendanceStatus::late, 60, ""}, 0}});
     programme.make_complete({"P-002"});
 
     const auto entries = store::audit_history(programme.db(), "P-002", "");

@@ -50,7 +50,7 @@ TEST_CASE("on a hub, a broad search shows its first page at once and its count c
         probe->sql() << "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> "
                         "pg_backend_pid() AND backend_type = 'client backend'",
             soci::into(sessions);
-        CHECK(sessions >= 2);  // the program's own, and the one that counts
+        CHECK(sessions >= 2);                // the program's own, and the one that counts
         list->search_for("Hub Person 120");  // 120, 1200: a page that is not full is the whole result
         CHECK_FALSE(list->counting());
         CHECK(list->row_count() == 2);

@@ -74,7 +74,8 @@ TEST_CASE("a long list shows its first rows at once and the rest between keystro
         CHECK(people->row_count() == everyone);
         CHECK(model->rows_in_view() == app::PagedListModel::kFirstRows);
         CHECK(model->growing());
-        CHECK(top_after_scrolling_to(people, app::PagedListModel::kFirstRows - 1) > app::PagedListModel::kFirstRows - 100);
+        CHECK(top_after_scrolling_to(people, app::PagedListModel::kFirstRows - 1) >
+              app::PagedListModel::kFirstRows - 100);
         pump_until_grown(people);
         CHECK(model->rows_in_view() == everyone);
         CHECK(top_after_scrolling_to(people, everyone - 1) > everyone - 100);

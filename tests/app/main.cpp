@@ -21,7 +21,8 @@ public:
 
 int main(int argc, char** argv) {
     // Configuration (window sizes, recent files, language) goes to a fresh folder, never the user's.
-    const auto config = std::filesystem::temp_directory_path() / ("mitra-gui-config-" + std::to_string(std::random_device()()));
+    const auto config =
+        std::filesystem::temp_directory_path() / ("mitra-gui-config-" + std::to_string(std::random_device()()));
     std::filesystem::create_directories(config);
     ::setenv("XDG_CONFIG_HOME", config.c_str(), 1);
     wxApp::SetInstance(new TestApp);
@@ -32,11 +33,12 @@ int main(int argc, char** argv) {
     wxTheApp->CallOnInit();
     // A failed wx assertion must fail the run, not wait for someone to close its dialog.
     static int failed_asserts = 0;
-    wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond, const wxString& msg) {
-        std::cerr << "wx assertion failed: " << file.utf8_string() << ":" << line << " " << func.utf8_string() << ": "
-                  << cond.utf8_string() << " " << msg.utf8_string() << "\n";
-        ++failed_asserts;
-    });
+    wxSetAssertHandler(
+        [](const wxString& file, int line, const wxString& func, const wxString& cond, const wxString& msg) {
+            std::cerr << "wx assertion failed: " << file.utf8_string() << ":" << line << " " << func.utf8_string()
+                      << ": " << cond.utf8_string() << " " << msg.utf8_string() << "\n";
+            ++failed_asserts;
+        });
     wxString problem;
     if (!mitra::app::set_up_environment(problem)) {
         std::cerr << "test_app: " << problem.utf8_string() << "\n";

@@ -120,9 +120,8 @@ TEST_CASE("the Reports view draws the report's charts beside its figures, in the
     REQUIRE(reports->show_figures());
     CHECK(blue_pixels(charts, size) > 2000);  // the enrolled, attendance and funnel bars, to scale
     // Two bars (enrolled, completed) per country, one per month, one per module.
-    const ReportContent content = store::report_content(
-        store::programme_figures(programme.db(), reports->filter()),
-        store::ReportWords{"en", &io::report_label, &io::country_name});
+    const ReportContent content = store::report_content(store::programme_figures(programme.db(), reports->filter()),
+                                                        store::ReportWords{"en", &io::report_label, &io::country_name});
     std::size_t expected = content.charts.funnel.bars.size() + content.charts.over_time.bars.size();
     std::size_t suppressed = 0;
     for (const auto& s : content.charts.by_country) expected += s.bars.size();

@@ -49,8 +49,8 @@ struct Folder {
         std::vector<fs::path> out;
         for (const auto& e : fs::directory_iterator(path)) {
             const std::string name = e.path().filename().string();
-            const bool companion = name.size() > 4 && (name.substr(name.size() - 4) == "-wal" ||
-                                                       name.substr(name.size() - 4) == "-shm");
+            const bool companion =
+                name.size() > 4 && (name.substr(name.size() - 4) == "-wal" || name.substr(name.size() - 4) == "-shm");
             if (name.rfind(start, 0) == 0 && !companion) out.push_back(e.path());
         }
         return out;
@@ -71,7 +71,10 @@ Participant person(const std::string& ref, const std::string& name) {
 TEST_CASE("a warning from opening the database shows in a bar above the pages, without a dialog", "[gui][safety]") {
     Folder folder;
     const std::string file = (folder.path / "mitra.db").string();
-    { app::AppContext first; first.open(file); }
+    {
+        app::AppContext first;
+        first.open(file);
+    }
     // A file where the backups folder goes: today's backup cannot be made, and the work goes on.
     std::ofstream(folder.path / "backups") << "not a folder";
     app::AppContext context;

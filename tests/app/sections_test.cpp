@@ -27,7 +27,6 @@ using namespace mitra::app_test;
 
 namespace {
 
-
 // Answers the reason dialog as a person would: types the reason and presses OK (no reason: Cancel); counts
 // how often it was shown.
 class AnswerReason : public wxExpectModalBase<app::ReasonDialog, AnswerReason> {
@@ -95,7 +94,8 @@ TEST_CASE("the sections list what the database holds, searched as you type", "[g
         programme.make_complete({"P-001"});
         const auto key = io::load_or_create_signing_key(io::default_key_path());
         const auto issued = store::CertificateRepo(programme.db())
-                                .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2}, mitra::store_test::accept_all());
+                                .issue_for_cohort(programme.cohort, "completion", "", "completion", key,
+                                                  Date{2026, 3, 2}, mitra::store_test::accept_all());
         REQUIRE(issued.issued.size() == 1);
         const std::string serial = issued.issued.front().record.serial;
         auto* certificates = static_cast<app::CertificatesPanel*>(frame->section(app::MainFrame::certificates));
@@ -120,7 +120,8 @@ TEST_CASE("a copy of a certificate is printed with a reason and counted, never o
     programme.make_complete({"P-001"});
     const auto key = io::load_or_create_signing_key(io::default_key_path());
     const auto issued = store::CertificateRepo(programme.db())
-                            .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2}, mitra::store_test::accept_all());
+                            .issue_for_cohort(programme.cohort, "completion", "", "completion", key, Date{2026, 3, 2},
+                                              mitra::store_test::accept_all());
     REQUIRE(issued.issued.size() == 1);
     const std::string serial = issued.issued.front().record.serial;
     const auto saved_dir = programme.dir / "copies";
@@ -187,8 +188,8 @@ TEST_CASE("a copy of a certificate is printed with a reason and counted, never o
 
 TEST_CASE("the interface speaks the chosen language, from the catalogs the build compiled", "[gui][sections]") {
     Programme programme;
-    for (const auto& [code, attendance] : {std::pair<wxString, const char*>{"ja", "出欠"}, {"zh_CN", "考勤"},
-                                           {"id", "Kehadiran"}}) {
+    for (const auto& [code, attendance] :
+         {std::pair<wxString, const char*>{"ja", "出欠"}, {"zh_CN", "考勤"}, {"id", "Kehadiran"}}) {
         app::set_up_translations(code);
         CHECK(wxGetTranslation("Attendance") == wxString::FromUTF8(attendance));
     }
@@ -253,7 +254,6 @@ TEST_CASE("the Certificates view writes the verification site that mitra-cli ver
     CHECK(bytes_of(folder / "revocations.txt").find(serial + " ") != std::string::npos);
     REQUIRE_FALSE(programme.messages.empty());
     CHECK(programme.messages.back().Contains("written again"));
-
 }
 
 TEST_CASE("a revocation stands when the verification site's folder is gone, and the view says it was not updated",

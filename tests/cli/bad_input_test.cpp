@@ -107,9 +107,9 @@ TEST_CASE("a name that cannot be printed or shows as another is refused at the d
                      "--full-name: contains U+1F600 GRINNING FACE, an emoji or pictograph");
     }
     SECTION("a right-to-left override in a trainer's name") {
-        never_quoted({"trainer", "add", "--ref", "T-300", "--name", "\u202EneddiH", "--country", "NP", "--languages",
-                      "ne"},
-                     "--name: contains U+202E RIGHT-TO-LEFT OVERRIDE");
+        never_quoted(
+            {"trainer", "add", "--ref", "T-300", "--name", "\u202EneddiH", "--country", "NP", "--languages", "ne"},
+            "--name: contains U+202E RIGHT-TO-LEFT OVERRIDE");
     }
     SECTION("a zero-width space in a Latin name") {
         never_quoted({"participant", "add", "--ref", "P-300", "--name", kSriyani, "--latin-name", "Hidden\u200B Name",
@@ -117,15 +117,17 @@ TEST_CASE("a name that cannot be printed or shows as another is refused at the d
                      "--latin-name: contains U+200B ZERO WIDTH SPACE");
     }
     SECTION("a C1 control in an imported file, at its file, line and field") {
-        const auto file = ws.file("c1 people.csv", kPeopleHeader + "P-300,Good Person,,JP,ja,\n"
-                                                                   "P-301,Hidden\u0085Name,,JP,ja,\n");
+        const auto file = ws.file("c1 people.csv", kPeopleHeader +
+                                                       "P-300,Good Person,,JP,ja,\n"
+                                                       "P-301,Hidden\u0085Name,,JP,ja,\n");
         never_quoted({"participant", "import", file}, file + ":3:2: full_name: contains the control character U+0085");
     }
     CHECK(ws.count("participants") == 8);
     CHECK(ws.count("trainers") == 0);
 }
 
-TEST_CASE("names are kept in one form whatever spaces and composition they were typed with", "[cli][participant][names]") {
+TEST_CASE("names are kept in one form whatever spaces and composition they were typed with",
+          "[cli][participant][names]") {
     Workspace ws;
     ws.ok({"init"});
     ws.ok({"participant", "add", "--ref", "P-1", "--name", "\u00A0Nguye\u0302\u0303n\u3000Thi\u0323 ", "--country",
@@ -181,12 +183,8 @@ TEST_CASE("attendance marks on the command line are refused whole when any is ba
     SECTION("more minutes than the session has") {
         refused(ws, {"attendance", "mark", id, "--present", "P-001", "--late", "P-002:181"}, "minutes");
     }
-    SECTION("an unknown ref") {
-        refused(ws, {"attendance", "mark", id, "--present", "P-001,P-999"}, "P-999");
-    }
-    SECTION("an unknown session") {
-        refused(ws, {"attendance", "mark", "9999", "--present", "P-001"}, "9999");
-    }
+    SECTION("an unknown ref") { refused(ws, {"attendance", "mark", id, "--present", "P-001,P-999"}, "P-999"); }
+    SECTION("an unknown session") { refused(ws, {"attendance", "mark", "9999", "--present", "P-001"}, "9999"); }
     CHECK(ws.count("attendance") == 0);
 }
 
@@ -194,10 +192,11 @@ TEST_CASE("a broken curriculum file is refused with its file, line and column", 
     Workspace ws;
     set_up(ws);
     SECTION("a value of the wrong type") {
-        const std::string file = ws.file("broken.toml", "[curriculum]\ncode = \"BRK\"\nversion = \"1\"\n\n"
-                                                        "[curriculum.title]\nen = \"Broken\"\n\n"
-                                                        "[[module]]\ncode = \"B01\"\nkind = \"theory\"\n"
-                                                        "minutes = \"lots\"\n\n[module.title]\nen = \"B\"\n");
+        const std::string file = ws.file("broken.toml",
+                                         "[curriculum]\ncode = \"BRK\"\nversion = \"1\"\n\n"
+                                         "[curriculum.title]\nen = \"Broken\"\n\n"
+                                         "[[module]]\ncode = \"B01\"\nkind = \"theory\"\n"
+                                         "minutes = \"lots\"\n\n[module.title]\nen = \"B\"\n");
         refused(ws, {"curriculum", "import", file}, file + ":11:11: module[1].minutes:");
     }
     SECTION("a TOML syntax error") {
@@ -232,13 +231,15 @@ TEST_CASE("an unknown cohort is refused by every command that names one", "[cli]
 TEST_CASE("a date that is not in the calendar is refused, naming the option", "[cli][session]") {
     Workspace ws;
     set_up(ws);
-    refused(ws, {"cohort", "create", "--code", "X-1", "--curriculum", "PSF", "--site", "S", "--country", "NP",
-                 "--language", "ne", "--start", "2026-02-30"},
+    refused(ws,
+            {"cohort", "create", "--code", "X-1", "--curriculum", "PSF", "--site", "S", "--country", "NP", "--language",
+             "ne", "--start", "2026-02-30"},
             "--start: '2026-02-30'");
     refused(ws, {"session", "add", "--cohort", kCohort, "--module", "M01", "--date", "2026-02-30"}, "--date");
     refused(ws, {"cohort", "enrol", kCohort, "P-003", "--on", "2026-02-30"}, "--on");
-    refused(ws, {"practicum", "log", kCohort, "P-001", "M10", "--minutes", "60", "--supervisor", "Dr. Lee",
-                 "--signed-off", "2026-02-30"},
+    refused(ws,
+            {"practicum", "log", kCohort, "P-001", "M10", "--minutes", "60", "--supervisor", "Dr. Lee", "--signed-off",
+             "2026-02-30"},
             "--signed-off");
     refused(ws, {"completion", kCohort, "--today", "2026-13-01"}, "--today");
 }
@@ -261,8 +262,8 @@ TEST_CASE("other bad options are refused with status 2 and nothing changed", "[c
                 "--country");
     }
     SECTION("a participant whose ref exists") {
-        refused(ws, {"participant", "add", "--ref", "P-001", "--name", "Someone", "--country", "JP", "--language",
-                     "ja"},
+        refused(ws,
+                {"participant", "add", "--ref", "P-001", "--name", "Someone", "--country", "JP", "--language", "ja"},
                 "P-001");
     }
     SECTION("a session at a time that is not a time") {
@@ -272,9 +273,7 @@ TEST_CASE("other bad options are refused with status 2 and nothing changed", "[c
     SECTION("a module the curriculum does not have") {
         refused(ws, {"session", "add", "--cohort", kCohort, "--module", "M99", "--date", "2026-03-01"}, "M99");
     }
-    SECTION("an unknown command") {
-        refused(ws, {"participant", "frobnicate"}, "subcommand");
-    }
+    SECTION("an unknown command") { refused(ws, {"participant", "frobnicate"}, "subcommand"); }
 }
 
 TEST_CASE("records for someone not in the cohort, or for a module without them, are refused", "[cli][completion]") {
@@ -299,7 +298,8 @@ TEST_CASE("records for someone not in the cohort, or for a module without them, 
                 "P-005 is not enrolled");
     }
     SECTION("a session of negative length") {
-        refused(ws, {"session", "add", "--cohort", kCohort, "--module", "M01", "--date", "2026-03-01", "--minutes", "-5"},
+        refused(ws,
+                {"session", "add", "--cohort", kCohort, "--module", "M01", "--date", "2026-03-01", "--minutes", "-5"},
                 "minutes");
     }
 }

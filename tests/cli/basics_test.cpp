@@ -9,8 +9,8 @@ TEST_CASE("--help exits 0 and lists the commands", "[cli]") {
     Workspace ws;
     const auto help = ws.run_bare({"--help"});
     CHECK(help.status == 0);
-    for (const char* command : {"init", "curriculum", "participant", "cohort", "session", "attendance", "completion",
-                                "demo"})
+    for (const char* command :
+         {"init", "curriculum", "participant", "cohort", "session", "attendance", "completion", "demo"})
         CHECK(help.out.find(command) != std::string::npos);
     CHECK(!std::filesystem::exists(ws.dir / "xdg"));  // asking for help makes no database
 

@@ -63,7 +63,9 @@ std::string squeeze(const std::string& s) {
     return out;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 // Sessions of the cohort by module, in date order.
 std::map<std::string, std::vector<long long>> sessions_by_module(const Workspace& ws, const std::string& cohort) {
@@ -336,10 +338,12 @@ TEST_CASE("a reprint keeps the serial, is recorded, and after a name correction 
 
     // The name was misspelt: the coordinator imports the corrected one and prints again.
     const std::string corrected = "山田 華子";
-    ws.ok({"participant", "import",
-           ws.file("corrected.csv", kPeopleHeader + "P-001," + corrected + ",Yamada Hanako,JP,ja,hanako@example.org\n")});
+    ws.ok(
+        {"participant", "import",
+         ws.file("corrected.csv", kPeopleHeader + "P-001," + corrected + ",Yamada Hanako,JP,ja,hanako@example.org\n")});
     const fs::path fixed = ws.dir / "fixed";
-    const auto again = ws.json({"certificate", "reprint", serial, "--reason", "name corrected", "--out", fixed.string()});
+    const auto again =
+        ws.json({"certificate", "reprint", serial, "--reason", "name corrected", "--out", fixed.string()});
     CHECK(again["serial"] == serial);
     const fs::path pdf = fixed / (serial + ".pdf");
     const auto result = ws.run({"--json", "certificate", "verify", pdf.string()});
@@ -432,7 +436,7 @@ TEST_CASE("a batch killed part-way and run again leaves no broken file and gives
            "--languages", "ne,en", "--qualified", "M01,M02,M03"});
     ws.ok({"trainer", "certify", "T-NP-01", "--level", "trainer", "--issued", "2025-12-01"});
     const std::vector<std::pair<std::string, std::string>> names{
-        {kYamada, "ja"}, {kMinjun, "ko"},  {kSomchai, "th"},  {kPriya, "hi"},   {kAisha, "ur"},
+        {kYamada, "ja"},   {kMinjun, "ko"},  {kSomchai, "th"}, {kPriya, "hi"},      {kAisha, "ur"},
         {kMinhKhai, "vi"}, {kSukarno, "id"}, {kSriyani, "si"}, {"髙橋 𠮷郎", "ja"}, {"陈伟", "zh"}};
     std::string csv = kPeopleHeader;
     std::vector<std::string> refs;
@@ -562,8 +566,8 @@ TEST_CASE("erasing a person forgets their details and keeps their certificate ve
 
     // A spreadsheet that still names them does not bring their details back.
     const auto before_import = ws.dump();
-    const auto reimport = ws.run({"participant", "import", ws.file("again.csv", kPeopleHeader + "P-001," + name +
-                                                                                    ",Yamada Hanako,JP,ja,\n")});
+    const auto reimport = ws.run(
+        {"participant", "import", ws.file("again.csv", kPeopleHeader + "P-001," + name + ",Yamada Hanako,JP,ja,\n")});
     CHECK(reimport.status == 2);
     CHECK(contains(reimport.err, "P-001 asked for their personal data to be erased"));
     CHECK(ws.dump() == before_import);
@@ -579,7 +583,9 @@ TEST_CASE("erasing a person forgets their details and keeps their certificate ve
     const auto csv_file = ws.dir / "audit.csv";
     ws.ok({"audit", "--cohort", kCohort, "--out", csv_file.string()});
     const auto csv = read_file(csv_file);
-    CHECK(csv.rfind("\xEF\xBB\xBF" "at,actor,entity,action,subject,old_value,new_value", 0) == 0);
+    CHECK(csv.rfind("\xEF\xBB\xBF"
+                    "at,actor,entity,action,subject,old_value,new_value",
+                    0) == 0);
     CHECK(csv.find(name) == std::string::npos);
 }
 
@@ -592,8 +598,8 @@ TEST_CASE("issuing with a mistyped or damaged --key refuses before anything is s
 
     SECTION("a key file that is not there is not made") {
         const fs::path typo = ws.dir / "typo.key";
-        const auto result = ws.run({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday,
-                                    "--key", typo.string()});
+        const auto result =
+            ws.run({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday, "--key", typo.string()});
         INFO(result.out << result.err);
         CHECK(result.status != 0);
         CHECK(contains(result.err, typo.string()));
@@ -611,8 +617,8 @@ TEST_CASE("issuing with a mistyped or damaged --key refuses before anything is s
         (*bytes)[40] = static_cast<char>((*bytes)[40] ^ 0x01);  // in the public half
         std::ofstream(file, std::ios::binary | std::ios::trunc)
             << text.substr(0, space + 1) << mitra::base64url_encode(*bytes) << "\n";
-        const auto result = ws.run({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday,
-                                    "--key", file.string()});
+        const auto result =
+            ws.run({"certificate", "issue", kCohort, "--out", out.string(), "--today", kToday, "--key", file.string()});
         INFO(result.out << result.err);
         CHECK(result.status != 0);
         CHECK(contains(result.err, file.string()));
@@ -642,8 +648,8 @@ TEST_CASE("a reprint whose file cannot be made changes nothing: no new signature
     const fs::path copies = ws.dir / "copies";
 
     SECTION("a template that is not there") {
-        const auto result = ws.run({"certificate", "reprint", serial, "--reason", "lost copy", "--out",
-                                    copies.string(), "--template", (ws.dir / "missing.toml").string()});
+        const auto result = ws.run({"certificate", "reprint", serial, "--reason", "lost copy", "--out", copies.string(),
+                                    "--template", (ws.dir / "missing.toml").string()});
         INFO(result.out << result.err);
         CHECK(result.status == 2);
     }
@@ -652,10 +658,13 @@ TEST_CASE("a reprint whose file cannot be made changes nothing: no new signature
         fs::create_directories(dir);
         { std::ofstream(dir / "seal.png", std::ios::binary) << png_without_pixels(); }
         const std::string shipped = read_file(fs::path(MITRA_SOURCE_DIR) / "certificates/programme-completion.toml");
-        { std::ofstream(dir / "seal.toml") << shipped << "\n[[image]]\nfile = \"seal.png\"\nx_mm = 20\ny_mm = 20\n"
-                                                         "width_mm = 20\n"; }
-        const auto result = ws.run({"certificate", "reprint", serial, "--reason", "lost copy", "--out",
-                                    copies.string(), "--template", (dir / "seal.toml").string()});
+        {
+            std::ofstream(dir / "seal.toml") << shipped
+                                             << "\n[[image]]\nfile = \"seal.png\"\nx_mm = 20\ny_mm = 20\n"
+                                                "width_mm = 20\n";
+        }
+        const auto result = ws.run({"certificate", "reprint", serial, "--reason", "lost copy", "--out", copies.string(),
+                                    "--template", (dir / "seal.toml").string()});
         INFO(result.out << result.err);
         CHECK(result.status == 1);  // refused with a message, never libpng aborting the process
         CHECK(contains(result.err, "pixel data is damaged"));

@@ -22,7 +22,9 @@ std::string read_file(const std::string& path) {
     return bytes.str();
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 const char* kModules[] = {"M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10"};
 
@@ -38,16 +40,16 @@ std::string certified(const Workspace& ws) {
         ws.ok({"completion", "override", "NP-1", "P-1", m, "--complete", "--reason", "recognised prior learning"});
     ws.ok({"ethics", "acknowledge", "P-1", "--version", "2026.1", "--on", "2026-01-05"});
     ws.ok({"key", "new", "--key", (ws.dir / "key").string()});  // a key given with --key is never made unasked
-    const auto issued = ws.json({"certificate", "issue", "NP-1", "--out", (ws.dir / "certs").string(), "--key",
-                                 (ws.dir / "key").string(), "--today", "2026-03-31", "--verify-url",
-                                 "https://verify.example.org/"});
+    const auto issued =
+        ws.json({"certificate", "issue", "NP-1", "--out", (ws.dir / "certs").string(), "--key",
+                 (ws.dir / "key").string(), "--today", "2026-03-31", "--verify-url", "https://verify.example.org/"});
     REQUIRE(issued["certificates"].size() == 1);
     return issued["certificates"][0]["serial"];
 }
 
 void learn(const Workspace& ws, const std::string& date, const std::string& hours, const std::string& category) {
-    ws.ok({"learning", "add", "P-1", "--title", "Regional " + category + " day", "--provider", "Peer network",
-           "--date", date, "--hours", hours, "--category", category, "--evidence", "attendance letter"});
+    ws.ok({"learning", "add", "P-1", "--title", "Regional " + category + " day", "--provider", "Peer network", "--date",
+           date, "--hours", hours, "--category", category, "--evidence", "attendance letter"});
 }
 
 // certified(), then enough learning by 10 June 2026 to renew (33 hours elective, 3 ethics). Returns the serial.
@@ -94,8 +96,8 @@ TEST_CASE("a coordinator sees who must renew and why, records learning, and rene
 
     SECTION("an ethics hour short: refused with what is missing, exit 2, nothing changed") {
         const auto before = ws.dump();
-        const auto refused = ws.run({"--json", "certification", "renew", "P-1", "--key", (ws.dir / "key").string(),
-                                     "--today", "2026-10-01"});
+        const auto refused = ws.run(
+            {"--json", "certification", "renew", "P-1", "--key", (ws.dir / "key").string(), "--today", "2026-10-01"});
         CHECK(refused.status == 2);
         CHECK(refused.err_lines() == 2);
         CHECK(contains(refused.err, "P-1 cannot renew PSC yet: in total: 35 hours of 36 hours\n"));
@@ -169,18 +171,19 @@ TEST_CASE("sessions take only trainers qualified and certified on the day, and a
           "[cli][certification][trainer]") {
     Workspace ws;
     certified(ws);
-    ws.ok({"trainer", "add", "--ref", "T-1", "--name", "Sita", "--country", "NP", "--languages", "ne",
-           "--qualified", "M01"});
-    ws.ok({"trainer", "add", "--ref", "T-2", "--name", "Misaki", "--country", "JP", "--languages", "ja",
-           "--qualified", "M01,M02"});
+    ws.ok({"trainer", "add", "--ref", "T-1", "--name", "Sita", "--country", "NP", "--languages", "ne", "--qualified",
+           "M01"});
+    ws.ok({"trainer", "add", "--ref", "T-2", "--name", "Misaki", "--country", "JP", "--languages", "ja", "--qualified",
+           "M01,M02"});
     const auto before = ws.dump();
-    const std::vector<std::string> add{"session", "add", "--cohort", "NP-1", "--module", "M01", "--date", "2026-02-02",
-                                       "--trainer", "T-1"};
+    const std::vector<std::string> add{"session", "add",    "--cohort",   "NP-1",      "--module",
+                                       "M01",     "--date", "2026-02-02", "--trainer", "T-1"};
 
     auto refused = ws.run(add);
     CHECK(refused.status == 2);
-    CHECK(refused.err == "mitra-cli: trainer: T-1 cannot teach M01 on 2026-02-02: holds no trainer certification "
-                         "(mitra-cli trainer certify) (nothing was changed)\n");
+    CHECK(refused.err ==
+          "mitra-cli: trainer: T-1 cannot teach M01 on 2026-02-02: holds no trainer certification "
+          "(mitra-cli trainer certify) (nothing was changed)\n");
     ws.ok({"trainer", "certify", "T-1", "--level", "trainer", "--issued", "2024-01-01", "--months", "24"});
     refused = ws.run(add);
     CHECK(refused.status == 2);
@@ -189,8 +192,7 @@ TEST_CASE("sessions take only trainers qualified and certified on the day, and a
     unqualified[5] = "M02";
     CHECK(contains(ws.run(unqualified).err, "not qualified to teach M02"));
 
-    const auto certified_again =
-        ws.json({"trainer", "certify", "T-1", "--level", "trainer", "--issued", "2026-01-01"});
+    const auto certified_again = ws.json({"trainer", "certify", "T-1", "--level", "trainer", "--issued", "2026-01-01"});
     CHECK(certified_again["expires"] == "2027-12-31");
     const auto session = ws.json(add);
     CHECK(session["trainer"] == "T-1");
@@ -228,8 +230,8 @@ TEST_CASE("offline, a renewal's certificate says until when it is valid and EXPI
     // No database at all: only the public key and the code.
     const auto nowhere = (ws.dir / "nowhere" / "mitra.db").string();
     const auto offline = [&](const std::string& code, const std::string& today) {
-        return ws.run_bare({"--db", nowhere, "certificate", "verify", "--public-key", public_key, "--qr", code,
-                            "--today", today});
+        return ws.run_bare(
+            {"--db", nowhere, "certificate", "verify", "--public-key", public_key, "--qr", code, "--today", today});
     };
 
     const auto last_day = offline(payload, "2030-03-30");
@@ -250,8 +252,7 @@ TEST_CASE("offline, a renewal's certificate says until when it is valid and EXPI
 
     // The completion certificate carries the last day of the certification it granted (the one renewed since), so
     // offline it is genuine within it and expired after.
-    const std::string completion =
-        mitra::find_payload(read_file((ws.dir / "certs" / (first + ".pdf")).string()));
+    const std::string completion = mitra::find_payload(read_file((ws.dir / "certs" / (first + ".pdf")).string()));
     REQUIRE(!completion.empty());
     const auto within = offline(completion, "2027-01-01");
     INFO(within.out << within.err);
@@ -289,8 +290,11 @@ TEST_CASE("a renewal is printed before it is recorded: one that cannot be printe
         { std::ofstream(dir / "seal.png", std::ios::binary) << mitra::cli_test::png_without_pixels(); }
         const std::string shipped =
             read_file((std::filesystem::path(MITRA_SOURCE_DIR) / "certificates/programme-completion.toml").string());
-        { std::ofstream(dir / "seal.toml") << shipped << "\n[[image]]\nfile = \"seal.png\"\nx_mm = 20\ny_mm = 20\n"
-                                                         "width_mm = 20\n"; }
+        {
+            std::ofstream(dir / "seal.toml") << shipped
+                                             << "\n[[image]]\nfile = \"seal.png\"\nx_mm = 20\ny_mm = 20\n"
+                                                "width_mm = 20\n";
+        }
         const auto result = renew({"--out", out.string(), "--template", (dir / "seal.toml").string()});
         INFO("exit " << result.status << "\n" << result.out << result.err);
         CHECK(result.status == 1);  // refused with a message, never libpng aborting the process (it did: exit 134)
@@ -320,8 +324,8 @@ TEST_CASE("a renewal is printed before it is recorded: one that cannot be printe
         CHECK(ws.json({"certification", "show", "P-1", "--today", "2026-10-02"})["history"].size() == 1);
     }
     SECTION("a good renewal is written owner-only, recorded, and verifies; it can be renewed only once") {
-        const auto renewed = ws.json({"certification", "renew", "P-1", "--key", key, "--today", "2026-10-01", "--out",
-                                      out.string()});
+        const auto renewed =
+            ws.json({"certification", "renew", "P-1", "--key", key, "--today", "2026-10-01", "--out", out.string()});
         const std::string serial = renewed["serial"];
         CHECK(renewed["previous_serial"] == first);
         const std::filesystem::path file = renewed["file"].get<std::string>();
@@ -356,14 +360,15 @@ TEST_CASE("a trainer renews on their teaching and learning, or is told what is m
     const auto refused = ws.run({"trainer", "renew", "T-1", "--today", "2026-11-01"});
     CHECK(refused.status == 2);
     CHECK(refused.err_lines() == 1);
-    CHECK(contains(refused.err, "T-1 cannot renew trainer (PST) yet: ethics: 2 hours of 3 hours (nothing was changed)"));
+    CHECK(
+        contains(refused.err, "T-1 cannot renew trainer (PST) yet: ethics: 2 hours of 3 hours (nothing was changed)"));
     CHECK(ws.dump() == before);
     const auto shown = ws.json({"trainer", "show", "T-1", "--today", "2026-11-01"});
     CHECK(shown["renewal"]["met"] == false);
     CHECK(shown["renewal"]["missing"] == json::array({"ethics: 2 hours of 3 hours"}));
 
-    ws.ok({"learning", "add", "T-1", "--title", "Ethics evening", "--provider", "Peer network", "--date",
-           "2026-06-01", "--hours", "1", "--category", "ethics"});
+    ws.ok({"learning", "add", "T-1", "--title", "Ethics evening", "--provider", "Peer network", "--date", "2026-06-01",
+           "--hours", "1", "--category", "ethics"});
     const auto renewed = ws.json({"trainer", "renew", "T-1", "--today", "2026-11-01"});
     CHECK(renewed["code"] == "PST");
     CHECK(renewed["default_rule"] == true);

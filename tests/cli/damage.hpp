@@ -27,9 +27,14 @@ inline void damage_middle(const std::filesystem::path& file, int count) {
 // read it, and only rendering finds out.
 inline std::string png_without_pixels() {
     std::string png("\x89PNG\r\n\x1a\n", 8);
-    const std::string ihdr("\x00\x00\x00\x0d" "IHDR" "\x00\x00\x00\x40" "\x00\x00\x00\x40" "\x08\x02\x00\x00\x00"
-                           "\x00\x00\x00\x00",  // the CRC left wrong, and no IDAT or IEND
-                           25);
+    const std::string ihdr(
+        "\x00\x00\x00\x0d"
+        "IHDR"
+        "\x00\x00\x00\x40"
+        "\x00\x00\x00\x40"
+        "\x08\x02\x00\x00\x00"
+        "\x00\x00\x00\x00",  // the CRC left wrong, and no IDAT or IEND
+        25);
     return png + ihdr;
 }
 

@@ -34,14 +34,15 @@ std::vector<fs::path> backups_in(const fs::path& dir) {
     return out;
 }
 
-const std::vector<std::string> kAddSomeone{"participant", "add", "--ref", "LATE-1", "--name", "Nimal Silva",
-                                           "--country", "LK", "--language", "si"};
+const std::vector<std::string> kAddSomeone{"participant", "add",       "--ref", "LATE-1",     "--name",
+                                           "Nimal Silva", "--country", "LK",    "--language", "si"};
 
 }  // namespace
 
-TEST_CASE("on a read-only database file, reading commands work and a change is refused as read-only, never as "
-          "damage",
-          "[cli][database][sqlite]") {
+TEST_CASE(
+    "on a read-only database file, reading commands work and a change is refused as read-only, never as "
+    "damage",
+    "[cli][database][sqlite]") {
     Workspace w;
     w.ok({"demo"});
     const auto people = w.json({"participant", "list"});
@@ -79,9 +80,10 @@ TEST_CASE("on a read-only database file, reading commands work and a change is r
     CHECK(bytes_of(w.db) == before);
 }
 
-TEST_CASE("a change waiting on another program's lock says so at once on one line, and gives up after the limit "
-          "with nothing changed",
-          "[cli][database]") {
+TEST_CASE(
+    "a change waiting on another program's lock says so at once on one line, and gives up after the limit "
+    "with nothing changed",
+    "[cli][database]") {
     Workspace w;
     w.environment.push_back("MITRA_LOCK_WAIT_SECONDS=2");
     w.ok({"participant", "add", "--ref", "P-1", "--name", "Sukarno", "--country", "ID", "--language", "id"});
@@ -144,9 +146,10 @@ TEST_CASE("a backup of a database with a damaged page fails loudly and never pus
     CHECK_FALSE(fs::exists(w.dir / "elsewhere.db"));
 }
 
-TEST_CASE("restore without a file, and the advice for a damaged database, take the newest backup that passes its "
-          "check",
-          "[cli][backup][sqlite]") {
+TEST_CASE(
+    "restore without a file, and the advice for a damaged database, take the newest backup that passes its "
+    "check",
+    "[cli][backup][sqlite]") {
     Workspace w;
     w.ok({"demo"});
     const auto people = w.json({"participant", "list"});

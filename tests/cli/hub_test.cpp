@@ -24,10 +24,11 @@ std::string ref_of(int n) {
 
 void set_up_cohort(const Workspace& ws) {
     ws.ok({"init"});
-    ws.ok({"trainer", "add", "--ref", "T-1", "--name", kSita, "--country", "NP", "--languages", "ne",
-           "--qualified", "M01,M02"});
+    ws.ok({"trainer", "add", "--ref", "T-1", "--name", kSita, "--country", "NP", "--languages", "ne", "--qualified",
+           "M01,M02"});
     std::string csv = kPeopleHeader;
-    for (int n = 1; n <= kWriters * kPeoplePerWriter; ++n) csv += ref_of(n) + "," + kYamada + " " + std::to_string(n) + ",,JP,ja,\n";
+    for (int n = 1; n <= kWriters * kPeoplePerWriter; ++n)
+        csv += ref_of(n) + "," + kYamada + " " + std::to_string(n) + ",,JP,ja,\n";
     ws.ok({"participant", "import", ws.file("people.csv", csv)});
     std::vector<std::string> enrol{"cohort", "enrol", kCohort, "--on", "2026-01-01"};
     for (int n = 1; n <= kWriters * kPeoplePerWriter; ++n) enrol.push_back(ref_of(n));
@@ -135,8 +136,7 @@ TEST_CASE("on the hub a trainer's role marks attendance but cannot change the sc
             for (const auto& r : roles) try {
                     mitra::test_backend::admin_execute("DROP OWNED BY " + r + " CASCADE");
                     mitra::test_backend::admin_execute("DROP ROLE " + r);
-                } catch (...) {
-                }
+                } catch (...) {}
         }
     } drop{{sita, trainers, coordinator}};
 
@@ -152,14 +152,21 @@ TEST_CASE("on the hub a trainer's role marks attendance but cannot change the sc
         return r;
     };
     ok_as(as_coordinator, {"init"});
-    const std::string grants =
-        "GRANT USAGE ON SCHEMA " + schema + " TO " + trainers + "; "
-        "GRANT SELECT ON ALL TABLES IN SCHEMA " + schema + " TO " + trainers + "; "
-        "GRANT INSERT, UPDATE, DELETE ON " + schema + ".participants, " + schema + ".enrolments, " + schema +
-        ".sessions, " + schema + ".attendance, " + schema + ".assessments, " + schema + ".practicum_logs, " + schema +
-        ".ethics_acknowledgements TO " + trainers + "; "
-        "GRANT INSERT ON " + schema + ".audit_log TO " + trainers + "; "
-        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + schema + " TO " + trainers;
+    const std::string grants = "GRANT USAGE ON SCHEMA " + schema + " TO " + trainers +
+                               "; "
+                               "GRANT SELECT ON ALL TABLES IN SCHEMA " +
+                               schema + " TO " + trainers +
+                               "; "
+                               "GRANT INSERT, UPDATE, DELETE ON " +
+                               schema + ".participants, " + schema + ".enrolments, " + schema + ".sessions, " + schema +
+                               ".attendance, " + schema + ".assessments, " + schema + ".practicum_logs, " + schema +
+                               ".ethics_acknowledgements TO " + trainers +
+                               "; "
+                               "GRANT INSERT ON " +
+                               schema + ".audit_log TO " + trainers +
+                               "; "
+                               "GRANT USAGE ON ALL SEQUENCES IN SCHEMA " +
+                               schema + " TO " + trainers;
     tb::admin_execute("SET ROLE " + coordinator + "; " + grants);
 
     ok_as(as_coordinator, {"trainer", "add", "--ref", "T-1", "--name", kSita, "--country", "NP", "--languages", "ne"});

@@ -36,18 +36,19 @@ std::string ref_of(int i) {
 std::string person_row(int i, bool changed = false) {
     static const std::vector<std::string> latin = {"ka", "mo", "ri", "tu", "se", "na", "po", "de",
                                                    "vu", "ha", "ze", "bo", "gi", "fa", "ju", "xe"};
-    static const std::vector<std::string> devanagari = {"का", "मो", "री", "तु", "से", "ना", "पो", "ली",
-                                                        "दे", "वु", "हा", "बो", "गी", "जु", "सा", "मा"};
-    static const std::vector<std::string> given = {"Ana", "Ravi", "Sita", "Kim", "Omar",
+    static const std::vector<std::string> devanagari = {"का", "मो", "री", "तु",  "से",  "ना", "पो", "ली",
+                                                        "दे",  "वु",  "हा", "बो", "गी", "जु",  "सा", "मा"};
+    static const std::vector<std::string> given = {"Ana", "Ravi", "Sita", "Kim",   "Omar",
                                                    "Mei", "Luis", "Hana", "Tariq", "Nila"};
     static const std::vector<std::string> given_hi = {"प्रिया", "सीता", "राम", "गीता"};
     std::string family = syllables(i / 10, latin);
     family[0] = static_cast<char>(family[0] - 'a' + 'A');
     const bool hindi = i % 3 == 1;
-    const std::string name = hindi ? given_hi[i % 4] + " " + syllables(i / 10, devanagari) : given[i % 10] + " " + family;
+    const std::string name =
+        hindi ? given_hi[i % 4] + " " + syllables(i / 10, devanagari) : given[i % 10] + " " + family;
     return ref_of(i) + "," + name + ",," + (hindi ? "IN,hi," : "GB,en,") + "p" + std::to_string(i) +
-           (changed ? "@example.net," : "@example.org,") + (i % 5 == 0 ? "'+94 77 " + std::to_string(1000000 + i) : "") +
-           "\n";
+           (changed ? "@example.net," : "@example.org,") +
+           (i % 5 == 0 ? "'+94 77 " + std::to_string(1000000 + i) : "") + "\n";
 }
 
 const std::string kHeader = "ref,full_name,latin_name,country,language,email,phone\n";
@@ -86,9 +87,10 @@ std::vector<std::string> refs_found(const std::string& db, const std::string& se
 
 }  // namespace
 
-TEST_CASE("an import of 50,000 people read a batch at a time keeps the same people as the file read whole, in "
-          "little memory",
-          "[cli][participant][import]") {
+TEST_CASE(
+    "an import of 50,000 people read a batch at a time keeps the same people as the file read whole, in "
+    "little memory",
+    "[cli][participant][import]") {
     Workspace ws;
     ws.ok({"init"});
     const auto kept = ws.file("kept.csv", kept_file());
@@ -163,8 +165,8 @@ TEST_CASE("a bad row or a look-alike at the end of 50,000 people is found, by li
         const auto refused = ws.run({"participant", "import", file});
         INFO(refused.err);
         CHECK(refused.status == 2);
-        CHECK(refused.err.find(file + ":" + std::to_string(kMany - 8) + ":1: ref: duplicate ref P-001500, first on line 1502") !=
-              std::string::npos);
+        CHECK(refused.err.find(file + ":" + std::to_string(kMany - 8) +
+                               ":1: ref: duplicate ref P-001500, first on line 1502") != std::string::npos);
         CHECK(ws.dump() == before);
     }
     SECTION("a name like one nine batches earlier, and --allow-lookalike takes it") {

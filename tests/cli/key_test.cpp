@@ -24,7 +24,9 @@ unsigned mode_of(const fs::path& path) {
     return info.st_mode & 07777;
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 }  // namespace
 

@@ -55,8 +55,8 @@ TEST_CASE("a cohort goes to the field in a pack, is marked there, and every mark
     // In the field, offline: the pack is a database like any other.
     const auto completion = json::parse(in_field(ws, pack, {"--json", "completion", kCohort}).out);
     CHECK(completion.size() == 3);
-    in_field(ws, pack, {"participant", "add", "--ref", "P-050", "--name", kMinhKhai, "--country", "VN",
-                        "--language", "vi"});
+    in_field(ws, pack,
+             {"participant", "add", "--ref", "P-050", "--name", kMinhKhai, "--country", "VN", "--language", "vi"});
     in_field(ws, pack, {"cohort", "enrol", kCohort, "P-050", "--on", "2026-01-01"});
     in_field(ws, pack, {"attendance", "mark", session_id(ws, pack, 1), "--everyone-present", "--late", "P-002:100"});
     in_field(ws, pack, {"attendance", "mark", session_id(ws, pack, 0), "--absent", "P-003"});
@@ -141,10 +141,11 @@ TEST_CASE("a pack takes the trainers' certifications to the field and brings co-
     CHECK(exported["learning_entries"] == 0);
 
     // In the field: the co-facilitator planned for the next session (the rule checked offline), and learning.
-    in_field(ws, pack, {"session", "assign", session_id(ws, pack, 1), "--trainer", "T-NP-02", "--co-facilitator",
-                        "T-NP-01"});
-    in_field(ws, pack, {"learning", "add", "P-001", "--title", "Ethics refresher", "--provider", "Peer network",
-                        "--date", "2026-01-10", "--hours", "3", "--category", "ethics"});
+    in_field(ws, pack,
+             {"session", "assign", session_id(ws, pack, 1), "--trainer", "T-NP-02", "--co-facilitator", "T-NP-01"});
+    in_field(ws, pack,
+             {"learning", "add", "P-001", "--title", "Ethics refresher", "--provider", "Peer network", "--date",
+              "2026-01-10", "--hours", "3", "--category", "ethics"});
 
     const auto merged = ws.json({"pack", "merge", pack});
     CHECK(merged["conflicts"].empty());

@@ -18,7 +18,8 @@ namespace {
 // The text of the QR code zbarimg reads from the PDF's page rendered at `dpi`.
 std::string qr_of(const fs::path& pdf, int dpi) {
     const fs::path png = pdf.parent_path() / (pdf.stem().string() + "-scan");
-    REQUIRE(tool("/usr/bin/pdftoppm", {"-gray", "-png", "-singlefile", "-r", std::to_string(dpi), pdf.string(), png.string()})
+    REQUIRE(tool("/usr/bin/pdftoppm",
+                 {"-gray", "-png", "-singlefile", "-r", std::to_string(dpi), pdf.string(), png.string()})
                 .status == 0);
     auto read = tool("/usr/bin/zbarimg", {"--quiet", "--raw", png.string() + ".png"}).out;
     while (!read.empty() && read.back() == '\n') read.pop_back();
@@ -27,11 +28,12 @@ std::string qr_of(const fs::path& pdf, int dpi) {
 
 // The page after its scripts ran, opened at `link`'s code as a phone opens the QR's address.
 std::string opened(const Workspace& ws, const fs::path& site, const std::string& link) {
-    const auto run = spawn("/usr/bin/chromium",
-                           {"--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
-                            "--user-data-dir=" + (ws.dir / "chromium-profile").string(), "--virtual-time-budget=5000",
-                            "--dump-dom", "file://" + (site / "index.html").string() + "#" + link.substr(link.find('#') + 1)},
-                           {"HOME=" + ws.dir.string()});
+    const auto run =
+        spawn("/usr/bin/chromium",
+              {"--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
+               "--user-data-dir=" + (ws.dir / "chromium-profile").string(), "--virtual-time-budget=5000", "--dump-dom",
+               "file://" + (site / "index.html").string() + "#" + link.substr(link.find('#') + 1)},
+              {"HOME=" + ws.dir.string()});
     INFO(run.err);
     REQUIRE(run.status == 0);
     return run.out;

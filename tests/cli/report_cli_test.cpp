@@ -47,8 +47,8 @@ void small_programme(const Workspace& ws) {
     ws.ok({"trainer", "add", "--ref", "T-NP-01", "--name", kSita, "--latin-name", "Sita Rai", "--country", "NP",
            "--languages", "ne,en", "--qualified", "M01,M02,M03"});
     ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
-    ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan Community Centre", "--country",
-           "NP", "--language", "hi", "--start", "2026-01-05", "--trainer", "T-NP-01"});
+    ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan Community Centre",
+           "--country", "NP", "--language", "hi", "--start", "2026-01-05", "--trainer", "T-NP-01"});
     ws.ok({"cohort", "enrol", kCohort, "P-001", "P-002", "P-003", "P-004", "P-005", "P-006", "P-007", "P-008", "--on",
            "2026-01-01"});
     ws.ok({"session", "schedule", kCohort, "--every", "7", "--at", "10:00"});
@@ -81,15 +81,15 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         const std::string info = shell("pdfinfo " + quoted(pdf));
         CHECK(info.find("Page size:       595.276 x 841.89 pts (A4)") != std::string::npos);
         const std::string text = shell("pdftotext " + quoted(pdf) + " -");
-        CHECK(text.find("साथी सहायता") != std::string::npos);            // the curriculum title in Hindi
-        CHECK(text.find("जिया हुआ अनुभव") != std::string::npos);          // M01's title in Hindi
+        CHECK(text.find("साथी सहायता") != std::string::npos);   // the curriculum title in Hindi
+        CHECK(text.find("जिया हुआ अनुभव") != std::string::npos);  // M01's title in Hindi
         // Every label in Hindi, the country by its Hindi name; none of the English labels left.
         CHECK(j["language"] == "hi");
-        CHECK(text.find("कार्यक्रम रिपोर्ट") != std::string::npos);                     // the title
-        CHECK(text.find("पूर्णता फ़नल") != std::string::npos);                          // the funnel's caption
+        CHECK(text.find("कार्यक्रम रिपोर्ट") != std::string::npos);                         // the title
+        CHECK(text.find("पूर्णता फ़नल") != std::string::npos);                              // the funnel's caption
         CHECK(text.find("देश के अनुसार नामांकित और पूरा करने वाले लोग") != std::string::npos);  // the countries' chart
-        CHECK(text.find("नेपाल") != std::string::npos);                                // Nepal, from ICU
-        CHECK(text.find("नामांकित लोग") != std::string::npos);                         // a key figure
+        CHECK(text.find("नेपाल") != std::string::npos);                                   // Nepal, from ICU
+        CHECK(text.find("नामांकित लोग") != std::string::npos);                            // a key figure
         CHECK(text.find("पृष्ठ 1") != std::string::npos);
         for (const std::string english : {"Completion funnel", "People enrolled", "by country", "Programme report",
                                           "page 1", "Aggregate figures", "people completed"})
@@ -97,7 +97,8 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         CHECK(j["countries"][0]["code"] == "NP");
         CHECK(j["countries"][0]["country"] == "नेपाल");
         CHECK(text.find("<5") != std::string::npos);
-        for (const auto& name : {kYamada, kPriya, kSita, std::string("P-001")}) CHECK(text.find(name) == std::string::npos);
+        for (const auto& name : {kYamada, kPriya, kSita, std::string("P-001")})
+            CHECK(text.find(name) == std::string::npos);
         CHECK_FALSE(fs::exists(ws.dir / ".report.pdf.tmp"));
     }
 
@@ -108,15 +109,19 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         args.push_back(csv.string());
         ws.ok(args);
         const std::string content = slurp(csv);
-        REQUIRE(content.rfind("\xEF\xBB\xBF" "table,item,measure,value\r\n", 0) == 0);
+        REQUIRE(content.rfind("\xEF\xBB\xBF"
+                              "table,item,measure,value\r\n",
+                              0) == 0);
         CHECK(content.find("Summary,,people enrolled,8") == std::string::npos);  // the item is the row's label
         CHECK(content.find("Summary,people enrolled,value,8\r\n") != std::string::npos);
         CHECK(content.find("Countries,Nepal,enrolled,8\r\n") != std::string::npos);  // the country by name
         CHECK(content.find("P-00") == std::string::npos);
         // Python's csv module reads it back (the BOM taken off by utf-8-sig) with four fields on every row.
-        const std::string check = shell("python3 -c \"import csv,sys; rows=list(csv.reader(open(sys.argv[1], "
-                                        "encoding='utf-8-sig', newline=''))); print(len(rows), set(len(r) for r in "
-                                        "rows))\" " + quoted(csv));
+        const std::string check = shell(
+            "python3 -c \"import csv,sys; rows=list(csv.reader(open(sys.argv[1], "
+            "encoding='utf-8-sig', newline=''))); print(len(rows), set(len(r) for r in "
+            "rows))\" " +
+            quoted(csv));
         CHECK(check.find("{4}") != std::string::npos);
     }
 
@@ -126,9 +131,11 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         for (const std::string a : {"--format", "xlsx", "--out"}) args.push_back(a);
         args.push_back(xlsx.string());
         ws.ok(args);
-        const std::string listing = shell("python3 -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); "
-                                          "assert z.testzip() is None; print('\\n'.join(z.namelist())); "
-                                          "print(z.read('xl/workbook.xml').decode())\" " + quoted(xlsx));
+        const std::string listing = shell(
+            "python3 -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); "
+            "assert z.testzip() is None; print('\\n'.join(z.namelist())); "
+            "print(z.read('xl/workbook.xml').decode())\" " +
+            quoted(xlsx));
         CHECK(listing.find("xl/worksheets/sheet1.xml") != std::string::npos);
         CHECK(listing.find("xl/worksheets/sheet4.xml") != std::string::npos);
         CHECK(listing.find("name=\"Summary\"") != std::string::npos);
@@ -143,7 +150,9 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         const json j = ws.json(args);
         CHECK(j["summary"]["people enrolled"] == "8");  // machines keep the English keys
         const std::string content = slurp(csv);
-        REQUIRE(content.rfind("\xEF\xBB\xBF" "表,項目,指標,値\r\n", 0) == 0);
+        REQUIRE(content.rfind("\xEF\xBB\xBF"
+                              "表,項目,指標,値\r\n",
+                              0) == 0);
         CHECK(content.find("概要,登録者数,値,8\r\n") != std::string::npos);
         CHECK(content.find("国別,ネパール,登録,8\r\n") != std::string::npos);
         CHECK(content.find("people enrolled") == std::string::npos);
@@ -151,9 +160,11 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
         const fs::path xlsx = ws.dir / "report-ja.xlsx";
         args.back() = xlsx.string();
         ws.ok(args);
-        const std::string listing = shell("python3 -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); "
-                                          "assert z.testzip() is None; print(z.read('xl/workbook.xml').decode()); "
-                                          "print(z.read('xl/sharedStrings.xml').decode())\" " + quoted(xlsx));
+        const std::string listing = shell(
+            "python3 -c \"import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); "
+            "assert z.testzip() is None; print(z.read('xl/workbook.xml').decode()); "
+            "print(z.read('xl/sharedStrings.xml').decode())\" " +
+            quoted(xlsx));
         CHECK(listing.find("name=\"概要\"") != std::string::npos);
         CHECK(listing.find("name=\"モジュール\"") != std::string::npos);
         CHECK(listing.find("プログラムの概要") != std::string::npos);  // the sheet's title row
@@ -171,7 +182,8 @@ TEST_CASE("a coordinator writes the programme report as PDF, CSV and XLSX in one
     }
 
     SECTION("bad periods and filters are refused and nothing is written") {
-        const auto out = ws.run({"report", "--from", "2026-03-01", "--to", "2026-01-01", "--out", (ws.dir / "x.pdf").string()});
+        const auto out =
+            ws.run({"report", "--from", "2026-03-01", "--to", "2026-01-01", "--out", (ws.dir / "x.pdf").string()});
         CHECK(out.status == 2);
         CHECK(out.err.find("--to") != std::string::npos);
         CHECK(ws.run({"report", "--from", "2026-01-01", "--to", "2026-02-01", "--cohort", "NOPE", "--out",
@@ -198,8 +210,9 @@ TEST_CASE("a trainer prints a session's sign-in sheet and its typed-in CSV impor
     CHECK(shell("pdfinfo " + quoted(sheet)).find("A4") != std::string::npos);
 
     // What a trainer types from the ticked sheet: the layout printed at its foot.
-    const std::string typed = "session,ref,status,minutes\n"
-                              "3,P-001,P,\n3,P-002,L,95\n3,P-003,E,\n3,P-004,A,\n3,P-005,p,\n";
+    const std::string typed =
+        "session,ref,status,minutes\n"
+        "3,P-001,P,\n3,P-002,L,95\n3,P-003,E,\n3,P-004,A,\n3,P-005,p,\n";
     const auto imported = ws.json({"attendance", "import", kCohort, ws.file("typed.csv", typed)});
     CHECK(imported["marked"] == 5);
     CHECK(ws.count("attendance") == 8 + 8 + 5);
@@ -231,7 +244,9 @@ TEST_CASE("exports: personal data only on request, and a round trip through CSV 
 
     ws.ok({"participant", "export", "--out", out.string(), "--include-personal-data"});
     const std::string csv = slurp(out);
-    CHECK(csv.rfind("\xEF\xBB\xBF" "ref,full_name,latin_name,country,language,email,phone,consent_date\r\n", 0) == 0);
+    CHECK(csv.rfind("\xEF\xBB\xBF"
+                    "ref,full_name,latin_name,country,language,email,phone,consent_date\r\n",
+                    0) == 0);
     CHECK(csv.find(kBobby) != std::string::npos);
     CHECK(csv.find(kSriyani) != std::string::npos);
     struct stat st {};
@@ -247,13 +262,14 @@ TEST_CASE("exports: personal data only on request, and a round trip through CSV 
 
     ws.ok({"cohort", "export", "--out", (ws.dir / "cohorts.csv").string()});
     const std::string cohorts = slurp(ws.dir / "cohorts.csv");
-    CHECK(cohorts.find("code,curriculum,curriculum_version,site,country,language,start,end,time_zone,capacity,trainers") !=
+    CHECK(cohorts.find(
+              "code,curriculum,curriculum_version,site,country,language,start,end,time_zone,capacity,trainers") !=
           std::string::npos);
     CHECK(cohorts.find("KTM-2026-1,PSF,2026.1,Patan Community Centre,NP,hi,2026-01-05,,Asia/Kathmandu,0,T-NP-01") !=
           std::string::npos);
 
-    const json done = ws.json({"completion", "export", kCohort, "--out", (ws.dir / "done.csv").string(), "--today",
-                               "2026-03-01"});
+    const json done =
+        ws.json({"completion", "export", kCohort, "--out", (ws.dir / "done.csv").string(), "--today", "2026-03-01"});
     CHECK(done["complete"] == 5);
     const std::string completions = slurp(ws.dir / "done.csv");
     CHECK(completions.find("KTM-2026-1,P-001,PROGRAMME,yes,yes,") != std::string::npos);
@@ -340,8 +356,7 @@ TEST_CASE("an issued certificate becomes an Open Badges 2.0 assertion", "[cli][b
     REQUIRE(identity.rfind("sha256$", 0) == 0);
     // The hash is of the email and the salt, so the holder can prove it and no one else can read it.
     const std::string salt = b["recipient"]["salt"];
-    const std::string expected =
-        shell("printf '%s' 'hanako@example.org" + salt + "' | sha256sum | cut -c1-64");
+    const std::string expected = shell("printf '%s' 'hanako@example.org" + salt + "' | sha256sum | cut -c1-64");
     CHECK(identity == "sha256$" + expected.substr(0, 64));
     CHECK(b.dump().find("hanako@example.org") == std::string::npos);
     CHECK(b["badge"]["type"] == "BadgeClass");
@@ -356,8 +371,8 @@ TEST_CASE("an issued certificate becomes an Open Badges 2.0 assertion", "[cli][b
     CHECK(b["extensions:MitraCertificate"]["serial"] == yamada_serial);
     // The payload in the badge verifies offline with the exported public key.
     ws.ok({"key", "export", "--out", (ws.dir / "mitra-public.key").string()});
-    const auto verified = ws.run({"certificate", "verify", "--qr", payload, "--public-key",
-                                  (ws.dir / "mitra-public.key").string()});
+    const auto verified =
+        ws.run({"certificate", "verify", "--qr", payload, "--public-key", (ws.dir / "mitra-public.key").string()});
     CHECK(verified.status == 0);
     CHECK(verified.out.find("GENUINE") != std::string::npos);
 

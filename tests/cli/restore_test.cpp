@@ -27,8 +27,8 @@ std::vector<fs::path> named(const fs::path& dir, const std::string& start) {
     std::vector<fs::path> out;
     for (const auto& e : fs::directory_iterator(dir)) {
         const std::string name = e.path().filename().string();
-        const bool companion = name.size() > 4 && (name.substr(name.size() - 4) == "-wal" ||
-                                                   name.substr(name.size() - 4) == "-shm");
+        const bool companion =
+            name.size() > 4 && (name.substr(name.size() - 4) == "-wal" || name.substr(name.size() - 4) == "-shm");
         if (name.rfind(start, 0) == 0 && !companion) out.push_back(e.path());
     }
     return out;
@@ -100,6 +100,7 @@ TEST_CASE("restore over a sound database backs its content up first", "[cli][bac
     CHECK(w.run({"participant", "show", "LATE-1"}).status != 0);
     const auto kept = w.json({"backup", "--list"});
     bool before_restore = false;
-    for (const auto& b : kept) before_restore = before_restore || b.get<std::string>().find("before-restore") != std::string::npos;
+    for (const auto& b : kept)
+        before_restore = before_restore || b.get<std::string>().find("before-restore") != std::string::npos;
     CHECK(before_restore);
 }

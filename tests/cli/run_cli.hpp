@@ -12,7 +12,7 @@ namespace mitra::cli_test {
 struct Output {
     int status = -1;  // exit status; 128 + signal when killed by one
     std::string out, err;
-    long max_rss_kb = 0;  // the program's peak resident memory, from Workspace::run_measured only
+    long max_rss_kb = 0;    // the program's peak resident memory, from Workspace::run_measured only
     int err_lines() const;  // lines on stderr
 };
 
@@ -50,7 +50,7 @@ public:
     void execute(const std::string& statement, const std::string& value) const;
 
     std::filesystem::path dir;
-    std::string db;  // a file path, or a postgresql:// URL
+    std::string db;                        // a file path, or a postgresql:// URL
     std::vector<std::string> environment;  // "NAME=value" added to every run's environment (MITRA_… included)
 
     // Another database of this workspace's backend (a second hub, say), made on first use.

@@ -23,7 +23,9 @@ std::string read_file(const fs::path& path) {
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
-bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
 
 // The page as Chromium leaves it once its scripts have run: the DOM, serialised.
 std::string page_dom(const fs::path& page, const std::string& fragment) {
@@ -74,12 +76,14 @@ std::string fragment_of(const std::string& link) { return link.substr(link.find(
 // A completion certificate for the demo's P-001 with this serial, signed (in name) by `key`: the row is put in by
 // hand, as issuing a cohort is certificate_test's business and slow.
 void put_certificate(const Workspace& ws, const mitra::SigningKey& key, const std::string& serial) {
-    ws.execute("INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, modules, "
-               "template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
-               "updated_by) VALUES ('c0ffee', :s, (SELECT uuid FROM participants WHERE ref = 'P-001'), "
-               "(SELECT uuid FROM cohorts WHERE code = 'DEMO-KTM'), 'completion', '', '', 'completion', "
-               "'2026-07-31', 'h', 'p', '" + key.key_id() + "', 'now', 'test', 'now', 'test')",
-               serial);
+    ws.execute(
+        "INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, modules, "
+        "template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
+        "updated_by) VALUES ('c0ffee', :s, (SELECT uuid FROM participants WHERE ref = 'P-001'), "
+        "(SELECT uuid FROM cohorts WHERE code = 'DEMO-KTM'), 'completion', '', '', 'completion', "
+        "'2026-07-31', 'h', 'p', '" +
+            key.key_id() + "', 'now', 'test', 'now', 'test')",
+        serial);
 }
 
 // The demo programme, its site written, and one of its certificates revoked through the CLI.
@@ -110,7 +114,7 @@ TEST_CASE("verifier site writes the page, the trusted keys and the signed revoca
     CHECK(contains(page, "default-src 'none'"));
     CHECK_FALSE(std::regex_search(page, std::regex(R"((src|href)\s*=\s*["']?(https?:)?//)", std::regex::icase)));
     CHECK(contains(page, "MIT License"));  // the fallback's licence stays with it
-    CHECK(contains(page, "fflate "));       // and so does that of fflate, which inflates the words
+    CHECK(contains(page, "fflate "));      // and so does that of fflate, which inflates the words
     CHECK(contains(page, "Arjun Barrett"));
     CHECK(contains(page, "Peer Support Foundations"));  // the curriculum's title, which a version 2 code lacks
 
@@ -136,8 +140,10 @@ TEST_CASE("verifier site into a path that is a file refuses, names it and change
     CHECK(read_file(blocker) == "not a folder");
 }
 
-TEST_CASE("certificate revoke writes the site again where it was last written, so its list and page carry the "
-          "revocation", "[cli][verifier]") {
+TEST_CASE(
+    "certificate revoke writes the site again where it was last written, so its list and page carry the "
+    "revocation",
+    "[cli][verifier]") {
     Workspace ws;
     ws.ok({"demo"});
     const fs::path folder = ws.dir / "site";
@@ -225,12 +231,13 @@ TEST_CASE("the verification page shows each verdict, and the facts only when the
 
     SECTION("genuine, with the name as printed in every script the programme prints, from the QR's link") {
         const std::pair<std::string, std::string> people[] = {
-            {kYamada, "ja"}, {kMinjun, "ko"},   {kSomchai, "th"},  {kPriya, "hi"},   {kSriyani, "si"},
+            {kYamada, "ja"}, {kMinjun, "ko"},   {kSomchai, "th"},      {kPriya, "hi"},      {kSriyani, "si"},
             {kAisha, "ur"},  {kMinhKhai, "vi"}, {"陳志明", "zh-Hant"}, {"王芳", "zh-Hans"}, {kSukarno, "id"}};
         int n = 0;
         for (const auto& [name, language] : people) {
             const auto code = mitra::sign_code(
-                facts_for("PSF-NP-2026-00010" + std::to_string(n++) + "-A", name, "Latin", language, site.key), site.key);
+                facts_for("PSF-NP-2026-00010" + std::to_string(n++) + "-A", name, "Latin", language, site.key),
+                site.key);
             const auto dom = site.dom(fragment_of(mitra::verification_link(url, code)));
             INFO(name);
             CHECK(verdict_of(dom) == "genuine");
@@ -238,7 +245,8 @@ TEST_CASE("the verification page shows each verdict, and the facts only when the
             CHECK(shown_name(dom) == name);
         }
     }
-    SECTION("the whole link pasted after the page's own '#' reads too, and the page speaks the certificate's language") {
+    SECTION(
+        "the whole link pasted after the page's own '#' reads too, and the page speaks the certificate's language") {
         const auto code = mitra::sign_code(facts_for("PSF-NP-2026-000201-B", kYamada, "", "ja", site.key), site.key);
         const auto dom = site.dom(mitra::verification_link(url, code));
         CHECK(verdict_of(dom) == "genuine");
@@ -280,8 +288,8 @@ TEST_CASE("the verification page shows each verdict, and the facts only when the
     }
     SECTION("unknown key: a code another installation signed") {
         const auto stranger = mitra::new_signing_key();
-        const auto dom = site.dom(mitra::sign_code(facts_for("PSF-NP-2026-000501-E", kSomchai, "", "th", stranger),
-                                                   stranger));
+        const auto dom =
+            site.dom(mitra::sign_code(facts_for("PSF-NP-2026-000501-E", kSomchai, "", "th", stranger), stranger));
         CHECK(verdict_of(dom) == "unknown-key");
         CHECK_FALSE(contains(dom, kSomchai));
     }
@@ -292,13 +300,14 @@ TEST_CASE("the verification page shows each verdict, and the facts only when the
     }
     SECTION("a signed name with a bidi override and an escape character shows them escaped, never raw") {
         const std::string name = "Ali \u202Enahk\u202C \x1b[2J";  // an RLO, a PDF (pop) and a terminal escape
-        const auto dom = site.dom(mitra::sign_code(facts_for("PSF-NP-2026-000801-J", name, "", "en", site.key),
-                                                   site.key));
+        const auto dom =
+            site.dom(mitra::sign_code(facts_for("PSF-NP-2026-000801-J", name, "", "en", site.key), site.key));
         CHECK(verdict_of(dom) == "genuine");
         CHECK_FALSE(contains(dom, "\u202E"));
         CHECK_FALSE(contains(dom, "\x1b"));
-        CHECK(contains(dom, "Ali <span class=\"escaped\">\\u{202E}</span>nahk<span class=\"escaped\">\\u{202C}</span> "
-                            "<span class=\"escaped\">\\u{1B}</span>[2J"));
+        CHECK(contains(dom,
+                       "Ali <span class=\"escaped\">\\u{202E}</span>nahk<span class=\"escaped\">\\u{202C}</span> "
+                       "<span class=\"escaped\">\\u{1B}</span>[2J"));
     }
     SECTION("version 1 codes still verify") {
         auto facts = facts_for("PSF-NP-2025-000001-G", kSriyani, "", "", site.key);
@@ -317,8 +326,8 @@ TEST_CASE("without WebCrypto's Ed25519 the page verifies with its inlined fallba
     const fs::path copy = site.folder / "no-webcrypto.html";
     std::ofstream(copy, std::ios::binary) << page;
 
-    const auto code = mitra::sign_code(facts_for("PSF-NP-2026-000701-H", kAisha, "Aisha Khan", "ur", site.key),
-                                       site.key);
+    const auto code =
+        mitra::sign_code(facts_for("PSF-NP-2026-000701-H", kAisha, "Aisha Khan", "ur", site.key), site.key);
     auto dom = page_dom(copy, code);
     CHECK(verdict_of(dom) == "genuine");
     CHECK(verdict_attribute(dom, "data-engine") == "fallback");
@@ -351,7 +360,8 @@ std::string drop_file(const std::string& bytes) {
     std::string b64 = mitra::base64url_encode(bytes);
     for (char& c : b64) c = c == '-' ? '+' : c == '_' ? '/' : c;
     while (b64.size() % 4) b64 += '=';
-    return "const bytes = Uint8Array.from(atob('" + b64 + "'), (c) => c.charCodeAt(0));"
+    return "const bytes = Uint8Array.from(atob('" + b64 +
+           "'), (c) => c.charCodeAt(0));"
            "const dt = new DataTransfer(); dt.items.add(new File([bytes], 'c.pdf', {type: 'application/pdf'}));"
            "document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, "
            "cancelable: true}));";
@@ -361,7 +371,9 @@ std::string drop_file(const std::string& bytes) {
 std::string pdf_with_keywords(const std::string& keywords) {
     return "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
            "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
-           "3 0 obj << /Producer (Haru Free PDF Library) /Keywords (" + keywords + ") >> endobj\n"
+           "3 0 obj << /Producer (Haru Free PDF Library) /Keywords (" +
+           keywords +
+           ") >> endobj\n"
            "trailer << /Root 1 0 R /Info 3 0 R >>\n%%EOF\n";
 }
 
@@ -415,14 +427,16 @@ TEST_CASE("the page speaks the certificate's language (Urdu right to left), and 
         std::string name, language, genuine, html;
     };
     const Case cases[] = {
-        {kSriyani, "si", "\u0DC3\u0DAD\u0DCA\u200D\u0DBA\u0DBA\u0DD2", R"(<html lang="si" dir="ltr">)"},  // සත්‍යයි
+        {kSriyani, "si", "\u0DC3\u0DAD\u0DCA\u200D\u0DBA\u0DBA\u0DD2",
+         R"(<html lang="si" dir="ltr">)"},  // සත්‍යයි
         {kAisha, "ur", "اصلی", R"(<html lang="ur" dir="rtl">)"},
         {kSita, "ne-NP", "सक्कली", R"(<html lang="ne" dir="ltr">)"},
     };
     int n = 0;
     for (const auto& c : cases) {
         const auto code = mitra::sign_code(
-            facts_for("PSF-NP-2026-00110" + std::to_string(n++) + "-L", c.name, "Latin", c.language, site.key), site.key);
+            facts_for("PSF-NP-2026-00110" + std::to_string(n++) + "-L", c.name, "Latin", c.language, site.key),
+            site.key);
         INFO(c.language);
         const auto dom = site.dom(code);
         CHECK(verdict_of(dom) == "genuine");
@@ -433,8 +447,8 @@ TEST_CASE("the page speaks the certificate's language (Urdu right to left), and 
 
     SECTION("tags without words of their own find the nearest language") {
         const std::pair<std::string, std::string> tags[] = {
-            {"zh-Hant-HK", "zh-Hant"}, {"zh-HK", "zh-Hant"}, {"zh-CN", "zh-Hans"}, {"tl", "fil"}, {"fil-PH", "fil"},
-            {"UR-pk", "ur"}, {"xx", "en"}};
+            {"zh-Hant-HK", "zh-Hant"}, {"zh-HK", "zh-Hant"}, {"zh-CN", "zh-Hans"}, {"tl", "fil"},
+            {"fil-PH", "fil"},         {"UR-pk", "ur"},      {"xx", "en"}};
         for (const auto& [tag, shown] : tags) {
             const auto code = mitra::sign_code(
                 facts_for("PSF-NP-2026-00120" + std::to_string(n++) + "-M", kYamada, "", tag, site.key), site.key);
@@ -443,8 +457,8 @@ TEST_CASE("the page speaks the certificate's language (Urdu right to left), and 
         }
     }
     SECTION("the English button turns an Urdu page into an English, left-to-right one") {
-        const auto code = mitra::sign_code(
-            facts_for("PSF-NP-2026-001301-N", kAisha, "Aisha Khan", "ur", site.key), site.key);
+        const auto code =
+            mitra::sign_code(facts_for("PSF-NP-2026-001301-N", kAisha, "Aisha Khan", "ur", site.key), site.key);
         const auto page = page_doing(site.folder, "to-english.html",
                                      "const wait = setInterval(() => {"
                                      "  const b = document.querySelector('#langs button[lang=en]');"
@@ -462,8 +476,8 @@ TEST_CASE("the page speaks the certificate's language (Urdu right to left), and 
         page.replace(page.find("<head>"), 6, "<head><script>delete window.DecompressionStream;</script>");
         const fs::path copy = site.folder / "no-inflate.html";
         std::ofstream(copy, std::ios::binary) << page;
-        const auto dom = page_dom(copy, mitra::sign_code(facts_for("PSF-NP-2026-001401-P", kAisha, "", "ur", site.key),
-                                                         site.key));
+        const auto dom =
+            page_dom(copy, mitra::sign_code(facts_for("PSF-NP-2026-001401-P", kAisha, "", "ur", site.key), site.key));
         CHECK(verdict_of(dom) == "genuine");
         CHECK(contains(dom, R"(<html lang="ur" dir="rtl">)"));
         CHECK(contains(dom, "<p id=\"verdict-word\">اصلی</p>"));

@@ -95,8 +95,8 @@ TEST_CASE("a forged code's escape codes, carriage returns and bidi overrides nev
     const std::string trap = "\rGENUINE: PSF-NP-2026-000001-S\x1b[2K\x1b]0;owned\x07\u202E\u2066 evil";
 
     SECTION("forged under a trusted key: only the verdict and the reason, on every path") {
-        const std::string forged = hand_made_code({"M2", "PSF-NP-2026-000042-K", trap, "", "PSF 2026.1",
-                                                   "completion", "2026-11-25", "", "en", trusted_id});
+        const std::string forged = hand_made_code(
+            {"M2", "PSF-NP-2026-000042-K", trap, "", "PSF 2026.1", "completion", "2026-11-25", "", "en", trusted_id});
         for (const auto& args : std::vector<std::vector<std::string>>{
                  {"certificate", "verify", "--public-key", public_key, "--qr", forged},
                  {"certificate", "verify", "--public-key", public_key, "--qr", "https://verify.example.org/#" + forged},
@@ -120,8 +120,8 @@ TEST_CASE("a forged code's escape codes, carriage returns and bidi overrides nev
         }
     }
     SECTION("a stranger's key named with escape codes is shown escaped") {
-        const std::string stranger = hand_made_code({"M2", "PSF-NP-2026-000042-K", trap, "", "PSF 2026.1",
-                                                     "completion", "2026-11-25", "", "en", "\x1b[31mdeadbeef"});
+        const std::string stranger = hand_made_code({"M2", "PSF-NP-2026-000042-K", trap, "", "PSF 2026.1", "completion",
+                                                     "2026-11-25", "", "en", "\x1b[31mdeadbeef"});
         const auto result = ws.run({"certificate", "verify", "--public-key", public_key, "--qr", stranger});
         INFO(result.out << result.err);
         CHECK(result.status == 1);
@@ -142,9 +142,10 @@ TEST_CASE("a forged code's escape codes, carriage returns and bidi overrides nev
     }
 }
 
-TEST_CASE("verify reads a certificate file as a PDF: a code in a text file or a PDF cut short is damaged, a "
-          "swapped code is refused, and a re-saved PDF still verifies",
-          "[cli][verify]") {
+TEST_CASE(
+    "verify reads a certificate file as a PDF: a code in a text file or a PDF cut short is damaged, a "
+    "swapped code is refused, and a re-saved PDF still verifies",
+    "[cli][verify]") {
     Issued issued;
     const auto& ws = issued.ws;
     const std::string a_bytes = read_file(issued.a);
@@ -213,8 +214,8 @@ TEST_CASE("verify reads a certificate file as a PDF: a code in a text file or a 
     }
     SECTION("a genuine certificate re-saved with object streams, as PDF optimisers do, verifies") {
         const auto optimised = (ws.dir / "optimised.pdf").string();
-        const auto qpdf = tool("/usr/bin/qpdf", {"--object-streams=generate", "--compress-streams=y",
-                                                 issued.a.string(), optimised});
+        const auto qpdf =
+            tool("/usr/bin/qpdf", {"--object-streams=generate", "--compress-streams=y", issued.a.string(), optimised});
         INFO(qpdf.err);
         REQUIRE(qpdf.status == 0);
         CHECK(mitra::find_payload(read_file(optimised)).empty());  // the code is no longer in the bytes as such
@@ -242,10 +243,10 @@ TEST_CASE("offline, revocation is checked only with the programme's signed list,
     CHECK(unchecked.status == 0);
     CHECK(first_line(unchecked.out) == "GENUINE: " + issued.a_serial);
     CHECK(contains(unchecked.out, "revocation not checked"));
-    const auto unchecked_json = json::parse(ws.run_bare({"--db", (ws.dir / "nowhere.db").string(), "--json",
-                                                         "certificate", "verify", "--public-key", issued.public_key,
-                                                         pdf})
-                                                .out);
+    const auto unchecked_json =
+        json::parse(ws.run_bare({"--db", (ws.dir / "nowhere.db").string(), "--json", "certificate", "verify",
+                                 "--public-key", issued.public_key, pdf})
+                        .out);
     CHECK(unchecked_json["revocation_checked"] == false);
     CHECK_FALSE(unchecked_json.contains("revoked"));
     CHECK(unchecked_json["verdict"] == "genuine");
@@ -267,14 +268,15 @@ TEST_CASE("offline, revocation is checked only with the programme's signed list,
         INFO(result.out << result.err);
         CHECK(result.status == 1);
         CHECK(first_line(result.out) == "REVOKED: " + issued.a_serial);
-        CHECK(contains(result.out, "revoked on " + list_text.substr(list_text.find(issued.a_serial) +
-                                                                     issued.a_serial.size() + 1, 10) +
-                                       " (issued-in-error)"));
+        CHECK(contains(result.out,
+                       "revoked on " +
+                           list_text.substr(list_text.find(issued.a_serial) + issued.a_serial.size() + 1, 10) +
+                           " (issued-in-error)"));
         CHECK_FALSE(contains(result.out, "revocation not checked"));
-        const auto j = json::parse(ws.run_bare({"--db", (ws.dir / "nowhere.db").string(), "--json", "certificate",
-                                                "verify", "--public-key", issued.public_key, "--revocations", list,
-                                                pdf})
-                                       .out);
+        const auto j =
+            json::parse(ws.run_bare({"--db", (ws.dir / "nowhere.db").string(), "--json", "certificate", "verify",
+                                     "--public-key", issued.public_key, "--revocations", list, pdf})
+                            .out);
         CHECK(j["verdict"] == "revoked");
         CHECK(j["revocation_checked"] == true);
         CHECK(j["revoked"] == true);
@@ -299,8 +301,8 @@ TEST_CASE("offline, revocation is checked only with the programme's signed list,
         CHECK(result.status == 1);
         CHECK(first_line(result.out) == "REVOKED: " + issued.a_serial);
         // --public-key may be given more than once, and a keys file may hold several.
-        const auto both = issued.offline({"--public-key", other_key, "--public-key", issued.public_key,
-                                          issued.b.string()});
+        const auto both =
+            issued.offline({"--public-key", other_key, "--public-key", issued.public_key, issued.b.string()});
         CHECK(both.status == 0);
         const auto keys_file = (site / "keys.txt").string();
         CHECK(issued.offline({"--public-key", keys_file, issued.b.string()}).status == 0);
@@ -337,8 +339,8 @@ TEST_CASE("offline, a version 2 link verifies, and a certificate past its signed
     REQUIRE(link.rfind("HTTPS://VERIFY.EXAMPLE.ORG/psf/#M2", 0) == 0);
     const auto nowhere = (ws.dir / "nowhere.db").string();
     const auto on = [&](const std::string& day) {
-        return ws.run_bare({"--db", nowhere, "certificate", "verify", "--public-key", own.public_file, "--qr", link,
-                            "--today", day});
+        return ws.run_bare(
+            {"--db", nowhere, "certificate", "verify", "--public-key", own.public_file, "--qr", link, "--today", day});
     };
     const auto last_day = on("2028-11-24");
     INFO(last_day.out << last_day.err);
@@ -353,8 +355,10 @@ TEST_CASE("offline, a version 2 link verifies, and a certificate past its signed
     CHECK_FALSE(fs::exists(nowhere));
 }
 
-TEST_CASE("an issued completion certificate carries the last day of the certification it grants, so offline it "
-          "expires", "[cli][verify]") {
+TEST_CASE(
+    "an issued completion certificate carries the last day of the certification it grants, so offline it "
+    "expires",
+    "[cli][verify]") {
     Workspace ws;
     set_up_cohort(ws);
     const auto issued = issue(ws, ws.dir / "certs");

@@ -122,8 +122,8 @@ TEST_CASE("people added by hand and imported from CSV come back byte for byte, t
 
     const auto people = ws.json({"participant", "list"});
     REQUIRE(people.size() == 10);
-    const std::vector<std::string> names{kYamada, kMinjun,  kSomchai, kPriya,  kAisha,
-                                         kMinhKhai, kSukarno, kBobby,  kSriyani, kBobby + " \"again\""};
+    const std::vector<std::string> names{kYamada,   kMinjun,  kSomchai, kPriya,   kAisha,
+                                         kMinhKhai, kSukarno, kBobby,   kSriyani, kBobby + " \"again\""};
     const std::vector<std::string> refs{"P-001", "P-002", "P-003", "P-004", "P-005",
                                         "P-006", "P-007", "P-008", "P-013", "P-014"};
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -283,8 +283,8 @@ TEST_CASE("attendance is marked present, absent, excused, late and left early, a
     CHECK(marks[3]["ref"] == "P-013");
     CHECK(marks[3]["status"] == "absent");
 
-    const auto second = ws.json({"attendance", "mark", m01b, "--present", "P-001,P-003", "--left-early",
-                                 "P-002:100", "--excused", "P-013"});
+    const auto second = ws.json(
+        {"attendance", "mark", m01b, "--present", "P-001,P-003", "--left-early", "P-002:100", "--excused", "P-013"});
     CHECK(second["marked"] == 4);
     marks = ws.json({"attendance", "list", m01b});
     REQUIRE(marks.size() == 4);
@@ -372,8 +372,9 @@ TEST_CASE("a person who does everything the curriculum asks is complete, and one
     CHECK(module(p1, "M10")["complete"] == false);
     CHECK(module(p1, "M10")["attended_minutes"] == 540);
     CHECK(module(p1, "M10")["required_minutes"] == 540);
-    CHECK(p1["reason"] == "M10 Supervised Practicum: supervised practice: 20 hours of 40 hours signed off; "
-                          "code of ethics 2026.1 not yet acknowledged");
+    CHECK(p1["reason"] ==
+          "M10 Supervised Practicum: supervised practice: 20 hours of 40 hours signed off; "
+          "code of ethics 2026.1 not yet acknowledged");
 
     for (const std::string ref : {"P-001", "P-002"}) {
         ws.ok({"practicum", "log", kCohort, ref, "M10", "--minutes", "1200", "--supervisor", "Dr. Lee", "--on",
@@ -425,8 +426,9 @@ TEST_CASE("a person who does everything the curriculum asks is complete, and one
         ws.ok({"completion", "override", kCohort, "P-002", "M01", "--not-complete", "--reason", "Pokhara had no M01"});
         const auto undone = person(ws.json({"completion", kCohort, "--today", kAfterEverything}), "P-002");
         CHECK(undone["complete"] == false);
-        CHECK(undone["reason"] == "M01 Lived Experience and Mutuality: marked not complete by cli-test "
-                                  "(Pokhara had no M01)");
+        CHECK(undone["reason"] ==
+              "M01 Lived Experience and Mutuality: marked not complete by cli-test "
+              "(Pokhara had no M01)");
     }
     SECTION("an override without a reason is refused") {
         const auto before = ws.dump();

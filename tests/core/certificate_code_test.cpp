@@ -112,7 +112,7 @@ TEST_CASE("a version 2 code is found in a PDF's bytes after the link's '#', as l
     // libharu writes '#' and '/' in the document information's literal strings as octal escapes.
     CHECK(find_payload("<< /Keywords (HTTPS:\\057\\057VERIFY.EXAMPLE.ORG\\057psf\\057\\043" + code + ") >>") == code);
     CHECK(find_payload("<< /Keywords (HTTPS://VERIFY.EXAMPLE.ORG/#M2) >>").empty());  // no digits: no code
-    CHECK(find_payload("M2" + code.substr(2)).empty());                             // not after a '#'
+    CHECK(find_payload("M2" + code.substr(2)).empty());                               // not after a '#'
 }
 
 TEST_CASE("verification addresses", "[core][code]") {

@@ -56,8 +56,8 @@ TEST_CASE("serials read out loud are forgiving of case and spaces, strict about 
 
 TEST_CASE("signed facts verify with the public key and fail when anything is altered", "[core][signature]") {
     const auto key = new_signing_key();
-    CertifiedFacts facts{"PSF-NP-2026-000001-X", "عائشہ خان", "Aisha Khan", "PSF 2026.1",
-                         "Peer Support Foundations", "completion", "2026-11-25", key.key_id(), "", ""};
+    CertifiedFacts facts{"PSF-NP-2026-000001-X", "عائشہ خان",  "Aisha Khan", "PSF 2026.1", "Peer Support Foundations",
+                         "completion",           "2026-11-25", key.key_id(), "",           ""};
     const auto payload = sign_facts(facts, key);
     for (char c : payload) REQUIRE(static_cast<unsigned char>(c) < 0x80);  // ASCII, for QR codes and PDF metadata
 
@@ -70,7 +70,7 @@ TEST_CASE("signed facts verify with the public key and fail when anything is alt
         for (int field = 0; field < 7; ++field) {
             auto forged = facts;
             std::string* fields[] = {&forged.serial, &forged.full_name, &forged.latin_name, &forged.programme,
-                                     &forged.title, &forged.kind, &forged.issued_on};
+                                     &forged.title,  &forged.kind,      &forged.issued_on};
             *fields[field] += "x";
             // the forger re-encodes the facts but cannot re-sign them
             auto other = sign_facts(forged, new_signing_key());

@@ -41,7 +41,8 @@ TEST_CASE("renewal needs the hours in total and the minimum in each category", "
     rule.minimum_minutes = {{"ethics", 180}};
     const Date from = d("2026-01-01"), to = d("2027-12-31");
 
-    std::vector<LearningEntry> ledger{learned("2026-02-01", 33 * 60, "peer_practice"), learned("2026-06-01", 180, "ethics")};
+    std::vector<LearningEntry> ledger{learned("2026-02-01", 33 * 60, "peer_practice"),
+                                      learned("2026-06-01", 180, "ethics")};
     SECTION("hours exactly at the minimum are enough") {
         const auto check = check_renewal(rule, ledger, from, to);
         CHECK(check.met);

@@ -166,16 +166,15 @@ TEST_CASE("the programme needs every required module, enough electives and the c
     CHECK(c.electives_complete == 1);
     CHECK(c.reason == "electives: 1 of 2 needed are complete (not started: E2, E3)");
     f.person.marks.push_back(mark(f.sessions[2], AttendanceStatus::late, 60));
-    CHECK(f.assess().reason == "electives: 1 of 2 needed are complete (E2 Families: attended 60 of 180 minutes, "
-                               "needs 144; not started: E3)");
+    CHECK(f.assess().reason ==
+          "electives: 1 of 2 needed are complete (E2 Families: attended 60 of 180 minutes, "
+          "needs 144; not started: E3)");
     f.person.marks.pop_back();
 
     attend(3);
     CHECK(f.assess().complete);
 
-    SECTION("any two electives will do, and a third is not needed") {
-        CHECK(f.assess().electives_complete == 2);
-    }
+    SECTION("any two electives will do, and a third is not needed") { CHECK(f.assess().electives_complete == 2); }
     SECTION("the code of ethics of the curriculum's version must be acknowledged") {
         f.curriculum.ethics_code = "2026.1";
         CHECK(f.assess().reason == "code of ethics 2026.1 not yet acknowledged");
@@ -197,13 +196,15 @@ TEST_CASE("a coordinator's override decides a module, with its reason", "[core][
     f.person.marks = {mark(f.sessions[0], AttendanceStatus::late, 100)};
     REQUIRE_FALSE(f.assess().complete);
 
-    f.person.overrides = {{"P1", "M3", true, "attended the same module in 2025 in Kathmandu", "coord", "2026-05-01T00:00:00.000Z"}};
+    f.person.overrides = {
+        {"P1", "M3", true, "attended the same module in 2025 in Kathmandu", "coord", "2026-05-01T00:00:00.000Z"}};
     auto c = f.assess();
     CHECK(c.complete);
     CHECK(c.modules[0].overridden);
 
     SECTION("the latest override counts, and a 'not complete' says who and why") {
-        f.person.overrides.push_back({"P1", "M3", false, "certificate issued in error", "coord2", "2026-06-01T00:00:00.000Z"});
+        f.person.overrides.push_back(
+            {"P1", "M3", false, "certificate issued in error", "coord2", "2026-06-01T00:00:00.000Z"});
         c = f.assess();
         CHECK_FALSE(c.complete);
         CHECK(c.reason == "M3 Ethics: marked not complete by coord2 (certificate issued in error)");
@@ -240,7 +241,8 @@ TEST_CASE("a report's completion decides the same without the words", "[core][co
         for (bool passed : {false, true}) {
             f.person.assessments = {{"P1", "M3", passed, d("2026-04-01"), "Ana"}};
             const auto worded = f.assess();
-            const auto quiet = assess_completion(CompletionContext{f.curriculum, f.sessions, f.today, "en", false}, f.person);
+            const auto quiet =
+                assess_completion(CompletionContext{f.curriculum, f.sessions, f.today, "en", false}, f.person);
             CHECK(quiet.complete == worded.complete);
             CHECK(quiet.on_track == worded.on_track);
             CHECK(quiet.modules[0].attended_minutes == worded.modules[0].attended_minutes);

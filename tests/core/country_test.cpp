@@ -3,8 +3,7 @@
 
 #include "core/country.hpp"
 
-TEST_CASE("a country is named in the line's language, in English as the programme always printed it",
-          "[country]") {
+TEST_CASE("a country is named in the line's language, in English as the programme always printed it", "[country]") {
     using mitra::country_name;
     CHECK(country_name("NP", "ja") == "ネパール");
     CHECK(country_name("NP", "hi") == "नेपाल");

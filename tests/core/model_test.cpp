@@ -42,8 +42,8 @@ TEST_CASE("country codes and language tags of the region are recognised", "[core
 }
 
 TEST_CASE("names in any script are taken; broken, blank and overlong ones are refused", "[core][validation]") {
-    for (std::string name : {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", "ශ්‍රියානි", "عائشہ خان",
-                             "Nguyễn Thị Minh Khai", "Sukarno", "Robert'); DROP TABLE participants;--"})
+    for (std::string name : {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", "ශ්‍රියානි",
+                             "عائشہ خان", "Nguyễn Thị Minh Khai", "Sukarno", "Robert'); DROP TABLE participants;--"})
         CHECK(check_name("full_name", name, true).empty());
     CHECK_FALSE(check_name("full_name", "", true).empty());
     CHECK_FALSE(check_name("full_name", "a\nb", true).empty());
@@ -51,9 +51,9 @@ TEST_CASE("names in any script are taken; broken, blank and overlong ones are re
     CHECK_FALSE(check_name("full_name", "\xC3\x28", true).empty());
     CHECK_FALSE(check_name("full_name", std::string(201, 'x'), true).empty());
     CHECK(check_name("full_name", std::string(200, 'x'), true).empty());
-    CHECK(invalid_utf8_at("\xF0\x9F\x98\x80") == std::nullopt);   // a 4-byte character
-    CHECK(invalid_utf8_at("a\xED\xA0\x80") == std::size_t{1});      // a surrogate
-    CHECK(invalid_utf8_at("\xC0\xAF") == std::size_t{0});           // an overlong
+    CHECK(invalid_utf8_at("\xF0\x9F\x98\x80") == std::nullopt);  // a 4-byte character
+    CHECK(invalid_utf8_at("a\xED\xA0\x80") == std::size_t{1});   // a surrogate
+    CHECK(invalid_utf8_at("\xC0\xAF") == std::size_t{0});        // an overlong
 }
 
 TEST_CASE("a participant needs a ref, a name, a country and a language", "[core][validation]") {
@@ -97,12 +97,21 @@ TEST_CASE("a schedule plans each module's sessions in order, a week apart", "[co
     CHECK(plan[4].trainer_ref == "T1");
 }
 
-TEST_CASE("attendance statuses are read in any case, by word or letter, and nothing else is taken for one", "[core][model]") {
+TEST_CASE("attendance statuses are read in any case, by word or letter, and nothing else is taken for one",
+          "[core][model]") {
     using S = AttendanceStatus;
-    const std::vector<std::pair<std::string, S>> known = {
-        {"present", S::present}, {"P", S::present}, {"Present", S::present}, {"LATE", S::late}, {"l", S::late},
-        {"left_early", S::left_early}, {"Left-Early", S::left_early}, {"early", S::left_early},
-        {"excused", S::excused}, {"E", S::excused}, {"absent", S::absent}, {"a", S::absent}};
+    const std::vector<std::pair<std::string, S>> known = {{"present", S::present},
+                                                          {"P", S::present},
+                                                          {"Present", S::present},
+                                                          {"LATE", S::late},
+                                                          {"l", S::late},
+                                                          {"left_early", S::left_early},
+                                                          {"Left-Early", S::left_early},
+                                                          {"early", S::left_early},
+                                                          {"excused", S::excused},
+                                                          {"E", S::excused},
+                                                          {"absent", S::absent},
+                                                          {"a", S::absent}};
     for (const auto& [text, status] : known) {
         INFO(text);
         CHECK(parse_attendance_status(text) == status);

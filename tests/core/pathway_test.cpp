@@ -92,8 +92,8 @@ TEST_CASE("a person with every requirement done is ready, and waits only for the
     CHECK(requirement(p, "code of ethics").detail == "code of ethics 2026 acknowledged");
     CHECK(requirement(p, "supervised practice").detail == "supervised practice: 10 hours of 10 hours signed off");
     CHECK(requirement(p, "assessment").detail == "assessment M02: passed on 2026-05-01");
-    CHECK(p.missing == std::vector<std::string>{
-                           "the completion certificate is not yet issued (mitra-cli certificate issue)"});
+    CHECK(p.missing ==
+          std::vector<std::string>{"the completion certificate is not yet issued (mitra-cli certificate issue)"});
 }
 
 TEST_CASE("one requirement short is not ready, and says which", "[core][pathway]") {
@@ -133,7 +133,8 @@ TEST_CASE("one requirement short is not ready, and says which", "[core][pathway]
         r.cohorts[0].completion->modules[2].complete = false;
         const auto p = only_pathway(r);
         CHECK_FALSE(p.ready);
-        CHECK(requirement(p, "programme completion").detail == "PSF not yet complete in cohort KTM-1: electives: 0 of 1");
+        CHECK(requirement(p, "programme completion").detail ==
+              "PSF not yet complete in cohort KTM-1: electives: 0 of 1");
     }
 }
 

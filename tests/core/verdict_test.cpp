@@ -40,7 +40,8 @@ TEST_CASE("shown_text escapes what steers or hides, and keeps every script's let
     CHECK(shown_text("a\u200Bb\uFEFF\u00AD\u200E") == "a\\u{200B}b\\u{FEFF}\\u{AD}\\u{200E}");
     CHECK(shown_text("\xff\xc3") == "\\x{FF}\\x{C3}");
     CHECK(shown_text("a\\u{41}") == "a\\\\u{41}");  // a name cannot pretend to be an escape
-    const std::string names[] = {"\u0DC1\u0DCA\u200D\u0DBB\u0DD2", "عائشہ خان", "山田 花子", "می‌خواهم", "Nguyễn"};
+    const std::string names[] = {"\u0DC1\u0DCA\u200D\u0DBB\u0DD2", "عائشہ خان", "山田 花子", "می‌خواهم",
+                                 "Nguyễn"};
     for (const auto& name : names) CHECK(shown_text(name) == name);
 }
 
@@ -57,8 +58,7 @@ TEST_CASE("offline, a verdict says revoked only from a verified list, and expire
     CHECK(decide_verdict(offline(code, key, Date{2028, 11, 25})).verdict == Verdict::expired);
 
     auto with_list = offline(code, key, Date{2027, 1, 1});
-    const auto list = make_revocation_list({{kSerial, "2026-12-01", "replaced"}}, key,
-                                           "2026-12-02T10:00:00Z");
+    const auto list = make_revocation_list({{kSerial, "2026-12-01", "replaced"}}, key, "2026-12-02T10:00:00Z");
     with_list.revocations = read_revocation_list(list, with_list.keys);
     REQUIRE(with_list.revocations->genuine);
     const auto revoked = decide_verdict(with_list);

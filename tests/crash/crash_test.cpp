@@ -17,8 +17,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const char* kNames[] = {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", "ශ්‍රියානි", "عائشہ خان",
-                        "Nguyễn Thị Minh Khai", "Sukarno", "陳志明", "Robert'); DROP TABLE participants;--"};
+const char* kNames[] = {"山田 花子",
+                        "김민준",
+                        "สมชาย ใจดี",
+                        "प्रिया शर्मा",
+                        "ශ්‍රියානි",
+                        "عائشہ خان",
+                        "Nguyễn Thị Minh Khai",
+                        "Sukarno",
+                        "陳志明",
+                        "Robert'); DROP TABLE participants;--"};
 const char* kCountries[] = {"JP", "KR", "TH", "IN", "LK", "PK", "VN", "ID", "HK", "PH"};
 const char* kLanguages[] = {"ja", "ko", "th", "hi", "si", "ur", "vi", "id", "zh-Hant", "en"};
 
@@ -41,7 +49,8 @@ std::string base_database(const fs::path& dir, int enrolled) {
                      "--country", "NP", "--language", "ne", "--start", "2026-01-05"})
                 .exit_status == 0);
     if (enrolled > 0) {
-        REQUIRE(run_cli({"--db", db, "participant", "import", "--allow-lookalike", people_csv(dir, enrolled)}).exit_status == 0);
+        REQUIRE(run_cli({"--db", db, "participant", "import", "--allow-lookalike", people_csv(dir, enrolled)})
+                    .exit_status == 0);
         std::vector<std::string> args{"--db", db, "cohort", "enrol", "C1", "--on", "2026-01-01"};
         for (int i = 0; i < enrolled; ++i) args.push_back("P-" + std::to_string(i));
         REQUIRE(run_cli(args).exit_status == 0);
@@ -59,21 +68,21 @@ std::string fresh_copy(const std::string& base, const fs::path& dir, int n) {
 int milliseconds_of(const std::function<void()>& work) {
     const auto start = std::chrono::steady_clock::now();
     work();
-    return static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                                 start)
-                                .count());
+    return static_cast<int>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
 }
 
 }  // namespace
 
-TEST_CASE("a participant import killed anywhere keeps all of it or none, and a rerun completes it",
-          "[crash][import]") {
+TEST_CASE("a participant import killed anywhere keeps all of it or none, and a rerun completes it", "[crash][import]") {
     TempDir dir;
     constexpr int people = 3000;
     const auto base = base_database(dir.path, 0);
     const auto csv = people_csv(dir.path, people);
     const auto timing_db = fresh_copy(base, dir.path, 999);
-    const int full_ms = milliseconds_of([&] { REQUIRE(run_cli({"--db", timing_db, "participant", "import", "--allow-lookalike", csv}).exit_status == 0); });
+    const int full_ms = milliseconds_of([&] {
+        REQUIRE(run_cli({"--db", timing_db, "participant", "import", "--allow-lookalike", csv}).exit_status == 0);
+    });
 
     std::mt19937 seeded(20261125);  // repeatable kill points
     std::uniform_int_distribution<int> moment(0, full_ms + full_ms / 5);
@@ -112,7 +121,9 @@ TEST_CASE("an attendance import killed anywhere keeps all of its marks or none",
     }
     const long long marks = sessions * people;
     const auto timing_db = fresh_copy(base, dir.path, 999);
-    const int full_ms = milliseconds_of([&] { REQUIRE(run_cli({"--db", timing_db, "attendance", "import", "C1", csv}).exit_status == 0); });
+    const int full_ms = milliseconds_of([&] {
+        REQUIRE(run_cli({"--db", timing_db, "attendance", "import", "C1", csv}).exit_status == 0);
+    });
 
     std::mt19937 seeded(7);
     std::uniform_int_distribution<int> moment(0, full_ms + full_ms / 5);
@@ -138,22 +149,27 @@ namespace {
 // The hub's state as a merge leaves it: what it merged, without the moment it did so (audit times).
 std::string merged_state(const std::string& db) {
     return rows(db, "SELECT uuid, ref, full_name, country, language, updated_at FROM participants ORDER BY uuid") +
-           rows(db, "SELECT uuid, cohort_uuid, participant_uuid, enrolled_on, updated_at FROM enrolments ORDER BY uuid") +
+           rows(db,
+                "SELECT uuid, cohort_uuid, participant_uuid, enrolled_on, updated_at FROM enrolments ORDER BY uuid") +
            rows(db, "SELECT uuid, module_code, session_date, minutes, updated_at FROM sessions ORDER BY uuid") +
-           rows(db, "SELECT uuid, session_uuid, participant_uuid, status, minutes, note, updated_at, updated_by FROM "
-                    "attendance ORDER BY uuid") +
-           rows(db, "SELECT pack_uuid, entity, uuid, pack_updated_at, hub_updated_at FROM pack_seen ORDER BY entity, "
-                    "uuid") +
+           rows(db,
+                "SELECT uuid, session_uuid, participant_uuid, status, minutes, note, updated_at, updated_by FROM "
+                "attendance ORDER BY uuid") +
+           rows(db,
+                "SELECT pack_uuid, entity, uuid, pack_updated_at, hub_updated_at FROM pack_seen ORDER BY entity, "
+                "uuid") +
            rows(db, "SELECT pack_uuid, cohort_uuid, summary FROM pack_merges ORDER BY pack_uuid") +
-           rows(db, "SELECT entity, entity_uuid, action, old_value, new_value FROM audit_log ORDER BY entity, "
-                    "entity_uuid, action, new_value");
+           rows(db,
+                "SELECT entity, entity_uuid, action, old_value, new_value FROM audit_log ORDER BY entity, "
+                "entity_uuid, action, new_value");
 }
 
 }  // namespace
 
-TEST_CASE("a pack merge killed anywhere leaves the hub with none of the pack's work or all of it, and a rerun "
-          "ends where an uninterrupted merge does",
-          "[crash][pack]") {
+TEST_CASE(
+    "a pack merge killed anywhere leaves the hub with none of the pack's work or all of it, and a rerun "
+    "ends where an uninterrupted merge does",
+    "[crash][pack]") {
     TempDir dir;
     constexpr int people = 40;
     const auto hub = base_database(dir.path, people);
@@ -163,9 +179,8 @@ TEST_CASE("a pack merge killed anywhere leaves the hub with none of the pack's w
     // In the field: a new person enrolled, and every session marked for everyone.
     const auto pack = (dir.path / "c1.pack").string();
     REQUIRE(run_cli({"--db", hub, "pack", "export", "C1", "--out", pack}).exit_status == 0);
-    REQUIRE(run_cli({"--db", pack, "participant", "add", "--allow-lookalike", "--ref", "P-FIELD", "--name", "ශ්‍රියානි",
-                     "--country", "LK",
-                     "--language", "si"})
+    REQUIRE(run_cli({"--db", pack, "participant", "add", "--allow-lookalike", "--ref", "P-FIELD", "--name",
+                     "ශ්‍රියානි", "--country", "LK", "--language", "si"})
                 .exit_status == 0);
     REQUIRE(run_cli({"--db", pack, "cohort", "enrol", "C1", "P-FIELD", "--on", "2026-01-01"}).exit_status == 0);
     const auto csv = (dir.path / "marks.csv").string();
@@ -183,7 +198,9 @@ TEST_CASE("a pack merge killed anywhere leaves the hub with none of the pack's w
 
     // What an uninterrupted merge leaves, and how long it takes.
     const auto whole = fresh_copy(hub, dir.path, 999);
-    const int full_ms = milliseconds_of([&] { REQUIRE(run_cli({"--db", whole, "pack", "merge", pack}).exit_status == 0); });
+    const int full_ms = milliseconds_of([&] {
+        REQUIRE(run_cli({"--db", whole, "pack", "merge", pack}).exit_status == 0);
+    });
     REQUIRE(count(whole, "SELECT COUNT(*) FROM attendance") == marks);
     REQUIRE(count(whole, "SELECT COUNT(*) FROM participants") == people + 1);
     const auto expected = merged_state(whole);
@@ -254,13 +271,14 @@ TEST_CASE("a disk that fills up mid-import fails clearly and loses nothing", "[c
     const auto base = base_database(dir.path, 0);
     const auto csv = people_csv(dir.path, 3000);
     const auto db = fresh_copy(base, dir.path, 0);
-    REQUIRE(run_cli({"--db", db, "participant", "add", "--ref", "KEEP", "--name", "ශ්‍රියානි", "--country", "LK",
-                     "--language", "si"})
+    REQUIRE(run_cli({"--db", db, "participant", "add", "--ref", "KEEP", "--name", "ශ්‍රියානි",
+                     "--country", "LK", "--language", "si"})
                 .exit_status == 0);
     const long before = static_cast<long>(fs::file_size(db));
 
     // Files may not grow past what they are now, plus a little: the import's writes run out of room.
-    const auto outcome = run_cli({"--db", db, "participant", "import", "--allow-lookalike", csv}, -1, before + 16 * 1024);
+    const auto outcome =
+        run_cli({"--db", db, "participant", "import", "--allow-lookalike", csv}, -1, before + 16 * 1024);
     CHECK(outcome.exit_status != 0);
     CHECK_FALSE(outcome.killed);
     INFO(outcome.err);
@@ -299,8 +317,8 @@ TEST_CASE("a small tmpfs that fills up, and a read-only one, fail clearly and lo
     CHECK(count(db, "SELECT COUNT(*) FROM participants") == 0);
 
     REQUIRE(::mount("tmpfs", mount_point.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, size.c_str()) == 0);
-    auto read_only = run_cli({"--db", db, "participant", "add", "--ref", "X", "--name", "Sukarno", "--country",
-                              "ID", "--language", "id"});
+    auto read_only = run_cli(
+        {"--db", db, "participant", "add", "--ref", "X", "--name", "Sukarno", "--country", "ID", "--language", "id"});
     CHECK(read_only.exit_status != 0);
     INFO(read_only.err);
     CHECK(read_only.err.find("mitra-cli: ") == 0);

@@ -77,8 +77,7 @@ std::string single(const std::string& database, const std::string& sql) {
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
         sqlite3_column_text(st, 0))
         value = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
-    else
-        value = std::string("error: ") + sqlite3_errmsg(db);
+    else value = std::string("error: ") + sqlite3_errmsg(db);
     sqlite3_finalize(st);
     sqlite3_close(db);
     return value;

@@ -10,14 +10,15 @@ using mitra::io::testing::has_problem;
 using mitra::io::testing::listed;
 
 TEST_CASE("attendance rows are read with their statuses, minutes and notes", "[io][csv][attendance]") {
-    const auto read = read_attendance_csv("session,ref,status,minutes,note\n"
-                                          "12,P001,present,,\n"
-                                          "12,P002,late,75,bus was late\n"
-                                          "12,P003,left_early,60,\n"
-                                          "12,P004,E,,\"sick, called ahead\"\n"
-                                          "12,P005,A,0,\n"
-                                          "13,P001,P,,\n",
-                                          "marks.csv");
+    const auto read = read_attendance_csv(
+        "session,ref,status,minutes,note\n"
+        "12,P001,present,,\n"
+        "12,P002,late,75,bus was late\n"
+        "12,P003,left_early,60,\n"
+        "12,P004,E,,\"sick, called ahead\"\n"
+        "12,P005,A,0,\n"
+        "13,P001,P,,\n",
+        "marks.csv");
     INFO(listed(read.problems));
     REQUIRE(read.ok());
     REQUIRE(read.value.size() == 6);
@@ -44,19 +45,20 @@ TEST_CASE("the note column is optional and the columns may come in any order", "
 }
 
 TEST_CASE("every bad attendance row is located and the file is refused whole", "[io][csv][attendance]") {
-    const auto read = read_attendance_csv("session,ref,status,minutes\n"
-                                          "0,P001,present,\n"          // 2: session not positive
-                                          "x,P001,present,\n"          // 3: session not a number
-                                          "5,,present,\n"              // 4: no ref
-                                          "5,P002,sleeping,\n"         // 5: unknown status
-                                          "5,P003,late,\n"             // 6: late without minutes
-                                          "5,P004,left_early,1441\n"   // 7: more than a day
-                                          "5,P005,present,90\n"        // 8: minutes with present
-                                          "5,P006,absent,30\n"         // 9: minutes with absent
-                                          "5,P007,present,\n"          // 10: good
-                                          "5,P007,late,20\n"           // 11: marked twice
-                                          "5,P008,late,-5\n",          // 12: negative minutes
-                                          "marks.csv");
+    const auto read = read_attendance_csv(
+        "session,ref,status,minutes\n"
+        "0,P001,present,\n"         // 2: session not positive
+        "x,P001,present,\n"         // 3: session not a number
+        "5,,present,\n"             // 4: no ref
+        "5,P002,sleeping,\n"        // 5: unknown status
+        "5,P003,late,\n"            // 6: late without minutes
+        "5,P004,left_early,1441\n"  // 7: more than a day
+        "5,P005,present,90\n"       // 8: minutes with present
+        "5,P006,absent,30\n"        // 9: minutes with absent
+        "5,P007,present,\n"         // 10: good
+        "5,P007,late,20\n"          // 11: marked twice
+        "5,P008,late,-5\n",         // 12: negative minutes
+        "marks.csv");
     INFO(listed(read.problems));
     CHECK(read.value.empty());
     CHECK(read.problems.size() == 10);

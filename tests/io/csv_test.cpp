@@ -18,7 +18,10 @@ std::vector<std::string> texts(const CsvRow& row) {
 }  // namespace
 
 TEST_CASE("a CSV file with a byte-order mark and CRLF line ends reads like a plain one", "[io][csv]") {
-    const auto table = read_csv("\xEF\xBB\xBF" "a,b\r\n1,2\r\n3,4\r\n", "people.csv");
+    const auto table = read_csv(
+        "\xEF\xBB\xBF"
+        "a,b\r\n1,2\r\n3,4\r\n",
+        "people.csv");
     INFO(listed(table.problems));
     REQUIRE(table.ok());
     REQUIRE(table.value.header.size() == 2);
@@ -31,11 +34,12 @@ TEST_CASE("a CSV file with a byte-order mark and CRLF line ends reads like a pla
 }
 
 TEST_CASE("quoted fields hold commas, doubled quotes and line breaks", "[io][csv]") {
-    const auto table = read_csv("name,note\n"
-                                "\"Khan, Aisha\",\"she said \"\"hi\"\"\"\n"
-                                "\"two\nlines\",x\n"
-                                "after,y\n",
-                                "f.csv");
+    const auto table = read_csv(
+        "name,note\n"
+        "\"Khan, Aisha\",\"she said \"\"hi\"\"\"\n"
+        "\"two\nlines\",x\n"
+        "after,y\n",
+        "f.csv");
     INFO(listed(table.problems));
     REQUIRE(table.ok());
     REQUIRE(table.value.rows.size() == 3);
@@ -104,7 +108,10 @@ TEST_CASE("invalid UTF-8 and NUL bytes are located by line and column", "[io][cs
         CHECK(has_problem(table.problems, 2, 2, "NUL byte"));
     }
     SECTION("a UTF-16 file is named as such once") {
-        const auto table = read_csv(std::string_view("\xFF\xFE" "a\0,\0b\0", 8), "f.csv");
+        const auto table = read_csv(std::string_view("\xFF\xFE"
+                                                     "a\0,\0b\0",
+                                                     8),
+                                    "f.csv");
         REQUIRE(table.problems.size() == 1);
         CHECK(table.problems[0].message.find("UTF-16") != std::string::npos);
     }

@@ -154,8 +154,9 @@ TEST_CASE("a module code used twice is located at the second use", "[io][toml][c
     const auto read = read_curriculum(text, "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.problems.size() == 1);
-    CHECK(has_problem(read.problems, line_of(text, "code = \"M01\"\nkind = \"art"), 8,
-                      "module code M01 is used twice, first on line " + std::to_string(line_of(text, "code = \"M01\""))));
+    CHECK(
+        has_problem(read.problems, line_of(text, "code = \"M01\"\nkind = \"art"), 8,
+                    "module code M01 is used twice, first on line " + std::to_string(line_of(text, "code = \"M01\""))));
 }
 
 TEST_CASE("more electives required than the curriculum has is refused", "[io][toml][curriculum]") {
@@ -189,14 +190,15 @@ TEST_CASE("every problem in a curriculum is reported, not just the first", "[io]
 }
 
 TEST_CASE("a curriculum needs its head and at least one module", "[io][toml][curriculum]") {
-    const auto no_modules = read_curriculum("[curriculum]\ncode = \"X\"\nversion = \"1\"\n[curriculum.title]\nen = \"X\"\n",
-                                            "x.toml");
+    const auto no_modules =
+        read_curriculum("[curriculum]\ncode = \"X\"\nversion = \"1\"\n[curriculum.title]\nen = \"X\"\n", "x.toml");
     REQUIRE(no_modules.problems.size() == 1);
     CHECK(no_modules.problems[0].message.find("no modules") != std::string::npos);
 
-    const auto no_head = read_curriculum("[[module]]\ncode = \"M\"\nkind = \"theory\"\nminutes = 1\n"
-                                         "[module.title]\nen = \"M\"\n",
-                                         "x.toml");
+    const auto no_head = read_curriculum(
+        "[[module]]\ncode = \"M\"\nkind = \"theory\"\nminutes = 1\n"
+        "[module.title]\nen = \"M\"\n",
+        "x.toml");
     REQUIRE(no_head.problems.size() == 1);
     CHECK(no_head.problems[0].field == "curriculum");
     CHECK(no_head.problems[0].message == "is required");
@@ -209,7 +211,8 @@ TEST_CASE("a missing curriculum file is a problem naming it", "[io][toml][curric
 }
 
 TEST_CASE("the shipped Peer Support Foundations curriculum loads without problems", "[io][toml][curriculum]") {
-    const std::filesystem::path path = std::filesystem::path(MITRA_SOURCE_DIR) / "curricula/peer-support-foundations.toml";
+    const std::filesystem::path path =
+        std::filesystem::path(MITRA_SOURCE_DIR) / "curricula/peer-support-foundations.toml";
     if (!std::filesystem::exists(path)) {
         WARN("not checked: " << path.string() << " does not exist yet");
         return;
@@ -253,8 +256,7 @@ TEST_CASE("curriculum texts longer than their limits are refused where they are"
         CHECK(read.problems.size() == 4);
         auto field_at = [&](const std::string& field, std::string_view what, const std::string& words) {
             return std::any_of(read.problems.begin(), read.problems.end(), [&](const Problem& p) {
-                return p.field == field && p.line == line_of(text, what) &&
-                       p.message.find(words) != std::string::npos;
+                return p.field == field && p.line == line_of(text, what) && p.message.find(words) != std::string::npos;
             });
         };
         CHECK(field_at("module[1].summary.en", "sss", "is 2001 characters long; the most is 2000"));

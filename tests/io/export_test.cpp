@@ -23,7 +23,8 @@ using mitra::io::testing::starts_formula;
 
 namespace {
 
-Participant person(const std::string& ref, const std::string& name, const std::string& latin, const std::string& email) {
+Participant person(const std::string& ref, const std::string& name, const std::string& latin,
+                   const std::string& email) {
     Participant p;
     p.ref = ref;
     p.full_name = name;
@@ -214,11 +215,14 @@ TEST_CASE("report tables become one CSV with a byte-order mark and one XLSX shee
         return t;
     };
     const std::vector<ReportTable> tables = {
-        table("Summary", "Programme summary", {"figure", "value"}, {{"people enrolled", "12"}, {"completion rate", "suppressed"}}),
+        table("Summary", "Programme summary", {"figure", "value"},
+              {{"people enrolled", "12"}, {"completion rate", "suppressed"}}),
         table("Countries", "By country", {"country", "enrolled", "completed"}, {{"JP", "<5", "0"}, {"NP", "12", "6"}}),
     };
     const std::string csv = tables_csv(tables);
-    REQUIRE(csv.rfind("\xEF\xBB\xBF" "table,item,measure,value\r\n", 0) == 0);
+    REQUIRE(csv.rfind("\xEF\xBB\xBF"
+                      "table,item,measure,value\r\n",
+                      0) == 0);
     const auto read = read_csv(csv, "report.csv");
     REQUIRE(read.ok());
     REQUIRE(read.value.rows.size() == 2 + 4);
@@ -272,7 +276,9 @@ TEST_CASE("the audit history becomes a CSV with a byte-order mark that reads bac
         {"2026-01-07T09:00:00Z", "asha", "certificate", "revoke", "PSF-2026-00001-7", "issued", std::nullopt},
     };
     const std::string csv = audit_csv(entries);
-    REQUIRE(csv.rfind("\xEF\xBB\xBF" "at,actor,entity,action,subject,old_value,new_value\r\n", 0) == 0);
+    REQUIRE(csv.rfind("\xEF\xBB\xBF"
+                      "at,actor,entity,action,subject,old_value,new_value\r\n",
+                      0) == 0);
     const auto read = read_csv(csv, "audit.csv");
     REQUIRE(read.ok());
     REQUIRE(read.value.header.size() == 7);

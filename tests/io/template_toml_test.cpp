@@ -69,8 +69,10 @@ TEST_CASE("the shipped certificate templates load", "[io][template]") {
         CHECK(t.page_size == PageSize::a4);
         CHECK(t.qr.present);
         CHECK(t.signatures.present);
-        CHECK(std::any_of(t.texts.begin(), t.texts.end(), [](const TextBlock& b) { return b.field == TextField::full_name; }));
-        CHECK(std::any_of(t.texts.begin(), t.texts.end(), [](const TextBlock& b) { return b.field == TextField::modules; }));
+        CHECK(std::any_of(t.texts.begin(), t.texts.end(),
+                          [](const TextBlock& b) { return b.field == TextField::full_name; }));
+        CHECK(std::any_of(t.texts.begin(), t.texts.end(),
+                          [](const TextBlock& b) { return b.field == TextField::modules; }));
     }
     CHECK(read_certificate_template_file(kCertificates / "programme-completion.toml").value.orientation ==
           Orientation::landscape);
@@ -94,7 +96,8 @@ TEST_CASE("a small template is read key by key", "[io][template]") {
 TEST_CASE("a broken template is refused with file, line, column and field", "[io][template]") {
     const std::string file = "certificates/t.toml";
     SECTION("an unknown key") {
-        const auto result = read_certificate_template(with_line(kGood, "size_pt = 36\n", "colur = \"#000000\"\n"), file);
+        const auto result =
+            read_certificate_template(with_line(kGood, "size_pt = 36\n", "colur = \"#000000\"\n"), file);
         INFO(listed(result.problems));
         REQUIRE_FALSE(result.ok());
         CHECK(has_field(result.problems, 16, 1, "text[1].colur"));
@@ -164,9 +167,7 @@ struct TempDir {
     fs::path folder() const { return path / "template"; }
 };
 
-void write(const fs::path& file, const std::string& bytes) {
-    std::ofstream(file, std::ios::binary) << bytes;
-}
+void write(const fs::path& file, const std::string& bytes) { std::ofstream(file, std::ios::binary) << bytes; }
 
 std::string be32(std::uint32_t v) {
     return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
@@ -206,7 +207,8 @@ TEST_CASE("images are found next to the template", "[io][template]") {
     write(dir.folder() / "seals" / "seal.jpg", jpeg(3508, 2480));
     write(dir.folder() / "seals" / "progressive.jpeg", jpeg(600, 600, 0xC2));
     write(dir.folder() / "paper.png", png(3508, 2480));
-    const std::string text = with_image("logo.png") + "\n[[image]]\nfile = \"seals/seal.jpg\"\nx_mm = 1\ny_mm = 1\n"
+    const std::string text = with_image("logo.png") +
+                             "\n[[image]]\nfile = \"seals/seal.jpg\"\nx_mm = 1\ny_mm = 1\n"
                              "width_mm = 20\n\n[[image]]\nfile = \"seals/progressive.jpeg\"\nx_mm = 1\ny_mm = 1\n"
                              "width_mm = 20\n";
     const auto result =
@@ -307,7 +309,8 @@ TEST_CASE("a template's images are checked at the door, before anything decodes 
         refused(with_image("seal.jpg"), "is not a file");
     }
     SECTION("a missing image names where it was looked for") {
-        refused(with_image("no-such-logo.png"), "is not there (looked for " + (dir.folder() / "no-such-logo.png").string());
+        refused(with_image("no-such-logo.png"),
+                "is not there (looked for " + (dir.folder() / "no-such-logo.png").string());
     }
 }
 

@@ -112,12 +112,12 @@ TEST_CASE("opening an existing database backs it up once a day, and before bring
           "[store][backup][sqlite]") {
     TempDir dir;
     const auto file = dir.file("mitra.db");
-    { auto db = Database::open(file); }                 // made now: nothing to back up yet
+    { auto db = Database::open(file); }  // made now: nothing to back up yet
     CHECK(list_backups(file).empty());
-    { auto db = Database::open(file); }                 // opened again: today's backup
+    { auto db = Database::open(file); }  // opened again: today's backup
     REQUIRE(list_backups(file).size() == 1);
     CHECK(list_backups(file).front().filename().string().find("daily") != std::string::npos);
-    { auto db = Database::open(file); }                 // and only one a day
+    { auto db = Database::open(file); }  // and only one a day
     CHECK(list_backups(file).size() == 1);
 
     // A database made by the Mitra before the last migration (every migration but the latest applied, as that
@@ -128,13 +128,17 @@ TEST_CASE("opening an existing database backs it up once a day, and before bring
         soci::session raw("sqlite3", "db=" + older);
         raw << "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)";
         for (int version = 1; version < latest; ++version) {
-            for (const auto& statement : migrations()[static_cast<std::size_t>(version - 1)].statements(Backend::sqlite))
+            for (const auto& statement :
+                 migrations()[static_cast<std::size_t>(version - 1)].statements(Backend::sqlite))
                 raw << statement;
             raw << "INSERT INTO schema_migrations (version, applied_at) VALUES (" << version
                 << ", '2026-01-01T00:00:00Z')";
         }
     }
-    { auto db = Database::open(older); CHECK(db->schema_version() == latest); }
+    {
+        auto db = Database::open(older);
+        CHECK(db->schema_version() == latest);
+    }
     const auto copies = list_backups(older);
     REQUIRE(copies.size() == 1);
     CHECK(copies.front().filename().string().find("before-migration-" + std::to_string(latest)) != std::string::npos);

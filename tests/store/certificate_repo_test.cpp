@@ -52,7 +52,8 @@ void complete_cohort(Database& db, const std::string& code, const std::string& c
     for (const auto& ref : refs) {
         records.acknowledge_ethics({ref, "2026.1", day("2026-01-05")});
         for (const auto& m : shipped_curriculum().modules)
-            records.override_completion(code, CompletionOverride{ref, m.code, true, "recognised prior learning", "", ""});
+            records.override_completion(code,
+                                        CompletionOverride{ref, m.code, true, "recognised prior learning", "", ""});
     }
 }
 
@@ -65,7 +66,8 @@ struct Programme {
         CurriculumRepo(*db).import(psf);
     }
     CohortIssue issue(const std::string& cohort, const Date& today = kToday) {
-        return CertificateRepo(*db).issue_for_cohort(cohort, "completion", "", "completion", key, today, mitra::store_test::accept_all());
+        return CertificateRepo(*db).issue_for_cohort(cohort, "completion", "", "completion", key, today,
+                                                     mitra::store_test::accept_all());
     }
 };
 
@@ -135,18 +137,20 @@ TEST_CASE("the database allows one live certificate per person, cohort and kind,
 
     // A second live row for the same person, cohort and kind, as a buggy or concurrent writer would insert it.
     auto insert_duplicate = [&](const std::string& uuid, const std::string& serial) {
-        p.db->sql() << "INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, modules, "
-                       "template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
-                       "updated_by) SELECT :u, :s, participant_uuid, cohort_uuid, kind, module_code, modules, template, "
-                       "issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, updated_by "
-                       "FROM certificates WHERE serial = :old",
+        p.db->sql()
+            << "INSERT INTO certificates (uuid, serial, participant_uuid, cohort_uuid, kind, module_code, modules, "
+               "template, issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, "
+               "updated_by) SELECT :u, :s, participant_uuid, cohort_uuid, kind, module_code, modules, template, "
+               "issued_on, content_hash, payload, key_id, created_at, created_by, updated_at, updated_by "
+               "FROM certificates WHERE serial = :old",
             soci::use(uuid), soci::use(serial), soci::use(held.serial);
     };
     CHECK_THROWS(insert_duplicate("00000000-0000-4000-8000-000000000001", "PSF-NP-2026-999998-X"));
     CHECK(CertificateRepo(*p.db).list().size() == 2);
 
     SECTION("a module certificate of the same person and cohort is another kind, and allowed") {
-        const auto module = CertificateRepo(*p.db).issue_for_cohort("KTM-1", "module", "M03", "module", p.key, kToday, mitra::store_test::accept_all());
+        const auto module = CertificateRepo(*p.db).issue_for_cohort("KTM-1", "module", "M03", "module", p.key, kToday,
+                                                                    mitra::store_test::accept_all());
         REQUIRE(module.issued.size() == 2);
         CHECK_FALSE(module.issued[0].existing);
         CHECK(module.issued[0].record.serial != held.serial);

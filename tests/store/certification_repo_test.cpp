@@ -65,7 +65,8 @@ struct Programme {
         RecordsRepo records(*db);
         records.acknowledge_ethics({"P-1", "2026.1", day("2026-01-05")});
         for (const auto& m : shipped_curriculum().modules)
-            records.override_completion("NP-1", CompletionOverride{"P-1", m.code, true, "recognised prior learning", "", ""});
+            records.override_completion("NP-1",
+                                        CompletionOverride{"P-1", m.code, true, "recognised prior learning", "", ""});
         const auto issued = CertificateRepo(*db).issue_for_cohort("NP-1", "completion", "", "completion", key,
                                                                   day("2026-03-31"), mitra::store_test::accept_all());
         REQUIRE(issued.issued.size() == 1);
@@ -157,14 +158,16 @@ TEST_CASE("the completion certificate grants the certification, valid on its las
         CHECK(due[0].serial == f.first_serial);
         CHECK(due[0].days_left == 0);
         CHECK(due[0].validity == "expiring");
-        CHECK(due[0].missing == std::vector<std::string>{"in total: 0 hours of 36 hours", "ethics: 0 hours of 3 hours"});
+        CHECK(due[0].missing ==
+              std::vector<std::string>{"in total: 0 hours of 36 hours", "ethics: 0 hours of 3 hours"});
         const auto late = repo.due(day("2028-04-02"), 30);
         REQUIRE(late.size() == 1);
         CHECK(late[0].validity == "expired");
         CHECK(late[0].days_left == -3);
     }
     SECTION("issuing the certificate again grants nothing more") {
-        CertificateRepo(*f.db).issue_for_cohort("NP-1", "completion", "", "completion", f.key, day("2026-04-30"), mitra::store_test::accept_all());
+        CertificateRepo(*f.db).issue_for_cohort("NP-1", "completion", "", "completion", f.key, day("2026-04-30"),
+                                                mitra::store_test::accept_all());
         CHECK(repo.history("P-1").size() == 1);
     }
     SECTION("the pathway shows every requirement done and the certification held") {
@@ -174,8 +177,8 @@ TEST_CASE("the completion certificate grants the certification, valid on its las
         CHECK(paths[0].standing == "valid");
         REQUIRE(paths[0].current);
         for (const auto& q : paths[0].requirements) CHECK(q.done);
-        CHECK(paths[0].missing ==
-              std::vector<std::string>{"for renewal, in total: 0 hours of 36 hours", "for renewal, ethics: 0 hours of 3 hours"});
+        CHECK(paths[0].missing == std::vector<std::string>{"for renewal, in total: 0 hours of 36 hours",
+                                                           "for renewal, ethics: 0 hours of 3 hours"});
     }
 }
 
@@ -217,8 +220,9 @@ TEST_CASE("renewal needs the hours: exactly the minimum renews, an ethics hour s
         CHECK(old->status == "superseded");
         CHECK(old->renewed_by_serial == k.serial);
         CHECK(repo.history("P-1").size() == 2);
-        CHECK(count(*f.db, "SELECT COUNT(*) FROM audit_log WHERE entity = 'certification' AND action IN "
-                           "('supersede', 'renew')") == 2);
+        CHECK(count(*f.db,
+                    "SELECT COUNT(*) FROM audit_log WHERE entity = 'certification' AND action IN "
+                    "('supersede', 'renew')") == 2);
         // The new certificate is a real one, signed and found by its serial.
         const auto record = CertificateRepo(*f.db).find(k.serial);
         REQUIRE(record);
@@ -341,11 +345,13 @@ TEST_CASE("a trainer teaches only modules they are qualified for, while certifie
 
     CHECK(refusal([&] { sessions.add(session("NP-2", "M01", "2026-01-10", "T-1")); }) ==
           "trainer: T-1 cannot teach M01 on 2026-01-10: holds no trainer certification (mitra-cli trainer certify)\n");
-    CHECK(refusal([&] { sessions.add(session("NP-2", "M02", "2026-01-10", "T-1")); })
-              .find("not qualified to teach M02") != std::string::npos);
+    CHECK(refusal([&] {
+              sessions.add(session("NP-2", "M02", "2026-01-10", "T-1"));
+          }).find("not qualified to teach M02") != std::string::npos);
     repo.certify_trainer("T-1", "trainer", day("2024-01-01"), 24);  // ends 2025-12-31
-    CHECK(refusal([&] { sessions.add(session("NP-2", "M01", "2026-01-10", "T-1")); })
-              .find("trainer certification expired on 2025-12-31") != std::string::npos);
+    CHECK(refusal([&] {
+              sessions.add(session("NP-2", "M01", "2026-01-10", "T-1"));
+          }).find("trainer certification expired on 2025-12-31") != std::string::npos);
     CHECK(count(*f.db, "SELECT COUNT(*) FROM sessions") == none);
     CHECK(refusal([&] { sessions.add(session("NP-2", "M01", "2025-12-31", "T-1")); }).empty());  // its last day
 
@@ -357,13 +363,15 @@ TEST_CASE("a trainer teaches only modules they are qualified for, while certifie
     CHECK(count(*f.db, "SELECT COUNT(*) FROM audit_log WHERE entity = 'trainer_certification'") == 2);
 
     SECTION("a co-facilitator is held to the same rule") {
-        CHECK(refusal([&] { sessions.add(session("NP-2", "M01", "2026-01-12", "T-1", "T-2")); })
-                  .find("co-facilitator: T-2 cannot teach M01 on 2026-01-12: holds no trainer certification") !=
+        CHECK(refusal([&] {
+                  sessions.add(session("NP-2", "M01", "2026-01-12", "T-1", "T-2"));
+              }).find("co-facilitator: T-2 cannot teach M01 on 2026-01-12: holds no trainer certification") !=
               std::string::npos);
-        CHECK(refusal([&] { sessions.add(session("NP-2", "M01", "2026-01-12", "T-1", "T-1")); })
-                  .find("leads the session already") != std::string::npos);
-        CHECK(refusal([&] { sessions.add(session("NP-2", "M01", "2026-01-12", "", "T-1")); })
-                  .find("needs a trainer") != std::string::npos);
+        CHECK(refusal([&] {
+                  sessions.add(session("NP-2", "M01", "2026-01-12", "T-1", "T-1"));
+              }).find("leads the session already") != std::string::npos);
+        CHECK(refusal([&] { sessions.add(session("NP-2", "M01", "2026-01-12", "", "T-1")); }).find("needs a trainer") !=
+              std::string::npos);
         repo.certify_trainer("T-2", "senior trainer", day("2025-06-01"), 36);
         const auto both = sessions.add(session("NP-2", "M01", "2026-01-12", "T-1", "T-2"));
         CHECK(sessions.find(both.id)->co_facilitator_ref == "T-2");
@@ -376,8 +384,8 @@ TEST_CASE("a trainer teaches only modules they are qualified for, while certifie
         RecordsRepo(*f.db).acknowledge_ethics({"P-9", "2026.1", day("2026-01-05")});
         for (const auto& m : shipped_curriculum().modules)
             RecordsRepo(*f.db).override_completion("NP-2", CompletionOverride{"P-9", m.code, true, "prior", "", ""});
-        const auto issued =
-            CertificateRepo(*f.db).issue_for_cohort("NP-2", "completion", "", "completion", f.key, day("2026-03-31"), mitra::store_test::accept_all());
+        const auto issued = CertificateRepo(*f.db).issue_for_cohort("NP-2", "completion", "", "completion", f.key,
+                                                                    day("2026-03-31"), mitra::store_test::accept_all());
         REQUIRE(issued.issued.size() == 1);
         const auto& trainers = issued.issued[0].content.trainers;
         REQUIRE(trainers.size() == 2);
@@ -387,8 +395,9 @@ TEST_CASE("a trainer teaches only modules they are qualified for, while certifie
         CHECK(trainers[1].role == "co-facilitator");
     }
     SECTION("assigning and moving follow the rule too") {
-        CHECK(refusal([&] { sessions.move(led.id, day("2028-01-01"), LocalTime{9, 0}); })
-                  .find("expired on 2027-12-31") != std::string::npos);
+        CHECK(refusal([&] {
+                  sessions.move(led.id, day("2028-01-01"), LocalTime{9, 0});
+              }).find("expired on 2027-12-31") != std::string::npos);
         CHECK(refusal([&] { sessions.assign(led.id, "T-2", ""); }).find("holds no trainer certification") !=
               std::string::npos);
         CHECK(sessions.find(led.id)->trainer_ref == "T-1");
@@ -447,7 +456,8 @@ TEST_CASE("the pathway counts practice signed off, the latest assessment and the
     RecordsRepo records(*f.db);
     records.acknowledge_ethics({"P-2", "2025.0", day("2026-01-05")});
     records.log_practicum("NP-2", PracticumLog{"P-2", "M10", 2400, "A. Supervisor", day("2026-02-01"), std::nullopt});
-    records.log_practicum("NP-2", PracticumLog{"P-2", "M10", 2370, "A. Supervisor", day("2026-02-02"), day("2026-02-03")});
+    records.log_practicum("NP-2",
+                          PracticumLog{"P-2", "M10", 2370, "A. Supervisor", day("2026-02-02"), day("2026-02-03")});
     records.record_assessment("NP-2", AssessmentResult{"P-2", "M03", true, day("2026-02-01"), "assessor"});
     records.record_assessment("NP-2", AssessmentResult{"P-2", "M03", false, day("2026-03-01"), "assessor"});
     const auto detail = [&](const std::string& name) {
@@ -463,7 +473,8 @@ TEST_CASE("the pathway counts practice signed off, the latest assessment and the
     CHECK(detail("assessment") == "assessment M03: not passed (2026-03-01)");
 
     records.acknowledge_ethics({"P-2", "2026.1", day("2026-01-06")});
-    records.log_practicum("NP-2", PracticumLog{"P-2", "M10", 30, "A. Supervisor", day("2026-02-04"), day("2026-02-04")});
+    records.log_practicum("NP-2",
+                          PracticumLog{"P-2", "M10", 30, "A. Supervisor", day("2026-02-04"), day("2026-02-04")});
     records.record_assessment("NP-2", AssessmentResult{"P-2", "M03", true, day("2026-04-01"), "assessor"});
     CHECK(detail("code of ethics") == "code of ethics 2026.1 acknowledged");
     CHECK(detail("supervised practice") == "supervised practice: 40 hours of 40 hours signed off");

@@ -47,7 +47,6 @@ LocatedMark mark(long long session, const std::string& ref, AttendanceStatus sta
     return {Attendance{session, ref, status, minutes, ""}, 0};
 }
 
-
 // `count` people, refs prefix-(first..), of one country and language.
 std::vector<Participant> numbered_people(const std::string& prefix, int first, int count, const std::string& country,
                                          const std::string& language) {
@@ -166,9 +165,9 @@ TEST_CASE("completion of a small cohort counts its own sessions, enrolment dates
     AttendanceRepo attendance(*db);
     attendance.mark("KTM-1", {mark(ktm_m01_1, "P-1", AttendanceStatus::present),
                               mark(ktm_m01_1, "P-2", AttendanceStatus::present)});
-    attendance.mark("KTM-1", {mark(ktm_m01_2, "P-1", AttendanceStatus::late, 150),
-                              mark(ktm_m01_2, "P-2", AttendanceStatus::absent),
-                              mark(ktm_m01_2, "P-3", AttendanceStatus::present)});
+    attendance.mark(
+        "KTM-1", {mark(ktm_m01_2, "P-1", AttendanceStatus::late, 150), mark(ktm_m01_2, "P-2", AttendanceStatus::absent),
+                  mark(ktm_m01_2, "P-3", AttendanceStatus::present)});
     attendance.mark("PKR-1", {mark(pkr_m01_2, "P-4", AttendanceStatus::present)});
 
     auto results = cohort_completion(*db, "KTM-1", day("2026-12-31"));
@@ -192,8 +191,9 @@ TEST_CASE("completion of a small cohort counts its own sessions, enrolment dates
     CHECK(p3.missed_before_enrolment == 1);
     CHECK(p3.absences == 0);  // a session before enrolment is not an absence
     CHECK(p3.attended_minutes == 180);
-    CHECK(p3.reason == "M01 Lived Experience and Mutuality: attended 180 of 360 minutes, needs 288 (1 session(s) "
-                       "held before enrolment on 2026-01-10 can be made up in another cohort)");
+    CHECK(p3.reason ==
+          "M01 Lived Experience and Mutuality: attended 180 of 360 minutes, needs 288 (1 session(s) "
+          "held before enrolment on 2026-01-10 can be made up in another cohort)");
 
     SECTION("a make-up session in another cohort of the same curriculum counts") {
         attendance.mark("PKR-1", {mark(pkr_m01_2, "P-2", AttendanceStatus::present),
@@ -227,8 +227,9 @@ TEST_CASE("completion of a small cohort counts its own sessions, enrolment dates
         records.override_completion("KTM-1", {"P-2", "M01", true, "took M01 in Pokhara in 2025", "", ""});
         results = cohort_completion(*db, "KTM-1", day("2026-12-31"));
         const auto& p1_after = person(results, "P-1");
-        CHECK(module(p1_after, "M03").reason == "M03 Ethics, Confidentiality and Boundaries: attended 0 of 540 "
-                                                "minutes, needs 432");
+        CHECK(module(p1_after, "M03").reason ==
+              "M03 Ethics, Confidentiality and Boundaries: attended 0 of 540 "
+              "minutes, needs 432");
         CHECK(module(p1_after, "M10").reason == "M10 Supervised Practicum: attended 0 of 540 minutes, needs 540");
         CHECK(p1_after.reason.find("code of ethics") == std::string::npos);
         const auto& p2_after = module(person(results, "P-2"), "M01");
@@ -296,7 +297,8 @@ TEST_CASE("the regional report counts what cohort_completion says of each cohort
                 if (k == 3 && session.date < day("2026-01-20")) continue;
                 const auto roll = (s * 7 + k * 3 + c) % 10;
                 if (k == 0 || roll < 6) marks.push_back(mark(session.id, refs[k], AttendanceStatus::present));
-                else if (roll == 6) marks.push_back(mark(session.id, refs[k], AttendanceStatus::late, session.minutes / 2));
+                else if (roll == 6)
+                    marks.push_back(mark(session.id, refs[k], AttendanceStatus::late, session.minutes / 2));
                 else if (roll == 7) marks.push_back(mark(session.id, refs[k], AttendanceStatus::left_early, 30));
                 else if (roll == 8) marks.push_back(mark(session.id, refs[k], AttendanceStatus::excused));
                 else marks.push_back(mark(session.id, refs[k], AttendanceStatus::absent));
@@ -361,7 +363,8 @@ TEST_CASE("the regional report agrees with cohort_completion when its reading an
                 // Most people attend everything; the others miss some sessions, enough to fall short.
                 const auto roll = (s * 13 + k * 7 + static_cast<std::size_t>(c) * 5) % 17;
                 const bool absent = k >= 6 && roll < 5;
-                marks.push_back(mark(plan[s].id, refs[k], absent ? AttendanceStatus::absent : AttendanceStatus::present));
+                marks.push_back(
+                    mark(plan[s].id, refs[k], absent ? AttendanceStatus::absent : AttendanceStatus::present));
             }
         marked += marks.size();
         attendance.mark(code, marks);

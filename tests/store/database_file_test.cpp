@@ -87,9 +87,10 @@ TEST_CASE("a read-only database file opens for reading, and a change is refused 
     CHECK_FALSE(fs::exists(folder / "backups"));
 }
 
-TEST_CASE("a write blocked by another connection's transaction says within a second that it waits, and gives up "
-          "after the limit with nothing changed",
-          "[store][database]") {
+TEST_CASE(
+    "a write blocked by another connection's transaction says within a second that it waits, and gives up "
+    "after the limit with nothing changed",
+    "[store][database]") {
     ScopedEnvironment limit("MITRA_LOCK_WAIT_SECONDS", "2");
     TempDir dir;
     const auto target = dir.db("locked.db");

@@ -91,31 +91,31 @@ TEST_CASE("a write that throws halfway keeps nothing it wrote, and the exception
 
     SECTION("an exception of the caller's own") {
         CHECK_THROWS_WITH(db->write([&] {
-                              Participant a = someone("P-1", store_test::kSriyani);
-                              people.add(a);
-                              Participant b = someone("P-2", "김민준");
-                              people.save(b);
-                              throw std::runtime_error("halfway");
-                          }),
+            Participant a = someone("P-1", store_test::kSriyani);
+            people.add(a);
+            Participant b = someone("P-2", "김민준");
+            people.save(b);
+            throw std::runtime_error("halfway");
+        }),
                           "halfway");
     }
     SECTION("a refusal from a repository") {
         CHECK_THROWS_AS(db->write([&] {
-                            Participant a = someone("P-1", store_test::kSriyani);
-                            people.add(a);
-                            Participant again = someone("P-1", "someone else");
-                            people.add(again);  // refused: the ref exists
-                        }),
+            Participant a = someone("P-1", store_test::kSriyani);
+            people.add(a);
+            Participant again = someone("P-1", "someone else");
+            people.add(again);  // refused: the ref exists
+        }),
                         InputError);
     }
     SECTION("the database refusing a statement") {
         CHECK_THROWS_AS(db->write([&] {
-                            Participant a = someone("P-1", store_test::kSriyani);
-                            people.add(a);
-                            Participant clash = someone("P-2", "clash");
-                            clash.uuid = kept.uuid;  // the primary key is taken
-                            people.save(clash);
-                        }),
+            Participant a = someone("P-1", store_test::kSriyani);
+            people.add(a);
+            Participant clash = someone("P-2", "clash");
+            clash.uuid = kept.uuid;  // the primary key is taken
+            people.save(clash);
+        }),
                         DatabaseError);
     }
     CHECK(people.count() == 1);
@@ -196,8 +196,7 @@ TEST_CASE("a connection for reading sees what the other one commits, and cannot 
     CHECK_THROWS(read.add(second));
     CHECK(written.count() == 1);
     CHECK(reader->schema_version() == writer->schema_version());
-    if (!test_backend::postgresql())
-        CHECK_THROWS_AS(Database::open_for_reading(dir.db("missing.db")), DatabaseError);
+    if (!test_backend::postgresql()) CHECK_THROWS_AS(Database::open_for_reading(dir.db("missing.db")), DatabaseError);
 }
 
 TEST_CASE("the folders made for the database and its backups are readable by their owner only",

@@ -32,10 +32,7 @@ const std::set<std::string> kTablesNotCarried = {
     "schema_migrations",   // each database's own, written by its migrations
     "sqlite_sequence",     // SQLite's own counters of AUTOINCREMENT ids
     // SQLite's full-text index of people and its shadow tables: rebuilt from participants by triggers.
-    "participant_search",
-    "participant_search_config",
-    "participant_search_data",
-    "participant_search_docsize",
+    "participant_search", "participant_search_config", "participant_search_data", "participant_search_docsize",
     "participant_search_idx",
     "participant_search_paused",  // a switch for bulk imports, set and cleared within one write
 };

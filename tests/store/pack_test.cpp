@@ -60,9 +60,9 @@ void set_up(Database& db) {
     t.qualified_modules = {"M01"};
     TrainerRepo(db).add(t);
     std::vector<Participant> people;
-    for (const auto& [ref, name] : {std::pair{"P-1", "山田 花子"}, std::pair{"P-2", "김민준"},
-                                    std::pair{"P-3", store_test::kSriyani.c_str()}, std::pair{"P-4", "Sukarno"},
-                                    std::pair{"P-5", "สมชาย ใจดี"}}) {
+    for (const auto& [ref, name] :
+         {std::pair{"P-1", "山田 花子"}, std::pair{"P-2", "김민준"}, std::pair{"P-3", store_test::kSriyani.c_str()},
+          std::pair{"P-4", "Sukarno"}, std::pair{"P-5", "สมชาย ใจดี"}}) {
         Participant p;
         p.ref = ref;
         p.full_name = name;
@@ -133,8 +133,9 @@ const MergeConflict* conflict_about(const MergeReport& report, const std::string
 
 }  // namespace
 
-TEST_CASE("a pack holds the cohort's curriculum, people, trainers, sessions, marks and records, and opens as a database",
-          "[store][pack]") {
+TEST_CASE(
+    "a pack holds the cohort's curriculum, people, trainers, sessions, marks and records, and opens as a database",
+    "[store][pack]") {
     TempDir dir;
     auto hub = Database::open(dir.db("hub.db"), "coordinator");
     set_up(*hub);
@@ -169,18 +170,17 @@ TEST_CASE("a pack holds the cohort's curriculum, people, trainers, sessions, mar
         CHECK(at_hub[i].reason == in_field[i].reason);
     }
 
-    SECTION("a pack is never written over") {
-        CHECK_THROWS_AS(export_pack(*hub, "K1", pack_file), InputError);
-    }
+    SECTION("a pack is never written over") { CHECK_THROWS_AS(export_pack(*hub, "K1", pack_file), InputError); }
     SECTION("an unknown cohort is refused and leaves no file") {
         CHECK_THROWS_AS(export_pack(*hub, "NOPE", dir.file("nope.pack")), InputError);
         CHECK(!std::filesystem::exists(dir.file("nope.pack")));
     }
 }
 
-TEST_CASE("merging a pack brings back the field's marks, notes, sessions and people, and merging it again changes "
-          "nothing",
-          "[store][pack]") {
+TEST_CASE(
+    "merging a pack brings back the field's marks, notes, sessions and people, and merging it again changes "
+    "nothing",
+    "[store][pack]") {
     TempDir dir;
     auto hub = Database::open(dir.db("hub.db"), "coordinator");
     set_up(*hub);
@@ -189,8 +189,8 @@ TEST_CASE("merging a pack brings back the field's marks, notes, sessions and peo
 
     {
         auto field = Database::open(pack_file, "trainer-in-the-field");
-        mark(*field, "K1", 1, "P-1", AttendanceStatus::present);                              // new
-        mark(*field, "K1", 1, "P-3", AttendanceStatus::late, 60, "bus broke down");           // new, with a note
+        mark(*field, "K1", 1, "P-1", AttendanceStatus::present);                                // new
+        mark(*field, "K1", 1, "P-3", AttendanceStatus::late, 60, "bus broke down");             // new, with a note
         mark(*field, "K1", 0, "P-2", AttendanceStatus::excused, std::nullopt, "had a letter");  // changed
         Participant newcomer;
         newcomer.ref = "P-9";
@@ -227,8 +227,8 @@ TEST_CASE("merging a pack brings back the field's marks, notes, sessions and peo
     CHECK(ParticipantRepo(*hub).find("P-9")->full_name == "عائشہ خان");
     const auto sessions = SessionRepo(*hub).list("K1");
     REQUIRE(sessions.size() == 31);
-    const auto extra = std::find_if(sessions.begin(), sessions.end(),
-                                    [](const Session& s) { return s.date == day("2026-02-20"); });
+    const auto extra =
+        std::find_if(sessions.begin(), sessions.end(), [](const Session& s) { return s.date == day("2026-02-20"); });
     REQUIRE(extra != sessions.end());
     CHECK(AttendanceRepo(*hub).for_session(extra->id).size() == 1);
     // The field's history came along: who marked what, and when.
@@ -260,9 +260,10 @@ TEST_CASE("merging a pack brings back the field's marks, notes, sessions and peo
     }
 }
 
-TEST_CASE("when the hub and the field changed the same mark, the later change wins, the other goes to the audit "
-          "history, and the merge says so",
-          "[store][pack]") {
+TEST_CASE(
+    "when the hub and the field changed the same mark, the later change wins, the other goes to the audit "
+    "history, and the merge says so",
+    "[store][pack]") {
     TempDir dir;
     auto hub = Database::open(dir.db("hub.db"), "coordinator");
     set_up(*hub);
@@ -399,8 +400,8 @@ TEST_CASE("sessions are matched by UUID, never by their local number", "[store][
     CHECK(AttendanceRepo(*hub).for_session(hub_extra.id).empty());  // K1's extra session is untouched
     const auto k2 = SessionRepo(*hub).list("K2");
     REQUIRE(k2.size() == 31);
-    const auto merged = std::find_if(k2.begin(), k2.end(), [](const Session& s) { return s.module_code == "M02" &&
-                                                                                          s.date == day("2026-03-02"); });
+    const auto merged = std::find_if(
+        k2.begin(), k2.end(), [](const Session& s) { return s.module_code == "M02" && s.date == day("2026-03-02"); });
     REQUIRE(merged != k2.end());
     CHECK(merged->uuid == field_extra.uuid);
     CHECK(merged->id != hub_extra.id);
@@ -465,9 +466,7 @@ TEST_CASE("a pack from a newer Mitra, or a file that is not a pack, is refused a
         std::ofstream(dir.file("notes.txt")) << "ref,status\nP-1,present\n";
         CHECK_THROWS_AS(merge_pack(*hub, dir.file("notes.txt")), InputError);
     }
-    SECTION("no such file") {
-        CHECK_THROWS_AS(merge_pack(*hub, dir.file("missing.pack")), InputError);
-    }
+    SECTION("no such file") { CHECK_THROWS_AS(merge_pack(*hub, dir.file("missing.pack")), InputError); }
     CHECK(content(*hub) == before);
     CHECK(count(*hub, "audit_log") == audit);
 }
@@ -542,8 +541,8 @@ TEST_CASE("a pack carries co-facilitators both ways, the trainers' certification
         newcomer.qualified_modules = {"M01", "M02"};
         TrainerRepo(*field).add(newcomer);
         CHECK_THROWS_AS(SessionRepo(*field).assign(session_with_uuid(*field, third).id, "T-3", ""), InputError);
-        CertificationRepo(*field).add_learning("P-2", learning("Peer practice circle", "2026-01-10", 120,
-                                                              "peer_practice"));
+        CertificationRepo(*field).add_learning("P-2",
+                                               learning("Peer practice circle", "2026-01-10", 120, "peer_practice"));
     }
     const auto report = merge_pack(*hub, pack_file);
     CHECK(report.conflicts.empty());
@@ -605,8 +604,8 @@ void make_older_pack(const std::string& file) {
           "DROP TRIGGER participant_search_update", "DROP TABLE participant_search",
           "DROP TABLE participant_search_paused", "DROP INDEX participants_name_skeleton",
           "DROP INDEX participants_latin_skeleton", "ALTER TABLE participants DROP COLUMN name_skeleton",
-          "ALTER TABLE participants DROP COLUMN latin_skeleton", "ALTER TABLE certificates DROP COLUMN revocation_category",
-          "DROP TABLE settings",
+          "ALTER TABLE participants DROP COLUMN latin_skeleton",
+          "ALTER TABLE certificates DROP COLUMN revocation_category", "DROP TABLE settings",
           "DELETE FROM schema_migrations WHERE version >= 5"})
         raw << statement;
 }
@@ -652,7 +651,8 @@ TEST_CASE("a pack from before co-facilitators is migrated and merged, and leaves
         {
             soci::session raw(soci::sqlite3, pack_file);
             raw << "UPDATE sessions SET start_time = '15:00', trainer_uuid = (SELECT uuid FROM trainers WHERE ref = "
-                   "'T-1'), updated_at = '2099-01-01T00:00:00.000Z', updated_by = 'trainer-in-the-field' WHERE uuid = :u",
+                   "'T-1'), updated_at = '2099-01-01T00:00:00.000Z', updated_by = 'trainer-in-the-field' WHERE uuid = "
+                   ":u",
                 soci::use(first);
         }
         const auto later = merge_pack(*hub, pack_file);
@@ -691,8 +691,7 @@ Participant person(const std::string& ref, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("a person erased at the hub travels erased, and one erased in the field comes back erased",
-          "[store][pack]") {
+TEST_CASE("a person erased at the hub travels erased, and one erased in the field comes back erased", "[store][pack]") {
     TempDir dir;
     auto hub = Database::open(dir.db("hub.db"), "coordinator");
     set_up(*hub);
@@ -801,7 +800,8 @@ TEST_CASE("people from a pack keep true look-alike keys: the export fills the pa
     std::string key;
     for (const char* ref : {"P-1", "P-9"}) {
         INFO(ref);
-        hub->sql() << "SELECT name_skeleton FROM participants WHERE ref = :r", soci::into(key), soci::use(std::string(ref));
+        hub->sql() << "SELECT name_skeleton FROM participants WHERE ref = :r", soci::into(key),
+            soci::use(std::string(ref));
         CHECK(key == name_skeleton("John Smith"));
     }
     auto third = person("P-10", "John Smith");

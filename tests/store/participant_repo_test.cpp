@@ -112,7 +112,7 @@ TEST_CASE("a batch the database refuses leaves nothing of itself behind", "[stor
     std::vector<Participant> existing{person("P-001", "山田 花子", "JP", "ja")};
     repo.save_all(existing);
 
-    auto batch = region();         // P-001 unchanged, P-002 ... P-009 new
+    auto batch = region();  // P-001 unchanged, P-002 ... P-009 new
     batch[0].full_name = "山田 花子 (changed)";
     Participant clash = person("P-100", "clash", "JP", "ja");
     clash.uuid = existing[0].uuid;  // a primary key that is taken: the database refuses this row

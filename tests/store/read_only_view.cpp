@@ -13,8 +13,8 @@ namespace {
 
 // Once per process: a mount namespace of its own whose mounts do not reach the rest of the machine.
 bool private_mounts() {
-    static const bool made = ::unshare(CLONE_NEWNS) == 0 &&
-                             ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
+    static const bool made =
+        ::unshare(CLONE_NEWNS) == 0 && ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) == 0;
     return made;
 }
 

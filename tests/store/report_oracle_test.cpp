@@ -76,7 +76,7 @@ ProgrammeFigures reference_figures(Database& db, const ReportFilter& filter, con
         std::set<std::string> enrolled_people, completed_people, trainers;
         std::map<std::string, std::set<std::string>> country_enrolled, country_completed;  // country -> uuids
         std::map<std::string, long long> country_minutes;
-        std::map<std::string, std::size_t> module_index;  // "curriculum/module" -> index in fig.modules
+        std::map<std::string, std::size_t> module_index;             // "curriculum/module" -> index in fig.modules
         std::map<std::string, std::set<std::string>> module_people;  // distinct attendees per module
         std::map<std::string, MonthFigures> months;
         std::map<std::string, Curriculum> curricula;  // by code and version
@@ -185,7 +185,8 @@ ProgrammeFigures reference_figures(Database& db, const ReportFilter& filter, con
 
             // Drop-out: the last session each person attended (their own cohort's or a make-up), up to the
             // period's end, against the cohort's sessions held after it.
-            std::vector<std::string> cohort_days;  // the cohort's sessions with attendance recorded, by the period's end
+            std::vector<std::string>
+                cohort_days;  // the cohort's sessions with attendance recorded, by the period's end
             soci::rowset<soci::row> days =
                 (db.sql().prepare << "SELECT s.session_date FROM sessions s WHERE s.cohort_uuid = :c AND "
                                      "s.session_date <= :t AND EXISTS (SELECT 1 FROM attendance a WHERE "
@@ -246,7 +247,6 @@ ProgrammeFigures reference_figures(Database& db, const ReportFilter& filter, con
     });
     return fig;
 }
-
 
 Date day(const char* text) { return *parse_date(text); }
 
@@ -313,11 +313,13 @@ TEST_CASE("the programme report gives what working it out cohort by cohort gives
         const char* code;
         const char* country;
         const char* start;
-        const char* lead;  // "" for none
+        const char* lead;    // "" for none
         std::size_t marked;  // sessions with attendance recorded
     };
-    const std::vector<Plan> plans = {{"NP-1", "NP", "2026-01-05", "T-1", 20}, {"NP-2", "NP", "2026-02-02", "T-1", 10},
-                                     {"JP-1", "JP", "2026-01-06", "T-2", 24}, {"LK-1", "LK", "2026-03-03", "", 5}};
+    const std::vector<Plan> plans = {{"NP-1", "NP", "2026-01-05", "T-1", 20},
+                                     {"NP-2", "NP", "2026-02-02", "T-1", 10},
+                                     {"JP-1", "JP", "2026-01-06", "T-2", 24},
+                                     {"LK-1", "LK", "2026-03-03", "", 5}};
     std::vector<Participant> people;
     for (const auto& plan : plans)
         for (int k = 1; k <= 8; ++k) {
@@ -346,7 +348,8 @@ TEST_CASE("the programme report gives what working it out cohort by cohort gives
         if (*plan.lead) c.trainer_refs = {plan.lead};
         cohorts.create(c);
         std::vector<std::string> early, late;
-        for (int k = 1; k <= 8; ++k) (k <= 6 ? early : late).push_back(std::string(plan.code) + "-" + std::to_string(k));
+        for (int k = 1; k <= 8; ++k)
+            (k <= 6 ? early : late).push_back(std::string(plan.code) + "-" + std::to_string(k));
         cohorts.enrol(plan.code, early, day("2026-01-01"));
         cohorts.enrol(plan.code, late, add_days(day(plan.start), 21));  // after the first sessions
         scheduled[plan.code] = sessions.schedule(plan.code, 7, LocalTime{10, 0});
@@ -359,7 +362,7 @@ TEST_CASE("the programme report gives what working it out cohort by cohort gives
             for (int k = 1; k <= 8; ++k) {
                 const std::string ref = std::string(plan.code) + "-" + std::to_string(k);
                 if (k >= 7 && session.date < add_days(day(plan.start), 21)) continue;  // not enrolled yet
-                if (k == 4) continue;                                                   // never came
+                if (k == 4) continue;                                                  // never came
                 AttendanceStatus status = AttendanceStatus::present;
                 std::optional<int> minutes;
                 const auto roll = (s * 7 + static_cast<std::size_t>(k) * 3) % 11;
@@ -387,12 +390,12 @@ TEST_CASE("the programme report gives what working it out cohort by cohort gives
 
     std::vector<ReportFilter> filters(7);
     filters[0].from = day("2026-01-01"), filters[0].to = day("2026-12-31");
-    filters[1].from = day("2026-01-01"), filters[1].to = day("2026-02-10");   // late enrolments after its end
+    filters[1].from = day("2026-01-01"), filters[1].to = day("2026-02-10");  // late enrolments after its end
     filters[2].from = day("2026-02-01"), filters[2].to = day("2026-03-31"), filters[2].country = "NP";
     filters[3].from = day("2025-01-01"), filters[3].to = day("2027-12-31"), filters[3].cohort = "JP-1";
     filters[4].from = day("2025-01-01"), filters[4].to = day("2027-12-31"), filters[4].curriculum = "PSF";
     filters[5].from = day("2026-03-01"), filters[5].to = day("2026-05-15");
-    filters[6].from = day("2030-01-01"), filters[6].to = day("2030-12-31");    // nothing in it
+    filters[6].from = day("2030-01-01"), filters[6].to = day("2030-12-31");  // nothing in it
     long long completed = 0, dropped = 0, never = 0, unrecorded = 0;
     for (const auto& f : filters) {
         INFO("from " << to_string(f.from) << " to " << to_string(f.to) << " country " << f.country << " cohort "

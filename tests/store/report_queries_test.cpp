@@ -158,24 +158,25 @@ struct Programme {
         auto mark_all = [&](const std::string& cohort, long long session, const std::vector<std::string>& present,
                             const std::vector<std::string>& absent) {
             std::vector<LocatedMark> m;
-            for (const auto& ref : present) m.push_back({Attendance{session, ref, AttendanceStatus::present, {}, ""}, 0});
+            for (const auto& ref : present)
+                m.push_back({Attendance{session, ref, AttendanceStatus::present, {}, ""}, 0});
             for (const auto& ref : absent) m.push_back({Attendance{session, ref, AttendanceStatus::absent, {}, ""}, 0});
             marks.mark(cohort, m);
         };
         const std::vector<std::string> six = {"P-01", "P-02", "P-03", "P-04", "P-05", "P-06"};
         auto seven = six;
         seven.push_back("P-07");
-        mark_all("KTM-1", ktm[0].id, seven, {});        // 2026-01-05
-        mark_all("KTM-1", ktm[1].id, six, {"P-07"});    // 2026-01-12
-        mark_all("KTM-1", ktm[2].id, six, {"P-07"});    // 2026-01-19
+        mark_all("KTM-1", ktm[0].id, seven, {});                                              // 2026-01-05
+        mark_all("KTM-1", ktm[1].id, six, {"P-07"});                                          // 2026-01-12
+        mark_all("KTM-1", ktm[2].id, six, {"P-07"});                                          // 2026-01-19
         for (int i = 0; i < 3; ++i) mark_all("TKY-1", tky[i].id, {"J-1", "J-2", "J-3"}, {});  // 01-06, 13, 20
 
         // Five people complete: every module decided by a coordinator, and the code of ethics acknowledged.
         RecordsRepo records(*db);
         for (const auto& ref : {"P-01", "P-02", "P-03", "P-04", "P-05"}) {
             for (const auto& m : psf.modules)
-                records.override_completion("KTM-1", CompletionOverride{ref, m.code, true, "recognised prior learning",
-                                                                        "", ""});
+                records.override_completion("KTM-1",
+                                            CompletionOverride{ref, m.code, true, "recognised prior learning", "", ""});
             records.acknowledge_ethics(EthicsAcknowledgement{ref, psf.ethics_code, day("2026-01-05")});
         }
     }
@@ -236,7 +237,7 @@ TEST_CASE("the report counts people, completion, sessions, attendance and drop-o
     CHECK(m01.expected == 7 * 2 + 3 * 2);
     CHECK(m01.attended_people == 10);
     CHECK(m01.completed == 5 + 1 + 3);  // five by override, and P-06 and Tokyo's three attended both sessions
-    CHECK(m01.dropped == 1);  // P-07: came once, then missed the next two sessions
+    CHECK(m01.dropped == 1);            // P-07: came once, then missed the next two sessions
     const auto& next = module_figures(f, third);
     CHECK(next.attendances == 6 + 3);
     CHECK(next.dropped == 0);
@@ -359,8 +360,8 @@ TEST_CASE("secondary suppression: a small count cannot be worked back out from a
         //   total     10   15 |  25
         // cells: 0 Jan-M01, 1 Jan-M02, 2 Feb-M01, 3 Feb-M02, 4 Jan, 5 Feb, 6 M01, 7 M02, 8 all
         const std::vector<long long> counts = {2, 9, 8, 6, 11, 14, 10, 15, 25};
-        const std::vector<SumLine> lines = {{{0, 1}, 4}, {{2, 3}, 5}, {{0, 2}, 6}, {{1, 3}, 7},
-                                            {{4, 5}, 8}, {{6, 7}, 8}};
+        const std::vector<SumLine> lines = {{{0, 1}, 4}, {{2, 3}, 5}, {{0, 2}, 6},
+                                            {{1, 3}, 7}, {{4, 5}, 8}, {{6, 7}, 8}};
         REQUIRE(some_small_cell_recoverable(counts, primary_only(counts), lines, 25));
         const auto hidden = suppress_cells(counts, lines);
         CHECK(hidden[0] == Hidden::small);

@@ -22,8 +22,10 @@ void fill(Database& db, int n) {
     db.write([&] {
         db.sql() << "CREATE TABLE scan_probe (n BIGINT NOT NULL, t TEXT)";
         db.sql() << "INSERT INTO scan_probe (n, t) WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c "
-                    "WHERE n < " + std::to_string(n) + ") SELECT n, CASE WHEN n % 10 = 0 THEN NULL ELSE "
-                    "'t' || CAST(n AS TEXT) END FROM c";
+                    "WHERE n < " +
+                        std::to_string(n) +
+                        ") SELECT n, CASE WHEN n % 10 = 0 THEN NULL ELSE "
+                        "'t' || CAST(n AS TEXT) END FROM c";
     });
 }
 
@@ -33,9 +35,18 @@ TEST_CASE("a scan hands over every row, NULLs, empty texts, negative numbers and
           "[store][scan]") {
     TempDir dir;
     auto db = Database::open(dir.db("scan.db"));
-    const std::vector<std::string> texts = {"山田 花子", "김민준", "สมชาย ใจดี", "प्रिया शर्मा", mitra::store_test::kSriyani,
-                                            "عائشہ خان", "Nguyễn Thị Minh Khai", "", "a\tb\nc", mitra::store_test::kBobby,
-                                            "C:\\x41\\N \\101 \\ end\\", "\\N"};
+    const std::vector<std::string> texts = {"山田 花子",
+                                            "김민준",
+                                            "สมชาย ใจดี",
+                                            "प्रिया शर्मा",
+                                            mitra::store_test::kSriyani,
+                                            "عائشہ خان",
+                                            "Nguyễn Thị Minh Khai",
+                                            "",
+                                            "a\tb\nc",
+                                            mitra::store_test::kBobby,
+                                            "C:\\x41\\N \\101 \\ end\\",
+                                            "\\N"};
     db->write([&] {
         db->sql() << "CREATE TABLE scan_probe (n BIGINT, t TEXT)";
         for (std::size_t i = 0; i < texts.size(); ++i) {
@@ -51,7 +62,7 @@ TEST_CASE("a scan hands over every row, NULLs, empty texts, negative numbers and
         seen.push_back(row.cell(1) ? std::optional<std::string>(std::string(*row.cell(1))) : std::nullopt);
     });
     REQUIRE(seen.size() == texts.size() + 1);
-    CHECK_FALSE(seen.back().has_value());    // NULL is not ""
+    CHECK_FALSE(seen.back().has_value());  // NULL is not ""
     CHECK_FALSE(numbers.back().has_value());
     for (std::size_t i = 0; i < texts.size(); ++i) {
         const auto at = std::find(seen.begin(), seen.end(), std::optional<std::string>(texts[i]));
@@ -92,15 +103,15 @@ TEST_CASE("a scan that fails, or whose reader fails, leaves the database as it w
     // The reader stops half way, inside a longer read: that read goes on, and scans again.
     // A reader that uses the database itself is stopped (on PostgreSQL it would take the next batch's place).
     long long after = 0;
-    CHECK_THROWS_AS(scan(*db, "SELECT n FROM scan_probe", [&](const ScanRow&) {
-                        scan(*db, "SELECT COUNT(*) FROM scan_probe", [&](const ScanRow&) {});
-                    }),
+    CHECK_THROWS_AS(scan(*db, "SELECT n FROM scan_probe",
+                         [&](const ScanRow&) { scan(*db, "SELECT COUNT(*) FROM scan_probe", [&](const ScanRow&) {}); }),
                     std::logic_error);
     db->read([&] {
         int seen = 0;
-        CHECK_THROWS_WITH(scan(*db, "SELECT n FROM scan_probe", [&](const ScanRow&) {
-                              if (++seen == 25000) throw std::runtime_error("the reader gave up");
-                          }),
+        CHECK_THROWS_WITH(scan(*db, "SELECT n FROM scan_probe",
+                               [&](const ScanRow&) {
+                                   if (++seen == 25000) throw std::runtime_error("the reader gave up");
+                               }),
                           "the reader gave up");
         CHECK(seen == 25000);
         scan(*db, "SELECT COUNT(*) FROM scan_probe", [&](const ScanRow& row) { after = row.integer(0).value_or(0); });

@@ -96,8 +96,7 @@ std::vector<std::string> search(Database& db, const std::string& text, int limit
 
 }  // namespace
 
-TEST_CASE("a search finds the same people, in the same order, as comparing every name did",
-          "[store][search]") {
+TEST_CASE("a search finds the same people, in the same order, as comparing every name did", "[store][search]") {
     TempDir dir;
     auto db = Database::open(dir.db("search.db"));
     auto all = people();
@@ -105,18 +104,87 @@ TEST_CASE("a search finds the same people, in the same order, as comparing every
     AppQueries queries(*db);
 
     // 1, 2, 3 and more characters in CJK, Hangul, Thai, Devanagari, Sinhala, Urdu and Latin scripts.
-    const std::vector<std::string> searches = {
-        "山", "山田", "山田 ", "山田 花", "田 花子", "花子", "志明", "陳志明",       // CJK
-        "김", "김민", "김민준", "민준",                                             // Hangul
-        "ใ", "ใจ", "ใจด", "ใจดี", "สมชาย ใจดี",                                     // Thai
-        "श", "शर", "शर्", "शर्मा", "प्रिया",                                         // Devanagari
-        "\u0DC1", "\u0DC1\u0DCA", "\u0DC1\u0DCA\u200D", store_test::kSriyani,      // Sinhala, with its ZWJ
-        "خ", "خان", "عائشہ",                                                       // Urdu
-        "m", "M", "ma", "MA", "mAr", "Mar", "maria", "MARIA ", "santos", "x", "X", "zz", "zzz", "qzqzq",
-        "P-0", "p-01", "-02", "20", "Q", "Kim Min", "kim min-",
-        "ễ", "Ễ", "nguyỄn", "NGUYỄN", "Nguyễn", "ĂN",                                  // only ASCII letters fold
-        "\"", "\"hi\"", "y \"h", "O'N", "'", "DROP TABLE", ");", "\\", "\\sl", "k\\s", " ", "  ",
-        "_", "%", "%_", "0%_s", "_s", "P_", "P_0", "P-0_1", "山%子", "_%", "50%", "\\%", "\\_"};  // LIKE's own
+    const std::vector<std::string> searches = {"山",
+                                               "山田",
+                                               "山田 ",
+                                               "山田 花",
+                                               "田 花子",
+                                               "花子",
+                                               "志明",
+                                               "陳志明",  // CJK
+                                               "김",
+                                               "김민",
+                                               "김민준",
+                                               "민준",  // Hangul
+                                               "ใ",
+                                               "ใจ",
+                                               "ใจด",
+                                               "ใจดี",
+                                               "สมชาย ใจดี",  // Thai
+                                               "श",
+                                               "शर",
+                                               "शर्",
+                                               "शर्मा",
+                                               "प्रिया",  // Devanagari
+                                               "\u0DC1",
+                                               "\u0DC1\u0DCA",
+                                               "\u0DC1\u0DCA\u200D",
+                                               store_test::kSriyani,  // Sinhala, with its ZWJ
+                                               "خ",
+                                               "خان",
+                                               "عائشہ",  // Urdu
+                                               "m",
+                                               "M",
+                                               "ma",
+                                               "MA",
+                                               "mAr",
+                                               "Mar",
+                                               "maria",
+                                               "MARIA ",
+                                               "santos",
+                                               "x",
+                                               "X",
+                                               "zz",
+                                               "zzz",
+                                               "qzqzq",
+                                               "P-0",
+                                               "p-01",
+                                               "-02",
+                                               "20",
+                                               "Q",
+                                               "Kim Min",
+                                               "kim min-",
+                                               "ễ",
+                                               "Ễ",
+                                               "nguyỄn",
+                                               "NGUYỄN",
+                                               "Nguyễn",
+                                               "ĂN",  // only ASCII letters fold
+                                               "\"",
+                                               "\"hi\"",
+                                               "y \"h",
+                                               "O'N",
+                                               "'",
+                                               "DROP TABLE",
+                                               ");",
+                                               "\\",
+                                               "\\sl",
+                                               "k\\s",
+                                               " ",
+                                               "  ",
+                                               "_",
+                                               "%",
+                                               "%_",
+                                               "0%_s",
+                                               "_s",
+                                               "P_",
+                                               "P_0",
+                                               "P-0_1",
+                                               "山%子",
+                                               "_%",
+                                               "50%",
+                                               "\\%",
+                                               "\\_"};  // LIKE's own
 
     for (const auto& text : searches) {
         INFO("search: \"" << text << "\"");
@@ -383,7 +451,7 @@ TEST_CASE("a search most people match is counted as exactly as a rare one (SQLit
         char ref[16];
         std::snprintf(ref, sizeof ref, "B-%05d", i);
         // Past the index's "broad" mark: 30,000 Pereras, 25 in capitals, 25 whose name holds no "erer".
-        people.push_back(i <= 30000 ? person(ref, "Perera " + std::to_string(i))
+        people.push_back(i <= 30000   ? person(ref, "Perera " + std::to_string(i))
                          : i <= 30025 ? person(ref, "Kumari", "PERERA")
                                       : person(ref, "Silva Pe-rer"));
     }

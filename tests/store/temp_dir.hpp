@@ -29,7 +29,8 @@ private:
 // curricula/peer-support-foundations.toml, read by the io layer (REQUIREs that it reads cleanly).
 Curriculum shipped_curriculum();
 
-inline const std::string kSriyani = "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2";  // ශ්‍රියානි, with its ZWJ
+inline const std::string kSriyani =
+    "\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2";  // ශ්‍රියානි, with its ZWJ
 inline const std::string kBobby = "Robert'); DROP TABLE participants;--";
 
 }  // namespace mitra::store_test

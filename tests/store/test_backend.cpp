@@ -17,8 +17,7 @@ bool postgresql() {
 
 std::string server_url() {
     const char* url = std::getenv("MITRA_TEST_PG");
-    if (!url || !*url)
-        FAIL("this run is against PostgreSQL but MITRA_TEST_PG names no server; script/test starts one");
+    if (!url || !*url) FAIL("this run is against PostgreSQL but MITRA_TEST_PG names no server; script/test starts one");
     return url;
 }
 
@@ -31,7 +30,7 @@ void admin_execute(const std::string& statement) {
     admin << "SET client_min_messages TO WARNING";
     // One statement per "; " so that SET ROLE holds for those after it.
     std::size_t from = 0;
-    for (std::size_t at = statement.find("; "); ; at = statement.find("; ", from)) {
+    for (std::size_t at = statement.find("; ");; at = statement.find("; ", from)) {
         admin << statement.substr(from, at == std::string::npos ? std::string::npos : at - from);
         if (at == std::string::npos) break;
         from = at + 2;
@@ -50,8 +49,7 @@ Schema::Schema() {
 Schema::~Schema() {
     try {
         admin_execute("DROP SCHEMA " + name + " CASCADE");
-    } catch (...) {
-    }
+    } catch (...) {}
 }
 
 }  // namespace mitra::test_backend

@@ -20,7 +20,7 @@ public:
     ~Schema();
     Schema(const Schema&) = delete;
     Schema& operator=(const Schema&) = delete;
-    std::string url;   // connects with this schema first on the search path
+    std::string url;  // connects with this schema first on the search path
     std::string name;
 };
 

@@ -16,10 +16,18 @@ pdf::FontStack& fonts() {
 
 TEST_CASE("every name of the region prints, and a script no shipped font has is refused by code point",
           "[workflow][door]") {
-    for (const auto& [name, language] : std::vector<std::pair<std::string, std::string>>{
-             {"山田 花子", "ja"}, {"김민준", "ko"}, {"สมชาย ใจดี", "th"}, {"प्रिया शर्मा", "hi"},
-             {"ශ්‍රියානි", "si"}, {"عائشہ خان", "ur"}, {"Nguyễn Thị Minh Khai", "vi"}, {"Sukarno", "id"},
-             {"முருகன்", "ta"}, {"陈伟", "zh"}, {"O'Brien-Smith Jr.", "en"}}) {
+    for (const auto& [name, language] :
+         std::vector<std::pair<std::string, std::string>>{{"山田 花子", "ja"},
+                                                          {"김민준", "ko"},
+                                                          {"สมชาย ใจดี", "th"},
+                                                          {"प्रिया शर्मा", "hi"},
+                                                          {"ශ්‍රියානි", "si"},
+                                                          {"عائشہ خان", "ur"},
+                                                          {"Nguyễn Thị Minh Khai", "vi"},
+                                                          {"Sukarno", "id"},
+                                                          {"முருகன்", "ta"},
+                                                          {"陈伟", "zh"},
+                                                          {"O'Brien-Smith Jr.", "en"}}) {
         INFO(name);
         CHECK_FALSE(workflow::unprintable(fonts(), "full_name", name, language));
     }
