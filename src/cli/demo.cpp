@@ -1,11 +1,19 @@
-// mitra-cli demo: a small programme with people from across the region, to try things out.
+// mitra-cli demo: a small programme with people from across the region, at every stage, to try things out: a
+// cohort under way (people on track and not), and two finished ones whose people are complete, certified, or due
+// to renew their certification, with their certificates signed by a demo key and written beside the database.
 #include <filesystem>
 
 #include "cli/context.hpp"
-#include "store/settings.hpp"
 #include "io/curriculum_toml.hpp"
+#include "io/keys.hpp"
+#include "io/template_toml.hpp"
+#include "pdf/certificate.hpp"
+#include "pdf/font_stack.hpp"
+#include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
 #include "store/repos.hpp"
+#include "store/settings.hpp"
+#include "workflow/certificates.hpp"
 
 namespace mitra::cli {
 namespace {
@@ -34,6 +42,110 @@ const DemoPerson kPeople[] = {
     {"P-012", "王芳", "Wang Fang", "CN", "zh-Hans"},
 };
 
+// A finished cohort of the demo: everyone enrolled on its first day, sessions every three days from `start`, each
+// person present at every session except those in `absent_from`, which they missed from that session on.
+struct FinishedCohort {
+    const char *code, *site, *country, *time_zone, *language, *trainer;
+    int start_days_ago;  // from today
+    std::vector<DemoPerson> people;
+    std::vector<std::string> missed_sessions;  // refs absent from the eighth session on: not complete
+    std::vector<std::string> late_practice;    // refs whose practice was signed off only after the certificates
+};
+
+// Bangkok, finished about two years ago: certified then, so their certification is due for renewal (one of them
+// has the continuing education a renewal needs). Colombo, finished half a year ago: certified; one person's practice
+// was signed off after the certificates were printed (complete, waiting for theirs), one missed too many sessions.
+const FinishedCohort kFinished[] = {
+    {"DEMO-BKK",
+     "Baan Peer Support House, Bangkok",
+     "TH",
+     "Asia/Bangkok",
+     "th",
+     "T-TH-01",
+     800,
+     {{"P-013", "นภา ศรีสุข", "Napha Srisuk", "TH", "th"},
+      {"P-014", "วิชัย บุญมา", "Wichai Boonma", "TH", "th"},
+      {"P-015", "Siti Rahmawati", "", "ID", "id"},
+      {"P-016", "이서연", "Lee Seo-yeon", "KR", "ko"},
+      {"P-017", "लक्ष्मी", "Lakshmi", "IN", "hi"}},
+     {},
+     {}},
+    {"DEMO-CMB",
+     "Lanka Peer Network, Colombo",
+     "LK",
+     "Asia/Colombo",
+     "en",
+     "T-NP-01",
+     300,
+     {{"P-018", "කමල් පෙරේරා", "Kamal Perera", "LK", "si"},
+      {"P-019", "Juan dela Cruz", "", "PH", "fil"},
+      {"P-020", "田中 健", "Tanaka Ken", "JP", "ja"},
+      {"P-021", "فاطمہ بی بی", "Fatima Bibi", "PK", "ur"},
+      {"P-022", "林美玲", "Lam Mei-ling", "TW", "zh-Hant"}},
+     {"P-022"},
+     {"P-021"}},
+};
+
+constexpr int kEveryDays = 3;
+// Certificates are issued a week after the last of the 30 sessions.
+int issued_days_ago(const FinishedCohort& f) { return f.start_days_ago - 29 * kEveryDays - 7; }
+
+void add_people(store::Database& db, const std::vector<DemoPerson>& people, std::vector<std::string>& refs) {
+    store::ParticipantRepo repo(db);
+    for (const auto& p : people) {
+        Participant person{"", p.ref, p.name, p.latin, p.country, p.language, "", "", today_utc()};
+        repo.save(person);
+        refs.push_back(p.ref);
+    }
+}
+
+// The finished cohort's records, up to (not including) its certificates.
+void build_finished(store::Database& db, const Curriculum& curriculum, const FinishedCohort& f) {
+    const Date today = today_utc();
+    std::vector<std::string> refs;
+    add_people(db, f.people, refs);
+    const Date start = add_days(today, -f.start_days_ago);
+    Cohort cohort;
+    cohort.code = f.code;
+    cohort.curriculum_code = curriculum.code;
+    cohort.site = f.site;
+    cohort.country = f.country;
+    cohort.time_zone = f.time_zone;
+    cohort.language = f.language;
+    cohort.start_date = start;
+    cohort.end_date = add_days(start, 29 * kEveryDays);  // the day of its 30th session
+    cohort.capacity = 12;
+    cohort.trainer_refs = {f.trainer};
+    store::CohortRepo(db).create(cohort);
+    store::CohortRepo(db).enrol(f.code, refs, start);
+    const auto sessions = store::SessionRepo(db).schedule(f.code, kEveryDays, LocalTime{14, 0});
+    store::AttendanceRepo attendance(db);
+    for (std::size_t index = 0; index < sessions.size(); ++index) {
+        std::vector<store::LocatedMark> marks;
+        for (const auto& ref : refs) {
+            const bool missed = index >= 7 && std::count(f.missed_sessions.begin(), f.missed_sessions.end(), ref);
+            marks.push_back({{sessions[index].id, ref, missed ? AttendanceStatus::absent : AttendanceStatus::present,
+                              std::nullopt, ""},
+                             0});
+        }
+        attendance.mark(f.code, marks);
+    }
+    const Date end = sessions.back().date;
+    store::RecordsRepo records(db);
+    const std::string assessor = store::TrainerRepo(db).find(f.trainer)->name;
+    for (const auto& ref : refs) {
+        records.acknowledge_ethics({ref, curriculum.ethics_code, start});
+        records.record_assessment(f.code, {ref, "M03", true, add_days(start, 21), assessor});
+        const bool late = std::count(f.late_practice.begin(), f.late_practice.end(), ref) > 0;
+        // Five placements of eight hours: the 2,400 supervised minutes the practicum asks for (the last of a late
+        // one is signed off after the certificates, in issue_demo_certificates).
+        for (int i = 0; i < (late ? 4 : 5); ++i) {
+            const Date day = add_days(end, -20 + 4 * i);
+            records.log_practicum(f.code, {ref, "M10", 480, "Ruwani Fernando", day, day});
+        }
+    }
+}
+
 void build_demo(store::Database& db) {
     db.write([&] {
         auto shipped = io::read_shipped_curricula();
@@ -45,22 +157,20 @@ void build_demo(store::Database& db) {
         for (const auto& m : curriculum->modules) all_modules.push_back(m.code);
 
         store::TrainerRepo trainers(db);
-        for (auto [ref, name, latin, country, langs] :
-             {std::tuple{"T-NP-01", "सीता राई", "Sita Rai", "NP", "ne,en"},
-              std::tuple{"T-JP-01", "佐藤 美咲", "Sato Misaki", "JP", "ja,en"}}) {
+        // Sita and Misaki were trained as trainers a year ago, Kamala before the Bangkok cohort: each certified to
+        // teach for two years (Kamala's has since ended).
+        for (auto [ref, name, latin, country, langs, certified_days_ago] :
+             {std::tuple{"T-NP-01", "सीता राई", "Sita Rai", "NP", "ne,en", 365},
+              std::tuple{"T-JP-01", "佐藤 美咲", "Sato Misaki", "JP", "ja,en", 365},
+              std::tuple{"T-TH-01", "กมลา วงศ์ใหญ่", "Kamala Wongyai", "TH", "th,en", 900}}) {
             if (trainers.find(ref)) continue;
             Trainer t{"", ref, name, latin, country, split_list(langs), all_modules};
             trainers.add(t);
-            // Trained as trainers a year ago: certified to teach for two years.
-            store::CertificationRepo(db).certify_trainer(ref, "trainer", add_days(today_utc(), -365), 24);
+            store::CertificationRepo(db).certify_trainer(ref, "trainer", add_days(today_utc(), -certified_days_ago),
+                                                         24);
         }
-        store::ParticipantRepo people(db);
         std::vector<std::string> refs;
-        for (const auto& p : kPeople) {
-            Participant person{"", p.ref, p.name, p.latin, p.country, p.language, "", "", today_utc()};
-            people.save(person);
-            refs.push_back(p.ref);
-        }
+        add_people(db, std::vector<DemoPerson>(std::begin(kPeople), std::end(kPeople)), refs);
 
         // Started six weeks ago, meeting twice a week: some sessions held, most still to come.
         const Date start = add_days(today_utc(), -42);
@@ -102,7 +212,43 @@ void build_demo(store::Database& db) {
             records.acknowledge_ethics({refs[i], curriculum->ethics_code, start});
         for (std::size_t i = 0; i < 4; ++i)
             records.record_assessment(kDemoCohort, {refs[i], "M03", i != 3, add_days(start, 21), "सीता राई"});
+
+        for (const auto& finished : kFinished) build_finished(db, *curriculum, finished);
+        // Napha kept learning after her certification: enough to renew it now.
+        store::CertificationRepo certifications(db);
+        const Date since = add_days(today_utc(), -issued_days_ago(kFinished[0]));
+        for (const auto& [title, days, hours, category] :
+             {std::tuple{"Peer ethics refresher", 60, 4, "ethics"},
+              std::tuple{"Supported decision-making in practice", 200, 16, "peer_practice"},
+              std::tuple{"Regional peer-support gathering", 400, 18, "elective"}})
+            certifications.add_learning("P-013", {title, "Demo provider", add_days(since, days), hours * 60, category,
+                                                  "attendance letter", "external"});
     });
+}
+
+// The finished cohorts' completion certificates, each batch issued on its day with the demo's own key (never the
+// installation's: a demo certificate must not verify as the programme's) into `folder`.
+void issue_demo_certificates(store::Database& db, const std::filesystem::path& folder) {
+    const std::filesystem::path key_file = folder / "demo-signing.key";
+    const SigningKey key =
+        std::filesystem::exists(key_file) ? io::load_or_create_signing_key(key_file) : io::create_signing_key(key_file);
+    auto layout = io::read_certificate_template_file(shipped_dir("certificates") + "/" +
+                                                     pdf::shipped_template_name("completion"));
+    if (!layout.ok()) throw InputError{layout.problems};
+    pdf::FontStack fonts;
+    for (const auto& f : kFinished) {
+        if (!store::CertificateRepo(db).list("", f.code).empty()) continue;
+        const workflow::IssueRequest request{f.code,         "completion", "",
+                                             layout.value,   "completion", add_days(today_utc(), -issued_days_ago(f)),
+                                             folder / f.code};
+        workflow::issue_certificates(db, fonts, key, request);
+        // The last placement of a late one, signed off a month after the certificates: complete, awaiting theirs.
+        db.write([&] {
+            const Date day = add_days(today_utc(), -issued_days_ago(f) + 30);
+            for (const auto& ref : f.late_practice)
+                store::RecordsRepo(db).log_practicum(f.code, {ref, "M10", 480, "Ruwani Fernando", day, day});
+        });
+    }
 }
 
 }  // namespace
@@ -122,15 +268,31 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
         // sets its own: mitra-cli settings set verify-url https://...).
         store::SettingsRepo settings(db);
         if (settings.verify_url().empty()) settings.set(store::kVerifyUrlSetting, kDemoVerifyUrl);
+        // Beside a demo file; for a hub, in this installation's data folder.
+        namespace fs = std::filesystem;
+        const fs::path folder =
+            (db.backend() == store::Backend::postgresql ? fs::path(store::Database::default_path()).parent_path()
+                                                        : fs::path(ctx.target()).parent_path()) /
+            "demo-certificates";
+        issue_demo_certificates(db, folder);
+
         const auto people = store::CohortRepo(db).enrolments(kDemoCohort).size();
         const auto sessions = store::SessionRepo(db).list(kDemoCohort).size();
-        ctx.print(
-            json{{"database", ctx.target()}, {"cohort", kDemoCohort}, {"participants", people}, {"sessions", sessions}},
-            std::string(exists ? "The demo is already in " : "Made a demo programme in ") + ctx.target() +
-                "\n  cohort " + kDemoCohort + ": " + std::to_string(people) + " people, " + std::to_string(sessions) +
-                " sessions\nTry:\n  mitra-cli --db " + ctx.target() + " cohort show " + kDemoCohort +
-                "\n  mitra-cli --db " + ctx.target() + " participant list --cohort " + kDemoCohort +
-                "\n  mitra-cli --db " + ctx.target() + " completion " + kDemoCohort);
+        const std::string db_option = "mitra-cli --db " + ctx.target();
+        ctx.print(json{{"database", ctx.target()},
+                       {"cohort", kDemoCohort},
+                       {"participants", people},
+                       {"sessions", sessions},
+                       {"finished_cohorts", json::array({kFinished[0].code, kFinished[1].code})},
+                       {"certificates", folder.string()}},
+                  std::string(exists ? "The demo is already in " : "Made a demo programme in ") + ctx.target() +
+                      "\n  cohort " + kDemoCohort + ": " + std::to_string(people) + " people, " +
+                      std::to_string(sessions) + " sessions, under way: some on track, some not" + "\n  cohort " +
+                      kFinished[0].code + ": finished two years ago; certified, due to renew" + "\n  cohort " +
+                      kFinished[1].code + ": finished half a year ago; certified, one complete awaiting a certificate" +
+                      "\n  certificates in " + folder.string() + "\nTry:\n  " + db_option + " completion " +
+                      kDemoCohort + "\n  " + db_option + " completion " + kFinished[1].code + "\n  " + db_option +
+                      " certification due\n  mitra --db " + ctx.target());
     });
 }
 

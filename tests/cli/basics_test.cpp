@@ -1,6 +1,7 @@
 // mitra-cli's help and its demo programme.
 #include <catch2/catch.hpp>
 
+#include "cohort_setup.hpp"
 #include "run_cli.hpp"
 
 using namespace mitra::cli_test;
@@ -56,5 +57,52 @@ TEST_CASE("demo builds the cohort DEMO-KTM in the database it is given, and runn
     CHECK(second["participants"] == 12);
     CHECK(second["sessions"] == 30);
     CHECK(ws.dump() == before);
-    CHECK(ws.json({"cohort", "list"}).size() == 1);
+    CHECK(ws.json({"cohort", "list"}).size() == 3);
+}
+
+// What a new user meets in the demo: people at every stage (issue 15).
+TEST_CASE("the demo has people at every stage: on track, not on track, complete, certified, due to renew",
+          "[cli][demo]") {
+    Workspace ws;
+    const auto made = ws.json({"demo"});
+    CHECK(made["finished_cohorts"] == nlohmann::json({"DEMO-BKK", "DEMO-CMB"}));
+    std::map<std::string, int> statuses;
+    for (const char* cohort : {"DEMO-KTM", "DEMO-BKK", "DEMO-CMB"})
+        for (const auto& person : ws.json({"completion", cohort}))
+            ++statuses[person["complete"].get<bool>() ? "complete"
+                       : person["on_track"].get<bool>() ? "on track"
+                                                        : "not on track"];
+    CHECK(statuses["on track"] > 0);
+    CHECK(statuses["not on track"] >= 2);  // one under way, one who missed too much of a finished cohort
+    CHECK(statuses["complete"] == 9);
+
+    // Certified: Colombo's three certificates are valid and grant a certification; the fourth complete person's
+    // practice was signed off after them, so they are complete and still waiting for theirs.
+    std::map<std::string, std::string> serial_of;
+    for (const auto& c : ws.json({"certificate", "list"})) serial_of[c["ref"]] = c["serial"];
+    CHECK(serial_of.size() == 8);
+    CHECK(serial_of.count("P-021") == 0);
+    const auto p18 = ws.run({"certification", "show", "P-018"});
+    CHECK(p18.out.find("valid") != std::string::npos);
+
+    // Due to renew: Bangkok's five, within the next two months; one of them has the learning to renew now.
+    const auto due = ws.json({"certification", "due"});
+    REQUIRE(due.size() == 5);
+    for (const auto& item : due) {
+        CHECK(item["validity"] == "expiring");
+        CHECK(item["days_left"].get<int>() > 0);
+        CHECK(item["days_left"].get<int>() <= 60);
+        CHECK(item["missing"].empty() == (item["ref"] == "P-013"));
+    }
+
+    // The certificates were written beside the database, signed by the demo's own key (nothing in the
+    // installation's folder), and each verifies against the demo database.
+    CHECK(!std::filesystem::exists(ws.dir / "xdg" / "mitra"));
+    const auto folder = std::filesystem::path(made["certificates"].get<std::string>());
+    CHECK(folder.parent_path() == std::filesystem::path(ws.db).parent_path());
+    const auto file = folder / "DEMO-CMB" / (serial_of["P-019"] + ".pdf");
+    REQUIRE(std::filesystem::exists(file));
+    CHECK(pdf_text(file).find("JuandelaCruz") != std::string::npos);
+    const auto verdict = ws.json({"certificate", "verify", file.string()});
+    CHECK(verdict["verdict"] == "genuine");
 }
