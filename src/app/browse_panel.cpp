@@ -7,6 +7,7 @@
 #include <wx/splitter.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "app/guard.hpp"
 #include "app/text.hpp"
@@ -74,12 +75,33 @@ void BrowsePanel::build() {
             guarded(this, [&] { activated(copy); });
         }
     });
+    // A section shows what was changed elsewhere in the window (people enrolled, certificates issued) when it is
+    // shown again, not only after a new search.
+    Bind(wxEVT_SHOW, [this](wxShowEvent& e) {
+        e.Skip();
+        if (e.IsShown()) CallAfter([this] { refresh_if_changed(); });
+    });
     refresh();
+}
+
+void BrowsePanel::refresh_if_changed() {
+    if (!model_ || !context_.is_open() || context_.db().committed_writes() == read_at_) return;
+    const TextRow* chosen = selected();
+    const std::optional<wxString> key = chosen && !chosen->empty() ? std::optional(chosen->front()) : std::nullopt;
+    wxDataViewItemArray items;
+    const int row = chosen && list_->GetSelections(items) > 0 ? static_cast<int>(model_->GetRow(items[0])) : -1;
+    refresh();
+    if (key && row >= 0 && static_cast<unsigned>(row) < model_->count()) {
+        model_->grow_to(static_cast<unsigned>(row) + 1);
+        const TextRow* again = model_->row(static_cast<unsigned>(row));
+        if (again && !again->empty() && again->front() == *key) select_row(static_cast<unsigned>(row));
+    }
 }
 
 void BrowsePanel::refresh() {
     if (!model_) return;
     guarded(this, [&] {
+        if (context_.is_open()) read_at_ = context_.db().committed_writes();
         const std::string search = search_text();
         searched_ = search;
         list_->UnselectAll();  // a new result: the row that was chosen is someone else's now

@@ -31,6 +31,9 @@ public:
     void build();
     // Runs the search again (after a change), keeping the typed text.
     void refresh();
+    // Runs the search again when this window has written to the database since the list was read (each section
+    // does when it is shown), keeping the selected row when it is still the same one.
+    void refresh_if_changed();
     // Types into the search box, as a person would (each call is one keystroke's search).
     void search_for(const wxString& text);
 
@@ -70,7 +73,8 @@ private:
     wxSearchCtrl* search_ = nullptr;
     wxDataViewCtrl* list_ = nullptr;
     wxObjectDataPtr<PagedListModel> model_;
-    std::string searched_;  // the search whose result is shown
+    std::string searched_;            // the search whose result is shown
+    unsigned long long read_at_ = 0;  // the database's committed_writes() when the list was read
     BackgroundCount counter_;
 };
 

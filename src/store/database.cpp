@@ -475,6 +475,7 @@ void Database::write(const std::function<void()>& work) {
             in_transaction_ = backend_ == Backend::sqlite;
             sql() << "COMMIT";
             in_transaction_ = false;
+            ++committed_writes_;
             return;
         } catch (const soci::soci_error& e) {
             const bool was_in = in_transaction_;

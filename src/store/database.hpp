@@ -130,10 +130,14 @@ private:
     std::string read_only_reason_;
     WaitNotice on_waiting_;
     std::chrono::seconds lock_wait_limit_{30};
+    unsigned long long committed_writes_ = 0;
 
 public:
     // How many attempts the last outermost write() took (1: no retry); for tests and benchmarks.
     int last_write_attempts() const { return last_attempts_; }
+    // How many writes this connection has committed: a view that read the database at one count and finds another
+    // shows what may have changed, so it reads again (other programs' changes are not counted).
+    unsigned long long committed_writes() const { return committed_writes_; }
 };
 
 // A connection target with any password replaced by "***", for messages.

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "app/browse_panel.hpp"
 #include "app/cohort_pages.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/dialogs.hpp"
@@ -123,4 +124,39 @@ TEST_CASE("Preferences shows the programme's verification address, editable only
     REQUIRE(save_screenshot(&open, std::string(MITRA_SHOTS_DIR) + "/preferences.png"));
     app::PreferencesDialog closed(frame.get(), "", false);
     CHECK_FALSE(XRCCTRL(closed, "verify_url", wxTextCtrl)->IsEnabled());
+}
+
+TEST_CASE("the Certificates section shows a batch printed in a cohort's workspace when it is shown again",
+          "[gui][print]") {
+    Programme programme;
+    programme.make_complete({"P-001", "P-003"});
+    store::SettingsRepo(programme.db()).set(store::kVerifyUrlSetting, "https://verify.example.org/psf/");
+    Window frame(programme.context);
+    frame->show_section(app::MainFrame::certificates);
+    pump();
+    auto* certificates = frame->section(app::MainFrame::certificates);
+    REQUIRE(certificates->row_count() == 0);
+
+    auto* panel = frame->open_cohort(programme.cohort);
+    panel->show_page(app::CohortPanel::print_page);
+    pump();
+    REQUIRE(panel->print()->issue(programme.dir / "certificates"));
+    frame->show_section(app::MainFrame::certificates);
+    pump();
+    CHECK(certificates->row_count() == 2);  // no new search was typed
+
+    SECTION("after another change, the list is read again and the row chosen stays chosen") {
+        certificates->select_row(1);
+        const wxString chosen = certificates->model()->row(1)->front();
+        frame->open_cohort(programme.cohort);
+        pump();
+        const auto writes = programme.db().committed_writes();
+        REQUIRE(panel->print()->issue(programme.dir / "certificates"));  // the same serials, printed again
+        REQUIRE(programme.db().committed_writes() > writes);
+        frame->show_section(app::MainFrame::certificates);
+        pump();
+        REQUIRE(certificates->list()->GetSelection().IsOk());
+        CHECK(certificates->model()->GetRow(certificates->list()->GetSelection()) == 1);
+        CHECK(certificates->model()->row(1)->front() == chosen);
+    }
 }
