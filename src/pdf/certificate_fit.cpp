@@ -1,6 +1,6 @@
 // A certificate's line too long for its box: set smaller, then on more lines, within the room around it (up to
 // half way to its neighbours, short of rules, images, signatures and the QR code).
-#include "pdf/certificate_layout.hpp"
+#include "pdf/certificate_planner.hpp"
 
 #include <algorithm>
 
@@ -11,11 +11,11 @@ namespace mitra::pdf::cert {
 // A line wider than `width` is set smaller, down to floor_size(); one still too wide, or whose marks
 // climb high above it, is laid out by fit_lines() within `room` (asked for only then: a line that fits
 // costs one measure, as before).
-void PageLayout::fitted(const std::string& text, bool personal, double left, double baseline, double width,
-                        TextStyle st, Align align, double min_size_pt, const std::function<Room()>& room) {
+void Planner::fitted(const std::string& text, bool personal, double left, double baseline, double width, TextStyle st,
+                     Align align, double min_size_pt, const std::function<Room()>& room) {
     ShapedLine own;
     auto shape = [&]() -> const ShapedLine& {
-        return personal ? (own = shape_line(text_.fonts(), text, st)) : shapes_.shape(text, st);
+        return personal ? (own = shape_line(fonts_, text, st)) : shapes_.shape(text, st);
     };
     const ShapedLine* line = &shape();
     if (too_tall(*line)) {
@@ -24,24 +24,49 @@ void PageLayout::fitted(const std::string& text, bool personal, double left, dou
     }
     const double full = line->width(st.size_pt);
     if (!room || (full <= width && !raised_above(*line, kRaisedEm))) {
-        text_.draw_fitted(page_, *line, left, baseline, width, st, align, min_size_pt);
+        add_line(*line, personal, left, baseline, width, st, align, min_size_pt);
         return;
     }
     const double floor = floor_size(st.size_pt, min_size_pt);
     if (full * floor / st.size_pt <= width && !raised_above(*line, kRaisedEm)) {
-        text_.draw_fitted(page_, *line, left, baseline, width, st, align, floor);
+        add_line(*line, personal, left, baseline, width, st, align, floor);
         return;
     }
     const FittedLines fit = fit_lines(*line, personal, st, width, floor, baseline, room());
     st.size_pt = fit.size;
     for (std::size_t i = 0; i < fit.lines.size(); ++i)
-        text_.draw_fitted(page_, fit.lines[i], left, fit.first_baseline - i * fit.leading, width, st, align,
-                          fit.size / 2);
+        add_line(fit.lines[i], personal, left, fit.first_baseline - i * fit.leading, width, st, align, fit.size / 2);
+}
+
+// The line in the box [left, left + width]: set smaller (down to min_size_pt) when too wide, and aligned in it.
+void Planner::add_line(const ShapedLine& line, bool personal, double left, double baseline, double width,
+                       const TextStyle& st, Align align, double min_size_pt) {
+    const BoxPlace at = place_in_box(line, left, width, st.size_pt, align, min_size_pt);
+    PlannedLine l;
+    l.part = part_;
+    l.personal = personal;
+    l.block = block_;
+    l.field = field_;
+    l.line = line;
+    l.style = st;
+    l.style.size_pt = at.size_pt;
+    l.x = at.left;
+    l.baseline = baseline;
+    l.box_left = left;
+    l.box_width = width;
+    l.align = align;
+    if (fill_) {
+        colour_ = *fill_;
+        l.sets_colour = true;
+        fill_.reset();
+    }
+    l.colour = colour_;
+    plan_.items.emplace_back(std::move(l));
 }
 
 // How small a long line is set before it is broken: 60% of the template's size, not under 9 pt (unless
 // the template's own size is); or the template's min_size_pt where that shrinks it less than 60% would.
-double PageLayout::floor_size(double size, double min_size_pt) {
+double Planner::floor_size(double size, double min_size_pt) {
     if (min_size_pt >= 0.6 * size) return std::min(size, min_size_pt);
     return std::max(0.6 * size, std::min(size, 9.0));
 }
@@ -49,8 +74,8 @@ double PageLayout::floor_size(double size, double min_size_pt) {
 // The largest size (at most st.size_pt, at least `floor` unless the room is too small for that) at which
 // `whole`, broken where break_lines() says, fits `width` and, its lines' ink included, the room.  The
 // lines keep the one line's baseline when they are one, else they are centred where it was; in the room.
-PageLayout::FittedLines PageLayout::fit_lines(const ShapedLine& whole, bool personal, const TextStyle& st, double width,
-                                              double floor, double baseline, Room room) {
+Planner::FittedLines Planner::fit_lines(const ShapedLine& whole, bool personal, const TextStyle& st, double width,
+                                        double floor, double baseline, Room room) {
     FittedLines fit;
     const double one_line = st.size_pt * width / std::max(1e-9, whole.width(st.size_pt)) * 0.999;
     double size = std::min(st.size_pt, std::max(floor, one_line));
@@ -62,7 +87,7 @@ PageLayout::FittedLines PageLayout::fit_lines(const ShapedLine& whole, bool pers
         } else {
             for (const TextRange& r : break_lines(whole, size, width, st.lang)) {
                 const std::string piece = whole.text.substr(r.begin, r.end - r.begin);
-                fit.lines.push_back(personal ? shape_line(text_.fonts(), piece, st) : shapes_.shape(piece, st));
+                fit.lines.push_back(personal ? shape_line(fonts_, piece, st) : shapes_.shape(piece, st));
             }
         }
         ink.clear();
@@ -91,7 +116,7 @@ PageLayout::FittedLines PageLayout::fit_lines(const ShapedLine& whole, bool pers
 }
 
 // The band a block's lines take at the template's sizes: an em over the first baseline, a third below the last.
-PageLayout::Band PageLayout::nominal_band(const TextBlock& b, std::size_t module_count) const {
+Planner::Band Planner::nominal_band(const TextBlock& b, std::size_t module_count) const {
     const double base = english_ && b.y_english_mm ? *b.y_english_mm : b.y_mm, em = pt_to_mm(b.size_pt);
     double below = 0.3 * em;
     if (b.field == TextField::modules) {
@@ -106,9 +131,8 @@ PageLayout::Band PageLayout::nominal_band(const TextBlock& b, std::size_t module
 // there too), and short of the rules, images, signatures, QR code and frame; never less than its one line
 // takes.  A personal block's neighbours count whether the person's certificate shows them or not, so the
 // template's text, laid out once for a batch, is where it would be on each certificate alone.
-PageLayout::Room PageLayout::room_for(const Planned& me, const std::vector<Planned>& blocks,
-                                      const CertificateContent& c) const {
-    const Band own = nominal_band(*me.block, c.modules.size());
+Planner::Room Planner::room_for(const Planned& me) const {
+    const Band own = nominal_band(*me.block, c_.modules.size());
     const double middle = (own.top + own.bottom) / 2, gap = 1.0;
     double inset = 0;
     for (const auto& f : tmpl_.frame) inset = std::max(inset, f.inset_mm + pt_to_mm(f.width_pt));
@@ -119,8 +143,8 @@ PageLayout::Room PageLayout::room_for(const Planned& me, const std::vector<Plann
         if ((o.top + o.bottom) / 2 < middle) top = std::max(top, o.text ? (o.bottom + own.top) / 2 : o.bottom + gap);
         else bottom = std::min(bottom, o.text ? (o.top + own.bottom) / 2 : o.top - gap);
     };
-    for (const auto& b : blocks)
-        if (&b != &me && (b.shown || b.personal)) limit(nominal_band(*b.block, c.modules.size()));
+    for (const auto& b : blocks_)
+        if (&b != &me && (b.shown || b.personal)) limit(nominal_band(*b.block, c_.modules.size()));
     for (const auto& r : tmpl_.rules) {
         const double at = english_ && r.y_english_mm ? *r.y_english_mm : r.y_mm;
         limit({at, at, r.x_mm, r.x_mm + r.width_mm, false});
@@ -128,7 +152,7 @@ PageLayout::Room PageLayout::room_for(const Planned& me, const std::vector<Plann
     for (const auto& im : tmpl_.images)
         if (im.height_mm > 0) limit({im.y_mm, im.y_mm + im.height_mm, im.x_mm, im.x_mm + im.width_mm, false});
     const SignatureBlock& s = tmpl_.signatures;
-    if (s.present && !c.trainers.empty())
+    if (s.present && !c_.trainers.empty())
         limit({s.y_mm - s.image_height_mm, s.y_mm + pt_to_mm(s.name_size_pt * 1.25 + s.role_size_pt * 3), s.x_mm,
                s.x_mm + s.width_mm, false});
     const QrBlock& q = tmpl_.qr;
@@ -148,7 +172,7 @@ PageLayout::Room PageLayout::room_for(const Planned& me, const std::vector<Plann
 // where the template spaces its lines for text within about -0.5 to 1.3 em: it would write over the
 // lines around it. Such a line is set in Urdu's plain Arabic forms instead (Noto Naskh or Sans
 // Arabic, "ur-Arab"); a line that keeps within (most names) stays in Nastaliq.
-bool PageLayout::too_tall(const ShapedLine& line) {
+bool Planner::too_tall(const ShapedLine& line) {
     for (const auto& run : line.runs)
         if (run.face->family == "Noto Nastaliq Urdu") {
             const InkExtent ink = ink_extent(line);

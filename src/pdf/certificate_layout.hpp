@@ -1,40 +1,23 @@
-// Inside the certificate renderer (certificate*.cpp only): the memos a batch shares, what a template's blocks
-// say in a language (certificate_text.cpp), and the page layout (certificate_layout.cpp, its line fitting in
-// certificate_fit.cpp).
+// Inside the certificate renderer (certificate*.cpp only): the memos a batch shares, and the painter that puts a
+// certificate's plan (certificate_plan.hpp) on libharu pages.
 #pragma once
 
-#include "core/certificate_template.hpp"
+#include "pdf/certificate_plan.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/haru.hpp"
-#include "pdf/qr.hpp"
-#include "pdf/shaping.hpp"
 #include "pdf/text_renderer.hpp"
 
 #include <hpdf.h>
 
 #include <cstddef>
-#include <functional>
 #include <map>
 #include <memory>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 namespace mitra::pdf {
-
-// The QR symbols of one write_certificate_files() call: a certificate's file and its page of the print file
-// show the same symbol, and encoding one (its mask chosen) is worth doing once. Lives only as
-// long as the call, so no one's data stays behind in the renderer.
-struct QrMemo {
-    std::unordered_map<std::string, QrMatrix> matrices;
-    const QrMatrix& get(const std::string& text) {
-        auto it = matrices.find(text);
-        if (it == matrices.end()) it = matrices.emplace(text, encode_qr(text)).first;
-        return it->second;
-    }
-};
 
 // What every certificate of a batch in one language shows alike (frame, rules, the template's text, the
 // curriculum, site and dates, the trainers), laid out once as a Form XObject's content with its fonts frozen:
@@ -63,127 +46,31 @@ struct LayerMemo {
 
 namespace cert {
 
-// ---- what the content says, in a language (certificate_text.cpp) --------------------------------------
-
-bool is_english(const std::string& language);
-
-std::string replace_all(std::string text, const std::string& from, const std::string& to);
-
-// The fields that are the person's own: never laid out for a whole batch, nor kept in a cache.
-inline constexpr TextField kPersonalFields[] = {TextField::full_name, TextField::latin_name, TextField::serial};
-
-// What a name in Latin letters is mostly written with.
-inline constexpr std::string_view kLatinNameCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-'.";
-
-bool is_personal_field(TextField f);
-
-// "{field}", as a template's text names a field.
-std::string placeholder(TextField f);
-
-// A block's text for this certificate, each {field} filled.
-std::string block_text(const TextBlock& block, const CertificateContent& c, const std::string& language);
-
-std::string block_words(const TextBlock& block, const CertificateContent& c, const std::string& language);
-
-bool shows_serial(const TextBlock& block, const std::string& language);
-
-std::vector<std::string> module_lines(const TextBlock& block, const CertificateContent& c, const std::string& language);
-
-// Throws std::invalid_argument unless the serial, QR text and verify note are printable ASCII.
-void check_printable(const CertificateContent& c);
-
-// The QR block a symbol is drawn in: modules of whole steps of kQrGridMm, as many as the template's size_mm
-// (quiet zone included) holds, but never under kQrMinModuleMm; so a symbol too large for the template's box grows
-// it. The box changes size about its bottom edge and the side its note is aligned to (its right edge for a note
-// aligned right, its left for left, its middle for centre), so the note under it stays where the template put it;
-// its top-left corner is then put on the grid.
-QrBlock qr_box(const QrBlock& block, const QrMatrix& matrix);
-
-// ---- one page (certificate_layout.cpp, certificate_fit.cpp) ---------------------------------------------
-
-// Lays a template out on pages of one document, one certificate a page; with a LayerMemo, the template's
-// part of the page is laid out once (build_layer()) and each page paints it as a form.
+// Paints certificates on pages of one document, one a page, each from its plan; with a LayerMemo, the plan's fixed
+// part is painted once for a batch (build_layer()) and each page paints it as a form.
 class PageLayout {
 public:
     PageLayout(haru::Document& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl,
                QrMemo* qr_memo, LayerMemo* layers);
     void draw(const CertificateContent& c);
 
+    // Paints on a new page the plan's items of `parts` (all, or only its fixed or personal part), with `layer` (the
+    // fixed part as a form) before items[plan.layer_at].
+    void paint(const CertificatePlan& plan, PlanParts parts, const std::shared_ptr<const StaticLayer>& layer);
+
 private:
-    enum class Part { whole, fixed, personal };  // fixed: what a StaticLayer holds; personal: the rest
-
-    // A text block as this certificate shows it.
-    struct Planned {
-        const TextBlock* block;
-        std::string text, language;
-        bool shown;
-        bool personal;  // shows the person's own fields
-        bool on_page;  // drawn on each page, not in the layer: personal, or in the name's font (one font then has both)
-    };
-
-    void start_page(const CertificateContent& c);
-    std::vector<Planned> plan(const CertificateContent& c) const;
-    void draw_part(const CertificateContent& c, const std::vector<Planned>& blocks, Part part,
-                   const std::shared_ptr<const StaticLayer>& layer);
-
-    // The template's part of the page, laid out once for a batch.
-    std::string layer_key(const CertificateContent& c, const std::vector<Planned>& blocks) const;
-    static std::string note_words(const CertificateContent& c);
-    TextStyle note_style() const { return {"sans", false, tmpl_.qr.note_size_pt, "en"}; }
-    std::shared_ptr<const StaticLayer> build_layer(const CertificateContent& c, const std::vector<Planned>& blocks);
+    void start_page();
+    CertificatePlan plan(const CertificateContent& c, PlanParts parts);
+    std::shared_ptr<const StaticLayer> build_layer(const CertificatePlan& fixed);
     void place(const std::shared_ptr<const StaticLayer>& layer);
-
-    // Points from the left, and from the bottom for a distance in mm from the top.
-    double x(double mm) const { return mm_to_pt(mm); }
-    double y(double mm_from_top) const { return height_ - mm_to_pt(mm_from_top); }
-    static double pt_to_mm(double pt) { return pt * 25.4 / 72.0; }
 
     // The image of `file`, decoded once per document: from `bytes` (what the template check read) when given.
     HPDF_Image image(const std::string& file, const std::shared_ptr<const std::string>& bytes = nullptr);
-    void draw_image(HPDF_Image img, double left, double bottom, double w, double h);
-    void draw_template_image(const TemplateImage& im);
-    void draw_frame_line(const FrameLine& line);
-    void draw_rule(const Rule& rule);
-
-    static bool is_personal(const TextBlock& block, const std::string& language);
-    TextStyle style(const TextBlock& block, const std::string& lang) const;
-    void draw_block(const Planned& planned, const std::vector<Planned>& blocks, const CertificateContent& c);
-    void draw_modules(const TextBlock& block, const CertificateContent& c, const std::string& language);
-    std::string role_label(const std::string& role, const std::string& language) const;
-    void draw_signatures(const CertificateContent& c, bool lines, bool images);
-    std::vector<std::string> wrap(const std::string& text, double width, const TextStyle& st,
-                                  const std::string& personal);
-    void draw_qr_block(const CertificateContent& c);
-
-    // ---- certificate_fit.cpp: a line too long for its box, set smaller or on more lines, within its room ----
-
-    // Points (page coordinates, y up) between which a block's lines may lie.
-    struct Room {
-        double top, bottom;
-    };
-
-    // A band of the page, in mm from the top, and the span of it an element takes across.
-    struct Band {
-        double top, bottom, left, right;
-        bool text;  // a line of text (whose own room ends half way to its neighbour's), or a fixed shape
-    };
-
-    struct FittedLines {
-        double size = 0, first_baseline = 0, leading = 0;
-        std::vector<ShapedLine> lines;
-    };
-
-    // A glyph raised more than this over its base (marks on marks) has its ink measured against the room.
-    static constexpr double kRaisedEm = 0.6;
-
-    void fitted(const std::string& text, bool personal, double left, double baseline, double width, TextStyle st,
-                Align align, double min_size_pt, const std::function<Room()>& room = {});
-    static double floor_size(double size, double min_size_pt);
-    FittedLines fit_lines(const ShapedLine& whole, bool personal, const TextStyle& st, double width, double floor,
-                          double baseline, Room room);
-    Band nominal_band(const TextBlock& b, std::size_t module_count) const;
-    Room room_for(const Planned& me, const std::vector<Planned>& blocks, const CertificateContent& c) const;
-    static bool too_tall(const ShapedLine& line);
+    void paint_item(const PlannedPaper& paper);
+    void paint_item(const PlannedImage& im);
+    void paint_item(const PlannedPath& path);
+    void paint_item(const PlannedLine& line);
+    void paint_item(const PlannedQr& qr);
 
     haru::Document& doc_;
     TextRenderer& text_;
@@ -194,8 +81,6 @@ private:
     std::map<std::shared_ptr<const StaticLayer>, HPDF_Dict> forms_;  // this document's form of each layer
     double width_ = 0, height_ = 0;
     HPDF_Page page_ = nullptr;
-    std::string language_;
-    bool english_ = true;  // an English certificate: only_bilingual lines out, y_english_mm in
     std::map<std::string, HPDF_Image> images_;
 };
 

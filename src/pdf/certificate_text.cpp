@@ -1,6 +1,6 @@
 // What a certificate's text blocks say, in a language: its fields (names, curriculum, site and dates, trainers,
 // serial), a template's {field} placeholders filled, the modules' lines.
-#include "pdf/certificate_layout.hpp"
+#include "pdf/certificate_plan.hpp"
 
 #include "core/country.hpp"
 #include "core/date_format.hpp"

@@ -205,6 +205,18 @@ ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle
     return line;
 }
 
+BoxPlace place_in_box(const ShapedLine& line, double x, double box_width, double size_pt, Align align,
+                      double min_size_pt) {
+    double w = line.width(size_pt);
+    if (w > box_width && w > 0) {
+        // Unhinted outlines scale linearly, so one division is exact.
+        size_pt = std::max(min_size_pt, size_pt * box_width / w * 0.999);
+        w = line.width(size_pt);
+    }
+    const double left = align == Align::left ? x : align == Align::centre ? x + (box_width - w) / 2 : x + box_width - w;
+    return {size_pt, left};
+}
+
 InkExtent ink_extent(const ShapedLine& line) {
     InkExtent ink;
     for (const auto& run : line.runs) {

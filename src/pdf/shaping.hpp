@@ -18,6 +18,8 @@
 
 namespace mitra::pdf {
 
+enum class Align { left, centre, right };
+
 /// How a piece of text is set.
 struct TextStyle {
     std::string role = "serif";  ///< "serif" or "sans"
@@ -85,6 +87,14 @@ InkExtent ink_extent(const ShapedLine& line);
 /// True when a glyph of the line is raised more than `em` above where the shaper would put an unmarked one
 /// (marks stacked on marks): only then is ink_extent() worth asking for a line that fits its width.
 bool raised_above(const ShapedLine& line, double em);
+
+/// Where a shaped line goes in the box [box_left, box_left + box_width]: its size, `size_pt` shrunk (never below
+/// min_size_pt) when the line is wider than the box, and the left edge of its glyphs, aligned inside the box.
+struct BoxPlace {
+    double size_pt = 0, left = 0;
+};
+BoxPlace place_in_box(const ShapedLine& line, double box_left, double box_width, double size_pt, Align align,
+                      double min_size_pt);
 
 /// A byte range [begin, end) of a line's UTF-8.
 struct TextRange {

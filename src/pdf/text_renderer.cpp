@@ -124,15 +124,9 @@ double TextRenderer::draw_fitted(HPDF_Page page, const std::string& utf8, double
 
 double TextRenderer::draw_fitted(HPDF_Page page, const ShapedLine& line, double x, double y, double box_width,
                                  TextStyle style, Align align, double min_size_pt) {
-    double w = line.width(style.size_pt);
-    if (w > box_width && w > 0) {
-        // Unhinted outlines scale linearly, so one division is exact.
-        style.size_pt = std::max(min_size_pt, style.size_pt * box_width / w * 0.999);
-        w = line.width(style.size_pt);
-    }
-    const double left = align == Align::left ? x : align == Align::centre ? x + (box_width - w) / 2 : x + box_width - w;
-    draw_shaped(page, line, left, y, style.size_pt);
-    return style.size_pt;
+    const BoxPlace at = place_in_box(line, x, box_width, style.size_pt, align, min_size_pt);
+    draw_shaped(page, line, at.left, y, at.size_pt);
+    return at.size_pt;
 }
 
 void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0, double y0, double size) {

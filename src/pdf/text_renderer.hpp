@@ -56,8 +56,6 @@
 
 namespace mitra::pdf {
 
-enum class Align { left, centre, right };
-
 /// How glyphs get onto the page: shown from embedded subset fonts, or painted as outlines.
 enum class GlyphMode { subset_fonts, outlines };
 
