@@ -12,6 +12,7 @@
 #include "app/details_view.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/record_dialogs.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "io/keys.hpp"
@@ -96,6 +97,7 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
         });
         details.add_window(row, 0);
     }
+    add_record_buttons(details, context, ref, changed);
 }
 
 bool add_learning(wxWindow* parent, AppContext& context, const std::string& ref, const LearningEntry& entry) {

@@ -34,6 +34,7 @@ namespace mitra::app {
 
 class ProblemsView;
 class AttendanceTable;
+enum class RecordKind;
 
 class CohortPage : public wxPanel {
 public:
@@ -148,6 +149,10 @@ public:
     void override_selected();
     // Records a coordinator's decision (the store refuses it without a reason) and shows the result.
     bool apply_override(const CompletionOverride& decision);
+    // Records an assessment, supervised practice or the ethics acknowledgement for everyone selected (a dialog:
+    // record_dialogs.hpp), all or none, and shows the result; true when recorded.
+    bool record_selected(RecordKind kind);
+    std::vector<std::string> selected_refs() const;
     const std::vector<ParticipantCompletion>& results() const { return results_; }
     wxDataViewListCtrl* list() const { return list_; }
 

@@ -5,9 +5,12 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/record_dialogs.hpp"
 #include "app/text.hpp"
 #include "store/repos.hpp"
 
@@ -25,13 +28,28 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     auto* column = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     auto* override_button = new wxButton(this, wxID_ANY, _("&Override a module…"));
-    bar->Add(override_button, 0, wxRIGHT, 12);
-    totals_ = new wxStaticText(this, wxID_ANY, "");
-    bar->Add(totals_, 1, wxALIGN_CENTER_VERTICAL);
+    override_button->SetToolTip(_("Decide a module for the selected person, with a reason (Alt+O)"));
+    // What completion needs besides attendance, for everyone selected at once (Ctrl+A selects the whole cohort).
+    auto* assessment = new wxButton(this, wxID_ANY, _("&Assessment…"));
+    assessment->SetName("record_assessment");
+    assessment->SetToolTip(_("Record an assessment result for the selected people (Alt+A)"));
+    auto* practice = new wxButton(this, wxID_ANY, _("Supervised &practice…"));
+    practice->SetName("record_practice");
+    practice->SetToolTip(_("Log supervised practice for the selected people (Alt+P)"));
+    auto* ethics = new wxButton(this, wxID_ANY, _("&Ethics acknowledged…"));
+    ethics->SetName("record_ethics");
+    ethics->SetToolTip(_("Record that the selected people acknowledged the code of ethics (Alt+E)"));
+    bar->Add(assessment, 0, wxRIGHT, 4);
+    bar->Add(practice, 0, wxRIGHT, 4);
+    bar->Add(ethics, 0, wxRIGHT, 4);
+    bar->Add(override_button, 0);
     column->Add(bar, 0, wxEXPAND | wxALL, 8);
+    totals_ = new wxStaticText(this, wxID_ANY, "");  // a line of its own: the buttons leave it no room at 1024 wide
+    column->Add(totals_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
 
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
-    list_ = new wxDataViewListCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
+    list_ =
+        new wxDataViewListCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_MULTIPLE);
     list_->SetName("completion");
     list_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(80));
     list_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(180));
@@ -54,10 +72,13 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_modules(list_->GetSelectedRow()); });
     list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { override_selected(); });
     override_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { override_selected(); });
+    assessment->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_selected(RecordKind::assessment); });
+    practice->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_selected(RecordKind::practice); });
+    ethics->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_selected(RecordKind::ethics); });
 }
 
 void CompletionPage::refresh() {
-    const int selected = list_->GetSelectedRow();
+    const auto selected = selected_refs();
     guarded(this, [&] {
         results_ = store::cohort_completion(context_.db(), cohort_, context_.today(), context_.language());
         store::ParticipantQuery query;
@@ -80,7 +101,9 @@ void CompletionPage::refresh() {
     totals_->SetLabel(wxString::Format(_("%d complete, %d on track, %d not on track, of %zu people."), complete,
                                        on_track, static_cast<int>(results_.size()) - complete - on_track,
                                        results_.size()));
-    if (selected != wxNOT_FOUND && selected < static_cast<int>(results_.size())) list_->SelectRow(selected);
+    for (std::size_t row = 0; row < results_.size(); ++row)
+        if (std::find(selected.begin(), selected.end(), results_[row].ref) != selected.end())
+            list_->SelectRow(static_cast<unsigned>(row));
     show_modules(list_->GetSelectedRow());
 }
 
@@ -108,6 +131,25 @@ void CompletionPage::override_selected() {
     OverrideDialog dialog(this, wx(names_[person.ref] + "  (" + person.ref + ")"), modules);
     while (dialog.ShowModal() == wxID_OK)
         if (apply_override(dialog.decision(person.ref))) return;
+}
+
+std::vector<std::string> CompletionPage::selected_refs() const {
+    std::vector<std::string> refs;
+    wxDataViewItemArray items;
+    list_->GetSelections(items);
+    for (const auto& item : items) {
+        const int row = list_->ItemToRow(item);
+        if (row != wxNOT_FOUND && row < static_cast<int>(results_.size()))
+            refs.push_back(results_[static_cast<std::size_t>(row)].ref);
+    }
+    std::sort(refs.begin(), refs.end());
+    return refs;
+}
+
+bool CompletionPage::record_selected(RecordKind kind) {
+    if (!record_for(this, context_, kind, cohort_, selected_refs())) return false;
+    refresh();
+    return true;
 }
 
 bool CompletionPage::apply_override(const CompletionOverride& decision) {
