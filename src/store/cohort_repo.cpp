@@ -179,6 +179,35 @@ EnrolResult CohortRepo::enrol(const std::string& code, const std::vector<std::st
     return result;
 }
 
+void CohortRepo::change_enrolment_date(const std::string& code, const std::string& ref, const Date& on) {
+    db_.write([&] {
+        auto cohort = find(code);
+        if (!cohort) refuse("cohort", "no cohort has code " + code);
+        std::string enrolment, before;
+        db_.sql() << "SELECT e.uuid, e.enrolled_on FROM enrolments e JOIN participants p ON p.uuid = "
+                     "e.participant_uuid WHERE e.cohort_uuid = :c AND p.ref = :r",
+            soci::into(enrolment), soci::into(before), soci::use(cohort->uuid), soci::use(ref);
+        if (!db_.sql().got_data()) refuse("ref", ref + " is not enrolled in cohort " + code);
+        const std::string on_text = to_string(on);
+        if (on_text == before) return;
+        // The earliest of the person's marks at this cohort's sessions before the new date, if any.
+        soci::rowset<soci::row> earlier =
+            (db_.sql().prepare << "SELECT s.id, s.session_date, s.module_code FROM attendance a JOIN sessions s ON "
+                                  "s.uuid = a.session_uuid JOIN participants p ON p.uuid = a.participant_uuid WHERE "
+                                  "s.cohort_uuid = :c AND p.ref = :r AND s.session_date < :on "
+                                  "ORDER BY s.session_date, s.id",
+             soci::use(cohort->uuid), soci::use(ref), soci::use(on_text));
+        for (const auto& r : earlier)
+            refuse("enrolment date", ref + " has a mark at session " + std::to_string(integer(r, 0)) + " (" +
+                                         text(r, 2) + ", " + text(r, 1) + "), before " + on_text +
+                                         "; choose that day or earlier, or clear the mark first");
+        const std::string now = utc_timestamp_now();
+        db_.sql() << "UPDATE enrolments SET enrolled_on = :on, updated_at = :at, updated_by = :by WHERE uuid = :u",
+            soci::use(on_text), soci::use(now), soci::use(db_.actor()), soci::use(enrolment);
+        record_audit(db_, "enrolment", enrolment, "redate", before, on_text);
+    });
+}
+
 std::vector<Enrolment> CohortRepo::enrolments(const std::string& code) {
     std::vector<Enrolment> out;
     soci::rowset<soci::row> rows =

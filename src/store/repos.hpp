@@ -131,6 +131,10 @@ public:
     std::vector<Cohort> list();
     EnrolResult enrol(const std::string& cohort_code, const std::vector<std::string>& refs, const Date& on);
     std::vector<Enrolment> enrolments(const std::string& cohort_code);
+    // Moves a person's enrolment date, with an audit entry. Refused when they have a mark at one of the cohort's
+    // sessions before the new date: a mark says they were there, so the date may not come after it (clear the mark
+    // first, or choose that session's day or earlier).
+    void change_enrolment_date(const std::string& cohort_code, const std::string& ref, const Date& on);
     Curriculum curriculum_of(const Cohort& cohort);
 
 private:
