@@ -2,6 +2,7 @@
 #include <set>
 
 #include "cli/context.hpp"
+#include "core/attendance_dates.hpp"
 #include "io/attendance_csv.hpp"
 #include "store/repos.hpp"
 
@@ -12,16 +13,29 @@ struct AttendanceMarkOptions {
     long long session = 0;
     std::vector<std::string> present, absent, excused, late, left_early;
     bool everyone_present = false;
+    bool allow_future = false;
 };
 
 struct AttendanceImportOptions {
     std::string cohort;
     std::string file;
+    bool allow_future = false;
 };
 
 struct AttendanceListOptions {
     long long session = 0;
 };
+
+// Why a mark at `session` would be refused as one for a session still to come (today at the cohort's site is
+// before its day); empty when the session has been held or is today.
+std::string still_to_come(Context& ctx, const Session& session) {
+    const auto cohort = store::CohortRepo(ctx.db()).find(session.cohort_code);
+    const Date today = today_in(cohort ? cohort->time_zone : "UTC");
+    if (!is_future_session(session.date, today)) return "";
+    return "session " + std::to_string(session.id) + " (" + session.module_code + ", " + to_string(session.date) +
+           ") has not happened yet (today is " + to_string(today) + " in " + session.cohort_code +
+           "'s time zone); nothing was recorded. Add --allow-future to record marks ahead of the day";
+}
 
 // "R1,R2" for a status; "R1:95,R2:120" for late and left early.
 void add_marks(std::vector<store::LocatedMark>& out, long long session, const std::vector<std::string>& values,
@@ -49,6 +63,8 @@ void add_marks(std::vector<store::LocatedMark>& out, long long session, const st
 void run_attendance_mark(Context& ctx, const AttendanceMarkOptions& options) {
     auto session = store::SessionRepo(ctx.db()).find(options.session);
     if (!session) bad_option("session", "no session has id " + std::to_string(options.session));
+    if (!options.allow_future)
+        if (const auto why = still_to_come(ctx, *session); !why.empty()) bad_option("session", why);
     std::vector<store::LocatedMark> marks;
     add_marks(marks, options.session, options.present, AttendanceStatus::present, "--present");
     add_marks(marks, options.session, options.absent, AttendanceStatus::absent, "--absent");
@@ -63,7 +79,7 @@ void run_attendance_mark(Context& ctx, const AttendanceMarkOptions& options) {
         for (const auto& a : store::AttendanceRepo(ctx.db()).for_session(options.session))
             named.insert(a.participant_ref);
         for (const auto& e : store::CohortRepo(ctx.db()).enrolments(session->cohort_code))
-            if (!named.count(e.participant_ref) && !(session->date < e.enrolled_on))
+            if (!named.count(e.participant_ref) && counts_at_session(e.enrolled_on, session->date))
                 marks.push_back({Attendance{options.session, e.participant_ref, AttendanceStatus::present, {}, ""}, 0});
     }
     if (marks.empty() && !options.everyone_present)
@@ -81,6 +97,21 @@ void run_attendance_mark(Context& ctx, const AttendanceMarkOptions& options) {
 void run_attendance_import(Context& ctx, const AttendanceImportOptions& options) {
     auto read = io::read_attendance_csv_file(options.file);
     if (!read.ok()) throw InputError{read.problems};
+    if (!options.allow_future) {
+        // Every row at a session still to come is named (file, line, field); then nothing is recorded.
+        Problems future;
+        std::map<long long, std::string> why_by_session;
+        store::SessionRepo sessions(ctx.db());
+        for (const auto& row : read.value) {
+            auto known = why_by_session.find(row.session_id);
+            if (known == why_by_session.end()) {
+                const auto session = sessions.find(row.session_id);
+                known = why_by_session.emplace(row.session_id, session ? still_to_come(ctx, *session) : "").first;
+            }
+            if (!known->second.empty()) future.push_back({options.file, row.line, 0, "session", known->second});
+        }
+        if (!future.empty()) throw InputError{future};
+    }
     std::vector<store::LocatedMark> marks;
     for (const auto& row : read.value)
         marks.push_back({Attendance{row.session_id, row.ref, row.status, row.minutes, row.note}, row.line});
@@ -124,12 +155,16 @@ void add_attendance_commands(CLI::App& app, Context& ctx) {
     mark->add_option("--left-early", marked->left_early, "REF:MINUTES attended, for people who left early");
     mark->add_flag("--everyone-present", marked->everyone_present,
                    "Everyone enrolled and not named otherwise was present");
+    mark->add_flag("--allow-future", marked->allow_future,
+                   "Record marks at a session whose day has not come yet at the cohort's site");
     mark->callback([&ctx, marked] { run_attendance_mark(ctx, *marked); });
 
     auto imported = std::make_shared<AttendanceImportOptions>();
     auto* import_command = group->add_subcommand("import", "Import a cohort's attendance from CSV (all rows or none)");
     import_command->add_option("cohort", imported->cohort, "The cohort's code")->required();
     import_command->add_option("file", imported->file, "UTF-8 CSV with header session,ref,status,minutes")->required();
+    import_command->add_flag("--allow-future", imported->allow_future,
+                             "Record rows at sessions whose day has not come yet at the cohort's site");
     import_command->callback([&ctx, imported] { run_attendance_import(ctx, *imported); });
 
     auto listed = std::make_shared<AttendanceListOptions>();

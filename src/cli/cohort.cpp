@@ -1,5 +1,6 @@
-// mitra-cli cohort create|list|show|enrol.
+// mitra-cli cohort create|list|show|enrol|enrolment-date.
 #include "cli/context.hpp"
+#include "core/attendance_dates.hpp"
 #include "io/files.hpp"
 #include "store/repos.hpp"
 
@@ -20,6 +21,12 @@ struct CohortEnrolOptions {
     std::string cohort;
     std::string on;
     std::vector<std::string> refs;
+};
+
+struct CohortEnrolmentDateOptions {
+    std::string cohort;
+    std::string ref;
+    std::string on;
 };
 
 // The zone of the capital, for a cohort created without --time-zone.
@@ -88,11 +95,22 @@ void run_cohort_show(Context& ctx, const CohortShowOptions& options) {
 }
 
 void run_cohort_enrol(Context& ctx, const CohortEnrolOptions& options) {
-    const Date day = options.on.empty() ? today_utc() : date_option("--on", options.on);
+    Date day;
+    if (!options.on.empty()) day = date_option("--on", options.on);
+    else if (const auto cohort = store::CohortRepo(ctx.db()).find(options.cohort))
+        day = default_enrolment_date(cohort->start_date, today_in(cohort->time_zone));
+    else bad_option("cohort", "no cohort has code " + options.cohort);
     const auto result = store::CohortRepo(ctx.db()).enrol(options.cohort, options.refs, day);
     std::string text = "Enrolled " + std::to_string(result.enrolled.size()) + " in " + options.cohort;
     if (!result.already.empty()) text += "; already enrolled: " + join(result.already, ", ");
     ctx.print(json{{"cohort", options.cohort}, {"enrolled", result.enrolled}, {"already", result.already}}, text);
+}
+
+void run_cohort_enrolment_date(Context& ctx, const CohortEnrolmentDateOptions& options) {
+    const Date day = date_option("date", options.on);
+    store::CohortRepo(ctx.db()).change_enrolment_date(options.cohort, options.ref, day);
+    ctx.print(json{{"cohort", options.cohort}, {"ref", options.ref}, {"on", to_string(day)}},
+              options.ref + " is enrolled in " + options.cohort + " from " + to_string(day));
 }
 
 }  // namespace
@@ -144,8 +162,18 @@ void add_cohort_commands(CLI::App& app, Context& ctx) {
     auto* enrol = group->add_subcommand("enrol", "Enrol people in a cohort");
     enrol->add_option("cohort", enrolled->cohort, "The cohort's code")->required();
     enrol->add_option("refs", enrolled->refs, "The people's refs")->required();
-    enrol->add_option("--on", enrolled->on, "The enrolment date (default: today); earlier sessions are not absences");
+    enrol->add_option("--on", enrolled->on,
+                      "The enrolment date (default: the cohort's start until a week after it, then today); earlier "
+                      "sessions are not absences");
     enrol->callback([&ctx, enrolled] { run_cohort_enrol(ctx, *enrolled); });
+
+    auto redated = std::make_shared<CohortEnrolmentDateOptions>();
+    auto* redate = group->add_subcommand("enrolment-date", "Change the day a person's enrolment in a cohort starts");
+    redate->add_option("cohort", redated->cohort, "The cohort's code")->required();
+    redate->add_option("ref", redated->ref, "The person's ref")->required();
+    redate->add_option("date", redated->on, "The new enrolment date, YYYY-MM-DD (not after a mark they have)")
+        ->required();
+    redate->callback([&ctx, redated] { run_cohort_enrolment_date(ctx, *redated); });
 }
 
 }  // namespace mitra::cli
