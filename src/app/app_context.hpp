@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "core/attendance_dates.hpp"
 #include "core/calendar.hpp"
 #include "store/database.hpp"
 
@@ -32,6 +33,8 @@ public:
     pdf::FontStack& fonts();  // made on first use: it reads the font directories
 
     Date today() const { return today_ ? today_() : today_utc(); }
+    // Today at a site, in its IANA time zone (a test's day, when it set one, is every site's day).
+    Date today_at(const std::string& time_zone) const { return today_ ? today_() : today_in(time_zone); }
     void set_today(std::function<Date()> today) { today_ = std::move(today); }
 
     // The interface's language as a BCP 47 tag ("ja", "zh-Hans", "id", "en"), for module titles.

@@ -11,6 +11,7 @@
 #include "app/cohort_pages.hpp"
 #include "app/guard.hpp"
 #include "app/text.hpp"
+#include "core/attendance_dates.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app {
@@ -91,7 +92,7 @@ public:
         wxGridCellAttr* attr = nullptr;
         if (const Attendance* a = mark(row, col)) attr = by_status_[static_cast<int>(a->status)];
         else if (!counts_here(row, col)) attr = before_enrolment_;
-        else if (page_.context_.today() < session(col).date) attr = to_come_;
+        else if (is_future_session(session(col).date, page_.today_)) attr = to_come_;
         if (attr) attr->IncRef();
         return attr;
     }
@@ -183,7 +184,7 @@ AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std:
 }
 
 bool AttendancePage::counts_here(const store::SheetPerson& person, const Session& session) const {
-    return person.enrolled_on && !(session.date < *person.enrolled_on);
+    return counts_at_session(person.enrolled_on, session.date);
 }
 
 void AttendancePage::refresh() {
@@ -194,7 +195,13 @@ void AttendancePage::refresh() {
     const long long old_session = old_col >= 0 && old_col < static_cast<int>(sheet_.sessions.size())
                                       ? sheet_.sessions[static_cast<std::size_t>(old_col)].id
                                       : 0;
-    if (!guarded(this, [&] { sheet_ = store::AppQueries(context_.db()).attendance_sheet(cohort_); })) return;
+    if (!guarded(this, [&] {
+            store::AppQueries queries(context_.db());
+            sheet_ = queries.attendance_sheet(cohort_);
+            if (const auto cohort = queries.find_cohort(cohort_)) time_zone_ = cohort->time_zone;
+        }))
+        return;
+    today_ = context_.today_at(time_zone_);
     marks_.clear();
     for (const auto& m : sheet_.marks) marks_[{m.session_id, m.participant_ref}] = m;
 
@@ -223,7 +230,7 @@ void AttendancePage::refresh() {
     grid_->EndBatch();
 
     int row = std::max(0, row_of(old_ref)), col = old_session ? column_of(old_session) : -1;
-    if (col < 0) col = suggested_column();
+    if (col < 0) col = std::max(0, nearest_column());
     if (grid_->GetNumberRows() > 0 && grid_->GetNumberCols() > 0) {
         grid_->GoToCell(std::min(row, grid_->GetNumberRows() - 1), std::min(col, grid_->GetNumberCols() - 1));
     }
@@ -247,16 +254,32 @@ int AttendancePage::row_of(const std::string& ref) const {
     return -1;
 }
 
-int AttendancePage::suggested_column() const {
-    int last_held = 0;
-    for (std::size_t c = 0; c < sheet_.sessions.size(); ++c) {
-        const auto& s = sheet_.sessions[c];
-        if (context_.today() < s.date) break;
-        last_held = static_cast<int>(c);
-        for (const auto& p : sheet_.people)
-            if (counts_here(p, s) && !marks_.count({s.id, p.ref})) return static_cast<int>(c);
+int AttendancePage::nearest_column() const {
+    std::vector<Date> dates;
+    for (const auto& s : sheet_.sessions) dates.push_back(s.date);
+    const auto nearest = nearest_session(dates, today_);
+    return nearest ? static_cast<int>(*nearest) : -1;
+}
+
+void AttendancePage::focus_nearest_session() {
+    const int col = nearest_column();
+    if (col >= 0 && grid_->GetNumberRows() > 0) {
+        const int row = std::max(0, grid_->GetGridCursorRow());
+        grid_->GoToCell(row, col);  // moves the cursor and scrolls the cell into view
+        grid_->MakeCellVisible(row, col);
     }
-    return last_held;
+    grid_->SetFocus();
+    show_summary();
+}
+
+bool AttendancePage::may_mark(const Session& session) {
+    today_ = context_.today_at(time_zone_);
+    if (!is_future_session(session.date, today_)) return true;
+    return ask_yes_no(this,
+                      wxString::Format(_("Session %lld (%s) is on %s, which has not come yet at the site (today "
+                                         "there is %s). Record the marks anyway?"),
+                                       session.id, wx(session.module_code), wx(session.date), wx(today_)),
+                      _("Record the marks"), _("Don't record"));
 }
 
 bool AttendancePage::handle_key(int key, int modifiers) {
@@ -280,6 +303,7 @@ void AttendancePage::mark_current(AttendanceStatus status) {
     if (row < 0 || col < 0) return;
     const auto& person = sheet_.people[static_cast<std::size_t>(row)];
     const auto& session = sheet_.sessions[static_cast<std::size_t>(col)];
+    if (!may_mark(session)) return;
     Attendance a{session.id, person.ref, status, std::nullopt, ""};
     if (auto found = marks_.find({session.id, person.ref}); found != marks_.end()) a.note = found->second.note;
     if (status == AttendanceStatus::late || status == AttendanceStatus::left_early) {
@@ -309,16 +333,44 @@ void AttendancePage::clear_current() {
 
 void AttendancePage::everyone_present() {
     const int col = grid_->GetGridCursorCol();
+    if (col < 0 && !sheet_.sessions.empty() && sheet_.people.empty()) {  // no rows, so no cursor
+        summary_->SetLabel(
+            _("No one to mark: no one is enrolled in this cohort yet (enrol people on the Enrol page)."));
+        return;
+    }
     if (col < 0) return;
     const auto& session = sheet_.sessions[static_cast<std::size_t>(col)];
     std::vector<Attendance> marks;
-    for (const auto& p : sheet_.people)
-        if (counts_here(p, session) && !marks_.count({session.id, p.ref}))
+    std::vector<std::optional<Date>> enrolled_on;
+    std::vector<bool> marked;
+    for (const auto& p : sheet_.people) {
+        enrolled_on.push_back(p.enrolled_on);
+        marked.push_back(marks_.count({session.id, p.ref}) > 0);
+        if (counts_here(p, session) && !marked.back())
             marks.push_back(Attendance{session.id, p.ref, AttendanceStatus::present, std::nullopt, ""});
-    if (marks.empty()) {
-        summary_->SetLabel(_("Everyone in this session is marked already."));
+    }
+    if (const auto why = nobody_to_mark(enrolled_on, marked, session.date)) {
+        switch (*why) {
+            case NobodyToMark::nobody_enrolled:
+                summary_->SetLabel(
+                    _("No one to mark: no one is enrolled in this cohort yet (enrol people on the "
+                      "Enrol page)."));
+                break;
+            case NobodyToMark::enrolled_later:
+                summary_->SetLabel(wxString::Format(
+                    _("No one to mark: everyone here was enrolled after this session (%s). If they were there, "
+                      "change their enrolment date on the Enrol page."),
+                    wx(session.date)));
+                break;
+            case NobodyToMark::all_marked:
+                summary_->SetLabel(
+                    _("Everyone enrolled by this session is marked already: no one is left to mark "
+                      "present."));
+                break;
+        }
         return;
     }
+    if (!may_mark(session)) return;
     save(marks);
 }
 
@@ -369,6 +421,8 @@ void AttendancePage::undo() {
     }
     show_summary();
 }
+
+wxString AttendancePage::summary() const { return summary_->GetLabel(); }
 
 void AttendancePage::show_summary() {
     const int col = grid_->GetGridCursorCol();

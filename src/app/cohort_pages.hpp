@@ -29,6 +29,7 @@ class wxStaticBitmap;
 class wxChoice;
 class wxTextCtrl;
 class wxButton;
+class wxDatePickerCtrl;
 
 namespace mitra::app {
 
@@ -60,6 +61,16 @@ public:
     // Checks every row first: any bad row is listed (line, column, field, message) and nothing changes.
     bool import_csv(const wxString& path);
 
+    // The day new enrolments start: offered by core's default_enrolment_date (the cohort's start in its first
+    // week, else today at the site) until the trainer picks another.
+    Date enrol_on() const;
+    void set_enrol_on(const Date& on);
+    // Moves the enrolment of the person selected in the Enrolled list to the date beside it (the store refuses
+    // a date after one of their marks, saying which).
+    bool change_selected_enrolment_date();
+    void select_enrolled(const std::string& ref);
+    void set_enrolled_on(const Date& on);
+
     ProblemsView* problems() const { return problems_; }
     wxDataViewListCtrl* enrolled() const { return enrolled_; }
     unsigned found_count() const { return found_model_->count(); }
@@ -67,7 +78,12 @@ public:
 
 private:
     void enrol(const std::vector<std::string>& refs);
+    void show_selected_date();
     wxSearchCtrl* search_;
+    wxDatePickerCtrl* enrol_on_;
+    bool enrol_on_chosen_ = false;  // the trainer picked the day: a refresh keeps it
+    wxDatePickerCtrl* enrolled_on_;
+    wxButton* change_date_;
     wxDataViewCtrl* found_;
     wxObjectDataPtr<PagedListModel> found_model_;
     BackgroundCount counter_;  // after the model it answers to, so it goes first
@@ -95,7 +111,8 @@ private:
 };
 
 // Attendance: people down, sessions across; P L F E A mark the current cell and move down, Shift+P marks
-// everyone not yet marked present in the current session, Delete clears a mark, Ctrl+Z undoes.
+// everyone enrolled by the current session and not yet marked present, Delete clears a mark, Ctrl+Z undoes.
+// A mark at a session still to come at the site is saved only when the trainer says so.
 class AttendancePage : public CohortPage {
 public:
     AttendancePage(wxWindow* parent, AppContext& context, const std::string& cohort_code);
@@ -109,6 +126,8 @@ public:
     void everyone_present();
     void undo();
     bool can_undo() const { return !undo_.empty(); }
+    // The cursor on the session nearest today at the site, scrolled into view, and the keyboard on the grid.
+    void focus_nearest_session();
 
     // Asks the minutes attended by a late or early-leaving person (a dialog; tests answer themselves).
     using AskMinutes = std::function<std::optional<int>(const wxString& person, const Session& session)>;
@@ -116,9 +135,10 @@ public:
 
     int column_of(long long session_id) const;
     int row_of(const std::string& ref) const;
-    // The session most likely marked next: the first held one with someone unmarked, else the last held.
-    int suggested_column() const;
+    // The session nearest today at the cohort's site (see core nearest_session); -1 without sessions.
+    int nearest_column() const;
     const store::AttendanceSheet& sheet() const { return sheet_; }
+    wxString summary() const;  // the line above the grid: the session's counts, or why nothing was marked
 
 private:
     struct UndoEntry {
@@ -131,11 +151,15 @@ private:
     void show_cell(int row, int column);
     void show_summary();
     bool counts_here(const store::SheetPerson& person, const Session& session) const;
+    // True when the session has been held (or is today) at the site, or the trainer agrees to mark it ahead.
+    bool may_mark(const Session& session);
 
     wxGrid* grid_;
     AttendanceTable* table_;  // virtual: the grid asks it for what a visible cell shows
     wxStaticText* summary_;
     store::AttendanceSheet sheet_;
+    std::string time_zone_ = "UTC";  // the cohort's, for today at its site
+    Date today_;                     // at the site, as of the last refresh: what the colours show
     std::map<std::pair<long long, std::string>, Attendance> marks_;
     std::vector<std::vector<UndoEntry>> undo_;
     AskMinutes ask_minutes_;

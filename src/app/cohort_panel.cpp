@@ -52,11 +52,16 @@ CohortPanel::CohortPanel(wxWindow* parent, AppContext& context, const std::strin
     const bool ready = !attendance_->sheet().people.empty() && !attendance_->sheet().sessions.empty();
     if (ready) {
         notebook_->ChangeSelection(attendance_page);
-        attendance_->grid()->SetFocus();
         refresh_header();
+        focus_start();
+        CallAfter([this] { focus_start(); });  // again once laid out: only then can the grid scroll to the cell
     } else {
         show_page(enrol_page);
     }
+}
+
+void CohortPanel::focus_start() {
+    if (notebook_->GetSelection() == attendance_page) attendance_->focus_nearest_session();
 }
 
 void CohortPanel::show_page(Page page) {

@@ -24,6 +24,8 @@ public:
 
     enum Page { enrol_page, sessions_page, attendance_page, completion_page, print_page };
     void show_page(Page page);
+    // Where a trainer starts: on the attendance grid, the session nearest today in view and the keyboard on it.
+    void focus_start();
     wxNotebook* notebook() const { return notebook_; }
     EnrolPage* enrol() const { return enrol_; }
     SessionsPage* sessions() const { return sessions_; }

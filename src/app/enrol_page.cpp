@@ -1,5 +1,7 @@
 // Enrol: find people and enrol them, add a new person in place, or import a CSV file (all or nothing).
 #include <wx/button.h>
+#include <wx/datectrl.h>
+#include <wx/dateevt.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
@@ -10,11 +12,24 @@
 #include "app/guard.hpp"
 #include "app/problems_view.hpp"
 #include "app/text.hpp"
+#include "core/attendance_dates.hpp"
 #include "io/participant_csv.hpp"
 #include "store/repos.hpp"
 #include "workflow/door.hpp"
 
 namespace mitra::app {
+namespace {
+
+wxDateTime to_wx(const Date& d) {
+    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(d.day), static_cast<wxDateTime::Month>(d.month - 1),
+                      d.year);
+}
+
+Date from_wx(const wxDateTime& d) {
+    return Date{d.GetYear(), static_cast<int>(d.GetMonth()) + 1, static_cast<int>(d.GetDay())};
+}
+
+}  // namespace
 
 EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
     : CohortPage(parent, context, cohort_code, "enrol") {
@@ -34,6 +49,17 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     found_->AppendTextColumn(_("Name"), 1, wxDATAVIEW_CELL_INERT, FromDIP(180));
     found_->AppendTextColumn(_("Latin name"), 2, wxDATAVIEW_CELL_INERT, FromDIP(140));
     left->Add(found_, 1, wxEXPAND | wxBOTTOM, 4);
+    auto* when = new wxBoxSizer(wxHORIZONTAL);
+    auto* enrol_on_label = new wxStaticText(this, wxID_ANY, _("Enrol from:"));
+    when->Add(enrol_on_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    enrol_on_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
+                                     wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    enrol_on_->SetName("enrol_from");
+    enrol_on_->SetToolTip(
+        _("The day the enrolment starts. Sessions before it are not counted as absences. "
+          "It starts as the cohort's first day until a week after it, then as today."));
+    when->Add(enrol_on_, 0);
+    left->Add(when, 0, wxBOTTOM, 4);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* enrol_button = new wxButton(this, wxID_ANY, _("&Enrol selected"));
     auto* add_button = new wxButton(this, wxID_ANY, _("&New person…"));
@@ -48,11 +74,24 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     right->Add(new wxStaticText(this, wxID_ANY, _("Enrolled in this cohort:")), 0, wxBOTTOM, 4);
     enrolled_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
     enrolled_->SetName("enrolled");
-    enrolled_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(80));
-    enrolled_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(180));
-    enrolled_->AppendTextColumn(_("Latin name"), wxDATAVIEW_CELL_INERT, FromDIP(140));
+    // Narrower than the search list's, so the enrolment date stays in view at 1024x600.
+    enrolled_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(70));
+    enrolled_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(140));
+    enrolled_->AppendTextColumn(_("Latin name"), wxDATAVIEW_CELL_INERT, FromDIP(100));
     enrolled_->AppendTextColumn(_("Enrolled on"), wxDATAVIEW_CELL_INERT, FromDIP(90));
-    right->Add(enrolled_, 1, wxEXPAND);
+    right->Add(enrolled_, 1, wxEXPAND | wxBOTTOM, 4);
+    auto* redate = new wxBoxSizer(wxHORIZONTAL);
+    redate->Add(new wxStaticText(this, wxID_ANY, _("Selected person enrolled from:")), 0,
+                wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+    enrolled_on_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
+                                        wxDP_DROPDOWN | wxDP_SHOWCENTURY);
+    enrolled_on_->SetName("enrolled_from");
+    enrolled_on_->SetToolTip(_("The enrolment date of the person selected in the list above; Change date saves it"));
+    redate->Add(enrolled_on_, 0, wxRIGHT, 4);
+    change_date_ = new wxButton(this, wxID_ANY, _("&Change date"));
+    change_date_->SetToolTip(_("Save this enrolment date for the selected person (Alt+C)"));
+    redate->Add(change_date_, 0);
+    right->Add(redate, 0);
     row->Add(right, 1, wxEXPAND | wxALL, 8);
 
     auto* column = new wxBoxSizer(wxVERTICAL);
@@ -71,6 +110,11 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     found_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { enrol_selected(); });
     enrol_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol_selected(); });
     add_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_person(); });
+    enrol_on_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { enrol_on_chosen_ = true; });
+    enrolled_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_selected_date(); });
+    change_date_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_selected_enrolment_date(); });
+    enrolled_on_->Enable(false);
+    change_date_->Enable(false);
     import_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxFileDialog dialog(this, _("Enrol people from a CSV file"), "", "", _("CSV files (*.csv)|*.csv|All files|*"),
                             wxFD_OPEN | wxFD_FILE_MUST_EXIST);
@@ -102,6 +146,10 @@ void EnrolPage::search_for(const wxString& text) {
 void EnrolPage::refresh() {
     search_for(search_->GetValue());
     guarded(this, [&] {
+        if (!enrol_on_chosen_)
+            if (const auto cohort = store::AppQueries(context_.db()).find_cohort(cohort_))
+                enrol_on_->SetValue(
+                    to_wx(default_enrolment_date(cohort->start_date, context_.today_at(cohort->time_zone))));
         enrolled_->DeleteAllItems();
         store::ParticipantQuery query;
         query.cohort_code = cohort_;
@@ -117,6 +165,49 @@ void EnrolPage::refresh() {
             enrolled_->AppendItem(values);
         }
     });
+    show_selected_date();
+}
+
+Date EnrolPage::enrol_on() const { return from_wx(enrol_on_->GetValue()); }
+
+void EnrolPage::set_enrol_on(const Date& on) {
+    enrol_on_->SetValue(to_wx(on));
+    enrol_on_chosen_ = true;
+}
+
+void EnrolPage::select_enrolled(const std::string& ref) {
+    for (int row = 0; row < enrolled_->GetItemCount(); ++row)
+        if (enrolled_->GetTextValue(static_cast<unsigned>(row), 0) == wx(ref))
+            enrolled_->SelectRow(static_cast<unsigned>(row));
+    show_selected_date();
+}
+
+void EnrolPage::set_enrolled_on(const Date& on) { enrolled_on_->SetValue(to_wx(on)); }
+
+void EnrolPage::show_selected_date() {
+    const int row = enrolled_->GetSelectedRow();
+    const bool chosen = row != wxNOT_FOUND;
+    enrolled_on_->Enable(chosen);
+    change_date_->Enable(chosen);
+    if (!chosen) return;
+    if (const auto day = parse_date(utf8(enrolled_->GetTextValue(static_cast<unsigned>(row), 3))))
+        enrolled_on_->SetValue(to_wx(*day));
+}
+
+bool EnrolPage::change_selected_enrolment_date() {
+    const int row = enrolled_->GetSelectedRow();
+    if (row == wxNOT_FOUND) {
+        show_info(this, _("Choose a person in the Enrolled list first."));
+        return false;
+    }
+    const std::string ref = utf8(enrolled_->GetTextValue(static_cast<unsigned>(row), 0));
+    const Date on = from_wx(enrolled_on_->GetValue());
+    const bool saved = guarded(this, [&] { store::CohortRepo(context_.db()).change_enrolment_date(cohort_, ref, on); });
+    if (!saved) return false;
+    outcome_->SetLabel(wxString::Format(_("%s is now enrolled from %s."), wx(ref), wx(on)));
+    refresh();
+    select_enrolled(ref);
+    return true;
 }
 
 void EnrolPage::select_rows(const std::vector<unsigned>& rows) {
@@ -143,7 +234,7 @@ void EnrolPage::enrol_selected() {
 
 void EnrolPage::enrol(const std::vector<std::string>& refs) {
     guarded(this, [&] {
-        const auto result = store::CohortRepo(context_.db()).enrol(cohort_, refs, context_.today());
+        const auto result = store::CohortRepo(context_.db()).enrol(cohort_, refs, enrol_on());
         outcome_->SetLabel(wxString::Format(_("%zu enrolled, %zu were enrolled already."), result.enrolled.size(),
                                             result.already.size()));
         refresh();
@@ -154,7 +245,7 @@ void EnrolPage::add_person() {
     const std::string ref = add_person_with_dialog(this, context_, [&](Participant& p, store::Lookalikes lookalikes) {
         context_.db().write([&] {
             store::ParticipantRepo(context_.db()).add(p, lookalikes);
-            store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, context_.today());
+            store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, enrol_on());
         });
     });
     if (ref.empty()) return;
@@ -192,7 +283,7 @@ bool EnrolPage::import_csv(const wxString& path) {
             [&](store::Lookalikes lookalikes) {
                 context_.db().write([&] {  // the people and their enrolment: all or nothing
                     counts = store::ParticipantRepo(context_.db()).save_all(people, lookalikes);
-                    result = store::CohortRepo(context_.db()).enrol(cohort_, refs, context_.today());
+                    result = store::CohortRepo(context_.db()).enrol(cohort_, refs, enrol_on());
                 });
             },
             lookalike_in(read.value), _("Import anyway"));

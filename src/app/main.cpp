@@ -1,4 +1,4 @@
-// mitra [--db PATH|URL]: the desktop program.
+// mitra [--db PATH|URL] [--cohort CODE]: the desktop program.
 #include <wx/cmdline.h>
 #include <wx/config.h>
 #include <wx/fileconf.h>
@@ -35,16 +35,20 @@ bool MitraApp::OnInit() {
     open_database(nullptr, *context_, target);
     auto* frame = new MainFrame(*context_);
     frame->Show();
+    frame->open_at_start(utf8(cohort_));
     return true;
 }
 
 void MitraApp::OnInitCmdLine(wxCmdLineParser& parser) {
     wxApp::OnInitCmdLine(parser);
     parser.AddOption("", "db", _("the database: a file path or a postgresql:// URL"), wxCMD_LINE_VAL_STRING);
+    parser.AddOption("", "cohort", _("a cohort's code: open it at once (a desktop shortcut per cohort)"),
+                     wxCMD_LINE_VAL_STRING);
 }
 
 bool MitraApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     parser.Found("db", &db_target_);
+    parser.Found("cohort", &cohort_);
     return wxApp::OnCmdLineParsed(parser);
 }
 

@@ -74,6 +74,7 @@ MainFrame::MainFrame(AppContext& context)
 
 MainFrame::~MainFrame() {
     if (context_.is_open()) context_.db().on_waiting({});  // the database may outlive this window
+    remember_open_cohort();
     history_.Save(*wxConfigBase::Get());
     wxConfigBase::Get()->Flush();
 }
@@ -297,7 +298,41 @@ CohortPanel* MainFrame::open_cohort(const std::string& code) {
     book_->AddPage(panel, wx(code));
     sidebar_->Append(wxString::FromUTF8("▸ ") + wx(code));
     show_page(static_cast<int>(book_->GetPageCount()) - 1);
+    panel->focus_start();  // the sidebar and the book may have taken the keyboard meanwhile
+    remember_open_cohort();
     return panel;
+}
+
+void MainFrame::open_at_start(const std::string& code) {
+    if (!context_.is_open()) return;
+    auto* config = wxConfigBase::Get();
+    std::string wanted = code;
+    if (wanted.empty() && config->Read("/Session/Database", "") == wx(context_.target()))
+        wanted = utf8(config->Read("/Session/Cohort", ""));
+    if (wanted.empty()) return;
+    bool known = false;
+    guarded(this, [&] { known = store::AppQueries(context_.db()).find_cohort(wanted).has_value(); });
+    if (!known) {
+        // A cohort remembered from last time may have gone with a restored backup: only a code asked for is news.
+        if (!code.empty())
+            show_info(this, wxString::Format(_("There is no cohort with the code %s in this database, so none was "
+                                               "opened. The cohorts there are listed under Cohorts."),
+                                             wx(code)));
+        return;
+    }
+    guarded(this, [&] { open_cohort(wanted); });
+}
+
+void MainFrame::remember_open_cohort() {
+    if (!context_.is_open()) return;
+    auto* config = wxConfigBase::Get();
+    const int at = book_->GetSelection() - static_cast<int>(fixed_pages());
+    const CohortPanel* shown = at >= 0 && at < static_cast<int>(cohorts_.size())
+                                   ? cohorts_[static_cast<std::size_t>(at)]
+                                   : (cohorts_.empty() ? nullptr : cohorts_.back());
+    config->Write("/Session/Database", wx(context_.target()));
+    config->Write("/Session/Cohort", shown ? wx(shown->cohort_code()) : wxString());
+    config->Flush();
 }
 
 void MainFrame::close_cohort() {
@@ -308,6 +343,7 @@ void MainFrame::close_cohort() {
     book_->DeletePage(static_cast<size_t>(page));
     sidebar_->Delete(static_cast<unsigned>(page));
     show_section(cohorts);
+    remember_open_cohort();
 }
 
 void MainFrame::update_status() {

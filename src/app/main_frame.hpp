@@ -30,6 +30,9 @@ public:
     // Opens another database; on failure the current one stays open and the reason is shown.
     bool use_database(const std::string& target);
     CohortPanel* open_cohort(const std::string& code);
+    // At start: the cohort `code` (from `mitra --cohort CODE`), or with none the cohort that was open when the
+    // program last closed on this database. An unknown code is said in words, and the program opens as usual.
+    void open_at_start(const std::string& code);
 
     enum Section { curricula, trainers, participants, cohorts, certificates };
     void show_section(Section section);
@@ -56,6 +59,7 @@ private:
     void on_help();
     void on_about();
     void close_cohort();
+    void remember_open_cohort();  // for open_at_start next time
 
     AppContext& context_;
     wxInfoBar* notices_;

@@ -21,6 +21,7 @@ public:
 
 private:
     wxString db_target_;
+    wxString cohort_;  // --cohort CODE: the cohort to open at start
     std::unique_ptr<AppContext> context_;
 };
 
