@@ -215,21 +215,25 @@ AttendanceSheet AppQueries::attendance_sheet(const std::string& cohort_code) {
 void AppQueries::unmark(long long session_id, const std::string& ref) {
     db_.write([&] {
         soci::rowset<soci::row> rows =
-            (db_.sql().prepare << "SELECT a.uuid, a.status, a.minutes, a.note FROM attendance a JOIN sessions s ON "
+            (db_.sql().prepare << "SELECT a.uuid, a.status, a.minutes, a.note, a.participant_uuid, a.session_uuid "
+                                  "FROM attendance a JOIN sessions s ON "
                                   "s.uuid = a.session_uuid JOIN participants p ON p.uuid = a.participant_uuid WHERE "
                                   "s.id = :id AND p.ref = :r",
              soci::use(session_id), soci::use(ref));
         std::optional<std::pair<std::string, Attendance>> old;
+        AuditAbout about;
         for (const auto& r : rows) {
             Attendance a;
             a.status = parse_attendance_status(text(r, 1)).value_or(AttendanceStatus::absent);
             if (r.get_indicator(2) != soci::i_null) a.minutes = static_cast<int>(integer(r, 2));
             a.note = text(r, 3);
             old = std::make_pair(text(r, 0), a);
+            about = {text(r, 4), text(r, 5)};
         }
         if (!old) refuse("ref", ref + " has no mark for session " + std::to_string(session_id));
         db_.sql() << "DELETE FROM attendance WHERE uuid = :u", soci::use(old->first);
-        record_audit(db_, "attendance", old->first, "unmark", describe(old->second), std::nullopt);
+        // The entry keeps whom and which session it is about: the history finds it after the row is gone.
+        record_audit(db_, "attendance", old->first, "unmark", describe(old->second), std::nullopt, about);
     });
 }
 
@@ -255,7 +259,8 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
                      "consent_date, created_at, created_by, updated_at, updated_by) SELECT "
                   << kSqlUuid
                   << ", printf('H-%06d', i), CASE i % 10 WHEN 0 THEN '山田 花子' WHEN 1 THEN '김민준' WHEN 2 THEN "
-                     "'สมชาย ใจดี' WHEN 3 THEN 'प्रिया शर्मा' WHEN 4 THEN 'ශ්‍රියානි' WHEN 5 THEN 'عائشہ خان' WHEN 6 "
+                     "'สมชาย ใจดี' WHEN 3 THEN 'प्रिया शर्मा' WHEN 4 THEN 'ශ්‍රියානි' WHEN 5 THEN 'عائشہ خان' WHEN "
+                     "6 "
                      "THEN "
                      "'Nguyễn Thị Minh Khai' WHEN 7 THEN '陳志明' WHEN 8 THEN 'Maria Clara Santos' ELSE 'Sukarno' END "
                      "|| ' ' || i, 'Person ' || i, CASE i % 10 WHEN 0 THEN 'JP' WHEN 1 THEN 'KR' WHEN 2 THEN 'TH' WHEN "

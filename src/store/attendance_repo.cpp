@@ -103,15 +103,19 @@ void add_record(ParticipantRecord& person, const soci::row& r) {
 }  // namespace
 
 void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,
-                  const std::optional<std::string>& old_value, const std::optional<std::string>& new_value) {
+                  const std::optional<std::string>& old_value, const std::optional<std::string>& new_value,
+                  const AuditAbout& about) {
     const std::string now = utc_timestamp_now(), uuid = new_uuid();
     const std::string old_text = old_value.value_or(""), new_text = new_value.value_or("");
     soci::indicator old_ind = old_value ? soci::i_ok : soci::i_null;
     soci::indicator new_ind = new_value ? soci::i_ok : soci::i_null;
-    db.sql() << "INSERT INTO audit_log (uuid, at, actor, entity, entity_uuid, action, old_value, new_value) VALUES "
-                "(:id, :at, :by, :e, :u, :a, :o, :n)",
+    soci::indicator person_ind = about.participant_uuid.empty() ? soci::i_null : soci::i_ok;
+    soci::indicator session_ind = about.session_uuid.empty() ? soci::i_null : soci::i_ok;
+    db.sql() << "INSERT INTO audit_log (uuid, at, actor, entity, entity_uuid, action, old_value, new_value, "
+                "participant_uuid, session_uuid) VALUES (:id, :at, :by, :e, :u, :a, :o, :n, :p, :s)",
         soci::use(uuid), soci::use(now), soci::use(db.actor()), soci::use(entity), soci::use(entity_uuid),
-        soci::use(action), soci::use(old_text, old_ind), soci::use(new_text, new_ind);
+        soci::use(action), soci::use(old_text, old_ind), soci::use(new_text, new_ind),
+        soci::use(about.participant_uuid, person_ind), soci::use(about.session_uuid, session_ind);
 }
 
 MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vector<LocatedMark>& marks,
@@ -210,7 +214,8 @@ MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vecto
                 ++counts.created;
             }
             record_audit(db_, "attendance", uuid, old ? "change" : "mark",
-                         old ? std::optional<std::string>(describe(*old)) : std::nullopt, describe(a));
+                         old ? std::optional<std::string>(describe(*old)) : std::nullopt, describe(a),
+                         AuditAbout{person, session.uuid});
         }
     });
     return counts;

@@ -174,6 +174,7 @@ const std::vector<Migration>& migrations() {
         name_skeleton_migration(),
         revocation_category_migration(),
         settings_migration(),
+        audit_subject_migration(),
     };
     return all;
 }

@@ -35,5 +35,6 @@ Migration search_migration();               // 6: participant search index
 Migration name_skeleton_migration();        // 7: look-alike keys of participants' names
 Migration revocation_category_migration();  // 8: revocation categories
 Migration settings_migration();             // 9: programme-wide settings (the verification address)
+Migration audit_subject_migration();        // 10: the person and session an attendance audit entry concerns
 
 }  // namespace mitra::store

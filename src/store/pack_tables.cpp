@@ -87,8 +87,8 @@ const std::vector<std::string> kTrainerModuleColumns = {"trainer_uuid", "module_
 const std::vector<std::string> kCohortTrainerColumns = {"cohort_uuid", "trainer_uuid", "position"};
 const std::vector<std::string> kTrainerCertificationColumns = {
     "uuid", "trainer_uuid", "level", "issued_on", "expires_on", "created_at", "created_by", "updated_at", "updated_by"};
-const std::vector<std::string> kAuditColumns = {"uuid",        "at",     "actor",     "entity",
-                                                "entity_uuid", "action", "old_value", "new_value"};
+const std::vector<std::string> kAuditColumns = {"uuid",   "at",        "actor",     "entity",           "entity_uuid",
+                                                "action", "old_value", "new_value", "participant_uuid", "session_uuid"};
 
 std::map<std::string, std::vector<std::string>> carried_columns() {
     std::map<std::string, std::vector<std::string>> out;

@@ -3,6 +3,8 @@
 
 #include <soci/soci.h>
 
+#include <set>
+
 #include "core/calendar.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
@@ -19,6 +21,11 @@ const char* kPersonEntities =
     "UNION ALL SELECT uuid, code_version FROM ethics_acknowledgements WHERE participant_uuid = :p4 "
     "UNION ALL SELECT uuid, module_code FROM completion_overrides WHERE participant_uuid = :p5 "
     "UNION ALL SELECT uuid, serial FROM certificates WHERE participant_uuid = :p6";
+
+// An audit entry as audit_history reads it (columns 0-6), qualified so that it may be joined.
+const char* kEntryColumns =
+    "audit_log.uuid, audit_log.at, audit_log.actor, audit_log.entity, audit_log.action, audit_log.old_value, "
+    "audit_log.new_value";
 
 }  // namespace
 
@@ -54,6 +61,10 @@ ErasureResult erase_participant(Database& db, const std::string& ref, const std:
                         "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '(erased)' END "
                         "WHERE entity_uuid = :e AND entity = 'attendance'",
                 soci::use(entity);
+        db.sql() << "UPDATE audit_log SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '(erased)' END, "
+                    "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '(erased)' END "
+                    "WHERE participant_uuid = :p AND entity = 'attendance'",
+            soci::use(person);  // marks cleared since: their rows are gone, their entries are not
         db.sql() << "UPDATE attendance SET note = '', updated_at = :at, updated_by = :by WHERE participant_uuid = :p",
             soci::use(now), soci::use(db.actor()), soci::use(person);
 
@@ -103,17 +114,38 @@ std::vector<AuditEntry> audit_history(Database& db, const std::string& participa
                  soci::use(cohort), soci::use(cohort), soci::use(cohort), soci::use(cohort));
             for (const auto& r : rows) entities.emplace_back(text(r, 0), text(r, 1));
         }
+        std::set<std::string> seen;  // audit entries' uuids: one found both ways is shown once
+        auto add = [&](const soci::row& r, const std::string& subject) {
+            if (!seen.insert(text(r, 0)).second) return;
+            AuditEntry e{text(r, 1), text(r, 2), text(r, 3), text(r, 4), subject, std::nullopt, std::nullopt};
+            if (r.get_indicator(5) != soci::i_null) e.old_value = text(r, 5);
+            if (r.get_indicator(6) != soci::i_null) e.new_value = text(r, 6);
+            out.push_back(std::move(e));
+        };
         for (const auto& [uuid, subject] : entities) {
             soci::rowset<soci::row> rows =
-                (db.sql().prepare << "SELECT at, actor, entity, action, old_value, new_value FROM audit_log "
-                                     "WHERE entity_uuid = :u ORDER BY id",
+                (db.sql().prepare << "SELECT " << kEntryColumns << " FROM audit_log WHERE entity_uuid = :u ORDER BY id",
                  soci::use(uuid));
-            for (const auto& r : rows) {
-                AuditEntry e{text(r, 0), text(r, 1), text(r, 2), text(r, 3), subject, std::nullopt, std::nullopt};
-                if (r.get_indicator(4) != soci::i_null) e.old_value = text(r, 4);
-                if (r.get_indicator(5) != soci::i_null) e.new_value = text(r, 5);
-                out.push_back(std::move(e));
-            }
+            for (const auto& r : rows) add(r, subject);
+        }
+        // Changes of marks whose row is gone (cleared marks), found by whom or which session they concern.
+        if (!participant_ref.empty()) {
+            soci::rowset<soci::row> rows =
+                (db.sql().prepare << "SELECT " << kEntryColumns
+                                  << ", CAST(s.id AS TEXT) FROM audit_log LEFT JOIN sessions s ON s.uuid = "
+                                     "audit_log.session_uuid WHERE audit_log.participant_uuid = :p ORDER BY "
+                                     "audit_log.id",
+                 soci::use(entities.front().first));
+            for (const auto& r : rows) add(r, participant_ref + " " + text(r, 7));
+        } else {
+            soci::rowset<soci::row> rows =
+                (db.sql().prepare << "SELECT " << kEntryColumns
+                                  << ", p.ref || ' session ' || CAST(s.id AS TEXT) FROM audit_log JOIN sessions s ON "
+                                     "s.uuid = audit_log.session_uuid JOIN cohorts c ON c.uuid = s.cohort_uuid LEFT "
+                                     "JOIN participants p ON p.uuid = audit_log.participant_uuid WHERE c.code = :c "
+                                     "ORDER BY audit_log.id",
+                 soci::use(cohort_code));
+            for (const auto& r : rows) add(r, text(r, 7));
         }
     });
     std::stable_sort(out.begin(), out.end(), [](const AuditEntry& a, const AuditEntry& b) { return a.at < b.at; });

@@ -223,8 +223,15 @@ struct CohortCompletionCount {
 // The regional report: completion judged by the same rules as cohort_completion, read in a few bulk queries.
 std::vector<CohortCompletionCount> regional_completion(Database& db, const Date& today);
 
+// Whom and which session an audit entry concerns, when its entity (a mark) may be deleted: the history then
+// still finds it (migration 10). Empty: known only through the entity.
+struct AuditAbout {
+    std::string participant_uuid, session_uuid;
+};
+
 // Appends to the audit history (inside the caller's transaction).
 void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,
-                  const std::optional<std::string>& old_value, const std::optional<std::string>& new_value);
+                  const std::optional<std::string>& old_value, const std::optional<std::string>& new_value,
+                  const AuditAbout& about = {});
 
 }  // namespace mitra::store

@@ -237,7 +237,9 @@ TEST_CASE("opening a database from before migration 7 fills in its people's skel
                   "ALTER TABLE participants DROP COLUMN name_skeleton",
                   "ALTER TABLE participants DROP COLUMN latin_skeleton",
                   "ALTER TABLE certificates DROP COLUMN revocation_category", "DROP TABLE settings",
-                  "DELETE FROM schema_migrations WHERE version >= 7"})
+                  "DROP INDEX audit_participant", "DROP INDEX audit_session",
+                  "ALTER TABLE audit_log DROP COLUMN participant_uuid",
+                  "ALTER TABLE audit_log DROP COLUMN session_uuid", "DELETE FROM schema_migrations WHERE version >= 7"})
                 db->sql() << statement;
         });
     }

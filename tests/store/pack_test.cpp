@@ -595,17 +595,29 @@ void make_older_pack(const std::string& file) {
     soci::session raw(soci::sqlite3, file);
     raw << "PRAGMA foreign_keys = OFF";
     for (const char* statement :
-         {"DROP TABLE learning_entries", "DROP TABLE trainer_certifications", "DROP TABLE certifications",
-          "DROP TABLE certification_definitions", "ALTER TABLE sessions DROP COLUMN co_facilitator_uuid",
+         {"DROP TABLE learning_entries",
+          "DROP TABLE trainer_certifications",
+          "DROP TABLE certifications",
+          "DROP TABLE certification_definitions",
+          "ALTER TABLE sessions DROP COLUMN co_facilitator_uuid",
           "DROP INDEX certificates_live",
           "CREATE UNIQUE INDEX certificates_live ON certificates (participant_uuid, cohort_uuid, kind, module_code) "
           "WHERE revoked_at IS NULL",
-          "DROP TRIGGER participant_search_insert", "DROP TRIGGER participant_search_delete",
-          "DROP TRIGGER participant_search_update", "DROP TABLE participant_search",
-          "DROP TABLE participant_search_paused", "DROP INDEX participants_name_skeleton",
-          "DROP INDEX participants_latin_skeleton", "ALTER TABLE participants DROP COLUMN name_skeleton",
+          "DROP TRIGGER participant_search_insert",
+          "DROP TRIGGER participant_search_delete",
+          "DROP TRIGGER participant_search_update",
+          "DROP TABLE participant_search",
+          "DROP TABLE participant_search_paused",
+          "DROP INDEX participants_name_skeleton",
+          "DROP INDEX participants_latin_skeleton",
+          "ALTER TABLE participants DROP COLUMN name_skeleton",
           "ALTER TABLE participants DROP COLUMN latin_skeleton",
-          "ALTER TABLE certificates DROP COLUMN revocation_category", "DROP TABLE settings",
+          "ALTER TABLE certificates DROP COLUMN revocation_category",
+          "DROP TABLE settings",
+          "DROP INDEX audit_participant",
+          "DROP INDEX audit_session",
+          "ALTER TABLE audit_log DROP COLUMN participant_uuid",
+          "ALTER TABLE audit_log DROP COLUMN session_uuid",
           "DELETE FROM schema_migrations WHERE version >= 5"})
         raw << statement;
 }
