@@ -2,6 +2,7 @@
 #include "core/validation.hpp"
 
 #include "core/identity.hpp"
+#include "core/time_zone.hpp"
 #include "core/names.hpp"
 #include "core/text.hpp"
 
@@ -103,6 +104,11 @@ std::vector<FieldError> validate(const Cohort& c) {
     check_language(errors, "language", c.language);
     if (!looks_like_time_zone(c.time_zone))
         errors.push_back({"time_zone", "'" + c.time_zone + "' is not an IANA time zone name (such as Asia/Kolkata)"});
+    else if (!time_zone_known(c.time_zone)) {
+        const auto near = nearest_time_zone(c.time_zone);
+        errors.push_back({"time_zone", "'" + c.time_zone + "' is not in the time zone database" +
+                                           (near ? " (did you mean " + *near + "?)" : "")});
+    }
     if (c.end_date && *c.end_date < c.start_date)
         errors.push_back(
             {"end", "the end date " + to_string(*c.end_date) + " is before the start date " + to_string(c.start_date)});

@@ -58,18 +58,6 @@ Result<std::string> read_input_file(const fs::path& path, std::size_t max_bytes)
     return result;
 }
 
-bool time_zone_exists(std::string_view iana_name) {
-    if (!looks_like_time_zone(iana_name)) return false;
-    const fs::path file = fs::path("/usr/share/zoneinfo") / std::string(iana_name);
-    std::error_code error;
-    if (!fs::is_regular_file(file, error)) return false;
-    // zone.tab, leapseconds and the like are regular files too, but not zones: zones start "TZif".
-    std::ifstream in(file, std::ios::binary);
-    char magic[4] = {};
-    in.read(magic, sizeof magic);
-    return in && std::memcmp(magic, "TZif", 4) == 0;
-}
-
 std::filesystem::path shipped_dir(const std::string& name) {
     namespace fs = std::filesystem;
     std::vector<fs::path> candidates;

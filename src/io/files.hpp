@@ -17,9 +17,6 @@ std::string read_text_file(const std::filesystem::path& path);
 // for readers of outside input, which must not throw.
 Result<std::string> read_input_file(const std::filesystem::path& path, std::size_t max_bytes);
 
-// True when /usr/share/zoneinfo holds a zone of that name ("Asia/Kathmandu", "UTC").
-bool time_zone_exists(std::string_view iana_name);
-
 // Where the programme's shipped files are (curricula/, certificates/, forms/, locale/): MITRA_DATA_DIR,
 // then beside the program (build/bin -> the source tree), the source tree, /usr/share/mitra. Empty
 // when none has the folder.

@@ -49,13 +49,3 @@ TEST_CASE("reading a missing file fails naming the file", "[io][files]") {
     ScratchFolder folder;
     CHECK_THROWS_WITH(read_text_file(folder.path), Catch::Contains("folder"));
 }
-
-TEST_CASE("a time zone exists when the zone database has it", "[io][files]") {
-    CHECK(time_zone_exists("Asia/Kathmandu"));
-    CHECK(time_zone_exists("Asia/Kolkata"));
-    CHECK(time_zone_exists("UTC"));
-    CHECK_FALSE(time_zone_exists("Mars/Olympus"));
-    CHECK_FALSE(time_zone_exists("../etc/passwd"));
-    CHECK_FALSE(time_zone_exists("Asia"));  // a folder, not a zone
-    CHECK_FALSE(time_zone_exists(""));
-}
