@@ -1,5 +1,8 @@
 // mitra-cli participant erase, audit: a person's right to be forgotten, and who changed what.
+#include <map>
+
 #include "cli/context.hpp"
+#include "core/audit.hpp"
 #include "io/export.hpp"
 #include "io/files.hpp"
 #include "store/privacy.hpp"
@@ -17,6 +20,61 @@ struct AuditOptions {
     std::string cohort;
     std::string out;
 };
+
+// An audit entry's entity and action in English (the desktop program says it in the interface's language).
+std::string what_changed(const AuditEntry& e) {
+    static const std::map<std::string, std::string> words = {
+        {"attendance mark", "attendance marked"},
+        {"attendance change", "attendance changed"},
+        {"attendance unmark", "attendance mark cleared"},
+        {"assessment record", "assessment recorded"},
+        {"practicum log", "supervised practice logged"},
+        {"ethics acknowledge", "code of ethics acknowledged"},
+        {"override set", "coordinator's decision on a module"},
+        {"override change", "coordinator's decision changed"},
+    };
+    const auto found = words.find(e.entity + " " + e.action);
+    return found == words.end() ? e.entity + " " + e.action : found->second;
+}
+
+std::string status_words(AttendanceStatus status) {
+    switch (status) {
+        case AttendanceStatus::present: return "present";
+        case AttendanceStatus::late: return "late";
+        case AttendanceStatus::left_early: return "left early";
+        case AttendanceStatus::excused: return "excused";
+        case AttendanceStatus::absent: return "absent";
+    }
+    return to_string(status);
+}
+
+// A recorded value in English, from the parts core takes it apart into: "late:150" -> "late, 150 minutes".
+std::string value_words(const std::string& entity, const std::string& value) {
+    const AuditValue v = parse_audit_value(entity, value);
+    const std::string on = v.on ? to_string(*v.on) : "";
+    switch (v.kind) {
+        case AuditValue::Kind::text: return v.text;
+        case AuditValue::Kind::erased: return "(erased)";
+        case AuditValue::Kind::attendance:
+            return status_words(v.status) + (v.minutes ? ", " + std::to_string(*v.minutes) + " minutes" : "") +
+                   (v.note.empty() ? "" : " (" + v.note + ")");
+        case AuditValue::Kind::assessment: return v.module + (v.passed ? " passed" : " to be repeated") + ", " + on;
+        case AuditValue::Kind::practicum:
+            return std::to_string(v.minutes.value_or(0)) + " minutes on " + on +
+                   (v.signed_off ? ", signed off" : ", not signed off");
+        case AuditValue::Kind::ethics: return "code of ethics " + v.text + " acknowledged on " + on;
+        case AuditValue::Kind::decision: return (v.complete ? "complete: " : "not complete: ") + v.text;
+    }
+    return value;
+}
+
+// What the change went from and to, in words: a mark that is gone was cleared, anything else removed.
+std::pair<std::string, std::string> change_words(const AuditEntry& e) {
+    const std::string from = e.old_value ? value_words(e.entity, *e.old_value) : "-";
+    std::string to = e.new_value ? value_words(e.entity, *e.new_value) : "-";
+    if (!e.new_value && e.old_value) to = e.entity == "attendance" ? "cleared" : "removed";
+    return {from, to};
+}
 
 void run_participant_erase(Context& ctx, const ParticipantEraseOptions& options) {
     const auto result = store::erase_participant(ctx.db(), options.ref, options.reason);
@@ -42,8 +100,8 @@ void run_audit(Context& ctx, const AuditOptions& options) {
                          {"subject", e.subject},
                          {"old_value", e.old_value ? json(*e.old_value) : json(nullptr)},
                          {"new_value", e.new_value ? json(*e.new_value) : json(nullptr)}});
-        rows.push_back({e.at.substr(0, 19), e.actor, e.entity + " " + e.action, e.subject, e.old_value.value_or("-"),
-                        e.new_value.value_or("-")});
+        const auto [from, to] = change_words(e);
+        rows.push_back({e.at.substr(0, 19), e.actor, what_changed(e), e.subject, from, to});
     }
     if (!options.out.empty()) {
         io::write_file_atomically(options.out, io::audit_csv(entries), true);  // refs and notes: owner only
