@@ -1,5 +1,6 @@
 // forms/cohort_dialog.xrc: a new cohort of a curriculum, at a site, with its lead trainer.
 #include <wx/choice.h>
+#include <wx/intl.h>
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
@@ -7,6 +8,7 @@
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "core/text.hpp"
+#include "core/time_zone.hpp"
 #include "core/validation.hpp"
 
 namespace mitra::app {
@@ -43,6 +45,15 @@ Cohort CohortDialog::cohort() const {
     if (trainer > 0) c.trainer_refs.push_back(trainers_[static_cast<std::size_t>(trainer - 1)].ref);
     normalize(c);
     auto errors = validate(c);
+    for (auto& e : errors) {  // core's check, said in the interface's language with its suggestion
+        if (e.field != "time_zone" || !looks_like_time_zone(c.time_zone)) continue;
+        const auto near = nearest_time_zone(c.time_zone);
+        e.message = utf8(near ? wxString::Format(_("%s is not in the time zone database. Did you mean %s?"),
+                                                 wx(c.time_zone), wx(*near))
+                              : wxString::Format(_("%s is not in the time zone database (a time zone is written "
+                                                   "like Asia/Kolkata)."),
+                                                 wx(c.time_zone)));
+    }
     if (auto d = parse_date(start)) c.start_date = *d;
     else errors.push_back({"start", "'" + start + "' is not a date in the form YYYY-MM-DD"});
     refuse_if_any(errors);

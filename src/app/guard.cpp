@@ -7,6 +7,7 @@
 #include <wx/msgdlg.h>
 #include <wx/textdlg.h>
 
+#include "app/field_labels.hpp"
 #include "app/text.hpp"
 
 namespace mitra::app {
@@ -140,7 +141,7 @@ wxString describe(const Problem& p) {
     if (!p.file.empty()) where << wx(p.file) << ", ";
     if (p.line > 0) where << wxString::Format(_("line %d"), p.line) << ", ";
     if (p.column > 0) where << wxString::Format(_("column %d"), p.column) << ", ";
-    if (!p.field.empty()) where << wx(p.field) << ": ";
+    if (!p.field.empty()) where << field_label(p.field) << ": ";
     else if (where.EndsWith(", ")) where.RemoveLast(2), where << ": ";
     return where + wx(p.message);
 }

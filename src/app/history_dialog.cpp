@@ -12,6 +12,7 @@
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
 #include "app/text.hpp"
+#include "core/audit.hpp"
 #include "io/export.hpp"
 #include "io/files.hpp"
 
@@ -69,6 +70,58 @@ wxString describe_change(const std::string& entity, const std::string& action) {
     return wx(key);  // a change this version has no words for yet (merge conflicts, future kinds)
 }
 
+namespace {
+
+wxString status_words(AttendanceStatus status) {
+    switch (status) {
+        case AttendanceStatus::present: return _("present");
+        case AttendanceStatus::late: return _("late");
+        case AttendanceStatus::left_early: return _("left early");
+        case AttendanceStatus::excused: return _("excused");
+        case AttendanceStatus::absent: return _("absent");
+    }
+    return wx(to_string(status));
+}
+
+// A recorded value in the interface's language, from the parts core takes it apart into.
+wxString value_words(const std::string& entity, const std::string& value) {
+    const AuditValue v = parse_audit_value(entity, value);
+    const wxString on = v.on ? wx(*v.on) : wxString();
+    switch (v.kind) {
+        case AuditValue::Kind::text: return wx(v.text);
+        case AuditValue::Kind::erased: return _("(erased)");
+        case AuditValue::Kind::attendance: {
+            wxString out = v.minutes ? wxString::Format(_("%s, %d minutes"), status_words(v.status), *v.minutes)
+                                     : status_words(v.status);
+            if (!v.note.empty()) out += " (" + wx(v.note) + ")";
+            return out;
+        }
+        case AuditValue::Kind::assessment:
+            return v.passed ? wxString::Format(_("%s passed, %s"), wx(v.module), on)
+                            : wxString::Format(_("%s to be repeated, %s"), wx(v.module), on);
+        case AuditValue::Kind::practicum:
+            return v.signed_off ? wxString::Format(_("%d minutes on %s, signed off"), v.minutes.value_or(0), on)
+                                : wxString::Format(_("%d minutes on %s, not signed off"), v.minutes.value_or(0), on);
+        case AuditValue::Kind::ethics:
+            return wxString::Format(_("code of ethics %s acknowledged on %s"), wx(v.text), on);
+        case AuditValue::Kind::decision:
+            return wxString::Format(v.complete ? _("complete: %s") : _("not complete: %s"), wx(v.text));
+    }
+    return wx(value);
+}
+
+}  // namespace
+
+wxString describe_values(const AuditEntry& e) {
+    const wxString arrow = wxString::FromUTF8(" → ");
+    if (e.old_value && e.new_value)
+        return value_words(e.entity, *e.old_value) + arrow + value_words(e.entity, *e.new_value);
+    if (e.new_value) return value_words(e.entity, *e.new_value);
+    if (e.old_value)
+        return value_words(e.entity, *e.old_value) + arrow + (e.entity == "attendance" ? _("cleared") : _("(none)"));
+    return wxString();
+}
+
 HistoryDialog::HistoryDialog(wxWindow* parent, const wxString& about, const std::vector<store::AuditEntry>& entries) {
     wxXmlResource::Get()->LoadDialog(this, parent, "HistoryDialog");
     SetTitle(wxString::Format(_("History of %s"), about));
@@ -82,15 +135,11 @@ HistoryDialog::HistoryDialog(wxWindow* parent, const wxString& about, const std:
     list->AppendColumn(_("What"), wxLIST_FORMAT_LEFT, FromDIP(250));
     list->AppendColumn(_("About"), wxLIST_FORMAT_LEFT, FromDIP(120));
     list->AppendColumn(_("Change"), wxLIST_FORMAT_LEFT, FromDIP(260));
-    const wxString arrow = wxString::FromUTF8(" → ");
     long row = 0;
     for (const auto& e : entries) {
         wxString when = wx(e.at.substr(0, 16));
         when.Replace("T", " ");
-        wxString change;
-        if (e.old_value && e.new_value) change = wx(*e.old_value) + arrow + wx(*e.new_value);
-        else if (e.new_value) change = wx(*e.new_value);
-        else if (e.old_value) change = wx(*e.old_value) + arrow + _("(none)");
+        const wxString change = describe_values(e);
         list->InsertItem(row, when);
         list->SetItem(row, 1, wx(e.actor));
         list->SetItem(row, 2, describe_change(e.entity, e.action));

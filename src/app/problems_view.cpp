@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "app/field_labels.hpp"
 #include "app/guard.hpp"
 #include "app/text.hpp"
 
@@ -26,7 +27,7 @@ void ProblemsView::show(const Problems& problems) {
     for (const auto& p : problems) {
         InsertItem(row, p.line > 0 ? wxString::Format("%d", p.line) : wxString());
         SetItem(row, 1, p.column > 0 ? wxString::Format("%d", p.column) : wxString());
-        SetItem(row, 2, wx(p.field));
+        SetItem(row, 2, field_label(p.field));
         SetItem(row, 3, wx(p.message));
         ++row;
     }

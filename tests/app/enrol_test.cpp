@@ -63,7 +63,7 @@ TEST_CASE("a CSV file with bad rows lists every bad row and enrols no one", "[gu
         }
         CHECK(std::count(lines.begin(), lines.end(), "3") == 1);
         CHECK(std::count(lines.begin(), lines.end(), "5") == 1);
-        CHECK(problems->GetItemText(0, 2) == "country");
+        CHECK(problems->GetItemText(0, 2) == "Country");
     }
     SECTION("nothing changed: no one new, no one enrolled") {
         CHECK(store::CohortRepo(programme.db()).enrolments("PKR-2026-1").empty());
