@@ -1,4 +1,4 @@
-// Whole-file reads, crash-safe writes and the zone database lookup.
+// Whole-file reads and crash-safe writes.
 #include "io/files.hpp"
 
 #include <cstdlib>
@@ -15,8 +15,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
-
-#include "core/calendar.hpp"
 
 namespace mitra::io {
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-// Reading and writing whole files, and asking the zone database whether a time zone exists.
+// Reading and writing whole files.
 #pragma once
 #include <cstddef>
 #include <filesystem>
