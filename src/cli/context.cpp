@@ -51,6 +51,12 @@ void refuse_if_any(const std::vector<FieldError>& errors) {
     throw error;
 }
 
+std::string teaching_advice(const TeachingBar& bar) {
+    if (!bar) return {};
+    return bar.reason == TeachingBar::Reason::not_qualified ? " (mitra-cli trainer qualify)"
+                                                            : " (mitra-cli trainer certify)";
+}
+
 Date date_option(const std::string& option, const std::string& value) {
     auto d = parse_date(value);
     if (!d) bad_option(option, "'" + value + "' is not a date in the form YYYY-MM-DD");

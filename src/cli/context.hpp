@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/calendar.hpp"
+#include "core/certification.hpp"
 #include "core/problem.hpp"
 #include "core/validation.hpp"
 #include "store/database.hpp"
@@ -32,6 +33,9 @@ private:
 [[noreturn]] void bad_option(const std::string& option, const std::string& message);
 // Turns field errors from validation into a refusal naming the options.
 void refuse_if_any(const std::vector<FieldError>& errors);
+
+// The command that lifts a trainer's bar, as advice after a refusal: " (mitra-cli trainer qualify)".
+std::string teaching_advice(const TeachingBar& bar);
 
 Date date_option(const std::string& option, const std::string& value);
 LocalTime time_option(const std::string& option, const std::string& value);

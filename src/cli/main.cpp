@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "io/keys.hpp"
 #include "store/database.hpp"
+#include "store/repos.hpp"
 
 int main(int argc, char** argv) {
     using namespace mitra;
@@ -51,9 +52,12 @@ int main(int argc, char** argv) {
         std::cerr << "mitra-cli: " << e.what() << " (see mitra-cli --help)\n";
         return 2;
     } catch (const InputError& e) {
-        // One line a problem (a file may have several bad rows); the last says nothing changed.
+        // One line a problem (a file may have several bad rows); the last says nothing changed. A trainer who may
+        // not teach a session gets the command that would let them.
+        const auto* teaching = dynamic_cast<const store::TeachingRefusal*>(&e);
+        const std::string advice = teaching ? cli::teaching_advice(teaching->bar) : "";
         for (std::size_t i = 0; i < e.problems.size(); ++i)
-            std::cerr << "mitra-cli: " << to_string(e.problems[i])
+            std::cerr << "mitra-cli: " << to_string(e.problems[i]) << advice
                       << (i + 1 == e.problems.size() ? " (nothing was changed)" : "") << '\n';
         return 2;
     } catch (const io::KeyError& e) {

@@ -62,12 +62,14 @@ std::string sessions_table(const std::vector<Session>& sessions) {
 
 void run_session_schedule(Context& ctx, const SessionScheduleOptions& options) {
     const auto start = time_option("--at", options.at);
-    std::vector<std::string> unassigned;
+    std::vector<store::TeachingRefusal> unassigned;
     const auto plan = store::SessionRepo(ctx.db()).schedule(options.cohort, options.every, start, &unassigned);
     json items = json::array();
     for (const auto& s : plan) items.push_back(session_json(s));
     // Sessions left without a trainer are worth a line each on stderr, like any note for people.
-    for (const auto& why : unassigned) std::cerr << "mitra-cli: no trainer assigned: " << why << "\n";
+    for (const auto& why : unassigned)
+        std::cerr << "mitra-cli: no trainer assigned: " << why.problems.front().message << teaching_advice(why.bar)
+                  << "\n";
     ctx.print(items, "Scheduled " + std::to_string(plan.size()) + " sessions for " + options.cohort + "\n" +
                          sessions_table(plan));
 }

@@ -65,18 +65,75 @@ CertificationDefinition default_trainer_certification(const std::string& level) 
     return d;
 }
 
-std::string why_cannot_teach(const std::vector<std::string>& qualified_modules,
-                             const std::vector<TrainerCertification>& certifications, const std::string& module_code,
-                             const Date& day) {
-    if (std::find(qualified_modules.begin(), qualified_modules.end(), module_code) == qualified_modules.end())
-        return "not qualified to teach " + module_code;
-    if (certifications.empty()) return "holds no trainer certification";
+TeachingBar teaching_bar(const std::vector<std::string>& qualified_modules,
+                         const std::vector<TrainerCertification>& certifications, const std::string& module_code,
+                         const Date& day) {
+    TeachingBar bar;
+    bar.module_code = module_code;
+    bar.day = day;
+    if (std::find(qualified_modules.begin(), qualified_modules.end(), module_code) == qualified_modules.end()) {
+        bar.reason = TeachingBar::Reason::not_qualified;
+        return bar;
+    }
+    if (certifications.empty()) {
+        bar.reason = TeachingBar::Reason::not_certified;
+        return bar;
+    }
     const TrainerCertification* latest = nullptr;
     for (const auto& c : certifications)
         if (!(day < c.issued_on) && (!latest || latest->expires_on < c.expires_on)) latest = &c;
-    if (!latest) return "trainer certification starts after " + to_string(day);
-    if (latest->expires_on < day) return "trainer certification expired on " + to_string(latest->expires_on);
+    if (!latest) {
+        bar.reason = TeachingBar::Reason::certified_later;
+    } else if (latest->expires_on < day) {
+        bar.reason = TeachingBar::Reason::certification_expired;
+        bar.expired_on = latest->expires_on;
+    }
+    return bar;
+}
+
+std::string to_string(const TeachingBar& bar) {
+    switch (bar.reason) {
+        case TeachingBar::Reason::none: return {};
+        case TeachingBar::Reason::not_qualified: return "not qualified to teach " + bar.module_code;
+        case TeachingBar::Reason::not_certified: return "holds no trainer certification";
+        case TeachingBar::Reason::certified_later: return "trainer certification starts after " + to_string(bar.day);
+        case TeachingBar::Reason::certification_expired:
+            return "trainer certification expired on " + to_string(bar.expired_on);
+    }
     return {};
+}
+
+std::string why_cannot_teach(const std::vector<std::string>& qualified_modules,
+                             const std::vector<TrainerCertification>& certifications, const std::string& module_code,
+                             const Date& day) {
+    return to_string(teaching_bar(qualified_modules, certifications, module_code, day));
+}
+
+SessionCover cover_session(const std::string& module_code, const Date& day,
+                           const std::vector<TrainerQualifications>& trainers,
+                           const std::vector<std::string>& preferred) {
+    SessionCover cover;
+    std::vector<TeachingBar> bars;
+    for (const auto& t : trainers) {
+        bars.push_back(teaching_bar(t.qualified_modules, t.certifications, module_code, day));
+        if (!bars.back()) cover.may_teach.push_back(t.ref);
+    }
+    if (!cover.may_teach.empty()) return cover;
+    for (const auto& ref : preferred)
+        for (std::size_t i = 0; i < trainers.size(); ++i)
+            if (trainers[i].ref == ref) {
+                cover.explained_by = ref;
+                cover.bar = bars[i];
+                return cover;
+            }
+    for (std::size_t i = 0; i < trainers.size(); ++i)
+        if (bars[i].reason != TeachingBar::Reason::not_qualified) {
+            cover.explained_by = trainers[i].ref;
+            cover.bar = bars[i];
+            return cover;
+        }
+    cover.bar = teaching_bar({}, {}, module_code, day);
+    return cover;
 }
 
 }  // namespace mitra

@@ -72,10 +72,54 @@ struct TrainerCertification {
 // default of Mitra's, not any programme's standard.
 CertificationDefinition default_trainer_certification(const std::string& level);
 
+// Why a trainer may not teach a session, as a reason each front end phrases in its own words (and with its
+// own advice: the command line names a command, the desktop program a view).
+struct TeachingBar {
+    enum class Reason {
+        none,                   // they may teach it
+        not_qualified,          // not qualified for `module_code`
+        not_certified,          // holds no trainer certification at all
+        certified_later,        // every certification they hold starts after `day`
+        certification_expired,  // the latest expired on `expired_on`
+    };
+    Reason reason = Reason::none;
+    std::string module_code;
+    Date day;         // the session's day
+    Date expired_on;  // certification_expired only
+    explicit operator bool() const { return reason != Reason::none; }
+};
+
 // Whether a trainer may be assigned to a session of `module_code` on `day`: qualified for the module
-// and holding a trainer certification valid that day. Empty when yes, otherwise why not.
+// and holding a trainer certification valid that day.
+TeachingBar teaching_bar(const std::vector<std::string>& qualified_modules,
+                         const std::vector<TrainerCertification>& certifications, const std::string& module_code,
+                         const Date& day);
+
+// The bar in English, naming no command ("not qualified to teach M04"); empty when there is none.
+std::string to_string(const TeachingBar& bar);
+
+// to_string(teaching_bar(...)): empty when they may teach it, otherwise why not.
 std::string why_cannot_teach(const std::vector<std::string>& qualified_modules,
                              const std::vector<TrainerCertification>& certifications, const std::string& module_code,
                              const Date& day);
+
+// What the rule needs to know of a trainer.
+struct TrainerQualifications {
+    std::string ref;
+    std::vector<std::string> qualified_modules;
+    std::vector<TrainerCertification> certifications;
+};
+
+// Who may teach a session, and when no one may, whose bar explains it: the first of `preferred` (the cohort's
+// trainers) that is a known trainer; otherwise a trainer qualified for the module (their certification is the
+// bar); otherwise nobody in particular (`explained_by` empty, the bar "not qualified for the module").
+struct SessionCover {
+    std::vector<std::string> may_teach;  // refs, in `trainers` order
+    std::string explained_by;
+    TeachingBar bar;  // none when someone may teach it
+};
+SessionCover cover_session(const std::string& module_code, const Date& day,
+                           const std::vector<TrainerQualifications>& trainers,
+                           const std::vector<std::string>& preferred);
 
 }  // namespace mitra

@@ -231,11 +231,15 @@ std::string SessionRepo::teaching_trainer(const std::string& ref, const std::str
          soci::use(uuid));
     for (const auto& r : held)
         certifications.push_back({text(r, 0), date(r, 1).value_or(Date{}), date(r, 2).value_or(Date{})});
-    const std::string why = why_cannot_teach(qualified, certifications, module_code, day);
-    if (!why.empty())
-        refuse(field, ref + " cannot teach " + module_code + " on " + to_string(day) + ": " + why +
-                          (why.rfind("not qualified", 0) == 0 ? " (mitra-cli trainer qualify)"
-                                                              : " (mitra-cli trainer certify)"));
+    const TeachingBar bar = teaching_bar(qualified, certifications, module_code, day);
+    if (bar) {
+        TeachingRefusal refusal;
+        refusal.trainer_ref = ref;
+        refusal.bar = bar;
+        refusal.problems.push_back(
+            {"", 0, 0, field, ref + " cannot teach " + module_code + " on " + to_string(day) + ": " + to_string(bar)});
+        throw refusal;
+    }
     return uuid;
 }
 
@@ -267,7 +271,7 @@ void SessionRepo::insert(Session& s, const std::string& cohort) {
 }
 
 std::vector<Session> SessionRepo::schedule(const std::string& code, int every_days, const LocalTime& start,
-                                           std::vector<std::string>* unassigned) {
+                                           std::vector<TeachingRefusal>* unassigned) {
     std::vector<Session> plan;
     db_.write([&] {
         if (unassigned) unassigned->clear();
@@ -283,9 +287,9 @@ std::vector<Session> SessionRepo::schedule(const std::string& code, int every_da
             if (!s.trainer_ref.empty()) {
                 try {
                     teaching_trainer(s.trainer_ref, "trainer", s.module_code, s.date);
-                } catch (const InputError& e) {
+                } catch (const TeachingRefusal& e) {
                     // The lead may not teach this one: the session is planned without a trainer.
-                    if (unassigned) unassigned->push_back(e.problems.front().message);
+                    if (unassigned) unassigned->push_back(e);
                     s.trainer_ref.clear();
                 }
             }

@@ -85,7 +85,7 @@ void TrainerRepo::add(Trainer& t) {
                      "updated_at, updated_by) VALUES (:u, :r, :n, :l, :c, :langs, :at, :by, :at2, :by2)",
             soci::use(t.uuid), soci::use(t.ref), soci::use(t.name), soci::use(t.latin_name), soci::use(t.country),
             soci::use(languages), soci::use(stamp.at), soci::use(stamp.by), soci::use(stamp.at), soci::use(stamp.by);
-        qualify(t.ref, t.qualified_modules);
+        if (!t.qualified_modules.empty()) qualify(t.ref, t.qualified_modules);
     });
 }
 
@@ -93,6 +93,7 @@ void TrainerRepo::qualify(const std::string& ref, const std::vector<std::string>
     db_.write([&] {
         auto trainer = find(ref);
         if (!trainer) refuse("ref", "no trainer has ref " + ref);
+        if (module_codes.empty()) refuse("qualified", "choose at least one module to qualify " + ref + " for");
         const auto known = module_codes_known(db_);
         for (const auto& code : module_codes) {
             if (std::find(known.begin(), known.end(), code) == known.end())
@@ -149,6 +150,31 @@ std::vector<Trainer> TrainerRepo::list() {
     for (const auto& r : quals)
         for (auto& t : out)
             if (t.uuid == text(r, 0)) t.qualified_modules.push_back(text(r, 1));
+    return out;
+}
+
+std::vector<TrainerQualifications> TrainerRepo::qualifications() {
+    std::vector<TrainerQualifications> out;
+    db_.read([&] {
+        out.clear();
+        std::map<std::string, std::size_t> at;  // uuid -> index
+        soci::rowset<soci::row> rows = (db_.sql().prepare << "SELECT uuid, ref FROM trainers ORDER BY ref");
+        for (const auto& r : rows) {
+            at[text(r, 0)] = out.size();
+            out.push_back({text(r, 1), {}, {}});
+        }
+        soci::rowset<soci::row> modules = (db_.sql().prepare << "SELECT trainer_uuid, module_code FROM trainer_modules "
+                                                                "ORDER BY module_code");
+        for (const auto& r : modules)
+            if (auto found = at.find(text(r, 0)); found != at.end())
+                out[found->second].qualified_modules.push_back(text(r, 1));
+        soci::rowset<soci::row> held =
+            (db_.sql().prepare << "SELECT trainer_uuid, level, issued_on, expires_on FROM trainer_certifications");
+        for (const auto& r : held)
+            if (auto found = at.find(text(r, 0)); found != at.end())
+                out[found->second].certifications.push_back(
+                    {text(r, 1), date(r, 2).value_or(Date{}), date(r, 3).value_or(Date{})});
+    });
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/certification.hpp"
 #include "core/completion.hpp"
 #include "core/model.hpp"
 #include "core/problem.hpp"
@@ -37,12 +38,22 @@ class TrainerRepo {
 public:
     explicit TrainerRepo(Database& db) : db_(db) {}
     void add(Trainer& trainer);
+    // Adds modules to those the trainer is qualified for; refused when none is given.
     void qualify(const std::string& ref, const std::vector<std::string>& module_codes);
     std::optional<Trainer> find(const std::string& ref);
     std::vector<Trainer> list();
+    // Every trainer's modules and certifications, by ref: what core's cover_session judges.
+    std::vector<TrainerQualifications> qualifications();
 
 private:
     Database& db_;
+};
+
+// Refused because a trainer may not teach a session's module on its day. The problem says why in plain words and
+// names no command; `bar` gives the reason, for each front end to phrase with its own advice.
+struct TeachingRefusal : InputError {
+    std::string trainer_ref;
+    TeachingBar bar;
 };
 
 struct ParticipantQuery {
@@ -148,7 +159,7 @@ public:
     // The cohort's lead trainer is assigned to the sessions they may teach (see why_cannot_teach); the
     // others are left without a trainer, and `unassigned` (when given) says which and why.
     std::vector<Session> schedule(const std::string& cohort_code, int every_days, const LocalTime& start,
-                                  std::vector<std::string>* unassigned = nullptr);
+                                  std::vector<TeachingRefusal>* unassigned = nullptr);
     // Refused when its trainer or co-facilitator is not qualified for the module or holds no trainer
     // certification valid on the session's day, saying why.
     Session add(Session session);
@@ -164,7 +175,7 @@ public:
 
 private:
     void insert(Session& session, const std::string& cohort_uuid);
-    // The trainer's uuid, or a refusal naming the field when they may not teach `module_code` on `day`.
+    // The trainer's uuid, or a TeachingRefusal naming the field when they may not teach `module_code` on `day`.
     std::string teaching_trainer(const std::string& ref, const std::string& field, const std::string& module_code,
                                  const Date& day);
     Database& db_;

@@ -78,3 +78,29 @@ TEST_CASE("a trainer teaches only modules they are qualified and currently certi
     const std::vector<TrainerCertification> renewed{certs[0], {"senior trainer", d("2026-12-01"), d("2028-11-30")}};
     CHECK(why_cannot_teach(qualified, renewed, "M01", d("2027-01-01")).empty());
 }
+
+TEST_CASE("a session without anyone who may teach it is explained by the cohort's trainer first",
+          "[core][certification][trainer]") {
+    const std::vector<TrainerQualifications> trainers{
+        {"T-1", {"M01"}, {{"trainer", d("2025-01-01"), d("2026-12-31")}}},
+        {"T-2", {"M01", "M02"}, {}},
+    };
+    const auto m01 = cover_session("M01", d("2026-06-01"), trainers, {"T-2"});
+    CHECK(m01.may_teach == std::vector<std::string>{"T-1"});
+    CHECK_FALSE(m01.bar);
+
+    const auto m02 = cover_session("M02", d("2026-06-01"), trainers, {"T-1"});
+    CHECK(m02.may_teach.empty());
+    CHECK(m02.explained_by == "T-1");  // the cohort's trainer, though T-2 comes closer
+    CHECK(m02.bar.reason == TeachingBar::Reason::not_qualified);
+    CHECK(m02.bar.module_code == "M02");
+
+    const auto no_lead = cover_session("M02", d("2026-06-01"), trainers, {});
+    CHECK(no_lead.explained_by == "T-2");  // qualified: their missing certification is the bar
+    CHECK(no_lead.bar.reason == TeachingBar::Reason::not_certified);
+
+    const auto nobody = cover_session("M03", d("2026-06-01"), trainers, {});
+    CHECK(nobody.explained_by.empty());
+    CHECK(nobody.bar.reason == TeachingBar::Reason::not_qualified);
+    CHECK(cover_session("M01", d("2027-01-01"), trainers, {"T-1"}).bar.expired_on == d("2026-12-31"));
+}
