@@ -50,7 +50,9 @@ class TrainersPanel : public BrowsePanel {
 public:
     TrainersPanel(wxWindow* parent, AppContext& context);
     void add_trainer();
+    // The selected trainer: qualified for more modules (a checklist), or their own certification recorded.
     void qualify_selected();
+    void certify_selected();
 
 protected:
     std::vector<ColumnSpec> columns() const override;
