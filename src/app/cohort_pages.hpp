@@ -15,6 +15,7 @@
 #include "app/app_context.hpp"
 #include "app/background_count.hpp"
 #include "app/paged_list_model.hpp"
+#include "core/certification.hpp"
 #include "core/completion.hpp"
 #include "core/model.hpp"
 #include "store/app_queries.hpp"
@@ -103,11 +104,20 @@ public:
     void move_selected();
     void remove_selected();
     wxDataViewListCtrl* list() const { return list_; }
+    // Above the list: how many sessions have no trainer; below it: the chosen session's note and what would fix it.
+    wxStaticText* summary() const { return summary_; }
+    wxStaticText* details_line() const { return details_line_; }
 
 private:
     std::optional<Session> selected() const;
+    void show_selected_note();
+    void wrap_notes();  // the summary and details line, wrapped anew to the page's width
     wxDataViewListCtrl* list_;
+    wxStaticText* summary_;
+    wxStaticText* details_line_;
+    wxString summary_text_, details_text_;  // as said, before wrapping
     std::vector<Session> sessions_;
+    std::vector<SessionCover> covers_;  // who may teach each session, in sessions_ order
 };
 
 // Attendance: people down, sessions across; P L F E A mark the current cell and move down, Shift+P marks

@@ -9,6 +9,8 @@
 
 #include "app/field_labels.hpp"
 #include "app/text.hpp"
+#include "app/trainer_dialogs.hpp"
+#include "store/repos.hpp"
 
 namespace mitra::app {
 namespace {
@@ -156,6 +158,14 @@ bool guarded(wxWindow* parent, const std::function<void()>& work) {
     try {
         work();
         return true;
+    } catch (const store::TeachingRefusal& e) {
+        // A trainer who may not teach the session: said in the program's words, with what would let them.
+        const wxString role = e.problems.front().field == "co-facilitator" ? _("Co-facilitator") : _("Trainer");
+        show_error(parent,
+                   _("This was refused, and nothing was changed:") + "\n\n" + role + ": " +
+                       wxString::Format(_("%s cannot teach %s on %s: %s."), wx(e.trainer_ref), wx(e.bar.module_code),
+                                        wx(e.bar.day), describe_bar(e.trainer_ref, e.bar)) +
+                       "\n" + fix_for(e.trainer_ref, e.bar));
     } catch (const InputError& e) {
         const wxString lead = e.problems.size() == 1 ? _("This was refused, and nothing was changed:")
                                                      : _("These were refused, and nothing was changed:");

@@ -10,6 +10,8 @@
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
 #include "app/text.hpp"
+#include "app/trainer_dialogs.hpp"
+#include "core/text.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app {
@@ -38,18 +40,30 @@ SessionsPage::SessionsPage(wxWindow* parent, AppContext& context, const std::str
     auto* remove = new wxButton(this, wxID_ANY, _("&Remove"));
     for (auto* b : {plan, add, move, remove}) bar->Add(b, 0, wxRIGHT, 4);
     column->Add(bar, 0, wxALL, 8);
+    summary_ = new wxStaticText(this, wxID_ANY, "");
+    summary_->SetName("sessions_summary");
+    column->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
     list_->SetName("sessions");
     list_->AppendTextColumn(_("No."), wxDATAVIEW_CELL_INERT, FromDIP(50));
     list_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
-    list_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(300));
+    list_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(200));
     list_->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(95));
     list_->AppendTextColumn(_("Starts"), wxDATAVIEW_CELL_INERT, FromDIP(60));
     list_->AppendTextColumn(_("Minutes"), wxDATAVIEW_CELL_INERT, FromDIP(65));
-    list_->AppendTextColumn(_("Trainer"), wxDATAVIEW_CELL_INERT, FromDIP(180));
-    list_->AppendTextColumn(_("Co-facilitator"), wxDATAVIEW_CELL_INERT, FromDIP(180));
-    column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    list_->AppendTextColumn(_("Trainer"), wxDATAVIEW_CELL_INERT, FromDIP(270));
+    list_->AppendTextColumn(_("Co-facilitator"), wxDATAVIEW_CELL_INERT, FromDIP(150));
+    column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
+    // The chosen session's note in full (the Trainer column may cut it), with what would fix it.
+    details_line_ = new wxStaticText(this, wxID_ANY, "");
+    details_line_->SetName("session_details");
+    column->Add(details_line_, 0, wxEXPAND | wxALL, 8);
     SetSizer(column);
+    list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_selected_note(); });
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { wrap_notes(); });
+    });
 
     plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         const long every =
@@ -75,8 +89,27 @@ void SessionsPage::refresh() {
         std::map<std::string, std::string> trainer_names;
         for (const auto& t : store::TrainerRepo(context_.db()).list()) trainer_names[t.ref] = t.name;
         sessions_ = store::SessionRepo(context_.db()).list(cohort_);
-        list_->DeleteAllItems();
+        // Core judges who may teach each session; the cohort's trainers explain a session nobody may teach.
+        const auto trainers = store::TrainerRepo(context_.db()).qualifications();
+        const auto cohort = store::AppQueries(context_.db()).find_cohort(cohort_);
+        const std::vector<std::string> preferred = cohort ? cohort->trainer_refs : std::vector<std::string>{};
+        covers_.clear();
+        int without = 0, nobody = 0;
         for (const auto& s : sessions_) {
+            covers_.push_back(cover_session(s.module_code, s.date, trainers, preferred));
+            without += s.trainer_ref.empty();
+            nobody += s.trainer_ref.empty() && covers_.back().may_teach.empty();
+        }
+        wxString summary;
+        if (without > 0)
+            summary =
+                wxString::Format(_("%d of %d sessions have no trainer, and for %d of those no trainer is qualified "
+                                   "and certified yet. Choose a session to see why."),
+                                 without, static_cast<int>(sessions_.size()), nobody);
+        summary_text_ = summary;
+        list_->DeleteAllItems();
+        for (std::size_t i = 0; i < sessions_.size(); ++i) {
+            const Session& s = sessions_[i];
             const Module* m = curriculum.module(s.module_code);
             wxVector<wxVariant> values;
             values.push_back(wxString::Format("%lld", s.id));
@@ -88,15 +121,72 @@ void SessionsPage::refresh() {
             const auto named = [&](const std::string& ref) {
                 return wx(ref.empty() ? "" : trainer_names[ref] + " (" + ref + ")");
             };
-            values.push_back(named(s.trainer_ref));
+            values.push_back(s.trainer_ref.empty() ? session_note(s, covers_[i]) : named(s.trainer_ref));
             values.push_back(named(s.co_facilitator_ref));
             list_->AppendItem(values);
         }
+        show_selected_note();
     });
 }
 
+void SessionsPage::show_selected_note() {
+    const int row = list_->GetSelectedRow();
+    wxString line;
+    if (row != wxNOT_FOUND && row < static_cast<int>(sessions_.size())) {
+        const Session& s = sessions_[static_cast<std::size_t>(row)];
+        const SessionCover& cover = covers_[static_cast<std::size_t>(row)];
+        if (s.trainer_ref.empty() && !cover.may_teach.empty())
+            line = session_note(s, cover) + ". " + _("Choose one with Move or change trainer (Alt+M).");
+        else if (s.trainer_ref.empty()) line = session_note(s, cover) + ". " + fix_for(cover.explained_by, cover.bar);
+    }
+    details_text_ = line;
+    wrap_notes();
+}
+
+void SessionsPage::wrap_notes() {
+    const int width = std::max(100, GetClientSize().GetWidth() - FromDIP(16));
+    summary_->SetLabel(summary_text_);
+    summary_->Wrap(width);
+    details_line_->SetLabel(details_text_);
+    details_line_->Wrap(width);
+    Layout();
+}
+
 void SessionsPage::schedule(int every_days, const LocalTime& start) {
-    if (guarded(this, [&] { store::SessionRepo(context_.db()).schedule(cohort_, every_days, start); })) refresh();
+    if (!guarded(this, [&] { store::SessionRepo(context_.db()).schedule(cohort_, every_days, start); })) return;
+    refresh();
+    // Once, for the whole schedule: how many sessions were left without a trainer, and why, grouped by reason.
+    struct Reason {
+        TeachingBar bar;  // the first session's, its module_code then standing for all of them
+        std::vector<std::string> modules;
+    };
+    std::map<std::pair<std::string, TeachingBar::Reason>, Reason> reasons;
+    int without = 0, could = 0;
+    for (std::size_t i = 0; i < sessions_.size(); ++i) {
+        if (!sessions_[i].trainer_ref.empty()) continue;
+        ++without;
+        const SessionCover& cover = covers_[i];
+        if (!cover.may_teach.empty()) {
+            ++could;
+            continue;
+        }
+        auto [at, added] = reasons.try_emplace({cover.explained_by, cover.bar.reason}, Reason{cover.bar, {}});
+        auto& modules = at->second.modules;
+        if (std::find(modules.begin(), modules.end(), sessions_[i].module_code) == modules.end())
+            modules.push_back(sessions_[i].module_code);
+    }
+    if (without == 0) return;
+    wxString message = wxString::Format(_("Scheduled %d sessions. %d of them have no trainer:"),
+                                        static_cast<int>(sessions_.size()), without);
+    for (auto& [who, reason] : reasons) {
+        reason.bar.module_code = join(reason.modules, ", ");
+        message << "\n• " << describe_bar(who.first, reason.bar) << ". " << fix_for(who.first, reason.bar);
+    }
+    if (could > 0)
+        message << "\n• "
+                << wxString::Format(_("%d can be taught by another trainer: choose one with Move or change trainer."),
+                                    could);
+    show_info(this, message);
 }
 
 std::optional<Session> SessionsPage::selected() const {
