@@ -370,6 +370,14 @@ TEST_CASE("a trainer teaches only modules they are qualified for, while certifie
     CHECK(repo.trainer_certifications("T-1").size() == 2);
     CHECK(to_string(repo.trainer_certifications("T-1").front().expires_on) == "2027-12-31");
     CHECK(count(*f.db, "SELECT COUNT(*) FROM audit_log WHERE entity = 'trainer_certification'") == 2);
+    const auto all = TrainerRepo(*f.db).qualifications();  // what the Sessions page judges sessions by
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].ref == "T-1");
+    CHECK(all[0].qualified_modules == std::vector<std::string>{"M01"});
+    CHECK(all[0].certifications.size() == 2);
+    CHECK(all[1].qualified_modules == std::vector<std::string>{"M01", "M02"});
+    CHECK(all[1].certifications.empty());
+    CHECK(cover_session("M02", day("2026-01-10"), all, {"T-1"}).bar.reason == TeachingBar::Reason::not_qualified);
 
     SECTION("a co-facilitator is held to the same rule") {
         CHECK(refusal([&] {
