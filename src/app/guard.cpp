@@ -160,6 +160,11 @@ bool guarded(wxWindow* parent, const std::function<void()>& work) {
         return true;
     } catch (const store::TeachingRefusal& e) {
         // A trainer who may not teach the session: said in the program's words, with what would let them.
+        if (e.bar.module_code.empty()) {  // not about a session (a renewal)
+            show_error(parent, _("This was refused, and nothing was changed:") + "\n\n" +
+                                   describe_bar(e.trainer_ref, e.bar) + ".\n" + fix_for(e.trainer_ref, e.bar));
+            return false;
+        }
         const wxString role = e.problems.front().field == "co-facilitator" ? _("Co-facilitator") : _("Trainer");
         show_error(parent,
                    _("This was refused, and nothing was changed:") + "\n\n" + role + ": " +

@@ -60,7 +60,12 @@ void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
                                         ") over the field's " + c.pack_value) +
                 "; the other is in the audit history\n";
     }
-    for (const auto& n : report.not_merged) text += "  not merged: " + n + "\n";
+    auto not_merged = report.not_merged;
+    if (report.field_trainer_certifications)
+        not_merged.push_back(std::to_string(report.field_trainer_certifications) +
+                             " trainer certification(s) recorded in the field: trainers are certified at the hub, so "
+                             "record them there (mitra-cli trainer certify)");
+    for (const auto& n : not_merged) text += "  not merged: " + n + "\n";
     const std::string head =
         report.changed_anything()
             ? "Merged pack " + report.pack_uuid + " (cohort " + report.cohort_code + ", exported " +
@@ -78,7 +83,7 @@ void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
                    {"changed", report.changed_anything()},
                    {"entities", entities},
                    {"conflicts", conflicts},
-                   {"not_merged", report.not_merged}},
+                   {"not_merged", not_merged}},
               head + text);
 }
 

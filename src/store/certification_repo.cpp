@@ -561,8 +561,14 @@ TrainerRenewal CertificationRepo::trainer_renewal(const std::string& trainer_ref
         out = TrainerRenewal{};
         out.trainer_ref = trainer_ref;
         const auto held = trainer_certifications(trainer_ref);
-        if (held.empty())
-            refuse("trainer", trainer_ref + " holds no trainer certification to renew (mitra-cli trainer certify)");
+        if (held.empty()) {
+            // A reason, not a command: each front end says where a trainer certification is recorded.
+            TeachingRefusal refusal;
+            refusal.trainer_ref = trainer_ref;
+            refusal.bar.reason = TeachingBar::Reason::not_certified;
+            refusal.problems.push_back({"", 0, 0, "trainer", trainer_ref + " holds no trainer certification to renew"});
+            throw refusal;
+        }
         out.held = held.front();
         // A curriculum's trainer certification of this level (or of any level, when it names none) rules.
         std::string curriculum_uuid;

@@ -369,10 +369,7 @@ private:
         for (const auto& row : pack_.trainer_certifications)
             if (fetch(sql_, "SELECT uuid FROM trainer_certifications WHERE uuid = :u", {row[0].value_or("")}).empty())
                 ++field_made;
-        if (field_made)
-            report_.not_merged.push_back(std::to_string(field_made) +
-                                         " trainer certification(s) recorded in the field: trainers are certified "
-                                         "at the hub, so record them there (mitra-cli trainer certify)");
+        report_.field_trainer_certifications = field_made;
     }
 
     void merge_audit() {

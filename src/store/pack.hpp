@@ -42,6 +42,9 @@ struct MergeReport {
     std::map<std::string, MergeCounts> by_entity;  // only entities with something added, changed or removed
     std::vector<MergeConflict> conflicts;
     std::vector<std::string> not_merged;  // said plainly: what a pack may hold that a merge does not take
+    // Trainer certifications recorded in the field, not taken (trainers are certified at the hub): a count, for
+    // each front end to say where to record them in its own words.
+    int field_trainer_certifications = 0;
     bool changed_anything() const;
 };
 

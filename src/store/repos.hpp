@@ -49,8 +49,8 @@ private:
     Database& db_;
 };
 
-// Refused because a trainer may not teach a session's module on its day. The problem says why in plain words and
-// names no command; `bar` gives the reason, for each front end to phrase with its own advice.
+// Refused because a trainer may not teach a session's module on its day (or, no module, has nothing to renew). The
+// problem says why in plain words and names no command; `bar` gives the reason, for each front end's own advice.
 struct TeachingRefusal : InputError {
     std::string trainer_ref;
     TeachingBar bar;

@@ -184,6 +184,10 @@ TEST_CASE("sessions take only trainers qualified and certified on the day, and a
     CHECK(refused.err ==
           "mitra-cli: trainer: T-1 cannot teach M01 on 2026-02-02: holds no trainer certification "
           "(mitra-cli trainer certify) (nothing was changed)\n");
+    // The store gives the reason; the command line adds its advice, as it did when the store named the command.
+    CHECK(ws.run({"trainer", "renew", "T-1"}).err ==
+          "mitra-cli: trainer: T-1 holds no trainer certification to renew (mitra-cli trainer certify) (nothing was "
+          "changed)\n");
     ws.ok({"trainer", "certify", "T-1", "--level", "trainer", "--issued", "2024-01-01", "--months", "24"});
     refused = ws.run(add);
     CHECK(refused.status == 2);

@@ -160,4 +160,12 @@ TEST_CASE("a pack takes the trainers' certifications to the field and brings co-
     REQUIRE(ledger.size() == 1);
     CHECK(ledger[0]["category"] == "ethics");
     CHECK(!ws.json({"pack", "merge", pack})["changed"].get<bool>());
+
+    // A trainer certified in the field is reported, not taken; the command line says where to record it.
+    in_field(ws, pack, {"trainer", "certify", "T-NP-02", "--level", "trainer", "--issued", "2026-01-02"});
+    const auto again = ws.json({"pack", "merge", pack});
+    REQUIRE(again["not_merged"].size() == 1);
+    CHECK(again["not_merged"][0] ==
+          "1 trainer certification(s) recorded in the field: trainers are certified at the hub, so record them there "
+          "(mitra-cli trainer certify)");
 }
