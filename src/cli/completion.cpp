@@ -1,5 +1,7 @@
 // mitra-cli completion C, completion override, assessment record, practicum log, ethics acknowledge.
 #include "cli/context.hpp"
+#include "core/records.hpp"
+#include "store/app_queries.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::cli {
@@ -91,11 +93,38 @@ void run_completion_override(Context& ctx, const CompletionOverrideOptions& opti
         "Recorded: " + options.module + " " + (options.complete ? "complete" : "not complete") + " for " + options.ref);
 }
 
+// The rules the desktop program checks too (core/records.hpp), said with this command's option names; a cohort
+// the store does not know is left to the store to refuse.
+template <class Check>
+void refuse_faults(Context& ctx, const std::string& cohort_code, const std::string& module, const Check& check) {
+    const auto cohort = store::AppQueries(ctx.db()).find_cohort(cohort_code);
+    if (!cohort) return;
+    const auto curriculum = store::CurriculumRepo(ctx.db()).find(cohort->curriculum_code, cohort->curriculum_version);
+    if (!curriculum) return;
+    std::vector<Problem> problems;
+    for (const RecordFault fault : check(*curriculum, cohort->start_date)) {
+        const std::string field = field_of(fault);
+        std::string message = to_string(fault);
+        if (const auto at = message.find("the module"); at != std::string::npos && !module.empty())
+            message.replace(at, 10, module);
+        problems.push_back(Problem{"", 0, 0,
+                                   field == "module"       ? "module"
+                                   : field == "day"        ? "--on"
+                                   : field == "signed_off" ? "--signed-off"
+                                                           : "--" + field,
+                                   message});
+    }
+    if (!problems.empty()) throw InputError{problems};
+}
+
 void run_assessment_record(Context& ctx, const AssessmentRecordOptions& options) {
     if (!options.passed && !options.failed) bad_option("--passed", "say --passed or --failed");
     const Date day = options.on.empty() ? today_utc() : date_option("--on", options.on);
-    store::RecordsRepo(ctx.db()).record_assessment(
-        options.cohort, {options.ref, options.module, options.passed, day, options.assessor});
+    const AssessmentResult result{options.ref, options.module, options.passed, day, options.assessor};
+    refuse_faults(ctx, options.cohort, options.module, [&](const Curriculum& curriculum, const Date& start) {
+        return check_assessment(result, curriculum, start, today_utc());
+    });
+    store::RecordsRepo(ctx.db()).record_assessment(options.cohort, result);
     ctx.print(json{{"ref", options.ref}, {"module", options.module}, {"passed", options.passed}},
               "Recorded " + options.module + (options.passed ? " passed" : " not passed") + " for " + options.ref);
 }
@@ -108,6 +137,9 @@ void run_practicum_log(Context& ctx, const PracticumLogOptions& options) {
                        options.on.empty() ? today_utc() : date_option("--on", options.on),
                        std::nullopt};
     if (!options.signed_off.empty()) entry.signed_off_on = date_option("--signed-off", options.signed_off);
+    refuse_faults(ctx, options.cohort, options.module, [&](const Curriculum& curriculum, const Date& start) {
+        return check_practicum(entry, curriculum, start, today_utc());
+    });
     store::RecordsRepo(ctx.db()).log_practicum(options.cohort, entry);
     ctx.print(json{{"ref", options.ref}, {"module", options.module}, {"minutes", options.minutes}},
               "Logged " + std::to_string(options.minutes) + " minutes of supervised practice for " + options.ref);

@@ -111,7 +111,7 @@ void set_up_cohort(const Workspace& ws, bool verify_url) {
         if (code != "M09")
             for (auto id : ids) csv += std::to_string(id) + ",P-002,present,\n";
     ws.ok({"attendance", "import", kCohort, ws.file("marks-p002.csv", csv)});
-    ws.ok({"assessment", "record", kCohort, "P-002", "M03", "--passed", "--on", "2026-02-23"});
+    ws.ok({"assessment", "record", kCohort, "P-002", "M03", "--passed", "--on", "2026-02-23", "--assessor", "Sita Rai"});
     ws.ok({"practicum", "log", kCohort, "P-002", "M10", "--minutes", "2400", "--supervisor", "Dr. Lee", "--on",
            "2026-07-01", "--signed-off", "2026-07-30"});
 }
