@@ -4,6 +4,7 @@
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 #include <wx/textdlg.h>
 
 #include <algorithm>
@@ -138,16 +139,17 @@ private:
 AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
     : CohortPage(parent, context, cohort_code, "attendance") {
     auto* column = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    // The key hint goes under the buttons when the window is too narrow for one line.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
     auto* everyone = new wxButton(this, wxID_ANY, _("Everyone present (Shift+P)"));
     auto* undo_button = new wxButton(this, wxID_UNDO, _("Undo (Ctrl+Z)"));
-    bar->Add(everyone, 0, wxRIGHT, 4);
-    bar->Add(undo_button, 0, wxRIGHT, 12);
+    bar->Add(everyone, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(undo_button, 0, wxRIGHT | wxBOTTOM, 12);
     bar->Add(new wxStaticText(this, wxID_ANY,
                               _("Keys: P present · L late · F left early · E excused · A absent · Delete clears · "
                                 "arrows move")),
-             0, wxALIGN_CENTER_VERTICAL);
-    column->Add(bar, 0, wxALL, 8);
+             0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, 4);
+    column->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     summary_ = new wxStaticText(this, wxID_ANY, "");
     column->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     grid_ = new wxGrid(this, wxID_ANY);

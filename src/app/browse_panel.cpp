@@ -5,6 +5,7 @@
 #include <wx/persist/dataview.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <optional>
@@ -23,13 +24,16 @@ void BrowsePanel::build() {
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
     auto* left = new wxPanel(splitter);
     auto* left_column = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    // The search box keeps room to type in, and the section's buttons their labels: they go on a second line
+    // when the list's pane is narrow.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL, wxEXTEND_LAST_ON_EACH_LINE);
     search_ = new wxSearchCtrl(left, wxID_ANY);
     search_->SetDescriptiveText(_("Search"));
     search_->ShowCancelButton(true);
-    bar->Add(search_, 1, wxEXPAND | wxRIGHT, 6);
+    search_->SetMinSize(wxSize(FromDIP(180), -1));
+    bar->Add(search_, 1, wxEXPAND | wxRIGHT | wxBOTTOM, 6);
     add_actions(left, bar);
-    left_column->Add(bar, 0, wxEXPAND | wxALL, 6);
+    left_column->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 6);
 
     const auto specs = columns();
     list_ = new wxDataViewCtrl(left, wxID_ANY, wxDefaultPosition, wxDefaultSize,

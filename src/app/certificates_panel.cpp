@@ -86,15 +86,15 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     auto* revoke = new wxButton(parent, wxID_ANY, _("Revoke…"));
     auto* print_copy = new wxButton(parent, wxID_ANY, _("Print a copy…"));
     print_copy->SetName("print_copy");
-    bar->Add(verify_button, 0, wxRIGHT, 4);
-    bar->Add(revoke, 0, wxRIGHT, 4);
-    bar->Add(print_copy, 0, wxRIGHT, 4);
+    bar->Add(verify_button, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(revoke, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(print_copy, 0, wxRIGHT | wxBOTTOM, 4);
     auto* write_site = new wxButton(parent, wxID_ANY, _("Write verification site…"));
     write_site->SetName("write_verifier_site");
     write_site->SetToolTip(
         _("Write the page anyone can check a certificate with, and the keys and revocation list it "
           "reads, into a folder to put at the verification address"));
-    bar->Add(write_site, 0);
+    bar->Add(write_site, 0, wxBOTTOM, 4);
     write_site->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { write_verifier_site(); });
     verify_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         const TextRow* row = selected();

@@ -64,7 +64,7 @@ void CohortsPanel::show_details(const TextRow& row) {
 
 void CohortsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     auto* add = new wxButton(parent, wxID_ANY, _("New cohort…"));
-    bar->Add(add, 0);
+    bar->Add(add, 0, wxBOTTOM, 4);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_cohort(); });
 }
 

@@ -4,6 +4,8 @@
 #include <wx/settings.h>
 #include <wx/stattext.h>
 
+#include <algorithm>
+
 namespace mitra::app {
 
 DetailsView::DetailsView(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) {
@@ -13,10 +15,16 @@ DetailsView::DetailsView(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) 
     fields_->AddGrowableCol(1, 1);
     column_->Add(fields_, 0, wxEXPAND | wxALL, 12);
     SetSizer(column_);
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        if (GetClientSize().x != wrapped_at_) CallAfter([this] { wrap_values(); });
+    });
 }
 
 void DetailsView::clear() {
     Freeze();
+    values_.clear();
+    labels_.clear();
     fields_->Clear(true);
     while (column_->GetItemCount() > 1) {
         wxSizerItem* item = column_->GetItem(static_cast<size_t>(1));
@@ -43,6 +51,22 @@ void DetailsView::add_field(const wxString& label, const wxString& value) {
     auto* v = new wxStaticText(this, wxID_ANY, value);
     fields_->Add(l, 0, wxALIGN_TOP);
     fields_->Add(v, 1, wxEXPAND);
+    values_.emplace_back(v, value);
+    labels_.push_back(l);
+}
+
+void DetailsView::wrap_values() {
+    wrapped_at_ = GetClientSize().x;
+    int label_width = 0;
+    for (wxStaticText* label : labels_) label_width = std::max(label_width, label->GetBestSize().x);
+    const int room = wrapped_at_ - label_width - FromDIP(12 + 24 + 4);
+    if (room < FromDIP(80)) return;
+    for (auto& [text, whole] : values_) {
+        text->SetLabel(whole);
+        text->Wrap(room);
+    }
+    FitInside();
+    Layout();
 }
 
 void DetailsView::add_window(wxWindow* window, int proportion) {
@@ -50,6 +74,7 @@ void DetailsView::add_window(wxWindow* window, int proportion) {
 }
 
 void DetailsView::done() {
+    wrap_values();
     FitInside();
     Layout();
 }

@@ -2,6 +2,7 @@
 #pragma once
 #include <wx/scrolwin.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 
 #include <utility>
 #include <vector>
@@ -20,8 +21,14 @@ public:
     void done();  // lays out after a batch of changes
 
 private:
+    // Long values (a pathway's missing items, a reason) wrap to the pane's width instead of running off its edge.
+    void wrap_values();
+
     wxBoxSizer* column_;
     wxFlexGridSizer* fields_;
+    std::vector<std::pair<wxStaticText*, wxString>> values_;  // each value, and its text unwrapped
+    std::vector<wxStaticText*> labels_;
+    int wrapped_at_ = 0;
 };
 
 }  // namespace mitra::app

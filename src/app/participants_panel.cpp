@@ -77,8 +77,8 @@ void ParticipantsPanel::show_details(const TextRow& row) {
 void ParticipantsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     auto* add = new wxButton(parent, wxID_ANY, _("New person…"));
     auto* import_command = new wxButton(parent, wxID_ANY, _("Import CSV…"));
-    bar->Add(add, 0, wxRIGHT, 4);
-    bar->Add(import_command, 0);
+    bar->Add(add, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(import_command, 0, wxBOTTOM, 4);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_person(); });
     import_command->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxFileDialog dialog(this, _("Import people from a CSV file"), "", "", _("CSV files (*.csv)|*.csv|All files|*"),

@@ -101,9 +101,9 @@ void TrainersPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     certify->SetName("certify");
     qualify->SetToolTip(_("Qualify the chosen trainer for more modules (Alt+Q)"));
     certify->SetToolTip(_("Record the chosen trainer's own certification: level, issued, months valid (Alt+C)"));
-    bar->Add(add, 0, wxRIGHT, 4);
-    bar->Add(qualify, 0, wxRIGHT, 4);
-    bar->Add(certify, 0);
+    bar->Add(add, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(qualify, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(certify, 0, wxBOTTOM, 4);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_trainer(); });
     qualify->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { qualify_selected(); });
     certify->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { certify_selected(); });
