@@ -22,7 +22,8 @@ CohortPanel::CohortPanel(wxWindow* parent, AppContext& context, const std::strin
     : wxPanel(parent, wxID_ANY), context_(context), cohort_(cohort_code) {
     SetName("cohort_" + wx(cohort_code));
     auto* column = new wxBoxSizer(wxVERTICAL);
-    header_ = new wxStaticText(this, wxID_ANY, "");
+    // One line: ended with "…" when the window is narrow, the whole of it in the tooltip.
+    header_ = new wxStaticText(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END);
     column->Add(header_, 0, wxEXPAND | wxALL, 8);
     notebook_ = new wxNotebook(this, wxID_ANY);
     enrol_ = new EnrolPage(notebook_, context_, cohort_);
@@ -46,6 +47,12 @@ CohortPanel::CohortPanel(wxWindow* parent, AppContext& context, const std::strin
             if (page == attendance_) attendance_->grid()->SetFocus();
         }
         refresh_header();
+    });
+    // The header counts people as the cohort has them: read again after any change made in the window.
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        e.Skip();
+        if (context_.is_open() && context_.db().committed_writes() != header_read_at_ && IsShownOnScreen())
+            refresh_header();
     });
     // A cohort with people and sessions opens where trainers spend their time: the attendance grid.
     attendance_->refresh();
@@ -74,6 +81,7 @@ void CohortPanel::show_page(Page page) {
 
 void CohortPanel::refresh_header() {
     guarded(this, [&] {
+        header_read_at_ = context_.db().committed_writes();
         const auto cohort = store::AppQueries(context_.db()).find_cohort(cohort_);
         if (!cohort) return;
         const auto curriculum =
@@ -83,10 +91,13 @@ void CohortPanel::refresh_header() {
             const auto t = store::TrainerRepo(context_.db()).find(ref);
             trainers += (trainers.empty() ? "" : ", ") + (t ? "\u2068" + t->name + "\u2069" : ref);
         }
-        header_->SetLabel(wxString::Format(
-            _("%s · %s · %s, %s · from %s · trainers: %s · %zu people"), wx(cohort->code),
-            wx(curriculum ? curriculum->title.in(context_.language()) : cohort->curriculum_code), wx(cohort->site),
-            wx(cohort->country), wx(cohort->start_date), wx(trainers), attendance_->sheet().people.size()));
+        const std::size_t people = store::CohortRepo(context_.db()).enrolments(cohort_).size();
+        header_->SetLabel(
+            wxString::Format(_("%s · %s · %s, %s · from %s · trainers: %s · %s"), wx(cohort->code),
+                             wx(curriculum ? curriculum->title.in(context_.language()) : cohort->curriculum_code),
+                             wx(cohort->site), wx(cohort->country), wx(cohort->start_date), wx(trainers),
+                             wxString::Format(wxPLURAL("%zu person", "%zu people", people), people)));
+        header_->SetToolTip(header_->GetLabel());
         header_->SetFont(header_->GetFont().Bold());
     });
 }

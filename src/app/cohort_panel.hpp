@@ -38,6 +38,7 @@ private:
     AppContext& context_;
     std::string cohort_;
     wxStaticText* header_;
+    unsigned long long header_read_at_ = ~0ULL;  // the database's committed_writes() when the header was read
     wxNotebook* notebook_;
     EnrolPage* enrol_;
     SessionsPage* sessions_;

@@ -47,6 +47,11 @@ MainFrame::MainFrame(AppContext& context)
     SetName("main");
     SetIcon(wxArtProvider::GetIcon(wxART_HELP_BOOK, wxART_FRAME_ICON));
     build_menus();
+    // The status bar's counts follow the changes made in the window (people added, cohorts made).
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& e) {
+        e.Skip();
+        if (context_.is_open() && context_.db().committed_writes() != status_read_at_) update_status();
+    });
 
     auto* top = new wxBoxSizer(wxVERTICAL);
     notices_ = new wxInfoBar(this);
@@ -352,9 +357,11 @@ void MainFrame::update_status() {
                   0);
     if (!context_.is_open()) return;
     guarded(this, [&] {
+        status_read_at_ = context_.db().committed_writes();
         store::AppQueries queries(context_.db());
-        SetStatusText(wxString::Format(_("%lld people · %lld cohorts"), queries.count_participants(""),
-                                       queries.count_cohorts("")),
+        const long long people = queries.count_participants(""), cohorts = queries.count_cohorts("");
+        SetStatusText(wxString::Format(wxPLURAL("%lld person", "%lld people", people), people) + " · " +
+                          wxString::Format(wxPLURAL("%lld cohort", "%lld cohorts", cohorts), cohorts),
                       1);
     });
 }

@@ -46,6 +46,7 @@ public:
     const wxString& notice() const { return notice_; }
 
 private:
+    unsigned long long status_read_at_ = ~0ULL;  // the database's committed_writes() when the status bar was read
     void build_menus();
     void build_pages();
     void show_page(int index);

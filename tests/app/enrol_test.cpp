@@ -1,6 +1,9 @@
 // Enrolling people into a cohort from the workspace's Enrol page.
 #include <catch2/catch.hpp>
 
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+
 #include <fstream>
 
 #include "app/cohort_pages.hpp"
@@ -9,6 +12,7 @@
 #include "app/main_frame.hpp"
 #include "app/problems_view.hpp"
 #include "fixture.hpp"
+#include "store/app_queries.hpp"
 #include "store/repos.hpp"
 
 using namespace mitra;
@@ -108,6 +112,18 @@ TEST_CASE("people found by search are enrolled with one action", "[gui][enrol]")
     enrol->enrol_selected();
     CHECK(store::CohortRepo(programme.db()).enrolments("PKR-2026-2").size() == 3);
     CHECK(enrol->enrolled()->GetItemCount() == 3);
+
+    // The cohort's header and the status bar count what was just done, without another page being opened.
+    pump();
+    auto* header = dynamic_cast<wxStaticText*>(frame->open_cohort("PKR-2026-2")->GetChildren().front());
+    REQUIRE(header);
+    CHECK(header->GetLabel().EndsWith(wxString::FromUTF8(" · 3 people")));
+    enrol->select_rows({3});
+    enrol->enrol_selected();
+    pump();
+    CHECK(header->GetLabel().EndsWith(wxString::FromUTF8(" · 4 people")));
+    const auto people = store::AppQueries(programme.db()).count_participants("");
+    CHECK(frame->GetStatusBar()->GetStatusText(1).StartsWith(wxString::Format("%lld people", people)));
 }
 
 TEST_CASE("importing look-alikes on the Enrol page asks first, by ref, and goes on only when told to", "[gui][enrol]") {

@@ -37,6 +37,7 @@ TEST_CASE("a mark cleared with Delete or Ctrl+Z shows in the History as cleared,
     pump();
     auto* cells = page->grid()->GetGridWindow();
     const Session first = programme.sessions.front();
+    page->grid()->GoToCell(0, page->column_of(first.id));  // a cohort opens at the session nearest today
     REQUIRE(page->grid()->GetGridCursorCol() == page->column_of(first.id));
     REQUIRE(page->grid()->GetGridCursorRow() == 0);
     page->set_ask_minutes([](const wxString&, const Session& s) { return std::optional<int>(s.minutes - 30); });
