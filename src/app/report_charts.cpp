@@ -95,12 +95,20 @@ void ReportChartsPanel::draw(wxDC& dc, const wxSize& size) {
     const int m = FromDIP(12);
     const int w = size.GetWidth() - 2 * m, h = size.GetHeight() - 2 * m;
     if (w < 100 || h < 100) return;
-    if (size.GetWidth() >= FromDIP(760)) {
+    // A column chart needs about this much height to show its bars under its title, legend and labels.
+    const int chart_h = FromDIP(150);
+    if (size.GetWidth() >= FromDIP(760) && (h - m) / 2 >= chart_h) {
         // Two columns: the column charts stacked on the left, the funnel (one row per module) the full height on the right.
         const int half_w = (w - m) / 2, half_h = (h - m) / 2;
         draw_columns(dc, {m, m, half_w, half_h}, charts_.by_country_title, charts_.by_country);
         draw_columns(dc, {m, m + half_h + m, half_w, h - half_h - m}, charts_.over_time_title, {charts_.over_time});
         draw_bars(dc, {m + half_w + m, m, w - half_w - m, h}, charts_.funnel_title, charts_.funnel);
+    } else if ((h - 2 * m) / 3 < chart_h && w >= FromDIP(480)) {
+        // Short and wide (a small screen): the three side by side, each the full height.
+        const int third = (w - 2 * m) / 3;
+        draw_columns(dc, {m, m, third, h}, charts_.by_country_title, charts_.by_country);
+        draw_columns(dc, {m + third + m, m, third, h}, charts_.over_time_title, {charts_.over_time});
+        draw_bars(dc, {m + 2 * (third + m), m, w - 2 * (third + m), h}, charts_.funnel_title, charts_.funnel);
     } else {
         const int third = (h - 2 * m) / 3;
         draw_columns(dc, {m, m, w, third}, charts_.by_country_title, charts_.by_country);
@@ -151,12 +159,15 @@ void ReportChartsPanel::draw_columns(wxDC& dc, const wxRect& box, const std::str
     if (plot_h < 10 || plot_w < 10) return;
 
     dc.SetFont(small);
+    int labelled_at = plot_bottom + plot_h;  // the last tick labelled: a label closer to it than its height is left out
     for (double v = 0; v <= top + 1e-9; v += step) {
         const int y = plot_bottom - static_cast<int>(std::lround(plot_h * v / top));
         line(dc, plot_x, y, plot_x + plot_w, y, v == 0 ? kMuted : kGrid);
         const wxString tick = wx(number(v));
         const wxSize extent = dc.GetTextExtent(tick);
+        if (labelled_at - y < extent.GetHeight()) continue;
         text_at(dc, tick, plot_x - FromDIP(4) - extent.GetWidth(), y - extent.GetHeight() / 2, kMuted);
+        labelled_at = y;
     }
 
     const std::size_t groups = series.front().bars.size();

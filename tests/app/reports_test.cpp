@@ -66,6 +66,18 @@ TEST_CASE("the Reports view shows the programme's figures and writes them for a 
     pump(200);
     std::filesystem::create_directories(MITRA_SHOTS_DIR);
     REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/reports.png"));
+    const std::size_t bars = reports->charts()->bars_drawn();
+    CHECK(bars == 13);  // two series of one country, one month, the funnel's ten modules
+
+    SECTION("at 1024x600 the charts still draw every bar") {
+        frame->SetSize(0, 0, 1024, 600);
+        pump(300);
+        reports->charts()->Refresh();
+        reports->charts()->Update();
+        pump(200);
+        REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/reports-small.png"));
+        CHECK(reports->charts()->bars_drawn() == bars);
+    }
 
     SECTION("CSV with a byte-order mark, then the offer to open it") {
         const auto file = programme.dir / "report.csv";
