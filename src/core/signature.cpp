@@ -180,27 +180,4 @@ PayloadCheck check_payload(std::string_view text, const std::vector<SigningKey>&
     return check;
 }
 
-std::string find_payload(std::string_view text) {
-    const auto at = text.find(kPrefix);
-    if (at == std::string_view::npos) {
-        // A link's '#', or "\043" as libharu writes '#' in a PDF's literal strings (the document information).
-        for (const std::string_view hash : {std::string_view("#M2"), std::string_view("\\043M2")}) {
-            for (auto link = text.find(hash); link != std::string_view::npos; link = text.find(hash, link + 1)) {
-                const auto code = link + hash.size() - 2;
-                auto end = code + 2;
-                while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
-                if (end > code + 2) return std::string(text.substr(code, end - code));
-            }
-        }
-        return {};
-    }
-    auto end = at + kPrefix.size();
-    auto is_payload_char = [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-               c == '.';
-    };
-    while (end < text.size() && is_payload_char(text[end])) ++end;
-    return std::string(text.substr(at, end - at));
-}
-
 }  // namespace mitra

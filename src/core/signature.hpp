@@ -64,9 +64,4 @@ std::string sha256_hex(std::string_view text);
 std::string base64url_encode(std::string_view bytes);
 std::optional<std::string> base64url_decode(std::string_view text);
 
-// Finds a payload inside other text (a PDF's bytes, a pasted line); empty when none: a version 1 code, or else a
-// version 2 code after '#' (a verification link's, as a certificate's metadata holds it; in a PDF's bytes the '#' is
-// written "\043").
-std::string find_payload(std::string_view text);
-
 }  // namespace mitra

@@ -111,7 +111,8 @@ void set_up_cohort(const Workspace& ws, bool verify_url) {
         if (code != "M09")
             for (auto id : ids) csv += std::to_string(id) + ",P-002,present,\n";
     ws.ok({"attendance", "import", kCohort, ws.file("marks-p002.csv", csv)});
-    ws.ok({"assessment", "record", kCohort, "P-002", "M03", "--passed", "--on", "2026-02-23", "--assessor", "Sita Rai"});
+    ws.ok(
+        {"assessment", "record", kCohort, "P-002", "M03", "--passed", "--on", "2026-02-23", "--assessor", "Sita Rai"});
     ws.ok({"practicum", "log", kCohort, "P-002", "M10", "--minutes", "2400", "--supervisor", "Dr. Lee", "--on",
            "2026-07-01", "--signed-off", "2026-07-30"});
 }
@@ -825,3 +826,30 @@ TEST_CASE("every issued certificate's QR code reads at 100 dpi as the link to it
         CHECK(contains(text, serial));
     }
 }
+
+namespace mitra {
+
+std::string find_payload(std::string_view text) {
+    const auto at = text.find(std::string_view("MITRA1."));
+    if (at == std::string_view::npos) {
+        // A link's '#', or "\043" as libharu writes '#' in a PDF's literal strings (the document information).
+        for (const std::string_view hash : {std::string_view("#M2"), std::string_view("\\043M2")}) {
+            for (auto link = text.find(hash); link != std::string_view::npos; link = text.find(hash, link + 1)) {
+                const auto code = link + hash.size() - 2;
+                auto end = code + 2;
+                while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+                if (end > code + 2) return std::string(text.substr(code, end - code));
+            }
+        }
+        return {};
+    }
+    auto end = at + std::string_view("MITRA1.").size();
+    auto is_payload_char = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    };
+    while (end < text.size() && is_payload_char(text[end])) ++end;
+    return std::string(text.substr(at, end - at));
+}
+
+}  // namespace mitra

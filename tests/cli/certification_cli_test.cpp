@@ -10,6 +10,10 @@
 #include "damage.hpp"
 #include "run_cli.hpp"
 
+namespace mitra {
+std::string find_payload(std::string_view text);  // the tests' byte search (certificate_test.cpp)
+}
+
 using namespace mitra::cli_test;
 using nlohmann::json;
 

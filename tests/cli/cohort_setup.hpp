@@ -4,9 +4,17 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "run_cli.hpp"
+
+namespace mitra {
+// Finds a certificate code in a PDF's raw bytes (a version 1 code, or a version 2 code after '#', which libharu
+// writes "\043" in the document information): a test's own look at what a file holds. The product reads PDFs with
+// poppler and their QR codes with zbar instead (io/certificate_pdf).
+std::string find_payload(std::string_view text);
+}  // namespace mitra
 
 namespace mitra::cli_test {
 

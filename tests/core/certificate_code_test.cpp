@@ -103,18 +103,6 @@ TEST_CASE("a typical code fits a small QR: digits, not base64", "[core][code]") 
     CHECK(code.size() < 560);
 }
 
-TEST_CASE("a version 2 code is found in a PDF's bytes after the link's '#', as libharu escapes it or not",
-          "[core][code]") {
-    const auto key = new_signing_key();
-    const auto code = sign_code(sinhala_facts(key), key);
-    const std::string link = verification_link("https://verify.example.org/psf/", code);
-    CHECK(find_payload("<< /Keywords (" + link + ") >>") == code);
-    // libharu writes '#' and '/' in the document information's literal strings as octal escapes.
-    CHECK(find_payload("<< /Keywords (HTTPS:\\057\\057VERIFY.EXAMPLE.ORG\\057psf\\057\\043" + code + ") >>") == code);
-    CHECK(find_payload("<< /Keywords (HTTPS://VERIFY.EXAMPLE.ORG/#M2) >>").empty());  // no digits: no code
-    CHECK(find_payload("M2" + code.substr(2)).empty());                               // not after a '#'
-}
-
 TEST_CASE("verification addresses", "[core][code]") {
     CHECK(verify_url_problem("https://verify.example.org/psf/").empty());
     CHECK(verify_url_problem("http://10.0.0.5/v").empty());
