@@ -119,6 +119,19 @@ wxString refs_of(const std::vector<std::string>& refs) {
     return out;
 }
 
+// Where in the desktop program a refusal is put right.
+wxString remedy_for(const store::Refusal& refused) {
+    switch (refused.reason) {
+        case store::Refusal::Reason::curriculum_not_imported:
+            return _("Import the curriculum first: in Curricula, with Import curriculum…");
+        case store::Refusal::Reason::no_completion_certificate:
+            return _("Issue the completion certificate first: open the cohort and use its Print certificates page.");
+        case store::Refusal::Reason::not_a_pack:
+            return _("Choose the field pack made for the cohort, not a whole database.");
+    }
+    return {};
+}
+
 }  // namespace
 
 std::function<wxString(const store::Lookalike&)> lookalike_of(const std::string& ref) {
@@ -171,10 +184,25 @@ bool guarded(wxWindow* parent, const std::function<void()>& work) {
                        wxString::Format(_("%s cannot teach %s on %s: %s."), wx(e.trainer_ref), wx(e.bar.module_code),
                                         wx(e.bar.day), describe_bar(e.trainer_ref, e.bar)) +
                        "\n" + fix_for(e.trainer_ref, e.bar));
+    } catch (const store::Refusal& e) {
+        // Something done elsewhere would put it right: said with where, in this program, that is done.
+        show_error(parent, _("This was refused, and nothing was changed:") + "\n\n" + describe_all(e.problems) +
+                               "\n\n" + remedy_for(e));
     } catch (const InputError& e) {
         const wxString lead = e.problems.size() == 1 ? _("This was refused, and nothing was changed:")
                                                      : _("These were refused, and nothing was changed:");
         show_error(parent, lead + "\n\n" + describe_all(e.problems));
+    } catch (const store::DatabaseDamaged& e) {
+        wxString message = wxString::Format(_("The database could not do this: %s."), wx(e.what()));
+        if (!e.latest_good_backup.empty())
+            message << "\n\n"
+                    << _("To put the backup in its place, open the database again (File ▸ Open database…) and "
+                         "choose Restore the backup.");
+        show_error(parent, message);
+    } catch (const store::SchemaNeedsOwner& e) {
+        show_error(parent, wxString::Format(_("The database could not do this: %s."), wx(e.what())) + "\n\n" +
+                               _("Ask the coordinator, who owns the hub's database, to open it once with this "
+                                 "version of Mitra: that brings it up to date."));
     } catch (const store::DatabaseError& e) {
         show_error(parent, wxString::Format(_("The database could not do this: %s."), wx(e.what())));
     } catch (const std::exception& e) {

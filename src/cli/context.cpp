@@ -3,6 +3,7 @@
 
 #include "core/text.hpp"
 #include "io/files.hpp"
+#include "store/repos.hpp"
 
 #include <unistd.h>
 
@@ -55,6 +56,29 @@ std::string teaching_advice(const TeachingBar& bar) {
     if (!bar) return {};
     return bar.reason == TeachingBar::Reason::not_qualified ? " (mitra-cli trainer qualify)"
                                                             : " (mitra-cli trainer certify)";
+}
+
+std::string refusal_advice(const InputError& refused) {
+    if (const auto* teaching = dynamic_cast<const store::TeachingRefusal*>(&refused))
+        return teaching_advice(teaching->bar);
+    const auto* refusal = dynamic_cast<const store::Refusal*>(&refused);
+    if (!refusal) return {};
+    switch (refusal->reason) {
+        case store::Refusal::Reason::curriculum_not_imported: return " (mitra-cli curriculum import FILE)";
+        case store::Refusal::Reason::no_completion_certificate: return " (mitra-cli certificate issue COHORT)";
+        case store::Refusal::Reason::not_a_pack: return " (make one with `mitra-cli pack export COHORT --out FILE`)";
+    }
+    return {};
+}
+
+std::string database_advice(const store::DatabaseError& failure) {
+    if (const auto* damaged = dynamic_cast<const store::DatabaseDamaged*>(&failure);
+        damaged && !damaged->latest_good_backup.empty())
+        return ": mitra-cli --db '" + damaged->path + "' restore '" + damaged->latest_good_backup +
+               "' moves the damaged file aside and puts a copy of the backup in its place";
+    if (dynamic_cast<const store::SchemaNeedsOwner*>(&failure))
+        return "; ask the coordinator, who owns it, to run `mitra-cli --db URL init` with this version of Mitra";
+    return {};
 }
 
 Date date_option(const std::string& option, const std::string& value) {

@@ -36,6 +36,12 @@ void refuse_if_any(const std::vector<FieldError>& errors);
 
 // The command that lifts a trainer's bar, as advice after a refusal: " (mitra-cli trainer qualify)".
 std::string teaching_advice(const TeachingBar& bar);
+// The command that puts a refusal right, as advice after its problem (the store names none): " (mitra-cli curriculum
+// import FILE)" after a cohort of a curriculum not imported; empty when the refusal has no remedy of its own.
+std::string refusal_advice(const InputError& refused);
+// What to run after a failure of the database itself: the restore of a damaged file's latest good backup, the
+// coordinator's init of a hub's schema; empty for other failures.
+std::string database_advice(const store::DatabaseError& failure);
 
 Date date_option(const std::string& option, const std::string& value);
 LocalTime time_option(const std::string& option, const std::string& value);

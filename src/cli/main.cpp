@@ -4,7 +4,6 @@
 #include "cli/context.hpp"
 #include "io/keys.hpp"
 #include "store/database.hpp"
-#include "store/repos.hpp"
 
 int main(int argc, char** argv) {
     using namespace mitra;
@@ -52,10 +51,9 @@ int main(int argc, char** argv) {
         std::cerr << "mitra-cli: " << e.what() << " (see mitra-cli --help)\n";
         return 2;
     } catch (const InputError& e) {
-        // One line a problem (a file may have several bad rows); the last says nothing changed. A trainer who may
-        // not teach a session gets the command that would let them.
-        const auto* teaching = dynamic_cast<const store::TeachingRefusal*>(&e);
-        const std::string advice = teaching ? cli::teaching_advice(teaching->bar) : "";
+        // One line a problem (a file may have several bad rows); the last says nothing changed. A refusal that a
+        // command would put right (a trainer who may not teach, a curriculum not imported) names that command.
+        const std::string advice = cli::refusal_advice(e);
         for (std::size_t i = 0; i < e.problems.size(); ++i)
             std::cerr << "mitra-cli: " << to_string(e.problems[i]) << advice
                       << (i + 1 == e.problems.size() ? " (nothing was changed)" : "") << '\n';
@@ -67,7 +65,7 @@ int main(int argc, char** argv) {
             std::cerr << "mitra-cli: to make a new key there: mitra-cli key new --key " << e.path.string() << '\n';
         return 2;
     } catch (const store::DatabaseError& e) {
-        std::cerr << "mitra-cli: " << e.what() << '\n';
+        std::cerr << "mitra-cli: " << e.what() << cli::database_advice(e) << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "mitra-cli: " << e.what() << '\n';

@@ -432,8 +432,10 @@ CertificationRecord CertificationRepo::certify(const std::string& ref, const Dat
         for (const auto& r : rows)
             if (certificate.empty()) certificate = text(r, 0);
         if (certificate.empty())
-            refuse("ref", ref + " has completed " + p.definition.curriculum_code +
-                              " but holds no completion certificate yet (mitra-cli certificate issue COHORT)");
+            throw Refusal(
+                Refusal::Reason::no_completion_certificate, ref,
+                {"", 0, 0, "ref",
+                 ref + " has completed " + p.definition.curriculum_code + " but holds no completion certificate yet"});
         const auto record = CertificateRepo(db_).find(certificate);
         grant_with_certificate(db_, *record);
         granted = *current(ref, p.definition.code);

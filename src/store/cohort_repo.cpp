@@ -52,10 +52,11 @@ void CohortRepo::create(Cohort& cohort) {
         if (find(cohort.code)) refuse("code", "a cohort with code " + cohort.code + " exists already");
         auto curriculum = CurriculumRepo(db_).find(cohort.curriculum_code, cohort.curriculum_version);
         if (!curriculum)
-            refuse("curriculum",
-                   "no curriculum " + cohort.curriculum_code +
-                       (cohort.curriculum_version.empty() ? "" : " version " + cohort.curriculum_version) +
-                       " has been imported (mitra-cli curriculum import FILE)");
+            throw Refusal(Refusal::Reason::curriculum_not_imported, cohort.curriculum_code,
+                          {"", 0, 0, "curriculum",
+                           "no curriculum " + cohort.curriculum_code +
+                               (cohort.curriculum_version.empty() ? "" : " version " + cohort.curriculum_version) +
+                               " has been imported"});
         cohort.curriculum_version = curriculum->version;
         std::vector<std::string> trainer_uuids;
         for (const auto& ref : cohort.trainer_refs) trainer_uuids.push_back(trainer_uuid(db_, ref, "trainer"));

@@ -205,9 +205,8 @@ void leave_files_alone(soci::session* sql) {
     std::string made;
     if (!backup.empty()) {
         made = backup_time(backup);
-        advice += ". The latest good backup is " + backup.string() + " (made " + made + "): mitra-cli --db '" + target +
-                  "' restore '" + backup.string() + "' moves the damaged file aside and puts a copy of " +
-                  "the backup in its place";
+        // How to put it in place is each front end's to say (DatabaseDamaged names the backup).
+        advice += ". The latest good backup is " + backup.string() + " (made " + made + ")";
     } else {
         advice += ", and there is no good backup of it in " + backup_folder(target).string();
     }
@@ -442,10 +441,10 @@ void Database::migrate() {
         if (backend_ == Backend::sqlite && read_only())
             throw DatabaseReadOnly(target_, read_only_reason_ + "; " + e.get_error_message());
         if (is_permission_denied(e))
-            throw DatabaseError("the database " + shown_target() + " needs its schema brought up to version " +
-                                std::to_string(latest) + ", and this role (" + actor_ +
-                                ") may not change the schema; ask the coordinator, who owns it, to run "
-                                "`mitra-cli --db URL init` with this version of Mitra");
+            throw SchemaNeedsOwner("the database " + shown_target() + " needs its schema brought up to version " +
+                                       std::to_string(latest) + ", and this role (" + actor_ +
+                                       ") may not change the schema",
+                                   latest, actor_);
         throw DatabaseError("cannot prepare the database " + shown_target() + ": " + e.get_error_message());
     }
 }

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/problem.hpp"
+
 namespace soci {
 class session;
 }
@@ -41,6 +43,29 @@ struct DatabaseDamaged : DatabaseError {
     std::string path;                // the damaged file
     std::string latest_good_backup;  // empty when no backup passes its check
     std::string backup_time;         // when that backup was written, "YYYY-MM-DD HH:MM UTC"; empty without one
+};
+
+// A role that may not change the schema, on a hub whose schema is older than this version of Mitra: only its
+// owner (the coordinator) can bring it up to `version`. The message names no command; each front end says how.
+struct SchemaNeedsOwner : DatabaseError {
+    SchemaNeedsOwner(const std::string& message, int version, std::string role)
+        : DatabaseError(message), version(version), role(std::move(role)) {}
+    int version;       // the schema version this Mitra needs
+    std::string role;  // the role that was refused
+};
+
+// Refused input that something done elsewhere would put right: `reason` says what, for each front end to advise in
+// its own words (mitra-cli names its command, the desktop program its own page). The problem names no command.
+struct Refusal : InputError {
+    enum class Reason {
+        curriculum_not_imported,    // a cohort of a curriculum not in the database; subject: the curriculum's code
+        no_completion_certificate,  // certified before the completion certificate was issued; subject: the ref
+        not_a_pack,                 // a Mitra database given where a field pack was expected; subject: the file
+    };
+    Refusal(Reason reason, std::string subject, Problem problem)
+        : InputError(Problems{std::move(problem)}), reason(reason), subject(std::move(subject)) {}
+    Reason reason;
+    std::string subject;
 };
 
 // A database file Mitra may read but not write (a read-only mount, a file or folder the user may not write to).

@@ -52,6 +52,12 @@ TEST_CASE("restore puts the latest good backup in place of a damaged file and ke
     CHECK(refused.status != 0);
     CHECK(refused.err.find("is damaged") != std::string::npos);
     CHECK(refused.err.find("restore '" + backup + "'") != std::string::npos);
+    // The store names the backup; mitra-cli words the command, as it always has.
+    const std::string advice = ". The latest good backup is " + backup + " (made ";
+    REQUIRE(refused.err.find(advice) != std::string::npos);
+    CHECK(refused.err.substr(refused.err.find(advice) + advice.size() + 20) ==
+          "): mitra-cli --db '" + w.db + "' restore '" + backup +
+              "' moves the damaged file aside and puts a copy of the backup in its place\n");
     CHECK(bytes_of(w.db) == damaged);
 
     SECTION("the advised command works") {

@@ -1,0 +1,125 @@
+// The desktop program never shows a mitra-cli command: the store's refusals come with a reason, which the program
+// words itself, pointing at its own places (Curricula, File ▸ Open database…).
+#include <catch2/catch.hpp>
+#include <soci/soci.h>
+#include <wx/modalhook.h>
+#include <wx/textctrl.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "app/guard.hpp"
+#include "app/main_frame.hpp"
+#include "app/recovery.hpp"
+#include "app/sections.hpp"
+#include "fixture.hpp"
+#include "store/backup.hpp"
+#include "store/repos.hpp"
+
+using namespace mitra;
+using namespace mitra::app_test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Fills the dialog named `name` the first time it is shown, then OK; any later time (after a refusal), Cancel.
+struct Answer : wxModalDialogHook {
+    std::string name;
+    std::function<void(wxDialog*)> fill;
+    int shown = 0;
+    Answer(std::string dialog_name, std::function<void(wxDialog*)> filling)
+        : name(std::move(dialog_name)), fill(std::move(filling)) {
+        Register();
+    }
+    ~Answer() override { Unregister(); }
+    int Enter(wxDialog* dialog) override {
+        if (dialog->GetName() != name || ++shown > 1) return wxID_CANCEL;
+        fill(dialog);
+        return wxID_OK;
+    }
+    void Exit(wxDialog*) override {}
+};
+
+void type(wxDialog* dialog, const char* field, const wxString& text) {
+    auto* control = dynamic_cast<wxTextCtrl*>(dialog->FindWindow(field));
+    REQUIRE(control);
+    control->ChangeValue(text);
+}
+
+}  // namespace
+
+TEST_CASE("a new cohort of a curriculum no longer imported is refused in the program's words, naming no command",
+          "[gui][commands]") {
+    Programme programme;
+    Window frame(programme.context);
+    frame->show_section(app::MainFrame::cohorts);
+    auto* cohorts = static_cast<app::CohortsPanel*>(frame->section(app::MainFrame::cohorts));
+    const auto before = store::CohortRepo(programme.db()).list().size();
+    {
+        Answer created("CohortDialog", [&](wxDialog* d) {
+            type(d, "code", "PKR-2026-9");
+            type(d, "site", "Pokhara");
+            type(d, "country", "NP");
+            // The list was read when the dialog opened; meanwhile (on a hub, someone else) the curriculum it
+            // offers went under another code, so the one chosen is no longer in the database.
+            programme.db().sql() << "UPDATE curricula SET code = 'PSF-RENAMED' WHERE code = 'PSF'";
+        });
+        cohorts->create_cohort();
+        CHECK(created.shown == 2);  // refused, the dialog came back, and was cancelled
+    }
+    REQUIRE(programme.messages.size() == 1);
+    const wxString& shown = programme.messages.front();
+    INFO(shown.utf8_string());
+    CHECK(shown.Contains("no curriculum PSF has been imported"));
+    CHECK(shown.Contains("in Curricula, with Import curriculum…"));
+    CHECK_FALSE(shown.Contains("mitra-cli"));
+    CHECK(store::CohortRepo(programme.db()).list().size() == before);
+}
+
+TEST_CASE("a damaged database whose restore was declined is refused in the program's words, naming no command",
+          "[gui][commands]") {
+    const fs::path dir = fs::temp_directory_path() / ("mitra-gui-commands-" + std::to_string(std::random_device()()));
+    fs::create_directories(dir);
+    std::vector<wxString> messages;
+    app::set_message_sink([&](wxWindow*, const wxString&, const wxString& m) { messages.push_back(m); });
+    app::set_question_sink([](wxWindow*, const wxString&) { return false; });  // "Do not restore"
+    struct Reset {
+        fs::path dir;
+        ~Reset() {
+            app::set_message_sink({});
+            app::set_question_sink({});
+            std::error_code ec;
+            fs::remove_all(dir, ec);
+        }
+    } reset{dir};
+
+    const fs::path file = dir / "mitra.db";
+    {
+        auto db = store::Database::open(file.string());
+        Participant p;
+        p.ref = "P-1";
+        p.full_name = "Kumari Perera";
+        p.country = "LK";
+        p.language = "si";
+        store::ParticipantRepo(*db).add(p);
+        store::backup_rotating(*db, "manual", 10);
+        db->sql() << "PRAGMA wal_checkpoint(TRUNCATE)";
+    }
+    {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(100);
+        const std::string noise(3000, '\x5A');
+        f.write(noise.data(), static_cast<std::streamsize>(noise.size()));
+    }
+    const fs::path backup = store::list_backups(file).front();
+    app::AppContext context;
+    CHECK_FALSE(app::open_database(nullptr, context, file.string()));
+    REQUIRE(messages.size() == 1);
+    const wxString& shown = messages.front();
+    INFO(shown.utf8_string());
+    CHECK(shown.Contains("is damaged"));
+    CHECK(shown.Contains(wxString::FromUTF8(backup.string())));
+    CHECK(shown.Contains(wxString::FromUTF8("open the database again (File ▸ Open database…)")));
+    CHECK_FALSE(shown.Contains("mitra-cli"));
+}
