@@ -149,6 +149,14 @@ std::string reversed(const std::string& text) {
     return out;
 }
 
+// The cohort's header: the line above its pages, naming the cohort, its trainers and how many people.
+wxString header_of(wxWindow* panel) {
+    for (wxWindow* child : panel->GetChildren())
+        if (auto* label = dynamic_cast<wxStaticText*>(child); label && label->GetLabelText().Contains("trainers:"))
+            return label->GetLabelText();
+    return "";
+}
+
 int pages_of(const fs::path& pdf) {
     const std::string info = output_of("pdfinfo '" + pdf.string() + "' 2>&1");
     const auto at = info.find("Pages:");
@@ -320,6 +328,10 @@ TEST_CASE("a 12-person cohort is run from an empty database to printed certifica
     REQUIRE(enrolments.size() == 12);
     for (const auto& e : enrolments) CHECK(e.enrolled_on == kStart);
     CHECK(enrol->enrolled()->GetItemCount() == 12);
+    // The counts around the page say so at once: the cohort's header and the status bar.
+    pump();
+    CHECK(header_of(panel).EndsWith(wxString::FromUTF8(" · 12 people")));
+    CHECK(frame->GetStatusBar()->GetStatusText(1) == wxString::FromUTF8("12 people · 1 cohort"));
     REQUIRE(save_screenshot(frame.get(), shots + "2-enrolled.png"));
     step_done("people");
 
