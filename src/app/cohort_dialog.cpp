@@ -55,7 +55,7 @@ Cohort CohortDialog::cohort() const {
                                                  wx(c.time_zone)));
     }
     if (auto d = parse_date(start)) c.start_date = *d;
-    else errors.push_back({"start", "'" + start + "' is not a date in the form YYYY-MM-DD"});
+    else errors.push_back({"start", utf8(wxString::Format(_("'%s' is not a date in the form YYYY-MM-DD"), wx(start)))});
     refuse_if_any(errors);
     return c;
 }

@@ -297,7 +297,7 @@ CohortPanel* MainFrame::open_cohort(const std::string& code) {
             return cohorts_[i];
         }
     if (!store::AppQueries(context_.db()).find_cohort(code))
-        throw InputError{{Problem{"", 0, 0, "cohort", "no cohort has code " + code}}};
+        throw InputError{{Problem{"", 0, 0, "cohort", utf8(wxString::Format(_("no cohort has code %s"), wx(code)))}}};
     auto* panel = new CohortPanel(book_, context_, code);
     cohorts_.push_back(panel);
     book_->AddPage(panel, wx(code));

@@ -59,9 +59,13 @@ Session SessionDialog::session() const {
     const std::string time = trim(utf8(XRCCTRL(*this, "time", wxTextCtrl)->GetValue()));
     InputError error;
     if (auto d = parse_date(day)) s.date = *d;
-    else error.problems.push_back({"", 0, 0, "date", "'" + day + "' is not a date in the form YYYY-MM-DD"});
+    else
+        error.problems.push_back(
+            {"", 0, 0, "date", utf8(wxString::Format(_("'%s' is not a date in the form YYYY-MM-DD"), wx(day)))});
     if (auto t = parse_time(time)) s.start_time = *t;
-    else error.problems.push_back({"", 0, 0, "time", "'" + time + "' is not a time in the form HH:MM (24-hour)"});
+    else
+        error.problems.push_back(
+            {"", 0, 0, "time", utf8(wxString::Format(_("'%s' is not a time in the form HH:MM (24-hour)"), wx(time)))});
     if (!error.problems.empty()) throw error;
     return s;
 }
