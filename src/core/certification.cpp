@@ -42,14 +42,19 @@ RenewalCheck check_renewal(const RenewalRule& rule, const std::vector<LearningEn
         check.minutes_by_category[entry.category] += entry.minutes;
     }
     if (check.total_minutes < rule.total_minutes)
-        check.missing.push_back("in total: " + hours_text(check.total_minutes) + " of " +
-                                hours_text(rule.total_minutes));
+        check.shortfalls.push_back({"", check.total_minutes, rule.total_minutes});
     for (const auto& [category, minimum] : rule.minimum_minutes) {
         const int done = check.minutes_by_category.count(category) ? check.minutes_by_category.at(category) : 0;
-        if (done < minimum) check.missing.push_back(category + ": " + hours_text(done) + " of " + hours_text(minimum));
+        if (done < minimum) check.shortfalls.push_back({category, done, minimum});
     }
-    check.met = check.missing.empty();
+    for (const auto& s : check.shortfalls) check.missing.push_back(to_string(s));
+    check.met = check.shortfalls.empty();
     return check;
+}
+
+std::string to_string(const RenewalShortfall& s) {
+    return (s.category.empty() ? std::string("in total") : s.category) + ": " + hours_text(s.done_minutes) + " of " +
+           hours_text(s.needed_minutes);
 }
 
 CertificationDefinition default_trainer_certification(const std::string& level) {

@@ -49,11 +49,21 @@ enum class Validity { valid, expiring, expired };
 Validity validity_on(const Date& expires, const Date& today, int warn_days = 90);
 std::string to_string(Validity validity);
 
+// One way learning since certification falls short of the renewal rule, as parts for each front end to phrase.
+struct RenewalShortfall {
+    std::string category;  // empty: the total of every category
+    int done_minutes = 0, needed_minutes = 0;
+};
+
+// In English, as the command line shows it: "in total: 0 hours of 36 hours", "ethics: 2 hours of 3 hours".
+std::string to_string(const RenewalShortfall& shortfall);
+
 struct RenewalCheck {
     bool met = false;
     int total_minutes = 0;
     std::map<std::string, int> minutes_by_category;
-    std::vector<std::string> missing;  // in words: "ethics: 2 of 3 hours"
+    std::vector<RenewalShortfall> shortfalls;  // the total first, then categories in the rule's order
+    std::vector<std::string> missing;          // the same in English words (to_string of each)
 };
 
 // Counts the ledger's entries dated within [from, to] against the rule.

@@ -43,6 +43,12 @@ std::size_t module_index(const Curriculum& curriculum, const std::string& code) 
     return curriculum.modules.size();
 }
 
+Shortfall shortfall(Shortfall::Kind kind) {
+    Shortfall s;
+    s.kind = kind;
+    return s;
+}
+
 ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person,
                                const MarkedSessions& marked_sessions, const ModuleOf& module_of, std::size_t index) {
     const Module& module = ctx.curriculum.modules[index];
@@ -77,25 +83,32 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
         if (a.mark.status == AttendanceStatus::absent && !(a.session.date < person.enrolled_on)) ++mc.absences;
     }
 
-    std::vector<std::string> missing;
     int lacking = 0;
     // Without words wanted, only how many things are missing is kept.
-    auto lacks = [&](auto&& words) {
+    auto lacks = [&](auto&& parts) {
         ++lacking;
-        if (ctx.explain) missing.push_back(words());
+        if (ctx.explain) mc.missing.push_back(parts());
     };
+    using Kind = Shortfall::Kind;
     if (mc.attended_minutes < mc.required_minutes)
         lacks([&] {
-            return "attended " + std::to_string(mc.attended_minutes) + " of " + std::to_string(mc.scheduled_minutes) +
-                   " minutes, needs " + std::to_string(mc.required_minutes);
+            Shortfall s = shortfall(Kind::attendance);
+            s.done = mc.attended_minutes;
+            s.scheduled = mc.scheduled_minutes;
+            s.needed = mc.required_minutes;
+            return s;
         });
     if (module.has_assessment) {
         const AssessmentResult* latest = nullptr;
         for (const auto& r : person.assessments)
             if (r.module_code == module.code && (!latest || !(r.assessed_on < latest->assessed_on))) latest = &r;
-        if (!latest) lacks([] { return std::string("assessment not yet taken"); });
+        if (!latest) lacks([] { return shortfall(Kind::assessment_not_taken); });
         else if (!latest->passed)
-            lacks([&] { return "assessment not passed (" + to_string(latest->assessed_on) + ")"; });
+            lacks([&] {
+                Shortfall s = shortfall(Kind::assessment_not_passed);
+                s.on = latest->assessed_on;
+                return s;
+            });
     }
     if (module.supervised_minutes > 0) {
         int signed_off = 0;
@@ -103,19 +116,19 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
             if (log.module_code == module.code && log.signed_off_on) signed_off += log.minutes;
         if (signed_off < module.supervised_minutes)
             lacks([&] {
-                return "supervised practice: " + hours_text(signed_off) + " of " +
-                       hours_text(module.supervised_minutes) + " signed off";
+                Shortfall s = shortfall(Kind::supervised_practice);
+                s.done = signed_off;
+                s.needed = module.supervised_minutes;
+                return s;
             });
     }
 
     mc.complete = lacking == 0;
     const bool minutes_reachable = mc.attended_minutes + future_minutes >= mc.required_minutes;
     mc.on_track = mc.complete || minutes_reachable;
-    if (!mc.complete && ctx.explain) {
-        mc.reason = mc.code + " " + mc.title + ": " + join(missing, "; ");
-        if (mc.missed_before_enrolment > 0 && !minutes_reachable)
-            mc.reason += " (" + std::to_string(mc.missed_before_enrolment) + " session(s) held before enrolment on " +
-                         to_string(person.enrolled_on) + " can be made up in another cohort)";
+    if (!mc.complete && ctx.explain && mc.missed_before_enrolment > 0 && !minutes_reachable) {
+        mc.can_make_up = true;
+        mc.enrolled_on = person.enrolled_on;
     }
 
     // A coordinator's override decides; the latest one counts.
@@ -126,10 +139,16 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
         mc.overridden = true;
         mc.complete = latest->complete;
         mc.on_track = latest->complete;
-        mc.reason = latest->complete || !ctx.explain ? std::string()
-                                                     : mc.code + " " + mc.title + ": marked not complete by " +
-                                                           latest->by + " (" + latest->reason + ")";
+        mc.missing.clear();
+        mc.can_make_up = false;
+        if (!latest->complete && ctx.explain) {
+            Shortfall s = shortfall(Kind::marked_not_complete);
+            s.by = latest->by;
+            s.note = latest->reason;
+            mc.missing.push_back(std::move(s));
+        }
     }
+    if (ctx.explain) mc.reason = completion_words(mc);
     return mc;
 }
 
@@ -150,10 +169,10 @@ std::vector<std::size_t> module_of_sessions(const Curriculum& curriculum, const 
 ParticipantCompletion assess_completion(const CompletionContext& ctx, const ParticipantRecord& person) {
     ParticipantCompletion pc;
     pc.ref = person.ref;
-    std::vector<std::string> reasons;
+    using Kind = Shortfall::Kind;
     bool required_ok = true, required_on_track = true;
     int electives_on_track = 0;
-    std::vector<std::string> elective_reasons, electives_not_started;
+    std::vector<std::string> electives_started, electives_not_started;
     pc.modules.reserve(ctx.curriculum.modules.size());
     MarkedSessions marked;
     marked.reserve(person.marks.size());
@@ -175,13 +194,17 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
         if (module.required) {
             required_ok = required_ok && mc.complete;
             required_on_track = required_on_track && mc.on_track;
-            if (!mc.complete && ctx.explain) reasons.push_back(mc.reason);
+            if (!mc.complete && ctx.explain) {
+                Shortfall s = shortfall(Kind::module);
+                s.module_code = mc.code;
+                pc.missing.push_back(std::move(s));
+            }
         } else {
             if (mc.complete) ++pc.electives_complete;
             if (mc.on_track) ++electives_on_track;
             if (ctx.explain && !mc.complete) {
                 if (mc.attended_minutes == 0 && !mc.overridden) electives_not_started.push_back(mc.code);
-                else elective_reasons.push_back(mc.reason);
+                else electives_started.push_back(mc.code);
             }
         }
         pc.modules.push_back(std::move(mc));
@@ -189,26 +212,82 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
     const int needed = ctx.curriculum.electives_required;
     const bool electives_ok = pc.electives_complete >= needed;
     if (!electives_ok && ctx.explain) {
-        std::string text = "electives: " + std::to_string(pc.electives_complete) + " of " + std::to_string(needed) +
-                           " needed are complete";
-        // Electives in progress say what they lack; the others are only named, as choices.
-        std::vector<std::string> details = elective_reasons;
-        if (!electives_not_started.empty()) details.push_back("not started: " + join(electives_not_started, ", "));
-        if (!details.empty()) text += " (" + join(details, "; ") + ")";
-        reasons.push_back(text);
+        Shortfall s = shortfall(Kind::electives);
+        s.done = pc.electives_complete;
+        s.needed = needed;
+        s.started = std::move(electives_started);
+        s.not_started = std::move(electives_not_started);
+        pc.missing.push_back(std::move(s));
     }
     bool ethics_ok = true;
     if (!ctx.curriculum.ethics_code.empty()) {
         ethics_ok = std::any_of(person.ethics.begin(), person.ethics.end(), [&](const EthicsAcknowledgement& e) {
             return e.code_version == ctx.curriculum.ethics_code;
         });
-        if (!ethics_ok && ctx.explain)
-            reasons.push_back("code of ethics " + ctx.curriculum.ethics_code + " not yet acknowledged");
+        if (!ethics_ok && ctx.explain) {
+            Shortfall s = shortfall(Kind::ethics_not_acknowledged);
+            s.version = ctx.curriculum.ethics_code;
+            pc.missing.push_back(std::move(s));
+        }
     }
     pc.complete = required_ok && electives_ok && ethics_ok;
     pc.on_track = pc.complete || (required_on_track && electives_on_track >= needed);
-    pc.reason = join(reasons, "; ");
+    if (ctx.explain) pc.reason = completion_words(pc);
     return pc;
+}
+
+std::string shortfall_words(const Shortfall& s) {
+    switch (s.kind) {
+        case Shortfall::Kind::attendance:
+            return "attended " + std::to_string(s.done) + " of " + std::to_string(s.scheduled) + " minutes, needs " +
+                   std::to_string(s.needed);
+        case Shortfall::Kind::assessment_not_taken: return "assessment not yet taken";
+        case Shortfall::Kind::assessment_not_passed: return "assessment not passed (" + to_string(s.on) + ")";
+        case Shortfall::Kind::supervised_practice:
+            return "supervised practice: " + hours_text(s.done) + " of " + hours_text(s.needed) + " signed off";
+        case Shortfall::Kind::marked_not_complete: return "marked not complete by " + s.by + " (" + s.note + ")";
+        case Shortfall::Kind::module: return s.module_code;
+        case Shortfall::Kind::electives:
+            return "electives: " + std::to_string(s.done) + " of " + std::to_string(s.needed) + " needed are complete";
+        case Shortfall::Kind::ethics_not_acknowledged: return "code of ethics " + s.version + " not yet acknowledged";
+    }
+    return {};
+}
+
+std::string completion_words(const ModuleCompletion& mc) {
+    if (mc.missing.empty()) return {};
+    std::vector<std::string> parts;
+    for (const auto& s : mc.missing) parts.push_back(shortfall_words(s));
+    std::string text = mc.code + " " + mc.title + ": " + join(parts, "; ");
+    if (mc.can_make_up)
+        text += " (" + std::to_string(mc.missed_before_enrolment) + " session(s) held before enrolment on " +
+                to_string(mc.enrolled_on) + " can be made up in another cohort)";
+    return text;
+}
+
+std::string completion_words(const ParticipantCompletion& pc) {
+    auto module_words = [&](const std::string& code) {
+        for (const auto& m : pc.modules)
+            if (m.code == code) return m.reason.empty() ? completion_words(m) : m.reason;
+        return code;
+    };
+    std::vector<std::string> reasons;
+    for (const auto& s : pc.missing) {
+        if (s.kind == Shortfall::Kind::module) {
+            reasons.push_back(module_words(s.module_code));
+        } else if (s.kind == Shortfall::Kind::electives) {
+            // Electives in progress say what they lack; the others are only named, as choices.
+            std::string text = shortfall_words(s);
+            std::vector<std::string> details;
+            for (const auto& code : s.started) details.push_back(module_words(code));
+            if (!s.not_started.empty()) details.push_back("not started: " + join(s.not_started, ", "));
+            if (!details.empty()) text += " (" + join(details, "; ") + ")";
+            reasons.push_back(text);
+        } else {
+            reasons.push_back(shortfall_words(s));
+        }
+    }
+    return join(reasons, "; ");
 }
 
 }  // namespace mitra

@@ -7,6 +7,26 @@
 
 namespace mitra {
 
+// One thing a module or the programme still lacks, as parts: each front end phrases it in its own words
+// (completion_words() below is the English of the command line and the reports).
+struct Shortfall {
+    enum class Kind {
+        attendance,               // attended `done` of `scheduled` minutes, needs `needed`
+        assessment_not_taken,     // the module's assessment
+        assessment_not_passed,    // the latest, on `on`
+        supervised_practice,      // `done` of `needed` minutes signed off
+        marked_not_complete,      // a coordinator's override: by `by`, with the reason `note`
+        module,                   // a required module is not complete: `module_code` (its own shortfalls in modules)
+        electives,                // `done` of `needed` electives complete; `started` lack things, `not_started` not
+        ethics_not_acknowledged,  // code of ethics `version`
+    };
+    Kind kind = Kind::attendance;
+    int done = 0, needed = 0, scheduled = 0;
+    Date on;
+    std::string module_code, version, by, note;
+    std::vector<std::string> started, not_started;  // electives: module codes, in the curriculum's order
+};
+
 struct ModuleCompletion {
     std::string code;
     std::string title;
@@ -19,7 +39,10 @@ struct ModuleCompletion {
     int required_minutes = 0;
     int missed_before_enrolment = 0;  // sessions held before the person enrolled (not absences)
     int absences = 0;                 // sessions since enrolment, already held, marked absent or not marked
-    std::string reason;               // empty when complete; otherwise what is missing, in words
+    std::vector<Shortfall> missing;   // what is missing, in order; filled only when explained
+    bool can_make_up = false;         // sessions held before enrolment can be made up in another cohort
+    Date enrolled_on;                 // with can_make_up
+    std::string reason;               // empty when complete; otherwise completion_words(*this)
 };
 
 struct ParticipantCompletion {
@@ -27,9 +50,15 @@ struct ParticipantCompletion {
     bool complete = false;
     bool on_track = false;
     int electives_complete = 0;
-    std::string reason;  // empty when complete
+    std::vector<Shortfall> missing;  // in order: required modules, electives, ethics; filled only when explained
+    std::string reason;              // empty when complete; otherwise completion_words(*this)
     std::vector<ModuleCompletion> modules;
 };
+
+// The English words of what is missing, as the command line, exports and reports show them: one phrasing.
+std::string shortfall_words(const Shortfall& shortfall);
+std::string completion_words(const ModuleCompletion& module);  // "M03 Ethics: attended 360 of 540 minutes, ..."
+std::string completion_words(const ParticipantCompletion& person);
 
 // A session someone attended, with the mark: the cohort's own sessions and make-ups in another
 // cohort's session of the same module both count.

@@ -11,32 +11,41 @@ namespace {
 // complete in the cohorts looked at are added to `decided`.
 Requirement programme_completion(const PathwayRecords& records, const Curriculum& curriculum,
                                  std::set<std::string>& decided) {
-    Requirement completion{"programme completion", false, ""};
+    Requirement completion;
+    completion.kind = Requirement::Kind::completion;
+    completion.name = "programme completion";
+    completion.curriculum_code = curriculum.code;
     for (const auto& other : records.cohorts) {
         if (!other.curriculum || other.curriculum->code != curriculum.code || completion.done) continue;
         if (!other.completion) continue;
         const auto& pc = *other.completion;
-        bool required_ok = true;
+        std::vector<LackingModule> lacking;
         int electives = 0;
-        std::vector<std::string> reasons;
         for (const auto& m : pc.modules) {
             if (m.required && !m.complete) {
-                required_ok = false;
-                reasons.push_back(m.code + ": " + m.reason);
+                LackingModule l{m, {}};
+                for (const auto& module : other.curriculum->modules)
+                    if (module.code == m.code) l.title = module.title;
+                lacking.push_back(std::move(l));
             }
             if (!m.required && m.complete) ++electives;
         }
         const int electives_required = other.curriculum->electives_required;
-        if (electives < electives_required)
-            reasons.push_back("electives: " + std::to_string(electives) + " of " + std::to_string(electives_required));
         for (const auto& m : pc.modules)
             if (m.overridden && m.complete) decided.insert(m.code);
-        if (required_ok && electives >= electives_required)
-            completion = {"programme completion", true, curriculum.code + " completed in cohort " + other.cohort_code};
-        else if (completion.detail.empty())
-            completion.detail =
-                curriculum.code + " not yet complete in cohort " + other.cohort_code + ": " + join(reasons, "; ");
+        if (lacking.empty() && electives >= electives_required) {
+            completion.done = true;
+            completion.cohort_code = other.cohort_code;
+            completion.lacking.clear();
+            completion.electives_done = completion.electives_needed = 0;
+        } else if (completion.cohort_code.empty()) {
+            completion.cohort_code = other.cohort_code;
+            completion.lacking = std::move(lacking);
+            completion.electives_done = electives;
+            completion.electives_needed = electives_required;
+        }
     }
+    completion.detail = requirement_words(completion);
     return completion;
 }
 
@@ -51,46 +60,68 @@ const AssessmentOutcome* latest_assessment(const PathwayRecords& records, const 
 // Requirements beyond completion: the code of ethics, supervised practice, assessments.
 void add_other_requirements(const PathwayRecords& records, const Curriculum& curriculum,
                             const std::set<std::string>& decided, std::vector<Requirement>& requirements) {
+    auto add = [&](Requirement q) {
+        q.detail = requirement_words(q);
+        requirements.push_back(std::move(q));
+    };
     if (!curriculum.ethics_code.empty()) {
-        const bool acknowledged = std::find(records.ethics_acknowledged.begin(), records.ethics_acknowledged.end(),
-                                            curriculum.ethics_code) != records.ethics_acknowledged.end();
-        requirements.push_back(
-            {"code of ethics", acknowledged,
-             "code of ethics " + curriculum.ethics_code + (acknowledged ? " acknowledged" : " not yet acknowledged")});
+        Requirement q;
+        q.kind = Requirement::Kind::ethics;
+        q.name = "code of ethics";
+        q.done = std::find(records.ethics_acknowledged.begin(), records.ethics_acknowledged.end(),
+                           curriculum.ethics_code) != records.ethics_acknowledged.end();
+        q.version = curriculum.ethics_code;
+        add(std::move(q));
     }
+    auto assessment = [](const std::string& module_code) {
+        Requirement q;
+        q.kind = Requirement::Kind::assessment;
+        q.name = "assessment";
+        q.module_code = module_code;
+        return q;
+    };
     // A module a coordinator decided complete (prior learning) needs no assessment or practice here.
     int supervised_needed = 0;
     std::vector<std::string> assessed, decided_practice;
     for (const auto& m : curriculum.modules) {
         if (decided.count(m.code)) {
             if (m.supervised_minutes > 0) decided_practice.push_back(m.code);
-            if (m.has_assessment)
-                requirements.push_back(
-                    {"assessment", true, "assessment " + m.code + ": module recognised by a coordinator"});
+            if (m.has_assessment) {
+                Requirement q = assessment(m.code);
+                q.done = q.recognised = true;
+                add(std::move(q));
+            }
             continue;
         }
         supervised_needed += m.supervised_minutes;
         if (m.has_assessment) assessed.push_back(m.code);
     }
-    if (!decided_practice.empty() && supervised_needed == 0)
-        requirements.push_back(
-            {"supervised practice", true,
-             "supervised practice: " + join(decided_practice, ", ") + " recognised by a coordinator"});
+    Requirement practice;
+    practice.kind = Requirement::Kind::supervised_practice;
+    practice.name = "supervised practice";
+    if (!decided_practice.empty() && supervised_needed == 0) {
+        Requirement q = practice;
+        q.done = q.recognised = true;
+        q.modules = decided_practice;
+        add(std::move(q));
+    }
     if (supervised_needed > 0) {
         const auto found = records.signed_off_minutes.find(curriculum.code);
-        const int signed_off = found == records.signed_off_minutes.end() ? 0 : found->second;
-        requirements.push_back({"supervised practice", signed_off >= supervised_needed,
-                                "supervised practice: " + hours_text(signed_off) + " of " +
-                                    hours_text(supervised_needed) + " signed off"});
+        Requirement q = practice;
+        q.done_minutes = found == records.signed_off_minutes.end() ? 0 : found->second;
+        q.needed_minutes = supervised_needed;
+        q.done = q.done_minutes >= supervised_needed;
+        add(std::move(q));
     }
     for (const auto& module_code : assessed) {
         const auto* latest = latest_assessment(records, curriculum.code, module_code);
-        const std::string on = latest ? to_string(latest->assessed_on) : "";
-        requirements.push_back({"assessment", latest && latest->passed,
-                                "assessment " + module_code + ": " +
-                                    (!latest          ? "not yet taken"
-                                     : latest->passed ? "passed on " + on
-                                                      : "not passed (" + on + ")")});
+        Requirement q = assessment(module_code);
+        if (latest) {
+            q.taken = true;
+            q.done = latest->passed;
+            q.on = latest->assessed_on;
+        }
+        add(std::move(q));
     }
 }
 
@@ -99,16 +130,54 @@ void add_standing(const PathwayRecords& records, const Date& today, Pathway& p) 
     if (p.current) {
         p.standing = standing_on(*p.current, today);
         p.renewal = check_renewal(p.definition.renewal, records.ledger, p.current->issued_on, today);
-        for (const auto& m : p.renewal.missing) p.missing.push_back("for renewal, " + m);
+        for (const auto& s : p.renewal.shortfalls) {
+            p.gaps.push_back({PathwayGap::Kind::renewal, 0, s});
+            p.missing.push_back("for renewal, " + to_string(s));
+        }
     } else {
         p.standing = "not certified";
-        for (const auto& q : p.requirements)
-            if (!q.done) p.missing.push_back(q.detail.empty() ? q.name : q.detail);
-        if (p.ready) p.missing.push_back("the completion certificate is not yet issued (mitra-cli certificate issue)");
+        for (std::size_t i = 0; i < p.requirements.size(); ++i) {
+            const auto& q = p.requirements[i];
+            if (q.done) continue;
+            p.gaps.push_back({PathwayGap::Kind::requirement, i, {}});
+            p.missing.push_back(q.detail.empty() ? q.name : q.detail);
+        }
+        if (p.ready) {
+            p.gaps.push_back({PathwayGap::Kind::certificate_not_issued, 0, {}});
+            p.missing.push_back("the completion certificate is not yet issued (mitra-cli certificate issue)");
+        }
     }
 }
 
 }  // namespace
+
+std::string requirement_words(const Requirement& q) {
+    switch (q.kind) {
+        case Requirement::Kind::completion: {
+            if (q.cohort_code.empty()) return {};  // no cohort judged: the name says it
+            if (q.done) return q.curriculum_code + " completed in cohort " + q.cohort_code;
+            std::vector<std::string> reasons;
+            for (const auto& l : q.lacking) reasons.push_back(l.completion.code + ": " + l.completion.reason);
+            if (q.electives_done < q.electives_needed)
+                reasons.push_back("electives: " + std::to_string(q.electives_done) + " of " +
+                                  std::to_string(q.electives_needed));
+            return q.curriculum_code + " not yet complete in cohort " + q.cohort_code + ": " + join(reasons, "; ");
+        }
+        case Requirement::Kind::ethics:
+            return "code of ethics " + q.version + (q.done ? " acknowledged" : " not yet acknowledged");
+        case Requirement::Kind::supervised_practice:
+            if (q.recognised) return "supervised practice: " + join(q.modules, ", ") + " recognised by a coordinator";
+            return "supervised practice: " + hours_text(q.done_minutes) + " of " + hours_text(q.needed_minutes) +
+                   " signed off";
+        case Requirement::Kind::assessment:
+            if (q.recognised) return "assessment " + q.module_code + ": module recognised by a coordinator";
+            return "assessment " + q.module_code + ": " +
+                   (!q.taken ? std::string("not yet taken")
+                    : q.done ? "passed on " + to_string(q.on)
+                             : "not passed (" + to_string(q.on) + ")");
+    }
+    return {};
+}
 
 std::string standing_on(const CertificationRecord& record, const Date& today, int warn_days) {
     if (record.status == "revoked") return "revoked";

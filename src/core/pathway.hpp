@@ -31,11 +31,41 @@ struct CertificationRecord {
 // "superseded" once it was renewed.
 std::string standing_on(const CertificationRecord& record, const Date& today, int warn_days = 90);
 
-// One thing a certification needs, done or not, in words.
+// A required module not complete in the cohort a pathway looked at, with its title in every language.
+struct LackingModule {
+    ModuleCompletion completion;  // its shortfalls
+    LocalizedText title;
+};
+
+// One thing a certification needs, done or not: as parts for each front end to phrase, and in English words.
 struct Requirement {
+    enum class Kind { completion, ethics, supervised_practice, assessment };
+    Kind kind = Kind::completion;
     std::string name;  // "programme completion", "code of ethics", "supervised practice", "assessment"
     bool done = false;
-    std::string detail;  // "PSF completed in cohort NP-2026-01", "ethics: 2 of 3 hours", ...
+    std::string detail;  // requirement_words(*this): "PSF completed in cohort NP-2026-01", ...
+
+    std::string curriculum_code, cohort_code;  // completion: the cohort done in, or the first looked at (may be empty)
+    std::vector<LackingModule> lacking;        // completion not done: required modules not complete there
+    int electives_done = 0, electives_needed = 0;  // completion not done
+    std::string version;                           // ethics: the code's version
+    bool recognised = false;                       // supervised practice or assessment decided by a coordinator
+    std::vector<std::string> modules;              // supervised practice recognised: the modules
+    int done_minutes = 0, needed_minutes = 0;      // supervised practice
+    std::string module_code;                       // assessment
+    bool taken = false;                            // assessment: a result exists, the latest on `on`
+    Date on;
+};
+
+// The English words of a requirement (its `detail`), as the command line shows them.
+std::string requirement_words(const Requirement& requirement);
+
+// One thing missing on a pathway: a requirement not done, a renewal shortfall, or the certificate to issue.
+struct PathwayGap {
+    enum class Kind { requirement, renewal, certificate_not_issued };
+    Kind kind = Kind::requirement;
+    std::size_t requirement = 0;  // requirement: its index in Pathway::requirements
+    RenewalShortfall renewal;     // renewal
 };
 
 // Where a person stands on the way to one certification, and with it once held.
@@ -47,7 +77,8 @@ struct Pathway {
     std::optional<CertificationRecord> current;  // the latest live certification, when one is held
     std::string standing;                        // standing_on(current) or "not certified"
     RenewalCheck renewal;                        // learning since `current` was issued against the renewal rule
-    std::vector<std::string> missing;            // what is missing, in words (requirements or renewal)
+    std::vector<PathwayGap> gaps;                // what is missing (requirements or renewal), in order
+    std::vector<std::string> missing;            // the same in English words, as the command line shows them
 };
 
 // One of the person's cohorts: the curriculum it follows and the person's completion in it.

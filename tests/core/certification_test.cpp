@@ -104,3 +104,22 @@ TEST_CASE("a session without anyone who may teach it is explained by the cohort'
     CHECK(nobody.bar.reason == TeachingBar::Reason::not_qualified);
     CHECK(cover_session("M01", d("2027-01-01"), trainers, {"T-1"}).bar.expired_on == d("2026-12-31"));
 }
+
+TEST_CASE("renewal shortfalls come as parts: the total first, then each category", "[core][certification][reasons]") {
+    RenewalRule rule;
+    rule.total_minutes = 36 * 60;
+    rule.minimum_minutes = {{"ethics", 180}, {"teaching", 600}};
+    const auto check = check_renewal(rule, {learned("2026-02-01", 90, "ethics")}, d("2026-01-01"), d("2027-12-31"));
+    REQUIRE(check.shortfalls.size() == 3);
+    CHECK(check.shortfalls[0].category.empty());
+    CHECK(check.shortfalls[0].done_minutes == 90);
+    CHECK(check.shortfalls[0].needed_minutes == 36 * 60);
+    CHECK(check.shortfalls[1].category == "ethics");
+    CHECK(check.shortfalls[1].done_minutes == 90);
+    CHECK(check.shortfalls[1].needed_minutes == 180);
+    CHECK(check.shortfalls[2].category == "teaching");
+    CHECK(check.shortfalls[2].done_minutes == 0);
+    CHECK(check.shortfalls[2].needed_minutes == 600);
+    CHECK(check.missing == std::vector<std::string>{"in total: 1.5 hours of 36 hours", "ethics: 1.5 hours of 3 hours",
+                                                    "teaching: 0 hours of 10 hours"});
+}

@@ -251,3 +251,83 @@ TEST_CASE("a report's completion decides the same without the words", "[core][co
         }
     }
 }
+
+TEST_CASE("what is missing comes as parts, in order, for each front end to phrase", "[core][completion][reasons]") {
+    using Kind = Shortfall::Kind;
+    Fixture f;
+    f.curriculum.electives_required = 2;
+    f.curriculum.ethics_code = "2026.1";
+    f.curriculum.modules = {module("R1", "Rights", 540), module("R2", "Practice", 180), module("E1", "Art", 180, false),
+                            module("E2", "Families", 180, false), module("E3", "Self-care", 180, false)};
+    f.curriculum.modules[1].has_assessment = true;
+    f.curriculum.modules[1].supervised_minutes = 600;
+    f.sessions = {session("a", "R1", "2026-03-02", 180),  session("b", "R1", "2026-03-09", 180),
+                  session("c", "R1", "2026-03-16", 180),  session("r2", "R2", "2026-03-03", 180),
+                  session("e1", "E1", "2026-03-04", 180), session("e2", "E2", "2026-03-05", 180),
+                  session("e3", "E3", "2026-03-06", 180)};
+    f.person.ref = "P1";
+    f.person.enrolled_on = d("2026-03-05");  // after R1's first session
+    f.person.marks = {mark(f.sessions[1], AttendanceStatus::present), mark(f.sessions[3], AttendanceStatus::present),
+                      mark(f.sessions[4], AttendanceStatus::present), mark(f.sessions[5], AttendanceStatus::late, 60)};
+    f.person.assessments = {{"P1", "R2", false, d("2026-04-01"), "Ana"}};
+    f.person.practicum = {{"P1", "R2", 90, "Dr. Lee", d("2026-04-01"), d("2026-04-02")}};
+
+    const auto c = f.assess();
+    REQUIRE_FALSE(c.complete);
+    const auto& r1 = c.modules[0];
+    REQUIRE(r1.missing.size() == 1);
+    CHECK(r1.missing[0].kind == Kind::attendance);
+    CHECK(r1.missing[0].done == 180);
+    CHECK(r1.missing[0].scheduled == 540);
+    CHECK(r1.missing[0].needed == 432);
+    CHECK(r1.can_make_up);
+    CHECK(r1.missed_before_enrolment == 1);
+    CHECK(r1.enrolled_on == d("2026-03-05"));
+
+    const auto& r2 = c.modules[1];
+    REQUIRE(r2.missing.size() == 2);
+    CHECK(r2.missing[0].kind == Kind::assessment_not_passed);
+    CHECK(r2.missing[0].on == d("2026-04-01"));
+    CHECK(r2.missing[1].kind == Kind::supervised_practice);
+    CHECK(r2.missing[1].done == 90);
+    CHECK(r2.missing[1].needed == 600);
+    CHECK_FALSE(r2.can_make_up);
+
+    REQUIRE(c.missing.size() == 4);
+    CHECK(c.missing[0].kind == Kind::module);
+    CHECK(c.missing[0].module_code == "R1");
+    CHECK(c.missing[1].kind == Kind::module);
+    CHECK(c.missing[1].module_code == "R2");
+    CHECK(c.missing[2].kind == Kind::electives);
+    CHECK(c.missing[2].done == 1);
+    CHECK(c.missing[2].needed == 2);
+    CHECK(c.missing[2].started == std::vector<std::string>{"E2"});
+    CHECK(c.missing[2].not_started == std::vector<std::string>{"E3"});
+    CHECK(c.missing[3].kind == Kind::ethics_not_acknowledged);
+    CHECK(c.missing[3].version == "2026.1");
+    // The English words are made from the parts, by one phrasing.
+    CHECK(c.reason == completion_words(c));
+    CHECK(c.reason ==
+          "R1 Rights: attended 180 of 540 minutes, needs 432 (1 session(s) held before enrolment on 2026-03-05 can be "
+          "made up in another cohort); R2 Practice: assessment not passed (2026-04-01); supervised practice: 1.5 hours "
+          "of 10 hours signed off; electives: 1 of 2 needed are complete (E2 Families: attended 60 of 180 minutes, "
+          "needs 144; not started: E3); code of ethics 2026.1 not yet acknowledged");
+
+    SECTION("an override 'not complete' replaces the module's parts with who and why") {
+        f.person.overrides = {{"P1", "R1", false, "left the programme", "coord", "2026-06-01T00:00:00.000Z"}};
+        const auto overridden = f.assess();
+        const auto& m = overridden.modules[0];
+        REQUIRE(m.missing.size() == 1);
+        CHECK(m.missing[0].kind == Kind::marked_not_complete);
+        CHECK(m.missing[0].by == "coord");
+        CHECK(m.missing[0].note == "left the programme");
+        CHECK_FALSE(m.can_make_up);
+    }
+    SECTION("without words wanted, no parts either") {
+        const auto quiet =
+            assess_completion(CompletionContext{f.curriculum, f.sessions, f.today, "en", false}, f.person);
+        CHECK(quiet.missing.empty());
+        CHECK(quiet.modules[0].missing.empty());
+        CHECK_FALSE(quiet.modules[0].can_make_up);
+    }
+}

@@ -238,3 +238,66 @@ TEST_CASE("a current certification is judged for renewal on the ledger, also onc
         CHECK(p.standing == "not certified");
     }
 }
+
+TEST_CASE("a pathway's requirements and gaps come as parts, in order", "[core][pathway][reasons]") {
+    using Kind = Requirement::Kind;
+    SECTION("every requirement short") {
+        auto r = ready_person();
+        auto& pc = *r.cohorts[0].completion;
+        pc.modules[1] = done("M02", true, false);
+        pc.modules[2].complete = false;
+        r.cohorts[0].curriculum->modules[1].title.by_language = {{"en", "Practice"}, {"ja", "実習"}};
+        r.ethics_acknowledged.clear();
+        r.signed_off_minutes["PSF"] = 90;
+        r.assessments = {{"PSF", "M02", false, d("2026-05-20")}};
+        const auto p = only_pathway(r);
+        REQUIRE(p.requirements.size() == 4);
+        const auto& completion = p.requirements[0];
+        CHECK(completion.kind == Kind::completion);
+        CHECK(completion.cohort_code == "KTM-1");
+        CHECK(completion.curriculum_code == "PSF");
+        REQUIRE(completion.lacking.size() == 1);
+        CHECK(completion.lacking[0].completion.code == "M02");
+        CHECK(completion.lacking[0].title.in("ja") == "実習");
+        CHECK(completion.electives_done == 0);
+        CHECK(completion.electives_needed == 1);
+        CHECK(p.requirements[1].kind == Kind::ethics);
+        CHECK(p.requirements[1].version == "2026");
+        CHECK(p.requirements[2].kind == Kind::supervised_practice);
+        CHECK(p.requirements[2].done_minutes == 90);
+        CHECK(p.requirements[2].needed_minutes == 600);
+        CHECK(p.requirements[3].kind == Kind::assessment);
+        CHECK(p.requirements[3].module_code == "M02");
+        CHECK(p.requirements[3].taken);
+        CHECK(p.requirements[3].on == d("2026-05-20"));
+        REQUIRE(p.gaps.size() == 4);
+        for (std::size_t i = 0; i < 4; ++i) {
+            CHECK(p.gaps[i].kind == PathwayGap::Kind::requirement);
+            CHECK(p.gaps[i].requirement == i);
+            CHECK(p.missing[i] == requirement_words(p.requirements[i]));
+        }
+        CHECK(p.missing[0] == "PSF not yet complete in cohort KTM-1: M02: attended 0 of 60 minutes; electives: 0 of 1");
+    }
+    SECTION("ready: only the certificate is missing") {
+        const auto p = only_pathway(ready_person());
+        REQUIRE(p.gaps.size() == 1);
+        CHECK(p.gaps[0].kind == PathwayGap::Kind::certificate_not_issued);
+    }
+    SECTION("certified: the renewal's shortfalls") {
+        CertificationRecord held;
+        held.code = "PSC";
+        held.status = "current";
+        held.issued_on = d("2026-01-10");
+        held.expires_on = d("2028-01-09");
+        auto r = ready_person();
+        r.held = {held};
+        const auto p = only_pathway(r);
+        REQUIRE(p.gaps.size() == 2);
+        CHECK(p.gaps[0].kind == PathwayGap::Kind::renewal);
+        CHECK(p.gaps[0].renewal.category.empty());
+        CHECK(p.gaps[0].renewal.needed_minutes == 600);
+        CHECK(p.gaps[1].renewal.category == "ethics");
+        CHECK(p.gaps[1].renewal.needed_minutes == 60);
+        CHECK(p.missing[1] == "for renewal, ethics: 0 hours of 1 hour");
+    }
+}
