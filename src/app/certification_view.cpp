@@ -12,6 +12,7 @@
 #include "app/details_view.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/reason_words.hpp"
 #include "app/record_dialogs.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
@@ -33,6 +34,12 @@ wxString hours(int minutes) {
 wxString joined(const std::vector<std::string>& lines, const wxString& between) {
     wxString out;
     for (const auto& l : lines) out << (out.empty() ? "" : between) << wx(l);
+    return out;
+}
+
+wxString joined(const std::vector<RenewalShortfall>& shortfalls, const wxString& between) {
+    wxString out;
+    for (const auto& s : shortfalls) out << (out.empty() ? "" : between) << renewal_phrase(s);
     return out;
 }
 
@@ -59,7 +66,7 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
         wxString steps;
         for (const auto& r : p.requirements)
             steps << (steps.empty() ? "" : "\n") << (r.done ? done : not_done)
-                  << wx(r.detail.empty() ? r.name : r.detail);  // a detail is a whole phrase
+                  << requirement_phrase(r, context.language());  // a whole phrase
         details.add_field(_("Pathway"), steps);
         if (p.current) {
             const auto& k = *p.current;
@@ -71,12 +78,15 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
                                                 : wxString::Format(_("%s, %d days ago"), wx(k.expires_on), -days_left));
             wxString learned = wxString::Format(_("%s since %s"), hours(p.renewal.total_minutes), wx(k.issued_on));
             for (const auto& [category, minutes] : p.renewal.minutes_by_category)
-                learned << ", " << wx(category) << " " << hours(minutes);
+                learned << ", " << category_words(category) << " " << hours(minutes);
             details.add_field(_("Learning"), learned);
             details.add_field(_("Renewal"), p.renewal.met ? _("ready: the rules are met")
-                                                          : _("still needs: ") + joined(p.renewal.missing, "; "));
-        } else if (!p.missing.empty()) {
-            details.add_field(_("Missing"), joined(p.missing, "\n"));
+                                                          : _("still needs: ") + joined(p.renewal.shortfalls, "; "));
+        } else if (!p.gaps.empty()) {
+            wxString missing;
+            for (const auto& gap : p.gaps)
+                missing << (missing.empty() ? "" : "\n") << gap_phrase(p, gap, context.language());
+            details.add_field(_("Missing"), missing);
         }
         if (!p.current) continue;
         auto* row = new wxPanel(&details);
@@ -225,7 +235,11 @@ void RenewalsPanel::refresh() {
         list_->SetItem(row, 4,
                        d.days_left >= 0 ? wxString::Format(_("%s, in %d days"), wx(d.expires_on), d.days_left)
                                         : wxString::Format(_("%s, %d days ago"), wx(d.expires_on), -d.days_left));
-        list_->SetItem(row, 5, d.missing.empty() ? _("nothing: it can be renewed now") : joined(d.missing, "; "));
+        // The parts when the store gives them (DueItem::shortfalls); otherwise its English words.
+        list_->SetItem(row, 5,
+                       d.missing.empty()       ? _("nothing: it can be renewed now")
+                       : !d.shortfalls.empty() ? joined(d.shortfalls, "; ")
+                                               : joined(d.missing, "; "));
         ++row;
     }
 }

@@ -10,6 +10,7 @@
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/reason_words.hpp"
 #include "app/record_dialogs.hpp"
 #include "app/text.hpp"
 #include "store/repos.hpp"
@@ -95,7 +96,7 @@ void CompletionPage::refresh() {
         values.push_back(wx(r.ref));
         values.push_back(wx(names_[r.ref]));
         values.push_back(status_of(r.complete, r.on_track));
-        values.push_back(wx(r.reason));
+        values.push_back(completion_phrase(r));
         list_->AppendItem(values);
     }
     totals_->SetLabel(wxString::Format(_("%d complete, %d on track, %d not on track, of %zu people."), complete,
@@ -117,7 +118,7 @@ void CompletionPage::show_modules(int row) {
         values.push_back(m.overridden ? status_of(m.complete, m.on_track) + " " + _("(override)")
                                       : status_of(m.complete, m.on_track));
         values.push_back(wxString::Format("%d / %d", m.attended_minutes, m.required_minutes));
-        values.push_back(wx(m.reason));
+        values.push_back(shortfalls_phrase(m));  // the code and title have columns of their own
         modules_->AppendItem(values);
     }
 }

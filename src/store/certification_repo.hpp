@@ -24,9 +24,10 @@ using mitra::standing_on;
 struct DueItem {
     std::string ref, full_name, serial, code;
     Date issued_on, expires_on;
-    std::string validity;              // "expiring" or "expired"
-    int days_left = 0;                 // negative once expired
-    std::vector<std::string> missing;  // for renewal, in words; empty when it can be renewed now
+    std::string validity;                      // "expiring" or "expired"
+    int days_left = 0;                         // negative once expired
+    std::vector<std::string> missing;          // for renewal, in words; empty when it can be renewed now
+    std::vector<RenewalShortfall> shortfalls;  // the same as parts (check_renewal's), for the desktop program's words
 };
 
 // The outcome of a renewal or a first certification.
