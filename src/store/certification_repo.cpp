@@ -304,6 +304,7 @@ std::vector<DueItem> CertificationRepo::due(const Date& today, int within_days) 
             item.validity = to_string(validity_on(k.expires_on, today, within_days));
             item.days_left = days_between(today, k.expires_on);
             item.missing = check.missing;
+            item.shortfalls = check.shortfalls;
             out.push_back(std::move(item));
         }
     });
