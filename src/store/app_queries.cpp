@@ -259,7 +259,8 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
                      "consent_date, created_at, created_by, updated_at, updated_by) SELECT "
                   << kSqlUuid
                   << ", printf('H-%06d', i), CASE i % 10 WHEN 0 THEN '山田 花子' WHEN 1 THEN '김민준' WHEN 2 THEN "
-                     "'สมชาย ใจดี' WHEN 3 THEN 'प्रिया शर्मा' WHEN 4 THEN 'ශ්‍රියානි' WHEN 5 THEN 'عائشہ خان' WHEN "
+                     "'สมชาย ใจดี' WHEN 3 THEN 'प्रिया शर्मा' WHEN 4 THEN 'ශ්‍රියානි' WHEN 5 THEN 'عائشہ خان' "
+                     "WHEN "
                      "6 "
                      "THEN "
                      "'Nguyễn Thị Minh Khai' WHEN 7 THEN '陳志明' WHEN 8 THEN 'Maria Clara Santos' ELSE 'Sukarno' END "

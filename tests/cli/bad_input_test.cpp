@@ -280,10 +280,12 @@ TEST_CASE("records for someone not in the cohort, or for a module without them, 
     Workspace ws;
     set_up(ws);
     SECTION("an assessment of someone not enrolled") {
-        refused(ws, {"assessment", "record", kCohort, "P-005", "M03", "--passed", "--assessor", "Sita Rai"}, "P-005 is not enrolled");
+        refused(ws, {"assessment", "record", kCohort, "P-005", "M03", "--passed", "--assessor", "Sita Rai"},
+                "P-005 is not enrolled");
     }
     SECTION("an assessment of a module that has none") {
-        refused(ws, {"assessment", "record", kCohort, "P-001", "M01", "--passed", "--assessor", "Sita Rai"}, "M01 has no assessment");
+        refused(ws, {"assessment", "record", kCohort, "P-001", "M01", "--passed", "--assessor", "Sita Rai"},
+                "M01 has no assessment");
     }
     SECTION("supervised practice of someone not enrolled") {
         refused(ws, {"practicum", "log", kCohort, "P-005", "M10", "--minutes", "60", "--supervisor", "Dr. Lee"},

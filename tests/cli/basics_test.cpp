@@ -70,7 +70,7 @@ TEST_CASE("the demo has people at every stage: on track, not on track, complete,
     std::map<std::string, int> statuses;
     for (const char* cohort : {"DEMO-KTM", "DEMO-BKK", "DEMO-CMB"})
         for (const auto& person : ws.json({"completion", cohort}))
-            ++statuses[person["complete"].get<bool>() ? "complete"
+            ++statuses[person["complete"].get<bool>()   ? "complete"
                        : person["on_track"].get<bool>() ? "on track"
                                                         : "not on track"];
     CHECK(statuses["on track"] > 0);

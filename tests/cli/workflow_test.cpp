@@ -441,7 +441,8 @@ TEST_CASE("a person who does everything the curriculum asks is complete, and one
         CHECK(ws.dump() == before);
     }
     SECTION("a failed assessment taken later than the pass counts") {
-        ws.ok({"assessment", "record", kCohort, "P-001", "M03", "--failed", "--on", "2026-03-01", "--assessor", "Sita Rai"});
+        ws.ok({"assessment", "record", kCohort, "P-001", "M03", "--failed", "--on", "2026-03-01", "--assessor",
+               "Sita Rai"});
         const auto p1_after = person(ws.json({"completion", kCohort, "--today", kAfterEverything}), "P-001");
         CHECK(p1_after["complete"] == false);
         CHECK(module(p1_after, "M03")["reason"] ==
