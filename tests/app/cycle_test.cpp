@@ -49,22 +49,9 @@ struct Tally {
 };
 
 // Answers every dialog named `name` with `fill`, then OK (as Enter does); counts them.
-struct Answer : wxModalDialogHook {
-    std::string name;
-    std::function<void(wxDialog*)> fill;
-    int shown = 0;
+struct Answer : DialogAnswer {
     Answer(std::string dialog_name, std::function<void(wxDialog*)> filling)
-        : name(std::move(dialog_name)), fill(std::move(filling)) {
-        Register();
-    }
-    ~Answer() override { Unregister(); }
-    int Enter(wxDialog* dialog) override {
-        if (dialog->GetName() != name) return wxID_CANCEL;
-        ++shown;
-        fill(dialog);
-        return wxID_OK;
-    }
-    void Exit(wxDialog*) override {}
+        : DialogAnswer(std::move(dialog_name), std::move(filling), true) {}
 };
 
 // The two questions "Schedule from the curriculum…" asks (wx's own number and text entry dialogs), answered while

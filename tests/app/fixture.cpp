@@ -1,6 +1,10 @@
 // A temporary programme for the GUI tests: its own database, data folder and configuration, people in many scripts.
 #include "fixture.hpp"
 
+#include <catch2/catch.hpp>
+
+#include <wx/textctrl.h>
+
 #include <wx/app.h>
 #include <wx/bitmap.h>
 #include <wx/dcmemory.h>
@@ -199,6 +203,12 @@ std::string output_of(const std::string& command) {
         pclose(pipe);
     }
     return out;
+}
+
+void type_into(wxDialog* dialog, const char* field, const wxString& text) {
+    auto* control = dynamic_cast<wxTextCtrl*>(dialog->FindWindow(field));
+    REQUIRE(control);
+    control->ChangeValue(text);
 }
 
 }  // namespace mitra::app_test

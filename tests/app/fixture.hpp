@@ -1,9 +1,12 @@
 // A temporary programme for the GUI tests: its own database, data folder and configuration, people in many scripts.
 #pragma once
+#include <wx/dialog.h>
+#include <wx/modalhook.h>
 #include <wx/string.h>
 #include <wx/window.h>
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -60,5 +63,30 @@ void click(wxWindow* button);
 std::string bytes_of(const std::filesystem::path& file);
 // What a command prints (pdftotext, pdfinfo).
 std::string output_of(const std::string& command);
+
+// Answers the modal dialog named `name` as a person would: `fill` types into it, then OK (as Enter does); any other
+// dialog is cancelled. `every_time` false: only its first showing is answered so, a later one (after a refusal)
+// is cancelled. `shown` counts its showings.
+struct DialogAnswer : wxModalDialogHook {
+    std::string name;
+    std::function<void(wxDialog*)> fill;
+    bool every_time = false;
+    int shown = 0;
+    DialogAnswer(std::string dialog_name, std::function<void(wxDialog*)> filling, bool answer_every_time = false)
+        : name(std::move(dialog_name)), fill(std::move(filling)), every_time(answer_every_time) {
+        Register();
+    }
+    ~DialogAnswer() override { Unregister(); }
+    int Enter(wxDialog* dialog) override {
+        if (dialog->GetName() != name) return wxID_CANCEL;
+        if (++shown > 1 && !every_time) return wxID_CANCEL;
+        fill(dialog);
+        return wxID_OK;
+    }
+    void Exit(wxDialog*) override {}
+};
+
+// Types `text` into the dialog's text field named `field` (a failed check when there is none).
+void type_into(wxDialog* dialog, const char* field, const wxString& text);
 
 }  // namespace mitra::app_test

@@ -25,30 +25,9 @@ using namespace mitra::app_test;
 
 namespace {
 
-// Answers the dialog named `name` the first time it is shown (filling it as a person would, then OK); any later
-// time (after a refusal), Cancel.
-struct Answer : wxModalDialogHook {
-    std::string name;
-    std::function<void(wxDialog*)> fill;
-    int shown = 0;
-    Answer(std::string dialog_name, std::function<void(wxDialog*)> filling)
-        : name(std::move(dialog_name)), fill(std::move(filling)) {
-        Register();
-    }
-    ~Answer() override { Unregister(); }
-    int Enter(wxDialog* dialog) override {
-        if (dialog->GetName() != name || ++shown > 1) return wxID_CANCEL;
-        fill(dialog);
-        return wxID_OK;
-    }
-    void Exit(wxDialog*) override {}
-};
+using Answer = DialogAnswer;  // the first showing answered, a later one cancelled
 
-void type(wxDialog* dialog, const char* field, const wxString& text) {
-    auto* control = dynamic_cast<wxTextCtrl*>(dialog->FindWindow(field));
-    REQUIRE(control);
-    control->ChangeValue(text);
-}
+void type(wxDialog* dialog, const char* field, const wxString& text) { type_into(dialog, field, text); }
 
 // Selects the trainer with `ref` in the Trainers view, as a click would.
 void choose(app::BrowsePanel* trainers, const std::string& ref) {
