@@ -52,6 +52,7 @@ wxString describe_change(const std::string& entity, const std::string& action) {
     if (key == "assessment record") return _("Assessment recorded");
     if (key == "practicum log") return _("Supervised practice logged");
     if (key == "ethics acknowledge") return _("Code of ethics acknowledged");
+    if (key == "enrolment redate") return _("Enrolment date changed");
     if (key == "override set") return _("Coordinator's decision on a module");
     if (key == "override change") return _("Coordinator's decision changed");
     if (key == "certificate issue") return _("Certificate issued");

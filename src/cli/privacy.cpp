@@ -30,6 +30,7 @@ std::string what_changed(const AuditEntry& e) {
         {"assessment record", "assessment recorded"},
         {"practicum log", "supervised practice logged"},
         {"ethics acknowledge", "code of ethics acknowledged"},
+        {"enrolment redate", "enrolment date changed"},
         {"override set", "coordinator's decision on a module"},
         {"override change", "coordinator's decision changed"},
     };

@@ -50,6 +50,7 @@ TEST_CASE("a person's and a cohort's history say who changed what, when, from wh
     CHECK(find_row(list, "Coordinator's decision on a module") >= 0);
     CHECK(find_row(list, "Code of ethics acknowledged") >= 0);
     CHECK(app::describe_change("pack", "merge") == "pack merge");  // no words yet: shown as recorded
+    CHECK(app::describe_change("enrolment", "redate") == "Enrolment date changed");
 
     dialog.SetSize(0, 0, 900, 420);
     dialog.Show();
