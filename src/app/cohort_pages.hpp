@@ -189,12 +189,14 @@ public:
     std::vector<std::string> selected_refs() const;
     const std::vector<ParticipantCompletion>& results() const { return results_; }
     wxDataViewListCtrl* list() const { return list_; }
+    wxTextCtrl* still_needed() const { return reason_; }
 
 private:
     void show_modules(int row);
     wxDataViewListCtrl* list_;
     wxDataViewListCtrl* modules_;
     wxStaticText* totals_;
+    wxTextCtrl* reason_;  // the chosen person's whole "what is still needed", wrapped: the list's column cuts it
     std::vector<ParticipantCompletion> results_;
     std::map<std::string, std::string> names_;
 };

@@ -4,6 +4,7 @@
 #include <wx/sizer.h>
 #include <wx/splitter.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include <algorithm>
 
@@ -62,12 +63,22 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     modules_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
     modules_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(260));
     modules_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(100));
-    modules_->AppendTextColumn(_("Minutes attended / needed"), wxDATAVIEW_CELL_INERT, FromDIP(160));
+    modules_->AppendTextColumn(_("Minutes attended / needed"), wxDATAVIEW_CELL_INERT, FromDIP(200));
     modules_->AppendTextColumn(_("Why not yet"), wxDATAVIEW_CELL_INERT, FromDIP(420), wxALIGN_LEFT,
                                wxDATAVIEW_COL_RESIZABLE);
     splitter->SplitHorizontally(list_, modules_, FromDIP(300));
     splitter->SetSashGravity(0.6);
+    splitter->SetMinimumPaneSize(FromDIP(110));  // each list keeps a few rows on a small screen
     column->Add(splitter, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    auto* reason_row = new wxBoxSizer(wxHORIZONTAL);
+    auto* reason_label = new wxStaticText(this, wxID_ANY, _("Still needed:"));
+    reason_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, FromDIP(54)),
+                             wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
+    reason_->SetName(_("Still needed"));
+    reason_->SetToolTip(_("Everything the chosen person still needs, in full"));
+    reason_row->Add(reason_label, 0, wxRIGHT, 8);
+    reason_row->Add(reason_, 1, wxEXPAND);
+    column->Add(reason_row, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(column);
 
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_modules(list_->GetSelectedRow()); });
@@ -110,7 +121,10 @@ void CompletionPage::refresh() {
 
 void CompletionPage::show_modules(int row) {
     modules_->DeleteAllItems();
+    reason_->Clear();
     if (row == wxNOT_FOUND || row >= static_cast<int>(results_.size())) return;
+    const auto& person = results_[static_cast<std::size_t>(row)];
+    reason_->ChangeValue(person.complete ? _("Nothing: complete.") : completion_phrase(person));
     for (const auto& m : results_[static_cast<std::size_t>(row)].modules) {
         wxVector<wxVariant> values;
         values.push_back(wx(m.code));

@@ -1,6 +1,8 @@
 // Completion in the workspace: it follows the marks, says why not in words, and takes a coordinator's override.
 #include <catch2/catch.hpp>
 
+#include <wx/textctrl.h>
+
 #include <wx/button.h>
 
 #include "app/cohort_pages.hpp"
@@ -37,6 +39,13 @@ TEST_CASE("completion changes as attendance is marked, and says why not in words
     CHECK_FALSE(completion->results().front().complete);
     CHECK_FALSE(completion->results().front().reason.empty());
     CHECK(completion->list()->GetTextValue(0, 3) == wxString::FromUTF8(completion->results().front().reason));
+    // The whole of it, wrapped under the lists, for the person chosen (the column cuts a long one off).
+    CHECK(completion->still_needed()->GetValue().empty());
+    completion->list()->SelectRow(0);
+    wxDataViewEvent chosen(wxEVT_DATAVIEW_SELECTION_CHANGED, completion->list(), wxDataViewItem());
+    completion->list()->GetEventHandler()->ProcessEvent(chosen);
+    CHECK(completion->still_needed()->GetValue() == completion->list()->GetTextValue(0, 3));
+    CHECK(completion->still_needed()->GetValue().length() > 200);
 
     // Mark P-001 present at both M01 sessions through the grid.
     panel->show_page(app::CohortPanel::attendance_page);
