@@ -45,6 +45,21 @@ wxString cell(wxDataViewListCtrl* list, unsigned row, unsigned column) { return 
 
 const Date kStart{2028, 1, 10};  // after T-NP-01's certification (2025 to 2027) ends: only the new trainer is left
 
+// The cohort both tests plan, led by T-NP-05, made in `db`.
+Cohort create_cohort(store::Database& db) {
+    Cohort c;
+    c.code = "KTM-2028-1";
+    c.curriculum_code = "PSF";
+    c.site = "Patan Community Centre";
+    c.country = "NP";
+    c.time_zone = "Asia/Kathmandu";
+    c.language = "en";
+    c.start_date = kStart;
+    c.trainer_refs = {"T-NP-05"};
+    store::CohortRepo(db).create(c);
+    return c;
+}
+
 }  // namespace
 
 TEST_CASE("a new trainer is added, qualified and certified in the Trainers view, then put on sessions",
@@ -67,16 +82,7 @@ TEST_CASE("a new trainer is added, qualified and certified in the Trainers view,
     REQUIRE(store::TrainerRepo(db).find("T-NP-05"));
     CHECK(store::TrainerRepo(db).find("T-NP-05")->qualified_modules.empty());
 
-    Cohort c;
-    c.code = "KTM-2028-1";
-    c.curriculum_code = "PSF";
-    c.site = "Patan Community Centre";
-    c.country = "NP";
-    c.time_zone = "Asia/Kathmandu";
-    c.language = "en";
-    c.start_date = kStart;
-    c.trainer_refs = {"T-NP-05"};
-    store::CohortRepo(db).create(c);
+    const Cohort c = create_cohort(db);
 
     auto* panel = frame->open_cohort(c.code);
     panel->show_page(app::CohortPanel::sessions_page);
@@ -255,16 +261,7 @@ TEST_CASE("screenshots at 1024x600 of the Sessions page saying why no one may te
     auto& db = programme.db();
     Trainer asha{"", "T-NP-05", "आशा लामा", "Asha Lama", "NP", {"ne"}, {"M01"}};
     store::TrainerRepo(db).add(asha);
-    Cohort c;
-    c.code = "KTM-2028-1";
-    c.curriculum_code = "PSF";
-    c.site = "Patan Community Centre";
-    c.country = "NP";
-    c.time_zone = "Asia/Kathmandu";
-    c.language = "en";
-    c.start_date = kStart;
-    c.trainer_refs = {"T-NP-05"};
-    store::CohortRepo(db).create(c);
+    const Cohort c = create_cohort(db);
     store::SessionRepo(db).schedule(c.code, 7, LocalTime{10, 0});
     std::filesystem::create_directories(MITRA_SHOTS_DIR);
     const std::string shots = MITRA_SHOTS_DIR;
