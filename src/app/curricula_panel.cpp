@@ -5,12 +5,14 @@
 #include <wx/intl.h>
 #include <wx/sizer.h>
 
+#include <map>
 #include <set>
 
 #include "app/guard.hpp"
 #include "app/problems_view.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
+#include "core/translation_drift.hpp"
 #include "io/curriculum_toml.hpp"
 #include "store/repos.hpp"
 
@@ -25,6 +27,27 @@ wxString kind_name(ModuleKind kind) {
         case ModuleKind::practicum: return _("supervised practice");
     }
     return {};
+}
+
+// Which translations were made from an English text that has changed since, or cannot be told: what a coordinator
+// has to update (mitra-cli curriculum show gives the same, with the fingerprints to record).
+wxString translations_state(const Curriculum& c) {
+    std::map<std::string, wxString> older, unstamped;  // language -> where
+    for (const auto& t : check_translations(c)) {
+        if (t.state == TranslationState::current) continue;
+        auto& where = t.state == TranslationState::older ? older[t.language] : unstamped[t.language];
+        where +=
+            (where.empty() ? "" : ", ") + (t.module_code.empty() ? _("the curriculum's title") : wx(t.module_code));
+    }
+    if (older.empty() && unstamped.empty()) return _("Every translation was made from the English text as it is now.");
+    wxString out;
+    for (const auto& [language, where] : older)
+        out += (out.empty() ? "" : "\n") +
+               wxString::Format(_("%s: made from an older English text, to update: %s"), wx(language), where);
+    for (const auto& [language, where] : unstamped)
+        out += (out.empty() ? "" : "\n") +
+               wxString::Format(_("%s: not known which English text it was made from: %s"), wx(language), where);
+    return out;
 }
 
 }  // namespace
@@ -65,6 +88,7 @@ void CurriculaPanel::show_details(const TextRow& row) {
     for (const auto& [language, title] : c->title.by_language) details_->add_field(wx(language), wx(title));
     details_->add_field(_("Electives required"), wxString::Format("%d", c->electives_required));
     details_->add_field(_("Code of ethics"), wx(c->ethics_code));
+    details_->add_field(_("Translations"), translations_state(*c));
 
     // One column per language any module has a title in.
     std::set<std::string> languages;

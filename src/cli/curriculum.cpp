@@ -1,7 +1,10 @@
 // mitra-cli init, curriculum import|list|show.
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include "cli/context.hpp"
+#include "core/translation_drift.hpp"
 #include "io/curriculum_toml.hpp"
 #include "store/repos.hpp"
 
@@ -51,6 +54,44 @@ void run_curriculum_import(Context& ctx, const CurriculumImportOptions& options)
     ctx.print(json{{"file", options.file}}, describe_import(outcome, read.value));
 }
 
+// Which translations were made from an older English text, or cannot be told, in words and as JSON.
+std::string describe_translations(const std::vector<TranslationCheck>& checks, json& out) {
+    out = json::array();
+    std::map<std::string, std::vector<std::string>> older, unstamped;  // language -> where
+    std::set<std::string> languages;
+    std::vector<std::string> fixes;
+    for (const auto& c : checks) {
+        const std::string where = c.module_code.empty() ? "[curriculum]" : c.module_code;
+        out.push_back(json{{"module", c.module_code},
+                           {"language", c.language},
+                           {"state", to_string(c.state)},
+                           {"english_fingerprint", c.english}});
+        languages.insert(c.language);
+        if (c.state == TranslationState::older) {
+            older[c.language].push_back(where);
+            fixes.push_back("  " + where + ": translated_from." + c.language + " = \"" + c.english + "\"");
+        } else if (c.state == TranslationState::unstamped) {
+            unstamped[c.language].push_back(where);
+        }
+    }
+    if (languages.empty()) return "No translations.";
+    if (older.empty() && unstamped.empty())
+        return "Translations: " + join({languages.begin(), languages.end()}, ", ") +
+               ", all made from the English text as it is now.";
+    std::vector<std::string> lines;
+    if (!older.empty()) {
+        lines.push_back("Translated from an older English text (update these, then record the new fingerprint):");
+        for (const auto& [language, where] : older) lines.push_back("  " + language + ": " + join(where, ", "));
+        lines.push_back("The fingerprints to record once updated, in the curriculum's file:");
+        lines.insert(lines.end(), fixes.begin(), fixes.end());
+    }
+    if (!unstamped.empty()) {
+        lines.push_back("Without a fingerprint, so their age cannot be told (add translated_from):");
+        for (const auto& [language, where] : unstamped) lines.push_back("  " + language + ": " + join(where, ", "));
+    }
+    return join(lines, "\n");
+}
+
 void run_curriculum_show(Context& ctx, const CurriculumShowOptions& options) {
     auto c = store::CurriculumRepo(ctx.db()).find(options.code, options.version);
     if (!c)
@@ -65,15 +106,18 @@ void run_curriculum_show(Context& ctx, const CurriculumShowOptions& options) {
     }
     json titles = json::object();
     for (const auto& [lang, text] : c->title.by_language) titles[lang] = text;
+    json translations;
+    const std::string drift = describe_translations(check_translations(*c), translations);
     ctx.print(json{{"code", c->code},
                    {"version", c->version},
                    {"title", c->title.in(options.language)},
                    {"titles", titles},
                    {"electives_required", c->electives_required},
                    {"ethics_code", c->ethics_code},
-                   {"modules", modules}},
+                   {"modules", modules},
+                   {"translations", translations}},
               c->code + " " + c->version + ": " + c->title.in(options.language) + "\n" +
-                  std::to_string(c->electives_required) + " elective(s) required\n\n" + table(rows));
+                  std::to_string(c->electives_required) + " elective(s) required\n\n" + table(rows) + "\n" + drift);
 }
 
 }  // namespace

@@ -25,6 +25,8 @@ struct Module {
     bool has_assessment = false;    // a pass/fail assessment must be passed
     int supervised_minutes = 0;     // practicum: supervised practice to be logged and signed off
     std::vector<LocalizedText> outcomes;
+    // Per language, the fingerprint of the English texts its translation was made from (core/translation_drift).
+    LocalizedText translated_from;
 };
 
 struct Curriculum {
@@ -36,6 +38,8 @@ struct Curriculum {
     std::vector<Module> modules;
     // The certification that completing this curriculum leads to, when it has one.
     std::optional<CertificationDefinition> certification;
+    // Per language, the fingerprint of the English title(s) its translation was made from (core/translation_drift).
+    LocalizedText translated_from;
 
     const Module* module(std::string_view module_code) const;
 };

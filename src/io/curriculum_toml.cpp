@@ -7,6 +7,7 @@
 
 #include "core/identity.hpp"
 #include "core/text.hpp"
+#include "core/translation_drift.hpp"
 #include "io/files.hpp"
 #include "io/toml_checker.hpp"
 
@@ -86,9 +87,28 @@ private:
         return node ? localized(*node, child_field(path, key), required, max_chars) : LocalizedText{};
     }
 
+    // translated_from = { ja = "…" }: per language, the fingerprint of the English texts it was translated from.
+    LocalizedText fingerprints_at(const toml::table& table, const std::string& path) {
+        const toml::node* node = table.get("translated_from");
+        if (!node) return {};
+        const std::string field = child_field(path, "translated_from");
+        LocalizedText stamps = localized(*node, field, false, 64);
+        for (auto it = stamps.by_language.begin(); it != stamps.by_language.end();) {
+            if (is_fingerprint(it->second)) {
+                ++it;
+                continue;
+            }
+            problem(node->as_table()->get(it->first)->source(), child_field(field, it->first),
+                    "is not the fingerprint of English texts (16 digits 0-9 and a-f, as `mitra-cli curriculum show` "
+                    "prints it)");
+            it = stamps.by_language.erase(it);
+        }
+        return stamps;
+    }
+
     void read_head(const toml::table& head, Curriculum& curriculum) {
         const std::string path = "curriculum";
-        only_keys(head, path, {"code", "version", "electives_required", "ethics_code", "title"});
+        only_keys(head, path, {"code", "version", "electives_required", "ethics_code", "title", "translated_from"});
         curriculum.code = code(head, "code", path, true).value_or("");
         curriculum.version = code(head, "version", path, true).value_or("");
         curriculum.electives_required = whole_number(head, "electives_required", path, false, 0, 1000).value_or(0);
@@ -99,6 +119,7 @@ private:
             curriculum.ethics_code = *ethics;
         }
         curriculum.title = localized_at(head, "title", path, true, kMaxTitleChars);
+        curriculum.translated_from = fingerprints_at(head, path);
     }
 
     void read_modules(const toml::table& root, Curriculum& curriculum) {
@@ -132,7 +153,7 @@ private:
     Module read_module(const toml::table& table, const std::string& path) {
         only_keys(table, path,
                   {"code", "kind", "required", "minutes", "sessions", "attendance_share", "assessment",
-                   "supervised_minutes", "title", "summary", "outcome"});
+                   "supervised_minutes", "title", "summary", "outcome", "translated_from"});
         Module module;
         module.code = code(table, "code", path, true).value_or("");
         read_kind(table, path, module);
@@ -145,6 +166,7 @@ private:
         module.title = localized_at(table, "title", path, true, kMaxTitleChars);
         module.summary = localized_at(table, "summary", path, false, kMaxSummaryChars);
         read_outcomes(table, path, module);
+        module.translated_from = fingerprints_at(table, path);
         return module;
     }
 

@@ -11,10 +11,12 @@ namespace mitra::store {
 namespace {
 
 bool same_texts(const Curriculum& a, const Curriculum& b) {
-    if (!(a.title == b.title) || a.modules.size() != b.modules.size()) return false;
+    if (!(a.title == b.title) || !(a.translated_from == b.translated_from) || a.modules.size() != b.modules.size())
+        return false;
     for (std::size_t i = 0; i < a.modules.size(); ++i) {
         const auto &x = a.modules[i], &y = b.modules[i];
-        if (!(x.title == y.title) || !(x.summary == y.summary) || x.outcomes != y.outcomes || x.sessions != y.sessions)
+        if (!(x.title == y.title) || !(x.summary == y.summary) || x.outcomes != y.outcomes ||
+            !(x.translated_from == y.translated_from) || x.sessions != y.sessions)
             return false;
     }
     return true;
@@ -118,6 +120,7 @@ Saved CurriculumRepo::import(Curriculum& c) {
                 soci::use(stamp.by);
         }
         write_texts(c.uuid, "title", c.title);
+        write_texts(c.uuid, "translated_from", c.translated_from);
         int position = 0;
         for (const auto& m : c.modules) {
             const std::string uuid = new_uuid(), kind = to_string(m.kind);
@@ -131,6 +134,7 @@ Saved CurriculumRepo::import(Curriculum& c) {
                 soci::use(assessed), soci::use(m.supervised_minutes);
             write_texts(uuid, "title", m.title);
             write_texts(uuid, "summary", m.summary);
+            write_texts(uuid, "translated_from", m.translated_from);
             for (std::size_t i = 0; i < m.outcomes.size(); ++i)
                 write_texts(uuid, "outcome." + std::to_string(i + 1), m.outcomes[i]);
             ++position;
@@ -157,6 +161,7 @@ std::optional<Curriculum> CurriculumRepo::find_by_uuid(const std::string& uuid) 
     }
     if (!found) return found;
     found->title = read_text(found->uuid, "title");
+    found->translated_from = read_text(found->uuid, "translated_from");
     soci::rowset<soci::row> definitions =
         (db_.sql().prepare << "SELECT code, level, for_trainers, valid_months, period_months, total_minutes, "
                               "minimum_minutes FROM certification_definitions WHERE curriculum_uuid = :u",
@@ -192,6 +197,7 @@ std::optional<Curriculum> CurriculumRepo::find_by_uuid(const std::string& uuid) 
             const std::string field = text(r, 0);
             if (field == "title") m.title.by_language[text(r, 1)] = text(r, 2);
             else if (field == "summary") m.summary.by_language[text(r, 1)] = text(r, 2);
+            else if (field == "translated_from") m.translated_from.by_language[text(r, 1)] = text(r, 2);
             else if (field.rfind("outcome.", 0) == 0) {
                 const auto index = static_cast<std::size_t>(std::stoul(field.substr(8)));
                 if (m.outcomes.size() < index) m.outcomes.resize(index);

@@ -1,6 +1,8 @@
 // A trainer's whole workflow through the real mitra-cli, on a new database, with names in the region's scripts.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "names.hpp"
@@ -82,6 +84,37 @@ TEST_CASE("init creates the database with the shipped curriculum, which curricul
         const auto ja = ws.json({"curriculum", "show", "PSF", "--language", "ja"});
         CHECK(ja["title"] == "ピアサポートの基礎");
         CHECK(ja["modules"][0]["title"] == "当事者としての経験と相互性");
+    }
+    SECTION("every shipped translation was made from the English text as it is now") {
+        for (const auto& t : psf["translations"]) {
+            INFO(t.dump());
+            CHECK(t["state"] == "current");
+        }
+        CHECK(psf["translations"].size() >= 10);
+    }
+    SECTION("a translation made from an older English text is named, with the fingerprint to record") {
+        std::ifstream in(std::string(MITRA_SOURCE_DIR) + "/curricula/peer-support-foundations.toml");
+        std::string toml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string old_en = "en = \"Lived Experience and Mutuality\"";
+        REQUIRE(toml.find(old_en) != std::string::npos);
+        toml.replace(toml.find(old_en), old_en.size(), "en = \"Lived Experience, Mutuality and Power\"");
+        ws.ok({"curriculum", "import", ws.file("psf.toml", toml)});
+        const auto after = ws.json({"curriculum", "show", "PSF"});
+        int older = 0;
+        for (const auto& t : after["translations"]) {
+            INFO(t.dump());
+            if (t["module"] == "M01") {
+                CHECK(t["state"] == "older");
+                CHECK(t["english_fingerprint"].get<std::string>().size() == 16);
+                ++older;
+            } else {
+                CHECK(t["state"] == "current");
+            }
+        }
+        CHECK(older >= 7);  // ja, zh-Hans, zh-Hant, ko, th, id, hi and any added since
+        const auto shown = ws.ok({"curriculum", "show", "PSF"}).out;
+        CHECK(shown.find("Translated from an older English text") != std::string::npos);
+        CHECK(shown.find("M01: translated_from.ja = \"") != std::string::npos);
     }
     SECTION("running init again imports nothing twice") {
         const auto before = ws.dump();

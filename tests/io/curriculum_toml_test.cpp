@@ -287,3 +287,24 @@ TEST_CASE("a huge key is not copied back into its problem", "[io][toml][curricul
     CHECK(read.problems[1].field == "module[1]." + std::string(40, 'k') + "...");
     CHECK(read.problems[1].message.find("unknown key '" + std::string(40, 'k') + "...'") != std::string::npos);
 }
+
+TEST_CASE("translated_from records per language the English texts' fingerprint; a bad one is located",
+          "[io][toml][curriculum][drift]") {
+    const auto stamped = with("[module.summary]\nen = \"What recovery means.\"",
+                              "[module.summary]\nen = \"What recovery means.\"\n"
+                              "[module.translated_from]\nth = \"0123456789abcdef\"");
+    const auto read = read_curriculum(stamped, "psf.toml");
+    INFO(listed(read.problems));
+    REQUIRE(read.ok());
+    CHECK(read.value.modules[0].translated_from.by_language.at("th") == "0123456789abcdef");
+    CHECK(read.value.translated_from.empty());
+
+    const auto bad = with("[module.summary]\nen = \"What recovery means.\"",
+                          "[module.summary]\nen = \"What recovery means.\"\n"
+                          "[module.translated_from]\nth = \"2026.1\"");
+    const auto refused = read_curriculum(bad, "psf.toml");
+    INFO(listed(refused.problems));
+    REQUIRE(refused.problems.size() == 1);
+    CHECK(has_problem(refused.problems, line_of(bad, "th = \"2026.1\""), 6, "is not the fingerprint of English texts"));
+    CHECK(refused.problems[0].field == "module[1].translated_from.th");
+}
