@@ -19,9 +19,15 @@ namespace mitra::app {
 
 std::vector<InterfaceLanguage> interface_languages() {
     return {
-        {"", _("System language")},           {"en", "English"},
-        {"ja", wxString::FromUTF8("日本語")}, {"zh_CN", wxString::FromUTF8("简体中文")},
+        {"", _("System language")},
+        {"en", "English"},
+        {"ja", wxString::FromUTF8("日本語")},
+        {"zh_CN", wxString::FromUTF8("简体中文")},
         {"id", "Bahasa Indonesia"},
+        {"zh_TW", wxString::FromUTF8("繁體中文")},
+        {"ko", wxString::FromUTF8("한국어")},
+        {"th", wxString::FromUTF8("ไทย")},
+        {"fil", "Filipino"},
     };
 }
 
