@@ -23,11 +23,16 @@ std::vector<InterfaceLanguage> interface_languages() {
         {"en", "English"},
         {"ja", wxString::FromUTF8("日本語")},
         {"zh_CN", wxString::FromUTF8("简体中文")},
-        {"id", "Bahasa Indonesia"},
         {"zh_TW", wxString::FromUTF8("繁體中文")},
         {"ko", wxString::FromUTF8("한국어")},
         {"th", wxString::FromUTF8("ไทย")},
+        {"id", "Bahasa Indonesia"},
         {"fil", "Filipino"},
+        {"hi", wxString::FromUTF8("हिन्दी")},
+        {"ne", wxString::FromUTF8("नेपाली")},
+        {"ur", wxString::FromUTF8("اردو")},
+        {"si", wxString::FromUTF8("සිංහල")},
+        {"ta", wxString::FromUTF8("தமிழ்")},
     };
 }
 
