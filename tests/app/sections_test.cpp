@@ -188,8 +188,14 @@ TEST_CASE("a copy of a certificate is printed with a reason and counted, never o
 
 TEST_CASE("the interface speaks the chosen language, from the catalogs the build compiled", "[gui][sections]") {
     Programme programme;
-    for (const auto& [code, attendance] :
-         {std::pair<wxString, const char*>{"ja", "出欠"}, {"zh_CN", "考勤"}, {"id", "Kehadiran"}}) {
+    for (const auto& [code, attendance] : {std::pair<wxString, const char*>{"ja", "出欠"},
+                                           {"zh_CN", "考勤"},
+                                           {"id", "Kehadiran"},
+                                           {"hi", "उपस्थिति"},
+                                           {"ur", "حاضری"},
+                                           {"ne", "हाजिरी"},
+                                           {"si", "පැමිණීම"},
+                                           {"ta", "வருகை"}}) {
         app::set_up_translations(code);
         CHECK(wxGetTranslation("Attendance") == wxString::FromUTF8(attendance));
     }
