@@ -229,6 +229,15 @@ TEST_CASE("the shipped Peer Support Foundations curriculum loads without problem
             INFO("module " << m.code << ", language " << language);
             CHECK(m.title.has(language));
         }
+    for (const char* language : {"ur", "ne", "si", "ta", "fil"}) {
+        INFO("language " << language);
+        CHECK(c.title.has(language));
+        for (const auto& m : c.modules) {
+            INFO("module " << m.code);
+            CHECK(m.title.has(language));
+            CHECK(m.summary.has(language));
+        }
+    }
 }
 
 TEST_CASE("curriculum texts longer than their limits are refused where they are", "[io][toml][curriculum]") {
