@@ -2,7 +2,6 @@
 #include "io/files.hpp"
 
 #include <cstdlib>
-#include <vector>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -56,18 +55,29 @@ Result<std::string> read_input_file(const fs::path& path, std::size_t max_bytes)
     return result;
 }
 
-std::filesystem::path shipped_dir(const std::string& name) {
-    namespace fs = std::filesystem;
-    std::vector<fs::path> candidates;
-    if (const char* dir = std::getenv("MITRA_DATA_DIR"); dir && *dir) candidates.push_back(fs::path(dir) / name);
+std::filesystem::path installed_data_dir(const std::filesystem::path& program) {
     std::error_code ec;
+    const auto prefix = program.parent_path().parent_path();  // <prefix>/bin/mitra-cli -> <prefix>
+    if (prefix.empty() || program.parent_path().filename() != "bin") return {};
+    const auto data = prefix / "share" / "mitra";
+    return fs::is_directory(data, ec) ? data : fs::path();
+}
+
+std::filesystem::path shipped_dir(const std::string& name) {
+    std::error_code ec;
+    if (const char* dir = std::getenv("MITRA_DATA_DIR"); dir && *dir) {
+        if (fs::is_directory(fs::path(dir) / name, ec)) return fs::path(dir) / name;
+    }
     const auto exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) candidates.push_back(exe.parent_path().parent_path().parent_path() / name);  // build/bin -> repo
-    candidates.push_back(fs::path(MITRA_SOURCE_DIR) / name);
-    candidates.push_back(fs::path("/usr/share/mitra") / name);
-    for (const auto& c : candidates)
-        if (fs::is_directory(c, ec)) return c;
-    return {};
+    if (!ec) {
+        // An installed program uses its own files only, never a source tree that happens to be on the machine.
+        if (const auto data = installed_data_dir(exe); !data.empty())
+            return fs::is_directory(data / name, ec) ? data / name : fs::path();
+        const auto beside = exe.parent_path().parent_path().parent_path() / name;  // build/bin -> the source tree
+        if (fs::is_directory(beside, ec)) return beside;
+    }
+    const auto source = fs::path(MITRA_SOURCE_DIR) / name;
+    return fs::is_directory(source, ec) ? source : fs::path();
 }
 
 }  // namespace mitra::io

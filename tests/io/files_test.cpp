@@ -49,3 +49,19 @@ TEST_CASE("reading a missing file fails naming the file", "[io][files]") {
     ScratchFolder folder;
     CHECK_THROWS_WITH(read_text_file(folder.path), Catch::Contains("folder"));
 }
+
+TEST_CASE("an installed program's files are in <prefix>/share/mitra, a build tree's program has none", "[io][files]") {
+    ScratchFolder folder;
+    const auto prefix = folder.path / "usr";
+    fs::create_directories(prefix / "bin");
+    CHECK(installed_data_dir(prefix / "bin" / "mitra-cli").empty());  // bin/ alone: not installed
+
+    fs::create_directories(prefix / "share" / "mitra" / "curricula");
+    CHECK(installed_data_dir(prefix / "bin" / "mitra-cli") == prefix / "share" / "mitra");
+    CHECK(installed_data_dir(prefix / "bin" / "mitra") == prefix / "share" / "mitra");
+
+    // A program in a build tree (build/bin) or anywhere else has no installed files, even beside a share/mitra.
+    fs::create_directories(folder.path / "build" / "bin");
+    CHECK(installed_data_dir(folder.path / "build" / "bin" / "mitra-cli").empty());
+    CHECK(installed_data_dir(prefix / "libexec" / "mitra-cli").empty());
+}
