@@ -38,7 +38,7 @@ else
 fi
 lintian_out=$(HOME="$work" "${lintian_user[@]}" lintian --tag-display-limit 0 "$lintian_deb" 2>&1) || true
 echo "lintian:"
-echo "${lintian_out:-  (nothing to say)}" | sed 's/^/  /'
+while IFS= read -r line; do echo "  $line"; done <<<"${lintian_out:-(nothing to say)}"
 if grep -q '^E: ' <<<"$lintian_out"; then fail "lintian found errors"; fi
 
 # 3. The desktop entry and AppStream metadata, as packaged.
@@ -70,7 +70,9 @@ fi
 installed=1
 DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "$deb" \
   >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "apt-get install $deb"; }
-[ -x /usr/bin/mitra ] && [ -x /usr/bin/mitra-cli ] || fail "/usr/bin/mitra and /usr/bin/mitra-cli are not installed"
+for program in /usr/bin/mitra /usr/bin/mitra-cli; do
+  [ -x "$program" ] || fail "$program is not installed"
+done
 
 # The installed programs run as a user would: their own home, no MITRA_DATA_DIR, from a folder of their own.
 mkdir -p "$work/home" "$work/run"
