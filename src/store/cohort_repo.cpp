@@ -272,7 +272,8 @@ void SessionRepo::insert(Session& s, const std::string& cohort) {
 }
 
 std::vector<Session> SessionRepo::schedule(const std::string& code, int every_days, const LocalTime& start,
-                                           std::vector<TeachingRefusal>* unassigned) {
+                                           std::vector<TeachingRefusal>* unassigned,
+                                           const std::optional<std::string>& lead) {
     std::vector<Session> plan;
     db_.write([&] {
         if (unassigned) unassigned->clear();
@@ -283,7 +284,9 @@ std::vector<Session> SessionRepo::schedule(const std::string& code, int every_da
         if (!existing.empty())
             refuse("cohort", "cohort " + code + " has " + std::to_string(existing.size()) +
                                  " sessions already; add or move sessions one by one instead");
-        plan = plan_schedule(cohorts.curriculum_of(*cohort), *cohort, every_days, start);
+        Cohort planned = *cohort;
+        if (lead) planned.trainer_refs = lead->empty() ? std::vector<std::string>{} : std::vector<std::string>{*lead};
+        plan = plan_schedule(cohorts.curriculum_of(*cohort), planned, every_days, start);
         for (auto& s : plan) {
             if (!s.trainer_ref.empty()) {
                 try {

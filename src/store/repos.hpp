@@ -157,9 +157,11 @@ public:
     explicit SessionRepo(Database& db) : db_(db) {}
     // Plans the whole curriculum from the cohort's start date; refused when sessions exist already.
     // The cohort's lead trainer is assigned to the sessions they may teach (see why_cannot_teach); the
-    // others are left without a trainer, and `unassigned` (when given) says which and why.
+    // others are left without a trainer, and `unassigned` (when given) says which and why. `lead`, when given,
+    // stands for the cohort's lead in this plan: another trainer's ref, or "" for sessions without a trainer.
     std::vector<Session> schedule(const std::string& cohort_code, int every_days, const LocalTime& start,
-                                  std::vector<TeachingRefusal>* unassigned = nullptr);
+                                  std::vector<TeachingRefusal>* unassigned = nullptr,
+                                  const std::optional<std::string>& lead = std::nullopt);
     // Refused when its trainer or co-facilitator is not qualified for the module or holds no trainer
     // certification valid on the session's day, saying why.
     Session add(Session session);
