@@ -30,7 +30,6 @@ class wxStaticBitmap;
 class wxChoice;
 class wxTextCtrl;
 class wxButton;
-class wxDatePickerCtrl;
 
 namespace mitra::app {
 
@@ -62,28 +61,32 @@ public:
     // Checks every row first: any bad row is listed (line, column, field, message) and nothing changes.
     bool import_csv(const wxString& path);
 
-    // The day new enrolments start: offered by core's default_enrolment_date (the cohort's start in its first
-    // week, else today at the site) until the trainer picks another.
+    // The day new enrolments start, typed YYYY-MM-DD: offered by core's default_enrolment_date (the cohort's start
+    // in its first week, else today at the site) until the trainer types another. Throws InputError naming the
+    // field when what is typed is not a date.
     Date enrol_on() const;
     void set_enrol_on(const Date& on);
-    // Moves the enrolment of the person selected in the Enrolled list to the date beside it (the store refuses
-    // a date after one of their marks, saying which).
+    // Moves the enrolment of the person selected in the Enrolled list to the date typed beside it (a date that is
+    // not one is refused naming the field; the store refuses a date after one of their marks, saying which).
     bool change_selected_enrolment_date();
     void select_enrolled(const std::string& ref);
     void set_enrolled_on(const Date& on);
 
     ProblemsView* problems() const { return problems_; }
     wxDataViewListCtrl* enrolled() const { return enrolled_; }
+    wxTextCtrl* enrol_from() const { return enrol_on_; }
+    wxTextCtrl* enrolled_from() const { return enrolled_on_; }
     unsigned found_count() const { return found_model_->count(); }
     bool counting() const { return counter_.pending(); }  // found_count() is a guess until the count comes
 
 private:
     void enrol(const std::vector<std::string>& refs);
     void show_selected_date();
+    void offer_enrol_date();  // core's default_enrolment_date in the field, until the trainer types a day
     wxSearchCtrl* search_;
-    wxDatePickerCtrl* enrol_on_;
-    bool enrol_on_chosen_ = false;  // the trainer picked the day: a refresh keeps it
-    wxDatePickerCtrl* enrolled_on_;
+    wxTextCtrl* enrol_on_;
+    bool enrol_on_chosen_ = false;  // the trainer typed the day: a refresh keeps it
+    wxTextCtrl* enrolled_on_;
     wxButton* change_date_;
     wxDataViewCtrl* found_;
     wxObjectDataPtr<PagedListModel> found_model_;

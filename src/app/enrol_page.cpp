@@ -1,11 +1,10 @@
 // Enrol: find people and enrol them, add a new person in place, or import a CSV file (all or nothing).
 #include <wx/button.h>
-#include <wx/datectrl.h>
-#include <wx/dateevt.h>
 #include <wx/filedlg.h>
 #include <wx/intl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/textctrl.h>
 
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
@@ -13,6 +12,8 @@
 #include "app/problems_view.hpp"
 #include "app/text.hpp"
 #include "core/attendance_dates.hpp"
+#include "core/problem.hpp"
+#include "core/text.hpp"
 #include "io/participant_csv.hpp"
 #include "store/repos.hpp"
 #include "workflow/door.hpp"
@@ -20,13 +21,30 @@
 namespace mitra::app {
 namespace {
 
-wxDateTime to_wx(const Date& d) {
-    return wxDateTime(static_cast<wxDateTime::wxDateTime_t>(d.day), static_cast<wxDateTime::Month>(d.month - 1),
-                      d.year);
+// A date field of the page: typed as every date in Mitra (YYYY-MM-DD), Up and Down a day later or earlier.
+wxTextCtrl* date_field(wxWindow* parent, const char* name, const wxString& tip) {
+    auto* field = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(parent->FromDIP(110), -1));
+    field->SetName(name);
+    field->SetHint("YYYY-MM-DD");
+    field->SetToolTip(tip);
+    field->Bind(wxEVT_KEY_DOWN, [field](wxKeyEvent& e) {
+        const int step = e.GetKeyCode() == WXK_UP ? 1 : e.GetKeyCode() == WXK_DOWN ? -1 : 0;
+        const auto day = parse_date(trim(utf8(field->GetValue())));
+        if (step == 0 || !day || e.HasAnyModifiers()) return e.Skip();
+        field->SetValue(wx(add_days(*day, step)));  // as typed: the page hears of it
+        field->SetInsertionPointEnd();
+    });
+    return field;
 }
 
-Date from_wx(const wxDateTime& d) {
-    return Date{d.GetYear(), static_cast<int>(d.GetMonth()) + 1, static_cast<int>(d.GetDay())};
+// The date in `field`, or a refusal naming the field by `label` and quoting what was typed.
+Date typed_date(const wxTextCtrl* field, const wxString& label) {
+    const wxString typed = field->GetValue();
+    if (const auto day = parse_date(trim(utf8(typed)))) return *day;
+    InputError error;
+    error.problems.push_back(
+        {"", 0, 0, utf8(label), utf8(wxString::Format(_("'%s' is not a date in the form YYYY-MM-DD"), typed))});
+    throw error;
 }
 
 }  // namespace
@@ -52,12 +70,10 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     auto* when = new wxBoxSizer(wxHORIZONTAL);
     auto* enrol_on_label = new wxStaticText(this, wxID_ANY, _("Enrol from:"));
     when->Add(enrol_on_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    enrol_on_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
-                                     wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-    enrol_on_->SetName("enrol_from");
-    enrol_on_->SetToolTip(
-        _("The day the enrolment starts. Sessions before it are not counted as absences. "
-          "It starts as the cohort's first day until a week after it, then as today."));
+    enrol_on_ = date_field(this, "enrol_from",
+                           _("The day the enrolment starts, YYYY-MM-DD (Up and Down: a day later or earlier). "
+                             "Sessions before it are not counted as absences. "
+                             "It starts as the cohort's first day until a week after it, then as today."));
     when->Add(enrol_on_, 0);
     left->Add(when, 0, wxBOTTOM, 4);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
@@ -83,10 +99,9 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     auto* redate = new wxBoxSizer(wxHORIZONTAL);
     redate->Add(new wxStaticText(this, wxID_ANY, _("Selected person enrolled from:")), 0,
                 wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
-    enrolled_on_ = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
-                                        wxDP_DROPDOWN | wxDP_SHOWCENTURY);
-    enrolled_on_->SetName("enrolled_from");
-    enrolled_on_->SetToolTip(_("The enrolment date of the person selected in the list above; Change date saves it"));
+    enrolled_on_ = date_field(this, "enrolled_from",
+                              _("The enrolment date of the person selected in the list above, YYYY-MM-DD (Up and "
+                                "Down: a day later or earlier); Change date saves it"));
     redate->Add(enrolled_on_, 0, wxRIGHT, 4);
     change_date_ = new wxButton(this, wxID_ANY, _("&Change date"));
     change_date_->SetToolTip(_("Save this enrolment date for the selected person (Alt+C)"));
@@ -110,7 +125,7 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     found_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { enrol_selected(); });
     enrol_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { enrol_selected(); });
     add_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_person(); });
-    enrol_on_->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) { enrol_on_chosen_ = true; });
+    enrol_on_->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { enrol_on_chosen_ = true; });
     enrolled_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_selected_date(); });
     change_date_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { change_selected_enrolment_date(); });
     enrolled_on_->Enable(false);
@@ -120,6 +135,7 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
                             wxFD_OPEN | wxFD_FILE_MUST_EXIST);
         if (dialog.ShowModal() == wxID_OK) import_csv(dialog.GetPath());
     });
+    offer_enrol_date();  // the page may be used before it is first shown (a cohort opens on its attendance)
 }
 
 void EnrolPage::search_for(const wxString& text) {
@@ -145,11 +161,8 @@ void EnrolPage::search_for(const wxString& text) {
 
 void EnrolPage::refresh() {
     search_for(search_->GetValue());
+    offer_enrol_date();
     guarded(this, [&] {
-        if (!enrol_on_chosen_)
-            if (const auto cohort = store::AppQueries(context_.db()).find_cohort(cohort_))
-                enrol_on_->SetValue(
-                    to_wx(default_enrolment_date(cohort->start_date, context_.today_at(cohort->time_zone))));
         enrolled_->DeleteAllItems();
         store::ParticipantQuery query;
         query.cohort_code = cohort_;
@@ -168,10 +181,19 @@ void EnrolPage::refresh() {
     show_selected_date();
 }
 
-Date EnrolPage::enrol_on() const { return from_wx(enrol_on_->GetValue()); }
+void EnrolPage::offer_enrol_date() {
+    if (enrol_on_chosen_) return;
+    guarded(this, [&] {
+        if (const auto cohort = store::AppQueries(context_.db()).find_cohort(cohort_))
+            enrol_on_->ChangeValue(
+                wx(default_enrolment_date(cohort->start_date, context_.today_at(cohort->time_zone))));
+    });
+}
+
+Date EnrolPage::enrol_on() const { return typed_date(enrol_on_, _("Enrol from")); }
 
 void EnrolPage::set_enrol_on(const Date& on) {
-    enrol_on_->SetValue(to_wx(on));
+    enrol_on_->ChangeValue(wx(on));
     enrol_on_chosen_ = true;
 }
 
@@ -182,7 +204,7 @@ void EnrolPage::select_enrolled(const std::string& ref) {
     show_selected_date();
 }
 
-void EnrolPage::set_enrolled_on(const Date& on) { enrolled_on_->SetValue(to_wx(on)); }
+void EnrolPage::set_enrolled_on(const Date& on) { enrolled_on_->ChangeValue(wx(on)); }
 
 void EnrolPage::show_selected_date() {
     const int row = enrolled_->GetSelectedRow();
@@ -190,8 +212,7 @@ void EnrolPage::show_selected_date() {
     enrolled_on_->Enable(chosen);
     change_date_->Enable(chosen);
     if (!chosen) return;
-    if (const auto day = parse_date(utf8(enrolled_->GetTextValue(static_cast<unsigned>(row), 3))))
-        enrolled_on_->SetValue(to_wx(*day));
+    enrolled_on_->ChangeValue(enrolled_->GetTextValue(static_cast<unsigned>(row), 3));
 }
 
 bool EnrolPage::change_selected_enrolment_date() {
@@ -201,8 +222,11 @@ bool EnrolPage::change_selected_enrolment_date() {
         return false;
     }
     const std::string ref = utf8(enrolled_->GetTextValue(static_cast<unsigned>(row), 0));
-    const Date on = from_wx(enrolled_on_->GetValue());
-    const bool saved = guarded(this, [&] { store::CohortRepo(context_.db()).change_enrolment_date(cohort_, ref, on); });
+    Date on;
+    const bool saved = guarded(this, [&] {
+        on = typed_date(enrolled_on_, _("Enrolled on"));
+        store::CohortRepo(context_.db()).change_enrolment_date(cohort_, ref, on);
+    });
     if (!saved) return false;
     outcome_->SetLabel(wxString::Format(_("%s is now enrolled from %s."), wx(ref), wx(on)));
     refresh();
@@ -242,10 +266,12 @@ void EnrolPage::enrol(const std::vector<std::string>& refs) {
 }
 
 void EnrolPage::add_person() {
+    Date on;
+    if (!guarded(this, [&] { on = enrol_on(); })) return;  // a wrong date said before the person is typed in
     const std::string ref = add_person_with_dialog(this, context_, [&](Participant& p, store::Lookalikes lookalikes) {
         context_.db().write([&] {
             store::ParticipantRepo(context_.db()).add(p, lookalikes);
-            store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, enrol_on());
+            store::CohortRepo(context_.db()).enrol(cohort_, {p.ref}, on);
         });
     });
     if (ref.empty()) return;
@@ -256,6 +282,7 @@ void EnrolPage::add_person() {
 bool EnrolPage::import_csv(const wxString& path) {
     bool ok = false;
     guarded(this, [&] {
+        const Date on = enrol_on();  // a wrong date refused before the file is read
         auto read = workflow::read_participant_csv_file(context_.fonts(), utf8(path));
         problems_->show(read.problems);
         problems_->Show(!read.ok());
@@ -283,7 +310,7 @@ bool EnrolPage::import_csv(const wxString& path) {
             [&](store::Lookalikes lookalikes) {
                 context_.db().write([&] {  // the people and their enrolment: all or nothing
                     counts = store::ParticipantRepo(context_.db()).save_all(people, lookalikes);
-                    result = store::CohortRepo(context_.db()).enrol(cohort_, refs, enrol_on());
+                    result = store::CohortRepo(context_.db()).enrol(cohort_, refs, on);
                 });
             },
             lookalike_in(read.value), _("Import anyway"));
