@@ -35,6 +35,7 @@ namespace mitra::app {
 
 class ProblemsView;
 class AttendanceTable;
+struct ScheduleChoice;
 enum class RecordKind;
 
 class CohortPage : public wxPanel {
@@ -102,14 +103,20 @@ class SessionsPage : public CohortPage {
 public:
     SessionsPage(wxWindow* parent, AppContext& context, const std::string& cohort_code);
     void refresh() override;
-    void schedule(int every_days, const LocalTime& start);
+    // "Schedule from the curriculum…": the plan shown in forms/schedule_dialog.xrc, then kept; true when kept.
+    bool plan_from_curriculum();
+    // Plans every session of the curriculum (the store, in one transaction) with the chosen trainer; true when kept.
+    bool schedule(const ScheduleChoice& choice);
     void add_session();
     void move_selected();
     void remove_selected();
     wxDataViewListCtrl* list() const { return list_; }
-    // Above the list: how many sessions have no trainer; below it: the chosen session's note and what would fix it.
+    // Above the list, only when some session has no trainer: how many; below it: the chosen session in full, and
+    // when it has no trainer, why and what would fix it.
     wxStaticText* summary() const { return summary_; }
     wxStaticText* details_line() const { return details_line_; }
+    // A session in full, as its tooltip and the details line say it: number, module, whole title, day, time, minutes.
+    wxString session_text(int row) const;
 
 private:
     std::optional<Session> selected() const;
@@ -120,6 +127,7 @@ private:
     wxStaticText* details_line_;
     wxString summary_text_, details_text_;  // as said, before wrapping
     std::vector<Session> sessions_;
+    std::vector<wxString> titles_;      // each session's module title, in sessions_ order
     std::vector<SessionCover> covers_;  // who may teach each session, in sessions_ order
 };
 

@@ -95,6 +95,33 @@ private:
     Session initial_;
 };
 
+// forms/schedule_dialog.xrc: the whole curriculum planned from the cohort's start (core's plan_schedule), shown
+// before anything is kept: how many sessions, the first and last days, and the trainer put on them (one of those who
+// may teach some of them, or none, with why in words). Enter schedules, Esc cancels.
+struct ScheduleChoice {
+    int every_days = 7;
+    LocalTime start{10, 0};
+    std::string trainer_ref;  // "" for sessions without a trainer
+};
+
+class ScheduleDialog : public wxDialog {
+public:
+    ScheduleDialog(wxWindow* parent, const Curriculum& curriculum, const Cohort& cohort,
+                   const std::vector<Trainer>& trainers, const std::vector<TrainerQualifications>& qualifications);
+    ScheduleChoice choice() const;  // throws InputError naming the start time when it is not HH:MM
+    const wxString& plan_text() const { return plan_text_; }     // what will be scheduled, as shown
+    const wxString& trainer_note() const { return note_text_; }  // sessions left without a trainer, why ("" none)
+
+private:
+    void update();  // the plan, the trainers offered for it and the note, anew from the fields
+    Curriculum curriculum_;
+    Cohort cohort_;
+    std::vector<Trainer> trainers_;
+    std::vector<TrainerQualifications> qualifications_;
+    std::vector<std::string> offered_;  // the trainer choice's refs, after "No trainer"
+    wxString plan_text_, note_text_;    // as said, before wrapping
+};
+
 // forms/cohort_dialog.xrc: a new cohort.
 class CohortDialog : public wxDialog {
 public:

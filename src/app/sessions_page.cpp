@@ -1,10 +1,8 @@
 // Sessions: plan the whole curriculum, add, move or remove one, with its trainer and co-facilitator.
 #include <wx/button.h>
 #include <wx/intl.h>
-#include <wx/numdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
-#include <wx/textdlg.h>
 
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
@@ -47,35 +45,39 @@ SessionsPage::SessionsPage(wxWindow* parent, AppContext& context, const std::str
     list_->SetName("sessions");
     list_->AppendTextColumn(_("No."), wxDATAVIEW_CELL_INERT, FromDIP(50));
     list_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
-    list_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(200));
+    // A long title ends in "…" in its column; the whole of it shows on hover and in the details line below.
+    list_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(200))
+        ->GetRenderer()
+        ->EnableEllipsize(wxELLIPSIZE_END);
     list_->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(95));
     list_->AppendTextColumn(_("Starts"), wxDATAVIEW_CELL_INERT, FromDIP(60));
     list_->AppendTextColumn(_("Minutes"), wxDATAVIEW_CELL_INERT, FromDIP(65));
     list_->AppendTextColumn(_("Trainer"), wxDATAVIEW_CELL_INERT, FromDIP(270));
     list_->AppendTextColumn(_("Co-facilitator"), wxDATAVIEW_CELL_INERT, FromDIP(150));
     column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
-    // The chosen session's note in full (the Trainer column may cut it), with what would fix it.
+    // The chosen session in full (the Title and Trainer columns may cut it), with what would fix a missing trainer.
     details_line_ = new wxStaticText(this, wxID_ANY, "");
     details_line_->SetName("session_details");
     column->Add(details_line_, 0, wxEXPAND | wxALL, 8);
     SetSizer(column);
     list_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent&) { show_selected_note(); });
+    // The session under the mouse, in full, as a tooltip (wx reports the motion where each port chooses: the
+    // pointer's screen position, taken to the list's client area, is what HitTest reads everywhere).
+    list_->GetMainWindow()->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+        e.Skip();
+        wxDataViewItem item;
+        wxDataViewColumn* column = nullptr;
+        list_->HitTest(list_->ScreenToClient(wxGetMousePosition()), item, column);
+        const wxString tip = item.IsOk() ? session_text(list_->ItemToRow(item)) : wxString();
+        wxWindow* shown = list_->GetMainWindow();
+        if (shown->GetToolTipText() != tip) shown->SetToolTip(tip);
+    });
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         e.Skip();
         CallAfter([this] { wrap_notes(); });
     });
 
-    plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
-        const long every =
-            wxGetNumberFromUser(_("Days between sessions:"), "", _("Schedule from the curriculum"), 7, 1, 60, this);
-        if (every < 1) return;
-        const wxString start =
-            wxGetTextFromUser(_("Sessions start at (HH:MM):"), _("Schedule from the curriculum"), "10:00", this);
-        if (start.empty()) return;
-        const auto time = parse_time(utf8(start));
-        if (!time) return show_error(this, wxString::Format(_("'%s' is not a time in the form HH:MM."), start));
-        schedule(static_cast<int>(every), *time);
-    });
+    plan->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { plan_from_curriculum(); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_session(); });
     move->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { move_selected(); });
     list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { move_selected(); });
@@ -108,13 +110,15 @@ void SessionsPage::refresh() {
                                  without, static_cast<int>(sessions_.size()), nobody);
         summary_text_ = summary;
         list_->DeleteAllItems();
+        titles_.clear();
         for (std::size_t i = 0; i < sessions_.size(); ++i) {
             const Session& s = sessions_[i];
             const Module* m = curriculum.module(s.module_code);
+            titles_.push_back(wx(m ? m->title.in(context_.language()) : ""));
             wxVector<wxVariant> values;
             values.push_back(wxString::Format("%lld", s.id));
             values.push_back(wx(s.module_code));
-            values.push_back(wx(m ? m->title.in(context_.language()) : ""));
+            values.push_back(titles_.back());
             values.push_back(wx(s.date));
             values.push_back(wx(to_string(s.start_time)));
             values.push_back(wxString::Format("%d", s.minutes));
@@ -129,15 +133,24 @@ void SessionsPage::refresh() {
     });
 }
 
+wxString SessionsPage::session_text(int row) const {
+    if (row < 0 || row >= static_cast<int>(sessions_.size())) return {};
+    const Session& s = sessions_[static_cast<std::size_t>(row)];
+    return wxString::Format(_("Session %lld, %s: %s. %s at %s, %d minutes."), s.id, wx(s.module_code),
+                            titles_[static_cast<std::size_t>(row)], wx(s.date), wx(to_string(s.start_time)), s.minutes);
+}
+
 void SessionsPage::show_selected_note() {
     const int row = list_->GetSelectedRow();
     wxString line;
     if (row != wxNOT_FOUND && row < static_cast<int>(sessions_.size())) {
         const Session& s = sessions_[static_cast<std::size_t>(row)];
         const SessionCover& cover = covers_[static_cast<std::size_t>(row)];
+        line = session_text(row);
         if (s.trainer_ref.empty() && !cover.may_teach.empty())
-            line = session_note(s, cover) + ". " + _("Choose one with Move or change trainer (Alt+M).");
-        else if (s.trainer_ref.empty()) line = session_note(s, cover) + ". " + fix_for(cover.explained_by, cover.bar);
+            line << "\n" << session_note(s, cover) << ". " << _("Choose one with Move or change trainer (Alt+M).");
+        else if (s.trainer_ref.empty())
+            line << "\n" << session_note(s, cover) << ". " << fix_for(cover.explained_by, cover.bar);
     }
     details_text_ = line;
     wrap_notes();
@@ -145,48 +158,61 @@ void SessionsPage::show_selected_note() {
 
 void SessionsPage::wrap_notes() {
     const int width = std::max(100, GetClientSize().GetWidth() - FromDIP(16));
+    // Each line takes room only when it says something: no blank line when every session has a trainer.
     summary_->SetLabel(summary_text_);
     summary_->Wrap(width);
+    summary_->Show(!summary_text_.empty());
     details_line_->SetLabel(details_text_);
     details_line_->Wrap(width);
+    details_line_->Show(!details_text_.empty());
     Layout();
 }
 
-void SessionsPage::schedule(int every_days, const LocalTime& start) {
-    if (!guarded(this, [&] { store::SessionRepo(context_.db()).schedule(cohort_, every_days, start); })) return;
+bool SessionsPage::plan_from_curriculum() {
+    std::optional<Cohort> cohort;
+    Curriculum curriculum;
+    std::vector<Trainer> trainers;
+    std::vector<TrainerQualifications> qualifications;
+    std::size_t existing = 0;
+    if (!guarded(this,
+                 [&] {
+                     cohort = store::AppQueries(context_.db()).find_cohort(cohort_);
+                     if (!cohort) return;
+                     curriculum = store::CohortRepo(context_.db()).curriculum_of(*cohort);
+                     trainers = store::TrainerRepo(context_.db()).list();
+                     qualifications = store::TrainerRepo(context_.db()).qualifications();
+                     existing = store::SessionRepo(context_.db()).list(cohort_).size();
+                 }) ||
+        !cohort)
+        return false;
+    if (existing > 0) {
+        show_info(this, wxString::Format(wxPLURAL("This cohort has %zu session already: add, move or remove sessions "
+                                                  "one by one.",
+                                                  "This cohort has %zu sessions already: add, move or remove sessions "
+                                                  "one by one.",
+                                                  existing),
+                                         existing));
+        return false;
+    }
+    ScheduleDialog dialog(this, curriculum, *cohort, trainers, qualifications);
+    while (dialog.ShowModal() == wxID_OK) {
+        std::optional<ScheduleChoice> chosen;
+        if (!guarded(&dialog, [&] { chosen = dialog.choice(); })) continue;
+        if (schedule(*chosen)) return true;
+    }
+    return false;
+}
+
+bool SessionsPage::schedule(const ScheduleChoice& choice) {
+    // One transaction in the store: every session or none. What was left without a trainer, and why, the
+    // dialog said before; the page says it again above the list and on each session.
+    if (!guarded(this, [&] {
+            store::SessionRepo(context_.db())
+                .schedule(cohort_, choice.every_days, choice.start, nullptr, choice.trainer_ref);
+        }))
+        return false;
     refresh();
-    // Once, for the whole schedule: how many sessions were left without a trainer, and why, grouped by reason.
-    struct Reason {
-        TeachingBar bar;  // the first session's, its module_code then standing for all of them
-        std::vector<std::string> modules;
-    };
-    std::map<std::pair<std::string, TeachingBar::Reason>, Reason> reasons;
-    int without = 0, could = 0;
-    for (std::size_t i = 0; i < sessions_.size(); ++i) {
-        if (!sessions_[i].trainer_ref.empty()) continue;
-        ++without;
-        const SessionCover& cover = covers_[i];
-        if (!cover.may_teach.empty()) {
-            ++could;
-            continue;
-        }
-        auto [at, added] = reasons.try_emplace({cover.explained_by, cover.bar.reason}, Reason{cover.bar, {}});
-        auto& modules = at->second.modules;
-        if (std::find(modules.begin(), modules.end(), sessions_[i].module_code) == modules.end())
-            modules.push_back(sessions_[i].module_code);
-    }
-    if (without == 0) return;
-    wxString message = wxString::Format(_("Scheduled %d sessions. %d of them have no trainer:"),
-                                        static_cast<int>(sessions_.size()), without);
-    for (auto& [who, reason] : reasons) {
-        reason.bar.module_code = join(reason.modules, ", ");
-        message << "\n• " << describe_bar(who.first, reason.bar) << ". " << fix_for(who.first, reason.bar);
-    }
-    if (could > 0)
-        message << "\n• "
-                << wxString::Format(_("%d can be taught by another trainer: choose one with Move or change trainer."),
-                                    could);
-    show_info(this, message);
+    return true;
 }
 
 std::optional<Session> SessionsPage::selected() const {
