@@ -432,6 +432,32 @@ TEST_CASE("a trainer teaches only modules they are qualified for, while certifie
         CHECK(unassigned.front().problems.front().message.find("not qualified to teach M02") != std::string::npos);
         CHECK(unassigned.front().bar.reason == TeachingBar::Reason::not_qualified);
     }
+    SECTION("a schedule may name another lead than the cohort's, or none, and an unknown one keeps nothing") {
+        repo.certify_trainer("T-2", "trainer", day("2026-01-01"), 24);
+        std::vector<TeachingRefusal> unassigned;
+        f.cohort("NP-3", "2026-02-02", {"T-1"});
+        const auto plan = sessions.schedule("NP-3", 7, LocalTime{9, 0}, &unassigned, std::string("T-2"));
+        int led_by_t2 = 0, of_m01_m02 = 0;
+        for (const auto& s : plan) {
+            led_by_t2 += s.trainer_ref == "T-2";
+            of_m01_m02 += s.module_code == "M01" || s.module_code == "M02";
+        }
+        CHECK(of_m01_m02 > 2);
+        CHECK(led_by_t2 == of_m01_m02);  // every session of the two modules T-2 may teach
+        CHECK(unassigned.size() == plan.size() - static_cast<std::size_t>(of_m01_m02));
+        for (const auto& s : sessions.list("NP-3")) CHECK(s.trainer_ref != "T-1");
+
+        f.cohort("NP-4", "2026-02-02", {"T-1"});
+        for (const auto& s : sessions.schedule("NP-4", 7, LocalTime{9, 0}, &unassigned, std::string()))
+            CHECK(s.trainer_ref.empty());
+        CHECK(unassigned.empty());  // no one was asked to teach: nothing refused
+
+        f.cohort("NP-5", "2026-02-02", {"T-1"});
+        CHECK(refusal([&] {
+                  sessions.schedule("NP-5", 7, LocalTime{9, 0}, nullptr, std::string("T-9"));
+              }).find("T-9") != std::string::npos);
+        CHECK(sessions.list("NP-5").empty());
+    }
 }
 
 TEST_CASE("a person on the way: the pathway names what is missing and the first certification waits for it",
