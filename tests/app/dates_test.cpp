@@ -19,16 +19,7 @@ namespace {
 // The fixture's today is 2026-03-02; its cohort KTM-2026-1 started on 2026-02-02 with 40 people and 30 sessions
 // every three days (the tenth, 2026-03-01, is the nearest today).
 void create_cohort(Programme& programme, const std::string& code, const Date& start, bool schedule = true) {
-    Cohort c;
-    c.code = code;
-    c.curriculum_code = "PSF";
-    c.site = "Pokhara";
-    c.country = "NP";
-    c.time_zone = "Asia/Kathmandu";
-    c.language = "ne";
-    c.start_date = start;
-    c.trainer_refs = {"T-NP-01"};
-    store::CohortRepo(programme.db()).create(c);
+    programme.add_cohort(code, start);
     if (schedule) store::SessionRepo(programme.db()).schedule(code, 3, LocalTime{10, 0});
 }
 

@@ -109,6 +109,20 @@ void Programme::mark_first_session_present() {
     store::AttendanceRepo(db()).mark(cohort, marks);
 }
 
+Cohort Programme::add_cohort(const std::string& code, const Date& start, const std::string& lead) {
+    Cohort c;
+    c.code = code;
+    c.curriculum_code = "PSF";
+    c.site = "Pokhara";
+    c.country = "NP";
+    c.time_zone = "Asia/Kathmandu";
+    c.language = "ne";
+    c.start_date = start;
+    c.trainer_refs = {lead};
+    store::CohortRepo(db()).create(c);
+    return c;
+}
+
 void Programme::make_complete(const std::vector<std::string>& people) {
     auto& db = context.db();
     const auto curriculum = store::CurriculumRepo(db).find("PSF");

@@ -34,6 +34,8 @@ struct Programme {
     void make_complete(const std::vector<std::string>& people);
     // Everyone enrolled marked present at the cohort's first session.
     void mark_first_session_present();
+    // Another cohort of PSF, at Pokhara in Nepali, led by `lead`, with no one enrolled and no sessions.
+    Cohort add_cohort(const std::string& code, const Date& start, const std::string& lead = "T-NP-01");
 };
 
 // `count` people in Nepal: refs `prefix`00001 ..., named "`name` 1" ... (no Latin name, English).

@@ -25,21 +25,6 @@ using namespace mitra::app_test;
 
 namespace {
 
-// A cohort of PSF at Pokhara with no sessions yet, led by `lead`.
-Cohort create_cohort(Programme& programme, const std::string& code, const Date& start, const std::string& lead) {
-    Cohort c;
-    c.code = code;
-    c.curriculum_code = "PSF";
-    c.site = "Pokhara";
-    c.country = "NP";
-    c.time_zone = "Asia/Kathmandu";
-    c.language = "ne";
-    c.start_date = start;
-    c.trainer_refs = {lead};
-    store::CohortRepo(programme.db()).create(c);
-    return c;
-}
-
 // A trainer qualified for every module of PSF, certified from `issued` for `months` (none when 0).
 void add_trainer(Programme& programme, const std::string& ref, const std::string& name, const Date& issued, int months,
                  bool qualified = true) {
@@ -115,7 +100,7 @@ TEST_CASE(
     Programme programme;
     auto& db = programme.db();
     add_trainer(programme, "T-NP-02", "गीता थापा", Date{2026, 1, 1}, 36);
-    const Cohort c = create_cohort(programme, "PKR-2026-3", Date{2026, 3, 9}, "T-NP-01");
+    const Cohort c = programme.add_cohort("PKR-2026-3", Date{2026, 3, 9}, "T-NP-01");
     const auto plan = plan_of(programme, c, 3);
     REQUIRE(plan.size() > 2);
 
@@ -205,7 +190,7 @@ TEST_CASE(
     auto& db = programme.db();
     // T-NP-01's certification ends with 2027; the lead, T-NP-09, is certified but qualified for nothing.
     add_trainer(programme, "T-NP-09", "राम गुरुङ", Date{2026, 1, 1}, 36, false);
-    const Cohort c = create_cohort(programme, "PKR-2028-1", Date{2028, 1, 10}, "T-NP-09");
+    const Cohort c = programme.add_cohort("PKR-2028-1", Date{2028, 1, 10}, "T-NP-09");
     const auto plan = plan_of(programme, c, 7);
     const std::string first_module = plan.front().module_code;
 
@@ -288,7 +273,7 @@ TEST_CASE(
     "enrolment dates are typed as YYYY-MM-DD, Up and Down move a day, and a wrong one is refused naming the field",
     "[gui][schedule]") {
     Programme programme;
-    const Cohort c = create_cohort(programme, "PKR-2026-2", Date{2026, 2, 23}, "T-NP-01");
+    const Cohort c = programme.add_cohort("PKR-2026-2", Date{2026, 2, 23}, "T-NP-01");
     store::SessionRepo(programme.db()).schedule(c.code, 3, LocalTime{10, 0});
     Window frame(programme.context);
     auto* panel = frame->open_cohort(c.code);
@@ -350,7 +335,7 @@ TEST_CASE("screenshots at 1024x600 of the schedule dialog, the Sessions page and
           "[gui][schedule][schedule_shots]") {
     Programme programme;
     add_trainer(programme, "T-NP-02", "गीता थापा", Date{2026, 1, 1}, 36);
-    const Cohort c = create_cohort(programme, "PKR-2026-3", Date{2026, 3, 9}, "T-NP-01");
+    const Cohort c = programme.add_cohort("PKR-2026-3", Date{2026, 3, 9}, "T-NP-01");
     std::filesystem::create_directories(MITRA_SHOTS_DIR);
     const std::string shots = std::string(MITRA_SHOTS_DIR) + "/schedule-";
 
