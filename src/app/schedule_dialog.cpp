@@ -1,7 +1,6 @@
 // forms/schedule_dialog.xrc: the whole curriculum planned from the cohort's start, shown before anything is kept.
 #include <wx/button.h>
 #include <wx/choice.h>
-#include <wx/datetime.h>
 #include <wx/intl.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
@@ -23,10 +22,12 @@
 namespace mitra::app {
 namespace {
 
-// "Thursday 2026-06-04": the day as every date in Mitra, with its weekday in the interface's language.
+// "Thursday 2026-06-04": the day as every date in Mitra, with its weekday in the interface's language (from the
+// catalogs, not the system's locale, which may not be installed).
 wxString day_with_weekday(const Date& day) {
-    const auto wx_weekday = static_cast<wxDateTime::WeekDay>((weekday(day) + 1) % 7);  // core: Monday 0; wx: Sunday 0
-    return wxDateTime::GetWeekDayName(wx_weekday) + " " + wx(day);
+    const wxString names[] = {_("Monday"), _("Tuesday"),  _("Wednesday"), _("Thursday"),
+                              _("Friday"), _("Saturday"), _("Sunday")};
+    return names[weekday(day)] + " " + wx(day);  // core: Monday 0 ... Sunday 6
 }
 
 bool may_teach(const TrainerQualifications& q, const Session& s) {
@@ -168,10 +169,13 @@ void ScheduleDialog::update() {
     text.clear();
     if (plan.empty()) text = _("The curriculum has no modules, so there is nothing to schedule.");
     else {
-        text = wxString::Format(wxPLURAL("%d session for %d modules", "%d sessions for %d modules", total), total,
-                                static_cast<int>(curriculum_.modules.size()));
-        if (start) text << ", " << wxString::Format(_("each starting at %s"), wx(to_string(*start)));
-        text << ".\n" << wxString::Format(_("First: %s"), day_with_weekday(plan.front().date));
+        const int modules = static_cast<int>(curriculum_.modules.size());
+        text = start ? wxString::Format(wxPLURAL("%d session for %d modules, each starting at %s.",
+                                                 "%d sessions for %d modules, each starting at %s.", total),
+                                        total, modules, wx(to_string(*start)))
+                     : wxString::Format(wxPLURAL("%d session for %d modules.", "%d sessions for %d modules.", total),
+                                        total, modules);
+        text << "\n" << wxString::Format(_("First: %s"), day_with_weekday(plan.front().date));
         text << "\n" << wxString::Format(_("Last: %s"), day_with_weekday(plan.back().date));
     }
     auto* shown = XRCCTRL(*this, "plan", wxStaticText);

@@ -11,9 +11,12 @@
 #include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
 
+#include <tuple>
+
 #include "app/cohort_pages.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/dialogs.hpp"
+#include "app/i18n.hpp"
 #include "app/main_frame.hpp"
 #include "core/schedule.hpp"
 #include "fixture.hpp"
@@ -367,4 +370,41 @@ TEST_CASE("screenshots at 1024x600 of the schedule dialog, the Sessions page and
     list->ProcessWindowEvent(selected);
     pump(200);
     CHECK(save_screenshot(frame.get(), shots + "sessions.png"));
+}
+
+TEST_CASE("the schedule dialog speaks the interface's language, weekdays included, with no English left",
+          "[gui][schedule][schedule_shots]") {
+    Programme programme;
+    const Cohort c = programme.add_cohort("PKR-2026-3", Date{2026, 3, 9});
+    std::filesystem::create_directories(MITRA_SHOTS_DIR);
+    for (const auto& [code, monday, sessions] :
+         {std::tuple<wxString, const char*, const char*>{"ja", "月曜日", "セッション"},
+          {"zh_CN", "星期一", "课程"},
+          {"id", "Senin", "sesi"}}) {
+        app::set_up_translations(code);
+        Window frame(programme.context);
+        frame->SetSize(0, 0, 1024, 600);
+        auto* panel = frame->open_cohort(c.code);
+        panel->show_page(app::CohortPanel::sessions_page);
+        pump();
+        wxString plan, title;
+        bool saved = false;
+        KeyboardAnswer answer([&](wxDialog* d, wxUIActionSimulator& sim) {
+            plan = static_cast<app::ScheduleDialog*>(d)->plan_text();
+            title = d->GetTitle();
+            saved =
+                save_screenshot(d, std::string(MITRA_SHOTS_DIR) + "/schedule-dialog-" + code.utf8_string() + ".png");
+            key(sim, WXK_ESCAPE);
+        });
+        CHECK_FALSE(panel->sessions()->plan_from_curriculum());
+        CHECK(answer.shown == 1);
+        CHECK(saved);
+        INFO(code << ": " << title << "\n" << plan);
+        CHECK(plan.Contains(wxString::FromUTF8(std::string(monday) + " 2026-03-09")));
+        CHECK(plan.Contains(wxString::FromUTF8(sessions)));
+        for (const char* english : {"session", "First", "Last", "Monday", "starting"})
+            CHECK_FALSE(plan.Contains(english));
+        CHECK_FALSE(title.Contains("Schedule"));
+    }
+    app::set_up_translations("en");
 }
