@@ -1,0 +1,160 @@
+// Names read back by three PDF engines, not only poppler: every kind of name a certificate prints (the
+// certificate bench's 16), and Urdu and mixed-script titles and dates, must extract as the stored text (after
+// NFC) with poppler (pdftotext), pdf.js (pdfjs-dist in node: Firefox's viewer and the text layer a screen reader
+// reads there) and MuPDF (mutool).  pdf.js and MuPDF ignore /ActualText: they read only the fonts' ToUnicode maps.
+#include "certificate_support.hpp"
+#include "core/date_format.hpp"
+#include "support.hpp"
+
+#include <catch2/catch.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <string>
+#include <vector>
+
+using namespace mitra;
+using namespace mitra::pdf;
+using namespace mitra::pdf::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+FontStack& fonts() {
+    static FontStack stack;
+    return stack;
+}
+
+// The certificate bench's names (bench/certificates.cpp): every script the programme meets, hard cases included.
+const Person kBenchNames[] = {
+    {"Nguyễn Thị Minh Khai", "", "vi", "vi"},
+    {"Đặng Thùy Trâm", "", "vi", "vi"},
+    {"José María Ñúñez-Łukasiewicz", "", "en", "en"},
+    {"髙橋 𠮷郎", "Takahashi Yoshiro", "ja", "ja"},
+    {"山田 花子", "Yamada Hanako", "ja", "ja"},
+    {"王小明", "Wang Xiaoming", "zh-Hans", "zh-Hans"},
+    {"陳美麗", "Chan Mei-lai", "zh-Hant", "zh-Hant"},
+    {"김민준", "Kim Min-jun", "ko", "ko"},
+    {"สมชาย ใจดี", "Somchai Jaidee", "th", "th"},
+    {"प्रिया शर्मा", "Priya Sharma", "hi", "hi"},
+    {"রবীন্দ্রনাথ ঠাকুর", "Rabindranath Thakur", "bn", "bn"},
+    {"ਗੁਰਪ੍ਰੀਤ ਸਿੰਘ", "Gurpreet Singh", "pa", "pa"},
+    {"முத்துலட்சுமி ரெட்டி", "Muthulakshmi Reddy", "ta", "ta"},
+    {"\u0DC1\u0DCA\u200D\u0DBB\u0DD2\u0DBA\u0DCF\u0DB1\u0DD2 \u0DB4\u0DD9\u0DBB\u0DDA\u0DBB\u0DCF", "Sriyani Perera",
+     "si", "si"},
+    {"عائشہ خان", "Aisha Khan", "ur", "ur"},
+    {"Maria 山田 Santos-عائشہ", "", "en", "en"},
+};
+
+struct Engine {
+    const char* name;
+    std::string (*extract)(const fs::path& pdf);
+};
+
+std::string tools_dir() { return (source_dir() / "tests" / "tools").string(); }
+
+const Engine kEngines[] = {
+    {"poppler", [](const fs::path& pdf) { return pdftotext(pdf); }},
+    {"pdf.js",
+     [](const fs::path& pdf) {
+         const CmdResult r = run("node " + quote(tools_dir() + "/pdfjs-text.mjs") + " " + quote(pdf.string()));
+         if (r.status != 0)
+             throw std::runtime_error("pdf.js could not read " + pdf.string() +
+                                      " (is tests/tools/node_modules installed? script/bootstrap does it)");
+         return r.out;
+     }},
+    {"MuPDF",
+     [](const fs::path& pdf) {
+         const CmdResult r = run("mutool draw -q -F txt -o - " + quote(pdf.string()));
+         if (r.status != 0) throw std::runtime_error("mutool could not read " + pdf.string());
+         return r.out;
+     }},
+};
+
+// Bidi controls order a line and are not its text: poppler puts U+202B and U+202C around right-to-left words, and a
+// stored date of a right-to-left cohort is isolated (U+2068, U+2069).
+bool is_bidi_control(UChar32 c) {
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// NFC, without bidi controls, each run of white space made one space (engines differ in the spaces they put
+// between words and lines).
+std::string normalised(const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    REQUIRE(U_SUCCESS(status));
+    const icu::UnicodeString text = nfc->normalize(icu::UnicodeString::fromUTF8(utf8), status);
+    REQUIRE(U_SUCCESS(status));
+    icu::UnicodeString kept;
+    for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
+        const UChar32 c = text.char32At(i);
+        if (is_bidi_control(c)) continue;
+        if (u_isUWhiteSpace(c)) {
+            if (!kept.isEmpty() && kept.charAt(kept.length() - 1) != u' ') kept.append(u' ');
+        } else {
+            kept.append(c);
+        }
+    }
+    std::string out;
+    return kept.toUTF8String(out);
+}
+
+// Writes the certificate and checks that each engine extracts every one of `texts`; returns the failures, named.
+std::vector<std::string> unread(const CertificateContent& content, const std::vector<std::string>& texts,
+                                const std::string& file) {
+    const fs::path dir = temp_dir() / "engines";
+    fs::create_directories(dir);
+    const fs::path pdf = dir / file;
+    render_to(CertificateRenderer(fonts()), shipped_template(shipped_template_name(content.kind)), content, pdf);
+    std::vector<std::string> failures;
+    for (const Engine& engine : kEngines) {
+        const std::string extracted = normalised(engine.extract(pdf));
+        for (const std::string& text : texts)
+            if (extracted.find(normalised(text)) == std::string::npos)
+                failures.push_back(std::string(engine.name) + " does not read \"" + text + "\" in " + file + ":\n" +
+                                   extracted);
+    }
+    return failures;
+}
+
+}  // namespace
+
+TEST_CASE("every kind of name a certificate prints comes back as its text in poppler, pdf.js and MuPDF", "[engines]") {
+    int n = 0;
+    std::vector<std::string> failures;
+    for (const Person& person : kBenchNames) {
+        const auto more = unread(completion_for(person), {person.name}, "name-" + std::to_string(++n) + ".pdf");
+        failures.insert(failures.end(), more.begin(), more.end());
+    }
+    for (const std::string& f : failures) UNSCOPED_INFO(f);
+    CHECK(failures.empty());
+}
+
+TEST_CASE("Urdu and mixed-script titles and dates come back as their text in poppler, pdf.js and MuPDF", "[engines]") {
+    SECTION("an Urdu cohort's certificate: its title, its dates and the date it was issued") {
+        CertificateContent c = completion_for({"عائشہ خان", "Aisha Khan", "ur", "ur"});
+        c.curriculum_title.by_language["ur"] = "ہم مرتبہ معاونت کی بنیادیں";
+        const auto failures = unread(c,
+                                     {"عائشہ خان", "ہم مرتبہ معاونت کی بنیادیں", format_date(c.issued_on, "ur"),
+                                      format_date_range(c.start_date, c.end_date, "ur")},
+                                     "urdu-title.pdf");
+        for (const std::string& f : failures) UNSCOPED_INFO(f);
+        CHECK(failures.empty());
+    }
+    SECTION(
+        "a name and a title in Latin and Urdu letters, and a title in Devanagari and Latin, on English and Hindi "
+        "certificates") {
+        CertificateContent c = completion_for({"Maria 山田 Santos-عائشہ", "", "en", "en"});
+        c.curriculum_title.by_language["en"] = "Peer Support Foundations: ہم مرتبہ معاونت";
+        auto failures =
+            unread(c, {"Maria 山田 Santos-عائشہ", "Peer Support Foundations: ہم مرتبہ معاونت"}, "mixed-title.pdf");
+        CertificateContent hindi = completion_for({"प्रिया शर्मा", "Priya Sharma", "hi", "hi"});
+        hindi.curriculum_title.by_language["hi"] = "साथी सहायता (Peer Support) पाठ्यक्रम";
+        const auto more =
+            unread(hindi, {"साथी सहायता (Peer Support) पाठ्यक्रम", format_date(hindi.issued_on, "hi")}, "mixed-hi.pdf");
+        failures.insert(failures.end(), more.begin(), more.end());
+        for (const std::string& f : failures) UNSCOPED_INFO(f);
+        CHECK(failures.empty());
+    }
+}
