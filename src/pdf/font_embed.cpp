@@ -41,6 +41,11 @@ std::string utf16be_hex(const std::string& utf8) {
     return out;
 }
 
+// A glyph that shows none of its cluster's text maps to U+200B ZERO WIDTH SPACE: an empty entry would read as the
+// code itself in pdf.js (its ToUnicode lookup falls back to the code on "") and as U+FFFD in MuPDF; pdf.js drops a
+// format character (category Cf) from the text it extracts.
+std::string to_unicode_hex(const std::string& utf8) { return utf8.empty() ? "200B" : utf16be_hex(utf8); }
+
 std::string hex4(unsigned v) {
     static const char* hex = "0123456789ABCDEF";
     return {hex[(v >> 12) & 15], hex[(v >> 8) & 15], hex[(v >> 4) & 15], hex[v & 15]};
@@ -85,23 +90,33 @@ struct FontEmbedder::Font {
     std::string name;  // PostScript name
     HPDF_Dict type0 = nullptr, cid_font = nullptr, descriptor = nullptr;
     HPDF_Dict program = nullptr, to_unicode = nullptr;
+    HPDF_Dict cid_to_gid = nullptr;                    // TrueType with extra codes: CID -> glyph id of the subset
     std::map<hb_codepoint_t, hb_codepoint_t> new_gid;  // from the last subset
+    // Extra codes (face's glyph id, variant) -> CID, past the subset's glyph ids; from the last write_objects().
+    std::map<std::pair<hb_codepoint_t, unsigned>, hb_codepoint_t> extra_cid;
+    std::size_t variant_count = 0;  // extra codes asked for
     struct GlyphInfo {
         double width = 0;  // 1/1000 em
         bool measured = false;
         bool mapped = false;
-        std::string text;  // UTF-8 its ToUnicode entry gives (when mapped)
+        std::string text;                   // UTF-8 its ToUnicode entry gives (when mapped)
+        std::vector<std::string> variants;  // the texts of its extra codes (variant 1, 2, ...)
     };
     std::map<hb_codepoint_t, GlyphInfo> glyphs;
     std::shared_ptr<const EmbeddedSubset> embedded;      // the last subset written
     std::string to_unicode_deflated;                     // the last ToUnicode map written
     std::size_t written = static_cast<std::size_t>(-1);  // glyph count at the last subset
+    std::size_t written_variants = 0;                    // extra codes at the last write_objects()
     bool dirty = true;                                   // glyphs or ToUnicode changed since the last write
     bool frozen = false;                                 // adopted: written once, never changed
 
     void write();
-    /// Names, program, /W: what `embedded` holds.
+    /// Names, program, /W, /CIDToGIDMap: what `embedded` holds, with the extra codes.
     void write_objects();
+    /// The code (CID) a glyph is shown with: its glyph id in the subset, or one of its extra codes.
+    hb_codepoint_t code_of(hb_codepoint_t glyph, unsigned variant) const {
+        return variant == 0 ? new_gid.at(glyph) : extra_cid.at({glyph, variant});
+    }
 
 private:
     void write_program();
@@ -146,6 +161,7 @@ HPDF_STATUS before_write(HPDF_Dict dict) {
 void FontEmbedder::Font::write() {
     if (!dirty) return;
     if (written != glyphs.size()) write_program();
+    else if (written_variants != variant_count) write_objects();
     write_to_unicode();
     dirty = false;
 }
@@ -190,21 +206,55 @@ void FontEmbedder::Font::write_objects() {
     if (!cff) check(HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(subset.program.size())), "Length1");
     new_gid = subset.new_gid;
 
-    // /W [ first [w w ...] first [...] ] over runs of consecutive glyph ids (in the subset).
+    // Each glyph's code is its glyph id in the subset; its extra codes follow the subset's last glyph id.
+    std::vector<std::pair<hb_codepoint_t, double>> widths;  // CID -> width
+    hb_codepoint_t next_cid = 0;
+    for (const auto& [old, gid] : new_gid) next_cid = std::max(next_cid, gid + 1);
+    const hb_codepoint_t first_extra = next_cid;
+    extra_cid.clear();
+    for (const auto& [old, info] : glyphs) {
+        widths.emplace_back(new_gid.at(old), info.width);
+        for (unsigned v = 1; v <= info.variants.size(); ++v) {
+            extra_cid[{old, v}] = next_cid;
+            widths.emplace_back(next_cid++, info.width);
+        }
+    }
+    if (next_cid > 0x10000) throw std::runtime_error("FontEmbedder: more than 65536 codes in one font");
+    std::sort(widths.begin(), widths.end());
+    written_variants = variant_count;
+
+    // /CIDToGIDMap: Identity until some glyph has an extra code (never in a CFF font: map_cluster() asks none).
+    if (!cff) {
+        if (extra_cid.empty()) {
+            check(HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity"), "CIDToGIDMap");
+        } else {
+            std::string map(2 * static_cast<std::size_t>(next_cid), '\0');
+            auto put_gid = [&](hb_codepoint_t cid, hb_codepoint_t gid) {
+                map[2 * cid] = static_cast<char>(gid >> 8);
+                map[2 * cid + 1] = static_cast<char>(gid & 0xFF);
+            };
+            for (hb_codepoint_t cid = 0; cid < first_extra; ++cid) put_gid(cid, cid);
+            for (const auto& [key, cid] : extra_cid) put_gid(cid, new_gid.at(key.first));
+            if (!cid_to_gid) cid_to_gid = not_null(HPDF_DictStream_New(mm, haru::xref(doc)), "CIDToGIDMap");
+            store_deflated(cid_to_gid, deflate_bytes(map));
+            check(HPDF_Dict_Add(cid_font, "CIDToGIDMap", cid_to_gid), "CIDToGIDMap");
+        }
+    }
+
+    // /W [ first [w w ...] first [...] ] over runs of consecutive CIDs.
     HPDF_Array w = not_null(HPDF_Array_New(mm), "W");
     HPDF_Array group = nullptr;
     hb_codepoint_t next = 0;
-    for (const auto& [old, info] : glyphs) {
-        const hb_codepoint_t g = new_gid.at(old);
-        if (!group || g != next) {
-            check(HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(g)), "W");
+    for (const auto& [cid, width] : widths) {
+        if (!group || cid != next) {
+            check(HPDF_Array_AddNumber(w, static_cast<HPDF_INT32>(cid)), "W");
             group = not_null(HPDF_Array_New(mm), "W");
             check(HPDF_Array_Add(w, group), "W");
         }
-        if (info.width == static_cast<double>(static_cast<HPDF_INT32>(info.width)))
-            check(HPDF_Array_AddNumber(group, static_cast<HPDF_INT32>(info.width)), "W");
-        else check(HPDF_Array_AddReal(group, static_cast<HPDF_REAL>(info.width)), "W");
-        next = g + 1;
+        if (width == static_cast<double>(static_cast<HPDF_INT32>(width)))
+            check(HPDF_Array_AddNumber(group, static_cast<HPDF_INT32>(width)), "W");
+        else check(HPDF_Array_AddReal(group, static_cast<HPDF_REAL>(width)), "W");
+        next = cid + 1;
     }
     check(HPDF_Dict_Add(cid_font, "W", w), "W");
 }
@@ -216,14 +266,17 @@ void FontEmbedder::Font::write_to_unicode() {
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
     std::vector<std::pair<hb_codepoint_t, const std::string*>> entries;
-    for (const auto& [old, info] : glyphs)
+    for (const auto& [old, info] : glyphs) {
         if (info.mapped) entries.emplace_back(new_gid.at(old), &info.text);
+        for (unsigned v = 1; v <= info.variants.size(); ++v)
+            entries.emplace_back(extra_cid.at({old, v}), &info.variants[v - 1]);
+    }
     std::sort(entries.begin(), entries.end());
     for (std::size_t i = 0; i < entries.size(); i += 100) {
         const std::size_t n = std::min<std::size_t>(100, entries.size() - i);
         cmap += std::to_string(n) + " beginbfchar\n";
         for (std::size_t k = i; k < i + n; ++k)
-            cmap += "<" + hex4(entries[k].first) + "> <" + utf16be_hex(*entries[k].second) + ">\n";
+            cmap += "<" + hex4(entries[k].first) + "> <" + to_unicode_hex(*entries[k].second) + ">\n";
         cmap += "endbfchar\n";
     }
     cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
@@ -264,7 +317,7 @@ void FontEmbedder::add_sites(HPDF_Page page, std::size_t base, const std::vector
             throw std::logic_error("TextRenderer: the page's content stream already has a write hook");
         haru::set_before_write(contents, contents_before_write, this);
     }
-    for (const CodeSite& s : sites) it->second.push_back({s.font, base + s.offset, s.glyph});
+    for (const CodeSite& s : sites) it->second.push_back({s.font, base + s.offset, s.glyph, s.variant});
 }
 
 void FontEmbedder::settle(HPDF_Dict contents) {
@@ -279,7 +332,7 @@ void FontEmbedder::patch(HPDF_Dict contents) {
     if (it == sites_.end()) return;
     HPDF_Stream stream = haru::stream_of(contents);
     for (const CodeSite& s : it->second)
-        haru::overwrite(stream, s.offset, hex4(s.font->new_gid.at(s.glyph)),
+        haru::overwrite(stream, s.offset, hex4(s.font->code_of(s.glyph, s.variant)),
                         "TextRenderer: glyph code outside the page content");
 }
 
@@ -367,7 +420,6 @@ FontEmbedder::Font* FontEmbedder::make_font(Face& face) {
         haru::require_version(doc_, HPDF_VER_16);  // FontFile3 /OpenType
     } else {
         check(HPDF_Dict_Add(f->descriptor, "FontFile2", f->program), "FontFile2");
-        check(HPDF_Dict_AddName(f->cid_font, "CIDToGIDMap", "Identity"), "CIDToGIDMap");
     }
     f->to_unicode = not_null(HPDF_DictStream_New(mm, xref), "ToUnicode");
     check(HPDF_Dict_Add(f->type0, "ToUnicode", f->to_unicode), "ToUnicode");
@@ -405,11 +457,13 @@ FontEmbedder::Font* FontEmbedder::adopt(const std::shared_ptr<const FrozenFont>&
     return f;
 }
 
-FontEmbedder::Font* FontEmbedder::font_for(Face& face, const std::vector<Glyph>& glyphs) {
+FontEmbedder::Font* FontEmbedder::font_for(Face& face, const std::vector<Glyph>& glyphs,
+                                           const std::function<bool(Font&)>& fits) {
     auto it = adopted_.find(&face);
     if (it != adopted_.end())
         for (Font* f : it->second)
-            if (std::all_of(glyphs.begin(), glyphs.end(), [&](const Glyph& g) { return f->glyphs.count(g.id) > 0; }))
+            if (std::all_of(glyphs.begin(), glyphs.end(), [&](const Glyph& g) { return f->glyphs.count(g.id) > 0; }) &&
+                fits(*f))
                 return f;
     return font(face);
 }
@@ -440,32 +494,48 @@ double FontEmbedder::width(Font& font, hb_codepoint_t glyph, int32_t shaped_adva
     return it->second.width;
 }
 
-bool FontEmbedder::map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs, const std::string& text) {
+bool FontEmbedder::map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs,
+                               const std::vector<std::string>& texts, std::vector<unsigned>& variants) {
+    variants.assign(glyphs.size(), 0);
+    // Worked out on copies of the cluster's glyphs first, so a cluster the font cannot map changes nothing.
+    std::map<hb_codepoint_t, Font::GlyphInfo> planned;
+    std::vector<unsigned> chosen(glyphs.size(), 0);
+    bool changed = false;
+    std::size_t added = 0;
     for (std::size_t i = 0; i < glyphs.size(); ++i) {
-        const auto it = font.glyphs.find(glyphs[i]);
-        if (it == font.glyphs.end() || !it->second.mapped) continue;
-        if (it->second.text != (i == 0 ? text : std::string())) return false;
-    }
-    // The same glyph twice in one cluster cannot map to both the text and nothing.
-    for (std::size_t i = 1; i < glyphs.size(); ++i)
-        if (glyphs[i] == glyphs[0]) return false;
-    if (font.frozen) {  // maps only as it already does
-        for (hb_codepoint_t g : glyphs) {
-            const auto it = font.glyphs.find(g);
-            if (it == font.glyphs.end() || !it->second.mapped) return false;
+        auto at = planned.find(glyphs[i]);
+        if (at == planned.end()) {
+            const auto it = font.glyphs.find(glyphs[i]);
+            if (it == font.glyphs.end() && font.frozen) return false;
+            at = planned.emplace(glyphs[i], it == font.glyphs.end() ? Font::GlyphInfo{} : it->second).first;
         }
-        return true;
-    }
-    for (std::size_t i = 0; i < glyphs.size(); ++i) {
-        auto [it, added] = font.glyphs.try_emplace(glyphs[i]);
-        if (added) font.dirty = true;
-        auto& info = it->second;
+        Font::GlyphInfo& info = at->second;
+        const std::string& wanted = texts.at(i);
         if (!info.mapped) {
+            if (font.frozen) return false;
             info.mapped = true;
-            font.dirty = true;
-            info.text = i == 0 ? text : std::string();
+            info.text = wanted;
+            changed = true;
+        } else if (info.text != wanted) {
+            const auto v = std::find(info.variants.begin(), info.variants.end(), wanted);
+            if (v != info.variants.end()) {
+                chosen[i] = static_cast<unsigned>(v - info.variants.begin()) + 1;
+            } else {
+                // A CFF font's CIDs are its glyph ids (no /CIDToGIDMap), and a frozen font is written already.
+                if (font.frozen || font.cff) return false;
+                info.variants.push_back(wanted);
+                chosen[i] = static_cast<unsigned>(info.variants.size());
+                changed = true;
+                ++added;
+            }
         }
     }
+    if (changed) {
+        for (auto& [glyph, info] : planned) font.glyphs[glyph] = std::move(info);
+        font.variant_count += added;
+        font.dirty = true;
+    }
+    variants = std::move(chosen);
     return true;
 }
 

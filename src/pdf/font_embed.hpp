@@ -8,10 +8,13 @@
 // replaced by the subset's glyph ids.  Written as CIDFontType2 + FontFile2 with
 // /CIDToGIDMap /Identity (TrueType outlines), or CIDFontType0 + FontFile3 /OpenType (CFF
 // outlines: Noto CJK; the subset's charset is rewritten so every CID is its glyph id),
-// with /W from the shaped advances and a ToUnicode CMap: the first glyph of a cluster maps
-// to the cluster's text, its other glyphs to nothing.  A glyph that already maps to
-// something else (Indic conjuncts, reordered vowel signs) makes its cluster go in an
-// /ActualText span instead (map_cluster() says which).
+// with /W from the shaped advances and a ToUnicode CMap that gives every glyph shown a piece of its cluster's
+// text, so that the pieces in drawing order are the cluster's text in logical order (text_renderer.cpp splits
+// it).  A glyph that must map to different text in different clusters (an Indic conjunct part, a reordered vowel
+// sign, the same glyph twice in a cluster) is shown with a code of its own for each text, as cairo does: a CID
+// past the subset's glyphs, drawn through /CIDToGIDMap as the same glyph with the same width.  CFF fonts (CIDs
+// are their glyph ids) and fonts frozen for other documents get no new codes: a cluster they cannot map goes in
+// an /ActualText span instead (map_cluster() says which).
 #pragma once
 
 #include "pdf/font_stack.hpp"
@@ -21,6 +24,7 @@
 #include <hpdf.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -58,16 +62,20 @@ public:
     /// the nominal advance, or 0 for marks).
     double width(Font& font, hb_codepoint_t glyph, int32_t shaped_advance);
 
-    /// True if the cluster's glyphs extract as `text` through ToUnicode (the first glyph maps to
-    /// the text, the others to nothing), assigning glyphs not mapped yet; false if some glyph
-    /// already maps otherwise (then the cluster needs /ActualText).
-    bool map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs, const std::string& text);
+    /// Makes the cluster's glyphs extract through ToUnicode as `texts` (one per glyph, in drawing order; an empty
+    /// one maps to U+200B, which pdf.js drops) and puts in `variants`, per glyph, which of its codes does that
+    /// (0: its own glyph id; n: its n-th extra code).  False, with nothing changed, where that needs a code the
+    /// font cannot have (a CFF font's, or a frozen font's): then the cluster needs /ActualText, and every glyph
+    /// is shown with code 0.
+    bool map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs, const std::vector<std::string>& texts,
+                     std::vector<unsigned>& variants);
 
     /// Where a glyph code was written: `offset` bytes into a page's content, 4 hex digits.
     struct CodeSite {
         Font* font;
         std::size_t offset;
         hb_codepoint_t glyph;  ///< the face's glyph id
+        unsigned variant = 0;  ///< which of the glyph's codes (map_cluster())
     };
     /// Records glyph codes written at `base` + offset of `page`'s content stream.  Codes are
     /// written as the face's glyph ids and replaced by the subset's glyph ids at save time
@@ -91,8 +99,9 @@ public:
     /// are: map_cluster() adds nothing to it (a cluster it does not map goes in an /ActualText span).
     Font* adopt(const std::shared_ptr<const FrozenFont>& frozen);
 
-    /// The font a run of `face` with these glyphs is shown in: an adopted font that has all of them, else font().
-    Font* font_for(Face& face, const std::vector<Glyph>& glyphs);
+    /// The font a run of `face` with these glyphs is shown in: an adopted font that has all of them and `fits`
+    /// (maps the run's clusters as they are), else font().
+    Font* font_for(Face& face, const std::vector<Glyph>& glyphs, const std::function<bool(Font&)>& fits);
 
     /// The font's Type0 dictionary, for a resource dictionary of the caller's.
     static HPDF_Dict object(const Font& font);

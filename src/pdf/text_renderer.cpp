@@ -6,6 +6,9 @@
 
 #include "pdf/haru.hpp"
 
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -129,29 +132,6 @@ double TextRenderer::draw_fitted(HPDF_Page page, const ShapedLine& line, double 
     return at.size_pt;
 }
 
-void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0, double y0, double size) {
-    HPDF_Stream stream = content_stream(page);
-    if (line.runs.empty()) return;
-    RunFonts run_fonts(line.runs.size(), nullptr);
-    bool any_outlines = false, any_fonts = false;
-    for (std::size_t i = 0; i < line.runs.size(); ++i) {
-        if (embedder_) run_fonts[i] = embedder_->font_for(*line.runs[i].face, line.runs[i].glyphs);
-        (run_fonts[i] ? any_fonts : any_outlines) = true;
-    }
-    std::string out;
-    out.reserve(4096);
-    std::vector<FontEmbedder::CodeSite> sites;
-    if (any_outlines) paint_outlines(page, line, run_fonts, x0, y0, size, out);
-    if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, out, sites);
-    if (embedder_) embedder_->add_sites(page, haru::stream_size(stream), sites);
-
-    check(haru::append(stream, out), "writing page content");
-    // New codes may have been allocated: refresh the affected ToUnicode CMaps.
-    for (auto& f : inv_)
-        if (f.to_unicode && f.last_char && static_cast<std::size_t>(haru::number_value(f.last_char)) != f.texts.size())
-            rewrite_to_unicode(f);
-}
-
 namespace {
 
 /// Byte range [begin, end) of each cluster of `run` in the line's text.
@@ -186,13 +166,10 @@ bool only_bidi_controls(std::string_view utf8) {
     return true;
 }
 
-// A run's clusters in drawing order: its glyphs [first, last), the text they show, and whether the first glyph
-// carries all the advance (only then can ToUnicode map the cluster: the first glyph to the text, the others to
-// nothing).
+// A run's clusters in drawing order: its glyphs [first, last) and the text they show.
 struct ClusterSpan {
     std::size_t first, last;
     std::string text;
-    bool simple;
 };
 
 std::vector<ClusterSpan> clusters_of(const GlyphRun& run, const std::string& line_text) {
@@ -200,9 +177,8 @@ std::vector<ClusterSpan> clusters_of(const GlyphRun& run, const std::string& lin
     std::vector<ClusterSpan> out;
     for (std::size_t k = 0; k < run.glyphs.size();) {
         const uint32_t c = run.glyphs[k].cluster;
-        ClusterSpan span{k, k, line_text.substr(c, bounds.end_of(c) - c), true};
-        for (; span.last < run.glyphs.size() && run.glyphs[span.last].cluster == c; ++span.last)
-            if (span.last > k && run.glyphs[span.last].x_advance != 0) span.simple = false;
+        ClusterSpan span{k, k, line_text.substr(c, bounds.end_of(c) - c)};
+        while (span.last < run.glyphs.size() && run.glyphs[span.last].cluster == c) ++span.last;
         k = span.last;
         out.push_back(std::move(span));
     }
@@ -217,6 +193,41 @@ const std::vector<hb_codepoint_t>& glyph_ids(const GlyphRun& run, const ClusterS
     return ids;
 }
 
+// What each glyph of a cluster extracts as, in drawing order: one character each, the last glyph the rest, so the
+// pieces in drawing order are the cluster's text in logical order whatever glyph shows what (a vowel sign drawn
+// before its consonant, a conjunct, a reph).  A cluster with more glyphs than characters is split decomposed
+// (NFD: a Tamil or Bengali split vowel is two characters); glyphs still left over extract as nothing.  In a
+// right-to-left run the pieces go the other way (pdf.js reads a run in drawing order and reverses it).
+std::vector<std::string> glyph_texts(const GlyphRun& run, std::size_t first, std::size_t last,
+                                     const std::string& text) {
+    std::vector<std::string> out(last - first);
+    std::vector<std::size_t> spacing;  // indexes into `out` of the glyphs that get a piece
+    for (std::size_t k = first; k < last; ++k) spacing.push_back(k - first);
+    if (spacing.empty()) return out;
+    std::u32string chars = decode_utf8(text);
+    if (chars.size() < spacing.size()) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+        std::string decomposed;
+        if (U_SUCCESS(status)) nfd->normalize(icu::UnicodeString::fromUTF8(text), status).toUTF8String(decomposed);
+        if (U_SUCCESS(status)) chars = decode_utf8(decomposed);
+    }
+    if (chars.empty()) return out;
+    spacing.resize(std::min(spacing.size(), chars.size()));
+    if (run.rtl) std::reverse(spacing.begin(), spacing.end());
+    for (std::size_t c = 0; c < chars.size(); ++c) {
+        std::string& piece = out[spacing[std::min(c, spacing.size() - 1)]];
+        if (run.rtl) {
+            std::string one;
+            append_utf8(one, chars[c]);
+            piece.insert(0, one);
+        } else {
+            append_utf8(piece, chars[c]);
+        }
+    }
+    return out;
+}
+
 bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t last, std::string_view text) {
     for (std::size_t k = first; k < last; ++k)
         if (glyphs[k].x_advance != 0) return false;
@@ -224,6 +235,42 @@ bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t las
 }
 
 }  // namespace
+
+void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0, double y0, double size) {
+    HPDF_Stream stream = content_stream(page);
+    if (line.runs.empty()) return;
+    RunFonts run_fonts(line.runs.size(), nullptr);
+    bool any_outlines = false, any_fonts = false;
+    for (std::size_t i = 0; i < line.runs.size(); ++i) {
+        if (embedder_) {
+            // A font frozen with the template's text shows this run only if it maps every cluster as it is.
+            const GlyphRun& run = line.runs[i];
+            run_fonts[i] = embedder_->font_for(*run.face, run.glyphs, [&](FontEmbedder::Font& font) {
+                std::vector<hb_codepoint_t> ids;
+                std::vector<unsigned> variants;
+                for (const ClusterSpan& span : clusters_of(run, line.text))
+                    if (!hidden(run.glyphs, span.first, span.last, span.text) &&
+                        !embedder_->map_cluster(font, glyph_ids(run, span, ids),
+                                                glyph_texts(run, span.first, span.last, span.text), variants))
+                        return false;
+                return true;
+            });
+        }
+        (run_fonts[i] ? any_fonts : any_outlines) = true;
+    }
+    std::string out;
+    out.reserve(4096);
+    std::vector<FontEmbedder::CodeSite> sites;
+    if (any_outlines) paint_outlines(page, line, run_fonts, x0, y0, size, out);
+    if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, out, sites);
+    if (embedder_) embedder_->add_sites(page, haru::stream_size(stream), sites);
+
+    check(haru::append(stream, out), "writing page content");
+    // New codes may have been allocated: refresh the affected ToUnicode CMaps.
+    for (auto& f : inv_)
+        if (f.to_unicode && f.last_char && static_cast<std::size_t>(haru::number_value(f.last_char)) != f.texts.size())
+            rewrite_to_unicode(f);
+}
 
 void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0, double y0,
                              double size, std::string& out, std::vector<FontEmbedder::CodeSite>& sites) {
@@ -237,13 +284,13 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     if (!ts.fill_mode) out += "0 Tr ";
     if (ts.text_rise != 0) out += "0 Ts ";
     const double fs = round_to(size, 1000);  // the size as written in Tf
-    // Line origin (as set by Td) and current text x, in points, exactly as a viewer computes them
-    // (the current y is always ly: only Td moves it).
-    double lx = round_to(x0, 1000), ly = round_to(y0, 1000);
+    // Line origin (as set by Td, once) and current text x, in points, exactly as a viewer computes them.
+    const double lx = round_to(x0, 1000), ly = round_to(y0, 1000);
     put(out, lx);
     put(out, ly);
     out += "Td\n";
     double cx = lx;
+    double rise = 0;                               // the current Ts
     std::string tj;                                // pending TJ array body
     bool tj_string = false;                        // the array ends with an open hex string
     std::vector<FontEmbedder::CodeSite> tj_sites;  // codes in it, offsets into tj
@@ -261,32 +308,29 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
         tj.clear();
         tj_string = false;
     };
-    auto show = [&](FontEmbedder::Font& font, const Glyph& g, double gx, double gy) {
+    auto show = [&](FontEmbedder::Font& font, const Glyph& g, unsigned variant, double gx, double gy) {
         // The code is the face's glyph id for now; add_sites() has it replaced by the subset's at save time.
         const double w = embedder_->width(font, g.id, g.x_advance);
+        // A glyph above or below the baseline is raised with Ts (text rise), not moved with Td: the line's origin
+        // stays, so pdf.js and MuPDF do not take a raised mark for a line or a word of its own.
         const double dy = round_to(gy - ly, 1000);
-        if (dy != 0) {
+        if (dy != rise) {
             flush();
-            const double dx = round_to(gx - lx, 1000);
-            put(out, dx);
             put(out, dy);
-            out += "Td\n";
-            lx += dx;
-            ly += dy;
-            cx = lx;
-        } else {
-            // TJ numbers move left by n/1000 of the font size.
-            const double adj = round_to(-(gx - cx) * 1000 / fs, 100);
-            if (adj != 0) {
-                if (tj_string) tj += '>';
-                tj_string = false;
-                put(tj, adj, 2);
-                cx -= adj * fs / 1000;
-            }
+            out += "Ts\n";
+            rise = dy;
+        }
+        // TJ numbers move left by n/1000 of the font size.
+        const double adj = round_to(-(gx - cx) * 1000 / fs, 100);
+        if (adj != 0) {
+            if (tj_string) tj += '>';
+            tj_string = false;
+            put(tj, adj, 2);
+            cx -= adj * fs / 1000;
         }
         static const char* digits = "0123456789ABCDEF";
         if (!tj_string) tj += '<';
-        tj_sites.push_back({&font, tj.size(), g.id});
+        tj_sites.push_back({&font, tj.size(), g.id, variant});
         for (int shift = 12; shift >= 0; shift -= 4) tj += digits[(g.id >> shift) & 15];
         tj_string = true;
         cx += w * fs / 1000;
@@ -312,68 +356,58 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             out += "Tf\n";
             current = font;
         }
-        if (run.rtl) {
-            // Right-to-left runs go in one /ActualText span: glyph-by-glyph text would scatter, as
-            // Nastaliq's cursive joins move glyphs up and down.  The span's text is in visual order
-            // (the run's characters reversed): poppler reverses an RTL span once more, and its
-            // pdftotext then gives logical order; logical text here came out reversed.
-            const std::u32string logical = decode_utf8(line.text.substr(run.begin, run.end - run.begin));
-            std::string visual;
-            for (auto it = logical.rbegin(); it != logical.rend(); ++it)
-                if (!is_bidi_control(*it)) append_utf8(visual, *it);
-            flush();
-            out += "/Span<</ActualText<FEFF";
-            out += utf16be_hex(visual);
-            out += ">>>BDC\n";
-            const ClusterBounds bounds(run);
-            for (std::size_t k = 0; k < run.glyphs.size(); ++k) {
-                const Glyph& g = run.glyphs[k];
-                const std::string_view text =
-                    std::string_view(line.text).substr(g.cluster, bounds.end_of(g.cluster) - g.cluster);
-                if (!hidden(run.glyphs, k, k + 1, text)) show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
-                pen += g.x_advance * s;
-            }
-            flush();
-            out += "EMC\n";
-            continue;
-        }
-        // Clusters in drawing order.  A cluster whose first glyph carries all its advance maps
-        // through ToUnicode (first glyph -> the cluster's text, the others -> nothing); any other
-        // (Indic reordered vowel signs, conjunct parts, a glyph mapped otherwise before) goes in
-        // an /ActualText span, since text extractors would see a gap where glyphs map to nothing.
-        // Neighbouring such clusters share one span.
+        // Clusters in drawing order, each mapped through ToUnicode, its text split over its glyphs
+        // (glyph_texts()); pdf.js and MuPDF read only that.  Poppler and Acrobat read /ActualText instead where
+        // there is one, as before every glyph had a mapping: around a right-to-left run (glyph-by-glyph text
+        // would scatter in poppler, as Nastaliq's cursive joins move glyphs up and down), and around clusters
+        // whose text is on several glyphs that advance (reordered vowel signs, conjunct parts), on a glyph that
+        // maps to nothing, or that the font cannot map (a frozen or CFF font that would need a new code).
+        // Neighbouring such clusters share one span, in logical order.
         struct Cluster : ClusterSpan {
-            bool mapped;
+            bool plain;   // its glyphs' ToUnicode entries give its text where it is drawn: no /ActualText of its own
             bool hidden;  // bidi controls: not drawn
+            std::vector<unsigned> variants;
         };
         std::vector<Cluster> clusters;
         for (ClusterSpan& span : clusters_of(run, line.text)) {
             const bool invisible = hidden(run.glyphs, span.first, span.last, span.text);
-            const bool mapped =
-                invisible || (span.simple && embedder_->map_cluster(*font, glyph_ids(run, span, ids), span.text));
-            clusters.push_back({std::move(span), mapped, invisible});
+            std::vector<unsigned> variants(span.last - span.first, 0);
+            const std::vector<std::string> texts = glyph_texts(run, span.first, span.last, span.text);
+            const bool mapped = invisible || embedder_->map_cluster(*font, glyph_ids(run, span, ids), texts, variants);
+            const bool plain = mapped && !run.rtl && span.last - span.first == 1 && !texts.front().empty();
+            clusters.push_back({std::move(span), plain, invisible, std::move(variants)});
         }
-        for (std::size_t i = 0; i < clusters.size();) {
-            std::size_t j = i + 1;
-            if (!clusters[i].mapped) {
-                std::string actual = clusters[i].text;
-                while (j < clusters.size() && !clusters[j].mapped) actual += clusters[j++].text;
-                flush();
-                out += "/Span<</ActualText<FEFF";
-                out += utf16be_hex(actual);
-                out += ">>>BDC\n";
+        // One /ActualText span around the whole run where a cluster is not plain: a right-to-left run, whose span
+        // text is in visual order (the run's characters reversed: poppler reverses a right-to-left span once
+        // more, and its pdftotext then gives logical order; logical text there comes out reversed), or a
+        // left-to-right run, in logical order.  Spans of single clusters made poppler see a word break after a
+        // cluster whose mark hangs back over its base.
+        const bool span = std::any_of(clusters.begin(), clusters.end(), [](const Cluster& c) { return !c.plain; });
+        if (span) {
+            const std::u32string logical = decode_utf8(line.text.substr(run.begin, run.end - run.begin));
+            std::string actual;
+            if (run.rtl) {
+                for (auto it = logical.rbegin(); it != logical.rend(); ++it)
+                    if (!is_bidi_control(*it)) append_utf8(actual, *it);
+            } else {
+                for (char32_t c : logical)
+                    if (!is_bidi_control(c)) append_utf8(actual, c);
             }
-            for (std::size_t c = i; c < j; ++c)
-                for (std::size_t k = clusters[c].first; k < clusters[c].last; ++k) {
-                    const Glyph& g = run.glyphs[k];
-                    if (!clusters[c].hidden) show(*font, g, pen + g.x_offset * s, y0 + g.y_offset * s);
-                    pen += g.x_advance * s;
-                }
-            if (!clusters[i].mapped) {
-                flush();
-                out += "EMC\n";
+            flush();
+            out += "/Span<</ActualText<FEFF";
+            out += utf16be_hex(actual);
+            out += ">>>BDC\n";
+        }
+        for (const Cluster& cluster : clusters)
+            for (std::size_t k = cluster.first; k < cluster.last; ++k) {
+                const Glyph& g = run.glyphs[k];
+                if (!cluster.hidden)
+                    show(*font, g, cluster.variants[k - cluster.first], pen + g.x_offset * s, y0 + g.y_offset * s);
+                pen += g.x_advance * s;
             }
-            i = j;
+        if (span) {
+            flush();
+            out += "EMC\n";
         }
     }
     flush();
@@ -383,15 +417,17 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
 void TextRenderer::reserve(const ShapedLine& line) {
     if (!embedder_) return;
     std::vector<hb_codepoint_t> ids;
+    std::vector<unsigned> variants;
     for (const GlyphRun& run : line.runs) {
         FontEmbedder::Font* font = embedder_->font(*run.face);
         if (!font) continue;
         for (const ClusterSpan& span : clusters_of(run, line.text)) {
             for (std::size_t k = span.first; k < span.last; ++k)
                 embedder_->width(*font, run.glyphs[k].id, run.glyphs[k].x_advance);
-            // As show_text() maps a left-to-right cluster (a right-to-left run is shown in an /ActualText span).
-            if (span.simple && !run.rtl && !only_bidi_controls(span.text))
-                embedder_->map_cluster(*font, glyph_ids(run, span, ids), span.text);
+            // As show_text() maps a cluster.
+            if (!hidden(run.glyphs, span.first, span.last, span.text))
+                embedder_->map_cluster(*font, glyph_ids(run, span, ids),
+                                       glyph_texts(run, span.first, span.last, span.text), variants);
         }
     }
 }

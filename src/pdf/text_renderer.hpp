@@ -13,9 +13,11 @@
 // a HarfBuzz subset of the glyphs it shows (Type0 / Identity-H, see
 // font_embed.hpp), written when libharu saves the document.  Glyphs are placed
 // exactly where HarfBuzz put them (TJ adjustments for advances, Td for vertical
-// offsets), filled with the page's current FILL colour (rendering mode 0), and
-// the fonts' ToUnicode maps (or /ActualText where a glyph serves several
-// clusters) give pdftotext, search and copy/paste the real text.
+// offsets, as text rise), filled with the page's current FILL colour (rendering
+// mode 0).  Every glyph has a ToUnicode entry (a code of its own where one glyph
+// must give different text in different clusters), so engines that read only
+// ToUnicode (pdf.js, MuPDF) get the real text; runs of complex clusters and
+// right-to-left runs also carry /ActualText, which poppler and Acrobat read.
 //
 // A face HarfBuzz cannot subset, or every face when the renderer is made with
 // GlyphMode::outlines (or MITRA_PDF_SUBSET_FONTS=0 in the environment), is

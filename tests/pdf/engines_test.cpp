@@ -75,7 +75,8 @@ const Engine kEngines[] = {
 // Bidi controls order a line and are not its text: poppler puts U+202B and U+202C around right-to-left words, and a
 // stored date of a right-to-left cohort is isolated (U+2068, U+2069).
 bool is_bidi_control(UChar32 c) {
-    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    return c == 0x200B || c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
 }
 
 // NFC, without bidi controls, each run of white space made one space (engines differ in the spaces they put
