@@ -36,6 +36,7 @@ namespace mitra::app {
 class ProblemsView;
 class AttendanceTable;
 struct ScheduleChoice;
+class AttendanceList;
 enum class RecordKind;
 
 class CohortPage : public wxPanel {
@@ -149,6 +150,8 @@ public:
     bool can_undo() const { return !undo_.empty(); }
     // The cursor on the session nearest today at the site, scrolled into view, and the keyboard on the grid.
     void focus_nearest_session();
+    // The keyboard on the grid, or on the list that stands for it when a screen reader runs.
+    void focus_marks();
 
     // Asks the minutes attended by a late or early-leaving person (a dialog; tests answer themselves).
     using AskMinutes = std::function<std::optional<int>(const wxString& person, const Session& session)>;
@@ -168,6 +171,7 @@ private:
         std::optional<Attendance> before;
     };
     friend class AttendanceTable;
+    friend class AttendanceList;
     void save(const std::vector<Attendance>& marks);
     void show_cell(int row, int column);
     void show_summary();
@@ -176,7 +180,8 @@ private:
     bool may_mark(const Session& session);
 
     wxGrid* grid_;
-    AttendanceTable* table_;  // virtual: the grid asks it for what a visible cell shows
+    AttendanceTable* table_;          // virtual: the grid asks it for what a visible cell shows
+    AttendanceList* list_ = nullptr;  // for a screen reader, instead of the grid (accessibility.hpp)
     wxStaticText* summary_;
     store::AttendanceSheet sheet_;
     std::string time_zone_ = "UTC";  // the cohort's, for today at its site

@@ -44,7 +44,7 @@ CohortPanel::CohortPanel(wxWindow* parent, AppContext& context, const std::strin
         if (e.GetEventObject() != notebook_) return e.Skip();
         if (auto* page = dynamic_cast<CohortPage*>(notebook_->GetPage(static_cast<size_t>(e.GetSelection())))) {
             page->refresh();
-            if (page == attendance_) attendance_->grid()->SetFocus();
+            if (page == attendance_) attendance_->focus_marks();
         }
         refresh_header();
     });
@@ -75,7 +75,7 @@ void CohortPanel::show_page(Page page) {
     auto* target = dynamic_cast<CohortPage*>(notebook_->GetPage(static_cast<size_t>(page)));
     if (notebook_->GetSelection() == static_cast<int>(page)) target->refresh();
     else notebook_->ChangeSelection(static_cast<size_t>(page)), target->refresh();
-    if (page == attendance_page) attendance_->grid()->SetFocus();
+    if (page == attendance_page) attendance_->focus_marks();
     refresh_header();
 }
 

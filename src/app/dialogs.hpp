@@ -63,13 +63,14 @@ public:
     std::string target() const;  // empty when nothing was given
 };
 
-// forms/preferences_dialog.xrc: the interface's language.
+// forms/preferences_dialog.xrc: the interface's language, the verification address, the attendance list.
 class PreferencesDialog : public wxDialog {
 public:
     // `verify_url`: the programme's verification address as the database keeps it ("" when unset or no database).
     PreferencesDialog(wxWindow* parent, const wxString& verify_url, bool database_open);
     wxString language_code() const;
     wxString verify_url() const;
+    bool attendance_list() const;  // attendance as a list for a screen reader, even when none is running
 };
 
 // forms/trainer_dialog.xrc: a new trainer and the modules they may teach.

@@ -15,6 +15,7 @@
 #include <wx/textdlg.h>
 #include <wx/toolbar.h>
 
+#include "app/accessibility.hpp"
 #include "app/certification_view.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/dialogs.hpp"
@@ -45,6 +46,7 @@ enum {
 MainFrame::MainFrame(AppContext& context)
     : wxFrame(nullptr, wxID_ANY, _("Mitra"), wxDefaultPosition, wxSize(1200, 780)), context_(context), history_(9) {
     SetName("main");
+    install_accessible_names();  // every window from here on: each control's name for a screen reader
     SetIcon(wxArtProvider::GetIcon(wxART_HELP_BOOK, wxART_FRAME_ICON));
     build_menus();
     // The status bar's counts follow the changes made in the window (people added, cohorts made).
@@ -62,6 +64,7 @@ MainFrame::MainFrame(AppContext& context)
     SetSizer(top);
     sidebar_ = new wxListBox(splitter, wxID_ANY);
     sidebar_->SetName("sidebar");
+    set_accessible_name(sidebar_, _("Sections and open cohorts"));
     book_ = new wxSimplebook(splitter, wxID_ANY);
     splitter->SplitVertically(sidebar_, book_, FromDIP(170));
     splitter->SetMinimumPaneSize(FromDIP(120));
@@ -381,6 +384,7 @@ void MainFrame::on_preferences() {
     if (open && dialog.verify_url() != verify_url && !dialog.verify_url().empty())
         guarded(this,
                 [&] { store::SettingsRepo(context_.db()).set(store::kVerifyUrlSetting, utf8(dialog.verify_url())); });
+    want_attendance_list(dialog.attendance_list());  // cohorts opened from now on
     const bool language_changed = dialog.language_code() != saved_language();
     save_language(dialog.language_code());
     if (language_changed) show_info(this, _("The new language shows the next time Mitra starts."));

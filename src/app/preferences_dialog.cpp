@@ -1,9 +1,11 @@
-// forms/preferences_dialog.xrc: the interface's language, saved for the next start, and the programme's
-// verification address, kept in the database.
+// forms/preferences_dialog.xrc: the interface's language, saved for the next start, the programme's verification
+// address, kept in the database, and whether attendance is shown as a list for a screen reader.
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/textctrl.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/accessibility.hpp"
 #include "app/dialogs.hpp"
 #include "app/i18n.hpp"
 
@@ -13,9 +15,6 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const wxString& verify_ur
     wxXmlResource::Get()->LoadDialog(this, parent, "PreferencesDialog");
     auto* address = XRCCTRL(*this, "verify_url", wxTextCtrl);
     address->SetValue(verify_url);
-    // The window name; GTK does not yet tie the label beside it to the field for a screen reader (issue 19), the
-    // tooltip (forms/preferences_dialog.xrc) is its accessible description meanwhile.
-    address->SetName(_("Verification address"));
     address->Enable(database_open);
     auto* choice = XRCCTRL(*this, "language", wxChoice);
     const wxString saved = saved_language();
@@ -24,6 +23,7 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const wxString& verify_ur
         if (language.code == saved) choice->SetSelection(choice->GetCount() - 1);
     }
     if (choice->GetSelection() == wxNOT_FOUND) choice->SetSelection(0);
+    XRCCTRL(*this, "attendance_list", wxCheckBox)->SetValue(attendance_list_wanted());
     SetEscapeId(wxID_CANCEL);
     Fit();
 }
@@ -31,6 +31,8 @@ PreferencesDialog::PreferencesDialog(wxWindow* parent, const wxString& verify_ur
 wxString PreferencesDialog::verify_url() const {
     return XRCCTRL(*this, "verify_url", wxTextCtrl)->GetValue().Trim().Trim(false);
 }
+
+bool PreferencesDialog::attendance_list() const { return XRCCTRL(*this, "attendance_list", wxCheckBox)->GetValue(); }
 
 wxString PreferencesDialog::language_code() const {
     const int at = XRCCTRL(*this, "language", wxChoice)->GetSelection();

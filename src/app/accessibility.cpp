@@ -1,0 +1,271 @@
+// Accessible names for GTK's accessibility bridge (AT-SPI): what a screen reader says for each control.
+#include "app/accessibility.hpp"
+
+#include <wx/anybutton.h>
+#include <wx/bookctrl.h>
+#include <wx/checkbox.h>
+#include <wx/config.h>
+#include <wx/control.h>
+#include <wx/dataview.h>
+#include <wx/listctrl.h>
+#include <wx/radiobut.h>
+#include <wx/eventfilter.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/splitter.h>
+#include <wx/statbmp.h>
+#include <wx/statbox.h>
+#include <wx/statline.h>
+#include <wx/stattext.h>
+#include <wx/textentry.h>
+#include <wx/toplevel.h>
+#include <wx/window.h>
+
+#include <gio/gio.h>
+
+#include <cstdlib>
+#include <set>
+
+// GTK's and ATK's own headers do not come with wxWidgets' (libgtk-3-dev would bring the whole graphics stack's
+// development files): the few functions used here, as GTK 3 and ATK 2 export them. wxWidgets loads both libraries.
+extern "C" {
+typedef struct _AtkObject AtkObject;
+typedef struct _GtkContainer GtkContainer;
+typedef struct _GtkLabel GtkLabel;
+typedef void (*GtkCallback)(GtkWidget* widget, gpointer data);
+AtkObject* gtk_widget_get_accessible(GtkWidget* widget);
+gboolean gtk_widget_get_can_focus(GtkWidget* widget);
+GType gtk_container_get_type(void);
+void gtk_container_forall(GtkContainer* container, GtkCallback callback, gpointer data);
+GType gtk_label_get_type(void);
+void gtk_label_set_mnemonic_widget(GtkLabel* label, GtkWidget* widget);
+const char* atk_object_get_name(AtkObject* accessible);
+void atk_object_set_name(AtkObject* accessible, const char* name);
+}
+
+namespace mitra::app {
+namespace {
+
+// Windows that hold other controls: they are never named after a label, and a name never spreads into them.
+bool is_container(const wxWindow* w) {
+    return dynamic_cast<const wxPanel*>(w) || dynamic_cast<const wxBookCtrlBase*>(w) ||
+           dynamic_cast<const wxSplitterWindow*>(w) || dynamic_cast<const wxTopLevelWindow*>(w) ||
+           dynamic_cast<const wxStaticBox*>(w);
+}
+
+bool is_decoration(const wxWindow* w) {
+    return dynamic_cast<const wxStaticText*>(w) || dynamic_cast<const wxStaticBitmap*>(w) ||
+           dynamic_cast<const wxStaticLine*>(w) || dynamic_cast<const wxStaticBox*>(w);
+}
+
+// A label's words as a name: no mnemonic, no closing colon.
+wxString label_words(const wxString& label) {
+    wxString words = wxControl::RemoveMnemonics(label);
+    words.Trim(true).Trim(false);
+    while (!words.empty() && (words.Last() == ':' || words.Last() == wxUniChar(0xFF1A))) {
+        words.RemoveLast();
+        words.Trim(true);
+    }
+    return words;
+}
+
+struct Naming {
+    const char* name;
+    bool replace;               // even where GTK has a name (an explicit one)
+    std::set<GtkWidget*> stop;  // the widgets of other wx windows: their names are their own
+    GtkWidget* top = nullptr;
+    GtkWidget* first_focusable = nullptr;
+};
+
+void name_widget(GtkWidget* widget, gpointer data) {
+    auto& naming = *static_cast<Naming*>(data);
+    if (naming.stop.count(widget)) return;
+    AtkObject* accessible = gtk_widget_get_accessible(widget);
+    // The control's own widget and the first inside it that takes the keyboard say the name given; the others (a
+    // list's column headers) keep theirs.
+    const bool own = !naming.top || (gtk_widget_get_can_focus(widget) && !naming.first_focusable);
+    if (!naming.top) naming.top = widget;
+    if (gtk_widget_get_can_focus(widget) && !naming.first_focusable) naming.first_focusable = widget;
+    if (accessible) {
+        const char* now = atk_object_get_name(accessible);
+        if ((naming.replace && own) || !now || !*now) atk_object_set_name(accessible, naming.name);
+    }
+    if (G_TYPE_CHECK_INSTANCE_TYPE(widget, gtk_container_get_type()))
+        gtk_container_forall(reinterpret_cast<GtkContainer*>(widget), name_widget, data);
+}
+
+// Names the control's GTK widget and every widget inside it (the tree view inside a list's scrolled window, the
+// entry inside a combo box); returns the first that takes the keyboard.
+GtkWidget* name_window(wxWindow* control, const wxString& name, bool replace) {
+    GtkWidget* widget = control->GetHandle();
+    if (!widget || name.empty()) return nullptr;
+    const wxScopedCharBuffer utf8 = name.utf8_str();
+    Naming naming{utf8.data(), replace, {}, nullptr, nullptr};
+    if (is_container(control))
+        for (const wxWindow* child : control->GetChildren()) naming.stop.insert(child->GetHandle());
+    name_widget(widget, &naming);
+    return naming.first_focusable;
+}
+
+bool has_name(wxWindow* control) {
+    GtkWidget* widget = control->GetHandle();
+    if (!widget) return true;
+    AtkObject* accessible = gtk_widget_get_accessible(widget);
+    const char* name = accessible ? atk_object_get_name(accessible) : nullptr;
+    return name && *name;
+}
+
+// The windows a sizer lays out, in order, each with the title of the box it sits in ("" when none).
+void laid_out(wxSizer* sizer, const wxString& box, std::vector<std::pair<wxWindow*, wxString>>& out) {
+    wxString title = box;
+    if (auto* boxed = dynamic_cast<wxStaticBoxSizer*>(sizer)) title = label_words(boxed->GetStaticBox()->GetLabel());
+    for (wxSizerItem* item : sizer->GetChildren()) {
+        if (item->IsWindow()) out.emplace_back(item->GetWindow(), title);
+        else if (item->IsSizer()) laid_out(item->GetSizer(), title, out);
+    }
+}
+
+// The title of the book page (a section of the main window, a cohort's tab) the window is on; "" when none.
+wxString page_title(wxWindow* w) {
+    for (; w && w->GetParent(); w = w->GetParent())
+        if (auto* book = dynamic_cast<wxBookCtrlBase*>(w->GetParent()))
+            if (const int at = book->FindPage(w); at != wxNOT_FOUND) return book->GetPageText(static_cast<size_t>(at));
+    return {};
+}
+
+// A name for a control that no label names: its tooltip or hint; a list's column titles; else the page it is on.
+wxString fallback_name(wxWindow* control) {
+    if (const wxString tip = control->GetToolTipText(); !tip.empty()) return tip;
+    if (auto* entry = dynamic_cast<wxTextEntry*>(control); entry && !entry->GetHint().empty()) return entry->GetHint();
+    if (auto* list = dynamic_cast<wxDataViewCtrl*>(control)) {
+        wxString titles;
+        for (unsigned c = 0; c < list->GetColumnCount(); ++c)
+            if (const wxString title = list->GetColumn(c)->GetTitle(); !title.empty())
+                titles << (titles.empty() ? "" : ", ") << title;
+        if (!titles.empty()) return titles;
+    }
+    if (auto* list = dynamic_cast<wxListCtrl*>(control); list && list->InReportView()) {
+        wxString titles;
+        for (int c = 0; c < list->GetColumnCount(); ++c) {
+            wxListItem column;
+            column.SetMask(wxLIST_MASK_TEXT);
+            if (list->GetColumn(c, column) && !column.GetText().empty())
+                titles << (titles.empty() ? "" : ", ") << column.GetText();
+        }
+        if (!titles.empty()) return titles;
+    }
+    return page_title(control);
+}
+
+void name_in_sizer(wxWindow* holder) {
+    if (!holder->GetSizer()) return;
+    std::vector<std::pair<wxWindow*, wxString>> windows;
+    laid_out(holder->GetSizer(), "", windows);
+    wxStaticText* label = nullptr;  // the text before the next control, if any
+    wxString words;                 // its words, or a radio button's that chooses the field after it
+    for (const auto& [w, box] : windows) {
+        if (auto* text = dynamic_cast<wxStaticText*>(w)) {
+            words = label_words(text->GetLabel());
+            label = words.empty() ? nullptr : text;
+            continue;
+        }
+        if (is_decoration(w) || is_container(w)) {
+            label = nullptr;
+            words.clear();
+            continue;
+        }
+        wxString name = !words.empty() ? words : box;
+        if (name.empty()) name = fallback_name(w);
+        // A label beside a field is its name, even where GTK has one (a combo box says its choice); a button or
+        // check box says its own words.
+        const bool own_words =
+            dynamic_cast<wxAnyButton*>(w) || dynamic_cast<wxCheckBox*>(w) || dynamic_cast<wxRadioButton*>(w);
+        if (label || !has_name(w)) {
+            GtkWidget* focus = name_window(w, name, label && !own_words);
+            // The label points at its field: Orca reads it with the field, and its Alt+letter moves there.
+            if (label && focus && G_TYPE_CHECK_INSTANCE_TYPE(label->GetHandle(), gtk_label_get_type()))
+                gtk_label_set_mnemonic_widget(reinterpret_cast<GtkLabel*>(label->GetHandle()), focus);
+        }
+        label = nullptr;
+        words.clear();
+        // "( ) File [........]": the radio button's words name the field it chooses.
+        if (auto* radio = dynamic_cast<wxRadioButton*>(w)) words = label_words(radio->GetLabel());
+    }
+}
+
+void name_tree(wxWindow* w) {
+    name_in_sizer(w);
+    for (wxWindow* child : w->GetChildren()) {
+        // A control laid out without a sizer (a pane of a splitter) still gets a name; so does a book of tabs, and
+        // a pane that takes the keyboard itself (a scrolled details pane, a chart): the page they are on.
+        const bool control = !is_container(child) && !is_decoration(child);
+        const bool focusable_pane = is_container(child) && !dynamic_cast<wxTopLevelWindow*>(child) &&
+                                    (child->AcceptsFocus() || dynamic_cast<wxBookCtrlBase*>(child));
+        if ((control || focusable_pane) && !has_name(child)) name_window(child, fallback_name(child), false);
+        name_tree(child);
+    }
+}
+
+// Every window, as it is shown: dialogs, pages in a book, the main window.
+class NameOnShow : public wxEventFilter {
+public:
+    int FilterEvent(wxEvent& event) override {
+        if (event.GetEventType() == wxEVT_SHOW && static_cast<wxShowEvent&>(event).IsShown())
+            if (auto* w = dynamic_cast<wxWindow*>(event.GetEventObject())) name_controls(w);
+        return Event_Skip;
+    }
+};
+
+}  // namespace
+
+void name_controls(wxWindow* top) {
+    if (top) name_tree(top);
+}
+
+void set_accessible_name(wxWindow* control, const wxString& name) { name_window(control, name, true); }
+
+void install_accessible_names() {
+    static NameOnShow* filter = nullptr;
+    if (filter) return;
+    filter = new NameOnShow;
+    wxEvtHandler::AddFilter(filter);
+}
+
+bool assistive_technology_running() {
+    if (!std::getenv("DBUS_SESSION_BUS_ADDRESS")) return false;  // no session bus: nothing could have said so
+    GError* error = nullptr;
+    GDBusConnection* bus = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, &error);
+    if (!bus) {
+        g_clear_error(&error);
+        return false;
+    }
+    bool running = false;
+    for (const char* property : {"ScreenReaderEnabled", "IsEnabled"}) {
+        GVariant* reply =
+            g_dbus_connection_call_sync(bus, "org.a11y.Bus", "/org/a11y/bus", "org.freedesktop.DBus.Properties", "Get",
+                                        g_variant_new("(ss)", "org.a11y.Status", property), G_VARIANT_TYPE("(v)"),
+                                        G_DBUS_CALL_FLAGS_NO_AUTO_START, 500, nullptr, &error);
+        if (!reply) {
+            g_clear_error(&error);
+            break;
+        }
+        GVariant* value = nullptr;
+        g_variant_get(reply, "(v)", &value);
+        if (value && g_variant_is_of_type(value, G_VARIANT_TYPE_BOOLEAN) && g_variant_get_boolean(value))
+            running = true;
+        if (value) g_variant_unref(value);
+        g_variant_unref(reply);
+        if (running) break;
+    }
+    g_object_unref(bus);
+    return running;
+}
+
+bool attendance_list_wanted() { return wxConfigBase::Get()->ReadBool("/Accessibility/AttendanceList", false); }
+
+void want_attendance_list(bool wanted) {
+    wxConfigBase::Get()->Write("/Accessibility/AttendanceList", wanted);
+    wxConfigBase::Get()->Flush();
+}
+
+}  // namespace mitra::app
