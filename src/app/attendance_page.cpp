@@ -260,8 +260,10 @@ private:
                 case AttendanceStatus::excused: mark = _("excused"); break;
                 case AttendanceStatus::absent: mark = _("absent"); break;
             }
-        return wxString::Format(_("%s, session %d, %s: %s"), isolated(wx(person.full_name)), col + 1, wx(session.date),
-                                mark);
+        // The left-to-right mark keeps the line in reading order (an Urdu name first would turn it round).
+        return wxString(wxUniChar(0x200E)) + wxString::Format(_("%s, session %d, %s: %s"),
+                                                              isolated(wx(person.full_name)), col + 1, wx(session.date),
+                                                              mark);
     }
 
     AttendancePage& page_;
@@ -276,8 +278,8 @@ AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std:
     auto* column = new wxBoxSizer(wxVERTICAL);
     // The key hint goes under the buttons when the window is too narrow for one line.
     auto* bar = new wxWrapSizer(wxHORIZONTAL);
-    auto* everyone = new wxButton(this, wxID_ANY, _("Everyone present (Shift+P)"));
-    auto* undo_button = new wxButton(this, wxID_UNDO, _("Undo (Ctrl+Z)"));
+    auto* everyone = new wxButton(this, wxID_ANY, _("&Everyone present (Shift+P)"));
+    auto* undo_button = new wxButton(this, wxID_UNDO, _("&Undo (Ctrl+Z)"));
     bar->Add(everyone, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(undo_button, 0, wxRIGHT | wxBOTTOM, 12);
     bar->Add(new wxStaticText(this, wxID_ANY,

@@ -34,6 +34,7 @@ std::optional<Attendance> mark_of(store::Database& db, long long session, const 
 }
 
 wxString plain(wxString text) {
+    text.Replace(wxString(wxUniChar(0x200E)), "");
     text.Replace(wxString(wxUniChar(0x2068)), "");
     text.Replace(wxString(wxUniChar(0x2069)), "");
     return text;

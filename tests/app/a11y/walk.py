@@ -97,7 +97,7 @@ def find(acc, test):
 
 
 def plain(text):
-    return (text or "").replace("\u2068", "").replace("\u2069", "")
+    return (text or "").replace("\u200e", "").replace("\u2068", "").replace("\u2069", "")
 
 
 def rows_of(table):
