@@ -194,6 +194,7 @@ public:
         });
     }
 
+    static void add_if_wanted(AttendancePage& page);
     wxDataViewListCtrl* people() const { return people_; }
 
     // Rows and sessions read again from the page; the selection follows the grid's cursor.
@@ -271,7 +272,19 @@ private:
     wxDataViewListCtrl* people_;
 };
 
-bool attendance_as_list() { return attendance_list_wanted() || assistive_technology_running(); }
+static bool attendance_as_list() { return attendance_list_wanted() || assistive_technology_running(); }
+
+// The list instead of the grid, from the first time the page is built or shown with a screen reader running (or
+// Preferences asking for it); it then stays.
+void AttendanceList::add_if_wanted(AttendancePage& page) {
+    if (page.list_ || !attendance_as_list()) return;
+    page.list_ = new AttendanceList(page);
+    if (auto* column = page.GetSizer()) {
+        column->Add(page.list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+        page.Layout();
+    }
+    page.grid_->Hide();  // it stays the list's cursor and keys, unseen
+}
 
 AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
     : CohortPage(parent, context, cohort_code, "attendance") {
@@ -302,12 +315,8 @@ AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std:
     grid_->SetCellHighlightPenWidth(3);
     column->Add(grid_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     set_accessible_name(grid_, _("Attendance"));
-    if (attendance_as_list()) {
-        list_ = new AttendanceList(*this);
-        column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
-        grid_->Hide();  // it stays the list's cursor and keys, unseen
-    }
     SetSizer(column);
+    AttendanceList::add_if_wanted(*this);
 
     ask_minutes_ = [this](const wxString& person, const Session& s) { return ask_minutes_in_dialog(this, person, s); };
     grid_->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
@@ -333,6 +342,7 @@ bool AttendancePage::counts_here(const store::SheetPerson& person, const Session
 }
 
 void AttendancePage::refresh() {
+    AttendanceList::add_if_wanted(*this);  // a screen reader started since
     const int old_row = grid_->GetGridCursorRow(), old_col = grid_->GetGridCursorCol();
     const std::string old_ref = old_row >= 0 && old_row < static_cast<int>(sheet_.people.size())
                                     ? sheet_.people[static_cast<std::size_t>(old_row)].ref

@@ -104,3 +104,23 @@ TEST_CASE("attendance as a list for a screen reader: the grid's keys, the same m
         CHECK(plain(list->GetTextValue(static_cast<unsigned>(sukarno), 0)).EndsWith(": present"));
     }
 }
+
+TEST_CASE("the attendance list takes the grid's place when asked for after the cohort was opened", "[gui][a11y]") {
+    Programme programme;
+    Window frame(programme.context);
+    auto* panel = frame->open_cohort(programme.cohort);
+    pump();
+    auto* page = panel->attendance();
+    CHECK_FALSE(page->FindWindow("attendance_people"));  // no screen reader here: the grid
+    CHECK(page->grid()->IsShownOnScreen());
+    app::want_attendance_list(true);
+    panel->show_page(app::CohortPanel::completion_page);
+    panel->show_page(app::CohortPanel::attendance_page);  // shown again: read again
+    pump();
+    app::want_attendance_list(false);
+    auto* list = dynamic_cast<wxDataViewListCtrl*>(page->FindWindow("attendance_people"));
+    REQUIRE(list);
+    CHECK(list->IsShownOnScreen());
+    CHECK_FALSE(page->grid()->IsShown());
+    CHECK(list->GetItemCount() == static_cast<int>(programme.refs.size()));
+}

@@ -8,7 +8,7 @@ them present through the row's action (as Enter does), reads the new mark back t
 database file. (The list's keys, the grid's P L F E A, arrows, Shift+P and Ctrl+Z, are pressed in
 attendance_list_test.cpp: keys typed through AT-SPI's registry did not reach the program under Xvfb.)
 
-Run under a display and a session bus of its own (ctest gui_a11y):
+Run under a display and a session bus of its own (ctest gui_a11y_walk):
     xvfb-run -a dbus-run-session -- /usr/bin/python3 walk.py path/to/test_app
 It says a screen reader runs (org.a11y.Status ScreenReaderEnabled, as Orca does), so the program shows its
 attendance list by itself.
@@ -28,8 +28,8 @@ LIST_ROLES = {"table", "tree table", "tree", "list"}
 
 def screen_reader_on():
     """What Orca says on the session bus when it starts: GTK programs then know a screen reader listens.
-    The accessibility bus and its registry start on demand from this bus: they get the display first (the
-    registry types the keys the walk sends through it)."""
+    The accessibility bus and its registry start on demand from this bus: they get the display first (without
+    it the registry says "Cannot open default display")."""
     subprocess.run(["dbus-update-activation-environment", "DISPLAY", "XAUTHORITY"], check=True)
     subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus",
                     "--method", "org.freedesktop.DBus.Properties.Set", "org.a11y.Status", "ScreenReaderEnabled",
