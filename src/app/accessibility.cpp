@@ -7,6 +7,7 @@
 #include <wx/config.h>
 #include <wx/control.h>
 #include <wx/dataview.h>
+#include <wx/dialog.h>
 #include <wx/listctrl.h>
 #include <wx/radiobut.h>
 #include <wx/eventfilter.h>
@@ -133,7 +134,8 @@ wxString page_title(wxWindow* w) {
     return {};
 }
 
-// A name for a control that no label names: its tooltip or hint; a list's column titles; else the page it is on.
+// A name for a control that no label names: its tooltip or hint; a list's column titles; else the page it is on,
+// or the dialog's title.
 wxString fallback_name(wxWindow* control) {
     if (const wxString tip = control->GetToolTipText(); !tip.empty()) return tip;
     if (auto* entry = dynamic_cast<wxTextEntry*>(control); entry && !entry->GetHint().empty()) return entry->GetHint();
@@ -154,7 +156,10 @@ wxString fallback_name(wxWindow* control) {
         }
         if (!titles.empty()) return titles;
     }
-    return page_title(control);
+    if (const wxString page = page_title(control); !page.empty()) return page;
+    // The only pane of a dialog (the help's page): the dialog's title.
+    if (auto* dialog = dynamic_cast<wxDialog*>(wxGetTopLevelParent(control))) return dialog->GetTitle();
+    return {};
 }
 
 void name_in_sizer(wxWindow* holder) {

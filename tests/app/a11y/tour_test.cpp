@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <wx/app.h>
 #include <wx/textdlg.h>
 
 #include <iostream>
@@ -106,5 +107,13 @@ TEST_CASE("the accessibility tour: every view, cohort page and dialog, one after
     visit<app::TrainerCertificationDialog>("TrainerCertificationDialog", parent, "T-NP-01", "", today);
     visit<wxTextEntryDialog>("minutes", parent,
                              "Minutes P-001 attended of this 120-minute session:", "Minutes attended", "120");
+    // The help window, as F1 opens it (modal): read from inside its own event loop, then closed.
+    wxTheApp->CallAfter([] {
+        stop("dialog Help");
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsModal()) dialog->EndModal(wxID_OK);
+    });
+    wxCommandEvent help(wxEVT_MENU, wxID_HELP);
+    frame->GetEventHandler()->ProcessEvent(help);
     std::cout << "END" << std::endl;
 }
