@@ -23,26 +23,10 @@
 #include <wx/window.h>
 
 #include <gio/gio.h>
+#include <gtk/gtk.h>
 
 #include <cstdlib>
 #include <set>
-
-// GTK's and ATK's own headers do not come with wxWidgets' (libgtk-3-dev would bring the whole graphics stack's
-// development files): the few functions used here, as GTK 3 and ATK 2 export them. wxWidgets loads both libraries.
-extern "C" {
-typedef struct _AtkObject AtkObject;
-typedef struct _GtkContainer GtkContainer;
-typedef struct _GtkLabel GtkLabel;
-typedef void (*GtkCallback)(GtkWidget* widget, gpointer data);
-AtkObject* gtk_widget_get_accessible(GtkWidget* widget);
-gboolean gtk_widget_get_can_focus(GtkWidget* widget);
-GType gtk_container_get_type(void);
-void gtk_container_forall(GtkContainer* container, GtkCallback callback, gpointer data);
-GType gtk_label_get_type(void);
-void gtk_label_set_mnemonic_widget(GtkLabel* label, GtkWidget* widget);
-const char* atk_object_get_name(AtkObject* accessible);
-void atk_object_set_name(AtkObject* accessible, const char* name);
-}
 
 namespace mitra::app {
 namespace {

@@ -18,6 +18,7 @@
 #include "app/record_dialogs.hpp"
 #include "app/trainer_dialogs.hpp"
 #include "../fixture.hpp"
+#include "store/app_queries.hpp"
 #include "store/repos.hpp"
 
 using namespace mitra;
@@ -103,6 +104,9 @@ TEST_CASE("the accessibility tour: every view, cohort page and dialog, one after
     app::RecordSetting setting{*curriculum, Date{2026, 2, 2}, today, codes.front(), "T-NP-01"};
     for (auto kind : {app::RecordKind::assessment, app::RecordKind::practice, app::RecordKind::ethics})
         visit<app::RecordDialog>("RecordDialog", parent, kind, "P-001", setting);
+    if (const auto cohort = store::AppQueries(db).find_cohort(programme.cohort))
+        visit<app::ScheduleDialog>("ScheduleDialog", parent, *curriculum, *cohort, trainers,
+                                   store::TrainerRepo(db).qualifications());
     visit<app::QualifyDialog>("QualifyDialog", parent, "T-NP-01", modules, std::vector<std::string>{});
     visit<app::TrainerCertificationDialog>("TrainerCertificationDialog", parent, "T-NP-01", "", today);
     visit<wxTextEntryDialog>("minutes", parent,
