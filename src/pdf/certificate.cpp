@@ -4,6 +4,7 @@
 
 #include "pdf/certificate_layout.hpp"
 #include "pdf/haru.hpp"
+#include "pdf/structure.hpp"
 #include "pdf/text_renderer.hpp"
 
 #include <hpdf.h>
@@ -22,9 +23,11 @@ CertificateRenderer::CertificateRenderer(FontStack& fonts)
 std::string CertificateRenderer::render(const CertificateTemplate& tmpl, const CertificateContent& content) {
     haru::Document doc;
     TextRenderer text(doc.get(), fonts_);
-    PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_);
+    Structure tags(doc.get(), content.language);
+    PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_, &tags);
     layout.draw(content);
     doc.set_info("Certificate " + content.serial);
+    tags.finish("Certificate " + content.serial);
     if (!content.qr_text.empty()) HPDF_SetInfoAttr(doc.get(), HPDF_INFO_KEYWORDS, content.qr_text.c_str());
     doc.check("cannot set the document information of certificate " + content.serial);
     return doc.bytes("certificate " + content.serial);
@@ -36,13 +39,15 @@ std::optional<std::string> CertificateRenderer::render_batch(
     if (contents.empty()) throw std::invalid_argument("no certificates to print");
     haru::Document doc;
     TextRenderer text(doc.get(), fonts_);
-    LayerMemo own_layers;  // the pages of one language share one form
-    PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_ ? layer_memo_ : &own_layers);
+    Structure tags(doc.get(), contents.front().language);
+    LayerMemo own_layers;  // the pages of one language share one form's content
+    PageLayout layout(doc, text, *shapes_, tmpl, qr_memo_, layer_memo_ ? layer_memo_ : &own_layers, &tags);
     for (std::size_t i = 0; i < contents.size(); ++i) {
         layout.draw(contents[i]);
         if (progress && !progress(i + 1, contents.size())) return std::nullopt;
     }
     doc.set_info("Certificates (" + std::to_string(contents.size()) + ")");
+    tags.finish("Certificates (" + std::to_string(contents.size()) + ")");
     doc.check("cannot set the document information of the print file");
     return doc.bytes("the print file");
 }

@@ -45,9 +45,22 @@ void set_stroke(HPDF_Page page, const Colour& c) {
 }  // namespace
 
 PageLayout::PageLayout(haru::Document& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl,
-                       QrMemo* qr_memo, LayerMemo* layers)
-    : doc_(doc), text_(text), shapes_(shapes), tmpl_(tmpl), qr_memo_(qr_memo), layers_(layers) {
+                       QrMemo* qr_memo, LayerMemo* layers, Structure* tags)
+    : doc_(doc),
+      text_(text),
+      shapes_(shapes),
+      tmpl_(tmpl),
+      qr_memo_(qr_memo),
+      layers_(layers),
+      tags_(tags),
+      marking_(tags != nullptr) {
     std::tie(width_, height_) = page_size_pt(tmpl);
+    double largest = 0;
+    for (std::size_t i = 0; i < tmpl.texts.size(); ++i)
+        if (tmpl.texts[i].field == TextField::none && tmpl.texts[i].size_pt > largest) {
+            largest = tmpl.texts[i].size_pt;
+            heading_block_ = static_cast<int>(i);
+        }
 }
 
 CertificatePlan PageLayout::plan(const CertificateContent& c, PlanParts parts) {
@@ -57,6 +70,7 @@ CertificatePlan PageLayout::plan(const CertificateContent& c, PlanParts parts) {
 // With a memo, a page needs only its personal part planned, the fixed part being painted once for the batch; unless
 // the fixed part cannot be shared (its text painted as outlines), and then the page is planned whole.
 void PageLayout::draw(const CertificateContent& c) {
+    language_ = c.language.empty() ? "en" : c.language;
     const bool shared = layers_ && text_.embedded_fonts();
     CertificatePlan page = plan(c, shared ? PlanParts::personal : PlanParts::all);
     std::shared_ptr<const StaticLayer> layer;
@@ -75,12 +89,116 @@ void PageLayout::start_page() {
 
 void PageLayout::paint(const CertificatePlan& plan, PlanParts parts, const std::shared_ptr<const StaticLayer>& layer) {
     start_page();
+    marks_.clear();
+    HPDF_Dict form = nullptr;
     for (std::size_t i = 0; i <= plan.items.size(); ++i) {
-        if (i == plan.layer_at && layer) place(layer);
+        if (i == plan.layer_at && layer) form = place(layer);
         if (i == plan.items.size()) break;
         const PlanItem& item = plan.items[i];
-        if (parts == PlanParts::all || (parts == PlanParts::fixed) == (part_of(item) == Part::fixed))
-            std::visit([this](const auto& it) { paint_item(it); }, item);
+        if (parts != PlanParts::all && (parts == PlanParts::fixed) != (part_of(item) == Part::fixed)) continue;
+        const Mark mark = mark_of(item);
+        marked(mark.role == Role::part ? nullptr : &mark,
+               [&] { std::visit([this](const auto& it) { paint_item(it); }, item); });
+    }
+    if (tags_) tag_page(form, layer);
+}
+
+// Text is a heading (the template's title) or a paragraph in its own language; the QR code and images other than
+// the background are figures; paper, background, frame, rules and signature lines are decoration (role `part`).
+Mark PageLayout::mark_of(const PlanItem& item) const {
+    Mark m;
+    m.role = Role::part;
+    if (const auto* line = std::get_if<PlannedLine>(&item)) {
+        m.role = line->block >= 0 && line->block == heading_block_ ? Role::heading : Role::paragraph;
+        m.lang = line->style.lang.empty() ? script_language(line->line.text) : line->style.lang;
+        m.block = line->block;
+        m.top = line->baseline;
+        m.left = line->box_left;
+        m.width = line->box_width;
+    } else if (const auto* qr = std::get_if<PlannedQr>(&item)) {
+        m.role = Role::figure;
+        m.alt = "QR code: this certificate's signed record, for checking that it is genuine";
+        m.top = qr->y + qr->side;
+        m.left = qr->x;
+    } else if (const auto* im = std::get_if<PlannedImage>(&item); im && im->what != PlannedImage::What::background) {
+        m.role = Role::figure;
+        if (im->what == PlannedImage::What::signature) {
+            m.alt = "Signature";
+        } else {
+            std::string stem = fs::path(im->file).stem().string();
+            std::replace_if(
+                stem.begin(), stem.end(), [](char ch) { return ch == '-' || ch == '_'; }, ' ');
+            m.alt = "Image: " + stem;
+        }
+        m.top = im->fit == PlannedImage::Fit::box ? im->y + im->height : im->y;
+        m.left = im->fit == PlannedImage::Fit::within ? im->x - im->width / 2 : im->x;
+    }
+    return m;
+}
+
+template <class Paint>
+void PageLayout::marked(const Mark* mark, Paint paint) {
+    if (!marking_) return paint();
+    if (!mark) {
+        begin_artifact(page_);
+        paint();
+        end_marked(page_);
+        return;
+    }
+    Mark m = *mark;
+    m.mcid = tags_ ? tags_->reserve(page_) : static_cast<int>(marks_.size());
+    begin_marked(page_, m.role, m.mcid);
+    paint();
+    end_marked(page_);
+    marks_.push_back(std::move(m));
+}
+
+// Reading order: groups top to bottom (tops within a point are one row), then left to right. A group is a text block's
+// lines (one element), the lines of one box outside the blocks (a signature's name, Latin name and role; the verify
+// note), each an element, or a figure; inside a group, the order it was painted in.
+void PageLayout::tag_page(HPDF_Dict form, const std::shared_ptr<const StaticLayer>& layer) {
+    struct Item {
+        const Mark* mark;
+        bool in_form;
+    };
+    struct Group {
+        std::vector<Item> items;
+        double top = -1e9, left = 1e9;
+        bool one_element = false;
+    };
+    std::vector<Group> groups;
+    std::map<std::string, std::size_t> by_key;
+    auto add = [&](const Mark& m, bool in_form) {
+        std::string key;
+        if (m.block >= 0) key = "b" + std::to_string(m.block);
+        else if (m.role == Role::paragraph || m.role == Role::heading)
+            key = "s" + std::to_string(std::lround(m.left * 10)) + "," + std::to_string(std::lround(m.width * 10));
+        else key = "u" + std::to_string(groups.size());
+        auto [it, made] = by_key.emplace(key, groups.size());
+        if (made) groups.push_back({});
+        Group& g = groups[it->second];
+        g.items.push_back({&m, in_form});
+        g.top = std::max(g.top, m.top);
+        g.left = std::min(g.left, m.left);
+        g.one_element = m.block >= 0;
+    };
+    if (form)
+        for (const Mark& m : layer->marks) add(m, true);
+    for (const Mark& m : marks_) add(m, false);
+    std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+        const long ta = std::lround(a.top), tb = std::lround(b.top);
+        if (ta != tb) return ta > tb;
+        return a.left < b.left;
+    });
+    const Structure::Element part = tags_->add(tags_->document(), Role::part, language_);
+    for (const Group& g : groups) {
+        Structure::Element e = nullptr;
+        for (const Item& item : g.items) {
+            const Mark& m = *item.mark;
+            if (!e || !g.one_element) e = tags_->add(part, m.role, m.lang.empty() ? language_ : m.lang, m.alt);
+            if (item.in_form) tags_->add_form_content(e, page_, form, m.mcid);
+            else tags_->attach(e, page_, m.mcid);
+        }
     }
 }
 
@@ -89,6 +207,7 @@ std::shared_ptr<const StaticLayer> PageLayout::build_layer(const CertificatePlan
     haru::Document scratch;
     TextRenderer text(scratch.get(), text_.fonts());
     PageLayout layout(scratch, text, shapes_, tmpl_, nullptr, nullptr);
+    layout.marking_ = marking_;
     layout.paint(fixed, PlanParts::fixed, nullptr);
     for (const LayerWords& w : fixed.layer_words)
         if (!w.words.empty()) text.reserve(shapes_.shape(w.words, w.style));
@@ -102,12 +221,13 @@ std::shared_ptr<const StaticLayer> PageLayout::build_layer(const CertificatePlan
     layer->content_deflated = deflate_bytes(haru::stream_bytes(haru::stream_of(contents)));
     for (auto& [font, frozen] : fonts->freeze())
         layer->fonts.emplace_back(fonts->name_on(layout.page_, *font), std::move(frozen));
+    layer->marks = std::move(layout.marks_);
     scratch.check("cannot lay out the certificate's template text");
     return layer;
 }
 
 // Paints the layer, made a Form XObject of this document (with its fonts) the first time.
-void PageLayout::place(const std::shared_ptr<const StaticLayer>& layer) {
+HPDF_Dict PageLayout::place(const std::shared_ptr<const StaticLayer>& layer) {
     HPDF_Dict& form = forms_[layer];
     if (!form) {
         HPDF_MMgr mm = haru::mmgr(doc_.get());
@@ -132,6 +252,7 @@ void PageLayout::place(const std::shared_ptr<const StaticLayer>& layer) {
     HPDF_Page_GSave(page_);
     HPDF_Page_ExecuteXObject(page_, form);
     HPDF_Page_GRestore(page_);
+    return form;
 }
 
 HPDF_Image PageLayout::image(const std::string& file, const std::shared_ptr<const std::string>& bytes) {

@@ -5,6 +5,7 @@
 #include "pdf/certificate_plan.hpp"
 #include "pdf/font_embed.hpp"
 #include "pdf/haru.hpp"
+#include "pdf/structure.hpp"
 #include "pdf/text_renderer.hpp"
 
 #include <hpdf.h>
@@ -19,6 +20,20 @@
 
 namespace mitra::pdf {
 
+namespace cert {
+
+// A marked-content sequence of a certificate's page (or of its StaticLayer's form): what it is, and where it starts,
+// for reading order (top to bottom, then left to right).
+struct Mark {
+    Role role = Role::paragraph;
+    std::string lang, alt;
+    int block = -1;  // the template text block it shows (its lines are one element); -1: an element of its own
+    int mcid = 0;
+    double top = 0, left = 0, width = 0;
+};
+
+}  // namespace cert
+
 // What every certificate of a batch in one language shows alike (frame, rules, the template's text, the
 // curriculum, site and dates, the trainers), laid out once as a Form XObject's content with its fonts frozen:
 // each certificate embeds them as they are and draws only its own part (name, serial, QR code) itself, in
@@ -26,6 +41,7 @@ namespace mitra::pdf {
 struct StaticLayer {
     std::string content_deflated;  // the form's content stream, deflated
     std::vector<std::pair<std::string, std::shared_ptr<const FrozenFont>>> fonts;  // its /Font resources by name
+    std::vector<cert::Mark> marks;  // its text's marked content, by MCID (the rest of it is /Artifact)
 };
 
 // The layers of one write_certificate_files() or render_batch() call (the template stays the same through
@@ -47,11 +63,12 @@ struct LayerMemo {
 namespace cert {
 
 // Paints certificates on pages of one document, one a page, each from its plan; with a LayerMemo, the plan's fixed
-// part is painted once for a batch (build_layer()) and each page paints it as a form.
+// part is painted once for a batch (build_layer()) and each page paints it as a form. With a Structure, each page's
+// text, images and QR code are tagged (a Part per page, its elements in reading order) and the rest is /Artifact.
 class PageLayout {
 public:
     PageLayout(haru::Document& doc, TextRenderer& text, ShapeCache& shapes, const CertificateTemplate& tmpl,
-               QrMemo* qr_memo, LayerMemo* layers);
+               QrMemo* qr_memo, LayerMemo* layers, Structure* tags = nullptr);
     void draw(const CertificateContent& c);
 
     // Paints on a new page the plan's items of `parts` (all, or only its fixed or personal part), with `layer` (the
@@ -60,9 +77,15 @@ public:
 
 private:
     void start_page();
+    // Marks what `paint` draws as `mark` says (its MCID taken here), or as /Artifact when `mark` is null.
+    template <class Paint>
+    void marked(const Mark* mark, Paint paint);
+    Mark mark_of(const PlanItem& item) const;
+    // The page's elements, in reading order, under a Part of the document.
+    void tag_page(HPDF_Dict form, const std::shared_ptr<const StaticLayer>& layer);
     CertificatePlan plan(const CertificateContent& c, PlanParts parts);
     std::shared_ptr<const StaticLayer> build_layer(const CertificatePlan& fixed);
-    void place(const std::shared_ptr<const StaticLayer>& layer);
+    HPDF_Dict place(const std::shared_ptr<const StaticLayer>& layer);
 
     // The image of `file`, decoded once per document: from `bytes` (what the template check read) when given.
     HPDF_Image image(const std::string& file, const std::shared_ptr<const std::string>& bytes = nullptr);
@@ -82,6 +105,11 @@ private:
     double width_ = 0, height_ = 0;
     HPDF_Page page_ = nullptr;
     std::map<std::string, HPDF_Image> images_;
+    Structure* tags_ = nullptr;
+    bool marking_ = false;     // marked content written (a tagged document's pages, or a layer's form)
+    std::vector<Mark> marks_;  // the page's own, as painted
+    int heading_block_ = -1;   // the template's title: its largest literal text
+    std::string language_;     // of the certificate being painted
 };
 
 }  // namespace cert

@@ -62,6 +62,18 @@ HPDF_MMgr mmgr(HPDF_Doc doc) { return doc->mmgr; }
 
 HPDF_Xref xref(HPDF_Doc doc) { return doc->xref; }
 
+HPDF_Dict catalog(HPDF_Doc doc) { return doc->catalog; }
+
+HPDF_Dict info(HPDF_Doc doc) {
+    if (!doc->info) {
+        doc->info = not_null(HPDF_Dict_New(doc->mmgr), "Info dictionary");
+        check(HPDF_Xref_Add(doc->xref, doc->info), "Info dictionary");
+    }
+    return doc->info;
+}
+
+void make_indirect(HPDF_Doc doc, HPDF_Dict dict) { check(HPDF_Xref_Add(doc->xref, dict), "an indirect object"); }
+
 void require_version(HPDF_Doc doc, HPDF_PDFVer version) {
     if (doc->pdf_version < version) doc->pdf_version = version;
 }

@@ -65,6 +65,14 @@ T not_null(T made, const char* what) {
 HPDF_MMgr mmgr(HPDF_Doc doc);
 HPDF_Xref xref(HPDF_Doc doc);
 
+/// The document's catalog, and its information dictionary (made when it has none yet).
+HPDF_Dict catalog(HPDF_Doc doc);
+HPDF_Dict info(HPDF_Doc doc);
+
+/// Enters `dict` (new, of `doc`'s memory manager) in the cross-reference table: an indirect object, which a
+/// dictionary or array it is added to then refers to.  Throws std::runtime_error when libharu fails.
+void make_indirect(HPDF_Doc doc, HPDF_Dict dict);
+
 /// Raises the document's PDF version to at least `version` (what a feature it uses needs).
 void require_version(HPDF_Doc doc, HPDF_PDFVer version);
 
