@@ -59,6 +59,19 @@ double axis_max(const std::vector<const ReportSeries*>& series, double& step) {
 
 }  // namespace
 
+std::string chart_description(const std::string& title, const std::vector<ReportSeries>& series,
+                              const std::string& empty_text) {
+    std::string out = title + ": ";
+    if (series.empty() || series.front().bars.empty()) return out + empty_text;
+    for (std::size_t i = 0; i < series.size(); ++i) {
+        if (i > 0) out += "; ";
+        if (series.size() > 1) out += series[i].name + ": ";
+        for (std::size_t k = 0; k < series[i].bars.size(); ++k)
+            out += (k > 0 ? ", " : "") + series[i].bars[k].label + " " + series[i].bars[k].shown;
+    }
+    return out;
+}
+
 double nice_step(double max_value, int ticks) {
     if (max_value <= 0) return 1;
     const double raw = max_value / ticks;

@@ -33,6 +33,11 @@ void draw_bar_chart(HPDF_Page page, TextRenderer& text, const ChartBox& box, con
                     const ReportSeries& series, const std::string& lang = "",
                     const std::string& empty_text = "Nothing to show for this period");
 
+/// What a chart shows, as a figure's alternative text: "<title>: <series>: <label> <shown>, ...; <series>: ..."
+/// (the series' name left out when there is one), or "<title>: <empty_text>" when it has no bars.
+std::string chart_description(const std::string& title, const std::vector<ReportSeries>& series,
+                              const std::string& empty_text = "Nothing to show for this period");
+
 /// A step of 1, 2 or 5 times a power of ten, so that about `ticks` steps cover `max_value`.
 double nice_step(double max_value, int ticks = 4);
 

@@ -2,6 +2,7 @@
 #include "pdf/forms.hpp"
 
 #include "pdf/report.hpp"
+#include "pdf/structure.hpp"
 #include "pdf/text_renderer.hpp"
 
 #include <algorithm>
@@ -18,27 +19,62 @@ TextStyle sans(double size, const std::string& lang = "", bool bold = false) {
 
 void grey(HPDF_Page page, double g) { HPDF_Page_SetRGBFill(page, g, g, g); }
 
+// Boxes and rules are decoration (/Artifact): what they hold or divide is tagged text.
 void box(HPDF_Page page, double x, double y, double w, double h, double line = 0.6, double g = 0.2) {
+    begin_artifact(page);
     HPDF_Page_SetRGBStroke(page, g, g, g);
     HPDF_Page_SetLineWidth(page, line);
     HPDF_Page_Rectangle(page, x, y, w, h);
     HPDF_Page_Stroke(page);
+    end_marked(page);
 }
 
 void hline(HPDF_Page page, double x0, double x1, double y, double line = 0.5, double g = 0.35) {
+    begin_artifact(page);
     HPDF_Page_SetRGBStroke(page, g, g, g);
     HPDF_Page_SetLineWidth(page, line);
     HPDF_Page_MoveTo(page, x0, y);
     HPDF_Page_LineTo(page, x1, y);
     HPDF_Page_Stroke(page);
+    end_marked(page);
 }
 
 void vline(HPDF_Page page, double x, double y0, double y1, double line = 0.5, double g = 0.35) {
+    begin_artifact(page);
     HPDF_Page_SetRGBStroke(page, g, g, g);
     HPDF_Page_SetLineWidth(page, line);
     HPDF_Page_MoveTo(page, x, y0);
     HPDF_Page_LineTo(page, x, y1);
     HPDF_Page_Stroke(page);
+    end_marked(page);
+}
+
+// A form's tags: text drawn as a new element (of the document, or of `parent`), or as an artifact where it is
+// repeated (a later page's header and footer).
+struct Tags {
+    Structure& s;
+    template <class Draw>
+    Structure::Element text(HPDF_Page page, bool repeat, Role role, const std::string& lang, Draw draw,
+                            Structure::Element parent = nullptr) {
+        if (repeat) {
+            Structure::artifact(page, draw);
+            return nullptr;
+        }
+        const Structure::Element e = s.add(parent ? parent : s.document(), role, lang);
+        s.mark(page, e, draw);
+        return e;
+    }
+    // A table cell of `row`, with `draw`'s text, or empty.
+    template <class Draw>
+    void cell(HPDF_Page page, Structure::Element row, const std::string& lang, Draw draw) {
+        s.mark(page, s.add(row, Role::cell, lang), draw);
+    }
+    void empty_cell(Structure::Element row) { s.add(row, Role::cell); }
+};
+
+// A name's language: the person's, or the one its script suggests.
+std::string name_language(const std::string& language, const std::string& name) {
+    return language.empty() ? script_language(name) : language;
 }
 
 struct Column {
@@ -46,13 +82,16 @@ struct Column {
     double width_mm;
 };
 
-// A ruled table of people, page after page, with a header block drawn by `header` on each page.
+// A ruled table of people, page after page, with a header block drawn by `header` on each page. The table is one
+// element: its column titles a row of header cells (artifacts where repeated on a later page), each person a row
+// (`row` gets its TR element).
 template <class Header, class Row, class Footer>
-void people_pages(haru::Document& doc, TextRenderer& text, std::size_t rows, const std::vector<Column>& columns,
-                  Header header, Row row, Footer footer) {
+void people_pages(haru::Document& doc, TextRenderer& text, Tags& tags, std::size_t rows,
+                  const std::vector<Column>& columns, Header header, Row row, Footer footer) {
     const double row_h = mm(kFormRowMm), head_h = mm(7);
     std::size_t done = 0;
     int page_number = 0;
+    Structure::Element table = nullptr;
     const double bottom = kMargin + mm(22);
     do {
         HPDF_Page page = add_a4_page(doc);
@@ -60,19 +99,29 @@ void people_pages(haru::Document& doc, TextRenderer& text, std::size_t rows, con
         double y = header(page, page_number);
         // Column titles.
         double x = kMargin;
-        HPDF_Page_SetRGBFill(page, 0.9, 0.9, 0.9);
-        HPDF_Page_Rectangle(page, kMargin, y - head_h, kA4Width - 2 * kMargin, head_h);
-        HPDF_Page_Fill(page);
+        Structure::artifact(page, [&] {
+            HPDF_Page_SetRGBFill(page, 0.9, 0.9, 0.9);
+            HPDF_Page_Rectangle(page, kMargin, y - head_h, kA4Width - 2 * kMargin, head_h);
+            HPDF_Page_Fill(page);
+        });
         grey(page, 0.1);
+        const bool repeat = page_number > 1;
+        if (!repeat) table = tags.s.add(tags.s.document(), Role::table);
+        const Structure::Element titles = repeat ? nullptr : tags.s.add(table, Role::row);
         for (const auto& c : columns) {
-            text.draw_fitted(page, c.title, x + 3, y - head_h + 6, mm(c.width_mm) - 6, sans(8, "", true), Align::left,
-                             5);
+            tags.text(
+                page, repeat, Role::header_cell, "",
+                [&] {
+                    text.draw_fitted(page, c.title, x + 3, y - head_h + 6, mm(c.width_mm) - 6, sans(8, "", true),
+                                     Align::left, 5);
+                },
+                titles);
             x += mm(c.width_mm);
         }
         const double table_top = y;
         y -= head_h;
         while (done < rows && y - row_h >= bottom) {
-            row(page, done, y - row_h, row_h);
+            row(page, done, y - row_h, row_h, tags.s.add(table, Role::row));
             y -= row_h;
             hline(page, kMargin, kA4Width - kMargin, y);
             ++done;
@@ -94,6 +143,8 @@ std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
     haru::Document doc;
     doc.set_info("Sign-in sheet, session " + std::to_string(s.session_id));
     TextRenderer text(doc.get(), fonts);
+    Structure structure(doc.get(), "en");  // its labels are English; the cohort's words say their language
+    Tags tags{structure};
     const std::string lang = s.language;
     const std::vector<Column> columns = {{"#", 8}, {"Ref", 26}, {"Name", 62}, {"Signature", 42}, {"P", 8},
                                          {"L", 8}, {"E", 8},    {"A", 8},     {"Minutes", 16}};
@@ -101,102 +152,154 @@ std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
     const std::string id = std::to_string(s.session_id);
 
     auto header = [&](HPDF_Page page, int page_number) {
+        const bool repeat = page_number > 1;
         double y = kA4Height - kMargin - 14;
         grey(page, 0.1);
-        text.draw(page, "Sign-in sheet", kMargin, y, sans(16, "", true));
+        tags.text(page, repeat, Role::heading, "",
+                  [&] { text.draw(page, "Sign-in sheet", kMargin, y, sans(16, "", true)); });
         // The session number, big and boxed: the first column of every typed-in row.
         const double id_w = std::max(mm(42), text.measure("Session " + id, sans(16, "", true)) + 16);
         box(page, kA4Width - kMargin - id_w, y - 8, id_w, 28, 1.2, 0.1);
-        text.draw(page, "Session " + id, kA4Width - kMargin - id_w / 2, y, sans(16, "", true), Align::centre);
+        tags.text(page, repeat, Role::paragraph, "", [&] {
+            text.draw(page, "Session " + id, kA4Width - kMargin - id_w / 2, y, sans(16, "", true), Align::centre);
+        });
         y -= 22;
         const double width = kA4Width - 2 * kMargin - id_w - 8;
-        text.draw_fitted(page, s.curriculum_title + "  ·  " + s.cohort_code, kMargin, y, width, sans(11, lang));
+        tags.text(page, repeat, Role::paragraph, lang, [&] {
+            text.draw_fitted(page, s.curriculum_title + "  ·  " + s.cohort_code, kMargin, y, width, sans(11, lang));
+        });
         y -= 16;
         std::string module = s.module_code + "  " + s.module_title;
-        text.draw_fitted(page, module, kMargin, y, kA4Width - 2 * kMargin, sans(12, lang, true));
+        tags.text(page, repeat, Role::heading2, lang,
+                  [&] { text.draw_fitted(page, module, kMargin, y, kA4Width - 2 * kMargin, sans(12, lang, true)); });
         if (!s.module_title_en.empty() && s.module_title_en != s.module_title) {
             y -= 12;
             grey(page, 0.35);
-            text.draw_fitted(page, s.module_title_en, kMargin, y, kA4Width - 2 * kMargin, sans(9));
+            tags.text(page, repeat, Role::paragraph, "en",
+                      [&] { text.draw_fitted(page, s.module_title_en, kMargin, y, kA4Width - 2 * kMargin, sans(9)); });
             grey(page, 0.1);
         }
         y -= 15;
-        text.draw_fitted(page,
-                         s.date + "  (" + s.iso_date + ")  " + s.start_time + "–" + s.end_time + "  at the site (" +
-                             s.time_zone + ")",
-                         kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
+        tags.text(page, repeat, Role::paragraph, lang, [&] {
+            text.draw_fitted(page,
+                             s.date + "  (" + s.iso_date + ")  " + s.start_time + "–" + s.end_time + "  at the site (" +
+                                 s.time_zone + ")",
+                             kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
+        });
         y -= 14;
-        text.draw_fitted(page,
-                         "Site: " + s.site + "     Trainer: " + (s.trainer.empty() ? "________________" : s.trainer),
-                         kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
+        tags.text(page, repeat, Role::paragraph, lang, [&] {
+            text.draw_fitted(
+                page, "Site: " + s.site + "     Trainer: " + (s.trainer.empty() ? "________________" : s.trainer),
+                kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
+        });
         y -= 8;
         if (page_number > 1) {
             grey(page, 0.35);
-            text.draw(page, "(continued)", kA4Width - kMargin, y + 22, sans(8), Align::right);
+            Structure::artifact(
+                page, [&] { text.draw(page, "(continued)", kA4Width - kMargin, y + 22, sans(8), Align::right); });
             grey(page, 0.1);
         }
         return y;
     };
 
-    auto row = [&](HPDF_Page page, std::size_t i, double y, double h) {
+    // A row's cells: #, ref, the name (the full name and the Latin name each a span in its own language), then the
+    // signature, P, L, E, A and minutes, empty to write in.
+    auto row = [&](HPDF_Page page, std::size_t i, double y, double h, Structure::Element tr) {
         const double base = y + h / 2 - 3.5;
         double x = kMargin;
         grey(page, 0.35);
-        text.draw(page, std::to_string(i + 1), x + mm(8) - 3, base, sans(8), Align::right);
+        tags.cell(page, tr, "",
+                  [&] { text.draw(page, std::to_string(i + 1), x + mm(8) - 3, base, sans(8), Align::right); });
         x += mm(8);
         if (i < s.people.size()) {
             const FormPerson& p = s.people[i];
+            const std::string name_lang = name_language(p.language, p.full_name);
             grey(page, 0.1);
-            text.draw_fitted(page, p.ref, x + 3, base, mm(26) - 6, sans(10, "", true), Align::left, 7);
+            tags.cell(page, tr, "", [&] {
+                text.draw_fitted(page, p.ref, x + 3, base, mm(26) - 6, sans(10, "", true), Align::left, 7);
+            });
             x += mm(26);
+            const Structure::Element name = structure.add(tr, Role::cell);
             if (p.latin_name.empty() || p.latin_name == p.full_name) {
-                text.draw_fitted(page, p.full_name, x + 3, base, mm(62) - 6, sans(kFormNameSizePt, p.language),
-                                 Align::left, 10);
+                tags.text(
+                    page, false, Role::span, name_lang,
+                    [&] {
+                        text.draw_fitted(page, p.full_name, x + 3, base, mm(62) - 6, sans(kFormNameSizePt, p.language),
+                                         Align::left, 10);
+                    },
+                    name);
             } else {
-                text.draw_fitted(page, p.full_name, x + 3, y + h - 12.5, mm(62) - 6, sans(kFormNameSizePt, p.language),
-                                 Align::left, 10);
+                tags.text(
+                    page, false, Role::span, name_lang,
+                    [&] {
+                        text.draw_fitted(page, p.full_name, x + 3, y + h - 12.5, mm(62) - 6,
+                                         sans(kFormNameSizePt, p.language), Align::left, 10);
+                    },
+                    name);
                 grey(page, 0.4);
-                text.draw_fitted(page, p.latin_name, x + 3, y + 4, mm(62) - 6, sans(7), Align::left, 6);
+                tags.text(
+                    page, false, Role::span, "en",
+                    [&] { text.draw_fitted(page, p.latin_name, x + 3, y + 4, mm(62) - 6, sans(7), Align::left, 6); },
+                    name);
             }
         } else {
             grey(page, 0.55);
-            text.draw(page, "make-up: ref and name", x + mm(26) + 3, y + 4, sans(6.5));
+            tags.empty_cell(tr);
+            tags.cell(page, tr, "",
+                      [&] { text.draw(page, "make-up: ref and name", x + mm(26) + 3, y + 4, sans(6.5)); });
         }
+        for (int k = 0; k < 6; ++k) tags.empty_cell(tr);
         // Status boxes: one square to tick in each of P, L, E, A.
         x = kMargin + mm(8 + 26 + 62 + 42);
         for (int k = 0; k < 4; ++k, x += mm(8)) box(page, x + mm(1.5), y + (h - mm(5)) / 2, mm(5), mm(5), 0.7, 0.25);
     };
 
     auto footer = [&](HPDF_Page page, int page_number) {
+        const bool repeat = page_number > 1;
         double y = kMargin + mm(22) - 12;
         grey(page, 0.15);
-        text.draw(
-            page,
-            "P present   L late or left early: write the minutes attended   E excused   A absent   (tick one box)",
-            kMargin, y, sans(8.5, "", true));
+        tags.text(page, repeat, Role::paragraph, "", [&] {
+            text.draw(
+                page,
+                "P present   L late or left early: write the minutes attended   E excused   A absent   (tick one box)",
+                kMargin, y, sans(8.5, "", true));
+        });
         y -= 11;
         grey(page, 0.3);
-        text.draw(page,
-                  "To type it in: a CSV file with the header  session,ref,status,minutes  and one line per person,",
-                  kMargin, y, sans(8));
+        // The three lines on typing it in: one paragraph.
+        const Structure::Element typing = tags.text(page, repeat, Role::paragraph, "", [&] {
+            text.draw(page,
+                      "To type it in: a CSV file with the header  session,ref,status,minutes  and one line per person,",
+                      kMargin, y, sans(8));
+        });
         y -= 10;
         const std::string first = s.people.empty() ? std::string("P-001") : s.people[0].ref;
         const std::string second = s.people.size() < 2 ? first : s.people[1].ref;
-        text.draw_fitted(page,
-                         "such as   " + id + "," + first + ",P,     " + id + "," + second +
-                             ",L,95     then:  mitra-cli "
-                             "attendance import " +
-                             s.cohort_code + " FILE",
-                         kMargin, y, kA4Width - 2 * kMargin, sans(8), Align::left, 6);
+        auto example = [&] {
+            text.draw_fitted(page,
+                             "such as   " + id + "," + first + ",P,     " + id + "," + second +
+                                 ",L,95     then:  mitra-cli "
+                                 "attendance import " +
+                                 s.cohort_code + " FILE",
+                             kMargin, y, kA4Width - 2 * kMargin, sans(8), Align::left, 6);
+        };
+        if (repeat) Structure::artifact(page, example);
+        else structure.mark(page, typing, example);
         y -= 11;
-        text.draw_fitted(
-            page, "This sheet holds personal data: keep it safe, and destroy it once it has been typed in and checked.",
-            kMargin, y, kA4Width - 2 * kMargin - 60, sans(7.5), Align::left, 5);
-        text.draw(page, "session " + id + " · page " + std::to_string(page_number), kA4Width - kMargin, y, sans(7.5),
-                  Align::right);
+        tags.text(page, repeat, Role::paragraph, "", [&] {
+            text.draw_fitted(
+                page,
+                "This sheet holds personal data: keep it safe, and destroy it once it has been typed in and checked.",
+                kMargin, y, kA4Width - 2 * kMargin - 60, sans(7.5), Align::left, 5);
+        });
+        Structure::artifact(page, [&] {
+            text.draw(page, "session " + id + " · page " + std::to_string(page_number), kA4Width - kMargin, y,
+                      sans(7.5), Align::right);
+        });
     };
 
-    people_pages(doc, text, rows, columns, header, row, footer);
+    people_pages(doc, text, tags, rows, columns, header, row, footer);
+    structure.finish("Sign-in sheet, session " + id);
     return doc.bytes("the sign-in sheet");
 }
 
@@ -204,55 +307,77 @@ std::string render_roster(FontStack& fonts, const Roster& r) {
     haru::Document doc;
     doc.set_info("Cohort roster " + r.cohort_code);
     TextRenderer text(doc.get(), fonts);
+    Structure structure(doc.get(), "en");  // its labels are English; the cohort's words say their language
+    Tags tags{structure};
     const std::vector<Column> columns = {{"#", 9},           {"Ref", 28},      {"Full name", 70},
                                          {"Latin name", 45}, {"Language", 18}, {"Country", 16}};
     auto header = [&](HPDF_Page page, int page_number) {
+        const bool repeat = page_number > 1;
         double y = kA4Height - kMargin - 14;
         grey(page, 0.1);
-        text.draw(page, "Cohort roster  ·  " + r.cohort_code, kMargin, y, sans(16, "", true));
-        if (page_number > 1) text.draw(page, "(continued)", kA4Width - kMargin, y, sans(8), Align::right);
+        tags.text(page, repeat, Role::heading, "",
+                  [&] { text.draw(page, "Cohort roster  ·  " + r.cohort_code, kMargin, y, sans(16, "", true)); });
+        if (repeat)
+            Structure::artifact(page,
+                                [&] { text.draw(page, "(continued)", kA4Width - kMargin, y, sans(8), Align::right); });
         y -= 18;
-        text.draw_fitted(page, r.curriculum_title, kMargin, y, kA4Width - 2 * kMargin, sans(12, r.language));
+        tags.text(page, repeat, Role::paragraph, r.language, [&] {
+            text.draw_fitted(page, r.curriculum_title, kMargin, y, kA4Width - 2 * kMargin, sans(12, r.language));
+        });
         y -= 15;
-        text.draw_fitted(page, r.site + " (" + r.country + ", " + r.time_zone + ")  ·  " + r.dates, kMargin, y,
-                         kA4Width - 2 * kMargin, sans(10, r.language));
+        tags.text(page, repeat, Role::paragraph, r.language, [&] {
+            text.draw_fitted(page, r.site + " (" + r.country + ", " + r.time_zone + ")  ·  " + r.dates, kMargin, y,
+                             kA4Width - 2 * kMargin, sans(10, r.language));
+        });
         y -= 14;
         std::string trainers;
         for (const auto& t : r.trainers) trainers += (trainers.empty() ? "" : " · ") + t;
-        text.draw_fitted(page,
-                         "Trainers: " + (trainers.empty() ? std::string("-") : trainers) +
-                             "     People: " + std::to_string(r.people.size()),
-                         kMargin, y, kA4Width - 2 * kMargin, sans(10, r.language));
+        tags.text(page, repeat, Role::paragraph, r.language, [&] {
+            text.draw_fitted(page,
+                             "Trainers: " + (trainers.empty() ? std::string("-") : trainers) +
+                                 "     People: " + std::to_string(r.people.size()),
+                             kMargin, y, kA4Width - 2 * kMargin, sans(10, r.language));
+        });
         return y - 8;
     };
-    auto row = [&](HPDF_Page page, std::size_t i, double y, double h) {
+    auto row = [&](HPDF_Page page, std::size_t i, double y, double h, Structure::Element tr) {
         const FormPerson& p = r.people[i];
         const double base = y + h / 2 - 3.5;
         double x = kMargin;
         grey(page, 0.35);
-        text.draw(page, std::to_string(i + 1), x + mm(9) - 3, base, sans(8), Align::right);
+        tags.cell(page, tr, "",
+                  [&] { text.draw(page, std::to_string(i + 1), x + mm(9) - 3, base, sans(8), Align::right); });
         x += mm(9);
         grey(page, 0.1);
-        text.draw_fitted(page, p.ref, x + 3, base, mm(28) - 6, sans(10, "", true), Align::left, 7);
+        tags.cell(page, tr, "",
+                  [&] { text.draw_fitted(page, p.ref, x + 3, base, mm(28) - 6, sans(10, "", true), Align::left, 7); });
         x += mm(28);
-        text.draw_fitted(page, p.full_name, x + 3, base, mm(70) - 6, sans(kFormNameSizePt, p.language), Align::left,
-                         10);
+        tags.cell(page, tr, name_language(p.language, p.full_name), [&] {
+            text.draw_fitted(page, p.full_name, x + 3, base, mm(70) - 6, sans(kFormNameSizePt, p.language), Align::left,
+                             10);
+        });
         x += mm(70);
-        text.draw_fitted(page, p.latin_name, x + 3, base, mm(45) - 6, sans(10), Align::left, 7);
+        tags.cell(page, tr, "",
+                  [&] { text.draw_fitted(page, p.latin_name, x + 3, base, mm(45) - 6, sans(10), Align::left, 7); });
         x += mm(45);
-        text.draw(page, p.language, x + 3, base, sans(10));
+        tags.cell(page, tr, "", [&] { text.draw(page, p.language, x + 3, base, sans(10)); });
         x += mm(18);
-        text.draw(page, p.country, x + 3, base, sans(10));
+        tags.cell(page, tr, "", [&] { text.draw(page, p.country, x + 3, base, sans(10)); });
     };
     auto footer = [&](HPDF_Page page, int page_number) {
         grey(page, 0.3);
         const double y = kMargin + mm(22) - 14;
-        text.draw(page, "This roster holds personal data: keep it safe and do not leave it at the site.", kMargin, y,
-                  sans(8));
-        text.draw(page, r.cohort_code + " · page " + std::to_string(page_number), kA4Width - kMargin, y, sans(8),
-                  Align::right);
+        tags.text(page, page_number > 1, Role::paragraph, "", [&] {
+            text.draw(page, "This roster holds personal data: keep it safe and do not leave it at the site.", kMargin,
+                      y, sans(8));
+        });
+        Structure::artifact(page, [&] {
+            text.draw(page, r.cohort_code + " · page " + std::to_string(page_number), kA4Width - kMargin, y, sans(8),
+                      Align::right);
+        });
     };
-    people_pages(doc, text, r.people.size(), columns, header, row, footer);
+    people_pages(doc, text, tags, r.people.size(), columns, header, row, footer);
+    structure.finish("Cohort roster " + r.cohort_code);
     return doc.bytes("the roster");
 }
 
@@ -333,28 +458,39 @@ std::string render_enrolment_form(FontStack& fonts, const EnrolmentForm& f) {
     haru::Document doc;
     doc.set_info("Enrolment form " + f.cohort_code);
     TextRenderer text(doc.get(), fonts);
+    Structure structure(doc.get(), lang);
+    Tags tags{structure};
     HPDF_Page page = add_a4_page(doc);
+    // Text of its own element, in `in` (the form's language, or English beside it).
+    auto say = [&](Role role, const std::string& in, auto draw) { return tags.text(page, false, role, in, draw); };
     const double width = kA4Width - 2 * kMargin;
     double y = kA4Height - kMargin - 16;
     grey(page, 0.1);
-    text.draw(page, t.title, kMargin, y, sans(18, lang, true));
-    if (bilingual) text.draw(page, en.title, kA4Width - kMargin, y, sans(10), Align::right);
+    say(Role::heading, lang, [&] { text.draw(page, t.title, kMargin, y, sans(18, lang, true)); });
+    if (bilingual)
+        say(Role::paragraph, "en", [&] { text.draw(page, en.title, kA4Width - kMargin, y, sans(10), Align::right); });
     y -= 20;
-    text.draw_fitted(page, f.curriculum_title + "  ·  " + f.cohort_code, kMargin, y, width, sans(11, lang));
+    say(Role::paragraph, lang, [&] {
+        text.draw_fitted(page, f.curriculum_title + "  ·  " + f.cohort_code, kMargin, y, width, sans(11, lang));
+    });
     y -= 14;
     grey(page, 0.3);
-    text.draw_fitted(page, f.site + (f.country.empty() ? "" : " (" + f.country + ")"), kMargin, y, width,
-                     sans(10, lang));
+    say(Role::paragraph, lang, [&] {
+        text.draw_fitted(page, f.site + (f.country.empty() ? "" : " (" + f.country + ")"), kMargin, y, width,
+                         sans(10, lang));
+    });
     y -= 14;
 
     // A labelled box to write in: the label in the cohort's language, English beside it.
     auto field = [&](const std::string& label, const std::string& label_en, double x, double w, double h) {
         grey(page, 0.1);
-        text.draw_fitted(page, label, x, y, w, sans(10, lang, true), Align::left, 7);
+        say(Role::paragraph, lang,
+            [&] { text.draw_fitted(page, label, x, y, w, sans(10, lang, true), Align::left, 7); });
         double top = y - 4;
         if (bilingual) {
             grey(page, 0.4);
-            text.draw_fitted(page, label_en, x, y - 11, w, sans(7.5), Align::left, 6);
+            say(Role::paragraph, "en",
+                [&] { text.draw_fitted(page, label_en, x, y - 11, w, sans(7.5), Align::left, 6); });
             top -= 9;
         }
         box(page, x, top - h, w, h, 0.8, 0.25);
@@ -373,20 +509,22 @@ std::string render_enrolment_form(FontStack& fonts, const EnrolmentForm& f) {
     low = std::min(low, field(t.phone, en.phone, kMargin + half + 12, half, mm(10)));
     y = low - 22;
 
-    // What is collected and why, in plain words.
+    // What is collected and why, in plain words: a heading, and a paragraph of the lines it wraps to.
     grey(page, 0.1);
-    text.draw(page, t.why_title, kMargin, y, sans(11, lang, true));
+    say(Role::heading2, lang, [&] { text.draw(page, t.why_title, kMargin, y, sans(11, lang, true)); });
     y -= 15;
     const double line_h = lang == "en" || lang == "id" ? 13 : 15;
+    const Structure::Element why = structure.add(structure.document(), Role::paragraph, lang);
     for (const auto& line : wrap_text(text, t.why, width, sans(10, lang))) {
-        text.draw(page, line, kMargin, y, sans(10, lang));
+        structure.mark(page, why, [&] { text.draw(page, line, kMargin, y, sans(10, lang)); });
         y -= line_h;
     }
     if (bilingual) {
         y -= 3;
         grey(page, 0.4);
+        const Structure::Element why_en = structure.add(structure.document(), Role::paragraph, "en");
         for (const auto& line : wrap_text(text, en.why, width, sans(7.5))) {
-            text.draw(page, line, kMargin, y, sans(7.5));
+            structure.mark(page, why_en, [&] { text.draw(page, line, kMargin, y, sans(7.5)); });
             y -= 9.5;
         }
     }
@@ -396,13 +534,15 @@ std::string render_enrolment_form(FontStack& fonts, const EnrolmentForm& f) {
     box(page, kMargin, y - 3, 12, 12, 1, 0.2);
     grey(page, 0.1);
     const auto consent_lines = wrap_text(text, t.consent, width - 22, sans(10.5, lang, true));
+    const Structure::Element consent = structure.add(structure.document(), Role::paragraph, lang);
     for (const auto& line : consent_lines) {
-        text.draw(page, line, kMargin + 20, y, sans(10.5, lang, true));
+        structure.mark(page, consent, [&] { text.draw(page, line, kMargin + 20, y, sans(10.5, lang, true)); });
         y -= 14;
     }
     if (bilingual) {
         grey(page, 0.4);
-        text.draw_fitted(page, en.consent, kMargin + 20, y + 2, width - 20, sans(7.5));
+        say(Role::paragraph, "en",
+            [&] { text.draw_fitted(page, en.consent, kMargin + 20, y + 2, width - 20, sans(7.5)); });
         y -= 10;
     }
     y -= 14;
@@ -412,10 +552,14 @@ std::string render_enrolment_form(FontStack& fonts, const EnrolmentForm& f) {
 
     hline(page, kMargin, kA4Width - kMargin, y + 10, 0.4, 0.6);
     grey(page, 0.4);
-    text.draw(page, "For the trainer:   ref ______________    entered on ____________    by ______________", kMargin,
-              y - 4, sans(8.5));
-    text.draw(page, "Mitra · " + f.cohort_code, kA4Width - kMargin, kMargin, sans(7), Align::right);
+    say(Role::paragraph, "en", [&] {
+        text.draw(page, "For the trainer:   ref ______________    entered on ____________    by ______________",
+                  kMargin, y - 4, sans(8.5));
+    });
+    Structure::artifact(
+        page, [&] { text.draw(page, "Mitra · " + f.cohort_code, kA4Width - kMargin, kMargin, sans(7), Align::right); });
     doc.check("cannot draw the enrolment form");
+    structure.finish("Enrolment form " + f.cohort_code);
     return doc.bytes("the enrolment form");
 }
 

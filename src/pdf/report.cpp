@@ -3,6 +3,7 @@
 #include "pdf/report.hpp"
 
 #include "core/text.hpp"
+#include "pdf/structure.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -136,7 +137,20 @@ struct Writer {
     haru::Document& doc;
     TextRenderer& text;
     const ReportContent& report;
+    Structure& tags;
     int page_number = 0;
+
+    // Text drawn by `draw` as a new element of `role` (under the document, or `parent`), in the report's language.
+    template <class Draw>
+    Structure::Element tagged(Role role, Draw draw, Structure::Element parent = nullptr) {
+        const Structure::Element e = tags.add(parent ? parent : tags.document(), role, report.language);
+        tags.mark(current, e, draw);
+        return e;
+    }
+    template <class Draw>
+    void artifact(Draw draw) {
+        Structure::artifact(current, draw);
+    }
 
     TextStyle sans(double size, bool bold = false) const { return TextStyle{"sans", bold, size, report.language}; }
 
@@ -147,12 +161,18 @@ struct Writer {
         current = add_a4_page(doc);
         ++page_number;
         ink(0.45);
-        const auto footer = wrap_text(text, report.footer, kA4Width - 2 * kMargin - 50, sans(7));
-        double y = 28;
-        for (auto it = footer.rbegin(); it != footer.rend(); ++it, y += 9) text.draw(current, *it, kMargin, y, sans(7));
-        std::string page = report.page;
-        if (const auto at = page.find("{n}"); at != std::string::npos) page.replace(at, 3, std::to_string(page_number));
-        text.draw(current, page, kA4Width - kMargin, 28, sans(7), Align::right);
+        // The footer and page number repeat on every page: pagination artifacts (the footer is read once, at the
+        // end of the report).
+        artifact([&] {
+            const auto footer = wrap_text(text, report.footer, kA4Width - 2 * kMargin - 50, sans(7));
+            double y = 28;
+            for (auto it = footer.rbegin(); it != footer.rend(); ++it, y += 9)
+                text.draw(current, *it, kMargin, y, sans(7));
+            std::string page = report.page;
+            if (const auto at = page.find("{n}"); at != std::string::npos)
+                page.replace(at, 3, std::to_string(page_number));
+            text.draw(current, page, kA4Width - kMargin, 28, sans(7), Align::right);
+        });
         ink();
         return current;
     }
@@ -163,11 +183,13 @@ struct Writer {
         const double leading = report.language.rfind("ur", 0) == 0 ? 1.5 : 1.0;
         double y = kA4Height - kMargin - 16;
         ink();
-        text.draw_fitted(current, report.title, kMargin, y, kA4Width - 2 * kMargin, sans(18, true));
+        tagged(Role::heading,
+               [&] { text.draw_fitted(current, report.title, kMargin, y, kA4Width - 2 * kMargin, sans(18, true)); });
         y -= 18 * leading;
         ink(0.3);
         for (const auto& line : report.subtitle_lines) {
-            text.draw_fitted(current, line, kMargin, y, kA4Width - 2 * kMargin, sans(10));
+            tagged(Role::paragraph,
+                   [&] { text.draw_fitted(current, line, kMargin, y, kA4Width - 2 * kMargin, sans(10)); });
             y -= 13 * leading;
         }
         y -= 8;
@@ -176,13 +198,20 @@ struct Writer {
         for (std::size_t i = 0; i < report.key_figures.size(); ++i) {
             const double x = kMargin + static_cast<double>(i % per_row) * (tile_w + gap);
             const double top = y - static_cast<double>(i / per_row) * (tile_h + gap);
-            HPDF_Page_SetRGBFill(current, 0.94, 0.96, 0.98);
-            HPDF_Page_Rectangle(current, x, top - tile_h, tile_w, tile_h);
-            HPDF_Page_Fill(current);
+            artifact([&] {
+                HPDF_Page_SetRGBFill(current, 0.94, 0.96, 0.98);
+                HPDF_Page_Rectangle(current, x, top - tile_h, tile_w, tile_h);
+                HPDF_Page_Fill(current);
+            });
             ink();
-            text.draw_fitted(current, report.key_figures[i].second, x + 8, top - 24, tile_w - 16, sans(18, true));
+            // One paragraph a tile: the figure, then what it counts ("22 people enrolled").
+            const Structure::Element tile = tagged(Role::paragraph, [&] {
+                text.draw_fitted(current, report.key_figures[i].second, x + 8, top - 24, tile_w - 16, sans(18, true));
+            });
             ink(0.35);
-            text.draw_fitted(current, report.key_figures[i].first, x + 8, top - 38, tile_w - 16, sans(8.5));
+            tags.mark(current, tile, [&] {
+                text.draw_fitted(current, report.key_figures[i].first, x + 8, top - 38, tile_w - 16, sans(8.5));
+            });
         }
         const std::size_t rows = (report.key_figures.size() + per_row - 1) / per_row;
         return y - static_cast<double>(rows) * (tile_h + gap) - 6;
@@ -207,18 +236,33 @@ struct Writer {
                 title_lines = std::max(title_lines, titles.back().size());
             }
             const double head_h = row_h + 9 * static_cast<double>(title_lines - 1);
+            // A table: its title a heading, its column titles a row of header cells; both drawn again at the top
+            // of a page the table goes on to, and there artifacts.
+            Structure::Element grid = nullptr;
             auto draw_header = [&] {
+                const bool again = grid != nullptr;
                 ink();
-                text.draw_fitted(current, table.title, kMargin, y, width, sans(12, true));
+                auto title = [&] { text.draw_fitted(current, table.title, kMargin, y, width, sans(12, true)); };
+                if (again) artifact(title);
+                else tagged(Role::heading2, title);
                 y -= 16;
-                HPDF_Page_SetRGBFill(current, 0.90, 0.93, 0.96);
-                HPDF_Page_Rectangle(current, kMargin, y - 4 - (head_h - row_h), width, head_h);
-                HPDF_Page_Fill(current);
+                artifact([&] {
+                    HPDF_Page_SetRGBFill(current, 0.90, 0.93, 0.96);
+                    HPDF_Page_Rectangle(current, kMargin, y - 4 - (head_h - row_h), width, head_h);
+                    HPDF_Page_Fill(current);
+                });
                 ink();
-                for (std::size_t c = 0; c < columns; ++c)
-                    for (std::size_t l = 0; l < titles[c].size(); ++l)
-                        text.draw_fitted(current, titles[c][l], column_x(c) + 3, y - 9 * static_cast<double>(l),
-                                         column_w(c) - 6, sans(7, true), c == 0 ? Align::left : Align::right, 5);
+                if (!again) grid = tags.add(tags.document(), Role::table, report.language);
+                const Structure::Element row = again ? nullptr : tags.add(grid, Role::row);
+                for (std::size_t c = 0; c < columns; ++c) {
+                    auto cell = [&] {
+                        for (std::size_t l = 0; l < titles[c].size(); ++l)
+                            text.draw_fitted(current, titles[c][l], column_x(c) + 3, y - 9 * static_cast<double>(l),
+                                             column_w(c) - 6, sans(7, true), c == 0 ? Align::left : Align::right, 5);
+                    };
+                    if (again) artifact(cell);
+                    else tagged(Role::header_cell, cell, row);
+                }
                 y -= head_h;
             };
             if (!current || y < kMargin + 60 + row_h * 3) {
@@ -228,7 +272,7 @@ struct Writer {
             draw_header();
             if (table.rows.empty()) {
                 ink(0.45);
-                text.draw(current, report.nothing_in_period, kMargin + 3, y, sans(8));
+                tagged(Role::paragraph, [&] { text.draw(current, report.nothing_in_period, kMargin + 3, y, sans(8)); });
                 y -= row_h;
             }
             for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -238,15 +282,23 @@ struct Writer {
                     draw_header();
                 }
                 if (r % 2 == 1) {
-                    HPDF_Page_SetRGBFill(current, 0.97, 0.97, 0.97);
-                    HPDF_Page_Rectangle(current, kMargin, y - 4, width, row_h);
-                    HPDF_Page_Fill(current);
+                    artifact([&] {
+                        HPDF_Page_SetRGBFill(current, 0.97, 0.97, 0.97);
+                        HPDF_Page_Rectangle(current, kMargin, y - 4, width, row_h);
+                        HPDF_Page_Fill(current);
+                    });
                 }
                 ink();
                 const auto& row = table.rows[r];
-                for (std::size_t c = 0; c < columns && c < row.size(); ++c)
-                    text.draw_fitted(current, row[c], column_x(c) + 3, y, column_w(c) - 6, sans(8),
-                                     c == 0 ? Align::left : Align::right, 5);
+                const Structure::Element tr = tags.add(grid, Role::row);
+                for (std::size_t c = 0; c < columns; ++c) {
+                    const Structure::Element td = tags.add(tr, Role::cell, report.language);
+                    if (c < row.size())
+                        tags.mark(current, td, [&] {
+                            text.draw_fitted(current, row[c], column_x(c) + 3, y, column_w(c) - 6, sans(8),
+                                             c == 0 ? Align::left : Align::right, 5);
+                        });
+                }
                 y -= row_h;
             }
             y -= 18;
@@ -260,30 +312,45 @@ std::string render_report_pdf(FontStack& fonts, const ReportContent& report) {
     haru::Document doc;
     doc.set_info(report.title);
     TextRenderer text(doc.get(), fonts);
-    Writer w{doc, text, report};
+    Structure tags(doc.get(), report.language);
+    Writer w{doc, text, report, tags};
 
     w.new_page();
     const double below_header = w.header();
     const double width = kA4Width - 2 * kMargin;
     const double chart_gap = 28, bottom = 64;
     const double country_h = std::min(270.0, (below_header - bottom - chart_gap) * 0.55);
-    draw_column_chart(w.current, text, {kMargin, below_header - country_h, width, country_h},
-                      report.charts.by_country_title, report.charts.by_country, report.language,
-                      report.nothing_to_show);
+    // Each chart a figure, its alternative text the figures it draws.
+    auto figure = [&](const std::string& title, const std::vector<ReportSeries>& series, auto draw) {
+        tags.mark(w.current,
+                  tags.add(tags.document(), Role::figure, report.language,
+                           chart_description(title, series, report.nothing_to_show)),
+                  draw);
+    };
+    figure(report.charts.by_country_title, report.charts.by_country, [&] {
+        draw_column_chart(w.current, text, {kMargin, below_header - country_h, width, country_h},
+                          report.charts.by_country_title, report.charts.by_country, report.language,
+                          report.nothing_to_show);
+    });
     const double time_top = below_header - country_h - chart_gap;
-    draw_column_chart(w.current, text, {kMargin, bottom, width, time_top - bottom}, report.charts.over_time_title,
-                      {report.charts.over_time}, report.language, report.nothing_to_show);
+    figure(report.charts.over_time_title, {report.charts.over_time}, [&] {
+        draw_column_chart(w.current, text, {kMargin, bottom, width, time_top - bottom}, report.charts.over_time_title,
+                          {report.charts.over_time}, report.language, report.nothing_to_show);
+    });
     doc.check("cannot draw the report's first page");
 
     w.new_page();
     const double funnel_h =
         std::clamp(50.0 + 22.0 * static_cast<double>(report.charts.funnel.bars.size()), 180.0, 700.0);
     const double funnel_top = kA4Height - kMargin;
-    draw_bar_chart(w.current, text, {kMargin, funnel_top - funnel_h, width, funnel_h}, report.charts.funnel_title,
-                   report.charts.funnel, report.language, report.nothing_to_show);
+    figure(report.charts.funnel_title, {report.charts.funnel}, [&] {
+        draw_bar_chart(w.current, text, {kMargin, funnel_top - funnel_h, width, funnel_h}, report.charts.funnel_title,
+                       report.charts.funnel, report.language, report.nothing_to_show);
+    });
     doc.check("cannot draw the report's funnel");
     w.tables(funnel_top - funnel_h - 36);
     doc.check("cannot draw the report's tables");
+    tags.finish(report.title);
     return doc.bytes("the report");
 }
 
