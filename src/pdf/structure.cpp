@@ -143,6 +143,12 @@ Structure::Element Structure::add(Element parent, Role role, std::string_view la
     HPDF_Dict_Add(e, "P", parent ? parent : root_);
     if (!lang.empty() && primary(lang) != primary(language_)) HPDF_Dict_Add(e, "Lang", text_string(mmgr_, lang));
     if (!alt.empty()) HPDF_Dict_Add(e, "Alt", text_string(mmgr_, alt));
+    if (role == Role::header_cell) {  // every header cell Mitra writes heads its column
+        HPDF_Dict attributes = haru::not_null(HPDF_Dict_New(mmgr_), "table attributes");
+        HPDF_Dict_AddName(attributes, "O", "Table");
+        HPDF_Dict_AddName(attributes, "Scope", "Column");
+        HPDF_Dict_Add(e, "A", attributes);
+    }
     if (parent) add_kid(parent, e);
     roles_[e] = role;
     return e;

@@ -63,7 +63,8 @@ public:
     const std::string& language() const { return language_; }
 
     // A new element, the last child of `parent`; with /Lang when `lang` is given and differs from the language of
-    // the document, with /Alt when `alt` is given (a figure's text alternative).
+    // the document, with /Alt when `alt` is given (a figure's text alternative). A header cell heads its column
+    // (/A <</O /Table /Scope /Column>>).
     Element add(Element parent, Role role, std::string_view lang = {}, std::string_view alt = {});
 
     // Content drawn by `draw` on `page`, marked as `element`'s (its next kid).

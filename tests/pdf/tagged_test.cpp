@@ -41,8 +41,9 @@ struct Element {
     std::string role;  // its /S
     std::string lang;  // its /Lang, else its nearest ancestor's, else the catalog's
     std::string alt;
-    std::string text;  // the text of its own marked content, as poppler extracts it (pieces joined)
-    std::string id;    // its object ("12 0 R")
+    std::string text;   // the text of its own marked content, as poppler extracts it (pieces joined)
+    std::string scope;  // a table header cell's /Scope
+    std::string id;     // its object ("12 0 R")
     int depth = 0;
 };
 
@@ -92,6 +93,8 @@ std::vector<Element> structure_of(const fs::path& pdf) {
         el.role = e["/S"].get<std::string>().substr(1);
         el.lang = e.contains("/Lang") ? text_of(e["/Lang"]) : lang;
         el.alt = e.contains("/Alt") ? text_of(e["/Alt"]) : "";
+        if (e.contains("/A") && e["/A"].is_object() && e["/A"].contains("/Scope"))
+            el.scope = e["/A"]["/Scope"].get<std::string>().substr(1);
         el.id = kid.is_string() ? kid.get<std::string>() : "";
         el.depth = depth;
         out.push_back(el);
@@ -107,7 +110,7 @@ std::vector<Element> structure_of(const fs::path& pdf) {
     std::size_t at = 0;
     while (std::getline(lines, line)) {
         const std::size_t indent = line.find_first_not_of(' ');
-        if (indent == std::string::npos) continue;
+        if (indent == std::string::npos || line[indent] == '/') continue;  // an attribute of the element above
         if (line[indent] == '"') {
             // A text holding a line break goes on over the lines after it, to its closing quote.
             std::string quoted = line.substr(indent + 1);
@@ -291,6 +294,7 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     CHECK(find_text(roster_tree, "P-001")->role == "TD");
     REQUIRE(find_text(roster_tree, "Full name"));
     CHECK(find_text(roster_tree, "Full name")->role == "TH");
+    CHECK(find_text(roster_tree, "Full name")->scope == "Column");
 
     SignInSheet sheet;
     sheet.session_id = 42;
