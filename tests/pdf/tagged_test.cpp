@@ -8,6 +8,7 @@
 #include "core/names.hpp"
 #include "pdf/forms.hpp"
 #include "pdf/report.hpp"
+#include "pdf/structure.hpp"
 #include "support.hpp"
 
 #include <nlohmann/json.hpp>
@@ -378,4 +379,19 @@ TEST_CASE("every name comes back from the structure tree as it is stored, with i
     REQUIRE(title);
     CHECK(title->role == "H1");
     CHECK(title->lang == "ur");
+}
+
+TEST_CASE("text in no given language is tagged with the language its script suggests", "[tagged]") {
+    CHECK(script_language("सीता राई") == "hi");
+    CHECK(script_language("Sita सीता") == "hi");  // the first letter not Latin decides
+    CHECK(script_language("ਗੁਰਪ੍ਰੀਤ") == "pa");
+    CHECK(script_language("ශ්‍රියානි") == "si");
+    CHECK(script_language("عائشہ خان") == "ur");  // ہ is Urdu's
+    CHECK(script_language("محمد علي") == "ar");
+    CHECK(script_language("やまだ 花子") == "ja");
+    CHECK(script_language("山田花子") == "zh");  // Han alone: Chinese unless kana says Japanese
+    CHECK(script_language("𠮷") == "zh");
+    CHECK(script_language("김민준") == "ko");
+    CHECK(script_language("Nguyễn Thị Minh Khai") == "");
+    CHECK(script_language("") == "");
 }
