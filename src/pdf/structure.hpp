@@ -11,7 +11,7 @@
 // Each piece of content is a marked-content sequence in its page's content stream (/P <</MCID n>> BDC ... EMC)
 // owned by a structure element; decorations are /Artifact BMC ... EMC. finish() writes the tree's root, its
 // /ParentTree, each page's /StructParents and /Tabs, and the catalog's /MarkInfo, /Lang, /ViewerPreferences
-// (DisplayDocTitle) and /Metadata (XMP with the title and the PDF/UA identifier); the title goes in Info too.
+// (DisplayDocTitle) and /Metadata (XMP: the title and the language); the title goes in Info too.
 // Content drawn inside a Form XObject (the certificate's StaticLayer) is marked in the form's own stream and
 // referenced by add_form_content() (an MCR naming the form and the page it is placed on). A form placed on several pages
 // (a batch's print file shares one per language) is found from each page's elements, but its /StructParents entry, one
@@ -90,7 +90,7 @@ public:
 private:
     struct Content {
         HPDF_Dict owner = nullptr;     // the page or form whose stream holds the marks
-        std::vector<Element> parents;  // by MCID; nullptr for an MCID skipped
+        std::vector<Element> parents;  // by MCID; nullptr for one reserved and never attached
         int struct_parents = -1;       // its key in the parent tree
         bool page = false;             // a page (else a form)
     };
