@@ -134,6 +134,43 @@ std::vector<Element> structure_of(const fs::path& pdf) {
 
 std::string primary(const std::string& lang) { return lang.substr(0, lang.find('-')); }
 
+// How many operators of a content stream paint (fill or stroke a path, show text, paint a shading) outside any
+// marked-content sequence; throws when BDC/BMC and EMC do not pair up.
+std::size_t unmarked_painting(const std::string& content) {
+    static const std::set<std::string> painting = {"f", "F",  "f*", "S",  "s", "B",  "B*",
+                                                   "b", "b*", "Tj", "TJ", "'", "\"", "sh"};
+    std::size_t unmarked = 0;
+    int depth = 0;
+    std::string token;
+    auto done = [&] {
+        if (token == "BDC" || token == "BMC") ++depth;
+        else if (token == "EMC" && --depth < 0) throw std::runtime_error("EMC without its BDC");
+        else if (depth == 0 && painting.count(token)) ++unmarked;
+        token.clear();
+    };
+    for (std::size_t i = 0; i < content.size(); ++i) {
+        const char ch = content[i];
+        if (ch == '(') {  // a literal string, its parentheses balanced or escaped
+            int open = 0;
+            for (; i < content.size(); ++i) {
+                if (content[i] == '\\') ++i;
+                else if (content[i] == '(') ++open;
+                else if (content[i] == ')' && --open == 0) break;
+            }
+            token.clear();
+        } else if (ch == '<' || ch == '>' || ch == '[' || ch == ']' || ch == '/' ||
+                   std::isspace(static_cast<unsigned char>(ch))) {
+            done();
+            if (ch == '/') token = "/";  // a name is one token
+        } else {
+            token += ch;
+        }
+    }
+    done();
+    if (depth != 0) throw std::runtime_error("a marked-content sequence left open");
+    return unmarked;
+}
+
 // What a reader checks first: poppler calls it tagged, the catalog has the language, MarkInfo, the structure tree
 // with its parent tree and the title shown as the window's title, and every MCID a page's elements name leads back
 // to that element through the parent tree.
@@ -167,15 +204,43 @@ void check_tagged(const fs::path& pdf, const std::string& title, const std::stri
         const json& page = objects.get(e["/Pg"]);
         const json kids = e["/K"].is_array() ? e["/K"] : json::array({e["/K"]});
         for (const json& k : kids) {
-            if (!k.is_number_integer()) continue;
-            REQUIRE(page.contains("/StructParents"));
-            const json& list = parents[page["/StructParents"].get<long>()];
-            REQUIRE(k.get<std::size_t>() < list.size());
-            CHECK(list[k.get<std::size_t>()] == self);
-            ++checked;
+            if (k.is_number_integer()) {
+                REQUIRE(page.contains("/StructParents"));
+                const json& list = parents[page["/StructParents"].get<long>()];
+                REQUIRE(k.get<std::size_t>() < list.size());
+                CHECK(list[k.get<std::size_t>()] == self);
+                ++checked;
+            } else if (k.is_object() && k.contains("/Stm")) {
+                // Content in a form: its entry names an element of the same kind (a print file's form, shared by
+                // its pages, names the first page's).
+                const json& form = objects.all["obj:" + k["/Stm"].get<std::string>()]["stream"]["dict"];
+                REQUIRE(form.contains("/StructParents"));
+                const json& list = parents[form["/StructParents"].get<long>()];
+                REQUIRE(k["/MCID"].get<std::size_t>() < list.size());
+                CHECK(objects.get(list[k["/MCID"].get<std::size_t>()])["/S"] == e["/S"]);
+                ++checked;
+            }
         }
     }
     CHECK(checked > 0);
+
+    // Everything painted on a page or in a form is marked: tagged content or an artifact, none left outside.
+    std::size_t streams = 0;
+    for (const auto& [key, value] : objects.all.items()) {
+        std::string content;
+        if (value.contains("value") && value["value"].is_object() && value["value"].value("/Type", "") == "/Page")
+            content = value["value"]["/Contents"].get<std::string>();
+        else if (value.contains("stream") && value["stream"]["dict"].value("/Subtype", "") == "/Form")
+            content = key.substr(4);
+        if (content.empty()) continue;
+        const CmdResult data =
+            run("qpdf --show-object=" + quote(content) + " --filtered-stream-data " + quote(pdf.string()));
+        REQUIRE(data.status == 0);
+        INFO("stream " << content);
+        CHECK(unmarked_painting(data.out) == 0);
+        ++streams;
+    }
+    CHECK(streams > 0);
 }
 
 const Element* find_text(const std::vector<Element>& tree, const std::string& text) {
