@@ -91,12 +91,17 @@ void PageLayout::paint(const CertificatePlan& plan, PlanParts parts, const std::
     start_page();
     marks_.clear();
     HPDF_Dict form = nullptr;
+    bool after_qr = false;
     for (std::size_t i = 0; i <= plan.items.size(); ++i) {
         if (i == plan.layer_at && layer) form = place(layer);
         if (i == plan.items.size()) break;
         const PlanItem& item = plan.items[i];
         if (parts != PlanParts::all && (parts == PlanParts::fixed) != (part_of(item) == Part::fixed)) continue;
-        const Mark mark = mark_of(item);
+        Mark mark = mark_of(item);
+        // The QR code's note (the lines painted right after it) is read right after it.
+        const auto* line = std::get_if<PlannedLine>(&item);
+        after_qr = std::holds_alternative<PlannedQr>(item) || (after_qr && line && line->block < 0);
+        if (after_qr) mark.group = "qr";
         marked(mark.role == Role::part ? nullptr : &mark,
                [&] { std::visit([this](const auto& it) { paint_item(it); }, item); });
     }
@@ -154,8 +159,8 @@ void PageLayout::marked(const Mark* mark, Paint paint) {
 }
 
 // Reading order: groups top to bottom (tops within a point are one row), then left to right. A group is a text block's
-// lines (one element), the lines of one box outside the blocks (a signature's name, Latin name and role; the verify
-// note), each an element, or a figure; inside a group, the order it was painted in.
+// lines (one element), the lines of one box outside the blocks (a signature's name, Latin name and role), each an
+// element, a figure, or the QR code and its note; inside a group, the order it was painted in.
 void PageLayout::tag_page(HPDF_Dict form, const std::shared_ptr<const StaticLayer>& layer) {
     struct Item {
         const Mark* mark;
@@ -169,11 +174,11 @@ void PageLayout::tag_page(HPDF_Dict form, const std::shared_ptr<const StaticLaye
     std::vector<Group> groups;
     std::map<std::string, std::size_t> by_key;
     auto add = [&](const Mark& m, bool in_form) {
-        std::string key;
-        if (m.block >= 0) key = "b" + std::to_string(m.block);
-        else if (m.role == Role::paragraph || m.role == Role::heading)
+        std::string key = m.group;
+        if (key.empty() && m.block >= 0) key = "b" + std::to_string(m.block);
+        if (key.empty() && (m.role == Role::paragraph || m.role == Role::heading))
             key = "s" + std::to_string(std::lround(m.left * 10)) + "," + std::to_string(std::lround(m.width * 10));
-        else key = "u" + std::to_string(groups.size());
+        if (key.empty()) key = "u" + std::to_string(groups.size());
         auto [it, made] = by_key.emplace(key, groups.size());
         if (made) groups.push_back({});
         Group& g = groups[it->second];

@@ -27,7 +27,8 @@ namespace cert {
 struct Mark {
     Role role = Role::paragraph;
     std::string lang, alt;
-    int block = -1;  // the template text block it shows (its lines are one element); -1: an element of its own
+    int block = -1;     // the template text block it shows (its lines are one element); -1: an element of its own
+    std::string group;  // read together, in painting order ("qr": the QR code and its note); "" for the usual
     int mcid = 0;
     double top = 0, left = 0, width = 0;
 };

@@ -299,8 +299,21 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     CHECK(roles.count("H1") == 1);  // the template's title
     CHECK(roles.count("P") > 10);
     REQUIRE(roles.count("Figure") == 1);  // the QR code
-    for (const Element& e : tree)
-        if (e.role == "Figure") CHECK_THAT(e.alt, Catch::Contains("QR code"));
+    // Reading order: the title, the name's Latin letters, the programme, then the QR code with its note under it.
+    auto at = [&](const std::string& text) {
+        for (std::size_t i = 0; i < tree.size(); ++i)
+            if (tree[i].text.rfind(text, 0) == 0) return i;
+        FAIL("no element reads " << text);
+        return tree.size();
+    };
+    CHECK(at("修了証") < at("Priya Sharma"));
+    CHECK(at("Priya Sharma") < at("ピアサポートの基礎"));
+    for (std::size_t i = 0; i < tree.size(); ++i)
+        if (tree[i].role == "Figure") {
+            CHECK_THAT(tree[i].alt, Catch::Contains("QR code"));
+            REQUIRE(i + 1 < tree.size());
+            CHECK_THAT(tree[i + 1].text, Catch::StartsWith("Verify offline"));
+        }
     // Decorations are artifacts: the frame, rules and paper are marked so in the page's content.
     const fs::path plain = temp_dir() / "tagged" / "certificate-qdf.pdf";
     REQUIRE(run("qpdf --qdf --object-streams=disable " + quote(single.string()) + " " + quote(plain.string())).status ==
