@@ -116,6 +116,7 @@ Mark PageLayout::mark_of(const PlanItem& item) const {
     if (const auto* line = std::get_if<PlannedLine>(&item)) {
         m.role = line->block >= 0 && line->block == heading_block_ ? Role::heading : Role::paragraph;
         m.lang = line->style.lang.empty() ? script_language(line->line.text) : line->style.lang;
+        m.text = line->line.text;
         m.block = line->block;
         m.top = line->baseline;
         m.left = line->box_left;
@@ -200,7 +201,14 @@ void PageLayout::tag_page(HPDF_Dict form, const std::shared_ptr<const StaticLaye
         Structure::Element e = nullptr;
         for (const Item& item : g.items) {
             const Mark& m = *item.mark;
-            if (!e || !g.one_element) e = tags_->add(part, m.role, m.lang.empty() ? language_ : m.lang, m.alt);
+            if (!e || !g.one_element) {
+                // Right-to-left text gets its logical order as /ActualText (a block's lines joined: one element).
+                std::string actual = g.one_element ? std::string() : m.text;
+                if (g.one_element)
+                    for (const Item& line : g.items) actual += (actual.empty() ? "" : " ") + line.mark->text;
+                if (!has_rtl(actual)) actual.clear();
+                e = tags_->add(part, m.role, m.lang.empty() ? language_ : m.lang, m.alt, actual);
+            }
             if (item.in_form) tags_->add_form_content(e, page_, form, m.mcid);
             else tags_->attach(e, page_, m.mcid);
         }

@@ -27,6 +27,7 @@ namespace cert {
 struct Mark {
     Role role = Role::paragraph;
     std::string lang, alt;
+    std::string text;   // a line's text (for the /ActualText of right-to-left text)
     int block = -1;     // the template text block it shows (its lines are one element); -1: an element of its own
     std::string group;  // read together, in painting order ("qr": the QR code and its note); "" for the usual
     int mcid = 0;

@@ -49,6 +49,11 @@ void vline(HPDF_Page page, double x, double y0, double y1, double line = 0.5, do
     end_marked(page);
 }
 
+// A name's language: the person's, or the one its script suggests.
+std::string name_language(const std::string& language, const std::string& name) {
+    return language.empty() ? script_language(name) : language;
+}
+
 // A form's tags: text drawn as a new element (of the document, or of `parent`), or as an artifact where it is
 // repeated (a later page's header and footer).
 struct Tags {
@@ -69,13 +74,14 @@ struct Tags {
     void cell(HPDF_Page page, Structure::Element row, const std::string& lang, Draw draw) {
         s.mark(page, s.add(row, Role::cell, lang), draw);
     }
+    // A person's name, its element's /ActualText the name in logical order when it holds right-to-left script.
+    template <class Draw>
+    void name(HPDF_Page page, Structure::Element parent, Role role, const FormPerson& p, Draw draw) {
+        const std::string actual = has_rtl(p.full_name) ? p.full_name : "";
+        s.mark(page, s.add(parent, role, name_language(p.language, p.full_name), {}, actual), draw);
+    }
     void empty_cell(Structure::Element row) { s.add(row, Role::cell); }
 };
-
-// A name's language: the person's, or the one its script suggests.
-std::string name_language(const std::string& language, const std::string& name) {
-    return language.empty() ? script_language(name) : language;
-}
 
 struct Column {
     std::string title;
@@ -213,7 +219,6 @@ std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
         x += mm(8);
         if (i < s.people.size()) {
             const FormPerson& p = s.people[i];
-            const std::string name_lang = name_language(p.language, p.full_name);
             grey(page, 0.1);
             tags.cell(page, tr, "", [&] {
                 text.draw_fitted(page, p.ref, x + 3, base, mm(26) - 6, sans(10, "", true), Align::left, 7);
@@ -221,21 +226,15 @@ std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
             x += mm(26);
             const Structure::Element name = structure.add(tr, Role::cell);
             if (p.latin_name.empty() || p.latin_name == p.full_name) {
-                tags.text(
-                    page, false, Role::span, name_lang,
-                    [&] {
-                        text.draw_fitted(page, p.full_name, x + 3, base, mm(62) - 6, sans(kFormNameSizePt, p.language),
-                                         Align::left, 10);
-                    },
-                    name);
+                tags.name(page, name, Role::span, p, [&] {
+                    text.draw_fitted(page, p.full_name, x + 3, base, mm(62) - 6, sans(kFormNameSizePt, p.language),
+                                     Align::left, 10);
+                });
             } else {
-                tags.text(
-                    page, false, Role::span, name_lang,
-                    [&] {
-                        text.draw_fitted(page, p.full_name, x + 3, y + h - 12.5, mm(62) - 6,
-                                         sans(kFormNameSizePt, p.language), Align::left, 10);
-                    },
-                    name);
+                tags.name(page, name, Role::span, p, [&] {
+                    text.draw_fitted(page, p.full_name, x + 3, y + h - 12.5, mm(62) - 6,
+                                     sans(kFormNameSizePt, p.language), Align::left, 10);
+                });
                 grey(page, 0.4);
                 tags.text(
                     page, false, Role::span, "en",
@@ -352,7 +351,7 @@ std::string render_roster(FontStack& fonts, const Roster& r) {
         tags.cell(page, tr, "",
                   [&] { text.draw_fitted(page, p.ref, x + 3, base, mm(28) - 6, sans(10, "", true), Align::left, 7); });
         x += mm(28);
-        tags.cell(page, tr, name_language(p.language, p.full_name), [&] {
+        tags.name(page, tr, Role::cell, p, [&] {
             text.draw_fitted(page, p.full_name, x + 3, base, mm(70) - 6, sans(kFormNameSizePt, p.language), Align::left,
                              10);
         });

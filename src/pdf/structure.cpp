@@ -91,6 +91,18 @@ std::string script_language(std::string_view utf8) {
     return han ? "zh" : "";
 }
 
+bool has_rtl(std::string_view utf8) {
+    for (std::size_t i = 0; i < utf8.size();) {
+        const auto step = code_point_at(utf8, i).value_or(CodePointAt{0xFFFD, 1});
+        i += step.length;
+        const char32_t cp = step.cp;
+        if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF) ||
+            (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF))
+            return true;
+    }
+    return false;
+}
+
 void begin_marked(HPDF_Page page, Role role, int mcid) {
     write(page, std::string("/") + role_name(role) + " <</MCID " + std::to_string(mcid) + ">> BDC\n");
 }
@@ -135,7 +147,8 @@ Structure::Structure(HPDF_Doc doc, std::string language)
     haru::check(HPDF_Dict_Add(root_, "K", document_), "the structure tree");
 }
 
-Structure::Element Structure::add(Element parent, Role role, std::string_view lang, std::string_view alt) {
+Structure::Element Structure::add(Element parent, Role role, std::string_view lang, std::string_view alt,
+                                  std::string_view actual) {
     Element e = haru::not_null(HPDF_Dict_New(mmgr_), "structure element");
     haru::make_indirect(doc_, e);
     HPDF_Dict_AddName(e, "Type", "StructElem");
@@ -143,6 +156,7 @@ Structure::Element Structure::add(Element parent, Role role, std::string_view la
     HPDF_Dict_Add(e, "P", parent ? parent : root_);
     if (!lang.empty() && primary(lang) != primary(language_)) HPDF_Dict_Add(e, "Lang", text_string(mmgr_, lang));
     if (!alt.empty()) HPDF_Dict_Add(e, "Alt", text_string(mmgr_, alt));
+    if (!actual.empty()) HPDF_Dict_Add(e, "ActualText", text_string(mmgr_, actual));
     if (role == Role::header_cell) {  // every header cell Mitra writes heads its column
         HPDF_Dict attributes = haru::not_null(HPDF_Dict_New(mmgr_), "table attributes");
         HPDF_Dict_AddName(attributes, "O", "Table");

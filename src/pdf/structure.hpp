@@ -46,6 +46,9 @@ void begin_artifact(HPDF_Page page);
 // (kana), zh (Han only); "" for Latin letters, digits and punctuation (the document's language then applies).
 std::string script_language(std::string_view utf8);
 
+// True when the text holds a letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko, ...).
+bool has_rtl(std::string_view utf8);
+
 // A PDF text string for `utf8`: literal when it is ASCII, UTF-16BE with its byte order mark otherwise.
 void* text_string(HPDF_MMgr mmgr, std::string_view utf8);
 
@@ -65,7 +68,11 @@ public:
     // A new element, the last child of `parent`; with /Lang when `lang` is given and differs from the language of
     // the document, with /Alt when `alt` is given (a figure's text alternative). A header cell heads its column
     // (/A <</O /Table /Scope /Column>>).
-    Element add(Element parent, Role role, std::string_view lang = {}, std::string_view alt = {});
+    // `actual`, when given, is its /ActualText: the text in logical order for a line holding right-to-left script,
+    // whose glyphs the content shows in visual order (a reader that concatenates the content, as poppler's structure
+    // text does, reads it backwards).
+    Element add(Element parent, Role role, std::string_view lang = {}, std::string_view alt = {},
+                std::string_view actual = {});
 
     // Content drawn by `draw` on `page`, marked as `element`'s (its next kid).
     void mark(HPDF_Page page, Element element, const std::function<void()>& draw);
