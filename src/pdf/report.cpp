@@ -140,10 +140,12 @@ struct Writer {
     Structure& tags;
     int page_number = 0;
 
-    // Text drawn by `draw` as a new element of `role` (under the document, or `parent`), in the report's language.
+    // `text` drawn by `draw` as a new element of `role` (under the document, or `parent`), in the report's language;
+    // right-to-left text with its logical order as /ActualText.
     template <class Draw>
-    Structure::Element tagged(Role role, Draw draw, Structure::Element parent = nullptr) {
-        const Structure::Element e = tags.add(parent ? parent : tags.document(), role, report.language);
+    Structure::Element tagged(Role role, const std::string& text, Draw draw, Structure::Element parent = nullptr) {
+        const Structure::Element e = tags.add(parent ? parent : tags.document(), role, report.language, {},
+                                              has_rtl(text) ? text : std::string());
         tags.mark(current, e, draw);
         return e;
     }
@@ -183,12 +185,12 @@ struct Writer {
         const double leading = report.language.rfind("ur", 0) == 0 ? 1.5 : 1.0;
         double y = kA4Height - kMargin - 16;
         ink();
-        tagged(Role::heading,
+        tagged(Role::heading, report.title,
                [&] { text.draw_fitted(current, report.title, kMargin, y, kA4Width - 2 * kMargin, sans(18, true)); });
         y -= 18 * leading;
         ink(0.3);
         for (const auto& line : report.subtitle_lines) {
-            tagged(Role::paragraph,
+            tagged(Role::paragraph, line,
                    [&] { text.draw_fitted(current, line, kMargin, y, kA4Width - 2 * kMargin, sans(10)); });
             y -= 13 * leading;
         }
@@ -205,7 +207,8 @@ struct Writer {
             });
             ink();
             // One paragraph a tile: the figure, then what it counts ("22 people enrolled").
-            const Structure::Element tile = tagged(Role::paragraph, [&] {
+            const auto& [label, figure] = report.key_figures[i];
+            const Structure::Element tile = tagged(Role::paragraph, figure + " " + label, [&] {
                 text.draw_fitted(current, report.key_figures[i].second, x + 8, top - 24, tile_w - 16, sans(18, true));
             });
             ink(0.35);
@@ -244,7 +247,7 @@ struct Writer {
                 ink();
                 auto title = [&] { text.draw_fitted(current, table.title, kMargin, y, width, sans(12, true)); };
                 if (again) artifact(title);
-                else tagged(Role::heading2, title);
+                else tagged(Role::heading2, table.title, title);
                 y -= 16;
                 artifact([&] {
                     HPDF_Page_SetRGBFill(current, 0.90, 0.93, 0.96);
@@ -260,8 +263,10 @@ struct Writer {
                             text.draw_fitted(current, titles[c][l], column_x(c) + 3, y - 9 * static_cast<double>(l),
                                              column_w(c) - 6, sans(7, true), c == 0 ? Align::left : Align::right, 5);
                     };
+                    std::string words;
+                    for (const auto& l : titles[c]) words += (words.empty() ? "" : " ") + l;
                     if (again) artifact(cell);
-                    else tagged(Role::header_cell, cell, row);
+                    else tagged(Role::header_cell, words, cell, row);
                 }
                 y -= head_h;
             };
@@ -272,7 +277,8 @@ struct Writer {
             draw_header();
             if (table.rows.empty()) {
                 ink(0.45);
-                tagged(Role::paragraph, [&] { text.draw(current, report.nothing_in_period, kMargin + 3, y, sans(8)); });
+                tagged(Role::paragraph, report.nothing_in_period,
+                       [&] { text.draw(current, report.nothing_in_period, kMargin + 3, y, sans(8)); });
                 y -= row_h;
             }
             for (std::size_t r = 0; r < table.rows.size(); ++r) {
@@ -292,7 +298,9 @@ struct Writer {
                 const auto& row = table.rows[r];
                 const Structure::Element tr = tags.add(grid, Role::row);
                 for (std::size_t c = 0; c < columns; ++c) {
-                    const Structure::Element td = tags.add(tr, Role::cell, report.language);
+                    const std::string& shown = c < row.size() ? row[c] : std::string();
+                    const Structure::Element td =
+                        tags.add(tr, Role::cell, report.language, {}, has_rtl(shown) ? shown : std::string());
                     if (c < row.size())
                         tags.mark(current, td, [&] {
                             text.draw_fitted(current, row[c], column_x(c) + 3, y, column_w(c) - 6, sans(8),

@@ -375,6 +375,15 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     CHECK(chart_described);
     REQUIRE(find_text(report_tree, "<5"));
     CHECK(find_text(report_tree, "<5")->role == "TD");
+    // An Urdu report: its right-to-left title and table cells read in logical order.
+    report.language = "ur";
+    report.title = "پروگرام رپورٹ";
+    report.tables.front().rows.front().front() = "پاکستان";
+    const auto urdu_tree = structure_of(saved("report-ur.pdf", render_report_pdf(tagged_fonts(), report)));
+    REQUIRE(find_shown(urdu_tree, "پروگرام رپورٹ"));
+    CHECK(find_shown(urdu_tree, "پروگرام رپورٹ")->role == "H1");
+    REQUIRE(find_shown(urdu_tree, "پاکستان"));
+    CHECK(find_shown(urdu_tree, "پاکستان")->role == "TD");
 
     Roster roster;
     roster.cohort_code = "KTM-2026-1";
