@@ -69,6 +69,20 @@ struct Tags {
         s.mark(page, e, draw);
         return e;
     }
+    // `words` in a line of the cohort's language, drawn by `draw(words)` and tagged as text() does; right-to-left
+    // words with their logical order as /ActualText.
+    template <class Draw>
+    Structure::Element line(HPDF_Page page, bool repeat, Role role, const std::string& lang, const std::string& words,
+                            Draw draw) {
+        auto paint = [&] { draw(words); };
+        if (repeat) {
+            Structure::artifact(page, paint);
+            return nullptr;
+        }
+        const Structure::Element e = s.add(s.document(), role, lang, {}, has_rtl(words) ? words : std::string());
+        s.mark(page, e, paint);
+        return e;
+    }
     // A table cell of `row`, with `draw`'s text, or empty.
     template <class Draw>
     void cell(HPDF_Page page, Structure::Element row, const std::string& lang, Draw draw) {
@@ -171,13 +185,13 @@ std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
         });
         y -= 22;
         const double width = kA4Width - 2 * kMargin - id_w - 8;
-        tags.text(page, repeat, Role::paragraph, lang, [&] {
-            text.draw_fitted(page, s.curriculum_title + "  ·  " + s.cohort_code, kMargin, y, width, sans(11, lang));
-        });
+        tags.line(page, repeat, Role::paragraph, lang, s.curriculum_title + "  ·  " + s.cohort_code,
+                  [&](const std::string& w) { text.draw_fitted(page, w, kMargin, y, width, sans(11, lang)); });
         y -= 16;
         std::string module = s.module_code + "  " + s.module_title;
-        tags.text(page, repeat, Role::heading2, lang,
-                  [&] { text.draw_fitted(page, module, kMargin, y, kA4Width - 2 * kMargin, sans(12, lang, true)); });
+        tags.line(page, repeat, Role::heading2, lang, module, [&](const std::string& w) {
+            text.draw_fitted(page, w, kMargin, y, kA4Width - 2 * kMargin, sans(12, lang, true));
+        });
         if (!s.module_title_en.empty() && s.module_title_en != s.module_title) {
             y -= 12;
             grey(page, 0.35);
@@ -186,18 +200,18 @@ std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
             grey(page, 0.1);
         }
         y -= 15;
-        tags.text(page, repeat, Role::paragraph, lang, [&] {
-            text.draw_fitted(page,
-                             s.date + "  (" + s.iso_date + ")  " + s.start_time + "–" + s.end_time + "  at the site (" +
-                                 s.time_zone + ")",
-                             kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
-        });
+        tags.line(page, repeat, Role::paragraph, lang,
+                  s.date + "  (" + s.iso_date + ")  " + s.start_time + "–" + s.end_time + "  at the site (" +
+                      s.time_zone + ")",
+                  [&](const std::string& w) {
+                      text.draw_fitted(page, w, kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
+                  });
         y -= 14;
-        tags.text(page, repeat, Role::paragraph, lang, [&] {
-            text.draw_fitted(
-                page, "Site: " + s.site + "     Trainer: " + (s.trainer.empty() ? "________________" : s.trainer),
-                kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
-        });
+        tags.line(page, repeat, Role::paragraph, lang,
+                  "Site: " + s.site + "     Trainer: " + (s.trainer.empty() ? "________________" : s.trainer),
+                  [&](const std::string& w) {
+                      text.draw_fitted(page, w, kMargin, y, kA4Width - 2 * kMargin, sans(10, lang));
+                  });
         y -= 8;
         if (page_number > 1) {
             grey(page, 0.35);
@@ -320,23 +334,23 @@ std::string render_roster(FontStack& fonts, const Roster& r) {
             Structure::artifact(page,
                                 [&] { text.draw(page, "(continued)", kA4Width - kMargin, y, sans(8), Align::right); });
         y -= 18;
-        tags.text(page, repeat, Role::paragraph, r.language, [&] {
-            text.draw_fitted(page, r.curriculum_title, kMargin, y, kA4Width - 2 * kMargin, sans(12, r.language));
+        tags.line(page, repeat, Role::paragraph, r.language, r.curriculum_title, [&](const std::string& w) {
+            text.draw_fitted(page, w, kMargin, y, kA4Width - 2 * kMargin, sans(12, r.language));
         });
         y -= 15;
-        tags.text(page, repeat, Role::paragraph, r.language, [&] {
-            text.draw_fitted(page, r.site + " (" + r.country + ", " + r.time_zone + ")  ·  " + r.dates, kMargin, y,
-                             kA4Width - 2 * kMargin, sans(10, r.language));
-        });
+        tags.line(page, repeat, Role::paragraph, r.language,
+                  r.site + " (" + r.country + ", " + r.time_zone + ")  ·  " + r.dates, [&](const std::string& w) {
+                      text.draw_fitted(page, w, kMargin, y, kA4Width - 2 * kMargin, sans(10, r.language));
+                  });
         y -= 14;
         std::string trainers;
         for (const auto& t : r.trainers) trainers += (trainers.empty() ? "" : " · ") + t;
-        tags.text(page, repeat, Role::paragraph, r.language, [&] {
-            text.draw_fitted(page,
-                             "Trainers: " + (trainers.empty() ? std::string("-") : trainers) +
-                                 "     People: " + std::to_string(r.people.size()),
-                             kMargin, y, kA4Width - 2 * kMargin, sans(10, r.language));
-        });
+        tags.line(page, repeat, Role::paragraph, r.language,
+                  "Trainers: " + (trainers.empty() ? std::string("-") : trainers) +
+                      "     People: " + std::to_string(r.people.size()),
+                  [&](const std::string& w) {
+                      text.draw_fitted(page, w, kMargin, y, kA4Width - 2 * kMargin, sans(10, r.language));
+                  });
         return y - 8;
     };
     auto row = [&](HPDF_Page page, std::size_t i, double y, double h, Structure::Element tr) {
@@ -469,15 +483,12 @@ std::string render_enrolment_form(FontStack& fonts, const EnrolmentForm& f) {
     if (bilingual)
         say(Role::paragraph, "en", [&] { text.draw(page, en.title, kA4Width - kMargin, y, sans(10), Align::right); });
     y -= 20;
-    say(Role::paragraph, lang, [&] {
-        text.draw_fitted(page, f.curriculum_title + "  ·  " + f.cohort_code, kMargin, y, width, sans(11, lang));
-    });
+    tags.line(page, false, Role::paragraph, lang, f.curriculum_title + "  ·  " + f.cohort_code,
+              [&](const std::string& w) { text.draw_fitted(page, w, kMargin, y, width, sans(11, lang)); });
     y -= 14;
     grey(page, 0.3);
-    say(Role::paragraph, lang, [&] {
-        text.draw_fitted(page, f.site + (f.country.empty() ? "" : " (" + f.country + ")"), kMargin, y, width,
-                         sans(10, lang));
-    });
+    tags.line(page, false, Role::paragraph, lang, f.site + (f.country.empty() ? "" : " (" + f.country + ")"),
+              [&](const std::string& w) { text.draw_fitted(page, w, kMargin, y, width, sans(10, lang)); });
     y -= 14;
 
     // A labelled box to write in: the label in the cohort's language, English beside it.

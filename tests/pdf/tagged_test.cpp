@@ -387,8 +387,8 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
 
     Roster roster;
     roster.cohort_code = "KTM-2026-1";
-    roster.curriculum_title = "Peer Support Foundations";
-    roster.language = "en";
+    roster.curriculum_title = "ہم مرتبہ معاونت کی بنیادیں";  // an Urdu cohort: its words right to left, in ur
+    roster.language = "ur";
     roster.people = {{"P-001", "प्रिया शर्मा", "Priya Sharma", "hi", "NP"}};
     const fs::path roster_pdf = saved("roster.pdf", render_roster(tagged_fonts(), roster));
     check_tagged(roster_pdf, "Cohort roster KTM-2026-1", "en");
@@ -398,6 +398,8 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     REQUIRE(find_text(roster_tree, "Full name"));
     CHECK(find_text(roster_tree, "Full name")->role == "TH");
     CHECK(find_text(roster_tree, "Full name")->scope == "Column");
+    REQUIRE(find_shown(roster_tree, roster.curriculum_title));
+    CHECK(find_shown(roster_tree, roster.curriculum_title)->lang == "ur");
 
     SignInSheet sheet;
     sheet.session_id = 42;
