@@ -128,9 +128,11 @@ Mark PageLayout::mark_of(const PlanItem& item) const {
         m.left = qr->x;
     } else if (const auto* im = std::get_if<PlannedImage>(&item); im && im->what != PlannedImage::What::background) {
         m.role = Role::figure;
-        if (im->what == PlannedImage::What::signature) {
+        if (!im->alt.empty()) {
+            m.alt = im->alt;
+        } else if (im->what == PlannedImage::What::signature) {
             m.alt = "Signature";
-        } else {
+        } else {  // the template gives none: its file's name
             std::string stem = fs::path(im->file).stem().string();
             std::replace_if(
                 stem.begin(), stem.end(), [](char ch) { return ch == '-' || ch == '_'; }, ' ');

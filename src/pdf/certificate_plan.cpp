@@ -329,6 +329,7 @@ void Planner::signatures(bool lines, bool images) {
             PlannedImage im;
             im.what = PlannedImage::What::signature;
             im.file = person.signature_image;
+            im.alt = "Signature: " + person.name;
             im.fit = PlannedImage::Fit::within;
             im.x = centre;
             im.y = line_y + 1;

@@ -57,6 +57,7 @@ struct PlannedImage {
     std::shared_ptr<const std::string> bytes;  // what the template check read; null: read `file`
     Fit fit = Fit::box;
     double x = 0, y = 0, width = 0, height = 0;
+    std::string alt;  // its text alternative in a tagged PDF ("Signature: <the trainer's name>"); "" for none given
 };
 
 // A stroked path.

@@ -337,6 +337,20 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     const std::string qdf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK_THAT(qdf, Catch::Contains("/Artifact BMC"));
 
+    // A template image and a signature image are figures with text alternatives (a PNG made by pdftoppm).
+    const fs::path png = temp_dir() / "tagged" / "ngo-logo";
+    REQUIRE(run("pdftoppm -png -r 5 -singlefile " + quote(single.string()) + " " + quote(png.string())).status == 0);
+    CertificateTemplate with_images = tmpl;
+    with_images.images.push_back({png.string() + ".png", 20, 20, 30, 0, nullptr});
+    CertificateContent signed_cert = cert;
+    signed_cert.trainers.front().signature_image = png.string() + ".png";
+    std::set<std::string> alts;
+    for (const Element& e : structure_of(saved("images.pdf", renderer.render(with_images, signed_cert))))
+        if (e.role == "Figure") alts.insert(e.alt);
+    CHECK(alts.count("Image: ngo logo"));
+    CHECK(alts.count("Signature: सीता राई"));
+    CHECK(alts.size() == 3);  // and the QR code
+
     // A batch's print file: the template's part is one form a language, its text still in each page's tree.
     std::vector<CertificateContent> batch = {certificate_for(kNames[6], 11), certificate_for(kNames[9], 12),
                                              certificate_for(kNames[4], 13)};
