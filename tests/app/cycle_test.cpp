@@ -16,7 +16,6 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
-#include <random>
 
 #include "app/cohort_pages.hpp"
 #include "app/cohort_panel.hpp"
@@ -57,15 +56,6 @@ void type(wxDialog* dialog, const char* field, const wxString& text, Tally& tall
     REQUIRE(control);
     control->ChangeValue(text);
     tally.typed(text);
-}
-
-// The button whose label reads `label` (its mnemonic's & left out) anywhere inside `in`.
-wxButton* button_labelled(wxWindow* in, const wxString& label) {
-    for (wxWindow* child : in->GetChildren()) {
-        if (auto* b = dynamic_cast<wxButton*>(child); b && b->GetLabelText() == label) return b;
-        if (auto* found = button_labelled(child, label)) return found;
-    }
-    return nullptr;
 }
 
 void press_button(wxWindow* in, const wxString& label, Tally& tally) {
@@ -116,31 +106,6 @@ int pages_of(const fs::path& pdf) {
     const auto at = info.find("Pages:");
     return at == std::string::npos ? 0 : std::atoi(info.c_str() + at + 6);
 }
-
-// A programme as the program makes it on first start: an empty database with the shipped curriculum, nothing else.
-struct EmptyProgramme {
-    fs::path dir;
-    app::AppContext context;
-    std::vector<wxString> messages;
-    std::vector<wxString> questions;
-    store::Database& db() { return context.db(); }
-    explicit EmptyProgramme(const Date& today) {
-        std::random_device random;
-        dir = fs::temp_directory_path() / ("mitra-cycle-test-" + std::to_string(random()));
-        fs::create_directories(dir);
-        ::setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);  // the signing key is made here
-        app::set_message_sink([this](wxWindow*, const wxString&, const wxString& m) { messages.push_back(m); });
-        context.set_today([today] { return today; });
-        context.open((dir / "mitra.db").string());
-    }
-    ~EmptyProgramme() {
-        app::set_message_sink({});
-        app::set_question_sink({});
-        app::set_text_sink({});
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-};
 
 const Date kToday{2026, 8, 3};
 const Date kStart{2026, 4, 6};  // about four months before: every session every third day has been held

@@ -3,7 +3,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <wx/numdlg.h>
+#include <wx/spinctrl.h>
 #include <wx/textctrl.h>
+#include <wx/textdlg.h>
+#include <wx/translation.h>
 
 #include <wx/app.h>
 #include <wx/bitmap.h>
@@ -11,6 +15,7 @@
 #include <wx/dcscreen.h>
 #include <wx/evtloop.h>
 #include <wx/image.h>
+#include <wx/menuitem.h>
 #include <wx/utils.h>
 
 #include <chrono>
@@ -134,6 +139,24 @@ void Programme::make_complete(const std::vector<std::string>& people) {
     }
 }
 
+EmptyProgramme::EmptyProgramme(const Date& today) {
+    std::random_device random;
+    dir = fs::temp_directory_path() / ("mitra-cycle-test-" + std::to_string(random()));
+    fs::create_directories(dir);
+    ::setenv("XDG_DATA_HOME", (dir / "data").c_str(), 1);  // the signing key is made here
+    app::set_message_sink([this](wxWindow*, const wxString&, const wxString& m) { messages.push_back(m); });
+    context.set_today([today] { return today; });
+    context.open((dir / "mitra.db").string());
+}
+
+EmptyProgramme::~EmptyProgramme() {
+    app::set_message_sink({});
+    app::set_question_sink({});
+    app::set_text_sink({});
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+}
+
 std::vector<Participant> numbered_people(const std::string& prefix, const std::string& name, unsigned count) {
     std::vector<Participant> people;
     for (unsigned i = 1; i <= count; ++i) {
@@ -218,6 +241,63 @@ std::string output_of(const std::string& command) {
     }
     return out;
 }
+
+int ScheduleAnswer::Enter(wxDialog* dialog) {
+    ++shown;
+    if (look) look(dialog);
+    if (auto* text = dynamic_cast<wxTextEntryDialog*>(dialog)) {
+        text->SetValue(start);
+        return wxID_OK;
+    }
+    if (dynamic_cast<wxNumberEntryDialog*>(dialog)) {
+        // Its value is read from the spin box only when OK is pressed in the shown dialog.
+        const int days = every_days;
+        dialog->CallAfter([dialog, days] {
+            for (wxWindow* child : dialog->GetChildren())
+                if (auto* spin = dynamic_cast<wxSpinCtrl*>(child)) spin->SetValue(days);
+            wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
+            ok.SetEventObject(dialog);
+            dialog->ProcessWindowEvent(ok);
+        });
+        return wxID_NONE;  // shown for real
+    }
+    return wxID_CANCEL;
+}
+
+namespace {
+
+// A label as read, without its mnemonic: "&New" and the CJK "新規(&N)" both lose it.
+wxString without_mnemonic(const wxString& label) {
+    return wxStripMenuCodes(label, wxStrip_Mnemonics | wxStrip_CJKMnemonics);
+}
+
+// `label` in the interface's language: its catalog entry is written with the mnemonic's & before one letter.
+std::vector<wxString> translations_of(const wxString& label) {
+    std::vector<wxString> out{label};
+    for (std::size_t at = 0; at <= label.length(); ++at) {
+        const wxString marked = label.Left(at) + "&" + label.Mid(at);
+        const wxString translated = wxGetTranslation(marked);
+        if (translated != marked) out.push_back(without_mnemonic(translated));
+    }
+    if (wxGetTranslation(label) != label) out.push_back(without_mnemonic(wxGetTranslation(label)));
+    return out;
+}
+
+wxButton* button_among(wxWindow* in, const std::vector<wxString>& labels) {
+    for (wxWindow* child : in->GetChildren()) {
+        if (auto* b = dynamic_cast<wxButton*>(child)) {
+            const wxString shown = without_mnemonic(b->GetLabel());
+            for (const auto& label : labels)
+                if (shown == label) return b;
+        }
+        if (auto* found = button_among(child, labels)) return found;
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+wxButton* button_labelled(wxWindow* in, const wxString& label) { return button_among(in, translations_of(label)); }
 
 void type_into(wxDialog* dialog, const char* field, const wxString& text) {
     auto* control = dynamic_cast<wxTextCtrl*>(dialog->FindWindow(field));

@@ -1,5 +1,6 @@
 // A temporary programme for the GUI tests: its own database, data folder and configuration, people in many scripts.
 #pragma once
+#include <wx/button.h>
 #include <wx/dialog.h>
 #include <wx/modalhook.h>
 #include <wx/string.h>
@@ -36,6 +37,17 @@ struct Programme {
     void mark_first_session_present();
     // Another cohort of PSF, at Pokhara in Nepali, led by `lead`, with no one enrolled and no sessions.
     Cohort add_cohort(const std::string& code, const Date& start, const std::string& lead = "T-NP-01");
+};
+
+// A programme as the program makes it on first start: an empty database with the shipped curriculum, nothing else.
+struct EmptyProgramme {
+    std::filesystem::path dir;
+    app::AppContext context;
+    std::vector<wxString> messages;   // what would have been shown in message boxes
+    std::vector<wxString> questions;  // what a question sink the test sets was asked
+    store::Database& db() { return context.db(); }
+    explicit EmptyProgramme(const Date& today);
+    ~EmptyProgramme();
 };
 
 // `count` people in Nepal: refs `prefix`00001 ..., named "`name` 1" ... (no Latin name, English).
@@ -87,6 +99,27 @@ struct DialogAnswer : wxModalDialogHook {
     }
     void Exit(wxDialog*) override {}
 };
+
+// The two questions "Schedule from the curriculum…" asks (wx's own number and text entry dialogs), answered while
+// they are shown: the number typed into its spin box and OK pressed, the start time typed and OK pressed. `look`,
+// when given, is shown each dialog first.
+struct ScheduleAnswer : wxModalDialogHook {
+    int every_days;
+    wxString start;
+    std::function<void(wxDialog*)> look;
+    int shown = 0;
+    ScheduleAnswer(int days, wxString at, std::function<void(wxDialog*)> looking = {})
+        : every_days(days), start(std::move(at)), look(std::move(looking)) {
+        Register();
+    }
+    ~ScheduleAnswer() override { Unregister(); }
+    int Enter(wxDialog* dialog) override;
+    void Exit(wxDialog*) override {}
+};
+
+// The button whose label reads `label` or its translation in the interface's language (its mnemonic left out)
+// anywhere inside `in`; null when there is none.
+wxButton* button_labelled(wxWindow* in, const wxString& label);
 
 // Types `text` into the dialog's text field named `field` (a failed check when there is none).
 void type_into(wxDialog* dialog, const char* field, const wxString& text);
