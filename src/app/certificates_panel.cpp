@@ -54,17 +54,28 @@ std::vector<ColumnSpec> CertificatesPanel::columns() const {
             {_("Kind"), 90},    {_("Issued"), 90}, {_("Status"), 80}};
 }
 
+namespace {
+
+// A certificate's kind in the interface's language, with the module or certification it is for.
+wxString kind_words(const store::CertificateRecord& r) {
+    if (r.kind == "completion") return _("completion");
+    if (r.kind == "module") return wxString::Format(_("module %s"), wx(r.module_code));
+    if (r.kind == "certification") return wxString::Format(_("certification %s"), wx(r.module_code));
+    return wx(r.kind + (r.module_code.empty() ? "" : " " + r.module_code));
+}
+
+}  // namespace
+
 long long CertificatesPanel::count(const std::string& search) {
     return static_cast<long long>(store::CertificateRepo(context_.db()).list(search).size());
 }
 
 std::vector<TextRow> CertificatesPanel::fetch(const std::string& search, int offset, int limit) {
-    return page_of(
-        store::CertificateRepo(context_.db()).list(search), offset, limit, [](const store::CertificateRecord& r) {
-            return TextRow{wx(r.serial),      wx(r.full_name),
-                           wx(r.cohort_code), wx(r.kind + (r.module_code.empty() ? "" : " " + r.module_code)),
-                           wx(r.issued_on),   r.revoked_at ? _("revoked") : _("valid")};
-        });
+    return page_of(store::CertificateRepo(context_.db()).list(search), offset, limit,
+                   [](const store::CertificateRecord& r) {
+                       return TextRow{wx(r.serial),  wx(r.full_name), wx(r.cohort_code),
+                                      kind_words(r), wx(r.issued_on), r.revoked_at ? _("revoked") : _("valid")};
+                   });
 }
 
 void CertificatesPanel::show_details(const TextRow& row) {
@@ -73,7 +84,7 @@ void CertificatesPanel::show_details(const TextRow& row) {
     details_->set_heading(wx(r->serial));
     details_->add_field(_("Holder"), wx(r->full_name + "  (" + r->participant_ref + ")"));
     details_->add_field(_("Cohort"), wx(r->cohort_code));
-    details_->add_field(_("Kind"), wx(r->kind + (r->module_code.empty() ? "" : " " + r->module_code)));
+    details_->add_field(_("Kind"), kind_words(*r));
     details_->add_field(_("Issued"), wx(r->issued_on));
     details_->add_field(_("Copies printed again"), wxString::Format("%d", r->prints));
     details_->add_field(_("Status"), r->revoked_at ? wxString::Format(_("revoked on %s by %s: %s"), wx(*r->revoked_at),

@@ -111,6 +111,17 @@ wxString value_words(const std::string& entity, const std::string& value) {
     return wx(value);
 }
 
+// What a change is about, in the interface's language: the store names a mark "C-001 session 3" and a session
+// "session 3" (as mitra-cli audit prints them); refs, serials and module codes stay as they are.
+wxString subject_words(const std::string& subject) {
+    const auto at = subject.rfind("session ");
+    if (at == std::string::npos || (at > 0 && subject[at - 1] != ' ')) return wx(subject);
+    const std::string id = subject.substr(at + 8);
+    if (id.empty() || id.find_first_not_of("0123456789") != std::string::npos) return wx(subject);
+    const wxString session = wxString::Format(_("session %s"), wx(id));
+    return at == 0 ? session : wx(subject.substr(0, at - 1)) + ", " + session;
+}
+
 }  // namespace
 
 wxString describe_values(const AuditEntry& e) {
@@ -144,7 +155,7 @@ HistoryDialog::HistoryDialog(wxWindow* parent, const wxString& about, const std:
         list->InsertItem(row, when);
         list->SetItem(row, 1, wx(e.actor));
         list->SetItem(row, 2, describe_change(e.entity, e.action));
-        list->SetItem(row, 3, wx(e.subject));
+        list->SetItem(row, 3, subject_words(e.subject));
         list->SetItem(row, 4, change);
         ++row;
     }

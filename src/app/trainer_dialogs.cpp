@@ -49,14 +49,28 @@ std::vector<std::string> QualifyDialog::chosen() const {
     return out;
 }
 
+namespace {
+
+// The levels the shipped curricula's trainer certifications name, as stored.
+constexpr const char* kLevels[] = {"trainer", "senior trainer"};
+
+}  // namespace
+
+wxString level_words(const std::string& level) {
+    if (level == "trainer") return _("trainer");
+    if (level == "senior trainer") return _("senior trainer");
+    return wx(level);  // a level a curriculum names itself, in its own words
+}
+
 TrainerCertificationDialog::TrainerCertificationDialog(wxWindow* parent, const wxString& trainer,
                                                        const wxString& standing, const Date& today) {
     wxXmlResource::Get()->LoadDialog(this, parent, "TrainerCertificationDialog");
     SetTitle(wxString::Format(_("Trainer certification of %s"), trainer));
     XRCCTRL(*this, "standing", wxStaticText)->SetLabel(standing);
     auto* level = XRCCTRL(*this, "level", wxComboBox);
-    // Levels as stored (the curricula's trainer certifications name them); another may be typed.
-    for (const char* known : {"trainer", "senior trainer"}) level->Append(known);
+    // The levels in the interface's language (stored as the curricula's trainer certifications name them); another
+    // may be typed.
+    for (const char* known : kLevels) level->Append(level_words(known));
     level->SetSelection(0);
     level->SetName(_("Level"));
     XRCCTRL(*this, "issued", wxTextCtrl)->SetName(_("Issued on"));
@@ -76,6 +90,8 @@ void TrainerCertificationDialog::fill(const wxString& level, const wxString& iss
 TrainerCertificationInput TrainerCertificationDialog::input() const {
     TrainerCertificationInput in;
     in.level = trim(utf8(XRCCTRL(*this, "level", wxComboBox)->GetValue()));
+    for (const char* known : kLevels)
+        if (wx(in.level) == level_words(known)) in.level = known;  // a level offered: stored as the curriculum names it
     in.months = XRCCTRL(*this, "months", wxSpinCtrl)->GetValue();
     const std::string issued = trim(utf8(XRCCTRL(*this, "issued", wxTextCtrl)->GetValue()));
     if (const auto day = parse_date(issued)) in.issued = *day;
@@ -89,9 +105,9 @@ wxString standing_text(const std::vector<store::TrainerCertificationRecord>& hel
     if (held.empty()) return _("Not certified as a trainer.");
     const auto& latest = held.front();  // the store gives the latest expiry first
     if (validity_on(latest.expires_on, today) == Validity::expired)
-        return wxString::Format(_("Trainer certification (%s) expired on %s."), wx(latest.level),
+        return wxString::Format(_("Trainer certification (%s) expired on %s."), level_words(latest.level),
                                 wx(latest.expires_on));
-    return wxString::Format(_("Certified as %s until %s."), wx(latest.level), wx(latest.expires_on));
+    return wxString::Format(_("Certified as %s until %s."), level_words(latest.level), wx(latest.expires_on));
 }
 
 wxString describe_bar(const std::string& ref, const TeachingBar& bar) {

@@ -40,6 +40,8 @@ public:
 };
 
 // "Certified as trainer until 2027-12-31", "Trainer certification expired on …", "Not certified as a trainer".
+// A trainer certification's level in the interface's language ("senior trainer" as stored).
+wxString level_words(const std::string& level);
 wxString standing_text(const std::vector<store::TrainerCertificationRecord>& held, const Date& today);
 
 // "T-1 is not qualified for M03", "T-1 holds no trainer certification", …; with no ref, "no trainer is qualified
