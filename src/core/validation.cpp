@@ -10,21 +10,24 @@ namespace mitra {
 namespace {
 
 void check_code(std::vector<FieldError>& errors, const std::string& field, const std::string& value) {
-    if (value.empty()) errors.push_back({field, "is required"});
+    if (value.empty()) errors.push_back({field, "is required", FieldError::Kind::required});
     else if (!is_code(value))
-        errors.push_back({field, "'" + value + "' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)"});
+        errors.push_back({field, "'" + value + "' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)",
+                          FieldError::Kind::not_a_code, value});
 }
 
 void check_country(std::vector<FieldError>& errors, const std::string& field, const std::string& value) {
-    if (value.empty()) errors.push_back({field, "is required"});
+    if (value.empty()) errors.push_back({field, "is required", FieldError::Kind::required});
     else if (!is_country_code(value))
-        errors.push_back({field, "'" + value + "' is not an ISO 3166-1 country code (such as JP, IN, LK)"});
+        errors.push_back({field, "'" + value + "' is not an ISO 3166-1 country code (such as JP, IN, LK)",
+                          FieldError::Kind::not_a_country, value});
 }
 
 void check_language(std::vector<FieldError>& errors, const std::string& field, const std::string& value) {
-    if (value.empty()) errors.push_back({field, "is required"});
+    if (value.empty()) errors.push_back({field, "is required", FieldError::Kind::required});
     else if (!is_language_tag(value))
-        errors.push_back({field, "'" + value + "' is not a BCP 47 language tag (such as ja, zh-Hant, ur)"});
+        errors.push_back({field, "'" + value + "' is not a BCP 47 language tag (such as ja, zh-Hant, ur)",
+                          FieldError::Kind::not_a_language, value});
 }
 
 }  // namespace
@@ -32,19 +35,21 @@ void check_language(std::vector<FieldError>& errors, const std::string& field, c
 std::vector<FieldError> check_name(const std::string& field, const std::string& value, bool required) {
     std::vector<FieldError> errors;
     if (value.empty()) {
-        if (required) errors.push_back({field, "is required"});
+        if (required) errors.push_back({field, "is required", FieldError::Kind::required});
         return errors;
     }
     if (value.size() > kMaxFieldBytes || (!invalid_utf8_at(value) && utf8_length(value) > kMaxNameLength)) {
-        errors.push_back({field, "is longer than " + std::to_string(kMaxNameLength) + " characters"});
+        errors.push_back(
+            {field, "is longer than " + std::to_string(kMaxNameLength) + " characters", FieldError::Kind::too_long});
         return errors;
     }
     if (auto at = invalid_utf8_at(value)) {
-        errors.push_back({field, "is not valid UTF-8 (byte " + std::to_string(*at + 1) + ")"});
+        errors.push_back(
+            {field, "is not valid UTF-8 (byte " + std::to_string(*at + 1) + ")", FieldError::Kind::not_utf8});
         return errors;
     }
     const auto kept = normalize_name(value);
-    if (kept.empty()) errors.push_back({field, "is blank"});
+    if (kept.empty()) errors.push_back({field, "is blank", FieldError::Kind::blank});
     else if (auto problem = name_problem(kept)) errors.push_back({field, *problem});
     return errors;
 }
@@ -72,13 +77,17 @@ std::vector<FieldError> validate(const Participant& p) {
         const auto at = p.email.find('@');
         const bool ok = p.email.size() <= 254 && at != std::string::npos && at > 0 && at + 1 < p.email.size() &&
                         p.email.find_first_of(" \t\r\n,;<>") == std::string::npos && !invalid_utf8_at(p.email);
-        if (!ok) errors.push_back({"email", "'" + p.email + "' is not an e-mail address"});
+        if (!ok)
+            errors.push_back(
+                {"email", "'" + p.email + "' is not an e-mail address", FieldError::Kind::not_an_email, p.email});
     }
     if (!p.phone.empty()) {
         bool ok = p.phone.size() <= 32;
         for (char c : p.phone)
             ok = ok && ((c >= '0' && c <= '9') || c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.');
-        if (!ok) errors.push_back({"phone", "'" + p.phone + "' is not a phone number (digits, spaces, + - ( ) .)"});
+        if (!ok)
+            errors.push_back({"phone", "'" + p.phone + "' is not a phone number (digits, spaces, + - ( ) .)",
+                              FieldError::Kind::not_a_phone, p.phone});
     }
     return errors;
 }
@@ -89,7 +98,7 @@ std::vector<FieldError> validate(const Trainer& t) {
     for (auto& e : check_name("name", t.name, true)) errors.push_back(e);
     for (auto& e : check_name("latin_name", t.latin_name, false)) errors.push_back(e);
     check_country(errors, "country", t.country);
-    if (t.languages.empty()) errors.push_back({"languages", "is required (such as ja,en)"});
+    if (t.languages.empty()) errors.push_back({"languages", "is required (such as ja,en)", FieldError::Kind::required});
     for (const auto& l : t.languages) check_language(errors, "languages", l);
     for (const auto& m : t.qualified_modules) check_code(errors, "qualified", m);
     return errors;

@@ -8,8 +8,23 @@
 namespace mitra {
 
 struct FieldError {
+    // What is wrong, for a front end that says it in its own words and language; `message` says it in English.
+    enum class Kind {
+        other,
+        required,
+        not_a_code,
+        not_a_country,
+        not_a_language,
+        too_long,
+        not_utf8,
+        blank,
+        not_an_email,
+        not_a_phone
+    };
     std::string field;
     std::string message;
+    Kind kind = Kind::other;
+    std::string value;  // the value refused, as the message quotes it
 };
 
 constexpr std::size_t kMaxNameLength = 200;  // code points
