@@ -249,8 +249,9 @@ void run_cycle(const wxString& language, EnglishFinder& finder) {
     const auto psf = store::CurriculumRepo(db).find("PSF");
     REQUIRE(psf);
     for (const auto& m : psf->modules) finder.verbatim.push_back(m.code);
-    finder.words.insert({"zh", "Hans", "Hant", "ja", "id", "KTM"});  // language tags and codes, given as examples
-    finder.words.insert(wxGetUserId());                              // who made each change, in the history
+    // Language tags, country codes and a cohort's code, given as examples.
+    finder.words.insert({"zh", "Hans", "Hant", "ja", "id", "ur", "KTM", "JP", "IN", "LK"});
+    finder.words.insert(wxGetUserId());  // who made each change, in the history
     if (language == "id") {
         // Indonesian is written in Latin letters too: a word is English when the program's English texts (its
         // catalog's msgids, the curriculum's English titles and wx's own words) have it and its Indonesian texts
@@ -379,6 +380,22 @@ void run_cycle(const wxString& language, EnglishFinder& finder) {
     pump();
     look("Enrol, empty", frame.get());
     panel->enrol()->set_enrol_on(kStart);
+    {
+        // A person whose country is written out: refused, said in words.
+        Participant p;
+        p.ref = "C-000";
+        p.full_name = kNames[0].first;
+        p.language = "ja";
+        p.country = "Nepal";
+        auto refused =
+            answer("ParticipantDialog", [&](wxDialog* d) { static_cast<app::ParticipantDialog*>(d)->fill(p); });
+        press(panel->enrol(), "New person…");
+        REQUIRE(refused->shown >= 1);
+    }
+    REQUIRE(said.size() == 1);
+    finder.verbatim.push_back("Nepal");
+    look("a person refused for their country", frame.get());
+    REQUIRE(store::ParticipantRepo(db).list().empty());
     for (std::size_t i = 0; i < 12; ++i) {
         Participant p;
         char ref[16];
