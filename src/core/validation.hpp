@@ -1,6 +1,7 @@
 // Checks on single records before they are stored: one message per bad field.
 #pragma once
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/model.hpp"
@@ -21,6 +22,9 @@ struct FieldError {
         not_an_email,
         not_a_phone
     };
+    FieldError() = default;
+    FieldError(std::string field_name, std::string english, Kind what = Kind::other, std::string refused = {})
+        : field(std::move(field_name)), message(std::move(english)), kind(what), value(std::move(refused)) {}
     std::string field;
     std::string message;
     Kind kind = Kind::other;
