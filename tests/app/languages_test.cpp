@@ -271,8 +271,9 @@ void run_cycle(const wxString& language, EnglishFinder& finder) {
         for (const auto& m : psf->modules) {
             words_of(m.title.in("en"), english);
             words_of(m.summary.in("en"), english);
-            words_of(m.title.in("id"), indonesian);
-            words_of(m.summary.in("id"), indonesian);
+            // Only what is written in Indonesian: in() would give the English text where there is none.
+            if (m.title.has("id")) words_of(m.title.in("id"), indonesian);
+            if (m.summary.has("id")) words_of(m.summary.in("id"), indonesian);
         }
         finder.is_english = [english, indonesian](const wxString& word) {
             const wxString lower = word.Lower();
