@@ -16,6 +16,7 @@
 #include <wx/srchctrl.h>
 #include <wx/statbox.h>
 #include <wx/statusbr.h>
+#include <wx/stockitem.h>
 #include <wx/textctrl.h>
 #include <wx/toolbar.h>
 #include <wx/utils.h>
@@ -230,6 +231,11 @@ void run_cycle(const wxString& language, EnglishFinder& finder) {
     EmptyProgramme programme(kToday);
     auto& db = programme.db();
     programme.context.set_language(app::set_up_translations(language));
+    {
+        // wxWidgets' own words (stock buttons, its number and text questions) come from its catalog, wxstd.
+        INFO("wxWidgets' catalog (Debian package wx3.2-i18n) did not load for " << language);
+        REQUIRE(wxGetStockHelpString(wxID_EXIT) != "Quit this program");  // the Quit menu item's help: wx's alone
+    }
     const wxString in = "[" + language + "] ";
     const fs::path folder = programme.dir / "certificates";
     const wxString url = "https://verify.example.org/psf/";
