@@ -242,28 +242,6 @@ std::string output_of(const std::string& command) {
     return out;
 }
 
-int ScheduleAnswer::Enter(wxDialog* dialog) {
-    ++shown;
-    if (look) look(dialog);
-    if (auto* text = dynamic_cast<wxTextEntryDialog*>(dialog)) {
-        text->SetValue(start);
-        return wxID_OK;
-    }
-    if (dynamic_cast<wxNumberEntryDialog*>(dialog)) {
-        // Its value is read from the spin box only when OK is pressed in the shown dialog.
-        const int days = every_days;
-        dialog->CallAfter([dialog, days] {
-            for (wxWindow* child : dialog->GetChildren())
-                if (auto* spin = dynamic_cast<wxSpinCtrl*>(child)) spin->SetValue(days);
-            wxCommandEvent ok(wxEVT_BUTTON, wxID_OK);
-            ok.SetEventObject(dialog);
-            dialog->ProcessWindowEvent(ok);
-        });
-        return wxID_NONE;  // shown for real
-    }
-    return wxID_CANCEL;
-}
-
 namespace {
 
 // A label as read, without its mnemonic: "&New" and the CJK "新規(&N)" both lose it.

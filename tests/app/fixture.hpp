@@ -100,23 +100,6 @@ struct DialogAnswer : wxModalDialogHook {
     void Exit(wxDialog*) override {}
 };
 
-// The two questions "Schedule from the curriculum…" asks (wx's own number and text entry dialogs), answered while
-// they are shown: the number typed into its spin box and OK pressed, the start time typed and OK pressed. `look`,
-// when given, is shown each dialog first.
-struct ScheduleAnswer : wxModalDialogHook {
-    int every_days;
-    wxString start;
-    std::function<void(wxDialog*)> look;
-    int shown = 0;
-    ScheduleAnswer(int days, wxString at, std::function<void(wxDialog*)> looking = {})
-        : every_days(days), start(std::move(at)), look(std::move(looking)) {
-        Register();
-    }
-    ~ScheduleAnswer() override { Unregister(); }
-    int Enter(wxDialog* dialog) override;
-    void Exit(wxDialog*) override {}
-};
-
 // The button whose label reads `label` or its translation in the interface's language (its mnemonic left out)
 // anywhere inside `in`; null when there is none.
 wxButton* button_labelled(wxWindow* in, const wxString& label);
