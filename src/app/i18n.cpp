@@ -8,11 +8,14 @@
 #include <wx/stdpaths.h>
 #include <wx/translation.h>
 
+#include <dlfcn.h>
+
 #include <clocale>
 #include <filesystem>
 #include <memory>
 
 #include "app/app_context.hpp"
+#include "app/fonts.hpp"
 #include "app/text.hpp"
 
 namespace mitra::app {
@@ -56,6 +59,17 @@ std::string content_tag(const wxString& catalog) {
     return base.empty() ? "en" : utf8(base);
 }
 
+// GTK lays out every widget made from now on right to left (or back): wx's windows take their direction
+// from GTK's default when they are made, and GTK only guesses it from its own catalog at start.
+wxLayoutDirection direction_ = wxLayout_LeftToRight;
+
+void set_default_direction(wxLayoutDirection direction) {
+    direction_ = direction;
+    using SetDirection = void(int);  // GtkTextDirection: 1 left to right, 2 right to left
+    if (auto* set = reinterpret_cast<SetDirection*>(dlsym(RTLD_DEFAULT, "gtk_widget_set_default_direction")))
+        set(direction == wxLayout_RightToLeft ? 2 : 1);
+}
+
 }  // namespace
 
 std::string set_up_translations(const wxString& code) {
@@ -78,13 +92,17 @@ std::string set_up_translations(const wxString& code) {
     if (!code.empty()) translations->SetLanguage(code);
     translations->AddStdCatalog();
     translations->AddCatalog("mitra");
-    wxString chosen = code;
-    if (chosen.empty()) {
-        const wxLanguageInfo* info = wxLocale::GetLanguageInfo(wxLocale::GetSystemLanguage());
-        chosen = info ? info->CanonicalName : "en";
-    }
-    return content_tag(chosen);
+    const wxLanguageInfo* info =
+        code.empty() ? wxLocale::GetLanguageInfo(wxLocale::GetSystemLanguage()) : wxLocale::FindLanguageInfo(code);
+    const wxString chosen = !code.empty() ? code : info ? info->CanonicalName : wxString("en");
+    // Urdu (any language its description calls right to left) mirrors the windows made after this.
+    set_default_direction(info ? info->LayoutDirection : wxLayout_LeftToRight);
+    const std::string tag = content_tag(chosen);
+    set_up_fonts(tag);
+    return tag;
 }
+
+wxLayoutDirection interface_direction() { return direction_; }
 
 wxString saved_language() { return wxConfigBase::Get()->Read("/Interface/Language", ""); }
 

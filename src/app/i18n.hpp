@@ -1,5 +1,6 @@
 // The interface's language: the system's, or the one chosen in Preferences; catalogs from <build>/locale.
 #pragma once
+#include <wx/defs.h>
 #include <wx/string.h>
 
 #include <string>
@@ -14,8 +15,13 @@ struct InterfaceLanguage {
 std::vector<InterfaceLanguage> interface_languages();
 
 // Sets up translations for `code` ("" follows the system); returns the BCP 47 tag used for content
-// (module titles), such as "ja" or "zh-Hans".
+// (module titles), such as "ja" or "zh-Hans". Windows made after it are laid out in the language's direction
+// (Urdu right to left), and every script is drawn with the faces set_up_fonts() prefers for the language.
 std::string set_up_translations(const wxString& code);
+
+// The direction of the language set_up_translations() chose: what the program's wxApp::GetLayoutDirection()
+// says, since wx asks the C library's locale, which a system without (say) ur_PK.UTF-8 cannot give.
+wxLayoutDirection interface_direction();
 
 // The choice saved in the configuration ("" when none).
 wxString saved_language();

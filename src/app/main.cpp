@@ -63,6 +63,8 @@ bool MitraApp::OnExceptionInMainLoop() {
     return true;  // keep working: the change was rolled back
 }
 
+wxLayoutDirection MitraApp::GetLayoutDirection() const { return interface_direction(); }
+
 int MitraApp::OnExit() {
     delete wxConfigBase::Set(nullptr);
     return wxApp::OnExit();

@@ -18,6 +18,8 @@ public:
     bool OnCmdLineParsed(wxCmdLineParser& parser) override;
     bool OnExceptionInMainLoop() override;
     int OnExit() override;
+    // The chosen language's direction (Urdu mirrors the windows), whichever C locales the system has.
+    wxLayoutDirection GetLayoutDirection() const override;
 
 private:
     wxString db_target_;

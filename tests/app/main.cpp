@@ -16,6 +16,8 @@ namespace {
 class TestApp : public wxApp {
 public:
     bool OnInit() override { return true; }
+    // As the program's: the chosen language's direction (mitra::app::MitraApp::GetLayoutDirection).
+    wxLayoutDirection GetLayoutDirection() const override { return mitra::app::interface_direction(); }
 };
 }  // namespace
 
