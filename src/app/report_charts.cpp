@@ -36,6 +36,13 @@ double axis_max(const std::vector<const ReportSeries*>& series, double& step) {
     return std::max(step, std::ceil(std::max(max_value, 5.0) / step) * step);
 }
 
+// In a right-to-left interface the charts are drawn mirrored by hand (the axis and the labels at the right, the
+// bars growing leftwards) on a left-to-right DC, since a mirrored DC mirrors the letters too: the width to mirror
+// in, or 0 to draw as laid out. Set by draw(), read by the three helpers below that put anything on the DC.
+int mirror_width = 0;
+
+int mirrored(int x, int width) { return mirror_width > 0 ? mirror_width - x - width : x; }
+
 // The text cut with an ellipsis to fit `width` pixels.
 wxString fitted(wxDC& dc, const std::string& text, int width) {
     return wxControl::Ellipsize(wx(text), dc, wxELLIPSIZE_END, std::max(width, 8));
@@ -43,19 +50,19 @@ wxString fitted(wxDC& dc, const std::string& text, int width) {
 
 void text_at(wxDC& dc, const wxString& text, int x, int y, const wxColour& colour) {
     dc.SetTextForeground(colour);
-    dc.DrawText(text, x, y);
+    dc.DrawText(text, mirrored(x, mirror_width > 0 ? dc.GetTextExtent(text).GetWidth() : 0), y);
 }
 
 void rect(wxDC& dc, int x, int y, int w, int h, const wxColour& colour) {
     if (w <= 0 || h <= 0) return;
     dc.SetPen(*wxTRANSPARENT_PEN);
     dc.SetBrush(wxBrush(colour));
-    dc.DrawRectangle(x, y, w, h);
+    dc.DrawRectangle(mirrored(x, w), y, w, h);
 }
 
 void line(wxDC& dc, int x0, int y0, int x1, int y1, const wxColour& colour) {
     dc.SetPen(wxPen(colour, 1));
-    dc.DrawLine(x0, y0, x1, y1);
+    dc.DrawLine(mirrored(x0, 1), y0, mirrored(x1, 1), y1);
 }
 
 }  // namespace
@@ -68,6 +75,12 @@ ReportChartsPanel::ReportChartsPanel(wxWindow* parent) {
     Bind(wxEVT_PAINT, [this](wxPaintEvent&) {
         wxAutoBufferedPaintDC paint(this);
         wxGCDC smooth(paint);  // antialiased, text still shaped by Pango
+        // GTK hands a right-to-left window's paint context mirrored, letters included (wx straightens text only
+        // on its own paint DC): undone here, since draw() mirrors the charts itself.
+        if (paint.GetLayoutDirection() == wxLayout_RightToLeft) {
+            smooth.GetGraphicsContext()->Translate(paint.GetSize().GetWidth(), 0);
+            smooth.GetGraphicsContext()->Scale(-1, 1);
+        }
         draw(smooth, GetClientSize());
     });
     Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
@@ -85,6 +98,7 @@ void ReportChartsPanel::set_charts(const ReportCharts& charts, const std::string
 
 void ReportChartsPanel::draw(wxDC& dc, const wxSize& size) {
     bars_drawn_ = suppressed_drawn_ = 0;
+    mirror_width = GetLayoutDirection() == wxLayout_RightToLeft ? size.GetWidth() : 0;
     dc.SetBackground(*wxWHITE_BRUSH);
     dc.Clear();
     dc.SetFont(GetFont());

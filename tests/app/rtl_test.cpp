@@ -10,6 +10,7 @@
 #include <wx/image.h>
 #include <wx/stattext.h>
 
+#include <cstdlib>
 #include <string>
 
 #include "app/cohort_pages.hpp"
@@ -17,8 +18,10 @@
 #include "app/dialogs.hpp"
 #include "app/i18n.hpp"
 #include "app/main_frame.hpp"
+#include "app/report_charts.hpp"
 #include "app/reports_panel.hpp"
 #include "fixture.hpp"
+#include "io/report_labels.hpp"
 
 using namespace mitra;
 using namespace mitra::app_test;
@@ -80,14 +83,94 @@ std::string face_for(const wxFont& font, FcChar32 c) {
     return found;
 }
 
+// The charts as the screen shows them (a picture of the window, cut to the charts).
+wxImage on_screen(app::ReportChartsPanel* charts) {
+    const std::string png = std::string(MITRA_SHOTS_DIR) + "/charts.png";
+    wxWindow* top = wxGetTopLevelParent(charts);
+    wxImage image;
+    if (!save_screenshot(top, png) || !image.LoadFile(wxString::FromUTF8(png), wxBITMAP_TYPE_PNG)) return {};
+    // A mirrored window's origin, as wx gives it, is its right edge on the screen.
+    wxPoint at = charts->GetScreenPosition() - top->GetScreenPosition();
+    if (charts->GetLayoutDirection() == wxLayout_RightToLeft) at.x -= charts->GetSize().x;
+    return image.GetSubImage(wxRect(at, charts->GetSize()));
+}
+
+// The charts drawn on a bitmap's DC, which never mirrors anything (the letters stay as they are).
+wxImage drawn_alone(app::ReportChartsPanel* charts) {
+    wxBitmap bitmap(charts->GetSize(), 24);
+    {
+        wxMemoryDC dc(bitmap);
+        charts->draw(dc, charts->GetSize());
+    }
+    return bitmap.ConvertToImage();
+}
+
+// Where the bars are: the mean x of the pixels in the bars' first colour (the PDF's blue); -1 with none.
+int bars_at(const wxImage& image) {
+    long long sum = 0, count = 0;
+    for (int y = 0; y < image.GetHeight(); ++y)
+        for (int x = 0; x < image.GetWidth(); ++x)
+            if (image.GetRed(x, y) == 0 && image.GetGreen(x, y) == 114 && image.GetBlue(x, y) == 178) {
+                sum += x;
+                ++count;
+            }
+    return count == 0 ? -1 : static_cast<int>(sum / count);
+}
+
+// The share of pixels (per thousand) that differ clearly between two pictures of the same size.
+int differing(const wxImage& a, const wxImage& b) {
+    if (!a.IsOk() || a.GetSize() != b.GetSize()) return 1000;
+    long long count = 0;
+    for (int y = 0; y < a.GetHeight(); ++y)
+        for (int x = 0; x < a.GetWidth(); ++x)
+            if (std::abs(a.GetRed(x, y) - b.GetRed(x, y)) + std::abs(a.GetGreen(x, y) - b.GetGreen(x, y)) +
+                    std::abs(a.GetBlue(x, y) - b.GetBlue(x, y)) >
+                96)
+                ++count;
+    return static_cast<int>(count * 1000 / (static_cast<long long>(a.GetWidth()) * a.GetHeight()));
+}
+
+std::string report_language_or_english(const std::string& code) {
+    const std::string language = io::report_language(code);
+    return language.empty() ? "en" : language;
+}
+
+// Pictures of a cohort's attendance and completion, the reports and two dialogs, named `code`-*.png.
+void pictures(app::MainFrame* frame, app::CohortPanel* panel, const std::string& code) {
+    std::filesystem::create_directories(MITRA_SHOTS_DIR);
+    const std::string shots = std::string(MITRA_SHOTS_DIR) + "/" + code;
+    const bool mirrored = app::interface_direction() == wxLayout_RightToLeft;
+    panel->show_page(app::CohortPanel::attendance_page);
+    pump(200);
+    REQUIRE(save_screenshot(frame, shots + "-attendance.png"));
+    panel->show_page(app::CohortPanel::completion_page);
+    pump(200);
+    REQUIRE(save_screenshot(frame, shots + "-completion.png"));
+    frame->show_reports();
+    frame->reports()->fill("2026-01-01", "2026-06-30", "np", "PSF", "", report_language_or_english(code), "csv");
+    CHECK(frame->reports()->show_figures());
+    pump(300);
+    REQUIRE(save_screenshot(frame, shots + "-reports.png"));
+    app::PreferencesDialog preferences(frame, "https://verify.example.org", true);
+    CHECK((preferences.GetLayoutDirection() == wxLayout_RightToLeft) == mirrored);
+    preferences.Show();
+    pump(200);
+    REQUIRE(save_screenshot(&preferences, shots + "-preferences.png"));
+    preferences.Hide();
+    app::ParticipantDialog person(frame);
+    CHECK((person.GetLayoutDirection() == wxLayout_RightToLeft) == mirrored);
+    person.Show();
+    pump(200);
+    REQUIRE(save_screenshot(&person, shots + "-participant.png"));
+    person.Hide();
+}
+
 }  // namespace
 
 TEST_CASE("in Urdu the main window and a cohort's attendance are mirrored, in English they are not", "[gui][rtl]") {
     Programme programme;
     programme.make_complete({"P-001", "P-003"});
     programme.mark_first_session_present();
-    std::filesystem::create_directories(MITRA_SHOTS_DIR);
-    const std::string shots = MITRA_SHOTS_DIR;
     {
         Language urdu(programme, "ur");
         CHECK(wxTheApp->GetLayoutDirection() == wxLayout_RightToLeft);
@@ -96,7 +179,7 @@ TEST_CASE("in Urdu the main window and a cohort's attendance are mirrored, in En
         frame->Show();
         pump(200);
         CHECK(frame->GetLayoutDirection() == wxLayout_RightToLeft);
-        REQUIRE(save_screenshot(frame.get(), shots + "/ur-main.png"));
+        REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/ur-main.png"));
         auto* panel = frame->open_cohort(programme.cohort);
         panel->show_page(app::CohortPanel::attendance_page);
         pump(300);
@@ -107,25 +190,15 @@ TEST_CASE("in Urdu the main window and a cohort's attendance are mirrored, in En
         CHECK(grid->GetLayoutDirection() == wxLayout_RightToLeft);
         // The people's column (the row labels) is at the grid's right, the sessions to its left.
         CHECK(grid->GetGridRowLabelWindow()->GetScreenPosition().x > grid->GetGridWindow()->GetScreenPosition().x);
-        REQUIRE(save_screenshot(frame.get(), shots + "/ur-attendance.png"));
-        panel->show_page(app::CohortPanel::completion_page);
-        pump(200);
-        REQUIRE(save_screenshot(frame.get(), shots + "/ur-completion.png"));
-        frame->show_reports();
-        pump(300);
-        REQUIRE(save_screenshot(frame.get(), shots + "/ur-reports.png"));
-
-        app::PreferencesDialog preferences(frame.get(), "https://verify.example.org", true);
-        CHECK(preferences.GetLayoutDirection() == wxLayout_RightToLeft);
-        preferences.Show();
-        pump(200);
-        REQUIRE(save_screenshot(&preferences, shots + "/ur-preferences.png"));
-        preferences.Hide();
-        app::ParticipantDialog person(frame.get());
-        person.Show();
-        pump(200);
-        REQUIRE(save_screenshot(&person, shots + "/ur-participant.png"));
-        person.Hide();
+        pictures(frame.get(), panel, "ur");
+        // The charts mirror themselves (columns at the right, their axis beside them) on a DC that does not
+        // mirror the letters: the bars drawn in the right half.
+        auto* charts = frame->reports()->charts();
+        const wxImage alone = drawn_alone(charts);
+        CHECK(bars_at(alone) > charts->GetSize().x / 2);
+        // The screen shows the same (its antialiasing differs from a bitmap's in about 1% of the pixels; drawn with
+        // mirrored letters, 12% differ).
+        CHECK(differing(on_screen(charts), alone) < 30);
     }
     CHECK(wxTheApp->GetLayoutDirection() != wxLayout_RightToLeft);
     Window frame(programme.context);
@@ -139,6 +212,15 @@ TEST_CASE("in Urdu the main window and a cohort's attendance are mirrored, in En
     auto* grid = panel->attendance()->grid();
     CHECK(grid->GetLayoutDirection() != wxLayout_RightToLeft);
     CHECK(grid->GetGridRowLabelWindow()->GetScreenPosition().x < grid->GetGridWindow()->GetScreenPosition().x);
+    frame->show_reports();
+    frame->reports()->fill("2026-01-01", "2026-06-30", "np", "PSF", "", "en", "csv");
+    REQUIRE(frame->reports()->show_figures());
+    pump(200);
+    auto* charts = frame->reports()->charts();
+    const wxImage alone = drawn_alone(charts);
+    CHECK(bars_at(alone) > 0);
+    CHECK(bars_at(alone) < charts->GetSize().x / 2);
+    CHECK(differing(on_screen(charts), alone) < 30);
 }
 
 TEST_CASE("Tamil is drawn with a Tamil face, and Chinese in Chinese shapes when the interface is Chinese",
@@ -185,5 +267,21 @@ TEST_CASE("Tamil is drawn with a Tamil face, and Chinese in Chinese shapes when 
     {
         Language traditional(programme, "zh_TW");
         CHECK(face_for(font, 0x76F4) == "Noto Sans CJK TC");
+    }
+}
+
+TEST_CASE("pictures of the cohort's pages, the reports and two dialogs in Tamil and Simplified Chinese", "[gui][rtl]") {
+    Programme programme;
+    programme.make_complete({"P-001", "P-003"});
+    programme.mark_first_session_present();
+    for (const char* code : {"ta", "zh_CN"}) {
+        Language language(programme, code);
+        Window frame(programme.context);
+        frame->SetSize(0, 0, 1360, 900);
+        frame->Show();
+        pump(200);
+        CHECK(frame->GetLayoutDirection() != wxLayout_RightToLeft);
+        REQUIRE(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/" + code + "-main.png"));
+        pictures(frame.get(), frame->open_cohort(programme.cohort), code);
     }
 }
