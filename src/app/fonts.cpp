@@ -26,9 +26,12 @@ void add_with_ui_cut(std::vector<std::string>& out, const std::vector<std::strin
     }
 }
 
-std::vector<std::string> arabic_families(const std::string& language) {
+// Naskh (its UI cut first), for Urdu too: Nastaliq, as the certificates print Urdu, is taller than a line of the
+// interface gives room for (the status bar and the completion summary cut it off), so "ur-Arab" asks the PDF
+// font stack for the plain Arabic faces, and the serif role puts Naskh before Noto Sans Arabic.
+std::vector<std::string> arabic_families() {
     std::vector<std::string> out;
-    add_with_ui_cut(out, pdf::FontStack::candidate_families(HB_SCRIPT_ARABIC, {"sans", false, language}, {}));
+    add_with_ui_cut(out, pdf::FontStack::candidate_families(HB_SCRIPT_ARABIC, {"serif", false, "ur-Arab"}, {}));
     return out;
 }
 
@@ -44,7 +47,7 @@ std::string edit(const char* mode, const std::vector<std::string>& families) {
 std::string rules(const std::string& language) {
     std::string xml = "<?xml version=\"1.0\"?><fontconfig>";
     xml += "<match target=\"pattern\"><test name=\"family\"><string>DejaVu Sans</string></test>" +
-           edit("prepend", arabic_families(language)) + "</match>";
+           edit("prepend", arabic_families()) + "</match>";
     for (const char* generic : {"sans-serif", "serif", "monospace"})
         xml += std::string("<match target=\"pattern\"><test name=\"family\"><string>") + generic + "</string></test>" +
                edit("append_last", preferred_families(language)) + "</match>";
@@ -67,7 +70,7 @@ std::vector<std::string> preferred_families(const std::string& language) {
     }
     for (const hb_script_t script : kScripts)
         add_with_ui_cut(out, pdf::FontStack::candidate_families(script, {"sans", false, language}, {}));
-    const auto arabic = arabic_families(language);
+    const auto arabic = arabic_families();
     out.insert(out.end(), arabic.begin(), arabic.end());
     return out;
 }

@@ -1,5 +1,5 @@
 // Which faces draw each script in the interface: fontconfig's own fallback order takes Tamil letters from
-// Noto Sans Grantha (dotted circles), Sinhala from a serif face and Chinese in Japanese shapes.
+// Noto Sans Grantha (dotted circles), Sinhala from a serif face, Chinese in Japanese shapes, Urdu from DejaVu Sans.
 #pragma once
 #include <string>
 #include <vector>
@@ -8,7 +8,8 @@ namespace mitra::app {
 
 // The families the interface prefers for text its first (Latin) faces cannot draw, in order, for a content
 // language such as "ta", "ur" or "zh-Hans": each script's Noto face (its UI cut first), the language's own
-// CJK shapes, and for Urdu Nastaliq before the plain Arabic faces. The Noto names come from the PDF font stack.
+// CJK shapes, and Naskh for Arabic script (Urdu included: Nastaliq is cut off in the interface's single lines).
+// The Noto names come from the PDF font stack.
 std::vector<std::string> preferred_families(const std::string& language);
 
 // Makes GTK (Pango, fontconfig) draw with preferred_families(language) from now on, windows already open

@@ -248,6 +248,12 @@ TEST_CASE("Tamil is drawn with a Tamil face, and Chinese in Chinese shapes when 
         REQUIRE(!same(grantha, tamil_ui));  // the two faces draw these letters differently
         CHECK(same(drawn(tamil, font), tamil_ui));
     }
+    {
+        // Urdu (ے, yeh barree) in Naskh's UI cut, no longer DejaVu Sans's Arabic letters.
+        Language urdu(programme, "ur");
+        CHECK(face_for(font, 0x06D2) == "Noto Naskh Arabic UI");
+        CHECK(face_for(font, 'A').find("Arabic") == std::string::npos);
+    }
     // 直 and 骨 differ between the Chinese and the Japanese shapes.
     const wxString han = wxString::FromUTF8("直骨");
     const wxImage sc = drawn(han, in_face(font, "Noto Sans CJK SC"));
