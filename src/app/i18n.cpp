@@ -104,6 +104,11 @@ std::string set_up_translations(const wxString& code) {
 
 wxLayoutDirection interface_direction() { return direction_; }
 
+wxString in_interface_direction(const wxString& text) {
+    if (direction_ != wxLayout_RightToLeft || text.empty() || text[0] == wxUniChar(0x200F)) return text;
+    return wxString(wxUniChar(0x200F)) + text;
+}
+
 wxString saved_language() { return wxConfigBase::Get()->Read("/Interface/Language", ""); }
 
 void save_language(const wxString& code) {

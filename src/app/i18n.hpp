@@ -23,6 +23,11 @@ std::string set_up_translations(const wxString& code);
 // says, since wx asks the C library's locale, which a system without (say) ur_PK.UTF-8 cannot give.
 wxLayoutDirection interface_direction();
 
+// `text` as a paragraph read in the interface's direction. Pango takes a line's direction from its first letter,
+// so in Urdu a line that begins with a code or a number (M01 …, KTM-2026-1 · …) would be laid out left to right,
+// its start at the left and cut off at the right; a right-to-left mark first keeps it right to left.
+wxString in_interface_direction(const wxString& text);
+
 // The choice saved in the configuration ("" when none).
 wxString saved_language();
 void save_language(const wxString& code);

@@ -253,7 +253,12 @@ TEST_CASE("Tamil is drawn with a Tamil face, and Chinese in Chinese shapes when 
         Language urdu(programme, "ur");
         CHECK(face_for(font, 0x06D2) == "Noto Naskh Arabic UI");
         CHECK(face_for(font, 'A').find("Arabic") == std::string::npos);
+        // A line that begins with a code is still laid out right to left (the code at its right).
+        const wxString line = wxString::FromUTF8("M01 ذاتی تجربہ");
+        CHECK(app::in_interface_direction(line) == wxString(wxUniChar(0x200F)) + line);
+        CHECK(!same(drawn(app::in_interface_direction(line), font), drawn(line, font)));
     }
+    CHECK(app::in_interface_direction("M01 x") == "M01 x");
     // 直 and 骨 differ between the Chinese and the Japanese shapes.
     const wxString han = wxString::FromUTF8("直骨");
     const wxImage sc = drawn(han, in_face(font, "Noto Sans CJK SC"));
