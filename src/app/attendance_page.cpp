@@ -13,6 +13,7 @@
 #include "app/accessibility.hpp"
 #include "app/cohort_pages.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/text.hpp"
 #include "core/attendance_dates.hpp"
 #include "store/repos.hpp"
@@ -608,10 +609,11 @@ void AttendancePage::show_summary() {
             case AttendanceStatus::absent: ++absent; break;
         }
     }
-    summary_->SetLabel(wxString::Format(_("Session %lld · %s · %s %s · %d minutes — %d present, %d late, %d left "
-                                          "early, %d excused, %d absent, %d not marked"),
-                                        s.id, wx(s.module_code), wx(s.date), wx(to_string(s.start_time)), s.minutes,
-                                        present, late, early, excused, absent, unmarked));
+    summary_->SetLabel(in_interface_direction(
+        wxString::Format(_("Session %lld · %s · %s %s · %d minutes — %d present, %d late, %d left "
+                           "early, %d excused, %d absent, %d not marked"),
+                         s.id, isolated(wx(s.module_code)), isolated(wx(s.date)), isolated(wx(to_string(s.start_time))),
+                         s.minutes, present, late, early, excused, absent, unmarked)));
 }
 
 }  // namespace mitra::app

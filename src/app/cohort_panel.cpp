@@ -7,6 +7,7 @@
 
 #include "app/cohort_pages.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/text.hpp"
 #include "store/app_queries.hpp"
 #include "store/repos.hpp"
@@ -92,11 +93,11 @@ void CohortPanel::refresh_header() {
             trainers += (trainers.empty() ? "" : ", ") + (t ? "\u2068" + t->name + "\u2069" : ref);
         }
         const std::size_t people = store::CohortRepo(context_.db()).enrolments(cohort_).size();
-        header_->SetLabel(
-            wxString::Format(_("%s · %s · %s, %s · from %s · trainers: %s · %s"), wx(cohort->code),
-                             wx(curriculum ? curriculum->title.in(context_.language()) : cohort->curriculum_code),
-                             wx(cohort->site), wx(cohort->country), wx(cohort->start_date), wx(trainers),
-                             wxString::Format(wxPLURAL("%zu person", "%zu people", people), people)));
+        header_->SetLabel(in_interface_direction(wxString::Format(
+            _("%s · %s · %s, %s · from %s · trainers: %s · %s"), isolated(wx(cohort->code)),
+            isolated(wx(curriculum ? curriculum->title.in(context_.language()) : cohort->curriculum_code)),
+            isolated(wx(cohort->site)), wx(cohort->country), isolated(wx(cohort->start_date)), wx(trainers),
+            wxString::Format(wxPLURAL("%zu person", "%zu people", people), people))));
         header_->SetToolTip(header_->GetLabel());
         header_->SetFont(header_->GetFont().Bold());
     });

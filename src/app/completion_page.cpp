@@ -11,6 +11,7 @@
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/reason_words.hpp"
 #include "app/record_dialogs.hpp"
 #include "app/text.hpp"
@@ -107,7 +108,7 @@ void CompletionPage::refresh() {
         values.push_back(wx(r.ref));
         values.push_back(wx(names_[r.ref]));
         values.push_back(status_of(r.complete, r.on_track));
-        values.push_back(completion_phrase(r));
+        values.push_back(in_interface_direction(completion_phrase(r)));
         list_->AppendItem(values);
     }
     totals_->SetLabel(wxString::Format(_("%d complete, %d on track, %d not on track, of %zu people."), complete,
@@ -124,7 +125,7 @@ void CompletionPage::show_modules(int row) {
     reason_->Clear();
     if (row == wxNOT_FOUND || row >= static_cast<int>(results_.size())) return;
     const auto& person = results_[static_cast<std::size_t>(row)];
-    reason_->ChangeValue(person.complete ? _("Nothing: complete.") : completion_phrase(person));
+    reason_->ChangeValue(person.complete ? _("Nothing: complete.") : in_interface_direction(completion_phrase(person)));
     for (const auto& m : results_[static_cast<std::size_t>(row)].modules) {
         wxVector<wxVariant> values;
         values.push_back(wx(m.code));
