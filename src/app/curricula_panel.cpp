@@ -97,6 +97,9 @@ void CurriculaPanel::show_details(const TextRow& row) {
     auto* modules = new wxDataViewListCtrl(details_, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(-1, 320)),
                                            wxDV_ROW_LINES | wxDV_HORIZ_RULES);
     modules->SetName("modules");
+    // Thirteen languages' columns are wider than any pane: the list scrolls sideways itself rather than widening the
+    // details (whose other values would then run off the window's edge).
+    modules->SetMinSize(wxSize(FromDIP(200), FromDIP(320)));
     modules->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
     modules->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, FromDIP(110));
     modules->AppendTextColumn(_("Hours"), wxDATAVIEW_CELL_INERT, FromDIP(50));

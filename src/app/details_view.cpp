@@ -26,13 +26,15 @@ void DetailsView::clear() {
     values_.clear();
     labels_.clear();
     fields_->Clear(true);
-    while (column_->GetItemCount() > 1) {
-        wxSizerItem* item = column_->GetItem(static_cast<size_t>(1));
+    // Everything but the fields' grid: the heading above it, and what was added below.
+    for (std::size_t i = column_->GetItemCount(); i-- > 0;) {
+        wxSizerItem* item = column_->GetItem(i);
+        if (item->GetSizer() == fields_) continue;
         if (wxWindow* w = item->GetWindow()) {
             column_->Detach(w);
             w->Destroy();
         } else {
-            column_->Remove(1);
+            column_->Remove(static_cast<int>(i));
         }
     }
     Thaw();
@@ -41,8 +43,8 @@ void DetailsView::clear() {
 void DetailsView::set_heading(const wxString& heading) {
     auto* title = new wxStaticText(this, wxID_ANY, heading);
     title->SetFont(title->GetFont().Scaled(1.4f).Bold());
-    fields_->Add(title, 0, wxBOTTOM, 6);
-    fields_->AddSpacer(0);
+    // Above the fields, not in their label column: a long heading would widen that column past the pane.
+    column_->Insert(0, title, 0, wxLEFT | wxRIGHT | wxTOP, 12);
 }
 
 void DetailsView::add_field(const wxString& label, const wxString& value) {
