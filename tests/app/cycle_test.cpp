@@ -261,13 +261,7 @@ TEST_CASE("a 12-person cohort is run from an empty database to printed certifica
     {
         // One dialog: the days typed in its spin box (the plan shown anew), the time and trainer as offered.
         Answer asked("ScheduleDialog", [](wxDialog* d) {
-            auto* days = dynamic_cast<wxSpinCtrl*>(d->FindWindow("every_days"));
-            REQUIRE(days);
-            days->SetValue(3);
-            wxSpinEvent typed(wxEVT_SPINCTRL, days->GetId());
-            typed.SetEventObject(days);
-            typed.SetPosition(3);
-            days->ProcessWindowEvent(typed);
+            spin_into(d, "every_days", 3);
             CHECK(static_cast<app::ScheduleDialog*>(d)->plan_text().Contains("First: "));
             CHECK(static_cast<app::ScheduleDialog*>(d)->trainer_note().empty());  // T-NP-07 may teach them all
         });

@@ -277,6 +277,16 @@ wxButton* button_among(wxWindow* in, const std::vector<wxString>& labels) {
 
 wxButton* button_labelled(wxWindow* in, const wxString& label) { return button_among(in, translations_of(label)); }
 
+void spin_into(wxDialog* dialog, const char* field, int value) {
+    auto* spin = dynamic_cast<wxSpinCtrl*>(dialog->FindWindow(field));
+    REQUIRE(spin);
+    spin->SetValue(value);
+    wxSpinEvent typed(wxEVT_SPINCTRL, spin->GetId());
+    typed.SetEventObject(spin);
+    typed.SetPosition(value);
+    spin->ProcessWindowEvent(typed);
+}
+
 void type_into(wxDialog* dialog, const char* field, const wxString& text) {
     auto* control = dynamic_cast<wxTextCtrl*>(dialog->FindWindow(field));
     REQUIRE(control);

@@ -107,4 +107,8 @@ wxButton* button_labelled(wxWindow* in, const wxString& label);
 // Types `text` into the dialog's text field named `field` (a failed check when there is none).
 void type_into(wxDialog* dialog, const char* field, const wxString& text);
 
+// Types `value` into the dialog's spin box named `field`, telling the dialog as typing does (a failed check when
+// there is none).
+void spin_into(wxDialog* dialog, const char* field, int value);
+
 }  // namespace mitra::app_test

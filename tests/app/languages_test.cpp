@@ -426,13 +426,7 @@ void run_cycle(const wxString& language, EnglishFinder& finder) {
     look("Sessions, none", frame.get());
     {
         DialogAnswer asked("ScheduleDialog", [&](wxDialog* d) {
-            auto* days = dynamic_cast<wxSpinCtrl*>(d->FindWindow("every_days"));
-            REQUIRE(days);
-            days->SetValue(3);
-            wxSpinEvent typed(wxEVT_SPINCTRL, days->GetId());
-            typed.SetEventObject(days);
-            typed.SetPosition(3);
-            days->ProcessWindowEvent(typed);
+            spin_into(d, "every_days", 3);
             look("the schedule dialog", d);
         });
         press(panel->sessions(), "Schedule from the curriculum…");
