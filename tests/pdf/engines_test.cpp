@@ -23,11 +23,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-FontStack& fonts() {
-    static FontStack stack;
-    return stack;
-}
-
 // The certificate bench's names (bench/certificates.cpp): every script the programme meets, hard cases included.
 const Person kBenchNames[] = {
     {"Nguyễn Thị Minh Khai", "", "vi", "vi"},

@@ -15,11 +15,6 @@ using mitra::pdf::test::temp_dir;
 
 namespace {
 
-FontStack& shared_fonts() {
-    static FontStack fonts;
-    return fonts;
-}
-
 std::filesystem::path save(const std::string& name, const std::string& bytes) {
     const auto path = temp_dir() / name;
     std::ofstream(path, std::ios::binary) << bytes;
@@ -56,7 +51,7 @@ TEST_CASE("the report PDF shows its charts' labels in any script, extractable", 
     r.charts.funnel = {"completed", {bar("M01 当事者としての経験と相互性", 17), bar("M02 जिया हुआ अनुभव", 2)}};
     r.charts.over_time = {"attendances", {bar("2026-01", 75), bar("2026-02", 70)}};
     r.tables = {table("By country", {"country", "enrolled"}, {{"नेपाल", "12"}, {"India", "<5"}})};
-    const auto pdf = save("report.pdf", render_report_pdf(shared_fonts(), r));
+    const auto pdf = save("report.pdf", render_report_pdf(mitra::pdf::test::fonts(), r));
 
     const auto info = run("pdfinfo " + quote(pdf.string()));
     REQUIRE(info.status == 0);
@@ -74,7 +69,7 @@ TEST_CASE("the report PDF shows its charts' labels in any script, extractable", 
 
 TEST_CASE("long text wraps at spaces, and between characters where a script writes none", "[pdf][report]") {
     haru::Document doc;
-    TextRenderer text(doc.get(), shared_fonts());
+    TextRenderer text(doc.get(), mitra::pdf::test::fonts());
     const TextStyle style{"sans", false, 10, ""};
     const auto english =
         wrap_text(text, "We keep only what the training needs and never ask about diagnosis.", 120, style);
@@ -112,7 +107,7 @@ TEST_CASE("a sign-in sheet has every name, each ref and the session, in rows tha
     for (int page = 0; page < 5; ++page)  // enough people for a second page
         for (std::size_t i = 0; i < names.size(); ++i)
             s.people.push_back({"P-" + std::to_string(page) + std::to_string(i), names[i], "", "", "NP"});
-    const auto pdf = save("sheet.pdf", render_sign_in_sheet(shared_fonts(), s));
+    const auto pdf = save("sheet.pdf", render_sign_in_sheet(mitra::pdf::test::fonts(), s));
     const auto info = run("pdfinfo " + quote(pdf.string())).out;
     CHECK(info.find("Pages:           2") != std::string::npos);
     const auto text = run("pdftotext " + quote(pdf.string()) + " -").out;
@@ -130,14 +125,16 @@ TEST_CASE("the enrolment form speaks the cohort's language and asks nothing abou
     f.cohort_code = "TKY-2026-1";
     f.curriculum_title = "ピアサポートの基礎";
     f.site = "東京";
-    const auto ja =
-        run("pdftotext " + quote(save("form-ja.pdf", render_enrolment_form(shared_fonts(), f)).string()) + " -").out;
+    const auto ja = run("pdftotext " +
+                        quote(save("form-ja.pdf", render_enrolment_form(mitra::pdf::test::fonts(), f)).string()) + " -")
+                        .out;
     CHECK(ja.find("受講申込書") != std::string::npos);
     CHECK(ja.find("署名") != std::string::npos);
     CHECK(ja.find("Signature") != std::string::npos);  // English beside each label
     f.language = "ko";                                 // no translation yet: English
-    const auto en =
-        run("pdftotext " + quote(save("form-ko.pdf", render_enrolment_form(shared_fonts(), f)).string()) + " -").out;
+    const auto en = run("pdftotext " +
+                        quote(save("form-ko.pdf", render_enrolment_form(mitra::pdf::test::fonts(), f)).string()) + " -")
+                        .out;
     CHECK(en.find("Enrolment form") != std::string::npos);
     CHECK(en.find("diagnosis") != std::string::npos);
     CHECK(en.find("Diagnosis:") == std::string::npos);
@@ -174,7 +171,8 @@ TEST_CASE("the report PDF speaks its language: every label in its script and fon
         r.nothing_in_period = L("nothing in this period");
         r.page = L("page {n}");
         r.footer = L("Aggregate figures only");
-        const auto pdf = save(std::string("report-") + c.language + ".pdf", render_report_pdf(shared_fonts(), r));
+        const auto pdf =
+            save(std::string("report-") + c.language + ".pdf", render_report_pdf(mitra::pdf::test::fonts(), r));
 
         const auto text = mitra::pdf::test::squeeze(mitra::pdf::test::pdftotext(pdf));
         CHECK(text.find("Completion funnel") == std::string::npos);

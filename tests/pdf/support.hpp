@@ -18,6 +18,12 @@
 
 namespace mitra::pdf::test {
 
+// One font stack for the whole test binary (it caches the faces it opens).
+inline FontStack& fonts() {
+    static FontStack stack;
+    return stack;
+}
+
 inline void hpdf_error(HPDF_STATUS e, HPDF_STATUS d, void*) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "libharu error 0x%04lX detail %lu", (unsigned long)e, (unsigned long)d);

@@ -25,11 +25,6 @@ using nlohmann::json;
 
 namespace {
 
-FontStack& tagged_fonts() {
-    static FontStack fonts;
-    return fonts;
-}
-
 fs::path saved(const std::string& name, const std::string& bytes) {
     const fs::path dir = temp_dir() / "tagged";
     fs::create_directories(dir);
@@ -302,7 +297,7 @@ CertificateContent certificate_for(const Name& n, int number) {
 
 TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms are tagged, titled and in a language",
           "[tagged]") {
-    CertificateRenderer renderer(tagged_fonts());
+    CertificateRenderer renderer(fonts());
     const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
     const CertificateContent cert = completion_for({"प्रिया शर्मा", "Priya Sharma", "hi", "ja"}, 5);
     const fs::path single = saved("certificate.pdf", renderer.render(tmpl, cert));
@@ -376,7 +371,7 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     table.header = {"country", "enrolled"};
     table.rows = {{"日本", "7"}, {"India", "<5"}};
     report.tables = {table};
-    const fs::path report_pdf = saved("report.pdf", render_report_pdf(tagged_fonts(), report));
+    const fs::path report_pdf = saved("report.pdf", render_report_pdf(fonts(), report));
     check_tagged(report_pdf, "プログラム報告", "ja");
     const auto report_tree = structure_of(report_pdf);
     std::set<std::string> report_roles;
@@ -393,7 +388,7 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     report.language = "ur";
     report.title = "پروگرام رپورٹ";
     report.tables.front().rows.front().front() = "پاکستان";
-    const auto urdu_tree = structure_of(saved("report-ur.pdf", render_report_pdf(tagged_fonts(), report)));
+    const auto urdu_tree = structure_of(saved("report-ur.pdf", render_report_pdf(fonts(), report)));
     REQUIRE(find_shown(urdu_tree, "پروگرام رپورٹ"));
     CHECK(find_shown(urdu_tree, "پروگرام رپورٹ")->role == "H1");
     REQUIRE(find_shown(urdu_tree, "پاکستان"));
@@ -404,7 +399,7 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     roster.curriculum_title = "ہم مرتبہ معاونت کی بنیادیں";  // an Urdu cohort: its words right to left, in ur
     roster.language = "ur";
     roster.people = {{"P-001", "प्रिया शर्मा", "Priya Sharma", "hi", "NP"}};
-    const fs::path roster_pdf = saved("roster.pdf", render_roster(tagged_fonts(), roster));
+    const fs::path roster_pdf = saved("roster.pdf", render_roster(fonts(), roster));
     check_tagged(roster_pdf, "Cohort roster KTM-2026-1", "en");
     const auto roster_tree = structure_of(roster_pdf);
     REQUIRE(find_text(roster_tree, "P-001"));
@@ -422,7 +417,7 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     sheet.module_title = "Lived Experience and Mutuality";
     sheet.language = "en";
     sheet.people = roster.people;
-    const fs::path sheet_pdf = saved("sheet.pdf", render_sign_in_sheet(tagged_fonts(), sheet));
+    const fs::path sheet_pdf = saved("sheet.pdf", render_sign_in_sheet(fonts(), sheet));
     check_tagged(sheet_pdf, "Sign-in sheet, session 42", "en");
     const auto sheet_tree = structure_of(sheet_pdf);
     REQUIRE(find_text(sheet_tree, "Sign-in sheet"));
@@ -431,7 +426,7 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
     EnrolmentForm form;
     form.language = "ja";
     form.cohort_code = "TKY-2026-1";
-    const fs::path form_pdf = saved("form.pdf", render_enrolment_form(tagged_fonts(), form));
+    const fs::path form_pdf = saved("form.pdf", render_enrolment_form(fonts(), form));
     check_tagged(form_pdf, "Enrolment form TKY-2026-1", "ja");
     const auto form_tree = structure_of(form_pdf);
     REQUIRE(find_text(form_tree, "受講申込書"));
@@ -441,7 +436,7 @@ TEST_CASE("certificates, reports, rosters, sign-in sheets and enrolment forms ar
 }
 
 TEST_CASE("every name comes back from the structure tree as it is stored, with its language", "[tagged]") {
-    CertificateRenderer renderer(tagged_fonts());
+    CertificateRenderer renderer(fonts());
     const CertificateTemplate tmpl = shipped_template("programme-completion.toml");
     std::vector<CertificateContent> contents;
     int number = 100;
@@ -461,8 +456,8 @@ TEST_CASE("every name comes back from the structure tree as it is stored, with i
         roster.people.push_back(p);
         sheet.people.push_back(p);
     }
-    const auto roster_tree = structure_of(saved("names-roster.pdf", render_roster(tagged_fonts(), roster)));
-    const auto sheet_tree = structure_of(saved("names-sheet.pdf", render_sign_in_sheet(tagged_fonts(), sheet)));
+    const auto roster_tree = structure_of(saved("names-roster.pdf", render_roster(fonts(), roster)));
+    const auto sheet_tree = structure_of(saved("names-sheet.pdf", render_sign_in_sheet(fonts(), sheet)));
 
     // Each certificate alone (its page drawn whole), and in a batch (the template's part a form, the name drawn
     // on the page).

@@ -28,11 +28,6 @@ using mitra::workflow::write_certificate_files;
 
 namespace {
 
-FontStack& fonts() {
-    static FontStack stack;
-    return stack;
-}
-
 const Person kPeople[] = {
     {"山田 花子", "Yamada Hanako", "ja", "ja"},
     {"김민준", "Kim Minjun", "ko", "ko"},

@@ -18,11 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-FontStack& fonts() {
-    static FontStack stack;
-    return stack;
-}
-
 std::string slurp(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     return {std::istreambuf_iterator<char>(in), {}};

@@ -14,11 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-FontStack& fonts() {
-    static FontStack stack;
-    return stack;
-}
-
 /// A 500 x 800 pt page with `text` drawn `times` times, one per line (wrapping into columns).
 long page_with_repeats(const std::string& id, const std::string& text, const std::string& lang, int times) {
     Doc doc;

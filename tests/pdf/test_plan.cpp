@@ -2,6 +2,7 @@
 // line that would climb over its neighbours set in Naskh, marks kept out of the title's band, what is the batch's
 // shared part and what the person's own, where the frame and the QR box go.
 #include "certificate_support.hpp"
+#include "support.hpp"
 #include "pdf/certificate_plan.hpp"
 #include "pdf/shaping.hpp"
 
@@ -20,15 +21,10 @@ using namespace mitra::pdf::test;
 
 namespace {
 
-FontStack& plan_fonts() {
-    static FontStack stack;
-    return stack;
-}
-
 CertificatePlan plan_for(const CertificateTemplate& tmpl, const CertificateContent& c,
                          PlanParts parts = PlanParts::all) {
-    ShapeCache shapes(plan_fonts());
-    return plan_certificate(tmpl, c, plan_fonts(), shapes, nullptr, parts);
+    ShapeCache shapes(fonts());
+    return plan_certificate(tmpl, c, fonts(), shapes, nullptr, parts);
 }
 
 // `count` characters of `words`, repeated.
@@ -150,7 +146,7 @@ TEST_CASE("an Urdu line that Nastaliq would raise over its neighbours is set in 
     REQUIRE(title.size() == 1);
     TextStyle nastaliq = title.front()->style;
     nastaliq.lang = "ur";
-    const ShapedLine tall = shape_line(plan_fonts(), title.front()->line.text, nastaliq);
+    const ShapedLine tall = shape_line(fonts(), title.front()->line.text, nastaliq);
     REQUIRE(uses_family(tall, "Noto Nastaliq Urdu"));
     CHECK(ink_extent(tall).top > 1.3);
     // So it is set in Urdu's plain Arabic forms.

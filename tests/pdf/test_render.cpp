@@ -11,11 +11,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-FontStack& shared_fonts() {
-    static FontStack fonts;
-    return fonts;
-}
-
 constexpr double kPageW = 500, kPageH = 120, kX = 20, kBaseline = 50, kSize = 28;
 
 struct Rendered {
@@ -25,7 +20,7 @@ struct Rendered {
 
 Rendered render_one(const std::string& name, const std::string& text, const TextStyle& st) {
     Doc doc;
-    TextRenderer r(doc.h, shared_fonts());
+    TextRenderer r(doc.h, fonts());
     HPDF_Page page = HPDF_AddPage(doc.h);
     HPDF_Page_SetWidth(page, kPageW);
     HPDF_Page_SetHeight(page, kPageH);
@@ -111,7 +106,7 @@ TEST_CASE("mixed LTR/RTL line extracts its Latin words and renders", "[render][b
 
 TEST_CASE("alignment and fitting", "[render]") {
     Doc doc;
-    TextRenderer r(doc.h, shared_fonts());
+    TextRenderer r(doc.h, fonts());
     HPDF_Page page = HPDF_AddPage(doc.h);
     HPDF_Page_SetWidth(page, 400);
     HPDF_Page_SetHeight(page, 200);
@@ -143,7 +138,7 @@ TEST_CASE("alignment and fitting", "[render]") {
 
 TEST_CASE("more than 255 distinct clusters stay extractable", "[render]") {
     Doc doc;
-    TextRenderer r(doc.h, shared_fonts());
+    TextRenderer r(doc.h, fonts());
     HPDF_Page page = HPDF_AddPage(doc.h);
     std::string all;
     for (int line = 0; line < 20; ++line) {
@@ -165,7 +160,7 @@ TEST_CASE("more than 255 distinct clusters stay extractable", "[render]") {
 TEST_CASE("certificate pages stay small", "[size]") {
     auto page_size = [](const std::vector<std::pair<std::string, std::string>>& names, const std::string& id) {
         Doc doc;
-        TextRenderer r(doc.h, shared_fonts());
+        TextRenderer r(doc.h, fonts());
         HPDF_Page page = HPDF_AddPage(doc.h);
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_LANDSCAPE);
         r.draw(page, "Certificate of Completion", 421, 480, {"serif", true, 36, ""}, Align::centre);
@@ -194,7 +189,7 @@ TEST_CASE("certificate pages stay small", "[size]") {
 }
 
 TEST_CASE("fonts are cached across documents and 200 certificates are quick", "[perf]") {
-    FontStack& fonts = shared_fonts();
+    FontStack& fonts = test::fonts();
     auto one = [&](int i) {
         Doc doc;
         TextRenderer r(doc.h, fonts);

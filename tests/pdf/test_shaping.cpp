@@ -9,11 +9,6 @@ using namespace mitra::pdf::test;
 
 namespace {
 
-FontStack& shared_fonts() {
-    static FontStack fonts;
-    return fonts;
-}
-
 /// Same notation as hb-shape --no-glyph-names --utf8-clusters:
 /// [gid=cluster@xoff,yoff+xadv|...]
 std::string serialise(const GlyphRun& run) {
@@ -69,7 +64,7 @@ TEST_CASE("glyph runs match hb-shape for complex scripts", "[shaping]") {
     for (const auto& c : cases) {
         INFO(c.text);
         TextStyle st{c.role, false, 12, c.lang};
-        const ShapedLine line = shape_line(shared_fonts(), c.text, st);
+        const ShapedLine line = shape_line(fonts(), c.text, st);
         REQUIRE(line.runs.size() == 1);
         const GlyphRun& run = line.runs[0];
         CHECK(run.face->family == c.family);
@@ -85,13 +80,13 @@ TEST_CASE("glyph runs match hb-shape for complex scripts", "[shaping]") {
 TEST_CASE("Devanagari conjuncts and Sinhala ZWJ change the glyphs", "[shaping]") {
     TextStyle st{"sans", false, 12, "hi"};
     // त्रि = 4 code points -> conjunct glyph + matra (fewer glyphs than characters)
-    const auto tri = shape_line(shared_fonts(), "त्रि", st);
+    const auto tri = shape_line(fonts(), "त्रि", st);
     REQUIRE(tri.runs.size() == 1);
     CHECK(tri.runs[0].glyphs.size() < 4);
     // ශ්‍රී with ZWJ (yansaya) must shape differently from ශ්රී without it.
     st.lang = "si";
-    const auto with_zwj = shape_line(shared_fonts(), "ශ්‍රී", st);
-    const auto without = shape_line(shared_fonts(), "ශ්රී", st);
+    const auto with_zwj = shape_line(fonts(), "ශ්‍රී", st);
+    const auto without = shape_line(fonts(), "ශ්රී", st);
     std::vector<hb_codepoint_t> a, b;
     for (auto& g : with_zwj.runs.at(0).glyphs) a.push_back(g.id);
     for (auto& g : without.runs.at(0).glyphs) b.push_back(g.id);
@@ -101,7 +96,7 @@ TEST_CASE("Devanagari conjuncts and Sinhala ZWJ change the glyphs", "[shaping]")
 TEST_CASE("Arabic is joined and right-to-left and mixed lines are in visual order", "[shaping][bidi]") {
     TextStyle st{"serif", false, 12, ""};
     const std::string text = "Aisha عائشہ خان (Pakistan)";
-    const ShapedLine line = shape_line(shared_fonts(), text, st);
+    const ShapedLine line = shape_line(fonts(), text, st);
     REQUIRE(line.runs.size() == 3);
     CHECK_FALSE(line.runs[0].rtl);
     CHECK(line.runs[1].rtl);
@@ -113,13 +108,13 @@ TEST_CASE("Arabic is joined and right-to-left and mixed lines are in visual orde
     CHECK(ar.front().cluster > ar.back().cluster);
     CHECK(line.text.substr(line.runs[2].begin) == " (Pakistan)");
     // Joining: isolated-form shaping of each letter differs from the word's glyphs.
-    const auto word = shape_line(shared_fonts(), "خان", st);
-    const auto kha = shape_line(shared_fonts(), "خ", st);
+    const auto word = shape_line(fonts(), "خان", st);
+    const auto kha = shape_line(fonts(), "خ", st);
     CHECK(word.runs.at(0).glyphs.back().id != kha.runs.at(0).glyphs.back().id);
 }
 
 TEST_CASE("font selection stays inside the Noto packages", "[fonts]") {
-    FontStack& fonts = shared_fonts();
+    FontStack& fonts = test::fonts();
     const auto line = shape_line(fonts, "Nguyễn Thị Minh Khai", {"serif", true, 12, "vi"});
     REQUIRE(line.runs.size() == 1);
     CHECK(line.runs[0].face->family == "Noto Serif");
@@ -131,7 +126,7 @@ TEST_CASE("font selection stays inside the Noto packages", "[fonts]") {
 }
 
 TEST_CASE("a missing font is a clear error, never tofu", "[fonts]") {
-    FontStack& fonts = shared_fonts();
+    FontStack& fonts = test::fonts();
     // Emoji exist on this machine only in DejaVu, which the Noto-only config must not see.
     try {
         (void)shape_line(fonts, "Priya 😀", {"sans", false, 12, ""});
@@ -159,7 +154,7 @@ TEST_CASE("a missing font is a clear error, never tofu", "[fonts]") {
 }
 
 TEST_CASE("the shape cache gives what shaping gives, per role, weight and language", "[shaping][cache]") {
-    FontStack& fonts = shared_fonts();
+    FontStack& fonts = test::fonts();
     ShapeCache cache(fonts, 4);
     const auto same = [](const ShapedLine& a, const ShapedLine& b) {
         if (a.text != b.text || a.runs.size() != b.runs.size()) return false;
