@@ -121,6 +121,9 @@ private:
     static wxGridCellAttr* make(const wxColour& background) {
         auto* attr = new wxGridCellAttr;
         attr->SetBackgroundColour(background);
+        // The ink is the cell's own, not the theme's: a dark theme's light text on these light cells would not read.
+        // Near-black on each of them is well above WCAG's 4.5:1 (tests/app/attendance_test.cpp measures it).
+        attr->SetTextColour(wxColour(26, 26, 26));
         return attr;
     }
     const Session& session(int col) const { return page_.sheet_.sessions[static_cast<std::size_t>(col)]; }

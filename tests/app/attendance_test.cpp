@@ -6,6 +6,10 @@
 #include <wx/dialog.h>
 #include <wx/modalhook.h>
 
+#include <algorithm>
+#include <cmath>
+#include <set>
+
 #include "app/cohort_pages.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/main_frame.hpp"
@@ -228,4 +232,52 @@ TEST_CASE(
         CHECK(page->list()->GetTextValue(0, 7).Contains("T-NP-03"));
         CHECK(page->list()->GetTextValue(0, 7).Contains(wxString::FromUTF8("माया गुरुङ")));
     }
+}
+
+namespace {
+
+// WCAG 2.2's relative luminance and contrast ratio of two sRGB colours.
+double luminance(const wxColour& c) {
+    auto channel = [](unsigned char v) {
+        const double s = v / 255.0;
+        return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.Red()) + 0.7152 * channel(c.Green()) + 0.0722 * channel(c.Blue());
+}
+
+double contrast(const wxColour& a, const wxColour& b) {
+    const double x = luminance(a), y = luminance(b);
+    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
+}
+
+}  // namespace
+
+TEST_CASE("every mark reads at WCAG contrast in any theme and is told by its letter, not its colour alone",
+          "[gui][attendance]") {
+    Programme programme;
+    Window frame(programme.context);
+    auto* panel = frame->open_cohort(programme.cohort);
+    pump();
+    auto* page = panel->attendance();
+    auto* cells = page->grid()->GetGridWindow();
+    const Session first = programme.sessions.front();
+    const int col = page->column_of(first.id);
+    page->grid()->GoToCell(0, col);
+    page->set_ask_minutes([](const wxString&, const Session& s) { return std::optional<int>(s.minutes - 30); });
+    for (int key : {'P', 'L', 'F', 'E', 'A'}) press(cells, key);  // rows 0 to 4, one mark of each kind
+    pump();
+    std::set<wxString> letters;
+    for (int row = 0; row < 5; ++row) {
+        wxGridCellAttr* attr = page->grid()->GetTable()->GetAttr(row, col, wxGridCellAttr::Any);
+        REQUIRE(attr);
+        const wxString value = page->grid()->GetCellValue(row, col);
+        INFO("row " << row << " '" << value << "'");
+        // The text colour is the mark's own, not the theme's (a dark theme's light text on these light cells).
+        CHECK(attr->HasTextColour());
+        CHECK(contrast(attr->GetTextColour(), attr->GetBackgroundColour()) >= 4.5);
+        CHECK_FALSE(value.empty());
+        letters.insert(value.Left(1));
+        attr->DecRef();
+    }
+    CHECK(letters == std::set<wxString>{"P", "L", "F", "E", "A"});
 }
