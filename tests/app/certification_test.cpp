@@ -26,16 +26,6 @@ using namespace mitra::app_test;
 
 namespace {
 
-// Every label's text under a window, joined: what a person reads in the details pane.
-wxString all_text(wxWindow* window) {
-    wxString out;
-    for (wxWindow* child : window->GetChildren()) {
-        if (auto* label = dynamic_cast<wxStaticText*>(child)) out << label->GetLabel() << "\n";
-        out << all_text(child);
-    }
-    return out;
-}
-
 LearningEntry learning(const std::string& title, int hours, const std::string& category, const Date& on) {
     LearningEntry e;
     e.title = title;

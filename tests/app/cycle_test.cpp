@@ -157,9 +157,7 @@ TEST_CASE("a 12-person cohort is run from an empty database to printed certifica
     REQUIRE(trainers->row_count() == 1);
     trainers->select_row(0);
     ++tally.clicks;
-    std::vector<std::string> every;
-    const auto psf = store::CurriculumRepo(db).find("PSF");
-    for (const auto& m : psf->modules) every.push_back(m.code);
+    const std::vector<std::string> every = module_codes(db, "PSF");
     {
         Answer qualified("QualifyDialog", [&](wxDialog* d) {
             auto* modules = dynamic_cast<wxCheckListBox*>(d->FindWindow(XRCID("modules")));

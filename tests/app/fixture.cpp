@@ -5,6 +5,7 @@
 
 #include <wx/numdlg.h>
 #include <wx/spinctrl.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/textdlg.h>
 #include <wx/translation.h>
@@ -276,6 +277,23 @@ wxButton* button_among(wxWindow* in, const std::vector<wxString>& labels) {
 }  // namespace
 
 wxButton* button_labelled(wxWindow* in, const wxString& label) { return button_among(in, translations_of(label)); }
+
+wxString all_text(wxWindow* window) {
+    wxString out;
+    for (wxWindow* child : window->GetChildren()) {
+        if (auto* label = dynamic_cast<wxStaticText*>(child)) out << label->GetLabel() << "\n";
+        out << all_text(child);
+    }
+    return out;
+}
+
+std::vector<std::string> module_codes(store::Database& db, const std::string& curriculum) {
+    std::vector<std::string> codes;
+    const auto found = store::CurriculumRepo(db).find(curriculum);
+    REQUIRE(found);
+    for (const auto& m : found->modules) codes.push_back(m.code);
+    return codes;
+}
 
 void spin_into(wxDialog* dialog, const char* field, int value) {
     auto* spin = dynamic_cast<wxSpinCtrl*>(dialog->FindWindow(field));

@@ -67,6 +67,12 @@ private:
 
 // Lets the windows draw and handle queued events for about `ms` milliseconds.
 void pump(int ms = 100);
+
+// Every label's text under a window, one a line: what a person reads there.
+wxString all_text(wxWindow* window);
+
+// The module codes of a curriculum in the database, in its order.
+std::vector<std::string> module_codes(store::Database& db, const std::string& curriculum);
 // A key as the keyboard sends it, to a window (the grid's cell area, a list).
 void press(wxWindow* window, int key_code, int modifiers = 0);
 // The window's pixels as they are on the screen, saved as PNG; false when nothing could be read.

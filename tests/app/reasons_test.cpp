@@ -25,15 +25,6 @@ using namespace mitra::app_test;
 
 namespace {
 
-wxString all_text(wxWindow* window) {
-    wxString out;
-    for (wxWindow* child : window->GetChildren()) {
-        if (auto* label = dynamic_cast<wxStaticText*>(child)) out << label->GetLabel() << "\n";
-        out << all_text(child);
-    }
-    return out;
-}
-
 // Lower-case ASCII words of three letters or more: English words, where codes (M03, PSF, KTM-2026-1, P-001),
 // numbers and dates are not.
 std::vector<wxString> english_words(const wxString& text) {

@@ -98,15 +98,6 @@ std::multiset<std::string> history_of(Programme& programme, const std::string& r
     return kinds;
 }
 
-wxString all_text(wxWindow* window) {
-    wxString out;
-    for (wxWindow* child : window->GetChildren()) {
-        if (auto* label = dynamic_cast<wxStaticText*>(child)) out << label->GetLabel() << "\n";
-        out << all_text(child);
-    }
-    return out;
-}
-
 wxButton* button(wxWindow* in, const char* name) {
     auto* b = dynamic_cast<wxButton*>(wxWindow::FindWindowByName(name, in));
     REQUIRE(b);

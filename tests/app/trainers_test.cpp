@@ -153,9 +153,7 @@ TEST_CASE("a new trainer is added, qualified and certified in the Trainers view,
     frame->show_section(app::MainFrame::trainers);
     trainers->refresh();
     choose(trainers, "T-NP-05");
-    std::vector<std::string> every;
-    const auto psf = store::CurriculumRepo(db).find("PSF");
-    for (const auto& m : psf->modules) every.push_back(m.code);
+    const std::vector<std::string> every = module_codes(db, "PSF");
     {
         Answer qualified("QualifyDialog", [&](wxDialog* d) {
             auto* modules = dynamic_cast<wxCheckListBox*>(d->FindWindow(XRCID("modules")));
