@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include <stdexcept>
+#include <vector>
 
 namespace mitra {
 namespace {
@@ -75,6 +76,28 @@ std::string sha256_hex(std::string_view text) {
     crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(text.data()), text.size());
     char hex[crypto_hash_sha256_BYTES * 2 + 1];
     sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    return hex;
+}
+
+std::string blake2b_hex(std::string_view text, std::size_t bytes) {
+    ensure_sodium();
+    std::vector<unsigned char> hash(bytes);
+    if (crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                           nullptr, 0) != 0)
+        throw std::invalid_argument("a BLAKE2b digest is 16 to 64 bytes");
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
+    hex.pop_back();
+    return hex;
+}
+
+std::string random_hex(std::size_t bytes) {
+    ensure_sodium();
+    std::vector<unsigned char> random(bytes);
+    randombytes_buf(random.data(), random.size());
+    std::string hex(bytes * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), random.data(), random.size());
+    hex.pop_back();
     return hex;
 }
 

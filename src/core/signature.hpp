@@ -61,6 +61,10 @@ PayloadCheck check_payload(std::string_view payload, const std::vector<SigningKe
 
 // The hex SHA-256 of text, for recording what a certificate said.
 std::string sha256_hex(std::string_view text);
+// The hex BLAKE2b digest of text, `bytes` long (16 to 64), for fingerprints that need not be cryptographic names.
+std::string blake2b_hex(std::string_view text, std::size_t bytes);
+// `bytes` random bytes from the system's generator, in hex (salts).
+std::string random_hex(std::size_t bytes);
 std::string base64url_encode(std::string_view bytes);
 std::optional<std::string> base64url_decode(std::string_view text);
 

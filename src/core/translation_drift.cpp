@@ -1,6 +1,6 @@
 #include "core/translation_drift.hpp"
 
-#include <sodium.h>
+#include "core/signature.hpp"
 
 #include <set>
 #include <stdexcept>
@@ -16,15 +16,7 @@ void add(std::string& input, const LocalizedText& text) {
     input += '\x1f';  // unit separator: "ab" + "c" differs from "a" + "bc"
 }
 
-std::string fingerprint(const std::string& input) {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
-    unsigned char hash[kFingerprintBytes];
-    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(input.data()), input.size(), nullptr,
-                       0);
-    char hex[kFingerprintBytes * 2 + 1];
-    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
-    return hex;
-}
+std::string fingerprint(const std::string& input) { return blake2b_hex(input, kFingerprintBytes); }
 
 void collect_languages(const LocalizedText& text, std::set<std::string>& languages) {
     for (const auto& [language, body] : text.by_language)

@@ -1,8 +1,6 @@
 // Open Badges 2.0 assertions, as JSON, from an issued certificate's facts.
 #include "io/open_badges.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -14,16 +12,6 @@ namespace mitra::io {
 namespace {
 
 using nlohmann::json;
-
-std::string hex(const unsigned char* bytes, std::size_t n) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) {
-        out += digits[bytes[i] >> 4];
-        out += digits[bytes[i] & 15];
-    }
-    return out;
-}
 
 // Standard base64 (with padding), as data: URIs want it.
 std::string base64(std::string_view bytes) {
@@ -59,12 +47,7 @@ std::string hours(int minutes) {
 
 }  // namespace
 
-std::string new_badge_salt() {
-    if (sodium_init() < 0) throw std::runtime_error("libsodium could not start");
-    unsigned char bytes[16];
-    randombytes_buf(bytes, sizeof bytes);
-    return hex(bytes, sizeof bytes);
-}
+std::string new_badge_salt() { return random_hex(16); }
 
 std::string hashed_identity(const std::string& type, const std::string& identity, const std::string& salt) {
     std::string normal = trim(identity);
