@@ -213,6 +213,20 @@ void name_controls(wxWindow* top) {
 
 void set_accessible_name(wxWindow* control, const wxString& name) { name_window(control, name, true); }
 
+void say_row_news(wxDataViewCtrl* list, unsigned row, const wxString& words) {
+    GtkWidget* view = list->GtkGetTreeView();
+    AtkObject* table = view ? gtk_widget_get_accessible(view) : nullptr;
+    if (!table || !ATK_IS_TABLE(table)) return;
+    AtkObject* cell = atk_table_ref_at(ATK_TABLE(table), static_cast<gint>(row), 0);
+    if (!cell) return;
+    // ATK announces no first description, so there is always one first. The screen reader takes the words from the
+    // event itself; emptied at once, they are not said again (twice) when the keyboard comes back to the row.
+    atk_object_set_description(cell, "");
+    atk_object_set_description(cell, words.utf8_str());
+    atk_object_set_description(cell, "");
+    g_object_unref(cell);
+}
+
 void install_accessible_names() {
     static NameOnShow* filter = nullptr;
     if (filter) return;

@@ -44,6 +44,11 @@ AttendanceList::AttendanceList(AttendancePage& page) : wxPanel(&page, wxID_ANY),
         put_cursor();
         page_.handle_key('P', wxMOD_NONE);
     });
+    // The keyboard's row, moved by the arrows (GTK moves the selection with it): where the page's keys act.
+    people_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent& e) {
+        e.Skip();
+        put_cursor();
+    });
     // Before the list sees the key: the list's own search and the arrows up and down stay the list's.
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& e) {
         const auto* from = dynamic_cast<wxWindow*>(e.GetEventObject());
@@ -60,7 +65,16 @@ AttendanceList::AttendanceList(AttendancePage& page) : wxPanel(&page, wxID_ANY),
             return;
         }
         put_cursor();
-        if (!page_.handle_key(key, modifiers)) e.Skip();
+        const int row = page_.grid_->GetGridCursorRow(), col = page_.grid_->GetGridCursorCol();
+        if (!page_.handle_key(key, modifiers)) return e.Skip();
+        // A mark moves the grid's cursor down; the list stays on the row, so that the screen reader says its new
+        // mark (moving on, it would say the next row instead, cutting the mark off). Down goes on.
+        const bool mark =
+            modifiers == wxMOD_NONE && (key == 'P' || key == 'L' || key == 'F' || key == 'E' || key == 'A');
+        if (mark && row >= 0 && page_.grid_->GetGridCursorRow() != row) {
+            page_.grid_->SetGridCursor(row, col);
+            show();
+        }
     });
 }
 
@@ -74,6 +88,8 @@ void AttendanceList::show() {
                                               wx(sheet.sessions[c].date)));
     }
     if (col >= 0 && col < static_cast<int>(session_->GetCount())) session_->SetSelection(col);
+    const int selected = people_->GetSelectedRow();
+    bool selected_changed = false;  // the words of the row the keyboard is on
     if (static_cast<std::size_t>(people_->GetItemCount()) != sheet.people.size()) {
         people_->DeleteAllItems();
         for (std::size_t r = 0; r < sheet.people.size(); ++r) {
@@ -89,19 +105,27 @@ void AttendanceList::show() {
             people_->SetTextValue(text, static_cast<unsigned>(r), 0);
             // A changed value only redraws the cell on GTK; a changed row is what its accessible side hears.
             people_->GetModel()->ItemChanged(people_->RowToItem(static_cast<int>(r)));
+            selected_changed = selected_changed || static_cast<int>(r) == selected;
         }
     }
-    if (row >= 0 && row < people_->GetItemCount() && people_->GetSelectedRow() != row) {
-        people_->SelectRow(static_cast<unsigned>(row));
-        people_->EnsureVisible(people_->RowToItem(row));
+    if (row >= 0 && row < people_->GetItemCount() && selected != row) {
+        // The keyboard's row too, not only the selection (GTK's cursor): the screen reader follows it and reads the
+        // row, and the arrows go on from there.
+        const wxDataViewItem item = people_->RowToItem(row);
+        people_->SetCurrentItem(item);
+        people_->Select(item);
+        people_->EnsureVisible(item);
+    } else if (selected_changed) {
+        say_row_news(people_, static_cast<unsigned>(selected),
+                     people_->GetTextValue(static_cast<unsigned>(selected), 0));
     }
 }
 
 void AttendanceList::put_cursor() {
     const int row = people_->GetSelectedRow(), col = session_->GetSelection();
     if (col < 0 || page_.grid_->GetNumberRows() == 0) return;
-    page_.grid_->SetGridCursor(std::max(0, row), col);
-    if (row < 0) people_->SelectRow(0);
+    if (page_.grid_->GetGridCursorRow() != std::max(0, row) || page_.grid_->GetGridCursorCol() != col)
+        page_.grid_->SetGridCursor(std::max(0, row), col);
     show();
 }
 
