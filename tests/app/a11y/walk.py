@@ -6,7 +6,8 @@ Fails on any showing control that takes the keyboard and has no accessible name 
 and on the attendance: chooses a session and finds a named person's row in the list a screen reader uses, marks
 them present through the row's action (as Enter does), reads the new mark back through AT-SPI and from the
 database file. (The list's keys, the grid's P L F E A, arrows, Shift+P and Ctrl+Z, are pressed in
-attendance_list_test.cpp: keys typed through AT-SPI's registry did not reach the program under Xvfb.)
+attendance_list_test.cpp, and typed as a keyboard types them into mitra itself, with and without Orca, by
+keyboard.py.)
 
 Run under a display and a session bus of its own (ctest gui_a11y_walk):
     xvfb-run -a dbus-run-session -- /usr/bin/python3 walk.py path/to/test_app
