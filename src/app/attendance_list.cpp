@@ -75,6 +75,9 @@ AttendanceList::AttendanceList(AttendancePage& page) : wxPanel(&page, wxID_ANY),
             page_.grid_->SetGridCursor(row, col);
             show();
         }
+        // Everyone present changes rows the keyboard is not on: the session's counts say what it did.
+        if (modifiers == wxMOD_SHIFT && key == 'P' && people_->GetSelectedRow() >= 0)
+            say_row_news(people_, static_cast<unsigned>(people_->GetSelectedRow()), page_.summary());
     });
 }
 

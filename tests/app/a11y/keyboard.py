@@ -5,11 +5,12 @@
 Ctrl+4 shows the cohorts, Tab reaches their list, the arrows DEMO-KTM and Enter opens it on its attendance, the list
 a screen reader uses. Down to a person's row, P: the mark is read back through AT-SPI (the row says "…: present",
 and the keyboard is still on it) and from the database file. Down and A then mark the next person absent: the keys act
-on the row the keyboard is on.
+on the row the keyboard is on. Shift+P marks everyone else present.
 
 With --orca, Orca runs in the same session and says what it says, silently (mitra_silent_speech.py) but written to
 its debug file: it must have said the person's row when the arrows came to it, and the row with its new mark after P
-("Sukarno, session 15, 2026-12-05: present"). Without Orca installed, it skips (exit 77).
+("Sukarno, session 15, 2026-12-05: present"), likewise after A, and the session's counts after Shift+P. Without Orca
+installed, it skips (exit 77).
 
 AT-SPI is only read here, to know where the keyboard is. Run under a display and a session bus of its own (ctest
 gui_a11y_keys, gui_orca):
@@ -196,6 +197,13 @@ def mark_of(database, ref, date):
                           (ref, date)).fetchall()
 
 
+def marks_on(database, date):
+    with sqlite3.connect(database) as db:
+        return db.execute("SELECT a.status FROM attendance a JOIN sessions s ON s.uuid = a.session_uuid "
+                          "JOIN cohorts c ON c.uuid = s.cohort_uuid WHERE c.code = ? AND s.session_date = ?",
+                          (COHORT, date)).fetchall()
+
+
 def ref_of(database, name):
     with sqlite3.connect(database) as db:
         return db.execute("SELECT ref FROM participants WHERE full_name = ?", (name,)).fetchone()[0]
@@ -273,6 +281,21 @@ def run(mitra, database, orca):
         if orca:
             expected = "%s, %s: absent" % (next_name, session_and_date)
             wait_for("Orca never said %r after A; it said %r" % (expected, orca.said(heard_from)),
+                     lambda: any(expected in s for s in orca.said(heard_from)), 15)
+
+        # Shift+P: everyone not yet marked present is, and the session's counts are said (the row with the keyboard
+        # was marked already).
+        with sqlite3.connect(database) as db:
+            people = db.execute("SELECT count(*) FROM enrolments e JOIN cohorts c ON c.uuid = e.cohort_uuid "
+                                "WHERE c.code = ?", (COHORT,)).fetchone()[0]
+        keys.press("shift+p", 1.0)
+        marks = wait_for("Shift+P marked no one", lambda: len(marks_on(database, date)) == people
+                         and marks_on(database, date))
+        assert sorted(set(marks)) == [("absent",), ("present",)] and marks.count(("absent",)) == 1, marks
+        print("database: Shift+P, %d present and 1 absent on %s" % (people - 1, date))
+        if orca:
+            expected = "%d present, 0 late, 0 left early, 0 excused, 1 absent, 0 not marked" % (people - 1)
+            wait_for("Orca never said %r after Shift+P; it said %r" % (expected, orca.said(heard_from)),
                      lambda: any(expected in s for s in orca.said(heard_from)), 15)
             print("keyboard.py: Orca said, from the key P on:")
             for s in orca.said(heard_from):
