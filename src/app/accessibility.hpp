@@ -13,10 +13,11 @@ namespace mitra::app {
 void name_controls(wxWindow* top);
 // One control's accessible name, said instead of what GTK would say (lists, the sidebar, icon-only buttons).
 void set_accessible_name(wxWindow* control, const wxString& name);
-// Says `words` through the screen reader as news of the list's row `row`, which has the keyboard and whose words just
-// changed (a new mark). Orca 43 reads a row when the keyboard comes to it, but not when its words change under the
-// keyboard: it drops a table cell's name change as noise, and does not speak inserted text nobody typed. It does speak
-// a new description of what has the keyboard, so the row's description says the words for a moment.
+// Says `words` through the screen reader as news of the list's row `row`, the one with the keyboard: its own words just
+// changed (a new mark), or a key changed other rows (the session's counts). Orca 43 reads a row when the keyboard comes
+// to it, but not when its words change under the keyboard: it drops a table cell's name change as noise, and does not
+// speak inserted text nobody typed. It does speak a new description of what has the keyboard, so the row's
+// description says the words for a moment.
 void say_row_news(wxDataViewCtrl* list, unsigned row, const wxString& words);
 // Runs name_controls on each window as it is shown, for the rest of the program (the first call does it).
 void install_accessible_names();

@@ -5,6 +5,8 @@
 #include <wx/choice.h>
 #include <wx/dataview.h>
 
+#include <gtk/gtk.h>
+
 #include "../fixture.hpp"
 #include "app/accessibility.hpp"
 #include "app/cohort_pages.hpp"
@@ -69,7 +71,20 @@ TEST_CASE("attendance as a list for a screen reader: the grid's keys, the same m
           "Sukarno, session 1, " + wxString::FromUTF8(to_string(first.date)) + ": not marked");
 
     SECTION("P marks present and says so in the row, which keeps the keyboard; Ctrl+Z takes it back") {
+        // What a screen reader is told: the row's new words, as news of the row (app::say_row_news; Orca speaks it).
+        AtkObject* cell = atk_table_ref_at(ATK_TABLE(gtk_widget_get_accessible(list->GtkGetTreeView())), sukarno, 0);
+        REQUIRE(cell);
+        std::vector<wxString> news;
+        const auto heard = +[](AtkObject* told, GParamSpec*, gpointer to) {
+            if (const char* words = atk_object_get_description(told); words && *words)
+                static_cast<std::vector<wxString>*>(to)->push_back(wxString::FromUTF8(words));
+        };
+        g_signal_connect(cell, "notify::accessible-description", G_CALLBACK(heard), &news);
         type_in(list, 'P');
+        g_signal_handlers_disconnect_by_data(cell, &news);
+        g_object_unref(cell);
+        REQUIRE(news.size() == 1);
+        CHECK(plain(news.front()) == "Sukarno, session 1, " + wxString::FromUTF8(to_string(first.date)) + ": present");
         REQUIRE(mark_of(programme.db(), first.id, "P-008"));
         CHECK(mark_of(programme.db(), first.id, "P-008")->status == AttendanceStatus::present);
         CHECK(plain(list->GetTextValue(static_cast<unsigned>(sukarno), 0)).EndsWith(": present"));
