@@ -155,6 +155,13 @@ def name_of(acc):
         return ""
 
 
+def where(acc):
+    try:
+        return acc.getRoleName(), name_of(acc), acc.getIndexInParent()
+    except Exception:
+        return None
+
+
 class Keyboard:
     """Keys typed into the program's window, as a keyboard types them (XTest)."""
 
@@ -180,12 +187,21 @@ class Keyboard:
         return focused(self.app)
 
     def until(self, what, test, key, most=15):
-        """Presses `key` until the object with the keyboard passes `test`; returns it."""
+        """Presses `key` until the object with the keyboard passes `test`; returns it. After each key, waits for the
+        keyboard to move (a busy machine may take a while), so that no key is pressed twice by impatience."""
+        now = wait_for("nothing has the keyboard", self.focus, 10)
         for _ in range(most):
-            now = wait_for("nothing has the keyboard", self.focus, 10)
             if test(now):
                 return now
-            self.press(key)
+            was = where(now)
+            self.press(key, 0.1)
+            end = time.time() + 5
+            while time.time() < end:
+                moved = self.focus()
+                if moved is not None and where(moved) != was:
+                    break
+                time.sleep(0.1)
+            now = wait_for("nothing has the keyboard", self.focus, 10)
         raise AssertionError("%s: not reached with %s (the keyboard is on %s %r)" %
                              (what, key, now.getRoleName(), name_of(now)))
 
@@ -274,6 +290,10 @@ def run(mitra, database, orca):
         next_name = name_of(following).split(", session ")[0]
         keys.press("a", 1.0)
         next_ref = ref_of(database, next_name)
+        try:
+            wait_for("", lambda: mark_of(database, next_ref, date), 10)
+        except AssertionError:
+            pass
         assert mark_of(database, next_ref, date) == [("absent",)], \
             "after Down and A the database has %r for %s" % (mark_of(database, next_ref, date), next_ref)
         assert mark_of(database, ref, date) == [("present",)], "A changed %s's mark too" % ref
