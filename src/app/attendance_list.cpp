@@ -41,8 +41,7 @@ AttendanceList::AttendanceList(AttendancePage& page) : wxPanel(&page, wxID_ANY),
         const int row = people_->ItemToRow(e.GetItem());
         if (row < 0) return;
         if (people_->GetSelectedRow() != row) people_->SelectRow(static_cast<unsigned>(row));
-        put_cursor();
-        page_.handle_key('P', wxMOD_NONE);
+        press('P', wxMOD_NONE);
     });
     // The keyboard's row, moved by the arrows (GTK moves the selection with it): where the page's keys act.
     people_->Bind(wxEVT_DATAVIEW_SELECTION_CHANGED, [this](wxDataViewEvent& e) {
@@ -64,21 +63,25 @@ AttendanceList::AttendanceList(AttendancePage& page) : wxPanel(&page, wxID_ANY),
             }
             return;
         }
-        put_cursor();
-        const int row = page_.grid_->GetGridCursorRow(), col = page_.grid_->GetGridCursorCol();
-        if (!page_.handle_key(key, modifiers)) return e.Skip();
-        // A mark moves the grid's cursor down; the list stays on the row, so that the screen reader says its new
-        // mark (moving on, it would say the next row instead, cutting the mark off). Down goes on.
-        const bool mark =
-            modifiers == wxMOD_NONE && (key == 'P' || key == 'L' || key == 'F' || key == 'E' || key == 'A');
-        if (mark && row >= 0 && page_.grid_->GetGridCursorRow() != row) {
-            page_.grid_->SetGridCursor(row, col);
-            show();
-        }
-        // Everyone present changes rows the keyboard is not on: the session's counts say what it did.
-        if (modifiers == wxMOD_SHIFT && key == 'P' && people_->GetSelectedRow() >= 0)
-            say_row_news(people_, static_cast<unsigned>(people_->GetSelectedRow()), page_.summary());
+        if (!press(key, modifiers)) e.Skip();
     });
+}
+
+bool AttendanceList::press(int key, int modifiers) {
+    put_cursor();
+    const int row = page_.grid_->GetGridCursorRow(), col = page_.grid_->GetGridCursorCol();
+    if (!page_.handle_key(key, modifiers)) return false;
+    // A mark moves the grid's cursor down; the list stays on the row, so that the screen reader says its new mark
+    // (moving on, it would say the next row instead, cutting the mark off). Down goes on.
+    const bool mark = modifiers == wxMOD_NONE && (key == 'P' || key == 'L' || key == 'F' || key == 'E' || key == 'A');
+    if (mark && row >= 0 && page_.grid_->GetGridCursorRow() != row) {
+        page_.grid_->SetGridCursor(row, col);
+        show();
+    }
+    // Everyone present changes rows the keyboard is not on: the session's counts say what it did.
+    if (modifiers == wxMOD_SHIFT && key == 'P' && people_->GetSelectedRow() >= 0)
+        say_row_news(people_, static_cast<unsigned>(people_->GetSelectedRow()), page_.summary());
+    return true;
 }
 
 void AttendanceList::show() {

@@ -29,6 +29,8 @@ public:
 private:
     // The grid's cursor on the list's row and chosen session: where the page's keys act.
     void put_cursor();
+    // One of the page's keys on the list's row; false when it is not one. A mark keeps the list on its row.
+    bool press(int key, int modifiers);
     wxString row_text(int row, int col) const;
 
     AttendancePage& page_;

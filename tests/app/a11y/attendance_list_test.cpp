@@ -120,6 +120,7 @@ TEST_CASE("attendance as a list for a screen reader: the grid's keys, the same m
         const Session second = programme.sessions.at(1);
         REQUIRE(mark_of(programme.db(), second.id, "P-008"));
         CHECK(plain(list->GetTextValue(static_cast<unsigned>(sukarno), 0)).EndsWith(": present"));
+        CHECK(list->GetSelectedRow() == sukarno);  // as after P: the row keeps the keyboard
     }
 }
 
