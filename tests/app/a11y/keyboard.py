@@ -54,8 +54,8 @@ class Orca:
     def __init__(self, home):
         prefs = os.path.join(home, "orca")
         os.makedirs(prefs)
-        # Orca's defaults (it merges these over them), but a silent speech server and no braille: with no braille
-        # display (brltty) Orca waited for one, now and then for ever, in the middle of reading a row.
+        # Orca's defaults (it merges these over them), but a silent speech server, and no braille: there is no braille
+        # display (brltty) to drive, and Orca would log a failed connection to one at every row.
         settings = {"speechServerFactory": "mitra_silent_speech", "enableSpeech": True, "enableBraille": False}
         with open(os.path.join(prefs, "user-settings.conf"), "w") as f:
             json.dump({"general": settings, "pronunciations": {}, "keybindings": {},
