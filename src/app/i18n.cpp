@@ -62,6 +62,7 @@ std::string content_tag(const wxString& catalog) {
 // GTK lays out every widget made from now on right to left (or back): wx's windows take their direction
 // from GTK's default when they are made, and GTK only guesses it from its own catalog at start.
 wxLayoutDirection direction_ = wxLayout_LeftToRight;
+std::string catalog_;
 
 void set_default_direction(wxLayoutDirection direction) {
     direction_ = direction;
@@ -92,6 +93,7 @@ std::string set_up_translations(const wxString& code) {
     if (!code.empty()) translations->SetLanguage(code);
     translations->AddStdCatalog();
     translations->AddCatalog("mitra");
+    catalog_ = utf8(translations->GetBestTranslation("mitra"));
     const wxLanguageInfo* info =
         code.empty() ? wxLocale::GetLanguageInfo(wxLocale::GetSystemLanguage()) : wxLocale::FindLanguageInfo(code);
     const wxString chosen = !code.empty() ? code : info ? info->CanonicalName : wxString("en");
@@ -101,6 +103,8 @@ std::string set_up_translations(const wxString& code) {
     set_up_fonts(tag);
     return tag;
 }
+
+std::string interface_catalog() { return catalog_; }
 
 wxLayoutDirection interface_direction() { return direction_; }
 

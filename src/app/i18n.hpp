@@ -19,6 +19,10 @@ std::vector<InterfaceLanguage> interface_languages();
 // (Urdu right to left), and every script is drawn with the faces set_up_fonts() prefers for the language.
 std::string set_up_translations(const wxString& code);
 
+// The catalog set_up_translations() loaded for the interface ("ja", "zh_CN"; "" for English): the words below
+// the front ends (io::catalog) are read in it too.
+std::string interface_catalog();
+
 // The direction of the language set_up_translations() chose: what the program's wxApp::GetLayoutDirection()
 // says, since wx asks the C library's locale, which a system without (say) ur_PK.UTF-8 cannot give.
 wxLayoutDirection interface_direction();

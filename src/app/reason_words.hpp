@@ -1,5 +1,5 @@
-// What completion, a pathway and a renewal still need, in the interface's language: core gives the parts
-// (kinds, numbers, codes, dates), these phrase them with _() so no English is left (core's English is the CLI's).
+// What completion, a pathway and a renewal still need, in the interface's language: the words are io's
+// (io/reason_words.hpp, which mitra-cli prints too), read from the interface language's catalog.
 #pragma once
 #include <wx/string.h>
 

@@ -5,6 +5,7 @@
 
 #include "cli/context.hpp"
 #include "io/keys.hpp"
+#include "io/reason_words.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "store/certification_repo.hpp"
@@ -124,6 +125,8 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
     const Date today = today_option(options.today);
     store::CertificationRepo repo(ctx.db());
     const auto paths = repo.pathways(options.ref, today);
+    const io::Catalog& words = ctx.words();
+    const std::string language = io::content_language(words.language());  // of module titles, for people
     json items = json::array();
     std::string text;
     for (const auto& p : paths) {
@@ -132,9 +135,9 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
                 "): " + p.standing + "\n";
         for (const auto& q : p.requirements) {
             requirements.push_back({{"name", q.name}, {"done", q.done}, {"detail", q.detail}});
-            // A detail is a whole phrase ("supervised practice: 20 hours of 40 hours signed off").
-            text += std::string("  ") + (q.done ? "done     " : "missing  ") + (q.detail.empty() ? q.name : q.detail) +
-                    "\n";
+            // A whole phrase in the user's language ("supervised practice: 20 hours of 40 hours signed off").
+            text += std::string("  ") + (q.done ? "done     " : "missing  ") +
+                    io::requirement_phrase(q, language, words) + "\n";
         }
         json current = nullptr;
         if (p.current) {
@@ -144,7 +147,10 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
             text += "  learning " + hours_text(p.renewal.total_minutes) + " since " + to_string(p.current->issued_on) +
                     " of " + hours_text(p.definition.renewal.total_minutes) + " for renewal\n";
         }
-        for (const auto& m : p.missing) text += "  due      " + m + "\n";
+        for (const auto& gap : p.gaps)
+            text += "  due      " + io::gap_phrase(p, gap, language, words) +
+                    (gap.kind == PathwayGap::Kind::certificate_not_issued ? " (mitra-cli certificate issue)" : "") +
+                    "\n";
         json by_category = json::object();
         for (const auto& [category, minutes] : p.renewal.minutes_by_category) by_category[category] = minutes;
         items.push_back({{"code", p.definition.code},

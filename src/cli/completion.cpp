@@ -1,6 +1,7 @@
 // mitra-cli completion C, completion override, assessment record, practicum log, ethics acknowledge.
 #include "cli/context.hpp"
 #include "core/records.hpp"
+#include "io/reason_words.hpp"
 #include "store/app_queries.hpp"
 #include "store/repos.hpp"
 
@@ -10,8 +11,8 @@ namespace {
 // completion C: a cohort's completion, person by person.
 struct CompletionOptions {
     std::string cohort;
-    std::string today;  // --today; empty: today
-    std::string language = "en";
+    std::string today;     // --today; empty: today
+    std::string language;  // --language; empty: the user's (the environment's)
 };
 
 struct CompletionOverrideOptions {
@@ -52,7 +53,12 @@ struct EthicsAcknowledgeOptions {
 void run_completion(Context& ctx, const CompletionOptions& options) {
     if (options.cohort.empty()) bad_option("cohort", "name the cohort, such as: mitra-cli completion KTM-2026-1");
     const Date day = options.today.empty() ? today_utc() : date_option("--today", options.today);
-    const auto results = store::cohort_completion(ctx.db(), options.cohort, day, options.language);
+    const io::Catalog& words = ctx.words();
+    // Module titles in the user's language for people; --json keeps English unless --language says otherwise.
+    const std::string language = !options.language.empty() ? options.language
+                                 : ctx.json_output         ? "en"
+                                                           : io::content_language(words.language());
+    const auto results = store::cohort_completion(ctx.db(), options.cohort, day, language);
     json items = json::array();
     std::vector<std::vector<std::string>> rows{{"REF", "STATUS", "WHAT IS MISSING"}};
     int complete = 0;
@@ -76,7 +82,11 @@ void run_completion(Context& ctx, const CompletionOptions& options) {
                          {"reason", r.reason},
                          {"modules", modules}});
         complete += r.complete;
-        rows.push_back({r.ref, r.complete ? "complete" : (r.on_track ? "on track" : "not on track"), r.reason});
+        rows.push_back({r.ref,
+                        r.complete   ? words.tr("complete")
+                        : r.on_track ? words.tr("on track")
+                                     : words.tr("not on track"),
+                        io::completion_phrase(r, words)});
     }
     ctx.print(items, table(rows) + std::to_string(complete) + " of " + std::to_string(results.size()) + " complete");
 }
@@ -160,7 +170,8 @@ void add_completion_commands(CLI::App& app, Context& ctx) {
     auto listed = std::make_shared<CompletionOptions>();
     completion->add_option("cohort", listed->cohort, "The cohort's code");
     completion->add_option("--today", listed->today, "Judge 'on track' as of this day (default: today)");
-    completion->add_option("--language", listed->language, "The language of module titles (default: en)");
+    completion->add_option("--language", listed->language,
+                           "The language of module titles (default: the user's, as LANGUAGE or LANG say; else en)");
 
     auto overridden = std::make_shared<CompletionOverrideOptions>();
     auto* override_cmd = completion->add_subcommand("override", "A coordinator decides a module's completion");

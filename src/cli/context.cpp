@@ -37,6 +37,8 @@ void Context::print(const json& value, const std::string& text) const {
     else if (!text.empty()) std::cout << text << (text.back() == '\n' ? "" : "\n");
 }
 
+const io::Catalog& Context::words() const { return io::catalog(io::environment_language()); }
+
 void bad_option(const std::string& option, const std::string& message) {
     throw InputError{{Problem{"", 0, 0, option, message}}};
 }

@@ -9,6 +9,7 @@
 #include "core/certification.hpp"
 #include "core/problem.hpp"
 #include "core/validation.hpp"
+#include "io/catalog.hpp"
 #include "store/database.hpp"
 
 namespace mitra::cli {
@@ -24,6 +25,10 @@ struct Context {
 
     // Prints JSON on stdout when --json was given, otherwise the text.
     void print(const json& value, const std::string& text) const;
+
+    // The catalog of the language the environment asks for (LANGUAGE, then LC_ALL, LC_MESSAGES, LANG), for the
+    // words of text output; --json stays in codes and core's English.
+    const io::Catalog& words() const;
 
 private:
     std::unique_ptr<store::Database> db_;

@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -116,14 +117,24 @@ Output Workspace::run_as(const std::string& actor, const std::vector<std::string
 }
 
 Output Workspace::run_bare_as(const std::string& actor, const std::vector<std::string>& args, bool measure) const {
-    // The caller's environment, but with data and home in the workspace so nothing outside it is touched.
+    // The caller's environment, but with data and home in the workspace so nothing outside it is touched, in
+    // English whatever the caller's language (a test asks for another in `environment`, which wins over the caller's).
+    const auto named = [](const std::string& entry, const std::string& name) {
+        return entry.rfind(name + "=", 0) == 0;
+    };
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e) {
         const std::string entry = *e;
-        if (entry.rfind("MITRA_", 0) == 0 || entry.rfind("XDG_DATA_HOME=", 0) == 0 || entry.rfind("HOME=", 0) == 0)
+        if (entry.rfind("MITRA_", 0) == 0 || named(entry, "XDG_DATA_HOME") || named(entry, "HOME")) continue;
+        if (named(entry, "LANGUAGE") || named(entry, "LC_ALL") || named(entry, "LC_MESSAGES") || named(entry, "LANG"))
+            continue;
+        const std::string name = entry.substr(0, entry.find('='));
+        if (std::any_of(environment.begin(), environment.end(), [&](const auto& own) { return named(own, name); }))
             continue;
         env.push_back(entry);
     }
+    if (std::none_of(environment.begin(), environment.end(), [&](const auto& own) { return named(own, "LANG"); }))
+        env.push_back("LANG=C.UTF-8");
     env.push_back("HOME=" + dir.string());
     env.push_back("XDG_DATA_HOME=" + (dir / "xdg").string());
     env.push_back("MITRA_ACTOR=" + actor);

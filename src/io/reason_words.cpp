@@ -1,0 +1,159 @@
+// What completion, a pathway and a renewal still need, phrased from core's parts in a catalog's language.
+#include "io/reason_words.hpp"
+
+#include <vector>
+
+namespace mitra::io {
+namespace {
+
+std::string joined(const std::vector<std::string>& parts, const std::string& between) {
+    std::string out;
+    for (const auto& p : parts) out += (out.empty() ? "" : between) + p;
+    return out;
+}
+
+const ModuleCompletion* find_module(const ParticipantCompletion& person, const std::string& code) {
+    for (const auto& m : person.modules)
+        if (m.code == code) return &m;
+    return nullptr;
+}
+
+std::string module_of(const ParticipantCompletion& person, const std::string& code, const Catalog& words) {
+    const auto* m = find_module(person, code);
+    return m ? module_phrase(*m, m->title, words) : code;
+}
+
+}  // namespace
+
+std::string category_words(const std::string& category, const Catalog& words) {
+    if (category == "ethics") return words.tr("ethics");
+    if (category == "peer_practice") return words.tr("peer practice");
+    if (category == "elective") return words.tr("elective");
+    if (category == "teaching") return words.tr("teaching");
+    return category;
+}
+
+std::string hours_words(int minutes, const Catalog& words) {
+    return minutes % 60 == 0 ? format(words.trn("%d hour", "%d hours", minutes / 60), {minutes / 60})
+                             : format(words.tr("%.1f hours"), {minutes / 60.0});
+}
+
+// One switch for every kind core knows: a new kind gets its words here.
+std::string shortfall_phrase(const Shortfall& s, const Catalog& words) {
+    using Kind = Shortfall::Kind;
+    switch (s.kind) {
+        case Kind::attendance:
+            return format(
+                words.trn("attended %d of %d minute, needs %d", "attended %d of %d minutes, needs %d", s.scheduled),
+                {s.done, s.scheduled, s.needed});
+        case Kind::assessment_not_taken: return words.tr("assessment not yet taken");
+        case Kind::assessment_not_passed: return format(words.tr("assessment not passed (%s)"), {to_string(s.on)});
+        case Kind::supervised_practice:
+            return format(words.tr("supervised practice: %s of %s signed off"),
+                          {hours_words(s.done, words), hours_words(s.needed, words)});
+        case Kind::marked_not_complete: return format(words.tr("marked not complete by %s (%s)"), {s.by, s.note});
+        case Kind::ethics_not_acknowledged:
+            return format(words.tr("code of ethics %s not yet acknowledged"), {s.version});
+        case Kind::module: return s.module_code;  // phrased with the person's modules (completion_phrase)
+        case Kind::electives: return format(words.tr("electives: %d of %d needed are complete"), {s.done, s.needed});
+    }
+    return {};
+}
+
+std::string shortfalls_phrase(const ModuleCompletion& m, const Catalog& words) {
+    if (m.missing.empty()) return m.reason;  // parts not kept (a record from elsewhere): its words as they are
+    std::vector<std::string> parts;
+    for (const auto& s : m.missing) parts.push_back(shortfall_phrase(s, words));
+    std::string text = joined(parts, "; ");
+    if (m.can_make_up)
+        text += " " + format(words.trn("(%d session held before enrolment on %s can be made up in another cohort)",
+                                       "(%d sessions held before enrolment on %s can be made up in another cohort)",
+                                       m.missed_before_enrolment),
+                             {m.missed_before_enrolment, to_string(m.enrolled_on)});
+    return text;
+}
+
+std::string module_phrase(const ModuleCompletion& m, const std::string& title, const Catalog& words) {
+    if (m.missing.empty()) return m.reason;
+    return format(words.tr("%s %s: %s"), {m.code, title, shortfalls_phrase(m, words)});
+}
+
+std::string completion_phrase(const ParticipantCompletion& person, const Catalog& words) {
+    if (person.missing.empty()) return person.reason;
+    std::vector<std::string> reasons;
+    for (const auto& s : person.missing) {
+        if (s.kind == Shortfall::Kind::module) {
+            reasons.push_back(module_of(person, s.module_code, words));
+        } else if (s.kind == Shortfall::Kind::electives) {
+            std::string text = shortfall_phrase(s, words);
+            std::vector<std::string> details;
+            for (const auto& code : s.started) details.push_back(module_of(person, code, words));
+            if (!s.not_started.empty())
+                details.push_back(format(words.tr("not started: %s"), {joined(s.not_started, ", ")}));
+            if (!details.empty()) text += " (" + joined(details, "; ") + ")";
+            reasons.push_back(text);
+        } else {
+            reasons.push_back(shortfall_phrase(s, words));
+        }
+    }
+    return joined(reasons, "; ");
+}
+
+std::string requirement_phrase(const Requirement& q, const std::string& language, const Catalog& words) {
+    using Kind = Requirement::Kind;
+    switch (q.kind) {
+        case Kind::completion: {
+            if (q.cohort_code.empty()) return words.tr("programme completion");
+            if (q.done) return format(words.tr("%s completed in cohort %s"), {q.curriculum_code, q.cohort_code});
+            std::vector<std::string> reasons;
+            for (const auto& l : q.lacking) {
+                const std::string title = l.title.in(language);
+                reasons.push_back(module_phrase(l.completion, title.empty() ? l.completion.title : title, words));
+            }
+            if (q.electives_done < q.electives_needed)
+                reasons.push_back(format(words.tr("electives: %d of %d"), {q.electives_done, q.electives_needed}));
+            return format(words.tr("%s not yet complete in cohort %s: %s"),
+                          {q.curriculum_code, q.cohort_code, joined(reasons, "; ")});
+        }
+        case Kind::ethics:
+            return format(q.done ? words.tr("code of ethics %s acknowledged")
+                                 : words.tr("code of ethics %s not yet acknowledged"),
+                          {q.version});
+        case Kind::supervised_practice:
+            if (q.recognised)
+                return format(words.tr("supervised practice: %s recognised by a coordinator"),
+                              {joined(q.modules, ", ")});
+            return format(words.tr("supervised practice: %s of %s signed off"),
+                          {hours_words(q.done_minutes, words), hours_words(q.needed_minutes, words)});
+        case Kind::assessment:
+            if (q.recognised)
+                return format(words.tr("assessment %s: module recognised by a coordinator"), {q.module_code});
+            if (!q.taken) return format(words.tr("assessment %s: not yet taken"), {q.module_code});
+            return format(q.done ? words.tr("assessment %s: passed on %s") : words.tr("assessment %s: not passed (%s)"),
+                          {q.module_code, to_string(q.on)});
+    }
+    return q.detail;
+}
+
+std::string renewal_phrase(const RenewalShortfall& s, const Catalog& words) {
+    if (s.category.empty())
+        return format(words.tr("in total: %s of %s"),
+                      {hours_words(s.done_minutes, words), hours_words(s.needed_minutes, words)});
+    return format(words.tr("%s: %s of %s"), {category_words(s.category, words), hours_words(s.done_minutes, words),
+                                             hours_words(s.needed_minutes, words)});
+}
+
+std::string gap_phrase(const Pathway& p, const PathwayGap& gap, const std::string& language, const Catalog& words) {
+    switch (gap.kind) {
+        case PathwayGap::Kind::requirement:
+            return gap.requirement < p.requirements.size()
+                       ? requirement_phrase(p.requirements[gap.requirement], language, words)
+                       : std::string();
+        case PathwayGap::Kind::renewal:
+            return format(words.tr("for renewal, %s"), {renewal_phrase(gap.renewal, words)});
+        case PathwayGap::Kind::certificate_not_issued: return words.tr("the completion certificate is not yet issued");
+    }
+    return {};
+}
+
+}  // namespace mitra::io

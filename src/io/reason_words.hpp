@@ -1,0 +1,36 @@
+// What completion, a pathway and a renewal still need, in a catalog's language: core gives the parts (kinds,
+// numbers, codes, dates), these phrase them once for both front ends (the desktop program passes its interface
+// language, mitra-cli the one its environment asks for). Core's own English stays for --json and exports.
+//
+//   io::completion_phrase(person, io::catalog("ja"))  -> "M03 倫理: 出席 360 分 / 予定 540 分（必要 432 分）; …"
+#pragma once
+#include <string>
+
+#include "core/completion.hpp"
+#include "core/pathway.hpp"
+#include "io/catalog.hpp"
+
+namespace mitra::io {
+
+// A renewal rule's category key in words where Mitra knows it ("peer_practice": "peer practice"); others as typed.
+std::string category_words(const std::string& category, const Catalog& words);
+// "12 hours", "1.5 hours".
+std::string hours_words(int minutes, const Catalog& words);
+// One shortfall of a module or the programme (module and electives need the person: see completion_phrase).
+std::string shortfall_phrase(const Shortfall& shortfall, const Catalog& words);
+// A module's shortfalls, without its code and title: "attended 60 of 180 minutes, needs 144; ...".
+std::string shortfalls_phrase(const ModuleCompletion& module, const Catalog& words);
+// With its code and title first, as the person's list shows it.
+std::string module_phrase(const ModuleCompletion& module, const std::string& title, const Catalog& words);
+// Everything a person still lacks for the programme ("" when complete).
+std::string completion_phrase(const ParticipantCompletion& person, const Catalog& words);
+// A pathway's requirement, with module titles in `language` (a BCP 47 tag of the curriculum's titles).
+std::string requirement_phrase(const Requirement& requirement, const std::string& language, const Catalog& words);
+// "in total: 3 hours of 36 hours", "ethics: 1 hour of 3 hours".
+std::string renewal_phrase(const RenewalShortfall& shortfall, const Catalog& words);
+// One thing missing on the pathway. The certificate not yet issued is said without how to issue it: each front
+// end adds its own way ("mitra-cli certificate issue", the cohort's Print certificates page).
+std::string gap_phrase(const Pathway& pathway, const PathwayGap& gap, const std::string& language,
+                       const Catalog& words);
+
+}  // namespace mitra::io
