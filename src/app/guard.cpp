@@ -132,6 +132,21 @@ wxString remedy_for(const store::Refusal& refused) {
     return {};
 }
 
+// What was refused, from the refusal's reason and subject: the problem's own words are the store's English.
+wxString refused_for(const store::Refusal& refused) {
+    const Problem& p = refused.problems.front();
+    const wxString field = p.field.empty() ? wxString() : field_label(p.field) + ": ";
+    switch (refused.reason) {
+        case store::Refusal::Reason::curriculum_not_imported:
+            return field + wxString::Format(_("no curriculum %s has been imported"), wx(refused.subject));
+        case store::Refusal::Reason::no_completion_certificate:
+            return field + wxString::Format(_("%s has no completion certificate yet"), wx(refused.subject));
+        case store::Refusal::Reason::not_a_pack:
+            return wxString::Format(_("%s is a whole Mitra database, not a field pack"), wx(refused.subject));
+    }
+    return describe_all(refused.problems);
+}
+
 }  // namespace
 
 std::function<wxString(const store::Lookalike&)> lookalike_of(const std::string& ref) {
@@ -186,8 +201,8 @@ bool guarded(wxWindow* parent, const std::function<void()>& work) {
                        "\n" + fix_for(e.trainer_ref, e.bar));
     } catch (const store::Refusal& e) {
         // Something done elsewhere would put it right: said with where, in this program, that is done.
-        show_error(parent, _("This was refused, and nothing was changed:") + "\n\n" + describe_all(e.problems) +
-                               "\n\n" + remedy_for(e));
+        show_error(parent,
+                   _("This was refused, and nothing was changed:") + "\n\n" + refused_for(e) + "\n\n" + remedy_for(e));
     } catch (const InputError& e) {
         const wxString lead = e.problems.size() == 1 ? _("This was refused, and nothing was changed:")
                                                      : _("These were refused, and nothing was changed:");

@@ -5,11 +5,13 @@
 #include <wx/modalhook.h>
 #include <wx/textctrl.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <random>
 
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/main_frame.hpp"
 #include "app/recovery.hpp"
 #include "app/sections.hpp"
@@ -55,6 +57,37 @@ TEST_CASE("a new cohort of a curriculum no longer imported is refused in the pro
     CHECK(shown.Contains("in Curricula, with Import curriculum…"));
     CHECK_FALSE(shown.Contains("mitra-cli"));
     CHECK(store::CohortRepo(programme.db()).list().size() == before);
+}
+
+TEST_CASE("in Japanese, the refusal of a cohort of a curriculum not imported is all Japanese but for the code",
+          "[gui][commands]") {
+    struct BackToEnglish {
+        ~BackToEnglish() { app::set_up_translations("en"); }
+    } after;
+    Programme programme;
+    programme.context.set_language(app::set_up_translations("ja"));
+    Window frame(programme.context);
+    frame->show_section(app::MainFrame::cohorts);
+    auto* cohorts = static_cast<app::CohortsPanel*>(frame->section(app::MainFrame::cohorts));
+    {
+        Answer created("CohortDialog", [&](wxDialog* d) {
+            type(d, "code", "PKR-2026-9");
+            type(d, "site", "Pokhara");
+            type(d, "country", "NP");
+            programme.db().sql() << "UPDATE curricula SET code = 'PSF-RENAMED' WHERE code = 'PSF'";
+        });
+        cohorts->create_cohort();
+    }
+    REQUIRE(programme.messages.size() == 1);
+    const std::string shown = programme.messages.front().utf8_string();
+    INFO(shown);
+    CHECK(shown.find("PSF") != std::string::npos);           // the curriculum's code, as it is
+    CHECK(shown.find("カリキュラム") != std::string::npos);  // the catalog's words
+    // Nothing else in Latin letters: no store English ("no curriculum", "imported"), no command.
+    std::string rest = shown;
+    for (auto at = rest.find("PSF"); at != std::string::npos; at = rest.find("PSF")) rest.erase(at, 3);
+    CHECK(std::none_of(rest.begin(), rest.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }));
 }
 
 TEST_CASE("a damaged database whose restore was declined is refused in the program's words, naming no command",
