@@ -48,6 +48,13 @@ metainfo=$(ls "$work"/root/usr/share/metainfo/*.metainfo.xml)
 validate=$(desktop-file-validate "$desktop" 2>&1) || fail "desktop-file-validate: $validate"
 [ -z "$validate" ] || fail "desktop-file-validate is not clean: $validate"
 appstreamcli validate --no-net "$metainfo" || fail "appstreamcli validate: the metadata is not valid"
+# The menu entry and the software centre's summary in every catalog's language (merged from po/ by msgfmt).
+for lang in $(grep -v "^#" "$source_dir/po/LINGUAS"); do
+  for key in GenericName Comment; do
+    grep -q "^$key\[$lang\]=" "$desktop" || fail "the desktop entry has no $key in $lang"
+  done
+  grep -q "<summary xml:lang=\"$lang\">" "$metainfo" || fail "the AppStream metadata has no summary in $lang"
+done
 icon=$(sed -n 's/^Icon=//p' "$desktop")
 [ -f "$work/root/usr/share/icons/hicolor/scalable/apps/$icon.svg" ] || fail "the desktop entry's icon $icon is not packaged"
 for dir in curricula certificates forms locale; do
@@ -102,6 +109,14 @@ for code in DEMO-KTM DEMO-BKK; do
   grep -q "$code" <<<"$cohorts" || fail "mitra-cli cohort list does not list the demo cohort $code: $cohorts"
 done
 echo "mitra-cli cohort list: $(grep -c DEMO- <<<"$cohorts") demo cohorts"
+# Its reasons in the language asked for, from the installed catalogs (/usr/share/mitra/locale), the locale C.
+strace -f -qq -e trace=openat,open -o "$work/words.trace" \
+  "${as_user[@]}" LANG=C LANGUAGE=ja /usr/bin/mitra-cli --db "$work/run/demo.db" completion DEMO-KTM >"$work/completion.out" 2>&1 ||
+  { cat "$work/completion.out" >&2; fail "/usr/bin/mitra-cli completion DEMO-KTM"; }
+grep -q "遅れあり\|順調" "$work/completion.out" || fail "LANGUAGE=ja mitra-cli completion is not in Japanese"
+opened "$work/words.trace" | grep -q '^/usr/share/mitra/locale/ja/LC_MESSAGES/mitra.mo$' ||
+  fail "mitra-cli did not read its words from /usr/share/mitra/locale"
+no_source_files "$work/words.trace" "mitra-cli completion"
 
 # 6. mitra from /usr/bin, in Japanese under Xvfb: it starts (still running when stopped), reads its Japanese
 # catalog and forms from /usr/share/mitra, and makes its database with the shipped curriculum.
