@@ -82,15 +82,11 @@ TEST_CASE("the language comes from LANGUAGE even when the locale is C, then LC_A
 TEST_CASE("certification show words what a pathway still needs in the user's language",
           "[cli][certification][language]") {
     Workspace ws;
-    ws.ok({"init"});
-    ws.ok({"participant", "add", "--ref", "P-1", "--name", "Kim", "--country", "NP", "--language", "ne"});
-    ws.ok({"cohort", "create", "--code", "NP-1", "--curriculum", "PSF", "--site", "Patan", "--country", "NP",
-           "--language", "en", "--start", "2026-01-05"});
-    ws.ok({"cohort", "enrol", "NP-1", "P-1", "--on", "2026-01-01"});
-    const auto english = ws.ok({"certification", "show", "P-1", "--today", "2026-06-01"}).out;
+    set_up_cohort(ws);  // P-002 has all but the code of ethics
+    const auto english = ws.ok({"certification", "show", "P-002", "--today", kToday}).out;
     CHECK(contains(english, "code of ethics 2026.1 not yet acknowledged"));
     ws.environment = {"LANGUAGE=ja"};
-    const auto shown = ws.ok({"certification", "show", "P-1", "--today", "2026-06-01"}).out;
+    const auto shown = ws.ok({"certification", "show", "P-002", "--today", kToday}).out;
     CHECK(contains(shown, "倫理綱領 2026.1 は未確認"));
     CHECK(!contains(shown, "not yet acknowledged"));
     CHECK(!contains(shown, "signed off"));
