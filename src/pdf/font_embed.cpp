@@ -78,6 +78,7 @@ void write_stream(HPDF_Dict dict, const std::string& bytes, const char* what) {
 /// the last ToUnicode map written with it, deflated (the same glyphs almost always map to the same text).
 struct EmbeddedSubset {
     std::vector<hb_codepoint_t> glyphs;
+    std::map<hb_codepoint_t, uint16_t> reaches;  // the face's glyph id -> its advance in the program, where changed
     FontSubset subset;
     std::string deflated;
     mutable std::string to_unicode, to_unicode_deflated;
@@ -99,6 +100,7 @@ struct FontEmbedder::Font {
         double width = 0;  // 1/1000 em
         bool measured = false;
         bool mapped = false;
+        int32_t reach = 0;                  // font units: the advance the program gives a glyph of no advance (reach())
         std::string text;                   // UTF-8 its ToUnicode entry gives (when mapped)
         std::vector<std::string> variants;  // the texts of its extra codes (variant 1, 2, ...)
     };
@@ -108,6 +110,7 @@ struct FontEmbedder::Font {
     std::size_t written = static_cast<std::size_t>(-1);  // glyph count at the last subset
     std::size_t written_variants = 0;                    // extra codes at the last write_objects()
     bool dirty = true;                                   // glyphs or ToUnicode changed since the last write
+    bool reached = false;                                // a glyph's reach changed since the last subset
     bool frozen = false;                                 // adopted: written once, never changed
 
     void write();
@@ -160,7 +163,7 @@ HPDF_STATUS before_write(HPDF_Dict dict) {
 
 void FontEmbedder::Font::write() {
     if (!dirty) return;
-    if (written != glyphs.size()) write_program();
+    if (written != glyphs.size() || reached) write_program();
     else if (written_variants != variant_count) write_objects();
     write_to_unicode();
     dirty = false;
@@ -169,13 +172,21 @@ void FontEmbedder::Font::write() {
 void FontEmbedder::Font::write_program() {
     std::vector<hb_codepoint_t> ids;
     ids.reserve(glyphs.size());
-    for (const auto& [g, info] : glyphs) ids.push_back(g);
+    std::map<hb_codepoint_t, uint16_t> reaches;
+    for (const auto& [g, info] : glyphs) {
+        ids.push_back(g);
+        if (info.reach > 0) reaches[g] = static_cast<uint16_t>(std::min<int32_t>(info.reach, 0xFFFF));
+    }
     // Only the last subset is kept per face, so a face whose glyphs change from one certificate to the next
     // (a name's) is subset afresh each time, and one that shows the same text every time is subset once.
     std::shared_ptr<const EmbeddedSubset> embedded = face->last_subset;
-    if (!embedded || embedded->glyphs != ids) {
+    if (!embedded || embedded->glyphs != ids || embedded->reaches != reaches) {
         auto made = std::make_shared<EmbeddedSubset>();
         made->subset = subset_face(*face, ids);
+        std::map<hb_codepoint_t, uint16_t> advances;
+        for (const auto& [g, reach] : reaches) advances[made->subset.new_gid.at(g)] = reach;
+        made->subset.program = with_advances(made->subset.program, advances);
+        made->reaches = std::move(reaches);
         if (!cff) made->deflated = deflate_bytes(made->subset.program);
         made->glyphs = std::move(ids);
         face->last_subset = embedded = std::move(made);
@@ -183,6 +194,7 @@ void FontEmbedder::Font::write_program() {
     this->embedded = embedded;
     write_objects();
     written = glyphs.size();
+    reached = false;
 }
 
 void FontEmbedder::Font::write_objects() {
@@ -492,6 +504,15 @@ double FontEmbedder::width(Font& font, hb_codepoint_t glyph, int32_t shaped_adva
         }
     }
     return it->second.width;
+}
+
+void FontEmbedder::reach(Font& font, hb_codepoint_t glyph, int32_t units) {
+    if (font.frozen || units <= 0) return;
+    const auto it = font.glyphs.find(glyph);
+    if (it == font.glyphs.end() || it->second.width != 0 || units <= it->second.reach) return;
+    if (hb_font_get_glyph_h_advance(font.face->hb_font, glyph) != 0) return;
+    it->second.reach = units;
+    font.reached = font.dirty = true;
 }
 
 bool FontEmbedder::map_cluster(Font& font, const std::vector<hb_codepoint_t>& glyphs,

@@ -62,6 +62,13 @@ public:
     /// the nominal advance, or 0 for marks).
     double width(Font& font, hb_codepoint_t glyph, int32_t shaped_advance);
 
+    /// A glyph of no advance (a mark) whose next glyph is drawn `units` (font units) after it: the font program
+    /// gives it the largest such advance (its hmtx; /W stays 0, so nothing moves).  MuPDF's text extraction
+    /// measures a glyph by its program's advance, not /W, and puts a space before a glyph that starts more than
+    /// 0.15 em after where the last one ended: after a vowel sign or a pulli drawn back over its consonant,
+    /// without this.  A backward step (a mark whose reach is longer elsewhere) it ignores up to 0.8 em.
+    void reach(Font& font, hb_codepoint_t glyph, int32_t units);
+
     /// Makes the cluster's glyphs extract through ToUnicode as `texts` (one per glyph, in drawing order; an empty
     /// one maps to U+200B, which pdf.js drops) and puts in `variants`, per glyph, which of its codes does that
     /// (0: its own glyph id; n: its n-th extra code).  False, with nothing changed, where that needs a code the

@@ -226,6 +226,65 @@ FontSubset subset_face(Face& face, const std::vector<hb_codepoint_t>& glyphs) {
     return out;
 }
 
+std::string with_advances(const std::string& program, const std::map<hb_codepoint_t, uint16_t>& advances) {
+    if (advances.empty()) return program;
+    std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_blob_create(program.data(), static_cast<unsigned>(program.size()),
+                                                                HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    std::unique_ptr<hb_face_t, FaceDeleter> face(hb_face_create(blob.get(), 0));
+    auto table = [&](hb_tag_t tag) {
+        std::unique_ptr<hb_blob_t, BlobDeleter> t(hb_face_reference_table(face.get(), tag));
+        unsigned len = 0;
+        const char* data = hb_blob_get_data(t.get(), &len);
+        return std::string(data ? data : "", len);
+    };
+    std::string hhea = table(HB_TAG('h', 'h', 'e', 'a')), hmtx = table(HB_TAG('h', 'm', 't', 'x'));
+    const std::string maxp = table(HB_TAG('m', 'a', 'x', 'p'));
+    auto u16 = [](const std::string& s, std::size_t o) {
+        return static_cast<unsigned>((static_cast<unsigned char>(s[o]) << 8) | static_cast<unsigned char>(s[o + 1]));
+    };
+    auto set16 = [](std::string& s, std::size_t o, unsigned v) {
+        s[o] = static_cast<char>((v >> 8) & 0xFF);
+        s[o + 1] = static_cast<char>(v & 0xFF);
+    };
+    if (hhea.size() < 36 || maxp.size() < 6) return program;
+    const unsigned glyphs = u16(maxp, 4), long_metrics = u16(hhea, 34);
+    if (long_metrics == 0 || long_metrics > glyphs || hmtx.size() < 4u * long_metrics + 2u * (glyphs - long_metrics))
+        return program;
+    // Every glyph gets a long metric of its own (the subsetter shares the last advance among the trailing glyphs).
+    std::string metrics(4u * glyphs, '\0');
+    for (unsigned g = 0; g < glyphs; ++g) {
+        const bool own = g < long_metrics;
+        set16(metrics, 4u * g, u16(hmtx, 4u * (own ? g : long_metrics - 1)));
+        set16(metrics, 4u * g + 2, u16(hmtx, own ? 4u * g + 2 : 4u * long_metrics + 2u * (g - long_metrics)));
+    }
+    unsigned widest = u16(hhea, 10);
+    for (const auto& [g, advance] : advances)
+        if (g < glyphs) {
+            set16(metrics, 4u * g, advance);
+            widest = std::max<unsigned>(widest, advance);
+        }
+    set16(hhea, 10, widest);  // advanceWidthMax
+    set16(hhea, 34, glyphs);  // numberOfHMetrics
+
+    std::unique_ptr<hb_face_t, FaceDeleter> builder(hb_face_builder_create());
+    hb_tag_t tags[64];
+    unsigned count = 64;
+    hb_face_get_table_tags(face.get(), 0, &count, tags);
+    for (unsigned i = 0; i < count; ++i) {
+        const std::string bytes = tags[i] == HB_TAG('h', 'm', 't', 'x')   ? metrics
+                                  : tags[i] == HB_TAG('h', 'h', 'e', 'a') ? hhea
+                                                                          : table(tags[i]);
+        std::unique_ptr<hb_blob_t, BlobDeleter> t(hb_blob_create(bytes.data(), static_cast<unsigned>(bytes.size()),
+                                                                 HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr));
+        hb_face_builder_add_table(builder.get(), tags[i], t.get());
+    }
+    std::unique_ptr<hb_blob_t, BlobDeleter> out(hb_face_reference_blob(builder.get()));
+    unsigned length = 0;
+    const char* data = hb_blob_get_data(out.get(), &length);
+    if (!data || length < 12) throw std::runtime_error("HarfBuzz cannot rebuild a font subset");
+    return std::string(data, length);
+}
+
 bool can_subset(Face& face) {
     if (face.subset_state == 0) {
         face.subset_state = -1;

@@ -23,6 +23,12 @@ struct FontSubset {
 /// HarfBuzz cannot subset it.
 FontSubset subset_face(Face& face, const std::vector<hb_codepoint_t>& glyphs);
 
+/// `program` (an OpenType/TrueType file) with the horizontal advances (hmtx) of some glyphs changed: glyph id in
+/// the program -> advance in font units.  PDF viewers place glyphs by the font's /W, never by these; MuPDF's text
+/// extraction alone measures a glyph by them (font_embed.hpp says why that matters).  Returns `program` unchanged
+/// when there is nothing to change or it has no hmtx table.
+std::string with_advances(const std::string& program, const std::map<hb_codepoint_t, uint16_t>& advances);
+
 /// True if `face` can be embedded as a subset (probed once per face).
 bool can_subset(Face& face);
 

@@ -234,6 +234,19 @@ bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t las
     return only_bidi_controls(text);
 }
 
+// Gives each glyph of no advance in `run` the reach MuPDF needs (FontEmbedder::reach()): the distance from its
+// origin to the next glyph's, in drawing order (the run's end for its last glyph).  The glyphs must be in the font.
+void note_reaches(FontEmbedder& embedder, FontEmbedder::Font& font, const GlyphRun& run) {
+    int64_t pen = 0;
+    for (std::size_t k = 0; k < run.glyphs.size(); ++k) {
+        const Glyph& g = run.glyphs[k];
+        const int64_t at = pen + g.x_offset;
+        pen += g.x_advance;
+        const int64_t next = k + 1 < run.glyphs.size() ? pen + run.glyphs[k + 1].x_offset : pen;
+        if (g.x_advance == 0 && next > at) embedder.reach(font, g.id, static_cast<int32_t>(next - at));
+    }
+}
+
 }  // namespace
 
 void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0, double y0, double size) {
@@ -409,6 +422,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             flush();
             out += "EMC\n";
         }
+        note_reaches(*embedder_, *font, run);
     }
     flush();
     out += "ET Q\n";
@@ -429,6 +443,7 @@ void TextRenderer::reserve(const ShapedLine& line) {
                 embedder_->map_cluster(*font, glyph_ids(run, span, ids),
                                        glyph_texts(run, span.first, span.last, span.text), variants);
         }
+        note_reaches(*embedder_, *font, run);
     }
 }
 

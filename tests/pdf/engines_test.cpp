@@ -114,10 +114,6 @@ const std::vector<KnownGap>& known_gaps() {
             "mutool 1.21 writes right-to-left text in drawing order; drawn in logical order instead, pdf.js reverses "
             "it (pdf.js is the one screen readers read in Firefox)";
         std::vector<KnownGap> g = {
-            {"MuPDF", "রবীন্দ্রনাথ ঠাকুর",
-             "mutool puts a space after a vowel sign drawn back over its consonant (it advances by the glyph's own "
-             "zero width)"},
-            {"MuPDF", "முத்துலட்சுமி ரெட்டி", "as for Bengali: a space after each pulli"},
             {"pdf.js", "عائشہ خان", "Nastaliq's raised glyphs make pieces that pdf.js orders one by one"},
             {"MuPDF", "عائشہ خان", rtl_order},
             {"MuPDF", "Maria 山田 Santos-عائشہ", rtl_order},
