@@ -234,6 +234,19 @@ bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t las
     return only_bidi_controls(text);
 }
 
+// Whether a right-to-left run moves glyphs off its baseline (Nastaliq's cascade): pdf.js takes a glyph raised that
+// far for a piece of its own, or a line of its own, and orders the pieces one by one (drawing order, not reversed).
+bool raised_rtl(const GlyphRun& run) {
+    return run.rtl && std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const Glyph& g) { return g.y_offset != 0; });
+}
+
+// What each glyph of a cluster maps to through ToUnicode: glyph_texts(), or nothing in a raised right-to-left run
+// (its text is in a layer of its own).
+std::vector<std::string> shown_texts(const GlyphRun& run, const ClusterSpan& span) {
+    if (raised_rtl(run)) return std::vector<std::string>(span.last - span.first);
+    return glyph_texts(run, span.first, span.last, span.text);
+}
+
 // Gives each glyph of no advance in `run` the reach MuPDF needs (FontEmbedder::reach()): the distance from its
 // origin to the next glyph's, in drawing order (the run's end for its last glyph).  The glyphs must be in the font.
 void note_reaches(FontEmbedder& embedder, FontEmbedder::Font& font, const GlyphRun& run) {
@@ -263,8 +276,7 @@ void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0
                 std::vector<unsigned> variants;
                 for (const ClusterSpan& span : clusters_of(run, line.text))
                     if (!hidden(run.glyphs, span.first, span.last, span.text) &&
-                        !embedder_->map_cluster(font, glyph_ids(run, span, ids),
-                                                glyph_texts(run, span.first, span.last, span.text), variants))
+                        !embedder_->map_cluster(font, glyph_ids(run, span, ids), shown_texts(run, span), variants))
                         return false;
                 return true;
             });
@@ -381,11 +393,14 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             bool hidden;  // bidi controls: not drawn
             std::vector<unsigned> variants;
         };
+        // A raised right-to-left run's glyphs extract as nothing: its text is in a layer of its own on the baseline
+        // (write_text_layer()), inside the run's /ActualText span, so poppler reads the span's text alone.
+        const bool layered = raised_rtl(run);
         std::vector<Cluster> clusters;
         for (ClusterSpan& span : clusters_of(run, line.text)) {
             const bool invisible = hidden(run.glyphs, span.first, span.last, span.text);
             std::vector<unsigned> variants(span.last - span.first, 0);
-            const std::vector<std::string> texts = glyph_texts(run, span.first, span.last, span.text);
+            const std::vector<std::string> texts = shown_texts(run, span);
             const bool mapped = invisible || embedder_->map_cluster(*font, glyph_ids(run, span, ids), texts, variants);
             const bool plain = mapped && !run.rtl && span.last - span.first == 1 && !texts.front().empty();
             clusters.push_back({std::move(span), plain, invisible, std::move(variants)});
@@ -411,6 +426,26 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             out += utf16be_hex(actual);
             out += ">>>BDC\n";
         }
+        if (layered) {
+            // The layer starts a line of its own at the run's left edge and comes back to the line's origin after,
+            // so the glyphs are placed as before.  It goes before them: poppler gives the span's /ActualText the
+            // font current at its end, and takes a word in the layer's font for a line of its own.
+            flush();
+            if (rise != 0) out += "0 Ts ";
+            rise = 0;
+            const double dx = round_to(pen - lx, 1000);
+            put(out, dx);
+            out += "0 Td\n";
+            write_text_layer(page, text_layer_pieces(run, line.text, s), fs, out);
+            out += "100 Tz 0 Tr ";
+            put(out, -dx);
+            out += "0 Td /";
+            out += embedder_->name_on(page, *font);
+            out += ' ';
+            put(out, fs);
+            out += "Tf\n";
+            cx = lx;
+        }
         for (const Cluster& cluster : clusters)
             for (std::size_t k = cluster.first; k < cluster.last; ++k) {
                 const Glyph& g = run.glyphs[k];
@@ -428,6 +463,31 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     out += "ET Q\n";
 }
 
+std::vector<TextRenderer::TextPiece> TextRenderer::text_layer_pieces(const GlyphRun& run, const std::string& line_text,
+                                                                     double scale) {
+    std::vector<TextPiece> pieces;
+    for (const ClusterSpan& span : clusters_of(run, line_text)) {
+        double advance = 0;
+        for (std::size_t k = span.first; k < span.last; ++k) advance += run.glyphs[k].x_advance * scale;
+        const std::u32string chars = decode_utf8(span.text);
+        std::string text;
+        for (auto it = chars.rbegin(); it != chars.rend(); ++it)
+            if (!is_bidi_control(*it)) append_utf8(text, *it);
+        if (!pieces.empty() && (advance <= 1e-6 || text.empty())) {
+            pieces.back().text += text;
+            pieces.back().advance += advance;
+        } else if (!text.empty() || advance > 1e-6) {
+            pieces.push_back({std::move(text), advance});
+        }
+    }
+    // A piece of no text (a leading cluster of bidi controls only) gives its advance to the next.
+    if (pieces.size() > 1 && pieces.front().text.empty()) {
+        pieces[1].advance += pieces.front().advance;
+        pieces.erase(pieces.begin());
+    }
+    return pieces;
+}
+
 void TextRenderer::reserve(const ShapedLine& line) {
     if (!embedder_) return;
     std::vector<hb_codepoint_t> ids;
@@ -440,8 +500,7 @@ void TextRenderer::reserve(const ShapedLine& line) {
                 embedder_->width(*font, run.glyphs[k].id, run.glyphs[k].x_advance);
             // As show_text() maps a cluster.
             if (!hidden(run.glyphs, span.first, span.last, span.text))
-                embedder_->map_cluster(*font, glyph_ids(run, span, ids),
-                                       glyph_texts(run, span.first, span.last, span.text), variants);
+                embedder_->map_cluster(*font, glyph_ids(run, span, ids), shown_texts(run, span), variants);
         }
         note_reaches(*embedder_, *font, run);
     }
@@ -520,12 +579,7 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
 
     // ---- 2. invisible text layer: one code per cluster, in visual order --------
     // Each group of consecutive outline runs starts at its own point (runs shown from fonts are skipped).
-    struct Piece {
-        std::string text;
-        double advance;
-        double start = -1;  // x where a new group begins, else -1
-    };
-    std::vector<Piece> pieces;
+    std::vector<TextPiece> pieces;
     pen = x0;
     bool gap = true;
     for (std::size_t r = 0; r < line.runs.size(); ++r) {
@@ -548,7 +602,14 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
             pen += adv;
         }
     }
-    out += "q BT 3 Tr\n";
+    out += "q BT\n";
+    write_text_layer(page, pieces, size, out, y0);
+    out += "ET Q\n";
+}
+
+void TextRenderer::write_text_layer(HPDF_Page page, const std::vector<TextPiece>& pieces, double size, std::string& out,
+                                    double y0) {
+    out += "3 Tr\n";
     std::size_t cur_font = static_cast<std::size_t>(-1);
     for (const auto& p : pieces) {
         if (p.start >= 0) {
@@ -576,7 +637,6 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
         out += hex;
         out += " Tj\n";
     }
-    out += "ET Q\n";
 }
 
 const TextRenderer::GlyphForm& TextRenderer::glyph_form(Face& face, hb_codepoint_t glyph, const GlyphOutline& outline) {

@@ -17,7 +17,10 @@
 // mode 0).  Every glyph has a ToUnicode entry (a code of its own where one glyph
 // must give different text in different clusters), so engines that read only
 // ToUnicode (pdf.js, MuPDF) get the real text; runs of complex clusters and
-// right-to-left runs also carry /ActualText, which poppler and Acrobat read.
+// right-to-left runs also carry /ActualText, which poppler and Acrobat read.  A right-to-left run whose
+// glyphs leave the baseline (Nastaliq) maps them to nothing and carries its text in an invisible layer on the
+// baseline instead (the Type 3 font below), inside its /ActualText span: pdf.js took each raised piece for a
+// word or a line of its own.
 //
 // A face HarfBuzz cannot subset, or every face when the renderer is made with
 // GlyphMode::outlines (or MITRA_PDF_SUBSET_FONTS=0 in the environment), is
@@ -110,6 +113,22 @@ private:
                         double size, std::string& out);
     void show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0, double size,
                    std::string& out, std::vector<FontEmbedder::CodeSite>& sites);
+
+    /// A piece of an invisible text layer: one code of the layer's Type 3 font, scaled to `advance` points.
+    struct TextPiece {
+        std::string text;
+        double advance;
+        double start = -1;  ///< x where a new group begins (a Tm to (start, y0)), else -1: right after the last
+    };
+    /// Shows `pieces` in rendering mode 3 (invisible), each scaled to its advance, from the current text position;
+    /// leaves the text state with 3 Tr and the last piece's Tz.  Inside BT/ET.
+    void write_text_layer(HPDF_Page page, const std::vector<TextPiece>& pieces, double size, std::string& out,
+                          double y0 = 0);
+
+    /// A right-to-left run's text layer: a piece per cluster in drawing order (one of no advance joins the piece
+    /// on its left), each with its characters reversed, so that the layer read in drawing order is the run's
+    /// text reversed, as pdf.js expects of right-to-left text (it reverses it back).  `scale`: points per font unit.
+    static std::vector<TextPiece> text_layer_pieces(const GlyphRun& run, const std::string& line_text, double scale);
 
     struct InvisibleFont {
         HPDF_Dict font = nullptr;

@@ -114,7 +114,6 @@ const std::vector<KnownGap>& known_gaps() {
             "mutool 1.21 writes right-to-left text in drawing order; drawn in logical order instead, pdf.js reverses "
             "it (pdf.js is the one screen readers read in Firefox)";
         std::vector<KnownGap> g = {
-            {"pdf.js", "عائشہ خان", "Nastaliq's raised glyphs make pieces that pdf.js orders one by one"},
             {"MuPDF", "عائشہ خان", rtl_order},
             {"MuPDF", "Maria 山田 Santos-عائشہ", rtl_order},
             {"MuPDF", "ہم مرتبہ معاونت کی بنیادیں", rtl_order},
