@@ -196,10 +196,9 @@ const std::vector<hb_codepoint_t>& glyph_ids(const GlyphRun& run, const ClusterS
 // What each glyph of a cluster extracts as, in drawing order: one character each, the last glyph the rest, so the
 // pieces in drawing order are the cluster's text in logical order whatever glyph shows what (a vowel sign drawn
 // before its consonant, a conjunct, a reph).  A cluster with more glyphs than characters is split decomposed
-// (NFD: a Tamil or Bengali split vowel is two characters); glyphs still left over extract as nothing.  In a
-// right-to-left run the pieces go the other way (pdf.js reads a run in drawing order and reverses it).
-std::vector<std::string> glyph_texts(const GlyphRun& run, std::size_t first, std::size_t last,
-                                     const std::string& text) {
+// (NFD: a Tamil or Bengali split vowel is two characters); glyphs still left over extract as nothing.  For a
+// left-to-right run: a right-to-left one's glyphs map to nothing (layered()).
+std::vector<std::string> glyph_texts(std::size_t first, std::size_t last, const std::string& text) {
     std::vector<std::string> out(last - first);
     std::vector<std::size_t> spacing;  // indexes into `out` of the glyphs that get a piece
     for (std::size_t k = first; k < last; ++k) spacing.push_back(k - first);
@@ -214,17 +213,7 @@ std::vector<std::string> glyph_texts(const GlyphRun& run, std::size_t first, std
     }
     if (chars.empty()) return out;
     spacing.resize(std::min(spacing.size(), chars.size()));
-    if (run.rtl) std::reverse(spacing.begin(), spacing.end());
-    for (std::size_t c = 0; c < chars.size(); ++c) {
-        std::string& piece = out[spacing[std::min(c, spacing.size() - 1)]];
-        if (run.rtl) {
-            std::string one;
-            append_utf8(one, chars[c]);
-            piece.insert(0, one);
-        } else {
-            append_utf8(piece, chars[c]);
-        }
-    }
+    for (std::size_t c = 0; c < chars.size(); ++c) append_utf8(out[spacing[std::min(c, spacing.size() - 1)]], chars[c]);
     return out;
 }
 
@@ -234,17 +223,16 @@ bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t las
     return only_bidi_controls(text);
 }
 
-// Whether a right-to-left run moves glyphs off its baseline (Nastaliq's cascade): pdf.js takes a glyph raised that
-// far for a piece of its own, or a line of its own, and orders the pieces one by one (drawing order, not reversed).
-bool raised_rtl(const GlyphRun& run) {
-    return run.rtl && std::any_of(run.glyphs.begin(), run.glyphs.end(), [](const Glyph& g) { return g.y_offset != 0; });
-}
+// Whether a run's text goes in a layer of its own (TextRenderer::text_layer_pieces()) and its glyphs map to nothing:
+// a right-to-left run.  Its glyphs, in visual order, read backwards in MuPDF (which keeps drawing order), and
+// Nastaliq's raised glyphs made pdf.js read pieces one by one.
+bool layered(const GlyphRun& run) { return run.rtl; }
 
-// What each glyph of a cluster maps to through ToUnicode: glyph_texts(), or nothing in a raised right-to-left run
-// (its text is in a layer of its own).
+// What each glyph of a cluster maps to through ToUnicode: glyph_texts(), or nothing in a layered run (its text is in
+// a layer of its own).
 std::vector<std::string> shown_texts(const GlyphRun& run, const ClusterSpan& span) {
-    if (raised_rtl(run)) return std::vector<std::string>(span.last - span.first);
-    return glyph_texts(run, span.first, span.last, span.text);
+    if (layered(run)) return std::vector<std::string>(span.last - span.first);
+    return glyph_texts(span.first, span.last, span.text);
 }
 
 // Gives each glyph of no advance in `run` the reach MuPDF needs (FontEmbedder::reach()): the distance from its
@@ -393,9 +381,9 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             bool hidden;  // bidi controls: not drawn
             std::vector<unsigned> variants;
         };
-        // A raised right-to-left run's glyphs extract as nothing: its text is in a layer of its own on the baseline
-        // (write_text_layer()), inside the run's /ActualText span, so poppler reads the span's text alone.
-        const bool layered = raised_rtl(run);
+        // A right-to-left run's glyphs extract as nothing: its text is in a layer of its own on the baseline
+        // (text_layer_pieces()), inside the run's /ActualText span, so poppler reads the span's text alone.
+        const bool layer = layered(run);
         std::vector<Cluster> clusters;
         for (ClusterSpan& span : clusters_of(run, line.text)) {
             const bool invisible = hidden(run.glyphs, span.first, span.last, span.text);
@@ -426,7 +414,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             out += utf16be_hex(actual);
             out += ">>>BDC\n";
         }
-        if (layered) {
+        if (layer) {
             // The layer starts a line of its own at the run's left edge and comes back to the line's origin after,
             // so the glyphs are placed as before.  It goes before them: poppler gives the span's /ActualText the
             // font current at its end, and takes a word in the layer's font for a line of its own.
@@ -436,7 +424,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             const double dx = round_to(pen - lx, 1000);
             put(out, dx);
             out += "0 Td\n";
-            write_text_layer(page, text_layer_pieces(run, line.text, s), fs, out);
+            write_text_layer(page, text_layer_pieces(run, line.text, s), fs, out, 0, true);
             out += "100 Tz 0 Tr ";
             put(out, -dx);
             out += "0 Td /";
@@ -453,6 +441,13 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
                     show(*font, g, cluster.variants[k - cluster.first], pen + g.x_offset * s, y0 + g.y_offset * s);
                 pen += g.x_advance * s;
             }
+        if (layer) {
+            // pdf.js does not move past a glyph that maps to nothing (U+200B): the line's origin again, so it places
+            // what follows where it is.
+            flush();
+            out += "0 0 Td\n";
+            cx = lx;
+        }
         if (span) {
             flush();
             out += "EMC\n";
@@ -465,26 +460,50 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
 
 std::vector<TextRenderer::TextPiece> TextRenderer::text_layer_pieces(const GlyphRun& run, const std::string& line_text,
                                                                      double scale) {
-    std::vector<TextPiece> pieces;
-    for (const ClusterSpan& span : clusters_of(run, line_text)) {
+    // Clusters in logical order (a right-to-left run's are drawn the other way), one of no advance with the one
+    // before it; each group's advance shared by its characters.
+    std::vector<ClusterSpan> spans = clusters_of(run, line_text);
+    if (run.rtl) std::reverse(spans.begin(), spans.end());
+    struct Group {
+        std::u32string chars;
+        double advance = 0;
+    };
+    std::vector<Group> groups;
+    for (const ClusterSpan& span : spans) {
         double advance = 0;
         for (std::size_t k = span.first; k < span.last; ++k) advance += run.glyphs[k].x_advance * scale;
-        const std::u32string chars = decode_utf8(span.text);
-        std::string text;
-        for (auto it = chars.rbegin(); it != chars.rend(); ++it)
-            if (!is_bidi_control(*it)) append_utf8(text, *it);
-        if (!pieces.empty() && (advance <= 1e-6 || text.empty())) {
-            pieces.back().text += text;
-            pieces.back().advance += advance;
-        } else if (!text.empty() || advance > 1e-6) {
-            pieces.push_back({std::move(text), advance});
+        std::u32string chars;
+        for (char32_t c : decode_utf8(span.text))
+            if (!is_bidi_control(c)) chars += c;
+        if (groups.empty() || advance > 1e-6) groups.push_back({});
+        groups.back().chars += chars;
+        groups.back().advance += advance;
+    }
+    std::vector<TextPiece> pieces;
+    for (const Group& g : groups) {
+        if (g.chars.empty()) {
+            if (!pieces.empty()) pieces.back().advance += g.advance;
+            continue;
+        }
+        for (char32_t c : g.chars) {
+            std::string text;
+            append_utf8(text, c);
+            pieces.push_back({std::move(text), g.advance / static_cast<double>(g.chars.size())});
         }
     }
-    // A piece of no text (a leading cluster of bidi controls only) gives its advance to the next.
-    if (pieces.size() > 1 && pieces.front().text.empty()) {
-        pieces[1].advance += pieces.front().advance;
-        pieces.erase(pieces.begin());
+    // White space at either end goes on the side where it is drawn (a right-to-left run's first character is on its
+    // right): engines that take a line's runs in drawing order then have it between the runs it separates.
+    auto space = [](const TextPiece& p) { return p.text == " " || p.text == "\u00A0"; };
+    const auto core_begin = std::find_if_not(pieces.begin(), pieces.end(), space);
+    const auto core_end = std::find_if_not(pieces.rbegin(), pieces.rend(), space).base();
+    if (run.rtl && core_begin < core_end && (core_begin != pieces.begin() || core_end != pieces.end())) {
+        std::vector<TextPiece> moved(core_end, pieces.end());
+        moved.insert(moved.end(), core_begin, core_end);
+        moved.insert(moved.end(), pieces.begin(), core_begin);
+        pieces = std::move(moved);
     }
+    // Pieces of no advance would have no horizontal scale (pdf.js divides by it): a hair each.
+    for (TextPiece& p : pieces) p.advance = std::max(p.advance, 0.01);
     return pieces;
 }
 
@@ -608,10 +627,17 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
 }
 
 void TextRenderer::write_text_layer(HPDF_Page page, const std::vector<TextPiece>& pieces, double size, std::string& out,
-                                    double y0) {
+                                    double y0, bool piece_per_item) {
     out += "3 Tr\n";
     std::size_t cur_font = static_cast<std::size_t>(-1);
+    const double sizes[2] = {size, round_to(size * 1.01, 1000)};
+    bool odd = false;  // which of `sizes` the last piece had
     for (const auto& p : pieces) {
+        if (piece_per_item) {
+            odd = !odd;
+            size = sizes[odd];
+            cur_font = static_cast<std::size_t>(-1);  // a Tf for each piece
+        }
         if (p.start >= 0) {
             out += "1 0 0 1 ";
             put(out, p.start);

@@ -17,10 +17,10 @@
 // mode 0).  Every glyph has a ToUnicode entry (a code of its own where one glyph
 // must give different text in different clusters), so engines that read only
 // ToUnicode (pdf.js, MuPDF) get the real text; runs of complex clusters and
-// right-to-left runs also carry /ActualText, which poppler and Acrobat read.  A right-to-left run whose
-// glyphs leave the baseline (Nastaliq) maps them to nothing and carries its text in an invisible layer on the
-// baseline instead (the Type 3 font below), inside its /ActualText span: pdf.js took each raised piece for a
-// word or a line of its own.
+// right-to-left runs also carry /ActualText, which poppler and Acrobat read.  A right-to-left run maps its
+// glyphs to nothing and carries its text in an invisible layer on the baseline instead (the Type 3 font below,
+// one character per item in logical order: text_layer_pieces()), inside its /ActualText span: MuPDF read its
+// glyphs in visual order, and pdf.js took each of Nastaliq's raised pieces for a word or a line of its own.
 //
 // A face HarfBuzz cannot subset, or every face when the renderer is made with
 // GlyphMode::outlines (or MITRA_PDF_SUBSET_FONTS=0 in the environment), is
@@ -121,13 +121,18 @@ private:
         double start = -1;  ///< x where a new group begins (a Tm to (start, y0)), else -1: right after the last
     };
     /// Shows `pieces` in rendering mode 3 (invisible), each scaled to its advance, from the current text position;
-    /// leaves the text state with 3 Tr and the last piece's Tz.  Inside BT/ET.
+    /// leaves the text state with 3 Tr and the last piece's Tf and Tz.  Inside BT/ET.  With `piece_per_item`, each
+    /// piece has a Tf of its own, the size alternating between `size` and 1% more: pdf.js ends an item of its text
+    /// content at a change of size, and so reads each piece as it is instead of reordering right-to-left letters.
     void write_text_layer(HPDF_Page page, const std::vector<TextPiece>& pieces, double size, std::string& out,
-                          double y0 = 0);
+                          double y0 = 0, bool piece_per_item = false);
 
-    /// A right-to-left run's text layer: a piece per cluster in drawing order (one of no advance joins the piece
-    /// on its left), each with its characters reversed, so that the layer read in drawing order is the run's
-    /// text reversed, as pdf.js expects of right-to-left text (it reverses it back).  `scale`: points per font unit.
+    /// A layered run's text: a piece per character, in logical order from the run's left edge (each cluster's
+    /// advance shared by its characters; one of no advance joins the cluster before it).  Read in drawing order
+    /// that is the run's text, in every engine: MuPDF keeps drawing order, and pdf.js, which reverses right-to-left
+    /// letters within an item of its text content, gets a piece per item (write_text_layer()).  Over the run's
+    /// box, but a piece is not over its own glyphs (selection in a viewer marks the mirrored place in a word).
+    /// `scale`: points per font unit.
     static std::vector<TextPiece> text_layer_pieces(const GlyphRun& run, const std::string& line_text, double scale);
 
     struct InvisibleFont {
