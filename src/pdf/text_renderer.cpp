@@ -170,6 +170,7 @@ bool only_bidi_controls(std::string_view utf8) {
 struct ClusterSpan {
     std::size_t first, last;
     std::string text;
+    uint32_t at = 0;  // where the text starts in the line's text
 };
 
 std::vector<ClusterSpan> clusters_of(const GlyphRun& run, const std::string& line_text) {
@@ -177,7 +178,7 @@ std::vector<ClusterSpan> clusters_of(const GlyphRun& run, const std::string& lin
     std::vector<ClusterSpan> out;
     for (std::size_t k = 0; k < run.glyphs.size();) {
         const uint32_t c = run.glyphs[k].cluster;
-        ClusterSpan span{k, k, line_text.substr(c, bounds.end_of(c) - c)};
+        ClusterSpan span{k, k, line_text.substr(c, bounds.end_of(c) - c), c};
         while (span.last < run.glyphs.size() && run.glyphs[span.last].cluster == c) ++span.last;
         k = span.last;
         out.push_back(std::move(span));
@@ -197,7 +198,7 @@ const std::vector<hb_codepoint_t>& glyph_ids(const GlyphRun& run, const ClusterS
 // pieces in drawing order are the cluster's text in logical order whatever glyph shows what (a vowel sign drawn
 // before its consonant, a conjunct, a reph).  A cluster with more glyphs than characters is split decomposed
 // (NFD: a Tamil or Bengali split vowel is two characters); glyphs still left over extract as nothing.  For a
-// left-to-right run: a right-to-left one's glyphs map to nothing (layered()).
+// line with no right-to-left run: a line with one maps its glyphs to nothing (layered()).
 std::vector<std::string> glyph_texts(std::size_t first, std::size_t last, const std::string& text) {
     std::vector<std::string> out(last - first);
     std::vector<std::size_t> spacing;  // indexes into `out` of the glyphs that get a piece
@@ -223,15 +224,18 @@ bool hidden(const std::vector<Glyph>& glyphs, std::size_t first, std::size_t las
     return only_bidi_controls(text);
 }
 
-// Whether a run's text goes in a layer of its own (TextRenderer::text_layer_pieces()) and its glyphs map to nothing:
-// a right-to-left run.  Its glyphs, in visual order, read backwards in MuPDF (which keeps drawing order), and
-// Nastaliq's raised glyphs made pdf.js read pieces one by one.
-bool layered(const GlyphRun& run) { return run.rtl; }
+// Whether a line's text goes in a layer of its own (TextRenderer::line_layer_pieces()) and its glyphs map to nothing:
+// a line with a right-to-left run.  Its glyphs, in visual order, read backwards in MuPDF (which keeps drawing
+// order), no engine puts a right-to-left line's runs back in logical order, and Nastaliq's raised glyphs made pdf.js
+// read pieces one by one.
+bool layered(const ShapedLine& line) {
+    return std::any_of(line.runs.begin(), line.runs.end(), [](const GlyphRun& r) { return r.rtl; });
+}
 
-// What each glyph of a cluster maps to through ToUnicode: glyph_texts(), or nothing in a layered run (its text is in
-// a layer of its own).
-std::vector<std::string> shown_texts(const GlyphRun& run, const ClusterSpan& span) {
-    if (layered(run)) return std::vector<std::string>(span.last - span.first);
+// What each glyph of a cluster maps to through ToUnicode: glyph_texts(), or nothing in a layered line (its text is
+// in a layer of its own).
+std::vector<std::string> shown_texts(const ShapedLine& line, const ClusterSpan& span) {
+    if (layered(line)) return std::vector<std::string>(span.last - span.first);
     return glyph_texts(span.first, span.last, span.text);
 }
 
@@ -264,7 +268,7 @@ void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0
                 std::vector<unsigned> variants;
                 for (const ClusterSpan& span : clusters_of(run, line.text))
                     if (!hidden(run.glyphs, span.first, span.last, span.text) &&
-                        !embedder_->map_cluster(font, glyph_ids(run, span, ids), shown_texts(run, span), variants))
+                        !embedder_->map_cluster(font, glyph_ids(run, span, ids), shown_texts(line, span), variants))
                         return false;
                 return true;
             });
@@ -349,6 +353,15 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
         cx += w * fs / 1000;
     };
 
+    // A line with a right-to-left run: its text first, as a layer of its own on the baseline (line_layer_pieces()),
+    // in a span whose /ActualText is empty (poppler reads the runs' spans instead, as before); the glyphs then map
+    // to nothing, and each run has a span.
+    const bool layer = layered(line);
+    if (layer) {
+        out += "/Span<</ActualText()>>BDC\n";
+        write_text_layer(page, line_layer_pieces(line, run_fonts, size), fs, out, 0, true);
+        out += "EMC\n100 Tz 0 Tr 0 0 Td\n";
+    }
     double pen = x0;
     const FontEmbedder::Font* current = nullptr;
     std::vector<hb_codepoint_t> ids;
@@ -381,16 +394,13 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             bool hidden;  // bidi controls: not drawn
             std::vector<unsigned> variants;
         };
-        // A right-to-left run's glyphs extract as nothing: its text is in a layer of its own on the baseline
-        // (text_layer_pieces()), inside the run's /ActualText span, so poppler reads the span's text alone.
-        const bool layer = layered(run);
         std::vector<Cluster> clusters;
         for (ClusterSpan& span : clusters_of(run, line.text)) {
             const bool invisible = hidden(run.glyphs, span.first, span.last, span.text);
             std::vector<unsigned> variants(span.last - span.first, 0);
-            const std::vector<std::string> texts = shown_texts(run, span);
+            const std::vector<std::string> texts = shown_texts(line, span);
             const bool mapped = invisible || embedder_->map_cluster(*font, glyph_ids(run, span, ids), texts, variants);
-            const bool plain = mapped && !run.rtl && span.last - span.first == 1 && !texts.front().empty();
+            const bool plain = mapped && !layer && !run.rtl && span.last - span.first == 1 && !texts.front().empty();
             clusters.push_back({std::move(span), plain, invisible, std::move(variants)});
         }
         // One /ActualText span around the whole run where a cluster is not plain: a right-to-left run, whose span
@@ -413,26 +423,6 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             out += "/Span<</ActualText<FEFF";
             out += utf16be_hex(actual);
             out += ">>>BDC\n";
-        }
-        if (layer) {
-            // The layer starts a line of its own at the run's left edge and comes back to the line's origin after,
-            // so the glyphs are placed as before.  It goes before them: poppler gives the span's /ActualText the
-            // font current at its end, and takes a word in the layer's font for a line of its own.
-            flush();
-            if (rise != 0) out += "0 Ts ";
-            rise = 0;
-            const double dx = round_to(pen - lx, 1000);
-            put(out, dx);
-            out += "0 Td\n";
-            write_text_layer(page, text_layer_pieces(run, line.text, s), fs, out, 0, true);
-            out += "100 Tz 0 Tr ";
-            put(out, -dx);
-            out += "0 Td /";
-            out += embedder_->name_on(page, *font);
-            out += ' ';
-            put(out, fs);
-            out += "Tf\n";
-            cx = lx;
         }
         for (const Cluster& cluster : clusters)
             for (std::size_t k = cluster.first; k < cluster.last; ++k) {
@@ -458,26 +448,39 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     out += "ET Q\n";
 }
 
-std::vector<TextRenderer::TextPiece> TextRenderer::text_layer_pieces(const GlyphRun& run, const std::string& line_text,
-                                                                     double scale) {
-    // Clusters in logical order (a right-to-left run's are drawn the other way), one of no advance with the one
-    // before it; each group's advance shared by its characters.
-    std::vector<ClusterSpan> spans = clusters_of(run, line_text);
-    if (run.rtl) std::reverse(spans.begin(), spans.end());
+std::vector<TextRenderer::TextPiece> TextRenderer::line_layer_pieces(const ShapedLine& line, const RunFonts& fonts,
+                                                                     double size) {
+    // The clusters of the runs shown in fonts (an outline run has a layer of its own), in logical order.
+    struct At {
+        uint32_t at;
+        double advance;
+        std::string text;
+    };
+    std::vector<At> clusters;
+    for (std::size_t r = 0; r < line.runs.size(); ++r) {
+        if (!fonts[r]) continue;
+        const GlyphRun& run = line.runs[r];
+        const double scale = size / run.face->upem;
+        for (ClusterSpan& span : clusters_of(run, line.text)) {
+            double advance = 0;
+            for (std::size_t k = span.first; k < span.last; ++k) advance += run.glyphs[k].x_advance * scale;
+            clusters.push_back({span.at, advance, std::move(span.text)});
+        }
+    }
+    std::stable_sort(clusters.begin(), clusters.end(), [](const At& a, const At& b) { return a.at < b.at; });
+    // One of no advance joins the one before it; each group's advance is shared by its characters.
     struct Group {
         std::u32string chars;
         double advance = 0;
     };
     std::vector<Group> groups;
-    for (const ClusterSpan& span : spans) {
-        double advance = 0;
-        for (std::size_t k = span.first; k < span.last; ++k) advance += run.glyphs[k].x_advance * scale;
+    for (const At& c : clusters) {
         std::u32string chars;
-        for (char32_t c : decode_utf8(span.text))
-            if (!is_bidi_control(c)) chars += c;
-        if (groups.empty() || advance > 1e-6) groups.push_back({});
+        for (char32_t ch : decode_utf8(c.text))
+            if (!is_bidi_control(ch)) chars += ch;
+        if (groups.empty() || c.advance > 1e-6) groups.push_back({});
         groups.back().chars += chars;
-        groups.back().advance += advance;
+        groups.back().advance += c.advance;
     }
     std::vector<TextPiece> pieces;
     for (const Group& g : groups) {
@@ -490,17 +493,6 @@ std::vector<TextRenderer::TextPiece> TextRenderer::text_layer_pieces(const Glyph
             append_utf8(text, c);
             pieces.push_back({std::move(text), g.advance / static_cast<double>(g.chars.size())});
         }
-    }
-    // White space at either end goes on the side where it is drawn (a right-to-left run's first character is on its
-    // right): engines that take a line's runs in drawing order then have it between the runs it separates.
-    auto space = [](const TextPiece& p) { return p.text == " " || p.text == "\u00A0"; };
-    const auto core_begin = std::find_if_not(pieces.begin(), pieces.end(), space);
-    const auto core_end = std::find_if_not(pieces.rbegin(), pieces.rend(), space).base();
-    if (run.rtl && core_begin < core_end && (core_begin != pieces.begin() || core_end != pieces.end())) {
-        std::vector<TextPiece> moved(core_end, pieces.end());
-        moved.insert(moved.end(), core_begin, core_end);
-        moved.insert(moved.end(), pieces.begin(), core_begin);
-        pieces = std::move(moved);
     }
     // Pieces of no advance would have no horizontal scale (pdf.js divides by it): a hair each.
     for (TextPiece& p : pieces) p.advance = std::max(p.advance, 0.01);
@@ -519,7 +511,7 @@ void TextRenderer::reserve(const ShapedLine& line) {
                 embedder_->width(*font, run.glyphs[k].id, run.glyphs[k].x_advance);
             // As show_text() maps a cluster.
             if (!hidden(run.glyphs, span.first, span.last, span.text))
-                embedder_->map_cluster(*font, glyph_ids(run, span, ids), shown_texts(run, span), variants);
+                embedder_->map_cluster(*font, glyph_ids(run, span, ids), shown_texts(line, span), variants);
         }
         note_reaches(*embedder_, *font, run);
     }

@@ -17,10 +17,11 @@
 // mode 0).  Every glyph has a ToUnicode entry (a code of its own where one glyph
 // must give different text in different clusters), so engines that read only
 // ToUnicode (pdf.js, MuPDF) get the real text; runs of complex clusters and
-// right-to-left runs also carry /ActualText, which poppler and Acrobat read.  A right-to-left run maps its
-// glyphs to nothing and carries its text in an invisible layer on the baseline instead (the Type 3 font below,
-// one character per item in logical order: text_layer_pieces()), inside its /ActualText span: MuPDF read its
-// glyphs in visual order, and pdf.js took each of Nastaliq's raised pieces for a word or a line of its own.
+// right-to-left runs also carry /ActualText, which poppler and Acrobat read.  A line with a right-to-left run maps
+// its glyphs to nothing and carries its text in an invisible layer on the baseline instead (the Type 3 font below,
+// one character per item in logical order: line_layer_pieces()), every run in an /ActualText span for poppler:
+// MuPDF read right-to-left glyphs in visual order, no engine put a right-to-left line's runs (an Urdu date's words
+// and numbers) in logical order, and pdf.js took each of Nastaliq's raised pieces for a word or a line of its own.
 //
 // A face HarfBuzz cannot subset, or every face when the renderer is made with
 // GlyphMode::outlines (or MITRA_PDF_SUBSET_FONTS=0 in the environment), is
@@ -127,13 +128,13 @@ private:
     void write_text_layer(HPDF_Page page, const std::vector<TextPiece>& pieces, double size, std::string& out,
                           double y0 = 0, bool piece_per_item = false);
 
-    /// A layered run's text: a piece per character, in logical order from the run's left edge (each cluster's
-    /// advance shared by its characters; one of no advance joins the cluster before it).  Read in drawing order
-    /// that is the run's text, in every engine: MuPDF keeps drawing order, and pdf.js, which reverses right-to-left
-    /// letters within an item of its text content, gets a piece per item (write_text_layer()).  Over the run's
-    /// box, but a piece is not over its own glyphs (selection in a viewer marks the mirrored place in a word).
-    /// `scale`: points per font unit.
-    static std::vector<TextPiece> text_layer_pieces(const GlyphRun& run, const std::string& line_text, double scale);
+    /// A layered line's text (a line with a right-to-left run): a piece per character, in logical order from the
+    /// line's left edge (each cluster's advance shared by its characters; one of no advance joins the cluster
+    /// before it).  Read in drawing order that is the line's text, in every engine: MuPDF keeps drawing order, and
+    /// pdf.js, which reverses right-to-left letters within an item of its text content, gets a piece per item
+    /// (write_text_layer()).  Over the line's box, but a piece is not over its own glyphs (selection in a viewer
+    /// marks the mirrored place in a right-to-left word).
+    static std::vector<TextPiece> line_layer_pieces(const ShapedLine& line, const RunFonts& fonts, double size);
 
     struct InvisibleFont {
         HPDF_Dict font = nullptr;
