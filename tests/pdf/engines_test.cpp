@@ -113,8 +113,9 @@ const std::vector<KnownGap>& known_gaps() {
         std::vector<KnownGap> g;
         for (const char* date : kUrduDates)
             g.push_back({"poppler", date,
-                         "poppler orders a right-to-left line's words and numbers itself, from where they are drawn, "
-                         "and puts an Urdu date's comma and year in another order than the date's text"});
+                         "pdftotext orders a right-to-left line itself from where its words are (TextOutputDev's "
+                         "reorderText: a number takes the spaces and punctuation beside it into one left-to-right "
+                         "section), so no drawing order gives \"5 جنوری، 2026\" back"});
         return g;
     }();
     return gaps;
