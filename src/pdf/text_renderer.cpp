@@ -7,6 +7,7 @@
 #include "pdf/haru.hpp"
 
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -408,7 +409,18 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
         // more, and its pdftotext then gives logical order; logical text there comes out reversed), or a
         // left-to-right run, in logical order.  Spans of single clusters made poppler see a word break after a
         // cluster whose mark hangs back over its base.
-        const bool span = std::any_of(clusters.begin(), clusters.end(), [](const Cluster& c) { return !c.plain; });
+        // A left-to-right run of a layered line has a span per word instead, and its spaces are not drawn (they have
+        // no ink): poppler takes a span's text for one word, and a whole run for one would be one for selecting.
+        const bool by_word = layer && !run.rtl;
+        const bool span =
+            !by_word && std::any_of(clusters.begin(), clusters.end(), [](const Cluster& c) { return !c.plain; });
+        auto blank = [&](const Cluster& c) {
+            for (char32_t ch : decode_utf8(c.text))
+                if (!is_bidi_control(ch) && !u_isUWhiteSpace(static_cast<UChar32>(ch))) return false;
+            for (std::size_t k = c.first; k < c.last; ++k)
+                if (!run.face->glyph_outline(run.glyphs[k].id).path.empty()) return false;
+            return true;
+        };
         if (span) {
             const std::u32string logical = decode_utf8(line.text.substr(run.begin, run.end - run.begin));
             std::string actual;
@@ -424,13 +436,37 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             out += utf16be_hex(actual);
             out += ">>>BDC\n";
         }
-        for (const Cluster& cluster : clusters)
+        bool in_word = false;
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            const Cluster& cluster = clusters[c];
+            const bool space = by_word && !cluster.hidden && blank(cluster);
+            if (by_word && space && in_word) {
+                flush();
+                out += "EMC\n";
+                in_word = false;
+            }
+            if (by_word && !space && !cluster.hidden && !in_word) {
+                std::string actual;
+                for (std::size_t w = c; w < clusters.size() && !blank(clusters[w]); ++w)
+                    for (char32_t ch : decode_utf8(clusters[w].text))
+                        if (!is_bidi_control(ch)) append_utf8(actual, ch);
+                flush();
+                out += "/Span<</ActualText<FEFF";
+                out += utf16be_hex(actual);
+                out += ">>>BDC\n";
+                in_word = true;
+            }
             for (std::size_t k = cluster.first; k < cluster.last; ++k) {
                 const Glyph& g = run.glyphs[k];
-                if (!cluster.hidden)
+                if (!cluster.hidden && !space)
                     show(*font, g, cluster.variants[k - cluster.first], pen + g.x_offset * s, y0 + g.y_offset * s);
                 pen += g.x_advance * s;
             }
+        }
+        if (in_word) {
+            flush();
+            out += "EMC\n";
+        }
         if (layer) {
             // pdf.js does not move past a glyph that maps to nothing (U+200B): the line's origin again, so it places
             // what follows where it is.
