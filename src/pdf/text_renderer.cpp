@@ -447,7 +447,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             }
             if (by_word && !space && !cluster.hidden && !in_word) {
                 std::string actual;
-                for (std::size_t w = c; w < clusters.size() && !blank(clusters[w]); ++w)
+                for (std::size_t w = c; w < clusters.size() && (clusters[w].hidden || !blank(clusters[w])); ++w)
                     for (char32_t ch : decode_utf8(clusters[w].text))
                         if (!is_bidi_control(ch)) append_utf8(actual, ch);
                 flush();
