@@ -227,3 +227,13 @@ TEST_CASE("the names in a report's table come back as their text in poppler, pdf
     for (const std::string& f : failures) UNSCOPED_INFO(f);
     CHECK(failures.empty());
 }
+
+TEST_CASE("a bidi mark inside a Latin word of a line with Urdu letters leaves the word whole in every engine",
+          "[engines]") {
+    // A line with a right-to-left run gives poppler each Latin word as an /ActualText span: the span's text must
+    // run past the mark (which draws nothing) to the end of the word.
+    const std::string name = "Mar\u200Eia Santos-عائشہ";
+    const auto failures = unread(completion_for({name.c_str(), "", "en", "en"}), {name}, "mark-in-word.pdf");
+    for (const std::string& f : failures) UNSCOPED_INFO(f);
+    CHECK(failures.empty());
+}
