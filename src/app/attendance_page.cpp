@@ -159,6 +159,7 @@ AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std:
              0, wxALIGN_CENTER_VERTICAL | wxBOTTOM, 4);
     column->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     summary_ = new wxStaticText(this, wxID_ANY, "");
+    summary_->SetName("summary");
     column->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     grid_ = new wxGrid(this, wxID_ANY);
     grid_->SetName("attendance_grid");

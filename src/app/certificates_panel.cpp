@@ -93,14 +93,14 @@ void CertificatesPanel::show_details(const TextRow& row) {
 }
 
 void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
-    auto* verify_button = new wxButton(parent, wxID_ANY, _("Verify"));
-    auto* revoke = new wxButton(parent, wxID_ANY, _("Revoke…"));
-    auto* print_copy = new wxButton(parent, wxID_ANY, _("Print a copy…"));
+    auto* verify_button = new wxButton(parent, wxID_ANY, _("Ver&ify"));
+    auto* revoke = new wxButton(parent, wxID_ANY, _("&Revoke…"));
+    auto* print_copy = new wxButton(parent, wxID_ANY, _("&Print a copy…"));
     print_copy->SetName("print_copy");
     bar->Add(verify_button, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(revoke, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(print_copy, 0, wxRIGHT | wxBOTTOM, 4);
-    auto* write_site = new wxButton(parent, wxID_ANY, _("Write verification site…"));
+    auto* write_site = new wxButton(parent, wxID_ANY, _("&Write verification site…"));
     write_site->SetName("write_verifier_site");
     write_site->SetToolTip(
         _("Write the page anyone can check a certificate with, and the keys and revocation list it "
@@ -128,7 +128,7 @@ void CertificatesPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
                                        wx(record->serial), wx(*record->revoked_at), wx(record->revocation_reason)));
         ReasonDialog dialog(
             this, _("Print a copy of a certificate"),
-            wxString::Format(_("Why is another copy of %s printed? The reason is kept with who and when."),
+            wxString::Format(_("&Why is another copy of %s printed? The reason is kept with who and when."),
                              wx(record->serial)));
         if (dialog.ShowModal() != wxID_OK) return;
         // Where the copy goes is asked first: the copy is written, and only then is the reprint recorded.
@@ -204,7 +204,7 @@ void CertificatesPanel::revoke_selected() {
     if (!row) return show_info(this, _("Choose a certificate in the list first."));
     const std::string serial = utf8((*row)[0]);
     ReasonDialog dialog(this, _("Revoke a certificate"),
-                        wxString::Format(_("Why is %s revoked? The reason is kept with who and when."), wx(serial)));
+                        wxString::Format(_("&Why is %s revoked? The reason is kept with who and when."), wx(serial)));
     dialog.offer_revocation_categories();
     if (dialog.ShowModal() != wxID_OK) return;
     if (!guarded(this,

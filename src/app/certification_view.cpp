@@ -91,9 +91,9 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
         if (!p.current) continue;
         auto* row = new wxPanel(&details);
         auto* bar = new wxBoxSizer(wxHORIZONTAL);
-        auto* learn = new wxButton(row, wxID_ANY, _("Record learning…"));
+        auto* learn = new wxButton(row, wxID_ANY, _("&Record learning…"));
         learn->SetName("record_learning");
-        auto* renew = new wxButton(row, wxID_ANY, _("Renew…"));
+        auto* renew = new wxButton(row, wxID_ANY, _("Rene&w…"));
         renew->SetName("renew");
         bar->Add(learn, 0, wxRIGHT, 6);
         bar->Add(renew, 0);
@@ -168,7 +168,7 @@ RenewalsPanel::RenewalsPanel(wxWindow* parent, AppContext& context) : wxPanel(pa
     SetName("renewals");
     auto* column = new wxBoxSizer(wxVERTICAL);
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Certifications that end within")), 0,
+    bar->Add(new wxStaticText(this, wxID_ANY, _("Certifications that &end within")), 0,
              wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     within_ = new wxChoice(this, wxID_ANY);
     for (int days : kWithinDays) within_->Append(wxString::Format(_("%d days"), days));
@@ -176,8 +176,8 @@ RenewalsPanel::RenewalsPanel(wxWindow* parent, AppContext& context) : wxPanel(pa
     bar->Add(within_, 0, wxRIGHT, 6);
     bar->Add(new wxStaticText(this, wxID_ANY, _("or have ended, soonest first.")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
              18);
-    auto* learn = new wxButton(this, wxID_ANY, _("Record learning…"));
-    auto* renew = new wxButton(this, wxID_ANY, _("Renew…"));
+    auto* learn = new wxButton(this, wxID_ANY, _("&Record learning…"));
+    auto* renew = new wxButton(this, wxID_ANY, _("Rene&w…"));
     bar->Add(learn, 0, wxRIGHT, 6);
     bar->Add(renew, 0);
     column->Add(bar, 0, wxALL, 8);

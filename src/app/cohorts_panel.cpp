@@ -51,11 +51,11 @@ void CohortsPanel::show_details(const TextRow& row) {
         trainers += (trainers.empty() ? "" : "\n") + (t ? t->name + " (" + ref + ")" : ref);
     }
     details_->add_field(_("Trainers"), wx(trainers));
-    auto* open = new wxButton(details_, wxID_ANY, _("Open workspace"));
+    auto* open = new wxButton(details_, wxID_ANY, _("&Open workspace"));
     const std::string code = c->code;
     open->Bind(wxEVT_BUTTON, [this, code](wxCommandEvent&) { guarded(this, [&] { open_cohort_(code); }); });
     details_->add_window(open, 0);
-    auto* history = new wxButton(details_, wxID_ANY, _("History…"));
+    auto* history = new wxButton(details_, wxID_ANY, _("Hi&story…"));
     history->SetName("history");
     history->SetToolTip(_("Who changed this cohort's sessions, attendance, decisions and certificates, and when"));
     history->Bind(wxEVT_BUTTON, [this, code](wxCommandEvent&) { show_history(this, context_, "", code); });
@@ -63,7 +63,7 @@ void CohortsPanel::show_details(const TextRow& row) {
 }
 
 void CohortsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
-    auto* add = new wxButton(parent, wxID_ANY, _("New cohort…"));
+    auto* add = new wxButton(parent, wxID_ANY, _("&New cohort…"));
     bar->Add(add, 0, wxBOTTOM, 4);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { create_cohort(); });
 }

@@ -48,6 +48,7 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     bar->Add(override_button, 0);
     column->Add(bar, 0, wxEXPAND | wxALL, 8);
     totals_ = new wxStaticText(this, wxID_ANY, "");  // a line of its own: the buttons leave it no room at 1024 wide
+    totals_->SetName("totals");
     column->Add(totals_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
 
     auto* splitter = new wxSplitterWindow(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxSP_LIVE_UPDATE);
@@ -72,7 +73,7 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     splitter->SetMinimumPaneSize(FromDIP(110));  // each list keeps a few rows on a small screen
     column->Add(splitter, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     auto* reason_row = new wxBoxSizer(wxHORIZONTAL);
-    auto* reason_label = new wxStaticText(this, wxID_ANY, _("Still needed:"));
+    auto* reason_label = new wxStaticText(this, wxID_ANY, _("S&till needed:"));
     reason_ = new wxTextCtrl(this, wxID_ANY, "", wxDefaultPosition, wxSize(-1, FromDIP(54)),
                              wxTE_MULTILINE | wxTE_READONLY | wxTE_WORDWRAP);
     reason_->SetName(_("Still needed"));

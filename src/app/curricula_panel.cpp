@@ -121,7 +121,7 @@ void CurriculaPanel::show_details(const TextRow& row) {
 }
 
 void CurriculaPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
-    auto* import_command = new wxButton(parent, wxID_ANY, _("Import curriculum…"));
+    auto* import_command = new wxButton(parent, wxID_ANY, _("&Import curriculum…"));
     bar->Add(import_command, 0, wxBOTTOM, 4);
     import_command->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         wxFileDialog dialog(this, _("Import a curriculum"), "", "", _("Curricula (*.toml)|*.toml|All files|*"),

@@ -54,7 +54,7 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     auto* row = new wxBoxSizer(wxHORIZONTAL);
 
     auto* left = new wxBoxSizer(wxVERTICAL);
-    left->Add(new wxStaticText(this, wxID_ANY, _("Find people to enrol (select several with Ctrl or Shift):")), 0,
+    left->Add(new wxStaticText(this, wxID_ANY, _("Find &people to enrol (select several with Ctrl or Shift):")), 0,
               wxBOTTOM, 4);
     search_ = new wxSearchCtrl(this, wxID_ANY);
     search_->SetDescriptiveText(_("Ref or name"));
@@ -68,7 +68,7 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     found_->AppendTextColumn(_("Latin name"), 2, wxDATAVIEW_CELL_INERT, FromDIP(140));
     left->Add(found_, 1, wxEXPAND | wxBOTTOM, 4);
     auto* when = new wxBoxSizer(wxHORIZONTAL);
-    auto* enrol_on_label = new wxStaticText(this, wxID_ANY, _("Enrol from:"));
+    auto* enrol_on_label = new wxStaticText(this, wxID_ANY, _("Enrol fro&m:"));
     when->Add(enrol_on_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     enrol_on_ = date_field(this, "enrol_from",
                            _("The day the enrolment starts, YYYY-MM-DD (Up and Down: a day later or earlier). "
@@ -87,7 +87,7 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     row->Add(left, 1, wxEXPAND | wxALL, 8);
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    right->Add(new wxStaticText(this, wxID_ANY, _("Enrolled in this cohort:")), 0, wxBOTTOM, 4);
+    right->Add(new wxStaticText(this, wxID_ANY, _("En&rolled in this cohort:")), 0, wxBOTTOM, 4);
     enrolled_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
     enrolled_->SetName("enrolled");
     // Narrower than the search list's, so the enrolment date stays in view at 1024x600.
@@ -97,14 +97,14 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     enrolled_->AppendTextColumn(_("Enrolled on"), wxDATAVIEW_CELL_INERT, FromDIP(90));
     right->Add(enrolled_, 1, wxEXPAND | wxBOTTOM, 4);
     auto* redate = new wxBoxSizer(wxHORIZONTAL);
-    redate->Add(new wxStaticText(this, wxID_ANY, _("Selected person enrolled from:")), 0,
+    redate->Add(new wxStaticText(this, wxID_ANY, _("&Selected person enrolled from:")), 0,
                 wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
     enrolled_on_ = date_field(this, "enrolled_from",
                               _("The enrolment date of the person selected in the list above, YYYY-MM-DD (Up and "
                                 "Down: a day later or earlier); Change date saves it"));
     redate->Add(enrolled_on_, 0, wxRIGHT, 4);
-    change_date_ = new wxButton(this, wxID_ANY, _("&Change date"));
-    change_date_->SetToolTip(_("Save this enrolment date for the selected person (Alt+C)"));
+    change_date_ = new wxButton(this, wxID_ANY, _("Change &date"));
+    change_date_->SetToolTip(_("Save this enrolment date for the selected person (Alt+D)"));
     redate->Add(change_date_, 0);
     right->Add(redate, 0);
     row->Add(right, 1, wxEXPAND | wxALL, 8);

@@ -66,7 +66,7 @@ void ParticipantsPanel::show_details(const TextRow& row) {
             details_->Thaw();
         });
     });
-    auto* history = new wxButton(details_, wxID_ANY, _("History…"));
+    auto* history = new wxButton(details_, wxID_ANY, _("Hi&story…"));
     history->SetName("history");
     history->SetToolTip(_("Who changed this person's records, what and when"));
     const std::string ref = p->ref;
@@ -75,8 +75,8 @@ void ParticipantsPanel::show_details(const TextRow& row) {
 }
 
 void ParticipantsPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
-    auto* add = new wxButton(parent, wxID_ANY, _("New person…"));
-    auto* import_command = new wxButton(parent, wxID_ANY, _("Import CSV…"));
+    auto* add = new wxButton(parent, wxID_ANY, _("&New person…"));
+    auto* import_command = new wxButton(parent, wxID_ANY, _("&Import CSV…"));
     bar->Add(add, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(import_command, 0, wxBOTTOM, 4);
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_person(); });

@@ -43,7 +43,7 @@ PrintPage::PrintPage(wxWindow* parent, AppContext& context, const std::string& c
     auto* column = new wxBoxSizer(wxVERTICAL);
     auto* form = new wxFlexGridSizer(2, wxSize(10, 6));
     form->AddGrowableCol(1);
-    form->Add(new wxStaticText(this, wxID_ANY, _("Certificate")), 0, wxALIGN_CENTER_VERTICAL);
+    form->Add(new wxStaticText(this, wxID_ANY, _("C&ertificate")), 0, wxALIGN_CENTER_VERTICAL);
     auto* kind_row = new wxBoxSizer(wxHORIZONTAL);
     kind_ = new wxChoice(this, wxID_ANY);
     kind_->Append(_("Programme completion"));
@@ -54,11 +54,11 @@ PrintPage::PrintPage(wxWindow* parent, AppContext& context, const std::string& c
     kind_row->Add(kind_, 0, wxRIGHT, 6);
     kind_row->Add(module_, 0);
     form->Add(kind_row);
-    form->Add(new wxStaticText(this, wxID_ANY, _("Folder")), 0, wxALIGN_CENTER_VERTICAL);
+    form->Add(new wxStaticText(this, wxID_ANY, _("Fol&der")), 0, wxALIGN_CENTER_VERTICAL);
     const wxString documents = wxStandardPaths::Get().GetDocumentsDir();
     auto* folder_row = new wxBoxSizer(wxHORIZONTAL);
     folder_ = new wxTextCtrl(this, wxID_ANY, documents + "/" + _("Mitra certificates") + "/" + wx(cohort_code));
-    auto* browse = new wxButton(this, wxID_ANY, _("Choose…"));
+    auto* browse = new wxButton(this, wxID_ANY, _("Choo&se…"));
     folder_row->Add(folder_, 1, wxEXPAND | wxRIGHT, 4);
     folder_row->Add(browse, 0);
     form->Add(folder_row, 1, wxEXPAND);
@@ -71,7 +71,7 @@ PrintPage::PrintPage(wxWindow* parent, AppContext& context, const std::string& c
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
     auto* preview_button = new wxButton(this, wxID_ANY, _("&Preview"));
     auto* issue_button = new wxButton(this, wxID_ANY, _("&Issue and write PDFs…"));
-    open_folder_ = new wxButton(this, wxID_ANY, _("Open &folder"));
+    open_folder_ = new wxButton(this, wxID_ANY, _("Open fo&lder"));
     open_print_ = new wxButton(this, wxID_ANY, _("Open p&rint file"));
     for (auto* b : {preview_button, issue_button, open_folder_, open_print_}) bar->Add(b, 0, wxRIGHT, 4);
     open_folder_->Disable();

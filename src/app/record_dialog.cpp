@@ -252,7 +252,7 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
     auto* row = new wxPanel(&details);
     row->SetName("record_for_cohort");
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    auto* label = new wxStaticText(row, wxID_ANY, _("Record for cohort"));
+    auto* label = new wxStaticText(row, wxID_ANY, _("Record for coh&ort"));
     auto* choice = new wxChoice(row, wxID_ANY);
     choice->SetName("record_cohort");
     choice->SetToolTip(_("The cohort the assessment, practice or acknowledgement belongs to"));
@@ -265,9 +265,9 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
         const char* name;
         wxString label, tip;
     } buttons[] = {
-        {RecordKind::assessment, "record_assessment", _("Assessment…"), _("Record an assessment result")},
-        {RecordKind::practice, "record_practice", _("Practice…"), _("Log supervised practice")},
-        {RecordKind::ethics, "record_ethics", _("Ethics…"), _("Record the code of ethics acknowledgement")},
+        {RecordKind::assessment, "record_assessment", _("&Assessment…"), _("Record an assessment result")},
+        {RecordKind::practice, "record_practice", _("&Practice…"), _("Log supervised practice")},
+        {RecordKind::ethics, "record_ethics", _("&Ethics…"), _("Record the code of ethics acknowledgement")},
     };
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(bar, 0, wxBOTTOM, 4);

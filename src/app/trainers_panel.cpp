@@ -95,12 +95,12 @@ void TrainersPanel::show_details(const TextRow& row) {
 void TrainersPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     auto* add = new wxButton(parent, wxID_ANY, _("&New trainer…"));
     auto* qualify = new wxButton(parent, wxID_ANY, _("&Qualify…"));
-    auto* certify = new wxButton(parent, wxID_ANY, _("&Certify…"));
+    auto* certify = new wxButton(parent, wxID_ANY, _("Cer&tify…"));
     add->SetName("new_trainer");
     qualify->SetName("qualify");
     certify->SetName("certify");
     qualify->SetToolTip(_("Qualify the chosen trainer for more modules (Alt+Q)"));
-    certify->SetToolTip(_("Record the chosen trainer's own certification: level, issued, months valid (Alt+C)"));
+    certify->SetToolTip(_("Record the chosen trainer's own certification: level, issued, months valid (Alt+T)"));
     bar->Add(add, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(qualify, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(certify, 0, wxBOTTOM, 4);

@@ -220,7 +220,7 @@ TEST_CASE("the Certificates view writes the verification site that mitra-cli ver
     auto* certificates = frame->section(app::MainFrame::certificates);
     auto* write_site = wxWindow::FindWindowByName("write_verifier_site", certificates);
     REQUIRE(write_site);
-    CHECK(static_cast<wxButton*>(write_site)->GetLabel() == wxString::FromUTF8("Write verification site…"));
+    CHECK(static_cast<wxButton*>(write_site)->GetLabelText() == wxString::FromUTF8("Write verification site…"));
 
     const auto folder = programme.dir / "site";
     int asked = 0;

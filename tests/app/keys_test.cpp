@@ -1,0 +1,181 @@
+// Everything by keyboard: every button and field label has a mnemonic (Alt+letter) of its own in its window.
+#include <catch2/catch.hpp>
+
+#include <wx/anybutton.h>
+#include <wx/bookctrl.h>
+#include <wx/checkbox.h>
+#include <wx/frame.h>
+#include <wx/menu.h>
+#include <wx/pickerbase.h>
+#include <wx/radiobox.h>
+#include <wx/radiobut.h>
+#include <wx/sizer.h>
+#include <wx/statbmp.h>
+#include <wx/statbox.h>
+#include <wx/statline.h>
+#include <wx/stattext.h>
+
+#include <gtk/gtk.h>
+
+#include <map>
+#include <vector>
+
+#include "app/i18n.hpp"
+#include "fixture.hpp"
+#include "screens.hpp"
+
+using namespace mitra;
+using namespace mitra::app_test;
+
+namespace {
+
+bool is_container(const wxWindow* w) {
+    return dynamic_cast<const wxPanel*>(w) || dynamic_cast<const wxBookCtrlBase*>(w) ||
+           dynamic_cast<const wxTopLevelWindow*>(w) || dynamic_cast<const wxStaticBox*>(w);
+}
+
+bool is_decoration(const wxWindow* w) {
+    return dynamic_cast<const wxStaticText*>(w) || dynamic_cast<const wxStaticBitmap*>(w) ||
+           dynamic_cast<const wxStaticLine*>(w) || dynamic_cast<const wxStaticBox*>(w);
+}
+
+// A button-like control: its own words are what Alt+letter presses.
+bool is_button(const wxWindow* w) {
+    return dynamic_cast<const wxAnyButton*>(w) || dynamic_cast<const wxCheckBox*>(w) ||
+           dynamic_cast<const wxRadioButton*>(w) || dynamic_cast<const wxRadioBox*>(w);
+}
+
+// One label a person can reach by Alt+letter: its words and what it is ("button", "label of a field").
+struct Labelled {
+    wxString label;
+    std::string kind;
+};
+
+// A line that tells rather than names a field (a page's summary above its list, a dialog's introduction).
+bool tells(const wxStaticText* text) {
+    const wxString name = text->GetName();
+    return name == "intro" || name == "summary" || name == "totals";
+}
+
+// A GTK radio button's label as wx writes labels ("_Passed" is "&Passed").
+void radio_labels(GtkWidget* widget, gpointer data) {
+    if (!GTK_IS_RADIO_BUTTON(widget)) return;
+    wxString label = wxString::FromUTF8(gtk_button_get_label(GTK_BUTTON(widget)));
+    if (gtk_button_get_use_underline(GTK_BUTTON(widget))) {
+        label.Replace("&", "&&");
+        for (std::size_t i = 0; i < label.length(); ++i)
+            if (label[i] == '_') {
+                if (i + 1 < label.length() && label[i + 1] == '_') label.replace(i++, 2, "_");
+                else label[i] = '&';
+            }
+    }
+    static_cast<std::vector<Labelled>*>(data)->push_back({label, "choice"});
+}
+
+// The first window an item lays out (the item's own, or the first in its sizer); null when none is shown.
+wxWindow* first_window(wxSizerItem* item) {
+    if (!item->IsShown()) return nullptr;
+    if (item->IsWindow()) return item->GetWindow();
+    if (item->IsSizer())
+        for (wxSizerItem* inner : item->GetSizer()->GetChildren())
+            if (wxWindow* w = first_window(inner)) return w;
+    return nullptr;
+}
+
+// The texts that label a field: a text followed in its own sizer by a field (or a row that starts with one).
+void field_labels(wxSizer* sizer, std::vector<Labelled>& out) {
+    const auto& items = sizer->GetChildren();
+    for (auto it = items.begin(); it != items.end(); ++it) {
+        if ((*it)->IsSizer()) field_labels((*it)->GetSizer(), out);
+        auto* text = (*it)->IsShown() ? dynamic_cast<wxStaticText*>((*it)->GetWindow()) : nullptr;
+        auto next = std::next(it);
+        if (!text || next == items.end() || text->GetLabel().empty() || tells(text)) continue;
+        wxWindow* field = first_window(*next);
+        if (field && field->IsShownOnScreen() && !is_decoration(field) && !is_container(field) && !is_button(field))
+            out.push_back({text->GetLabel(), "label of a field"});
+    }
+}
+
+// The buttons (their words; a radio box's items) and the labels of fields (the text before a field in its sizer,
+// as accessibility.cpp pairs them, in a row of their own) shown under `w`.
+void labels_under(wxWindow* w, std::vector<Labelled>& out) {
+    if (!w->IsShownOnScreen()) return;
+    if (w->GetSizer()) field_labels(w->GetSizer(), out);
+    if (dynamic_cast<wxRadioBox*>(w)) {
+        // wx gives a radio box's items without their mnemonics: read what GTK shows.
+        gtk_container_forall(GTK_CONTAINER(w->GetHandle()), radio_labels, &out);
+    } else if (is_button(w)) {
+        const wxString label = w->GetLabel();
+        if (!label.empty()) out.push_back({label, "button"});
+    }
+    // A file picker's own Browse button is wxWidgets' (reached by Tab after its field, which the label's key focuses).
+    if (dynamic_cast<wxPickerBase*>(w)) return;
+    for (wxWindow* child : w->GetChildren())
+        if (!dynamic_cast<wxTopLevelWindow*>(child)) labels_under(child, out);
+}
+
+// The letter Alt presses for `label` ("&Add" a, "追加(&A)" a), or 0 when it has none.
+wxUniChar mnemonic_of(const wxString& label) {
+    wxString words;
+    const int at = wxControl::FindAccelIndex(label, &words);
+    if (at < 0 || static_cast<std::size_t>(at) >= words.length()) return 0;
+    return wxString(words[static_cast<std::size_t>(at)]).Lower()[0];
+}
+
+// What is wrong with the screen's mnemonics, one problem a line ("" when nothing).
+wxString mnemonic_problems(const Screen& screen) {
+    std::vector<Labelled> labels;
+    auto* frame = dynamic_cast<wxFrame*>(screen.top);
+    if (auto* bar = frame ? frame->GetMenuBar() : nullptr)
+        for (std::size_t i = 0; i < bar->GetMenuCount(); ++i) labels.push_back({bar->GetMenuLabel(i), "menu"});
+    labels_under(screen.top, labels);
+    wxString problems;
+    std::map<wxUniChar, std::vector<wxString>> taken;
+    for (const auto& l : labels) {
+        const wxUniChar key = mnemonic_of(l.label);
+        if (key == 0) problems << screen.what << ": " << l.kind << " \"" << l.label << "\" has no mnemonic\n";
+        else taken[key].push_back(l.label);
+    }
+    for (const auto& [key, holders] : taken) {
+        if (holders.size() < 2) continue;
+        problems << screen.what << ": Alt+" << wxString(key) << " is taken by";
+        for (const auto& h : holders) problems << " \"" << h << "\"";
+        problems << "\n";
+    }
+    return problems;
+}
+
+}  // namespace
+
+TEST_CASE("every button and field label has a mnemonic of its own in its window, on every view, page and dialog",
+          "[gui][keys]") {
+    Programme programme;
+    Window frame(programme.context);
+    frame->SetSize(0, 0, 1360, 900);
+    wxString problems;
+    int screens = 0;
+    every_screen(programme, frame, [&](const Screen& screen) {
+        ++screens;
+        problems << mnemonic_problems(screen);
+    });
+    CHECK(screens >= 30);
+    INFO(problems.utf8_string());
+    CHECK(problems.empty());
+}
+
+TEST_CASE("in every language of the interface, each button and field label keeps a mnemonic of its own",
+          "[gui][keys]") {
+    struct BackToEnglish {
+        ~BackToEnglish() { app::set_up_translations("en"); }
+    } back;
+    for (const char* language : {"ja", "zh_CN", "zh_TW", "ko", "th", "id", "fil", "hi", "ne", "ur", "si", "ta"}) {
+        Programme programme;
+        programme.context.set_language(app::set_up_translations(language));
+        Window frame(programme.context);
+        frame->SetSize(0, 0, 1360, 900);
+        wxString problems;
+        every_screen(programme, frame, [&](const Screen& screen) { problems << mnemonic_problems(screen); });
+        INFO(language << "\n" << problems.utf8_string());
+        CHECK(problems.empty());
+    }
+}

@@ -1,0 +1,122 @@
+// Every screen a person works in, shown one after another for a check.
+#include "screens.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <wx/app.h>
+#include <wx/dialog.h>
+
+#include "app/browse_panel.hpp"
+#include "app/certification_view.hpp"
+#include "app/cohort_pages.hpp"
+#include "app/cohort_panel.hpp"
+#include "app/dialogs.hpp"
+#include "app/main_frame.hpp"
+#include "app/record_dialogs.hpp"
+#include "app/reports_panel.hpp"
+#include "app/trainer_dialogs.hpp"
+#include "store/app_queries.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::app_test {
+namespace {
+
+template <typename Dialog, typename... Args>
+void visit(const std::string& what, const std::function<void(const Screen&)>& check, Args&&... args) {
+    auto* dialog = new Dialog(std::forward<Args>(args)...);
+    dialog->Show();
+    dialog->Raise();
+    pump(60);
+    check(Screen{"dialog " + what, dialog, dialog});
+    dialog->Destroy();
+    pump(20);
+}
+
+}  // namespace
+
+void every_screen(Programme& programme, Window& frame, const std::function<void(const Screen&)>& check) {
+    frame->Show();
+    pump(200);
+    const char* views[] = {"Curricula", "Trainers", "Participants", "Cohorts", "Certificates"};
+    for (int s = app::MainFrame::curricula; s <= app::MainFrame::certificates; ++s) {
+        frame->show_section(app::MainFrame::Section(s));
+        frame->section(app::MainFrame::Section(s))->select_row(0);  // its details and their buttons shown too
+        pump(60);
+        check(Screen{std::string("view ") + views[s], frame.get(), frame->section(app::MainFrame::Section(s))});
+    }
+    frame->show_reports();
+    pump(60);
+    check(Screen{"view Reports", frame.get(), frame->reports()});
+    frame->show_renewals();
+    pump(60);
+    check(Screen{"view Renewals", frame.get(), frame->renewals()});
+
+    auto* panel = frame->open_cohort(programme.cohort);
+    pump(200);
+    const char* pages[] = {"Enrol", "Sessions", "Attendance", "Completion", "Print"};
+    for (int p = app::CohortPanel::enrol_page; p <= app::CohortPanel::print_page; ++p) {
+        panel->show_page(app::CohortPanel::Page(p));
+        pump(60);
+        check(Screen{std::string("page ") + pages[p], frame.get(), panel->notebook()->GetCurrentPage()});
+    }
+
+    auto& db = programme.db();
+    const auto curriculum = store::CurriculumRepo(db).find("PSF");
+    REQUIRE(curriculum);
+    std::vector<app::CodeAndTitle> modules;
+    std::vector<std::string> codes;
+    for (const auto& m : curriculum->modules) {
+        modules.emplace_back(m.code, m.title.in("en"));
+        codes.push_back(m.code);
+    }
+    const auto trainers = store::TrainerRepo(db).list();
+    const Date today{2026, 3, 2};
+    wxWindow* parent = frame.get();
+    visit<app::OpenDialog>("OpenDialog", check, parent);
+    visit<app::PreferencesDialog>("PreferencesDialog", check, parent, "https://verify.example.org", true);
+    visit<app::ParticipantDialog>("ParticipantDialog", check, parent);
+    visit<app::ReasonDialog>("ReasonDialog", check, parent, "Reason", "&Why?");
+    {
+        // As revoking asks: with the revocation list's categories.
+        auto* dialog = new app::ReasonDialog(parent, "Revoke", "&Why?");
+        dialog->offer_revocation_categories();
+        dialog->Show();
+        pump(60);
+        check(Screen{"dialog ReasonDialog with categories", dialog, dialog});
+        dialog->Destroy();
+        pump(20);
+    }
+    visit<app::OverrideDialog>("OverrideDialog", check, parent, "P-001", modules);
+    visit<app::TrainerDialog>("TrainerDialog", check, parent, codes);
+    visit<app::SessionDialog>("SessionDialog", check, parent, modules, trainers, programme.sessions.front(), true);
+    visit<app::CohortDialog>("CohortDialog", check, parent, std::vector<std::string>{"PSF"}, trainers, today);
+    visit<app::HistoryDialog>("HistoryDialog", check, parent, "P-001", std::vector<store::AuditEntry>{});
+    visit<app::LearningDialog>("LearningDialog", check, parent, "P-001", today);
+    app::RecordSetting setting{*curriculum, Date{2026, 2, 2}, today, codes.front(), "T-NP-01"};
+    const char* kinds[] = {"assessment", "practice", "ethics"};
+    int k = 0;
+    for (auto kind : {app::RecordKind::assessment, app::RecordKind::practice, app::RecordKind::ethics})
+        visit<app::RecordDialog>(std::string("RecordDialog ") + kinds[k++], check, parent, kind, "P-001", setting);
+    const auto cohort = store::AppQueries(db).find_cohort(programme.cohort);
+    REQUIRE(cohort);
+    visit<app::ScheduleDialog>("ScheduleDialog", check, parent, *curriculum, *cohort, trainers,
+                               store::TrainerRepo(db).qualifications());
+    visit<app::QualifyDialog>("QualifyDialog", check, parent, "T-NP-01", modules, std::vector<std::string>{});
+    visit<app::TrainerCertificationDialog>("TrainerCertificationDialog", check, parent, "T-NP-01", "", today);
+    // The help, as F1 opens it (modal): checked from inside its own event loop, then closed.
+    bool helped = false;
+    wxTheApp->CallAfter([&] {
+        pump(60);
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsModal()) {
+                check(Screen{"dialog Help", dialog, dialog});
+                helped = true;
+                dialog->EndModal(wxID_OK);
+            }
+    });
+    wxCommandEvent help(wxEVT_MENU, wxID_HELP);
+    frame->GetEventHandler()->ProcessEvent(help);
+    CHECK(helped);
+}
+
+}  // namespace mitra::app_test
