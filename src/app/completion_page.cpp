@@ -46,6 +46,7 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     bar->Add(practice, 0, wxRIGHT, 4);
     bar->Add(ethics, 0, wxRIGHT, 4);
     bar->Add(override_button, 0);
+    override_button->MoveAfterInTabOrder(ethics);  // made first, shown last: Tab follows what is shown
     column->Add(bar, 0, wxEXPAND | wxALL, 8);
     totals_ = new wxStaticText(this, wxID_ANY, "");  // a line of its own: the buttons leave it no room at 1024 wide
     totals_->SetName("totals");

@@ -10,6 +10,7 @@
 #include <wx/radiobox.h>
 #include <wx/radiobut.h>
 #include <wx/sizer.h>
+#include <wx/splitter.h>
 #include <wx/statbmp.h>
 #include <wx/statbox.h>
 #include <wx/statline.h>
@@ -175,6 +176,105 @@ TEST_CASE("in every language of the interface, each button and field label keeps
         frame->SetSize(0, 0, 1360, 900);
         wxString problems;
         every_screen(programme, frame, [&](const Screen& screen) { problems << mnemonic_problems(screen); });
+        INFO(language << "\n" << problems.utf8_string());
+        CHECK(problems.empty());
+    }
+}
+
+namespace {
+
+bool is_container_of_stops(const wxWindow* w) {
+    return dynamic_cast<const wxPanel*>(w) || dynamic_cast<const wxSplitterWindow*>(w) ||
+           dynamic_cast<const wxTopLevelWindow*>(w) || dynamic_cast<const wxBookCtrlBase*>(w);
+}
+
+// Where a window is on the screen, as GTK put it (right to left included): in its top-level window's pixels.
+wxRect placed(wxWindow* w) {
+    GtkWidget* widget = w->GetHandle();
+    GtkWidget* top = gtk_widget_get_toplevel(widget);
+    int x = 0, y = 0;
+    gtk_widget_translate_coordinates(widget, top, 0, 0, &x, &y);
+    GtkAllocation a;
+    gtk_widget_get_allocation(widget, &a);
+    return {x, y, a.width, a.height};
+}
+
+struct Stop {
+    wxWindow* window;
+    wxRect at;
+};
+
+// The controls Tab visits under `w`, in the order it visits them: wxGTK makes each container's GTK focus chain
+// from its children's order (wxWindow::RealizeTabOrder), so that order is the keyboard's. A book's own tabs come
+// before its page; what is hidden or disabled is skipped, as GTK skips it. `stuck` gets what a person needs but
+// cannot reach: a shown, enabled control that does not take the keyboard.
+void tab_stops(wxWindow* w, std::vector<Stop>& out, std::vector<wxWindow*>& stuck) {
+    for (wxWindow* child : w->GetChildren()) {
+        if (dynamic_cast<wxTopLevelWindow*>(child) || !child->IsShownOnScreen() || !child->IsEnabled()) continue;
+        if (is_container_of_stops(child)) {
+            if (dynamic_cast<wxBookCtrlBase*>(child)) out.push_back({child, placed(child)});
+            tab_stops(child, out, stuck);
+            continue;
+        }
+        if (is_decoration(child)) continue;
+        if (child->AcceptsFocusFromKeyboard()) out.push_back({child, placed(child)});
+        else stuck.push_back(child);
+    }
+}
+
+wxString described(wxWindow* w) {
+    wxString words = w->GetLabel();
+    if (words.empty()) words = w->GetName();
+    return wxString(w->GetClassInfo()->GetClassName()) + " \"" + wxControl::RemoveMnemonics(words) + "\"";
+}
+
+// What is wrong with the order Tab visits a screen's controls in: a step back up the screen (unless into a column
+// further along the line), or back along a row; `rtl` reads rows from the right.
+wxString order_problems(const Screen& screen, bool rtl) {
+    std::vector<Stop> stops;
+    std::vector<wxWindow*> stuck;
+    tab_stops(screen.area, stops, stuck);
+    wxString problems;
+    for (wxWindow* w : stuck) problems << screen.what << ": Tab never reaches " << described(w) << "\n";
+    // Along the line: positive when `b` is further along than `a` (right, or left in a right-to-left language).
+    auto along = [rtl](const wxRect& a, const wxRect& b) {
+        return rtl ? (a.GetLeft() - b.GetRight()) : (b.GetLeft() - a.GetRight());
+    };
+    const int slack = 4;  // pixels: sizer borders and rounding
+    for (std::size_t i = 1; i < stops.size(); ++i) {
+        const wxRect& a = stops[i - 1].at;
+        const wxRect& b = stops[i].at;
+        const bool above = b.GetBottom() < a.GetTop() + slack;
+        const bool same_row = !above && b.GetTop() < a.GetBottom() - slack;
+        const bool back_up = above && along(a, b) < -slack;
+        const bool back_along = same_row && along(a, b) < -slack && along(b, a) > -slack;
+        if (back_up || back_along)
+            problems << screen.what << ": Tab goes from " << described(stops[i - 1].window) << " back "
+                     << (back_up ? "up" : "along the row") << " to " << described(stops[i].window) << "\n";
+    }
+    return problems;
+}
+
+}  // namespace
+
+TEST_CASE("Tab visits every control of each dialog and cohort page in reading order, mirrored in Urdu", "[gui][keys]") {
+    struct BackToEnglish {
+        ~BackToEnglish() { app::set_up_translations("en"); }
+    } back;
+    for (const char* language : {"en", "ur"}) {
+        Programme programme;
+        programme.context.set_language(app::set_up_translations(language));
+        Window frame(programme.context);
+        frame->SetSize(0, 0, 1360, 900);
+        const bool rtl = std::string(language) == "ur";
+        wxString problems;
+        int screens = 0;
+        every_screen(programme, frame, [&](const Screen& screen) {
+            if (screen.what.rfind("view ", 0) == 0) return;  // the views: a list and its details, not a form
+            ++screens;
+            problems << order_problems(screen, rtl);
+        });
+        CHECK(screens >= 20);
         INFO(language << "\n" << problems.utf8_string());
         CHECK(problems.empty());
     }
