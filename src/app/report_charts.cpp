@@ -16,9 +16,14 @@
 namespace mitra::app {
 namespace {
 
-// The PDF's Okabe-Ito colours, so the screen and the paper agree.
-const wxColour kSeries[] = {{0, 114, 178}, {230, 159, 0}, {0, 158, 115}, {204, 121, 167}};
+// The PDF's Okabe-Ito colours, so the screen and the paper agree; each at least 3:1 against the white background
+// (WCAG 2.2 for graphics: Okabe-Ito's orange, 2.1:1, gave way to its vermillion, 3.9:1). Text is at least 4.5:1.
+const wxColour kSeries[] = {{0, 114, 178}, {213, 94, 0}, {0, 158, 115}, {204, 121, 167}};
 const wxColour kInk{38, 38, 38}, kMuted{115, 115, 115}, kGrid{217, 217, 217};
+// Each series' pattern over its colour, so that series are told apart without colour (in grey, by a person who
+// sees no difference between the two): the first plain, the others hatched in white.
+const wxBrushStyle kHatch[] = {wxBRUSHSTYLE_SOLID, wxBRUSHSTYLE_BDIAGONAL_HATCH, wxBRUSHSTYLE_CROSSDIAG_HATCH,
+                               wxBRUSHSTYLE_HORIZONTAL_HATCH};
 
 std::string number(double v) {
     char buf[32];
@@ -60,12 +65,30 @@ void rect(wxDC& dc, int x, int y, int w, int h, const wxColour& colour) {
     dc.DrawRectangle(mirrored(x, w), y, w, h);
 }
 
+// A series' bar or legend swatch: its colour, then its pattern.
+void series_rect(wxDC& dc, int x, int y, int w, int h, std::size_t series) {
+    rect(dc, x, y, w, h, kSeries[series % 4]);
+    if (w <= 0 || h <= 0 || kHatch[series % 4] == wxBRUSHSTYLE_SOLID) return;
+    dc.SetBrush(wxBrush(*wxWHITE, kHatch[series % 4]));
+    dc.DrawRectangle(mirrored(x, w), y, w, h);
+}
+
 void line(wxDC& dc, int x0, int y0, int x1, int y1, const wxColour& colour) {
     dc.SetPen(wxPen(colour, 1));
     dc.DrawLine(mirrored(x0, 1), y0, mirrored(x1, 1), y1);
 }
 
 }  // namespace
+
+ChartColours chart_colours() {
+    ChartColours c;
+    c.background = *wxWHITE;
+    c.series.assign(std::begin(kSeries), std::end(kSeries));
+    c.text = {kInk, kMuted};
+    return c;
+}
+
+wxBrushStyle series_pattern(std::size_t series) { return kHatch[series % 4]; }
 
 ReportChartsPanel::ReportChartsPanel(wxWindow* parent) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);  // before Create: every pixel is painted here
@@ -158,7 +181,7 @@ void ReportChartsPanel::draw_columns(wxDC& dc, const wxRect& box, const std::str
             lx -= dc.GetTextExtent(name).GetWidth();
             text_at(dc, name, lx, box.y + title_h, kInk);
             lx -= swatch + FromDIP(4);
-            rect(dc, lx, box.y + title_h + (line_h - swatch) / 2, swatch, swatch, kSeries[k % 4]);
+            series_rect(dc, lx, box.y + title_h + (line_h - swatch) / 2, swatch, swatch, k);
             lx -= FromDIP(12);
         }
     }
@@ -197,7 +220,7 @@ void ReportChartsPanel::draw_columns(wxDC& dc, const wxRect& box, const std::str
             const ReportBar& b = series[k].bars[g];
             const int x = static_cast<int>(std::lround(first_x + bar_w * static_cast<double>(k)));
             const int bar_h = b.suppressed ? 0 : static_cast<int>(std::lround(plot_h * b.value / top));
-            rect(dc, x + 1, plot_bottom - bar_h, static_cast<int>(bar_w) - 2, bar_h, kSeries[k % 4]);
+            series_rect(dc, x + 1, plot_bottom - bar_h, static_cast<int>(bar_w) - 2, bar_h, k);
             const wxString shown = wx(b.shown);
             const wxSize extent = dc.GetTextExtent(shown);
             text_at(dc, shown, x + static_cast<int>(bar_w / 2) - extent.GetWidth() / 2,

@@ -1,15 +1,28 @@
 // The programme report's three charts on screen, drawn from the core's ReportCharts as the PDF draws them.
 #pragma once
+#include <wx/brush.h>
+#include <wx/colour.h>
 #include <wx/panel.h>
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "core/report.hpp"
 
 class wxDC;
 
 namespace mitra::app {
+
+// The charts' colours: the background, each series' (bars and legend), and the text's (titles, labels, values).
+struct ChartColours {
+    wxColour background;
+    std::vector<wxColour> series;
+    std::vector<wxColour> text;
+};
+ChartColours chart_colours();
+// The pattern drawn over a series' colour (the first plain, the others hatched), in its bars and legend.
+wxBrushStyle series_pattern(std::size_t series);
 
 class ReportChartsPanel : public wxPanel {
 public:

@@ -12,7 +12,7 @@ struct Rgb {
     double r, g, b;
 };
 // Okabe-Ito colours: told apart with any colour vision, and in grey on a black-and-white printer.
-constexpr Rgb kSeries[] = {{0.0, 0.447, 0.698}, {0.902, 0.624, 0.0}, {0.0, 0.620, 0.451}, {0.8, 0.475, 0.655}};
+constexpr Rgb kSeries[] = {{0.0, 0.447, 0.698}, {0.835, 0.369, 0.0}, {0.0, 0.620, 0.451}, {0.8, 0.475, 0.655}};
 constexpr Rgb kInk{0.15, 0.15, 0.15}, kMuted{0.45, 0.45, 0.45}, kGrid{0.85, 0.85, 0.85};
 
 void fill(HPDF_Page page, Rgb c) { HPDF_Page_SetRGBFill(page, c.r, c.g, c.b); }
