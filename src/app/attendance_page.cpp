@@ -161,6 +161,10 @@ AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std:
     summary_ = new wxStaticText(this, wxID_ANY, "");
     summary_->SetName("summary");
     column->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
+        e.Skip();
+        CallAfter([this] { set_summary(summary_text_); });
+    });
     grid_ = new wxGrid(this, wxID_ANY);
     grid_->SetName("attendance_grid");
     table_ = new AttendanceTable(*this);
@@ -353,8 +357,7 @@ void AttendancePage::clear_current() {
 void AttendancePage::everyone_present() {
     const int col = grid_->GetGridCursorCol();
     if (col < 0 && !sheet_.sessions.empty() && sheet_.people.empty()) {  // no rows, so no cursor
-        summary_->SetLabel(
-            _("No one to mark: no one is enrolled in this cohort yet (enrol people on the Enrol page)."));
+        set_summary(_("No one to mark: no one is enrolled in this cohort yet (enrol people on the Enrol page)."));
         return;
     }
     if (col < 0) return;
@@ -371,18 +374,18 @@ void AttendancePage::everyone_present() {
     if (const auto why = nobody_to_mark(enrolled_on, marked, session.date)) {
         switch (*why) {
             case NobodyToMark::nobody_enrolled:
-                summary_->SetLabel(
+                set_summary(
                     _("No one to mark: no one is enrolled in this cohort yet (enrol people on the "
                       "Enrol page)."));
                 break;
             case NobodyToMark::enrolled_later:
-                summary_->SetLabel(wxString::Format(
+                set_summary(wxString::Format(
                     _("No one to mark: everyone here was enrolled after this session (%s). If they were there, "
                       "change their enrolment date on the Enrol page."),
                     wx(session.date)));
                 break;
             case NobodyToMark::all_marked:
-                summary_->SetLabel(
+                set_summary(
                     _("Everyone enrolled by this session is marked already: no one is left to mark "
                       "present."));
                 break;
@@ -441,14 +444,20 @@ void AttendancePage::undo() {
     show_summary();
 }
 
-wxString AttendancePage::summary() const { return summary_->GetLabel(); }
+wxString AttendancePage::summary() const { return summary_text_; }
+
+void AttendancePage::set_summary(const wxString& text) {
+    summary_text_ = text;
+    summary_->SetLabel(text);
+    summary_->Wrap(std::max(100, GetClientSize().GetWidth() - FromDIP(16)));
+    Layout();
+}
 
 void AttendancePage::show_summary() {
     if (list_) list_->show();
     const int col = grid_->GetGridCursorCol();
     if (col < 0 || col >= static_cast<int>(sheet_.sessions.size())) {
-        summary_->SetLabel(sheet_.sessions.empty() ? _("No sessions yet: schedule them on the Sessions page.")
-                                                   : wxString());
+        set_summary(sheet_.sessions.empty() ? _("No sessions yet: schedule them on the Sessions page.") : wxString());
         return;
     }
     const auto& s = sheet_.sessions[static_cast<std::size_t>(col)];
@@ -467,7 +476,7 @@ void AttendancePage::show_summary() {
             case AttendanceStatus::absent: ++absent; break;
         }
     }
-    summary_->SetLabel(in_interface_direction(
+    set_summary(in_interface_direction(
         wxString::Format(_("Session %lld · %s · %s %s · %d minutes — %d present, %d late, %d left "
                            "early, %d excused, %d absent, %d not marked"),
                          s.id, isolated(wx(s.module_code)), isolated(wx(s.date)), isolated(wx(to_string(s.start_time))),

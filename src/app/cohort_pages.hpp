@@ -175,6 +175,8 @@ private:
     void save(const std::vector<Attendance>& marks);
     void show_cell(int row, int column);
     void show_summary();
+    // The line above the grid says `text`, wrapped to the page's width (large text makes it longer than a line).
+    void set_summary(const wxString& text);
     bool counts_here(const store::SheetPerson& person, const Session& session) const;
     // True when the session has been held (or is today) at the site, or the trainer agrees to mark it ahead.
     bool may_mark(const Session& session);
@@ -183,6 +185,7 @@ private:
     AttendanceTable* table_;          // virtual: the grid asks it for what a visible cell shows
     AttendanceList* list_ = nullptr;  // for a screen reader, instead of the grid (accessibility.hpp)
     wxStaticText* summary_;
+    wxString summary_text_;  // as said, before wrapping
     store::AttendanceSheet sheet_;
     std::string time_zone_ = "UTC";  // the cohort's, for today at its site
     Date today_;                     // at the site, as of the last refresh: what the colours show

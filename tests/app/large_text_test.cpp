@@ -1,0 +1,59 @@
+// Large text: with GTK's text scaling (GDK_DPI_SCALE=1.5 and 2, as ctest's gui_large_text_* run it), no label's or
+// button's words are cut on the cohort workspace's pages or in any dialog.
+#include <catch2/catch.hpp>
+
+#include <wx/anybutton.h>
+#include <wx/checkbox.h>
+#include <wx/radiobut.h>
+#include <wx/stattext.h>
+#include <wx/toplevel.h>
+
+#include <cstdlib>
+
+#include "fixture.hpp"
+#include "screens.hpp"
+
+using namespace mitra;
+using namespace mitra::app_test;
+
+namespace {
+
+// The words under `w` that are shown smaller than they need (their best size larger than their size), one a line.
+void clipped_under(wxWindow* w, const std::string& where, wxString& out) {
+    for (wxWindow* child : w->GetChildren()) {
+        if (dynamic_cast<wxTopLevelWindow*>(child) || !child->IsShownOnScreen()) continue;
+        const bool words = dynamic_cast<wxStaticText*>(child) || dynamic_cast<wxAnyButton*>(child) ||
+                           dynamic_cast<wxCheckBox*>(child) || dynamic_cast<wxRadioButton*>(child);
+        // A line made to end in "…" when it is too long (the cohort's header) is cut on purpose.
+        const bool ellipsized = child->HasFlag(wxST_ELLIPSIZE_END) && dynamic_cast<wxStaticText*>(child);
+        if (words && !ellipsized && !child->GetLabel().empty()) {
+            const wxSize best = child->GetBestSize(), size = child->GetSize();
+            if (best.x > size.x + 1 || best.y > size.y + 1)
+                out << where << ": \"" << wxControl::RemoveMnemonics(child->GetLabel()).Left(60) << "\" needs "
+                    << best.x << "x" << best.y << ", has " << size.x << "x" << size.y << "\n";
+        }
+        clipped_under(child, where, out);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("with GTK's text scaling at 1.5, no label or button on the cohort's pages or in a dialog is cut",
+          "[gui][large_text]") {
+    const char* scale = std::getenv("GDK_DPI_SCALE");
+    if (!scale)
+        WARN("GDK_DPI_SCALE is not set: checked at the usual text size (ctest's gui_large_text_1.5 and _2 set it)");
+    Programme programme;
+    Window frame(programme.context);
+    frame->SetSize(0, 0, 1360, 900);
+    wxString problems;
+    int screens = 0;
+    every_screen(programme, frame, [&](const Screen& screen) {
+        if (screen.what.rfind("view ", 0) == 0) return;  // the views: lists and details panes that scroll
+        ++screens;
+        clipped_under(screen.area, screen.what, problems);
+    });
+    CHECK(screens >= 20);
+    INFO("GDK_DPI_SCALE=" << (scale ? scale : "unset") << "\n" << problems.utf8_string());
+    CHECK(problems.empty());
+}
