@@ -5,6 +5,7 @@
 #include <wx/splitter.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 
@@ -29,7 +30,8 @@ wxString status_of(bool complete, bool on_track) {
 CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std::string& cohort_code)
     : CohortPage(parent, context, cohort_code, "completion") {
     auto* column = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
+    // The buttons go on a second line when large text or a narrow window leaves no room for one.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
     auto* override_button = new wxButton(this, wxID_ANY, _("&Override a module…"));
     override_button->SetToolTip(_("Decide a module for the selected person, with a reason (Alt+O)"));
     // What completion needs besides attendance, for everyone selected at once (Ctrl+A selects the whole cohort).
@@ -42,12 +44,12 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     auto* ethics = new wxButton(this, wxID_ANY, _("&Ethics acknowledged…"));
     ethics->SetName("record_ethics");
     ethics->SetToolTip(_("Record that the selected people acknowledged the code of ethics (Alt+E)"));
-    bar->Add(assessment, 0, wxRIGHT, 4);
-    bar->Add(practice, 0, wxRIGHT, 4);
-    bar->Add(ethics, 0, wxRIGHT, 4);
-    bar->Add(override_button, 0);
+    bar->Add(assessment, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(practice, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(ethics, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(override_button, 0, wxBOTTOM, 4);
     override_button->MoveAfterInTabOrder(ethics);  // made first, shown last: Tab follows what is shown
-    column->Add(bar, 0, wxEXPAND | wxALL, 8);
+    column->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     totals_ = new wxStaticText(this, wxID_ANY, "");  // a line of its own: the buttons leave it no room at 1024 wide
     totals_->SetName("totals");
     column->Add(totals_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);

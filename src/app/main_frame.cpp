@@ -208,6 +208,7 @@ void MainFrame::build_pages() {
     views_.push_back(renewals_);
     book_->AddPage(renewals_, _("Renewals due"));
     sidebar_->Append(_("Renewals due"));
+    widen_sidebar();
     Thaw();
     show_section(cohorts);
     update_status();
@@ -305,6 +306,7 @@ CohortPanel* MainFrame::open_cohort(const std::string& code) {
     cohorts_.push_back(panel);
     book_->AddPage(panel, wx(code));
     sidebar_->Append(wxString::FromUTF8("▸ ") + wx(code));
+    widen_sidebar();
     show_page(static_cast<int>(book_->GetPageCount()) - 1);
     panel->focus_start();  // the sidebar and the book may have taken the keyboard meanwhile
     remember_open_cohort();
@@ -432,6 +434,14 @@ void MainFrame::on_about() {
         _("Curricula, cohorts, attendance and certificates for a regional peer-support training "
           "programme. Works offline on one laptop."));
     wxAboutBox(info, this);
+}
+
+void MainFrame::widen_sidebar() {
+    // Wide enough for its longest entry: the sash is placed in pixels, and large text (GTK's text scaling) or a
+    // longer translation needs more than it gives.
+    auto* splitter = static_cast<wxSplitterWindow*>(sidebar_->GetParent());
+    const int needed = sidebar_->GetBestSize().GetWidth();
+    if (splitter->GetSashPosition() < needed) splitter->SetSashPosition(needed);
 }
 
 }  // namespace mitra::app

@@ -51,6 +51,7 @@ private:
     void build_pages();
     void show_page(int index);
     void update_status();
+    void widen_sidebar();
     void show_warnings();
     void show_lock_waits();
     // The sections and the views after them: the open cohorts' pages come next.
