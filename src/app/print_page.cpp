@@ -52,8 +52,8 @@ PrintPage::PrintPage(wxWindow* parent, AppContext& context, const std::string& c
     module_ = new wxChoice(this, wxID_ANY);
     module_->Disable();
     kind_row->Add(kind_, 0, wxRIGHT, 6);
-    kind_row->Add(module_, 0);
-    form->Add(kind_row);
+    kind_row->Add(module_, 1);
+    form->Add(kind_row, 1, wxEXPAND);
     form->Add(new wxStaticText(this, wxID_ANY, _("Fol&der")), 0, wxALIGN_CENTER_VERTICAL);
     const wxString documents = wxStandardPaths::Get().GetDocumentsDir();
     auto* folder_row = new wxBoxSizer(wxHORIZONTAL);
@@ -122,6 +122,11 @@ void PrintPage::refresh() {
             module_->Append(wx(m.code + "  " + m.title.in(context_.language())));
         }
         module_->SetSelection(at != wxNOT_FOUND && at < static_cast<int>(module_codes_.size()) ? at : 0);
+        // Made empty, the choice took an empty one's height: now as high as its words (taller with large text),
+        // and as wide as the row leaves it (a long title ends in "…").
+        module_->InvalidateBestSize();
+        module_->SetMinSize(wxSize(FromDIP(160), module_->GetBestSize().GetHeight()));
+        Layout();
     });
 }
 

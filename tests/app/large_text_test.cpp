@@ -4,6 +4,9 @@
 
 #include <wx/anybutton.h>
 #include <wx/checkbox.h>
+#include <wx/choice.h>
+#include <wx/combobox.h>
+#include <wx/textctrl.h>
 #include <wx/radiobut.h>
 #include <wx/stattext.h>
 #include <wx/toplevel.h>
@@ -33,6 +36,15 @@ void clipped_under(wxWindow* w, const std::string& where, wxString& out) {
             if (best.x > size.x + 1 || best.y > size.y + 1)
                 out << where << ": \"" << wxControl::RemoveMnemonics(child->GetLabel()).Left(60) << "\" needs "
                     << best.x << "x" << best.y << ", has " << size.x << "x" << size.y << "\n";
+        }
+        // A choice or a one-line field: its words' height (its width scrolls or ends in "…" by design).
+        const bool field = dynamic_cast<wxChoice*>(child) || dynamic_cast<wxComboBox*>(child) ||
+                           (dynamic_cast<wxTextCtrl*>(child) && !child->HasFlag(wxTE_MULTILINE));
+        if (field) {
+            const wxSize best = child->GetBestSize(), size = child->GetSize();
+            if (best.y > size.y + 1)
+                out << where << ": " << child->GetClassInfo()->GetClassName() << " \"" << child->GetName()
+                    << "\" needs " << best.y << " pixels high, has " << size.y << "\n";
         }
         clipped_under(child, where, out);
     }
