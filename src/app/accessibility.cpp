@@ -43,9 +43,16 @@ bool is_decoration(const wxWindow* w) {
            dynamic_cast<const wxStaticLine*>(w) || dynamic_cast<const wxStaticBox*>(w);
 }
 
-// A label's words as a name: no mnemonic, no closing colon.
+// A label's words as a name: no mnemonic (nor the "(&S)" a CJK or other non-Latin label carries it in), no closing
+// colon.
 wxString label_words(const wxString& label) {
-    wxString words = wxControl::RemoveMnemonics(label);
+    wxString words = label;
+    // "(&S)" wherever it stands ("国(&Y) (ISO コード)"): wxStripMenuCodes takes it only at the end.
+    for (std::size_t at = words.find("(&"); at != wxString::npos; at = words.find("(&", at)) {
+        if (at + 3 < words.length() && words[at + 3] == ')') words.erase(at, 4);
+        else at += 2;
+    }
+    words = wxControl::RemoveMnemonics(words);
     words.Trim(true).Trim(false);
     while (!words.empty() && (words.Last() == ':' || words.Last() == wxUniChar(0xFF1A))) {
         words.RemoveLast();

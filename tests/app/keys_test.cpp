@@ -50,6 +50,7 @@ bool is_button(const wxWindow* w) {
 struct Labelled {
     wxString label;
     std::string kind;
+    wxWindow* field = nullptr;  // the field a label names
 };
 
 // A line that tells rather than names a field (a page's summary above its list, a dialog's introduction).
@@ -93,7 +94,7 @@ void field_labels(wxSizer* sizer, std::vector<Labelled>& out) {
         if (!text || next == items.end() || text->GetLabel().empty() || tells(text)) continue;
         wxWindow* field = first_window(*next);
         if (field && field->IsShownOnScreen() && !is_decoration(field) && !is_container(field) && !is_button(field))
-            out.push_back({text->GetLabel(), "label of a field"});
+            out.push_back({text->GetLabel(), "label of a field", field});
     }
 }
 
@@ -164,8 +165,10 @@ TEST_CASE("every button and field label has a mnemonic of its own in its window,
     CHECK(problems.empty());
 }
 
-TEST_CASE("in every language of the interface, each button and field label keeps a mnemonic of its own",
-          "[gui][keys]") {
+TEST_CASE(
+    "in every language of the interface, each button and field label keeps a mnemonic of its own, and a "
+    "field's accessible name leaves it out",
+    "[gui][keys]") {
     struct BackToEnglish {
         ~BackToEnglish() { app::set_up_translations("en"); }
     } back;
@@ -175,7 +178,22 @@ TEST_CASE("in every language of the interface, each button and field label keeps
         Window frame(programme.context);
         frame->SetSize(0, 0, 1360, 900);
         wxString problems;
-        every_screen(programme, frame, [&](const Screen& screen) { problems << mnemonic_problems(screen); });
+        every_screen(programme, frame, [&](const Screen& screen) {
+            problems << mnemonic_problems(screen);
+            // A field's accessible name is its label's words without the mnemonic: "セッション(&S):" says
+            // "セッション", not "セッション(S)".
+            std::vector<Labelled> labels;
+            labels_under(screen.top, labels);
+            for (const auto& l : labels) {
+                const int at = l.label.Find("(&");
+                if (!l.field || at == wxNOT_FOUND) continue;
+                AtkObject* accessible = gtk_widget_get_accessible(l.field->GetHandle());
+                const wxString name = wxString::FromUTF8(accessible ? atk_object_get_name(accessible) : "");
+                if (name.Contains("(" + l.label.Mid(static_cast<std::size_t>(at) + 2, 1) + ")"))
+                    problems << screen.what << ": the field labelled \"" << l.label << "\" is named \"" << name
+                             << "\"\n";
+            }
+        });
         INFO(language << "\n" << problems.utf8_string());
         CHECK(problems.empty());
     }
