@@ -7,6 +7,8 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/completion_practice.hpp"
+
 namespace mitra {
 namespace {
 
@@ -47,6 +49,55 @@ Shortfall shortfall(Shortfall::Kind kind) {
     Shortfall s;
     s.kind = kind;
     return s;
+}
+
+// A module's session rule: mandatory sessions (numbered 1.. in the cohort's schedule by day and time) must be
+// attended (present, late or left early: excused is not attended), and at most `max_missed` sessions held since
+// enrolment may go unattended. Only the cohort's own sessions are numbered: a make-up in another cohort counts for
+// minutes, not for a numbered session. Returns true when the module can no longer meet the rule.
+bool session_rule_lacks(const CompletionContext& ctx, const ParticipantRecord& person, const ModuleOf& module_of,
+                        std::size_t index, ModuleCompletion& mc, std::vector<Shortfall>& lacking) {
+    const SessionRule& rule = ctx.curriculum.modules[index].session_rule;
+    if (rule.mandatory_sessions.empty() && !rule.max_missed) return false;
+    std::vector<const Session*> sessions;
+    for (std::size_t i = 0; i < ctx.cohort_sessions.size(); ++i)
+        if ((*module_of.session)[i] == index) sessions.push_back(&ctx.cohort_sessions[i]);
+    std::stable_sort(sessions.begin(), sessions.end(), [](const Session* a, const Session* b) {
+        return a->date != b->date ? a->date < b->date : a->start_time < b->start_time;
+    });
+    auto attended = [&](const Session& s) {
+        for (std::size_t i = 0; i < person.marks.size(); ++i) {
+            if (module_of.mark[i] != index || person.marks[i].session.uuid != s.uuid) continue;
+            const auto status = person.marks[i].mark.status;
+            return status == AttendanceStatus::present || status == AttendanceStatus::late ||
+                   status == AttendanceStatus::left_early;
+        }
+        return false;
+    };
+    bool off_track = false;
+    for (std::size_t n = 0; n < sessions.size(); ++n) {
+        const Session& s = *sessions[n];
+        const bool held = s.date < ctx.today;
+        const bool is_attended = attended(s);
+        if (held && !is_attended && !(s.date < person.enrolled_on)) ++mc.missed_sessions;
+        const bool mandatory = std::find(rule.mandatory_sessions.begin(), rule.mandatory_sessions.end(),
+                                         static_cast<int>(n + 1)) != rule.mandatory_sessions.end();
+        if (!mandatory || is_attended) continue;
+        Shortfall m =
+            shortfall(held ? Shortfall::Kind::mandatory_session_missed : Shortfall::Kind::mandatory_session_to_come);
+        m.number = static_cast<int>(n + 1);
+        m.on = s.date;
+        lacking.push_back(std::move(m));
+        off_track = off_track || held;
+    }
+    if (rule.max_missed && mc.missed_sessions > *rule.max_missed) {
+        Shortfall m = shortfall(Shortfall::Kind::sessions_missed);
+        m.done = mc.missed_sessions;
+        m.needed = *rule.max_missed;
+        lacking.push_back(std::move(m));
+        off_track = true;
+    }
+    return off_track;
 }
 
 ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRecord& person,
@@ -98,6 +149,14 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
             s.needed = mc.required_minutes;
             return s;
         });
+    // The rules of issue 21 give their shortfalls whole; without words wanted, only their count is kept.
+    auto add = [&](std::vector<Shortfall>&& found) {
+        lacking += static_cast<int>(found.size());
+        if (ctx.explain) mc.missing.insert(mc.missing.end(), found.begin(), found.end());
+    };
+    std::vector<Shortfall> session_lacking;
+    const bool sessions_off_track = session_rule_lacks(ctx, person, module_of, index, mc, session_lacking);
+    add(std::move(session_lacking));
     if (module.has_assessment) {
         const AssessmentResult* latest = nullptr;
         for (const auto& r : person.assessments)
@@ -110,22 +169,16 @@ ModuleCompletion assess_module(const CompletionContext& ctx, const ParticipantRe
                 return s;
             });
     }
-    if (module.supervised_minutes > 0) {
-        int signed_off = 0;
-        for (const auto& log : person.practicum)
-            if (log.module_code == module.code && log.signed_off_on) signed_off += log.minutes;
-        if (signed_off < module.supervised_minutes)
-            lacks([&] {
-                Shortfall s = shortfall(Kind::supervised_practice);
-                s.done = signed_off;
-                s.needed = module.supervised_minutes;
-                return s;
-            });
+    {
+        auto supervision = completion_detail::supervision_lacks(ctx, person, module, mc);
+        add(std::move(supervision.lacking));
+        if (ctx.explain) mc.missing.insert(mc.missing.end(), supervision.notes.begin(), supervision.notes.end());
+        add(completion_detail::observation_lacks(ctx, person, module, mc).lacking);
     }
 
     mc.complete = lacking == 0;
     const bool minutes_reachable = mc.attended_minutes + future_minutes >= mc.required_minutes;
-    mc.on_track = mc.complete || minutes_reachable;
+    mc.on_track = mc.complete || (minutes_reachable && !sessions_off_track);
     if (!mc.complete && ctx.explain && mc.missed_before_enrolment > 0 && !minutes_reachable) {
         mc.can_make_up = true;
         mc.enrolled_on = person.enrolled_on;
@@ -230,8 +283,14 @@ ParticipantCompletion assess_completion(const CompletionContext& ctx, const Part
             pc.missing.push_back(std::move(s));
         }
     }
-    pc.complete = required_ok && electives_ok && ethics_ok;
+    auto programme = completion_detail::programme_lacks(ctx, person);
+    const bool programme_ok = programme.lacking.empty();
+    if (ctx.explain) pc.missing.insert(pc.missing.end(), programme.lacking.begin(), programme.lacking.end());
+    pc.complete = required_ok && electives_ok && ethics_ok && programme_ok;
     pc.on_track = pc.complete || (required_on_track && electives_on_track >= needed);
+    auto deadline = completion_detail::deadline_lacks(ctx, person, pc);
+    if (deadline.off_track) pc.on_track = false;
+    if (ctx.explain) pc.missing.insert(pc.missing.end(), deadline.lacking.begin(), deadline.lacking.end());
     if (ctx.explain) pc.reason = completion_words(pc);
     return pc;
 }
@@ -250,6 +309,7 @@ std::string shortfall_words(const Shortfall& s) {
         case Shortfall::Kind::electives:
             return "electives: " + std::to_string(s.done) + " of " + std::to_string(s.needed) + " needed are complete";
         case Shortfall::Kind::ethics_not_acknowledged: return "code of ethics " + s.version + " not yet acknowledged";
+        default: return practice_shortfall_words(s);  // issue 21's kinds (core/practice_words.cpp)
     }
     return {};
 }

@@ -29,15 +29,32 @@ const Module* Curriculum::module(std::string_view code) const {
     return nullptr;
 }
 
+namespace {
+
+// Two rubrics decide alike when their criteria keys and pass rule match (descriptors are texts).
+bool same_rubric_rules(const std::optional<Rubric>& a, const std::optional<Rubric>& b) {
+    if (a.has_value() != b.has_value()) return false;
+    if (!a) return true;
+    if (a->pass_level != b->pass_level || a->max_not_observed != b->max_not_observed ||
+        a->criteria.size() != b->criteria.size())
+        return false;
+    for (std::size_t i = 0; i < a->criteria.size(); ++i)
+        if (a->criteria[i].key != b->criteria[i].key) return false;
+    return true;
+}
+
+}  // namespace
+
 bool same_rules(const Curriculum& a, const Curriculum& b) {
     if (a.electives_required != b.electives_required || a.ethics_code != b.ethics_code ||
-        a.modules.size() != b.modules.size())
+        !(a.programme == b.programme) || a.modules.size() != b.modules.size())
         return false;
     for (std::size_t i = 0; i < a.modules.size(); ++i) {
         const auto &x = a.modules[i], &y = b.modules[i];
         if (x.code != y.code || x.minutes != y.minutes || x.kind != y.kind || x.required != y.required ||
             x.attendance_share != y.attendance_share || x.has_assessment != y.has_assessment ||
-            x.supervised_minutes != y.supervised_minutes)
+            x.supervised_minutes != y.supervised_minutes || !(x.session_rule == y.session_rule) ||
+            !(x.supervision == y.supervision) || !same_rubric_rules(x.rubric, y.rubric))
             return false;
     }
     return true;

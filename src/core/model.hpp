@@ -6,6 +6,7 @@
 
 #include "core/calendar.hpp"
 #include "core/certification.hpp"
+#include "core/practice_rules.hpp"
 #include "core/text.hpp"
 
 namespace mitra {
@@ -24,6 +25,9 @@ struct Module {
     double attendance_share = 0.8;  // share of scheduled minutes a participant must attend
     bool has_assessment = false;    // a pass/fail assessment must be passed
     int supervised_minutes = 0;     // practicum: supervised practice to be logged and signed off
+    SessionRule session_rule;       // mandatory sessions and most sessions missed, beside the share
+    SupervisionRule supervision;    // supervised practice split one-to-one / group
+    std::optional<Rubric> rubric;   // observed practice, rated on this rubric
     std::vector<LocalizedText> outcomes;
     // Per language, the fingerprint of the English texts its translation was made from (core/translation_drift).
     LocalizedText translated_from;
@@ -35,6 +39,7 @@ struct Curriculum {
     LocalizedText title;
     int electives_required = 0;
     std::string ethics_code;  // version of the code of ethics to acknowledge; empty when none is required
+    ProgrammeRule programme;  // referees, agreement, attestation, completion window
     std::vector<Module> modules;
     // The certification that completing this curriculum leads to, when it has one.
     std::optional<CertificationDefinition> certification;

@@ -56,6 +56,46 @@ std::string shortfall_phrase(const Shortfall& s, const Catalog& words) {
             return format(words.tr("code of ethics %s not yet acknowledged"), {s.version});
         case Kind::module: return s.module_code;  // phrased with the person's modules (completion_phrase)
         case Kind::electives: return format(words.tr("electives: %d of %d needed are complete"), {s.done, s.needed});
+        // Issue 21's shortfalls: supervised practice, observed assessment, referees, agreement, attestation, deadline.
+        case Kind::mandatory_session_missed:
+            return format(words.tr("session %d (%s) must be attended, and was not"), {s.number, to_string(s.on)});
+        case Kind::mandatory_session_to_come:
+            return format(words.tr("session %d (%s) must be attended"), {s.number, to_string(s.on)});
+        case Kind::sessions_missed:
+            return format(
+                words.trn("%d session missed, at most %d may be", "%d sessions missed, at most %d may be", s.done),
+                {s.done, s.needed});
+        case Kind::one_to_one_practice:
+            return format(words.trn("one-to-one supervision: %d minute short (%s of %s)",
+                                    "one-to-one supervision: %d minutes short (%s of %s)", s.needed - s.done),
+                          {s.needed - s.done, hours_words(s.done, words), hours_words(s.needed, words)});
+        case Kind::group_practice:
+            return format(words.trn("group supervision: %d minute short (%s of %s)",
+                                    "group supervision: %d minutes short (%s of %s)", s.needed - s.done),
+                          {s.needed - s.done, hours_words(s.done, words), hours_words(s.needed, words)});
+        case Kind::supervision_not_counted:
+            return format(words.trn("%d minute with supervisor %s does not count: no valid credential on %s",
+                                    "%d minutes with supervisor %s do not count: no valid credential on %s", s.done),
+                          {s.done, s.by, to_string(s.on)});
+        case Kind::observation_not_taken: return words.tr("observed practice not yet assessed");
+        case Kind::observation_result_pending:
+            return format(words.tr("observed practice on %s: the result is still to come"), {to_string(s.on)});
+        case Kind::criterion_below_level:
+            return s.note.empty()
+                       ? format(words.tr("criterion %d: level %d, needs %d"), {s.number, s.done, s.needed})
+                       : format(words.tr("criterion %d, %s: level %d, needs %d"), {s.number, s.note, s.done, s.needed});
+        case Kind::criteria_not_observed:
+            return format(words.trn("%d criterion could not be observed on %s, at most %d may be",
+                                    "%d criteria could not be observed on %s, at most %d may be", s.done),
+                          {s.done, to_string(s.on), s.needed});
+        case Kind::referees:
+            return format(words.tr("referee questionnaires: %d of %d received"), {s.done, s.needed});
+        case Kind::agreement_not_signed: return words.tr("supervisory agreement not yet signed");
+        case Kind::attestation_not_signed: return words.tr("attestation of lived experience not yet signed");
+        case Kind::deadline_passed:
+            return s.by.empty() ? format(words.tr("the deadline %s has passed"), {to_string(s.on)})
+                                : format(words.tr("the deadline %s has passed (extended by %s: %s)"),
+                                         {to_string(s.on), s.by, s.note});
     }
     return {};
 }
