@@ -108,7 +108,9 @@ private:
 
     void read_head(const toml::table& head, Curriculum& curriculum) {
         const std::string path = "curriculum";
-        only_keys(head, path, {"code", "version", "electives_required", "ethics_code", "title", "translated_from"});
+        only_keys(head, path,
+                  {"code", "version", "electives_required", "ethics_code", "title", "translated_from",
+                   "completion_months", "referees_required", "supervision_agreement", "lived_experience_attestation"});
         curriculum.code = code(head, "code", path, true).value_or("");
         curriculum.version = code(head, "version", path, true).value_or("");
         curriculum.electives_required = whole_number(head, "electives_required", path, false, 0, 1000).value_or(0);
@@ -120,6 +122,11 @@ private:
         }
         curriculum.title = localized_at(head, "title", path, true, kMaxTitleChars);
         curriculum.translated_from = fingerprints_at(head, path);
+        ProgrammeRule& rule = curriculum.programme;
+        rule.completion_months = whole_number(head, "completion_months", path, false, 1, 240).value_or(0);
+        rule.referees_required = whole_number(head, "referees_required", path, false, 0, 20).value_or(0);
+        rule.supervision_agreement = yes_no(head, "supervision_agreement", path).value_or(false);
+        rule.lived_experience_attestation = yes_no(head, "lived_experience_attestation", path).value_or(false);
     }
 
     void read_modules(const toml::table& root, Curriculum& curriculum) {
@@ -151,9 +158,11 @@ private:
     }
 
     Module read_module(const toml::table& table, const std::string& path) {
-        only_keys(table, path,
-                  {"code", "kind", "required", "minutes", "sessions", "attendance_share", "assessment",
-                   "supervised_minutes", "title", "summary", "outcome", "translated_from"});
+        only_keys(
+            table, path,
+            {"code", "kind", "required", "minutes", "sessions", "attendance_share", "assessment", "supervised_minutes",
+             "title", "summary", "outcome", "translated_from", "mandatory_sessions", "max_missed",
+             "supervised_one_to_one_minutes", "supervised_group_minutes", "supervised_group_max_minutes", "rubric"});
         Module module;
         module.code = code(table, "code", path, true).value_or("");
         read_kind(table, path, module);
@@ -163,11 +172,106 @@ private:
         module.attendance_share = share(table, "attendance_share", path).value_or(0.8);
         read_assessment(table, path, module);
         module.supervised_minutes = whole_number(table, "supervised_minutes", path, false, 0, kMaxMinutes).value_or(0);
+        read_session_rule(table, path, module);
+        read_supervision_split(table, path, module);
+        if (table.contains("rubric"))
+            if (const auto* rubric = table_at(table, "rubric", path))
+                read_rubric(*rubric, child_field(path, "rubric"), module);
         module.title = localized_at(table, "title", path, true, kMaxTitleChars);
         module.summary = localized_at(table, "summary", path, false, kMaxSummaryChars);
         read_outcomes(table, path, module);
         module.translated_from = fingerprints_at(table, path);
         return module;
+    }
+
+    // mandatory_sessions = [1, 4] (session numbers, 1 to `sessions`), max_missed = 2 (0 to `sessions`).
+    void read_session_rule(const toml::table& table, const std::string& path, Module& module) {
+        SessionRule& rule = module.session_rule;
+        if (const toml::node* node = table.get("mandatory_sessions")) {
+            const std::string field = child_field(path, "mandatory_sessions");
+            const auto* list = node->as_array();
+            if (!list) wrong_type(*node, field, "a list of session numbers such as [1, 4]");
+            for (std::size_t i = 0; list && i < list->size(); ++i) {
+                const toml::node& item = *list->get(i);
+                const std::string item_field = indexed_field(field, i);
+                const auto number = item.value<long long>();
+                if (!item.is_integer() || !number) wrong_type(item, item_field, "a session number");
+                else if (*number < 1 || *number > module.sessions)
+                    problem(item.source(), item_field,
+                            "session " + std::to_string(*number) + " does not exist: the module has " +
+                                std::to_string(module.sessions) + " session(s) (sessions =)");
+                else if (std::find(rule.mandatory_sessions.begin(), rule.mandatory_sessions.end(), *number) !=
+                         rule.mandatory_sessions.end())
+                    problem(item.source(), item_field, "session " + std::to_string(*number) + " is listed twice");
+                else rule.mandatory_sessions.push_back(static_cast<int>(*number));
+            }
+        }
+        rule.max_missed = whole_number(table, "max_missed", path, false, 0, module.sessions);
+    }
+
+    // supervised_one_to_one_minutes and supervised_group_minutes (minimums, within supervised_minutes) and
+    // supervised_group_max_minutes (at most this much in groups counts toward supervised_minutes).
+    void read_supervision_split(const toml::table& table, const std::string& path, Module& module) {
+        SupervisionRule& rule = module.supervision;
+        const char* keys[] = {"supervised_one_to_one_minutes", "supervised_group_minutes",
+                              "supervised_group_max_minutes"};
+        int* values[] = {&rule.one_to_one_minutes, &rule.group_minutes, &rule.group_max_minutes};
+        for (int i = 0; i < 3; ++i) *values[i] = whole_number(table, keys[i], path, false, 0, kMaxMinutes).value_or(0);
+        if (!rule.any()) return;
+        auto where = [&](const char* key) {
+            const toml::node* node = table.get(key);
+            return node ? node->source() : table.source();
+        };
+        const char* first = table.contains(keys[0]) ? keys[0] : table.contains(keys[1]) ? keys[1] : keys[2];
+        if (module.supervised_minutes <= 0)
+            problem(where(first), child_field(path, first),
+                    "splits supervised practice, but the module has none (give supervised_minutes, the total)");
+        else if (rule.one_to_one_minutes + rule.group_minutes > module.supervised_minutes)
+            problem(where(first), child_field(path, first),
+                    "one-to-one and group minimums (" + std::to_string(rule.one_to_one_minutes + rule.group_minutes) +
+                        " minutes) are more than supervised_minutes (" + std::to_string(module.supervised_minutes) +
+                        ")");
+        if (rule.group_max_minutes > 0 && rule.group_max_minutes < rule.group_minutes)
+            problem(where(keys[2]), child_field(path, keys[2]),
+                    std::to_string(rule.group_max_minutes) + " is less than supervised_group_minutes (" +
+                        std::to_string(rule.group_minutes) + ")");
+    }
+
+    // [module.rubric] pass_level, max_not_observed; [[module.rubric.criterion]] key, title, level_0 .. level_4.
+    void read_rubric(const toml::table& table, const std::string& path, Module& module) {
+        only_keys(table, path, {"pass_level", "max_not_observed", "criterion"});
+        Rubric rubric;
+        rubric.pass_level = whole_number(table, "pass_level", path, true, 0, kRubricTopLevel).value_or(2);
+        const toml::node* node = find(table, "criterion", path, true);
+        const auto* list = node ? node->as_array() : nullptr;
+        if (node && (!list || !list->is_array_of_tables() || list->empty())) {
+            wrong_type(*node, child_field(path, "criterion"), "one or more [[module.rubric.criterion]] tables");
+            list = nullptr;
+        }
+        std::map<std::string, int> first_line_of_key;
+        for (std::size_t i = 0; list && i < list->size(); ++i) {
+            const auto& c = *list->get(i)->as_table();
+            const std::string field = indexed_field(child_field(path, "criterion"), i);
+            only_keys(c, field, {"key", "title", "level_0", "level_1", "level_2", "level_3", "level_4"});
+            RubricCriterion criterion;
+            criterion.key = code(c, "key", field, true).value_or("");
+            if (!criterion.key.empty()) {
+                const toml::node* key_node = c.get("key");
+                const int line = static_cast<int>(key_node->source().begin.line);
+                if (auto [it, fresh] = first_line_of_key.emplace(criterion.key, line); !fresh)
+                    problem(
+                        key_node->source(), field + ".key",
+                        "criterion " + criterion.key + " is used twice, first on line " + std::to_string(it->second));
+            }
+            criterion.title = localized_at(c, "title", field, true, kMaxTitleChars);
+            for (int level = 0; level <= kRubricTopLevel; ++level)
+                criterion.levels[level] =
+                    localized_at(c, "level_" + std::to_string(level), field, true, kMaxOutcomeChars);
+            rubric.criteria.push_back(std::move(criterion));
+        }
+        const int count = static_cast<int>(rubric.criteria.size());
+        rubric.max_not_observed = whole_number(table, "max_not_observed", path, false, 0, count).value_or(0);
+        module.rubric = std::move(rubric);
     }
 
     void read_kind(const toml::table& table, const std::string& path, Module& module) {

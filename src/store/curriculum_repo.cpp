@@ -16,7 +16,7 @@ bool same_texts(const Curriculum& a, const Curriculum& b) {
     for (std::size_t i = 0; i < a.modules.size(); ++i) {
         const auto &x = a.modules[i], &y = b.modules[i];
         if (!(x.title == y.title) || !(x.summary == y.summary) || x.outcomes != y.outcomes ||
-            !(x.translated_from == y.translated_from) || x.sessions != y.sessions)
+            !(x.translated_from == y.translated_from) || x.sessions != y.sessions || !(x.rubric == y.rubric))
             return false;
     }
     return true;
@@ -137,9 +137,16 @@ Saved CurriculumRepo::import(Curriculum& c) {
             write_texts(uuid, "translated_from", m.translated_from);
             for (std::size_t i = 0; i < m.outcomes.size(); ++i)
                 write_texts(uuid, "outcome." + std::to_string(i + 1), m.outcomes[i]);
+            write_practice_rules(c, uuid, m);
             ++position;
         }
         write_certification(c);
+        const auto& rule = c.programme;
+        const int agreement = rule.supervision_agreement, attestation = rule.lived_experience_attestation;
+        db_.sql() << "UPDATE curricula SET completion_months = :m, referees_required = :r, supervision_agreement = :a, "
+                     "lived_experience_attestation = :l WHERE uuid = :u",
+            soci::use(rule.completion_months), soci::use(rule.referees_required), soci::use(agreement),
+            soci::use(attestation), soci::use(c.uuid);
     });
     return outcome;
 }
@@ -195,6 +202,7 @@ std::optional<Curriculum> CurriculumRepo::find_by_uuid(const std::string& uuid) 
              soci::use(module_uuids[i]));
         for (const auto& r : texts) {
             const std::string field = text(r, 0);
+            if (field.rfind("rubric.", 0) == 0) continue;  // read_practice_rules
             if (field == "title") m.title.by_language[text(r, 1)] = text(r, 2);
             else if (field == "summary") m.summary.by_language[text(r, 1)] = text(r, 2);
             else if (field == "translated_from") m.translated_from.by_language[text(r, 1)] = text(r, 2);
@@ -205,7 +213,72 @@ std::optional<Curriculum> CurriculumRepo::find_by_uuid(const std::string& uuid) 
             }
         }
     }
+    read_practice_rules(*found, module_uuids);
     return found;
+}
+
+void CurriculumRepo::write_practice_rules(const Curriculum& c, const std::string& module_uuid, const Module& m) {
+    std::vector<std::string> sessions, keys;
+    for (int n : m.session_rule.mandatory_sessions) sessions.push_back(std::to_string(n));
+    const std::string mandatory = join(sessions, ",");
+    const int max_missed = m.session_rule.max_missed.value_or(0);
+    soci::indicator missed_ind = m.session_rule.max_missed ? soci::i_ok : soci::i_null;
+    const int pass_level = m.rubric ? m.rubric->pass_level : 0;
+    const int max_not_observed = m.rubric ? m.rubric->max_not_observed : 0;
+    soci::indicator rubric_ind = m.rubric ? soci::i_ok : soci::i_null;
+    if (m.rubric)
+        for (const auto& criterion : m.rubric->criteria) {
+            keys.push_back(criterion.key);
+            write_texts(module_uuid, "rubric." + criterion.key + ".title", criterion.title);
+            for (std::size_t level = 0; level < criterion.levels.size(); ++level)
+                write_texts(module_uuid, "rubric." + criterion.key + ".level_" + std::to_string(level),
+                            criterion.levels[level]);
+        }
+    const std::string criteria = join(keys, ",");
+    db_.sql() << "UPDATE modules SET mandatory_sessions = :s, max_missed = :mm, supervised_one_to_one_minutes = :o, "
+                 "supervised_group_minutes = :g, supervised_group_max_minutes = :gm, rubric_pass_level = :p, "
+                 "rubric_max_not_observed = :n, rubric_criteria = :c WHERE uuid = :u",
+        soci::use(mandatory), soci::use(max_missed, missed_ind), soci::use(m.supervision.one_to_one_minutes),
+        soci::use(m.supervision.group_minutes), soci::use(m.supervision.group_max_minutes),
+        soci::use(pass_level, rubric_ind), soci::use(max_not_observed), soci::use(criteria), soci::use(module_uuid);
+}
+
+void CurriculumRepo::read_practice_rules(Curriculum& c, const std::vector<std::string>& module_uuids) {
+    soci::rowset<soci::row> head =
+        (db_.sql().prepare << "SELECT completion_months, referees_required, supervision_agreement, "
+                              "lived_experience_attestation FROM curricula WHERE uuid = :u",
+         soci::use(c.uuid));
+    for (const auto& r : head)
+        c.programme = ProgrammeRule{static_cast<int>(integer(r, 1)), integer(r, 2) != 0, integer(r, 3) != 0,
+                                    static_cast<int>(integer(r, 0))};
+    for (std::size_t i = 0; i < module_uuids.size() && i < c.modules.size(); ++i) {
+        Module& m = c.modules[i];
+        soci::rowset<soci::row> rows =
+            (db_.sql().prepare << "SELECT mandatory_sessions, max_missed, supervised_one_to_one_minutes, "
+                                  "supervised_group_minutes, supervised_group_max_minutes, rubric_pass_level, "
+                                  "rubric_max_not_observed, rubric_criteria FROM modules WHERE uuid = :u",
+             soci::use(module_uuids[i]));
+        for (const auto& r : rows) {
+            for (const auto& n : split_list(text(r, 0))) m.session_rule.mandatory_sessions.push_back(std::stoi(n));
+            if (r.get_indicator(1) != soci::i_null) m.session_rule.max_missed = static_cast<int>(integer(r, 1));
+            m.supervision = SupervisionRule{static_cast<int>(integer(r, 2)), static_cast<int>(integer(r, 3)),
+                                            static_cast<int>(integer(r, 4))};
+            if (r.get_indicator(5) == soci::i_null) continue;
+            Rubric rubric;
+            rubric.pass_level = static_cast<int>(integer(r, 5));
+            rubric.max_not_observed = static_cast<int>(integer(r, 6));
+            for (const auto& key : split_list(text(r, 7))) {
+                RubricCriterion criterion;
+                criterion.key = key;
+                criterion.title = read_text(module_uuids[i], "rubric." + key + ".title");
+                for (std::size_t level = 0; level < criterion.levels.size(); ++level)
+                    criterion.levels[level] =
+                        read_text(module_uuids[i], "rubric." + key + ".level_" + std::to_string(level));
+                rubric.criteria.push_back(std::move(criterion));
+            }
+            m.rubric = std::move(rubric);
+        }
+    }
 }
 
 std::optional<Curriculum> CurriculumRepo::find(const std::string& code, const std::string& version) {

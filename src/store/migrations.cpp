@@ -175,6 +175,7 @@ const std::vector<Migration>& migrations() {
         revocation_category_migration(),
         settings_migration(),
         audit_subject_migration(),
+        practice_migration(),
     };
     return all;
 }

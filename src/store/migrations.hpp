@@ -36,5 +36,6 @@ Migration name_skeleton_migration();        // 7: look-alike keys of participant
 Migration revocation_category_migration();  // 8: revocation categories
 Migration settings_migration();             // 9: programme-wide settings (the verification address)
 Migration audit_subject_migration();        // 10: the person and session an attendance audit entry concerns
+Migration practice_migration();             // 11: supervised practice and observed assessment (issue 21)
 
 }  // namespace mitra::store

@@ -65,9 +65,19 @@ const Table& table(const std::string& name) {
     throw std::logic_error("no table " + name);
 }
 
-const std::vector<std::string> kCurriculumColumns = {"uuid",        "code",       "version",    "electives_required",
-                                                     "ethics_code", "created_at", "created_by", "updated_at",
-                                                     "updated_by"};
+const std::vector<std::string> kCurriculumColumns = {"uuid",
+                                                     "code",
+                                                     "version",
+                                                     "electives_required",
+                                                     "ethics_code",
+                                                     "created_at",
+                                                     "created_by",
+                                                     "updated_at",
+                                                     "updated_by",
+                                                     "completion_months",
+                                                     "referees_required",
+                                                     "supervision_agreement",
+                                                     "lived_experience_attestation"};
 const std::vector<std::string> kModuleColumns = {"uuid",
                                                  "curriculum_uuid",
                                                  "position",
@@ -78,7 +88,15 @@ const std::vector<std::string> kModuleColumns = {"uuid",
                                                  "sessions",
                                                  "attendance_share",
                                                  "has_assessment",
-                                                 "supervised_minutes"};
+                                                 "supervised_minutes",
+                                                 "mandatory_sessions",
+                                                 "max_missed",
+                                                 "supervised_one_to_one_minutes",
+                                                 "supervised_group_minutes",
+                                                 "supervised_group_max_minutes",
+                                                 "rubric_pass_level",
+                                                 "rubric_max_not_observed",
+                                                 "rubric_criteria"};
 const std::vector<std::string> kCertificationDefinitionColumns = {"curriculum_uuid", "code",           "level",
                                                                   "for_trainers",    "valid_months",   "period_months",
                                                                   "total_minutes",   "minimum_minutes"};

@@ -290,7 +290,7 @@ TEST_CASE("a huge key is not copied back into its problem", "[io][toml][curricul
     const auto read = read_curriculum(text, "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.problems.size() == 2);
-    for (const Problem& p : read.problems) CHECK(to_string(p).size() < 400);  // 10000 and more before
+    for (const Problem& p : read.problems) CHECK(to_string(p).size() < 600);  // 10000 and more before; the list of a module's keys alone is ~300
     CHECK(read.problems[0].field == "curriculum.title.zh-" + std::string(37, 'x') + "...");
     CHECK(read.problems[0].message.find("is not a BCP 47 language tag") != std::string::npos);
     CHECK(read.problems[1].field == "module[1]." + std::string(40, 'k') + "...");

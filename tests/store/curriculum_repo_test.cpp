@@ -59,7 +59,15 @@ TEST_CASE("a curriculum comes back from the store with every title, summary and 
         CHECK(got.attendance_share == Approx(want.attendance_share));
         CHECK(got.has_assessment == want.has_assessment);
         CHECK(got.supervised_minutes == want.supervised_minutes);
+        CHECK(got.session_rule == want.session_rule);
+        CHECK(got.supervision == want.supervision);
+        CHECK(got.rubric == want.rubric);  // criteria, pass rule, every title and level descriptor
     }
+    CHECK(found->programme == original.programme);
+    CHECK(found->programme.completion_months == 18);
+    REQUIRE(found->modules[3].rubric);
+    CHECK(found->modules[3].rubric->criteria[1].title.in("ja") == "助言せずに聴く");
+    CHECK(found->modules[9].supervision.one_to_one_minutes == 1200);
     CHECK(found->modules[0].title.in("th") == "ประสบการณ์ตรงและความสัมพันธ์แบบเกื้อกูลซึ่งกันและกัน");
     CHECK(found->modules[2].has_assessment);
     CHECK(found->modules[9].supervised_minutes == 2400);
@@ -72,6 +80,17 @@ TEST_CASE("a curriculum comes back from the store with every title, summary and 
     CHECK(!repo.find("NOPE"));
     CHECK(repo.list().size() == 1);
 
+    SECTION("a session rule comes back, and changing it is a change of rules") {
+        auto ruled = shipped_curriculum();
+        ruled.modules[0].session_rule = SessionRule{{1, 2}, 0};
+        CHECK(repo.import(ruled) == Saved::updated);
+        const auto back = repo.find("PSF");
+        REQUIRE(back);
+        CHECK(back->modules[0].session_rule == SessionRule{{1, 2}, 0});
+        CHECK_FALSE(back->modules[1].session_rule.max_missed);
+        CHECK(same_rules(*back, ruled));
+        CHECK_FALSE(same_rules(*back, shipped_curriculum()));
+    }
     SECTION("importing it again unchanged is unchanged") {
         auto again = shipped_curriculum();
         CHECK(repo.import(again) == Saved::unchanged);

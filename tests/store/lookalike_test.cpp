@@ -9,6 +9,7 @@
 #include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "temp_dir.hpp"
+#include "undo_practice.hpp"
 
 using namespace mitra;
 using namespace mitra::store;
@@ -232,6 +233,7 @@ TEST_CASE("opening a database from before migration 7 fills in its people's skel
         auto db = Database::open(target);
         db->write([&] {
             insert_old_row(*db, "P-4", "John\u200B Smith");
+            for (const char* statement : mitra::store_test::kUndoPracticeMigration) db->sql() << statement;
             for (const char* statement :
                  {"DROP INDEX participants_name_skeleton", "DROP INDEX participants_latin_skeleton",
                   "ALTER TABLE participants DROP COLUMN name_skeleton",

@@ -14,6 +14,7 @@
 #include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "temp_dir.hpp"
+#include "undo_practice.hpp"
 
 using namespace mitra;
 using namespace mitra::store;
@@ -594,6 +595,7 @@ namespace {
 void make_older_pack(const std::string& file) {
     soci::session raw(soci::sqlite3, file);
     raw << "PRAGMA foreign_keys = OFF";
+    for (const char* statement : mitra::store_test::kUndoPracticeMigration) raw << statement;
     for (const char* statement :
          {"DROP TABLE learning_entries",
           "DROP TABLE trainer_certifications",
