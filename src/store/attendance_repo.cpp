@@ -8,6 +8,7 @@
 
 #include "core/identity.hpp"
 #include "store/programme_snapshot.hpp"
+#include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -402,8 +403,11 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
              soci::use(cohort_uuid), soci::use(curriculum.code), soci::use(cohort_uuid), soci::use(curriculum.code),
              soci::use(cohort_uuid), soci::use(cohort_uuid));
         for (const auto& r : records) add_record(people[text(r, 1)], r);
+        read_practice_records(db, cohort_uuid, people);
+        const auto supervisors = read_supervisors(db);
 
-        const CompletionContext context{curriculum, sessions, today, language};
+        CompletionContext context{curriculum, sessions, today, language};
+        context.supervisors = &supervisors;
         for (const auto& uuid : order) out.push_back(assess_completion(context, people[uuid]));
     });
     return out;
@@ -472,6 +476,7 @@ std::map<std::string, ParticipantCompletion> participant_completion(Database& db
         }
 
         static const std::vector<Session> none;
+        const auto supervisors = read_supervisors(db);
         for (const auto& cohort : cohorts) {
             const auto& curriculum = curricula[cohort.curriculum_uuid];
             if (!curriculum) continue;
@@ -487,9 +492,12 @@ std::map<std::string, ParticipantCompletion> participant_completion(Database& db
             record.ethics = all.ethics;
             for (std::size_t i = 0; i < all.overrides.size(); ++i)
                 if (overridden_in[i] == cohort.uuid) record.overrides.push_back(all.overrides[i]);
+            std::map<std::string, ParticipantRecord> one{{person, std::move(record)}};
+            read_practice_records(db, cohort.uuid, one);
             const auto held = sessions.find(cohort.code);
-            const CompletionContext context{*curriculum, held == sessions.end() ? none : held->second, today, language};
-            out.emplace(cohort.code, assess_completion(context, record));
+            CompletionContext context{*curriculum, held == sessions.end() ? none : held->second, today, language};
+            context.supervisors = &supervisors;
+            out.emplace(cohort.code, assess_completion(context, one[person]));
         }
     });
     return out;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/identity.hpp"
+#include "store/practice_rows.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -213,7 +214,7 @@ std::optional<Curriculum> CurriculumRepo::find_by_uuid(const std::string& uuid) 
             }
         }
     }
-    read_practice_rules(*found, module_uuids);
+    read_practice_rules(db_, *found, module_uuids);
     return found;
 }
 
@@ -241,44 +242,6 @@ void CurriculumRepo::write_practice_rules(const Curriculum& c, const std::string
         soci::use(mandatory), soci::use(max_missed, missed_ind), soci::use(m.supervision.one_to_one_minutes),
         soci::use(m.supervision.group_minutes), soci::use(m.supervision.group_max_minutes),
         soci::use(pass_level, rubric_ind), soci::use(max_not_observed), soci::use(criteria), soci::use(module_uuid);
-}
-
-void CurriculumRepo::read_practice_rules(Curriculum& c, const std::vector<std::string>& module_uuids) {
-    soci::rowset<soci::row> head =
-        (db_.sql().prepare << "SELECT completion_months, referees_required, supervision_agreement, "
-                              "lived_experience_attestation FROM curricula WHERE uuid = :u",
-         soci::use(c.uuid));
-    for (const auto& r : head)
-        c.programme = ProgrammeRule{static_cast<int>(integer(r, 1)), integer(r, 2) != 0, integer(r, 3) != 0,
-                                    static_cast<int>(integer(r, 0))};
-    for (std::size_t i = 0; i < module_uuids.size() && i < c.modules.size(); ++i) {
-        Module& m = c.modules[i];
-        soci::rowset<soci::row> rows =
-            (db_.sql().prepare << "SELECT mandatory_sessions, max_missed, supervised_one_to_one_minutes, "
-                                  "supervised_group_minutes, supervised_group_max_minutes, rubric_pass_level, "
-                                  "rubric_max_not_observed, rubric_criteria FROM modules WHERE uuid = :u",
-             soci::use(module_uuids[i]));
-        for (const auto& r : rows) {
-            for (const auto& n : split_list(text(r, 0))) m.session_rule.mandatory_sessions.push_back(std::stoi(n));
-            if (r.get_indicator(1) != soci::i_null) m.session_rule.max_missed = static_cast<int>(integer(r, 1));
-            m.supervision = SupervisionRule{static_cast<int>(integer(r, 2)), static_cast<int>(integer(r, 3)),
-                                            static_cast<int>(integer(r, 4))};
-            if (r.get_indicator(5) == soci::i_null) continue;
-            Rubric rubric;
-            rubric.pass_level = static_cast<int>(integer(r, 5));
-            rubric.max_not_observed = static_cast<int>(integer(r, 6));
-            for (const auto& key : split_list(text(r, 7))) {
-                RubricCriterion criterion;
-                criterion.key = key;
-                criterion.title = read_text(module_uuids[i], "rubric." + key + ".title");
-                for (std::size_t level = 0; level < criterion.levels.size(); ++level)
-                    criterion.levels[level] =
-                        read_text(module_uuids[i], "rubric." + key + ".level_" + std::to_string(level));
-                rubric.criteria.push_back(std::move(criterion));
-            }
-            m.rubric = std::move(rubric);
-        }
-    }
 }
 
 std::optional<Curriculum> CurriculumRepo::find(const std::string& code, const std::string& version) {

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "store/database.hpp"
+#include "store/practice_rows.hpp"
 #include "store/rows.hpp"
 #include "store/scan.hpp"
 
@@ -52,6 +53,7 @@ std::optional<Curriculum> completion_curriculum(Database& db, const std::string&
         if (at < static_cast<long>(found->modules.size()))
             found->modules[static_cast<std::size_t>(at)].title.by_language[text(r, 1)] = text(r, 2);
     }
+    read_practice_rules(db, *found, module_uuids);
     return found;
 }
 

@@ -30,9 +30,9 @@ public:
 private:
     void write_texts(const std::string& owner, const std::string& field, const LocalizedText& text);
     void write_certification(const Curriculum& curriculum);  // its certification definition, when it has one
-    // Issue 21's rules (migration 11): the programme's, and each module's session rule, supervision split and rubric.
+    // Issue 21's rules (migration 11): the programme's, and the module's session rule, supervision split and rubric
+    // (read back by practice_rows.hpp).
     void write_practice_rules(const Curriculum& curriculum, const std::string& module_uuid, const Module& module);
-    void read_practice_rules(Curriculum& curriculum, const std::vector<std::string>& module_uuids);
     LocalizedText read_text(const std::string& owner, const std::string& field);
     Database& db_;
 };
