@@ -66,6 +66,9 @@ void add_cohort_commands(CLI::App& app, Context& ctx);
 void add_session_commands(CLI::App& app, Context& ctx);
 void add_attendance_commands(CLI::App& app, Context& ctx);
 void add_completion_commands(CLI::App& app, Context& ctx);
+// supervisor, supervision, assessment observe|release, referee, attest, deadline, cohort deadlines (issue 21);
+// after the completion and cohort groups, which it attaches to.
+void add_practice_commands(CLI::App& app, Context& ctx);
 void add_demo_commands(CLI::App& app, Context& ctx);
 void add_certificate_commands(CLI::App& app, Context& ctx);
 // key new|export: the installation's signing key.

@@ -1,0 +1,272 @@
+// mitra-cli supervisor add|list|show, supervision log, assessment observe|release, referee add, attest,
+// deadline extend, cohort deadlines (issue 21).
+#include "cli/context.hpp"
+#include "core/text.hpp"
+#include "store/practice_repo.hpp"
+#include "store/repos.hpp"
+
+namespace mitra::cli {
+namespace {
+
+struct SupervisorAddOptions {
+    std::string ref, name, kind = "outside_professional", trainer, credential, valid_from, expires;
+};
+struct SupervisorShowOptions {
+    std::string ref;
+};
+struct SupervisionLogOptions {
+    std::string cohort, ref, module, supervisor, format, on, note;
+    int minutes = 0;
+};
+struct ObserveOptions {
+    std::string cohort, ref, module, method = "direct_observation", rater, second_rater, on, released;
+    std::vector<std::string> levels;  // criterion=level or criterion=level/level, level 0-4 or NO
+};
+struct ReleaseOptions {
+    std::string cohort, ref, module, on;
+};
+struct RefereeOptions {
+    std::string ref, referee, on;
+};
+struct AttestOptions {
+    std::string ref, kind, on;
+    bool is_signed = false, not_signed = false;
+};
+struct ExtendOptions {
+    std::string cohort, ref, until, reason;
+};
+struct DeadlinesOptions {
+    std::string cohort, today;
+    int warn_days = 60;
+};
+
+Date day_or_today(const std::string& option, const std::string& value) {
+    return value.empty() ? today_utc() : date_option(option, value);
+}
+
+json supervisor_json(const Supervisor& s) {
+    json credentials = json::array();
+    for (const auto& c : s.credentials)
+        credentials.push_back(
+            {{"name", c.name}, {"valid_from", to_string(c.valid_from)}, {"expires_on", to_string(c.expires_on)}});
+    return {{"ref", s.ref}, {"kind", to_string(s.kind)}, {"trainer", s.trainer_ref}, {"credentials", credentials}};
+}
+
+void run_supervisor_add(Context& ctx, const SupervisorAddOptions& o) {
+    Supervisor s;
+    s.ref = o.ref;
+    s.name = o.name;
+    const auto kind = parse_supervisor_kind(o.kind);
+    if (!kind) bad_option("--kind", "'" + o.kind + "' is not trainer or outside_professional");
+    s.kind = *kind;
+    s.trainer_ref = o.trainer;
+    if (!o.credential.empty())
+        s.credentials.push_back(
+            {o.credential, date_option("--valid-from", o.valid_from), date_option("--expires", o.expires)});
+    store::PracticeRepo(ctx.db()).add_supervisor(s);
+    ctx.print(supervisor_json(s), "Added supervisor " + s.ref);
+}
+
+void run_supervisor_list(Context& ctx) {
+    const auto all = store::PracticeRepo(ctx.db()).supervisors();
+    json items = json::array();
+    std::vector<std::vector<std::string>> rows{{"REF", "KIND", "CREDENTIAL VALID UNTIL"}};
+    for (const auto& s : all) {
+        items.push_back(supervisor_json(s));
+        rows.push_back(
+            {s.ref, to_string(s.kind), s.credentials.empty() ? "-" : to_string(s.credentials.back().expires_on)});
+    }
+    ctx.print(items, table(rows));
+}
+
+void run_supervisor_show(Context& ctx, const SupervisorShowOptions& o) {
+    const auto s = store::PracticeRepo(ctx.db()).supervisor(o.ref);
+    if (!s) bad_option("ref", "no supervisor has ref " + o.ref);
+    std::vector<std::vector<std::string>> rows{{"CREDENTIAL", "VALID FROM", "EXPIRES"}};
+    for (const auto& c : s->credentials) rows.push_back({c.name, to_string(c.valid_from), to_string(c.expires_on)});
+    ctx.print(supervisor_json(*s), s->ref + " (" + to_string(s->kind) + ")\n" + table(rows));
+}
+
+void run_supervision_log(Context& ctx, const SupervisionLogOptions& o) {
+    const auto format = parse_supervision_format(o.format);
+    if (!format) bad_option("--format", "'" + o.format + "' is not one_to_one or group");
+    SupervisionEntry e{"", o.ref, o.module, o.supervisor, *format, o.minutes, day_or_today("--on", o.on), o.note};
+    store::PracticeRepo(ctx.db()).log_supervision(o.cohort, e);
+    ctx.print(json{{"ref", o.ref}, {"module", o.module}, {"minutes", o.minutes}, {"format", o.format}},
+              "Logged " + std::to_string(o.minutes) + " minutes of " + o.format + " supervision for " + o.ref);
+}
+
+std::optional<int> level_option(const std::string& text, const std::string& item) {
+    if (text == "NO" || text == "N/O" || text == "no") return std::nullopt;
+    if (text.size() == 1 && text[0] >= '0' && text[0] <= '4') return text[0] - '0';
+    bad_option("--level", "'" + item + "': a level is 0 to 4, or NO (not observed)");
+}
+
+void run_observe(Context& ctx, const ObserveOptions& o) {
+    const auto method = parse_observation_method(o.method);
+    if (!method)
+        bad_option("--method",
+                   "'" + o.method + "' is not direct_observation, video, role_play or feedback_from_others");
+    ObservedAssessment a;
+    a.participant_ref = o.ref;
+    a.module_code = o.module;
+    a.observed_on = day_or_today("--on", o.on);
+    a.method = *method;
+    a.rater = o.rater;
+    a.second_rater = o.second_rater;
+    if (!o.released.empty()) a.released_on = date_option("--released", o.released);
+    for (const auto& item : o.levels) {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos) bad_option("--level", "'" + item + "' is not criterion=level");
+        const std::string levels = item.substr(eq + 1);
+        const auto slash = levels.find('/');
+        CriterionRating r{item.substr(0, eq), level_option(levels.substr(0, slash), item), std::nullopt};
+        if (slash != std::string::npos) r.second = level_option(levels.substr(slash + 1), item);
+        a.ratings.push_back(r);
+    }
+    store::PracticeRepo(ctx.db()).observe(o.cohort, a);
+    ctx.print(json{{"uuid", a.uuid}, {"ref", o.ref}, {"module", o.module}, {"released", a.released_on.has_value()}},
+              "Recorded the observed assessment of " + o.ref + " in " + o.module +
+                  (a.released_on ? "" : " (held back until released)"));
+}
+
+void run_release(Context& ctx, const ReleaseOptions& o) {
+    const int n = store::PracticeRepo(ctx.db()).release(o.cohort, o.ref, o.module, day_or_today("--on", o.on));
+    ctx.print(json{{"released", n}}, "Released " + std::to_string(n) + " result(s) of " + o.module + " to " + o.ref);
+}
+
+void run_referee(Context& ctx, const RefereeOptions& o) {
+    store::PracticeRepo(ctx.db()).add_referee({o.ref, o.referee, day_or_today("--on", o.on)});
+    ctx.print(json{{"ref", o.ref}, {"referee", o.referee}}, "Recorded the questionnaire of referee " + o.referee);
+}
+
+void run_attest(Context& ctx, const AttestOptions& o) {
+    const auto kind = parse_attestation_kind(o.kind);
+    if (!kind) bad_option("kind", "'" + o.kind + "' is not supervision_agreement or lived_experience");
+    if (!o.is_signed && !o.not_signed) bad_option("--signed", "say --signed or --not-signed");
+    store::PracticeRepo(ctx.db()).attest({o.ref, *kind, o.is_signed, day_or_today("--on", o.on)});
+    ctx.print(json{{"ref", o.ref}, {"kind", o.kind}, {"signed", o.is_signed}},
+              "Recorded " + o.kind + (o.is_signed ? ": signed" : ": not signed") + " for " + o.ref);
+}
+
+void run_extend(Context& ctx, const ExtendOptions& o) {
+    DeadlineExtension x{o.ref, o.cohort, date_option("--until", o.until), o.reason, "", ""};
+    store::PracticeRepo(ctx.db()).extend_deadline(o.cohort, x);
+    ctx.print(json{{"ref", o.ref}, {"cohort", o.cohort}, {"deadline", o.until}},
+              "Extended the deadline of " + o.ref + " to " + o.until);
+}
+
+void run_deadlines(Context& ctx, const DeadlinesOptions& o) {
+    const Date today = day_or_today("--today", o.today);
+    json items = json::array();
+    std::vector<std::vector<std::string>> rows{{"REF", "DEADLINE", "STANDING", "EXTENDED BY"}};
+    for (const auto& p : store::cohort_completion(ctx.db(), o.cohort, today)) {
+        if (!p.deadline || p.complete) continue;
+        const auto standing = to_string(deadline_standing(*p.deadline, today, o.warn_days));
+        const std::string by = p.deadline->extension ? p.deadline->extension->granted_by : "";
+        items.push_back({{"ref", p.ref},
+                         {"deadline", to_string(p.deadline->due)},
+                         {"standing", standing},
+                         {"window_end", to_string(p.deadline->window_end)},
+                         {"extended_by", by},
+                         {"reason", p.deadline->extension ? p.deadline->extension->reason : ""}});
+        if (standing != "open") rows.push_back({p.ref, to_string(p.deadline->due), standing, by.empty() ? "-" : by});
+    }
+    ctx.print(items, table(rows));
+}
+
+}  // namespace
+
+void add_practice_commands(CLI::App& app, Context& ctx) {
+    auto* supervisor =
+        app.add_subcommand("supervisor", "Supervisors of practice and their credentials")->require_subcommand(1);
+    auto added = std::make_shared<SupervisorAddOptions>();
+    auto* add = supervisor->add_subcommand("add", "Add a supervisor, with a credential");
+    add->add_option("ref", added->ref, "The supervisor's ref")->required();
+    add->add_option("--name", added->name, "The supervisor's name")->required();
+    add->add_option("--kind", added->kind, "trainer or outside_professional (default)");
+    add->add_option("--trainer", added->trainer, "With --kind trainer: the trainer's ref");
+    add->add_option("--credential", added->credential, "The credential's name");
+    add->add_option("--valid-from", added->valid_from, "The credential's first day");
+    add->add_option("--expires", added->expires, "The credential's last day");
+    add->callback([&ctx, added] { run_supervisor_add(ctx, *added); });
+    supervisor->add_subcommand("list", "Every supervisor")->callback([&ctx] { run_supervisor_list(ctx); });
+    auto shown = std::make_shared<SupervisorShowOptions>();
+    auto* show = supervisor->add_subcommand("show", "A supervisor and their credentials");
+    show->add_option("ref", shown->ref, "The supervisor's ref")->required();
+    show->callback([&ctx, shown] { run_supervisor_show(ctx, *shown); });
+
+    auto* supervision = app.add_subcommand("supervision", "Supervised practice by format")->require_subcommand(1);
+    auto logged = std::make_shared<SupervisionLogOptions>();
+    auto* log = supervision->add_subcommand("log", "Log supervised practice, one-to-one or in a group");
+    log->add_option("cohort", logged->cohort, "The cohort's code")->required();
+    log->add_option("ref", logged->ref, "The person's ref")->required();
+    log->add_option("module", logged->module, "The module's code")->required();
+    log->add_option("--supervisor", logged->supervisor, "The supervisor's ref")->required();
+    log->add_option("--format", logged->format, "one_to_one or group")->required();
+    log->add_option("--minutes", logged->minutes, "Minutes")->required();
+    log->add_option("--on", logged->on, "The day (default: today)");
+    log->add_option("--note", logged->note, "A practical note, never clinical content");
+    log->callback([&ctx, logged] { run_supervision_log(ctx, *logged); });
+
+    if (auto* assessment = app.get_subcommand("assessment")) {
+        auto observed = std::make_shared<ObserveOptions>();
+        auto* observe = assessment->add_subcommand("observe", "Record an observed assessment on the module's rubric");
+        observe->add_option("cohort", observed->cohort, "The cohort's code")->required();
+        observe->add_option("ref", observed->ref, "The person's ref")->required();
+        observe->add_option("module", observed->module, "The module's code")->required();
+        observe->add_option("--level", observed->levels, "criterion=level (0-4 or NO), or level/second rater's")
+            ->required();
+        observe->add_option("--method", observed->method,
+                            "direct_observation (default), video, role_play or feedback_from_others");
+        observe->add_option("--rater", observed->rater, "Who rated")->required();
+        observe->add_option("--second-rater", observed->second_rater, "A second rater");
+        observe->add_option("--on", observed->on, "The day (default: today)");
+        observe->add_option("--released", observed->released, "Released on this day (default: held back)");
+        observe->callback([&ctx, observed] { run_observe(ctx, *observed); });
+        auto released = std::make_shared<ReleaseOptions>();
+        auto* release = assessment->add_subcommand("release", "Release held-back results of a module to the person");
+        release->add_option("cohort", released->cohort, "The cohort's code")->required();
+        release->add_option("ref", released->ref, "The person's ref")->required();
+        release->add_option("module", released->module, "The module's code")->required();
+        release->add_option("--on", released->on, "The day (default: today)");
+        release->callback([&ctx, released] { run_release(ctx, *released); });
+    }
+
+    auto* referee = app.add_subcommand("referee", "Referee questionnaires received")->require_subcommand(1);
+    auto refereed = std::make_shared<RefereeOptions>();
+    auto* referee_add = referee->add_subcommand("add", "Record a referee's questionnaire, received");
+    referee_add->add_option("ref", refereed->ref, "The person's ref")->required();
+    referee_add->add_option("--referee", refereed->referee, "Who answered (a label or ref)")->required();
+    referee_add->add_option("--on", refereed->on, "The day it was received (default: today)");
+    referee_add->callback([&ctx, refereed] { run_referee(ctx, *refereed); });
+
+    auto attested = std::make_shared<AttestOptions>();
+    auto* attest = app.add_subcommand("attest", "Record a signed yes or no: supervision_agreement or lived_experience");
+    attest->add_option("ref", attested->ref, "The person's ref")->required();
+    attest->add_option("kind", attested->kind, "supervision_agreement or lived_experience")->required();
+    attest->add_flag("--signed", attested->is_signed, "Signed")
+        ->excludes(attest->add_flag("--not-signed", attested->not_signed, "Not signed"));
+    attest->add_option("--on", attested->on, "The day (default: today)");
+    attest->callback([&ctx, attested] { run_attest(ctx, *attested); });
+
+    auto* deadline = app.add_subcommand("deadline", "Completion deadlines")->require_subcommand(1);
+    auto extended = std::make_shared<ExtendOptions>();
+    auto* extend = deadline->add_subcommand("extend", "Extend a person's completion deadline, with the reason");
+    extend->add_option("cohort", extended->cohort, "The cohort's code")->required();
+    extend->add_option("ref", extended->ref, "The person's ref")->required();
+    extend->add_option("--until", extended->until, "The new deadline")->required();
+    extend->add_option("--reason", extended->reason, "Why (recorded with who and when)")->required();
+    extend->callback([&ctx, extended] { run_extend(ctx, *extended); });
+
+    if (auto* cohort = app.get_subcommand("cohort")) {
+        auto listed = std::make_shared<DeadlinesOptions>();
+        auto* deadlines = cohort->add_subcommand("deadlines", "People not complete near or past their deadline");
+        deadlines->add_option("cohort", listed->cohort, "The cohort's code")->required();
+        deadlines->add_option("--today", listed->today, "As of this day (default: today)");
+        deadlines->add_option("--warn-days", listed->warn_days, "Near: within this many days (default 60)");
+        deadlines->callback([&ctx, listed] { run_deadlines(ctx, *listed); });
+    }
+}
+
+}  // namespace mitra::cli
