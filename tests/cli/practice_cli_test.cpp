@@ -14,6 +14,8 @@ const std::string kCohort = "KTM-2026-1";
 
 void set_up(const Workspace& ws) {
     ws.ok({"init"});
+    // The shipped curriculum with issue 21's rules in use, in place of the shipped one (no cohort uses it yet).
+    ws.ok({"curriculum", "import", std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml"});
     ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
     ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan", "--country", "NP",
            "--language", "ne", "--start", "2026-01-05"});

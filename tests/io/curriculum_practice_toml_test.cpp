@@ -183,10 +183,11 @@ TEST_CASE("bad practice rules are refused where they are", "[io][toml][curriculu
     }
 }
 
-TEST_CASE("the shipped curriculum asks for split supervision, observed practice in M04 and M06, and 18 months",
-          "[io][toml][curriculum][practice]") {
-    const auto read =
-        read_curriculum_file(std::filesystem::path(MITRA_SOURCE_DIR) / "curricula/peer-support-foundations.toml");
+TEST_CASE(
+    "the shipped curriculum with the rules in use asks for split supervision, observed practice in M04 and "
+    "M06, and 18 months",
+    "[io][toml][curriculum][practice]") {
+    const auto read = read_curriculum_file(std::filesystem::path(MITRA_SOURCE_DIR) / "tests/data/psf-practice.toml");
     INFO(listed(read.problems));
     REQUIRE(read.ok());
     const auto& c = read.value;

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "core/problem.hpp"
+#include "io/curriculum_toml.hpp"
 #include "store/practice_repo.hpp"
 #include "store/privacy.hpp"
 #include "store/repos.hpp"
@@ -11,7 +12,6 @@
 
 using namespace mitra;
 using namespace mitra::store;
-using mitra::store_test::shipped_curriculum;
 using mitra::store_test::TempDir;
 
 namespace {
@@ -48,8 +48,10 @@ struct Programme {
     PracticeRepo repo{*db};
 
     Programme() {
-        auto psf = shipped_curriculum();
-        CurriculumRepo(*db).import(psf);
+        // The shipped curriculum with issue 21's rules in use.
+        auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
+        REQUIRE(read.ok());
+        CurriculumRepo(*db).import(read.value);
         Participant p;
         p.ref = "P-1";
         p.full_name = "山田 花子";
