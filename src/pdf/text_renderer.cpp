@@ -1,7 +1,7 @@
-// Long because (650 lines) both ways of drawing a line share the cluster walk and the number
-// writing kept here; the outline half (paint_outlines() on) would split off only with an internal header for
-// those. TextRenderer: a shaped line onto a page, as text in subset fonts or as outlines under an invisible
-// text layer.
+// Long because (800 lines) both ways of drawing a line share the cluster walk and the number writing kept here,
+// and since issue 19 a line with right-to-left text also writes its invisible logical-order layer in the same walk;
+// the outline half (paint_outlines() on) and the cluster helpers would split off only with an internal header.
+// TextRenderer: a shaped line onto a page, as text in subset fonts or as outlines under an invisible text layer.
 #include "pdf/text_renderer.hpp"
 
 #include "pdf/haru.hpp"
