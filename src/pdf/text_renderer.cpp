@@ -355,11 +355,14 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     };
 
     // A line with a right-to-left run: its text first, as a layer of its own on the baseline (line_layer_pieces()),
-    // in a span whose /ActualText is empty (poppler reads the runs' spans instead, as before); the glyphs then map
-    // to nothing, and each run has a span.
+    // in a span whose /ActualText is U+0000 (poppler reads the runs' spans instead, as before); the glyphs then map
+    // to nothing, and each run has a span.  Not an empty /ActualText: PDFium (Chrome) reads the runs' spans too,
+    // sorts a line's text objects by x, and skips one under /ActualText only after another under the same span or
+    // where that text has nothing printable (cpdf_textpage.cpp, PreMarkedContent()), so an empty one let through
+    // the layer's glyph after each run's span, beside the span's text.  Poppler drops U+0000 as it did empty text.
     const bool layer = layered(line);
     if (layer) {
-        out += "/Span<</ActualText()>>BDC\n";
+        out += "/Span<</ActualText<FEFF0000>>>BDC\n";
         write_text_layer(page, line_layer_pieces(line, run_fonts, size), fs, out, 0, true);
         out += "EMC\n100 Tz 0 Tr 0 0 Td\n";
     }
