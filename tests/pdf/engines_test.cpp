@@ -135,9 +135,10 @@ const std::vector<KnownGap>& known_gaps() {
                          "PDFium repeats an Urdu run's /ActualText after each piece of the invisible layer that lies "
                          "between the run's text objects (\"جنوری، جنوری، 2026\"), which also moves the day"});
         g.push_back({"PDFium", "Peer Support Foundations: ہم مرتبہ معاونت",
-                     "PDFium orders the line itself (CPDF_TextPage::CloseTempLine) and gives the Latin words after "
-                     "the Urdu, right to left (\"ہم مرتبہ معاونت :Foundations Support Peer\"), the invisible layer "
-                     "taken out or not"});
+                     "PDFium orders a line itself (CPDF_TextPage::CloseTempLine) and takes it for right-to-left "
+                     "where its right-to-left stretches are as many as its left-to-right ones (CFX_BidiString counts "
+                     "them: three Urdu words, three Latin), so it reads \"ہم مرتبہ معاونت :Foundations Support "
+                     "Peer\", the invisible layer taken out or not: not a matter of how Mitra writes the line"});
         return g;
     }();
     return gaps;
