@@ -5,10 +5,6 @@ namespace mitra::store {
 namespace {
 
 // Every row says when it was made and changed, and by whom.
-#define AUDIT_COLUMNS                                                                \
-    "created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, " \
-    "updated_by TEXT NOT NULL"
-
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
     for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
         text.replace(at, from.size(), to);
@@ -38,7 +34,7 @@ const std::vector<Migration>& migrations() {
         {"the programme: curricula, trainers, participants, cohorts, sessions, attendance, records",
          {
              "CREATE TABLE curricula (uuid TEXT PRIMARY KEY, code TEXT NOT NULL, version TEXT NOT NULL, "
-             "electives_required INTEGER NOT NULL, ethics_code TEXT NOT NULL, " AUDIT_COLUMNS
+             "electives_required INTEGER NOT NULL, ethics_code TEXT NOT NULL, " MITRA_AUDIT_COLUMNS
              ", UNIQUE (code, version))",
 
              "CREATE TABLE modules (uuid TEXT PRIMARY KEY, "
@@ -52,19 +48,19 @@ const std::vector<Migration>& migrations() {
              "body TEXT NOT NULL, PRIMARY KEY (owner_uuid, field, language))",
 
              "CREATE TABLE trainers (uuid TEXT PRIMARY KEY, ref TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
-             "latin_name TEXT NOT NULL, country TEXT NOT NULL, languages TEXT NOT NULL, " AUDIT_COLUMNS ")",
+             "latin_name TEXT NOT NULL, country TEXT NOT NULL, languages TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
 
              "CREATE TABLE trainer_modules (trainer_uuid TEXT NOT NULL REFERENCES trainers (uuid) ON DELETE CASCADE, "
              "module_code TEXT NOT NULL, PRIMARY KEY (trainer_uuid, module_code))",
 
              "CREATE TABLE participants (uuid TEXT PRIMARY KEY, ref TEXT NOT NULL UNIQUE, full_name TEXT NOT NULL, "
              "latin_name TEXT NOT NULL, country TEXT NOT NULL, language TEXT NOT NULL, email TEXT NOT NULL, "
-             "phone TEXT NOT NULL, consent_date TEXT, " AUDIT_COLUMNS ")",
+             "phone TEXT NOT NULL, consent_date TEXT, " MITRA_AUDIT_COLUMNS ")",
 
              "CREATE TABLE cohorts (uuid TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, "
              "curriculum_uuid TEXT NOT NULL REFERENCES curricula (uuid), site TEXT NOT NULL, country TEXT NOT NULL, "
              "time_zone TEXT NOT NULL, language TEXT NOT NULL, start_date TEXT NOT NULL, end_date TEXT, "
-             "capacity INTEGER NOT NULL, " AUDIT_COLUMNS ")",
+             "capacity INTEGER NOT NULL, " MITRA_AUDIT_COLUMNS ")",
 
              "CREATE TABLE cohort_trainers (cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid) ON DELETE CASCADE, "
              "trainer_uuid TEXT NOT NULL REFERENCES trainers (uuid), position INTEGER NOT NULL, "
@@ -72,42 +68,42 @@ const std::vector<Migration>& migrations() {
 
              "CREATE TABLE enrolments (uuid TEXT PRIMARY KEY, "
              "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid) ON DELETE CASCADE, "
-             "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), enrolled_on TEXT NOT NULL, " AUDIT_COLUMNS
-             ", UNIQUE (cohort_uuid, participant_uuid))",
+             "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), enrolled_on TEXT NOT "
+             "NULL, " MITRA_AUDIT_COLUMNS ", UNIQUE (cohort_uuid, participant_uuid))",
              "CREATE INDEX enrolments_participant ON enrolments (participant_uuid)",
 
              "CREATE TABLE sessions (id {id}, uuid TEXT NOT NULL UNIQUE, "
              "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid) ON DELETE CASCADE, module_code TEXT NOT NULL, "
              "session_date TEXT NOT NULL, start_time TEXT NOT NULL, minutes INTEGER NOT NULL, "
-             "trainer_uuid TEXT REFERENCES trainers (uuid), " AUDIT_COLUMNS ")",
+             "trainer_uuid TEXT REFERENCES trainers (uuid), " MITRA_AUDIT_COLUMNS ")",
              "CREATE INDEX sessions_cohort ON sessions (cohort_uuid, session_date)",
 
              "CREATE TABLE attendance (uuid TEXT PRIMARY KEY, "
              "session_uuid TEXT NOT NULL REFERENCES sessions (uuid) ON DELETE CASCADE, "
              "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), status TEXT NOT NULL, minutes INTEGER, "
-             "note TEXT NOT NULL, " AUDIT_COLUMNS ", UNIQUE (session_uuid, participant_uuid))",
+             "note TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ", UNIQUE (session_uuid, participant_uuid))",
              "CREATE INDEX attendance_participant ON attendance (participant_uuid)",
 
              "CREATE TABLE assessments (uuid TEXT PRIMARY KEY, "
              "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), curriculum_code TEXT NOT NULL, "
              "module_code TEXT NOT NULL, passed INTEGER NOT NULL, assessed_on TEXT NOT NULL, assessor TEXT NOT "
-             "NULL, " AUDIT_COLUMNS ")",
+             "NULL, " MITRA_AUDIT_COLUMNS ")",
              "CREATE INDEX assessments_participant ON assessments (participant_uuid)",
 
              "CREATE TABLE practicum_logs (uuid TEXT PRIMARY KEY, "
              "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), curriculum_code TEXT NOT NULL, "
              "module_code TEXT NOT NULL, minutes INTEGER NOT NULL, supervisor TEXT NOT NULL, "
-             "practised_on TEXT NOT NULL, signed_off_on TEXT, " AUDIT_COLUMNS ")",
+             "practised_on TEXT NOT NULL, signed_off_on TEXT, " MITRA_AUDIT_COLUMNS ")",
              "CREATE INDEX practicum_participant ON practicum_logs (participant_uuid)",
 
              "CREATE TABLE ethics_acknowledgements (uuid TEXT PRIMARY KEY, "
              "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), code_version TEXT NOT NULL, "
-             "acknowledged_on TEXT NOT NULL, " AUDIT_COLUMNS ", UNIQUE (participant_uuid, code_version))",
+             "acknowledged_on TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ", UNIQUE (participant_uuid, code_version))",
 
              "CREATE TABLE completion_overrides (uuid TEXT PRIMARY KEY, "
              "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), "
              "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid) ON DELETE CASCADE, module_code TEXT NOT NULL, "
-             "complete INTEGER NOT NULL, reason TEXT NOT NULL, " AUDIT_COLUMNS
+             "complete INTEGER NOT NULL, reason TEXT NOT NULL, " MITRA_AUDIT_COLUMNS
              ", UNIQUE (participant_uuid, cohort_uuid, module_code))",
 
              // Append-only: what changed, from what to what, by whom and when.
@@ -128,7 +124,7 @@ const std::vector<Migration>& migrations() {
              "modules TEXT NOT NULL, template TEXT NOT NULL, issued_on TEXT NOT NULL, content_hash TEXT NOT NULL, "
              "payload TEXT NOT NULL, "
              "key_id TEXT NOT NULL REFERENCES signing_keys (key_id), revoked_at TEXT, revoked_by TEXT, "
-             "revocation_reason TEXT, " AUDIT_COLUMNS ")",
+             "revocation_reason TEXT, " MITRA_AUDIT_COLUMNS ")",
              // At most one live certificate per person, cohort and kind: issuing twice returns it.
              "CREATE UNIQUE INDEX certificates_live ON certificates (participant_uuid, cohort_uuid, kind, "
              "module_code) WHERE revoked_at IS NULL",

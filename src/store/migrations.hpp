@@ -8,6 +8,11 @@
 
 namespace mitra::store {
 
+// The four columns every record table carries: when and by whom it was made and last changed (migrations' SQL).
+#define MITRA_AUDIT_COLUMNS                                                          \
+    "created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, " \
+    "updated_by TEXT NOT NULL"
+
 struct Migration {
     Migration(std::string description, std::vector<std::string> sql, std::vector<std::string> sqlite_only = {},
               std::vector<std::string> postgresql_only = {})

@@ -2,13 +2,6 @@
 #include "store/migrations.hpp"
 
 namespace mitra::store {
-namespace {
-
-#define AUDIT_COLUMNS                                                                \
-    "created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, " \
-    "updated_by TEXT NOT NULL"
-
-}  // namespace
 
 Migration certification_migration() {
     return {"certification over time: certifications, learning ledger, trainer certifications",
@@ -28,7 +21,7 @@ Migration certification_migration() {
                 "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid), "
                 "certificate_uuid TEXT NOT NULL REFERENCES certificates (uuid), serial TEXT NOT NULL, "
                 "issued_on TEXT NOT NULL, valid_from TEXT NOT NULL, expires_on TEXT NOT NULL, "
-                "previous_uuid TEXT REFERENCES certifications (uuid), status TEXT NOT NULL, " AUDIT_COLUMNS ")",
+                "previous_uuid TEXT REFERENCES certifications (uuid), status TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX certifications_participant ON certifications (participant_uuid)",
                 "CREATE INDEX certifications_expiry ON certifications (status, expires_on)",
                 "CREATE UNIQUE INDEX certifications_serial ON certifications (serial)",
@@ -40,13 +33,13 @@ Migration certification_migration() {
                 "CREATE TABLE learning_entries (uuid TEXT PRIMARY KEY, "
                 "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), title TEXT NOT NULL, "
                 "provider TEXT NOT NULL, learned_on TEXT NOT NULL, minutes INTEGER NOT NULL, category TEXT NOT NULL, "
-                "evidence TEXT NOT NULL, source TEXT NOT NULL, " AUDIT_COLUMNS ")",
+                "evidence TEXT NOT NULL, source TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX learning_participant ON learning_entries (participant_uuid, learned_on)",
 
                 // Trainers' own certification (training of trainers), with its level.
                 "CREATE TABLE trainer_certifications (uuid TEXT PRIMARY KEY, "
                 "trainer_uuid TEXT NOT NULL REFERENCES trainers (uuid) ON DELETE CASCADE, level TEXT NOT NULL, "
-                "issued_on TEXT NOT NULL, expires_on TEXT NOT NULL, " AUDIT_COLUMNS ")",
+                "issued_on TEXT NOT NULL, expires_on TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX trainer_certifications_trainer ON trainer_certifications (trainer_uuid, expires_on)",
 
                 // A second trainer at a session, held to the same rule as the first.

@@ -3,13 +3,6 @@
 #include "store/migrations.hpp"
 
 namespace mitra::store {
-namespace {
-
-#define AUDIT_COLUMNS                                                                \
-    "created_at TEXT NOT NULL, created_by TEXT NOT NULL, updated_at TEXT NOT NULL, " \
-    "updated_by TEXT NOT NULL"
-
-}  // namespace
 
 Migration practice_migration() {
     return {"supervised practice and observed assessment: rules, supervisors, entries, assessments, deadlines",
@@ -33,10 +26,10 @@ Migration practice_migration() {
 
                 // Supervisors: a trainer on record or an outside professional; each credential period a row.
                 "CREATE TABLE supervisors (uuid TEXT PRIMARY KEY, ref TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
-                "kind TEXT NOT NULL, trainer_uuid TEXT REFERENCES trainers (uuid), " AUDIT_COLUMNS ")",
+                "kind TEXT NOT NULL, trainer_uuid TEXT REFERENCES trainers (uuid), " MITRA_AUDIT_COLUMNS ")",
                 "CREATE TABLE supervisor_credentials (uuid TEXT PRIMARY KEY, "
                 "supervisor_uuid TEXT NOT NULL REFERENCES supervisors (uuid), name TEXT NOT NULL, "
-                "valid_from TEXT NOT NULL, expires_on TEXT NOT NULL, " AUDIT_COLUMNS ")",
+                "valid_from TEXT NOT NULL, expires_on TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX supervisor_credentials_supervisor ON supervisor_credentials (supervisor_uuid)",
 
                 // Supervised practice: one-to-one or group, minutes, the day and a practical note.
@@ -44,7 +37,7 @@ Migration practice_migration() {
                 "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), "
                 "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid), module_code TEXT NOT NULL, "
                 "supervisor_uuid TEXT NOT NULL REFERENCES supervisors (uuid), format TEXT NOT NULL, "
-                "minutes INTEGER NOT NULL, practised_on TEXT NOT NULL, note TEXT NOT NULL, " AUDIT_COLUMNS ")",
+                "minutes INTEGER NOT NULL, practised_on TEXT NOT NULL, note TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX supervision_entries_participant ON supervision_entries (participant_uuid)",
                 "CREATE INDEX supervision_entries_supervisor ON supervision_entries (supervisor_uuid)",
 
@@ -53,7 +46,7 @@ Migration practice_migration() {
                 "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), "
                 "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid), module_code TEXT NOT NULL, "
                 "observed_on TEXT NOT NULL, method TEXT NOT NULL, rater TEXT NOT NULL, second_rater TEXT NOT NULL, "
-                "released_on TEXT, " AUDIT_COLUMNS ")",
+                "released_on TEXT, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX observed_assessments_participant ON observed_assessments (participant_uuid)",
                 "CREATE TABLE observed_ratings (assessment_uuid TEXT NOT NULL REFERENCES observed_assessments (uuid) "
                 "ON DELETE CASCADE, criterion TEXT NOT NULL, level INTEGER, second_level INTEGER, "
@@ -62,18 +55,18 @@ Migration practice_migration() {
                 // Signed yes or no with the day, nothing else.
                 "CREATE TABLE attestations (uuid TEXT PRIMARY KEY, "
                 "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), kind TEXT NOT NULL, "
-                "is_signed INTEGER NOT NULL, signed_on TEXT NOT NULL, " AUDIT_COLUMNS ")",
+                "is_signed INTEGER NOT NULL, signed_on TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX attestations_participant ON attestations (participant_uuid)",
                 "CREATE TABLE referee_questionnaires (uuid TEXT PRIMARY KEY, "
                 "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), referee TEXT NOT NULL, "
-                "received_on TEXT NOT NULL, " AUDIT_COLUMNS ")",
+                "received_on TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX referee_questionnaires_participant ON referee_questionnaires (participant_uuid)",
 
                 // Extensions of a person's completion deadline in a cohort: granted by created_by, at created_at.
                 "CREATE TABLE deadline_extensions (uuid TEXT PRIMARY KEY, "
                 "participant_uuid TEXT NOT NULL REFERENCES participants (uuid), "
                 "cohort_uuid TEXT NOT NULL REFERENCES cohorts (uuid) ON DELETE CASCADE, new_deadline TEXT NOT NULL, "
-                "reason TEXT NOT NULL, " AUDIT_COLUMNS ")",
+                "reason TEXT NOT NULL, " MITRA_AUDIT_COLUMNS ")",
                 "CREATE INDEX deadline_extensions_participant ON deadline_extensions (participant_uuid, cohort_uuid)",
             }};
 }

@@ -234,23 +234,7 @@ TEST_CASE(
     }
 }
 
-namespace {
-
-// WCAG 2.2's relative luminance and contrast ratio of two sRGB colours.
-double luminance(const wxColour& c) {
-    auto channel = [](unsigned char v) {
-        const double s = v / 255.0;
-        return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.Red()) + 0.7152 * channel(c.Green()) + 0.0722 * channel(c.Blue());
-}
-
-double contrast(const wxColour& a, const wxColour& b) {
-    const double x = luminance(a), y = luminance(b);
-    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("every mark reads at WCAG contrast in any theme and is told by its letter, not its colour alone",
           "[gui][attendance]") {
@@ -274,7 +258,7 @@ TEST_CASE("every mark reads at WCAG contrast in any theme and is told by its let
         INFO("row " << row << " '" << value << "'");
         // The text colour is the mark's own, not the theme's (a dark theme's light text on these light cells).
         CHECK(attr->HasTextColour());
-        CHECK(contrast(attr->GetTextColour(), attr->GetBackgroundColour()) >= 4.5);
+        CHECK(wcag_contrast(attr->GetTextColour(), attr->GetBackgroundColour()) >= 4.5);
         CHECK_FALSE(value.empty());
         letters.insert(value.Left(1));
         attr->DecRef();

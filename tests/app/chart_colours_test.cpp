@@ -18,20 +18,6 @@ using namespace mitra::app_test;
 
 namespace {
 
-// WCAG 2.2's relative luminance of an sRGB colour.
-double luminance(const wxColour& c) {
-    auto channel = [](unsigned char v) {
-        const double s = v / 255.0;
-        return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
-    };
-    return 0.2126 * channel(c.Red()) + 0.7152 * channel(c.Green()) + 0.0722 * channel(c.Blue());
-}
-
-double contrast(const wxColour& a, const wxColour& b) {
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
-
 ReportSeries series(const std::string& name, std::vector<double> values) {
     ReportSeries s{name, {}};
     const char* countries[] = {"Nepal", "India", "Japan", "Indonesia"};
@@ -78,13 +64,13 @@ TEST_CASE(
     REQUIRE(colours.series.size() >= 2);
     for (std::size_t k = 0; k < colours.series.size(); ++k) {
         INFO("series " << k << ": " << colours.series[k].GetAsString(wxC2S_HTML_SYNTAX).utf8_string() << ", "
-                       << contrast(colours.series[k], colours.background) << ":1");
-        CHECK(contrast(colours.series[k], colours.background) >= 3.0);
+                       << wcag_contrast(colours.series[k], colours.background) << ":1");
+        CHECK(wcag_contrast(colours.series[k], colours.background) >= 3.0);
     }
     for (const auto& text : colours.text) {
-        INFO("text " << text.GetAsString(wxC2S_HTML_SYNTAX).utf8_string() << ", " << contrast(text, colours.background)
-                     << ":1");
-        CHECK(contrast(text, colours.background) >= 4.5);
+        INFO("text " << text.GetAsString(wxC2S_HTML_SYNTAX).utf8_string() << ", "
+                     << wcag_contrast(text, colours.background) << ":1");
+        CHECK(wcag_contrast(text, colours.background) >= 4.5);
     }
     std::set<int> patterns;
     for (std::size_t k = 0; k < colours.series.size(); ++k) patterns.insert(app::series_pattern(k));

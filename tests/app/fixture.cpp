@@ -19,7 +19,9 @@
 #include <wx/menuitem.h>
 #include <wx/utils.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -309,6 +311,18 @@ void type_into(wxDialog* dialog, const char* field, const wxString& text) {
     auto* control = dynamic_cast<wxTextCtrl*>(dialog->FindWindow(field));
     REQUIRE(control);
     control->ChangeValue(text);
+}
+
+double wcag_contrast(const wxColour& a, const wxColour& b) {
+    auto luminance = [](const wxColour& c) {
+        auto channel = [](unsigned char v) {
+            const double x = v / 255.0;
+            return x <= 0.04045 ? x / 12.92 : std::pow((x + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.Red()) + 0.7152 * channel(c.Green()) + 0.0722 * channel(c.Blue());
+    };
+    const double x = luminance(a), y = luminance(b);
+    return (std::max(x, y) + 0.05) / (std::min(x, y) + 0.05);
 }
 
 }  // namespace mitra::app_test

@@ -1,6 +1,7 @@
 // A temporary programme for the GUI tests: its own database, data folder and configuration, people in many scripts.
 #pragma once
 #include <wx/button.h>
+#include <wx/colour.h>
 #include <wx/dialog.h>
 #include <wx/modalhook.h>
 #include <wx/string.h>
@@ -116,5 +117,8 @@ void type_into(wxDialog* dialog, const char* field, const wxString& text);
 // Types `value` into the dialog's spin box named `field`, telling the dialog as typing does (a failed check when
 // there is none).
 void spin_into(wxDialog* dialog, const char* field, int value);
+
+// WCAG 2.2's contrast ratio of two sRGB colours (1 to 21; text needs 4.5, graphics 3).
+double wcag_contrast(const wxColour& a, const wxColour& b);
 
 }  // namespace mitra::app_test

@@ -10,8 +10,11 @@
 
 using namespace mitra;
 using namespace mitra::io;
+using mitra::io::testing::column_of;
 using mitra::io::testing::has_problem;
+using mitra::io::testing::line_of;
 using mitra::io::testing::listed;
+using mitra::io::testing::replaced;
 
 namespace {
 
@@ -66,26 +69,6 @@ supervised_group_max_minutes = 600
 en = "Supervised practice"
 )";
 
-std::string with(std::string_view line, std::string_view by) {
-    std::string text = kPractice;
-    const auto at = text.find(line);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, line.size(), by);
-    return text;
-}
-
-int line_of(const std::string& text, std::string_view what) {
-    const auto at = text.find(what);
-    REQUIRE(at != std::string::npos);
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
-}
-
-int column_of(const std::string& text, std::string_view what) {
-    const auto at = text.find(what);
-    const auto line_start = text.rfind('\n', at);
-    return static_cast<int>(at - (line_start == std::string::npos ? 0 : line_start + 1)) + 1;
-}
-
 // The one problem a broken file has: where (the first place `at` is found), its field and words.
 void check_one(const std::string& text, std::string_view at, const std::string& field, const std::string& words) {
     const auto read = read_curriculum(text, "psf.toml");
@@ -126,59 +109,60 @@ TEST_CASE("a curriculum's practice rules are read whole", "[io][toml][curriculum
 
 TEST_CASE("bad practice rules are refused where they are", "[io][toml][curriculum][practice]") {
     SECTION("a mandatory session the module does not have") {
-        check_one(with("[1, 4]", "[1, 5]"), "5]", "module[1].mandatory_sessions[2]",
+        check_one(replaced(kPractice, "[1, 4]", "[1, 5]"), "5]", "module[1].mandatory_sessions[2]",
                   "session 5 does not exist: the module has 4 session(s)");
     }
     SECTION("a mandatory session listed twice") {
-        check_one(with("[1, 4]", "[4, 4 ]"), "4 ]", "module[1].mandatory_sessions[2]", "session 4 is listed twice");
+        check_one(replaced(kPractice, "[1, 4]", "[4, 4 ]"), "4 ]", "module[1].mandatory_sessions[2]",
+                  "session 4 is listed twice");
     }
     SECTION("a mandatory session that is not a number") {
-        check_one(with("[1, 4]", "[1, \"last\"]"), "\"last\"", "module[1].mandatory_sessions[2]",
+        check_one(replaced(kPractice, "[1, 4]", "[1, \"last\"]"), "\"last\"", "module[1].mandatory_sessions[2]",
                   "should be a session number");
     }
     SECTION("more sessions allowed to be missed than the module has") {
-        check_one(with("max_missed = 1", "max_missed = 9"), "9", "module[1].max_missed",
+        check_one(replaced(kPractice, "max_missed = 1", "max_missed = 9"), "9", "module[1].max_missed",
                   "9 is out of range: it should be from 0 to 4");
     }
     SECTION("a pass level past the top level") {
-        check_one(with("pass_level = 2", "pass_level = 5"), "5", "module[1].rubric.pass_level",
+        check_one(replaced(kPractice, "pass_level = 2", "pass_level = 5"), "5", "module[1].rubric.pass_level",
                   "5 is out of range: it should be from 0 to 4");
     }
     SECTION("more N/O allowed than the rubric has criteria") {
-        check_one(with("max_not_observed = 1", "max_not_observed = 2"), "2\n[[", "module[1].rubric.max_not_observed",
-                  "2 is out of range: it should be from 0 to 1");
+        check_one(replaced(kPractice, "max_not_observed = 1", "max_not_observed = 2"), "2\n[[",
+                  "module[1].rubric.max_not_observed", "2 is out of range: it should be from 0 to 1");
     }
     SECTION("a level descriptor without English") {
-        check_one(with("[module.rubric.criterion.level_3]\nen = \"Throughout.\"",
-                       "[module.rubric.criterion.level_3]\nja = \"終始。\""),
+        check_one(replaced(kPractice, "[module.rubric.criterion.level_3]\nen = \"Throughout.\"",
+                           "[module.rubric.criterion.level_3]\nja = \"終始。\""),
                   "[module.rubric.criterion.level_3]", "module[1].rubric.criterion[1].level_3",
                   "needs an English text");
     }
     SECTION("a criterion key that is not a code") {
-        check_one(with("key = \"listening\"", "key = \"listening well\""), "\"listening well\"",
+        check_one(replaced(kPractice, "key = \"listening\"", "key = \"listening well\""), "\"listening well\"",
                   "module[1].rubric.criterion[1].key", "may hold only letters");
     }
     SECTION("a misspelt rubric key") {
-        check_one(with("max_not_observed = 1", "max_not_observed = 1\npass_levle = 2"), "pass_levle",
+        check_one(replaced(kPractice, "max_not_observed = 1", "max_not_observed = 1\npass_levle = 2"), "pass_levle",
                   "module[1].rubric.pass_levle", "unknown key 'pass_levle'");
     }
     SECTION("one-to-one and group minimums past the total") {
-        check_one(with("supervised_one_to_one_minutes = 600", "supervised_one_to_one_minutes = 1300"), "1300",
-                  "module[2].supervised_one_to_one_minutes",
+        check_one(replaced(kPractice, "supervised_one_to_one_minutes = 600", "supervised_one_to_one_minutes = 1300"),
+                  "1300", "module[2].supervised_one_to_one_minutes",
                   "one-to-one and group minimums (1300 minutes) are more than supervised_minutes (1200)");
     }
     SECTION("a split without a total") {
-        check_one(with("supervised_minutes = 1200\n", ""), "600\nsupervised_group_minutes",
+        check_one(replaced(kPractice, "supervised_minutes = 1200\n", ""), "600\nsupervised_group_minutes",
                   "module[2].supervised_one_to_one_minutes", "splits supervised practice, but the module has none");
     }
     SECTION("a group maximum under the group minimum") {
-        std::string text = with("supervised_group_minutes = 0", "supervised_group_minutes = 300");
+        std::string text = replaced(kPractice, "supervised_group_minutes = 0", "supervised_group_minutes = 300");
         text.replace(text.find("supervised_group_max_minutes = 600"), 34, "supervised_group_max_minutes = 200");
         check_one(text, "200\n[module.title]", "module[2].supervised_group_max_minutes",
                   "200 is less than supervised_group_minutes (300)");
     }
     SECTION("a completion window of no months") {
-        check_one(with("completion_months = 18", "completion_months = 0"), "0\nreferees",
+        check_one(replaced(kPractice, "completion_months = 18", "completion_months = 0"), "0\nreferees",
                   "curriculum.completion_months", "0 is out of range: it should be from 1 to 240");
     }
 }

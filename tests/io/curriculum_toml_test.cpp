@@ -8,8 +8,11 @@
 
 using namespace mitra;
 using namespace mitra::io;
+using mitra::io::testing::column_of;
 using mitra::io::testing::has_problem;
+using mitra::io::testing::line_of;
 using mitra::io::testing::listed;
+using mitra::io::testing::replaced;
 
 namespace {
 
@@ -61,21 +64,6 @@ attendance_share = 0.75
 en = "Art and community"
 )";
 
-// The good file with one line replaced by another (or removed, when `by` is empty).
-std::string with(std::string_view line, std::string_view by) {
-    std::string text = kGood;
-    const auto at = text.find(line);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, line.size(), by);
-    return text;
-}
-
-int line_of(const std::string& text, std::string_view what) {
-    const auto at = text.find(what);
-    REQUIRE(at != std::string::npos);
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
-}
-
 }  // namespace
 
 TEST_CASE("a good curriculum file is read whole", "[io][toml][curriculum]") {
@@ -113,7 +101,7 @@ TEST_CASE("a good curriculum file is read whole", "[io][toml][curriculum]") {
 }
 
 TEST_CASE("a TOML syntax error is one problem with its line and column", "[io][toml][curriculum]") {
-    const auto text = with("minutes = 360", "minutes = = 360");
+    const auto text = replaced(kGood, "minutes = 360", "minutes = = 360");
     const auto read = read_curriculum(text, "psf.toml");
     REQUIRE(read.problems.size() == 1);
     CHECK(read.problems[0].line == line_of(text, "minutes = = 360"));
@@ -123,7 +111,7 @@ TEST_CASE("a TOML syntax error is one problem with its line and column", "[io][t
 }
 
 TEST_CASE("an unknown key is refused where it is, so typos show", "[io][toml][curriculum]") {
-    const auto text = with("sessions = 2", "sesions = 2");
+    const auto text = replaced(kGood, "sessions = 2", "sesions = 2");
     const auto read = read_curriculum(text, "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.problems.size() == 1);
@@ -133,7 +121,7 @@ TEST_CASE("an unknown key is refused where it is, so typos show", "[io][toml][cu
 }
 
 TEST_CASE("a value of the wrong type is located at the value", "[io][toml][curriculum]") {
-    const auto text = with("minutes = 180", "minutes = \"ten\"");
+    const auto text = replaced(kGood, "minutes = 180", "minutes = \"ten\"");
     const auto read = read_curriculum(text, "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.problems.size() == 1);
@@ -142,7 +130,7 @@ TEST_CASE("a value of the wrong type is located at the value", "[io][toml][curri
 }
 
 TEST_CASE("a title without English is refused", "[io][toml][curriculum]") {
-    const auto read = read_curriculum(with("en = \"Supervised practice\"", "ja = \"実習\""), "psf.toml");
+    const auto read = read_curriculum(replaced(kGood, "en = \"Supervised practice\"", "ja = \"実習\""), "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.problems.size() == 1);
     CHECK(read.problems[0].field == "module[2].title");
@@ -150,7 +138,7 @@ TEST_CASE("a title without English is refused", "[io][toml][curriculum]") {
 }
 
 TEST_CASE("a module code used twice is located at the second use", "[io][toml][curriculum]") {
-    const auto text = with("code = \"E01\"", "code = \"M01\"");
+    const auto text = replaced(kGood, "code = \"E01\"", "code = \"M01\"");
     const auto read = read_curriculum(text, "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.problems.size() == 1);
@@ -160,7 +148,7 @@ TEST_CASE("a module code used twice is located at the second use", "[io][toml][c
 }
 
 TEST_CASE("more electives required than the curriculum has is refused", "[io][toml][curriculum]") {
-    const auto text = with("electives_required = 1", "electives_required = 2");
+    const auto text = replaced(kGood, "electives_required = 1", "electives_required = 2");
     const auto read = read_curriculum(text, "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.problems.size() == 1);
@@ -168,7 +156,7 @@ TEST_CASE("more electives required than the curriculum has is refused", "[io][to
 }
 
 TEST_CASE("every problem in a curriculum is reported, not just the first", "[io][toml][curriculum]") {
-    std::string text = with("kind = \"theory\"", "kind = \"lecture\"");
+    std::string text = replaced(kGood, "kind = \"theory\"", "kind = \"lecture\"");
     text.replace(text.find("attendance_share = 0.75"), 23, "attendance_share = 1.5");
     text.replace(text.find("code = \"PSF\""), 12, "code = \"P S F\"");
     text.replace(text.find("ja = \"ピア"), 2, "j_a");
@@ -242,7 +230,7 @@ TEST_CASE("the shipped Peer Support Foundations curriculum loads without problem
 
 TEST_CASE("curriculum texts longer than their limits are refused where they are", "[io][toml][curriculum]") {
     SECTION("a 5000-character module title") {
-        const auto text = with("en = \"Recovery and hope\"", "en = \"" + std::string(5000, 'x') + "\"");
+        const auto text = replaced(kGood, "en = \"Recovery and hope\"", "en = \"" + std::string(5000, 'x') + "\"");
         const auto read = read_curriculum(text, "psf.toml");
         INFO(listed(read.problems));
         REQUIRE(read.problems.size() == 1);
@@ -252,7 +240,7 @@ TEST_CASE("curriculum texts longer than their limits are refused where they are"
         CHECK(read.value.modules.empty());
     }
     SECTION("a summary, an outcome, the curriculum's title, its ethics code") {
-        std::string text = with("en = \"What recovery means.\"", "en = \"" + std::string(2001, 's') + "\"");
+        std::string text = replaced(kGood, "en = \"What recovery means.\"", "en = \"" + std::string(2001, 's') + "\"");
         auto replace = [&](std::string_view from, const std::string& to) {
             REQUIRE(text.find(from) != std::string::npos);
             text.replace(text.find(from), from.size(), to);
@@ -276,7 +264,8 @@ TEST_CASE("curriculum texts longer than their limits are refused where they are"
     SECTION("characters are counted, not bytes: 200 of Japanese (600 bytes) is a title") {
         std::string title;
         for (int i = 0; i < 100; ++i) title += "修了";
-        const auto read = read_curriculum(with("ja = \"ピアサポート基礎\"", "ja = \"" + title + "\""), "psf.toml");
+        const auto read =
+            read_curriculum(replaced(kGood, "ja = \"ピアサポート基礎\"", "ja = \"" + title + "\""), "psf.toml");
         INFO(listed(read.problems));
         REQUIRE(read.ok());
         CHECK(read.value.title.in("ja") == title);
@@ -285,12 +274,13 @@ TEST_CASE("curriculum texts longer than their limits are refused where they are"
 
 TEST_CASE("a huge key is not copied back into its problem", "[io][toml][curriculum]") {
     const std::string key(5000, 'k');
-    std::string text = with("zh-Hant = \"同儕支持基礎\"", "zh-" + std::string(5000, 'x') + " = \"x\"");
+    std::string text = replaced(kGood, "zh-Hant = \"同儕支持基礎\"", "zh-" + std::string(5000, 'x') + " = \"x\"");
     text.replace(text.find("sessions = 2"), 12, key + " = 2");
     const auto read = read_curriculum(text, "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.problems.size() == 2);
-    for (const Problem& p : read.problems) CHECK(to_string(p).size() < 600);  // 10000 and more before; the list of a module's keys alone is ~300
+    for (const Problem& p : read.problems)
+        CHECK(to_string(p).size() < 600);  // 10000 and more before; the list of a module's keys alone is ~300
     CHECK(read.problems[0].field == "curriculum.title.zh-" + std::string(37, 'x') + "...");
     CHECK(read.problems[0].message.find("is not a BCP 47 language tag") != std::string::npos);
     CHECK(read.problems[1].field == "module[1]." + std::string(40, 'k') + "...");
@@ -299,18 +289,18 @@ TEST_CASE("a huge key is not copied back into its problem", "[io][toml][curricul
 
 TEST_CASE("translated_from records per language the English texts' fingerprint; a bad one is located",
           "[io][toml][curriculum][drift]") {
-    const auto stamped = with("[module.summary]\nen = \"What recovery means.\"",
-                              "[module.summary]\nen = \"What recovery means.\"\n"
-                              "[module.translated_from]\nth = \"0123456789abcdef\"");
+    const auto stamped = replaced(kGood, "[module.summary]\nen = \"What recovery means.\"",
+                                  "[module.summary]\nen = \"What recovery means.\"\n"
+                                  "[module.translated_from]\nth = \"0123456789abcdef\"");
     const auto read = read_curriculum(stamped, "psf.toml");
     INFO(listed(read.problems));
     REQUIRE(read.ok());
     CHECK(read.value.modules[0].translated_from.by_language.at("th") == "0123456789abcdef");
     CHECK(read.value.translated_from.empty());
 
-    const auto bad = with("[module.summary]\nen = \"What recovery means.\"",
-                          "[module.summary]\nen = \"What recovery means.\"\n"
-                          "[module.translated_from]\nth = \"2026.1\"");
+    const auto bad = replaced(kGood, "[module.summary]\nen = \"What recovery means.\"",
+                              "[module.summary]\nen = \"What recovery means.\"\n"
+                              "[module.translated_from]\nth = \"2026.1\"");
     const auto refused = read_curriculum(bad, "psf.toml");
     INFO(listed(refused.problems));
     REQUIRE(refused.problems.size() == 1);
