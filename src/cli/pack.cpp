@@ -24,13 +24,16 @@ void run_pack_export(Context& ctx, const PackExportOptions& options) {
                    {"trainers", done.trainers},
                    {"trainer_certifications", done.trainer_certifications},
                    {"learning_entries", done.learning_entries},
+                   {"supervisors", done.supervisors},
+                   {"practice_records", done.practice_records},
                    {"sessions", done.sessions},
                    {"marks", done.marks},
                    {"records", done.records}},
               "Wrote " + done.file + ": cohort " + done.cohort_code + " with " + std::to_string(done.participants) +
                   " people, " + std::to_string(done.trainers) + " trainer(s), " + std::to_string(done.sessions) +
                   " sessions, " + std::to_string(done.marks) + " marks, " + std::to_string(done.records) +
-                  " records and " + std::to_string(done.learning_entries) +
+                  " records, " + std::to_string(done.practice_records) + " supervision and assessment records (" +
+                  std::to_string(done.supervisors) + " supervisor(s)) and " + std::to_string(done.learning_entries) +
                   " learning entries.\nIn the field: mitra-cli --db " + done.file +
                   " ...; back at the hub: mitra-cli pack merge " + done.file);
 }

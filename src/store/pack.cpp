@@ -37,7 +37,7 @@ struct PackContents {
     std::map<std::pair<std::string, std::string>, std::string> base;  // (table, uuid) -> updated_at at export
     std::map<std::string, std::vector<Row>> rows;
     std::vector<Row> curricula, modules, definitions, texts, trainer_modules, cohort_trainers, trainer_certifications,
-        audit;
+        observed_ratings, audit;
     long long certificates = 0;
 };
 
@@ -55,15 +55,31 @@ std::string describe(const Table& t, const Row& row) {
 class Labels {
 public:
     explicit Labels(const PackContents& pack) {
-        const Table &p = table("participants"), &s = table("sessions");
+        const Table &p = table("participants"), &s = table("sessions"), &v = table("supervisors");
         for (const auto& r : pack.rows.at("participants")) refs_[r[0].value_or("")] = r[p.at("ref")].value_or("?");
+        for (const auto& r : pack.rows.at("supervisors"))
+            supervisors_[r[0].value_or("")] = r[v.at("ref")].value_or("?");
         for (const auto& r : pack.rows.at("sessions"))
             sessions_[r[0].value_or("")] =
                 r[s.at("module_code")].value_or("?") + " session of " + r[s.at("session_date")].value_or("?");
     }
     std::string operator()(const Table& t, const Row& row) const {
         auto ref = [&](const std::string& column) { return lookup(refs_, row[t.at(column)]); };
-        if (t.name == "participants" || t.name == "trainers") return row[t.at("ref")].value_or("?");
+        if (t.name == "participants" || t.name == "trainers" || t.name == "supervisors")
+            return row[t.at("ref")].value_or("?");
+        if (t.name == "supervisor_credentials")
+            return "supervisor " + lookup(supervisors_, row[t.at("supervisor_uuid")]) + " credential " +
+                   row[t.at("name")].value_or("?");
+        if (t.name == "supervision_entries")
+            return ref("participant_uuid") + " " + row[t.at("module_code")].value_or("?") + " supervision on " +
+                   row[t.at("practised_on")].value_or("?") + " with " +
+                   lookup(supervisors_, row[t.at("supervisor_uuid")]);
+        if (t.name == "observed_assessments")
+            return ref("participant_uuid") + " " + row[t.at("module_code")].value_or("?") + " observed on " +
+                   row[t.at("observed_on")].value_or("?");
+        if (t.name == "attestations") return ref("participant_uuid") + " " + row[t.at("kind")].value_or("?");
+        if (t.name == "referee_questionnaires") return ref("participant_uuid") + " referee questionnaire";
+        if (t.name == "deadline_extensions") return ref("participant_uuid") + " deadline extension";
         if (t.name == "cohorts") return row[t.at("code")].value_or("?");
         if (t.name == "sessions")
             return row[t.at("module_code")].value_or("?") + " session of " + row[t.at("session_date")].value_or("?");
@@ -82,7 +98,7 @@ private:
         auto at = in.find(key.value_or(""));
         return at == in.end() ? key.value_or("?") : at->second;
     }
-    std::map<std::string, std::string> refs_, sessions_;
+    std::map<std::string, std::string> refs_, sessions_, supervisors_;
 };
 
 PackContents read_pack(Database& pack) {
@@ -109,6 +125,7 @@ PackContents read_pack(Database& pack) {
     c.cohort_trainers = fetch(sql, "SELECT " + column_list(kCohortTrainerColumns) + " FROM cohort_trainers");
     c.trainer_certifications =
         fetch(sql, "SELECT " + column_list(kTrainerCertificationColumns) + " FROM trainer_certifications");
+    c.observed_ratings = fetch(sql, "SELECT " + column_list(kObservedRatingColumns) + " FROM observed_ratings");
     c.audit = fetch(sql, "SELECT " + column_list(kAuditColumns) + " FROM audit_log WHERE uuid IS NOT NULL ORDER BY id");
     sql << "SELECT COUNT(*) FROM certificates", soci::into(c.certificates);
     return c;
@@ -144,6 +161,7 @@ public:
             merge_rows(t);
             if (t.name == "trainers") merge_links("trainer_modules", kTrainerModuleColumns, pack_.trainer_modules, 2);
             if (t.name == "cohorts") merge_links("cohort_trainers", kCohortTrainerColumns, pack_.cohort_trainers, 2);
+            if (t.name == "observed_assessments") merge_ratings();
         }
         for (auto t = tables().rbegin(); t != tables().rend() && exported_here_; ++t)  // marks before sessions
             if (t->removable) merge_removals(*t);
@@ -359,6 +377,25 @@ private:
                 insert(sql_, name, columns, row);
                 ++report_.by_entity[name].added;
             }
+        }
+    }
+
+    // An observed assessment's levels come with it (they are never changed after): those of an assessment the hub
+    // holds and has no levels of yet.
+    void merge_ratings() {
+        std::set<std::string> done;
+        for (const auto& row : pack_.observed_ratings) {
+            const std::string assessment = row[0].value_or("");
+            if (done.count(assessment)) continue;
+            done.insert(assessment);
+            if (fetch(sql_, "SELECT uuid FROM observed_assessments WHERE uuid = :a", {assessment}).empty()) continue;
+            if (!fetch(sql_, "SELECT criterion FROM observed_ratings WHERE assessment_uuid = :a", {assessment}).empty())
+                continue;
+            for (const auto& r : pack_.observed_ratings)
+                if (r[0] == row[0]) {
+                    insert(sql_, "observed_ratings", kObservedRatingColumns, r);
+                    ++report_.by_entity["observed_ratings"].added;
+                }
         }
     }
 

@@ -13,11 +13,16 @@ struct PackExport {
     int participants = 0, trainers = 0, sessions = 0, marks = 0, records = 0;
     int trainer_certifications = 0;  // of the trainers in the pack, so the session rule holds in the field
     int learning_entries = 0;        // the continuing education of the pack's people
+    // Issue 21: supervision entries, observed assessments, attestations, referee questionnaires and deadline
+    // extensions of the cohort's people, and the supervisors (with their credentials) they name.
+    int practice_records = 0, supervisors = 0;
 };
 
 // Writes `out_file` (refused when it exists): an SQLite database made with the same migrations, holding the
 // cohort's curriculum, trainers (lead and co-facilitators) with their certifications, enrolled people, their
-// learning ledger, sessions, marks (make-ups elsewhere too) and records, and what each row looked like at export. Written under a temporary name and renamed, so it is whole or absent.
+// learning ledger, sessions, marks (make-ups elsewhere too) and records (supervision, observed assessments with their
+// levels, attestations, referees and deadline extensions too, with the supervisors they name), and what each row
+// looked like at export. Written under a temporary name and renamed, so it is whole or absent.
 PackExport export_pack(Database& hub, const std::string& cohort_code, const std::string& out_file);
 
 // One record both the hub and the field changed since the pack left (or one the field changed and the hub
@@ -49,8 +54,9 @@ struct MergeReport {
 };
 
 // Brings the field's work in `pack_file` into `hub`, in one transaction: new and changed marks, sessions
-// (their trainer and co-facilitator), people, enrolments, records, learning entries, notes and the field's
-// audit history. Trainers' certifications stay the hub's: one made in the field is reported in not_merged, as is a
+// (their trainer and co-facilitator), people, enrolments, records, learning entries, notes, issue 21's records
+// (supervisors and their credentials, supervision, observed assessments with their levels and release, attestations,
+// referees, deadline extensions) and the field's audit history. Trainers' certifications stay the hub's: one made in the field is reported in not_merged, as is a
 // field change to a person erased at the hub (the erasure stands). Records are matched by UUID (and by
 // their natural key — a person and session for a mark — when both sides made one); never by a session's
 // local number. Merging the same pack again changes nothing; the pack file itself is never changed.

@@ -20,7 +20,8 @@ namespace {
 
 struct Snapshot {
     std::map<std::string, std::vector<Row>> rows;  // by table
-    std::vector<Row> curricula, modules, definitions, texts, trainer_modules, cohort_trainers, trainer_certifications;
+    std::vector<Row> curricula, modules, definitions, texts, trainer_modules, cohort_trainers, trainer_certifications,
+        observed_ratings;
 };
 
 std::vector<std::string> values_of(const std::vector<Row>& rows, std::size_t column) {
@@ -85,6 +86,45 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
     for (const char* role : {"trainer_uuid", "co_facilitator_uuid"})
         for (const auto& u : values_of(session_rows, sessions.at(role)))
             if (std::find(trainers.begin(), trainers.end(), u) == trainers.end()) trainers.push_back(u);
+
+    // Issue 21's records completion needs: the cohort's supervision, observed assessments (with their levels)
+    // and deadline extensions; its people's attestations and referee questionnaires.
+    for (const char* name : {"supervision_entries", "observed_assessments", "deadline_extensions"})
+        s.rows[name] = select(table(name), "", std::string(name) + " WHERE cohort_uuid = :c", {cohort_uuid});
+    for (const char* name : {"attestations", "referee_questionnaires"})
+        s.rows[name] = select(table(name), "x",
+                              std::string(name) +
+                                  " x JOIN enrolments e ON e.participant_uuid = x.participant_uuid "
+                                  "WHERE e.cohort_uuid = :c",
+                              {cohort_uuid});
+    for (const auto& u : values_of(s.rows["observed_assessments"], 0)) {
+        auto rows = fetch(sql,
+                          "SELECT " + column_list(kObservedRatingColumns) +
+                              " FROM observed_ratings WHERE assessment_uuid = :a ORDER BY criterion",
+                          {u});
+        s.observed_ratings.insert(s.observed_ratings.end(), rows.begin(), rows.end());
+    }
+    // The supervisors the entries name, and those who are the pack's trainers (so the field can log their first
+    // entry), each with every credential: whether an entry counts depends on them.
+    const Table& supervisors = table("supervisors");
+    auto supervisor_uuids =
+        values_of(s.rows["supervision_entries"], table("supervision_entries").at("supervisor_uuid"));
+    for (const auto& t : trainers)
+        for (const auto& r : fetch(sql, "SELECT uuid FROM supervisors WHERE trainer_uuid = :t", {t}))
+            if (std::find(supervisor_uuids.begin(), supervisor_uuids.end(), r[0].value_or("")) ==
+                supervisor_uuids.end())
+                supervisor_uuids.push_back(r[0].value_or(""));
+    s.rows["supervisors"] = by_uuid(supervisors, supervisor_uuids);
+    for (const auto& u : values_of(s.rows["supervisors"], supervisors.at("trainer_uuid")))
+        if (std::find(trainers.begin(), trainers.end(), u) == trainers.end()) trainers.push_back(u);
+    std::vector<Row> credentials;
+    for (const auto& u : supervisor_uuids) {
+        auto rows = select(table("supervisor_credentials"), "",
+                           "supervisor_credentials WHERE supervisor_uuid = :s ORDER BY valid_from, uuid", {u});
+        credentials.insert(credentials.end(), rows.begin(), rows.end());
+    }
+    s.rows["supervisor_credentials"] = std::move(credentials);
+
     s.rows["trainers"] = by_uuid(table("trainers"), trainers);
     for (const auto& u : trainers) {
         auto rows = fetch(
@@ -190,6 +230,9 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
                         for (const auto& r : snapshot.trainer_certifications)
                             insert(sql, "trainer_certifications", kTrainerCertificationColumns, r);
                     }
+                    if (t.name == "observed_assessments")
+                        for (const auto& r : snapshot.observed_ratings)
+                            insert(sql, "observed_ratings", kObservedRatingColumns, r);
                     if (t.name == "cohorts")
                         for (const auto& r : snapshot.cohort_trainers)
                             insert(sql, "cohort_trainers", kCohortTrainerColumns, r);
@@ -223,6 +266,10 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
     result.records = static_cast<int>(snapshot.rows["assessments"].size() + snapshot.rows["practicum_logs"].size() +
                                       snapshot.rows["ethics_acknowledgements"].size() +
                                       snapshot.rows["completion_overrides"].size());
+    for (const char* name : {"supervision_entries", "observed_assessments", "attestations", "referee_questionnaires",
+                             "deadline_extensions"})
+        result.practice_records += static_cast<int>(snapshot.rows[name].size());
+    result.supervisors = static_cast<int>(snapshot.rows["supervisors"].size());
     return result;
 }
 

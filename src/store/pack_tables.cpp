@@ -55,6 +55,24 @@ const std::vector<Table>& tables() {
         stamped("learning_entries",
                 {"participant_uuid", "title", "provider", "learned_on", "minutes", "category", "evidence", "source"},
                 {}, {"participant_uuid"}),
+        // Issue 21's records of the cohort's people, and the supervisors (with their credentials) they name: a
+        // supervisor is a trainer on record or an outside professional, matched by ref when both sides made one.
+        stamped("supervisors", {"ref", "name", "kind", "trainer_uuid"}, {"ref"}, {"trainer_uuid"}),
+        stamped("supervisor_credentials", {"supervisor_uuid", "name", "valid_from", "expires_on"}, {},
+                {"supervisor_uuid"}),
+        stamped("supervision_entries",
+                {"participant_uuid", "cohort_uuid", "module_code", "supervisor_uuid", "format", "minutes",
+                 "practised_on", "note"},
+                {}, {"participant_uuid", "cohort_uuid", "supervisor_uuid"}),
+        // Its levels (observed_ratings) travel beside it: written once with the assessment, never changed.
+        stamped("observed_assessments",
+                {"participant_uuid", "cohort_uuid", "module_code", "observed_on", "method", "rater", "second_rater",
+                 "released_on"},
+                {}, {"participant_uuid", "cohort_uuid"}),
+        stamped("attestations", {"participant_uuid", "kind", "is_signed", "signed_on"}, {}, {"participant_uuid"}),
+        stamped("referee_questionnaires", {"participant_uuid", "referee", "received_on"}, {}, {"participant_uuid"}),
+        stamped("deadline_extensions", {"participant_uuid", "cohort_uuid", "new_deadline", "reason"}, {},
+                {"participant_uuid", "cohort_uuid"}),
     };
     return all;
 }
@@ -105,6 +123,7 @@ const std::vector<std::string> kTrainerModuleColumns = {"trainer_uuid", "module_
 const std::vector<std::string> kCohortTrainerColumns = {"cohort_uuid", "trainer_uuid", "position"};
 const std::vector<std::string> kTrainerCertificationColumns = {
     "uuid", "trainer_uuid", "level", "issued_on", "expires_on", "created_at", "created_by", "updated_at", "updated_by"};
+const std::vector<std::string> kObservedRatingColumns = {"assessment_uuid", "criterion", "level", "second_level"};
 const std::vector<std::string> kAuditColumns = {"uuid",   "at",        "actor",     "entity",           "entity_uuid",
                                                 "action", "old_value", "new_value", "participant_uuid", "session_uuid"};
 
@@ -118,6 +137,7 @@ std::map<std::string, std::vector<std::string>> carried_columns() {
     out["trainer_modules"] = kTrainerModuleColumns;
     out["cohort_trainers"] = kCohortTrainerColumns;
     out["trainer_certifications"] = kTrainerCertificationColumns;
+    out["observed_ratings"] = kObservedRatingColumns;
     out["audit_log"] = kAuditColumns;
     return out;
 }

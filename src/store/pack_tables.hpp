@@ -43,6 +43,8 @@ extern const std::vector<std::string> kCertificationDefinitionColumns;
 // Trainers' own certifications, so the session rule (qualified and certified) holds in the field; the hub
 // records them, so a merge never brings them back.
 extern const std::vector<std::string> kTrainerCertificationColumns;
+// An observed assessment's levels per criterion (N/O as NULL): no uuid nor stamps, they come and go with it.
+extern const std::vector<std::string> kObservedRatingColumns;
 extern const std::vector<std::string> kAuditColumns;
 
 // Every table a pack copies, with the columns the copier reads and writes: tables() and the lists above.

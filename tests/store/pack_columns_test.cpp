@@ -35,10 +35,6 @@ const std::set<std::string> kTablesNotCarried = {
     "participant_search", "participant_search_config", "participant_search_data", "participant_search_docsize",
     "participant_search_idx",
     "participant_search_paused",  // a switch for bulk imports, set and cleared within one write
-    // Issue 21's records (migration 11): not yet carried by field packs, which are still to do for them; until then
-    // they are kept at the hub. The curriculum's own rules (curricula and modules columns) are carried.
-    "supervisors", "supervisor_credentials", "supervision_entries", "observed_assessments", "observed_ratings",
-    "attestations", "referee_questionnaires", "deadline_extensions",
 };
 
 // Columns of carried tables a pack leaves out, and why.
