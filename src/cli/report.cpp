@@ -91,7 +91,7 @@ void run_report(Context& ctx, const ReportOptions& options) {
             json item = json::object();
             for (std::size_t c = 0; c < t.rows[r].size() && c < t.columns.size(); ++c)
                 item[t.columns[c]] = t.rows[r][c];
-            if (t.key == "countries") item["code"] = t.row_keys[r];
+            if (t.key == "countries" || t.key == "practice") item["code"] = t.row_keys[r];
             rows.push_back(item);
         }
         j[t.key] = rows;

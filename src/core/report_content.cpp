@@ -178,6 +178,32 @@ std::vector<ReportTable> report_tables(const ProgrammeFigures& f, const ReportWo
             {m.month, std::to_string(m.sessions), shown(m.attendances, hide.month_attendances[i], words)});
     }
     out.push_back(std::move(months));
+    // Issue 21, when a curriculum in scope asks for it: counts of people and hours per country, suppressed as the
+    // other counts are. Never agreements, attestations or anything about one person.
+    if (f.practice_rules) {
+        ReportTable practice =
+            headed({"practice",
+                    words("Practice"),
+                    words("Supervised practice and observed assessment, by country"),
+                    {"country", "observed practice met", "asked to repeat", "result not yet released",
+                     "supervision hours, one-to-one", "supervision hours, group", "past their deadline"},
+                    {},
+                    {},
+                    {}});
+        for (std::size_t i = 0; i < f.countries.size(); ++i) {
+            const auto& c = f.countries[i];
+            // Hours of a handful of people say something about each of them.
+            const bool few = primary(c.enrolled) != Hidden::no || primary(c.supervised_people) != Hidden::no;
+            auto supervised = [&](long long minutes) { return few ? words("suppressed") : hours(minutes); };
+            practice.row_keys.push_back(c.country);
+            practice.rows.push_back(
+                {words.country_name(c.country), shown(c.observed_met, primary(c.observed_met), words),
+                 shown(c.observed_repeat, primary(c.observed_repeat), words),
+                 shown(c.observed_held, primary(c.observed_held), words), supervised(c.supervision_one_to_one_minutes),
+                 supervised(c.supervision_group_minutes), shown(c.past_deadline, primary(c.past_deadline), words)});
+        }
+        out.push_back(std::move(practice));
+    }
     return out;
 }
 

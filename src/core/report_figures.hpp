@@ -20,6 +20,14 @@ struct CountryFigures {
     std::string country;
     long long enrolled = 0, completed = 0;  // distinct people in the country's cohorts
     long long session_minutes = 0;          // minutes of sessions held in the period
+    // Supervised practice and observed assessment (issue 21), of the people enrolled in the country's cohorts:
+    // distinct people with an observed result that counts, released and met, released and asked to repeat, or not
+    // yet released (one person may be in more than one, for different modules)...
+    long long observed_met = 0, observed_repeat = 0, observed_held = 0;
+    // ...supervision practised in the period that counts (its supervisor's credential valid that day), by format,
+    // and the distinct people it was for...
+    long long supervision_one_to_one_minutes = 0, supervision_group_minutes = 0, supervised_people = 0;
+    long long past_deadline = 0;  // ...and people not complete whose deadline (extensions included) has passed
 };
 
 struct ModuleFigures {
@@ -52,6 +60,7 @@ struct ProgrammeFigures {
     long long attended_minutes = 0;  // minutes counted toward completion at the period's sessions, summed over people
     long long certificates_issued = 0, certificates_revoked = 0;
     long long trainers_active = 0;  // trainers who led a session in the period
+    bool practice_rules = false;    // a curriculum in scope has issue 21's rules: supervision, a rubric or a window
     std::vector<CountryFigures> countries;
     std::vector<ModuleFigures> modules;  // in curriculum order
     std::vector<MonthFigures> months;

@@ -37,6 +37,8 @@ constexpr std::string_view kLabels[] = {
     REPORT_LABEL("report", "Completion funnel: people who completed each module"),
     REPORT_LABEL("report", "people who completed each module"),
     REPORT_LABEL("report", "attendances per month"),
+    REPORT_LABEL("report", "Practice"),
+    REPORT_LABEL("report", "Supervised practice and observed assessment, by country"),
 
     // Column headings and figure names.
     REPORT_LABEL("report", "figure"),
@@ -58,6 +60,12 @@ constexpr std::string_view kLabels[] = {
     REPORT_LABEL("report", "certificates issued"),
     REPORT_LABEL("report", "certificates revoked"),
     REPORT_LABEL("report", "trainers active"),
+    REPORT_LABEL("report", "observed practice met"),
+    REPORT_LABEL("report", "asked to repeat"),
+    REPORT_LABEL("report", "result not yet released"),
+    REPORT_LABEL("report", "supervision hours, one-to-one"),
+    REPORT_LABEL("report", "supervision hours, group"),
+    REPORT_LABEL("report", "past their deadline"),
     REPORT_LABEL("report", "note"),
     REPORT_LABEL("report", "enrolled"),
     REPORT_LABEL("report", "completed"),

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "store/database.hpp"
+#include "store/practice_repo.hpp"
 #include "store/practice_rows.hpp"
 #include "store/rows.hpp"
 #include "store/scan.hpp"
@@ -86,6 +87,75 @@ void in_parallel(std::size_t n, const std::function<void(std::size_t, std::size_
 }
 
 namespace {
+
+// Issue 21's records of everyone, a query a table, and every supervisor with their credentials.
+template <typename PersonIndex>
+void read_practice(Database& db, ProgrammeSnapshot& snapshot, const PersonIndex& person_index) {
+    auto& sql = db.sql();
+    snapshot.supervisors = read_supervisors(db);
+    auto practice_of = [&](const std::string& cohort_uuid,
+                           const std::string& person_uuid) -> ProgrammeSnapshot::Practice* {
+        auto c = snapshot.cohort_at.find(cohort_uuid);
+        const auto* p = person_index(person_uuid);
+        if (c == snapshot.cohort_at.end() || !p) return nullptr;
+        return &snapshot.practice[{c->second, *p}];
+    };
+    soci::rowset<soci::row> entries =
+        (sql.prepare << "SELECT x.cohort_uuid, x.participant_uuid, x.uuid, x.module_code, s.ref, x.format, x.minutes, "
+                        "x.practised_on FROM supervision_entries x JOIN supervisors s ON s.uuid = x.supervisor_uuid");
+    for (const auto& r : entries)
+        if (auto* at = practice_of(text(r, 0), text(r, 1)))
+            at->supervision.push_back(
+                SupervisionEntry{text(r, 2), "", text(r, 3), text(r, 4),
+                                 parse_supervision_format(text(r, 5)).value_or(SupervisionFormat::group),
+                                 static_cast<int>(integer(r, 6)), date(r, 7).value_or(Date{}), ""});
+    std::map<std::string, ObservedAssessment*> observation;  // by uuid, once all are read
+    soci::rowset<soci::row> observed =
+        (sql.prepare << "SELECT cohort_uuid, participant_uuid, uuid, module_code, observed_on, method, rater, "
+                        "second_rater, released_on FROM observed_assessments");
+    for (const auto& r : observed)
+        if (auto* at = practice_of(text(r, 0), text(r, 1))) {
+            ObservedAssessment a;
+            a.uuid = text(r, 2);
+            a.module_code = text(r, 3);
+            a.observed_on = date(r, 4).value_or(Date{});
+            a.method = parse_observation_method(text(r, 5)).value_or(ObservationMethod::direct_observation);
+            a.rater = text(r, 6);
+            a.second_rater = text(r, 7);
+            a.released_on = date(r, 8);
+            at->observations.push_back(std::move(a));
+        }
+    for (auto& [key, practice] : snapshot.practice)
+        for (auto& a : practice.observations) observation[a.uuid] = &a;
+    soci::rowset<soci::row> ratings =
+        (sql.prepare << "SELECT assessment_uuid, criterion, level, second_level FROM observed_ratings");
+    for (const auto& r : ratings) {
+        auto at = observation.find(text(r, 0));
+        if (at == observation.end()) continue;
+        CriterionRating rating{text(r, 1), std::nullopt, std::nullopt};
+        if (r.get_indicator(2) != soci::i_null) rating.level = static_cast<int>(integer(r, 2));
+        if (r.get_indicator(3) != soci::i_null) rating.second = static_cast<int>(integer(r, 3));
+        at->second->ratings.push_back(rating);
+    }
+    soci::rowset<soci::row> extended =
+        (sql.prepare << "SELECT cohort_uuid, participant_uuid, new_deadline, reason, created_by, created_at FROM "
+                        "deadline_extensions");
+    for (const auto& r : extended)
+        if (auto* at = practice_of(text(r, 0), text(r, 1)))
+            at->extensions.push_back({"", "", date(r, 2).value_or(Date{}), text(r, 3), text(r, 4), text(r, 5)});
+    soci::rowset<soci::row> attested = (sql.prepare << "SELECT participant_uuid, kind, is_signed, signed_on FROM "
+                                                       "attestations ORDER BY signed_on, created_at");
+    for (const auto& r : attested)
+        if (const auto* p = person_index(text(r, 0)))
+            if (auto kind = parse_attestation_kind(text(r, 1)))
+                snapshot.people[*p].attestations.push_back(
+                    Attestation{"", *kind, integer(r, 2) != 0, date(r, 3).value_or(Date{})});
+    soci::rowset<soci::row> referees =
+        (sql.prepare << "SELECT participant_uuid, referee, received_on FROM referee_questionnaires");
+    for (const auto& r : referees)
+        if (const auto* p = person_index(text(r, 0)))
+            snapshot.people[*p].referees.push_back({"", text(r, 1), date(r, 2).value_or(Date{})});
+}
 
 // Batches handed from one thread to another in order, at most a few waiting, so memory stays small.
 template <typename Batch>
@@ -192,7 +262,7 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
             person_at.reserve(static_cast<std::size_t>(count));
             scan(db, "SELECT uuid, ref FROM participants", [&](const ScanRow& r) {
                 person_at.emplace(r.text(0), static_cast<std::uint32_t>(people.size()));
-                people.push_back(Person{std::string(r.text(1)), {}, {}, {}});
+                people.push_back(Person{std::string(r.text(1)), {}, {}, {}, {}, {}});
             });
         }
         auto person_index = [&](std::string_view uuid) -> const std::uint32_t* {
@@ -319,6 +389,8 @@ ProgrammeSnapshot ProgrammeSnapshot::read(Database& db) {
                 CompletionOverride{"", text(r, 2), integer(r, 3) != 0, text(r, 4), text(r, 5), text(r, 6)});
         }
 
+        read_practice(db, snapshot, person_index);
+
         // Enrolments, by cohort.
         scan(db, "SELECT cohort_uuid, participant_uuid, enrolled_on FROM enrolments", [&](const ScanRow& r) {
             auto c = cohort_at.find(r.text(0));
@@ -337,7 +409,8 @@ std::vector<ParticipantCompletion> ProgrammeSnapshot::judge(std::size_t c, const
     auto curriculum = curricula.find(cohort.curriculum_uuid);
     if (curriculum == curricula.end()) return out;
     const auto session_modules = module_of_sessions(curriculum->second, cohort.sessions);
-    const CompletionContext context{curriculum->second, cohort.sessions, today, "en", false, &session_modules};
+    CompletionContext context{curriculum->second, cohort.sessions, today, "en", false, &session_modules};
+    context.supervisors = &supervisors;
     out.reserve(cohort.enrolled.size());
     for (const auto& [p, enrolled_on] : cohort.enrolled) {
         const auto& person = people[p];
@@ -370,6 +443,16 @@ std::vector<ParticipantCompletion> ProgrammeSnapshot::judge(std::size_t c, const
         record.ethics = person.ethics;
         record.overrides.clear();
         if (auto o = overrides.find({c, p}); o != overrides.end()) record.overrides = o->second;
+        record.attestations = person.attestations;
+        record.referees = person.referees;
+        record.supervision.clear();
+        record.observations.clear();
+        record.extensions.clear();
+        if (auto x = practice.find({c, p}); x != practice.end()) {
+            record.supervision = x->second.supervision;
+            record.observations = x->second.observations;
+            record.extensions = x->second.extensions;
+        }
         out.push_back(assess_completion(context, record));
     }
     return out;

@@ -47,6 +47,14 @@ struct ProgrammeSnapshot {
         std::vector<AssessmentResult> assessments;  // each holds its curriculum's code in participant_ref
         std::vector<PracticumLog> practicum;        // likewise
         std::vector<EthicsAcknowledgement> ethics;
+        std::vector<Attestation> attestations;  // issue 21: signed yes or no, the day
+        std::vector<RefereeQuestionnaire> referees;
+    };
+    // Issue 21's records of one person in one cohort.
+    struct Practice {
+        std::vector<SupervisionEntry> supervision;
+        std::vector<ObservedAssessment> observations;
+        std::vector<DeadlineExtension> extensions;
     };
     struct Mark {
         std::uint32_t person, cohort, session;  // session: its index in its cohort's sessions
@@ -61,6 +69,8 @@ struct ProgrammeSnapshot {
     std::vector<Mark> marks;  // person p's marks are marks[first[p]] .. marks[first[p + 1]], as read
     std::vector<std::uint32_t> first;
     std::map<std::pair<std::size_t, std::uint32_t>, std::vector<CompletionOverride>> overrides;  // (cohort, person)
+    std::map<std::pair<std::size_t, std::uint32_t>, Practice> practice;                          // (cohort, person)
+    std::vector<Supervisor> supervisors;  // every one, with their credentials: supervision counts by them
 
     // Everything, in one consistent read of `db`.
     static ProgrammeSnapshot read(Database& db);

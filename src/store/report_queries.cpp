@@ -104,8 +104,11 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
                 throw DatabaseError("cohort " + sc.cohort.code + " names a curriculum that is not in the database");
             which.push_back(c->second);
         }
+        // Issue 21: a person's observed results that count, as flags.
+        constexpr char kMet = 1, kRepeat = 2, kHeld = 4;
         struct Judged {
             std::vector<char> complete;                     // by place in the cohort's enrolled
+            std::vector<char> observed, past_deadline;      // likewise
             std::map<std::string, long long> modules_done;  // module code -> people who completed it
         };
         std::vector<Judged> judged(which.size());
@@ -117,9 +120,18 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
                 if (results.size() != cohort.enrolled.size())
                     throw DatabaseError("cohort " + cohort.code + " names a curriculum that is not in the database");
                 judged[i].complete.assign(results.size(), 0);
+                judged[i].observed.assign(results.size(), 0);
+                judged[i].past_deadline.assign(results.size(), 0);
                 for (std::size_t k = 0; k < results.size(); ++k) {
                     if (to < cohort.enrolled[k].second) continue;
                     judged[i].complete[k] = results[k].complete;
+                    const auto& deadline = results[k].deadline;
+                    judged[i].past_deadline[k] = !results[k].complete && deadline && deadline->due < to;
+                    for (const auto& m : results[k].modules)
+                        if (m.observation)
+                            judged[i].observed[k] |= !m.observation_released                          ? kHeld
+                                                     : m.observation->outcome == ObservedOutcome::met ? kMet
+                                                                                                      : kRepeat;
                     for (const auto& m : results[k].modules)
                         if (m.complete) ++judged[i].modules_done[m.code];
                 }
@@ -142,6 +154,10 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
         Distinct enrolled_people, completed_people;
         std::set<std::string> trainers;
         std::map<std::string, Distinct> country_enrolled, country_completed;
+        std::map<std::string, Distinct> country_met, country_repeat, country_held, country_late, country_supervised;
+        std::map<std::string, std::pair<long long, long long>> country_supervision;  // one-to-one, group minutes
+        std::map<std::string, const Supervisor*> supervisor_of;
+        for (const auto& v : programme.supervisors) supervisor_of[v.ref] = &v;
         std::map<std::string, long long> country_minutes;
         std::map<std::pair<std::string, std::string>, std::size_t> module_index;  // (curriculum, module) -> fig.modules
         std::vector<Distinct> module_people;  // distinct attendees, by index in fig.modules
@@ -161,6 +177,9 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
             const std::string curriculum_key = c.curriculum_code + " " + c.curriculum_version;
             if (!curricula.count(curriculum_key)) curricula[curriculum_key] = CohortRepo(db).curriculum_of(c);
             const Curriculum& curriculum = curricula[curriculum_key];
+            if (curriculum.programme.completion_months > 0) fig.practice_rules = true;
+            for (const auto& m : curriculum.modules)
+                if (m.rubric || m.supervision.any()) fig.practice_rules = true;
             for (const auto& m : curriculum.modules) {
                 const std::pair key{curriculum.code, m.code};
                 if (module_index.count(key)) continue;
@@ -195,6 +214,19 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
                     completed_people.add(person, everyone);
                     country_completed[c.country].add(person, everyone);
                 }
+                if (judged[i].observed[k] & kMet) country_met[c.country].add(person, everyone);
+                if (judged[i].observed[k] & kRepeat) country_repeat[c.country].add(person, everyone);
+                if (judged[i].observed[k] & kHeld) country_held[c.country].add(person, everyone);
+                if (judged[i].past_deadline[k]) country_late[c.country].add(person, everyone);
+                if (auto x = programme.practice.find({which[i], person}); x != programme.practice.end())
+                    for (const auto& e : x->second.supervision) {
+                        if (e.day < from || to < e.day) continue;
+                        const auto v = supervisor_of.find(e.supervisor_ref);
+                        if (v == supervisor_of.end() || !credential_valid_on(*v->second, e.day)) continue;
+                        auto& minutes = country_supervision[c.country];
+                        (e.format == SupervisionFormat::one_to_one ? minutes.first : minutes.second) += e.minutes;
+                        country_supervised[c.country].add(person, everyone);
+                    }
             }
             for (const auto& [code, count] : judged[i].modules_done)
                 if (auto* mf = module_of(code)) mf->completed += count;
@@ -276,9 +308,17 @@ ProgrammeFigures programme_figures(Database& db, const ReportFilter& filter) {
         fig.enrolled = enrolled_people.count;
         fig.completed = completed_people.count;
         fig.trainers_active = static_cast<long long>(trainers.size());
-        for (const auto& [country, people] : country_enrolled)
-            fig.countries.push_back(
-                {country, people.count, country_completed[country].count, country_minutes[country]});
+        for (const auto& [country, people] : country_enrolled) {
+            CountryFigures cf{country, people.count, country_completed[country].count, country_minutes[country]};
+            cf.observed_met = country_met[country].count;
+            cf.observed_repeat = country_repeat[country].count;
+            cf.observed_held = country_held[country].count;
+            cf.supervision_one_to_one_minutes = country_supervision[country].first;
+            cf.supervision_group_minutes = country_supervision[country].second;
+            cf.supervised_people = country_supervised[country].count;
+            cf.past_deadline = country_late[country].count;
+            fig.countries.push_back(cf);
+        }
         for (std::size_t m = 0; m < fig.modules.size(); ++m) fig.modules[m].attended_people = module_people[m].count;
         for (const auto& [key, month] : months) fig.months.push_back(month);
 
