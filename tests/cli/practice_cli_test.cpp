@@ -2,6 +2,8 @@
 // an observed assessment held back and released, referees, attestations, a deadline extended; refusals change nothing.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+
 #include "names.hpp"
 #include "run_cli.hpp"
 
@@ -99,4 +101,69 @@ TEST_CASE("practice commands refuse bad input naming the field, and change nothi
             "criterion listening is not rated");
     refused({"deadline", "extend", kCohort, "P-001", "--until", "2027-01-01", "--reason", "too early"}, "deadline");
     refused({"attest", "P-001", "diagnosis", "--signed"}, "kind");
+}
+
+namespace {
+
+// mitra-cli on the field's pack instead of the workspace's database.
+Output in_field(const Workspace& ws, const std::string& pack, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", pack});
+    auto r = ws.run_bare(args);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.status == 0);
+    return r;
+}
+
+std::string pdf_text(const std::string& file) {
+    std::string out;
+    if (FILE* p = popen(("pdftotext '" + file + "' -").c_str(), "r")) {
+        char buffer[4096];
+        for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, p)) > 0;) out.append(buffer, n);
+        pclose(p);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("supervision and an observed assessment go to the field in a pack, come back, and the report counts them",
+          "[cli][practice][pack][report]") {
+    Workspace ws;
+    set_up(ws);
+    ws.ok({"supervision", "log", kCohort, "P-001", "M10", "--supervisor", "S-1", "--format", "one_to_one", "--minutes",
+           "600", "--on", "2026-02-10"});
+    ws.ok({"assessment", "observe", kCohort, "P-001", "M04", "--rater", "T-1", "--method", "role_play", "--on",
+           "2026-03-02", "--level", "following=3", "--level", "listening=3", "--level", "reflecting=2", "--level",
+           "uncertainty=2"});
+    const auto pack = (ws.dir / "ktm.pack").string();
+    const auto exported = ws.json({"pack", "export", kCohort, "--out", pack});
+    CHECK(exported["supervisors"] == 1);
+    CHECK(exported["practice_records"] == 2);
+
+    // In the field: the result released, more supervision logged.
+    in_field(ws, pack, {"assessment", "release", kCohort, "P-001", "M04", "--on", "2026-03-03"});
+    in_field(ws, pack,
+             {"supervision", "log", kCohort, "P-002", "M10", "--supervisor", "S-1", "--format", "group", "--minutes",
+              "120", "--on", "2026-02-11"});
+    const auto in_the_field =
+        nlohmann::json::parse(in_field(ws, pack, {"--json", "completion", kCohort, "--today", "2026-06-30"}).out);
+
+    const auto merged = ws.json({"pack", "merge", pack});
+    CHECK(merged["conflicts"].empty());
+    CHECK(merged["entities"]["supervision_entries"]["added"] == 1);
+    CHECK(merged["entities"]["observed_assessments"]["changed"] == 1);
+    CHECK(ws.json({"completion", kCohort, "--today", "2026-06-30"}) == in_the_field);
+
+    const auto pdf = (ws.dir / "report.pdf").string();
+    const auto report = ws.json({"report", "--from", "2026-01-01", "--to", "2027-12-31", "--out", pdf});
+    REQUIRE(report["practice"].size() == 1);
+    const auto& nepal = report["practice"][0];
+    CHECK(nepal["code"] == "NP");
+    CHECK(nepal["observed practice met"] == "<5");
+    CHECK(nepal["result not yet released"] == "0");
+    CHECK(nepal["supervision hours, one-to-one"] == "suppressed");  // two people
+    CHECK(nepal["past their deadline"] == "<5");
+    const auto text = pdf_text(pdf);
+    CHECK(text.find("Supervised practice and observed assessment, by country") != std::string::npos);
+    CHECK(text.find("P-001") == std::string::npos);
 }

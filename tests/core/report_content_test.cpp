@@ -64,3 +64,29 @@ TEST_CASE("a country of 4 is shown as <5 and the country that would give it back
     CHECK(shown.rows.at(0).at(1) == "5");
     CHECK(shown.rows.at(1).at(1) == "20");
 }
+
+TEST_CASE("the practice table shows counts of 5 and hours of 5 people, and hides them at 4",
+          "[core][suppression][report]") {
+    auto f = programme(20, 6);
+    CHECK(report_tables(f).back().key != "practice");  // no curriculum in scope asks for it
+    f.practice_rules = true;
+    auto& np = f.countries[0];
+    np.observed_met = 5;
+    np.observed_repeat = 4;
+    np.observed_held = 0;
+    np.supervision_one_to_one_minutes = 600;
+    np.supervision_group_minutes = 90;
+    np.supervised_people = 5;
+    np.past_deadline = 1;
+    auto& jp = f.countries[1];
+    jp.observed_met = 6;
+    jp.supervision_one_to_one_minutes = 240;
+    jp.supervised_people = 4;
+    const auto tables = report_tables(f);
+    const auto& practice = tables.back();
+    REQUIRE(practice.key == "practice");
+    REQUIRE(practice.row_keys == std::vector<std::string>{"NP", "JP"});
+    CHECK(practice.rows[0] == std::vector<std::string>{"NP", "5", "<5", "0", "10", "1.5", "<5"});
+    // Four people supervised: their hours would tell about each of them.
+    CHECK(practice.rows[1] == std::vector<std::string>{"JP", "6", "0", "0", "suppressed", "suppressed", "0"});
+}
