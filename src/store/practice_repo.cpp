@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "core/identity.hpp"
+#include "store/practice_rows.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -290,10 +291,7 @@ std::vector<ObservedAssessment> PracticeRepo::observations(const std::string& re
                                       "assessment_uuid = :a ORDER BY criterion",
                  soci::use(a.uuid));
             for (const auto& r : ratings) {
-                CriterionRating rating{text(r, 0), std::nullopt, std::nullopt};
-                if (r.get_indicator(1) != soci::i_null) rating.level = static_cast<int>(integer(r, 1));
-                if (r.get_indicator(2) != soci::i_null) rating.second = static_cast<int>(integer(r, 2));
-                a.ratings.push_back(rating);
+                a.ratings.push_back(rating_from(r, 0));
             }
         }
     });
@@ -405,10 +403,7 @@ void read_practice_records(Database& db, const std::string& cohort_uuid,
     for (const auto& r : ratings) {
         const auto at = observation_at.find(text(r, 0));
         if (at == observation_at.end()) continue;
-        CriterionRating rating{text(r, 1), std::nullopt, std::nullopt};
-        if (r.get_indicator(2) != soci::i_null) rating.level = static_cast<int>(integer(r, 2));
-        if (r.get_indicator(3) != soci::i_null) rating.second = static_cast<int>(integer(r, 3));
-        people[at->second.first].observations[at->second.second].ratings.push_back(rating);
+        people[at->second.first].observations[at->second.second].ratings.push_back(rating_from(r, 1));
     }
     soci::rowset<soci::row> attested =
         (db.sql().prepare << "SELECT a.participant_uuid, a.kind, a.is_signed, a.signed_on FROM attestations a JOIN "

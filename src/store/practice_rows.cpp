@@ -11,6 +11,13 @@
 
 namespace mitra::store {
 
+CriterionRating rating_from(const soci::row& r, std::size_t first) {
+    CriterionRating rating{text(r, first), std::nullopt, std::nullopt};
+    if (r.get_indicator(first + 1) != soci::i_null) rating.level = static_cast<int>(integer(r, first + 1));
+    if (r.get_indicator(first + 2) != soci::i_null) rating.second = static_cast<int>(integer(r, first + 2));
+    return rating;
+}
+
 void read_practice_rules(Database& db, Curriculum& c, const std::vector<std::string>& module_uuids) {
     soci::rowset<soci::row> head =
         (db.sql().prepare << "SELECT completion_months, referees_required, supervision_agreement, "

@@ -132,10 +132,7 @@ void read_practice(Database& db, ProgrammeSnapshot& snapshot, const PersonIndex&
     for (const auto& r : ratings) {
         auto at = observation.find(text(r, 0));
         if (at == observation.end()) continue;
-        CriterionRating rating{text(r, 1), std::nullopt, std::nullopt};
-        if (r.get_indicator(2) != soci::i_null) rating.level = static_cast<int>(integer(r, 2));
-        if (r.get_indicator(3) != soci::i_null) rating.second = static_cast<int>(integer(r, 3));
-        at->second->ratings.push_back(rating);
+        at->second->ratings.push_back(rating_from(r, 1));
     }
     soci::rowset<soci::row> extended =
         (sql.prepare << "SELECT cohort_uuid, participant_uuid, new_deadline, reason, created_by, created_at FROM "
