@@ -274,15 +274,8 @@ std::vector<ObservedAssessment> PracticeRepo::observations(const std::string& re
                                   "x.participant_uuid WHERE p.ref = :r ORDER BY x.observed_on, x.created_at",
              soci::use(ref));
         for (const auto& r : rows) {
-            ObservedAssessment a;
-            a.uuid = text(r, 0);
+            ObservedAssessment a = observation_from(r, 0);
             a.participant_ref = ref;
-            a.module_code = text(r, 1);
-            a.observed_on = date(r, 2).value_or(Date{});
-            a.method = parse_observation_method(text(r, 3)).value_or(ObservationMethod::direct_observation);
-            a.rater = text(r, 4);
-            a.second_rater = text(r, 5);
-            a.released_on = date(r, 6);
             out.push_back(std::move(a));
         }
         for (auto& a : out) {
@@ -384,15 +377,8 @@ void read_practice_records(Database& db, const std::string& cohort_uuid,
     for (const auto& r : observed) {
         const std::string person = text(r, 0);
         if (!people.count(person)) continue;
-        ObservedAssessment a;
-        a.uuid = text(r, 1);
+        ObservedAssessment a = observation_from(r, 1);
         a.participant_ref = ref_of(person);
-        a.module_code = text(r, 2);
-        a.observed_on = date(r, 3).value_or(Date{});
-        a.method = parse_observation_method(text(r, 4)).value_or(ObservationMethod::direct_observation);
-        a.rater = text(r, 5);
-        a.second_rater = text(r, 6);
-        a.released_on = date(r, 7);
         observation_at[a.uuid] = {person, people[person].observations.size()};
         people[person].observations.push_back(std::move(a));
     }

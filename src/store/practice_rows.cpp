@@ -18,6 +18,18 @@ CriterionRating rating_from(const soci::row& r, std::size_t first) {
     return rating;
 }
 
+ObservedAssessment observation_from(const soci::row& r, std::size_t first) {
+    ObservedAssessment a;
+    a.uuid = text(r, first);
+    a.module_code = text(r, first + 1);
+    a.observed_on = date(r, first + 2).value_or(Date{});
+    a.method = parse_observation_method(text(r, first + 3)).value_or(ObservationMethod::direct_observation);
+    a.rater = text(r, first + 4);
+    a.second_rater = text(r, first + 5);
+    a.released_on = date(r, first + 6);
+    return a;
+}
+
 void read_practice_rules(Database& db, Curriculum& c, const std::vector<std::string>& module_uuids) {
     soci::rowset<soci::row> head =
         (db.sql().prepare << "SELECT completion_months, referees_required, supervision_agreement, "

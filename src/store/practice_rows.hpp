@@ -18,6 +18,9 @@ class Database;
 // An observed assessment's level for one criterion from `row`: criterion, level, second level (NULL: N/O, none)
 // from column `first` on.
 CriterionRating rating_from(const soci::row& row, std::size_t first);
+// An observed assessment without its levels nor whose it is, from `row`: uuid, module_code, observed_on, method,
+// rater, second_rater, released_on from column `first` on.
+ObservedAssessment observation_from(const soci::row& row, std::size_t first);
 
 // Fills the programme's rules and each module's session rule, supervision split and rubric (with its texts);
 // `module_uuids` in the order of `curriculum.modules`.

@@ -114,17 +114,7 @@ void read_practice(Database& db, ProgrammeSnapshot& snapshot, const PersonIndex&
         (sql.prepare << "SELECT cohort_uuid, participant_uuid, uuid, module_code, observed_on, method, rater, "
                         "second_rater, released_on FROM observed_assessments");
     for (const auto& r : observed)
-        if (auto* at = practice_of(text(r, 0), text(r, 1))) {
-            ObservedAssessment a;
-            a.uuid = text(r, 2);
-            a.module_code = text(r, 3);
-            a.observed_on = date(r, 4).value_or(Date{});
-            a.method = parse_observation_method(text(r, 5)).value_or(ObservationMethod::direct_observation);
-            a.rater = text(r, 6);
-            a.second_rater = text(r, 7);
-            a.released_on = date(r, 8);
-            at->observations.push_back(std::move(a));
-        }
+        if (auto* at = practice_of(text(r, 0), text(r, 1))) at->observations.push_back(observation_from(r, 2));
     for (auto& [key, practice] : snapshot.practice)
         for (auto& a : practice.observations) observation[a.uuid] = &a;
     soci::rowset<soci::row> ratings =
