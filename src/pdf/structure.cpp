@@ -21,6 +21,9 @@ const char* role_name(Role role) {
         case Role::row: return "TR";
         case Role::header_cell: return "TH";
         case Role::cell: return "TD";
+        case Role::list: return "L";
+        case Role::list_item: return "LI";
+        case Role::list_body: return "LBody";
     }
     return "P";
 }

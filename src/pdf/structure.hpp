@@ -30,9 +30,24 @@
 namespace mitra::pdf {
 
 // The standard structure types Mitra writes.
-enum class Role { document, part, heading, heading2, paragraph, span, figure, table, row, header_cell, cell };
+enum class Role {
+    document,
+    part,
+    heading,
+    heading2,
+    paragraph,
+    span,
+    figure,
+    table,
+    row,
+    header_cell,
+    cell,
+    list,       // L
+    list_item,  // LI
+    list_body,  // LBody
+};
 
-// The structure type's name, as /S and the BDC tag write it ("H1", "P", "Figure", "TD", ...).
+// The structure type's name, as /S and the BDC tag write it ("H1", "P", "Figure", "TD", "L", ...).
 const char* role_name(Role role);
 
 // Marked content written straight into a page's content stream: "/<role> <</MCID n>> BDC", "EMC", and an
