@@ -10,6 +10,7 @@
 #include "store/programme_snapshot.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
+#include "store/person_view.hpp"
 #include "store/rows.hpp"
 
 namespace mitra::store {
@@ -413,8 +414,10 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
     return out;
 }
 
-std::map<std::string, ParticipantCompletion> participant_completion(Database& db, const std::string& ref,
-                                                                    const Date& today, const std::string& language) {
+namespace {
+
+std::map<std::string, ParticipantCompletion> judge_participant(Database& db, const std::string& ref, const Date& today,
+                                                               const std::string& language, bool person_view) {
     // The same records as cohort_completion reads for a cohort, read for one person across all their cohorts.
     std::map<std::string, ParticipantCompletion> out;
     db.read([&] {
@@ -497,10 +500,24 @@ std::map<std::string, ParticipantCompletion> participant_completion(Database& db
             const auto held = sessions.find(cohort.code);
             CompletionContext context{*curriculum, held == sessions.end() ? none : held->second, today, language};
             context.supervisors = &supervisors;
+            context.person_view = person_view;
             out.emplace(cohort.code, assess_completion(context, one[person]));
         }
     });
     return out;
+}
+
+}  // namespace
+
+std::map<std::string, ParticipantCompletion> participant_completion(Database& db, const std::string& ref,
+                                                                    const Date& today, const std::string& language) {
+    return judge_participant(db, ref, today, language, false);
+}
+
+std::map<std::string, ParticipantCompletion> participant_completion_as_seen(Database& db, const std::string& ref,
+                                                                            const Date& today,
+                                                                            const std::string& language) {
+    return judge_participant(db, ref, today, language, true);
 }
 
 std::vector<CohortCompletionCount> regional_completion(Database& db, const Date& today) {
