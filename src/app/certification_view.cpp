@@ -8,6 +8,7 @@
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
+#include <wx/wrapsizer.h>
 
 #include "app/details_view.hpp"
 #include "app/dialogs.hpp"
@@ -167,20 +168,27 @@ bool renew_certification(wxWindow* parent, AppContext& context, const std::strin
 RenewalsPanel::RenewalsPanel(wxWindow* parent, AppContext& context) : wxPanel(parent, wxID_ANY), context_(context) {
     SetName("renewals");
     auto* column = new wxBoxSizer(wxVERTICAL);
-    auto* bar = new wxBoxSizer(wxHORIZONTAL);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("Certifications that &end within")), 0,
-             wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
+    // The sentence that chooses the days, then the buttons: on a second line when the view is narrow or the text
+    // large, so neither is cut.
+    auto* bar = new wxWrapSizer(wxHORIZONTAL);
+    auto* sentence = new wxBoxSizer(wxHORIZONTAL);
+    sentence->Add(new wxStaticText(this, wxID_ANY, _("Certifications that &end within")), 0,
+                  wxALIGN_CENTER_VERTICAL | wxRIGHT, 6);
     within_ = new wxChoice(this, wxID_ANY);
     for (int days : kWithinDays) within_->Append(wxString::Format(_("%d days"), days));
     within_->SetSelection(1);
-    bar->Add(within_, 0, wxRIGHT, 6);
-    bar->Add(new wxStaticText(this, wxID_ANY, _("or have ended, soonest first.")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
-             18);
+    sentence->Add(within_, 0, wxRIGHT, 6);
+    sentence->Add(new wxStaticText(this, wxID_ANY, _("or have ended, soonest first.")), 0,
+                  wxALIGN_CENTER_VERTICAL | wxRIGHT, 18);
+    bar->Add(sentence, 0, wxBOTTOM, 4);
+    auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* learn = new wxButton(this, wxID_ANY, _("&Record learning…"));
     auto* renew = new wxButton(this, wxID_ANY, _("Rene&w…"));
-    bar->Add(learn, 0, wxRIGHT, 6);
-    bar->Add(renew, 0);
-    column->Add(bar, 0, wxALL, 8);
+    buttons->Add(learn, 0, wxRIGHT, 6);
+    buttons->Add(renew, 0);
+    bar->Add(buttons, 0, wxBOTTOM, 4);
+    column->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
+    column->AddSpacer(4);
     list_ =
         new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
     list_->SetName("renewals_list");

@@ -6,6 +6,7 @@
 #include <wx/filepicker.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
+#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 #include <wx/xrc/xmlres.h>
@@ -36,6 +37,19 @@ std::string field(const wxWindow& panel, const char* name) {
 ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& context) : context_(context) {
     wxXmlResource::Get()->LoadPanel(this, parent, "ReportsPanel");
     SetName("reports");
+    // The introduction wraps to the view's width instead of running past its edge (large text, a narrow window).
+    auto* intro = XRCCTRL(*this, "intro", wxStaticText);
+    Bind(wxEVT_SIZE, [this, intro, words = intro->GetLabel(), wrapped_at = 0](wxSizeEvent& e) mutable {
+        e.Skip();
+        const int width = GetClientSize().x - FromDIP(24);
+        if (width < FromDIP(100) || width == wrapped_at) return;
+        wrapped_at = width;
+        CallAfter([this, intro, words, width] {
+            intro->SetLabel(words);
+            intro->Wrap(width);
+            Layout();
+        });
+    });
     auto* curriculum = XRCCTRL(*this, "curriculum", wxChoice);
     curriculum->Append(_("All curricula"));
     guarded(this, [&] {
