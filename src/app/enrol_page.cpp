@@ -74,7 +74,8 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
                            _("The day the enrolment starts, YYYY-MM-DD (Up and Down: a day later or earlier). "
                              "Sessions before it are not counted as absences. "
                              "It starts as the cohort's first day until a week after it, then as today."));
-    when->Add(enrol_on_, 0);
+    // As tall as its row: wx's own height for a field of a set width is too short for large text (GDK_DPI_SCALE).
+    when->Add(enrol_on_, 0, wxEXPAND);
     left->Add(when, 0, wxBOTTOM, 4);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* enrol_button = new wxButton(this, wxID_ANY, _("&Enrol selected"));
@@ -102,7 +103,7 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     enrolled_on_ = date_field(this, "enrolled_from",
                               _("The enrolment date of the person selected in the list above, YYYY-MM-DD (Up and "
                                 "Down: a day later or earlier); Change date saves it"));
-    redate->Add(enrolled_on_, 0, wxRIGHT, 4);
+    redate->Add(enrolled_on_, 0, wxEXPAND | wxRIGHT, 4);
     change_date_ = new wxButton(this, wxID_ANY, _("Change &date"));
     change_date_->SetToolTip(_("Save this enrolment date for the selected person (Alt+D)"));
     redate->Add(change_date_, 0);

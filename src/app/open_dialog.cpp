@@ -17,7 +17,10 @@ OpenDialog::OpenDialog(wxWindow* parent) {
         XRCCTRL(*this, "use_url", wxRadioButton)->SetValue(true);
         e.Skip();
     });
-    XRCCTRL(*this, "file", wxFilePickerCtrl)->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent& e) {
+    auto* file = XRCCTRL(*this, "file", wxFilePickerCtrl);
+    // The file's field as tall as its Browse button: wx's own height for it is too short for large text.
+    file->SetTextCtrlGrowable();
+    file->Bind(wxEVT_FILEPICKER_CHANGED, [this](wxFileDirPickerEvent& e) {
         XRCCTRL(*this, "use_file", wxRadioButton)->SetValue(true);
         e.Skip();
     });

@@ -70,6 +70,8 @@ ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& context) : context_(con
     const Date today = context_.today();
     XRCCTRL(*this, "from", wxTextCtrl)->ChangeValue(wx(Date{today.year, 1, 1}));
     XRCCTRL(*this, "to", wxTextCtrl)->ChangeValue(wx(today));
+    // The file's field as tall as its Browse button: wx's own height for it is too short for large text.
+    XRCCTRL(*this, "file", wxFilePickerCtrl)->SetTextCtrlGrowable();
     charts_ = new ReportChartsPanel(this);
     wxXmlResource::Get()->AttachUnknownControl("charts", charts_, this);
     auto* list = figures();

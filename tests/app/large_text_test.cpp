@@ -13,6 +13,7 @@
 #include <wx/toplevel.h>
 #include <wx/uiaction.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -42,7 +43,10 @@ void clipped_under(wxWindow* w, const std::string& where, wxString& out) {
         const bool field = dynamic_cast<wxChoice*>(child) || dynamic_cast<wxComboBox*>(child) ||
                            (dynamic_cast<wxTextCtrl*>(child) && !child->HasFlag(wxTE_MULTILINE));
         if (field) {
-            const wxSize best = child->GetBestSize(), size = child->GetSize();
+            wxSize best = child->GetBestSize();
+            const wxSize size = child->GetSize();
+            // At least a line of its words: wx's best size can be a smaller font's (a file picker's field's is).
+            best.y = std::max(best.y, child->GetCharHeight());
             if (best.y > size.y + 1)
                 out << where << ": " << child->GetClassInfo()->GetClassName() << " \"" << child->GetName()
                     << "\" needs " << best.y << " pixels high, has " << size.y << "\n";
