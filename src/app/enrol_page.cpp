@@ -5,6 +5,9 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
+
+#include <algorithm>
 
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
@@ -23,7 +26,9 @@ namespace {
 
 // A date field of the page: typed as every date in Mitra (YYYY-MM-DD), Up and Down a day later or earlier.
 wxTextCtrl* date_field(wxWindow* parent, const char* name, const wxString& tip) {
-    auto* field = new wxTextCtrl(parent, wxID_ANY, "", wxDefaultPosition, wxSize(parent->FromDIP(110), -1));
+    auto* field = new wxTextCtrl(parent, wxID_ANY, "");
+    // Room for a whole date in the field's own font (large text included).
+    field->SetInitialSize(wxSize(std::max(parent->FromDIP(110), field->GetSizeFromText("0000-00-00").x), -1));
     field->SetName(name);
     field->SetHint("YYYY-MM-DD");
     field->SetToolTip(tip);
@@ -97,17 +102,20 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     enrolled_->AppendTextColumn(_("Latin name"), wxDATAVIEW_CELL_INERT, FromDIP(100));
     enrolled_->AppendTextColumn(_("Enrolled on"), wxDATAVIEW_CELL_INERT, FromDIP(90));
     right->Add(enrolled_, 1, wxEXPAND | wxBOTTOM, 4);
-    auto* redate = new wxBoxSizer(wxHORIZONTAL);
+    // The date and its button go under the words when the column is narrow or the text large.
+    auto* redate = new wxWrapSizer(wxHORIZONTAL);
     redate->Add(new wxStaticText(this, wxID_ANY, _("&Selected person enrolled from:")), 0,
-                wxALIGN_CENTER_VERTICAL | wxRIGHT, 4);
+                wxALIGN_CENTER_VERTICAL | wxRIGHT | wxBOTTOM, 4);
     enrolled_on_ = date_field(this, "enrolled_from",
                               _("The enrolment date of the person selected in the list above, YYYY-MM-DD (Up and "
                                 "Down: a day later or earlier); Change date saves it"));
-    redate->Add(enrolled_on_, 0, wxEXPAND | wxRIGHT, 4);
+    auto* date_and_button = new wxBoxSizer(wxHORIZONTAL);
+    date_and_button->Add(enrolled_on_, 0, wxEXPAND | wxRIGHT, 4);
     change_date_ = new wxButton(this, wxID_ANY, _("Change &date"));
     change_date_->SetToolTip(_("Save this enrolment date for the selected person (Alt+D)"));
-    redate->Add(change_date_, 0);
-    right->Add(redate, 0);
+    date_and_button->Add(change_date_, 0);
+    redate->Add(date_and_button, 0, wxBOTTOM, 4);
+    right->Add(redate, 0, wxEXPAND);
     row->Add(right, 1, wxEXPAND | wxALL, 8);
 
     auto* column = new wxBoxSizer(wxVERTICAL);

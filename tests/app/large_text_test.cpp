@@ -9,6 +9,8 @@
 #include <wx/combobox.h>
 #include <wx/textctrl.h>
 #include <wx/radiobut.h>
+#include <wx/scrolwin.h>
+#include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/toplevel.h>
 #include <wx/uiaction.h>
@@ -16,6 +18,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <vector>
 
 #include "fixture.hpp"
 #include "screens.hpp"
@@ -53,6 +56,31 @@ void clipped_under(wxWindow* w, const std::string& where, wxString& out) {
         }
         clipped_under(child, where, out);
     }
+    // Controls pushed on top of one another (a row with no room left puts its last button over other words).
+    std::vector<wxWindow*> shown;
+    for (wxWindow* child : w->GetChildren())
+        if (!dynamic_cast<wxTopLevelWindow*>(child) && child->IsShownOnScreen() && !dynamic_cast<wxStaticBox*>(child) &&
+            (dynamic_cast<wxControl*>(child)))
+            shown.push_back(child);
+    // Or past the edge of the window they are in (a window that scrolls has room past its edge).
+    const wxRect room = dynamic_cast<wxScrollHelper*>(w) ? wxRect(w->GetVirtualSize()) : wxRect(w->GetClientSize());
+    for (wxWindow* c : shown) {
+        const wxRect r = c->GetRect();
+        if (r.GetRight() > room.GetRight() + 1 || r.GetBottom() > room.GetBottom() + 1 || r.GetLeft() < -1 ||
+            r.GetTop() < -1)
+            out << where << ": " << c->GetClassInfo()->GetClassName() << " \""
+                << wxControl::RemoveMnemonics(c->GetLabel()).Left(40) << "\" at " << r.x << "," << r.y << " " << r.width
+                << "x" << r.height << " runs past its window's edge (" << room.width << "x" << room.height << ")\n";
+    }
+    for (std::size_t i = 0; i < shown.size(); ++i)
+        for (std::size_t j = i + 1; j < shown.size(); ++j) {
+            const wxRect a = shown[i]->GetRect(), b = shown[j]->GetRect();
+            if (a.Intersects(b) && a.Intersect(b).GetWidth() > 2 && a.Intersect(b).GetHeight() > 2)
+                out << where << ": " << shown[i]->GetClassInfo()->GetClassName() << " \""
+                    << wxControl::RemoveMnemonics(shown[i]->GetLabel()).Left(40) << "\" and "
+                    << shown[j]->GetClassInfo()->GetClassName() << " \""
+                    << wxControl::RemoveMnemonics(shown[j]->GetLabel()).Left(40) << "\" are on top of each other\n";
+        }
 }
 
 }  // namespace
