@@ -4,8 +4,11 @@
 #include <soci/soci.h>
 
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "core/calendar.hpp"
+#include "core/signature.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
@@ -67,6 +70,33 @@ ErasureResult erase_participant(Database& db, const std::string& ref, const std:
             soci::use(person);  // marks cleared since: their rows are gone, their entries are not
         db.sql() << "UPDATE attendance SET note = '', updated_at = :at, updated_by = :by WHERE participant_uuid = :p",
             soci::use(now), soci::use(db.actor()), soci::use(person);
+
+        // Supervised practice and observed assessment keep what counts (minutes, days, levels, who supervised,
+        // how many referees); the words go: supervision notes, the reasons for extensions (often about health),
+        // and referees' names, each replaced by a stand-in that keeps two referees two.
+        db.sql() << "UPDATE supervision_entries SET note = '', updated_at = :at, updated_by = :by "
+                    "WHERE participant_uuid = :p",
+            soci::use(now), soci::use(db.actor()), soci::use(person);
+        db.sql() << "UPDATE deadline_extensions SET reason = '(erased)', updated_at = :at, updated_by = :by "
+                    "WHERE participant_uuid = :p",
+            soci::use(now), soci::use(db.actor()), soci::use(person);
+        std::vector<std::pair<std::string, std::string>> referees;
+        {
+            soci::rowset<soci::row> rows =
+                (db.sql().prepare << "SELECT uuid, referee FROM referee_questionnaires WHERE participant_uuid = :p",
+                 soci::use(person));
+            for (const auto& r : rows) referees.emplace_back(text(r, 0), text(r, 1));
+        }
+        for (const auto& [uuid, referee] : referees) {
+            const std::string stand_in = "erased referee " + blake2b_hex(person + '\x1f' + referee, 16).substr(0, 8);
+            db.sql() << "UPDATE referee_questionnaires SET referee = :r, updated_at = :at, updated_by = :by "
+                        "WHERE uuid = :u",
+                soci::use(stand_in), soci::use(now), soci::use(db.actor()), soci::use(uuid);
+        }
+        db.sql() << "UPDATE audit_log SET old_value = CASE WHEN old_value IS NULL THEN NULL ELSE '(erased)' END, "
+                    "new_value = CASE WHEN new_value IS NULL THEN NULL ELSE '(erased)' END "
+                    "WHERE participant_uuid = :p AND entity IN ('referee_questionnaire', 'deadline_extension')",
+            soci::use(person);
 
         db.sql() << "SELECT COUNT(*) FROM certificates WHERE participant_uuid = :p",
             soci::into(result.certificates_kept), soci::use(person);

@@ -206,3 +206,43 @@ TEST_CASE("a deadline extension moves the completion window; attestations and re
     CHECK(actions(history, "attestation") == std::vector<std::string>{"record"});
     CHECK(actions(history, "referee_questionnaire") == std::vector<std::string>{"receive"});
 }
+
+TEST_CASE("erasing a person erases the words of their practice records and keeps what counts", "[store][practice]") {
+    Programme p;
+    auto entry = p.entry(SupervisionFormat::one_to_one, 60, "2026-02-02");
+    p.repo.log_supervision("KTM-1", entry);
+    DeadlineExtension extension{"P-1", "", day("2027-12-31"), "a long illness", "", ""};
+    p.repo.extend_deadline("KTM-1", extension);
+    p.repo.add_referee({"P-1", "Dr Referee One", day("2026-02-01")});
+    p.repo.add_referee({"P-1", "Referee Two", day("2026-02-03")});
+    p.repo.add_referee({"P-1", "Dr Referee One", day("2026-02-05")});  // the same referee again
+    auto distinct_referees = [&] {
+        long long n = 0;
+        p.db->sql() << "SELECT COUNT(DISTINCT referee) FROM referee_questionnaires", soci::into(n);
+        return n;
+    };
+    REQUIRE(distinct_referees() == 2);
+    const auto before = p.completion("2026-03-01");
+
+    erase_participant(*p.db, "P-1", "their own request by letter");
+
+    std::string note, reason;
+    p.db->sql() << "SELECT note FROM supervision_entries", soci::into(note);
+    p.db->sql() << "SELECT reason FROM deadline_extensions", soci::into(reason);
+    CHECK(note.empty());
+    CHECK(reason == "(erased)");
+    CHECK(distinct_referees() == 2);
+    long long named = 0;
+    p.db->sql() << "SELECT COUNT(*) FROM referee_questionnaires WHERE referee IN ('Dr Referee One', 'Referee Two')",
+        soci::into(named);
+    CHECK(named == 0);
+    for (const auto& e : audit_history(*p.db, "P-1", "")) {
+        INFO(e.entity << " " << e.action << " " << e.new_value.value_or(""));
+        CHECK(e.new_value.value_or("").find("illness") == std::string::npos);
+        CHECK(e.new_value.value_or("").find("Referee") == std::string::npos);
+    }
+    // What counts stays: the minutes, the deadline, the referees.
+    const auto after = p.completion("2026-03-01");
+    CHECK(after.deadline->due == before.deadline->due);
+    CHECK(after.missing.size() == before.missing.size());
+}
