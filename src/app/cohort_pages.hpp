@@ -205,6 +205,9 @@ public:
     // Records an assessment, supervised practice or the ethics acknowledgement for everyone selected (a dialog:
     // record_dialogs.hpp), all or none, and shows the result; true when recorded.
     bool record_selected(RecordKind kind);
+    // Records an observed assessment of the chosen person on a module's rubric (ObservationDialog) and shows the
+    // result; true when recorded.
+    bool observe_selected();
     std::vector<std::string> selected_refs() const;
     const std::vector<ParticipantCompletion>& results() const { return results_; }
     wxDataViewListCtrl* list() const { return list_; }

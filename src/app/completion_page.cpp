@@ -46,9 +46,14 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     ethics->SetToolTip(_("Record that the selected people acknowledged the code of ethics (Alt+E)"));
     bar->Add(assessment, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(practice, 0, wxRIGHT | wxBOTTOM, 4);
+    // Observed practice rated on the module's rubric, for the chosen person.
+    auto* observed = new wxButton(this, wxID_ANY, _("O&bserved assessment…"));
+    observed->SetName("record_observation");
+    observed->SetToolTip(_("Rate the chosen person's observed practice on the module's rubric (Alt+B)"));
     bar->Add(ethics, 0, wxRIGHT | wxBOTTOM, 4);
+    bar->Add(observed, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(override_button, 0, wxBOTTOM, 4);
-    override_button->MoveAfterInTabOrder(ethics);  // made first, shown last: Tab follows what is shown
+    override_button->MoveAfterInTabOrder(observed);  // made first, shown last: Tab follows what is shown
     column->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     totals_ = new wxStaticText(this, wxID_ANY, "");  // a line of its own: the buttons leave it no room at 1024 wide
     totals_->SetName("totals");
@@ -92,6 +97,7 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     assessment->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_selected(RecordKind::assessment); });
     practice->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_selected(RecordKind::practice); });
     ethics->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_selected(RecordKind::ethics); });
+    observed->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { observe_selected(); });
 }
 
 void CompletionPage::refresh() {
@@ -168,6 +174,14 @@ std::vector<std::string> CompletionPage::selected_refs() const {
 
 bool CompletionPage::record_selected(RecordKind kind) {
     if (!record_for(this, context_, kind, cohort_, selected_refs())) return false;
+    refresh();
+    return true;
+}
+
+bool CompletionPage::observe_selected() {
+    const int row = list_->GetSelectedRow();
+    const std::string ref = row == wxNOT_FOUND ? "" : results_[static_cast<std::size_t>(row)].ref;
+    if (!observe_for(this, context_, cohort_, ref)) return false;
     refresh();
     return true;
 }

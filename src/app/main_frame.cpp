@@ -17,6 +17,7 @@
 
 #include "app/accessibility.hpp"
 #include "app/certification_view.hpp"
+#include "app/cohort_pages.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
@@ -37,6 +38,7 @@ enum {
     ID_NEW_COHORT = ID_SECTION_FIRST + 10,
     ID_OPEN_COHORT,
     ID_CLOSE_COHORT,
+    ID_OBSERVE,
     ID_REPORTS,
     ID_RENEWALS,
 };
@@ -111,6 +113,9 @@ void MainFrame::build_menus() {
     cohort->Append(ID_NEW_COHORT, _("&New cohort…\tCtrl+N"));
     cohort->Append(ID_OPEN_COHORT, _("&Open cohort…\tCtrl+Shift+O"));
     cohort->Append(ID_CLOSE_COHORT, _("&Close cohort\tCtrl+W"));
+    cohort->AppendSeparator();
+    cohort->Append(ID_OBSERVE, _("Record an o&bserved assessment…\tCtrl+Shift+B"),
+                   _("Rate the chosen person's observed practice on a module's rubric"));
 
     auto* help = new wxMenu;
     help->Append(wxID_HELP, _("&Help\tF1"));
@@ -169,6 +174,18 @@ void MainFrame::build_menus() {
         ID_OPEN_COHORT);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { close_cohort(); }, ID_CLOSE_COHORT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            // For the person chosen on the shown cohort's Completion page (it is shown, so the choice can be seen).
+            const int at = book_->GetSelection() - static_cast<int>(fixed_pages());
+            if (at < 0 || at >= static_cast<int>(cohorts_.size()))
+                return show_info(this, _("Open a cohort first, then choose a person on its Completion page."));
+            auto* panel = cohorts_[static_cast<std::size_t>(at)];
+            panel->show_page(CohortPanel::completion_page);
+            panel->completion()->observe_selected();
+        },
+        ID_OBSERVE);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { show_page(static_cast<int>(sections_.size())); }, ID_REPORTS);
     Bind(

@@ -284,6 +284,16 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
             if (record_for(row, context, kind, cohorts[static_cast<std::size_t>(at)], {ref}) && changed) changed();
         });
     }
+    // Observed practice on a module's rubric: one person at a time, as a rater watches one.
+    auto* observed = new wxButton(row, wxID_ANY, _("O&bserved assessment…"));
+    observed->SetName("record_observation");
+    observed->SetToolTip(_("Rate this person's observed practice on a module's rubric"));
+    actions->Add(observed, 0, wxRIGHT, 6);
+    observed->Bind(wxEVT_BUTTON, [&context, ref, cohorts, choice, changed, row](wxCommandEvent&) {
+        const int at = choice->GetSelection();
+        if (at == wxNOT_FOUND) return;
+        if (observe_for(row, context, cohorts[static_cast<std::size_t>(at)], ref) && changed) changed();
+    });
     column->Add(actions, 0);
     row->SetSizer(column);
     details.add_window(row, 0);

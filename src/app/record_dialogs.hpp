@@ -10,6 +10,7 @@
 
 #include "app/app_context.hpp"
 #include "core/model.hpp"
+#include "core/practice.hpp"
 #include "core/problem.hpp"
 #include "core/records.hpp"
 
@@ -60,5 +61,43 @@ bool record_for(wxWindow* parent, AppContext& context, RecordKind kind, const st
 // runs after something was recorded.
 void add_record_buttons(DetailsView& details, AppContext& context, const std::string& ref,
                         std::function<void()> changed);
+
+// What the observed-assessment dialog starts from: the modules with a rubric, who may rate, and the defaults.
+struct ObservationSetting {
+    Curriculum curriculum;
+    Date cohort_start;
+    Date today;
+    std::string module;           // the module offered first (one with a rubric)
+    std::vector<Trainer> raters;  // the trainers on record
+    std::string rater;            // the rater offered first (the cohort's lead trainer's ref)
+    std::string language = "en";  // of the titles and level descriptors (English when a text has none in it)
+};
+
+// forms/observation_dialog.xrc: one person's observed practice rated on a module's rubric: a level 0-4 or "No
+// opportunity to observe" per criterion (and the second rater's, when there is one), with the chosen level's
+// descriptor beside it, the method, the day, and, before anything is kept, the outcome it will record in words ("met"
+// or "asked to repeat"). Held back until released unless unticked.
+class ObservationDialog : public wxDialog {
+public:
+    ObservationDialog(wxWindow* parent, const wxString& person, const ObservationSetting& setting);
+    // The assessment typed, of `ref`; throws InputError naming every field still wrong in words.
+    ObservedAssessment assessment(const std::string& ref) const;
+    const wxString& outcome_text() const { return outcome_text_; }  // as shown
+    wxString descriptor(std::size_t criterion) const;               // shown for the chosen level ("" none)
+    const Rubric* rubric() const;                                   // the chosen module's
+
+private:
+    void show_rubric();  // one row per criterion of the chosen module's rubric
+    void update();       // the descriptors, the second rater's levels and the outcome, anew from the fields
+    std::optional<int> chosen_level(std::size_t criterion, bool second, bool& chosen) const;
+    ObservationSetting setting_;
+    std::vector<std::string> modules_;  // the module choice's codes
+    std::vector<std::string> raters_;   // the rater choice's refs (the second rater's: after "No second rater")
+    wxString outcome_text_;
+};
+
+// Asks for one observed assessment of `ref` in `cohort_code` and keeps it (PracticeRepo, one transaction), asking
+// again after a refusal (which names the field); true when kept, false when cancelled or no module has a rubric.
+bool observe_for(wxWindow* parent, AppContext& context, const std::string& cohort_code, const std::string& ref);
 
 }  // namespace mitra::app
