@@ -47,9 +47,9 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     bar->Add(assessment, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(practice, 0, wxRIGHT | wxBOTTOM, 4);
     // Observed practice rated on the module's rubric, for the chosen person.
-    auto* observed = new wxButton(this, wxID_ANY, _("O&bserved assessment…"));
+    auto* observed = new wxButton(this, wxID_ANY, _("Observe&d assessment…"));
     observed->SetName("record_observation");
-    observed->SetToolTip(_("Rate the chosen person's observed practice on the module's rubric (Alt+B)"));
+    observed->SetToolTip(_("Rate the chosen person's observed practice on the module's rubric (Alt+D)"));
     bar->Add(ethics, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(observed, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(override_button, 0, wxBOTTOM, 4);

@@ -285,7 +285,7 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
         });
     }
     // Observed practice on a module's rubric: one person at a time, as a rater watches one.
-    auto* observed = new wxButton(row, wxID_ANY, _("O&bserved assessment…"));
+    auto* observed = new wxButton(row, wxID_ANY, _("Observe&d assessment…"));
     observed->SetName("record_observation");
     observed->SetToolTip(_("Rate this person's observed practice on a module's rubric"));
     actions->Add(observed, 0, wxRIGHT, 6);
