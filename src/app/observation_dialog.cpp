@@ -97,12 +97,11 @@ void ObservationDialog::show_rubric() {
             fill_levels(level);
             level->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { update(); });
             row->Add(level, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-            row->Add(new wxStaticText(panel, wxID_ANY, _("Second rater's level")), 0, wxALIGN_CENTER_VERTICAL | wxRIGHT,
-                     8);
+            // The label names the choice for a screen reader: with the criterion's number, as every row has one.
+            row->Add(new wxStaticText(panel, wxID_ANY, wxString::Format(_("Second rater's level (%zu)"), i + 1)), 0,
+                     wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
             auto* second = new wxChoice(panel, wxID_ANY);
             second->SetName(level_choice_name(i, true));
-            // Said with its criterion's number: the label beside it is the same on every row.
-            set_accessible_name(second, wxString::Format(_("Criterion %zu, second rater's level"), i + 1));
             fill_levels(second);
             second->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { update(); });
             row->Add(second, 0, wxALIGN_CENTER_VERTICAL);
@@ -114,6 +113,7 @@ void ObservationDialog::show_rubric() {
     }
     panel->SetSizer(column, true);
     update();
+    if (IsShown()) name_controls(this);  // rows made for another module after the naming pass ran on showing
 }
 
 std::optional<int> ObservationDialog::chosen_level(std::size_t criterion, bool second, bool& chosen) const {

@@ -10,6 +10,8 @@
 #include <wx/timer.h>
 #include <wx/uiaction.h>
 
+#include <gtk/gtk.h>
+
 #include "app/cohort_pages.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/main_frame.hpp"
@@ -86,6 +88,19 @@ Cohort cohort_with_rubrics(Programme& programme) {
     return c;
 }
 
+// Each field and button under `w` with the name a screen reader says for it (ATK), one a line; "" for none.
+void accessible_names(wxWindow* w, wxString& out) {
+    for (wxWindow* child : w->GetChildren()) {
+        if (dynamic_cast<wxChoice*>(child) || dynamic_cast<wxTextCtrl*>(child) || dynamic_cast<wxCheckBox*>(child) ||
+            dynamic_cast<wxButton*>(child)) {
+            AtkObject* accessible = gtk_widget_get_accessible(child->GetHandle());
+            const char* name = accessible ? atk_object_get_name(accessible) : nullptr;
+            out << child->GetName() << ": " << wxString::FromUTF8(name ? name : "") << "\n";
+        }
+        accessible_names(child, out);
+    }
+}
+
 std::string reason_of(store::Database& db, const std::string& cohort, const std::string& ref,
                       const std::string& module) {
     for (const auto& p : store::cohort_completion(db, cohort, Date{2026, 3, 2}))
@@ -128,12 +143,13 @@ TEST_CASE(
     }
 
     // Every criterion at 2 (three Downs from none) but the second, listening without advice, at 1.
-    wxString outcome_before, outcome_shown, descriptor_shown, module_shown;
+    wxString outcome_before, outcome_shown, descriptor_shown, module_shown, names;
     std::size_t kept_while_shown = 99;
     {
         KeyboardAnswer answer([&](app::ObservationDialog* dialog, wxUIActionSimulator& sim) {
             module_shown = static_cast<wxChoice*>(dialog->FindWindow("module"))->GetStringSelection();
             outcome_before = dialog->outcome_text();
+            accessible_names(dialog, names);
             for (std::size_t i = 0; i < rubric.criteria.size(); ++i)
                 rate(sim, static_cast<char>('1' + i), i == 1 ? 2 : 3);
             key(sim, 'd', wxMOD_ALT);  // the day
@@ -155,6 +171,14 @@ TEST_CASE(
     CHECK(descriptor_shown == wxString::FromUTF8(rubric.criteria[1].levels[1].in("en")));
     CHECK(outcome_shown.Contains("\"asked to repeat\", held back until released"));
     CHECK(kept_while_shown == 0);
+    // Every field named for a screen reader from its label (the naming pass run on every window shown), without the
+    // label's mnemonic; each second rater's level with its criterion's number.
+    INFO(names);
+    CHECK_FALSE(names.Contains(": \n"));
+    CHECK(names.Contains("level_2: 2. Listening without advice\n"));
+    CHECK(names.Contains("second_level_2: Second rater's level (2)\n"));
+    CHECK(names.Contains("day: Day (YYYY-MM-DD)\n"));
+    CHECK(names.Contains("held_back: Hold the result back until released\n"));
 
     const auto kept = store::PracticeRepo(db).observations("P-001");
     REQUIRE(kept.size() == 1);
