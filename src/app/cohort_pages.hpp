@@ -208,6 +208,9 @@ public:
     // Records an observed assessment of the chosen person on a module's rubric (ObservationDialog) and shows the
     // result; true when recorded.
     bool observe_selected();
+    // Releases the chosen person's held-back observed assessment results in this cohort, after asking; true when
+    // released.
+    bool release_selected();
     std::vector<std::string> selected_refs() const;
     const std::vector<ParticipantCompletion>& results() const { return results_; }
     wxDataViewListCtrl* list() const { return list_; }

@@ -16,6 +16,7 @@
 #include "app/reason_words.hpp"
 #include "app/record_dialogs.hpp"
 #include "app/text.hpp"
+#include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app {
@@ -184,6 +185,33 @@ bool CompletionPage::observe_selected() {
     if (!observe_for(this, context_, cohort_, ref)) return false;
     refresh();
     return true;
+}
+
+bool CompletionPage::release_selected() {
+    const int row = list_->GetSelectedRow();
+    if (row == wxNOT_FOUND) return show_info(this, _("Choose a person in the list first.")), false;
+    const std::string ref = results_[static_cast<std::size_t>(row)].ref;
+    std::vector<std::string> held;  // modules of this cohort with results held back
+    guarded(this, [&] {
+        for (const auto& a : store::PracticeRepo(context_.db()).observations(ref))
+            if (!a.released_on && std::find(held.begin(), held.end(), a.module_code) == held.end())
+                for (const auto& m : results_[static_cast<std::size_t>(row)].modules)
+                    if (m.code == a.module_code) held.push_back(a.module_code);
+    });
+    if (held.empty()) return show_info(this, wxString::Format(_("No result is held back for %s."), wx(ref))), false;
+    wxString modules;
+    for (const auto& code : held) modules << (modules.empty() ? "" : ", ") << wx(code);
+    if (!ask_yes_no(this,
+                    wxString::Format(_("Release the held-back observed assessment results of %s in %s to them now?"),
+                                     wx(ref), modules),
+                    _("Release"), _("Keep held back")))
+        return false;
+    const bool released = guarded(this, [&] {
+        store::PracticeRepo practice(context_.db());
+        for (const auto& code : held) practice.release(cohort_, ref, code, context_.today());
+    });
+    refresh();
+    return released;
 }
 
 bool CompletionPage::apply_override(const CompletionOverride& decision) {

@@ -39,6 +39,7 @@ enum {
     ID_OPEN_COHORT,
     ID_CLOSE_COHORT,
     ID_OBSERVE,
+    ID_RELEASE,
     ID_REPORTS,
     ID_RENEWALS,
 };
@@ -116,6 +117,8 @@ void MainFrame::build_menus() {
     cohort->AppendSeparator();
     cohort->Append(ID_OBSERVE, _("Record an o&bserved assessment…\tCtrl+Shift+B"),
                    _("Rate the chosen person's observed practice on a module's rubric"));
+    cohort->Append(ID_RELEASE, _("&Release the held-back results…\tCtrl+Shift+R"),
+                   _("Release the chosen person's observed assessment results held back until now"));
 
     auto* help = new wxMenu;
     help->Append(wxID_HELP, _("&Help\tF1"));
@@ -176,16 +179,17 @@ void MainFrame::build_menus() {
         wxEVT_MENU, [this](wxCommandEvent&) { close_cohort(); }, ID_CLOSE_COHORT);
     Bind(
         wxEVT_MENU,
-        [this](wxCommandEvent&) {
+        [this](wxCommandEvent& e) {
             // For the person chosen on the shown cohort's Completion page (it is shown, so the choice can be seen).
             const int at = book_->GetSelection() - static_cast<int>(fixed_pages());
             if (at < 0 || at >= static_cast<int>(cohorts_.size()))
                 return show_info(this, _("Open a cohort first, then choose a person on its Completion page."));
             auto* panel = cohorts_[static_cast<std::size_t>(at)];
             panel->show_page(CohortPanel::completion_page);
-            panel->completion()->observe_selected();
+            if (e.GetId() == ID_OBSERVE) panel->completion()->observe_selected();
+            else panel->completion()->release_selected();
         },
-        ID_OBSERVE);
+        ID_OBSERVE, ID_RELEASE);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { show_page(static_cast<int>(sections_.size())); }, ID_REPORTS);
     Bind(

@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "app/cohort_pages.hpp"
+#include "app/guard.hpp"
 #include "app/cohort_panel.hpp"
 #include "app/main_frame.hpp"
 #include "app/record_dialogs.hpp"
@@ -206,6 +207,27 @@ TEST_CASE(
     CHECK(outcome_shown.Contains("\"met\""));
     CHECK(store::PracticeRepo(db).observations("P-001").size() == 2);
     CHECK(reason_of(db, c.code, "P-001", "M04").find("Listening without advice") == std::string::npos);
+
+    // Released after the session: asked first, naming the person by ref and the module; "keep held back" keeps them.
+    std::vector<wxString> questions;
+    bool answer_yes = false;
+    app::set_question_sink([&](wxWindow*, const wxString& q) {
+        questions.push_back(q);
+        return answer_yes;
+    });
+    CHECK_FALSE(page->release_selected());
+    for (const auto& a : store::PracticeRepo(db).observations("P-001")) CHECK_FALSE(a.released_on);
+    answer_yes = true;
+    CHECK(page->release_selected());
+    REQUIRE(questions.size() == 2);
+    CHECK(questions[1].Contains("P-001 in M04"));
+    for (const auto& a : store::PracticeRepo(db).observations("P-001")) CHECK(a.released_on == Date{2026, 3, 2});
+    programme.messages.clear();
+    CHECK_FALSE(page->release_selected());  // nothing left held back: said, not asked
+    CHECK(questions.size() == 2);
+    REQUIRE(programme.messages.size() == 1);
+    CHECK(programme.messages[0].Contains("No result is held back for P-001"));
+    app::set_question_sink({});
 }
 
 TEST_CASE("an observed assessment with a criterion left unrated is refused naming it, and nothing is kept",
