@@ -8,6 +8,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
+#include <wx/wrapsizer.h>
 #include <wx/xrc/xmlres.h>
 
 #include <algorithm>
@@ -271,12 +272,13 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
     };
     auto* column = new wxBoxSizer(wxVERTICAL);
     column->Add(bar, 0, wxBOTTOM, 4);
-    auto* actions = new wxBoxSizer(wxHORIZONTAL);
+    // The buttons go on a second line when the details pane is narrow (1024x600, large text, long translations).
+    auto* actions = new wxWrapSizer(wxHORIZONTAL);
     for (const auto& b : buttons) {
         auto* button = new wxButton(row, wxID_ANY, b.label);
         button->SetName(b.name);
         button->SetToolTip(b.tip);
-        actions->Add(button, 0, wxRIGHT, 6);
+        actions->Add(button, 0, wxRIGHT | wxBOTTOM, 4);
         const RecordKind kind = b.kind;
         button->Bind(wxEVT_BUTTON, [&context, ref, cohorts, choice, kind, changed, row](wxCommandEvent&) {
             const int at = choice->GetSelection();
@@ -288,13 +290,13 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
     auto* observed = new wxButton(row, wxID_ANY, _("Observe&d assessment…"));
     observed->SetName("record_observation");
     observed->SetToolTip(_("Rate this person's observed practice on a module's rubric"));
-    actions->Add(observed, 0, wxRIGHT, 6);
+    actions->Add(observed, 0, wxRIGHT | wxBOTTOM, 4);
     observed->Bind(wxEVT_BUTTON, [&context, ref, cohorts, choice, changed, row](wxCommandEvent&) {
         const int at = choice->GetSelection();
         if (at == wxNOT_FOUND) return;
         if (observe_for(row, context, cohorts[static_cast<std::size_t>(at)], ref) && changed) changed();
     });
-    column->Add(actions, 0);
+    column->Add(actions, 0, wxEXPAND);
     row->SetSizer(column);
     details.add_window(row, 0);
 }
