@@ -13,6 +13,7 @@
 
 #include "app/accessibility.hpp"
 #include "app/attendance_list.hpp"
+#include "app/columns.hpp"
 #include "app/cohort_pages.hpp"
 #include "app/guard.hpp"
 #include "app/i18n.hpp"
@@ -171,8 +172,15 @@ AttendancePage::AttendancePage(wxWindow* parent, AppContext& context, const std:
     grid_->SetTable(table_, true);
     grid_->EnableEditing(false);
     grid_->EnableDragRowSize(false);
-    grid_->SetColLabelSize(FromDIP(40));
-    grid_->SetDefaultColSize(FromDIP(78));
+    {
+        // A session's label is two lines, its module and its date: the columns as wide, and the labels as high, as
+        // they need in the label font at the text's size (GTK's text scaling included).
+        wxClientDC dc(grid_);
+        dc.SetFont(grid_->GetLabelFont());
+        const wxSize date = dc.GetTextExtent("2026-12-31");
+        grid_->SetColLabelSize(std::max(FromDIP(40), 2 * date.y + FromDIP(12)));
+        grid_->SetDefaultColSize(std::max(column_width(grid_, "", 78), date.x + FromDIP(16)));
+    }
     grid_->SetDefaultCellAlignment(wxALIGN_CENTRE, wxALIGN_CENTRE);
     grid_->SetRowLabelAlignment(wxALIGN_LEFT, wxALIGN_CENTRE);
     grid_->SetCellHighlightPenWidth(3);

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "app/columns.hpp"
 #include "app/guard.hpp"
 #include "app/text.hpp"
 
@@ -48,7 +49,8 @@ void BrowsePanel::build() {
         return std::make_pair(first, first + static_cast<unsigned>(std::max(1, list_->GetCountPerPage())));
     });
     for (unsigned i = 0; i < specs.size(); ++i)
-        list_->AppendTextColumn(specs[i].title, i, wxDATAVIEW_CELL_INERT, FromDIP(specs[i].width), wxALIGN_LEFT,
+        list_->AppendTextColumn(specs[i].title, i, wxDATAVIEW_CELL_INERT,
+                                column_width(list_, specs[i].title, specs[i].width), wxALIGN_LEFT,
                                 wxDATAVIEW_COL_RESIZABLE);
     left_column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 6);
     left->SetSizer(left_column);

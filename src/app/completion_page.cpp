@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "app/columns.hpp"
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
@@ -64,19 +65,21 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     list_ =
         new wxDataViewListCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES | wxDV_MULTIPLE);
     list_->SetName("completion");
-    list_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(80));
-    list_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(180));
-    list_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(100));
-    list_->AppendTextColumn(_("What is still needed"), wxDATAVIEW_CELL_INERT, FromDIP(600), wxALIGN_LEFT,
+    list_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Ref"), 80));
+    list_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Name"), 180));
+    list_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Status"), 100));
+    list_->AppendTextColumn(_("What is still needed"), wxDATAVIEW_CELL_INERT,
+                            column_width(list_, _("What is still needed"), 600), wxALIGN_LEFT,
                             wxDATAVIEW_COL_RESIZABLE);
     modules_ = new wxDataViewListCtrl(splitter, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
     modules_->SetName("completion_modules");
-    modules_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
-    modules_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(260));
-    modules_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, FromDIP(100));
-    modules_->AppendTextColumn(_("Minutes attended / needed"), wxDATAVIEW_CELL_INERT, FromDIP(200));
-    modules_->AppendTextColumn(_("Why not yet"), wxDATAVIEW_CELL_INERT, FromDIP(420), wxALIGN_LEFT,
-                               wxDATAVIEW_COL_RESIZABLE);
+    modules_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, column_width(modules_, _("Module"), 60));
+    modules_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, column_width(modules_, _("Title"), 260));
+    modules_->AppendTextColumn(_("Status"), wxDATAVIEW_CELL_INERT, column_width(modules_, _("Status"), 100));
+    modules_->AppendTextColumn(_("Minutes attended / needed"), wxDATAVIEW_CELL_INERT,
+                               column_width(modules_, _("Minutes attended / needed"), 200));
+    modules_->AppendTextColumn(_("Why not yet"), wxDATAVIEW_CELL_INERT, column_width(modules_, _("Why not yet"), 420),
+                               wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     splitter->SplitHorizontally(list_, modules_, FromDIP(300));
     splitter->SetSashGravity(0.6);
     splitter->SetMinimumPaneSize(FromDIP(110));  // each list keeps a few rows on a small screen

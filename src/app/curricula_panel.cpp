@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "app/columns.hpp"
 #include "app/guard.hpp"
 #include "app/problems_view.hpp"
 #include "app/sections.hpp"
@@ -100,13 +101,13 @@ void CurriculaPanel::show_details(const TextRow& row) {
     // Thirteen languages' columns are wider than any pane: the list scrolls sideways itself rather than widening the
     // details (whose other values would then run off the window's edge).
     modules->SetMinSize(wxSize(FromDIP(200), FromDIP(320)));
-    modules->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
-    modules->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, FromDIP(110));
-    modules->AppendTextColumn(_("Hours"), wxDATAVIEW_CELL_INERT, FromDIP(50));
-    modules->AppendTextColumn(_("Required"), wxDATAVIEW_CELL_INERT, FromDIP(70));
+    modules->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, column_width(modules, _("Module"), 60));
+    modules->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, column_width(modules, _("Kind"), 110));
+    modules->AppendTextColumn(_("Hours"), wxDATAVIEW_CELL_INERT, column_width(modules, _("Hours"), 50));
+    modules->AppendTextColumn(_("Required"), wxDATAVIEW_CELL_INERT, column_width(modules, _("Required"), 70));
     for (const auto& language : languages)
-        modules->AppendTextColumn(wx(language), wxDATAVIEW_CELL_INERT, FromDIP(260), wxALIGN_LEFT,
-                                  wxDATAVIEW_COL_RESIZABLE);
+        modules->AppendTextColumn(wx(language), wxDATAVIEW_CELL_INERT, column_width(modules, wx(language), 260),
+                                  wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
     for (const auto& m : c->modules) {
         wxVector<wxVariant> values;
         values.push_back(wx(m.code));

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "app/columns.hpp"
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
@@ -68,9 +69,9 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     found_->SetName("people_to_enrol");
     found_model_ = new PagedListModel(3);
     found_->AssociateModel(found_model_.get());
-    found_->AppendTextColumn(_("Ref"), 0, wxDATAVIEW_CELL_INERT, FromDIP(80));
-    found_->AppendTextColumn(_("Name"), 1, wxDATAVIEW_CELL_INERT, FromDIP(180));
-    found_->AppendTextColumn(_("Latin name"), 2, wxDATAVIEW_CELL_INERT, FromDIP(140));
+    found_->AppendTextColumn(_("Ref"), 0, wxDATAVIEW_CELL_INERT, column_width(found_, _("Ref"), 80));
+    found_->AppendTextColumn(_("Name"), 1, wxDATAVIEW_CELL_INERT, column_width(found_, _("Name"), 180));
+    found_->AppendTextColumn(_("Latin name"), 2, wxDATAVIEW_CELL_INERT, column_width(found_, _("Latin name"), 140));
     left->Add(found_, 1, wxEXPAND | wxBOTTOM, 4);
     auto* when = new wxBoxSizer(wxHORIZONTAL);
     auto* enrol_on_label = new wxStaticText(this, wxID_ANY, _("Enrol fro&m:"));
@@ -97,10 +98,10 @@ EnrolPage::EnrolPage(wxWindow* parent, AppContext& context, const std::string& c
     enrolled_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
     enrolled_->SetName("enrolled");
     // Narrower than the search list's, so the enrolment date stays in view at 1024x600.
-    enrolled_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(70));
-    enrolled_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(140));
-    enrolled_->AppendTextColumn(_("Latin name"), wxDATAVIEW_CELL_INERT, FromDIP(100));
-    enrolled_->AppendTextColumn(_("Enrolled on"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    enrolled_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, column_width(enrolled_, _("Ref"), 70));
+    enrolled_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, column_width(enrolled_, _("Name"), 140));
+    enrolled_->AppendTextColumn(_("Latin name"), wxDATAVIEW_CELL_INERT, column_width(enrolled_, _("Latin name"), 100));
+    enrolled_->AppendTextColumn(_("Enrolled on"), wxDATAVIEW_CELL_INERT, column_width(enrolled_, _("Enrolled on"), 90));
     right->Add(enrolled_, 1, wxEXPAND | wxBOTTOM, 4);
     // The date and its button go under the words when the column is narrow or the text large.
     auto* redate = new wxWrapSizer(wxHORIZONTAL);

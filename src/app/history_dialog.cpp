@@ -8,6 +8,7 @@
 #include <wx/stattext.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/columns.hpp"
 #include "app/app_context.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
@@ -142,11 +143,11 @@ HistoryDialog::HistoryDialog(wxWindow* parent, const wxString& about, const std:
                                    : wxString::Format(_("%zu recorded changes about %s, oldest first. Times are UTC."),
                                                       entries.size(), about));
     auto* list = changes();
-    list->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, FromDIP(130));
-    list->AppendColumn(_("Who"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    list->AppendColumn(_("What"), wxLIST_FORMAT_LEFT, FromDIP(250));
-    list->AppendColumn(_("About"), wxLIST_FORMAT_LEFT, FromDIP(120));
-    list->AppendColumn(_("Change"), wxLIST_FORMAT_LEFT, FromDIP(260));
+    list->AppendColumn(_("When"), wxLIST_FORMAT_LEFT, column_width(list, _("When"), 130));
+    list->AppendColumn(_("Who"), wxLIST_FORMAT_LEFT, column_width(list, _("Who"), 90));
+    list->AppendColumn(_("What"), wxLIST_FORMAT_LEFT, column_width(list, _("What"), 250));
+    list->AppendColumn(_("About"), wxLIST_FORMAT_LEFT, column_width(list, _("About"), 120));
+    list->AppendColumn(_("Change"), wxLIST_FORMAT_LEFT, column_width(list, _("Change"), 260));
     long row = 0;
     for (const auto& e : entries) {
         wxString when = wx(e.at.substr(0, 16));

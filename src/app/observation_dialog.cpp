@@ -96,7 +96,9 @@ void ObservationDialog::show_rubric() {
             level->SetName(level_choice_name(i, false));
             fill_levels(level);
             level->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { update(); });
-            row->Add(level, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+            // As high as the row's words (GTK's choice is shorter than a line of large text): wxEXPAND, as the
+            // fields above have it in their grid.
+            row->Add(level, 0, wxEXPAND | wxRIGHT, 8);
             // The label names the choice for a screen reader: with the criterion's number, as every row has one.
             row->Add(new wxStaticText(panel, wxID_ANY, wxString::Format(_("Second rater's level (%zu)"), i + 1)), 0,
                      wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
@@ -104,7 +106,7 @@ void ObservationDialog::show_rubric() {
             second->SetName(level_choice_name(i, true));
             fill_levels(second);
             second->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { update(); });
-            row->Add(second, 0, wxALIGN_CENTER_VERTICAL);
+            row->Add(second, 0, wxEXPAND);
             column->Add(row, 0, wxEXPAND | wxTOP, 8);
             auto* words = new wxStaticText(panel, wxID_ANY, "");
             words->SetName(wxString::Format("descriptor_%zu", i + 1));

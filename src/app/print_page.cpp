@@ -16,6 +16,7 @@
 
 #include <cstdlib>
 
+#include "app/columns.hpp"
 #include "app/cohort_pages.hpp"
 #include "app/guard.hpp"
 #include "app/sections.hpp"
@@ -84,8 +85,9 @@ PrintPage::PrintPage(wxWindow* parent, AppContext& context, const std::string& c
     row->Add(picture_, 0, wxRIGHT, 8);
     outcome_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
     outcome_->SetName("print_outcome");
-    outcome_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(80));
-    outcome_->AppendTextColumn(_("Serial or reason"), wxDATAVIEW_CELL_INERT, FromDIP(520), wxALIGN_LEFT,
+    outcome_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, column_width(outcome_, _("Ref"), 80));
+    outcome_->AppendTextColumn(_("Serial or reason"), wxDATAVIEW_CELL_INERT,
+                               column_width(outcome_, _("Serial or reason"), 520), wxALIGN_LEFT,
                                wxDATAVIEW_COL_RESIZABLE);
     row->Add(outcome_, 1, wxEXPAND);
     column->Add(row, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);

@@ -6,6 +6,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "app/columns.hpp"
 #include "app/field_labels.hpp"
 #include "app/guard.hpp"
 #include "app/text.hpp"
@@ -15,10 +16,10 @@ namespace mitra::app {
 ProblemsView::ProblemsView(wxWindow* parent)
     : wxListView(parent, wxID_ANY, wxDefaultPosition, wxSize(-1, 140), wxLC_REPORT | wxLC_SINGLE_SEL) {
     SetName("problems");
-    AppendColumn(_("Line"), wxLIST_FORMAT_RIGHT, FromDIP(50));
-    AppendColumn(_("Column"), wxLIST_FORMAT_RIGHT, FromDIP(60));
-    AppendColumn(_("Field"), wxLIST_FORMAT_LEFT, FromDIP(110));
-    AppendColumn(_("Problem"), wxLIST_FORMAT_LEFT, FromDIP(480));
+    AppendColumn(_("Line"), wxLIST_FORMAT_RIGHT, column_width(this, _("Line"), 50));
+    AppendColumn(_("Column"), wxLIST_FORMAT_RIGHT, column_width(this, _("Column"), 60));
+    AppendColumn(_("Field"), wxLIST_FORMAT_LEFT, column_width(this, _("Field"), 110));
+    AppendColumn(_("Problem"), wxLIST_FORMAT_LEFT, column_width(this, _("Problem"), 480));
 }
 
 void ProblemsView::show(const Problems& problems) {

@@ -11,6 +11,7 @@
 #include <wx/utils.h>
 #include <wx/xrc/xmlres.h>
 
+#include "app/columns.hpp"
 #include "app/guard.hpp"
 #include "app/report_charts.hpp"
 #include "app/text.hpp"
@@ -75,9 +76,9 @@ ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& context) : context_(con
     charts_ = new ReportChartsPanel(this);
     wxXmlResource::Get()->AttachUnknownControl("charts", charts_, this);
     auto* list = figures();
-    list->AppendColumn(_("Table"), wxLIST_FORMAT_LEFT, FromDIP(150));
-    list->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, FromDIP(240));
-    list->AppendColumn(_("Figures"), wxLIST_FORMAT_LEFT, FromDIP(520));
+    list->AppendColumn(_("Table"), wxLIST_FORMAT_LEFT, column_width(list, _("Table"), 150));
+    list->AppendColumn(_("Item"), wxLIST_FORMAT_LEFT, column_width(list, _("Item"), 240));
+    list->AppendColumn(_("Figures"), wxLIST_FORMAT_LEFT, column_width(list, _("Figures"), 520));
 
     XRCCTRL(*this, "show", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_figures(); });
     XRCCTRL(*this, "write", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {

@@ -4,6 +4,7 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include "app/columns.hpp"
 #include "app/cohort_pages.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
@@ -43,17 +44,17 @@ SessionsPage::SessionsPage(wxWindow* parent, AppContext& context, const std::str
     column->Add(summary_, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxDV_ROW_LINES);
     list_->SetName("sessions");
-    list_->AppendTextColumn(_("No."), wxDATAVIEW_CELL_INERT, FromDIP(50));
-    list_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, FromDIP(60));
+    list_->AppendTextColumn(_("No."), wxDATAVIEW_CELL_INERT, column_width(list_, _("No."), 50));
+    list_->AppendTextColumn(_("Module"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Module"), 60));
     // A long title ends in "…" in its column; the whole of it shows on hover and in the details line below.
-    list_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, FromDIP(200))
+    list_->AppendTextColumn(_("Title"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Title"), 200))
         ->GetRenderer()
         ->EnableEllipsize(wxELLIPSIZE_END);
-    list_->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, FromDIP(95));
-    list_->AppendTextColumn(_("Starts"), wxDATAVIEW_CELL_INERT, FromDIP(60));
-    list_->AppendTextColumn(_("Minutes"), wxDATAVIEW_CELL_INERT, FromDIP(65));
-    list_->AppendTextColumn(_("Trainer"), wxDATAVIEW_CELL_INERT, FromDIP(270));
-    list_->AppendTextColumn(_("Co-facilitator"), wxDATAVIEW_CELL_INERT, FromDIP(150));
+    list_->AppendTextColumn(_("Date"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Date"), 95));
+    list_->AppendTextColumn(_("Starts"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Starts"), 60));
+    list_->AppendTextColumn(_("Minutes"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Minutes"), 65));
+    list_->AppendTextColumn(_("Trainer"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Trainer"), 270));
+    list_->AppendTextColumn(_("Co-facilitator"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Co-facilitator"), 150));
     column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT, 8);
     // The chosen session in full (the Title and Trainer columns may cut it), with what would fix a missing trainer.
     details_line_ = new wxStaticText(this, wxID_ANY, "");

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/app.h>
+#include <wx/choice.h>
 #include <wx/dialog.h>
 
 #include "app/browse_panel.hpp"
@@ -15,21 +16,26 @@
 #include "app/record_dialogs.hpp"
 #include "app/reports_panel.hpp"
 #include "app/trainer_dialogs.hpp"
+#include "io/curriculum_toml.hpp"
 #include "store/app_queries.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app_test {
 namespace {
 
-template <typename Dialog, typename... Args>
-void visit(const std::string& what, const std::function<void(const Screen&)>& check, Args&&... args) {
-    auto* dialog = new Dialog(std::forward<Args>(args)...);
+// Shows a dialog made and set up by the caller, checks it, and closes it.
+void show_and_check(wxDialog* dialog, const std::string& what, const std::function<void(const Screen&)>& check) {
     dialog->Show();
     dialog->Raise();
     pump(60);
     check(Screen{"dialog " + what, dialog, dialog});
     dialog->Destroy();
     pump(20);
+}
+
+template <typename Dialog, typename... Args>
+void visit(const std::string& what, const std::function<void(const Screen&)>& check, Args&&... args) {
+    show_and_check(new Dialog(std::forward<Args>(args)...), what, check);
 }
 
 }  // namespace
@@ -80,11 +86,7 @@ void every_screen(Programme& programme, Window& frame, const std::function<void(
         // As revoking asks: with the revocation list's categories.
         auto* dialog = new app::ReasonDialog(parent, "Revoke", "&Why?");
         dialog->offer_revocation_categories();
-        dialog->Show();
-        pump(60);
-        check(Screen{"dialog ReasonDialog with categories", dialog, dialog});
-        dialog->Destroy();
-        pump(20);
+        show_and_check(dialog, "ReasonDialog with categories", check);
     }
     visit<app::OverrideDialog>("OverrideDialog", check, parent, "P-001", modules);
     visit<app::TrainerDialog>("TrainerDialog", check, parent, codes);
@@ -103,6 +105,23 @@ void every_screen(Programme& programme, Window& frame, const std::function<void(
                                store::TrainerRepo(db).qualifications());
     visit<app::QualifyDialog>("QualifyDialog", check, parent, "T-NP-01", modules, std::vector<std::string>{});
     visit<app::TrainerCertificationDialog>("TrainerCertificationDialog", check, parent, "T-NP-01", "", today);
+    // The observed assessment, on a curriculum whose modules have rubrics (tests/data/psf-practice.toml, issue 21's):
+    // as it opens, and with a second rater chosen, which shows each criterion's second level.
+    auto practice = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
+    REQUIRE(practice.ok());
+    app::ObservationSetting observing{
+        practice.value, Date{2026, 2, 2}, today, "M04", trainers, "T-NP-01", programme.context.language()};
+    visit<app::ObservationDialog>("ObservationDialog", check, parent, "P-001", observing);
+    {
+        auto* dialog = new app::ObservationDialog(parent, "P-001", observing);
+        auto* second = static_cast<wxChoice*>(dialog->FindWindow("second_rater"));
+        REQUIRE(second);
+        second->SetSelection(1);
+        wxCommandEvent chosen(wxEVT_CHOICE, second->GetId());
+        chosen.SetEventObject(second);
+        second->GetEventHandler()->ProcessEvent(chosen);
+        show_and_check(dialog, "ObservationDialog with a second rater", check);
+    }
     // The help, as F1 opens it (modal): checked from inside its own event loop, then closed.
     bool helped = false;
     wxTheApp->CallAfter([&] {
@@ -117,6 +136,19 @@ void every_screen(Programme& programme, Window& frame, const std::function<void(
     wxCommandEvent help(wxEVT_MENU, wxID_HELP);
     frame->GetEventHandler()->ProcessEvent(help);
     CHECK(helped);
+}
+
+wxString problems_on_every_screen(Programme& programme, const std::function<wxString(const Screen&)>& problems_of) {
+    Window frame(programme.context);
+    frame->SetSize(0, 0, 1360, 900);
+    wxString problems;
+    int screens = 0;
+    every_screen(programme, frame, [&](const Screen& screen) {
+        ++screens;
+        problems << problems_of(screen);
+    });
+    CHECK(screens >= 30);
+    return problems;
 }
 
 }  // namespace mitra::app_test

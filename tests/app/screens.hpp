@@ -21,4 +21,8 @@ struct Screen {
 // `check` while it is on the screen.
 void every_screen(Programme& programme, Window& frame, const std::function<void(const Screen&)>& check);
 
+// The main window of `programme` opened at 1360x900 and every screen shown in it: what `problems_of` finds on each,
+// together (a failed check when fewer than 30 screens were shown).
+wxString problems_on_every_screen(Programme& programme, const std::function<wxString(const Screen&)>& problems_of);
+
 }  // namespace mitra::app_test
