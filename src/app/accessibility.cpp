@@ -9,6 +9,7 @@
 #include <wx/dataview.h>
 #include <wx/dialog.h>
 #include <wx/listctrl.h>
+#include <wx/radiobox.h>
 #include <wx/radiobut.h>
 #include <wx/eventfilter.h>
 #include <wx/panel.h>
@@ -41,6 +42,12 @@ bool is_container(const wxWindow* w) {
 bool is_decoration(const wxWindow* w) {
     return dynamic_cast<const wxStaticText*>(w) || dynamic_cast<const wxStaticBitmap*>(w) ||
            dynamic_cast<const wxStaticLine*>(w) || dynamic_cast<const wxStaticBox*>(w);
+}
+
+// A button, check box or radio button: it says its own words.
+bool says_own_words(const wxWindow* w) {
+    return dynamic_cast<const wxAnyButton*>(w) || dynamic_cast<const wxCheckBox*>(w) ||
+           dynamic_cast<const wxRadioButton*>(w);
 }
 
 // A label's words as a name: no mnemonic (nor the "(&S)" a CJK or other non-Latin label carries it in), no closing
@@ -97,6 +104,27 @@ GtkWidget* name_window(wxWindow* control, const wxString& name, bool replace) {
         for (const wxWindow* child : control->GetChildren()) naming.stop.insert(child->GetHandle());
     name_widget(widget, &naming);
     return naming.first_focusable;
+}
+
+// A button's name is its words as GTK shows them: "保存(S)" for "保存(&S)", where a screen reader would say the
+// letter in brackets. Such a button is named by its words alone, as a field's label names it.
+void name_by_own_words(wxWindow* w) {
+    if (says_own_words(w) && w->GetLabel().Contains("(&")) name_window(w, label_words(w->GetLabel()), true);
+}
+
+// A radio box's item as GTK shows it, "修了(_P)": named "修了", as its words are said without the mnemonic.
+void name_radio_item(GtkWidget* widget, gpointer) {
+    if (G_TYPE_CHECK_INSTANCE_TYPE(widget, gtk_radio_button_get_type())) {
+        auto* button = reinterpret_cast<GtkButton*>(widget);
+        wxString label = wxString::FromUTF8(gtk_button_get_label(button));
+        if (!gtk_button_get_use_underline(button) || !label.Contains("(_")) return;
+        label.Replace("&", "&&");
+        label.Replace("(_", "(&");
+        if (AtkObject* accessible = gtk_widget_get_accessible(widget))
+            atk_object_set_name(accessible, label_words(label).utf8_str());
+    } else if (G_TYPE_CHECK_INSTANCE_TYPE(widget, gtk_container_get_type())) {
+        gtk_container_forall(reinterpret_cast<GtkContainer*>(widget), name_radio_item, nullptr);
+    }
 }
 
 bool has_name(wxWindow* control) {
@@ -174,8 +202,7 @@ void name_in_sizer(wxWindow* holder) {
         if (name.empty()) name = fallback_name(w);
         // A label beside a field is its name, even where GTK has one (a combo box says its choice); a button or
         // check box says its own words.
-        const bool own_words =
-            dynamic_cast<wxAnyButton*>(w) || dynamic_cast<wxCheckBox*>(w) || dynamic_cast<wxRadioButton*>(w);
+        const bool own_words = says_own_words(w);
         if (label || !has_name(w)) {
             GtkWidget* focus = name_window(w, name, label && !own_words);
             // The label points at its field: Orca reads it with the field, and its Alt+letter moves there.
@@ -198,16 +225,22 @@ void name_tree(wxWindow* w) {
         const bool focusable_pane = is_container(child) && !dynamic_cast<wxTopLevelWindow*>(child) &&
                                     (child->AcceptsFocus() || dynamic_cast<wxBookCtrlBase*>(child));
         if ((control || focusable_pane) && !has_name(child)) name_window(child, fallback_name(child), false);
+        name_by_own_words(child);
+        if (dynamic_cast<wxRadioBox*>(child)) name_radio_item(child->GetHandle(), nullptr);
         name_tree(child);
     }
 }
 
-// Every window, as it is shown: dialogs, pages in a book, the main window.
+// Every window, as it is shown: dialogs, pages in a book, the main window; and buttons as they are made.
 class NameOnShow : public wxEventFilter {
 public:
     int FilterEvent(wxEvent& event) override {
         if (event.GetEventType() == wxEVT_SHOW && static_cast<wxShowEvent&>(event).IsShown())
             if (auto* w = dynamic_cast<wxWindow*>(event.GetEventObject())) name_controls(w);
+        // A button made after its window was shown (a person's details, a cohort's actions) is named as GTK
+        // realizes it.
+        if (event.GetEventType() == wxEVT_CREATE)
+            if (auto* w = dynamic_cast<wxWindow*>(event.GetEventObject())) name_by_own_words(w);
         return Event_Skip;
     }
 };

@@ -4,12 +4,14 @@
 
 #include <wx/button.h>
 #include <wx/choice.h>
+#include <wx/choicdlg.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/wrapsizer.h>
 
+#include "app/columns.hpp"
 #include "app/details_view.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
@@ -60,10 +62,15 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
     const Date today = context.today();
     const auto paths = store::CertificationRepo(context.db()).pathways(ref, today);
     const wxString done = wxString::FromUTF8("✓ "), not_done = wxString::FromUTF8("✗ ");
+    std::vector<std::string> held;  // the codes of the certifications the person holds now, and their titles
+    wxArrayString titles;
     for (const auto& p : paths) {
-        details.add_field(_("Certification"),
-                          wx(p.definition.title.in(context.language()) + " (" + p.definition.code + ")") + " · " +
-                              standing_words(p.standing));
+        const wxString title = wx(p.definition.title.in(context.language()) + " (" + p.definition.code + ")");
+        details.add_field(_("Certification"), title + " · " + standing_words(p.standing));
+        if (p.current) {
+            held.push_back(p.definition.code);
+            titles.Add(title);
+        }
         wxString steps;
         for (const auto& r : p.requirements)
             steps << (steps.empty() ? "" : "\n") << (r.done ? done : not_done)
@@ -89,7 +96,10 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
                 missing << (missing.empty() ? "" : "\n") << gap_phrase(p, gap, context.language());
             details.add_field(_("Missing"), missing);
         }
-        if (!p.current) continue;
+    }
+    // One "Record learning…" (learning is the person's, whatever they hold) and one "Renew…" that asks which when
+    // the person holds several: a button a certification would repeat both and their mnemonics.
+    if (!held.empty()) {
         auto* row = new wxPanel(&details);
         auto* bar = new wxBoxSizer(wxHORIZONTAL);
         auto* learn = new wxButton(row, wxID_ANY, _("&Record learning…"));
@@ -99,12 +109,18 @@ void add_pathways(DetailsView& details, AppContext& context, const std::string& 
         bar->Add(learn, 0, wxRIGHT, 6);
         bar->Add(renew, 0);
         row->SetSizer(bar);
-        const std::string code = p.definition.code;
         learn->Bind(wxEVT_BUTTON, [&context, ref, changed, row](wxCommandEvent&) {
             if (record_learning(row, context, ref) && changed) changed();
         });
-        renew->Bind(wxEVT_BUTTON, [&context, ref, code, changed, row](wxCommandEvent&) {
-            if (renew_certification(row, context, ref, code) && changed) changed();
+        renew->Bind(wxEVT_BUTTON, [&context, ref, held, titles, changed, row](wxCommandEvent&) {
+            std::size_t which = 0;
+            if (held.size() > 1) {
+                wxSingleChoiceDialog ask(row, _("Certification"), _("Renew"), titles);
+                ask.SetName("RenewWhichDialog");
+                if (ask.ShowModal() != wxID_OK) return;
+                which = static_cast<std::size_t>(ask.GetSelection());
+            }
+            if (renew_certification(row, context, ref, held[which]) && changed) changed();
         });
         details.add_window(row, 0);
     }
@@ -192,12 +208,13 @@ RenewalsPanel::RenewalsPanel(wxWindow* parent, AppContext& context) : wxPanel(pa
     list_ =
         new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL | wxLC_HRULES);
     list_->SetName("renewals_list");
-    list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, FromDIP(170));
-    list_->AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, FromDIP(80));
-    list_->AppendColumn(_("Certification"), wxLIST_FORMAT_LEFT, FromDIP(90));
-    list_->AppendColumn(_("Serial"), wxLIST_FORMAT_LEFT, FromDIP(170));
-    list_->AppendColumn(_("Expires"), wxLIST_FORMAT_LEFT, FromDIP(150));
-    list_->AppendColumn(_("What renewal still needs"), wxLIST_FORMAT_LEFT, FromDIP(360));
+    list_->AppendColumn(_("Name"), wxLIST_FORMAT_LEFT, column_width(list_, _("Name"), 170));
+    list_->AppendColumn(_("Ref"), wxLIST_FORMAT_LEFT, column_width(list_, _("Ref"), 80));
+    list_->AppendColumn(_("Certification"), wxLIST_FORMAT_LEFT, column_width(list_, _("Certification"), 90));
+    list_->AppendColumn(_("Serial"), wxLIST_FORMAT_LEFT, column_width(list_, _("Serial"), 170));
+    list_->AppendColumn(_("Expires"), wxLIST_FORMAT_LEFT, column_width(list_, _("Expires"), 150));
+    list_->AppendColumn(_("What renewal still needs"), wxLIST_FORMAT_LEFT,
+                        column_width(list_, _("What renewal still needs"), 360));
     column->Add(list_, 1, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, 8);
     SetSizer(column);
 

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "app/accessibility.hpp"
+
 namespace mitra::app {
 
 DetailsView::DetailsView(wxWindow* parent) : wxScrolledWindow(parent, wxID_ANY) {
@@ -76,6 +78,9 @@ void DetailsView::add_window(wxWindow* window, int proportion) {
 }
 
 void DetailsView::done() {
+    // What was added after the pane was shown (a curriculum's list of modules, a person's buttons) has had no
+    // accessible names given yet.
+    name_controls(this);
     wrap_values();
     FitInside();
     Layout();

@@ -29,6 +29,9 @@
 #include <random>
 
 #include "app/guard.hpp"
+#include "io/keys.hpp"
+#include "printer.hpp"
+#include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
 #include "store/repos.hpp"
 
@@ -117,10 +120,11 @@ void Programme::mark_first_session_present() {
     store::AttendanceRepo(db()).mark(cohort, marks);
 }
 
-Cohort Programme::add_cohort(const std::string& code, const Date& start, const std::string& lead) {
+Cohort Programme::add_cohort(const std::string& code, const Date& start, const std::string& lead,
+                             const std::string& curriculum) {
     Cohort c;
     c.code = code;
-    c.curriculum_code = "PSF";
+    c.curriculum_code = curriculum;
     c.site = "Pokhara";
     c.country = "NP";
     c.time_zone = "Asia/Kathmandu";
@@ -140,6 +144,26 @@ void Programme::make_complete(const std::vector<std::string>& people) {
                                                        {ref, m.code, true, "completed at the Pokhara site", "", ""});
         store::RecordsRepo(db).acknowledge_ethics({ref, curriculum->ethics_code, Date{2026, 2, 2}});
     }
+}
+
+void Programme::certify_twice(const std::string& ref) {
+    auto& db = context.db();
+    const auto key = io::load_or_create_signing_key(io::default_key_path());
+    const Date on{2026, 3, 2};
+    make_complete({ref});
+    store::CertificateRepo(db).issue_for_cohort(cohort, "completion", "", "completion", key, on,
+                                                store_test::accept_all());
+    auto other = *store::CurriculumRepo(db).find("PSF");
+    other.code = "PSF-B";
+    other.certification->code = "PSB";
+    store::CurriculumRepo(db).import(other);
+    const Cohort c = add_cohort("PKR-2026-B", Date{2026, 2, 2}, "T-NP-01", other.code);
+    store::CohortRepo(db).enrol(c.code, {ref}, c.start_date);
+    for (const auto& m : other.modules)
+        store::RecordsRepo(db).override_completion(c.code,
+                                                   {ref, m.code, true, "completed at the Pokhara site", "", ""});
+    store::CertificateRepo(db).issue_for_cohort(c.code, "completion", "", "completion", key, on,
+                                                store_test::accept_all());
 }
 
 EmptyProgramme::EmptyProgramme(const Date& today) {

@@ -36,8 +36,12 @@ struct Programme {
     void make_complete(const std::vector<std::string>& people);
     // Everyone enrolled marked present at the cohort's first session.
     void mark_first_session_present();
-    // Another cohort of PSF, at Pokhara in Nepali, led by `lead`, with no one enrolled and no sessions.
-    Cohort add_cohort(const std::string& code, const Date& start, const std::string& lead = "T-NP-01");
+    // Another cohort (of PSF unless told), at Pokhara in Nepali, led by `lead`, with no one enrolled and no sessions.
+    Cohort add_cohort(const std::string& code, const Date& start, const std::string& lead = "T-NP-01",
+                      const std::string& curriculum = "PSF");
+    // `ref` certified twice: PSC through the fixture's cohort, and PSB through a cohort of PSF-B (a copy of PSF
+    // that leads to a certification of that code), each with its completion certificate.
+    void certify_twice(const std::string& ref);
 };
 
 // A programme as the program makes it on first start: an empty database with the shipped curriculum, nothing else.

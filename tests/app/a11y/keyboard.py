@@ -28,24 +28,11 @@ import time
 
 import pyatspi
 
+from a11y_bus import bus_gets_display, plain, screen_reader_on, start, wait_for
+
 COHORT, PERSON = "DEMO-KTM", "Sukarno"  # a cohort under way in the demo, and one of its people
 SKIP = 77  # ctest's SKIP_RETURN_CODE
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def plain(text):
-    """Words without the direction marks the program puts around names."""
-    return re.sub("[\u200e\u200f\u2066-\u2069]", "", text or "")
-
-
-def wait_for(what, test, seconds=20):
-    end = time.time() + seconds
-    while time.time() < end:
-        value = test()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(what)
 
 
 class Orca:
@@ -98,28 +85,6 @@ class Orca:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-
-
-def screen_reader_on():
-    """What Orca says on the session bus when it starts, said here when Orca does not run."""
-    subprocess.run(["gdbus", "call", "--session", "--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus",
-                    "--method", "org.freedesktop.DBus.Properties.Set", "org.a11y.Status", "ScreenReaderEnabled",
-                    "<true>"], check=True, stdout=subprocess.DEVNULL)
-
-
-def application(process, seconds=30):
-    end = time.time() + seconds
-    while time.time() < end:
-        if process.poll() is not None:
-            return None
-        for app in pyatspi.Registry.getDesktop(0):
-            try:
-                if app is not None and app.get_process_id() == process.pid and app.childCount:
-                    return app
-            except Exception:
-                pass
-        time.sleep(0.2)
-    sys.exit("keyboard.py: mitra never appeared on the accessibility bus")
 
 
 def focused(acc):
@@ -227,15 +192,8 @@ def ref_of(database, name):
 
 def start_mitra(mitra, database):
     """mitra on the database, and its application on the accessibility bus."""
-    # Now and then (as for walk.py's test_app) GTK cannot open a display that works a moment later: up to three times.
-    for _ in range(3):
-        process = subprocess.Popen([mitra, "--db", database], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        app = application(process)
-        if app is not None:
-            return process, app
-        print("keyboard.py: mitra ended with %d before it showed (%s); starting it again" %
-              (process.returncode, process.stdout.read().decode().strip()))
-    sys.exit("keyboard.py: mitra did not start three times")
+    return start(lambda: subprocess.Popen([mitra, "--db", database], stdout=subprocess.PIPE,
+                                          stderr=subprocess.STDOUT), "keyboard.py: mitra")
 
 
 def run(mitra, database, orca):
@@ -342,8 +300,7 @@ def main():
                       XDG_DATA_HOME=os.path.join(home, "data"), XDG_CACHE_HOME=os.path.join(home, "cache"),
                       LANGUAGE="en", LANG="C.UTF-8")
     os.environ.pop("NO_AT_BRIDGE", None)
-    # The accessibility bus and its registry start on demand from this bus: they need the display first.
-    subprocess.run(["dbus-update-activation-environment", "DISPLAY", "XAUTHORITY"], check=True)
+    bus_gets_display()
     made = subprocess.run([mitra_cli, "demo"], capture_output=True, text=True, check=True).stdout
     database = re.search(r"demo programme in (\S+)", made).group(1)
     orca = Orca(home) if with_orca else None
