@@ -166,6 +166,43 @@ void Programme::certify_twice(const std::string& ref) {
                                                 store_test::accept_all());
 }
 
+KeyboardAnswer::KeyboardAnswer(std::string dialog_name, std::function<void(wxDialog*, wxUIActionSimulator&)> typing,
+                               bool answer_every_time)
+    : name(std::move(dialog_name)), keys(std::move(typing)), every_time(answer_every_time) {
+    watchdog.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
+        if (!open || !open->IsModal()) return;
+        timed_out = true;
+        open->EndModal(wxID_CANCEL);
+    });
+    Register();
+}
+
+int KeyboardAnswer::Enter(wxDialog* dialog) {
+    if (dialog->GetName() != name) return wxID_CANCEL;
+    if (++shown > 1 && !every_time) return wxID_CANCEL;
+    open = dialog;
+    watchdog.StartOnce(15000);
+    dialog->CallAfter([this, dialog] {
+        pump(200);  // shown and focused
+        wxUIActionSimulator sim;
+        const wxRect at = dialog->GetScreenRect();
+        sim.MouseMove(at.GetLeft() + at.GetWidth() / 2, at.GetTop() + 8);  // keys go where the pointer is
+        pump(50);
+        keys(dialog, sim);
+    });
+    return wxID_NONE;
+}
+
+void KeyboardAnswer::Exit(wxDialog*) {
+    watchdog.Stop();
+    open = nullptr;
+}
+
+void key(wxUIActionSimulator& sim, int code, int modifiers) {
+    sim.Char(code, modifiers);
+    pump(150);
+}
+
 EmptyProgramme::EmptyProgramme(const Date& today) {
     std::random_device random;
     dir = fs::temp_directory_path() / ("mitra-cycle-test-" + std::to_string(random()));

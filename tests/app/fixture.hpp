@@ -5,6 +5,8 @@
 #include <wx/dialog.h>
 #include <wx/modalhook.h>
 #include <wx/string.h>
+#include <wx/timer.h>
+#include <wx/uiaction.h>
 #include <wx/window.h>
 
 #include <filesystem>
@@ -110,6 +112,28 @@ struct DialogAnswer : wxModalDialogHook {
     }
     void Exit(wxDialog*) override {}
 };
+
+// Answers the modal dialog named `name` by keys as the X server delivers them: `typing` gets the dialog and the
+// keyboard once it is shown and focused (the pointer over it, where Xvfb sends keys). Any other dialog is cancelled;
+// `every_time` false: only its first showing is answered, a later one (after a refusal) is cancelled. A dialog still
+// open after fifteen seconds is cancelled (`timed_out`), so a key that went astray fails the test instead of hanging it.
+struct KeyboardAnswer : wxModalDialogHook {
+    std::string name;
+    std::function<void(wxDialog*, wxUIActionSimulator&)> keys;
+    bool every_time = false;
+    int shown = 0;
+    bool timed_out = false;
+    wxDialog* open = nullptr;
+    wxTimer watchdog;
+    KeyboardAnswer(std::string dialog_name, std::function<void(wxDialog*, wxUIActionSimulator&)> typing,
+                   bool answer_every_time = false);
+    ~KeyboardAnswer() override { Unregister(); }
+    int Enter(wxDialog* dialog) override;
+    void Exit(wxDialog*) override;
+};
+
+// A key as the keyboard types it (with `modifiers` held), and a moment for the program to take it.
+void key(wxUIActionSimulator& sim, int code, int modifiers = wxMOD_NONE);
 
 // The button whose label reads `label` or its translation in the interface's language (its mnemonic left out)
 // anywhere inside `in`; null when there is none.

@@ -7,7 +7,6 @@
 #include <wx/choice.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-#include <wx/timer.h>
 #include <wx/uiaction.h>
 
 #include <gtk/gtk.h>
@@ -26,50 +25,6 @@ using namespace mitra;
 using namespace mitra::app_test;
 
 namespace {
-
-// The ObservationDialog shown for real and answered by keys as the X server delivers them; a dialog still open after
-// fifteen seconds is cancelled, so a key that went astray fails the test instead of hanging it.
-struct KeyboardAnswer : wxModalDialogHook {
-    std::function<void(app::ObservationDialog*, wxUIActionSimulator&)> keys;
-    int shown = 0;
-    bool timed_out = false;
-    wxDialog* open = nullptr;
-    wxTimer watchdog;
-    explicit KeyboardAnswer(std::function<void(app::ObservationDialog*, wxUIActionSimulator&)> typing)
-        : keys(std::move(typing)) {
-        watchdog.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-            if (!open || !open->IsModal()) return;
-            timed_out = true;
-            open->EndModal(wxID_CANCEL);
-        });
-        Register();
-    }
-    ~KeyboardAnswer() override { Unregister(); }
-    int Enter(wxDialog* dialog) override {
-        if (dialog->GetName() != "ObservationDialog") return wxID_CANCEL;
-        if (++shown > 1) return wxID_CANCEL;  // shown again after a refusal: the keys did not make a good one
-        open = dialog;
-        watchdog.StartOnce(15000);
-        dialog->CallAfter([this, dialog] {
-            pump(200);
-            wxUIActionSimulator sim;
-            const wxRect at = dialog->GetScreenRect();
-            sim.MouseMove(at.GetLeft() + at.GetWidth() / 2, at.GetTop() + 8);  // keys go where the pointer is
-            pump(50);
-            keys(static_cast<app::ObservationDialog*>(dialog), sim);
-        });
-        return wxID_NONE;
-    }
-    void Exit(wxDialog*) override {
-        watchdog.Stop();
-        open = nullptr;
-    }
-};
-
-void key(wxUIActionSimulator& sim, int code, int modifiers = wxMOD_NONE) {
-    sim.Char(code, modifiers);
-    pump(150);
-}
 
 // Alt+digit to the criterion's level, then Down `times` from no level (the first Down gives level 0).
 void rate(wxUIActionSimulator& sim, char criterion, int downs) {
@@ -136,7 +91,8 @@ TEST_CASE(
     pump();
 
     {
-        KeyboardAnswer cancelled([](app::ObservationDialog*, wxUIActionSimulator& sim) { key(sim, WXK_ESCAPE); });
+        KeyboardAnswer cancelled("ObservationDialog",
+                                 [](wxDialog*, wxUIActionSimulator& sim) { key(sim, WXK_ESCAPE); });
         CHECK_FALSE(page->observe_selected());
         CHECK(cancelled.shown == 1);
         CHECK_FALSE(cancelled.timed_out);  // Esc closed it
@@ -147,7 +103,8 @@ TEST_CASE(
     wxString outcome_before, outcome_shown, descriptor_shown, module_shown, names;
     std::size_t kept_while_shown = 99;
     {
-        KeyboardAnswer answer([&](app::ObservationDialog* dialog, wxUIActionSimulator& sim) {
+        KeyboardAnswer answer("ObservationDialog", [&](wxDialog* d, wxUIActionSimulator& sim) {
+            auto* dialog = static_cast<app::ObservationDialog*>(d);
             module_shown = static_cast<wxChoice*>(dialog->FindWindow("module"))->GetStringSelection();
             outcome_before = dialog->outcome_text();
             accessible_names(dialog, names);
@@ -196,7 +153,8 @@ TEST_CASE(
 
     // Rated again with listening at 2: met, and completion no longer asks for it.
     outcome_shown.clear();
-    KeyboardAnswer again([&](app::ObservationDialog* dialog, wxUIActionSimulator& sim) {
+    KeyboardAnswer again("ObservationDialog", [&](wxDialog* d, wxUIActionSimulator& sim) {
+        auto* dialog = static_cast<app::ObservationDialog*>(d);
         for (std::size_t i = 0; i < rubric.criteria.size(); ++i) rate(sim, static_cast<char>('1' + i), 3);
         outcome_shown = dialog->outcome_text();
         // The keyboard is on the last level's choice, where Enter opens its list (GTK): Alt+S saves.

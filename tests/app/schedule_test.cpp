@@ -7,7 +7,6 @@
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
-#include <wx/timer.h>
 #include <wx/uiaction.h>
 #include <wx/xrc/xmlres.h>
 
@@ -45,53 +44,9 @@ std::vector<Session> plan_of(Programme& programme, const Cohort& c, int every_da
     return plan_schedule(curriculum, c, every_days, LocalTime{10, 0});
 }
 
-// The ScheduleDialog shown for real and answered by keys as the X server delivers them (Alt+letter to a field,
-// Ctrl+A and typing, Down in the trainer list, Enter to schedule); `seen` runs at each step to look at the dialog.
-// A dialog still open after ten seconds is cancelled, so a key that went astray fails the test instead of hanging it.
-struct KeyboardAnswer : wxModalDialogHook {
-    std::function<void(wxDialog*, wxUIActionSimulator&)> keys;
-    int shown = 0;
-    bool timed_out = false;  // the dialog was still open after ten seconds: the keys did not close it
-    wxDialog* open = nullptr;
-    wxTimer watchdog;
-    explicit KeyboardAnswer(std::function<void(wxDialog*, wxUIActionSimulator&)> typing) : keys(std::move(typing)) {
-        watchdog.Bind(wxEVT_TIMER, [this](wxTimerEvent&) {
-            if (!open || !open->IsModal()) return;
-            timed_out = true;
-            open->EndModal(wxID_CANCEL);
-        });
-        Register();
-    }
-    ~KeyboardAnswer() override { Unregister(); }
-    int Enter(wxDialog* dialog) override {
-        if (dialog->GetName() != "ScheduleDialog") return wxID_CANCEL;
-        ++shown;
-        open = dialog;
-        watchdog.StartOnce(10000);
-        dialog->CallAfter([this, dialog] {
-            pump(200);  // shown and focused
-            wxUIActionSimulator sim;
-            const wxRect at = dialog->GetScreenRect();
-            sim.MouseMove(at.GetLeft() + at.GetWidth() / 2, at.GetTop() + 8);  // keys go where the pointer is
-            pump(50);
-            keys(dialog, sim);
-        });
-        return wxID_NONE;
-    }
-    void Exit(wxDialog*) override {
-        watchdog.Stop();
-        open = nullptr;
-    }
-};
-
 void keys(wxUIActionSimulator& sim, const char* text) {
     sim.Text(text);
     pump(50);
-}
-
-void key(wxUIActionSimulator& sim, int code, int modifiers = wxMOD_NONE) {
-    sim.Char(code, modifiers);
-    pump(150);
 }
 
 }  // namespace
@@ -114,7 +69,7 @@ TEST_CASE(
     auto* page = panel->sessions();
 
     {
-        KeyboardAnswer cancelled([](wxDialog*, wxUIActionSimulator& sim) { key(sim, WXK_ESCAPE); });
+        KeyboardAnswer cancelled("ScheduleDialog", [](wxDialog*, wxUIActionSimulator& sim) { key(sim, WXK_ESCAPE); });
         CHECK_FALSE(page->plan_from_curriculum());
         CHECK(cancelled.shown == 1);
         CHECK_FALSE(cancelled.timed_out);  // Esc closed it
@@ -123,7 +78,7 @@ TEST_CASE(
 
     wxString shown_plan, shown_note, trainers_offered;
     std::size_t kept_while_shown = 99;
-    KeyboardAnswer answer([&](wxDialog* d, wxUIActionSimulator& sim) {
+    KeyboardAnswer answer("ScheduleDialog", [&](wxDialog* d, wxUIActionSimulator& sim) {
         auto* dialog = static_cast<app::ScheduleDialog*>(d);
         // Each Alt+letter moves the keyboard to its field: what lands where proves it (wx's idea of the focus is
         // not told of moves inside a window the virtual display's absent window manager never activated).
@@ -175,7 +130,8 @@ TEST_CASE(
 
     SECTION("a second schedule is not offered: the cohort has sessions already") {
         programme.messages.clear();
-        KeyboardAnswer again([](wxDialog*, wxUIActionSimulator&) { FAIL("the dialog was shown again"); });
+        KeyboardAnswer again("ScheduleDialog",
+                             [](wxDialog*, wxUIActionSimulator&) { FAIL("the dialog was shown again"); });
         CHECK_FALSE(page->plan_from_curriculum());
         CHECK(again.shown == 0);
         REQUIRE(programme.messages.size() == 1);
@@ -354,7 +310,7 @@ TEST_CASE("screenshots at 1024x600 of the schedule dialog, the Sessions page and
     panel->show_page(app::CohortPanel::sessions_page);
     pump();
     bool saved = false;
-    KeyboardAnswer answer([&](wxDialog* d, wxUIActionSimulator& sim) {
+    KeyboardAnswer answer("ScheduleDialog", [&](wxDialog* d, wxUIActionSimulator& sim) {
         key(sim, 'd', wxMOD_ALT);
         key(sim, 'a', wxMOD_CONTROL);
         keys(sim, "3");
@@ -389,7 +345,7 @@ TEST_CASE("the schedule dialog speaks the interface's language, weekdays include
         pump();
         wxString plan, title;
         bool saved = false;
-        KeyboardAnswer answer([&](wxDialog* d, wxUIActionSimulator& sim) {
+        KeyboardAnswer answer("ScheduleDialog", [&](wxDialog* d, wxUIActionSimulator& sim) {
             plan = static_cast<app::ScheduleDialog*>(d)->plan_text();
             title = d->GetTitle();
             saved =
