@@ -56,6 +56,23 @@ std::string step_words(const LetterStep& step, const std::string& language, cons
 
 }  // namespace
 
+std::string enrolled_cohort(store::Database& db, const std::map<std::string, ParticipantCompletion>& by_cohort,
+                            const std::string& ref, const std::string& requested) {
+    std::string code = requested;
+    if (code.empty()) {
+        if (by_cohort.empty()) refuse("ref", ref + " is not enrolled in any cohort");
+        if (by_cohort.size() > 1) {
+            std::string codes;
+            for (const auto& [c, _] : by_cohort) codes += (codes.empty() ? "" : ", ") + c;
+            refuse("cohort", ref + " is enrolled in several cohorts (" + codes + "): name one");
+        }
+        code = by_cohort.begin()->first;
+    }
+    if (!store::AppQueries(db).find_cohort(code)) refuse("cohort", "no cohort has code " + code);
+    if (!by_cohort.count(code)) refuse("cohort", ref + " is not enrolled in cohort " + code);
+    return code;
+}
+
 std::string letter_language(const LetterRequest& request, const std::string& person_language,
                             const std::string& cohort_language) {
     if (!request.language.empty()) return io::catalog_language(request.language);
@@ -72,19 +89,8 @@ GatheredLetter gather_progress_letter(store::Database& db, const LetterRequest& 
     if (!person) refuse("ref", "no participant has ref " + request.ref);
     // Judged once in English to find the cohort; again in the letter's language once it is known.
     auto by_cohort = store::participant_completion_as_seen(db, request.ref, request.today, "en");
-    std::string code = request.cohort_code;
-    if (code.empty()) {
-        if (by_cohort.empty()) refuse("ref", request.ref + " is not enrolled in any cohort");
-        if (by_cohort.size() > 1) {
-            std::string codes;
-            for (const auto& [c, _] : by_cohort) codes += (codes.empty() ? "" : ", ") + c;
-            refuse("cohort", request.ref + " is enrolled in several cohorts (" + codes + "): name one");
-        }
-        code = by_cohort.begin()->first;
-    }
+    const std::string code = enrolled_cohort(db, by_cohort, request.ref, request.cohort_code);
     const auto cohort = store::AppQueries(db).find_cohort(code);
-    if (!cohort) refuse("cohort", "no cohort has code " + code);
-    if (!by_cohort.count(code)) refuse("cohort", request.ref + " is not enrolled in cohort " + code);
 
     GatheredLetter out;
     out.catalog = letter_language(request, person->language, cohort->language);

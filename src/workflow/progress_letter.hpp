@@ -7,6 +7,7 @@
 //   workflow::write_progress_letter(db, fonts, request, "letter.pdf");
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "core/progress_letter.hpp"
@@ -23,6 +24,12 @@ struct LetterRequest {
     std::string language;     // a catalog or locale name; empty: the person's language, else the cohort's
     Date today;
 };
+
+// The cohort a request names, else the person's only one, from their completion by cohort code. Refused
+// (InputError) for a cohort the database does not have or the person is not enrolled in, and for a person in no
+// cohort or in several without one named.
+std::string enrolled_cohort(store::Database& db, const std::map<std::string, ParticipantCompletion>& by_cohort,
+                            const std::string& ref, const std::string& requested);
 
 // The catalog the letter is worded in: the request's, else the person's language, else the cohort's, when Mitra has
 // a catalog for it; "" for English.
