@@ -69,6 +69,9 @@ void add_completion_commands(CLI::App& app, Context& ctx);
 // supervisor, supervision, assessment observe|release, referee, attest, deadline, cohort deadlines (issue 21);
 // after the completion and cohort groups, which it attaches to.
 void add_practice_commands(CLI::App& app, Context& ctx);
+// supervisor verify, practice record: a supervisor's verification and the auditor's record (issue 21); after the
+// practice commands, whose supervisor group it attaches to.
+void add_practice_record_commands(CLI::App& app, Context& ctx);
 // progress letter: a person's progress letter (issue 21).
 void add_progress_commands(CLI::App& app, Context& ctx);
 void add_demo_commands(CLI::App& app, Context& ctx);

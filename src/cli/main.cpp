@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
     cli::add_attendance_commands(app, ctx);
     cli::add_completion_commands(app, ctx);
     cli::add_practice_commands(app, ctx);
+    cli::add_practice_record_commands(app, ctx);
     cli::add_progress_commands(app, ctx);
     cli::add_certificate_commands(app, ctx);
     cli::add_key_commands(app, ctx);
