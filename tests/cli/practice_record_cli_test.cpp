@@ -21,22 +21,6 @@ namespace {
 const std::string kCohort = "KTM-2026-1";
 const std::string kNote = "reviewed two calls";
 
-std::string pdf_text(const fs::path& pdf) {
-    std::string out;
-    FILE* p = popen(("/usr/bin/pdftotext -enc UTF-8 '" + pdf.string() + "' - 2>/dev/null").c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    pclose(p);
-    std::string squeezed;  // pdftotext may break a line anywhere: whitespace squeezed to single spaces
-    for (char c : out) {
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-        if (space && (squeezed.empty() || squeezed.back() == ' ')) continue;
-        squeezed += space ? ' ' : c;
-    }
-    return squeezed;
-}
-
 int mode_of(const fs::path& file) {
     struct stat st {};
     return stat(file.c_str(), &st) == 0 ? static_cast<int>(st.st_mode & 0777) : -1;
@@ -103,7 +87,7 @@ TEST_CASE("a supervisor's verification shows their own entries, why one does not
     CHECK(m10["asked"]["group_max"] == 1200);
     CHECK(mode_of(file) == 0600);
 
-    const std::string text = pdf_text(file);
+    const std::string text = pdf_words(file);
     INFO(text);
     CHECK(has(text, "Verification of supervised practice"));
     CHECK(has(text, "Ruth Okafor (S-1)"));
@@ -118,7 +102,7 @@ TEST_CASE("a supervisor's verification shows their own entries, why one does not
     const fs::path other = dir / "S-2-P-001.pdf";
     ws.ok({"supervisor", "verify", "S-2", "--ref", "P-001", "--out", other.string(), "--language", "en", "--today",
            "2026-06-30"});
-    const std::string text2 = pdf_text(other);
+    const std::string text2 = pdf_words(other);
     INFO(text2);
     CHECK(has(text2, "5 May 2026 group 120 not counted toward the total: past the group maximum"));
     CHECK(has(text2, "5 April 2026 group 900 counted"));
@@ -184,7 +168,7 @@ TEST_CASE("the auditor's record holds every entry with its credential, the rubri
     CHECK(ws.json({"practice", "record", "P-001", "--out", file.string(), "--language", "en", "--today",
                    "2026-06-30"})["file"] == file.string());
     CHECK(mode_of(file) == 0600);
-    const std::string text = pdf_text(file);
+    const std::string text = pdf_words(file);
     INFO(text);
     CHECK(has(text,
               "2 April 2026 Ruth Okafor (S-1) none one-to-one 120 not counted: credential expired on 31 March "
@@ -216,7 +200,7 @@ TEST_CASE("a verification in Japanese and in Urdu: the person's language, right 
         const auto made =
             ws.json({"supervisor", "verify", "S-1", "--ref", ref, "--out", file.string(), "--today", "2026-06-30"});
         CHECK(made["language"] == (ref == "P-001" ? "ja" : "ur"));
-        const std::string text = pdf_text(file);
+        const std::string text = pdf_words(file);
         INFO(text);
         CHECK(has(text, ref == "P-001" ? kYamada : std::string("S-1")));
         CHECK(has(text, ref == "P-001" ? "2026年3月10日" : "600"));

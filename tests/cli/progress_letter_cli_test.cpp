@@ -18,23 +18,6 @@ namespace {
 
 const std::string kCohort = "KTM-2026-1";
 
-std::string pdf_text(const fs::path& pdf) {
-    std::string out;
-    FILE* p = popen(("/usr/bin/pdftotext -enc UTF-8 '" + pdf.string() + "' - 2>/dev/null").c_str(), "r");
-    if (!p) return out;
-    char buf[4096];
-    for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    pclose(p);
-    // pdftotext may break a line anywhere: whitespace is squeezed to single spaces.
-    std::string squeezed;
-    for (char c : out) {
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
-        if (space && (squeezed.empty() || squeezed.back() == ' ')) continue;
-        squeezed += space ? ' ' : c;
-    }
-    return squeezed;
-}
-
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -71,7 +54,7 @@ TEST_CASE("a person asked to repeat gets a letter in words, owner-only; a held-b
     struct stat st {};
     REQUIRE(stat(repeat.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0600);
-    const std::string text = pdf_text(repeat);
+    const std::string text = pdf_words(repeat);
     INFO(text);
     CHECK(text.find(kYamada) != std::string::npos);  // greeted by name, as stored
     CHECK(text.find("asked to repeat criterion 2, Listening without advice (level 1, needs 2)") != std::string::npos);
@@ -82,7 +65,7 @@ TEST_CASE("a person asked to repeat gets a letter in words, owner-only; a held-b
     const fs::path held = dir / "P-002-letter.pdf";
     CHECK(ws.json({"progress", "letter", "P-002", "--out", held.string(), "--language", "en", "--today",
                    "2026-06-30"})["asked_to_repeat"] == false);
-    const std::string held_text = pdf_text(held);
+    const std::string held_text = pdf_words(held);
     INFO(held_text);
     CHECK(held_text.find("the result of your observed practice on 2 March 2026 is still to come") != std::string::npos);
     CHECK(held_text.find("Listening without advice") == std::string::npos);

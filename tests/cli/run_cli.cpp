@@ -258,4 +258,15 @@ long long Workspace::count(const std::string& table) const {
     return n;
 }
 
+std::string pdf_words(const std::string& pdf) {
+    const Output text = spawn("/usr/bin/pdftotext", {"-enc", "UTF-8", pdf, "-"}, {});
+    std::string squeezed;
+    for (char c : text.out) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
+        if (space && (squeezed.empty() || squeezed.back() == ' ')) continue;
+        squeezed += space ? ' ' : c;
+    }
+    return squeezed;
+}
+
 }  // namespace mitra::cli_test

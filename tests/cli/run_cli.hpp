@@ -61,6 +61,9 @@ private:
     std::vector<std::shared_ptr<void>> schemas_;
 };
 
+// A PDF's text as pdftotext gives it, whitespace squeezed to single spaces (pdftotext may break a line anywhere).
+std::string pdf_words(const std::string& pdf);
+
 // Spawns `program` with `args` (argv[1..]) and the environment `env`, capturing stdout and stderr.
 Output spawn(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env);
 

@@ -5,23 +5,11 @@
 
 #include "core/model.hpp"
 #include "core/practice_record.hpp"
+#include "practice_support.hpp"
 
 using namespace mitra;
 
 namespace {
-
-Date d(const char* text) { return *parse_date(text); }
-
-SupervisionEntry entry(std::string supervisor_ref, SupervisionFormat format, int minutes, const char* day) {
-    SupervisionEntry e;
-    e.participant_ref = "P1";
-    e.module_code = "M9";
-    e.supervisor_ref = std::move(supervisor_ref);
-    e.format = format;
-    e.minutes = minutes;
-    e.day = d(day);
-    return e;
-}
 
 Module module(int group_max) {
     Module m;

@@ -3,29 +3,17 @@
 #include <catch2/catch.hpp>
 
 #include "core/completion.hpp"
+#include "practice_support.hpp"
 
 using namespace mitra;
 
 namespace {
-
-Date d(const char* text) { return *parse_date(text); }
 
 Supervisor supervisor(std::string ref, const char* from, const char* until) {
     Supervisor s;
     s.ref = std::move(ref);
     s.credentials.push_back({"Certified Peer Supervisor", d(from), d(until)});
     return s;
-}
-
-SupervisionEntry entry(std::string supervisor_ref, SupervisionFormat format, int minutes, const char* day) {
-    SupervisionEntry e;
-    e.participant_ref = "P1";
-    e.module_code = "M9";
-    e.supervisor_ref = std::move(supervisor_ref);
-    e.format = format;
-    e.minutes = minutes;
-    e.day = d(day);
-    return e;
 }
 
 RubricCriterion criterion(std::string key, std::string title) {
