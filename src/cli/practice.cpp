@@ -1,6 +1,7 @@
 // mitra-cli supervisor add|list|show, supervision log, assessment observe|release, referee add, attest,
 // deadline extend, cohort deadlines (issue 21).
 #include "cli/context.hpp"
+#include "core/deadline_list.hpp"
 #include "core/text.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
@@ -160,17 +161,17 @@ void run_deadlines(Context& ctx, const DeadlinesOptions& o) {
     const Date today = day_or_today("--today", o.today);
     json items = json::array();
     std::vector<std::vector<std::string>> rows{{"REF", "DEADLINE", "STANDING", "EXTENDED BY"}};
-    for (const auto& p : store::cohort_completion(ctx.db(), o.cohort, today)) {
-        if (!p.deadline || p.complete) continue;
-        const auto standing = to_string(deadline_standing(*p.deadline, today, o.warn_days));
-        const std::string by = p.deadline->extension ? p.deadline->extension->granted_by : "";
-        items.push_back({{"ref", p.ref},
-                         {"deadline", to_string(p.deadline->due)},
+    for (const auto& r : deadline_rows(store::cohort_completion(ctx.db(), o.cohort, today), today, o.warn_days)) {
+        const auto standing = to_string(r.standing);
+        const std::string by = r.deadline.extension ? r.deadline.extension->granted_by : "";
+        items.push_back({{"ref", r.ref},
+                         {"deadline", to_string(r.deadline.due)},
                          {"standing", standing},
-                         {"window_end", to_string(p.deadline->window_end)},
+                         {"window_end", to_string(r.deadline.window_end)},
                          {"extended_by", by},
-                         {"reason", p.deadline->extension ? p.deadline->extension->reason : ""}});
-        if (standing != "open") rows.push_back({p.ref, to_string(p.deadline->due), standing, by.empty() ? "-" : by});
+                         {"reason", r.deadline.extension ? r.deadline.extension->reason : ""}});
+        if (r.standing != DeadlineStanding::open)
+            rows.push_back({r.ref, to_string(r.deadline.due), standing, by.empty() ? "-" : by});
     }
     ctx.print(items, table(rows));
 }
