@@ -419,4 +419,24 @@ void read_practice_records(Database& db, const std::string& cohort_uuid,
                 {ref_of(text(r, 0)), "", date(r, 1).value_or(Date{}), text(r, 2), text(r, 3), text(r, 4)});
 }
 
+SignedRecords read_signed_records(Database& db, const std::string& ref) {
+    SignedRecords out;
+    db.read([&] {
+        out = {};
+        soci::rowset<soci::row> attested =
+            (db.sql().prepare << "SELECT a.kind, a.is_signed, a.signed_on FROM attestations a JOIN participants p ON "
+                                 "p.uuid = a.participant_uuid WHERE p.ref = :r ORDER BY a.signed_on, a.created_at",
+             soci::use(ref));
+        for (const auto& r : attested)
+            if (auto kind = parse_attestation_kind(text(r, 0)))
+                out.attestations.push_back(Attestation{ref, *kind, integer(r, 1) != 0, date(r, 2).value_or(Date{})});
+        soci::rowset<soci::row> referees =
+            (db.sql().prepare << "SELECT q.referee, q.received_on FROM referee_questionnaires q JOIN participants p ON "
+                                 "p.uuid = q.participant_uuid WHERE p.ref = :r ORDER BY q.received_on, q.created_at",
+             soci::use(ref));
+        for (const auto& r : referees) out.referees.push_back({ref, text(r, 0), date(r, 1).value_or(Date{})});
+    });
+    return out;
+}
+
 }  // namespace mitra::store

@@ -48,4 +48,11 @@ std::vector<Supervisor> read_supervisors(Database& db, const std::string& only_r
 void read_practice_records(Database& db, const std::string& cohort_uuid,
                            std::map<std::string, ParticipantRecord>& people);
 
+// One person's signed yes/no records and referee questionnaires received, oldest first (for their details).
+struct SignedRecords {
+    std::vector<Attestation> attestations;
+    std::vector<RefereeQuestionnaire> referees;
+};
+SignedRecords read_signed_records(Database& db, const std::string& participant_ref);
+
 }  // namespace mitra::store

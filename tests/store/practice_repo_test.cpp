@@ -246,3 +246,24 @@ TEST_CASE("erasing a person erases the words of their practice records and keeps
     CHECK(after.deadline->due == before.deadline->due);
     CHECK(after.missing.size() == before.missing.size());
 }
+
+TEST_CASE("a person's signed records are read back oldest first, with only the yes or no and the day",
+          "[store][practice]") {
+    Programme p;
+    CHECK(read_signed_records(*p.db, "P-1").attestations.empty());
+    p.repo.attest({"P-1", AttestationKind::supervision_agreement, false, day("2026-01-20")});
+    p.repo.attest({"P-1", AttestationKind::supervision_agreement, true, day("2026-01-10")});
+    p.repo.add_referee({"P-1", "R-2", day("2026-02-03")});
+    p.repo.add_referee({"P-1", "R-1", day("2026-02-01")});
+    const auto kept = read_signed_records(*p.db, "P-1");
+    REQUIRE(kept.attestations.size() == 2);
+    CHECK(kept.attestations[0].on == day("2026-01-10"));
+    CHECK(kept.attestations[0].is_signed);
+    CHECK(kept.attestations[1].on == day("2026-01-20"));
+    CHECK_FALSE(kept.attestations[1].is_signed);
+    CHECK_FALSE(attested(kept.attestations, AttestationKind::supervision_agreement));  // the later one says no
+    REQUIRE(kept.referees.size() == 2);
+    CHECK(kept.referees[0].referee == "R-1");
+    CHECK(kept.referees[1].referee == "R-2");
+    CHECK(read_signed_records(*p.db, "P-404").referees.empty());
+}
