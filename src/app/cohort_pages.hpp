@@ -211,6 +211,10 @@ public:
     // Releases the chosen person's held-back observed assessment results in this cohort, after asking; true when
     // released.
     bool release_selected();
+    // Logs a supervision entry of the chosen person (SupervisionDialog) and shows the result; true when kept.
+    bool supervise_selected();
+    // The cohort's completion deadlines (DeadlinesDialog), then the page anew.
+    void deadlines();
     std::vector<std::string> selected_refs() const;
     const std::vector<ParticipantCompletion>& results() const { return results_; }
     wxDataViewListCtrl* list() const { return list_; }

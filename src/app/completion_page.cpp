@@ -14,6 +14,7 @@
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
 #include "app/i18n.hpp"
+#include "app/practice_dialogs.hpp"
 #include "app/reason_words.hpp"
 #include "app/record_dialogs.hpp"
 #include "app/text.hpp"
@@ -54,8 +55,13 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     observed->SetToolTip(_("Rate the chosen person's observed practice on the module's rubric (Alt+D)"));
     bar->Add(ethics, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(observed, 0, wxRIGHT | wxBOTTOM, 4);
+    // Completion deadlines (issue 21): who is near or past theirs, and extensions.
+    auto* deadlines_button = new wxButton(this, wxID_ANY, _("Dead&lines…"));
+    deadlines_button->SetName("deadlines");
+    deadlines_button->SetToolTip(_("People near or past their completion deadline, and extensions (Alt+L)"));
+    bar->Add(deadlines_button, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(override_button, 0, wxBOTTOM, 4);
-    override_button->MoveAfterInTabOrder(observed);  // made first, shown last: Tab follows what is shown
+    override_button->MoveAfterInTabOrder(deadlines_button);  // made first, shown last: Tab follows what is shown
     column->Add(bar, 0, wxEXPAND | wxLEFT | wxRIGHT | wxTOP, 8);
     totals_ = new wxStaticText(this, wxID_ANY, "");  // a line of its own: the buttons leave it no room at 1024 wide
     totals_->SetName("totals");
@@ -102,6 +108,7 @@ CompletionPage::CompletionPage(wxWindow* parent, AppContext& context, const std:
     practice->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_selected(RecordKind::practice); });
     ethics->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { record_selected(RecordKind::ethics); });
     observed->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { observe_selected(); });
+    deadlines_button->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { deadlines(); });
 }
 
 void CompletionPage::refresh() {
@@ -188,6 +195,19 @@ bool CompletionPage::observe_selected() {
     if (!observe_for(this, context_, cohort_, ref)) return false;
     refresh();
     return true;
+}
+
+bool CompletionPage::supervise_selected() {
+    const int row = list_->GetSelectedRow();
+    const std::string ref = row == wxNOT_FOUND ? "" : results_[static_cast<std::size_t>(row)].ref;
+    if (!supervise_for(this, context_, cohort_, ref)) return false;
+    refresh();
+    return true;
+}
+
+void CompletionPage::deadlines() {
+    show_deadlines(this, context_, cohort_);
+    refresh();
 }
 
 bool CompletionPage::release_selected() {

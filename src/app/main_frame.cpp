@@ -21,6 +21,7 @@
 #include "app/cohort_panel.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/practice_dialogs.hpp"
 #include "app/i18n.hpp"
 #include "app/recovery.hpp"
 #include "app/reports_panel.hpp"
@@ -40,6 +41,9 @@ enum {
     ID_CLOSE_COHORT,
     ID_OBSERVE,
     ID_RELEASE,
+    ID_SUPERVISE,
+    ID_DEADLINES,
+    ID_SUPERVISORS,
     ID_REPORTS,
     ID_RENEWALS,
 };
@@ -109,6 +113,7 @@ void MainFrame::build_menus() {
     view->AppendSeparator();
     view->Append(ID_REPORTS, _("&Reports\tCtrl+6"));
     view->Append(ID_RENEWALS, _("Re&newals due\tCtrl+7"));
+    view->Append(ID_SUPERVISORS, _("&Supervisors…\tCtrl+8"), _("Supervisors of practice and their credentials"));
 
     auto* cohort = new wxMenu;
     cohort->Append(ID_NEW_COHORT, _("&New cohort…\tCtrl+N"));
@@ -119,6 +124,10 @@ void MainFrame::build_menus() {
                    _("Rate the chosen person's observed practice on a module's rubric"));
     cohort->Append(ID_RELEASE, _("&Release the held-back results…\tCtrl+Shift+R"),
                    _("Release the chosen person's observed assessment results held back until now"));
+    cohort->Append(ID_SUPERVISE, _("&Log supervision…\tCtrl+Shift+L"),
+                   _("Log a supervision entry for the chosen person"));
+    cohort->Append(ID_DEADLINES, _("Completion &deadlines…\tCtrl+Shift+D"),
+                   _("People near or past their completion deadline, and extensions"));
 
     auto* help = new wxMenu;
     help->Append(wxID_HELP, _("&Help\tF1"));
@@ -187,13 +196,17 @@ void MainFrame::build_menus() {
             auto* panel = cohorts_[static_cast<std::size_t>(at)];
             panel->show_page(CohortPanel::completion_page);
             if (e.GetId() == ID_OBSERVE) panel->completion()->observe_selected();
-            else panel->completion()->release_selected();
+            else if (e.GetId() == ID_RELEASE) panel->completion()->release_selected();
+            else if (e.GetId() == ID_SUPERVISE) panel->completion()->supervise_selected();
+            else panel->completion()->deadlines();
         },
-        ID_OBSERVE, ID_RELEASE);
+        ID_OBSERVE, ID_DEADLINES);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { show_page(static_cast<int>(sections_.size())); }, ID_REPORTS);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { show_renewals(); }, ID_RENEWALS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { show_supervisors(this, context_); }, ID_SUPERVISORS);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent& e) {

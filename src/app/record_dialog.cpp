@@ -15,6 +15,7 @@
 
 #include "app/details_view.hpp"
 #include "app/guard.hpp"
+#include "app/practice_dialogs.hpp"
 #include "app/record_dialogs.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
@@ -250,6 +251,7 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
             cohorts.push_back(code);
     });
     if (cohorts.empty()) return;
+    for (const auto& code : cohorts) add_progress_letter(details, context, ref, code);
     auto* row = new wxPanel(&details);
     row->SetName("record_for_cohort");
     auto* bar = new wxBoxSizer(wxHORIZONTAL);
@@ -295,6 +297,35 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
         const int at = choice->GetSelection();
         if (at == wxNOT_FOUND) return;
         if (observe_for(row, context, cohorts[static_cast<std::size_t>(at)], ref) && changed) changed();
+    });
+    // Supervised practice with a supervisor on record, one-to-one or in a group (issue 21).
+    auto* supervision = new wxButton(row, wxID_ANY, _("S&upervision entry…"));
+    supervision->SetName("record_supervision");
+    supervision->SetToolTip(_("Log supervised practice with a supervisor on record, one-to-one or in a group"));
+    actions->Add(supervision, 0, wxRIGHT | wxBOTTOM, 4);
+    supervision->Bind(wxEVT_BUTTON, [&context, ref, cohorts, choice, changed, row](wxCommandEvent&) {
+        const int at = choice->GetSelection();
+        if (at == wxNOT_FOUND) return;
+        if (supervise_for(row, context, cohorts[static_cast<std::size_t>(at)], ref) && changed) changed();
+    });
+    // The supervisory agreement, lived-experience attestation and referees: signed yes or no with the day.
+    auto* signed_records = new wxButton(row, wxID_ANY, _("Si&gned records…"));
+    signed_records->SetName("record_signed");
+    signed_records->SetToolTip(_("Supervisory agreement, lived-experience attestation and referee questionnaires"));
+    actions->Add(signed_records, 0, wxRIGHT | wxBOTTOM, 4);
+    signed_records->Bind(wxEVT_BUTTON, [&context, ref, cohorts, choice, changed, row](wxCommandEvent&) {
+        const int at = choice->GetSelection();
+        if (at == wxNOT_FOUND) return;
+        if (signed_records_for(row, context, cohorts[static_cast<std::size_t>(at)], ref) && changed) changed();
+    });
+    // The progress letter: what is done, what remains and by when, in the person's language (PDF, owner-only).
+    auto* letter = new wxButton(row, wxID_ANY, _("Save progress &letter…"));
+    letter->SetName("save_progress_letter");
+    letter->SetToolTip(_("Write this person's progress letter in their language as a PDF only you can read"));
+    actions->Add(letter, 0, wxRIGHT | wxBOTTOM, 4);
+    letter->Bind(wxEVT_BUTTON, [&context, ref, cohorts, choice, row](wxCommandEvent&) {
+        const int at = choice->GetSelection();
+        if (at != wxNOT_FOUND) save_progress_letter(row, context, ref, cohorts[static_cast<std::size_t>(at)]);
     });
     column->Add(actions, 0, wxEXPAND);
     row->SetSizer(column);

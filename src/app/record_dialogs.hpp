@@ -57,8 +57,9 @@ Problem describe(RecordFault fault);
 bool record_for(wxWindow* parent, AppContext& context, RecordKind kind, const std::string& cohort_code,
                 const std::vector<std::string>& refs);
 
-// Under a person's details: a choice of their cohorts and the three buttons that record for them in it. `changed`
-// runs after something was recorded.
+// Under a person's details: their progress letter's content in each cohort, a choice of their cohorts and the
+// buttons that record for them in it (practice_dialogs.hpp: supervision, signed records, the letter). `changed` runs
+// after something was recorded.
 void add_record_buttons(DetailsView& details, AppContext& context, const std::string& ref,
                         std::function<void()> changed);
 

@@ -8,6 +8,7 @@
 
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/practice_dialogs.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "app/trainer_dialogs.hpp"
@@ -103,7 +104,13 @@ void TrainersPanel::add_actions(wxWindow* parent, wxBoxSizer* bar) {
     certify->SetToolTip(_("Record the chosen trainer's own certification: level, issued, months valid (Alt+T)"));
     bar->Add(add, 0, wxRIGHT | wxBOTTOM, 4);
     bar->Add(qualify, 0, wxRIGHT | wxBOTTOM, 4);
-    bar->Add(certify, 0, wxBOTTOM, 4);
+    bar->Add(certify, 0, wxRIGHT | wxBOTTOM, 4);
+    // Supervisors of practice (issue 21): trainers or outside professionals, each with their own credential.
+    auto* supervisors = new wxButton(parent, wxID_ANY, _("&Supervisors…"));
+    supervisors->SetName("supervisors");
+    supervisors->SetToolTip(_("Supervisors of practice and their credentials (Alt+S, Ctrl+8)"));
+    bar->Add(supervisors, 0, wxBOTTOM, 4);
+    supervisors->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { show_supervisors(this, context_); });
     add->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_trainer(); });
     qualify->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { qualify_selected(); });
     certify->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { certify_selected(); });
