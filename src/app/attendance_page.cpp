@@ -252,7 +252,8 @@ void AttendancePage::refresh() {
         wxGridTableMessage added(table_, wxGRIDTABLE_NOTIFY_ROWS_APPENDED, rows);
         grid_->ProcessTableMessage(added);
     }
-    grid_->SetRowLabelSize(std::min(label_width, FromDIP(360)));
+    // At most 360 DIPs of the usual text (grown with the text's scale): a longer name leaves room for the marks.
+    grid_->SetRowLabelSize(std::min(label_width, column_width(grid_, "", 360)));
     grid_->EndBatch();
 
     int row = std::max(0, row_of(old_ref)), col = old_session ? column_of(old_session) : -1;

@@ -65,6 +65,14 @@ void cut_headers(wxWindow* w, const std::string& where, wxString& out) {
                 out << where << ": " << w->GetName() << "'s column label \"" << lines.front() << "\" needs " << high
                     << " pixels high, has " << grid->GetColLabelSize() << "\n";
         }
+        // The people's names and refs beside the rows, each whole.
+        for (int r = 0; r < grid->GetNumberRows(); ++r) {
+            const wxString label = grid->GetRowLabelValue(r);
+            const int needs = extent(label, grid->GetLabelFont()).x + padding;
+            if (needs > grid->GetRowLabelSize())
+                out << where << ": " << w->GetName() << "'s row label \"" << label << "\" needs " << needs
+                    << " pixels, has " << grid->GetRowLabelSize() << "\n";
+        }
     }
 }
 
