@@ -203,6 +203,15 @@ void key(wxUIActionSimulator& sim, int code, int modifiers) {
     pump(150);
 }
 
+app::BrowsePanel* show_details_of(Window& frame, const std::string& ref) {
+    frame->show_section(app::MainFrame::participants);
+    auto* people = frame->section(app::MainFrame::participants);
+    people->search_for(wxString::FromUTF8(ref));
+    people->select_row(0);
+    pump(100);
+    return people;
+}
+
 EmptyProgramme::EmptyProgramme(const Date& today) {
     std::random_device random;
     dir = fs::temp_directory_path() / ("mitra-cycle-test-" + std::to_string(random()));

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "app/browse_panel.hpp"
 #include "app/main_frame.hpp"
 #include "core/model.hpp"
 
@@ -71,6 +72,9 @@ public:
 private:
     app::MainFrame* frame_;
 };
+
+// The Participants view with `ref` found and chosen: their details shown beside the list.
+app::BrowsePanel* show_details_of(Window& frame, const std::string& ref);
 
 // Lets the windows draw and handle queued events for about `ms` milliseconds.
 void pump(int ms = 100);

@@ -23,7 +23,6 @@
 #include <map>
 #include <vector>
 
-#include "app/browse_panel.hpp"
 #include "app/guard.hpp"
 #include "app/i18n.hpp"
 #include "fixture.hpp"
@@ -305,11 +304,7 @@ TEST_CASE(
     Window frame(programme.context);
     frame->SetSize(0, 0, 1360, 900);
     frame->Show();
-    frame->show_section(app::MainFrame::participants);
-    auto* people = frame->section(app::MainFrame::participants);
-    people->search_for("P-001");
-    people->select_row(0);
-    pump(100);
+    auto* people = show_details_of(frame, "P-001");
     const wxString shown = all_text(people);
     INFO(shown.utf8_string());
     REQUIRE(shown.Contains("(PSC)"));
