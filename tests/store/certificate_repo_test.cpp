@@ -51,6 +51,7 @@ void complete_cohort(Database& db, const std::string& code, const std::string& c
     RecordsRepo records(db);
     for (const auto& ref : refs) {
         records.acknowledge_ethics({ref, "2026.1", day("2026-01-05")});
+        mitra::store_test::sign_attestations(db, ref, day("2026-01-05"));
         for (const auto& m : shipped_curriculum().modules)
             records.override_completion(code,
                                         CompletionOverride{ref, m.code, true, "recognised prior learning", "", ""});

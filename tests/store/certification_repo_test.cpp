@@ -64,6 +64,7 @@ struct Programme {
         CohortRepo(*db).enrol("NP-1", {"P-1"}, day("2026-01-01"));
         RecordsRepo records(*db);
         records.acknowledge_ethics({"P-1", "2026.1", day("2026-01-05")});
+        mitra::store_test::sign_attestations(*db, "P-1", day("2026-01-05"));
         for (const auto& m : shipped_curriculum().modules)
             records.override_completion("NP-1",
                                         CompletionOverride{"P-1", m.code, true, "recognised prior learning", "", ""});
@@ -399,6 +400,7 @@ TEST_CASE("a trainer teaches only modules they are qualified for, while certifie
         ParticipantRepo(*f.db).add(p);
         CohortRepo(*f.db).enrol("NP-2", {"P-9"}, day("2026-01-01"));
         RecordsRepo(*f.db).acknowledge_ethics({"P-9", "2026.1", day("2026-01-05")});
+        mitra::store_test::sign_attestations(*f.db, "P-9", day("2026-01-05"));
         for (const auto& m : shipped_curriculum().modules)
             RecordsRepo(*f.db).override_completion("NP-2", CompletionOverride{"P-9", m.code, true, "prior", "", ""});
         const auto issued = CertificateRepo(*f.db).issue_for_cohort("NP-2", "completion", "", "completion", f.key,

@@ -224,6 +224,7 @@ TEST_CASE("completion of a small cohort counts its own sessions, enrolment dates
         records.record_assessment("KTM-1", {"P-1", "M03", true, day("2026-02-23"), "सीता राई"});
         records.log_practicum("KTM-1", {"P-1", "M10", 2400, "Dr. Lee", day("2026-07-01"), day("2026-07-02")});
         records.acknowledge_ethics({"P-1", "2026.1", day("2026-01-05")});
+        mitra::store_test::record_practice(*db, "KTM-1", "P-1", day("2026-07-01"));
         records.override_completion("KTM-1", {"P-2", "M01", true, "took M01 in Pokhara in 2025", "", ""});
         results = cohort_completion(*db, "KTM-1", day("2026-12-31"));
         const auto& p1_after = person(results, "P-1");
@@ -313,6 +314,7 @@ TEST_CASE("the regional report counts what cohort_completion says of each cohort
     for (const auto& m : psf.modules)
         records.override_completion("PKR-1", {people[5].ref, m.code, true, "recognised prior learning", "", ""});
     records.acknowledge_ethics({people[5].ref, psf.ethics_code, day("2026-01-06")});
+    mitra::store_test::sign_attestations(*db, people[5].ref, day("2026-01-06"));
     records.override_completion("KTM-1", {people[0].ref, "M01", false, "left the programme", "", ""});
     records.record_assessment("KTM-1", {people[1].ref, "M03", true, day("2026-02-23"), "Sita Rai"});
 

@@ -39,7 +39,7 @@ TEST_CASE("a curriculum comes back from the store with every title, summary and 
     REQUIRE(found);
     CHECK(found->uuid == psf.uuid);
     CHECK(found->code == "PSF");
-    CHECK(found->version == "2026.1");
+    CHECK(found->version == "2026.2");
     CHECK(found->electives_required == 2);
     CHECK(found->ethics_code == "2026.1");
     CHECK(found->title == original.title);
@@ -72,7 +72,7 @@ TEST_CASE("a curriculum comes back from the store with every title, summary and 
     CHECK(!found->modules[6].required);
     CHECK(found->modules[0].outcomes.size() == 4);
 
-    CHECK(repo.find("PSF", "2026.1"));
+    CHECK(repo.find("PSF", "2026.2"));
     CHECK(!repo.find("PSF", "1999.1"));
     CHECK(!repo.find("NOPE"));
     CHECK(repo.list().size() == 1);
@@ -107,7 +107,7 @@ TEST_CASE("a curriculum comes back from the store with every title, summary and 
         CHECK(repo.import(next) == Saved::created);
         CHECK(repo.list().size() == 2);
         CHECK(repo.find("PSF")->version == "2027.1");
-        CHECK(repo.find("PSF", "2026.1")->modules[0].minutes == 360);
+        CHECK(repo.find("PSF", "2026.2")->modules[0].minutes == 360);
     }
 }
 
@@ -163,4 +163,49 @@ TEST_CASE("issue 21's rules come back from the store: window, supervision split,
     CHECK(same_rules(*found, read.value));
     auto again = read.value;
     CHECK(CurriculumRepo(*db).import(again) == Saved::unchanged);
+}
+
+TEST_CASE("taking the shipped 2026.2 into a database with a cohort on 2026.1 leaves that cohort judged by 2026.1",
+          "[store][curriculum][practice]") {
+    // What `mitra-cli init` does on a database from before 2026.2: the new version beside the old one.
+    TempDir dir;
+    auto db = Database::open(dir.db("c.db"));
+    CurriculumRepo repo(*db);
+    auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-2026.1.toml");
+    REQUIRE(read.ok());
+    auto old = read.value;
+    REQUIRE(old.version == "2026.1");
+    repo.import(old);
+    Cohort before = cohort_of("KTM-1", "PSF");
+    CohortRepo(*db).create(before);
+    auto psf = shipped_curriculum();
+    CHECK(psf.version == "2026.2");
+    CHECK(repo.import(psf) == Saved::created);
+    CHECK(repo.find("PSF")->version == "2026.2");
+    Cohort after = cohort_of("KTM-2", "PSF");
+    CohortRepo(*db).create(after);
+    CHECK(CohortRepo(*db).find("KTM-1")->curriculum_version == "2026.1");
+    CHECK(CohortRepo(*db).find("KTM-2")->curriculum_version == "2026.2");
+
+    // The same person, every module decided by a coordinator and the code of ethics acknowledged, in each cohort.
+    Participant p;
+    p.ref = "P-1";
+    p.full_name = "Sita";
+    p.country = "NP";
+    p.language = "ne";
+    ParticipantRepo(*db).add(p);
+    RecordsRepo records(*db);
+    records.acknowledge_ethics({"P-1", "2026.1", *parse_date("2026-01-05")});
+    for (const char* cohort : {"KTM-1", "KTM-2"}) {
+        CohortRepo(*db).enrol(cohort, {"P-1"}, *parse_date("2026-01-01"));
+        for (const auto& m : psf.modules)
+            records.override_completion(cohort, {"P-1", m.code, true, "recognised prior learning", "", ""});
+    }
+    const Date today = *parse_date("2026-12-31");
+    CHECK(cohort_completion(*db, "KTM-1", today).at(0).complete);
+    const auto on_new = cohort_completion(*db, "KTM-2", today).at(0);
+    CHECK_FALSE(on_new.complete);
+    CHECK(on_new.reason == "supervisory agreement not yet signed; attestation of lived experience not yet signed");
+    mitra::store_test::sign_attestations(*db, "P-1", *parse_date("2026-01-05"));
+    CHECK(cohort_completion(*db, "KTM-2", today).at(0).complete);
 }

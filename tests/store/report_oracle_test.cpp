@@ -385,6 +385,7 @@ TEST_CASE("the programme report gives what working it out cohort by cohort gives
         for (const auto& m : psf.modules)
             records.override_completion(cohort, {ref, m.code, true, "recognised prior learning", "", ""});
         records.acknowledge_ethics({ref, psf.ethics_code, day("2026-01-10")});
+        mitra::store_test::sign_attestations(*db, ref, day("2026-01-10"));
     }
     records.override_completion("JP-1", {"JP-1-6", "M01", false, "left the programme", "", ""});
 

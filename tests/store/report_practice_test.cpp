@@ -150,7 +150,10 @@ TEST_CASE("the report counts observed results, supervision hours and people past
 TEST_CASE("a report of curricula without issue 21's rules has no practice table", "[store][report][practice]") {
     TempDir dir;
     auto db = Database::open(dir.db("plain.db"), "coordinator");
-    auto psf = mitra::store_test::shipped_curriculum();
+    // PSF 2026.1, before the shipped curriculum took the rules.
+    auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-2026.1.toml");
+    REQUIRE(read.ok());
+    auto psf = read.value;
     CurriculumRepo(*db).import(psf);
     Cohort c;
     c.code = "K1";

@@ -178,6 +178,7 @@ struct Programme {
                 records.override_completion("KTM-1",
                                             CompletionOverride{ref, m.code, true, "recognised prior learning", "", ""});
             records.acknowledge_ethics(EthicsAcknowledgement{ref, psf.ethics_code, day("2026-01-05")});
+            mitra::store_test::sign_attestations(*db, ref, day("2026-01-05"));
         }
     }
 

@@ -278,6 +278,7 @@ TEST_CASE("a search for cohorts or certificates takes %, _ and \\ as the charact
         RecordsRepo records(*db);
         for (const auto& ref : refs) {
             records.acknowledge_ethics({ref, "2026.1", Date{2026, 1, 5}});
+            store_test::sign_attestations(*db, ref, Date{2026, 1, 5});
             for (const auto& m : curriculum.modules)
                 records.override_completion(code, CompletionOverride{ref, m.code, true, "prior learning", "", ""});
         }
