@@ -1,6 +1,9 @@
 // mitra-cli demo: a small programme with people from across the region, at every stage, to try things out: a
 // cohort under way (people on track and not), and two finished ones whose people are complete, certified, or due
 // to renew their certification, with their certificates signed by a demo key and written beside the database.
+// Everyone is on the shipped curriculum, so the demo records what its practice rules ask (issue 21): supervisors
+// with credentials, supervision one-to-one and in groups, observed assessments on the M04 and M06 rubrics, the
+// signed agreement and attestation, and the completion window (one person near their deadline, one extension).
 #include <filesystem>
 
 #include "cli/context.hpp"
@@ -11,6 +14,7 @@
 #include "pdf/font_stack.hpp"
 #include "store/certificates.hpp"
 #include "store/certification_repo.hpp"
+#include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 #include "store/settings.hpp"
 #include "workflow/certificates.hpp"
@@ -49,12 +53,24 @@ struct FinishedCohort {
     int start_days_ago;  // from today
     std::vector<DemoPerson> people;
     std::vector<std::string> missed_sessions;  // refs absent from the eighth session on: not complete
-    std::vector<std::string> late_practice;    // refs whose practice was signed off only after the certificates
+    std::vector<std::string> late_practice;    // refs whose last supervision came only after the certificates
+    const char* group_supervisor;              // the supervisor of the cohort's group supervision
+    // Observed practice as it goes for some: asked to repeat M04 before meeting it; M06 held back a week before
+    // its release; M06 rated by a second rater too, who saw one criterion a level lower.
+    const char *repeated = "", *held_back = "", *second_rated = "";
 };
 
+// Supervisors of the demo's practice: Ruwani, an outside professional whose credential was refreshed after two
+// years; Preecha, who supervised Bangkok's groups while his credential was valid (it has since ended); Sita, a
+// trainer who also holds a supervisor's credential.
+const char* kOutsideSupervisor = "S-LK-01";
+const char* kBangkokSupervisor = "S-TH-01";
+const char* kTrainerSupervisor = "S-NP-01";
+
 // Bangkok, finished about two years ago: certified then, so their certification is due for renewal (one of them
-// has the continuing education a renewal needs). Colombo, finished half a year ago: certified; one person's practice
-// was signed off after the certificates were printed (complete, waiting for theirs), one missed too many sessions.
+// has the continuing education a renewal needs). Colombo, finished over a year ago: certified; one person's last
+// group supervision came after the certificates were printed (complete, waiting for theirs), one missed too many
+// sessions and is near the end of their 18 months.
 const FinishedCohort kFinished[] = {
     {"DEMO-BKK",
      "Baan Peer Support House, Bangkok",
@@ -69,21 +85,26 @@ const FinishedCohort kFinished[] = {
       {"P-016", "이서연", "Lee Seo-yeon", "KR", "ko"},
       {"P-017", "लक्ष्मी", "Lakshmi", "IN", "hi"}},
      {},
-     {}},
+     {},
+     kBangkokSupervisor},
     {"DEMO-CMB",
      "Lanka Peer Network, Colombo",
      "LK",
      "Asia/Colombo",
      "en",
      "T-NP-01",
-     300,
+     500,
      {{"P-018", "කමල් පෙරේරා", "Kamal Perera", "LK", "si"},
       {"P-019", "Juan dela Cruz", "", "PH", "fil"},
       {"P-020", "田中 健", "Tanaka Ken", "JP", "ja"},
       {"P-021", "فاطمہ بی بی", "Fatima Bibi", "PK", "ur"},
       {"P-022", "林美玲", "Lam Mei-ling", "TW", "zh-Hant"}},
      {"P-022"},
-     {"P-021"}},
+     {"P-021"},
+     kTrainerSupervisor,
+     "P-019",
+     "P-020",
+     "P-018"},
 };
 
 constexpr int kEveryDays = 3;
@@ -97,6 +118,28 @@ void add_people(store::Database& db, const std::vector<DemoPerson>& people, std:
         repo.save(person);
         refs.push_back(p.ref);
     }
+}
+
+// Levels that meet the module's rubric: the first criterion at 3, the others at 2 (the pass level).
+std::vector<CriterionRating> met_ratings(const Curriculum& curriculum, const std::string& module_code) {
+    std::vector<CriterionRating> out;
+    for (const auto& m : curriculum.modules)
+        if (m.code == module_code && m.rubric)
+            for (const auto& c : m.rubric->criteria) out.push_back({c.key, out.empty() ? 3 : 2, std::nullopt});
+    return out;
+}
+
+void add_supervisors(store::Database& db) {
+    store::PracticeRepo practice(db);
+    const Date today = today_utc();
+    Supervisor ruwani{"", kOutsideSupervisor, "Ruwani Fernando", SupervisorKind::outside_professional, "", {}};
+    ruwani.credentials = {{"Registered Peer Supervisor", add_days(today, -1000), add_days(today, -271)},
+                          {"Registered Peer Supervisor (refresher)", add_days(today, -270), add_days(today, 459)}};
+    Supervisor preecha{"", kBangkokSupervisor, "ปรีชา ทองดี", SupervisorKind::outside_professional, "", {}};
+    preecha.credentials = {{"Certified Peer Supervisor", add_days(today, -1000), add_days(today, -100)}};
+    Supervisor sita{"", kTrainerSupervisor, "सीता राई", SupervisorKind::trainer, "T-NP-01", {}};
+    sita.credentials = {{"Certified Peer Supervisor", add_days(today, -600), add_days(today, 130)}};
+    for (auto* s : {&ruwani, &preecha, &sita}) practice.add_supervisor(*s);
 }
 
 // The finished cohort's records, up to (not including) its certificates.
@@ -132,16 +175,58 @@ void build_finished(store::Database& db, const Curriculum& curriculum, const Fin
     }
     const Date end = sessions.back().date;
     store::RecordsRepo records(db);
+    store::PracticeRepo practice(db);
     const std::string assessor = store::TrainerRepo(db).find(f.trainer)->name;
     for (const auto& ref : refs) {
         records.acknowledge_ethics({ref, curriculum.ethics_code, start});
+        practice.attest({ref, AttestationKind::supervision_agreement, true, start});
+        practice.attest({ref, AttestationKind::lived_experience, true, start});
         records.record_assessment(f.code, {ref, "M03", true, add_days(start, 21), assessor});
         const bool late = std::count(f.late_practice.begin(), f.late_practice.end(), ref) > 0;
-        // Five placements of eight hours: the 2,400 supervised minutes the practicum asks for (the last of a late
-        // one is signed off after the certificates, in issue_demo_certificates).
+        // Five placements of eight hours, the 40 hours M10 asks for: three supervised one-to-one by Ruwani, two in
+        // the cohort's group supervision (the last of a late one comes after the certificates, in
+        // issue_demo_certificates).
         for (int i = 0; i < (late ? 4 : 5); ++i) {
-            const Date day = add_days(end, -20 + 4 * i);
-            records.log_practicum(f.code, {ref, "M10", 480, "Ruwani Fernando", day, day});
+            SupervisionEntry entry{"",
+                                   ref,
+                                   "M10",
+                                   i < 3 ? kOutsideSupervisor : f.group_supervisor,
+                                   i < 3 ? SupervisionFormat::one_to_one : SupervisionFormat::group,
+                                   480,
+                                   add_days(end, -20 + 4 * i),
+                                   i < 3 ? "placement day reviewed" : "group supervision"};
+            practice.log_supervision(f.code, entry);
+        }
+        // Observed practice met on both rubrics, rated in a role play and given the next day, never in the session.
+        for (const auto& [module, day] : {std::pair{std::string("M04"), 33}, std::pair{std::string("M06"), 57}}) {
+            if (module == "M04" && ref == f.repeated) {
+                // Listening without advice at level 1 the first time: asked to repeat, and met a week later.
+                auto ratings = met_ratings(curriculum, module);
+                ratings[1].level = 1;
+                ObservedAssessment first{
+                    "",        ref, module,  add_days(start, day - 7), ObservationMethod::role_play,
+                    f.trainer, "",  ratings, add_days(start, day - 6)};
+                practice.observe(f.code, first);
+            }
+            ObservedAssessment a{"",
+                                 ref,
+                                 module,
+                                 add_days(start, day),
+                                 ObservationMethod::role_play,
+                                 f.trainer,
+                                 "",
+                                 met_ratings(curriculum, module),
+                                 add_days(start, day + 1)};
+            if (module == "M06" && ref == f.second_rated) {
+                a.method = ObservationMethod::direct_observation;
+                a.second_rater = kOutsideSupervisor;
+                for (auto& r : a.ratings) r.second = r.level;
+                a.ratings[0].second = 2;  // the raters differ; both at the pass level or more
+            }
+            const bool held = module == "M06" && ref == f.held_back;
+            if (held) a.released_on.reset();
+            practice.observe(f.code, a);
+            if (held) practice.release(f.code, ref, module, add_days(start, day + 8));
         }
     }
 }
@@ -213,6 +298,52 @@ void build_demo(store::Database& db) {
         for (std::size_t i = 0; i < 4; ++i)
             records.record_assessment(kDemoCohort, {refs[i], "M03", i != 3, add_days(start, 21), "सीता राई"});
 
+        // The practice rules in the cohort under way: agreements and attestations signed by most, some supervision,
+        // M04's first observed assessment of P-001 held back until it is released to her, a referee's
+        // questionnaire, and P-006's deadline extended.
+        add_supervisors(db);
+        store::PracticeRepo practice(db);
+        for (std::size_t i = 0; i < 8; ++i) {
+            practice.attest({refs[i], AttestationKind::supervision_agreement, true, add_days(start, 3)});
+            practice.attest({refs[i], AttestationKind::lived_experience, true, start});
+        }
+        for (std::size_t i = 0; i < 3; ++i) {
+            SupervisionEntry one{"",
+                                 refs[i],
+                                 "M10",
+                                 kOutsideSupervisor,
+                                 SupervisionFormat::one_to_one,
+                                 120,
+                                 add_days(today_utc(), -10),
+                                 "first placement day reviewed"};
+            practice.log_supervision(kDemoCohort, one);
+            SupervisionEntry group{"",
+                                   refs[i],
+                                   "M10",
+                                   kTrainerSupervisor,
+                                   SupervisionFormat::group,
+                                   90,
+                                   add_days(today_utc(), -4),
+                                   "group supervision"};
+            practice.log_supervision(kDemoCohort, group);
+        }
+        ObservedAssessment held{
+            "",
+            refs[0],
+            "M04",
+            add_days(today_utc(), -2),
+            ObservationMethod::direct_observation,
+            "T-NP-01",
+            "T-JP-01",
+            {{"following", 3, 3}, {"listening", 2, 2}, {"reflecting", 2, 1}, {"uncertainty", std::nullopt, 2}},
+            std::nullopt};
+        practice.observe(kDemoCohort, held);
+        practice.add_referee({refs[1], "R-1", add_days(today_utc(), -7)});
+        DeadlineExtension extension{
+            refs[5], kDemoCohort, add_days(start, 18 * 31 + 90), "time away caring for family, agreed with them",
+            "",      ""};
+        practice.extend_deadline(kDemoCohort, extension);
+
         for (const auto& finished : kFinished) build_finished(db, *curriculum, finished);
         // Napha kept learning after her certification: enough to renew it now.
         store::CertificationRepo certifications(db);
@@ -242,11 +373,14 @@ void issue_demo_certificates(store::Database& db, const std::filesystem::path& f
                                              layout.value,   "completion", add_days(today_utc(), -issued_days_ago(f)),
                                              folder / f.code};
         workflow::issue_certificates(db, fonts, key, request);
-        // The last placement of a late one, signed off a month after the certificates: complete, awaiting theirs.
+        // The last group supervision of a late one, a month after the certificates: complete, awaiting theirs.
         db.write([&] {
             const Date day = add_days(today_utc(), -issued_days_ago(f) + 30);
-            for (const auto& ref : f.late_practice)
-                store::RecordsRepo(db).log_practicum(f.code, {ref, "M10", 480, "Ruwani Fernando", day, day});
+            for (const auto& ref : f.late_practice) {
+                SupervisionEntry entry{
+                    "", ref, "M10", f.group_supervisor, SupervisionFormat::group, 480, day, "group supervision"};
+                store::PracticeRepo(db).log_supervision(f.code, entry);
+            }
         });
     }
 }
@@ -279,20 +413,21 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
         const auto people = store::CohortRepo(db).enrolments(kDemoCohort).size();
         const auto sessions = store::SessionRepo(db).list(kDemoCohort).size();
         const std::string db_option = "mitra-cli --db " + ctx.target();
-        ctx.print(json{{"database", ctx.target()},
-                       {"cohort", kDemoCohort},
-                       {"participants", people},
-                       {"sessions", sessions},
-                       {"finished_cohorts", json::array({kFinished[0].code, kFinished[1].code})},
-                       {"certificates", folder.string()}},
-                  std::string(exists ? "The demo is already in " : "Made a demo programme in ") + ctx.target() +
-                      "\n  cohort " + kDemoCohort + ": " + std::to_string(people) + " people, " +
-                      std::to_string(sessions) + " sessions, under way: some on track, some not" + "\n  cohort " +
-                      kFinished[0].code + ": finished two years ago; certified, due to renew" + "\n  cohort " +
-                      kFinished[1].code + ": finished half a year ago; certified, one complete awaiting a certificate" +
-                      "\n  certificates in " + folder.string() + "\nTry:\n  " + db_option + " completion " +
-                      kDemoCohort + "\n  " + db_option + " completion " + kFinished[1].code + "\n  " + db_option +
-                      " certification due\n  mitra --db " + ctx.target());
+        ctx.print(
+            json{{"database", ctx.target()},
+                 {"cohort", kDemoCohort},
+                 {"participants", people},
+                 {"sessions", sessions},
+                 {"finished_cohorts", json::array({kFinished[0].code, kFinished[1].code})},
+                 {"certificates", folder.string()}},
+            std::string(exists ? "The demo is already in " : "Made a demo programme in ") + ctx.target() +
+                "\n  cohort " + kDemoCohort + ": " + std::to_string(people) + " people, " + std::to_string(sessions) +
+                " sessions, under way: some on track, some not" + "\n  cohort " + kFinished[0].code +
+                ": finished two years ago; certified, due to renew" + "\n  cohort " + kFinished[1].code +
+                ": finished over a year ago; certified, one complete awaiting a certificate, one near their deadline" +
+                "\n  certificates in " + folder.string() + "\nTry:\n  " + db_option + " completion " + kDemoCohort +
+                "\n  " + db_option + " completion " + kFinished[1].code + "\n  " + db_option +
+                " certification due\n  mitra --db " + ctx.target());
     });
 }
 

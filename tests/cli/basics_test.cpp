@@ -2,7 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "cohort_setup.hpp"
+#include "core/calendar.hpp"
 #include "run_cli.hpp"
+#include "store/practice_repo.hpp"
 
 using namespace mitra::cli_test;
 
@@ -110,4 +112,63 @@ TEST_CASE("the demo has people at every stage: on track, not on track, complete,
     CHECK(pdf_text(file).find("JuandelaCruz") != std::string::npos);
     const auto verdict = ws.json({"certificate", "verify", file.string()});
     CHECK(verdict["verdict"] == "genuine");
+}
+
+// The demo shows every part of the shipped curriculum's practice rules (issue 21), for the desktop program to open.
+TEST_CASE(
+    "the demo records what the practice rules ask: supervisors, supervision by format, observed assessments, "
+    "agreements and the completion window",
+    "[cli][demo][practice]") {
+    using namespace mitra;
+    Workspace ws;
+    ws.ok({"demo"});
+    const auto supervisors = ws.json({"supervisor", "list"});
+    CHECK(supervisors.size() == 3);
+    CHECK(ws.json({"supervisor", "show", "S-LK-01"})["credentials"].size() == 2);  // first award and refresher
+    CHECK(ws.json({"supervisor", "show", "S-NP-01"})["kind"] == "trainer");
+
+    auto db = store::Database::open(ws.db, "coordinator");
+    store::PracticeRepo practice(*db);
+    // Certified people supervised one-to-one and in groups.
+    std::map<SupervisionFormat, int> minutes;
+    for (const auto& e : practice.supervision("P-018")) minutes[e.format] += e.minutes;
+    CHECK(minutes[SupervisionFormat::one_to_one] == 1440);
+    CHECK(minutes[SupervisionFormat::group] == 960);
+
+    // Asked to repeat M04 (listening at level 1), then met a week later.
+    const auto p19 = practice.observations("P-019");
+    REQUIRE(p19.size() == 3);
+    CHECK(p19[0].module_code == "M04");
+    CHECK(p19[0].ratings[1].criterion == "listening");
+    CHECK(p19[0].ratings[1].level == 1);
+    CHECK(p19[1].module_code == "M04");
+    CHECK(p19[1].observed_on == add_days(p19[0].observed_on, 7));
+    // M06 held back a week before its release; rated by a second rater who saw one criterion differently.
+    const auto p20 = practice.observations("P-020");
+    REQUIRE(p20.size() == 2);
+    REQUIRE(p20[1].released_on);
+    CHECK(*p20[1].released_on == add_days(p20[1].observed_on, 8));
+    const auto p18 = practice.observations("P-018");
+    REQUIRE(p18.size() == 2);
+    CHECK(p18[1].second_rater == "S-LK-01");
+    int differ = 0;
+    for (const auto& r : p18[1].ratings) differ += r.level != r.second;
+    CHECK(differ == 1);
+    // In the cohort under way, P-001's first observed assessment is still held back.
+    const auto p1 = practice.observations("P-001");
+    REQUIRE(p1.size() == 1);
+    CHECK_FALSE(p1[0].released_on);
+
+    // Colombo's P-022 is near the end of their 18 months; Lalitpur's P-006 has an extended deadline.
+    const auto near = ws.json({"cohort", "deadlines", "DEMO-CMB"});
+    REQUIRE(near.size() == 1);
+    CHECK(near[0]["ref"] == "P-022");
+    CHECK(near[0]["standing"] == "near");
+    // 560 days on, the others are past their 18 months; P-006's extension runs to 606 days on.
+    const auto later = ws.json({"cohort", "deadlines", "DEMO-KTM", "--today", to_string(add_days(today_utc(), 560))});
+    bool extended = false;
+    for (const auto& item : later)
+        if (item["ref"] == "P-006") extended = item["extended_by"] == "cli-test" && item["standing"] == "near";
+    CHECK(extended);
+    CHECK(later.size() > 1);
 }
