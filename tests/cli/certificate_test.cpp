@@ -17,6 +17,7 @@
 #include "core/serial.hpp"
 #include "core/signature.hpp"
 #include "cohort_setup.hpp"
+#include "practice_records.hpp"
 #include "damage.hpp"
 #include "names.hpp"
 #include "run_cli.hpp"
@@ -75,7 +76,7 @@ std::map<std::string, std::vector<long long>> sessions_by_module(const Workspace
 }
 
 // Everything the curriculum asks of `refs`: every session but the third elective's, M03 passed, M10's 40 hours
-// signed off, the code of ethics acknowledged.
+// signed off, the code of ethics acknowledged, and what PSF 2026.2 asks beside (record_practice).
 void complete(const Workspace& ws, const std::string& cohort, const std::vector<std::string>& refs) {
     std::string csv = "session,ref,status,minutes\n";
     for (const auto& [code, ids] : sessions_by_module(ws, cohort)) {
@@ -89,6 +90,7 @@ void complete(const Workspace& ws, const std::string& cohort, const std::vector<
         ws.ok({"practicum", "log", cohort, ref, "M10", "--minutes", "2400", "--supervisor", "Dr. Lee", "--on",
                "2026-07-01", "--signed-off", "2026-07-30"});
         ws.ok({"ethics", "acknowledge", ref, "--version", "2026.1", "--on", "2026-01-05"});
+        record_practice(ws, cohort, ref);
     }
 }
 
@@ -115,6 +117,7 @@ void set_up_cohort(const Workspace& ws, bool verify_url) {
         {"assessment", "record", kCohort, "P-002", "M03", "--passed", "--on", "2026-02-23", "--assessor", "Sita Rai"});
     ws.ok({"practicum", "log", kCohort, "P-002", "M10", "--minutes", "2400", "--supervisor", "Dr. Lee", "--on",
            "2026-07-01", "--signed-off", "2026-07-30"});
+    record_practice(ws, kCohort, "P-002");
 }
 
 json issue(const Workspace& ws, const fs::path& out) {

@@ -43,6 +43,8 @@ std::string certified(const Workspace& ws) {
     for (const char* m : kModules)
         ws.ok({"completion", "override", "NP-1", "P-1", m, "--complete", "--reason", "recognised prior learning"});
     ws.ok({"ethics", "acknowledge", "P-1", "--version", "2026.1", "--on", "2026-01-05"});
+    for (const char* kind : {"supervision_agreement", "lived_experience"})
+        ws.ok({"attest", "P-1", kind, "--signed", "--on", "2026-01-05"});
     ws.ok({"key", "new", "--key", (ws.dir / "key").string()});  // a key given with --key is never made unasked
     const auto issued =
         ws.json({"certificate", "issue", "NP-1", "--out", (ws.dir / "certs").string(), "--key",

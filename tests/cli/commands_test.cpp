@@ -38,6 +38,8 @@ TEST_CASE("certifying before the completion certificate: mitra-cli says to issue
     for (const char* m : {"M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10"})
         ws.ok({"completion", "override", "NP-1", "P-1", m, "--complete", "--reason", "recognised prior learning"});
     ws.ok({"ethics", "acknowledge", "P-1", "--version", "2026.1", "--on", "2026-01-05"});
+    for (const char* kind : {"supervision_agreement", "lived_experience"})
+        ws.ok({"attest", "P-1", kind, "--signed", "--on", "2026-01-05"});
     const auto before = ws.dump();
     const auto refused = ws.run({"certification", "grant", "P-1", "--today", "2026-04-01"});
     CHECK(refused.status == 2);

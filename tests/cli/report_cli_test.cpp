@@ -58,6 +58,8 @@ void small_programme(const Workspace& ws) {
         for (const std::string m : {"M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10"})
             ws.ok({"completion", "override", kCohort, ref, m, "--complete", "--reason", "recognised prior learning"});
         ws.ok({"ethics", "acknowledge", ref, "--version", "2026.1"});
+        for (const char* kind : {"supervision_agreement", "lived_experience"})
+            ws.ok({"attest", ref, kind, "--signed", "--on", "2026-01-05"});
     }
 }
 
@@ -265,7 +267,7 @@ TEST_CASE("exports: personal data only on request, and a round trip through CSV 
     CHECK(cohorts.find(
               "code,curriculum,curriculum_version,site,country,language,start,end,time_zone,capacity,trainers") !=
           std::string::npos);
-    CHECK(cohorts.find("KTM-2026-1,PSF,2026.1,Patan Community Centre,NP,hi,2026-01-05,,Asia/Kathmandu,0,T-NP-01") !=
+    CHECK(cohorts.find("KTM-2026-1,PSF,2026.2,Patan Community Centre,NP,hi,2026-01-05,,Asia/Kathmandu,0,T-NP-01") !=
           std::string::npos);
 
     const json done =

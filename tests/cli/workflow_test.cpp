@@ -62,11 +62,11 @@ TEST_CASE("init creates the database with the shipped curriculum, which curricul
     const auto list = ws.json({"curriculum", "list"});
     REQUIRE(list.size() == 1);
     CHECK(list[0]["code"] == "PSF");
-    CHECK(list[0]["version"] == "2026.1");
+    CHECK(list[0]["version"] == "2026.2");
 
     const auto psf = ws.json({"curriculum", "show", "PSF"});
     CHECK(psf["code"] == "PSF");
-    CHECK(psf["version"] == "2026.1");
+    CHECK(psf["version"] == "2026.2");
     CHECK(psf["electives_required"] == 2);
     REQUIRE(psf["modules"].size() == 10);
     const std::vector<std::string> codes{"M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10"};
@@ -236,7 +236,7 @@ TEST_CASE("a cohort is created, listed, shown and people are enrolled in it", "[
     REQUIRE(cohorts.size() == 1);
     CHECK(cohorts[0]["code"] == kCohort);
     CHECK(cohorts[0]["curriculum"] == "PSF");
-    CHECK(cohorts[0]["curriculum_version"] == "2026.1");
+    CHECK(cohorts[0]["curriculum_version"] == "2026.2");
     CHECK(cohorts[0]["time_zone"] == "Asia/Kathmandu");
     CHECK(cohorts[0]["enrolled"] == 4);
     CHECK(cohorts[0]["trainers"] == json({"T-NP-01"}));
@@ -395,6 +395,15 @@ TEST_CASE("a person who does everything the curriculum asks is complete, and one
                "2026-07-01", "--signed-off", "2026-07-02"});
         ws.ok({"practicum", "log", kCohort, ref, "M10", "--minutes", "1200", "--supervisor", "Dr. Lee", "--on",
                "2026-07-15"});
+        // What PSF 2026.2 asks beside: observed practice met in M04 and M06, the agreement and attestation signed.
+        ws.ok({"assessment", "observe", kCohort, ref, "M04", "--rater", "T-NP-01", "--on", "2026-03-02", "--released",
+               "2026-03-03", "--level", "following=2", "--level", "listening=3", "--level", "reflecting=2", "--level",
+               "uncertainty=NO"});
+        ws.ok({"assessment", "observe", kCohort, ref, "M06", "--rater", "T-NP-01", "--on", "2026-04-06", "--released",
+               "2026-04-07", "--level", "presence=2", "--level", "choice=2", "--level", "alternatives=3", "--level",
+               "safety=2"});
+        for (const char* kind : {"supervision_agreement", "lived_experience"})
+            ws.ok({"attest", ref, kind, "--signed", "--on", "2026-01-05"});
     }
 
     auto completion = ws.json({"completion", kCohort, "--today", kAfterEverything});
@@ -406,13 +415,23 @@ TEST_CASE("a person who does everything the curriculum asks is complete, and one
     CHECK(module(p1, "M10")["attended_minutes"] == 540);
     CHECK(module(p1, "M10")["required_minutes"] == 540);
     CHECK(p1["reason"] ==
-          "M10 Supervised Practicum: supervised practice: 20 hours of 40 hours signed off; "
+          "M10 Supervised Practicum: supervised practice: 20 hours of 40 hours signed off; one-to-one supervision: "
+          "1200 minutes short (0 hours of 20 hours); group supervision: 600 minutes short (0 hours of 10 hours); "
           "code of ethics 2026.1 not yet acknowledged");
 
     for (const std::string ref : {"P-001", "P-002"}) {
         ws.ok({"practicum", "log", kCohort, ref, "M10", "--minutes", "1200", "--supervisor", "Dr. Lee", "--on",
                "2026-07-15", "--signed-off", "2026-07-30"});
         ws.ok({"ethics", "acknowledge", ref, "--version", "2026.1", "--on", "2026-01-05"});
+    }
+    // M10's split: 20 hours one-to-one and 10 in groups, with a supervisor whose credential is valid those days.
+    ws.ok({"supervisor", "add", "S-1", "--name", "Outside supervisor", "--credential", "Certified Peer Supervisor",
+           "--valid-from", "2025-01-01", "--expires", "2026-12-31"});
+    for (const std::string ref : {"P-001", "P-002"}) {
+        ws.ok({"supervision", "log", kCohort, ref, "M10", "--supervisor", "S-1", "--format", "one_to_one", "--minutes",
+               "1200", "--on", "2026-07-20"});
+        ws.ok({"supervision", "log", kCohort, ref, "M10", "--supervisor", "S-1", "--format", "group", "--minutes",
+               "600", "--on", "2026-07-21"});
     }
     completion = ws.json({"completion", kCohort, "--today", kAfterEverything});
     p1 = person(completion, "P-001");
