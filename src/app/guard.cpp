@@ -8,8 +8,10 @@
 #include <wx/textdlg.h>
 
 #include "app/field_labels.hpp"
+#include "app/i18n.hpp"
 #include "app/text.hpp"
 #include "app/trainer_dialogs.hpp"
+#include "io/reason_words.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app {
@@ -173,7 +175,8 @@ wxString describe(const Problem& p) {
     if (p.column > 0) where << wxString::Format(_("column %d"), p.column) << ", ";
     if (!p.field.empty()) where << field_label(p.field) << ": ";
     else if (where.EndsWith(", ")) where.RemoveLast(2), where << ": ";
-    return where + wx(p.message);
+    // A refusal with a code in the interface's words (io's, which mitra-cli prints too); others as they came.
+    return where + wx(io::problem_phrase(p, io::catalog(interface_catalog())));
 }
 
 wxString describe_all(const Problems& problems) {

@@ -4,6 +4,7 @@
 #include "core/text.hpp"
 #include "io/files.hpp"
 #include "store/repos.hpp"
+#include "store/rows.hpp"
 
 #include <unistd.h>
 
@@ -41,6 +42,10 @@ const io::Catalog& Context::words() const { return io::catalog(io::environment_l
 
 void bad_option(const std::string& option, const std::string& message) {
     throw InputError{{Problem{"", 0, 0, option, message}}};
+}
+
+void bad_option(const std::string& option, ProblemCode code, std::vector<std::string> values) {
+    throw InputError{{store::coded(option, code, std::move(values))}};
 }
 
 void refuse_if_any(const std::vector<FieldError>& errors) {

@@ -36,6 +36,8 @@ private:
 
 // Bad input from the command line: exit status 2, nothing changed.
 [[noreturn]] void bad_option(const std::string& option, const std::string& message);
+// The same with a refusal's code and values, said in the user's language as the store's refusals are.
+[[noreturn]] void bad_option(const std::string& option, ProblemCode code, std::vector<std::string> values);
 // Turns field errors from validation into a refusal naming the options.
 void refuse_if_any(const std::vector<FieldError>& errors);
 

@@ -39,7 +39,7 @@ void run_participant_export(Context& ctx, const ParticipantExportOptions& option
                    "this export holds personal data (names, emails, phone numbers, consent dates); say so with "
                    "--include-personal-data, and keep the file safe");
     if (!options.cohort.empty() && !store::CohortRepo(ctx.db()).find(options.cohort))
-        bad_option("--cohort", "no cohort has code " + options.cohort);
+        bad_option("--cohort", ProblemCode::no_cohort, {options.cohort});
     store::ParticipantQuery query;
     query.cohort_code = options.cohort;
     const auto people = store::ParticipantRepo(ctx.db()).list(query);
@@ -57,7 +57,8 @@ void run_cohort_export(Context& ctx, const CohortExportOptions& options) {
 }
 
 void run_completion_export(Context& ctx, const CompletionExportOptions& options) {
-    if (!store::CohortRepo(ctx.db()).find(options.cohort)) bad_option("cohort", "no cohort has code " + options.cohort);
+    if (!store::CohortRepo(ctx.db()).find(options.cohort))
+        bad_option("cohort", ProblemCode::no_cohort, {options.cohort});
     const Date day = options.today.empty() ? today_utc() : date_option("--today", options.today);
     const auto results = store::cohort_completion(ctx.db(), options.cohort, day, options.language);
     io::write_file_atomically(options.out, io::completions_csv(options.cohort, results), true);

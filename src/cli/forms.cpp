@@ -47,7 +47,7 @@ std::string end_time(const LocalTime& start, int minutes) {
 
 Cohort find_cohort(store::Database& db, const std::string& code) {
     auto cohort = store::CohortRepo(db).find(code);
-    if (!cohort) bad_option("cohort", "no cohort has code " + code);
+    if (!cohort) bad_option("cohort", ProblemCode::no_cohort, {code});
     return *cohort;
 }
 

@@ -3,6 +3,7 @@
 
 #include "cli/context.hpp"
 #include "io/keys.hpp"
+#include "io/reason_words.hpp"
 #include "store/database.hpp"
 
 int main(int argc, char** argv) {
@@ -56,10 +57,15 @@ int main(int argc, char** argv) {
     } catch (const InputError& e) {
         // One line a problem (a file may have several bad rows); the last says nothing changed. A refusal that a
         // command would put right (a trainer who may not teach, a curriculum not imported) names that command.
+        // A refusal with a code is said in the user's language (io::problem_phrase, as the desktop program says it).
         const std::string advice = cli::refusal_advice(e);
-        for (std::size_t i = 0; i < e.problems.size(); ++i)
-            std::cerr << "mitra-cli: " << to_string(e.problems[i]) << advice
-                      << (i + 1 == e.problems.size() ? " (nothing was changed)" : "") << '\n';
+        const io::Catalog& words = io::catalog(io::environment_language());
+        for (std::size_t i = 0; i < e.problems.size(); ++i) {
+            Problem shown = e.problems[i];
+            shown.message = io::problem_phrase(shown, words);
+            std::cerr << "mitra-cli: " << to_string(shown) << advice
+                      << (i + 1 == e.problems.size() ? " " + words.tr("(nothing was changed)") : "") << '\n';
+        }
         return 2;
     } catch (const io::KeyError& e) {
         // A key given by hand that is not there, or a damaged one: checked before anything is signed or recorded.

@@ -56,7 +56,7 @@ void run_report(Context& ctx, const ReportOptions& options) {
     filter.curriculum = options.curriculum;
     filter.cohort = options.cohort;
     if (!options.cohort.empty() && !store::CohortRepo(ctx.db()).find(options.cohort))
-        bad_option("--cohort", "no cohort has code " + options.cohort);
+        bad_option("--cohort", ProblemCode::no_cohort, {options.cohort});
     if (!options.curriculum.empty() && !store::CurriculumRepo(ctx.db()).find(options.curriculum))
         bad_option("--curriculum", "no curriculum has code " + options.curriculum);
     const std::string kind = format_of(options.format, options.out);

@@ -93,7 +93,8 @@ void run_session_assign(Context& ctx, const SessionAssignOptions& options) {
 }
 
 void run_session_list(Context& ctx, const SessionListOptions& options) {
-    if (!store::CohortRepo(ctx.db()).find(options.cohort)) bad_option("cohort", "no cohort has code " + options.cohort);
+    if (!store::CohortRepo(ctx.db()).find(options.cohort))
+        bad_option("cohort", ProblemCode::no_cohort, {options.cohort});
     const auto sessions = store::SessionRepo(ctx.db()).list(options.cohort);
     json items = json::array();
     for (const auto& x : sessions) items.push_back(session_json(x));

@@ -7,12 +7,71 @@
 
 namespace mitra {
 
+// What a refusal is, for each front end to word in its user's language (io::problem_phrase) and to add its own
+// way of putting it right; `none` for a problem said only in its message (a reader's, a validation's).
+enum class ProblemCode {
+    none,
+    no_cohort,                        // values: cohort code
+    no_participant,                   // ref
+    no_trainer,                       // ref
+    no_session,                       // session id
+    no_certificate,                   // serial
+    no_module,                        // curriculum (code, or code and version), module code
+    no_mark,                          // ref, session id
+    not_enrolled,                     // ref, cohort code
+    not_enrolled_in_curriculum,       // ref, cohort code, curriculum code
+    cohort_exists,                    // cohort code
+    trainer_exists,                   // ref
+    participant_exists,               // ref
+    override_needs_reason,            // -
+    revocation_needs_reason,          // -
+    reprint_needs_reason,             // -
+    no_assessment,                    // module code
+    no_supervised_practice,           // module code
+    practice_needs_minutes,           // -
+    practice_needs_supervisor,        // -
+    revoked_already,                  // serial, when
+    reprint_of_revoked,               // serial
+    reprint_of_erased,                // serial
+    not_a_revocation_category,        // what was given
+    date_in_future,                   // date
+    cohort_full,                      // cohort code, capacity, people added, people in all
+    mark_before_enrolment,            // ref, session id, module code, session date, new enrolment date
+    co_facilitator_without_lead,      // -
+    co_facilitator_leads,             // ref
+    sessions_exist,                   // cohort code, sessions
+    session_negative,                 // minutes
+    session_too_long,                 // -
+    session_has_marks,                // session id, marks
+    version_in_use,                   // curriculum code, version, cohorts
+    erasure_asked,                    // refs
+    erased,                           // ref
+    qualify_needs_module,             // ref
+    no_imported_module,               // module code
+    no_pathway,                       // ref
+    no_pathway_to,                    // ref, certification code
+    several_pathways,                 // ref
+    certified_already,                // ref, certification code, serial, valid until
+    nothing_to_renew,                 // ref
+    nothing_to_renew_of,              // ref, certification code
+    trainer_level_needed,             // -
+    months_out_of_range,              // -
+    issued_in_future,                 // date
+    curriculum_not_imported,          // curriculum code
+    curriculum_version_not_imported,  // curriculum code, version
+    no_completion_certificate,        // ref, curriculum code
+    not_a_pack,                       // file
+    last = not_a_pack,                // for walking every code
+};
+
 struct Problem {
     std::string file;     // empty when the input was not a file (a command-line option)
     int line = 0;         // 1-based; 0 when unknown
     int column = 0;       // 1-based; 0 when unknown
     std::string field;    // the column, key or option concerned; may be empty
-    std::string message;  // what is wrong, in words a trainer understands
+    std::string message;  // what is wrong, in words a trainer understands (English)
+    ProblemCode code = ProblemCode::none;
+    std::vector<std::string> values{};  // the code's values, in the order its comment gives
 };
 
 // "file:line:column: field: message", leaving out the parts that are unknown.

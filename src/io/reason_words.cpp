@@ -88,8 +88,7 @@ std::string shortfall_phrase(const Shortfall& s, const Catalog& words) {
             return format(words.trn("%d criterion could not be observed on %s, at most %d may be",
                                     "%d criteria could not be observed on %s, at most %d may be", s.done),
                           {s.done, to_string(s.on), s.needed});
-        case Kind::referees:
-            return format(words.tr("referee questionnaires: %d of %d received"), {s.done, s.needed});
+        case Kind::referees: return format(words.tr("referee questionnaires: %d of %d received"), {s.done, s.needed});
         case Kind::agreement_not_signed: return words.tr("supervisory agreement not yet signed");
         case Kind::attestation_not_signed: return words.tr("attestation of lived experience not yet signed");
         case Kind::deadline_passed:
@@ -194,6 +193,105 @@ std::string gap_phrase(const Pathway& p, const PathwayGap& gap, const std::strin
         case PathwayGap::Kind::certificate_not_issued: return words.tr("the completion certificate is not yet issued");
     }
     return {};
+}
+
+std::string standing_words(const std::string& standing, const Catalog& words) {
+    if (standing == "valid") return words.tr("valid");
+    if (standing == "expiring") return words.tr("valid, expiring soon");
+    if (standing == "expired") return words.tr("expired");
+    if (standing == "revoked") return words.tr("revoked");
+    if (standing == "superseded") return words.tr("replaced by a renewal");
+    if (standing == "not certified") return words.tr("not certified yet");
+    return standing;
+}
+
+// One switch for every code: a new code gets its words here (tests/io/reason_words_test.cpp walks them all).
+std::string problem_phrase(const Problem& p, const Catalog& words) {
+    std::vector<FormatArg> v;
+    for (const auto& value : p.values) v.emplace_back(value);
+    using Code = ProblemCode;
+    switch (p.code) {
+        case Code::none: return p.message;
+        case Code::no_cohort: return format(words.tr("no cohort has code %s"), v);
+        case Code::no_participant: return format(words.tr("no participant has ref %s"), v);
+        case Code::no_trainer: return format(words.tr("no trainer has ref %s"), v);
+        case Code::no_session: return format(words.tr("no session has id %s"), v);
+        case Code::no_certificate: return format(words.tr("no certificate has serial %s"), v);
+        case Code::no_module: return format(words.tr("curriculum %s has no module %s"), v);
+        case Code::no_mark: return format(words.tr("%s has no mark for session %s"), v);
+        case Code::not_enrolled: return format(words.tr("%s is not enrolled in cohort %s"), v);
+        case Code::not_enrolled_in_curriculum:
+            return format(words.tr("%s is not enrolled in cohort %s nor in another cohort of curriculum %s"), v);
+        case Code::cohort_exists: return format(words.tr("a cohort with code %s exists already"), v);
+        case Code::trainer_exists: return format(words.tr("a trainer with ref %s exists already"), v);
+        case Code::participant_exists: return format(words.tr("a participant with ref %s exists already"), v);
+        case Code::override_needs_reason: return words.tr("an override needs a written reason");
+        case Code::revocation_needs_reason: return words.tr("a revocation needs a written reason");
+        case Code::reprint_needs_reason: return words.tr("a reprint needs a written reason");
+        case Code::no_assessment: return format(words.tr("module %s has no assessment"), v);
+        case Code::no_supervised_practice: return format(words.tr("module %s has no supervised practice"), v);
+        case Code::practice_needs_minutes: return words.tr("supervised practice needs a positive number of minutes");
+        case Code::practice_needs_supervisor: return words.tr("supervised practice needs the supervisor's name");
+        case Code::revoked_already: return format(words.tr("%s was revoked already on %s"), v);
+        case Code::reprint_of_revoked: return format(words.tr("%s is revoked; issue a new certificate instead"), v);
+        case Code::reprint_of_erased:
+            return format(words.tr("%s belongs to someone whose personal data was erased; it cannot be printed"), v);
+        case Code::not_a_revocation_category:
+            // TRANSLATORS: the three categories in brackets are codes: keep them as they are.
+            return format(words.tr("'%s' is not a revocation category (issued-in-error, replaced, withdrawn)"), v);
+        case Code::date_in_future: return format(words.tr("%s is in the future"), v);
+        case Code::cohort_full:
+            return format(words.tr("cohort %s holds %s people; enrolling %s more would make %s"), v);
+        case Code::mark_before_enrolment:
+            return format(words.tr("%s has a mark at session %s (%s, %s), before %s; choose that day or earlier, or "
+                                   "clear the mark first"),
+                          v);
+        case Code::co_facilitator_without_lead:
+            return words.tr("a session with a co-facilitator needs a trainer to lead it");
+        case Code::co_facilitator_leads:
+            return format(words.tr("%s leads the session already; name another trainer"), v);
+        case Code::sessions_exist:
+            return format(words.tr("cohort %s has %s sessions already; add or move sessions one by one instead"), v);
+        case Code::session_negative: return format(words.tr("a session cannot last %s minutes"), v);
+        case Code::session_too_long: return words.tr("a session cannot last more than 1440 minutes");
+        case Code::session_has_marks:
+            return format(words.tr("session %s has %s attendance marks; it cannot be removed (move it instead)"), v);
+        case Code::version_in_use:
+            return format(words.tr("curriculum %s version %s is used by %s cohort(s) and this file changes its rules "
+                                   "(modules, minutes or requirements); give the file a new version"),
+                          v);
+        case Code::erasure_asked:
+            return format(words.tr("%s asked for their personal data to be erased; leave them out"), v);
+        case Code::erased: return format(words.tr("%s's personal data was erased at their request"), v);
+        case Code::qualify_needs_module: return format(words.tr("choose at least one module to qualify %s for"), v);
+        case Code::no_imported_module: return format(words.tr("no imported curriculum has a module %s"), v);
+        case Code::no_pathway:
+            return format(
+                words.tr(
+                    "%s is on no pathway to a certification (enrolled in no cohort of a curriculum that leads to it)"),
+                v);
+        case Code::no_pathway_to:
+            return format(
+                words.tr("%s is on no pathway to %s (enrolled in no cohort of a curriculum that leads to it)"), v);
+        case Code::several_pathways:
+            return format(words.tr("%s is on several pathways; name the certification's code"), v);
+        case Code::certified_already:
+            return format(words.tr("%s holds %s already (%s, valid until %s); renew it instead"), v);
+        case Code::nothing_to_renew: return format(words.tr("%s holds no current certification to renew"), v);
+        case Code::nothing_to_renew_of: return format(words.tr("%s holds no current %s certification to renew"), v);
+        case Code::trainer_level_needed:
+            return words.tr("a trainer certification needs a level, such as trainer or senior trainer");
+        case Code::months_out_of_range: return words.tr("should be from 1 to 240");
+        case Code::issued_in_future:
+            return format(words.tr("%s is after today; record a certification once it is issued"), v);
+        case Code::curriculum_not_imported: return format(words.tr("no curriculum %s has been imported"), v);
+        case Code::curriculum_version_not_imported:
+            return format(words.tr("no curriculum %s version %s has been imported"), v);
+        case Code::no_completion_certificate:
+            return format(words.tr("%s has completed %s but holds no completion certificate yet"), v);
+        case Code::not_a_pack: return format(words.tr("%s is a Mitra database but not a field pack"), v);
+    }
+    return p.message;
 }
 
 }  // namespace mitra::io

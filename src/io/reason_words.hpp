@@ -8,6 +8,7 @@
 
 #include "core/completion.hpp"
 #include "core/pathway.hpp"
+#include "core/problem.hpp"
 #include "io/catalog.hpp"
 
 namespace mitra::io {
@@ -32,5 +33,13 @@ std::string renewal_phrase(const RenewalShortfall& shortfall, const Catalog& wor
 // end adds its own way ("mitra-cli certificate issue", the cohort's Print certificates page).
 std::string gap_phrase(const Pathway& pathway, const PathwayGap& gap, const std::string& language,
                        const Catalog& words);
+
+// A certification's standing code ("valid", "expiring", "expired", "revoked", "superseded", "not certified") in words.
+std::string standing_words(const std::string& standing, const Catalog& words);
+
+// What a refusal says, from its code and values (the message itself when it has no code), without its place or
+// field and without how to put it right: each front end adds its own way ("mitra-cli curriculum import FILE", the
+// Curricula page). The store's English message is this in the English catalog.
+std::string problem_phrase(const Problem& problem, const Catalog& words);
 
 }  // namespace mitra::io

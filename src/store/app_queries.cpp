@@ -178,7 +178,7 @@ AttendanceSheet AppQueries::attendance_sheet(const std::string& cohort_code) {
         sheet = {};
         std::string cohort_uuid;
         db_.sql() << "SELECT uuid FROM cohorts WHERE code = :c", soci::into(cohort_uuid), soci::use(cohort_code);
-        if (!db_.sql().got_data()) refuse("cohort", "no cohort has code " + cohort_code);
+        if (!db_.sql().got_data()) refuse("cohort", ProblemCode::no_cohort, {cohort_code});
         soci::rowset<soci::row> people =
             (db_.sql().prepare
                  << "SELECT p.ref, p.full_name, p.latin_name, e.enrolled_on FROM enrolments e JOIN "
@@ -230,7 +230,7 @@ void AppQueries::unmark(long long session_id, const std::string& ref) {
             old = std::make_pair(text(r, 0), a);
             about = {text(r, 4), text(r, 5)};
         }
-        if (!old) refuse("ref", ref + " has no mark for session " + std::to_string(session_id));
+        if (!old) refuse("ref", ProblemCode::no_mark, {ref, std::to_string(session_id)});
         db_.sql() << "DELETE FROM attendance WHERE uuid = :u", soci::use(old->first);
         // The entry keeps whom and which session it is about: the history finds it after the row is gone.
         record_audit(db_, "attendance", old->first, "unmark", describe(old->second), std::nullopt, about);
@@ -250,7 +250,7 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
         db_.sql() << "SELECT COUNT(*) FROM participants", soci::into(people);
         if (people > 0) refuse("database", "the benchmark seed needs a database without people");
         const auto curriculum = CurriculumRepo(db_).find(curriculum_code);
-        if (!curriculum) refuse("curriculum", "no curriculum " + curriculum_code + " has been imported");
+        if (!curriculum) refuse("curriculum", ProblemCode::curriculum_not_imported, {curriculum_code});
         const std::string now = utc_timestamp_now(), by = db_.actor();
 
         // People with names in the region's scripts; the number keeps every name distinct.

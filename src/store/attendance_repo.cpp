@@ -26,14 +26,14 @@ CohortKey cohort_key(Database& db, const std::string& code) {
     db.sql() << "SELECT c.uuid, cu.code FROM cohorts c JOIN curricula cu ON cu.uuid = c.curriculum_uuid "
                 "WHERE c.code = :c",
         soci::into(key.uuid), soci::into(key.curriculum_code, ind), soci::use(code);
-    if (!db.sql().got_data()) refuse("cohort", "no cohort has code " + code);
+    if (!db.sql().got_data()) refuse("cohort", ProblemCode::no_cohort, {code});
     return key;
 }
 
 std::string participant_uuid(Database& db, const std::string& ref) {
     std::string uuid;
     db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(uuid), soci::use(ref);
-    if (!db.sql().got_data()) refuse("ref", "no participant has ref " + ref);
+    if (!db.sql().got_data()) refuse("ref", ProblemCode::no_participant, {ref});
     return uuid;
 }
 
@@ -55,10 +55,10 @@ std::string describe(const Attendance& a) {
 
 Module check_module(Database& db, const std::string& cohort_code, const std::string& module_code) {
     const auto cohort = CohortRepo(db).find(cohort_code);
-    if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
+    if (!cohort) refuse("cohort", ProblemCode::no_cohort, {cohort_code});
     const auto curriculum = CohortRepo(db).curriculum_of(*cohort);
     const Module* module = curriculum.module(module_code);
-    if (!module) refuse("module", "curriculum " + curriculum.code + " has no module " + module_code);
+    if (!module) refuse("module", ProblemCode::no_module, {curriculum.code, module_code});
     return *module;
 }
 
@@ -66,8 +66,7 @@ Module check_module(Database& db, const std::string& cohort_code, const std::str
 void check_may_attend(Database& db, const std::string& person, const std::string& ref, const std::string& cohort_code,
                       const std::string& curriculum_code) {
     if (!may_attend(db, person, curriculum_code))
-        refuse("ref", ref + " is not enrolled in cohort " + cohort_code + " nor in another cohort of curriculum " +
-                          curriculum_code);
+        refuse("ref", ProblemCode::not_enrolled_in_curriculum, {ref, cohort_code, curriculum_code});
 }
 
 // A mark at a session, from `kMarkColumns` starting at column `at`.
@@ -245,7 +244,7 @@ std::vector<Attendance> AttendanceRepo::for_session(long long id) {
 void RecordsRepo::record_assessment(const std::string& cohort_code, const AssessmentResult& result) {
     db_.write([&] {
         const Module module = check_module(db_, cohort_code, result.module_code);
-        if (!module.has_assessment) refuse("module", "module " + module.code + " has no assessment");
+        if (!module.has_assessment) refuse("module", ProblemCode::no_assessment, {module.code});
         const auto cohort = cohort_key(db_, cohort_code);
         const std::string person = participant_uuid(db_, result.participant_ref);
         check_may_attend(db_, person, result.participant_ref, cohort_code, cohort.curriculum_code);
@@ -265,12 +264,12 @@ void RecordsRepo::record_assessment(const std::string& cohort_code, const Assess
 void RecordsRepo::log_practicum(const std::string& cohort_code, const PracticumLog& log) {
     db_.write([&] {
         const Module module = check_module(db_, cohort_code, log.module_code);
-        if (module.supervised_minutes <= 0) refuse("module", "module " + module.code + " has no supervised practice");
+        if (module.supervised_minutes <= 0) refuse("module", ProblemCode::no_supervised_practice, {module.code});
         const auto cohort = cohort_key(db_, cohort_code);
         const std::string person = participant_uuid(db_, log.participant_ref);
         check_may_attend(db_, person, log.participant_ref, cohort_code, cohort.curriculum_code);
-        if (log.minutes <= 0) refuse("minutes", "supervised practice needs a positive number of minutes");
-        if (log.supervisor.empty()) refuse("supervisor", "supervised practice needs the supervisor's name");
+        if (log.minutes <= 0) refuse("minutes", ProblemCode::practice_needs_minutes);
+        if (log.supervisor.empty()) refuse("supervisor", ProblemCode::practice_needs_supervisor);
         const std::string uuid = new_uuid(), now = utc_timestamp_now(), on = to_string(log.practised_on);
         const std::string signed_off = log.signed_off_on ? to_string(*log.signed_off_on) : "";
         soci::indicator signed_ind = log.signed_off_on ? soci::i_ok : soci::i_null;
@@ -304,13 +303,13 @@ void RecordsRepo::acknowledge_ethics(const EthicsAcknowledgement& ack) {
 void RecordsRepo::override_completion(const std::string& cohort_code, const CompletionOverride& decision) {
     db_.write([&] {
         check_module(db_, cohort_code, decision.module_code);
-        if (trim(decision.reason).empty()) refuse("reason", "an override needs a written reason");
+        if (trim(decision.reason).empty()) refuse("reason", ProblemCode::override_needs_reason);
         const auto cohort = cohort_key(db_, cohort_code);
         const std::string person = participant_uuid(db_, decision.participant_ref);
         int enrolled = 0;
         db_.sql() << "SELECT COUNT(*) FROM enrolments WHERE cohort_uuid = :c AND participant_uuid = :p",
             soci::into(enrolled), soci::use(cohort.uuid), soci::use(person);
-        if (!enrolled) refuse("ref", decision.participant_ref + " is not enrolled in cohort " + cohort_code);
+        if (!enrolled) refuse("ref", ProblemCode::not_enrolled, {decision.participant_ref, cohort_code});
         const std::string now = utc_timestamp_now();
         const int complete = decision.complete;
         const std::string value = std::string(decision.complete ? "complete" : "not complete") + ": " + decision.reason;
@@ -351,7 +350,7 @@ std::vector<ParticipantCompletion> cohort_completion(Database& db, const std::st
         std::string cohort_uuid, curriculum_uuid, start;
         db.sql() << "SELECT uuid, curriculum_uuid, start_date FROM cohorts WHERE code = :c", soci::into(cohort_uuid),
             soci::into(curriculum_uuid), soci::into(start), soci::use(cohort_code);
-        if (!db.sql().got_data()) refuse("cohort", "no cohort has code " + cohort_code);
+        if (!db.sql().got_data()) refuse("cohort", ProblemCode::no_cohort, {cohort_code});
         const Date start_date = parse_date(start).value_or(Date{});
         const auto found = completion_curriculum(db, curriculum_uuid);
         if (!found) throw DatabaseError("cohort " + cohort_code + " names a curriculum that is not in the database");

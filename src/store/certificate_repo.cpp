@@ -238,10 +238,10 @@ CohortIssue CertificateRepo::issue(const std::string& cohort_code, const std::st
     CohortIssue result;
     CohortRepo cohorts(db_);
     const auto cohort = cohorts.find(cohort_code);
-    if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
+    if (!cohort) refuse("cohort", ProblemCode::no_cohort, {cohort_code});
     const auto curriculum = cohorts.curriculum_of(*cohort);
     if (kind == "module" && !curriculum.module(module_code))
-        refuse("module", "curriculum " + curriculum.code + " has no module " + module_code);
+        refuse("module", ProblemCode::no_module, {curriculum.code, module_code});
     const std::string stored_module = kind == "module" ? module_code : "";
 
     // The cohort's live certificates of this kind, and whose data was erased: two queries for everyone.
@@ -385,12 +385,11 @@ CertificateRecord CertificateRepo::revoke(const std::string& serial, const std::
     CertificateRecord record;
     db_.write([&] {
         auto found = find(serial);
-        if (!found) refuse("serial", "no certificate has serial " + serial);
-        if (found->revoked_at) refuse("serial", found->serial + " was revoked already on " + *found->revoked_at);
-        if (trim(reason).empty()) refuse("reason", "a revocation needs a written reason");
+        if (!found) refuse("serial", ProblemCode::no_certificate, {serial});
+        if (found->revoked_at) refuse("serial", ProblemCode::revoked_already, {found->serial, *found->revoked_at});
+        if (trim(reason).empty()) refuse("reason", ProblemCode::revocation_needs_reason);
         if (!category.empty() && !is_revocation_category(category))
-            refuse("category",
-                   "'" + category + "' is not a revocation category (issued-in-error, replaced, withdrawn)");
+            refuse("category", ProblemCode::not_a_revocation_category, {category});
         const std::string now = utc_timestamp_now();
         db_.sql() << "UPDATE certificates SET revoked_at = :at, revoked_by = :by, revocation_reason = :r, "
                      "revocation_category = :cat, updated_at = :at2, updated_by = :by2 WHERE uuid = :u",
@@ -418,12 +417,10 @@ IssuedCertificate CertificateRepo::reprint(const std::string& serial, const std:
     register_key(key);
     db_.write([&] {
         auto found = find(serial);
-        if (!found) refuse("serial", "no certificate has serial " + serial);
-        if (found->revoked_at) refuse("serial", found->serial + " is revoked; issue a new certificate instead");
-        if (found->payload.empty())
-            refuse("serial",
-                   found->serial + " belongs to someone whose personal data was erased; it cannot be printed");
-        if (trim(reason).empty()) refuse("reason", "a reprint needs a written reason");
+        if (!found) refuse("serial", ProblemCode::no_certificate, {serial});
+        if (found->revoked_at) refuse("serial", ProblemCode::reprint_of_revoked, {found->serial});
+        if (found->payload.empty()) refuse("serial", ProblemCode::reprint_of_erased, {found->serial});
+        if (trim(reason).empty()) refuse("reason", ProblemCode::reprint_needs_reason);
         auto content = content_for(*found);
         const auto check = check_payload(found->payload, trusted_keys());
         if (!check.well_formed || check.facts.full_name != content.full_name ||

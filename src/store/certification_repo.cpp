@@ -56,14 +56,14 @@ CertificationRecord certification_from(const soci::row& r) {
 std::string participant_uuid(Database& db, const std::string& ref) {
     std::string uuid;
     db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(uuid), soci::use(ref);
-    if (!db.sql().got_data()) refuse("ref", "no participant has ref " + ref);
+    if (!db.sql().got_data()) refuse("ref", ProblemCode::no_participant, {ref});
     return uuid;
 }
 
 std::string trainer_uuid_of(Database& db, const std::string& ref) {
     std::string uuid;
     db.sql() << "SELECT uuid FROM trainers WHERE ref = :r", soci::into(uuid), soci::use(ref);
-    if (!db.sql().got_data()) refuse("trainer", "no trainer has ref " + ref);
+    if (!db.sql().got_data()) refuse("trainer", ProblemCode::no_trainer, {ref});
     return uuid;
 }
 
@@ -217,7 +217,7 @@ std::vector<Pathway> CertificationRepo::pathways(const std::string& ref, const D
 PathwayRecords CertificationRepo::pathway_records(const std::string& ref, const Date& today) {
     PathwayRecords records;
     const auto person = ParticipantRepo(db_).find(ref);
-    if (!person) refuse("ref", "no participant has ref " + ref);
+    if (!person) refuse("ref", ProblemCode::no_participant, {ref});
     records.ref = ref;
     records.full_name = person->full_name;
     records.held = history(ref);
@@ -333,7 +333,7 @@ void CertificationRepo::add_learning(const std::string& ref, LearningEntry entry
     if (!problems.empty()) throw InputError{problems};
     db_.write([&] {
         const std::string person = participant_uuid(db_, ref);
-        if (today_utc() < entry.on) refuse("date", to_string(entry.on) + " is in the future");
+        if (today_utc() < entry.on) refuse("date", ProblemCode::date_in_future, {to_string(entry.on)});
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
         const std::string uuid = new_uuid(), on = to_string(entry.on);
         db_.sql() << "INSERT INTO learning_entries (uuid, participant_uuid, title, provider, learned_on, minutes, "
@@ -406,13 +406,13 @@ CertificationRecord CertificationRepo::certify(const std::string& ref, const Dat
                 std::remove_if(paths.begin(), paths.end(), [&](const Pathway& p) { return p.definition.code != code; }),
                 paths.end());
         if (paths.empty())
-            refuse("ref", ref + " is on no pathway to " + (code.empty() ? "a certification" : code) +
-                              " (enrolled in no cohort of a curriculum that leads to it)");
-        if (paths.size() > 1) refuse("code", ref + " is on several pathways; name the certification's code");
+            code.empty() ? refuse("ref", ProblemCode::no_pathway, {ref})
+                         : refuse("ref", ProblemCode::no_pathway_to, {ref, code});
+        if (paths.size() > 1) refuse("code", ProblemCode::several_pathways, {ref});
         const auto& p = paths.front();
         if (p.current)
-            refuse("ref", ref + " holds " + p.definition.code + " already (" + p.current->serial + ", valid until " +
-                              to_string(p.current->expires_on) + "); renew it instead");
+            refuse("ref", ProblemCode::certified_already,
+                   {ref, p.definition.code, p.current->serial, to_string(p.current->expires_on)});
         if (!p.ready) {
             Problems problems;
             for (const auto& q : p.requirements)
@@ -433,10 +433,8 @@ CertificationRecord CertificationRepo::certify(const std::string& ref, const Dat
         for (const auto& r : rows)
             if (certificate.empty()) certificate = text(r, 0);
         if (certificate.empty())
-            throw Refusal(
-                Refusal::Reason::no_completion_certificate, ref,
-                {"", 0, 0, "ref",
-                 ref + " has completed " + p.definition.curriculum_code + " but holds no completion certificate yet"});
+            throw Refusal(Refusal::Reason::no_completion_certificate, ref,
+                          coded("ref", ProblemCode::no_completion_certificate, {ref, p.definition.curriculum_code}));
         const auto record = CertificateRepo(db_).find(certificate);
         grant_with_certificate(db_, *record);
         granted = *current(ref, p.definition.code);
@@ -452,9 +450,9 @@ Certified CertificationRepo::renew(const std::string& ref, const Date& today, co
         participant_uuid(db_, ref);
         const auto held = current(ref, code);
         if (!held)
-            refuse("ref", ref + " holds no current " + (code.empty() ? "certification" : code + " certification") +
-                              " to renew");
-        if (is_erased(db_, ref)) refuse("ref", ref + "'s personal data was erased at their request");
+            code.empty() ? refuse("ref", ProblemCode::nothing_to_renew, {ref})
+                         : refuse("ref", ProblemCode::nothing_to_renew_of, {ref, code});
+        if (is_erased(db_, ref)) refuse("ref", ProblemCode::erased, {ref});
         const auto definition = find_definition(db_, held->code);
         if (!definition) throw DatabaseError("certification " + held->code + " has no definition in the database");
         const auto check = check_renewal(definition->renewal, ledger(ref, today), held->issued_on, today);
@@ -493,12 +491,11 @@ TrainerCertificationRecord CertificationRepo::certify_trainer(const std::string&
                                                               const Date& issued_on, int valid_months) {
     TrainerCertificationRecord out;
     const std::string trimmed = trim(level);
-    if (trimmed.empty()) refuse("level", "a trainer certification needs a level, such as trainer or senior trainer");
-    if (valid_months < 1 || valid_months > 240) refuse("months", "should be from 1 to 240");
+    if (trimmed.empty()) refuse("level", ProblemCode::trainer_level_needed);
+    if (valid_months < 1 || valid_months > 240) refuse("months", ProblemCode::months_out_of_range);
     db_.write([&] {
         const std::string trainer = trainer_uuid_of(db_, trainer_ref);
-        if (today_utc() < issued_on)
-            refuse("issued", to_string(issued_on) + " is after today; record a certification once it is issued");
+        if (today_utc() < issued_on) refuse("issued", ProblemCode::issued_in_future, {to_string(issued_on)});
         out = TrainerCertificationRecord{new_uuid(), trainer_ref, trimmed, issued_on,
                                          expiry_date(issued_on, valid_months)};
         const std::string issued = to_string(out.issued_on), expires = to_string(out.expires_on);
@@ -548,7 +545,7 @@ TrainerStanding CertificationRepo::trainer_standing(const std::string& trainer_r
     TrainerStanding out;
     db_.read([&] {
         const auto trainer = TrainerRepo(db_).find(trainer_ref);
-        if (!trainer) refuse("trainer", "no trainer has ref " + trainer_ref);
+        if (!trainer) refuse("trainer", ProblemCode::no_trainer, {trainer_ref});
         out = TrainerStanding{trainer_ref, trainer->name, trainer_certifications(trainer_ref), "not certified", {}};
         if (out.certifications.empty()) return;
         const auto& latest = out.certifications.front();

@@ -16,7 +16,7 @@ namespace {
 std::string trainer_uuid(Database& db, const std::string& ref, const std::string& field) {
     std::string uuid;
     db.sql() << "SELECT uuid FROM trainers WHERE ref = :r", soci::into(uuid), soci::use(ref);
-    if (!db.sql().got_data()) refuse(field, "no trainer has ref " + ref);
+    if (!db.sql().got_data()) refuse(field, ProblemCode::no_trainer, {ref});
     return uuid;
 }
 
@@ -49,14 +49,14 @@ Curriculum CohortRepo::curriculum_of(const Cohort& cohort) {
 
 void CohortRepo::create(Cohort& cohort) {
     db_.write([&] {
-        if (find(cohort.code)) refuse("code", "a cohort with code " + cohort.code + " exists already");
+        if (find(cohort.code)) refuse("code", ProblemCode::cohort_exists, {cohort.code});
         auto curriculum = CurriculumRepo(db_).find(cohort.curriculum_code, cohort.curriculum_version);
         if (!curriculum)
             throw Refusal(Refusal::Reason::curriculum_not_imported, cohort.curriculum_code,
-                          {"", 0, 0, "curriculum",
-                           "no curriculum " + cohort.curriculum_code +
-                               (cohort.curriculum_version.empty() ? "" : " version " + cohort.curriculum_version) +
-                               " has been imported"});
+                          cohort.curriculum_version.empty()
+                              ? coded("curriculum", ProblemCode::curriculum_not_imported, {cohort.curriculum_code})
+                              : coded("curriculum", ProblemCode::curriculum_version_not_imported,
+                                      {cohort.curriculum_code, cohort.curriculum_version}));
         cohort.curriculum_version = curriculum->version;
         std::vector<std::string> trainer_uuids;
         for (const auto& ref : cohort.trainer_refs) trainer_uuids.push_back(trainer_uuid(db_, ref, "trainer"));
@@ -141,7 +141,7 @@ EnrolResult CohortRepo::enrol(const std::string& code, const std::vector<std::st
     db_.write([&] {
         result = {};
         auto cohort = find(code);
-        if (!cohort) refuse("cohort", "no cohort has code " + code);
+        if (!cohort) refuse("cohort", ProblemCode::no_cohort, {code});
         std::vector<std::string> unknown;
         std::vector<std::pair<std::string, std::string>> people;  // ref, uuid
         for (const auto& ref : refs) {
@@ -150,7 +150,7 @@ EnrolResult CohortRepo::enrol(const std::string& code, const std::vector<std::st
             if (!db_.sql().got_data()) unknown.push_back(ref);
             else people.emplace_back(ref, uuid);
         }
-        if (!unknown.empty()) refuse("ref", "no participant has ref " + join(unknown, ", "));
+        if (!unknown.empty()) refuse("ref", ProblemCode::no_participant, {join(unknown, ", ")});
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
         const std::string on_text = to_string(on);
         for (const auto& [ref, uuid] : people) {
@@ -173,8 +173,9 @@ EnrolResult CohortRepo::enrol(const std::string& code, const std::vector<std::st
             db_.sql() << "SELECT COUNT(*) FROM enrolments WHERE cohort_uuid = :c", soci::into(size),
                 soci::use(cohort->uuid);
             if (size > cohort->capacity)
-                refuse("ref", "cohort " + code + " holds " + std::to_string(cohort->capacity) + " people; enrolling " +
-                                  std::to_string(result.enrolled.size()) + " more would make " + std::to_string(size));
+                refuse("ref", ProblemCode::cohort_full,
+                       {code, std::to_string(cohort->capacity), std::to_string(result.enrolled.size()),
+                        std::to_string(size)});
         }
     });
     return result;
@@ -183,12 +184,12 @@ EnrolResult CohortRepo::enrol(const std::string& code, const std::vector<std::st
 void CohortRepo::change_enrolment_date(const std::string& code, const std::string& ref, const Date& on) {
     db_.write([&] {
         auto cohort = find(code);
-        if (!cohort) refuse("cohort", "no cohort has code " + code);
+        if (!cohort) refuse("cohort", ProblemCode::no_cohort, {code});
         std::string enrolment, before;
         db_.sql() << "SELECT e.uuid, e.enrolled_on FROM enrolments e JOIN participants p ON p.uuid = "
                      "e.participant_uuid WHERE e.cohort_uuid = :c AND p.ref = :r",
             soci::into(enrolment), soci::into(before), soci::use(cohort->uuid), soci::use(ref);
-        if (!db_.sql().got_data()) refuse("ref", ref + " is not enrolled in cohort " + code);
+        if (!db_.sql().got_data()) refuse("ref", ProblemCode::not_enrolled, {ref, code});
         const std::string on_text = to_string(on);
         if (on_text == before) return;
         // The earliest of the person's marks at this cohort's sessions before the new date, if any.
@@ -199,9 +200,8 @@ void CohortRepo::change_enrolment_date(const std::string& code, const std::strin
                                   "ORDER BY s.session_date, s.id",
              soci::use(cohort->uuid), soci::use(ref), soci::use(on_text));
         for (const auto& r : earlier)
-            refuse("enrolment date", ref + " has a mark at session " + std::to_string(integer(r, 0)) + " (" +
-                                         text(r, 2) + ", " + text(r, 1) + "), before " + on_text +
-                                         "; choose that day or earlier, or clear the mark first");
+            refuse("enrolment date", ProblemCode::mark_before_enrolment,
+                   {ref, std::to_string(integer(r, 0)), text(r, 2), text(r, 1), on_text});
         const std::string now = utc_timestamp_now();
         db_.sql() << "UPDATE enrolments SET enrolled_on = :on, updated_at = :at, updated_by = :by WHERE uuid = :u",
             soci::use(on_text), soci::use(now), soci::use(db_.actor()), soci::use(enrolment);
@@ -251,9 +251,9 @@ void SessionRepo::insert(Session& s, const std::string& cohort) {
     std::string trainer, co_facilitator;
     soci::indicator trainer_ind = soci::i_null, co_ind = soci::i_null;
     if (!s.co_facilitator_ref.empty() && s.trainer_ref.empty())
-        refuse("co-facilitator", "a session with a co-facilitator needs a trainer to lead it");
+        refuse("co-facilitator", ProblemCode::co_facilitator_without_lead);
     if (!s.co_facilitator_ref.empty() && s.co_facilitator_ref == s.trainer_ref)
-        refuse("co-facilitator", s.trainer_ref + " leads the session already; name another trainer");
+        refuse("co-facilitator", ProblemCode::co_facilitator_leads, {s.trainer_ref});
     if (!s.trainer_ref.empty()) {
         trainer = teaching_trainer(s.trainer_ref, "trainer", s.module_code, s.date);
         trainer_ind = soci::i_ok;
@@ -279,11 +279,9 @@ std::vector<Session> SessionRepo::schedule(const std::string& code, int every_da
         if (unassigned) unassigned->clear();
         CohortRepo cohorts(db_);
         auto cohort = cohorts.find(code);
-        if (!cohort) refuse("cohort", "no cohort has code " + code);
+        if (!cohort) refuse("cohort", ProblemCode::no_cohort, {code});
         const auto existing = list(code);
-        if (!existing.empty())
-            refuse("cohort", "cohort " + code + " has " + std::to_string(existing.size()) +
-                                 " sessions already; add or move sessions one by one instead");
+        if (!existing.empty()) refuse("cohort", ProblemCode::sessions_exist, {code, std::to_string(existing.size())});
         Cohort planned = *cohort;
         if (lead) planned.trainer_refs = lead->empty() ? std::vector<std::string>{} : std::vector<std::string>{*lead};
         plan = plan_schedule(cohorts.curriculum_of(*cohort), planned, every_days, start);
@@ -307,15 +305,14 @@ Session SessionRepo::add(Session s) {
     db_.write([&] {
         CohortRepo cohorts(db_);
         auto cohort = cohorts.find(s.cohort_code);
-        if (!cohort) refuse("cohort", "no cohort has code " + s.cohort_code);
+        if (!cohort) refuse("cohort", ProblemCode::no_cohort, {s.cohort_code});
         const auto curriculum = cohorts.curriculum_of(*cohort);
         const Module* module = curriculum.module(s.module_code);
         if (!module)
-            refuse("module",
-                   "curriculum " + curriculum.code + " " + curriculum.version + " has no module " + s.module_code);
-        if (s.minutes < 0) refuse("minutes", "a session cannot last " + std::to_string(s.minutes) + " minutes");
+            refuse("module", ProblemCode::no_module, {curriculum.code + " " + curriculum.version, s.module_code});
+        if (s.minutes < 0) refuse("minutes", ProblemCode::session_negative, {std::to_string(s.minutes)});
         if (s.minutes == 0) s.minutes = module->minutes / std::max(1, module->sessions);
-        if (s.minutes > 24 * 60) refuse("minutes", "a session cannot last more than 1440 minutes");
+        if (s.minutes > 24 * 60) refuse("minutes", ProblemCode::session_too_long);
         insert(s, cohort->uuid);
     });
     return s;
@@ -324,11 +321,11 @@ Session SessionRepo::add(Session s) {
 void SessionRepo::assign(long long id, const std::string& trainer_ref, const std::string& co_facilitator_ref) {
     db_.write([&] {
         auto s = find(id);
-        if (!s) refuse("session", "no session has id " + std::to_string(id));
+        if (!s) refuse("session", ProblemCode::no_session, {std::to_string(id)});
         if (!co_facilitator_ref.empty() && trainer_ref.empty())
-            refuse("co-facilitator", "a session with a co-facilitator needs a trainer to lead it");
+            refuse("co-facilitator", ProblemCode::co_facilitator_without_lead);
         if (!co_facilitator_ref.empty() && co_facilitator_ref == trainer_ref)
-            refuse("co-facilitator", trainer_ref + " leads the session already; name another trainer");
+            refuse("co-facilitator", ProblemCode::co_facilitator_leads, {trainer_ref});
         std::string trainer, co_facilitator;
         soci::indicator trainer_ind = soci::i_null, co_ind = soci::i_null;
         if (!trainer_ref.empty()) {
@@ -352,7 +349,7 @@ void SessionRepo::assign(long long id, const std::string& trainer_ref, const std
 void SessionRepo::move(long long id, const Date& day, const LocalTime& start) {
     db_.write([&] {
         auto s = find(id);
-        if (!s) refuse("session", "no session has id " + std::to_string(id));
+        if (!s) refuse("session", ProblemCode::no_session, {std::to_string(id)});
         if (!s->trainer_ref.empty()) teaching_trainer(s->trainer_ref, "trainer", s->module_code, day);
         if (!s->co_facilitator_ref.empty())
             teaching_trainer(s->co_facilitator_ref, "co-facilitator", s->module_code, day);
@@ -368,12 +365,10 @@ void SessionRepo::move(long long id, const Date& day, const LocalTime& start) {
 void SessionRepo::remove(long long id) {
     db_.write([&] {
         auto s = find(id);
-        if (!s) refuse("session", "no session has id " + std::to_string(id));
+        if (!s) refuse("session", ProblemCode::no_session, {std::to_string(id)});
         int marks = 0;
         db_.sql() << "SELECT COUNT(*) FROM attendance WHERE session_uuid = :u", soci::into(marks), soci::use(s->uuid);
-        if (marks > 0)
-            refuse("session", "session " + std::to_string(id) + " has " + std::to_string(marks) +
-                                  " attendance marks; it cannot be removed (move it instead)");
+        if (marks > 0) refuse("session", ProblemCode::session_has_marks, {std::to_string(id), std::to_string(marks)});
         db_.sql() << "DELETE FROM sessions WHERE id = :id", soci::use(id);
         record_audit(db_, "session", s->uuid, "remove", s->module_code + " " + to_string(s->date), std::nullopt);
     });

@@ -96,10 +96,7 @@ Saved CurriculumRepo::import(Curriculum& c) {
                 db_.sql() << "SELECT COUNT(*) FROM cohorts WHERE curriculum_uuid = :u", soci::into(in_use),
                     soci::use(c.uuid);
                 if (in_use > 0)
-                    refuse("version", "curriculum " + c.code + " version " + c.version + " is used by " +
-                                          std::to_string(in_use) +
-                                          " cohort(s) and this file changes its rules (modules, minutes or "
-                                          "requirements); give the file a new version");
+                    refuse("version", ProblemCode::version_in_use, {c.code, c.version, std::to_string(in_use)});
             }
             outcome = Saved::updated;
             soci::rowset<soci::row> modules =

@@ -107,7 +107,7 @@ PackContents read_pack(Database& pack) {
     auto identity = fetch(sql, "SELECT uuid, cohort_uuid, cohort_code, exported_at FROM pack_identity");
     if (identity.size() != 1)
         throw Refusal(Refusal::Reason::not_a_pack, pack.shown_target(),
-                      {"", 0, 0, "pack", pack.shown_target() + " is a Mitra database but not a field pack"});
+                      coded("pack", ProblemCode::not_a_pack, {pack.shown_target()}));
     c.uuid = identity[0][0].value_or("");
     c.cohort_uuid = identity[0][1].value_or("");
     c.cohort_code = identity[0][2].value_or("");

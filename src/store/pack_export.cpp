@@ -202,7 +202,7 @@ PackExport export_pack(Database& hub, const std::string& cohort_code, const std:
         hub.sql() << "SELECT c.uuid, k.code FROM cohorts c JOIN curricula k ON k.uuid = c.curriculum_uuid WHERE "
                      "c.code = :c",
             soci::into(cohort_uuid), soci::into(curriculum_code, ind), soci::use(cohort_code);
-        if (!hub.sql().got_data()) refuse("cohort", "no cohort has code " + cohort_code);
+        if (!hub.sql().got_data()) refuse("cohort", ProblemCode::no_cohort, {cohort_code});
         snapshot = take_snapshot(hub.sql(), cohort_uuid, curriculum_code);
     });
 

@@ -53,7 +53,7 @@ std::set<std::string> erased_refs(Database& db) {
 }
 
 [[noreturn]] void refuse_erased(const std::vector<std::string>& named) {
-    refuse("ref", join(named, ", ") + " asked for their personal data to be erased; leave them out");
+    refuse("ref", ProblemCode::erasure_asked, {join(named, ", ")});
 }
 
 void refuse_erased(Database& db, const Participant& p) {
@@ -77,7 +77,7 @@ void insert_participant(Database& db, Participant& p, const NameSkeletons& keys,
 
 void TrainerRepo::add(Trainer& t) {
     db_.write([&] {
-        if (find(t.ref)) refuse("ref", "a trainer with ref " + t.ref + " exists already");
+        if (find(t.ref)) refuse("ref", ProblemCode::trainer_exists, {t.ref});
         const Stamp stamp{utc_timestamp_now(), db_.actor()};
         t.uuid = new_uuid();
         const std::string languages = join(t.languages, ",");
@@ -92,12 +92,12 @@ void TrainerRepo::add(Trainer& t) {
 void TrainerRepo::qualify(const std::string& ref, const std::vector<std::string>& module_codes) {
     db_.write([&] {
         auto trainer = find(ref);
-        if (!trainer) refuse("ref", "no trainer has ref " + ref);
-        if (module_codes.empty()) refuse("qualified", "choose at least one module to qualify " + ref + " for");
+        if (!trainer) refuse("ref", ProblemCode::no_trainer, {ref});
+        if (module_codes.empty()) refuse("qualified", ProblemCode::qualify_needs_module, {ref});
         const auto known = module_codes_known(db_);
         for (const auto& code : module_codes) {
             if (std::find(known.begin(), known.end(), code) == known.end())
-                refuse("qualified", "no imported curriculum has a module " + code);
+                refuse("qualified", ProblemCode::no_imported_module, {code});
             int exists = 0;
             db_.sql() << "SELECT COUNT(*) FROM trainer_modules WHERE trainer_uuid = :t AND module_code = :m",
                 soci::into(exists), soci::use(trainer->uuid), soci::use(code);
@@ -181,7 +181,7 @@ std::vector<TrainerQualifications> TrainerRepo::qualifications() {
 void ParticipantRepo::add(Participant& p, Lookalikes lookalikes) {
     const std::vector<NameSkeletons> keys = {name_skeletons(p)};
     db_.write([&] {
-        if (find(p.ref)) refuse("ref", "a participant with ref " + p.ref + " exists already");
+        if (find(p.ref)) refuse("ref", ProblemCode::participant_exists, {p.ref});
         refuse_lookalikes(db_, {p}, keys, lookalikes);
         insert_participant(db_, p, keys[0], Stamp{utc_timestamp_now(), db_.actor()});
     });

@@ -16,7 +16,7 @@ constexpr std::size_t kMaxNoteChars = 500;
 std::string person_uuid(Database& db, const std::string& ref) {
     std::string uuid;
     db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(uuid), soci::use(ref);
-    if (!db.sql().got_data()) refuse("ref", "no participant has ref " + ref);
+    if (!db.sql().got_data()) refuse("ref", ProblemCode::no_participant, {ref});
     return uuid;
 }
 
@@ -38,19 +38,19 @@ struct Enrolled {
 Enrolled enrolled(Database& db, const std::string& cohort_code, const std::string& ref) {
     CohortRepo cohorts(db);
     auto cohort = cohorts.find(cohort_code);
-    if (!cohort) refuse("cohort", "no cohort has code " + cohort_code);
+    if (!cohort) refuse("cohort", ProblemCode::no_cohort, {cohort_code});
     Enrolled e{*cohort, cohorts.curriculum_of(*cohort), person_uuid(db, ref), {}};
     std::string on;
     db.sql() << "SELECT enrolled_on FROM enrolments WHERE cohort_uuid = :c AND participant_uuid = :p", soci::into(on),
         soci::use(e.cohort.uuid), soci::use(e.person);
-    if (!db.sql().got_data()) refuse("ref", ref + " is not enrolled in cohort " + cohort_code);
+    if (!db.sql().got_data()) refuse("ref", ProblemCode::not_enrolled, {ref, cohort_code});
     e.enrolled_on = parse_date(on).value_or(e.cohort.start_date);
     return e;
 }
 
 const Module& module_of(const Enrolled& e, const std::string& code) {
     const Module* m = e.curriculum.module(code);
-    if (!m) refuse("module", "curriculum " + e.curriculum.code + " has no module " + code);
+    if (!m) refuse("module", ProblemCode::no_module, {e.curriculum.code, code});
     return *m;
 }
 
@@ -122,7 +122,7 @@ void PracticeRepo::add_supervisor(Supervisor& s) {
         if (s.kind == SupervisorKind::trainer) {
             if (s.trainer_ref.empty()) refuse("trainer", "a trainer who supervises is named by their trainer ref");
             db_.sql() << "SELECT uuid FROM trainers WHERE ref = :r", soci::into(trainer), soci::use(s.trainer_ref);
-            if (!db_.sql().got_data()) refuse("trainer", "no trainer has ref " + s.trainer_ref);
+            if (!db_.sql().got_data()) refuse("trainer", ProblemCode::no_trainer, {s.trainer_ref});
             trainer_ind = soci::i_ok;
         } else if (!s.trainer_ref.empty()) {
             refuse("trainer", "only a supervisor of kind trainer names a trainer");
@@ -161,7 +161,7 @@ void PracticeRepo::log_supervision(const std::string& cohort_code, SupervisionEn
         const auto e = enrolled(db_, cohort_code, entry.participant_ref);
         const Module& m = module_of(e, entry.module_code);
         if (m.supervised_minutes <= 0 && !m.supervision.any())
-            refuse("module", "module " + m.code + " has no supervised practice");
+            refuse("module", ProblemCode::no_supervised_practice, {m.code});
         const std::string supervisor = supervisor_uuid(db_, entry.supervisor_ref);
         if (entry.minutes <= 0 || entry.minutes > 24 * 60)
             refuse("minutes", "supervised practice is from 1 to 1440 minutes a day");

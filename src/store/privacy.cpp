@@ -45,7 +45,7 @@ ErasureResult erase_participant(Database& db, const std::string& ref, const std:
     db.write([&] {
         std::string person;
         db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(person), soci::use(ref);
-        if (!db.sql().got_data()) refuse("ref", "no participant has ref " + ref);
+        if (!db.sql().got_data()) refuse("ref", ProblemCode::no_participant, {ref});
         if (is_erased(db, ref)) refuse("ref", ref + "'s personal data was erased already");
         if (trim(reason).empty()) refuse("reason", "say on whose request and why (it is recorded)");
         const std::string now = utc_timestamp_now();
@@ -122,7 +122,7 @@ std::vector<AuditEntry> audit_history(Database& db, const std::string& participa
         if (!participant_ref.empty()) {
             std::string person;
             db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(person), soci::use(participant_ref);
-            if (!db.sql().got_data()) refuse("ref", "no participant has ref " + participant_ref);
+            if (!db.sql().got_data()) refuse("ref", ProblemCode::no_participant, {participant_ref});
             entities.emplace_back(person, participant_ref);
             soci::rowset<soci::row> rows = (db.sql().prepare << kPersonEntities, soci::use(person), soci::use(person),
                                             soci::use(person), soci::use(person), soci::use(person), soci::use(person));
@@ -130,7 +130,7 @@ std::vector<AuditEntry> audit_history(Database& db, const std::string& participa
         } else {
             std::string cohort;
             db.sql() << "SELECT uuid FROM cohorts WHERE code = :c", soci::into(cohort), soci::use(cohort_code);
-            if (!db.sql().got_data()) refuse("cohort", "no cohort has code " + cohort_code);
+            if (!db.sql().got_data()) refuse("cohort", ProblemCode::no_cohort, {cohort_code});
             soci::rowset<soci::row> rows =
                 (db.sql().prepare
                      << "SELECT a.uuid, p.ref || ' session ' || CAST(s.id AS TEXT) FROM attendance a "

@@ -1,6 +1,8 @@
 // Reading columns from SOCI rows.
 #include "store/rows.hpp"
 
+#include "io/reason_words.hpp"
+
 #include <cstdio>
 
 namespace mitra::store {
@@ -52,6 +54,18 @@ std::optional<std::string> cell_text(const soci::row& row, std::size_t i) {
 
 void refuse(const std::string& field, const std::string& message) {
     throw InputError{{Problem{"", 0, 0, field, message}}};
+}
+
+Problem coded(const std::string& field, ProblemCode code, std::vector<std::string> values) {
+    Problem p{"", 0, 0, field, ""};
+    p.code = code;
+    p.values = std::move(values);
+    p.message = io::problem_phrase(p, io::catalog(""));
+    return p;
+}
+
+void refuse(const std::string& field, ProblemCode code, std::vector<std::string> values) {
+    throw InputError{{coded(field, code, std::move(values))}};
 }
 
 Module module_from(const soci::row& r, std::size_t first) {

@@ -3,6 +3,7 @@
 #include <optional>
 #include <soci/soci.h>
 #include <string>
+#include <vector>
 
 #include "core/calendar.hpp"
 #include "core/model.hpp"
@@ -23,6 +24,11 @@ Module module_from(const soci::row& row, std::size_t first);
 
 // Bad input found while writing: the whole transaction is rolled back and the problem shown.
 [[noreturn]] void refuse(const std::string& field, const std::string& message);
+// The same with a code and its values, which the front ends word in their user's language; its message is the
+// English of io::problem_phrase.
+[[noreturn]] void refuse(const std::string& field, ProblemCode code, std::vector<std::string> values = {});
+// That problem, for a refusal thrown otherwise (store::Refusal).
+Problem coded(const std::string& field, ProblemCode code, std::vector<std::string> values = {});
 
 // When and by whom a row is written.
 struct Stamp {
