@@ -72,6 +72,13 @@ int days_option(const std::string& option, const std::string& value) {
 
 Date today_option(const std::string& value) { return value.empty() ? today_utc() : date_option("--today", value); }
 
+// What a renewal still needs, in the user's words ("in total: 3 hours of 36 hours; ethics: …").
+std::string renewal_words(const std::vector<RenewalShortfall>& shortfalls, const io::Catalog& words) {
+    std::string out;
+    for (const auto& s : shortfalls) out += (out.empty() ? "" : "; ") + io::renewal_phrase(s, words);
+    return out;
+}
+
 json certification_json(const store::CertificationRecord& k, const Date& today) {
     return json{{"uuid", k.uuid},
                 {"ref", k.participant_ref},
@@ -100,8 +107,11 @@ void run_certification_due(Context& ctx, const CertificationDueOptions& options)
     const Date today = today_option(options.today);
     const auto items = store::CertificationRepo(ctx.db()).due(today, days);
     json out = json::array();
-    std::vector<std::vector<std::string>> rows{
-        {"REF", "NAME", "CERTIFICATION", "SERIAL", "EXPIRES", "STATE", "STILL NEEDS"}};
+    const io::Catalog& words = ctx.words();
+    std::vector<std::vector<std::string>> rows{{words.trc("column", "REF"), words.trc("column", "NAME"),
+                                                words.trc("column", "CERTIFICATION"), words.trc("column", "SERIAL"),
+                                                words.trc("column", "EXPIRES"), words.trc("column", "STATE"),
+                                                words.trc("column", "STILL NEEDS")}};
     for (const auto& d : items) {
         out.push_back({{"ref", d.ref},
                        {"full_name", d.full_name},
@@ -112,13 +122,17 @@ void run_certification_due(Context& ctx, const CertificationDueOptions& options)
                        {"validity", d.validity},
                        {"days_left", d.days_left},
                        {"missing", d.missing}});
-        rows.push_back({d.ref, d.full_name, d.code, d.serial, to_string(d.expires_on),
-                        d.validity == "expired" ? "expired" : "in " + std::to_string(d.days_left) + " days",
-                        d.missing.empty() ? "nothing: can renew now" : join(d.missing, "; ")});
+        rows.push_back(
+            {d.ref, d.full_name, d.code, d.serial, to_string(d.expires_on),
+             d.validity == "expired" ? words.tr("expired")
+                                     : io::format(words.trn("in %d day", "in %d days", d.days_left), {d.days_left}),
+             d.shortfalls.empty() ? (d.missing.empty() ? words.tr("nothing: can renew now") : join(d.missing, "; "))
+                                  : renewal_words(d.shortfalls, words)});
     }
-    ctx.print(out, items.empty()
-                       ? "No certification ends within " + std::to_string(days) + " days of " + to_string(today)
-                       : table(rows));
+    ctx.print(out, items.empty() ? io::format(words.trn("No certification ends within %d day of %s",
+                                                        "No certification ends within %d days of %s", days),
+                                              {days, to_string(today)})
+                                 : table(rows));
 }
 
 void run_certification_show(Context& ctx, const CertificationShowOptions& options) {
@@ -131,24 +145,31 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
     std::string text;
     for (const auto& p : paths) {
         json requirements = json::array();
-        text += p.definition.code + " " + p.definition.title.in("en") + " (" + p.participant_ref + " " + p.full_name +
-                "): " + p.standing + "\n";
+        const std::string title = p.definition.title.in(language);
+        text += p.definition.code + " " + (title.empty() ? p.definition.title.in("en") : title) + " (" +
+                p.participant_ref + " " + p.full_name + "): " + io::standing_words(p.standing, words) + "\n";
         for (const auto& q : p.requirements) {
             requirements.push_back({{"name", q.name}, {"done", q.done}, {"detail", q.detail}});
             // A whole phrase in the user's language ("supervised practice: 20 hours of 40 hours signed off").
-            text += std::string("  ") + (q.done ? "done     " : "missing  ") +
+            text += "  " + (q.done ? words.trc("pathway", "done") : words.trc("pathway", "missing")) + "  " +
                     io::requirement_phrase(q, language, words) + "\n";
         }
         json current = nullptr;
         if (p.current) {
             current = certification_json(*p.current, today);
-            text += "  held     " + p.current->serial + ", valid " + to_string(p.current->valid_from) + " to " +
-                    to_string(p.current->expires_on) + " (" + p.standing + ")\n";
-            text += "  learning " + hours_text(p.renewal.total_minutes) + " since " + to_string(p.current->issued_on) +
-                    " of " + hours_text(p.definition.renewal.total_minutes) + " for renewal\n";
+            text += "  " + words.trc("pathway", "held") + "  " +
+                    io::format(words.tr("%s, valid %s to %s (%s)"),
+                               {p.current->serial, to_string(p.current->valid_from), to_string(p.current->expires_on),
+                                io::standing_words(p.standing, words)}) +
+                    "\n";
+            text += "  " + words.trc("pathway", "learning") + "  " +
+                    io::format(words.tr("%s since %s of %s for renewal"),
+                               {io::hours_words(p.renewal.total_minutes, words), to_string(p.current->issued_on),
+                                io::hours_words(p.definition.renewal.total_minutes, words)}) +
+                    "\n";
         }
         for (const auto& gap : p.gaps)
-            text += "  due      " + io::gap_phrase(p, gap, language, words) +
+            text += "  " + words.trc("pathway", "due") + "  " + io::gap_phrase(p, gap, language, words) +
                     (gap.kind == PathwayGap::Kind::certificate_not_issued ? " (mitra-cli certificate issue)" : "") +
                     "\n";
         json by_category = json::object();
@@ -169,7 +190,9 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
     }
     json history = json::array();
     for (const auto& k : repo.history(options.ref)) history.push_back(certification_json(k, today));
-    if (paths.empty()) text = options.ref + " is on no certification pathway (enrolled in no cohort that leads to one)";
+    if (paths.empty())
+        text = io::format(words.tr("%s is on no certification pathway (enrolled in no cohort that leads to one)"),
+                          {options.ref});
     ctx.print(json{{"ref", options.ref}, {"pathways", items}, {"history", history}}, text);
 }
 

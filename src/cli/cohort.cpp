@@ -71,7 +71,7 @@ void run_cohort_create(Context& ctx, const CohortCreateOptions& options) {
 void run_cohort_show(Context& ctx, const CohortShowOptions& options) {
     store::CohortRepo repo(ctx.db());
     auto cohort = repo.find(options.code);
-    if (!cohort) bad_option("code", "no cohort has code " + options.code);
+    if (!cohort) bad_option("code", ProblemCode::no_cohort, {options.code});
     const auto enrolled = repo.enrolments(options.code);
     const auto sessions = store::SessionRepo(ctx.db()).list(options.code);
     json j = cohort_json(*cohort);
@@ -97,7 +97,7 @@ void run_cohort_enrol(Context& ctx, const CohortEnrolOptions& options) {
     if (!options.on.empty()) day = date_option("--on", options.on);
     else if (const auto cohort = store::CohortRepo(ctx.db()).find(options.cohort))
         day = default_enrolment_date(cohort->start_date, today_in(cohort->time_zone));
-    else bad_option("cohort", "no cohort has code " + options.cohort);
+    else bad_option("cohort", ProblemCode::no_cohort, {options.cohort});
     const auto result = store::CohortRepo(ctx.db()).enrol(options.cohort, options.refs, day);
     std::string text = "Enrolled " + std::to_string(result.enrolled.size()) + " in " + options.cohort;
     if (!result.already.empty()) text += "; already enrolled: " + join(result.already, ", ");
@@ -138,7 +138,10 @@ void add_cohort_commands(CLI::App& app, Context& ctx) {
     auto* list = group->add_subcommand("list", "List the cohorts");
     list->callback([&ctx] {
         json items = json::array();
-        std::vector<std::vector<std::string>> rows{{"CODE", "CURRICULUM", "SITE", "COUNTRY", "START", "PEOPLE"}};
+        const io::Catalog& words = ctx.words();
+        std::vector<std::vector<std::string>> rows{{words.trc("column", "CODE"), words.trc("column", "CURRICULUM"),
+                                                    words.trc("column", "SITE"), words.trc("column", "COUNTRY"),
+                                                    words.trc("column", "START"), words.trc("column", "PEOPLE")}};
         store::CohortRepo repo(ctx.db());
         for (const auto& cohort : repo.list()) {
             const auto people = repo.enrolments(cohort.code).size();
@@ -148,7 +151,7 @@ void add_cohort_commands(CLI::App& app, Context& ctx) {
             rows.push_back({cohort.code, cohort.curriculum_code + " " + cohort.curriculum_version, cohort.site,
                             cohort.country, to_string(cohort.start_date), std::to_string(people)});
         }
-        ctx.print(items, rows.size() > 1 ? table(rows) : "No cohorts yet");
+        ctx.print(items, rows.size() > 1 ? table(rows) : words.tr("No cohorts yet"));
     });
 
     auto shown = std::make_shared<CohortShowOptions>();

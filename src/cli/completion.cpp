@@ -60,7 +60,9 @@ void run_completion(Context& ctx, const CompletionOptions& options) {
                                                            : io::content_language(words.language());
     const auto results = store::cohort_completion(ctx.db(), options.cohort, day, language);
     json items = json::array();
-    std::vector<std::vector<std::string>> rows{{"REF", "STATUS", "WHAT IS MISSING"}};
+    // TRANSLATORS: a table's column headings on a terminal, in capitals where the script has them.
+    std::vector<std::vector<std::string>> rows{
+        {words.trc("column", "REF"), words.trc("column", "STATUS"), words.trc("column", "WHAT IS MISSING")}};
     int complete = 0;
     for (const auto& r : results) {
         json modules = json::array();
@@ -88,7 +90,9 @@ void run_completion(Context& ctx, const CompletionOptions& options) {
                                      : words.tr("not on track"),
                         io::completion_phrase(r, words)});
     }
-    ctx.print(items, table(rows) + std::to_string(complete) + " of " + std::to_string(results.size()) + " complete");
+    ctx.print(items, table(rows) + io::format(words.trn("%d of %d complete", "%d of %d complete",
+                                                        static_cast<long long>(results.size())),
+                                              {complete, static_cast<long long>(results.size())}));
 }
 
 void run_completion_override(Context& ctx, const CompletionOverrideOptions& options) {

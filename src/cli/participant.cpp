@@ -143,17 +143,20 @@ void run_participant_import(Context& ctx, const ParticipantImportOptions& option
 
 void run_participant_list(Context& ctx, const ParticipantListOptions& options) {
     json items = json::array();
-    std::vector<std::vector<std::string>> rows{{"REF", "FULL NAME", "LATIN NAME", "COUNTRY", "LANGUAGE"}};
+    const io::Catalog& words = ctx.words();
+    std::vector<std::vector<std::string>> rows{{words.trc("column", "REF"), words.trc("column", "FULL NAME"),
+                                                words.trc("column", "LATIN NAME"), words.trc("column", "COUNTRY"),
+                                                words.trc("column", "LANGUAGE")}};
     for (const auto& person : store::ParticipantRepo(ctx.db()).list(options.query)) {
         items.push_back(participant_json(person));
         rows.push_back({person.ref, person.full_name, person.latin_name, person.country, person.language});
     }
-    ctx.print(items, rows.size() > 1 ? table(rows) : "No one found");
+    ctx.print(items, rows.size() > 1 ? table(rows) : words.tr("No one found"));
 }
 
 void run_participant_show(Context& ctx, const ParticipantShowOptions& options) {
     auto person = store::ParticipantRepo(ctx.db()).find(options.ref);
-    if (!person) bad_option("ref", "no participant has ref " + options.ref);
+    if (!person) bad_option("ref", ProblemCode::no_participant, {options.ref});
     json j = participant_json(*person);
     j["email"] = person->email;
     j["phone"] = person->phone;

@@ -144,7 +144,7 @@ void add_standing(const PathwayRecords& records, const Date& today, Pathway& p) 
         }
         if (p.ready) {
             p.gaps.push_back({PathwayGap::Kind::certificate_not_issued, 0, {}});
-            p.missing.push_back("the completion certificate is not yet issued (mitra-cli certificate issue)");
+            p.missing.push_back("the completion certificate is not yet issued");  // each front end says how to issue it
         }
     }
 }

@@ -5,6 +5,8 @@
 #include "cohort_setup.hpp"
 #include "run_cli.hpp"
 
+#include "io/catalog.hpp"
+
 using namespace mitra::cli_test;
 
 namespace {
@@ -90,4 +92,68 @@ TEST_CASE("certification show words what a pathway still needs in the user's lan
     CHECK(contains(shown, "倫理綱領 2026.1 は未確認"));
     CHECK(!contains(shown, "not yet acknowledged"));
     CHECK(!contains(shown, "signed off"));
+}
+
+TEST_CASE("a refusal is said in the language LANGUAGE asks for (ja, ur), as the desktop program says it",
+          "[cli][refusal][language]") {
+    Workspace ws;
+    ws.ok({"init"});
+    const auto english = ws.run({"cohort", "enrol", "NOPE", "P-1"});
+    CHECK(english.status == 2);
+    CHECK(english.err == "mitra-cli: cohort: no cohort has code NOPE (nothing was changed)\n");
+    ws.environment = {"LANGUAGE=ja"};
+    const auto ja = ws.run({"cohort", "enrol", "NOPE", "P-1"});
+    CHECK(ja.status == 2);
+    CHECK(!contains(ja.err, "no cohort has code"));
+    CHECK(contains(ja.err, "コード NOPE のコホートはありません"));
+    ws.environment = {"LANGUAGE=ur"};
+    CHECK(contains(ws.run({"cohort", "enrol", "NOPE", "P-1"}).err, "کسی گروپ کا کوڈ NOPE نہیں"));
+}
+
+TEST_CASE(
+    "mitra-cli's own words (tables' headings, counts, pathway, renewals due) come from the catalog of the "
+    "language LANGUAGE asks for (ja, ur); --json keeps its codes",
+    "[cli][language][words]") {
+    Workspace ws;
+    set_up_cohort(ws);
+    const auto english = ws.ok({"completion", kCohort, "--today", kToday}).out;
+    CHECK(contains(english, "WHAT IS MISSING"));
+    CHECK(contains(ws.ok({"cohort", "list"}).out, "CURRICULUM"));
+    for (const std::string language : {"ja", "ur"}) {
+        DYNAMIC_SECTION(language) {
+            const mitra::io::Catalog& words = mitra::io::catalog(language);
+            REQUIRE(words.translated());
+            ws.environment = {"LANGUAGE=" + language};
+            // Each expected phrase is the catalog's, and not English (a missing translation fails here).
+            const auto expect = [&](const std::string& shown, const std::string& phrase, const std::string& english) {
+                INFO(language << ": " << english << " -> " << phrase);
+                CHECK(phrase != english);
+                CHECK(contains(shown, phrase));
+                CHECK(!contains(shown, english));
+            };
+            const auto completion = ws.ok({"completion", kCohort, "--today", kToday}).out;
+            expect(completion, words.trc("column", "WHAT IS MISSING"), "WHAT IS MISSING");
+            const auto count = ws.json({"completion", kCohort, "--today", kToday}).size();
+            int complete = 0;
+            for (const auto& person : ws.json({"completion", kCohort, "--today", kToday}))
+                complete += person["complete"].get<bool>();
+            expect(completion,
+                   mitra::io::format(words.trn("%d of %d complete", "%d of %d complete", count), {complete, count}),
+                   std::to_string(complete) + " of " + std::to_string(count) + " complete");
+            const auto cohorts = ws.ok({"cohort", "list"}).out;
+            expect(cohorts, words.trc("column", "CURRICULUM"), "CURRICULUM");
+            expect(ws.ok({"participant", "list"}).out, words.trc("column", "FULL NAME"), "FULL NAME");
+            const auto pathway = ws.ok({"certification", "show", "P-002", "--today", kToday}).out;
+            expect(pathway, words.tr("not certified yet"), "not certified");
+            expect(pathway, words.trc("pathway", "missing"), "missing");
+            expect(ws.ok({"certification", "due", "--within", "30d", "--today", kToday}).out,
+                   mitra::io::format(words.trn("No certification ends within %d day of %s",
+                                               "No certification ends within %d days of %s", 30),
+                                     {30, kToday}),
+                   "No certification ends within 30 days");
+            // For machines: codes and English, whatever the language.
+            CHECK(ws.json({"certification", "show", "P-002", "--today", kToday})["pathways"][0]["standing"] ==
+                  "not certified");
+        }
+    }
 }
