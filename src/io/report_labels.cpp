@@ -15,7 +15,8 @@ namespace mitra::io {
 namespace {
 
 // The languages the report speaks besides English, as BCP 47 tags.
-constexpr std::array<std::string_view, 9> kLanguages = {"ja", "ko", "zh-Hans", "zh-Hant", "th", "id", "hi", "vi", "ur"};
+constexpr std::array<std::string_view, 13> kLanguages = {"ja", "ko", "zh-Hans", "zh-Hant", "th", "id", "fil",
+                                                         "hi", "ne", "si",      "ta",      "vi", "ur"};
 
 // Every label, its English text the key; the words of each language are the catalogs' (po/<lang>.po, context
 // "report"). REPORT_LABEL marks them for xgettext (po/CMakeLists.txt) and leaves the English.

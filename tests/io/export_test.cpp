@@ -341,8 +341,8 @@ TEST_CASE("an Open Badges assertion holds the required fields and a salted recip
 
 TEST_CASE("the report's label catalog covers every shipped language, falls back to English, names countries",
           "[io][report][language]") {
-    CHECK(report_languages() ==
-          std::vector<std::string>{"en", "ja", "ko", "zh-Hans", "zh-Hant", "th", "id", "hi", "vi", "ur"});
+    CHECK(report_languages() == std::vector<std::string>{"en", "ja", "ko", "zh-Hans", "zh-Hant", "th", "id", "fil",
+                                                         "hi", "ne", "si", "ta", "vi", "ur"});
     for (const auto& key : report_label_keys())
         for (const auto& language : report_languages()) {
             INFO(key << " in " << language);
@@ -354,7 +354,8 @@ TEST_CASE("the report's label catalog covers every shipped language, falls back 
     CHECK(report_language("EN") == "en");
     CHECK(report_language("xx").empty());
     CHECK(report_label("people enrolled", "ja") == "登録者数");
-    CHECK(report_label("people enrolled", "si") == "people enrolled");            // no Sinhala yet: English
+    CHECK(report_label("people enrolled", "si") != "people enrolled");            // Sinhala's own words
+    CHECK(report_label("people enrolled", "xx") == "people enrolled");            // no such language: English
     CHECK(report_label("a label nobody wrote", "ja") == "a label nobody wrote");  // unknown label: itself
     CHECK(report_label("page {n}", "zh-Hant", {{"n", "3"}}) == "第3頁");
     CHECK(country_name("JP", "ja") == "日本");
