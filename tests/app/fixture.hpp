@@ -35,7 +35,8 @@ struct Programme {
     std::vector<Session> sessions;
 
     store::Database& db() { return context.db(); }
-    // Makes everyone in `refs` complete every module (overrides with a reason) and acknowledge the ethics code.
+    // Makes everyone in `refs` complete every module (overrides with a reason), acknowledge the ethics code and sign
+    // the supervisory agreement and attestation of lived experience.
     void make_complete(const std::vector<std::string>& people);
     // Everyone enrolled marked present at the cohort's first session.
     void mark_first_session_present();
