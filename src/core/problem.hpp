@@ -14,6 +14,7 @@ enum class ProblemCode {
     no_cohort,                        // values: cohort code
     no_participant,                   // ref
     no_trainer,                       // ref
+    no_supervisor,                    // ref
     no_session,                       // session id
     no_certificate,                   // serial
     no_module,                        // curriculum (code, or code and version), module code
@@ -46,6 +47,8 @@ enum class ProblemCode {
     version_in_use,                   // curriculum code, version, cohorts
     erasure_asked,                    // refs
     erased,                           // ref
+    erased_already,                   // ref
+    erasure_needs_reason,             // -
     qualify_needs_module,             // ref
     no_imported_module,               // module code
     no_pathway,                       // ref

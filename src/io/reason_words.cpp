@@ -215,6 +215,7 @@ std::string problem_phrase(const Problem& p, const Catalog& words) {
         case Code::no_cohort: return format(words.tr("no cohort has code %s"), v);
         case Code::no_participant: return format(words.tr("no participant has ref %s"), v);
         case Code::no_trainer: return format(words.tr("no trainer has ref %s"), v);
+        case Code::no_supervisor: return format(words.tr("no supervisor has ref %s"), v);
         case Code::no_session: return format(words.tr("no session has id %s"), v);
         case Code::no_certificate: return format(words.tr("no certificate has serial %s"), v);
         case Code::no_module: return format(words.tr("curriculum %s has no module %s"), v);
@@ -263,6 +264,8 @@ std::string problem_phrase(const Problem& p, const Catalog& words) {
         case Code::erasure_asked:
             return format(words.tr("%s asked for their personal data to be erased; leave them out"), v);
         case Code::erased: return format(words.tr("%s's personal data was erased at their request"), v);
+        case Code::erased_already: return format(words.tr("%s's personal data was erased already"), v);
+        case Code::erasure_needs_reason: return words.tr("say on whose request and why (it is recorded)");
         case Code::qualify_needs_module: return format(words.tr("choose at least one module to qualify %s for"), v);
         case Code::no_imported_module: return format(words.tr("no imported curriculum has a module %s"), v);
         case Code::no_pathway:

@@ -23,7 +23,7 @@ std::string person_uuid(Database& db, const std::string& ref) {
 std::string supervisor_uuid(Database& db, const std::string& ref) {
     std::string uuid;
     db.sql() << "SELECT uuid FROM supervisors WHERE ref = :r", soci::into(uuid), soci::use(ref);
-    if (!db.sql().got_data()) refuse("supervisor", "no supervisor has ref " + ref);
+    if (!db.sql().got_data()) refuse("supervisor", ProblemCode::no_supervisor, {ref});
     return uuid;
 }
 

@@ -46,8 +46,8 @@ ErasureResult erase_participant(Database& db, const std::string& ref, const std:
         std::string person;
         db.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(person), soci::use(ref);
         if (!db.sql().got_data()) refuse("ref", ProblemCode::no_participant, {ref});
-        if (is_erased(db, ref)) refuse("ref", ref + "'s personal data was erased already");
-        if (trim(reason).empty()) refuse("reason", "say on whose request and why (it is recorded)");
+        if (is_erased(db, ref)) refuse("ref", ProblemCode::erased_already, {ref});
+        if (trim(reason).empty()) refuse("reason", ProblemCode::erasure_needs_reason);
         const std::string now = utc_timestamp_now();
 
         db.sql() << "SELECT COUNT(*) FROM attendance WHERE participant_uuid = :p AND note <> ''",
