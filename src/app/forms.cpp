@@ -18,16 +18,17 @@ bool load_forms(wxString& problem) {
         return false;
     }
     wxXmlResource::Get()->InitAllHandlers();
-    for (const char* name : {"participant_dialog", "override_dialog",
-                             "reason_dialog",      "open_dialog",
-                             "preferences_dialog", "trainer_dialog",
-                             "session_dialog",     "cohort_dialog",
-                             "history_dialog",     "reports_panel",
-                             "learning_dialog",    "record_dialog",
-                             "qualify_dialog",     "trainer_certification_dialog",
-                             "schedule_dialog",    "observation_dialog",
-                             "supervision_dialog", "supervisors_dialog",
-                             "deadlines_dialog",   "signed_records_dialog"}) {
+    for (const char* name : {"participant_dialog",    "override_dialog",
+                             "reason_dialog",         "open_dialog",
+                             "preferences_dialog",    "trainer_dialog",
+                             "session_dialog",        "cohort_dialog",
+                             "history_dialog",        "reports_panel",
+                             "learning_dialog",       "record_dialog",
+                             "qualify_dialog",        "trainer_certification_dialog",
+                             "schedule_dialog",       "observation_dialog",
+                             "supervision_dialog",    "supervisors_dialog",
+                             "deadlines_dialog",      "signed_records_dialog",
+                             "practice_record_dialog"}) {
         const auto file = dir / (std::string(name) + ".xrc");
         if (!wxXmlResource::Get()->Load(wx(file.string()))) {
             problem = wxString::Format(_("The form %s could not be read."), wx(file.string()));

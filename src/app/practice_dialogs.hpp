@@ -65,6 +65,37 @@ void add_progress_letter(DetailsView& details, AppContext& context, const std::s
 bool save_progress_letter(wxWindow* parent, AppContext& context, const std::string& ref,
                           const std::string& cohort_code);
 
+// A supervisor's verification of `ref`'s supervised practice in `cohort_code` (the call mitra-cli's `supervisor
+// verify` makes): the supervisor is chosen among those with entries for the person (no choice when one), then where
+// to save; written in the person's language, owner-only. None with entries: told in words, nothing written. True
+// when written.
+bool save_supervisor_verification(wxWindow* parent, AppContext& context, const std::string& ref,
+                                  const std::string& cohort_code);
+// The same for a supervisor already chosen: asks where, then writes (a refusal, such as no entries by them, told
+// in words); true when written.
+bool save_verification_by(wxWindow* parent, AppContext& context, const std::string& ref, const std::string& cohort_code,
+                          const std::string& supervisor_ref);
+
+// forms/practice_record_dialog.xrc: the coordinator's record of `ref`'s practice in a cohort for an auditor (every
+// supervision entry with its supervisor and credential, the observed assessments on their rubric, the signed
+// records, the deadline and extensions) as read-only text in the interface's language, and "Save as PDF…" writing
+// it owner-only (the call mitra-cli's `practice record` makes).
+class PracticeRecordDialog : public wxDialog {
+public:
+    PracticeRecordDialog(wxWindow* parent, AppContext& context, const std::string& ref, const std::string& cohort_code);
+    const wxString& text() const { return text_; }  // as shown
+    bool save_pdf();                                // asks where, then writes; true when written
+
+private:
+    AppContext& context_;
+    std::string ref_, cohort_;
+    wxString text_;
+};
+
+// The practice record dialog, from the person's details ("Practice record…"); nothing shown after a refusal (told).
+void show_practice_record(wxWindow* parent, AppContext& context, const std::string& ref,
+                          const std::string& cohort_code);
+
 // forms/supervisors_dialog.xrc: every supervisor on record with kind, latest credential, its expiry and whether one
 // is valid today (core's credential_valid_on); "Add supervisor…" and "Add credential…" (a renewal) for the chosen.
 class SupervisorsDialog : public wxDialog {
@@ -72,6 +103,7 @@ public:
     SupervisorsDialog(wxWindow* parent, AppContext& context);
     bool add_supervisor();  // asks (SupervisorDialog) and keeps; true when kept
     bool add_credential();  // for the chosen supervisor (CredentialDialog); true when kept
+    bool verify_person();   // the chosen supervisor's verification of a person asked for by ref; true when written
     wxDataViewListCtrl* list() const { return list_; }
 
 private:

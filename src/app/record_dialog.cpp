@@ -327,6 +327,27 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
         const int at = choice->GetSelection();
         if (at != wxNOT_FOUND) save_progress_letter(row, context, ref, cohorts[static_cast<std::size_t>(at)]);
     });
+    // What a supervisor signs for their own entries, and the coordinator's record for an auditor (issue 21).
+    auto* verification = new wxButton(row, wxID_ANY, _("Supervisor's &verification…"));
+    verification->SetName("save_supervisor_verification");
+    verification->SetToolTip(
+        _("Write a supervisor's verification of this person's supervised practice as a PDF only "
+          "you can read"));
+    actions->Add(verification, 0, wxRIGHT | wxBOTTOM, 4);
+    verification->Bind(wxEVT_BUTTON, [&context, ref, cohorts, choice, row](wxCommandEvent&) {
+        const int at = choice->GetSelection();
+        if (at != wxNOT_FOUND) save_supervisor_verification(row, context, ref, cohorts[static_cast<std::size_t>(at)]);
+    });
+    auto* record = new wxButton(row, wxID_ANY, _("Practice re&cord…"));
+    record->SetName("practice_record");
+    record->SetToolTip(
+        _("Every supervision entry, observed assessment and signed record of this person, for an "
+          "auditor"));
+    actions->Add(record, 0, wxRIGHT | wxBOTTOM, 4);
+    record->Bind(wxEVT_BUTTON, [&context, ref, cohorts, choice, row](wxCommandEvent&) {
+        const int at = choice->GetSelection();
+        if (at != wxNOT_FOUND) show_practice_record(row, context, ref, cohorts[static_cast<std::size_t>(at)]);
+    });
     column->Add(actions, 0, wxEXPAND);
     row->SetSizer(column);
     details.add_window(row, 0);

@@ -1,6 +1,7 @@
 // forms/supervisors_dialog.xrc: the supervisors on record and their credentials, a new supervisor and a renewal,
 // kept by the PracticeRepo (which refuses bad input naming the field).
 #include <wx/button.h>
+#include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/dataview.h>
 #include <wx/intl.h>
@@ -70,10 +71,42 @@ SupervisorsDialog::SupervisorsDialog(wxWindow* parent, AppContext& context) : co
     wxXmlResource::Get()->AttachUnknownControl("supervisors", list_, this);
     XRCCTRL(*this, "add_supervisor", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_supervisor(); });
     XRCCTRL(*this, "add_credential", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_credential(); });
+    XRCCTRL(*this, "verify_person", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { verify_person(); });
     list_->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) { add_credential(); });
     SetEscapeId(wxID_CANCEL);
     refresh();
     Fit();
+}
+
+bool SupervisorsDialog::verify_person() {
+    const int row = list_->GetSelectedRow();
+    if (row == wxNOT_FOUND) return false;
+    const std::string supervisor = supervisors_[static_cast<std::size_t>(row)].ref;
+    const wxString ref =
+        ask_text(this, _("Supervisor's verification"),
+                 wxString::Format(_("The ref of the person whose practice %s verifies:"), wx(supervisor)), "");
+    const std::string person = utf8(ref.Strip(wxString::both));
+    if (person.empty()) return false;
+    // The person's cohort, asked when they are in several; none (a ref not on record): the workflow says so.
+    std::vector<std::string> cohorts;
+    if (!guarded(this, [&] {
+            for (const auto& [code, completion] :
+                 store::participant_completion(context_.db(), person, context_.today()))
+                cohorts.push_back(code);
+        }))
+        return false;
+    std::string cohort = cohorts.size() == 1 ? cohorts.front() : "";
+    if (cohorts.size() > 1) {
+        wxArrayString codes;
+        for (const auto& code : cohorts) codes.Add(wx(code));
+        wxSingleChoiceDialog ask(this, wxString::Format(_("In which cohort is the practice of %s?"), wx(person)),
+                                 _("Supervisor's verification"), codes);
+        ask.SetName("choose_cohort");
+        ask.SetSelection(static_cast<int>(cohorts.size()) - 1);  // the latest code, most often the current one
+        if (ask.ShowModal() != wxID_OK || ask.GetSelection() == wxNOT_FOUND) return false;
+        cohort = cohorts[static_cast<std::size_t>(ask.GetSelection())];
+    }
+    return save_verification_by(this, context_, person, cohort, supervisor);
 }
 
 void SupervisorsDialog::refresh() {

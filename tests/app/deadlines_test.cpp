@@ -13,7 +13,6 @@
 #include "app/practice_dialogs.hpp"
 #include "fixture.hpp"
 #include "io/curriculum_toml.hpp"
-#include "keyboard_answer.hpp"
 #include "store/repos.hpp"
 
 using namespace mitra;

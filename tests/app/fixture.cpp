@@ -3,7 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <wx/checkbox.h>
+#include <wx/choice.h>
 #include <wx/numdlg.h>
+#include <wx/radiobut.h>
 #include <wx/spinctrl.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -18,6 +21,8 @@
 #include <wx/image.h>
 #include <wx/menuitem.h>
 #include <wx/utils.h>
+
+#include <gtk/gtk.h>
 
 #include <algorithm>
 #include <chrono>
@@ -229,6 +234,25 @@ app::BrowsePanel* show_details_of(Window& frame, const std::string& ref) {
     people->select_row(0);
     pump(100);
     return people;
+}
+
+void type_at(wxUIActionSimulator& sim, char mnemonic, const char* text) {
+    key(sim, mnemonic, wxMOD_ALT);
+    key(sim, 'a', wxMOD_CONTROL);
+    sim.Text(text);
+    pump(50);
+}
+
+void accessible_names(wxWindow* w, wxString& out) {
+    for (wxWindow* child : w->GetChildren()) {
+        if (dynamic_cast<wxChoice*>(child) || dynamic_cast<wxTextCtrl*>(child) || dynamic_cast<wxCheckBox*>(child) ||
+            dynamic_cast<wxRadioButton*>(child) || dynamic_cast<wxButton*>(child)) {
+            AtkObject* accessible = gtk_widget_get_accessible(child->GetHandle());
+            const char* name = accessible ? atk_object_get_name(accessible) : nullptr;
+            out << child->GetName() << ": " << wxString::FromUTF8(name ? name : "") << "\n";
+        }
+        accessible_names(child, out);
+    }
 }
 
 EmptyProgramme::EmptyProgramme(const Date& today) {

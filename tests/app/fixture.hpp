@@ -140,6 +140,12 @@ struct KeyboardAnswer : wxModalDialogHook {
 // A key as the keyboard types it (with `modifiers` held), and a moment for the program to take it.
 void key(wxUIActionSimulator& sim, int code, int modifiers = wxMOD_NONE);
 
+// Alt+`mnemonic` to a field, everything in it selected and `text` typed over it.
+void type_at(wxUIActionSimulator& sim, char mnemonic, const char* text);
+
+// Each field and button under `w` with the name a screen reader says for it (ATK), one a line; "" for none.
+void accessible_names(wxWindow* w, wxString& out);
+
 // The button whose label reads `label` or its translation in the interface's language (its mnemonic left out)
 // anywhere inside `in`; null when there is none.
 wxButton* button_labelled(wxWindow* in, const wxString& label);

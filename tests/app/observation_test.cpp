@@ -9,8 +9,6 @@
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
-#include <gtk/gtk.h>
-
 #include "app/cohort_pages.hpp"
 #include "app/guard.hpp"
 #include "app/cohort_panel.hpp"
@@ -42,19 +40,6 @@ Cohort cohort_with_rubrics(Programme& programme) {
     const Cohort c = programme.add_cohort("PKR-2026-9", Date{2026, 2, 2});
     store::CohortRepo(programme.db()).enrol(c.code, {"P-001"}, c.start_date);
     return c;
-}
-
-// Each field and button under `w` with the name a screen reader says for it (ATK), one a line; "" for none.
-void accessible_names(wxWindow* w, wxString& out) {
-    for (wxWindow* child : w->GetChildren()) {
-        if (dynamic_cast<wxChoice*>(child) || dynamic_cast<wxTextCtrl*>(child) || dynamic_cast<wxCheckBox*>(child) ||
-            dynamic_cast<wxButton*>(child)) {
-            AtkObject* accessible = gtk_widget_get_accessible(child->GetHandle());
-            const char* name = accessible ? atk_object_get_name(accessible) : nullptr;
-            out << child->GetName() << ": " << wxString::FromUTF8(name ? name : "") << "\n";
-        }
-        accessible_names(child, out);
-    }
 }
 
 std::string reason_of(store::Database& db, const std::string& cohort, const std::string& ref,

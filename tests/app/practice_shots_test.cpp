@@ -12,7 +12,6 @@
 #include "app/sections.hpp"
 #include "fixture.hpp"
 #include "io/curriculum_toml.hpp"
-#include "keyboard_answer.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 

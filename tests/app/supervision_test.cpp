@@ -15,7 +15,6 @@
 #include "app/practice_dialogs.hpp"
 #include "fixture.hpp"
 #include "io/curriculum_toml.hpp"
-#include "keyboard_answer.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 

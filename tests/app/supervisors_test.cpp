@@ -10,7 +10,6 @@
 #include "app/practice_dialogs.hpp"
 #include "app/sections.hpp"
 #include "fixture.hpp"
-#include "keyboard_answer.hpp"
 #include "store/practice_repo.hpp"
 
 using namespace mitra;
