@@ -328,7 +328,7 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
         if (at != wxNOT_FOUND) save_progress_letter(row, context, ref, cohorts[static_cast<std::size_t>(at)]);
     });
     // What a supervisor signs for their own entries, and the coordinator's record for an auditor (issue 21).
-    auto* verification = new wxButton(row, wxID_ANY, _("Supervisor's &verification…"));
+    auto* verification = new wxButton(row, wxID_ANY, _("Verification &by a supervisor…"));
     verification->SetName("save_supervisor_verification");
     verification->SetToolTip(
         _("Write a supervisor's verification of this person's supervised practice as a PDF only "
@@ -338,7 +338,7 @@ void add_record_buttons(DetailsView& details, AppContext& context, const std::st
         const int at = choice->GetSelection();
         if (at != wxNOT_FOUND) save_supervisor_verification(row, context, ref, cohorts[static_cast<std::size_t>(at)]);
     });
-    auto* record = new wxButton(row, wxID_ANY, _("Practice re&cord…"));
+    auto* record = new wxButton(row, wxID_ANY, _("Prac&tice record…"));
     record->SetName("practice_record");
     record->SetToolTip(
         _("Every supervision entry, observed assessment and signed record of this person, for an "
