@@ -167,7 +167,6 @@ TEST_CASE("Practice record shows the auditor's record as text, and Save as PDF (
         title = d->GetTitle();
         shown = static_cast<wxTextCtrl*>(d->FindWindow("record_text"))->GetValue();
         accessible_names(d, names);
-        save_screenshot(d, std::string(MITRA_SHOTS_DIR) + "/practice-record-en.png");
         key(sim, 'p', wxMOD_ALT);  // Save as PDF…
         key(sim, WXK_ESCAPE);      // Close
     });
@@ -254,4 +253,26 @@ TEST_CASE(
         CHECK(programme.messages[0].Contains("S-LEAD"));
     }
     app::set_text_sink({});
+}
+
+TEST_CASE("the practice record and the person's details pictured in English and Urdu", "[.][practice_record_shots]") {
+    for (const char* language : {"en", "ur"}) {
+        Programme programme;
+        const Cohort c = cohort_with_entries(programme);
+        programme.context.set_language(app::set_up_translations(language));
+        {
+            Window frame(programme.context);
+            frame->SetSize(1366, 900);
+            auto* people = show_person(frame, "P-001", c.code);
+            pump(300);
+            CHECK(save_screenshot(frame.get(), std::string(MITRA_SHOTS_DIR) + "/record-details-" + language + ".png"));
+            KeyboardAnswer answer("PracticeRecordDialog", [&](wxDialog* d, wxUIActionSimulator& sim) {
+                CHECK(save_screenshot(d, std::string(MITRA_SHOTS_DIR) + "/practice-record-" + language + ".png"));
+                key(sim, WXK_ESCAPE);
+            });
+            click(wxWindow::FindWindowByName("practice_record", people));
+            pump();
+        }
+        programme.context.set_language(app::set_up_translations("en"));
+    }
 }
