@@ -18,6 +18,7 @@
 #include "app/practice_dialogs.hpp"
 #include "app/sections.hpp"
 #include "fixture.hpp"
+#include "io/catalog.hpp"
 #include "io/curriculum_toml.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
@@ -131,7 +132,10 @@ TEST_CASE("Supervisor's verification: the supervisor chosen by keyboard, their e
     INFO(text);
     CHECK(text.find("S-LEAD") != std::string::npos);
     CHECK(text.find("S-OUT") == std::string::npos);  // only the chosen supervisor's own entries
-    CHECK(text.find("not counted") != std::string::npos);
+    // P-001 reads Japanese, and the verification is in the person's language: its catalog's "not counted: …".
+    const std::string not_counted = io::Catalog("ja").tr("not counted: credential expired on %s");
+    REQUIRE(not_counted.find(':') != std::string::npos);
+    CHECK(text.find(not_counted.substr(0, not_counted.find(':'))) != std::string::npos);
 }
 
 TEST_CASE("Supervisor's verification where no supervisor has an entry says so in words and writes nothing",
@@ -200,7 +204,10 @@ TEST_CASE("Practice record shows the auditor's record as text, and Save as PDF (
     CHECK(text.find("S-LEAD") != std::string::npos);
     CHECK(text.find("S-OUT") != std::string::npos);
     CHECK(text.find("Registered Peer") != std::string::npos);  // the PDF table wraps the credential
-    CHECK(text.find("not counted") != std::string::npos);
+    // The record is in the cohort's language (Nepali for PKR): its catalog's "not counted: …" up to the colon.
+    const std::string not_counted = io::Catalog("ne").tr("not counted: credential expired on %s");
+    REQUIRE(not_counted.find(':') != std::string::npos);
+    CHECK(text.find(not_counted.substr(0, not_counted.find(':'))) != std::string::npos);
 }
 
 TEST_CASE(
