@@ -1,6 +1,8 @@
 // Reports: the programme report for a period and filters, shown on screen (charts and figures) and written as PDF, XLSX or CSV.
 #include "app/reports_panel.hpp"
 
+#include <algorithm>
+
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/filepicker.h>
@@ -13,6 +15,7 @@
 
 #include "app/columns.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/report_charts.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
@@ -25,6 +28,17 @@
 
 namespace mitra::app {
 namespace {
+
+// A report language by its own name, as the Preferences list the interface's ("日本語", not "ja"); the report
+// speaks Vietnamese too, which the interface does not.
+wxString language_name(const std::string& code) {
+    if (code == "zh-Hans") return wxString::FromUTF8("简体中文");
+    if (code == "zh-Hant") return wxString::FromUTF8("繁體中文");
+    if (code == "vi") return wxString::FromUTF8("Tiếng Việt");
+    for (const auto& l : interface_languages())
+        if (utf8(l.code) == code) return l.name;
+    return wx(code);
+}
 
 // The report formats this view writes, in the order the Format choice lists them.
 const std::vector<std::string> kFormats = {"pdf", "xlsx", "csv"};
@@ -60,7 +74,7 @@ ReportsPanel::ReportsPanel(wxWindow* parent, AppContext& context) : context_(con
     auto* language = XRCCTRL(*this, "language", wxChoice);
     const std::string spoken = io::report_language(context_.language());
     for (const auto& l : io::report_languages()) {
-        language->Append(wx(l));
+        language->Append(language_name(l));
         if (l == (spoken.empty() ? "en" : spoken)) language->SetSelection(language->GetCount() - 1);
     }
     auto* formats = XRCCTRL(*this, "format", wxChoice);
@@ -102,7 +116,9 @@ void ReportsPanel::fill(const wxString& from, const wxString& to, const wxString
     XRCCTRL(*this, "cohort", wxTextCtrl)->ChangeValue(cohort);
     auto* choice = XRCCTRL(*this, "curriculum", wxChoice);
     choice->SetSelection(curriculum.empty() ? 0 : std::max(0, choice->FindString(curriculum)));
-    XRCCTRL(*this, "language", wxChoice)->SetStringSelection(wx(language));
+    const auto& languages = io::report_languages();
+    const auto at = std::find(languages.begin(), languages.end(), language);
+    if (at != languages.end()) XRCCTRL(*this, "language", wxChoice)->SetSelection(int(at - languages.begin()));
     for (std::size_t i = 0; i < kFormats.size(); ++i)
         if (kFormats[i] == format) XRCCTRL(*this, "format", wxChoice)->SetSelection(static_cast<int>(i));
 }
@@ -134,8 +150,9 @@ store::ReportFilter ReportsPanel::filter() const {
 }
 
 std::string ReportsPanel::language() const {
-    const wxString chosen = XRCCTRL(*this, "language", wxChoice)->GetStringSelection();
-    return chosen.empty() ? "en" : utf8(chosen);
+    const int at = XRCCTRL(*this, "language", wxChoice)->GetSelection();
+    const auto& languages = io::report_languages();
+    return at < 0 || std::size_t(at) >= languages.size() ? "en" : languages[std::size_t(at)];
 }
 
 std::string ReportsPanel::format() const {

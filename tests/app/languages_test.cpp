@@ -259,6 +259,9 @@ void run_cycle(const wxString& language, EnglishFinder& finder) {
     // Language tags, country codes and a cohort's code, given as examples.
     finder.words.insert({"zh", "Hans", "Hant", "ja", "id", "ur", "KTM", "JP", "IN", "LK"});
     finder.words.insert(wxGetUserId());  // who made each change, in the history
+    // Each language by its own name (English, Bahasa Indonesia, Filipino), where one is chosen, as every program lists them.
+    for (const auto& l : app::interface_languages())
+        if (!l.code.empty()) finder.verbatim.push_back(l.name);
     if (language == "id") {
         // Indonesian is written in Latin letters too: a word is English when the program's English texts (its
         // catalog's msgids, the curriculum's English titles and wx's own words) have it and its Indonesian texts
