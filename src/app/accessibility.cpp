@@ -106,6 +106,30 @@ GtkWidget* name_window(wxWindow* control, const wxString& name, bool replace) {
     return naming.first_focusable;
 }
 
+// A stock button (Cancel, Close, OK) in the interface's words, not GTK's. wx hands a button whose label is the stock
+// label to GTK's stock item, which GTK words from its own catalog: Urdu's has no "_Cancel" and Filipino has none,
+// so the button read "Cancel" in a translated dialog. Our catalog has the words; GTK shows them as any label.
+void own_words_not_stock(wxWindow* w) {
+    auto* button = dynamic_cast<wxAnyButton*>(w);
+    GtkWidget* widget = button ? button->GetHandle() : nullptr;
+    if (!widget || !GTK_IS_BUTTON(widget)) return;
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    if (!gtk_button_get_use_stock(GTK_BUTTON(widget))) return;
+    wxString gtk_words;  // "&Cancel" as GTK writes a mnemonic: "_Cancel"
+    const wxString label = button->GetLabel();
+    for (std::size_t i = 0; i < label.length(); ++i) {
+        const wxUniChar c = label[i];
+        if (c == '&' && i + 1 < label.length())
+            gtk_words << (label[i + 1] == '&' ? "&" : "_"), i += label[i + 1] == '&';
+        else if (c == '_') gtk_words << "__";
+        else gtk_words << c;
+    }
+    gtk_button_set_use_stock(GTK_BUTTON(widget), FALSE);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    gtk_button_set_use_underline(GTK_BUTTON(widget), TRUE);
+    gtk_button_set_label(GTK_BUTTON(widget), gtk_words.utf8_str());
+}
+
 // A button's name is its words as GTK shows them: "保存(S)" for "保存(&S)", where a screen reader would say the
 // letter in brackets. Such a button is named by its words alone, as a field's label names it.
 void name_by_own_words(wxWindow* w) {
@@ -225,6 +249,7 @@ void name_tree(wxWindow* w) {
         const bool focusable_pane = is_container(child) && !dynamic_cast<wxTopLevelWindow*>(child) &&
                                     (child->AcceptsFocus() || dynamic_cast<wxBookCtrlBase*>(child));
         if ((control || focusable_pane) && !has_name(child)) name_window(child, fallback_name(child), false);
+        own_words_not_stock(child);
         name_by_own_words(child);
         if (dynamic_cast<wxRadioBox*>(child)) name_radio_item(child->GetHandle(), nullptr);
         name_tree(child);
@@ -240,7 +265,7 @@ public:
         // A button made after its window was shown (a person's details, a cohort's actions) is named as GTK
         // realizes it.
         if (event.GetEventType() == wxEVT_CREATE)
-            if (auto* w = dynamic_cast<wxWindow*>(event.GetEventObject())) name_by_own_words(w);
+            if (auto* w = dynamic_cast<wxWindow*>(event.GetEventObject())) own_words_not_stock(w), name_by_own_words(w);
         return Event_Skip;
     }
 };
