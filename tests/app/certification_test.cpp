@@ -143,11 +143,7 @@ TEST_CASE("a coordinator sees who must renew and why, records learning and renew
         CHECK(renewals->items().size() == 1);  // P-001 renewed: only P-002 is due
 
         // The person's details: the pathway at a glance, with the renewal's validity.
-        frame->show_section(app::MainFrame::participants);
-        auto* people = frame->section(app::MainFrame::participants);
-        people->search_for("P-001");
-        people->select_row(0);
-        pump(100);
+        auto* people = show_details_of(frame, "P-001");
         const wxString shown = all_text(people);
         CHECK(shown.Contains("Certified Peer Supporter"));
         CHECK(shown.Contains(wxString::FromUTF8("✓ ")));
