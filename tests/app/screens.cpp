@@ -5,6 +5,7 @@
 
 #include <wx/app.h>
 #include <wx/choice.h>
+#include <wx/dataview.h>
 #include <wx/dialog.h>
 
 #include "app/browse_panel.hpp"
@@ -13,11 +14,13 @@
 #include "app/cohort_panel.hpp"
 #include "app/dialogs.hpp"
 #include "app/main_frame.hpp"
+#include "app/practice_dialogs.hpp"
 #include "app/record_dialogs.hpp"
 #include "app/reports_panel.hpp"
 #include "app/trainer_dialogs.hpp"
 #include "io/curriculum_toml.hpp"
 #include "store/app_queries.hpp"
+#include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app_test {
@@ -31,6 +34,26 @@ void show_and_check(wxDialog* dialog, const std::string& what, const std::functi
     check(Screen{"dialog " + what, dialog, dialog});
     dialog->Destroy();
     pump(20);
+}
+
+// Checks the modal dialog that `open` shows, from inside its own event loop, then cancels it (as Esc does).
+void check_modal(const std::string& what, const std::function<void(const Screen&)>& check,
+                 const std::function<void()>& open) {
+    bool checked = false;
+    wxTheApp->CallAfter([&] {
+        pump(60);
+        for (wxWindow* w : wxTopLevelWindows)
+            if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsModal()) {
+                check(Screen{"dialog " + what, dialog, dialog});
+                checked = true;
+                dialog->EndModal(wxID_CANCEL);
+                break;
+            }
+    });
+    open();
+    pump(20);
+    INFO(what);
+    CHECK(checked);
 }
 
 template <typename Dialog, typename... Args>
@@ -122,6 +145,75 @@ void every_screen(Programme& programme, Window& frame, const std::function<void(
         second->GetEventHandler()->ProcessEvent(chosen);
         show_and_check(dialog, "ObservationDialog with a second rater", check);
     }
+
+    // Issue 21's supervised practice, on PSF with its rules as a version of its own (tests/data/psf-practice.toml as
+    // 2026.2; the fixture's cohort stays on 2026.1): a cohort begun on 2024-09-02 with P-001 and P-002 enrolled that
+    // day, whose 18-month window ends on 2026-03-02, today (near); two supervisors, one whose credential ended
+    // before their entry (kept, not counted) and one whose entry counts; P-001's agreement signed.
+    practice.value.version = "2026.2";
+    store::CurriculumRepo(db).import(practice.value);
+    const Cohort rules = programme.add_cohort("PKR-2024-9", Date{2024, 9, 2});
+    store::CohortRepo(db).enrol(rules.code, {"P-001", "P-002"}, rules.start_date);
+    store::PracticeRepo records(db);
+    Supervisor lead{"",
+                    "S-LEAD",
+                    "Lead supervisor",
+                    SupervisorKind::trainer,
+                    "T-NP-01",
+                    {{"Certified Peer Supervisor", Date{2024, 2, 16}, Date{2026, 2, 15}}}};
+    records.add_supervisor(lead);
+    Supervisor outside{"",
+                       "S-OUT",
+                       "Outside supervisor",
+                       SupervisorKind::outside_professional,
+                       "",
+                       {{"Registered Peer Supervisor", Date{2025, 1, 1}, Date{2027, 12, 31}}}};
+    records.add_supervisor(outside);
+    SupervisionEntry late{"", "P-001", "M10", "S-LEAD", SupervisionFormat::one_to_one, 45, Date{2026, 3, 1}, ""};
+    records.log_supervision(rules.code, late);
+    SupervisionEntry counted{"", "P-001", "M10", "S-OUT", SupervisionFormat::group, 90, Date{2026, 3, 2}, ""};
+    records.log_supervision(rules.code, counted);
+    records.attest({"P-001", AttestationKind::supervision_agreement, true, Date{2024, 9, 2}});
+
+    // The person's details with their supervision, progress letter and verification.
+    {
+        auto* people = show_details_of(frame, "P-001");
+        if (auto* cohorts = dynamic_cast<wxChoice*>(wxWindow::FindWindowByName("record_cohort", people)))
+            cohorts->SetStringSelection(wxString::FromUTF8(rules.code));
+        pump(60);
+        check(Screen{"view Participants with supervision", frame.get(), people});
+    }
+    app::SupervisionSetting supervising{
+        practice.value, rules.start_date, today, "M10", records.supervisors(), "S-OUT", programme.context.language()};
+    visit<app::SupervisionDialog>("SupervisionDialog", check, parent, "P-001", supervising);
+    check_modal("SignedRecordsDialog", check,
+                [&] { app::signed_records_for(parent, programme.context, rules.code, "P-001"); });
+    visit<app::PracticeRecordDialog>("PracticeRecordDialog", check, parent, programme.context, "P-001", rules.code);
+    {
+        auto* dialog = new app::SupervisorsDialog(parent, programme.context);
+        show_and_check(dialog, "SupervisorsDialog", check);
+    }
+    {
+        app::SupervisorsDialog supervisors(parent, programme.context);
+        supervisors.Show();
+        pump(60);
+        check_modal("SupervisorDialog", check, [&] { supervisors.add_supervisor(); });
+        supervisors.list()->SelectRow(0);
+        check_modal("CredentialDialog", check, [&] { supervisors.add_credential(); });
+    }
+    {
+        auto* dialog = new app::DeadlinesDialog(parent, programme.context, rules.code);
+        show_and_check(dialog, "DeadlinesDialog", check);
+    }
+    {
+        app::DeadlinesDialog deadlines(parent, programme.context, rules.code);
+        deadlines.Show();
+        pump(60);
+        REQUIRE(deadlines.list()->GetItemCount() > 0);
+        deadlines.list()->SelectRow(0);
+        check_modal("ExtendDialog", check, [&] { deadlines.extend_selected(); });
+    }
+
     // The help, as F1 opens it (modal): checked from inside its own event loop, then closed.
     bool helped = false;
     wxTheApp->CallAfter([&] {
