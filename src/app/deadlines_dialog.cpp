@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 
+#include "app/columns.hpp"
 #include "app/guard.hpp"
 #include "app/practice_dialogs.hpp"
 #include "app/text.hpp"
@@ -42,12 +43,13 @@ DeadlinesDialog::DeadlinesDialog(wxWindow* parent, AppContext& context, const st
     SetTitle(wxString::Format(_("Completion deadlines of %s"), wx(cohort_code)));
     list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(760, 240)), wxDV_ROW_LINES);
     list_->SetName("deadlines");
-    list_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(80));
-    list_->AppendTextColumn(_("Deadline"), wxDATAVIEW_CELL_INERT, FromDIP(100));
-    list_->AppendTextColumn(_("Standing"), wxDATAVIEW_CELL_INERT, FromDIP(140));
-    list_->AppendTextColumn(_("Window ends"), wxDATAVIEW_CELL_INERT, FromDIP(100));
-    list_->AppendTextColumn(_("Extended by"), wxDATAVIEW_CELL_INERT, FromDIP(100));
-    list_->AppendTextColumn(_("Reason"), wxDATAVIEW_CELL_INERT, FromDIP(220), wxALIGN_LEFT, wxDATAVIEW_COL_RESIZABLE);
+    list_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Ref"), 80));
+    list_->AppendTextColumn(_("Deadline"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Deadline"), 100));
+    list_->AppendTextColumn(_("Standing"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Standing"), 140));
+    list_->AppendTextColumn(_("Window ends"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Window ends"), 100));
+    list_->AppendTextColumn(_("Extended by"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Extended by"), 100));
+    list_->AppendTextColumn(_("Reason"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Reason"), 220), wxALIGN_LEFT,
+                            wxDATAVIEW_COL_RESIZABLE);
     wxXmlResource::Get()->AttachUnknownControl("deadlines", list_, this);
     XRCCTRL(*this, "extend", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { extend_selected(); });
     XRCCTRL(*this, "everyone", wxCheckBox)->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { refresh(); });

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 
+#include "app/columns.hpp"
 #include "app/guard.hpp"
 #include "app/practice_dialogs.hpp"
 #include "app/text.hpp"
@@ -62,12 +63,12 @@ SupervisorsDialog::SupervisorsDialog(wxWindow* parent, AppContext& context) : co
     wxXmlResource::Get()->LoadDialog(this, parent, "SupervisorsDialog");
     list_ = new wxDataViewListCtrl(this, wxID_ANY, wxDefaultPosition, FromDIP(wxSize(760, 260)), wxDV_ROW_LINES);
     list_->SetName("supervisors");
-    list_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, FromDIP(80));
-    list_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, FromDIP(170));
-    list_->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, FromDIP(140));
-    list_->AppendTextColumn(_("Credential"), wxDATAVIEW_CELL_INERT, FromDIP(190));
-    list_->AppendTextColumn(_("Expires"), wxDATAVIEW_CELL_INERT, FromDIP(100));
-    list_->AppendTextColumn(_("Valid today"), wxDATAVIEW_CELL_INERT, FromDIP(90));
+    list_->AppendTextColumn(_("Ref"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Ref"), 80));
+    list_->AppendTextColumn(_("Name"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Name"), 170));
+    list_->AppendTextColumn(_("Kind"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Kind"), 140));
+    list_->AppendTextColumn(_("Credential"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Credential"), 190));
+    list_->AppendTextColumn(_("Expires"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Expires"), 100));
+    list_->AppendTextColumn(_("Valid today"), wxDATAVIEW_CELL_INERT, column_width(list_, _("Valid today"), 90));
     wxXmlResource::Get()->AttachUnknownControl("supervisors", list_, this);
     XRCCTRL(*this, "add_supervisor", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_supervisor(); });
     XRCCTRL(*this, "add_credential", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { add_credential(); });
