@@ -214,6 +214,24 @@ ObservedAssessment ObservationDialog::assessment(const std::string& ref) const {
     return a;
 }
 
+Cohort read_practice_setting(AppContext& context, const std::string& cohort_code, const std::string& ref,
+                             const std::function<bool(const Module&)>& offered, PracticeSetting& setting) {
+    store::CohortRepo cohorts(context.db());
+    const auto cohort = cohorts.find(cohort_code);
+    if (!cohort) throw InputError{{problem(_("Cohort"), _("this cohort no longer exists"))}};
+    setting.curriculum = cohorts.curriculum_of(*cohort);
+    setting.cohort_start = cohort->start_date;
+    setting.today = context.today();
+    setting.language = context.language();
+    for (const auto& p : store::cohort_completion(context.db(), cohort_code, setting.today))
+        if (p.ref == ref)
+            for (const auto& mc : p.modules) {
+                const Module* m = setting.curriculum.module(mc.code);
+                if (setting.module.empty() && m && offered(*m) && !mc.complete) setting.module = mc.code;
+            }
+    return *cohort;
+}
+
 bool observe_for(wxWindow* parent, AppContext& context, const std::string& cohort_code, const std::string& ref) {
     if (ref.empty()) {
         show_info(parent, _("Choose a person in the list first."));
@@ -221,22 +239,10 @@ bool observe_for(wxWindow* parent, AppContext& context, const std::string& cohor
     }
     ObservationSetting setting;
     if (!guarded(parent, [&] {
-            store::CohortRepo cohorts(context.db());
-            const auto cohort = cohorts.find(cohort_code);
-            if (!cohort) throw InputError{{problem(_("Cohort"), _("this cohort no longer exists"))}};
-            setting.curriculum = cohorts.curriculum_of(*cohort);
-            setting.cohort_start = cohort->start_date;
-            setting.today = context.today();
-            setting.language = context.language();
+            const Cohort cohort = read_practice_setting(
+                context, cohort_code, ref, [](const Module& m) { return m.rubric.has_value(); }, setting);
             setting.raters = store::TrainerRepo(context.db()).list();
-            if (!cohort->trainer_refs.empty()) setting.rater = cohort->trainer_refs.front();
-            // The module offered first: the first with a rubric that the person has not completed.
-            for (const auto& p : store::cohort_completion(context.db(), cohort_code, setting.today))
-                if (p.ref == ref)
-                    for (const auto& mc : p.modules) {
-                        const Module* m = setting.curriculum.module(mc.code);
-                        if (setting.module.empty() && m && m->rubric && !mc.complete) setting.module = mc.code;
-                    }
+            if (!cohort.trainer_refs.empty()) setting.rater = cohort.trainer_refs.front();
         }))
         return false;
     const bool any_rubric = std::any_of(setting.curriculum.modules.begin(), setting.curriculum.modules.end(),

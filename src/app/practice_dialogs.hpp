@@ -13,6 +13,7 @@ class DetailsView;
 #include <vector>
 
 #include "app/app_context.hpp"
+#include "app/record_dialogs.hpp"
 #include "core/deadline_list.hpp"
 #include "core/model.hpp"
 #include "core/practice.hpp"
@@ -20,14 +21,9 @@ class DetailsView;
 namespace mitra::app {
 
 // What the supervision dialog starts from: the practice modules, the supervisors on record, and the defaults.
-struct SupervisionSetting {
-    Curriculum curriculum;
-    Date cohort_start;
-    Date today;
-    std::string module;                   // the practice module offered first
+struct SupervisionSetting : PracticeSetting {
     std::vector<Supervisor> supervisors;  // on record, each with its credentials
     std::string supervisor;               // the supervisor offered first (the cohort's lead trainer, if one)
-    std::string language = "en";          // of the modules' titles
 };
 
 // forms/supervision_dialog.xrc: one stretch of supervised practice (supervisor, one-to-one or group, minutes, day,

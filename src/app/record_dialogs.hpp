@@ -63,15 +63,24 @@ bool record_for(wxWindow* parent, AppContext& context, RecordKind kind, const st
 void add_record_buttons(DetailsView& details, AppContext& context, const std::string& ref,
                         std::function<void()> changed);
 
-// What the observed-assessment dialog starts from: the modules with a rubric, who may rate, and the defaults.
-struct ObservationSetting {
+// What a dialog about one person's practice in a cohort starts from (observed assessment, supervision entry).
+struct PracticeSetting {
     Curriculum curriculum;
     Date cohort_start;
     Date today;
-    std::string module;           // the module offered first (one with a rubric)
+    std::string module;           // the module offered first
+    std::string language = "en";  // of the titles and level descriptors (English when a text has none in it)
+};
+// Fills `setting` for `ref` in the cohort: its curriculum, start, today, the interface's language, and as the module
+// offered first the first module the person has not completed for which `offered` is true. Inside guarded(): throws
+// InputError when the cohort is gone. Returns the cohort.
+Cohort read_practice_setting(AppContext& context, const std::string& cohort_code, const std::string& ref,
+                             const std::function<bool(const Module&)>& offered, PracticeSetting& setting);
+
+// What the observed-assessment dialog starts from: the modules with a rubric, who may rate, and the defaults.
+struct ObservationSetting : PracticeSetting {
     std::vector<Trainer> raters;  // the trainers on record
     std::string rater;            // the rater offered first (the cohort's lead trainer's ref)
-    std::string language = "en";  // of the titles and level descriptors (English when a text has none in it)
 };
 
 // forms/observation_dialog.xrc: one person's observed practice rated on a module's rubric: a level 0-4 or "No

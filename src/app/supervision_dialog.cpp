@@ -117,26 +117,14 @@ bool supervise_for(wxWindow* parent, AppContext& context, const std::string& coh
     }
     SupervisionSetting setting;
     if (!guarded(parent, [&] {
-            store::CohortRepo cohorts(context.db());
-            const auto cohort = cohorts.find(cohort_code);
-            if (!cohort) throw InputError{{problem(_("Cohort"), _("this cohort no longer exists"))}};
-            setting.curriculum = cohorts.curriculum_of(*cohort);
-            setting.cohort_start = cohort->start_date;
-            setting.today = context.today();
-            setting.language = context.language();
+            // The module offered first: the first practice module the person has not completed.
+            const Cohort cohort = read_practice_setting(context, cohort_code, ref, has_practice, setting);
             setting.supervisors = store::PracticeRepo(context.db()).supervisors();
             // The supervisor offered first: the cohort's lead trainer when they supervise.
-            if (!cohort->trainer_refs.empty())
+            if (!cohort.trainer_refs.empty())
                 for (const auto& s : setting.supervisors)
-                    if (s.kind == SupervisorKind::trainer && s.trainer_ref == cohort->trainer_refs.front())
+                    if (s.kind == SupervisorKind::trainer && s.trainer_ref == cohort.trainer_refs.front())
                         setting.supervisor = s.ref;
-            // The module offered first: the first practice module the person has not completed.
-            for (const auto& p : store::cohort_completion(context.db(), cohort_code, setting.today))
-                if (p.ref == ref)
-                    for (const auto& mc : p.modules) {
-                        const Module* m = setting.curriculum.module(mc.code);
-                        if (setting.module.empty() && m && has_practice(*m) && !mc.complete) setting.module = mc.code;
-                    }
         }))
         return false;
     if (std::none_of(setting.curriculum.modules.begin(), setting.curriculum.modules.end(), has_practice)) {

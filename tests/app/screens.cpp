@@ -133,7 +133,7 @@ void every_screen(Programme& programme, Window& frame, const std::function<void(
     auto practice = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
     REQUIRE(practice.ok());
     app::ObservationSetting observing{
-        practice.value, Date{2026, 2, 2}, today, "M04", trainers, "T-NP-01", programme.context.language()};
+        {practice.value, Date{2026, 2, 2}, today, "M04", programme.context.language()}, trainers, "T-NP-01"};
     visit<app::ObservationDialog>("ObservationDialog", check, parent, "P-001", observing);
     {
         auto* dialog = new app::ObservationDialog(parent, "P-001", observing);
@@ -184,7 +184,7 @@ void every_screen(Programme& programme, Window& frame, const std::function<void(
         check(Screen{"view Participants with supervision", frame.get(), people});
     }
     app::SupervisionSetting supervising{
-        practice.value, rules.start_date, today, "M10", records.supervisors(), "S-OUT", programme.context.language()};
+        {practice.value, rules.start_date, today, "M10", programme.context.language()}, records.supervisors(), "S-OUT"};
     visit<app::SupervisionDialog>("SupervisionDialog", check, parent, "P-001", supervising);
     check_modal("SignedRecordsDialog", check,
                 [&] { app::signed_records_for(parent, programme.context, rules.code, "P-001"); });
