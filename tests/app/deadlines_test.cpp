@@ -23,12 +23,7 @@ namespace {
 // PSF with an 18-month completion window (tests/data/psf-practice.toml), a cohort on it from 2026-02-02 with P-001
 // and P-002 enrolled that day: their deadline is 2027-08-02.
 Cohort cohort_with_window(Programme& programme) {
-    auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
-    REQUIRE(read.ok());
-    read.value.version = "2026.2";
-    store::CurriculumRepo(programme.db()).import(read.value);
-    const Cohort c = programme.add_cohort("PKR-2026-9", Date{2026, 2, 2});
-    store::CohortRepo(programme.db()).enrol(c.code, {"P-001", "P-002"}, c.start_date);
+    const Cohort c = programme.add_practice_cohort("PKR-2026-9", Date{2026, 2, 2}, {"P-001", "P-002"});
     return c;
 }
 

@@ -144,6 +144,17 @@ void Programme::mark_first_session_present() {
     store::AttendanceRepo(db()).mark(cohort, marks);
 }
 
+Cohort Programme::add_practice_cohort(const std::string& code, const Date& start,
+                                      const std::vector<std::string>& refs) {
+    auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
+    REQUIRE(read.ok());
+    read.value.version = "2026.2";
+    store::CurriculumRepo(db()).import(read.value);
+    const Cohort c = add_cohort(code, start);
+    store::CohortRepo(db()).enrol(c.code, refs, c.start_date);
+    return c;
+}
+
 Cohort Programme::add_cohort(const std::string& code, const Date& start, const std::string& lead,
                              const std::string& curriculum) {
     Cohort c;

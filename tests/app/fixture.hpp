@@ -43,6 +43,10 @@ struct Programme {
     // Another cohort (of PSF unless told), at Pokhara in Nepali, led by `lead`, with no one enrolled and no sessions.
     Cohort add_cohort(const std::string& code, const Date& start, const std::string& lead = "T-NP-01",
                       const std::string& curriculum = "PSF");
+    // PSF with issue 21's rules (tests/data/psf-practice.toml) imported as a version of its own, 2026.2 (the
+    // fixture's cohort stays on 2026.1), and a cohort on it from `start` with `refs` enrolled that day.
+    Cohort add_practice_cohort(const std::string& code, const Date& start,
+                               const std::vector<std::string>& refs = {"P-001"});
     // `ref` certified twice: PSC through the fixture's cohort, and PSB through a cohort of PSF-B (a copy of PSF
     // that leads to a certification of that code), each with its completion certificate.
     void certify_twice(const std::string& ref);

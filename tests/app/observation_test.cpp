@@ -33,12 +33,7 @@ void rate(wxUIActionSimulator& sim, char criterion, int downs) {
 // PSF with issue 21's rules (tests/data/psf-practice.toml) as a new version, a cohort on it from 2026-02-02 and P-001
 // enrolled in it (the fixture's cohort keeps the version without rubrics).
 Cohort cohort_with_rubrics(Programme& programme) {
-    auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
-    REQUIRE(read.ok());
-    read.value.version = "2026.2";
-    store::CurriculumRepo(programme.db()).import(read.value);
-    const Cohort c = programme.add_cohort("PKR-2026-9", Date{2026, 2, 2});
-    store::CohortRepo(programme.db()).enrol(c.code, {"P-001"}, c.start_date);
+    const Cohort c = programme.add_practice_cohort("PKR-2026-9", Date{2026, 2, 2});
     return c;
 }
 

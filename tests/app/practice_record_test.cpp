@@ -35,12 +35,7 @@ constexpr auto owner_only = fs::perms::owner_read | fs::perms::owner_write;
 // (S-LEAD credentialed until 2026-02-15, S-OUT until 2027) and M10's entries: S-LEAD's on 2026-03-01, after their
 // credential ended (kept, not counted), then S-OUT's on 2026-03-02 (counted).
 Cohort cohort_with_entries(Programme& programme) {
-    auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
-    REQUIRE(read.ok());
-    read.value.version = "2026.2";
-    store::CurriculumRepo(programme.db()).import(read.value);
-    const Cohort c = programme.add_cohort("PKR-2026-9", Date{2026, 2, 2});
-    store::CohortRepo(programme.db()).enrol(c.code, {"P-001"}, c.start_date);
+    const Cohort c = programme.add_practice_cohort("PKR-2026-9", Date{2026, 2, 2});
     store::PracticeRepo practice(programme.db());
     Supervisor lead{"",
                     "S-LEAD",

@@ -35,12 +35,7 @@ TEST_CASE("issue 21's dialogs pictured in English and Urdu", "[.][practice_shots
     std::filesystem::create_directories(MITRA_SHOTS_DIR);
     for (const std::string language : {"en", "ur"}) {
         Programme programme;
-        auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
-        REQUIRE(read.ok());
-        read.value.version = "2026.2";
-        store::CurriculumRepo(programme.db()).import(read.value);
-        const Cohort c = programme.add_cohort("PKR-2026-9", Date{2026, 2, 2});
-        store::CohortRepo(programme.db()).enrol(c.code, {"P-001"}, c.start_date);
+        const Cohort c = programme.add_practice_cohort("PKR-2026-9", Date{2026, 2, 2});
         Supervisor s{"",
                      "S-OUT",
                      "Outside supervisor",

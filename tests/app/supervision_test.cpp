@@ -27,12 +27,7 @@ namespace {
 // P-001 enrolled, and two supervisors: S-LEAD, the cohort's lead trainer, whose credential ended on 2026-02-15, and
 // S-OUT, an outside professional credentialed until 2027.
 Cohort cohort_with_supervisors(Programme& programme) {
-    auto read = io::read_curriculum_file(std::string(MITRA_SOURCE_DIR) + "/tests/data/psf-practice.toml");
-    REQUIRE(read.ok());
-    read.value.version = "2026.2";
-    store::CurriculumRepo(programme.db()).import(read.value);
-    const Cohort c = programme.add_cohort("PKR-2026-9", Date{2026, 2, 2});
-    store::CohortRepo(programme.db()).enrol(c.code, {"P-001"}, c.start_date);
+    const Cohort c = programme.add_practice_cohort("PKR-2026-9", Date{2026, 2, 2});
     store::PracticeRepo practice(programme.db());
     Supervisor lead{"",
                     "S-LEAD",
