@@ -106,8 +106,7 @@ bool DeadlinesDialog::extend_selected() {
     XRCCTRL(dialog, "granted", wxStaticText)->Wrap(FromDIP(420));
     dialog.SetEscapeId(wxID_CANCEL);
     dialog.Fit();
-    while (dialog.ShowModal() == wxID_OK) {
-        const bool kept = guarded(&dialog, [&] {
+    if (!show_until_kept(dialog, [&] {
             Problems problems;
             DeadlineExtension x;
             x.participant_ref = r.ref;
@@ -126,13 +125,10 @@ bool DeadlinesDialog::extend_selected() {
             if (x.reason.empty()) problems.push_back(problem(_("Reason"), _("say why the deadline moves")));
             if (!problems.empty()) throw InputError{problems};
             store::PracticeRepo(context_.db()).extend_deadline(cohort_, x);
-        });
-        if (kept) {
-            refresh();
-            return true;
-        }
-    }
-    return false;
+        }))
+        return false;
+    refresh();
+    return true;
 }
 
 void show_deadlines(wxWindow* parent, AppContext& context, const std::string& cohort_code) {

@@ -185,6 +185,12 @@ wxString describe_all(const Problems& problems) {
     return out.Trim();
 }
 
+bool show_until_kept(wxDialog& dialog, const std::function<void()>& keep) {
+    while (dialog.ShowModal() == wxID_OK)
+        if (guarded(&dialog, keep)) return true;
+    return false;
+}
+
 bool guarded(wxWindow* parent, const std::function<void()>& work) {
     try {
         work();

@@ -1,5 +1,6 @@
 // The top of every event handler: refused input and database failures become one clear message.
 #pragma once
+#include <wx/dialog.h>
 #include <wx/string.h>
 #include <wx/window.h>
 
@@ -61,5 +62,8 @@ std::function<wxString(const store::Lookalike&)> lookalike_in(const std::vector<
 
 // Runs `work`; on mitra::InputError, store::DatabaseError or another failure, tells the user and returns false.
 bool guarded(wxWindow* parent, const std::function<void()>& work);
+// Shows the modal `dialog` until `keep` runs without a refusal (each told over the dialog by guarded(), the dialog
+// coming back with what was typed): true when kept, false when the user cancels.
+bool show_until_kept(wxDialog& dialog, const std::function<void()>& keep);
 
 }  // namespace mitra::app

@@ -252,14 +252,10 @@ bool observe_for(wxWindow* parent, AppContext& context, const std::string& cohor
         return false;
     }
     ObservationDialog dialog(parent, wx(ref), setting);
-    while (dialog.ShowModal() == wxID_OK) {
-        const bool kept = guarded(&dialog, [&] {
-            auto a = dialog.assessment(ref);
-            store::PracticeRepo(context.db()).observe(cohort_code, a);
-        });
-        if (kept) return true;
-    }
-    return false;
+    return show_until_kept(dialog, [&] {
+        auto a = dialog.assessment(ref);
+        store::PracticeRepo(context.db()).observe(cohort_code, a);
+    });
 }
 
 }  // namespace mitra::app

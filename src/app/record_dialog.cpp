@@ -211,36 +211,32 @@ bool record_for(wxWindow* parent, AppContext& context, RecordKind kind, const st
         }))
         return false;
     RecordDialog dialog(parent, kind, people_label(refs), setting);
-    while (dialog.ShowModal() == wxID_OK) {
-        const bool kept = guarded(&dialog, [&] {
-            store::RecordsRepo records(context.db());
-            switch (kind) {
-                case RecordKind::assessment: {
-                    const auto all = dialog.assessments(refs);
-                    context.db().write([&] {
-                        for (const auto& r : all) records.record_assessment(cohort_code, r);
-                    });
-                    break;
-                }
-                case RecordKind::practice: {
-                    const auto all = dialog.practice(refs);
-                    context.db().write([&] {
-                        for (const auto& log : all) records.log_practicum(cohort_code, log);
-                    });
-                    break;
-                }
-                case RecordKind::ethics: {
-                    const auto all = dialog.acknowledgements(refs);
-                    context.db().write([&] {
-                        for (const auto& ack : all) records.acknowledge_ethics(ack);
-                    });
-                    break;
-                }
+    return show_until_kept(dialog, [&] {
+        store::RecordsRepo records(context.db());
+        switch (kind) {
+            case RecordKind::assessment: {
+                const auto all = dialog.assessments(refs);
+                context.db().write([&] {
+                    for (const auto& r : all) records.record_assessment(cohort_code, r);
+                });
+                break;
             }
-        });
-        if (kept) return true;
-    }
-    return false;
+            case RecordKind::practice: {
+                const auto all = dialog.practice(refs);
+                context.db().write([&] {
+                    for (const auto& log : all) records.log_practicum(cohort_code, log);
+                });
+                break;
+            }
+            case RecordKind::ethics: {
+                const auto all = dialog.acknowledgements(refs);
+                context.db().write([&] {
+                    for (const auto& ack : all) records.acknowledge_ethics(ack);
+                });
+                break;
+            }
+        }
+    });
 }
 
 void add_record_buttons(DetailsView& details, AppContext& context, const std::string& ref,

@@ -83,41 +83,36 @@ bool signed_records_for(wxWindow* parent, AppContext& context, const std::string
         static_cast<wxTextCtrl*>(dialog.FindWindow(name))->ChangeValue(wx(today));
     dialog.SetEscapeId(wxID_CANCEL);
     dialog.Fit();
-    while (dialog.ShowModal() == wxID_OK) {
-        const bool kept = guarded(&dialog, [&] {
-            Problems problems;
-            std::vector<Attestation> attestations;
-            const struct {
-                const char* choice;
-                const char* day;
-                AttestationKind kind;
-                wxString field;
-            } asked[] = {
-                {"agreement", "agreement_day", AttestationKind::supervision_agreement, _("Agreement day")},
-                {"attestation", "attestation_day", AttestationKind::lived_experience, _("Attestation day")},
-            };
-            for (const auto& a : asked) {
-                const int answer = static_cast<wxChoice*>(dialog.FindWindow(a.choice))->GetSelection();
-                if (answer != yes && answer != no) continue;
-                attestations.push_back({ref, a.kind, answer == yes, day(dialog, a.day, a.field, today, problems)});
-            }
-            std::optional<RefereeQuestionnaire> referee;
-            if (const std::string who = typed(dialog, "referee"); !who.empty())
-                referee =
-                    RefereeQuestionnaire{ref, who, day(dialog, "referee_day", _("Day received"), today, problems)};
-            if (attestations.empty() && !referee)
-                problems.push_back(problem(_("Supervisory agreement"),
-                                           _("nothing to record: choose Signed or Not signed, or name a referee")));
-            if (!problems.empty()) throw InputError{problems};
-            context.db().write([&] {
-                store::PracticeRepo practice(context.db());
-                for (const auto& a : attestations) practice.attest(a);
-                if (referee) practice.add_referee(*referee);
-            });
+    return show_until_kept(dialog, [&] {
+        Problems problems;
+        std::vector<Attestation> attestations;
+        const struct {
+            const char* choice;
+            const char* day;
+            AttestationKind kind;
+            wxString field;
+        } asked[] = {
+            {"agreement", "agreement_day", AttestationKind::supervision_agreement, _("Agreement day")},
+            {"attestation", "attestation_day", AttestationKind::lived_experience, _("Attestation day")},
+        };
+        for (const auto& a : asked) {
+            const int answer = static_cast<wxChoice*>(dialog.FindWindow(a.choice))->GetSelection();
+            if (answer != yes && answer != no) continue;
+            attestations.push_back({ref, a.kind, answer == yes, day(dialog, a.day, a.field, today, problems)});
+        }
+        std::optional<RefereeQuestionnaire> referee;
+        if (const std::string who = typed(dialog, "referee"); !who.empty())
+            referee = RefereeQuestionnaire{ref, who, day(dialog, "referee_day", _("Day received"), today, problems)};
+        if (attestations.empty() && !referee)
+            problems.push_back(problem(_("Supervisory agreement"),
+                                       _("nothing to record: choose Signed or Not signed, or name a referee")));
+        if (!problems.empty()) throw InputError{problems};
+        context.db().write([&] {
+            store::PracticeRepo practice(context.db());
+            for (const auto& a : attestations) practice.attest(a);
+            if (referee) practice.add_referee(*referee);
         });
-        if (kept) return true;
-    }
-    return false;
+    });
 }
 
 }  // namespace mitra::app

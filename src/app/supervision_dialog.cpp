@@ -136,14 +136,10 @@ bool supervise_for(wxWindow* parent, AppContext& context, const std::string& coh
         return false;
     }
     SupervisionDialog dialog(parent, wx(ref), setting);
-    while (dialog.ShowModal() == wxID_OK) {
-        const bool kept = guarded(&dialog, [&] {
-            auto e = dialog.entry(ref);
-            store::PracticeRepo(context.db()).log_supervision(cohort_code, e);
-        });
-        if (kept) return true;
-    }
-    return false;
+    return show_until_kept(dialog, [&] {
+        auto e = dialog.entry(ref);
+        store::PracticeRepo(context.db()).log_supervision(cohort_code, e);
+    });
 }
 
 }  // namespace mitra::app

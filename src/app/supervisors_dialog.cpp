@@ -152,8 +152,7 @@ bool SupervisorsDialog::add_supervisor() {
     XRCCTRL(dialog, "valid_from", wxTextCtrl)->ChangeValue(wx(context_.today()));
     dialog.SetEscapeId(wxID_CANCEL);
     dialog.Fit();
-    while (dialog.ShowModal() == wxID_OK) {
-        const bool kept = guarded(&dialog, [&] {
+    if (!show_until_kept(dialog, [&] {
             Problems problems;
             Supervisor s;
             s.ref = typed(dialog, "ref");
@@ -169,13 +168,10 @@ bool SupervisorsDialog::add_supervisor() {
             if (const auto c = credential_typed(dialog, true, problems)) s.credentials.push_back(*c);
             if (!problems.empty()) throw InputError{problems};
             store::PracticeRepo(context_.db()).add_supervisor(s);
-        });
-        if (kept) {
-            refresh();
-            return true;
-        }
-    }
-    return false;
+        }))
+        return false;
+    refresh();
+    return true;
 }
 
 bool SupervisorsDialog::add_credential() {
@@ -190,19 +186,15 @@ bool SupervisorsDialog::add_credential() {
     dialog.SetEscapeId(wxID_CANCEL);
     dialog.Fit();
     const std::string ref = s.ref;
-    while (dialog.ShowModal() == wxID_OK) {
-        const bool kept = guarded(&dialog, [&] {
+    if (!show_until_kept(dialog, [&] {
             Problems problems;
             const auto c = credential_typed(dialog, false, problems);
             if (!problems.empty()) throw InputError{problems};
             store::PracticeRepo(context_.db()).add_credential(ref, *c);
-        });
-        if (kept) {
-            refresh();
-            return true;
-        }
-    }
-    return false;
+        }))
+        return false;
+    refresh();
+    return true;
 }
 
 void show_supervisors(wxWindow* parent, AppContext& context) {
