@@ -157,3 +157,14 @@ TEST_CASE(
         }
     }
 }
+
+TEST_CASE("english_words finds English words in output and leaves codes, commands, files and names",
+          "[cli][language]") {
+    using Words = std::vector<std::string>;
+    CHECK(english_words("Added supervisor S-1") == Words{"Added", "supervisor"});
+    CHECK(english_words("監督者 S-1 を追加しました (mitra-cli supervisor list)").empty());
+    CHECK(english_words("`mitra-cli pack export KTM-2026-1 --out x.db` で作成").empty());
+    CHECK(english_words("P-001 PSF 2026.1 KTM-north cert.pdf /tmp/a/b --today 12h").empty());
+    CHECK(english_words("Sukarno 修了", {"Sukarno"}).empty());
+    CHECK(english_words("3 of 12 complete, of") == Words{"of", "complete"});
+}

@@ -269,4 +269,52 @@ std::string pdf_words(const std::string& pdf) {
     return squeezed;
 }
 
+std::vector<std::string> english_words(const std::string& text, const std::vector<std::string>& allowed) {
+    // Commands to run are code: from "mitra-cli" to the end of its parenthesis, backquote or line.
+    std::string prose;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text.compare(i, 9, "mitra-cli") == 0) {
+            i = text.find_first_of(")`\n", i);
+            if (i == std::string::npos) break;
+            continue;
+        }
+        prose += text[i++];
+    }
+    const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+    std::vector<std::string> found;
+    // Token by token (between spaces): a token with a path, an option, a file name or a digit is code.
+    for (std::size_t start = 0; start < prose.size();) {
+        while (start < prose.size() && is_space(prose[start])) ++start;
+        std::size_t end = start;
+        while (end < prose.size() && !is_space(prose[end])) ++end;
+        const std::string token = prose.substr(start, end - start);
+        start = end;
+        if (token.find('/') != std::string::npos || token.rfind("--", 0) == 0 ||
+            token.find_first_of("0123456789@_") != std::string::npos)
+            continue;
+        if (const auto dot = token.rfind('.'); dot != std::string::npos && dot + 1 < token.size() &&
+                                               is_letter(token[dot + 1]) && dot > 0 && is_letter(token[dot - 1]))
+            continue;  // cert.pdf, mitra.db
+        for (std::size_t i = 0; i < token.size();) {
+            if (!is_letter(token[i])) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < token.size() && is_letter(token[j])) ++j;
+            const std::string word = token.substr(i, j - i);
+            const bool capitals = std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+            // Joined to a hyphen, it is a code (P-ABC, KTM-north).
+            const bool joined = (i > 0 && token[i - 1] == '-') || (j < token.size() && token[j] == '-');
+            if (word.size() >= 2 && !capitals && !joined &&
+                std::find(allowed.begin(), allowed.end(), word) == allowed.end() &&
+                std::find(found.begin(), found.end(), word) == found.end())
+                found.push_back(word);
+            i = j;
+        }
+    }
+    return found;
+}
+
 }  // namespace mitra::cli_test

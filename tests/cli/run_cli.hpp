@@ -64,6 +64,12 @@ private:
 // A PDF's text as pdftotext gives it, whitespace squeezed to single spaces (pdftotext may break a line anywhere).
 std::string pdf_words(const std::string& pdf);
 
+// English left in what mitra-cli printed for a reader of a language written without Latin letters (ja, ko, th, ur,
+// ...): each run of two or more ASCII letters, once, except codes in capitals (KTM-2026-1, PSF, PDF), words joined
+// to digits, options (--today), file names and paths, a command to run ("(mitra-cli trainer qualify)", `mitra-cli
+// pack export ...`) and the words in `allowed` (the test's own names and values).
+std::vector<std::string> english_words(const std::string& text, const std::vector<std::string>& allowed = {});
+
 // Spawns `program` with `args` (argv[1..]) and the environment `env`, capturing stdout and stderr.
 Output spawn(const std::string& program, const std::vector<std::string>& args, const std::vector<std::string>& env);
 
