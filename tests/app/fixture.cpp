@@ -155,6 +155,32 @@ Cohort Programme::add_practice_cohort(const std::string& code, const Date& start
     return c;
 }
 
+void Programme::add_two_supervisors() {
+    store::PracticeRepo practice(db());
+    Supervisor lead{"",
+                    "S-LEAD",
+                    "Lead supervisor",
+                    SupervisorKind::trainer,
+                    "T-NP-01",
+                    {{"Certified Peer Supervisor", Date{2024, 2, 16}, Date{2026, 2, 15}}}};
+    practice.add_supervisor(lead);
+    Supervisor outside{"",
+                       "S-OUT",
+                       "Outside supervisor",
+                       SupervisorKind::outside_professional,
+                       "",
+                       {{"Registered Peer Supervisor", Date{2025, 1, 1}, Date{2027, 12, 31}}}};
+    practice.add_supervisor(outside);
+}
+
+void Programme::log_late_and_counted_supervision(const std::string& cohort) {
+    store::PracticeRepo practice(db());
+    SupervisionEntry late{"", "P-001", "M10", "S-LEAD", SupervisionFormat::one_to_one, 45, Date{2026, 3, 1}, ""};
+    practice.log_supervision(cohort, late);
+    SupervisionEntry counted{"", "P-001", "M10", "S-OUT", SupervisionFormat::group, 90, Date{2026, 3, 2}, ""};
+    practice.log_supervision(cohort, counted);
+}
+
 Cohort Programme::add_cohort(const std::string& code, const Date& start, const std::string& lead,
                              const std::string& curriculum) {
     Cohort c;

@@ -47,6 +47,12 @@ struct Programme {
     // fixture's cohort stays on 2026.1), and a cohort on it from `start` with `refs` enrolled that day.
     Cohort add_practice_cohort(const std::string& code, const Date& start,
                                const std::vector<std::string>& refs = {"P-001"});
+    // Two supervisors: S-LEAD (kind trainer, T-NP-01) credentialed from 2024-02-16 until 2026-02-15, and S-OUT (an
+    // outside professional) from 2025-01-01 until 2027-12-31.
+    void add_two_supervisors();
+    // P-001's M10 entries in `cohort`: S-LEAD's 45 minutes one-to-one on 2026-03-01, after their credential ended
+    // (kept, not counted), and S-OUT's 90 minutes in a group on 2026-03-02 (counted).
+    void log_late_and_counted_supervision(const std::string& cohort);
     // `ref` certified twice: PSC through the fixture's cohort, and PSB through a cohort of PSF-B (a copy of PSF
     // that leads to a certification of that code), each with its completion certificate.
     void certify_twice(const std::string& ref);

@@ -36,25 +36,8 @@ constexpr auto owner_only = fs::perms::owner_read | fs::perms::owner_write;
 // credential ended (kept, not counted), then S-OUT's on 2026-03-02 (counted).
 Cohort cohort_with_entries(Programme& programme) {
     const Cohort c = programme.add_practice_cohort("PKR-2026-9", Date{2026, 2, 2});
-    store::PracticeRepo practice(programme.db());
-    Supervisor lead{"",
-                    "S-LEAD",
-                    "Lead supervisor",
-                    SupervisorKind::trainer,
-                    "T-NP-01",
-                    {{"Certified Peer Supervisor", Date{2024, 2, 16}, Date{2026, 2, 15}}}};
-    practice.add_supervisor(lead);
-    Supervisor outside{"",
-                       "S-OUT",
-                       "Outside supervisor",
-                       SupervisorKind::outside_professional,
-                       "",
-                       {{"Registered Peer Supervisor", Date{2025, 1, 1}, Date{2027, 12, 31}}}};
-    practice.add_supervisor(outside);
-    SupervisionEntry late{"", "P-001", "M10", "S-LEAD", SupervisionFormat::one_to_one, 45, Date{2026, 3, 1}, ""};
-    practice.log_supervision(c.code, late);
-    SupervisionEntry counted{"", "P-001", "M10", "S-OUT", SupervisionFormat::group, 90, Date{2026, 3, 2}, ""};
-    practice.log_supervision(c.code, counted);
+    programme.add_two_supervisors();
+    programme.log_late_and_counted_supervision(c.code);
     return c;
 }
 

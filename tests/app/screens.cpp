@@ -154,25 +154,9 @@ void every_screen(Programme& programme, Window& frame, const std::function<void(
     store::CurriculumRepo(db).import(practice.value);
     const Cohort rules = programme.add_cohort("PKR-2024-9", Date{2024, 9, 2});
     store::CohortRepo(db).enrol(rules.code, {"P-001", "P-002"}, rules.start_date);
+    programme.add_two_supervisors();
+    programme.log_late_and_counted_supervision(rules.code);
     store::PracticeRepo records(db);
-    Supervisor lead{"",
-                    "S-LEAD",
-                    "Lead supervisor",
-                    SupervisorKind::trainer,
-                    "T-NP-01",
-                    {{"Certified Peer Supervisor", Date{2024, 2, 16}, Date{2026, 2, 15}}}};
-    records.add_supervisor(lead);
-    Supervisor outside{"",
-                       "S-OUT",
-                       "Outside supervisor",
-                       SupervisorKind::outside_professional,
-                       "",
-                       {{"Registered Peer Supervisor", Date{2025, 1, 1}, Date{2027, 12, 31}}}};
-    records.add_supervisor(outside);
-    SupervisionEntry late{"", "P-001", "M10", "S-LEAD", SupervisionFormat::one_to_one, 45, Date{2026, 3, 1}, ""};
-    records.log_supervision(rules.code, late);
-    SupervisionEntry counted{"", "P-001", "M10", "S-OUT", SupervisionFormat::group, 90, Date{2026, 3, 2}, ""};
-    records.log_supervision(rules.code, counted);
     records.attest({"P-001", AttestationKind::supervision_agreement, true, Date{2024, 9, 2}});
 
     // The person's details with their supervision, progress letter and verification.

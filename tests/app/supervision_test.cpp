@@ -28,21 +28,7 @@ namespace {
 // S-OUT, an outside professional credentialed until 2027.
 Cohort cohort_with_supervisors(Programme& programme) {
     const Cohort c = programme.add_practice_cohort("PKR-2026-9", Date{2026, 2, 2});
-    store::PracticeRepo practice(programme.db());
-    Supervisor lead{"",
-                    "S-LEAD",
-                    "Lead supervisor",
-                    SupervisorKind::trainer,
-                    "T-NP-01",
-                    {{"Certified Peer Supervisor", Date{2024, 2, 16}, Date{2026, 2, 15}}}};
-    practice.add_supervisor(lead);
-    Supervisor outside{"",
-                       "S-OUT",
-                       "Outside supervisor",
-                       SupervisorKind::outside_professional,
-                       "",
-                       {{"Registered Peer Supervisor", Date{2025, 1, 1}, Date{2027, 12, 31}}}};
-    practice.add_supervisor(outside);
+    programme.add_two_supervisors();
     return c;
 }
 
