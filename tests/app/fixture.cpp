@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <wx/checkbox.h>
+#include <wx/dataview.h>
 #include <wx/choice.h>
 #include <wx/numdlg.h>
 #include <wx/radiobut.h>
@@ -343,6 +344,25 @@ void pump(int ms) {
         wxTheApp->ProcessIdle();
         wxMilliSleep(5);
     } while (std::chrono::steady_clock::now() < end);
+}
+
+namespace {
+// Whether a list below `w` has a shown column GTK has not sized yet (width 0 until the view is allocated).
+bool has_unsized_column(wxWindow* w) {
+    if (auto* list = dynamic_cast<wxDataViewCtrl*>(w); list && list->IsShownOnScreen())
+        for (unsigned c = 0; c < list->GetColumnCount(); ++c)
+            if (!list->GetColumn(c)->IsHidden() && list->GetColumn(c)->GetWidth() <= 0) return true;
+    for (wxWindow* child : w->GetChildren())
+        if (has_unsized_column(child)) return true;
+    return false;
+}
+}  // namespace
+
+void pump_until_laid_out(wxWindow* window, int ms) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    do pump(20);
+    while ((!window->IsShownOnScreen() || has_unsized_column(window)) && std::chrono::steady_clock::now() < give_up);
+    pump(ms);
 }
 
 void press(wxWindow* window, int key_code, int modifiers) {

@@ -89,6 +89,9 @@ app::BrowsePanel* show_details_of(Window& frame, const std::string& ref);
 
 // Lets the windows draw and handle queued events for about `ms` milliseconds.
 void pump(int ms = 100);
+// Lets `window` be shown and laid out: pumps until it is on screen and every list in it has its columns sized by
+// GTK (a busy machine may take longer than a fixed pump), for at most 3 s, then `ms` more.
+void pump_until_laid_out(wxWindow* window, int ms = 60);
 
 // Every label's text under a window, one a line: what a person reads there.
 wxString all_text(wxWindow* window);

@@ -30,7 +30,7 @@ namespace {
 void show_and_check(wxDialog* dialog, const std::string& what, const std::function<void(const Screen&)>& check) {
     dialog->Show();
     dialog->Raise();
-    pump(60);
+    pump_until_laid_out(dialog);
     check(Screen{"dialog " + what, dialog, dialog});
     dialog->Destroy();
     pump(20);
@@ -44,6 +44,7 @@ void check_modal(const std::string& what, const std::function<void(const Screen&
         pump(60);
         for (wxWindow* w : wxTopLevelWindows)
             if (auto* dialog = dynamic_cast<wxDialog*>(w); dialog && dialog->IsModal()) {
+                pump_until_laid_out(dialog, 20);
                 check(Screen{"dialog " + what, dialog, dialog});
                 checked = true;
                 dialog->EndModal(wxID_CANCEL);
