@@ -273,6 +273,10 @@ std::vector<std::string> english_words(const std::string& text, const std::vecto
     // Commands to run are code: from "mitra-cli" to the end of its parenthesis, backquote or line.
     std::string prose;
     for (std::size_t i = 0; i < text.size();) {
+        if (text.compare(i, 11, "mitra-cli: ") == 0) {  // the program's name before what it says
+            i += 11;
+            continue;
+        }
         if (text.compare(i, 9, "mitra-cli") == 0) {
             i = text.find_first_of(")`\n", i);
             if (i == std::string::npos) break;
