@@ -13,9 +13,11 @@
 
 #include "app/columns.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/practice_dialogs.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
+#include "io/practice_words.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 
@@ -27,12 +29,7 @@ Problem problem(const wxString& field, const wxString& message) {
 }
 
 wxString standing_words(DeadlineStanding standing) {
-    switch (standing) {
-        case DeadlineStanding::passed: return _("past the deadline");
-        case DeadlineStanding::near: return _("near the deadline");
-        case DeadlineStanding::open: break;
-    }
-    return _("time left");
+    return wx(io::deadline_standing_words(standing, io::catalog(interface_catalog())));
 }
 
 }  // namespace

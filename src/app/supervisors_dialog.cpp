@@ -14,9 +14,11 @@
 
 #include "app/columns.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/practice_dialogs.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
+#include "io/practice_words.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 
@@ -54,7 +56,7 @@ std::optional<SupervisorCredential> credential_typed(const wxDialog& dialog, boo
 }
 
 wxString kind_words(SupervisorKind kind) {
-    return kind == SupervisorKind::trainer ? _("trainer") : _("outside professional");
+    return wx(io::supervisor_kind_words(kind, io::catalog(interface_catalog())));
 }
 
 }  // namespace

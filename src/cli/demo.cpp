@@ -396,7 +396,9 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
         const bool exists = store::CohortRepo(db).find(kDemoCohort).has_value();
         // The demo's people have refs like P-001: never write them over a real programme's people.
         if (!exists && store::ParticipantRepo(db).count() > 0)
-            bad_option("--db", ctx.target() + " already holds a programme; the demo needs a database of its own");
+            bad_option("--db", io::format(ctx.words().tr("%s already holds a programme; the demo needs a database "
+                                                         "of its own"),
+                                          {ctx.target()}));
         if (!exists) build_demo(db);
         // An example verification address, so the demo's certificates can be issued at once (a real programme
         // sets its own: mitra-cli settings set verify-url https://...).
@@ -413,21 +415,34 @@ void add_demo_commands(CLI::App& app, Context& ctx) {
         const auto people = store::CohortRepo(db).enrolments(kDemoCohort).size();
         const auto sessions = store::SessionRepo(db).list(kDemoCohort).size();
         const std::string db_option = "mitra-cli --db " + ctx.target();
-        ctx.print(
-            json{{"database", ctx.target()},
-                 {"cohort", kDemoCohort},
-                 {"participants", people},
-                 {"sessions", sessions},
-                 {"finished_cohorts", json::array({kFinished[0].code, kFinished[1].code})},
-                 {"certificates", folder.string()}},
-            std::string(exists ? "The demo is already in " : "Made a demo programme in ") + ctx.target() +
-                "\n  cohort " + kDemoCohort + ": " + std::to_string(people) + " people, " + std::to_string(sessions) +
-                " sessions, under way: some on track, some not" + "\n  cohort " + kFinished[0].code +
-                ": finished two years ago; certified, due to renew" + "\n  cohort " + kFinished[1].code +
-                ": finished over a year ago; certified, one complete awaiting a certificate, one near their deadline" +
-                "\n  certificates in " + folder.string() + "\nTry:\n  " + db_option + " completion " + kDemoCohort +
-                "\n  " + db_option + " completion " + kFinished[1].code + "\n  " + db_option +
-                " certification due\n  mitra --db " + ctx.target());
+        const io::Catalog& words = ctx.words();
+        const std::string under_way = io::format(
+            // TRANSLATORS: the demo's summary. %1$s is a cohort's code; %2$s says how many people ("12 people") and
+            // %3$s how many sessions ("10 sessions").
+            words.tr("cohort %1$s: %2$s, %3$s, under way: some on track, some not"),
+            {kDemoCohort, io::format(words.trn("%d person", "%d people", people), {people}),
+             io::format(words.trn("%d session", "%d sessions", sessions), {sessions})});
+        // What the demo made, in words; the commands to try stay as they are.
+        const std::string summary =
+            io::format(exists ? words.tr("The demo is already in %s") : words.tr("Made a demo programme in %s"),
+                       {ctx.target()}) +
+            "\n  " + under_way + "\n  " +
+            io::format(words.tr("cohort %s: finished two years ago; certified, due to renew"), {kFinished[0].code}) +
+            "\n  " +
+            io::format(words.tr("cohort %s: finished over a year ago; certified, one complete awaiting a "
+                                "certificate, one near their deadline"),
+                       {kFinished[1].code}) +
+            "\n  " + io::format(words.tr("certificates in %s"), {folder.string()}) + "\n" +
+            // TRANSLATORS: before commands to type, which stay as they are.
+            words.tr("Try:") + "\n  " + db_option + " completion " + kDemoCohort + "\n  " + db_option + " completion " +
+            kFinished[1].code + "\n  " + db_option + " certification due\n  mitra --db " + ctx.target();
+        ctx.print(json{{"database", ctx.target()},
+                       {"cohort", kDemoCohort},
+                       {"participants", people},
+                       {"sessions", sessions},
+                       {"finished_cohorts", json::array({kFinished[0].code, kFinished[1].code})},
+                       {"certificates", folder.string()}},
+                  summary);
     });
 }
 

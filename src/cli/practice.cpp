@@ -3,6 +3,7 @@
 #include "cli/context.hpp"
 #include "core/deadline_list.hpp"
 #include "core/text.hpp"
+#include "io/practice_words.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
 
@@ -58,56 +59,77 @@ void run_supervisor_add(Context& ctx, const SupervisorAddOptions& o) {
     s.ref = o.ref;
     s.name = o.name;
     const auto kind = parse_supervisor_kind(o.kind);
-    if (!kind) bad_option("--kind", "'" + o.kind + "' is not trainer or outside_professional");
+    if (!kind)
+        bad_option("--kind", io::format(ctx.words().tr("'%s' is not trainer or outside_professional"), {o.kind}));
     s.kind = *kind;
     s.trainer_ref = o.trainer;
     if (!o.credential.empty())
         s.credentials.push_back(
             {o.credential, date_option("--valid-from", o.valid_from), date_option("--expires", o.expires)});
     store::PracticeRepo(ctx.db()).add_supervisor(s);
-    ctx.print(supervisor_json(s), "Added supervisor " + s.ref);
+    ctx.print(supervisor_json(s), io::format(ctx.words().tr("Added supervisor %s"), {s.ref}));
 }
 
 void run_supervisor_list(Context& ctx) {
     const auto all = store::PracticeRepo(ctx.db()).supervisors();
+    const io::Catalog& words = ctx.words();
     json items = json::array();
-    std::vector<std::vector<std::string>> rows{{"REF", "KIND", "CREDENTIAL VALID UNTIL"}};
+    std::vector<std::vector<std::string>> rows{
+        // TRANSLATORS: a table's column headings on a terminal, in capitals where the script has them.
+        {words.trc("column", "REF"), words.trc("column", "KIND"), words.trc("column", "CREDENTIAL VALID UNTIL")}};
     for (const auto& s : all) {
         items.push_back(supervisor_json(s));
-        rows.push_back(
-            {s.ref, to_string(s.kind), s.credentials.empty() ? "-" : to_string(s.credentials.back().expires_on)});
+        rows.push_back({s.ref, io::supervisor_kind_words(s.kind, words),
+                        s.credentials.empty() ? "-" : to_string(s.credentials.back().expires_on)});
     }
     ctx.print(items, table(rows));
 }
 
 void run_supervisor_show(Context& ctx, const SupervisorShowOptions& o) {
     const auto s = store::PracticeRepo(ctx.db()).supervisor(o.ref);
-    if (!s) bad_option("ref", "no supervisor has ref " + o.ref);
-    std::vector<std::vector<std::string>> rows{{"CREDENTIAL", "VALID FROM", "EXPIRES"}};
+    const io::Catalog& words = ctx.words();
+    if (!s) bad_option("ref", io::format(words.tr("no supervisor has ref %s"), {o.ref}));
+    std::vector<std::vector<std::string>> rows{
+        // TRANSLATORS: a table's column headings on a terminal, in capitals where the script has them.
+        {words.trc("column", "CREDENTIAL"), words.trc("column", "VALID FROM"), words.trc("column", "EXPIRES")}};
     for (const auto& c : s->credentials) rows.push_back({c.name, to_string(c.valid_from), to_string(c.expires_on)});
-    ctx.print(supervisor_json(*s), s->ref + " (" + to_string(s->kind) + ")\n" + table(rows));
+    ctx.print(supervisor_json(*s),
+              // TRANSLATORS: a supervisor's ref and their kind ("outside professional"), above their credentials.
+              io::format(words.tr("Supervisor %1$s (%2$s)"), {s->ref, io::supervisor_kind_words(s->kind, words)}) +
+                  "\n" + table(rows));
 }
 
 void run_supervision_log(Context& ctx, const SupervisionLogOptions& o) {
     const auto format = parse_supervision_format(o.format);
-    if (!format) bad_option("--format", "'" + o.format + "' is not one_to_one or group");
+    const io::Catalog& words = ctx.words();
+    if (!format) bad_option("--format", io::format(words.tr("'%s' is not one_to_one or group"), {o.format}));
     SupervisionEntry e{"", o.ref, o.module, o.supervisor, *format, o.minutes, day_or_today("--on", o.on), o.note};
     store::PracticeRepo(ctx.db()).log_supervision(o.cohort, e);
+    const std::string logged = *format == SupervisionFormat::one_to_one
+                                   // TRANSLATORS: %1$d is the minutes, %2$s a person's ref.
+                                   ? words.trn("Logged %1$d minute of one-to-one supervision for %2$s",
+                                               "Logged %1$d minutes of one-to-one supervision for %2$s", o.minutes)
+                                   // TRANSLATORS: %1$d is the minutes, %2$s a person's ref.
+                                   : words.trn("Logged %1$d minute of group supervision for %2$s",
+                                               "Logged %1$d minutes of group supervision for %2$s", o.minutes);
     ctx.print(json{{"ref", o.ref}, {"module", o.module}, {"minutes", o.minutes}, {"format", o.format}},
-              "Logged " + std::to_string(o.minutes) + " minutes of " + o.format + " supervision for " + o.ref);
+              io::format(logged, {o.minutes, o.ref}));
 }
 
-std::optional<int> level_option(const std::string& text, const std::string& item) {
+std::optional<int> level_option(const io::Catalog& words, const std::string& text, const std::string& item) {
     if (text == "NO" || text == "N/O" || text == "no") return std::nullopt;
     if (text.size() == 1 && text[0] >= '0' && text[0] <= '4') return text[0] - '0';
-    bad_option("--level", "'" + item + "': a level is 0 to 4, or NO (not observed)");
+    // TRANSLATORS: %s is what was typed after --level, such as listening=5; NO stays as it is (typed so).
+    bad_option("--level", io::format(words.tr("'%s': a level is 0 to 4, or NO (not observed)"), {item}));
 }
 
 void run_observe(Context& ctx, const ObserveOptions& o) {
+    const io::Catalog& words = ctx.words();
     const auto method = parse_observation_method(o.method);
     if (!method)
         bad_option("--method",
-                   "'" + o.method + "' is not direct_observation, video, role_play or feedback_from_others");
+                   io::format(words.tr("'%s' is not direct_observation, video, role_play or feedback_from_others"),
+                              {o.method}));
     ObservedAssessment a;
     a.participant_ref = o.ref;
     a.module_code = o.module;
@@ -118,49 +140,72 @@ void run_observe(Context& ctx, const ObserveOptions& o) {
     if (!o.released.empty()) a.released_on = date_option("--released", o.released);
     for (const auto& item : o.levels) {
         const auto eq = item.find('=');
-        if (eq == std::string::npos) bad_option("--level", "'" + item + "' is not criterion=level");
+        if (eq == std::string::npos) bad_option("--level", io::format(words.tr("'%s' is not criterion=level"), {item}));
         const std::string levels = item.substr(eq + 1);
         const auto slash = levels.find('/');
-        CriterionRating r{item.substr(0, eq), level_option(levels.substr(0, slash), item), std::nullopt};
-        if (slash != std::string::npos) r.second = level_option(levels.substr(slash + 1), item);
+        CriterionRating r{item.substr(0, eq), level_option(words, levels.substr(0, slash), item), std::nullopt};
+        if (slash != std::string::npos) r.second = level_option(words, levels.substr(slash + 1), item);
         a.ratings.push_back(r);
     }
     store::PracticeRepo(ctx.db()).observe(o.cohort, a);
     ctx.print(json{{"uuid", a.uuid}, {"ref", o.ref}, {"module", o.module}, {"released", a.released_on.has_value()}},
-              "Recorded the observed assessment of " + o.ref + " in " + o.module +
-                  (a.released_on ? "" : " (held back until released)"));
+              // TRANSLATORS: %1$s is a person's ref, %2$s a module's code.
+              io::format(a.released_on ? words.tr("Recorded the observed assessment of %1$s in %2$s")
+                                       : words.tr("Recorded the observed assessment of %1$s in %2$s (held back "
+                                                  "until released)"),
+                         {o.ref, o.module}));
 }
 
 void run_release(Context& ctx, const ReleaseOptions& o) {
     const int n = store::PracticeRepo(ctx.db()).release(o.cohort, o.ref, o.module, day_or_today("--on", o.on));
-    ctx.print(json{{"released", n}}, "Released " + std::to_string(n) + " result(s) of " + o.module + " to " + o.ref);
+    // TRANSLATORS: %2$s is a module's code, %3$s a person's ref.
+    ctx.print(json{{"released", n}}, io::format(ctx.words().trn("Released %1$d result of %2$s to %3$s",
+                                                                "Released %1$d results of %2$s to %3$s", n),
+                                                {n, o.module, o.ref}));
 }
 
 void run_referee(Context& ctx, const RefereeOptions& o) {
     store::PracticeRepo(ctx.db()).add_referee({o.ref, o.referee, day_or_today("--on", o.on)});
-    ctx.print(json{{"ref", o.ref}, {"referee", o.referee}}, "Recorded the questionnaire of referee " + o.referee);
+    // TRANSLATORS: %1$s is the referee as typed (a label or ref), %2$s the ref of the person they answered about.
+    ctx.print(json{{"ref", o.ref}, {"referee", o.referee}},
+              io::format(ctx.words().tr("Recorded the questionnaire of referee %1$s about %2$s"), {o.referee, o.ref}));
 }
 
 void run_attest(Context& ctx, const AttestOptions& o) {
     const auto kind = parse_attestation_kind(o.kind);
-    if (!kind) bad_option("kind", "'" + o.kind + "' is not supervision_agreement or lived_experience");
-    if (!o.is_signed && !o.not_signed) bad_option("--signed", "say --signed or --not-signed");
+    const io::Catalog& words = ctx.words();
+    if (!kind)
+        bad_option("kind", io::format(words.tr("'%s' is not supervision_agreement or lived_experience"), {o.kind}));
+    if (!o.is_signed && !o.not_signed) bad_option("--signed", words.tr("say --signed or --not-signed"));
     store::PracticeRepo(ctx.db()).attest({o.ref, *kind, o.is_signed, day_or_today("--on", o.on)});
     ctx.print(json{{"ref", o.ref}, {"kind", o.kind}, {"signed", o.is_signed}},
-              "Recorded " + o.kind + (o.is_signed ? ": signed" : ": not signed") + " for " + o.ref);
+              io::format(*kind == AttestationKind::supervision_agreement
+                             // TRANSLATORS: %s is a person's ref; the agreement between them and their supervisor.
+                             ? (o.is_signed ? words.tr("Recorded the supervisory agreement of %s: signed")
+                                            : words.tr("Recorded the supervisory agreement of %s: not signed"))
+                             // TRANSLATORS: %s is a person's ref; their signed attestation of lived experience.
+                             : (o.is_signed ? words.tr("Recorded the attestation of lived experience of %s: signed")
+                                            : words.tr("Recorded the attestation of lived experience of %s: not "
+                                                       "signed")),
+                         {o.ref}));
 }
 
 void run_extend(Context& ctx, const ExtendOptions& o) {
     DeadlineExtension x{o.ref, o.cohort, date_option("--until", o.until), o.reason, "", ""};
     store::PracticeRepo(ctx.db()).extend_deadline(o.cohort, x);
     ctx.print(json{{"ref", o.ref}, {"cohort", o.cohort}, {"deadline", o.until}},
-              "Extended the deadline of " + o.ref + " to " + o.until);
+              // TRANSLATORS: %1$s is a person's ref, %2$s the new deadline (YYYY-MM-DD).
+              io::format(ctx.words().tr("Extended the deadline of %1$s to %2$s"), {o.ref, o.until}));
 }
 
 void run_deadlines(Context& ctx, const DeadlinesOptions& o) {
     const Date today = day_or_today("--today", o.today);
+    const io::Catalog& words = ctx.words();
     json items = json::array();
-    std::vector<std::vector<std::string>> rows{{"REF", "DEADLINE", "STANDING", "EXTENDED BY"}};
+    std::vector<std::vector<std::string>> rows{
+        // TRANSLATORS: a table's column headings on a terminal, in capitals where the script has them.
+        {words.trc("column", "REF"), words.trc("column", "DEADLINE"), words.trc("column", "STANDING"),
+         words.trc("column", "EXTENDED BY")}};
     for (const auto& r : deadline_rows(store::cohort_completion(ctx.db(), o.cohort, today), today, o.warn_days)) {
         const auto standing = to_string(r.standing);
         const std::string by = r.deadline.extension ? r.deadline.extension->granted_by : "";
@@ -171,7 +216,8 @@ void run_deadlines(Context& ctx, const DeadlinesOptions& o) {
                          {"extended_by", by},
                          {"reason", r.deadline.extension ? r.deadline.extension->reason : ""}});
         if (r.standing != DeadlineStanding::open)
-            rows.push_back({r.ref, to_string(r.deadline.due), standing, by.empty() ? "-" : by});
+            rows.push_back({r.ref, to_string(r.deadline.due), io::deadline_standing_words(r.standing, words),
+                            by.empty() ? "-" : by});
     }
     ctx.print(items, table(rows));
 }

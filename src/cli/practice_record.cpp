@@ -15,10 +15,10 @@ struct RecordOptions {
     std::string ref, out, cohort, language, today;
 };
 
-workflow::PracticeRequest request_of(const std::string& ref, const std::string& cohort, const std::string& language,
-                                     const std::string& today) {
+workflow::PracticeRequest request_of(const io::Catalog& words, const std::string& ref, const std::string& cohort,
+                                     const std::string& language, const std::string& today) {
     if (!language.empty() && io::catalog_language(language).empty() && language.rfind("en", 0) != 0)
-        bad_option("--language", "Mitra has no catalog for '" + language + "'");
+        bad_option("--language", io::format(words.tr("Mitra has no catalog for '%s'"), {language}));
     return {ref, cohort, language, today.empty() ? today_utc() : date_option("--today", today)};
 }
 
@@ -74,7 +74,7 @@ std::string record_text(const pdf::RecordText& t) {
 }
 
 void run_verify(Context& ctx, const VerifyOptions& o) {
-    const auto request = request_of(o.ref, o.cohort, o.language, o.today);
+    const auto request = request_of(ctx.words(), o.ref, o.cohort, o.language, o.today);
     pdf::FontStack fonts;
     const auto made = workflow::write_supervisor_verification(ctx.db(), fonts, request, o.supervisor, o.out);
     const auto& p = made.practice;
@@ -89,12 +89,15 @@ void run_verify(Context& ctx, const VerifyOptions& o) {
                    {"cohort", p.cohort.code},
                    {"language", p.catalog.empty() ? "en" : p.catalog},
                    {"modules", modules}},
-              "Wrote " + o.out + ": verification by " + o.supervisor + " of the supervised practice of " +
-                  p.person.ref + " (" + p.cohort.code + ")");
+              // TRANSLATORS: %1$s is the file written, %2$s a supervisor's ref, %3$s a person's ref, %4$s a cohort's
+              // code.
+              io::format(ctx.words().tr("Wrote %1$s: the verification by %2$s of the supervised practice of %3$s "
+                                        "(cohort %4$s)"),
+                         {o.out, o.supervisor, p.person.ref, p.cohort.code}));
 }
 
 void run_record(Context& ctx, const RecordOptions& o) {
-    const auto request = request_of(o.ref, o.cohort, o.language, o.today);
+    const auto request = request_of(ctx.words(), o.ref, o.cohort, o.language, o.today);
     pdf::FontStack fonts;
     const auto p = o.out.empty() ? workflow::gather_practice(ctx.db(), request, workflow::Reader::coordinator)
                                  : workflow::write_practice_record(ctx.db(), fonts, request, o.out).practice;
@@ -148,8 +151,10 @@ void run_record(Context& ctx, const RecordOptions& o) {
              {"deadline", deadline}};
     if (!o.out.empty()) out["file"] = o.out;
     ctx.print(out, o.out.empty() ? record_text(workflow::word_practice_record(p, io::catalog(p.catalog)))
-                                 : "Wrote " + o.out + ": practice record of " + p.person.ref + " (" + p.cohort.code +
-                                       "), owner-only");
+                                 // TRANSLATORS: %1$s is the file written, %2$s a person's ref, %3$s a cohort's code.
+                                 : io::format(ctx.words().tr("Wrote %1$s: the practice record of %2$s (cohort %3$s), "
+                                                             "readable by its owner only"),
+                                              {o.out, p.person.ref, p.cohort.code}));
 }
 
 }  // namespace

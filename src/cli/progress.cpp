@@ -13,7 +13,7 @@ void run_letter(Context& ctx, const LetterOptions& o) {
     workflow::LetterRequest request{o.ref, o.cohort, o.language,
                                     o.today.empty() ? today_utc() : date_option("--today", o.today)};
     if (!o.language.empty() && io::catalog_language(o.language).empty() && o.language.rfind("en", 0) != 0)
-        bad_option("--language", "Mitra has no catalog for '" + o.language + "'");
+        bad_option("--language", io::format(ctx.words().tr("Mitra has no catalog for '%s'"), {o.language}));
     pdf::FontStack fonts;
     const auto made = workflow::write_progress_letter(ctx.db(), fonts, request, o.out);
     const ProgressLetter& l = made.letter;
@@ -25,8 +25,12 @@ void run_letter(Context& ctx, const LetterOptions& o) {
                    {"remaining", l.remaining.size()},
                    {"asked_to_repeat", l.asked_to_repeat},
                    {"deadline", l.deadline ? to_string(l.deadline->due) : ""}},
-              "Wrote " + o.out + ": progress letter of " + l.address.ref + " (" + l.address.cohort_code + "), " +
-                  std::to_string(l.remaining.size()) + " thing(s) remaining");
+              // TRANSLATORS: %1$s is the file written, %2$s a person's ref, %3$s a cohort's code, %4$d how many things
+              // the person still has to do.
+              io::format(ctx.words().trn("Wrote %1$s: the progress letter of %2$s (cohort %3$s), %4$d thing remaining",
+                                         "Wrote %1$s: the progress letter of %2$s (cohort %3$s), %4$d things remaining",
+                                         static_cast<long long>(l.remaining.size())),
+                         {o.out, l.address.ref, l.address.cohort_code, l.remaining.size()}));
 }
 
 }  // namespace

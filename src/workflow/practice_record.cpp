@@ -7,6 +7,7 @@
 #include "core/date_format.hpp"
 #include "core/identity.hpp"
 #include "io/durable.hpp"
+#include "io/practice_words.hpp"
 #include "io/reason_words.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
@@ -20,20 +21,6 @@ namespace {
 }
 
 std::string day_words(const Date& day, const GatheredPractice& p) { return format_date(day, p.language); }
-
-std::string format_words(SupervisionFormat format, const io::Catalog& words) {
-    return format == SupervisionFormat::one_to_one ? words.tr("one-to-one") : words.tr("group");
-}
-
-std::string method_words(ObservationMethod method, const io::Catalog& words) {
-    switch (method) {
-        case ObservationMethod::direct_observation: return words.tr("direct observation");
-        case ObservationMethod::video: return words.tr("video");
-        case ObservationMethod::role_play: return words.tr("role play");
-        case ObservationMethod::feedback_from_others: return words.tr("feedback from others");
-    }
-    return {};
-}
 
 std::string credential_words(const SupervisorCredential& c, const GatheredPractice& p, const io::Catalog& words) {
     return io::format(words.tr("%s, valid %s to %s"), {c.name, day_words(c.valid_from, p), day_words(c.expires_on, p)});
@@ -203,7 +190,7 @@ pdf::RecordText word_supervisor_verification(const GatheredPractice& p, const st
         // shown to whoever this paper reaches (an auditor, a certification body). Days and minutes suffice to verify.
         for (const auto& a : m.entries)
             if (a.entry.supervisor_ref == supervisor_ref)
-                entries.rows.push_back({day_words(a.entry.day, p), format_words(a.entry.format, words),
+                entries.rows.push_back({day_words(a.entry.day, p), io::supervision_format_words(a.entry.format, words),
                                         std::to_string(a.entry.minutes), standing_words(a, p, words)});
         if (entries.rows.empty()) continue;
         any = true;
@@ -244,10 +231,11 @@ pdf::RecordText word_practice_record(const GatheredPractice& p, const io::Catalo
             const Supervisor* s = p.supervisor(a.entry.supervisor_ref);
             const bool valid = a.credential && a.standing != EntryStanding::credential_expired &&
                                a.standing != EntryStanding::credential_not_yet_valid;
-            entries.rows.push_back(
-                {day_words(a.entry.day, p), s ? s->name + " (" + s->ref + ")" : a.entry.supervisor_ref,
-                 valid ? credential_words(*a.credential, p, words) : words.tr("none"),
-                 format_words(a.entry.format, words), std::to_string(a.entry.minutes), standing_words(a, p, words)});
+            entries.rows.push_back({day_words(a.entry.day, p),
+                                    s ? s->name + " (" + s->ref + ")" : a.entry.supervisor_ref,
+                                    valid ? credential_words(*a.credential, p, words) : words.tr("none"),
+                                    io::supervision_format_words(a.entry.format, words),
+                                    std::to_string(a.entry.minutes), standing_words(a, p, words)});
         }
         if (entries.rows.empty()) section.paragraphs.push_back(words.tr("No supervision recorded yet."));
         else section.tables.push_back(std::move(entries));
@@ -262,7 +250,7 @@ pdf::RecordText word_practice_record(const GatheredPractice& p, const io::Catalo
                                    {},
                                    {}};
         section.paragraphs.push_back(
-            io::format(words.tr("Method: %s. Rater: %s."), {method_words(a.method, words), a.rater}) +
+            io::format(words.tr("Method: %s. Rater: %s."), {io::observation_method_words(a.method, words), a.rater}) +
             (a.second_rater.empty() ? "" : " " + io::format(words.tr("Second rater: %s."), {a.second_rater})));
         section.paragraphs.push_back(
             io::format(words.tr("Outcome: %s."),
