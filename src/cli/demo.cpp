@@ -388,7 +388,10 @@ void issue_demo_certificates(store::Database& db, const std::filesystem::path& f
 }  // namespace
 
 void add_demo_commands(CLI::App& app, Context& ctx) {
-    auto* demo = app.add_subcommand("demo", "Make a demo programme to try things out (in its own database)");
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that --help shows; command and option names
+    // and codes in them (one_to_one, --kind trainer) stay as they are.
+    auto* demo = app.add_subcommand("demo", words.tr("Make a demo programme to try things out (in its own database)"));
     demo->callback([&ctx] {
         if (ctx.db_target.empty())
             ctx.db_target = (std::filesystem::path(store::Database::default_path()).parent_path() / "demo.db").string();

@@ -225,93 +225,103 @@ void run_deadlines(Context& ctx, const DeadlinesOptions& o) {
 }  // namespace
 
 void add_practice_commands(CLI::App& app, Context& ctx) {
-    auto* supervisor =
-        app.add_subcommand("supervisor", "Supervisors of practice and their credentials")->require_subcommand(1);
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that --help shows; command and option names
+    // and codes in them (one_to_one, --kind trainer) stay as they are.
+    auto* supervisor = app.add_subcommand("supervisor", words.tr("Supervisors of practice and their credentials"))
+                           ->require_subcommand(1);
     auto added = std::make_shared<SupervisorAddOptions>();
-    auto* add = supervisor->add_subcommand("add", "Add a supervisor, with a credential");
-    add->add_option("ref", added->ref, "The supervisor's ref")->required();
-    add->add_option("--name", added->name, "The supervisor's name")->required();
-    add->add_option("--kind", added->kind, "trainer or outside_professional (default)");
-    add->add_option("--trainer", added->trainer, "With --kind trainer: the trainer's ref");
-    add->add_option("--credential", added->credential, "The credential's name");
-    add->add_option("--valid-from", added->valid_from, "The credential's first day");
-    add->add_option("--expires", added->expires, "The credential's last day");
+    auto* add = supervisor->add_subcommand("add", words.tr("Add a supervisor, with a credential"));
+    add->add_option("ref", added->ref, words.tr("The supervisor's ref"))->required();
+    add->add_option("--name", added->name, words.tr("The supervisor's name"))->required();
+    add->add_option("--kind", added->kind, words.tr("trainer or outside_professional (default)"));
+    add->add_option("--trainer", added->trainer, words.tr("With --kind trainer: the trainer's ref"));
+    add->add_option("--credential", added->credential, words.tr("The credential's name"));
+    add->add_option("--valid-from", added->valid_from, words.tr("The credential's first day"));
+    add->add_option("--expires", added->expires, words.tr("The credential's last day"));
     add->callback([&ctx, added] { run_supervisor_add(ctx, *added); });
-    supervisor->add_subcommand("list", "Every supervisor")->callback([&ctx] { run_supervisor_list(ctx); });
+    supervisor->add_subcommand("list", words.tr("Every supervisor"))->callback([&ctx] { run_supervisor_list(ctx); });
     auto shown = std::make_shared<SupervisorShowOptions>();
-    auto* show = supervisor->add_subcommand("show", "A supervisor and their credentials");
-    show->add_option("ref", shown->ref, "The supervisor's ref")->required();
+    auto* show = supervisor->add_subcommand("show", words.tr("A supervisor and their credentials"));
+    show->add_option("ref", shown->ref, words.tr("The supervisor's ref"))->required();
     show->callback([&ctx, shown] { run_supervisor_show(ctx, *shown); });
 
-    auto* supervision = app.add_subcommand("supervision", "Supervised practice by format")->require_subcommand(1);
+    auto* supervision =
+        app.add_subcommand("supervision", words.tr("Supervised practice by format"))->require_subcommand(1);
     auto logged = std::make_shared<SupervisionLogOptions>();
-    auto* log = supervision->add_subcommand("log", "Log supervised practice, one-to-one or in a group");
-    log->add_option("cohort", logged->cohort, "The cohort's code")->required();
-    log->add_option("ref", logged->ref, "The person's ref")->required();
-    log->add_option("module", logged->module, "The module's code")->required();
-    log->add_option("--supervisor", logged->supervisor, "The supervisor's ref")->required();
-    log->add_option("--format", logged->format, "one_to_one or group")->required();
-    log->add_option("--minutes", logged->minutes, "Minutes")->required();
-    log->add_option("--on", logged->on, "The day (default: today)");
-    log->add_option("--note", logged->note, "A practical note, never clinical content");
+    auto* log = supervision->add_subcommand("log", words.tr("Log supervised practice, one-to-one or in a group"));
+    log->add_option("cohort", logged->cohort, words.tr("The cohort's code"))->required();
+    log->add_option("ref", logged->ref, words.tr("The person's ref"))->required();
+    log->add_option("module", logged->module, words.tr("The module's code"))->required();
+    log->add_option("--supervisor", logged->supervisor, words.tr("The supervisor's ref"))->required();
+    log->add_option("--format", logged->format, words.tr("one_to_one or group"))->required();
+    log->add_option("--minutes", logged->minutes, words.tr("Minutes"))->required();
+    log->add_option("--on", logged->on, words.tr("The day (default: today)"));
+    log->add_option("--note", logged->note, words.tr("A practical note, never clinical content"));
     log->callback([&ctx, logged] { run_supervision_log(ctx, *logged); });
 
     if (auto* assessment = app.get_subcommand("assessment")) {
         auto observed = std::make_shared<ObserveOptions>();
-        auto* observe = assessment->add_subcommand("observe", "Record an observed assessment on the module's rubric");
-        observe->add_option("cohort", observed->cohort, "The cohort's code")->required();
-        observe->add_option("ref", observed->ref, "The person's ref")->required();
-        observe->add_option("module", observed->module, "The module's code")->required();
-        observe->add_option("--level", observed->levels, "criterion=level (0-4 or NO), or level/second rater's")
+        auto* observe =
+            assessment->add_subcommand("observe", words.tr("Record an observed assessment on the module's rubric"));
+        observe->add_option("cohort", observed->cohort, words.tr("The cohort's code"))->required();
+        observe->add_option("ref", observed->ref, words.tr("The person's ref"))->required();
+        observe->add_option("module", observed->module, words.tr("The module's code"))->required();
+        observe
+            ->add_option("--level", observed->levels, words.tr("criterion=level (0-4 or NO), or level/second rater's"))
             ->required();
         observe->add_option("--method", observed->method,
-                            "direct_observation (default), video, role_play or feedback_from_others");
-        observe->add_option("--rater", observed->rater, "Who rated")->required();
-        observe->add_option("--second-rater", observed->second_rater, "A second rater");
-        observe->add_option("--on", observed->on, "The day (default: today)");
-        observe->add_option("--released", observed->released, "Released on this day (default: held back)");
+                            words.tr("direct_observation (default), video, role_play or feedback_from_others"));
+        observe->add_option("--rater", observed->rater, words.tr("Who rated"))->required();
+        observe->add_option("--second-rater", observed->second_rater, words.tr("A second rater"));
+        observe->add_option("--on", observed->on, words.tr("The day (default: today)"));
+        observe->add_option("--released", observed->released, words.tr("Released on this day (default: held back)"));
         observe->callback([&ctx, observed] { run_observe(ctx, *observed); });
         auto released = std::make_shared<ReleaseOptions>();
-        auto* release = assessment->add_subcommand("release", "Release held-back results of a module to the person");
-        release->add_option("cohort", released->cohort, "The cohort's code")->required();
-        release->add_option("ref", released->ref, "The person's ref")->required();
-        release->add_option("module", released->module, "The module's code")->required();
-        release->add_option("--on", released->on, "The day (default: today)");
+        auto* release =
+            assessment->add_subcommand("release", words.tr("Release held-back results of a module to the person"));
+        release->add_option("cohort", released->cohort, words.tr("The cohort's code"))->required();
+        release->add_option("ref", released->ref, words.tr("The person's ref"))->required();
+        release->add_option("module", released->module, words.tr("The module's code"))->required();
+        release->add_option("--on", released->on, words.tr("The day (default: today)"));
         release->callback([&ctx, released] { run_release(ctx, *released); });
     }
 
-    auto* referee = app.add_subcommand("referee", "Referee questionnaires received")->require_subcommand(1);
+    auto* referee = app.add_subcommand("referee", words.tr("Referee questionnaires received"))->require_subcommand(1);
     auto refereed = std::make_shared<RefereeOptions>();
-    auto* referee_add = referee->add_subcommand("add", "Record a referee's questionnaire, received");
-    referee_add->add_option("ref", refereed->ref, "The person's ref")->required();
-    referee_add->add_option("--referee", refereed->referee, "Who answered (a label or ref)")->required();
-    referee_add->add_option("--on", refereed->on, "The day it was received (default: today)");
+    auto* referee_add = referee->add_subcommand("add", words.tr("Record a referee's questionnaire, received"));
+    referee_add->add_option("ref", refereed->ref, words.tr("The person's ref"))->required();
+    referee_add->add_option("--referee", refereed->referee, words.tr("Who answered (a label or ref)"))->required();
+    referee_add->add_option("--on", refereed->on, words.tr("The day it was received (default: today)"));
     referee_add->callback([&ctx, refereed] { run_referee(ctx, *refereed); });
 
     auto attested = std::make_shared<AttestOptions>();
-    auto* attest = app.add_subcommand("attest", "Record a signed yes or no: supervision_agreement or lived_experience");
-    attest->add_option("ref", attested->ref, "The person's ref")->required();
-    attest->add_option("kind", attested->kind, "supervision_agreement or lived_experience")->required();
-    attest->add_flag("--signed", attested->is_signed, "Signed")
-        ->excludes(attest->add_flag("--not-signed", attested->not_signed, "Not signed"));
-    attest->add_option("--on", attested->on, "The day (default: today)");
+    auto* attest =
+        app.add_subcommand("attest", words.tr("Record a signed yes or no: supervision_agreement or lived_experience"));
+    attest->add_option("ref", attested->ref, words.tr("The person's ref"))->required();
+    attest->add_option("kind", attested->kind, words.tr("supervision_agreement or lived_experience"))->required();
+    attest->add_flag("--signed", attested->is_signed, words.tr("Signed"))
+        ->excludes(attest->add_flag("--not-signed", attested->not_signed, words.tr("Not signed")));
+    attest->add_option("--on", attested->on, words.tr("The day (default: today)"));
     attest->callback([&ctx, attested] { run_attest(ctx, *attested); });
 
-    auto* deadline = app.add_subcommand("deadline", "Completion deadlines")->require_subcommand(1);
+    auto* deadline = app.add_subcommand("deadline", words.tr("Completion deadlines"))->require_subcommand(1);
     auto extended = std::make_shared<ExtendOptions>();
-    auto* extend = deadline->add_subcommand("extend", "Extend a person's completion deadline, with the reason");
-    extend->add_option("cohort", extended->cohort, "The cohort's code")->required();
-    extend->add_option("ref", extended->ref, "The person's ref")->required();
-    extend->add_option("--until", extended->until, "The new deadline")->required();
-    extend->add_option("--reason", extended->reason, "Why (recorded with who and when)")->required();
+    auto* extend =
+        deadline->add_subcommand("extend", words.tr("Extend a person's completion deadline, with the reason"));
+    extend->add_option("cohort", extended->cohort, words.tr("The cohort's code"))->required();
+    extend->add_option("ref", extended->ref, words.tr("The person's ref"))->required();
+    extend->add_option("--until", extended->until, words.tr("The new deadline"))->required();
+    extend->add_option("--reason", extended->reason, words.tr("Why (recorded with who and when)"))->required();
     extend->callback([&ctx, extended] { run_extend(ctx, *extended); });
 
     if (auto* cohort = app.get_subcommand("cohort")) {
         auto listed = std::make_shared<DeadlinesOptions>();
-        auto* deadlines = cohort->add_subcommand("deadlines", "People not complete near or past their deadline");
-        deadlines->add_option("cohort", listed->cohort, "The cohort's code")->required();
-        deadlines->add_option("--today", listed->today, "As of this day (default: today)");
-        deadlines->add_option("--warn-days", listed->warn_days, "Near: within this many days (default 60)");
+        auto* deadlines =
+            cohort->add_subcommand("deadlines", words.tr("People not complete near or past their deadline"));
+        deadlines->add_option("cohort", listed->cohort, words.tr("The cohort's code"))->required();
+        deadlines->add_option("--today", listed->today, words.tr("As of this day (default: today)"));
+        deadlines->add_option("--warn-days", listed->warn_days, words.tr("Near: within this many days (default 60)"));
         deadlines->callback([&ctx, listed] { run_deadlines(ctx, *listed); });
     }
 }

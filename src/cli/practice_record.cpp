@@ -160,30 +160,35 @@ void run_record(Context& ctx, const RecordOptions& o) {
 }  // namespace
 
 void add_practice_record_commands(CLI::App& app, Context& ctx) {
+    const io::Catalog& words = ctx.words();
     if (auto* supervisor = app.get_subcommand("supervisor")) {
         auto options = std::make_shared<VerifyOptions>();
         auto* verify = supervisor->add_subcommand(
-            "verify", "Write a supervisor's verification of a person's supervised practice (PDF, owner-only)");
-        verify->add_option("supervisor", options->supervisor, "The supervisor's ref")->required();
-        verify->add_option("--ref", options->ref, "The person's ref")->required();
-        verify->add_option("--out", options->out, "The PDF file to write")->required();
-        verify->add_option("--cohort", options->cohort, "The cohort (default: the person's only one)");
-        verify->add_option("--language", options->language, "The language (default: the person's, else the cohort's)");
-        verify->add_option("--today", options->today, "As of this day (default: today)");
+            "verify",
+            // TRANSLATORS: the descriptions of commands and options that --help shows; command and option names
+            // stay as they are.
+            words.tr("Write a supervisor's verification of a person's supervised practice (PDF, owner-only)"));
+        verify->add_option("supervisor", options->supervisor, words.tr("The supervisor's ref"))->required();
+        verify->add_option("--ref", options->ref, words.tr("The person's ref"))->required();
+        verify->add_option("--out", options->out, words.tr("The PDF file to write"))->required();
+        verify->add_option("--cohort", options->cohort, words.tr("The cohort (default: the person's only one)"));
+        verify->add_option("--language", options->language,
+                           words.tr("The language (default: the person's, else the cohort's)"));
+        verify->add_option("--today", options->today, words.tr("As of this day (default: today)"));
         verify->callback([&ctx, options] { run_verify(ctx, *options); });
     }
-    auto* practice =
-        app.add_subcommand("practice", "A person's supervised practice and observed assessment")->require_subcommand(1);
+    auto* practice = app.add_subcommand("practice", words.tr("A person's supervised practice and observed assessment"))
+                         ->require_subcommand(1);
     auto options = std::make_shared<RecordOptions>();
     auto* record = practice->add_subcommand(
         "record",
-        "For an auditor: every supervision entry with its supervisor's credential, every observed "
-        "assessment on its rubric, agreement, referees, deadline (coordinator only; --out: PDF, owner-only)");
-    record->add_option("ref", options->ref, "The person's ref")->required();
-    record->add_option("--out", options->out, "A PDF file to write (owner-only)");
-    record->add_option("--cohort", options->cohort, "The cohort (default: the person's only one)");
-    record->add_option("--language", options->language, "The language (default: the cohort's)");
-    record->add_option("--today", options->today, "As of this day (default: today)");
+        words.tr("For an auditor: every supervision entry with its supervisor's credential, every observed "
+                 "assessment on its rubric, agreement, referees, deadline (coordinator only; --out: PDF, owner-only)"));
+    record->add_option("ref", options->ref, words.tr("The person's ref"))->required();
+    record->add_option("--out", options->out, words.tr("A PDF file to write (owner-only)"));
+    record->add_option("--cohort", options->cohort, words.tr("The cohort (default: the person's only one)"));
+    record->add_option("--language", options->language, words.tr("The language (default: the cohort's)"));
+    record->add_option("--today", options->today, words.tr("As of this day (default: today)"));
     record->callback([&ctx, options] { run_record(ctx, *options); });
 }
 

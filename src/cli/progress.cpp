@@ -36,17 +36,21 @@ void run_letter(Context& ctx, const LetterOptions& o) {
 }  // namespace
 
 void add_progress_commands(CLI::App& app, Context& ctx) {
-    auto* progress = app.add_subcommand("progress", "A person's progress")->require_subcommand(1);
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that --help shows; command and option names
+    // and codes in them (one_to_one, --kind trainer) stay as they are.
+    auto* progress = app.add_subcommand("progress", words.tr("A person's progress"))->require_subcommand(1);
     auto options = std::make_shared<LetterOptions>();
     auto* letter = progress->add_subcommand(
-        "letter", "Write a person's progress letter (PDF, owner-only): done, remaining, deadline, in their language");
-    letter->add_option("ref", options->ref, "The person's ref")->required();
-    letter->add_option("--out", options->out, "The PDF file to write")->required();
-    letter->add_option("--cohort", options->cohort, "The cohort (default: the person's only one)");
+        "letter",
+        words.tr("Write a person's progress letter (PDF, owner-only): done, remaining, deadline, in their language"));
+    letter->add_option("ref", options->ref, words.tr("The person's ref"))->required();
+    letter->add_option("--out", options->out, words.tr("The PDF file to write"))->required();
+    letter->add_option("--cohort", options->cohort, words.tr("The cohort (default: the person's only one)"));
     letter->add_option("--language", options->language,
-                       "The letter's language (default: the person's, else the "
-                       "cohort's)");
-    letter->add_option("--today", options->today, "As of this day (default: today)");
+                       words.tr("The letter's language (default: the person's, else the "
+                                "cohort's)"));
+    letter->add_option("--today", options->today, words.tr("As of this day (default: today)"));
     letter->callback([&ctx, options] { run_letter(ctx, *options); });
 }
 

@@ -159,3 +159,18 @@ TEST_CASE("the demo says what it made in Japanese, its commands to try kept as c
     other.environment = {"LANGUAGE=ja"};
     check_refused(other.run({"demo"}));
 }
+
+TEST_CASE("the practice commands' --help describes them and their options in Japanese", "[cli][practice][language]") {
+    Workspace ws;
+    ws.environment = {"LANGUAGE=ja"};
+    const auto help = ws.ok({"supervisor", "add", "--help"}).out;
+    INFO(help);
+    CHECK(contains(help, "指導者を資格とともに追加します"));
+    CHECK(contains(help, "指導者の番号"));
+    CHECK(contains(help, "--kind trainer のとき: そのトレーナーの番号"));
+    CHECK(!contains(help, "Add a supervisor"));
+    CHECK(!contains(help, "The credential's"));
+    const auto deadlines = ws.ok({"cohort", "deadlines", "--help"}).out;
+    CHECK(contains(deadlines, "期限が近い、または過ぎているのに修了していない人"));
+    CHECK(!contains(deadlines, "People not complete"));
+}
