@@ -11,6 +11,7 @@
 
 #include "app/accessibility.hpp"
 #include "app/cohort_pages.hpp"
+#include "app/reason_words.hpp"
 #include "app/text.hpp"
 
 namespace mitra::app {
@@ -145,15 +146,15 @@ wxString AttendanceList::row_text(int row, int col) const {
     if (found == page_.marks_.end())
         mark = page_.counts_here(person, session) ? _("not marked") : _("not enrolled yet");
     else switch (found->second.status) {
-            case AttendanceStatus::present: mark = _("present"); break;
+            case AttendanceStatus::present: mark = attendance_words(AttendanceStatus::present); break;
             case AttendanceStatus::late:
                 mark = wxString::Format(_("late, %d minutes attended"), found->second.minutes.value_or(0));
                 break;
             case AttendanceStatus::left_early:
                 mark = wxString::Format(_("left early, %d minutes attended"), found->second.minutes.value_or(0));
                 break;
-            case AttendanceStatus::excused: mark = _("excused"); break;
-            case AttendanceStatus::absent: mark = _("absent"); break;
+            case AttendanceStatus::excused: mark = attendance_words(AttendanceStatus::excused); break;
+            case AttendanceStatus::absent: mark = attendance_words(AttendanceStatus::absent); break;
         }
     // The left-to-right mark keeps the line in reading order (an Urdu name first would turn it round).
     return wxString(wxUniChar(0x200E)) + wxString::Format(_("%s, session %d, %s: %s"), isolated(wx(person.full_name)),

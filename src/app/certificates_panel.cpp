@@ -6,6 +6,7 @@
 
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/reason_words.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "core/calendar.hpp"
@@ -54,18 +55,6 @@ std::vector<ColumnSpec> CertificatesPanel::columns() const {
             {_("Kind"), 90},    {_("Issued"), 90}, {_("Status"), 80}};
 }
 
-namespace {
-
-// A certificate's kind in the interface's language, with the module or certification it is for.
-wxString kind_words(const store::CertificateRecord& r) {
-    if (r.kind == "completion") return _("completion");
-    if (r.kind == "module") return wxString::Format(_("module %s"), wx(r.module_code));
-    if (r.kind == "certification") return wxString::Format(_("certification %s"), wx(r.module_code));
-    return wx(r.kind + (r.module_code.empty() ? "" : " " + r.module_code));
-}
-
-}  // namespace
-
 long long CertificatesPanel::count(const std::string& search) {
     return static_cast<long long>(store::CertificateRepo(context_.db()).list(search).size());
 }
@@ -73,8 +62,9 @@ long long CertificatesPanel::count(const std::string& search) {
 std::vector<TextRow> CertificatesPanel::fetch(const std::string& search, int offset, int limit) {
     return page_of(store::CertificateRepo(context_.db()).list(search), offset, limit,
                    [](const store::CertificateRecord& r) {
-                       return TextRow{wx(r.serial),  wx(r.full_name), wx(r.cohort_code),
-                                      kind_words(r), wx(r.issued_on), r.revoked_at ? _("revoked") : _("valid")};
+                       return TextRow{wx(r.serial),      wx(r.full_name),
+                                      wx(r.cohort_code), certificate_kind_words(r.kind, r.module_code),
+                                      wx(r.issued_on),   r.revoked_at ? _("revoked") : _("valid")};
                    });
 }
 
@@ -84,7 +74,7 @@ void CertificatesPanel::show_details(const TextRow& row) {
     details_->set_heading(wx(r->serial));
     details_->add_field(_("Holder"), wx(r->full_name + "  (" + r->participant_ref + ")"));
     details_->add_field(_("Cohort"), wx(r->cohort_code));
-    details_->add_field(_("Kind"), kind_words(*r));
+    details_->add_field(_("Kind"), certificate_kind_words(r->kind, r->module_code));
     details_->add_field(_("Issued"), wx(r->issued_on));
     details_->add_field(_("Copies printed again"), wxString::Format("%d", r->prints));
     details_->add_field(_("Status"), r->revoked_at ? wxString::Format(_("revoked on %s by %s: %s"), wx(*r->revoked_at),
@@ -155,10 +145,7 @@ wxString CertificatesPanel::verify(const std::string& serial) {
     if (!found) return wxString::Format(_("NOT VALID: no certificate with serial %s was issued here."), wx(serial));
     const auto& o = found->outcome;
     if (!o.facts) {
-        const wxString heading = o.verdict == Verdict::unknown_key ? _("UNKNOWN KEY")
-                                 : o.verdict == Verdict::forged    ? _("NOT GENUINE")
-                                                                   : _("DAMAGED");
-        return heading + ": " + wx(o.problem);
+        return verdict_heading(o.verdict) + ": " + wx(o.problem);
     }
     const auto& f = *o.facts;
     const wxString facts =

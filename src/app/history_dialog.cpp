@@ -12,6 +12,7 @@
 #include "app/app_context.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/reason_words.hpp"
 #include "app/text.hpp"
 #include "core/audit.hpp"
 #include "io/export.hpp"
@@ -74,17 +75,6 @@ wxString describe_change(const std::string& entity, const std::string& action) {
 
 namespace {
 
-wxString status_words(AttendanceStatus status) {
-    switch (status) {
-        case AttendanceStatus::present: return _("present");
-        case AttendanceStatus::late: return _("late");
-        case AttendanceStatus::left_early: return _("left early");
-        case AttendanceStatus::excused: return _("excused");
-        case AttendanceStatus::absent: return _("absent");
-    }
-    return wx(to_string(status));
-}
-
 // A recorded value in the interface's language, from the parts core takes it apart into.
 wxString value_words(const std::string& entity, const std::string& value) {
     const AuditValue v = parse_audit_value(entity, value);
@@ -93,8 +83,8 @@ wxString value_words(const std::string& entity, const std::string& value) {
         case AuditValue::Kind::text: return wx(v.text);
         case AuditValue::Kind::erased: return _("(erased)");
         case AuditValue::Kind::attendance: {
-            wxString out = v.minutes ? wxString::Format(_("%s, %d minutes"), status_words(v.status), *v.minutes)
-                                     : status_words(v.status);
+            wxString out = v.minutes ? wxString::Format(_("%s, %d minutes"), attendance_words(v.status), *v.minutes)
+                                     : attendance_words(v.status);
             if (!v.note.empty()) out += " (" + wx(v.note) + ")";
             return out;
         }

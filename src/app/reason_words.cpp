@@ -16,6 +16,14 @@ const io::Catalog& words() { return io::catalog(interface_catalog()); }
 
 wxString category_words(const std::string& category) { return wx(io::category_words(category, words())); }
 
+wxString attendance_words(AttendanceStatus status) { return wx(io::attendance_words(status, words())); }
+
+wxString certificate_kind_words(const std::string& kind, const std::string& module_code) {
+    return wx(io::certificate_kind_words(kind, module_code, words()));
+}
+
+wxString verdict_heading(Verdict verdict) { return wx(io::verdict_heading(verdict, words())); }
+
 wxString hours_words(int minutes) { return wx(io::hours_words(minutes, words())); }
 
 wxString shortfalls_phrase(const ModuleCompletion& m) { return wx(io::shortfalls_phrase(m, words())); }

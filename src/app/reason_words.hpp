@@ -7,6 +7,7 @@
 
 #include "core/completion.hpp"
 #include "core/pathway.hpp"
+#include "core/verdict.hpp"
 
 namespace mitra::app {
 
@@ -24,6 +25,12 @@ wxString completion_phrase(const ParticipantCompletion& person);
 wxString requirement_phrase(const Requirement& requirement, const std::string& language);
 // "in total: 3 hours of 36 hours", "ethics: 1 hour of 3 hours".
 wxString renewal_phrase(const RenewalShortfall& shortfall);
+// An attendance mark's status ("left early").
+wxString attendance_words(AttendanceStatus status);
+// A certificate's kind with the module or certification it is for ("module M03").
+wxString certificate_kind_words(const std::string& kind, const std::string& module_code);
+// A verification's verdict as a heading ("NOT GENUINE").
+wxString verdict_heading(Verdict verdict);
 // One thing missing on the pathway.
 wxString gap_phrase(const Pathway& pathway, const PathwayGap& gap, const std::string& language);
 

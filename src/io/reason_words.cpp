@@ -182,6 +182,12 @@ std::string renewal_phrase(const RenewalShortfall& s, const Catalog& words) {
                                              hours_words(s.needed_minutes, words)});
 }
 
+std::string renewal_phrases(const std::vector<RenewalShortfall>& shortfalls, const Catalog& words) {
+    std::string out;
+    for (const auto& s : shortfalls) out += (out.empty() ? "" : "; ") + renewal_phrase(s, words);
+    return out;
+}
+
 std::string gap_phrase(const Pathway& p, const PathwayGap& gap, const std::string& language, const Catalog& words) {
     switch (gap.kind) {
         case PathwayGap::Kind::requirement:
@@ -203,6 +209,62 @@ std::string standing_words(const std::string& standing, const Catalog& words) {
     if (standing == "superseded") return words.tr("replaced by a renewal");
     if (standing == "not certified") return words.tr("not certified yet");
     return standing;
+}
+
+std::string attendance_words(AttendanceStatus status, const Catalog& words) {
+    switch (status) {
+        // TRANSLATORS: an attendance mark: the person was at the session.
+        case AttendanceStatus::present: return words.tr("present");
+        // TRANSLATORS: an attendance mark: the person came late to the session.
+        case AttendanceStatus::late: return words.tr("late");
+        // TRANSLATORS: an attendance mark: the person left the session early.
+        case AttendanceStatus::left_early: return words.tr("left early");
+        // TRANSLATORS: an attendance mark: the person was absent with a reason accepted.
+        case AttendanceStatus::excused: return words.tr("excused");
+        // TRANSLATORS: an attendance mark: the person did not come.
+        case AttendanceStatus::absent: return words.tr("absent");
+    }
+    return to_string(status);
+}
+
+std::string certificate_kind_words(const std::string& kind, const std::string& module_code, const Catalog& words) {
+    // TRANSLATORS: a certificate's kind: for completing the whole programme.
+    if (kind == "completion") return words.tr("completion");
+    // TRANSLATORS: a certificate's kind: participation in one module; %s is its code.
+    if (kind == "module")
+        // TRANSLATORS: a certificate's kind: participation in a module (its code not known here).
+        return module_code.empty() ? words.trc("certificate kind", "module")
+                                   : format(words.tr("module %s"), {module_code});
+    // TRANSLATORS: a certificate's kind: a certification (or its renewal); %s is the certification's code.
+    if (kind == "certification")
+        // TRANSLATORS: a certificate's kind: a certification (its code not known here).
+        return module_code.empty() ? words.trc("certificate kind", "certification")
+                                   : format(words.tr("certification %s"), {module_code});
+    return kind + (module_code.empty() ? "" : " " + module_code);
+}
+
+std::string verdict_heading(Verdict verdict, const Catalog& words) {
+    // TRANSLATORS: the headings of a certificate's verification, in capitals where the language has them.
+    switch (verdict) {
+        case Verdict::genuine: return words.tr("GENUINE");
+        case Verdict::revoked: return words.tr("REVOKED");
+        case Verdict::expired: return words.tr("EXPIRED");
+        case Verdict::superseded: return words.tr("SUPERSEDED");
+        case Verdict::forged: return words.tr("NOT GENUINE");
+        case Verdict::unknown_key: return words.tr("UNKNOWN KEY");
+        case Verdict::damaged: return words.tr("DAMAGED");
+    }
+    return words.tr("DAMAGED");
+}
+
+std::string learning_source_words(const std::string& source, const Catalog& words) {
+    // TRANSLATORS: where an entry of a person's continuing-education ledger comes from: recorded from outside Mitra.
+    if (source == "external") return words.trc("learning", "outside");
+    // TRANSLATORS: the entry is a session the person attended in one of Mitra's cohorts.
+    if (source == "cohort") return words.trc("learning", "cohort session");
+    // TRANSLATORS: the entry is a session the person taught.
+    if (source == "teaching") return words.trc("learning", "teaching");
+    return source;
 }
 
 // One switch for every code: a new code gets its words here (tests/io/reason_words_test.cpp walks them all).

@@ -9,6 +9,7 @@
 #include "core/completion.hpp"
 #include "core/pathway.hpp"
 #include "core/problem.hpp"
+#include "core/verdict.hpp"
 #include "io/catalog.hpp"
 
 namespace mitra::io {
@@ -29,6 +30,8 @@ std::string completion_phrase(const ParticipantCompletion& person, const Catalog
 std::string requirement_phrase(const Requirement& requirement, const std::string& language, const Catalog& words);
 // "in total: 3 hours of 36 hours", "ethics: 1 hour of 3 hours".
 std::string renewal_phrase(const RenewalShortfall& shortfall, const Catalog& words);
+// All a renewal still needs, joined with "; ".
+std::string renewal_phrases(const std::vector<RenewalShortfall>& shortfalls, const Catalog& words);
 // One thing missing on the pathway. The certificate not yet issued is said without how to issue it: each front
 // end adds its own way ("mitra-cli certificate issue", the cohort's Print certificates page).
 std::string gap_phrase(const Pathway& pathway, const PathwayGap& gap, const std::string& language,
@@ -36,6 +39,17 @@ std::string gap_phrase(const Pathway& pathway, const PathwayGap& gap, const std:
 
 // A certification's standing code ("valid", "expiring", "expired", "revoked", "superseded", "not certified") in words.
 std::string standing_words(const std::string& standing, const Catalog& words);
+
+// An attendance mark's status in words ("left_early": "left early"); --json and CSV keep the code.
+std::string attendance_words(AttendanceStatus status, const Catalog& words);
+
+// A certificate's kind with the module or certification it is for ("completion", "module M03").
+std::string certificate_kind_words(const std::string& kind, const std::string& module_code, const Catalog& words);
+// A verification's verdict as the heading of what it found ("GENUINE", "NOT GENUINE").
+std::string verdict_heading(Verdict verdict, const Catalog& words);
+
+// Where a learning ledger's entry comes from ("external", "cohort", "teaching") in words.
+std::string learning_source_words(const std::string& source, const Catalog& words);
 
 // What a refusal says, from its code and values (the message itself when it has no code), without its place or
 // field and without how to put it right: each front end adds its own way ("mitra-cli curriculum import FILE", the
