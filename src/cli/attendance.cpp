@@ -4,6 +4,7 @@
 #include "cli/context.hpp"
 #include "core/attendance_dates.hpp"
 #include "io/attendance_csv.hpp"
+#include "io/reason_words.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::cli {
@@ -32,14 +33,17 @@ std::string still_to_come(Context& ctx, const Session& session) {
     const auto cohort = store::CohortRepo(ctx.db()).find(session.cohort_code);
     const Date today = today_in(cohort ? cohort->time_zone : "UTC");
     if (!is_future_session(session.date, today)) return "";
-    return "session " + std::to_string(session.id) + " (" + session.module_code + ", " + to_string(session.date) +
-           ") has not happened yet (today is " + to_string(today) + " in " + session.cohort_code +
-           "'s time zone); nothing was recorded. Add --allow-future to record marks ahead of the day";
+    // TRANSLATORS: %1$d is a session's id, %2$s a module code, %3$s the session's date, %4$s today's date, %5$s a
+    // cohort's code.
+    return io::format(
+        ctx.words().tr("session %1$d (%2$s, %3$s) has not happened yet (today is %4$s in %5$s's time "
+                       "zone); nothing was recorded. Add --allow-future to record marks ahead of the day"),
+        {session.id, session.module_code, to_string(session.date), to_string(today), session.cohort_code});
 }
 
 // "R1,R2" for a status; "R1:95,R2:120" for late and left early.
 void add_marks(std::vector<store::LocatedMark>& out, long long session, const std::vector<std::string>& values,
-               AttendanceStatus status, const std::string& option) {
+               AttendanceStatus status, const std::string& option, const io::Catalog& words) {
     const bool with_minutes = status == AttendanceStatus::late || status == AttendanceStatus::left_early;
     for (const auto& value : values)
         for (const auto& item : split_list(value)) {
@@ -52,7 +56,9 @@ void add_marks(std::vector<store::LocatedMark>& out, long long session, const st
                 const std::string minutes = colon == std::string::npos ? "" : item.substr(colon + 1);
                 if (minutes.empty() || minutes.size() > 4 ||
                     minutes.find_first_not_of("0123456789") != std::string::npos)
-                    bad_option(option, "'" + item + "' should be REF:MINUTES, the minutes actually attended");
+                    // TRANSLATORS: %s is what was typed after --late or --left-early; REF:MINUTES stays as it is.
+                    bad_option(option, io::format(words.tr("'%s' should be REF:MINUTES, the minutes actually attended"),
+                                                  {item}));
                 a.participant_ref = item.substr(0, colon);
                 a.minutes = std::stoi(minutes);
             }
@@ -62,15 +68,15 @@ void add_marks(std::vector<store::LocatedMark>& out, long long session, const st
 
 void run_attendance_mark(Context& ctx, const AttendanceMarkOptions& options) {
     auto session = store::SessionRepo(ctx.db()).find(options.session);
-    if (!session) bad_option("session", "no session has id " + std::to_string(options.session));
+    if (!session) bad_option("session", ProblemCode::no_session, {std::to_string(options.session)});
     if (!options.allow_future)
         if (const auto why = still_to_come(ctx, *session); !why.empty()) bad_option("session", why);
     std::vector<store::LocatedMark> marks;
-    add_marks(marks, options.session, options.present, AttendanceStatus::present, "--present");
-    add_marks(marks, options.session, options.absent, AttendanceStatus::absent, "--absent");
-    add_marks(marks, options.session, options.excused, AttendanceStatus::excused, "--excused");
-    add_marks(marks, options.session, options.late, AttendanceStatus::late, "--late");
-    add_marks(marks, options.session, options.left_early, AttendanceStatus::left_early, "--left-early");
+    add_marks(marks, options.session, options.present, AttendanceStatus::present, "--present", ctx.words());
+    add_marks(marks, options.session, options.absent, AttendanceStatus::absent, "--absent", ctx.words());
+    add_marks(marks, options.session, options.excused, AttendanceStatus::excused, "--excused", ctx.words());
+    add_marks(marks, options.session, options.late, AttendanceStatus::late, "--late", ctx.words());
+    add_marks(marks, options.session, options.left_early, AttendanceStatus::left_early, "--left-early", ctx.words());
     if (options.everyone_present) {
         // Those named here, already marked (a late arrival marked earlier stays late) or not yet enrolled
         // on the day are left out.
@@ -83,15 +89,17 @@ void run_attendance_mark(Context& ctx, const AttendanceMarkOptions& options) {
                 marks.push_back({Attendance{options.session, e.participant_ref, AttendanceStatus::present, {}, ""}, 0});
     }
     if (marks.empty() && !options.everyone_present)
-        bad_option("--present", "name at least one person (or --everyone-present)");
+        bad_option("--present", ctx.words().tr("name at least one person (or --everyone-present)"));
     const auto counts = store::AttendanceRepo(ctx.db()).mark(session->cohort_code, marks);
     ctx.print(json{{"session", options.session},
                    {"marked", counts.created},
                    {"changed", counts.changed},
                    {"unchanged", counts.unchanged}},
-              "Session " + std::to_string(options.session) + " (" + session->module_code + ", " +
-                  to_string(session->date) + "): " + std::to_string(counts.created) + " marked, " +
-                  std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) + " unchanged");
+              // TRANSLATORS: %1$d is a session's id, %2$s a module code, %3$s its date; then how many marks were
+              // new, changed and the same as before.
+              io::format(ctx.words().tr("Session %1$d (%2$s, %3$s): %4$d marked, %5$d changed, %6$d unchanged"),
+                         {options.session, session->module_code, to_string(session->date), counts.created,
+                          counts.changed, counts.unchanged}));
 }
 
 void run_attendance_import(Context& ctx, const AttendanceImportOptions& options) {
@@ -120,23 +128,27 @@ void run_attendance_import(Context& ctx, const AttendanceImportOptions& options)
                    {"marked", counts.created},
                    {"changed", counts.changed},
                    {"unchanged", counts.unchanged}},
-              "Imported " + options.file + ": " + std::to_string(counts.created) + " marked, " +
-                  std::to_string(counts.changed) + " changed, " + std::to_string(counts.unchanged) + " unchanged");
+              // TRANSLATORS: %1$s is a file; then how many marks were new, changed and the same as before.
+              io::format(ctx.words().tr("Imported %1$s: %2$d marked, %3$d changed, %4$d unchanged"),
+                         {options.file, counts.created, counts.changed, counts.unchanged}));
 }
 
 void run_attendance_list(Context& ctx, const AttendanceListOptions& options) {
     if (!store::SessionRepo(ctx.db()).find(options.session))
-        bad_option("session", "no session has id " + std::to_string(options.session));
+        bad_option("session", ProblemCode::no_session, {std::to_string(options.session)});
+    const io::Catalog& words = ctx.words();
     json items = json::array();
-    std::vector<std::vector<std::string>> rows{{"REF", "STATUS", "MINUTES", "NOTE"}};
+    std::vector<std::vector<std::string>> rows{{words.trc("column", "REF"), words.trc("column", "STATUS"),
+                                                words.trc("column", "MINUTES"), words.trc("column", "NOTE")}};
     for (const auto& a : store::AttendanceRepo(ctx.db()).for_session(options.session)) {
         items.push_back({{"ref", a.participant_ref},
                          {"status", to_string(a.status)},
                          {"minutes", a.minutes ? json(*a.minutes) : json(nullptr)},
                          {"note", a.note}});
-        rows.push_back({a.participant_ref, to_string(a.status), a.minutes ? std::to_string(*a.minutes) : "", a.note});
+        rows.push_back({a.participant_ref, io::attendance_words(a.status, words),
+                        a.minutes ? std::to_string(*a.minutes) : "", a.note});
     }
-    ctx.print(items, rows.size() > 1 ? table(rows) : "No marks yet");
+    ctx.print(items, rows.size() > 1 ? table(rows) : words.tr("No marks yet"));
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "core/serial.hpp"
 #include "io/files.hpp"
 #include "io/keys.hpp"
+#include "io/reason_words.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "core/verdict.hpp"
@@ -96,10 +97,10 @@ void require_verify_url(Context& ctx, const std::string& given) {
         settings.set(store::kVerifyUrlSetting, given);
     }
     if (settings.verify_url().empty())
-        bad_option("--verify-url",
-                   "the programme has no verification address for the certificates' QR codes yet; "
-                   "set it once with: mitra-cli settings set verify-url https://... "
-                   "(or give --verify-url)");
+        // TRANSLATORS: the command and --verify-url stay as they are.
+        bad_option("--verify-url", ctx.words().tr("the programme has no verification address for the certificates' "
+                                                  "QR codes yet; set it once with: mitra-cli settings set verify-url "
+                                                  "https://... (or give --verify-url)"));
 }
 
 json record_json(const store::CertificateRecord& r) {
@@ -119,9 +120,10 @@ json record_json(const store::CertificateRecord& r) {
 }
 
 // Progress for people at a terminal; nothing when output goes to a file or a program.
-void show_progress(std::size_t done, std::size_t total, const std::string& what) {
+void show_progress(std::size_t done, std::size_t total, const std::string& what, const io::Catalog& words) {
     if (!::isatty(STDERR_FILENO)) return;
-    std::cerr << "\r  " << done << " of " << total << "  " << what << "\033[K" << std::flush;
+    // TRANSLATORS: progress while certificates are written; %3$s is "certificates" or "print file".
+    std::cerr << "\r  " << io::format(words.tr("%1$d of %2$d  %3$s"), {done, total, what}) << "\033[K" << std::flush;
     if (done == total) std::cerr << '\n';
 }
 
@@ -138,11 +140,16 @@ void run_certificate_issue(Context& ctx, const CertificateIssueOptions& options)
                                          template_name,  day,  options.out_dir};
     const auto written =
         workflow::issue_certificates(ctx.db(), fonts, key, request, [&](std::size_t done, std::size_t total) {
-            show_progress(done, total, done * 2 <= total ? "certificates" : "print file");
+            show_progress(done, total,
+                          // TRANSLATORS: what is being written, in a progress line (5 of 20  certificates).
+                          done * 2 <= total ? ctx.words().trc("progress", "certificates")
+                                            : ctx.words().trc("progress", "print file"),
+                          ctx.words());
             return true;
         });
     const auto& result = written;
     const std::string print_file = written.print_file.string();
+    const io::Catalog& words = ctx.words();
     json items = json::array();
     std::string text;
     for (std::size_t i = 0; i < result.issued.size(); ++i) {
@@ -152,48 +159,69 @@ void run_certificate_issue(Context& ctx, const CertificateIssueOptions& options)
                          {"serial", issued.record.serial},
                          {"file", file},
                          {"existing", issued.existing}});
-        text += (issued.existing ? "  again  " : "  issued ") + issued.record.serial + "  " +
-                issued.record.participant_ref + "  " + file + "\n";
+        // TRANSLATORS: one line a certificate: %1$s its serial, %2$s the holder's ref, %3$s its file; "again" when it
+        // was issued before and written again.
+        text += "  " +
+                io::format(issued.existing ? words.tr("again  %1$s  %2$s  %3$s") : words.tr("issued  %1$s  %2$s  %3$s"),
+                           {issued.record.serial, issued.record.participant_ref, file}) +
+                "\n";
     }
     json left = json::array();
     for (const auto& l : result.left_out) {
         left.push_back({{"ref", l.ref}, {"reason", l.reason}});
-        text += "  left out  " + l.ref + ": " + l.reason + "\n";
+        // TRANSLATORS: %1$s is a person's ref, %2$s why they were given no certificate.
+        text += "  " + io::format(words.tr("left out  %1$s: %2$s"), {l.ref, l.reason}) + "\n";
     }
-    text += std::to_string(result.issued.size()) + " certificate(s), " + std::to_string(result.left_out.size()) +
-            " left out" + (print_file.empty() ? "" : "; print file: " + print_file);
+    const long long issued_count = static_cast<long long>(result.issued.size());
+    // TRANSLATORS: %2$d is how many people were left out; %3$s the file to print.
+    text +=
+        print_file.empty()
+            ? io::format(words.trn("%1$d certificate, %2$d left out", "%1$d certificates, %2$d left out", issued_count),
+                         {issued_count, result.left_out.size()})
+            : io::format(words.trn("%1$d certificate, %2$d left out; print file: %3$s",
+                                   "%1$d certificates, %2$d left out; print file: %3$s", issued_count),
+                         {issued_count, result.left_out.size(), print_file});
     ctx.print(json{{"certificates", items}, {"left_out", left}, {"print_file", print_file}}, text);
 }
 
 void run_certificate_list(Context& ctx, const CertificateListOptions& options) {
+    const io::Catalog& words = ctx.words();
     json items = json::array();
-    std::vector<std::vector<std::string>> rows{{"SERIAL", "REF", "NAME", "COHORT", "ISSUED", "STATUS"}};
+    std::vector<std::vector<std::string>> rows{{words.trc("column", "SERIAL"), words.trc("column", "REF"),
+                                                words.trc("column", "NAME"), words.trc("column", "COHORT"),
+                                                words.trc("column", "ISSUED"), words.trc("column", "STATUS")}};
     for (const auto& r : store::CertificateRepo(ctx.db()).list(options.search, options.cohort)) {
         items.push_back(record_json(r));
-        rows.push_back(
-            {r.serial, r.participant_ref, r.full_name, r.cohort_code, r.issued_on, r.revoked_at ? "revoked" : "valid"});
+        rows.push_back({r.serial, r.participant_ref, r.full_name, r.cohort_code, r.issued_on,
+                        io::standing_words(r.revoked_at ? "revoked" : "valid", words)});
     }
-    ctx.print(items, rows.size() > 1 ? table(rows) : "No certificates found");
+    ctx.print(items, rows.size() > 1 ? table(rows) : words.tr("No certificates found"));
 }
 
 void run_certificate_show(Context& ctx, const CertificateShowOptions& options) {
     auto r = store::CertificateRepo(ctx.db()).find(options.serial);
-    if (!r) bad_option("serial", "no certificate has serial " + options.serial);
-    ctx.print(record_json(*r), table({{"serial", r->serial},
-                                      {"holder", r->participant_ref + " " + r->full_name},
-                                      {"cohort", r->cohort_code},
-                                      {"kind", r->kind + (r->module_code.empty() ? "" : " " + r->module_code)},
-                                      {"issued", r->issued_on},
-                                      {"status", r->revoked_at ? "revoked on " + *r->revoked_at + " by " +
-                                                                     r->revoked_by + ": " + r->revocation_reason
-                                                               : "valid"},
-                                      {"reprints", std::to_string(r->prints)},
-                                      {"content hash", r->content_hash}}));
+    if (!r) bad_option("serial", ProblemCode::no_certificate, {options.serial});
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the labels of a certificate's details, one a line in a terminal, lower case.
+    ctx.print(record_json(*r),
+              table({{words.trc("label", "serial"), r->serial},
+                     {words.trc("label", "holder"), r->participant_ref + " " + r->full_name},
+                     {words.trc("label", "cohort"), r->cohort_code},
+                     {words.trc("label", "kind"), io::certificate_kind_words(r->kind, r->module_code, words)},
+                     {words.trc("label", "issued"), r->issued_on},
+                     {words.trc("label", "status"),
+                      r->revoked_at
+                          // TRANSLATORS: %1$s is a date, %2$s who revoked the certificate (a user name), %3$s why.
+                          ? io::format(words.tr("revoked on %s by %s: %s"),
+                                       {*r->revoked_at, r->revoked_by, r->revocation_reason})
+                          : io::standing_words("valid", words)},
+                     {words.trc("label", "reprints"), std::to_string(r->prints)},
+                     {words.trc("label", "content hash"), r->content_hash}}));
 }
 
 // The keys and revocation list an offline check trusts: --public-key files (one key a line), or a verification
 // site's keys.txt; the list from --revocations or the site's revocations.txt, refused unless it verifies.
-workflow::Verifier offline_verifier(const CertificateVerifyOptions& options) {
+workflow::Verifier offline_verifier(const CertificateVerifyOptions& options, const io::Catalog& words) {
     std::vector<SigningKey> keys;
     for (const auto& file : options.public_keys)
         for (auto& key : io::read_public_keys(file)) keys.push_back(std::move(key));
@@ -208,23 +236,12 @@ workflow::Verifier offline_verifier(const CertificateVerifyOptions& options) {
         if (!text.ok()) bad_option(option, text.problems.front().message);
         auto list = read_revocation_list(text.value, keys);
         if (!list.genuine)
-            bad_option(option, "the revocation list " + list_file + " cannot be trusted: " + shown_text(list.problem));
+            // TRANSLATORS: %1$s is a file, %2$s why its signature does not hold.
+            bad_option(option, io::format(words.tr("the revocation list %1$s cannot be trusted: %2$s"),
+                                          {list_file, shown_text(list.problem)}));
         revocations = std::move(list);
     }
     return workflow::Verifier(std::move(keys), std::move(revocations));
-}
-
-std::string verdict_heading(Verdict verdict) {
-    switch (verdict) {
-        case Verdict::genuine: return "GENUINE";
-        case Verdict::revoked: return "REVOKED";
-        case Verdict::expired: return "EXPIRED";
-        case Verdict::superseded: return "SUPERSEDED";
-        case Verdict::forged: return "NOT GENUINE";
-        case Verdict::unknown_key: return "UNKNOWN KEY";
-        case Verdict::damaged: return "DAMAGED";
-    }
-    return "DAMAGED";
 }
 
 // What a verification says, for people and for programs. The facts appear only when the signature verified,
@@ -235,12 +252,15 @@ void print_verification(Context& ctx, const workflow::Verification& v, bool offl
            {"valid", is_valid(o.verdict)},
            {"genuine", o.facts.has_value()},
            {"revocation_checked", o.revocation_checked}};
-    std::string text = verdict_heading(o.verdict) + ": ";
+    const io::Catalog& words = ctx.words();
+    const std::string heading = io::verdict_heading(o.verdict, words);
+    std::string text;
     if (!o.facts) {  // forged, unknown key, damaged: nothing the code claims is shown
         j["problem"] = o.problem;
         if (!o.key_id.empty()) j["key_id"] = o.key_id;
-        ctx.print(j, text + o.problem);
-        throw std::runtime_error("the certificate is not valid");
+        // TRANSLATORS: %1$s is a verification's heading (NOT GENUINE), %2$s what is wrong.
+        ctx.print(j, io::format(words.tr("%1$s: %2$s"), {heading, o.problem}));
+        throw std::runtime_error(words.tr("the certificate is not valid"));
     }
     const auto& f = *o.facts;
     if (o.revocation_checked) j["revoked"] = o.revoked_on.has_value();
@@ -257,70 +277,101 @@ void print_verification(Context& ctx, const workflow::Verification& v, bool offl
               {"superseded", o.verdict == Verdict::superseded},
               {"erased", o.erased},
               {"expired", o.verdict == Verdict::expired}});
-    text += shown_text(f.serial) + "\n";
+    // TRANSLATORS: %1$s is a verification's heading (GENUINE), %2$s the certificate's serial.
+    text += io::format(words.tr("%1$s: %2$s"), {heading, shown_text(f.serial)}) + "\n";
+    const std::string kind = io::certificate_kind_words(f.kind, "", words);
     if (o.erased && f.full_name.empty()) {
-        text += "  issued " + shown_text(f.issued_on) + ", " + shown_text(f.kind) + "\n";
+        // TRANSLATORS: %1$s is a date, %2$s the certificate's kind (completion).
+        text += "  " + io::format(words.tr("issued %1$s, %2$s"), {shown_text(f.issued_on), shown_text(kind)}) + "\n";
     } else {
         const std::string programme =
             f.title.empty() ? shown_text(f.programme) : shown_text(f.title) + " (" + shown_text(f.programme) + ")";
-        text += table(
-            {{"  name", shown_text(f.full_name) + (f.latin_name.empty() ? "" : " (" + shown_text(f.latin_name) + ")")},
-             {"  programme", programme},
-             {"  certifies", shown_text(f.kind)},
-             {"  issued", shown_text(f.issued_on)},
-             {"  signed by key", shown_text(f.key_id)}});
+        // TRANSLATORS: the labels of what a verified certificate says, one a line in a terminal, lower case.
+        text += table({{"  " + words.trc("label", "name"),
+                        shown_text(f.full_name) + (f.latin_name.empty() ? "" : " (" + shown_text(f.latin_name) + ")")},
+                       {"  " + words.trc("label", "programme"), programme},
+                       {"  " + words.trc("label", "certifies"), shown_text(kind)},
+                       {"  " + words.trc("label", "issued"), shown_text(f.issued_on)},
+                       {"  " + words.trc("label", "signed by key"), shown_text(f.key_id)}});
     }
     if (o.verdict == Verdict::superseded)
-        text +=
-            "  replaced by a later print of the same serial (such as a corrected name); ask for the current "
-            "copy\n";
+        text += "  " +
+                words.tr(
+                    "replaced by a later print of the same serial (such as a corrected name); ask for the "
+                    "current copy") +
+                "\n";
     if (const auto& c = v.certification) {
         j["certification"] = c->code;
         j["valid_from"] = to_string(c->valid_from);
         j["expires_on"] = to_string(c->expires_on);
         j["renewed_by"] = c->renewed_by_serial;
         j["previous_serial"] = c->previous_serial;
-        text += "  certification " + c->code + ": issued " + to_string(c->issued_on) + ", valid " +
-                to_string(c->valid_from) + " to " + to_string(c->expires_on) + "\n";
-        if (o.verdict == Verdict::expired) text += "  expired on " + to_string(c->expires_on) + "\n";
-        if (!c->previous_serial.empty()) text += "  renews " + c->previous_serial + "\n";
-        if (!c->renewed_by_serial.empty()) text += "  renewed by " + c->renewed_by_serial + "\n";
+        // TRANSLATORS: %1$s is a certification's code, %2$s the day it was issued, %3$s and %4$s its first and
+        // last valid days.
+        text += "  " +
+                io::format(words.tr("certification %1$s: issued %2$s, valid %3$s to %4$s"),
+                           {c->code, to_string(c->issued_on), to_string(c->valid_from), to_string(c->expires_on)}) +
+                "\n";
+        // TRANSLATORS: %s is a date.
+        if (o.verdict == Verdict::expired)
+            text += "  " + io::format(words.tr("expired on %s"), {to_string(c->expires_on)}) + "\n";
+        // TRANSLATORS: %s is the serial of the certificate this one renews.
+        if (!c->previous_serial.empty()) text += "  " + io::format(words.tr("renews %s"), {c->previous_serial}) + "\n";
+        // TRANSLATORS: %s is the serial of the certificate that renewed this one.
+        if (!c->renewed_by_serial.empty())
+            text += "  " + io::format(words.tr("renewed by %s"), {c->renewed_by_serial}) + "\n";
     } else if (o.expires_on) {
         j["expires_on"] = to_string(*o.expires_on);
-        text += o.verdict == Verdict::expired ? "  expired on " + to_string(*o.expires_on) + "\n"
-                                              : "  valid until " + to_string(*o.expires_on) + "\n";
+        // TRANSLATORS: %s is a date.
+        text += "  " +
+                io::format(o.verdict == Verdict::expired ? words.tr("expired on %s") : words.tr("valid until %s"),
+                           {to_string(*o.expires_on)}) +
+                "\n";
     }
-    if (o.erased) text += "  the holder's details were erased from the database at their request\n";
+    if (o.erased) text += "  " + words.tr("the holder's details were erased from the database at their request") + "\n";
     if (o.revoked_on) {
         j["revoked_on"] = *o.revoked_on;
         j["revocation_category"] = o.revocation_category;
-        text += "  revoked on " + *o.revoked_on +
-                (o.revocation_category.empty() ? "" : " (" + o.revocation_category + ")") +
-                (o.revocation_reason.empty() ? "" : ": " + shown_text(o.revocation_reason)) + "\n";
+        // TRANSLATORS: %1$s is a date, %2$s the revocation's category (issued-in-error, replaced, withdrawn), %3$s
+        // why, as recorded.
+        const std::string why = shown_text(o.revocation_reason);
+        text +=
+            "  " +
+            (o.revocation_category.empty()
+                 ? (why.empty() ? io::format(words.tr("revoked on %1$s"), {*o.revoked_on})
+                                : io::format(words.tr("revoked on %1$s: %2$s"), {*o.revoked_on, why}))
+                 : (why.empty() ? io::format(words.tr("revoked on %1$s (%2$s)"), {*o.revoked_on, o.revocation_category})
+                                : io::format(words.tr("revoked on %1$s (%2$s): %3$s"),
+                                             {*o.revoked_on, o.revocation_category, why}))) +
+            "\n";
         if (!offline) j["revocation_reason"] = o.revocation_reason;
     }
     if (!o.revocation_checked)
-        text += offline ? "  revocation not checked: give the programme's signed list with --revocations or --site\n"
-                        : "  not issued from this database: revocation not checked\n";
-    if (is_valid(o.verdict)) text += "The certificate must show exactly these facts.";
+        text += "  " +
+                (offline ? words.tr("revocation not checked: give the programme's signed list with --revocations or "
+                                    "--site")
+                         : words.tr("not issued from this database: revocation not checked")) +
+                "\n";
+    if (is_valid(o.verdict)) text += words.tr("The certificate must show exactly these facts.");
     else if (!text.empty() && text.back() == '\n') text.pop_back();
     ctx.print(j, text);
-    if (!is_valid(o.verdict)) throw std::runtime_error("the certificate is not valid");
+    if (!is_valid(o.verdict)) throw std::runtime_error(words.tr("the certificate is not valid"));
 }
 
 void run_certificate_verify(Context& ctx, const CertificateVerifyOptions& options) {
     if (options.qr.empty() && options.certificate.empty())
-        bad_option("certificate", "give a PDF file, a serial, or --qr TEXT");
+        bad_option("certificate", ctx.words().tr("give a PDF file, a serial, or --qr TEXT"));
     const bool offline = !options.public_keys.empty() || !options.site.empty();
     if (!offline && !options.revocations.empty())
-        bad_option("--revocations", "the database knows its own revocations; --revocations goes with --public-key");
+        bad_option("--revocations",
+                   ctx.words().tr("the database knows its own revocations; --revocations goes with --public-key"));
     if (!options.revocations.empty() && !options.site.empty())
-        bad_option("--revocations", "give the revocation list with --revocations or --site, not both");
+        bad_option("--revocations", ctx.words().tr("give the revocation list with --revocations or --site, not both"));
     const Date today = options.today.empty() ? today_utc() : date_option("--today", options.today);
     if (!options.qr.empty() && !options.certificate.empty())
-        bad_option("--qr", "give a PDF file, a serial, or --qr TEXT: one of them");
+        bad_option("--qr", ctx.words().tr("give a PDF file, a serial, or --qr TEXT: one of them"));
     std::optional<workflow::Verifier> verifier;
-    if (offline) verifier.emplace(offline_verifier(options));
+    if (offline) verifier.emplace(offline_verifier(options, ctx.words()));
     else verifier.emplace(ctx.db());
     workflow::Verification v;
     if (!options.qr.empty()) {
@@ -330,12 +381,16 @@ void run_certificate_verify(Context& ctx, const CertificateVerifyOptions& option
         if (!v.outcome.facts) v.outcome.problem = shown_text(options.certificate) + ": " + v.outcome.problem;
     } else {
         if (!is_valid_serial(options.certificate))
-            bad_option("certificate", "'" + shown_text(options.certificate) + "' is neither a file nor a valid serial");
-        if (offline) bad_option("certificate", "a serial is checked against the database; drop --public-key");
+            // TRANSLATORS: %s is what was typed.
+            bad_option("certificate", io::format(ctx.words().tr("'%s' is neither a file nor a valid serial"),
+                                                 {shown_text(options.certificate)}));
+        if (offline)
+            bad_option("certificate", ctx.words().tr("a serial is checked against the database; drop --public-key"));
         auto found = verifier->serial(options.certificate, today);
         if (!found)
-            throw std::runtime_error("NOT VALID: no certificate with serial " + normalise_serial(options.certificate) +
-                                     " was issued here");
+            throw std::runtime_error(
+                io::format(ctx.words().tr("NOT VALID: no certificate with serial %s was issued here."),
+                           {normalise_serial(options.certificate)}));
         v = std::move(*found);
     }
     print_verification(ctx, v, offline);
@@ -343,8 +398,9 @@ void run_certificate_verify(Context& ctx, const CertificateVerifyOptions& option
 
 void run_certificate_revoke(Context& ctx, const CertificateRevokeOptions& options) {
     if (!options.category.empty() && !is_revocation_category(options.category))
-        bad_option("--category",
-                   "'" + shown_text(options.category) + "' is not one of issued-in-error, replaced, withdrawn");
+        // TRANSLATORS: %s is what was typed; the three categories stay as they are.
+        bad_option("--category", io::format(ctx.words().tr("'%s' is not one of issued-in-error, replaced, withdrawn"),
+                                            {shown_text(options.category)}));
     const auto r = store::CertificateRepo(ctx.db()).revoke(options.serial, options.reason, options.category);
     // The revocation is recorded; the site last written is then written again so its list carries it. A site that
     // cannot be written is a warning and exit 0: the revocation stands, and a failure status would say it did not.
@@ -355,21 +411,33 @@ void run_certificate_revoke(Context& ctx, const CertificateRevokeOptions& option
     j["site"] = refresh.folder.empty()
                     ? json(nullptr)
                     : json{{"folder", folder}, {"written", refresh.written}, {"problem", refresh.problem}};
-    std::string text =
-        "Revoked " + r.serial + (options.category.empty() ? "" : " (" + options.category + ")") + ": " + options.reason;
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: %1$s is the certificate's serial, %2$s the revocation's category (issued-in-error, replaced,
+    // withdrawn), %3$s why, as typed.
+    std::string text = options.category.empty() ? io::format(words.tr("Revoked %1$s: %2$s"), {r.serial, options.reason})
+                                                : io::format(words.tr("Revoked %1$s (%2$s): %3$s"),
+                                                             {r.serial, options.category, options.reason});
     if (refresh.written)
-        text += "\n  the verification site in " + folder + " was written again with it (" +
-                std::to_string(refresh.site.revocations) +
-                " revoked): copy the folder's files to the web host at the verification address";
+        // TRANSLATORS: %1$s is a folder; %2$d how many certificates its list names as revoked.
+        text += "\n  " + io::format(words.trn("the verification site in %1$s was written again with it (%2$d revoked): "
+                                              "copy the folder's files to the web host at the verification address",
+                                              "the verification site in %1$s was written again with it (%2$d revoked): "
+                                              "copy the folder's files to the web host at the verification address",
+                                              static_cast<long long>(refresh.site.revocations)),
+                                    {folder, refresh.site.revocations});
     else if (refresh.folder.empty())
-        text +=
-            "\n  no verification site was written from here yet: mitra-cli verifier site --out DIR writes one "
-            "that lists it";
+        // TRANSLATORS: the command stays as it is.
+        text += "\n  " + words.tr(
+                             "no verification site was written from here yet: mitra-cli verifier site --out DIR "
+                             "writes one that lists it");
     else
-        std::cerr << "mitra-cli: warning: the revocation stands, but the verification site in " << folder
-                  << " was not updated: " << refresh.problem
-                  << "\n  write it again with: mitra-cli verifier site --out " << folder
-                  << " (then copy the folder's files to the web host)\n";
+        // TRANSLATORS: %1$s is a folder, %2$s why it could not be written; the command stays as it is.
+        std::cerr << "mitra-cli: "
+                  << io::format(words.tr("warning: the revocation stands, but the verification site in %1$s was not "
+                                         "updated: %2$s\n  write it again with: mitra-cli verifier site --out %1$s "
+                                         "(then copy the folder's files to the web host)"),
+                                {folder, refresh.problem})
+                  << "\n";
     ctx.print(j, text);
 }
 
@@ -380,14 +448,17 @@ void run_certificate_revocations(Context& ctx, const CertificateRevocationsOptio
     io::write_file_atomically(options.out, list, io::Access::everyone);
     const auto count = store::CertificateRepo(ctx.db()).revocations().size();
     ctx.print(json{{"file", options.out}, {"revoked", count}, {"key_id", key.key_id()}},
-              "Wrote the revocation list (" + std::to_string(count) + " revoked, signed by key " + key.key_id() +
-                  ") to " + options.out);
+              // TRANSLATORS: %1$d is how many certificates are revoked, %2$s a key's id, %3$s the file written.
+              io::format(ctx.words().trn("Wrote the revocation list (%1$d revoked, signed by key %2$s) to %3$s",
+                                         "Wrote the revocation list (%1$d revoked, signed by key %2$s) to %3$s",
+                                         static_cast<long long>(count)),
+                         {count, key.key_id(), options.out}));
 }
 
 void run_certificate_reprint(Context& ctx, const CertificateReprintOptions& options) {
     const auto key = signing_key(options.key_file);
     const auto record = store::CertificateRepo(ctx.db()).find(options.serial);
-    if (!record) bad_option("serial", "no certificate has serial " + options.serial);
+    if (!record) bad_option("serial", ProblemCode::no_certificate, {options.serial});
     require_verify_url(ctx, options.verify_url);
     // The template is read and the file rendered before anything is recorded: a template that cannot be
     // read, or an image or disk that fails, changes nothing.
@@ -397,7 +468,8 @@ void run_certificate_reprint(Context& ctx, const CertificateReprintOptions& opti
     const auto again =
         workflow::reprint_certificate(ctx.db(), fonts, key, options.serial, options.reason, layout, file).certificate;
     ctx.print(json{{"serial", again.record.serial}, {"file", file.string()}},
-              "Printed " + again.record.serial + " again: " + file.string());
+              // TRANSLATORS: %1$s is a certificate's serial, %2$s the file written.
+              io::format(ctx.words().tr("Printed %1$s again: %2$s"), {again.record.serial, file.string()}));
 }
 
 }  // namespace

@@ -57,7 +57,7 @@ struct LearningListOptions {
 };
 
 // "90d", "12w" or "90": a number of days.
-int days_option(const std::string& option, const std::string& value) {
+int days_option(const std::string& option, const std::string& value, const io::Catalog& words) {
     std::string number = value;
     int unit = 1;
     if (!number.empty() && (number.back() == 'd' || number.back() == 'w')) {
@@ -66,18 +66,12 @@ int days_option(const std::string& option, const std::string& value) {
     }
     if (number.empty() || number.size() > 5 ||
         !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        bad_option(option, "'" + value + "' is not a number of days such as 90d or 12w");
+        // TRANSLATORS: %s is what was typed; 90d and 12w stay as they are (d: days, w: weeks).
+        bad_option(option, io::format(words.tr("'%s' is not a number of days such as 90d or 12w"), {value}));
     return std::stoi(number) * unit;
 }
 
 Date today_option(const std::string& value) { return value.empty() ? today_utc() : date_option("--today", value); }
-
-// What a renewal still needs, in the user's words ("in total: 3 hours of 36 hours; ethics: …").
-std::string renewal_words(const std::vector<RenewalShortfall>& shortfalls, const io::Catalog& words) {
-    std::string out;
-    for (const auto& s : shortfalls) out += (out.empty() ? "" : "; ") + io::renewal_phrase(s, words);
-    return out;
-}
 
 json certification_json(const store::CertificationRecord& k, const Date& today) {
     return json{{"uuid", k.uuid},
@@ -103,7 +97,7 @@ json learning_json(const LearningEntry& e) {
 }
 
 void run_certification_due(Context& ctx, const CertificationDueOptions& options) {
-    const int days = days_option("--within", options.within);
+    const int days = days_option("--within", options.within, ctx.words());
     const Date today = today_option(options.today);
     const auto items = store::CertificationRepo(ctx.db()).due(today, days);
     json out = json::array();
@@ -127,7 +121,7 @@ void run_certification_due(Context& ctx, const CertificationDueOptions& options)
              d.validity == "expired" ? words.tr("expired")
                                      : io::format(words.trn("in %d day", "in %d days", d.days_left), {d.days_left}),
              d.shortfalls.empty() ? (d.missing.empty() ? words.tr("nothing: can renew now") : join(d.missing, "; "))
-                                  : renewal_words(d.shortfalls, words)});
+                                  : io::renewal_phrases(d.shortfalls, words)});
     }
     ctx.print(out, items.empty() ? io::format(words.trn("No certification ends within %d day of %s",
                                                         "No certification ends within %d days of %s", days),
@@ -199,8 +193,11 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
 void run_certification_grant(Context& ctx, const CertificationGrantOptions& options) {
     const Date today = today_option(options.today);
     const auto k = store::CertificationRepo(ctx.db()).certify(options.ref, today, options.code);
-    ctx.print(certification_json(k, today), "Certified " + k.participant_ref + " " + k.code + " with " + k.serial +
-                                                ", valid until " + to_string(k.expires_on));
+    // TRANSLATORS: %1$s is a person's ref, %2$s a certification's code, %3$s the certificate's serial, %4$s its last
+    // valid day.
+    ctx.print(certification_json(k, today),
+              io::format(ctx.words().tr("Certified %1$s %2$s with %3$s, valid until %4$s"),
+                         {k.participant_ref, k.code, k.serial, to_string(k.expires_on)}));
 }
 
 void run_certification_renew(Context& ctx, const CertificationRenewOptions& options) {
@@ -234,8 +231,11 @@ void run_certification_renew(Context& ctx, const CertificationRenewOptions& opti
     auto j = certification_json(k, today);
     j["renewed"] = true;
     j["file"] = file;
-    ctx.print(j, "Renewed " + k.participant_ref + " " + k.code + ": " + k.serial + " (replaces " + k.previous_serial +
-                     "), valid " + to_string(k.valid_from) + " to " + to_string(k.expires_on) +
+    // TRANSLATORS: %1$s is a person's ref, %2$s a certification's code, %3$s the new certificate's serial, %4$s the
+    // serial it replaces, %5$s and %6$s its first and last valid days.
+    ctx.print(j, io::format(ctx.words().tr("Renewed %1$s %2$s: %3$s (replaces %4$s), valid %5$s to %6$s"),
+                            {k.participant_ref, k.code, k.serial, k.previous_serial, to_string(k.valid_from),
+                             to_string(k.expires_on)}) +
                      (file.empty() ? "" : "\n  " + file));
 }
 
@@ -245,28 +245,39 @@ void run_learning_add(Context& ctx, const LearningAddOptions& options) {
     e.provider = options.provider;
     e.on = date_option("--date", options.date);
     if (!std::isfinite(options.hours) || options.hours <= 0 || options.hours > 1000)
-        bad_option("--hours", "should be from 0 to 1000 hours");
+        bad_option("--hours", ctx.words().tr("should be from 0 to 1000 hours"));
     e.minutes = static_cast<int>(std::lround(options.hours * 60));
     e.category = options.category;
     e.evidence = options.evidence;
     e.source = "external";
     store::CertificationRepo(ctx.db()).add_learning(options.ref, e);
     ctx.print(learning_json(e),
-              "Recorded " + hours_text(e.minutes) + " of " + e.category + " for " + options.ref + ": " + e.title);
+              // TRANSLATORS: %1$s is hours (12 hours), %2$s a category of learning (ethics), %3$s a person's ref, %4$s
+              // the learning's title as typed.
+              io::format(ctx.words().tr("Recorded %1$s of %2$s for %3$s: %4$s"),
+                         {io::hours_words(e.minutes, ctx.words()), io::category_words(e.category, ctx.words()),
+                          options.ref, e.title}));
 }
 
 void run_learning_list(Context& ctx, const LearningListOptions& options) {
     const auto entries = store::CertificationRepo(ctx.db()).ledger(options.ref, today_option(options.today));
+    const io::Catalog& words = ctx.words();
     json items = json::array();
-    std::vector<std::vector<std::string>> rows{{"DATE", "HOURS", "CATEGORY", "SOURCE", "TITLE", "PROVIDER"}};
+    std::vector<std::vector<std::string>> rows{{words.trc("column", "DATE"), words.trc("column", "HOURS"),
+                                                words.trc("column", "CATEGORY"), words.trc("column", "SOURCE"),
+                                                words.trc("column", "TITLE"), words.trc("column", "PROVIDER")}};
     int total = 0;
     for (const auto& e : entries) {
         items.push_back(learning_json(e));
-        rows.push_back({to_string(e.on), hours_text(e.minutes), e.category, e.source, e.title, e.provider});
+        rows.push_back({to_string(e.on), io::hours_words(e.minutes, words), io::category_words(e.category, words),
+                        io::learning_source_words(e.source, words), e.title, e.provider});
         total += e.minutes;
     }
-    ctx.print(items, entries.empty() ? "No learning recorded for " + options.ref
-                                     : table(rows) + "\n" + hours_text(total) + " in all");
+    // TRANSLATORS: %s is a person's ref.
+    ctx.print(items, entries.empty()
+                         ? io::format(words.tr("No learning recorded for %s"), {options.ref})
+                         // TRANSLATORS: %s is hours (12 hours), under the table of a person's learning.
+                         : table(rows) + "\n" + io::format(words.tr("%s in all"), {io::hours_words(total, words)}));
 }
 
 }  // namespace

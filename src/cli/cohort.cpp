@@ -60,12 +60,16 @@ void run_cohort_create(Context& ctx, const CohortCreateOptions& options) {
     c.start_date = date_option("--start", options.start);
     if (!options.end.empty()) c.end_date = date_option("--end", options.end);
     if (c.time_zone.empty()) c.time_zone = default_time_zone(c.country);
-    if (c.time_zone.empty()) bad_option("--time-zone", "is required for country " + c.country);
+    if (c.time_zone.empty())
+        // TRANSLATORS: %s is a country code (NP); --time-zone is the option to give.
+        bad_option("--time-zone", io::format(ctx.words().tr("is required for country %s"), {c.country}));
     normalize(c);
     refuse_if_any(validate(c));  // the time zone checked against the zone database, a near name suggested
     store::CohortRepo(ctx.db()).create(c);
-    ctx.print(cohort_json(c), "Created cohort " + c.code + " (" + c.curriculum_code + " " + c.curriculum_version +
-                                  ", " + c.site + ", " + c.time_zone + ")");
+    // TRANSLATORS: %1$s is the cohort's code, %2$s its curriculum's code, %3$s the curriculum's version, %4$s where
+    // it meets, %5$s its time zone (Asia/Kathmandu).
+    ctx.print(cohort_json(c), io::format(ctx.words().tr("Created cohort %1$s (%2$s %3$s, %4$s, %5$s)"),
+                                         {c.code, c.curriculum_code, c.curriculum_version, c.site, c.time_zone}));
 }
 
 void run_cohort_show(Context& ctx, const CohortShowOptions& options) {
@@ -79,16 +83,25 @@ void run_cohort_show(Context& ctx, const CohortShowOptions& options) {
     for (const auto& e : enrolled)
         j["enrolled"].push_back({{"ref", e.participant_ref}, {"on", to_string(e.enrolled_on)}});
     j["sessions"] = sessions.size();
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the labels of a cohort's details, one a line in a terminal, lower case.
     std::string text = table(
-        {{"cohort", cohort->code},
-         {"curriculum", cohort->curriculum_code + " " + cohort->curriculum_version},
-         {"site", cohort->site + " (" + cohort->country + ", " + cohort->time_zone + ")"},
-         {"language", cohort->language},
-         {"dates", to_string(cohort->start_date) + (cohort->end_date ? " to " + to_string(*cohort->end_date) : "")},
-         {"trainers", join(cohort->trainer_refs, ", ")},
-         {"enrolled",
-          std::to_string(enrolled.size()) + (cohort->capacity ? " of " + std::to_string(cohort->capacity) : "")},
-         {"sessions", std::to_string(sessions.size())}});
+        {{words.trc("label", "cohort"), cohort->code},
+         {words.trc("label", "curriculum"), cohort->curriculum_code + " " + cohort->curriculum_version},
+         {words.trc("label", "site"), cohort->site + " (" + cohort->country + ", " + cohort->time_zone + ")"},
+         {words.trc("label", "language"), cohort->language},
+         {words.trc("label", "dates"),
+          cohort->end_date
+              // TRANSLATORS: a cohort's first and last days.
+              ? io::format(words.tr("%1$s to %2$s"), {to_string(cohort->start_date), to_string(*cohort->end_date)})
+              : to_string(cohort->start_date)},
+         {words.trc("label", "trainers"), join(cohort->trainer_refs, ", ")},
+         {words.trc("label", "enrolled"),
+          cohort->capacity
+              // TRANSLATORS: how many people are enrolled of how many the cohort can hold.
+              ? io::format(words.tr("%1$d of %2$d"), {enrolled.size(), cohort->capacity})
+              : std::to_string(enrolled.size())},
+         {words.trc("label", "sessions"), std::to_string(sessions.size())}});
     ctx.print(j, text);
 }
 
@@ -99,8 +112,16 @@ void run_cohort_enrol(Context& ctx, const CohortEnrolOptions& options) {
         day = default_enrolment_date(cohort->start_date, today_in(cohort->time_zone));
     else bad_option("cohort", ProblemCode::no_cohort, {options.cohort});
     const auto result = store::CohortRepo(ctx.db()).enrol(options.cohort, options.refs, day);
-    std::string text = "Enrolled " + std::to_string(result.enrolled.size()) + " in " + options.cohort;
-    if (!result.already.empty()) text += "; already enrolled: " + join(result.already, ", ");
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: %2$s is a cohort's code; %3$s the refs of people who were enrolled before.
+    std::string text = result.already.empty()
+                           ? io::format(words.trn("Enrolled %1$d person in %2$s", "Enrolled %1$d people in %2$s",
+                                                  static_cast<long long>(result.enrolled.size())),
+                                        {result.enrolled.size(), options.cohort})
+                           : io::format(words.trn("Enrolled %1$d person in %2$s; already enrolled: %3$s",
+                                                  "Enrolled %1$d people in %2$s; already enrolled: %3$s",
+                                                  static_cast<long long>(result.enrolled.size())),
+                                        {result.enrolled.size(), options.cohort, join(result.already, ", ")});
     ctx.print(json{{"cohort", options.cohort}, {"enrolled", result.enrolled}, {"already", result.already}}, text);
 }
 
@@ -108,7 +129,9 @@ void run_cohort_enrolment_date(Context& ctx, const CohortEnrolmentDateOptions& o
     const Date day = date_option("date", options.on);
     store::CohortRepo(ctx.db()).change_enrolment_date(options.cohort, options.ref, day);
     ctx.print(json{{"cohort", options.cohort}, {"ref", options.ref}, {"on", to_string(day)}},
-              options.ref + " is enrolled in " + options.cohort + " from " + to_string(day));
+              // TRANSLATORS: %1$s is a person's ref, %2$s a cohort's code, %3$s the enrolment's first day.
+              io::format(ctx.words().tr("%1$s is enrolled in %2$s from %3$s"),
+                         {options.ref, options.cohort, to_string(day)}));
 }
 
 }  // namespace

@@ -51,7 +51,9 @@ struct EthicsAcknowledgeOptions {
 };
 
 void run_completion(Context& ctx, const CompletionOptions& options) {
-    if (options.cohort.empty()) bad_option("cohort", "name the cohort, such as: mitra-cli completion KTM-2026-1");
+    if (options.cohort.empty())
+        // TRANSLATORS: the command stays as it is.
+        bad_option("cohort", ctx.words().tr("name the cohort, such as: mitra-cli completion KTM-2026-1"));
     const Date day = options.today.empty() ? today_utc() : date_option("--today", options.today);
     const io::Catalog& words = ctx.words();
     // Module titles in the user's language for people; --json keeps English unless --language says otherwise.
@@ -96,15 +98,18 @@ void run_completion(Context& ctx, const CompletionOptions& options) {
 }
 
 void run_completion_override(Context& ctx, const CompletionOverrideOptions& options) {
-    if (!options.complete && !options.not_complete) bad_option("--complete", "say --complete or --not-complete");
+    if (!options.complete && !options.not_complete)
+        bad_option("--complete", ctx.words().tr("say --complete or --not-complete"));
     CompletionOverride decision{options.ref, options.module, options.complete, options.reason, ctx.db().actor(), ""};
     store::RecordsRepo(ctx.db()).override_completion(options.cohort, decision);
-    ctx.print(
-        json{{"cohort", options.cohort},
-             {"ref", options.ref},
-             {"module", options.module},
-             {"complete", options.complete}},
-        "Recorded: " + options.module + " " + (options.complete ? "complete" : "not complete") + " for " + options.ref);
+    ctx.print(json{{"cohort", options.cohort},
+                   {"ref", options.ref},
+                   {"module", options.module},
+                   {"complete", options.complete}},
+              // TRANSLATORS: %1$s is a module's code, %2$s a person's ref: a coordinator's decision was recorded.
+              io::format(options.complete ? ctx.words().tr("Recorded: %1$s complete for %2$s")
+                                          : ctx.words().tr("Recorded: %1$s not complete for %2$s"),
+                         {options.module, options.ref}));
 }
 
 // The rules the desktop program checks too (core/records.hpp), said with this command's option names; a cohort
@@ -132,7 +137,7 @@ void refuse_faults(Context& ctx, const std::string& cohort_code, const std::stri
 }
 
 void run_assessment_record(Context& ctx, const AssessmentRecordOptions& options) {
-    if (!options.passed && !options.failed) bad_option("--passed", "say --passed or --failed");
+    if (!options.passed && !options.failed) bad_option("--passed", ctx.words().tr("say --passed or --failed"));
     const Date day = options.on.empty() ? today_utc() : date_option("--on", options.on);
     const AssessmentResult result{options.ref, options.module, options.passed, day, options.assessor};
     refuse_faults(ctx, options.cohort, options.module, [&](const Curriculum& curriculum, const Date& start) {
@@ -140,7 +145,10 @@ void run_assessment_record(Context& ctx, const AssessmentRecordOptions& options)
     });
     store::RecordsRepo(ctx.db()).record_assessment(options.cohort, result);
     ctx.print(json{{"ref", options.ref}, {"module", options.module}, {"passed", options.passed}},
-              "Recorded " + options.module + (options.passed ? " passed" : " not passed") + " for " + options.ref);
+              // TRANSLATORS: %1$s is a module's code, %2$s a person's ref: an assessment's result was recorded.
+              io::format(options.passed ? ctx.words().tr("Recorded %1$s passed for %2$s")
+                                        : ctx.words().tr("Recorded %1$s not passed for %2$s"),
+                         {options.module, options.ref}));
 }
 
 void run_practicum_log(Context& ctx, const PracticumLogOptions& options) {
@@ -156,14 +164,19 @@ void run_practicum_log(Context& ctx, const PracticumLogOptions& options) {
     });
     store::RecordsRepo(ctx.db()).log_practicum(options.cohort, entry);
     ctx.print(json{{"ref", options.ref}, {"module", options.module}, {"minutes", options.minutes}},
-              "Logged " + std::to_string(options.minutes) + " minutes of supervised practice for " + options.ref);
+              // TRANSLATORS: %2$s is a person's ref.
+              io::format(ctx.words().trn("Logged %1$d minute of supervised practice for %2$s",
+                                         "Logged %1$d minutes of supervised practice for %2$s", options.minutes),
+                         {options.minutes, options.ref}));
 }
 
 void run_ethics_acknowledge(Context& ctx, const EthicsAcknowledgeOptions& options) {
     store::RecordsRepo(ctx.db()).acknowledge_ethics(
         {options.ref, options.version, options.on.empty() ? today_utc() : date_option("--on", options.on)});
     ctx.print(json{{"ref", options.ref}, {"version", options.version}},
-              "Recorded: " + options.ref + " acknowledged the code of ethics " + options.version);
+              // TRANSLATORS: %1$s is a person's ref, %2$s the code of ethics' version (2026.1).
+              io::format(ctx.words().tr("Recorded: %1$s acknowledged the code of ethics %2$s"),
+                         {options.ref, options.version}));
 }
 
 }  // namespace

@@ -25,19 +25,19 @@ struct ParticipantImportOptions {
     bool allow_lookalike = false;
 };
 
-constexpr const char* kGoOn = "; if they are different people, run it again with --allow-lookalike";
-
 store::Lookalikes lookalikes(bool allowed) { return allowed ? store::Lookalikes::allow : store::Lookalikes::refuse; }
 
 // The store's refusal in the options' words, with the way to go on.
-[[noreturn]] void refuse_lookalike_options(const store::LookalikeError& e) {
+[[noreturn]] void refuse_lookalike_options(const store::LookalikeError& e, const io::Catalog& words) {
     InputError error;
     for (const auto& found : e.found)
-        error.problems.push_back(Problem{"", 0, 0, found.field == "latin_name" ? "--latin-name" : "--full-name",
-                                         "looks like " + join(found.refs, ", ") +
-                                             " (the name reads the same: look-alike letters, case, spacing or "
-                                             "invisible characters aside)" +
-                                             kGoOn});
+        error.problems.push_back(Problem{
+            "", 0, 0, found.field == "latin_name" ? "--latin-name" : "--full-name",
+            // TRANSLATORS: said of the name given with --full-name or --latin-name; %s is the refs of people kept.
+            io::format(words.tr("looks like %s (the name reads the same: look-alike letters, case, spacing or "
+                                "invisible characters aside); if they are different people, run it again with "
+                                "--allow-lookalike"),
+                       {join(found.refs, ", ")})});
     throw error;
 }
 
@@ -45,7 +45,7 @@ store::Lookalikes lookalikes(bool allowed) { return allowed ? store::Lookalikes:
 // file is read again for the lines (the import held a batch at a time): a ref of the file above the row is given
 // with its line, whether the store found it earlier in the row's batch or kept from an earlier batch.
 [[noreturn]] void refuse_lookalike_rows(const store::LookalikeError& e, const std::string& file,
-                                        std::string_view content) {
+                                        std::string_view content, const io::Catalog& words) {
     std::set<std::size_t> indexes;
     std::set<std::string> refs;
     for (const auto& found : e.found) {
@@ -65,10 +65,12 @@ store::Lookalikes lookalikes(bool allowed) { return allowed ? store::Lookalikes:
         }
     auto with_line = [&](std::size_t i) {
         const auto& r = by_index.at(i);
-        return r.participant.ref + " (line " + std::to_string(r.line) + ")";
+        // TRANSLATORS: %1$s is a person's ref, %2$d the line of the file it is on.
+        return io::format(words.tr("%1$s (line %2$d)"), {r.participant.ref, static_cast<long long>(r.line)});
     };
     InputError error;
-    for (const auto& found : e.found) {
+    for (std::size_t k = 0; k < e.found.size(); ++k) {
+        const auto& found = e.found[k];
         std::vector<std::string> like;
         std::set<std::size_t> earlier(found.earlier.begin(), found.earlier.end());
         for (const auto& ref : found.refs) {
@@ -78,12 +80,20 @@ store::Lookalikes lookalikes(bool allowed) { return allowed ? store::Lookalikes:
         }
         for (std::size_t j : earlier) like.push_back(with_line(j));
         const auto& self = by_index.at(found.index);
-        error.problems.push_back(Problem{file, self.line, 0, found.field,
-                                         self.participant.ref + " looks like " + join(like, ", ") +
-                                             " (the name reads the same: look-alike letters, case, spacing or "
-                                             "invisible characters aside)"});
+        // The last one says how to go on.
+        const bool last = k + 1 == e.found.size();
+        // TRANSLATORS: %1$s is a person's ref in the file, %2$s the refs (with lines) of those it looks like.
+        const std::string pattern =
+            last ? words.tr(
+                       "%1$s looks like %2$s (the name reads the same: look-alike letters, case, spacing or "
+                       "invisible characters aside); if they are different people, run it again with "
+                       "--allow-lookalike")
+                 : words.tr(
+                       "%1$s looks like %2$s (the name reads the same: look-alike letters, case, spacing or "
+                       "invisible characters aside)");
+        error.problems.push_back(
+            Problem{file, self.line, 0, found.field, io::format(pattern, {self.participant.ref, join(like, ", ")})});
     }
-    if (!error.problems.empty()) error.problems.back().message += kGoOn;
     throw error;
 }
 
@@ -113,9 +123,10 @@ void run_participant_add(Context& ctx, const ParticipantAddOptions& options) {
     try {
         store::ParticipantRepo(ctx.db()).add(p, lookalikes(options.allow_lookalike));
     } catch (const store::LookalikeError& e) {
-        refuse_lookalike_options(e);
+        refuse_lookalike_options(e, ctx.words());
     }
-    ctx.print(participant_json(p), "Added " + p.ref);
+    // TRANSLATORS: %s is the new person's ref.
+    ctx.print(participant_json(p), io::format(ctx.words().tr("Added %s"), {p.ref}));
 }
 
 void run_participant_import(Context& ctx, const ParticipantImportOptions& options) {
@@ -131,14 +142,15 @@ void run_participant_import(Context& ctx, const ParticipantImportOptions& option
     try {
         counts = store::ParticipantRepo(ctx.db()).save_all(people, lookalikes(options.allow_lookalike));
     } catch (const store::LookalikeError& e) {
-        refuse_lookalike_rows(e, options.file, file.value);
+        refuse_lookalike_rows(e, options.file, file.value, ctx.words());
     }
     ctx.print(json{{"file", options.file},
                    {"created", counts.created},
                    {"updated", counts.updated},
                    {"unchanged", counts.unchanged}},
-              "Imported " + options.file + ": " + std::to_string(counts.created) + " added, " +
-                  std::to_string(counts.updated) + " updated, " + std::to_string(counts.unchanged) + " unchanged");
+              // TRANSLATORS: %1$s is a file; then how many people were new, changed and the same as before.
+              io::format(ctx.words().tr("Imported %1$s: %2$d added, %3$d updated, %4$d unchanged"),
+                         {options.file, counts.created, counts.updated, counts.unchanged}));
 }
 
 void run_participant_list(Context& ctx, const ParticipantListOptions& options) {
@@ -161,14 +173,17 @@ void run_participant_show(Context& ctx, const ParticipantShowOptions& options) {
     j["email"] = person->email;
     j["phone"] = person->phone;
     j["consent_date"] = person->consent_date ? to_string(*person->consent_date) : "";
-    std::string text = table({{"ref", person->ref},
-                              {"full name", person->full_name},
-                              {"latin name", person->latin_name},
-                              {"country", person->country},
-                              {"language", person->language},
-                              {"email", person->email},
-                              {"phone", person->phone},
-                              {"consent", person->consent_date ? to_string(*person->consent_date) : "-"}});
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the labels of a person's details, one a line in a terminal, lower case.
+    std::string text =
+        table({{words.trc("label", "ref"), person->ref},
+               {words.trc("label", "full name"), person->full_name},
+               {words.trc("label", "latin name"), person->latin_name},
+               {words.trc("label", "country"), person->country},
+               {words.trc("label", "language"), person->language},
+               {words.trc("label", "email"), person->email},
+               {words.trc("label", "phone"), person->phone},
+               {words.trc("label", "consent"), person->consent_date ? to_string(*person->consent_date) : "-"}});
     ctx.print(j, text);
 }
 

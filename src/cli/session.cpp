@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "io/reason_words.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::cli {
@@ -51,8 +52,10 @@ json session_json(const Session& s) {
                 {"co_facilitator", s.co_facilitator_ref}};
 }
 
-std::string sessions_table(const std::vector<Session>& sessions) {
-    std::vector<std::vector<std::string>> rows{{"ID", "MODULE", "DATE", "START", "MINUTES", "TRAINER"}};
+std::string sessions_table(const std::vector<Session>& sessions, const io::Catalog& words) {
+    std::vector<std::vector<std::string>> rows{{words.trc("column", "ID"), words.trc("column", "MODULE"),
+                                                words.trc("column", "DATE"), words.trc("column", "START"),
+                                                words.trc("column", "MINUTES"), words.trc("column", "TRAINER")}};
     for (const auto& s : sessions)
         rows.push_back({std::to_string(s.id), s.module_code, to_string(s.date), to_string(s.start_time),
                         std::to_string(s.minutes),
@@ -64,14 +67,20 @@ void run_session_schedule(Context& ctx, const SessionScheduleOptions& options) {
     const auto start = time_option("--at", options.at);
     std::vector<store::TeachingRefusal> unassigned;
     const auto plan = store::SessionRepo(ctx.db()).schedule(options.cohort, options.every, start, &unassigned);
+    const io::Catalog& words = ctx.words();
     json items = json::array();
     for (const auto& s : plan) items.push_back(session_json(s));
     // Sessions left without a trainer are worth a line each on stderr, like any note for people.
     for (const auto& why : unassigned)
-        std::cerr << "mitra-cli: no trainer assigned: " << why.problems.front().message << teaching_advice(why.bar)
-                  << "\n";
-    ctx.print(items, "Scheduled " + std::to_string(plan.size()) + " sessions for " + options.cohort + "\n" +
-                         sessions_table(plan));
+        // TRANSLATORS: %s says why no trainer could teach the session.
+        std::cerr << "mitra-cli: "
+                  << io::format(words.tr("no trainer assigned: %s"), {io::problem_phrase(why.problems.front(), words)})
+                  << teaching_advice(why.bar) << "\n";
+    // TRANSLATORS: %2$s is a cohort's code; a table of its sessions follows.
+    ctx.print(items, io::format(words.trn("Scheduled %1$d session for %2$s", "Scheduled %1$d sessions for %2$s",
+                                          static_cast<long>(plan.size())),
+                                {plan.size(), options.cohort}) +
+                         "\n" + sessions_table(plan, words));
 }
 
 void run_session_add(Context& ctx, const SessionAddOptions& options) {
@@ -79,17 +88,23 @@ void run_session_add(Context& ctx, const SessionAddOptions& options) {
     s.date = date_option("--date", options.date);
     s.start_time = time_option("--at", options.start);
     const auto added = store::SessionRepo(ctx.db()).add(s);
-    ctx.print(session_json(added), "Added session " + std::to_string(added.id) + " (" + added.module_code + ", " +
-                                       to_string(added.date) + ")");
+    // TRANSLATORS: %1$d is the new session's id, %2$s a module code, %3$s the session's date.
+    ctx.print(session_json(added), io::format(ctx.words().tr("Added session %1$d (%2$s, %3$s)"),
+                                              {added.id, added.module_code, to_string(added.date)}));
 }
 
 void run_session_assign(Context& ctx, const SessionAssignOptions& options) {
     store::SessionRepo repo(ctx.db());
     repo.assign(options.session, options.trainer, options.co_facilitator);
     const auto s = repo.find(options.session);
-    ctx.print(session_json(*s), "Session " + std::to_string(options.session) + ": " +
-                                    (s->trainer_ref.empty() ? "no trainer" : s->trainer_ref) +
-                                    (s->co_facilitator_ref.empty() ? "" : " with " + s->co_facilitator_ref));
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: %1$d is a session's id; %2$s and %3$s are trainers' refs.
+    ctx.print(session_json(*s), s->trainer_ref.empty()
+                                    ? io::format(words.tr("Session %1$d: no trainer"), {options.session})
+                                : s->co_facilitator_ref.empty()
+                                    ? io::format(words.tr("Session %1$d: %2$s"), {options.session, s->trainer_ref})
+                                    : io::format(words.tr("Session %1$d: %2$s with %3$s"),
+                                                 {options.session, s->trainer_ref, s->co_facilitator_ref}));
 }
 
 void run_session_list(Context& ctx, const SessionListOptions& options) {
@@ -98,24 +113,29 @@ void run_session_list(Context& ctx, const SessionListOptions& options) {
     const auto sessions = store::SessionRepo(ctx.db()).list(options.cohort);
     json items = json::array();
     for (const auto& x : sessions) items.push_back(session_json(x));
-    ctx.print(items, sessions.empty() ? "No sessions yet: mitra-cli session schedule " + options.cohort
-                                      : sessions_table(sessions));
+    // TRANSLATORS: %s is a command to run as it is (mitra-cli session schedule COHORT).
+    ctx.print(items, sessions.empty() ? io::format(ctx.words().tr("No sessions yet: %s"),
+                                                   {"mitra-cli session schedule " + options.cohort})
+                                      : sessions_table(sessions, ctx.words()));
 }
 
 void run_session_move(Context& ctx, const SessionMoveOptions& options) {
     store::SessionRepo repo(ctx.db());
     auto current = repo.find(options.session);
-    if (!current) bad_option("session", "no session has id " + std::to_string(options.session));
+    if (!current) bad_option("session", ProblemCode::no_session, {std::to_string(options.session)});
     const auto day = date_option("--date", options.date);
     const auto time = options.at.empty() ? current->start_time : time_option("--at", options.at);
     repo.move(options.session, day, time);
     ctx.print(json{{"id", options.session}, {"date", to_string(day)}, {"start", to_string(time)}},
-              "Moved session " + std::to_string(options.session) + " to " + to_string(day) + " " + to_string(time));
+              // TRANSLATORS: %1$d is a session's id, %2$s its new date, %3$s its new start time.
+              io::format(ctx.words().tr("Moved session %1$d to %2$s %3$s"),
+                         {options.session, to_string(day), to_string(time)}));
 }
 
 void run_session_remove(Context& ctx, const SessionRemoveOptions& options) {
     store::SessionRepo(ctx.db()).remove(options.session);
-    ctx.print(json{{"id", options.session}, {"removed", true}}, "Removed session " + std::to_string(options.session));
+    ctx.print(json{{"id", options.session}, {"removed", true}},
+              io::format(ctx.words().tr("Removed session %d"), {options.session}));
 }
 
 }  // namespace

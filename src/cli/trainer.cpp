@@ -1,5 +1,6 @@
 // mitra-cli trainer add|list|qualify|certify|show.
 #include "cli/context.hpp"
+#include "io/reason_words.hpp"
 #include "store/certification_repo.hpp"
 #include "store/repos.hpp"
 
@@ -41,13 +42,16 @@ void run_trainer_add(Context& ctx, const TrainerAddOptions& options) {
     normalize(t);
     refuse_if_any(validate(t));
     store::TrainerRepo(ctx.db()).add(t);
-    ctx.print(json{{"ref", t.ref}, {"uuid", t.uuid}}, "Added trainer " + t.ref);
+    ctx.print(json{{"ref", t.ref}, {"uuid", t.uuid}},
+              // TRANSLATORS: %s is the new trainer's ref.
+              io::format(ctx.words().tr("Added trainer %s"), {t.ref}));
 }
 
 void run_trainer_qualify(Context& ctx, const TrainerQualifyOptions& options) {
     store::TrainerRepo(ctx.db()).qualify(options.ref, split_list(options.modules));
     ctx.print(json{{"ref", options.ref}, {"qualified", split_list(options.modules)}},
-              "Qualified " + options.ref + " for " + options.modules);
+              // TRANSLATORS: %1$s is a trainer's ref, %2$s module codes (M03,M04).
+              io::format(ctx.words().tr("Qualified %1$s for %2$s"), {options.ref, options.modules}));
 }
 
 void run_trainer_certify(Context& ctx, const TrainerCertifyOptions& options) {
@@ -58,24 +62,40 @@ void run_trainer_certify(Context& ctx, const TrainerCertifyOptions& options) {
                    {"level", c.level},
                    {"issued", to_string(c.issued_on)},
                    {"expires", to_string(c.expires_on)}},
-              "Certified " + c.trainer_ref + " as " + c.level + " from " + to_string(c.issued_on) + " to " +
-                  to_string(c.expires_on));
+              // TRANSLATORS: %1$s is a trainer's ref, %2$s the level as typed (trainer, senior-trainer), %3$s and
+              // %4$s the first and last days it is valid.
+              io::format(ctx.words().tr("Certified %1$s as %2$s from %3$s to %4$s"),
+                         {c.trainer_ref, c.level, to_string(c.issued_on), to_string(c.expires_on)}));
 }
 
 void run_trainer_show(Context& ctx, const TrainerShowOptions& options) {
     const Date today = options.today.empty() ? today_utc() : date_option("--today", options.today);
     const auto st = store::CertificationRepo(ctx.db()).trainer_standing(options.ref, today);
+    const io::Catalog& words = ctx.words();
     json certifications = json::array();
-    std::string text = st.trainer_ref + " " + st.name + ": " + st.standing + "\n";
+    // TRANSLATORS: %1$s is a trainer's ref, %2$s their name, %3$s their standing (valid, expired, not certified yet).
+    std::string text =
+        io::format(words.tr("%1$s %2$s: %3$s"), {st.trainer_ref, st.name, io::standing_words(st.standing, words)}) +
+        "\n";
     for (const auto& c : st.certifications) {
         certifications.push_back({{"level", c.level},
                                   {"issued", to_string(c.issued_on)},
                                   {"expires", to_string(c.expires_on)},
                                   {"validity", to_string(validity_on(c.expires_on, today))}});
-        text += "  " + c.level + " " + to_string(c.issued_on) + " to " + to_string(c.expires_on) + "\n";
+        // TRANSLATORS: %1$s is a trainer's certification level, %2$s and %3$s the first and last days it is valid.
+        text += "  " +
+                io::format(words.tr("%1$s %2$s to %3$s"), {c.level, to_string(c.issued_on), to_string(c.expires_on)}) +
+                "\n";
     }
-    text += "  taught " + std::to_string(st.teaching.sessions) + " sessions, " + hours_text(st.teaching.minutes) +
-            (st.teaching.cohorts.empty() ? "" : ", cohorts " + join(st.teaching.cohorts, ", "));
+    const long long taught = st.teaching.sessions;
+    const std::string hours = io::hours_words(st.teaching.minutes, words);
+    // TRANSLATORS: %2$s is hours taught (12 hours), %3$s the cohorts' codes.
+    text += "  " + (st.teaching.cohorts.empty()
+                        ? io::format(words.trn("taught %1$d session, %2$s", "taught %1$d sessions, %2$s", taught),
+                                     {taught, hours})
+                        : io::format(words.trn("taught %1$d session, %2$s, cohorts %3$s",
+                                               "taught %1$d sessions, %2$s, cohorts %3$s", taught),
+                                     {taught, hours, join(st.teaching.cohorts, ", ")}));
     json renewal = nullptr;
     if (!st.certifications.empty()) {
         const auto r = store::CertificationRepo(ctx.db()).trainer_renewal(options.ref, today);
@@ -84,8 +104,11 @@ void run_trainer_show(Context& ctx, const TrainerShowOptions& options) {
                    {"missing", r.check.missing},
                    {"counted_minutes", r.check.total_minutes},
                    {"default_rule", r.default_rule}};
-        text += "\n  renewal (" + r.rule.code +
-                "): " + (r.check.met ? std::string("can renew now") : "still needs " + join(r.check.missing, "; "));
+        // TRANSLATORS: %1$s is a renewal rule's code; %2$s what the renewal still needs (in total: 3 hours of 36
+        // hours; ethics: ...).
+        text += "\n  " + (r.check.met ? io::format(words.tr("renewal (%1$s): can renew now"), {r.rule.code})
+                                      : io::format(words.tr("renewal (%1$s): still needs %2$s"),
+                                                   {r.rule.code, io::renewal_phrases(r.check.shortfalls, words)}));
     }
     ctx.print(
         json{
@@ -114,9 +137,12 @@ void run_trainer_renew(Context& ctx, const TrainerRenewOptions& options) {
                    {"previous_expires", to_string(state.held.expires_on)},
                    {"counted_minutes", state.check.total_minutes},
                    {"minutes_by_category", state.check.minutes_by_category}},
-              "Renewed " + c.trainer_ref + " as " + c.level + " (" + state.rule.code + ") until " +
-                  to_string(c.expires_on) + ": " + hours_text(state.check.total_minutes) +
-                  " of teaching and learning counted since " + to_string(state.held.issued_on));
+              // TRANSLATORS: %1$s is a trainer's ref, %2$s their level, %3$s the renewal rule's code, %4$s the new last
+              // day, %5$s hours (12 hours), %6$s the day the previous certification was issued.
+              io::format(ctx.words().tr("Renewed %1$s as %2$s (%3$s) until %4$s: %5$s of teaching and learning "
+                                        "counted since %6$s"),
+                         {c.trainer_ref, c.level, state.rule.code, to_string(c.expires_on),
+                          io::hours_words(state.check.total_minutes, ctx.words()), to_string(state.held.issued_on)}));
 }
 
 }  // namespace
@@ -165,7 +191,10 @@ void add_trainer_commands(CLI::App& app, Context& ctx) {
     auto* list = group->add_subcommand("list", "List the trainers");
     list->callback([&ctx] {
         json items = json::array();
-        std::vector<std::vector<std::string>> rows{{"REF", "NAME", "LATIN NAME", "COUNTRY", "QUALIFIED"}};
+        const io::Catalog& words = ctx.words();
+        std::vector<std::vector<std::string>> rows{{words.trc("column", "REF"), words.trc("column", "NAME"),
+                                                    words.trc("column", "LATIN NAME"), words.trc("column", "COUNTRY"),
+                                                    words.trc("column", "QUALIFIED")}};
         for (const auto& tr : store::TrainerRepo(ctx.db()).list()) {
             items.push_back({{"ref", tr.ref},
                              {"name", tr.name},
@@ -175,7 +204,7 @@ void add_trainer_commands(CLI::App& app, Context& ctx) {
                              {"qualified", tr.qualified_modules}});
             rows.push_back({tr.ref, tr.name, tr.latin_name, tr.country, join(tr.qualified_modules, ",")});
         }
-        ctx.print(items, rows.size() > 1 ? table(rows) : "No trainers yet");
+        ctx.print(items, rows.size() > 1 ? table(rows) : words.tr("No trainers yet"));
     });
 }
 
