@@ -154,34 +154,38 @@ void run_attendance_list(Context& ctx, const AttendanceListOptions& options) {
 }  // namespace
 
 void add_attendance_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("attendance", "Who attended which session");
+    // TRANSLATORS: the --help descriptions of this file's commands and options (mitra-cli COMMAND --help).
+    const io::Catalog& help = ctx.words();
+    auto* group = app.add_subcommand("attendance", help.tr("Who attended which session"));
     group->require_subcommand(1);
 
     auto marked = std::make_shared<AttendanceMarkOptions>();
-    auto* mark = group->add_subcommand("mark", "Mark a session's attendance");
-    mark->add_option("session", marked->session, "The session's id (see session list)")->required();
-    mark->add_option("--present", marked->present, "Refs of people present, such as P1,P2");
-    mark->add_option("--absent", marked->absent, "Refs of people absent");
-    mark->add_option("--excused", marked->excused, "Refs of people excused");
-    mark->add_option("--late", marked->late, "REF:MINUTES attended, for people who came late");
-    mark->add_option("--left-early", marked->left_early, "REF:MINUTES attended, for people who left early");
+    auto* mark = group->add_subcommand("mark", help.tr("Mark a session's attendance"));
+    mark->add_option("session", marked->session, help.tr("The session's id (see session list)"))->required();
+    mark->add_option("--present", marked->present, help.tr("Refs of people present, such as P1,P2"));
+    mark->add_option("--absent", marked->absent, help.tr("Refs of people absent"));
+    mark->add_option("--excused", marked->excused, help.tr("Refs of people excused"));
+    mark->add_option("--late", marked->late, help.tr("REF:MINUTES attended, for people who came late"));
+    mark->add_option("--left-early", marked->left_early, help.tr("REF:MINUTES attended, for people who left early"));
     mark->add_flag("--everyone-present", marked->everyone_present,
-                   "Everyone enrolled and not named otherwise was present");
+                   help.tr("Everyone enrolled and not named otherwise was present"));
     mark->add_flag("--allow-future", marked->allow_future,
-                   "Record marks at a session whose day has not come yet at the cohort's site");
+                   help.tr("Record marks at a session whose day has not come yet at the cohort's site"));
     mark->callback([&ctx, marked] { run_attendance_mark(ctx, *marked); });
 
     auto imported = std::make_shared<AttendanceImportOptions>();
-    auto* import_command = group->add_subcommand("import", "Import a cohort's attendance from CSV (all rows or none)");
-    import_command->add_option("cohort", imported->cohort, "The cohort's code")->required();
-    import_command->add_option("file", imported->file, "UTF-8 CSV with header session,ref,status,minutes")->required();
+    auto* import_command =
+        group->add_subcommand("import", help.tr("Import a cohort's attendance from CSV (all rows or none)"));
+    import_command->add_option("cohort", imported->cohort, help.tr("The cohort's code"))->required();
+    import_command->add_option("file", imported->file, help.tr("UTF-8 CSV with header session,ref,status,minutes"))
+        ->required();
     import_command->add_flag("--allow-future", imported->allow_future,
-                             "Record rows at sessions whose day has not come yet at the cohort's site");
+                             help.tr("Record rows at sessions whose day has not come yet at the cohort's site"));
     import_command->callback([&ctx, imported] { run_attendance_import(ctx, *imported); });
 
     auto listed = std::make_shared<AttendanceListOptions>();
-    auto* list = group->add_subcommand("list", "Show a session's marks");
-    list->add_option("session", listed->session, "The session's id")->required();
+    auto* list = group->add_subcommand("list", help.tr("Show a session's marks"));
+    list->add_option("session", listed->session, help.tr("The session's id"))->required();
     list->callback([&ctx, listed] { run_attendance_list(ctx, *listed); });
 }
 

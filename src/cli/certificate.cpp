@@ -475,79 +475,86 @@ void run_certificate_reprint(Context& ctx, const CertificateReprintOptions& opti
 }  // namespace
 
 void add_certificate_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("certificate", "Issue, verify and revoke certificates");
+    // TRANSLATORS: the --help descriptions of this file's commands and options (mitra-cli COMMAND --help).
+    const io::Catalog& help = ctx.words();
+    auto* group = app.add_subcommand("certificate", help.tr("Issue, verify and revoke certificates"));
     group->require_subcommand(1);
 
     auto issued = std::make_shared<CertificateIssueOptions>();
-    auto* issue = group->add_subcommand("issue", "Issue certificates to everyone eligible in a cohort");
-    issue->add_option("cohort", issued->cohort, "The cohort's code")->required();
-    issue->add_option("--out", issued->out_dir, "The folder for the PDF files")->required();
-    issue->add_option("--template", issued->template_file, "A certificate template (.toml; default: the shipped one)");
-    issue->add_option("--module", issued->module, "Issue module participation certificates for this module instead");
+    auto* issue = group->add_subcommand("issue", help.tr("Issue certificates to everyone eligible in a cohort"));
+    issue->add_option("cohort", issued->cohort, help.tr("The cohort's code"))->required();
+    issue->add_option("--out", issued->out_dir, help.tr("The folder for the PDF files"))->required();
+    issue->add_option("--template", issued->template_file,
+                      help.tr("A certificate template (.toml; default: the shipped one)"));
+    issue->add_option("--module", issued->module,
+                      help.tr("Issue module participation certificates for this module instead"));
     issue->add_option("--key", issued->key_file,
-                      "The signing key file (default: the installation's, made on its first use)");
-    issue->add_option("--today", issued->today, "The issue date (default: today)");
+                      help.tr("The signing key file (default: the installation's, made on its first use)"));
+    issue->add_option("--today", issued->today, help.tr("The issue date (default: today)"));
     issue->add_option("--verify-url", issued->verify_url,
-                      "The verification page the QR codes open (https://...; saved for the programme, as "
-                      "'settings set verify-url' does)");
+                      help.tr("The verification page the QR codes open (https://...; saved for the programme, as "
+                              "'settings set verify-url' does)"));
     issue->callback([&ctx, issued] { run_certificate_issue(ctx, *issued); });
 
     auto listed = std::make_shared<CertificateListOptions>();
-    auto* list = group->add_subcommand("list", "List issued certificates");
-    list->add_option("--search", listed->search, "Part of a serial, ref or name");
-    list->add_option("--cohort", listed->cohort, "Only this cohort's");
+    auto* list = group->add_subcommand("list", help.tr("List issued certificates"));
+    list->add_option("--search", listed->search, help.tr("Part of a serial, ref or name"));
+    list->add_option("--cohort", listed->cohort, help.tr("Only this cohort's"));
     list->callback([&ctx, listed] { run_certificate_list(ctx, *listed); });
 
     auto shown = std::make_shared<CertificateShowOptions>();
-    auto* show = group->add_subcommand("show", "Show one certificate");
-    show->add_option("serial", shown->serial, "The serial")->required();
+    auto* show = group->add_subcommand("show", help.tr("Show one certificate"));
+    show->add_option("serial", shown->serial, help.tr("The serial"))->required();
     show->callback([&ctx, shown] { run_certificate_show(ctx, *shown); });
 
     auto verified = std::make_shared<CertificateVerifyOptions>();
-    auto* verify =
-        group->add_subcommand("verify", "Prove a certificate genuine: from its PDF, its QR text or its serial");
-    verify->add_option("certificate", verified->certificate, "A certificate PDF file, or a serial");
-    verify->add_option("--today", verified->today, "Judge expiry on this day (default: today)");
-    verify->add_option("--qr", verified->qr, "The text read from the certificate's QR code");
+    auto* verify = group->add_subcommand(
+        "verify", help.tr("Prove a certificate genuine: from its PDF, its QR text or its serial"));
+    verify->add_option("certificate", verified->certificate, help.tr("A certificate PDF file, or a serial"));
+    verify->add_option("--today", verified->today, help.tr("Judge expiry on this day (default: today)"));
+    verify->add_option("--qr", verified->qr, help.tr("The text read from the certificate's QR code"));
     verify
         ->add_option("--public-key", verified->public_keys,
-                     "Verify offline with only these public keys (files from key export, one key a line); "
-                     "may be given more than once")
+                     help.tr("Verify offline with only these public keys (files from key export, one key a line); "
+                             "may be given more than once"))
         ->allow_extra_args(false);
     verify->add_option("--revocations", verified->revocations,
-                       "Offline: the programme's signed revocation list (from certificate revocations)");
+                       help.tr("Offline: the programme's signed revocation list (from certificate revocations)"));
     verify->add_option("--site", verified->site,
-                       "Offline: a verification site's folder; its revocations.txt, and its keys.txt unless "
-                       "--public-key is given");
+                       help.tr("Offline: a verification site's folder; its revocations.txt, and its keys.txt unless "
+                               "--public-key is given"));
     verify->callback([&ctx, verified] { run_certificate_verify(ctx, *verified); });
 
     auto revoked = std::make_shared<CertificateRevokeOptions>();
-    auto* revoke = group->add_subcommand("revoke", "Revoke a certificate issued in error");
-    revoke->add_option("serial", revoked->serial, "The serial")->required();
-    revoke->add_option("--reason", revoked->reason, "Why (recorded with who and when)")->required();
+    auto* revoke = group->add_subcommand("revoke", help.tr("Revoke a certificate issued in error"));
+    revoke->add_option("serial", revoked->serial, help.tr("The serial"))->required();
+    revoke->add_option("--reason", revoked->reason, help.tr("Why (recorded with who and when)"))->required();
     revoke->add_option("--category", revoked->category,
-                       "What the signed revocation list says: issued-in-error, replaced or withdrawn");
-    revoke->add_option("--key", revoked->key_file,
-                       "The signing key the rewritten verification site's revocation list is signed with (default: "
-                       "the installation's)");
+                       help.tr("What the signed revocation list says: issued-in-error, replaced or withdrawn"));
+    revoke->add_option(
+        "--key", revoked->key_file,
+        help.tr("The signing key the rewritten verification site's revocation list is signed with (default: "
+                "the installation's)"));
     revoke->callback([&ctx, revoked] { run_certificate_revoke(ctx, *revoked); });
 
     auto listed_revocations = std::make_shared<CertificateRevocationsOptions>();
-    auto* revocations = group->add_subcommand("revocations", "Write the signed list of revoked certificates");
-    revocations->add_option("--out", listed_revocations->out, "The file to write")->required();
+    auto* revocations = group->add_subcommand("revocations", help.tr("Write the signed list of revoked certificates"));
+    revocations->add_option("--out", listed_revocations->out, help.tr("The file to write"))->required();
     revocations->add_option("--key", listed_revocations->key_file,
-                            "The signing key file (default: the installation's)");
+                            help.tr("The signing key file (default: the installation's)"));
     revocations->callback([&ctx, listed_revocations] { run_certificate_revocations(ctx, *listed_revocations); });
 
     auto reprinted = std::make_shared<CertificateReprintOptions>();
-    auto* reprint = group->add_subcommand("reprint", "Print a certificate again with the same serial");
-    reprint->add_option("serial", reprinted->serial, "The serial")->required();
-    reprint->add_option("--reason", reprinted->reason, "Why, such as 'lost copy' or 'name corrected'")->required();
-    reprint->add_option("--out", reprinted->out_dir, "The folder for the PDF")->required();
-    reprint->add_option("--template", reprinted->template_file, "A certificate template (default: the shipped one)");
-    reprint->add_option("--key", reprinted->key_file, "The signing key file (default: the installation's)");
+    auto* reprint = group->add_subcommand("reprint", help.tr("Print a certificate again with the same serial"));
+    reprint->add_option("serial", reprinted->serial, help.tr("The serial"))->required();
+    reprint->add_option("--reason", reprinted->reason, help.tr("Why, such as 'lost copy' or 'name corrected'"))
+        ->required();
+    reprint->add_option("--out", reprinted->out_dir, help.tr("The folder for the PDF"))->required();
+    reprint->add_option("--template", reprinted->template_file,
+                        help.tr("A certificate template (default: the shipped one)"));
+    reprint->add_option("--key", reprinted->key_file, help.tr("The signing key file (default: the installation's)"));
     reprint->add_option("--verify-url", reprinted->verify_url,
-                        "The verification page the QR code opens (https://...; saved for the programme)");
+                        help.tr("The verification page the QR code opens (https://...; saved for the programme)"));
     reprint->callback([&ctx, reprinted] { run_certificate_reprint(ctx, *reprinted); });
 }
 

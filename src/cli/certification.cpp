@@ -283,58 +283,66 @@ void run_learning_list(Context& ctx, const LearningListOptions& options) {
 }  // namespace
 
 void add_certification_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("certification", "Certifications over time: who must renew, pathways, renewals");
+    // TRANSLATORS: the --help descriptions of this file's commands and options (mitra-cli COMMAND --help).
+    const io::Catalog& help = ctx.words();
+    auto* group =
+        app.add_subcommand("certification", help.tr("Certifications over time: who must renew, pathways, renewals"));
     group->require_subcommand(1);
 
     auto due_soon = std::make_shared<CertificationDueOptions>();
-    auto* due = group->add_subcommand("due", "Certifications ending soon (or ended), with what each renewal needs");
-    due->add_option("--within", due_soon->within, "How far ahead, such as 90d or 12w (default: 90d)");
-    due->add_option("--today", due_soon->today, "Count from this day (default: today)");
+    auto* due =
+        group->add_subcommand("due", help.tr("Certifications ending soon (or ended), with what each renewal needs"));
+    due->add_option("--within", due_soon->within, help.tr("How far ahead, such as 90d or 12w (default: 90d)"));
+    due->add_option("--today", due_soon->today, help.tr("Count from this day (default: today)"));
     due->callback([&ctx, due_soon] { run_certification_due(ctx, *due_soon); });
 
     auto shown = std::make_shared<CertificationShowOptions>();
-    auto* show = group->add_subcommand("show", "A person's pathway: done, missing, due");
-    show->add_option("ref", shown->ref, "The participant's ref")->required();
-    show->add_option("--today", shown->today, "Judge on this day (default: today)");
+    auto* show = group->add_subcommand("show", help.tr("A person's pathway: done, missing, due"));
+    show->add_option("ref", shown->ref, help.tr("The participant's ref"))->required();
+    show->add_option("--today", shown->today, help.tr("Judge on this day (default: today)"));
     show->callback([&ctx, shown] { run_certification_show(ctx, *shown); });
 
     auto granted = std::make_shared<CertificationGrantOptions>();
     auto* grant = group->add_subcommand(
-        "grant", "Record the first certification of someone who completed the programme and holds its certificate");
-    grant->add_option("ref", granted->ref, "The participant's ref")->required();
-    grant->add_option("--code", granted->code, "The certification's code, such as PSC (when on several pathways)");
-    grant->add_option("--today", granted->today, "Judge on this day (default: today)");
+        "grant",
+        help.tr("Record the first certification of someone who completed the programme and holds its certificate"));
+    grant->add_option("ref", granted->ref, help.tr("The participant's ref"))->required();
+    grant->add_option("--code", granted->code,
+                      help.tr("The certification's code, such as PSC (when on several pathways)"));
+    grant->add_option("--today", granted->today, help.tr("Judge on this day (default: today)"));
     grant->callback([&ctx, granted] { run_certification_grant(ctx, *granted); });
 
     auto renewal = std::make_shared<CertificationRenewOptions>();
-    auto* renew = group->add_subcommand("renew", "Renew a certification: a new certificate linked to the previous one");
-    renew->add_option("ref", renewal->ref, "The participant's ref")->required();
-    renew->add_option("--code", renewal->code, "The certification's code (when the person holds several)");
-    renew->add_option("--today", renewal->today, "The renewal's date (default: today)");
+    auto* renew =
+        group->add_subcommand("renew", help.tr("Renew a certification: a new certificate linked to the previous one"));
+    renew->add_option("ref", renewal->ref, help.tr("The participant's ref"))->required();
+    renew->add_option("--code", renewal->code, help.tr("The certification's code (when the person holds several)"));
+    renew->add_option("--today", renewal->today, help.tr("The renewal's date (default: today)"));
     renew->add_option("--key", renewal->key_file,
-                      "The signing key file (default: the installation's own, made on first use)");
-    renew->add_option("--out", renewal->out_dir, "Write the new certificate's PDF into this folder");
+                      help.tr("The signing key file (default: the installation's own, made on first use)"));
+    renew->add_option("--out", renewal->out_dir, help.tr("Write the new certificate's PDF into this folder"));
     renew->add_option("--template", renewal->template_file,
-                      "A certificate template (default: the shipped completion one)");
+                      help.tr("A certificate template (default: the shipped completion one)"));
     renew->callback([&ctx, renewal] { run_certification_renew(ctx, *renewal); });
 
-    auto* learning = app.add_subcommand("learning", "A person's continuing education after certification");
+    auto* learning = app.add_subcommand("learning", help.tr("A person's continuing education after certification"));
     learning->require_subcommand(1);
     auto learned = std::make_shared<LearningAddOptions>();
-    auto* add = learning->add_subcommand("add", "Record learning from outside Mitra");
-    add->add_option("ref", learned->ref, "The participant's ref")->required();
-    add->add_option("--title", learned->title, "What it was")->required();
-    add->add_option("--provider", learned->provider, "Who ran it")->required();
-    add->add_option("--date", learned->date, "When, YYYY-MM-DD")->required();
-    add->add_option("--hours", learned->hours, "How long, in hours (1.5 for an hour and a half)")->required();
-    add->add_option("--category", learned->category, "Such as ethics, peer_practice, elective")->required();
-    add->add_option("--evidence", learned->evidence, "What shows it happened (a certificate of attendance, ...)");
+    auto* add = learning->add_subcommand("add", help.tr("Record learning from outside Mitra"));
+    add->add_option("ref", learned->ref, help.tr("The participant's ref"))->required();
+    add->add_option("--title", learned->title, help.tr("What it was"))->required();
+    add->add_option("--provider", learned->provider, help.tr("Who ran it"))->required();
+    add->add_option("--date", learned->date, help.tr("When, YYYY-MM-DD"))->required();
+    add->add_option("--hours", learned->hours, help.tr("How long, in hours (1.5 for an hour and a half)"))->required();
+    add->add_option("--category", learned->category, help.tr("Such as ethics, peer_practice, elective"))->required();
+    add->add_option("--evidence", learned->evidence,
+                    help.tr("What shows it happened (a certificate of attendance, ...)"));
     add->callback([&ctx, learned] { run_learning_add(ctx, *learned); });
 
     auto listed = std::make_shared<LearningListOptions>();
-    auto* list = learning->add_subcommand("list", "A person's ledger, with Mitra's own sessions and teaching");
-    list->add_option("ref", listed->ref, "The participant's ref")->required();
-    list->add_option("--today", listed->today, "Up to this day (default: today)");
+    auto* list = learning->add_subcommand("list", help.tr("A person's ledger, with Mitra's own sessions and teaching"));
+    list->add_option("ref", listed->ref, help.tr("The participant's ref"))->required();
+    list->add_option("--today", listed->today, help.tr("Up to this day (default: today)"));
     list->callback([&ctx, listed] { run_learning_list(ctx, *listed); });
 }
 

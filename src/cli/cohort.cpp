@@ -137,28 +137,33 @@ void run_cohort_enrolment_date(Context& ctx, const CohortEnrolmentDateOptions& o
 }  // namespace
 
 void add_cohort_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("cohort", "Cohorts: a group of people taking a curriculum together");
+    // TRANSLATORS: the --help descriptions of this file's commands and options (mitra-cli COMMAND --help).
+    const io::Catalog& help = ctx.words();
+    auto* group = app.add_subcommand("cohort", help.tr("Cohorts: a group of people taking a curriculum together"));
     group->require_subcommand(1);
 
     auto created = std::make_shared<CohortCreateOptions>();
-    auto* create = group->add_subcommand("create", "Create a cohort");
-    create->add_option("--code", created->cohort.code, "The cohort's code, such as KTM-2026-1")->required();
-    create->add_option("--curriculum", created->cohort.curriculum_code, "The curriculum's code, such as PSF")
+    auto* create = group->add_subcommand("create", help.tr("Create a cohort"));
+    create->add_option("--code", created->cohort.code, help.tr("The cohort's code, such as KTM-2026-1"))->required();
+    create->add_option("--curriculum", created->cohort.curriculum_code, help.tr("The curriculum's code, such as PSF"))
         ->required();
-    create->add_option("--curriculum-version", created->cohort.curriculum_version, "Its version (default: the latest)");
-    create->add_option("--site", created->cohort.site, "Where it meets")->required();
-    create->add_option("--country", created->cohort.country, "ISO 3166-1 country code")->required();
-    create->add_option("--language", created->cohort.language, "The language it is taught in (BCP 47)")->required();
-    create->add_option("--start", created->start, "First day, YYYY-MM-DD")->required();
-    create->add_option("--end", created->end, "Last day, YYYY-MM-DD");
+    create->add_option("--curriculum-version", created->cohort.curriculum_version,
+                       help.tr("Its version (default: the latest)"));
+    create->add_option("--site", created->cohort.site, help.tr("Where it meets"))->required();
+    create->add_option("--country", created->cohort.country, help.tr("ISO 3166-1 country code"))->required();
+    create->add_option("--language", created->cohort.language, help.tr("The language it is taught in (BCP 47)"))
+        ->required();
+    create->add_option("--start", created->start, help.tr("First day, YYYY-MM-DD"))->required();
+    create->add_option("--end", created->end, help.tr("Last day, YYYY-MM-DD"));
     create->add_option("--time-zone", created->cohort.time_zone,
-                       "The site's IANA time zone (default: the country's capital)");
-    create->add_option("--capacity", created->cohort.capacity, "How many people it can hold (default: no limit)");
+                       help.tr("The site's IANA time zone (default: the country's capital)"));
+    create->add_option("--capacity", created->cohort.capacity,
+                       help.tr("How many people it can hold (default: no limit)"));
     create->add_option("--trainer", created->cohort.trainer_refs,
-                       "A trainer's ref; repeat for co-facilitators (lead first)");
+                       help.tr("A trainer's ref; repeat for co-facilitators (lead first)"));
     create->callback([&ctx, created] { run_cohort_create(ctx, *created); });
 
-    auto* list = group->add_subcommand("list", "List the cohorts");
+    auto* list = group->add_subcommand("list", help.tr("List the cohorts"));
     list->callback([&ctx] {
         json items = json::array();
         const io::Catalog& words = ctx.words();
@@ -178,24 +183,26 @@ void add_cohort_commands(CLI::App& app, Context& ctx) {
     });
 
     auto shown = std::make_shared<CohortShowOptions>();
-    auto* show = group->add_subcommand("show", "Show a cohort with its people and sessions");
-    show->add_option("code", shown->code, "The cohort's code")->required();
+    auto* show = group->add_subcommand("show", help.tr("Show a cohort with its people and sessions"));
+    show->add_option("code", shown->code, help.tr("The cohort's code"))->required();
     show->callback([&ctx, shown] { run_cohort_show(ctx, *shown); });
 
     auto enrolled = std::make_shared<CohortEnrolOptions>();
-    auto* enrol = group->add_subcommand("enrol", "Enrol people in a cohort");
-    enrol->add_option("cohort", enrolled->cohort, "The cohort's code")->required();
-    enrol->add_option("refs", enrolled->refs, "The people's refs")->required();
-    enrol->add_option("--on", enrolled->on,
-                      "The enrolment date (default: the cohort's start until a week after it, then today); earlier "
-                      "sessions are not absences");
+    auto* enrol = group->add_subcommand("enrol", help.tr("Enrol people in a cohort"));
+    enrol->add_option("cohort", enrolled->cohort, help.tr("The cohort's code"))->required();
+    enrol->add_option("refs", enrolled->refs, help.tr("The people's refs"))->required();
+    enrol->add_option(
+        "--on", enrolled->on,
+        help.tr("The enrolment date (default: the cohort's start until a week after it, then today); earlier "
+                "sessions are not absences"));
     enrol->callback([&ctx, enrolled] { run_cohort_enrol(ctx, *enrolled); });
 
     auto redated = std::make_shared<CohortEnrolmentDateOptions>();
-    auto* redate = group->add_subcommand("enrolment-date", "Change the day a person's enrolment in a cohort starts");
-    redate->add_option("cohort", redated->cohort, "The cohort's code")->required();
-    redate->add_option("ref", redated->ref, "The person's ref")->required();
-    redate->add_option("date", redated->on, "The new enrolment date, YYYY-MM-DD (not after a mark they have)")
+    auto* redate =
+        group->add_subcommand("enrolment-date", help.tr("Change the day a person's enrolment in a cohort starts"));
+    redate->add_option("cohort", redated->cohort, help.tr("The cohort's code"))->required();
+    redate->add_option("ref", redated->ref, help.tr("The person's ref"))->required();
+    redate->add_option("date", redated->on, help.tr("The new enrolment date, YYYY-MM-DD (not after a mark they have)"))
         ->required();
     redate->callback([&ctx, redated] { run_cohort_enrolment_date(ctx, *redated); });
 }

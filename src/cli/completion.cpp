@@ -182,23 +182,28 @@ void run_ethics_acknowledge(Context& ctx, const EthicsAcknowledgeOptions& option
 }  // namespace
 
 void add_completion_commands(CLI::App& app, Context& ctx) {
+    // TRANSLATORS: the --help descriptions of this file's commands and options (mitra-cli COMMAND --help).
+    const io::Catalog& help = ctx.words();
     auto* completion =
-        app.add_subcommand("completion", "Who completed, who is on track, and what each one still needs");
+        app.add_subcommand("completion", help.tr("Who completed, who is on track, and what each one still needs"));
     auto listed = std::make_shared<CompletionOptions>();
-    completion->add_option("cohort", listed->cohort, "The cohort's code");
-    completion->add_option("--today", listed->today, "Judge 'on track' as of this day (default: today)");
-    completion->add_option("--language", listed->language,
-                           "The language of module titles (default: the user's, as LANGUAGE or LANG say; else en)");
+    completion->add_option("cohort", listed->cohort, help.tr("The cohort's code"));
+    completion->add_option("--today", listed->today, help.tr("Judge 'on track' as of this day (default: today)"));
+    completion->add_option(
+        "--language", listed->language,
+        help.tr("The language of module titles (default: the user's, as LANGUAGE or LANG say; else en)"));
 
     auto overridden = std::make_shared<CompletionOverrideOptions>();
-    auto* override_cmd = completion->add_subcommand("override", "A coordinator decides a module's completion");
-    override_cmd->add_option("cohort", overridden->cohort, "The cohort's code")->required();
-    override_cmd->add_option("ref", overridden->ref, "The person's ref")->required();
-    override_cmd->add_option("module", overridden->module, "The module's code")->required();
-    auto* yes = override_cmd->add_flag("--complete", overridden->complete, "Count the module as complete");
-    auto* no = override_cmd->add_flag("--not-complete", overridden->not_complete, "Count the module as not complete");
+    auto* override_cmd = completion->add_subcommand("override", help.tr("A coordinator decides a module's completion"));
+    override_cmd->add_option("cohort", overridden->cohort, help.tr("The cohort's code"))->required();
+    override_cmd->add_option("ref", overridden->ref, help.tr("The person's ref"))->required();
+    override_cmd->add_option("module", overridden->module, help.tr("The module's code"))->required();
+    auto* yes = override_cmd->add_flag("--complete", overridden->complete, help.tr("Count the module as complete"));
+    auto* no =
+        override_cmd->add_flag("--not-complete", overridden->not_complete, help.tr("Count the module as not complete"));
     yes->excludes(no);
-    override_cmd->add_option("--reason", overridden->reason, "Why, in words (recorded with who and when)")->required();
+    override_cmd->add_option("--reason", overridden->reason, help.tr("Why, in words (recorded with who and when)"))
+        ->required();
     override_cmd->callback([&ctx, overridden] { run_completion_override(ctx, *overridden); });
 
     completion->callback([&ctx, completion, listed] {
@@ -206,36 +211,37 @@ void add_completion_commands(CLI::App& app, Context& ctx) {
         run_completion(ctx, *listed);
     });
 
-    auto* assessment = app.add_subcommand("assessment", "Assessment results")->require_subcommand(1);
+    auto* assessment = app.add_subcommand("assessment", help.tr("Assessment results"))->require_subcommand(1);
     auto recorded = std::make_shared<AssessmentRecordOptions>();
-    auto* record = assessment->add_subcommand("record", "Record a pass/fail assessment result");
-    record->add_option("cohort", recorded->cohort, "The cohort's code")->required();
-    record->add_option("ref", recorded->ref, "The person's ref")->required();
-    record->add_option("module", recorded->module, "The module's code")->required();
-    record->add_flag("--passed", recorded->passed, "Passed")
-        ->excludes(record->add_flag("--failed", recorded->failed, "Not passed"));
-    record->add_option("--on", recorded->on, "The day of the assessment (default: today)");
-    record->add_option("--assessor", recorded->assessor, "Who assessed");
+    auto* record = assessment->add_subcommand("record", help.tr("Record a pass/fail assessment result"));
+    record->add_option("cohort", recorded->cohort, help.tr("The cohort's code"))->required();
+    record->add_option("ref", recorded->ref, help.tr("The person's ref"))->required();
+    record->add_option("module", recorded->module, help.tr("The module's code"))->required();
+    record->add_flag("--passed", recorded->passed, help.tr("Passed"))
+        ->excludes(record->add_flag("--failed", recorded->failed, help.tr("Not passed")));
+    record->add_option("--on", recorded->on, help.tr("The day of the assessment (default: today)"));
+    record->add_option("--assessor", recorded->assessor, help.tr("Who assessed"));
     record->callback([&ctx, recorded] { run_assessment_record(ctx, *recorded); });
 
-    auto* practicum = app.add_subcommand("practicum", "Supervised practice")->require_subcommand(1);
+    auto* practicum = app.add_subcommand("practicum", help.tr("Supervised practice"))->require_subcommand(1);
     auto logged = std::make_shared<PracticumLogOptions>();
-    auto* log = practicum->add_subcommand("log", "Log supervised practice, signed off by a named supervisor");
-    log->add_option("cohort", logged->cohort, "The cohort's code")->required();
-    log->add_option("ref", logged->ref, "The person's ref")->required();
-    log->add_option("module", logged->module, "The practicum module's code")->required();
-    log->add_option("--minutes", logged->minutes, "Minutes of supervised practice")->required();
-    log->add_option("--supervisor", logged->supervisor, "The supervisor's name")->required();
-    log->add_option("--on", logged->on, "The day of the practice (default: today)");
-    log->add_option("--signed-off", logged->signed_off, "The day the supervisor signed it off (none: not yet)");
+    auto* log = practicum->add_subcommand("log", help.tr("Log supervised practice, signed off by a named supervisor"));
+    log->add_option("cohort", logged->cohort, help.tr("The cohort's code"))->required();
+    log->add_option("ref", logged->ref, help.tr("The person's ref"))->required();
+    log->add_option("module", logged->module, help.tr("The practicum module's code"))->required();
+    log->add_option("--minutes", logged->minutes, help.tr("Minutes of supervised practice"))->required();
+    log->add_option("--supervisor", logged->supervisor, help.tr("The supervisor's name"))->required();
+    log->add_option("--on", logged->on, help.tr("The day of the practice (default: today)"));
+    log->add_option("--signed-off", logged->signed_off,
+                    help.tr("The day the supervisor signed it off (none: not yet)"));
     log->callback([&ctx, logged] { run_practicum_log(ctx, *logged); });
 
-    auto* ethics = app.add_subcommand("ethics", "The programme's code of ethics")->require_subcommand(1);
+    auto* ethics = app.add_subcommand("ethics", help.tr("The programme's code of ethics"))->require_subcommand(1);
     auto acknowledged = std::make_shared<EthicsAcknowledgeOptions>();
-    auto* ack = ethics->add_subcommand("acknowledge", "Record that a person acknowledged the code of ethics");
-    ack->add_option("ref", acknowledged->ref, "The person's ref")->required();
-    ack->add_option("--version", acknowledged->version, "The code's version, such as 2026.1")->required();
-    ack->add_option("--on", acknowledged->on, "The day (default: today)");
+    auto* ack = ethics->add_subcommand("acknowledge", help.tr("Record that a person acknowledged the code of ethics"));
+    ack->add_option("ref", acknowledged->ref, help.tr("The person's ref"))->required();
+    ack->add_option("--version", acknowledged->version, help.tr("The code's version, such as 2026.1"))->required();
+    ack->add_option("--on", acknowledged->on, help.tr("The day (default: today)"));
     ack->callback([&ctx, acknowledged] { run_ethics_acknowledge(ctx, *acknowledged); });
 }
 

@@ -190,43 +190,50 @@ void run_participant_show(Context& ctx, const ParticipantShowOptions& options) {
 }  // namespace
 
 void add_participant_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("participant", "The people in training");
+    // TRANSLATORS: the --help descriptions of this file's commands and options (mitra-cli COMMAND --help).
+    const io::Catalog& help = ctx.words();
+    auto* group = app.add_subcommand("participant", help.tr("The people in training"));
     group->require_subcommand(1);
 
     auto added = std::make_shared<ParticipantAddOptions>();
-    auto* add = group->add_subcommand("add", "Add a person");
-    add->add_option("--ref", added->participant.ref, "The programme's own key for the person")->required();
-    add->add_option("--name,--full-name", added->participant.full_name, "The full name exactly as the person writes it")
+    auto* add = group->add_subcommand("add", help.tr("Add a person"));
+    add->add_option("--ref", added->participant.ref, help.tr("The programme's own key for the person"))->required();
+    add->add_option("--name,--full-name", added->participant.full_name,
+                    help.tr("The full name exactly as the person writes it"))
         ->required();
-    add->add_option("--latin-name", added->participant.latin_name, "The name in Latin script (optional)");
-    add->add_option("--country", added->participant.country, "ISO 3166-1 country code, such as LK")->required();
-    add->add_option("--language", added->participant.language, "BCP 47 language tag, such as si")->required();
-    add->add_option("--email", added->participant.email, "E-mail address (optional)");
-    add->add_option("--phone", added->participant.phone, "Phone number (optional)");
-    add->add_option("--consent", added->consent, "The date the person consented to their data being kept (YYYY-MM-DD)");
-    add->add_flag("--allow-lookalike", added->allow_lookalike,
-                  "Add the person even though their name looks like someone's already kept (different people)");
+    add->add_option("--latin-name", added->participant.latin_name, help.tr("The name in Latin script (optional)"));
+    add->add_option("--country", added->participant.country, help.tr("ISO 3166-1 country code, such as LK"))
+        ->required();
+    add->add_option("--language", added->participant.language, help.tr("BCP 47 language tag, such as si"))->required();
+    add->add_option("--email", added->participant.email, help.tr("E-mail address (optional)"));
+    add->add_option("--phone", added->participant.phone, help.tr("Phone number (optional)"));
+    add->add_option("--consent", added->consent,
+                    help.tr("The date the person consented to their data being kept (YYYY-MM-DD)"));
+    add->add_flag(
+        "--allow-lookalike", added->allow_lookalike,
+        help.tr("Add the person even though their name looks like someone's already kept (different people)"));
     add->callback([&ctx, added] { run_participant_add(ctx, *added); });
 
     auto imported = std::make_shared<ParticipantImportOptions>();
-    auto* import_command = group->add_subcommand("import", "Import people from a CSV file (all rows or none)");
+    auto* import_command = group->add_subcommand("import", help.tr("Import people from a CSV file (all rows or none)"));
     import_command
-        ->add_option("file", imported->file, "UTF-8 CSV with header ref,full_name,latin_name,country,language,email")
+        ->add_option("file", imported->file,
+                     help.tr("UTF-8 CSV with header ref,full_name,latin_name,country,language,email"))
         ->required();
     import_command->add_flag(
         "--allow-lookalike", imported->allow_lookalike,
-        "Import people whose names look like someone's (in the file or already kept): different people");
+        help.tr("Import people whose names look like someone's (in the file or already kept): different people"));
     import_command->callback([&ctx, imported] { run_participant_import(ctx, *imported); });
 
     auto listed = std::make_shared<ParticipantListOptions>();
-    auto* list = group->add_subcommand("list", "List people");
-    list->add_option("--cohort", listed->query.cohort_code, "Only those enrolled in this cohort");
-    list->add_option("--search", listed->query.search, "Part of a ref or name");
+    auto* list = group->add_subcommand("list", help.tr("List people"));
+    list->add_option("--cohort", listed->query.cohort_code, help.tr("Only those enrolled in this cohort"));
+    list->add_option("--search", listed->query.search, help.tr("Part of a ref or name"));
     list->callback([&ctx, listed] { run_participant_list(ctx, *listed); });
 
     auto shown = std::make_shared<ParticipantShowOptions>();
-    auto* show = group->add_subcommand("show", "Show one person");
-    show->add_option("ref", shown->ref, "The person's ref")->required();
+    auto* show = group->add_subcommand("show", help.tr("Show one person"));
+    show->add_option("ref", shown->ref, help.tr("The person's ref"))->required();
     show->callback([&ctx, shown] { run_participant_show(ctx, *shown); });
 }
 

@@ -141,50 +141,56 @@ void run_session_remove(Context& ctx, const SessionRemoveOptions& options) {
 }  // namespace
 
 void add_session_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("session", "A cohort's sessions (dates and times are the site's own)");
+    // TRANSLATORS: the --help descriptions of this file's commands and options (mitra-cli COMMAND --help).
+    const io::Catalog& help = ctx.words();
+    auto* group = app.add_subcommand("session", help.tr("A cohort's sessions (dates and times are the site's own)"));
     group->require_subcommand(1);
 
     auto scheduled = std::make_shared<SessionScheduleOptions>();
-    auto* schedule = group->add_subcommand("schedule", "Plan every module's sessions from the cohort's start date");
-    schedule->add_option("cohort", scheduled->cohort, "The cohort's code")->required();
-    schedule->add_option("--every", scheduled->every, "Days between sessions (default: 7)")->check(CLI::Range(1, 60));
-    schedule->add_option("--at", scheduled->at, "Start time at the site, HH:MM (default: 09:00)");
+    auto* schedule =
+        group->add_subcommand("schedule", help.tr("Plan every module's sessions from the cohort's start date"));
+    schedule->add_option("cohort", scheduled->cohort, help.tr("The cohort's code"))->required();
+    schedule->add_option("--every", scheduled->every, help.tr("Days between sessions (default: 7)"))
+        ->check(CLI::Range(1, 60));
+    schedule->add_option("--at", scheduled->at, help.tr("Start time at the site, HH:MM (default: 09:00)"));
     schedule->callback([&ctx, scheduled] { run_session_schedule(ctx, *scheduled); });
 
     auto added = std::make_shared<SessionAddOptions>();
-    auto* add = group->add_subcommand("add", "Add one session");
-    add->add_option("--cohort", added->session.cohort_code, "The cohort's code")->required();
-    add->add_option("--module", added->session.module_code, "The module's code")->required();
-    add->add_option("--date", added->date, "The day at the site, YYYY-MM-DD")->required();
-    add->add_option("--at", added->start, "Start time at the site, HH:MM (default: 09:00)");
-    add->add_option("--minutes", added->session.minutes, "Length (default: the module's minutes over its sessions)");
-    add->add_option("--trainer", added->session.trainer_ref, "The trainer's ref (qualified and certified on the day)");
+    auto* add = group->add_subcommand("add", help.tr("Add one session"));
+    add->add_option("--cohort", added->session.cohort_code, help.tr("The cohort's code"))->required();
+    add->add_option("--module", added->session.module_code, help.tr("The module's code"))->required();
+    add->add_option("--date", added->date, help.tr("The day at the site, YYYY-MM-DD"))->required();
+    add->add_option("--at", added->start, help.tr("Start time at the site, HH:MM (default: 09:00)"));
+    add->add_option("--minutes", added->session.minutes,
+                    help.tr("Length (default: the module's minutes over its sessions)"));
+    add->add_option("--trainer", added->session.trainer_ref,
+                    help.tr("The trainer's ref (qualified and certified on the day)"));
     add->add_option("--co-facilitator", added->session.co_facilitator_ref,
-                    "A second trainer's ref (the same rule applies)");
+                    help.tr("A second trainer's ref (the same rule applies)"));
     add->callback([&ctx, added] { run_session_add(ctx, *added); });
 
     auto assigned = std::make_shared<SessionAssignOptions>();
-    auto* assign = group->add_subcommand("assign", "Set a session's trainer and co-facilitator");
-    assign->add_option("session", assigned->session, "The session's id")->required();
-    assign->add_option("--trainer", assigned->trainer, "The trainer's ref (empty: none)")->required();
-    assign->add_option("--co-facilitator", assigned->co_facilitator, "A second trainer's ref");
+    auto* assign = group->add_subcommand("assign", help.tr("Set a session's trainer and co-facilitator"));
+    assign->add_option("session", assigned->session, help.tr("The session's id"))->required();
+    assign->add_option("--trainer", assigned->trainer, help.tr("The trainer's ref (empty: none)"))->required();
+    assign->add_option("--co-facilitator", assigned->co_facilitator, help.tr("A second trainer's ref"));
     assign->callback([&ctx, assigned] { run_session_assign(ctx, *assigned); });
 
     auto listed = std::make_shared<SessionListOptions>();
-    auto* list = group->add_subcommand("list", "List a cohort's sessions");
-    list->add_option("cohort", listed->cohort, "The cohort's code")->required();
+    auto* list = group->add_subcommand("list", help.tr("List a cohort's sessions"));
+    list->add_option("cohort", listed->cohort, help.tr("The cohort's code"))->required();
     list->callback([&ctx, listed] { run_session_list(ctx, *listed); });
 
     auto moved = std::make_shared<SessionMoveOptions>();
-    auto* move = group->add_subcommand("move", "Move a session to another day or time");
-    move->add_option("session", moved->session, "The session's id")->required();
-    move->add_option("--date", moved->date, "The new day, YYYY-MM-DD")->required();
-    move->add_option("--at", moved->at, "The new start time, HH:MM (default: unchanged)");
+    auto* move = group->add_subcommand("move", help.tr("Move a session to another day or time"));
+    move->add_option("session", moved->session, help.tr("The session's id"))->required();
+    move->add_option("--date", moved->date, help.tr("The new day, YYYY-MM-DD"))->required();
+    move->add_option("--at", moved->at, help.tr("The new start time, HH:MM (default: unchanged)"));
     move->callback([&ctx, moved] { run_session_move(ctx, *moved); });
 
     auto removed = std::make_shared<SessionRemoveOptions>();
-    auto* remove = group->add_subcommand("remove", "Remove a session that has no marks");
-    remove->add_option("session", removed->session, "The session's id")->required();
+    auto* remove = group->add_subcommand("remove", help.tr("Remove a session that has no marks"));
+    remove->add_option("session", removed->session, help.tr("The session's id"))->required();
     remove->callback([&ctx, removed] { run_session_remove(ctx, *removed); });
 }
 

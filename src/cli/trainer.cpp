@@ -148,47 +148,50 @@ void run_trainer_renew(Context& ctx, const TrainerRenewOptions& options) {
 }  // namespace
 
 void add_trainer_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("trainer", "Trainers and the modules they are qualified to teach");
+    // TRANSLATORS: the --help descriptions of this file's commands and options (mitra-cli COMMAND --help).
+    const io::Catalog& help = ctx.words();
+    auto* group = app.add_subcommand("trainer", help.tr("Trainers and the modules they are qualified to teach"));
     group->require_subcommand(1);
 
     auto added = std::make_shared<TrainerAddOptions>();
-    auto* add = group->add_subcommand("add", "Add a trainer");
-    add->add_option("--ref", added->trainer.ref, "The trainer's ref")->required();
-    add->add_option("--name", added->trainer.name, "Name in the trainer's own script")->required();
-    add->add_option("--latin-name", added->trainer.latin_name, "Name in Latin script (optional)");
-    add->add_option("--country", added->trainer.country, "ISO 3166-1 country code, such as NP")->required();
-    add->add_option("--languages", added->languages, "Languages taught in, such as ne,en")->required();
-    add->add_option("--qualified", added->qualified, "Module codes the trainer may teach, such as M01,M02");
+    auto* add = group->add_subcommand("add", help.tr("Add a trainer"));
+    add->add_option("--ref", added->trainer.ref, help.tr("The trainer's ref"))->required();
+    add->add_option("--name", added->trainer.name, help.tr("Name in the trainer's own script"))->required();
+    add->add_option("--latin-name", added->trainer.latin_name, help.tr("Name in Latin script (optional)"));
+    add->add_option("--country", added->trainer.country, help.tr("ISO 3166-1 country code, such as NP"))->required();
+    add->add_option("--languages", added->languages, help.tr("Languages taught in, such as ne,en"))->required();
+    add->add_option("--qualified", added->qualified, help.tr("Module codes the trainer may teach, such as M01,M02"));
     add->callback([&ctx, added] { run_trainer_add(ctx, *added); });
 
     auto qualification = std::make_shared<TrainerQualifyOptions>();
-    auto* qualify = group->add_subcommand("qualify", "Qualify a trainer for more modules");
-    qualify->add_option("ref", qualification->ref, "The trainer's ref")->required();
-    qualify->add_option("modules", qualification->modules, "Module codes, such as M03,M04")->required();
+    auto* qualify = group->add_subcommand("qualify", help.tr("Qualify a trainer for more modules"));
+    qualify->add_option("ref", qualification->ref, help.tr("The trainer's ref"))->required();
+    qualify->add_option("modules", qualification->modules, help.tr("Module codes, such as M03,M04"))->required();
     qualify->callback([&ctx, qualification] { run_trainer_qualify(ctx, *qualification); });
 
     auto certified = std::make_shared<TrainerCertifyOptions>();
-    auto* certify = group->add_subcommand("certify", "Record a trainer's own certification (training of trainers)");
-    certify->add_option("ref", certified->ref, "The trainer's ref")->required();
-    certify->add_option("--level", certified->level, "Such as trainer or senior-trainer")->required();
-    certify->add_option("--issued", certified->issued, "The day it was issued, YYYY-MM-DD")->required();
-    certify->add_option("--months", certified->months, "How long it is valid (default: 24)");
+    auto* certify =
+        group->add_subcommand("certify", help.tr("Record a trainer's own certification (training of trainers)"));
+    certify->add_option("ref", certified->ref, help.tr("The trainer's ref"))->required();
+    certify->add_option("--level", certified->level, help.tr("Such as trainer or senior-trainer"))->required();
+    certify->add_option("--issued", certified->issued, help.tr("The day it was issued, YYYY-MM-DD"))->required();
+    certify->add_option("--months", certified->months, help.tr("How long it is valid (default: 24)"));
     certify->callback([&ctx, certified] { run_trainer_certify(ctx, *certified); });
 
     auto shown = std::make_shared<TrainerShowOptions>();
-    auto* show = group->add_subcommand("show", "A trainer's certifications and teaching since the latest");
-    show->add_option("ref", shown->ref, "The trainer's ref")->required();
-    show->add_option("--today", shown->today, "Judge on this day (default: today)");
+    auto* show = group->add_subcommand("show", help.tr("A trainer's certifications and teaching since the latest"));
+    show->add_option("ref", shown->ref, help.tr("The trainer's ref"))->required();
+    show->add_option("--today", shown->today, help.tr("Judge on this day (default: today)"));
     show->callback([&ctx, shown] { run_trainer_show(ctx, *shown); });
 
     auto renewed = std::make_shared<TrainerRenewOptions>();
     auto* renew = group->add_subcommand(
-        "renew", "Renew a trainer's own certification when their teaching and learning meet its rule");
-    renew->add_option("ref", renewed->ref, "The trainer's ref")->required();
-    renew->add_option("--today", renewed->today, "The renewal's date (default: today)");
+        "renew", help.tr("Renew a trainer's own certification when their teaching and learning meet its rule"));
+    renew->add_option("ref", renewed->ref, help.tr("The trainer's ref"))->required();
+    renew->add_option("--today", renewed->today, help.tr("The renewal's date (default: today)"));
     renew->callback([&ctx, renewed] { run_trainer_renew(ctx, *renewed); });
 
-    auto* list = group->add_subcommand("list", "List the trainers");
+    auto* list = group->add_subcommand("list", help.tr("List the trainers"));
     list->callback([&ctx] {
         json items = json::array();
         const io::Catalog& words = ctx.words();
