@@ -277,7 +277,11 @@ std::vector<std::string> english_words(const std::string& text, const std::vecto
             i += 11;
             continue;
         }
-        if (text.compare(i, 9, "mitra-cli") == 0) {
+        // A command begins a line, a parenthesis, a quotation or follows a space; in a path (mitra-cli-test-…) it is
+        // part of a file's name.
+        const bool command_starts = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '`' ||
+                                    text[i - 1] == '\n' || text[i - 1] == '\'' || text[i - 1] == '"';
+        if (command_starts && text.compare(i, 10, "mitra-cli ") == 0) {
             i = text.find_first_of(")`\n", i);
             if (i == std::string::npos) break;
             continue;
