@@ -5,46 +5,26 @@
 #include "app/app_context.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
+#include "io/catalog.hpp"
+#include "io/reason_words.hpp"
 #include "workflow/door.hpp"
 
 namespace mitra::app {
 
-namespace {
-
-// What core found wrong with a field, in the interface's language (the field's own label is put before it).
-wxString field_error_words(const FieldError& e) {
-    using Kind = FieldError::Kind;
-    switch (e.kind) {
-        case Kind::required: return _("is required");
-        case Kind::not_a_code:
-            return wxString::Format(_("'%s' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)"),
-                                    wx(e.value));
-        case Kind::not_a_country:
-            return wxString::Format(_("'%s' is not a country code of two letters (such as JP, IN, LK)"), wx(e.value));
-        case Kind::not_a_language:
-            return wxString::Format(_("'%s' is not a language code (such as ja, zh-Hant, ur)"), wx(e.value));
-        case Kind::too_long:
-            return wxString::Format(_("is longer than %d characters"), static_cast<int>(kMaxNameLength));
-        case Kind::not_utf8: return _("has bytes that are no text (not UTF-8)");
-        case Kind::blank: return _("is blank");
-        case Kind::not_an_email: return wxString::Format(_("'%s' is not an e-mail address"), wx(e.value));
-        case Kind::not_a_phone:
-            return wxString::Format(_("'%s' is not a phone number (digits, spaces, + - ( ) .)"), wx(e.value));
-        case Kind::other: break;
-    }
-    return wx(e.message);  // a check with no words here yet (a name's own problem), as core says it
-}
-
-}  // namespace
-
 void refuse_if_any(const std::vector<FieldError>& errors) {
     if (errors.empty()) return;
     InputError error;
-    for (const auto& e : errors) error.problems.push_back(Problem{"", 0, 0, e.field, utf8(field_error_words(e))});
+    // In the interface's words (io::field_error_phrase), the code kept so describe() words it the same way.
+    for (const auto& e : errors) {
+        Problem problem = to_problem(e);
+        problem.message = io::field_error_phrase(e, io::catalog(interface_catalog()));
+        error.problems.push_back(std::move(problem));
+    }
     throw error;
 }
 

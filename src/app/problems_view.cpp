@@ -9,7 +9,10 @@
 #include "app/columns.hpp"
 #include "app/field_labels.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/text.hpp"
+#include "io/catalog.hpp"
+#include "io/reason_words.hpp"
 
 namespace mitra::app {
 
@@ -29,7 +32,8 @@ void ProblemsView::show(const Problems& problems) {
         InsertItem(row, p.line > 0 ? wxString::Format("%d", p.line) : wxString());
         SetItem(row, 1, p.column > 0 ? wxString::Format("%d", p.column) : wxString());
         SetItem(row, 2, field_label(p.field));
-        SetItem(row, 3, wx(p.message));
+        SetItem(row, 3,
+                wx(io::problem_phrase(p, io::catalog(interface_catalog()))));  // coded: in the interface's words
         ++row;
     }
 }

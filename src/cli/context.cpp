@@ -54,7 +54,9 @@ void refuse_if_any(const std::vector<FieldError>& errors) {
     for (const auto& e : errors) {
         std::string option = "--" + e.field;
         std::replace(option.begin(), option.end(), '_', '-');
-        error.problems.push_back(Problem{"", 0, 0, option, e.message});
+        Problem problem = to_problem(e);  // with its code, so main's catch words it in the user's language
+        problem.field = option;
+        error.problems.push_back(std::move(problem));
     }
     throw error;
 }

@@ -64,7 +64,43 @@ enum class ProblemCode {
     curriculum_version_not_imported,  // curriculum code, version
     no_completion_certificate,        // ref, curriculum code
     not_a_pack,                       // file
-    last = not_a_pack,                // for walking every code
+    // import and field errors (issue 20, stop 28)
+    field_required,          // -, or an example (FieldError::Kind::required; the field is the problem's)
+    field_not_a_code,        // value
+    field_not_a_country,     // value
+    field_not_a_language,    // value
+    field_too_long,          // -
+    field_not_utf8,          // the first bad byte's number
+    field_blank,             // -
+    field_not_an_email,      // value
+    field_not_a_phone,       // value
+    file_too_large,          // megabytes
+    file_utf16,              // -
+    file_empty,              // -
+    csv_stray_quote,         // -
+    csv_unclosed_quote,      // -
+    csv_after_quote,         // -
+    csv_field_too_long,      // bytes, most bytes
+    csv_nul_byte,            // -
+    csv_not_utf8,            // line, byte
+    csv_too_many_fields,     // columns in the header, fields in the row
+    csv_too_few_fields,      // columns in the header, fields in the row
+    more_problems,           // how many
+    column_unnamed,          // -
+    column_unknown,          // column, required columns, optional columns ("" when none)
+    column_twice,            // column, first column number
+    column_missing,          // column
+    not_a_date,              // value
+    duplicate_ref,           // ref, first line
+    session_required,        // -
+    not_a_session_number,    // value
+    status_required,         // -
+    not_a_status,            // value
+    minutes_required,        // status
+    not_minutes,             // value
+    minutes_not_for_status,  // status
+    marked_twice,            // session id, ref, first line
+    last = marked_twice,     // for walking every code
 };
 
 struct Problem {

@@ -44,14 +44,33 @@ std::vector<FieldError> check_name(const std::string& field, const std::string& 
         return errors;
     }
     if (auto at = invalid_utf8_at(value)) {
-        errors.push_back(
-            {field, "is not valid UTF-8 (byte " + std::to_string(*at + 1) + ")", FieldError::Kind::not_utf8});
+        errors.push_back({field, "is not valid UTF-8 (byte " + std::to_string(*at + 1) + ")",
+                          FieldError::Kind::not_utf8, std::to_string(*at + 1)});
         return errors;
     }
     const auto kept = normalize_name(value);
     if (kept.empty()) errors.push_back({field, "is blank", FieldError::Kind::blank});
     else if (auto problem = name_problem(kept)) errors.push_back({field, *problem});
     return errors;
+}
+
+Problem to_problem(const FieldError& e) {
+    using Kind = FieldError::Kind;
+    Problem problem{"", 0, 0, e.field, e.message};
+    switch (e.kind) {
+        case Kind::other: return problem;
+        case Kind::required: problem.code = ProblemCode::field_required; break;
+        case Kind::not_a_code: problem.code = ProblemCode::field_not_a_code; break;
+        case Kind::not_a_country: problem.code = ProblemCode::field_not_a_country; break;
+        case Kind::not_a_language: problem.code = ProblemCode::field_not_a_language; break;
+        case Kind::too_long: problem.code = ProblemCode::field_too_long; break;
+        case Kind::not_utf8: problem.code = ProblemCode::field_not_utf8; break;
+        case Kind::blank: problem.code = ProblemCode::field_blank; break;
+        case Kind::not_an_email: problem.code = ProblemCode::field_not_an_email; break;
+        case Kind::not_a_phone: problem.code = ProblemCode::field_not_a_phone; break;
+    }
+    if (!e.value.empty()) problem.values = {e.value};
+    return problem;
 }
 
 void normalize(Participant& p) {
@@ -98,7 +117,8 @@ std::vector<FieldError> validate(const Trainer& t) {
     for (auto& e : check_name("name", t.name, true)) errors.push_back(e);
     for (auto& e : check_name("latin_name", t.latin_name, false)) errors.push_back(e);
     check_country(errors, "country", t.country);
-    if (t.languages.empty()) errors.push_back({"languages", "is required (such as ja,en)", FieldError::Kind::required});
+    if (t.languages.empty())
+        errors.push_back({"languages", "is required (such as ja,en)", FieldError::Kind::required, "ja,en"});
     for (const auto& l : t.languages) check_language(errors, "languages", l);
     for (const auto& m : t.qualified_modules) check_code(errors, "qualified", m);
     return errors;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/model.hpp"
+#include "core/problem.hpp"
 
 namespace mitra {
 
@@ -28,8 +29,14 @@ struct FieldError {
     std::string field;
     std::string message;
     Kind kind = Kind::other;
-    std::string value;  // the value refused, as the message quotes it
+    // The value refused, as the message quotes it; for not_utf8 the first bad byte's number, for required the
+    // example the message gives (or empty).
+    std::string value;
 };
+
+// The error as a problem with no place yet: its field, core's English as the message, and the code and value
+// (ProblemCode::field_…) for a front end to word it (io::problem_phrase); a kind with no code (other) has none.
+Problem to_problem(const FieldError& error);
 
 constexpr std::size_t kMaxNameLength = 200;  // code points
 constexpr std::size_t kMaxFieldBytes = 1000;

@@ -10,6 +10,7 @@
 #include "io/columns.hpp"
 #include "io/csv.hpp"
 #include "io/files.hpp"
+#include "io/reason_words.hpp"
 
 namespace mitra::io {
 namespace {
@@ -48,35 +49,31 @@ public:
     }
 
 private:
-    void problem(const std::string& field, std::string message) {
-        problems_.push_back(field_problem(file_name_, row_, columns_, field, std::move(message)));
+    void problem(const std::string& field, ProblemCode code, std::vector<std::string> values = {}) {
+        problems_.push_back(field_problem(file_name_, row_, columns_, field, code, std::move(values)));
     }
 
     void read_session(AttendanceRow& mark) {
         const auto text = trim(columns_.text(row_, "session"));
         const auto id = parse_whole_number(text);
-        if (text.empty()) problem("session", "is required (the session number)");
-        else if (!id || *id <= 0)
-            problem("session", "'" + text + "' is not a session number (a whole number such as 12)");
+        if (text.empty()) problem("session", ProblemCode::session_required);
+        else if (!id || *id <= 0) problem("session", ProblemCode::not_a_session_number, {text});
         else mark.session_id = *id;
     }
 
     void read_ref(AttendanceRow& mark) {
         mark.ref = trim(columns_.text(row_, "ref"));
-        if (mark.ref.empty()) problem("ref", "is required");
-        else if (!is_code(mark.ref))
-            problem("ref", "'" + mark.ref + "' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)");
+        // Said as core's check of a ref says it (the same words as a participant's ref refused).
+        if (mark.ref.empty()) problem("ref", ProblemCode::field_required);
+        else if (!is_code(mark.ref)) problem("ref", ProblemCode::field_not_a_code, {mark.ref});
     }
 
     bool read_status(AttendanceRow& mark) {
         const auto text = trim(columns_.text(row_, "status"));
         const auto status = parse_attendance_status(text);
         if (status) mark.status = *status;
-        else if (text.empty()) problem("status", "is required (present, late, left_early, excused or absent)");
-        else
-            problem("status", "'" + text +
-                                  "' is not an attendance status (present, late, left_early, excused, absent, "
-                                  "or P, L, E, A)");
+        else if (text.empty()) problem("status", ProblemCode::status_required);
+        else problem("status", ProblemCode::not_a_status, {text});
         return status.has_value();
     }
 
@@ -86,14 +83,12 @@ private:
         const bool in_range = minutes && *minutes <= kMinutesInADay;
         if (!status_known || counts_minutes(mark.status)) {
             if (text.empty() && status_known)
-                problem("minutes", "is required when the status is " + to_string(mark.status) +
-                                       ": the minutes the person attended");
-            else if (!text.empty() && !in_range)
-                problem("minutes", "'" + text + "' is not a number of minutes from 0 to 1440");
+                problem("minutes", ProblemCode::minutes_required, {to_string(mark.status)});
+            else if (!text.empty() && !in_range) problem("minutes", ProblemCode::not_minutes, {text});
             else if (in_range) mark.minutes = static_cast<int>(*minutes);
         } else if (!text.empty() && (mark.status == AttendanceStatus::present || minutes != 0LL)) {
             // "0" for someone absent or excused says the same as nothing; anything else is a mix-up.
-            problem("minutes", "minutes only go with late or left_early; leave it empty for " + to_string(mark.status));
+            problem("minutes", ProblemCode::minutes_not_for_status, {to_string(mark.status)});
         }
     }
 
@@ -117,10 +112,9 @@ Result<std::vector<AttendanceRow>> read_attendance_csv(std::string_view content,
         if (mark.session_id > 0 && !mark.ref.empty()) {
             auto [it, fresh] = first_line_of_mark.emplace(std::pair{mark.session_id, mark.ref}, row.line);
             if (!fresh)
-                result.problems.push_back(field_problem(file_name, row, *columns, "ref",
-                                                        "session " + std::to_string(mark.session_id) +
-                                                            " is marked twice for " + mark.ref + ", first on line " +
-                                                            std::to_string(it->second)));
+                result.problems.push_back(
+                    field_problem(file_name, row, *columns, "ref", ProblemCode::marked_twice,
+                                  {std::to_string(mark.session_id), mark.ref, std::to_string(it->second)}));
         }
         result.value.push_back(std::move(mark));
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "io/reason_words.hpp"
 
 namespace mitra::io {
 
@@ -28,21 +29,21 @@ std::optional<ColumnMap> map_columns(const CsvTable& table, const std::vector<st
     for (std::size_t i = 0; i < table.header.size(); ++i) {
         const std::string name = trim(table.header[i].text);
         const int column = static_cast<int>(i) + 1;
-        if (name.empty()) problems.push_back({file_name, table.header_line, column, "", "this column has no name"});
+        const Problem place{file_name, table.header_line, column, name, ""};
+        if (name.empty()) problems.push_back(coded_problem(place, ProblemCode::column_unnamed));
         else if (!known(name))
-            problems.push_back({file_name, table.header_line, column, name,
-                                "unknown column '" + name + "'; the columns are " + join(required, ", ") +
-                                    (optional.empty() ? "" : " and optionally " + join(optional, ", "))});
+            problems.push_back(
+                coded_problem(place, ProblemCode::column_unknown, {name, join(required, ", "), join(optional, ", ")}));
         else if (columns.has(name))
             problems.push_back(
-                {file_name, table.header_line, column, name,
-                 "column '" + name + "' appears twice (first as column " + std::to_string(columns.column(name)) + ")"});
+                coded_problem(place, ProblemCode::column_twice, {name, std::to_string(columns.column(name))}));
         else columns.add(name, i);
     }
     bool complete = true;
     for (const auto& name : required)
         if (!columns.has(name)) {
-            problems.push_back({file_name, table.header_line, 0, name, "the header has no '" + name + "' column"});
+            problems.push_back(
+                coded_problem({file_name, table.header_line, 0, name, ""}, ProblemCode::column_missing, {name}));
             complete = false;
         }
     if (!complete) return std::nullopt;
@@ -50,8 +51,8 @@ std::optional<ColumnMap> map_columns(const CsvTable& table, const std::vector<st
 }
 
 Problem field_problem(const std::string& file_name, const CsvRow& row, const ColumnMap& columns,
-                      const std::string& field, std::string message) {
-    return {file_name, row.line, columns.column(field), field, std::move(message)};
+                      const std::string& field, ProblemCode code, std::vector<std::string> values) {
+    return coded_problem({file_name, row.line, columns.column(field), field, ""}, code, std::move(values));
 }
 
 }  // namespace mitra::io

@@ -27,8 +27,8 @@ std::optional<ColumnMap> map_columns(const CsvTable& table, const std::vector<st
                                      const std::vector<std::string>& optional, const std::string& file_name,
                                      Problems& problems);
 
-// A problem in one field of a row, located at the field's column.
+// A problem in one field of a row, located at the field's column, with its code's English words as its message.
 Problem field_problem(const std::string& file_name, const CsvRow& row, const ColumnMap& columns,
-                      const std::string& field, std::string message);
+                      const std::string& field, ProblemCode code, std::vector<std::string> values = {});
 
 }  // namespace mitra::io

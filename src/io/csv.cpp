@@ -4,12 +4,12 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "io/reason_words.hpp"
 
 namespace mitra::io {
 namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
-constexpr const char* kSaveAsUtf8 = "save the file as UTF-8 (in Excel: \"CSV UTF-8\")";
 
 struct RawField {
     std::string text;
@@ -67,8 +67,8 @@ private:
         }
     }
 
-    void note(RawRecord& record, int line, int column, std::string message) {
-        record.problems.push_back({file_, line, column, "", std::move(message)});
+    void note(RawRecord& record, int line, int column, ProblemCode code) {
+        record.problems.push_back(coded_problem({file_, line, column, "", ""}, code));
     }
 
     RawField next_field(RawRecord& record, int column) {
@@ -84,10 +84,7 @@ private:
             stray_quote = stray_quote || peek() == '"';
             field.text += text_[pos_++];
         }
-        if (stray_quote)
-            note(record, field.line, column,
-                 "a quote (\") in the middle of a field; put the whole field in quotes and write each quote "
-                 "inside it twice (\"\")");
+        if (stray_quote) note(record, field.line, column, ProblemCode::csv_stray_quote);
     }
 
     void read_quoted(RawField& field, RawRecord& record, int column) {
@@ -95,7 +92,7 @@ private:
         ++pos_;
         while (true) {
             if (at_end()) {
-                note(record, field.line, column, "a quote opened here is never closed");
+                note(record, field.line, column, ProblemCode::csv_unclosed_quote);
                 return;
             }
             const char c = text_[pos_];
@@ -110,8 +107,7 @@ private:
             field.text += c;
         }
         if (at_field_end()) return;
-        note(record, line_, column,
-             "characters after the closing quote; a quote inside a quoted field is written twice (\"\")");
+        note(record, line_, column, ProblemCode::csv_after_quote);
         while (!at_field_end()) ++pos_;
     }
 
@@ -128,18 +124,17 @@ int line_of_offset(const RawField& field, std::size_t offset) {
 // Length, NUL and UTF-8 checks on one field; at most one problem per field.
 void check_field(RawRecord& record, const RawField& field, int column, const std::string& file,
                  const CsvLimits& limits) {
-    auto report = [&](int line, std::string message) {
-        record.problems.push_back({file, line, column, "", std::move(message)});
+    auto report = [&](int line, ProblemCode code, std::vector<std::string> values = {}) {
+        record.problems.push_back(coded_problem({file, line, column, "", ""}, code, std::move(values)));
     };
     if (field.text.size() > limits.max_field_bytes) {
-        report(field.line, "field of unreasonable length (" + std::to_string(field.text.size()) + " bytes; at most " +
-                               std::to_string(limits.max_field_bytes) + ")");
+        report(field.line, ProblemCode::csv_field_too_long,
+               {std::to_string(field.text.size()), std::to_string(limits.max_field_bytes)});
     } else if (auto nul = field.text.find('\0'); nul != std::string::npos) {
-        report(line_of_offset(field, nul), std::string("contains a NUL byte; ") + kSaveAsUtf8);
+        report(line_of_offset(field, nul), ProblemCode::csv_nul_byte);
     } else if (auto bad = invalid_utf8_at(field.text)) {
-        report(line_of_offset(field, *bad), "line " + std::to_string(line_of_offset(field, *bad)) +
-                                                " is not valid UTF-8 (byte " + std::to_string(*bad + 1) +
-                                                " of this field); " + kSaveAsUtf8);
+        const int line = line_of_offset(field, *bad);
+        report(line, ProblemCode::csv_not_utf8, {std::to_string(line), std::to_string(*bad + 1)});
     }
 }
 
@@ -150,14 +145,14 @@ void check_fields(RawRecord& record, const std::string& file, const CsvLimits& l
 
 void check_field_count(RawRecord& record, const std::vector<CsvField>& header, const std::string& file) {
     const auto expected = header.size(), found = record.fields.size();
-    const std::string counts =
-        "the header has " + std::to_string(expected) + " columns, this row has " + std::to_string(found);
+    const std::vector<std::string> counts{std::to_string(expected), std::to_string(found)};
     if (found > expected)
-        record.problems.push_back({file, record.line, static_cast<int>(expected) + 1, "",
-                                   "too many fields: " + counts + "; is there a comma in a value without quotes?"});
+        record.problems.push_back(coded_problem({file, record.line, static_cast<int>(expected) + 1, "", ""},
+                                                ProblemCode::csv_too_many_fields, counts));
     else if (found < expected)
         record.problems.push_back(
-            {file, record.line, static_cast<int>(found) + 1, trim(header[found].text), "too few fields: " + counts});
+            coded_problem({file, record.line, static_cast<int>(found) + 1, trim(header[found].text), ""},
+                          ProblemCode::csv_too_few_fields, counts));
 }
 
 // Names the column of each row problem after the header, where the header has that column.
@@ -178,7 +173,7 @@ void cap_problems(Problems& problems, const std::string& file, std::size_t max_p
     if (problems.size() <= max_problems) return;
     const auto hidden = problems.size() - max_problems;
     problems.resize(max_problems);
-    problems.push_back({file, 0, 0, "", "and " + std::to_string(hidden) + " more problems not shown"});
+    problems.push_back(coded_problem({file, 0, 0, "", ""}, ProblemCode::more_problems, {std::to_string(hidden)}));
 }
 
 bool looks_like_utf16(std::string_view content) {
@@ -208,14 +203,15 @@ std::string unguard_formula(std::string_view text) {
 
 CsvReader::CsvReader(std::string_view content, const std::string& file_name, const CsvLimits& limits)
     : content_(content), file_name_(file_name), limits_(limits) {
-    auto refuse = [&](std::string message) { problems_.push_back({file_name, 0, 0, "", std::move(message)}); };
+    auto refuse = [&](ProblemCode code, std::vector<std::string> values = {}) {
+        problems_.push_back(coded_problem({file_name, 0, 0, "", ""}, code, std::move(values)));
+    };
     if (content_.size() > limits_.max_file_bytes) {
-        refuse("the file is larger than " + std::to_string(limits_.max_file_bytes / 1'000'000) +
-               " MB; is it the right file?");
+        refuse(ProblemCode::file_too_large, {std::to_string(limits_.max_file_bytes / 1'000'000)});
         return;
     }
     if (looks_like_utf16(content_)) {
-        refuse(std::string("the file is UTF-16; ") + kSaveAsUtf8);
+        refuse(ProblemCode::file_utf16);
         return;
     }
     if (content_.starts_with(kByteOrderMark)) content_.remove_prefix(kByteOrderMark.size());
@@ -232,7 +228,7 @@ CsvReader::CsvReader(std::string_view content, const std::string& file_name, con
         break;
     }
     if (!have_header_) {
-        refuse("the file is empty; its first line should name the columns");
+        refuse(ProblemCode::file_empty);
         return;
     }
     rows_start_ = scanner.pos();

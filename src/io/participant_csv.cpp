@@ -10,6 +10,7 @@
 #include "core/text.hpp"
 #include "core/validation.hpp"
 #include "io/files.hpp"
+#include "io/reason_words.hpp"
 
 namespace mitra::io {
 namespace {
@@ -38,12 +39,18 @@ Participant to_participant(const CsvRow& row, const ColumnMap& columns, const st
     if (const auto consent = columns.text(row, "consent_date"); !consent.empty()) {
         p.consent_date = parse_date(consent);
         if (!p.consent_date)
-            problems.push_back(field_problem(file_name, row, columns, "consent_date",
-                                             "'" + consent + "' is not a date in the form YYYY-MM-DD"));
+            problems.push_back(
+                field_problem(file_name, row, columns, "consent_date", ProblemCode::not_a_date, {consent}));
     }
     normalize(p);
-    for (const auto& error : validate(p))
-        problems.push_back(field_problem(file_name, row, columns, error.field, error.message));
+    for (const auto& error : validate(p)) {
+        // Core's kind and value, so each front end words it; core's own English stays the message.
+        Problem problem = to_problem(error);
+        problem.file = file_name;
+        problem.line = row.line;
+        problem.column = columns.column(error.field);
+        problems.push_back(std::move(problem));
+    }
     return p;
 }
 
@@ -63,7 +70,8 @@ public:
     Problems sorted(const std::string& file_name) && {
         sort_by_place(kept_);
         if (hidden_ > 0)
-            kept_.push_back({file_name, 0, 0, "", "and " + std::to_string(hidden_) + " more problems not shown"});
+            kept_.push_back(
+                coded_problem({file_name, 0, 0, "", ""}, ProblemCode::more_problems, {std::to_string(hidden_)}));
         return std::move(kept_);
     }
 
@@ -74,8 +82,8 @@ private:
 };
 
 Problem duplicate_ref(const std::string& file_name, const ParticipantRow& row, int column, int first_line) {
-    return {file_name, row.line, column, "ref",
-            "duplicate ref " + row.participant.ref + ", first on line " + std::to_string(first_line)};
+    return coded_problem({file_name, row.line, column, "ref", ""}, ProblemCode::duplicate_ref,
+                         {row.participant.ref, std::to_string(first_line)});
 }
 
 }  // namespace

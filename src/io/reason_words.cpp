@@ -355,8 +355,106 @@ std::string problem_phrase(const Problem& p, const Catalog& words) {
         case Code::no_completion_certificate:
             return format(words.tr("%s has completed %s but holds no completion certificate yet"), v);
         case Code::not_a_pack: return format(words.tr("%s is a Mitra database but not a field pack"), v);
+        // Core's checks of a field (FieldError), said after the field's name.
+        case Code::field_required:
+            return p.values.empty() ? words.tr("is required") : format(words.tr("is required (such as %s)"), v);
+        case Code::field_not_a_code:
+            // TRANSLATORS: keep A-Z, '-', '_' and '.' as they are: they are the characters allowed.
+            return format(words.tr("'%s' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)"), v);
+        case Code::field_not_a_country:
+            return format(words.tr("'%s' is not an ISO 3166-1 country code (such as JP, IN, LK)"), v);
+        case Code::field_not_a_language:
+            return format(words.tr("'%s' is not a BCP 47 language tag (such as ja, zh-Hant, ur)"), v);
+        case Code::field_too_long:
+            return format(words.tr("is longer than %d characters"), {static_cast<int>(kMaxNameLength)});
+        case Code::field_not_utf8: return format(words.tr("is not valid UTF-8 (byte %s)"), v);
+        case Code::field_blank: return words.tr("is blank");
+        case Code::field_not_an_email: return format(words.tr("'%s' is not an e-mail address"), v);
+        case Code::field_not_a_phone:
+            return format(words.tr("'%s' is not a phone number (digits, spaces, + - ( ) .)"), v);
+        // A file refused as a whole, then the CSV reader's problems with a row.
+        case Code::file_too_large: return format(words.tr("the file is larger than %s MB; is it the right file?"), v);
+        case Code::file_utf16:
+            // TRANSLATORS: "CSV UTF-8" is the name of the file type in Excel's Save As: keep it as Excel shows it.
+            return words.tr("the file is UTF-16; save the file as UTF-8 (in Excel: \"CSV UTF-8\")");
+        case Code::file_empty: return words.tr("the file is empty; its first line should name the columns");
+        case Code::csv_stray_quote:
+            return words.tr(
+                "a quote (\") in the middle of a field; put the whole field in quotes and write each "
+                "quote inside it twice (\"\")");
+        case Code::csv_unclosed_quote: return words.tr("a quote opened here is never closed");
+        case Code::csv_after_quote:
+            return words.tr(
+                "characters after the closing quote; a quote inside a quoted field is written twice (\"\")");
+        case Code::csv_field_too_long:
+            return format(words.tr("field of unreasonable length (%s bytes; at most %s)"), v);
+        case Code::csv_nul_byte:
+            // TRANSLATORS: "CSV UTF-8" is the name of the file type in Excel's Save As: keep it as Excel shows it.
+            return words.tr("contains a NUL byte; save the file as UTF-8 (in Excel: \"CSV UTF-8\")");
+        case Code::csv_not_utf8:
+            // TRANSLATORS: "CSV UTF-8" is the name of the file type in Excel's Save As: keep it as Excel shows it.
+            return format(words.tr("line %s is not valid UTF-8 (byte %s of this field); save the file as UTF-8 (in "
+                                   "Excel: \"CSV UTF-8\")"),
+                          v);
+        case Code::csv_too_many_fields:
+            return format(words.tr("too many fields: the header has %s columns, this row has %s; is there a comma in "
+                                   "a value without quotes?"),
+                          v);
+        case Code::csv_too_few_fields:
+            return format(words.tr("too few fields: the header has %s columns, this row has %s"), v);
+        case Code::more_problems: return format(words.tr("and %s more problems not shown"), v);
+        case Code::column_unnamed: return words.tr("this column has no name");
+        case Code::column_unknown:
+            // TRANSLATORS: the column names are codes the file must use: they are not translated.
+            return p.values.size() > 2 && !p.values[2].empty()
+                       ? format(words.tr("unknown column '%s'; the columns are %s and optionally %s"), v)
+                       : format(words.tr("unknown column '%s'; the columns are %s"), v);
+        case Code::column_twice: return format(words.tr("column '%s' appears twice (first as column %s)"), v);
+        case Code::column_missing: return format(words.tr("the header has no '%s' column"), v);
+        case Code::not_a_date: return format(words.tr("'%s' is not a date in the form YYYY-MM-DD"), v);
+        case Code::duplicate_ref: return format(words.tr("duplicate ref %s, first on line %s"), v);
+        case Code::session_required: return words.tr("is required (the session number)");
+        case Code::not_a_session_number:
+            return format(words.tr("'%s' is not a session number (a whole number such as 12)"), v);
+        case Code::status_required:
+            // TRANSLATORS: the statuses are codes the file must use: keep them as they are.
+            return words.tr("is required (present, late, left_early, excused or absent)");
+        case Code::not_a_status:
+            // TRANSLATORS: the statuses and their letters are codes the file must use: keep them as they are.
+            return format(words.tr("'%s' is not an attendance status (present, late, left_early, excused, absent, or "
+                                   "P, L, E, A)"),
+                          v);
+        case Code::minutes_required:
+            // TRANSLATORS: %s is a status code (late, left_early), kept as it is.
+            return format(words.tr("is required when the status is %s: the minutes the person attended"), v);
+        case Code::not_minutes: return format(words.tr("'%s' is not a number of minutes from 0 to 1440"), v);
+        case Code::minutes_not_for_status:
+            // TRANSLATORS: late, left_early and %s are status codes, kept as they are.
+            return format(words.tr("minutes only go with late or left_early; leave it empty for %s"), v);
+        case Code::marked_twice: return format(words.tr("session %s is marked twice for %s, first on line %s"), v);
     }
     return p.message;
+}
+
+Problem coded_problem(Problem place, ProblemCode code, std::vector<std::string> values) {
+    place.code = code;
+    place.values = std::move(values);
+    place.message = problem_phrase(place, catalog(""));
+    return place;
+}
+
+std::string field_error_phrase(const FieldError& error, const Catalog& words) {
+    return problem_phrase(to_problem(error), words);
+}
+
+std::string problem_line(const Problem& problem, const Catalog& words) {
+    Problem shown = problem;
+    shown.message = problem_phrase(problem, words);
+    if (!shown.file.empty() || shown.line <= 0) return to_string(shown);
+    std::string place = shown.column > 0 ? format(words.tr("line %d, column %d"), {shown.line, shown.column})
+                                         : format(words.tr("line %d"), {shown.line});
+    shown.line = shown.column = 0;
+    return place + ": " + to_string(shown);
 }
 
 }  // namespace mitra::io

@@ -5,10 +5,12 @@
 //   io::completion_phrase(person, io::catalog("ja"))  -> "M03 倫理: 出席 360 分 / 予定 540 分（必要 432 分）; …"
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/completion.hpp"
 #include "core/pathway.hpp"
 #include "core/problem.hpp"
+#include "core/validation.hpp"
 #include "core/verdict.hpp"
 #include "io/catalog.hpp"
 
@@ -55,5 +57,16 @@ std::string learning_source_words(const std::string& source, const Catalog& word
 // field and without how to put it right: each front end adds its own way ("mitra-cli curriculum import FILE", the
 // Curricula page). The store's English message is this in the English catalog.
 std::string problem_phrase(const Problem& problem, const Catalog& words);
+
+// `place` (file, line, column, field) with `code` and its values, and the code's English words as its message.
+Problem coded_problem(Problem place, ProblemCode code, std::vector<std::string> values = {});
+
+// What core found wrong with a field (FieldError's kind and value), without the field's name: "is required",
+// "'XX' is not an ISO 3166-1 country code (such as JP, IN, LK)"; a check with no kind as core says it.
+std::string field_error_phrase(const FieldError& error, const Catalog& words);
+
+// A whole line for a reader of plain text: the place, then the field and the phrase. A file's place is
+// "people.csv:4:2: " (as compilers write it, no words); with no file, "line 4, column 2: " in the catalog's words.
+std::string problem_line(const Problem& problem, const Catalog& words);
 
 }  // namespace mitra::io
