@@ -10,8 +10,6 @@ using namespace mitra::cli_test;
 
 namespace {
 
-const std::string kCohort = "KTM-2026-1";
-
 void set_up(const Workspace& ws) {
     ws.ok({"init"});
     ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
@@ -56,9 +54,11 @@ TEST_CASE("a broken participants CSV is refused in Japanese, naming each line an
         CHECK(english_words(err, kCodes).empty());
         CHECK(contains(err, file + ":3:4: country: 'XX' "));
         CHECK(contains(err, file + ":3:6: email: 'not-an-address' "));
-        CHECK(contains(err, file + ":3:7: consent_date: '2026-13-40' "));
+        CHECK(contains(err, file + ":3:7: consent_date: "));
+        CHECK(contains(err, "2026-13-40"));
         CHECK(contains(err, file + ":4:2: full_name: "));
-        CHECK(contains(err, file + ":4:1: ref: P-100"));  // the duplicate ref, with its first line
+        CHECK(contains(err, file + ":4:1: ref: "));  // the duplicate ref, named
+        CHECK(contains(err, "P-100"));
         CHECK(!contains(err, "ISO 3166-1 country code"));
 
         ws.environment = {};
@@ -74,7 +74,8 @@ TEST_CASE("a broken participants CSV is refused in Japanese, naming each line an
         ws.environment = {"LANGUAGE=ja"};
         const auto err = refused(ws, {"participant", "import", file});
         CHECK(english_words(err, kCodes).empty());
-        CHECK(contains(err, file + ":1:7: nickname: 'nickname' "));
+        CHECK(contains(err, file + ":1:7: nickname: "));
+        CHECK(contains(err, "'nickname'"));
         ws.environment = {};
         CHECK(contains(refused(ws, {"participant", "import", file}),
                        file + ":1:7: nickname: unknown column 'nickname'; the columns are ref, full_name, latin_name, "

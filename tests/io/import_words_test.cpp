@@ -162,7 +162,7 @@ TEST_CASE("an attendance CSV's problems carry codes worded in every language, th
         "12,P-2,sometimes,\n"
         "x,p 2,late,\n"
         "12,P-1,absent,\n"
-        "12,P-2,late,many\n"
+        "12,P-4,late,many\n"
         "12,P-3,absent,30\n";
     const auto read = read_attendance_csv(csv, "marks.csv");
     INFO(listed(read.problems));
