@@ -60,6 +60,8 @@ wxString label_words(const wxString& label) {
         else at += 2;
     }
     words = wxControl::RemoveMnemonics(words);
+    // A label wrapped onto lines (to fit the screen) names its field in one line.
+    words.Replace("\n", " ");
     words.Trim(true).Trim(false);
     while (!words.empty() && (words.Last() == ':' || words.Last() == wxUniChar(0xFF1A))) {
         words.RemoveLast();

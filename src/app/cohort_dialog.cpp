@@ -5,6 +5,7 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/dialogs.hpp"
+#include "app/screen_room.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "core/text.hpp"
@@ -28,7 +29,7 @@ CohortDialog::CohortDialog(wxWindow* parent, const std::vector<std::string>& cur
     XRCCTRL(*this, "time_zone", wxTextCtrl)->SetValue("Asia/Kathmandu");
     XRCCTRL(*this, "language", wxTextCtrl)->SetValue("en");
     SetEscapeId(wxID_CANCEL);
-    Fit();
+    fit_to_screen(this);
 }
 
 Cohort CohortDialog::cohort() const {

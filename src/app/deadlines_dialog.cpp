@@ -15,6 +15,7 @@
 #include "app/guard.hpp"
 #include "app/i18n.hpp"
 #include "app/practice_dialogs.hpp"
+#include "app/screen_room.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
 #include "io/practice_words.hpp"
@@ -102,7 +103,7 @@ bool DeadlinesDialog::extend_selected() {
         ->SetLabel(wxString::Format(_("%s: the deadline now is %s."), wx(r.ref), wx(r.deadline.due)));
     XRCCTRL(dialog, "granted", wxStaticText)->Wrap(FromDIP(420));
     dialog.SetEscapeId(wxID_CANCEL);
-    dialog.Fit();
+    fit_to_screen(&dialog);
     if (!show_until_kept(dialog, [&] {
             Problems problems;
             DeadlineExtension x;

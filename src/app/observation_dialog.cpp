@@ -3,7 +3,7 @@
 #include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/intl.h>
-#include <wx/panel.h>
+#include <wx/scrolwin.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -14,6 +14,7 @@
 #include "app/accessibility.hpp"
 #include "app/guard.hpp"
 #include "app/record_dialogs.hpp"
+#include "app/screen_room.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
 #include "store/practice_repo.hpp"
@@ -31,6 +32,11 @@ wxString level_choice_name(std::size_t criterion, bool second) {
 void fill_levels(wxChoice* choice) {
     for (int level = 0; level <= kRubricTopLevel; ++level) choice->Append(wxString::Format("%d", level));
     choice->Append(_("No opportunity to observe"));
+}
+
+void at_least_a_line(wxWindow* choice) {
+    const int high = choice->GetCharHeight() + choice->FromDIP(10);
+    choice->SetMinSize(wxSize(-1, std::max(choice->GetBestSize().y, high)));
 }
 
 wxString outcome_words(ObservedOutcome outcome) {
@@ -81,7 +87,8 @@ const Rubric* ObservationDialog::rubric() const {
 }
 
 void ObservationDialog::show_rubric() {
-    auto* panel = XRCCTRL(*this, "criteria", wxPanel);
+    auto* panel = XRCCTRL(*this, "criteria", wxScrolledWindow);
+    panel->SetScrollRate(0, panel->GetCharHeight());
     panel->DestroyChildren();
     auto* column = new wxBoxSizer(wxVERTICAL);
     if (const Rubric* r = rubric()) {
@@ -91,23 +98,40 @@ void ObservationDialog::show_rubric() {
             // The criterion's number is its mnemonic (Alt+1 ...): unique in the dialog, whatever the language.
             const wxString title =
                 wxString::Format(_("&%zu. %s"), i + 1, wx(r->criteria[i].title.in(setting_.language)));
-            row->Add(new wxStaticText(panel, wxID_ANY, title), 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+            // Wrapped, so a long title leaves the row room on the screen for its choices.
+            auto* titled = new wxStaticText(panel, wxID_ANY, title);
+            titled->Wrap(wrap_width(this, 280));
+            row->Add(titled, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
             auto* level = new wxChoice(panel, wxID_ANY);
             level->SetName(level_choice_name(i, false));
             fill_levels(level);
             level->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { update(); });
-            // As high as the row's words (GTK's choice is shorter than a line of large text): wxEXPAND, as the
-            // fields above have it in their grid.
-            row->Add(level, 0, wxEXPAND | wxRIGHT, 8);
+            // As high as a line of its words (GTK's choice is shorter than a line of large text), and no higher
+            // when the criterion's title beside it wraps onto more lines.
+            at_least_a_line(level);
+            row->Add(level, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+            // The second rater's level beside it, or on a line of its own below when the screen has no room for both
+            // (large text): in the same order either way, for Tab and for the label that names the choice.
+            auto* second_row = new wxBoxSizer(wxHORIZONTAL);
             // The label names the choice for a screen reader: with the criterion's number, as every row has one.
-            row->Add(new wxStaticText(panel, wxID_ANY, wxString::Format(_("Second rater's level (%zu)"), i + 1)), 0,
-                     wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+            auto* second_label =
+                new wxStaticText(panel, wxID_ANY, wxString::Format(_("Second rater's level (%zu)"), i + 1));
+            second_row->Add(second_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
             auto* second = new wxChoice(panel, wxID_ANY);
             second->SetName(level_choice_name(i, true));
             fill_levels(second);
             second->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { update(); });
-            row->Add(second, 0, wxEXPAND);
-            column->Add(row, 0, wxEXPAND | wxTOP, 8);
+            at_least_a_line(second);
+            second_row->Add(second, 0, wxALIGN_CENTER_VERTICAL);
+            const int one_line = row->GetMinSize().x + second_row->GetMinSize().x;
+            // The dialog's borders and the criteria's scroll bar beside the row.
+            if (one_line + FromDIP(80) <= screen_room(this).width) {
+                row->Add(second_row, 0, wxEXPAND);
+                column->Add(row, 0, wxEXPAND | wxTOP, 8);
+            } else {
+                column->Add(row, 0, wxEXPAND | wxTOP, 8);
+                column->Add(second_row, 0, wxALIGN_RIGHT | wxTOP, 4);
+            }
             auto* words = new wxStaticText(panel, wxID_ANY, "");
             words->SetName(wxString::Format("descriptor_%zu", i + 1));
             column->Add(words, 0, wxEXPAND | wxLEFT | wxTOP, 4);
@@ -128,7 +152,11 @@ std::optional<int> ObservationDialog::chosen_level(std::size_t criterion, bool s
 
 wxString ObservationDialog::descriptor(std::size_t criterion) const {
     auto* words = FindWindow(wxString::Format("descriptor_%zu", criterion + 1));
-    return words ? static_cast<wxStaticText*>(words)->GetLabel() : wxString();
+    if (!words) return {};
+    // Its words as one line, as they were before wrapping to the screen's width put line ends between them.
+    wxString text = static_cast<wxStaticText*>(words)->GetLabel();
+    text.Replace("\n", " ");
+    return text;
 }
 
 void ObservationDialog::update() {
@@ -137,7 +165,7 @@ void ObservationDialog::update() {
     bool all_rated = r != nullptr;
     ObservedAssessment a;
     if (r) {
-        const int width = FromDIP(560);
+        const int width = wrap_width(this, 560);
         for (std::size_t i = 0; i < r->criteria.size(); ++i) {
             bool chosen = false;
             const auto level = chosen_level(i, false, chosen);
@@ -166,9 +194,11 @@ void ObservationDialog::update() {
                             : wxString::Format(_("Saving records the outcome \"%s\", shown to the person now."),
                                                outcome_words(judged.outcome));
     }
-    XRCCTRL(*this, "outcome", wxStaticText)->SetLabel(outcome_text_);
-    Layout();
-    Fit();
+    auto* outcome = XRCCTRL(*this, "outcome", wxStaticText);
+    outcome->SetLabel(outcome_text_);
+    outcome->Wrap(wrap_width(this, 560));
+    // As tall as the screen has room for: the criteria scroll beyond that, the buttons stay on the screen.
+    fit_to_screen(this, XRCCTRL(*this, "criteria", wxScrolledWindow));
 }
 
 ObservedAssessment ObservationDialog::assessment(const std::string& ref) const {

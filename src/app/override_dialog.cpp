@@ -6,6 +6,7 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/dialogs.hpp"
+#include "app/screen_room.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
 
@@ -26,7 +27,7 @@ OverrideDialog::OverrideDialog(wxWindow* parent, const wxString& person, const s
         },
         wxID_OK);
     SetEscapeId(wxID_CANCEL);
-    Fit();
+    fit_to_screen(this);
 }
 
 void OverrideDialog::fill(int module_index, bool complete, const wxString& reason) {

@@ -12,6 +12,7 @@
 
 #include "app/guard.hpp"
 #include "app/practice_dialogs.hpp"
+#include "app/screen_room.hpp"
 #include "app/text.hpp"
 #include "io/catalog.hpp"
 #include "workflow/practice_record.hpp"
@@ -118,7 +119,7 @@ PracticeRecordDialog::PracticeRecordDialog(wxWindow* parent, AppContext& context
     XRCCTRL(*this, "save_pdf", wxButton)->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { save_pdf(); });
     SetEscapeId(wxID_CANCEL);
     view->SetFocus();
-    Fit();
+    fit_to_screen(this);
 }
 
 bool PracticeRecordDialog::save_pdf() {

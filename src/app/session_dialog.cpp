@@ -6,6 +6,7 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/dialogs.hpp"
+#include "app/screen_room.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "core/text.hpp"
@@ -41,7 +42,7 @@ SessionDialog::SessionDialog(wxWindow* parent, const std::vector<CodeAndTitle>& 
     module->Enable(!moving);
     XRCCTRL(*this, "minutes", wxSpinCtrl)->Enable(!moving);
     SetEscapeId(wxID_CANCEL);
-    Fit();
+    fit_to_screen(this);
 }
 
 Session SessionDialog::session() const {

@@ -4,6 +4,7 @@
 #include <wx/xrc/xmlres.h>
 
 #include "app/dialogs.hpp"
+#include "app/screen_room.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
 #include "core/validation.hpp"
@@ -16,7 +17,7 @@ TrainerDialog::TrainerDialog(wxWindow* parent, const std::vector<std::string>& m
     auto* modules = XRCCTRL(*this, "modules", wxCheckListBox);
     for (const auto& code : module_codes_) modules->Append(wx(code));
     SetEscapeId(wxID_CANCEL);
-    Fit();
+    fit_to_screen(this);
 }
 
 Trainer TrainerDialog::trainer() const {
