@@ -1,6 +1,6 @@
 // Large text: with GTK's text scaling (GDK_DPI_SCALE=1.5 and 2, as ctest's gui_large_text_* run it), no label's or
 // button's words are cut in the main window's views (a row chosen, its details shown), on the cohort workspace's
-// pages or in any dialog.
+// pages or in any dialog, and every window stays within the screen.
 #include <catch2/catch.hpp>
 
 #include <wx/anybutton.h>
@@ -8,6 +8,7 @@
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/dataview.h>
+#include <wx/display.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/textctrl.h>
@@ -132,16 +133,34 @@ void clipped_under(wxWindow* w, const std::string& where, wxString& out) {
         }
 }
 
+// The window `top` past its display's work area (its size, or where it stands): its far edge, where a dialog's buttons
+// are, could not be reached. One line naming it, or nothing.
+wxString off_the_screen(wxTopLevelWindow* top, const std::string& where) {
+    const int at = wxDisplay::GetFromWindow(top);
+    const wxRect area = wxDisplay(at == wxNOT_FOUND ? 0u : static_cast<unsigned>(at)).GetClientArea();
+    const wxRect r = top->GetScreenRect();
+    wxString out;
+    if (r.width > area.width || r.height > area.height)
+        out << where << ": the window is " << r.width << "x" << r.height << ", larger than the screen's " << area.width
+            << "x" << area.height << "\n";
+    else if (!area.Contains(r))
+        out << where << ": the window at " << r.x << "," << r.y << " " << r.width << "x" << r.height
+            << " runs past the screen's " << area.x << "," << area.y << " " << area.width << "x" << area.height << "\n";
+    return out;
+}
+
 }  // namespace
 
-TEST_CASE("with GTK's text scaling at 1.5, no label or button in a view, on the cohort's pages or in a dialog is cut",
-          "[gui][large_text]") {
+TEST_CASE(
+    "with GTK's text scaling at 1.5, no label or button in a view, on the cohort's pages or in a dialog is cut, "
+    "and no window is larger than the screen or past its edge",
+    "[gui][large_text]") {
     const char* scale = std::getenv("GDK_DPI_SCALE");
     if (!scale)
         WARN("GDK_DPI_SCALE is not set: checked at the usual text size (ctest's gui_large_text_1.5 and _2 set it)");
     Programme programme;
     wxString problems = problems_on_every_screen(programme, [](const Screen& screen) {
-        wxString clipped;
+        wxString clipped = off_the_screen(screen.top, screen.what);
         clipped_under(screen.area, screen.what, clipped);
         // The sidebar's sections and open cohorts, each whole, in each view.
         if (auto* frame = dynamic_cast<app::MainFrame*>(screen.top)) {
