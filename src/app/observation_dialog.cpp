@@ -94,14 +94,12 @@ void ObservationDialog::show_rubric() {
     if (const Rubric* r = rubric()) {
         for (std::size_t i = 0; i < r->criteria.size(); ++i) {
             // Made in reading order, so Tab goes criterion, its level, the second rater's level, the next criterion.
-            auto* row = new wxBoxSizer(wxHORIZONTAL);
             // The criterion's number is its mnemonic (Alt+1 ...): unique in the dialog, whatever the language.
             const wxString title =
                 wxString::Format(_("&%zu. %s"), i + 1, wx(r->criteria[i].title.in(setting_.language)));
             // Wrapped, so a long title leaves the row room on the screen for its choices.
             auto* titled = new wxStaticText(panel, wxID_ANY, title);
             titled->Wrap(wrap_width(this, 280));
-            row->Add(titled, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
             auto* level = new wxChoice(panel, wxID_ANY);
             level->SetName(level_choice_name(i, false));
             fill_levels(level);
@@ -109,29 +107,30 @@ void ObservationDialog::show_rubric() {
             // As high as a line of its words (GTK's choice is shorter than a line of large text), and no higher
             // when the criterion's title beside it wraps onto more lines.
             at_least_a_line(level);
-            row->Add(level, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
-            // The second rater's level beside it, or on a line of its own below when the screen has no room for both
-            // (large text): in the same order either way, for Tab and for the label that names the choice.
-            auto* second_row = new wxBoxSizer(wxHORIZONTAL);
             // The label names the choice for a screen reader: with the criterion's number, as every row has one.
             auto* second_label =
                 new wxStaticText(panel, wxID_ANY, wxString::Format(_("Second rater's level (%zu)"), i + 1));
-            second_row->Add(second_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
             auto* second = new wxChoice(panel, wxID_ANY);
             second->SetName(level_choice_name(i, true));
             fill_levels(second);
             second->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { update(); });
             at_least_a_line(second);
-            second_row->Add(second, 0, wxALIGN_CENTER_VERTICAL);
-            const int one_line = row->GetMinSize().x + second_row->GetMinSize().x;
+            // One row: the title, its level, the second rater's label and level. Where the screen has no room for
+            // that (large text), the title goes on a line of its own above the rest: the same order either way, for
+            // Tab and for the labels that name the choices.
+            const int one_line = titled->GetBestSize().x + level->GetBestSize().x + second_label->GetBestSize().x +
+                                 second->GetBestSize().x + 24;
+            auto* row = new wxBoxSizer(wxHORIZONTAL);
             // The dialog's borders and the criteria's scroll bar beside the row.
             if (one_line + FromDIP(80) <= screen_room(this).width) {
-                row->Add(second_row, 0, wxEXPAND);
-                column->Add(row, 0, wxEXPAND | wxTOP, 8);
+                row->Add(titled, 1, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
             } else {
-                column->Add(row, 0, wxEXPAND | wxTOP, 8);
-                column->Add(second_row, 0, wxALIGN_RIGHT | wxTOP, 4);
+                column->Add(titled, 0, wxEXPAND | wxTOP, 8);
             }
+            row->Add(level, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+            row->Add(second_label, 0, wxALIGN_CENTER_VERTICAL | wxRIGHT, 8);
+            row->Add(second, 0, wxALIGN_CENTER_VERTICAL);
+            column->Add(row, 0, wxEXPAND | wxTOP, 8);
             auto* words = new wxStaticText(panel, wxID_ANY, "");
             words->SetName(wxString::Format("descriptor_%zu", i + 1));
             column->Add(words, 0, wxEXPAND | wxLEFT | wxTOP, 4);
