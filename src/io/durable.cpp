@@ -23,7 +23,7 @@ namespace {
 constexpr std::string_view kTempMark = ".tmp-";
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path, int error) {
-    throw std::runtime_error(what + " '" + path.string() + "': " + std::strerror(error));
+    throw FileError(file_fault(what, path, error, true));
 }
 
 fs::path folder_of(const fs::path& path) { return path.has_parent_path() ? path.parent_path() : fs::path("."); }
@@ -84,6 +84,22 @@ bool sync_file(const fs::path& path) {
 
 }  // namespace
 
+Fault file_fault(const std::string& what, const fs::path& path, int error, bool writing) {
+    Fault fault{FaultCode::file_failed, {path.string()}, what + " '" + path.string() + "': " + std::strerror(error)};
+    switch (error) {
+        case ENOSPC:
+        case EDQUOT: fault.code = FaultCode::disk_full; break;
+        case EROFS: fault.code = FaultCode::file_read_only_disk; break;
+        case EACCES:
+        case EPERM: fault.code = writing ? FaultCode::file_write_denied : FaultCode::file_read_denied; break;
+        case EEXIST: fault.code = FaultCode::file_exists; break;
+        case ENOENT: fault.code = FaultCode::file_missing; break;
+        case EISDIR: fault.code = FaultCode::file_is_folder; break;
+        default: break;
+    }
+    return fault;
+}
+
 bool sync_folder(const fs::path& folder) {
     const int fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) return false;
@@ -98,7 +114,8 @@ void create_private_folders(const fs::path& folder) {
     if (fs::is_directory(folder, ec)) return;
     create_private_folders(folder.parent_path() == folder ? fs::path() : folder.parent_path());
     if (::mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST) fail("cannot make the folder", folder, errno);
-    if (!fs::is_directory(folder, ec)) throw std::runtime_error("'" + folder.string() + "' is not a folder");
+    if (!fs::is_directory(folder, ec))
+        throw FileError(Fault{FaultCode::file_failed, {folder.string()}, "'" + folder.string() + "' is not a folder"});
 }
 
 // ---- TemporaryFile ---------------------------------------------------------------------------------------
@@ -218,7 +235,10 @@ void FileBatch::flush() {
         synced = true;
         for (const auto& file : pending_) synced = synced && sync_file(file.path());
     }
-    if (!synced) throw std::runtime_error("cannot flush the files written in " + folder_.string() + " to disk");
+    if (!synced)
+        throw FileError(Fault{FaultCode::file_failed,
+                              {folder_.string()},
+                              "cannot flush the files written in " + folder_.string() + " to disk"});
     for (auto& file : pending_) {
         file.publish(false);
         published_.push_back(file.target());

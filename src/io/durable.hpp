@@ -14,11 +14,25 @@
 #pragma once
 #include <cstddef>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/fault.hpp"
+
 namespace mitra::io {
+
+// A file or folder the system would not read or write (a full disk, a read-only folder, a file already there):
+// `fault` is its kind and path for the front ends to word (io::fault_phrase); what() is the English of it.
+struct FileError : std::runtime_error {
+    explicit FileError(Fault fault) : std::runtime_error(fault.message), fault(std::move(fault)) {}
+    Fault fault;
+};
+
+// The kind of a system error (errno) on `path`: `what` begins the English message ("cannot write"), `writing` tells
+// a refused write from a refused read.
+Fault file_fault(const std::string& what, const std::filesystem::path& path, int error, bool writing);
 
 enum class Access {
     everyone,    // as readable as any file the user creates (0666 less the umask)
@@ -26,7 +40,7 @@ enum class Access {
 };
 
 // Creates `folder` and its missing parents; those it makes are owner-only (0700), existing ones are left as
-// they are. Throws std::runtime_error naming the folder.
+// they are. Throws FileError naming the folder.
 void create_private_folders(const std::filesystem::path& folder);
 
 // Writes to a temporary file in the same folder, flushes it to disk and renames it over `path`, so a crash

@@ -20,14 +20,16 @@ namespace fs = std::filesystem;
 namespace {
 
 [[noreturn]] void fail(const std::string& what, const fs::path& path, int error) {
-    throw std::runtime_error(what + " '" + path.string() + "': " + std::strerror(error));
+    throw FileError(file_fault(what, path, error, false));
 }
 
 }  // namespace
 
 std::string read_text_file(const fs::path& path) {
     std::error_code error;
-    if (fs::is_directory(path, error)) throw std::runtime_error("cannot read '" + path.string() + "': it is a folder");
+    if (fs::is_directory(path, error))
+        throw FileError(
+            Fault{FaultCode::file_is_folder, {path.string()}, "cannot read '" + path.string() + "': it is a folder"});
     std::ifstream in(path, std::ios::binary);
     if (!in) fail("cannot open", path, errno);
     std::ostringstream content;

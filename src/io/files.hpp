@@ -10,7 +10,7 @@
 
 namespace mitra::io {
 
-// The whole file as bytes; throws std::runtime_error naming the file when it cannot be read.
+// The whole file as bytes; throws FileError naming the file when it cannot be read.
 std::string read_text_file(const std::filesystem::path& path);
 
 // The whole file, or one problem naming it (missing, unreadable, a folder, larger than max_bytes):

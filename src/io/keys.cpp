@@ -111,8 +111,7 @@ void make_private_folders(const fs::path& folder) {
         struct stat info {};
         if (::stat(at.c_str(), &info) == 0) continue;
         if (::mkdir(at.c_str(), 0700) == 0) ::chmod(at.c_str(), 0700);  // whatever the umask
-        else if (errno != EEXIST)
-            throw std::runtime_error("cannot make the folder " + at.string() + ": " + std::strerror(errno));
+        else if (errno != EEXIST) throw FileError(file_fault("cannot make the folder", at, errno, true));
     }
 }
 
@@ -125,6 +124,19 @@ bool anything_at(const fs::path& path) {
 }
 
 }  // namespace
+
+Fault KeyError::fault() const {
+    FaultCode code = FaultCode::key_damaged;
+    switch (kind) {
+        case Kind::missing: code = FaultCode::key_missing; break;
+        case Kind::exists: code = FaultCode::key_exists; break;
+        case Kind::not_a_file: code = FaultCode::key_not_a_file; break;
+        case Kind::damaged: code = FaultCode::key_damaged; break;
+        case Kind::public_only: code = FaultCode::key_public_only; break;
+        case Kind::unreadable: code = FaultCode::key_unreadable; break;
+    }
+    return Fault{code, {path.string()}, what()};
+}
 
 std::filesystem::path default_key_path() {
     std::filesystem::path base;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/fault.hpp"
 #include "core/signature.hpp"
 
 namespace mitra::io {
@@ -23,6 +24,8 @@ struct KeyError : std::runtime_error {
         : std::runtime_error(message), kind(kind), path(std::move(path)) {}
     Kind kind;
     std::filesystem::path path;
+    // The kind and file for the front ends to word (io::fault_phrase).
+    Fault fault() const;
 };
 
 // $XDG_DATA_HOME/mitra/signing.key
