@@ -30,7 +30,7 @@ void AppContext::open(const std::string& target) {
 }
 
 store::Database& AppContext::db() {
-    if (!db_) throw store::DatabaseError("no database is open");
+    if (!db_) throw store::DatabaseError(Fault{FaultCode::no_database_open, {}, "no database is open"});
     return *db_;
 }
 

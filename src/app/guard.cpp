@@ -11,6 +11,9 @@
 #include "app/i18n.hpp"
 #include "app/text.hpp"
 #include "app/trainer_dialogs.hpp"
+#include "io/durable.hpp"
+#include "io/fault_words.hpp"
+#include "io/keys.hpp"
 #include "io/reason_words.hpp"
 #include "store/repos.hpp"
 
@@ -179,6 +182,8 @@ wxString describe(const Problem& p) {
     return where + wx(io::problem_phrase(p, io::catalog(interface_catalog())));
 }
 
+wxString fault_words(const Fault& fault) { return wx(io::fault_phrase(fault, io::catalog(interface_catalog()))); }
+
 wxString describe_all(const Problems& problems) {
     wxString out;
     for (const auto& p : problems) out << describe(p) << "\n";
@@ -217,18 +222,23 @@ bool guarded(wxWindow* parent, const std::function<void()>& work) {
                                                      : _("These were refused, and nothing was changed:");
         show_error(parent, lead + "\n\n" + describe_all(e.problems));
     } catch (const store::DatabaseDamaged& e) {
-        wxString message = wxString::Format(_("The database could not do this: %s."), wx(e.what()));
+        // What went wrong in the interface's words (io's, which mitra-cli prints too), then this program's advice.
+        wxString message = fault_words(e.fault);
         if (!e.latest_good_backup.empty())
             message << "\n\n"
                     << _("To put the backup in its place, open the database again (File ▸ Open database…) and "
                          "choose Restore the backup.");
         show_error(parent, message);
     } catch (const store::SchemaNeedsOwner& e) {
-        show_error(parent, wxString::Format(_("The database could not do this: %s."), wx(e.what())) + "\n\n" +
+        show_error(parent, fault_words(e.fault) + "\n\n" +
                                _("Ask the coordinator, who owns the hub's database, to open it once with this "
                                  "version of Mitra: that brings it up to date."));
     } catch (const store::DatabaseError& e) {
-        show_error(parent, wxString::Format(_("The database could not do this: %s."), wx(e.what())));
+        show_error(parent, fault_words(e.fault));
+    } catch (const io::FileError& e) {
+        show_error(parent, fault_words(e.fault));
+    } catch (const io::KeyError& e) {
+        show_error(parent, fault_words(e.fault()));
     } catch (const std::exception& e) {
         show_error(parent, wxString::Format(_("Something went wrong: %s."), wx(e.what())));
     }

@@ -7,6 +7,7 @@
 #include <exception>
 #include <functional>
 
+#include "core/fault.hpp"
 #include "core/problem.hpp"
 #include "io/participant_csv.hpp"
 #include "store/database.hpp"
@@ -48,6 +49,8 @@ wxString ask_text(wxWindow* parent, const wxString& title, const wxString& quest
 // "line 3, column 12, email: the address has no @", in the interface's language.
 wxString describe(const Problem& problem);
 wxString describe_all(const Problems& problems);
+// A failure of the database, the disk or a key file (core/fault.hpp) in the interface's words, as mitra-cli says it.
+wxString fault_words(const Fault& fault);
 
 // Runs `save` refusing look-alikes; when the store finds some (store::LookalikeError), asks whether they are
 // different people, listing each as `who` words it (by ref, never by name), with `go_on` and "Go back" as the

@@ -27,6 +27,7 @@
 #include "app/reports_panel.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
+#include "io/fault_words.hpp"
 #include "store/app_queries.hpp"
 #include "store/settings.hpp"
 
@@ -253,14 +254,14 @@ void MainFrame::build_pages() {
 void MainFrame::show_warnings() {
     notice_.clear();
     if (context_.is_open())
-        for (const auto& warning : context_.db().warnings()) notice_ << (notice_.empty() ? "" : "\n") << wx(warning);
-    if (!notice_.empty()) notice_ = wxString::Format(_("While opening the database: %s."), notice_);
+        for (const auto& warning : context_.db().warnings())
+            notice_ << (notice_.empty() ? "" : "\n") << fault_words(warning);
     // Read-only is not damage: everything can be looked at, nothing changed.
     if (context_.is_open() && context_.db().read_only()) {
-        const wxString read_only = wxString::Format(
-            _("This database is read-only (%s). You can look, search, print reports and export; changes are "
-              "refused. To make changes, copy the file to a place you may write to, or ask whoever owns it."),
-            wx(context_.db().read_only_reason()));
+        const wxString read_only =
+            fault_words(context_.db().read_only_why()) + " " +
+            _("You can look, search, print reports and export; changes are refused. To make changes, copy the file "
+              "to a place you may write to, or ask whoever owns it.");
         notice_ = notice_.empty() ? read_only : read_only + "\n" + notice_;
     }
     if (notice_.empty()) {

@@ -2,6 +2,7 @@
 #include "cli/context.hpp"
 
 #include "core/text.hpp"
+#include "io/fault_words.hpp"
 #include "io/files.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
@@ -18,15 +19,25 @@ namespace mitra::cli {
 store::Database& Context::db() {
     if (!db_) {
         db_ = store::Database::open(target());
-        for (const auto& warning : db_->warnings()) std::cerr << "mitra-cli: warning: " << warning << '\n';
+        // In English as they always were (their messages); in another language io's words for their kinds.
+        const io::Catalog& said = words();
+        for (const auto& warning : db_->warnings())
+            std::cerr << "mitra-cli: "
+                      << (said.translated() ? io::format(said.tr("warning: %s"), {io::fault_phrase(warning, said)})
+                                            : "warning: " + warning.message)
+                      << '\n';
         // One line, once, so a command that seems stuck says why; the store gives up after the limit.
-        db_->on_waiting([this, told = false](std::chrono::milliseconds, std::chrono::seconds limit) mutable {
-            if (!told)
-                std::cerr << "mitra-cli: another program is changing the database " << db_->shown_target()
-                          << "; waiting for it to finish (up to " << limit.count() << " s)\n";
-            told = true;
-            return true;
-        });
+        db_->on_waiting(
+            [this, said = &said, told = false](std::chrono::milliseconds, std::chrono::seconds limit) mutable {
+                if (!told)
+                    std::cerr << "mitra-cli: "
+                              << io::format(said->tr("another program is changing the database %s; waiting for it to "
+                                                     "finish (up to %d s)"),
+                                            {db_->shown_target(), static_cast<long long>(limit.count())})
+                              << '\n';
+                told = true;
+                return true;
+            });
     }
     return *db_;
 }
@@ -81,12 +92,24 @@ std::string refusal_advice(const InputError& refused) {
 }
 
 std::string database_advice(const store::DatabaseError& failure) {
+    // English as it always was, after the store's English message; in another language a sentence of its own.
+    const io::Catalog& words = io::catalog(io::environment_language());
+    const bool english = !words.translated();
     if (const auto* damaged = dynamic_cast<const store::DatabaseDamaged*>(&failure);
-        damaged && !damaged->latest_good_backup.empty())
-        return ": mitra-cli --db '" + damaged->path + "' restore '" + damaged->latest_good_backup +
-               "' moves the damaged file aside and puts a copy of the backup in its place";
-    if (dynamic_cast<const store::SchemaNeedsOwner*>(&failure))
-        return "; ask the coordinator, who owns it, to run `mitra-cli --db URL init` with this version of Mitra";
+        damaged && !damaged->latest_good_backup.empty()) {
+        const std::string command =
+            "mitra-cli --db '" + damaged->path + "' restore '" + damaged->latest_good_backup + "'";
+        if (english) return ": " + command + " moves the damaged file aside and puts a copy of the backup in its place";
+        return " " + io::format(words.tr("%s moves the damaged file aside (it is kept) and puts a copy of the backup "
+                                         "in its place."),
+                                {command});
+    }
+    if (dynamic_cast<const store::SchemaNeedsOwner*>(&failure)) {
+        if (english)
+            return "; ask the coordinator, who owns it, to run `mitra-cli --db URL init` with this version of Mitra";
+        return " " + io::format(words.tr("Ask the coordinator, who owns it, to run %s with this version of Mitra."),
+                                {"mitra-cli --db URL init"});
+    }
     return {};
 }
 

@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "io/durable.hpp"
+#include "io/fault_words.hpp"
 #include "io/keys.hpp"
 #include "io/reason_words.hpp"
 #include "store/database.hpp"
@@ -69,12 +71,27 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const io::KeyError& e) {
         // A key given by hand that is not there, or a damaged one: checked before anything is signed or recorded.
-        std::cerr << "mitra-cli: " << e.what() << " (nothing was changed)\n";
+        // In English as it always was (what() is the English); in another language io's words for its kind.
+        const io::Catalog& words = io::catalog(io::environment_language());
+        if (words.translated())
+            std::cerr << "mitra-cli: " << io::fault_phrase(e.fault(), words) << ' ' << words.tr("(nothing was changed)")
+                      << '\n';
+        else std::cerr << "mitra-cli: " << e.what() << " (nothing was changed)\n";
         if (e.kind == io::KeyError::Kind::missing)
-            std::cerr << "mitra-cli: to make a new key there: mitra-cli key new --key " << e.path.string() << '\n';
+            std::cerr << "mitra-cli: "
+                      << io::format(words.tr("to make a new key there: %s"),
+                                    {"mitra-cli key new --key " + e.path.string()})
+                      << '\n';
         return 2;
     } catch (const store::DatabaseError& e) {
-        std::cerr << "mitra-cli: " << e.what() << cli::database_advice(e) << '\n';
+        const io::Catalog& words = io::catalog(io::environment_language());
+        std::cerr << "mitra-cli: " << (words.translated() ? io::fault_phrase(e.fault, words) : e.what())
+                  << cli::database_advice(e) << '\n';
+        return 1;
+    } catch (const io::FileError& e) {
+        // A file the system would not read or write (a full disk, a read-only folder): said in the user's language.
+        const io::Catalog& words = io::catalog(io::environment_language());
+        std::cerr << "mitra-cli: " << (words.translated() ? io::fault_phrase(e.fault, words) : e.what()) << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "mitra-cli: " << e.what() << '\n';

@@ -26,21 +26,26 @@ using namespace sqlite_api;
 
 sqlite3* native(Database& db) {
     if (db.backend() != Backend::sqlite)
-        throw DatabaseError("backups here are for the embedded database; back up a PostgreSQL hub with pg_dump");
+        throw DatabaseError(Fault{FaultCode::backup_on_hub,
+                                  {},
+                                  "backups here are for the embedded database; back up a PostgreSQL hub with pg_dump"});
     return static_cast<soci::sqlite3_session_backend*>(db.sql().get_backend())->conn_;
 }
 
 // Copies every page of `from` into `to`, whole, in one step.
-void copy_database(sqlite3* from, sqlite3* to, const std::string& what) {
+void copy_database(sqlite3* from, sqlite3* to, const std::string& what, const std::string& file) {
     sqlite3_backup* step = sqlite3_backup_init(to, "main", from, "main");
-    if (!step) throw DatabaseError(what + ": " + sqlite3_errmsg(to));
+    if (!step) throw DatabaseError(Fault{FaultCode::file_failed, {file}, what + ": " + sqlite3_errmsg(to)});
     int rc;
     do {
         rc = sqlite3_backup_step(step, -1);
         if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
     } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
     const int finished = sqlite3_backup_finish(step);
-    if (rc != SQLITE_DONE || finished != SQLITE_OK) throw DatabaseError(what + ": " + sqlite3_errmsg(to));
+    if (rc != SQLITE_DONE || finished != SQLITE_OK)
+        throw DatabaseError(Fault{rc == SQLITE_FULL ? FaultCode::disk_full : FaultCode::file_failed,
+                                  {file},
+                                  what + ": " + sqlite3_errmsg(to)});
 }
 
 struct Connection {
@@ -50,7 +55,7 @@ struct Connection {
             const std::string message = handle ? sqlite3_errmsg(handle) : "cannot open";
             sqlite3_close(handle);
             handle = nullptr;
-            throw DatabaseError(file.string() + ": " + message);
+            throw DatabaseError(Fault{FaultCode::file_failed, {file.string()}, file.string() + ": " + message});
         }
         sqlite3_busy_timeout(handle, 10000);
     }
@@ -81,23 +86,23 @@ void sync_file(const fs::path& file) {
 // Renames without ever replacing an existing file (a hard link, then the old name removed).
 void move_no_replace(const fs::path& from, const fs::path& to) {
     if (::link(from.c_str(), to.c_str()) != 0)
-        throw DatabaseError("cannot move " + from.string() + " to " + to.string() + ": " + std::strerror(errno));
+        throw DatabaseError(io::file_fault("cannot move " + from.string() + " to", to, errno, true));
     if (::unlink(from.c_str()) != 0) {
         const int error = errno;
         ::unlink(to.c_str());
-        throw DatabaseError("cannot move " + from.string() + " to " + to.string() + ": " + std::strerror(error));
+        throw DatabaseError(io::file_fault("cannot move " + from.string() + " to", to, error, true));
     }
 }
 
 // An owner-only copy of `from` at `to`, which must not exist yet, written out to the disk.
 void copy_owner_only(const fs::path& from, const fs::path& to) {
     const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-    if (in < 0) throw DatabaseError("cannot read " + from.string() + ": " + std::strerror(errno));
+    if (in < 0) throw DatabaseError(io::file_fault("cannot read", from, errno, false));
     const int out = ::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (out < 0) {
         const int error = errno;
         ::close(in);
-        throw DatabaseError("cannot write " + to.string() + ": " + std::strerror(error));
+        throw DatabaseError(io::file_fault("cannot write", to, error, true));
     }
     char buffer[1 << 16];
     bool ok = true;
@@ -122,7 +127,7 @@ void copy_owner_only(const fs::path& from, const fs::path& to) {
     ok = ::close(out) == 0 && ok;
     if (!ok) {
         ::unlink(to.c_str());
-        throw DatabaseError("cannot copy " + from.string() + " to " + to.string() + ": " + std::strerror(error));
+        throw DatabaseError(io::file_fault("cannot copy " + from.string() + " to", to, error, true));
     }
 }
 
@@ -146,7 +151,7 @@ void backup_to(Database& db, const fs::path& out) {
     std::string check;
     {
         Connection target(temporary.path(), SQLITE_OPEN_READWRITE);
-        copy_database(source, target.handle, "cannot back up to " + out.string());
+        copy_database(source, target.handle, "cannot back up to " + out.string(), out.string());
         // A backup is one self-contained file, not a WAL pair.
         single_text(target.handle, "PRAGMA journal_mode = DELETE");
         // The backup API copies pages as they are, damaged ones too: a copy is kept only when it reads whole.
@@ -156,11 +161,14 @@ void backup_to(Database& db, const fs::path& out) {
         temporary.discard();
         const auto good = latest_good_backup(db.target());
         throw BackupDamaged(
-            "the copy of " + db.target() + " is damaged (" + (check.empty() ? "it cannot be read" : check) +
-                "), so the database itself has damaged pages: the copy was not kept and no backup was removed" +
-                (good.empty()
-                     ? std::string(", and there is no good backup of it in ") + backup_folder(db.target()).string()
-                     : ". The latest good backup is " + good.string() + " (made " + backup_time(good) + ")"),
+            Fault{
+                FaultCode::backup_damaged,
+                {db.target(), good.string()},
+                "the copy of " + db.target() + " is damaged (" + (check.empty() ? "it cannot be read" : check) +
+                    "), so the database itself has damaged pages: the copy was not kept and no backup was removed" +
+                    (good.empty()
+                         ? std::string(", and there is no good backup of it in ") + backup_folder(db.target()).string()
+                         : ". The latest good backup is " + good.string() + " (made " + backup_time(good) + ")")},
             good.string());
     }
     temporary.publish();
@@ -239,8 +247,10 @@ fs::path restore_damaged(const fs::path& database_file, const fs::path& backup) 
     copy_owner_only(backup, incoming);
     if (const auto problem = check_backup(incoming); !problem.empty()) {
         fs::remove(incoming);
-        throw DatabaseError("the copy of " + backup.string() + " did not read back whole (" + problem +
-                            "); nothing was changed");
+        throw DatabaseError(Fault{
+            FaultCode::restore_copy_failed,
+            {backup.string()},
+            "the copy of " + backup.string() + " did not read back whole (" + problem + "); nothing was changed"});
     }
     // Each step moves one file to a name that is free; a failure part-way leaves every file whole under a name
     // the message gives.
@@ -257,12 +267,12 @@ fs::path restore_damaged(const fs::path& database_file, const fs::path& backup) 
 
 void restore_from(Database& db, const fs::path& file, int keep) {
     sqlite3* target = native(db);
-    if (db.read_only()) throw DatabaseReadOnly(db.target(), db.read_only_reason());
+    if (db.read_only()) throw DatabaseReadOnly(db.target(), db.read_only_why());
     if (const auto problem = check_backup(file); !problem.empty())
         throw InputError{{Problem{file.string(), 0, 0, "", problem + "; nothing was changed"}}};
     backup_rotating(db, "before-restore", keep);
     Connection source(file, SQLITE_OPEN_READONLY);
-    copy_database(source.handle, target, "cannot restore from " + file.string());
+    copy_database(source.handle, target, "cannot restore from " + file.string(), db.target());
 }
 
 }  // namespace mitra::store

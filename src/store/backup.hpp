@@ -12,8 +12,8 @@ namespace mitra::store {
 // A backup whose copy failed its check (PRAGMA quick_check): the database it copies has damaged pages. The copy
 // is not kept and no older backup is removed. Names the latest backup that passes check_backup, if any.
 struct BackupDamaged : DatabaseError {
-    BackupDamaged(const std::string& message, std::string latest_good_backup)
-        : DatabaseError(message), latest_good_backup(std::move(latest_good_backup)) {}
+    BackupDamaged(Fault fault, std::string latest_good_backup)
+        : DatabaseError(std::move(fault)), latest_good_backup(std::move(latest_good_backup)) {}
     std::string latest_good_backup;  // empty when no backup passes its check
 };
 

@@ -35,7 +35,8 @@ bool is_postgresql_target(const std::string& target) {
 Backend backend_of(const std::string& target) {
     if (is_postgresql_target(target)) return Backend::postgresql;
     if (target.find('"') != std::string::npos)
-        throw DatabaseError("the database path may not contain a double quote: " + target);
+        throw DatabaseError(
+            Fault{FaultCode::quote_in_path, {target}, "the database path may not contain a double quote: " + target});
     return Backend::sqlite;
 }
 
@@ -85,19 +86,20 @@ std::unique_ptr<soci::session> read_only_session_to(const std::string& target) {
     session.reset();
     std::error_code ec;
     if (const auto log = std::filesystem::file_size(target + "-wal", ec); !ec && log > 0)
-        throw DatabaseError("the database " + target +
-                            " cannot be read here: it is read-only, and its last changes "
-                            "are still in " +
-                            target +
-                            "-wal, which only a program that may write to its folder "
-                            "can read; nothing was changed");
+        throw DatabaseError(Fault{FaultCode::read_only_wal,
+                                  {target},
+                                  "the database " + target +
+                                      " cannot be read here: it is read-only, and its last changes are still in " +
+                                      target +
+                                      "-wal, which only a program that may write to its folder can read; "
+                                      "nothing was changed"});
     return std::make_unique<soci::session>(*soci::factory_sqlite3(),
                                            "db=\"" + sqlite_uri(target, "immutable=1") + "\" timeout=10");
 }
 
 // Why the SQLite file `target` (or, when it is not there yet, its folder) cannot be written; empty when it can.
 // A write needs the file and its folder (where SQLite keeps its -wal and -shm files).
-std::string why_read_only(const std::string& target) {
+Fault why_read_only(const std::string& target) {
     namespace fs = std::filesystem;
     const fs::path file(target);
     const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
@@ -105,19 +107,25 @@ std::string why_read_only(const std::string& target) {
         const passwd* pw = ::getpwuid(::getuid());
         return std::string(pw && pw->pw_name ? pw->pw_name : "this user");
     };
-    auto refused = [&](const fs::path& what, const std::string& named) -> std::string {
+    auto refused = [&](const fs::path& what, bool is_file) -> Fault {
         if (::access(what.c_str(), W_OK) == 0) return {};
         const int error = errno;
         if (error == ENOENT) return {};
-        if (error == EROFS) return "the disk or folder it is on is mounted read-only";
-        if (error == EACCES || error == EPERM) return who() + " may not write to " + named;
-        return named + ": " + std::strerror(error);
+        const std::string named = is_file ? "the file" : "its folder " + folder.string();
+        if (error == EROFS)
+            return Fault{FaultCode::read_only_mount, {target}, "the disk or folder it is on is mounted read-only"};
+        if (error == EACCES || error == EPERM) {
+            if (is_file) return Fault{FaultCode::read_only_file, {target, who()}, who() + " may not write to " + named};
+            return Fault{
+                FaultCode::read_only_folder, {target, who(), folder.string()}, who() + " may not write to " + named};
+        }
+        return Fault{FaultCode::read_only, {target}, named + ": " + std::strerror(error)};
     };
     std::error_code ec;
     if (fs::exists(file, ec)) {
-        if (auto why = refused(file, "the file"); !why.empty()) return why;
+        if (auto why = refused(file, true); !why.message.empty()) return why;
     }
-    return refused(folder, "its folder " + folder.string());
+    return refused(folder, false);
 }
 
 // Another program holds a lock the write needs: SQLite's busy file, a PostgreSQL row past lock_timeout.
@@ -197,10 +205,13 @@ void leave_files_alone(soci::session* sql) {
 [[noreturn]] void throw_damaged(soci::session* sql, const std::string& target, const std::string& detail) {
     leave_files_alone(sql);
     std::string advice = "; nothing was written to it";
-    if (const auto why = why_read_only(target); !why.empty())
-        throw DatabaseDamaged("the database " + target + " is damaged (" + detail + ") and read-only (" + why + ")" +
-                                  advice + "; copy a good backup to a place where it can be written",
-                              target, "", "");
+    if (const auto why = why_read_only(target); !why.message.empty())
+        throw DatabaseDamaged(
+            Fault{FaultCode::damaged_read_only,
+                  {target},
+                  "the database " + target + " is damaged (" + detail + ") and read-only (" + why.message + ")" +
+                      advice + "; copy a good backup to a place where it can be written"},
+            target, "", "");
     const auto backup = latest_good_backup(target);
     std::string made;
     if (!backup.empty()) {
@@ -210,8 +221,11 @@ void leave_files_alone(soci::session* sql) {
     } else {
         advice += ", and there is no good backup of it in " + backup_folder(target).string();
     }
-    throw DatabaseDamaged("the database " + target + " is damaged (" + detail + ")" + advice, target, backup.string(),
-                          made);
+    const std::string message = "the database " + target + " is damaged (" + detail + ")" + advice;
+    Fault fault = backup.empty()
+                      ? Fault{FaultCode::damaged_no_backup, {target, backup_folder(target).string()}, message}
+                      : Fault{FaultCode::damaged, {target, backup.string(), made}, message};
+    throw DatabaseDamaged(std::move(fault), target, backup.string(), made);
 }
 
 // A check of an existing file before anything else touches it, so a damaged one is never written to:
@@ -234,7 +248,7 @@ void check_integrity(Database& db, bool whole_file) {
 }
 
 // Once a day, on open: a copy in the backups folder beside the file. A failure does not stop the work.
-void daily_backup(Database& db, std::vector<std::string>& warnings) {
+void daily_backup(Database& db, std::vector<Fault>& warnings) {
     if (const char* off = std::getenv("MITRA_BACKUPS"); off && std::string(off) == "off") return;
     const auto backups = list_backups(db.target());
     std::error_code ec;
@@ -246,9 +260,13 @@ void daily_backup(Database& db, std::vector<std::string>& warnings) {
     try {
         backup_rotating(db, "daily", backups_to_keep());
     } catch (const BackupDamaged& e) {
-        warnings.push_back(std::string("today's backup was not kept: ") + e.what());
+        warnings.push_back(
+            Fault{e.fault.code, e.fault.values, std::string("today's backup was not kept: ") + e.what()});
     } catch (const std::exception& e) {
-        warnings.push_back(std::string("today's backup could not be made (") + e.what() + "); your data is safe");
+        warnings.push_back(
+            Fault{FaultCode::backup_not_made,
+                  {db.target()},
+                  std::string("today's backup could not be made (") + e.what() + "); your data is safe"});
     }
 }
 
@@ -293,10 +311,12 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
         if (db->backend_ == Backend::sqlite) {
             std::error_code ec;
             db->existed_ = std::filesystem::file_size(target, ec) > 0 && !ec;
-            db->read_only_reason_ = why_read_only(target);
+            db->read_only_why_ = why_read_only(target);
             if (db->read_only() && !db->existed_)
-                throw DatabaseError("cannot make the database " + target + ": " + db->read_only_reason_ +
-                                    "; nothing was changed");
+                throw DatabaseError(Fault{FaultCode::cannot_create,
+                                          {target},
+                                          "cannot make the database " + target + ": " + db->read_only_why_.message +
+                                              "; nothing was changed"});
             if (!db->read_only()) create_owner_only(target);
         }
         db->sql_ = db->read_only() ? read_only_session_to(target) : session_to(target, db->backend_);
@@ -315,7 +335,9 @@ std::unique_ptr<Database> Database::open(const std::string& target, const std::s
     } catch (const soci::soci_error& e) {
         if (db->backend_ == Backend::sqlite && is_corruption(e))
             throw_damaged(db->sql_.get(), target, e.get_error_message());
-        throw DatabaseError("cannot open the database " + redact_target(target) + ": " + e.get_error_message());
+        throw DatabaseError(Fault{FaultCode::cannot_open,
+                                  {redact_target(target)},
+                                  "cannot open the database " + redact_target(target) + ": " + e.get_error_message()});
     }
     // On the hub, changes are recorded as the login role unless MITRA_ACTOR names someone (a shared login).
     const char* named = std::getenv("MITRA_ACTOR");
@@ -335,7 +357,7 @@ std::unique_ptr<Database> Database::open_for_reading(const std::string& target) 
     db->automatic_backups_ = false;
     db->backend_ = backend_of(target);
     if (db->backend_ == Backend::sqlite && !std::filesystem::exists(target))
-        throw DatabaseError("there is no database at " + target);
+        throw DatabaseError(Fault{FaultCode::no_database, {target}, "there is no database at " + target});
     try {
         db->sql_ = session_to(target, db->backend_);
         if (db->backend_ == Backend::postgresql) {
@@ -345,7 +367,9 @@ std::unique_ptr<Database> Database::open_for_reading(const std::string& target) 
             db->sql() << "PRAGMA query_only = ON";
         }
     } catch (const soci::soci_error& e) {
-        throw DatabaseError("cannot open the database " + redact_target(target) + ": " + e.get_error_message());
+        throw DatabaseError(Fault{FaultCode::cannot_open,
+                                  {redact_target(target)},
+                                  "cannot open the database " + redact_target(target) + ": " + e.get_error_message()});
     }
     return db;
 }
@@ -364,9 +388,11 @@ void Database::migrate() {
     const int latest = static_cast<int>(steps.size());
     auto refuse_newer = [&](int current) {
         if (current > latest)
-            throw DatabaseError("the database " + shown_target() + " was made by a newer Mitra (schema version " +
-                                std::to_string(current) + ", this program knows up to " + std::to_string(latest) +
-                                "); open it with the newer program");
+            throw DatabaseError(Fault{FaultCode::newer_schema,
+                                      {shown_target(), std::to_string(current), std::to_string(latest)},
+                                      "the database " + shown_target() + " was made by a newer Mitra (schema version " +
+                                          std::to_string(current) + ", this program knows up to " +
+                                          std::to_string(latest) + "); open it with the newer program"});
     };
     auto apply = [&](int version) {
         for (const auto& statement : steps[version - 1].statements(backend_)) sql() << statement;
@@ -381,9 +407,11 @@ void Database::migrate() {
             const int current = schema_version();
             refuse_newer(current);
             if (current < latest)
-                throw DatabaseReadOnly(target_, read_only_reason_ +
-                                                    "; it was made by an older Mitra and must be "
-                                                    "brought up to date, which writes to it");
+                throw DatabaseReadOnly(target_,
+                                       Fault{FaultCode::read_only_outdated,
+                                             {target_},
+                                             read_only_why_.message + "; it was made by an older Mitra and must be "
+                                                                      "brought up to date, which writes to it"});
             return;
         }
         if (backend_ == Backend::sqlite) {
@@ -395,8 +423,11 @@ void Database::migrate() {
                 try {
                     backup_rotating(*this, "before-migration-" + std::to_string(latest), backups_to_keep());
                 } catch (const std::exception& e) {
-                    throw DatabaseError("cannot back up " + target_ + " before bringing it up to date, so it was " +
-                                        "left as it was: " + e.what());
+                    throw DatabaseError(
+                        Fault{FaultCode::backup_before_update,
+                              {target_},
+                              "cannot back up " + target_ +
+                                  " before bringing it up to date, so it was left as it was: " + e.what()});
                 }
             }
             for (int version = schema_version() + 1; version <= latest; ++version) {
@@ -439,13 +470,18 @@ void Database::migrate() {
     } catch (const soci::soci_error& e) {
         if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
         if (backend_ == Backend::sqlite && read_only())
-            throw DatabaseReadOnly(target_, read_only_reason_ + "; " + e.get_error_message());
+            throw DatabaseReadOnly(target_, Fault{read_only_why_.code, read_only_why_.values,
+                                                  read_only_why_.message + "; " + e.get_error_message()});
         if (is_permission_denied(e))
-            throw SchemaNeedsOwner("the database " + shown_target() + " needs its schema brought up to version " +
-                                       std::to_string(latest) + ", and this role (" + actor_ +
-                                       ") may not change the schema",
-                                   latest, actor_);
-        throw DatabaseError("cannot prepare the database " + shown_target() + ": " + e.get_error_message());
+            throw SchemaNeedsOwner(
+                Fault{FaultCode::schema_needs_owner,
+                      {shown_target(), std::to_string(latest), actor_},
+                      "the database " + shown_target() + " needs its schema brought up to version " +
+                          std::to_string(latest) + ", and this role (" + actor_ + ") may not change the schema"},
+                latest, actor_);
+        throw DatabaseError(Fault{FaultCode::cannot_open,
+                                  {shown_target()},
+                                  "cannot prepare the database " + shown_target() + ": " + e.get_error_message()});
     }
 }
 
@@ -454,7 +490,7 @@ void Database::write(const std::function<void()>& work) {
         work();
         return;
     }
-    if (read_only()) throw DatabaseReadOnly(target_, read_only_reason_);
+    if (read_only()) throw DatabaseReadOnly(target_, read_only_why_);
     // Tried again until lock_wait_limit_ (half a minute) has passed: enough for a dozen writers on one cohort at
     // once. Each try waits at most a second for a lock (SQLite's busy timeout, PostgreSQL's lock_timeout), so
     // the one waiting is told within about a second that another program holds the database.
@@ -490,24 +526,34 @@ void Database::write(const std::function<void()>& work) {
             waited_for_lock = waited_for_lock || is_lock_wait(e);
             if (retry && waited < lock_wait_limit_) {
                 if (is_lock_wait(e) && waited >= kTellAfter && on_waiting_ && !on_waiting_(waited, lock_wait_limit_))
-                    throw WriteCancelled(
-                        "the change was stopped while it waited for another program using the "
-                        "database " +
-                        shown_target() + "; nothing was changed");
+                    throw WriteCancelled(Fault{FaultCode::write_cancelled,
+                                               {shown_target()},
+                                               "the change was stopped while it waited for another program using the "
+                                               "database " +
+                                                   shown_target() + "; nothing was changed"});
                 pause_before(attempt);
                 continue;
             }
-            if (is_retryable(e))
+            if (is_retryable(e)) {
+                const std::string seconds = std::to_string(waited.count() / 1000), tries = std::to_string(attempt);
                 throw ConflictError(
-                    "other people were changing the same records at the same moment" +
-                    (waited_for_lock ? " (another program held the database " + shown_target() + " for " +
-                                           std::to_string(waited.count() / 1000) + " s)"
-                                     : std::string()) +
-                    ", and after " + std::to_string(attempt) +
-                    " tries this change still could not be made; nothing was changed, please try again");
+                    Fault{waited_for_lock ? FaultCode::lock_held : FaultCode::busy,
+                          waited_for_lock ? std::vector<std::string>{shown_target(), seconds, tries}
+                                          : std::vector<std::string>{tries},
+                          "other people were changing the same records at the same moment" +
+                              (waited_for_lock
+                                   ? " (another program held the database " + shown_target() + " for " + seconds + " s)"
+                                   : std::string()) +
+                              ", and after " + tries +
+                              " tries this change still could not be made; nothing was changed, please try again"});
+            }
             if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
-            if (is_read_only_refusal(e)) throw DatabaseReadOnly(target_, e.get_error_message());
-            throw DatabaseError("the database refused the change (nothing was changed): " + e.get_error_message());
+            if (is_read_only_refusal(e))
+                throw DatabaseReadOnly(target_, Fault{FaultCode::read_only, {target_}, e.get_error_message()});
+            throw DatabaseError(
+                Fault{FaultCode::change_refused,
+                      {shown_target()},
+                      "the database refused the change (nothing was changed): " + e.get_error_message()});
         } catch (...) {
             if (in_transaction_) {
                 in_transaction_ = false;
@@ -537,8 +583,10 @@ void Database::read(const std::function<void()>& work) {
             sql() << "ROLLBACK";
         } catch (...) {}
         if (is_corruption(e)) throw_damaged(sql_.get(), target_, e.get_error_message());
-        if (is_read_only_refusal(e)) throw DatabaseReadOnly(target_, e.get_error_message());
-        throw DatabaseError("the database could not be read: " + e.get_error_message());
+        if (is_read_only_refusal(e))
+            throw DatabaseReadOnly(target_, Fault{FaultCode::read_only, {target_}, e.get_error_message()});
+        throw DatabaseError(Fault{
+            FaultCode::cannot_read, {shown_target()}, "the database could not be read: " + e.get_error_message()});
     } catch (...) {
         in_transaction_ = false;
         try {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/fault.hpp"
 #include "core/problem.hpp"
 
 namespace soci {
@@ -19,9 +20,13 @@ namespace mitra::store {
 
 enum class Backend { sqlite, postgresql };
 
-// A failure of the database itself (not of the user's input), said in one clear sentence.
+// A failure of the database itself (not of the user's input): `fault` is its kind and values for the front ends to
+// word (io::fault_phrase) and advise on; what() is the English sentence, for logs.
 struct DatabaseError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+    explicit DatabaseError(const std::string& message)
+        : std::runtime_error(message), fault{FaultCode::none, {}, message} {}
+    explicit DatabaseError(Fault fault) : std::runtime_error(fault.message), fault(std::move(fault)) {}
+    Fault fault;
 };
 
 // Someone else changed the same records at the same moment, again and again, and the change could not be
@@ -34,9 +39,8 @@ struct ConflictError : DatabaseError {
 // Names the latest backup that passes check_backup, when there is one, so the caller can offer it
 // (store::restore_damaged puts it in place without overwriting anything).
 struct DatabaseDamaged : DatabaseError {
-    DatabaseDamaged(const std::string& message, std::string path, std::string latest_good_backup,
-                    std::string backup_time)
-        : DatabaseError(message),
+    DatabaseDamaged(Fault fault, std::string path, std::string latest_good_backup, std::string backup_time)
+        : DatabaseError(std::move(fault)),
           path(std::move(path)),
           latest_good_backup(std::move(latest_good_backup)),
           backup_time(std::move(backup_time)) {}
@@ -48,8 +52,8 @@ struct DatabaseDamaged : DatabaseError {
 // A role that may not change the schema, on a hub whose schema is older than this version of Mitra: only its
 // owner (the coordinator) can bring it up to `version`. The message names no command; each front end says how.
 struct SchemaNeedsOwner : DatabaseError {
-    SchemaNeedsOwner(const std::string& message, int version, std::string role)
-        : DatabaseError(message), version(version), role(std::move(role)) {}
+    SchemaNeedsOwner(Fault fault, int version, std::string role)
+        : DatabaseError(std::move(fault)), version(version), role(std::move(role)) {}
     int version;       // the schema version this Mitra needs
     std::string role;  // the role that was refused
 };
@@ -70,13 +74,16 @@ struct Refusal : InputError {
 
 // A database file Mitra may read but not write (a read-only mount, a file or folder the user may not write to).
 // It is not damaged: it opens for reading, and every change is refused with this, naming why.
+// `why` is the kind of read-only (a read-only disk, a file or folder this user may not write to) with its values;
+// its message the reason in English ("the disk it is on is mounted read-only", "… may not write to the file", …).
 struct DatabaseReadOnly : DatabaseError {
-    DatabaseReadOnly(std::string path, std::string reason)
-        : DatabaseError("the database " + path + " is read-only (" + reason + "): nothing was changed"),
+    DatabaseReadOnly(std::string path, const Fault& why)
+        : DatabaseError(Fault{why.code, why.values,
+                              "the database " + path + " is read-only (" + why.message + "): nothing was changed"}),
           path(std::move(path)),
-          reason(std::move(reason)) {}
+          reason(why.message) {}
     std::string path;
-    std::string reason;  // "the disk it is on is mounted read-only", "… may not write to the file", …
+    std::string reason;  // why.message
 };
 
 // The user stopped a write that was waiting for another program's lock (see Database::on_waiting).
@@ -125,8 +132,10 @@ public:
 
     // An SQLite file opened for reading only, because it cannot be written (see DatabaseReadOnly): reads work,
     // write() refuses with DatabaseReadOnly. Empty reason: the file is writable.
-    bool read_only() const { return !read_only_reason_.empty(); }
-    const std::string& read_only_reason() const { return read_only_reason_; }
+    bool read_only() const { return !read_only_why_.message.empty(); }
+    const std::string& read_only_reason() const { return read_only_why_.message; }
+    // The same as a kind and values, for the front ends to word.
+    const Fault& read_only_why() const { return read_only_why_; }
 
     // Who to tell while a write waits for a lock another program holds: called after about a second of waiting,
     // then after each further try, until the write goes through or the wait limit (MITRA_LOCK_WAIT_SECONDS,
@@ -135,7 +144,8 @@ public:
     std::chrono::seconds lock_wait_limit() const { return lock_wait_limit_; }
 
     // Things worth telling the user that did not stop the work (a daily backup that could not be made).
-    const std::vector<std::string>& warnings() const { return warnings_; }
+    // Each a kind and values for the front ends to word; its message the English.
+    const std::vector<Fault>& warnings() const { return warnings_; }
 
     // The default embedded database: $XDG_DATA_HOME/mitra/mitra.db (~/.local/share/mitra/mitra.db).
     static std::string default_path();
@@ -150,9 +160,9 @@ private:
     bool in_transaction_ = false;
     bool existed_ = false;  // the file was there before this open (so it has something to back up)
     bool automatic_backups_ = true;
-    std::vector<std::string> warnings_;
+    std::vector<Fault> warnings_;
     int last_attempts_ = 0;
-    std::string read_only_reason_;
+    Fault read_only_why_;
     WaitNotice on_waiting_;
     std::chrono::seconds lock_wait_limit_{30};
     unsigned long long committed_writes_ = 0;

@@ -84,7 +84,7 @@ TEST_CASE("a warning from opening the database shows in a bar above the pages, w
     Window frame(context);
     frame->SetSize(0, 0, 1200, 700);
     pump(200);
-    CHECK(frame->notice().Contains("today's backup could not be made"));
+    CHECK(frame->notice().Contains("Today's backup of " + file + " could not be made. Your data is safe."));
     auto* bar = dynamic_cast<wxInfoBar*>(wxWindow::FindWindowByName("notices", frame.get()));
     REQUIRE(bar);
     CHECK(bar->IsShown());
@@ -195,7 +195,8 @@ TEST_CASE("a read-only database opens with a bar saying so, and a change is refu
     frame->SetSize(0, 0, 1200, 700);
     frame->show_section(app::MainFrame::participants);
     pump(200);
-    CHECK(frame->notice().Contains("This database is read-only"));
+    CHECK(frame->notice().Contains(" is read-only"));
+    CHECK(frame->notice().Contains("You can look, search, print reports and export"));
     auto* bar = dynamic_cast<wxInfoBar*>(wxWindow::FindWindowByName("notices", frame.get()));
     REQUIRE(bar);
     CHECK(bar->IsShown());
