@@ -8,6 +8,7 @@
 #include <wx/stdpaths.h>
 
 #include <cstdlib>
+#include <exception>
 
 #include "app/forms.hpp"
 #include "app/guard.hpp"
@@ -53,10 +54,11 @@ bool MitraApp::OnCmdLineParsed(wxCmdLineParser& parser) {
 }
 
 bool MitraApp::OnExceptionInMainLoop() {
+    // Said as guarded() says it: a refusal, or a failure of the database, the disk or a key file in the interface's
+    // words; anything else as it came.
+    const std::exception_ptr failure = std::current_exception();
     try {
-        throw;
-    } catch (const std::exception& e) {
-        show_error(nullptr, wxString::Format(_("Something went wrong: %s."), wx(e.what())));
+        guarded(nullptr, [&] { std::rethrow_exception(failure); });
     } catch (...) {
         show_error(nullptr, _("Something went wrong."));
     }
