@@ -12,9 +12,10 @@
 #include "app/app_context.hpp"
 #include "app/dialogs.hpp"
 #include "app/guard.hpp"
-#include "app/reason_words.hpp"
+#include "app/i18n.hpp"
 #include "app/text.hpp"
 #include "core/audit.hpp"
+#include "io/audit_words.hpp"
 #include "io/export.hpp"
 #include "io/files.hpp"
 
@@ -47,81 +48,18 @@ bool write_history_csv(wxWindow* parent, const std::vector<AuditEntry>& entries,
 }
 
 wxString describe_change(const std::string& entity, const std::string& action) {
-    const std::string key = entity + " " + action;
-    if (key == "attendance mark") return _("Attendance marked");
-    if (key == "attendance change") return _("Attendance changed");
-    if (key == "attendance unmark") return _("Attendance mark cleared");
-    if (key == "assessment record") return _("Assessment recorded");
-    if (key == "practicum log") return _("Supervised practice logged");
-    if (key == "ethics acknowledge") return _("Code of ethics acknowledged");
-    if (key == "enrolment redate") return _("Enrolment date changed");
-    if (key == "override set") return _("Coordinator's decision on a module");
-    if (key == "override change") return _("Coordinator's decision changed");
-    if (key == "certificate issue") return _("Certificate issued");
-    if (key == "certificate revoke") return _("Certificate revoked");
-    if (key == "certificate reprint") return _("Certificate printed again");
-    if (key == "session trainer" || key == "session assign") return _("Session's trainer changed");
-    if (key == "session move") return _("Session moved");
-    if (key == "session remove") return _("Session removed");
-    if (key == "certification grant") return _("Certification granted");
-    if (key == "certification renew") return _("Certification renewed");
-    if (key == "certification revoke") return _("Certification revoked");
-    if (key == "certification restore") return _("Certification made current again");
-    if (key == "certification supersede") return _("Certification replaced by a renewal");
-    if (key == "learning add") return _("Continuing education recorded");
-    if (key == "trainer_certification certify") return _("Trainer certified");
-    return wx(key);  // a change this version has no words for yet (merge conflicts, future kinds)
+    return wx(io::change_words(entity, action, io::catalog(interface_catalog())));
 }
-
-namespace {
-
-// A recorded value in the interface's language, from the parts core takes it apart into.
-wxString value_words(const std::string& entity, const std::string& value) {
-    const AuditValue v = parse_audit_value(entity, value);
-    const wxString on = v.on ? wx(*v.on) : wxString();
-    switch (v.kind) {
-        case AuditValue::Kind::text: return wx(v.text);
-        case AuditValue::Kind::erased: return _("(erased)");
-        case AuditValue::Kind::attendance: {
-            wxString out = v.minutes ? wxString::Format(_("%s, %d minutes"), attendance_words(v.status), *v.minutes)
-                                     : attendance_words(v.status);
-            if (!v.note.empty()) out += " (" + wx(v.note) + ")";
-            return out;
-        }
-        case AuditValue::Kind::assessment:
-            return v.passed ? wxString::Format(_("%s passed, %s"), wx(v.module), on)
-                            : wxString::Format(_("%s to be repeated, %s"), wx(v.module), on);
-        case AuditValue::Kind::practicum:
-            return v.signed_off ? wxString::Format(_("%d minutes on %s, signed off"), v.minutes.value_or(0), on)
-                                : wxString::Format(_("%d minutes on %s, not signed off"), v.minutes.value_or(0), on);
-        case AuditValue::Kind::ethics:
-            return wxString::Format(_("code of ethics %s acknowledged on %s"), wx(v.text), on);
-        case AuditValue::Kind::decision:
-            return wxString::Format(v.complete ? _("complete: %s") : _("not complete: %s"), wx(v.text));
-    }
-    return wx(value);
-}
-
-// What a change is about, in the interface's language: the store names a mark "C-001 session 3" and a session
-// "session 3" (as mitra-cli audit prints them); refs, serials and module codes stay as they are.
-wxString subject_words(const std::string& subject) {
-    const auto at = subject.rfind("session ");
-    if (at == std::string::npos || (at > 0 && subject[at - 1] != ' ')) return wx(subject);
-    const std::string id = subject.substr(at + 8);
-    if (id.empty() || id.find_first_not_of("0123456789") != std::string::npos) return wx(subject);
-    const wxString session = wxString::Format(_("session %s"), wx(id));
-    return at == 0 ? session : wx(subject.substr(0, at - 1)) + ", " + session;
-}
-
-}  // namespace
 
 wxString describe_values(const AuditEntry& e) {
+    const io::Catalog& words = io::catalog(interface_catalog());
+    const auto value_words = [&](const std::string& value) {
+        return wx(io::audit_value_words(e.entity, value, words));
+    };
     const wxString arrow = wxString::FromUTF8(" → ");
-    if (e.old_value && e.new_value)
-        return value_words(e.entity, *e.old_value) + arrow + value_words(e.entity, *e.new_value);
-    if (e.new_value) return value_words(e.entity, *e.new_value);
-    if (e.old_value)
-        return value_words(e.entity, *e.old_value) + arrow + (e.entity == "attendance" ? _("cleared") : _("(none)"));
+    if (e.old_value && e.new_value) return value_words(*e.old_value) + arrow + value_words(*e.new_value);
+    if (e.new_value) return value_words(*e.new_value);
+    if (e.old_value) return value_words(*e.old_value) + arrow + wx(io::removed_value_words(e.entity, words));
     return wxString();
 }
 
@@ -146,7 +84,7 @@ HistoryDialog::HistoryDialog(wxWindow* parent, const wxString& about, const std:
         list->InsertItem(row, when);
         list->SetItem(row, 1, wx(e.actor));
         list->SetItem(row, 2, describe_change(e.entity, e.action));
-        list->SetItem(row, 3, subject_words(e.subject));
+        list->SetItem(row, 3, wx(io::audit_subject_words(e.subject, io::catalog(interface_catalog()))));
         list->SetItem(row, 4, change);
         ++row;
     }
