@@ -23,8 +23,9 @@ std::string backup_to_restore(const Context& ctx, const RestoreOptions& options)
     if (!options.file.empty()) return options.file;
     const auto good = store::latest_good_backup(ctx.target());
     if (good.empty())
-        bad_option("file", "no backup in " + store::backup_folder(ctx.target()).string() +
-                               " passes its check; name a backup file to restore");
+        // TRANSLATORS: %s is the backups folder's path.
+        bad_option("file", io::format(ctx.words().tr("no backup in %s passes its check; name a backup file to restore"),
+                                      {store::backup_folder(ctx.target()).string()}));
     return good.string();
 }
 
@@ -36,13 +37,15 @@ void run_backup(Context& ctx, const BackupOptions& options) {
             items.push_back(file.string());
             text += file.string() + "\n";
         }
-        ctx.print(items, text.empty() ? "No backups yet" : text);
+        ctx.print(items, text.empty() ? ctx.words().tr("No backups yet") : text);
         return;
     }
     std::filesystem::path written = options.out;
     if (options.out.empty()) written = store::backup_rotating(ctx.db(), "manual", options.keep);
     else store::backup_to(ctx.db(), options.out);
-    ctx.print(json{{"backup", written.string()}}, "Backed up " + ctx.target() + " to " + written.string());
+    // TRANSLATORS: %1$s is the database (a file path or a postgresql:// URL), %2$s the backup file written.
+    ctx.print(json{{"backup", written.string()}},
+              io::format(ctx.words().tr("Backed up %1$s to %2$s"), {ctx.target(), written.string()}));
 }
 
 void run_restore(Context& ctx, const RestoreOptions& options) {
@@ -54,13 +57,17 @@ void run_restore(Context& ctx, const RestoreOptions& options) {
         const std::string file = backup_to_restore(ctx, options);
         const auto aside = store::restore_damaged(damaged.path, file);
         ctx.print(json{{"restored", file}, {"damaged_kept_as", aside.string()}},
-                  "Restored " + damaged.path + " from " + file + "; the damaged file is kept as " + aside.string());
+                  // TRANSLATORS: %1$s is the database file, %2$s the backup, %3$s where the damaged file now is.
+                  io::format(ctx.words().tr("Restored %1$s from %2$s; the damaged file is kept as %3$s"),
+                             {damaged.path, file, aside.string()}));
         return;
     }
     const std::string file = backup_to_restore(ctx, options);
     store::restore_from(ctx.db(), file, kept_backups);
     ctx.print(json{{"restored", file}},
-              "Restored " + ctx.target() + " from " + file + " (the previous content was backed up first)");
+              // TRANSLATORS: %1$s is the database (a file path or a postgresql:// URL), %2$s the backup file.
+              io::format(ctx.words().tr("Restored %1$s from %2$s (the previous content was backed up first)"),
+                         {ctx.target(), file}));
 }
 
 }  // namespace

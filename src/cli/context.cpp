@@ -7,6 +7,7 @@
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
+#include <unicode/uchar.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -115,38 +116,48 @@ std::string database_advice(const store::DatabaseError& failure) {
 
 Date date_option(const std::string& option, const std::string& value) {
     auto d = parse_date(value);
-    if (!d) bad_option(option, "'" + value + "' is not a date in the form YYYY-MM-DD");
+    // TRANSLATORS: %s is the value given for a date option (--today); YYYY-MM-DD is the form to type, as it is.
+    if (!d)
+        bad_option(option,
+                   io::format(io::catalog(io::environment_language()).tr("'%s' is not a date in the form YYYY-MM-DD"),
+                              {value}));
     return *d;
 }
 
 LocalTime time_option(const std::string& option, const std::string& value) {
     auto t = parse_time(value);
-    if (!t) bad_option(option, "'" + value + "' is not a time in the form HH:MM (24-hour)");
+    // TRANSLATORS: %s is the value given for a time option (--start); HH:MM is the form to type, as it is.
+    if (!t)
+        bad_option(
+            option,
+            io::format(io::catalog(io::environment_language()).tr("'%s' is not a time in the form HH:MM (24-hour)"),
+                       {value}));
     return *t;
 }
 
 std::string shipped_dir(const std::string& name) {
     const auto dir = io::shipped_dir(name);
-    if (dir.empty()) throw std::runtime_error("cannot find the programme's " + name + " folder (set MITRA_DATA_DIR)");
+    if (dir.empty())
+        // TRANSLATORS: %s is a folder's name (curricula, certificates); MITRA_DATA_DIR is an environment variable.
+        throw std::runtime_error(io::format(
+            io::catalog(io::environment_language()).tr("cannot find the programme's %s folder (set MITRA_DATA_DIR)"),
+            {name}));
     return dir.string();
 }
 
 namespace {
-// Columns a code point takes on a terminal: 2 for East Asian wide characters, 0 for combining marks.
+// Columns a string takes on a terminal, by ICU's character data: 0 for combining marks (Mn, Me) and format
+// characters (Cf: ZWJ, ZWNJ), 2 for East Asian wide and fullwidth characters, 1 for anything else.
 int display_width(const std::string& s) {
     int width = 0;
     for (std::size_t i = 0; i < s.size();) {
         const auto step = code_point_at(s, i).value_or(CodePointAt{0xFFFD, 1});  // a broken byte: one column
-        const char32_t cp = step.cp;
+        const auto cp = static_cast<UChar32>(step.cp);
         i += step.length;
-        const bool zero = (cp >= 0x0300 && cp <= 0x036F) || cp == 0x200C || cp == 0x200D ||
-                          (cp >= 0x0900 && cp <= 0x0DFF && ((cp & 0x7F) <= 0x03 || (cp & 0x7F) >= 0x3A)) ||
-                          (cp >= 0x0E31 && cp <= 0x0E3A && cp != 0x0E32 && cp != 0x0E33) ||
-                          (cp >= 0x0E47 && cp <= 0x0E4E) || (cp >= 0x064B && cp <= 0x065F);
-        const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                          (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                          (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0x20000 && cp <= 0x3FFFD);
-        width += zero ? 0 : (wide ? 2 : 1);
+        const auto type = u_charType(cp);
+        const auto east_asian = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) continue;
+        width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
     }
     return width;
 }

@@ -36,8 +36,8 @@ struct CertificateBadgeOptions {
 void run_participant_export(Context& ctx, const ParticipantExportOptions& options) {
     if (!options.personal)
         bad_option("--include-personal-data",
-                   "this export holds personal data (names, emails, phone numbers, consent dates); say so with "
-                   "--include-personal-data, and keep the file safe");
+                   ctx.words().tr("this export holds personal data (names, emails, phone numbers, consent dates); "
+                                  "say so with --include-personal-data, and keep the file safe"));
     if (!options.cohort.empty() && !store::CohortRepo(ctx.db()).find(options.cohort))
         bad_option("--cohort", ProblemCode::no_cohort, {options.cohort});
     store::ParticipantQuery query;
@@ -45,15 +45,23 @@ void run_participant_export(Context& ctx, const ParticipantExportOptions& option
     const auto people = store::ParticipantRepo(ctx.db()).list(query);
     io::write_file_atomically(options.out, io::participants_csv(people), true);
     ctx.print(json{{"file", options.out}, {"people", people.size()}, {"personal_data", true}},
-              "Wrote " + options.out + ": " + std::to_string(people.size()) +
-                  " people. It holds personal data: keep it safe and delete it when done.");
+              // TRANSLATORS: %1$s is the CSV file written, %2$d the people in it.
+              io::format(ctx.words().trn("Wrote %1$s: %2$d person. It holds personal data: keep it safe and "
+                                         "delete it when done.",
+                                         "Wrote %1$s: %2$d people. It holds personal data: keep it safe and "
+                                         "delete it when done.",
+                                         static_cast<long long>(people.size())),
+                         {options.out, people.size()}));
 }
 
 void run_cohort_export(Context& ctx, const CohortExportOptions& options) {
     const auto all = store::CohortRepo(ctx.db()).list();
     io::write_file_atomically(options.out, io::cohorts_csv(all));
     ctx.print(json{{"file", options.out}, {"cohorts", all.size()}},
-              "Wrote " + options.out + ": " + std::to_string(all.size()) + " cohort(s)");
+              // TRANSLATORS: %1$s is the CSV file written, %2$d the cohorts in it.
+              io::format(ctx.words().trn("Wrote %1$s: %2$d cohort", "Wrote %1$s: %2$d cohorts",
+                                         static_cast<long long>(all.size())),
+                         {options.out, all.size()}));
 }
 
 void run_completion_export(Context& ctx, const CompletionExportOptions& options) {
@@ -66,17 +74,37 @@ void run_completion_export(Context& ctx, const CompletionExportOptions& options)
     for (const auto& r : results) complete += r.complete;
     ctx.print(
         json{{"file", options.out}, {"cohort", options.cohort}, {"people", results.size()}, {"complete", complete}},
-        "Wrote " + options.out + ": " + std::to_string(complete) + " of " + std::to_string(results.size()) +
-            " complete");
+        // TRANSLATORS: %1$s is the CSV file written; %2$d of %3$d people have completed the programme.
+        io::format(ctx.words().trn("Wrote %1$s: %2$d of %3$d person complete",
+                                   "Wrote %1$s: %2$d of %3$d people complete", static_cast<long long>(results.size())),
+                   {options.out, complete, results.size()}));
+}
+
+// What was written, saying how the recipient is named in it (hashed): by email, telephone or name.
+std::string badge_words(const std::string& file, const std::string& serial, const std::string& recipient,
+                        const io::Catalog& words) {
+    // TRANSLATORS: %1$s is the JSON file written, %2$s the certificate's serial; Open Badges 2.0 is a standard's
+    // name. The recipient is in the file as a hash of their email address, telephone number or name.
+    if (recipient == "email")
+        return io::format(words.tr("Wrote %1$s: Open Badges 2.0 assertion for %2$s (recipient: hashed email address)"),
+                          {file, serial});
+    if (recipient == "telephone")
+        return io::format(
+            words.tr("Wrote %1$s: Open Badges 2.0 assertion for %2$s (recipient: hashed telephone number)"),
+            {file, serial});
+    return io::format(words.tr("Wrote %1$s: Open Badges 2.0 assertion for %2$s (recipient: hashed name)"),
+                      {file, serial});
 }
 
 void run_certificate_badge(Context& ctx, const CertificateBadgeOptions& options) {
     auto& db = ctx.db();
     store::CertificateRepo certificates(db);
     const auto record = certificates.find(options.serial);
-    if (!record) bad_option("serial", "no certificate has serial " + options.serial);
+    if (!record) bad_option("serial", ProblemCode::no_certificate, {options.serial});
     if (record->revoked_at)
-        bad_option("serial", record->serial + " was revoked on " + *record->revoked_at + ": no badge for it");
+        // TRANSLATORS: %1$s is a certificate's serial, %2$s when it was revoked.
+        bad_option("serial", io::format(ctx.words().tr("%1$s was revoked on %2$s: no badge for it"),
+                                        {record->serial, *record->revoked_at}));
     const auto cohort = store::CohortRepo(db).find(record->cohort_code);
     if (!cohort) throw std::runtime_error("certificate " + record->serial + " names a cohort that is gone");
     const Curriculum curriculum = store::CohortRepo(db).curriculum_of(*cohort);
@@ -101,8 +129,7 @@ void run_certificate_badge(Context& ctx, const CertificateBadgeOptions& options)
     const std::string salt = io::new_badge_salt();
     io::write_file_atomically(options.out, io::open_badge_assertion(in, salt));
     ctx.print(json{{"file", options.out}, {"serial", record->serial}, {"recipient_type", in.recipient_type}},
-              "Wrote " + options.out + ": Open Badges 2.0 assertion for " + record->serial + " (recipient: hashed " +
-                  in.recipient_type + ")");
+              badge_words(options.out, record->serial, in.recipient_type, ctx.words()));
 }
 
 }  // namespace

@@ -54,7 +54,7 @@ Cohort find_cohort(store::Database& db, const std::string& code) {
 void run_session_sheet(Context& ctx, const SessionSheetOptions& options) {
     auto& db = ctx.db();
     const auto session = store::SessionRepo(db).find(options.session);
-    if (!session) bad_option("session", "no session has id " + std::to_string(options.session));
+    if (!session) bad_option("session", ProblemCode::no_session, {std::to_string(options.session)});
     const Cohort cohort = find_cohort(db, session->cohort_code);
     const Curriculum curriculum = store::CohortRepo(db).curriculum_of(cohort);
     const Module* module = curriculum.module(session->module_code);
@@ -82,8 +82,13 @@ void run_session_sheet(Context& ctx, const SessionSheetOptions& options) {
     io::write_file_atomically(options.out, pdf::render_sign_in_sheet(fonts, s), true);
     ctx.print(
         json{{"file", options.out}, {"session", s.session_id}, {"cohort", s.cohort_code}, {"people", s.people.size()}},
-        "Wrote " + options.out + ": sign-in sheet for session " + std::to_string(s.session_id) + " (" + s.module_code +
-            ", " + s.iso_date + " " + s.start_time + "), " + std::to_string(s.people.size()) + " people");
+        // TRANSLATORS: %1$s is the PDF written, %2$d the session's id, %3$s its module's code, %4$s its date
+        // (YYYY-MM-DD), %5$s its start (HH:MM), %6$d the people on the sheet.
+        io::format(ctx.words().trn("Wrote %1$s: sign-in sheet for session %2$d (%3$s, %4$s %5$s), %6$d person",
+                                   "Wrote %1$s: sign-in sheet for session %2$d (%3$s, %4$s %5$s), %6$d people",
+                                   static_cast<long long>(s.people.size())),
+                   {options.out, static_cast<long long>(s.session_id), s.module_code, s.iso_date, s.start_time,
+                    s.people.size()}));
 }
 
 void run_cohort_roster(Context& ctx, const CohortRosterOptions& options) {
@@ -104,7 +109,10 @@ void run_cohort_roster(Context& ctx, const CohortRosterOptions& options) {
     io::write_file_atomically(options.out, pdf::render_roster(fonts, r), true);
     ctx.print(
         json{{"file", options.out}, {"cohort", r.cohort_code}, {"people", r.people.size()}},
-        "Wrote " + options.out + ": roster of " + r.cohort_code + ", " + std::to_string(r.people.size()) + " people");
+        // TRANSLATORS: %1$s is the PDF written, %2$s the cohort's code, %3$d the people on the roster.
+        io::format(ctx.words().trn("Wrote %1$s: roster of %2$s, %3$d person", "Wrote %1$s: roster of %2$s, %3$d people",
+                                   static_cast<long long>(r.people.size())),
+                   {options.out, r.cohort_code, r.people.size()}));
 }
 
 void run_cohort_form(Context& ctx, const CohortFormOptions& options) {
@@ -122,11 +130,16 @@ void run_cohort_form(Context& ctx, const CohortFormOptions& options) {
     const bool translated = std::find(known.begin(), known.end(), primary) != known.end();
     pdf::FontStack fonts;
     io::write_file_atomically(options.out, pdf::render_enrolment_form(fonts, f));
-    ctx.print(
-        json{{"file", options.out}, {"cohort", f.cohort_code}, {"language", translated ? primary : "en"}},
-        "Wrote " + options.out + ": enrolment form for " + f.cohort_code +
-            (translated ? " in " + primary
-                        : " in English (no translation for " + f.language + " yet; have: " + join(known, ", ") + ")"));
+    ctx.print(json{{"file", options.out}, {"cohort", f.cohort_code}, {"language", translated ? primary : "en"}},
+              translated
+                  // TRANSLATORS: %1$s is the PDF written, %2$s the cohort's code, %3$s the form's language code (ja).
+                  ? io::format(ctx.words().tr("Wrote %1$s: enrolment form for %2$s in %3$s"),
+                               {options.out, f.cohort_code, primary})
+                  // TRANSLATORS: %1$s is the PDF written, %2$s the cohort's code, %3$s the language asked for (a code),
+                  // %4$s the language codes the form has (en, ja, ko).
+                  : io::format(ctx.words().tr("Wrote %1$s: enrolment form for %2$s in English (no translation for %3$s "
+                                              "yet; have: %4$s)"),
+                               {options.out, f.cohort_code, f.language, join(known, ", ")}));
 }
 
 }  // namespace

@@ -27,8 +27,10 @@ void run_key_new(const Context& ctx, const KeyNewOptions& options) {
     const fs::path path = key_path(options.key_file);
     const auto key = io::create_signing_key(path);
     ctx.print(json{{"file", path.string()}, {"key_id", key.key_id()}, {"public_key", io::public_key_text(key)}},
-              "Made a new signing key " + key.key_id() + ": " + path.string() +
-                  "\n  keep a copy somewhere safe: certificates it signs verify only with it");
+              // TRANSLATORS: %1$s is the key's id (a code), %2$s its file.
+              io::format(ctx.words().tr("Made a new signing key %1$s: %2$s\n"
+                                        "  keep a copy somewhere safe: certificates it signs verify only with it"),
+                         {key.key_id(), path.string()}));
 }
 
 void run_key_export(const Context& ctx, const KeyExportOptions& options) {
@@ -36,7 +38,8 @@ void run_key_export(const Context& ctx, const KeyExportOptions& options) {
     const std::string text = io::public_key_text(key);
     if (!options.out.empty()) io::write_file_atomically(options.out, text + "\n");
     ctx.print(json{{"key_id", key.key_id()}, {"public_key", text}},
-              options.out.empty() ? text : "Wrote " + options.out);
+              // TRANSLATORS: %s is the file written.
+              options.out.empty() ? text : io::format(ctx.words().tr("Wrote %s"), {options.out}));
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/context.hpp"
+#include "cli/help.hpp"
 #include "io/durable.hpp"
 #include "io/fault_words.hpp"
 #include "io/keys.hpp"
@@ -12,6 +13,7 @@ int main(int argc, char** argv) {
     using namespace mitra;
     CLI::App app{"Mitra: curricula, cohorts, attendance, completion and certificates of the peer-support programme"};
     app.name("mitra-cli");
+    cli::use_help_words(app, io::catalog(io::environment_language()));
     app.set_help_all_flag("--help-all", "Every command and option");
     app.require_subcommand(1);
     cli::Context ctx;

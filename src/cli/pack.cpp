@@ -29,23 +29,34 @@ void run_pack_export(Context& ctx, const PackExportOptions& options) {
                    {"sessions", done.sessions},
                    {"marks", done.marks},
                    {"records", done.records}},
-              "Wrote " + done.file + ": cohort " + done.cohort_code + " with " + std::to_string(done.participants) +
-                  " people, " + std::to_string(done.trainers) + " trainer(s), " + std::to_string(done.sessions) +
-                  " sessions, " + std::to_string(done.marks) + " marks, " + std::to_string(done.records) +
-                  " records, " + std::to_string(done.practice_records) + " supervision and assessment records (" +
-                  std::to_string(done.supervisors) + " supervisor(s)) and " + std::to_string(done.learning_entries) +
-                  " learning entries.\nIn the field: mitra-cli --db " + done.file +
-                  " ...; back at the hub: mitra-cli pack merge " + done.file);
+              // TRANSLATORS: %1$s is the pack file written, %2$s the cohort's code; then how many people,
+              // trainers, sessions, attendance marks, records, supervision and assessment records, supervisors and
+              // learning entries it holds. The last line's commands are code, as they are.
+              io::format(ctx.words().tr("Wrote %1$s: cohort %2$s with people: %3$d, trainers: %4$d, sessions: %5$d, "
+                                        "marks: %6$d, records: %7$d, supervision and assessment records: %8$d, "
+                                        "supervisors: %9$d, learning entries: %10$d.\n"
+                                        "In the field: mitra-cli --db %1$s ...; back at the hub: mitra-cli pack merge "
+                                        "%1$s"),
+                         {done.file, done.cohort_code, static_cast<long long>(done.participants),
+                          static_cast<long long>(done.trainers), static_cast<long long>(done.sessions),
+                          static_cast<long long>(done.marks), static_cast<long long>(done.records),
+                          static_cast<long long>(done.practice_records), static_cast<long long>(done.supervisors),
+                          static_cast<long long>(done.learning_entries)}));
 }
 
 void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
     const auto report = store::merge_pack(ctx.db(), options.file);
+    const io::Catalog& words = ctx.words();
     json entities = json::object();
     std::string text;
     for (const auto& [entity, n] : report.by_entity) {
         entities[entity] = {{"added", n.added}, {"changed", n.changed}, {"removed", n.removed}};
-        text += "  " + entity + ": " + std::to_string(n.added) + " added, " + std::to_string(n.changed) + " changed, " +
-                std::to_string(n.removed) + " removed\n";
+        // TRANSLATORS: %1$s is a table's name (participants, attendance), as it is; then rows added, changed, removed.
+        text += "  " +
+                io::format(words.tr("%1$s: %2$d added, %3$d changed, %4$d removed"),
+                           {entity, static_cast<long long>(n.added), static_cast<long long>(n.changed),
+                            static_cast<long long>(n.removed)}) +
+                "\n";
     }
     json conflicts = json::array();
     for (const auto& c : report.conflicts) {
@@ -56,28 +67,61 @@ void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
              {"hub", {{"value", c.hub_value}, {"changed_at", c.hub_changed_at}, {"changed_by", c.hub_changed_by}}},
              {"pack", {{"value", c.pack_value}, {"changed_at", c.pack_changed_at}, {"changed_by", c.pack_changed_by}}},
              {"kept", c.kept}});
-        text += "  conflict: " + c.what + " (" + c.entity + "): kept the " +
-                (c.kept == "pack" ? "field's " + c.pack_value + " (" + c.pack_changed_at + ", " + c.pack_changed_by +
-                                        ") over the hub's " + c.hub_value
-                                  : "hub's " + c.hub_value + " (" + c.hub_changed_at + ", " + c.hub_changed_by +
-                                        ") over the field's " + c.pack_value) +
-                "; the other is in the audit history\n";
+        // TRANSLATORS: two changes of one record, in the field and at the hub: %1$s is what was changed, %2$s its
+        // table's name; %3$s the value kept, %4$s when and %5$s by whom it was set; %6$s the value not kept.
+        text +=
+            "  " +
+            io::format(c.kept == "pack" ? words.tr("conflict: %1$s (%2$s): kept the field's %3$s (%4$s, "
+                                                   "%5$s) over the hub's %6$s; the other is in the audit "
+                                                   "history")
+                                        : words.tr("conflict: %1$s (%2$s): kept the hub's %3$s (%4$s, "
+                                                   "%5$s) over the field's %6$s; the other is in the audit "
+                                                   "history"),
+                       c.kept == "pack" ? std::vector<io::FormatArg>{c.what, c.entity, c.pack_value, c.pack_changed_at,
+                                                                     c.pack_changed_by, c.hub_value}
+                                        : std::vector<io::FormatArg>{c.what, c.entity, c.hub_value, c.hub_changed_at,
+                                                                     c.hub_changed_by, c.pack_value}) +
+            "\n";
     }
+    // --json keeps the English it always had; the text says it in the user's language.
     auto not_merged = report.not_merged;
-    if (report.field_trainer_certifications)
+    auto not_merged_said = report.not_merged;
+    if (report.field_trainer_certifications) {
         not_merged.push_back(std::to_string(report.field_trainer_certifications) +
                              " trainer certification(s) recorded in the field: trainers are certified at the hub, so "
                              "record them there (mitra-cli trainer certify)");
-    for (const auto& n : not_merged) text += "  not merged: " + n + "\n";
+        not_merged_said.push_back(io::format(
+            words.trn("%d trainer certification recorded in the field: trainers are certified at the hub, so record "
+                      "it there (mitra-cli trainer certify)",
+                      "%d trainer certifications recorded in the field: trainers are certified at the hub, so record "
+                      "them there (mitra-cli trainer certify)",
+                      report.field_trainer_certifications),
+            {report.field_trainer_certifications}));
+    }
+    // TRANSLATORS: %s is something a pack held that a merge does not take (said by the store).
+    for (const auto& n : not_merged_said) text += "  " + io::format(words.tr("not merged: %s"), {n}) + "\n";
+    const long long conflict_count = static_cast<long long>(report.conflicts.size());
     const std::string head =
-        report.changed_anything()
-            ? "Merged pack " + report.pack_uuid + " (cohort " + report.cohort_code + ", exported " +
-                  report.exported_at +
-                  (report.migrated ? ", migrated from schema version " + std::to_string(report.pack_schema_version)
-                                   : "") +
-                  "): " + std::to_string(report.conflicts.size()) + " conflict(s)\n"
-            : "Nothing new in pack " + report.pack_uuid + " (cohort " + report.cohort_code +
-                  "): this database has all of it already\n";
+        !report.changed_anything()
+            // TRANSLATORS: %1$s is a pack's id, %2$s its cohort's code.
+            ? io::format(words.tr("Nothing new in pack %1$s (cohort %2$s): this database has all of it already"),
+                         {report.pack_uuid, report.cohort_code})
+            : report.migrated
+                  // TRANSLATORS: %1$s is a pack's id, %2$s its cohort's code, %3$s when it was exported, %4$d the schema
+                  // version of the Mitra that wrote it, %5$d the conflicts found.
+                  ? io::format(
+                        words.trn("Merged pack %1$s (cohort %2$s, exported %3$s, migrated from schema version %4$d): "
+                                  "%5$d conflict",
+                                  "Merged pack %1$s (cohort %2$s, exported %3$s, migrated from schema version %4$d): "
+                                  "%5$d conflicts",
+                                  conflict_count),
+                        {report.pack_uuid, report.cohort_code, report.exported_at, report.pack_schema_version,
+                         conflict_count})
+                  // TRANSLATORS: %1$s is a pack's id, %2$s its cohort's code, %3$s when it was exported, %4$d the conflicts.
+                  : io::format(
+                        words.trn("Merged pack %1$s (cohort %2$s, exported %3$s): %4$d conflict",
+                                  "Merged pack %1$s (cohort %2$s, exported %3$s): %4$d conflicts", conflict_count),
+                        {report.pack_uuid, report.cohort_code, report.exported_at, conflict_count});
     ctx.print(json{{"pack", report.pack_uuid},
                    {"cohort", report.cohort_code},
                    {"exported_at", report.exported_at},
@@ -87,7 +131,7 @@ void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
                    {"entities", entities},
                    {"conflicts", conflicts},
                    {"not_merged", not_merged}},
-              head + text);
+              head + "\n" + text);
 }
 
 }  // namespace

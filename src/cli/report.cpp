@@ -47,29 +47,35 @@ std::string value_of(const ReportTable& summary, const std::string& key) {
 }
 
 void run_report(Context& ctx, const ReportOptions& options) {
+    const io::Catalog& words = ctx.words();
     store::ReportFilter filter;
     filter.from = date_option("--from", options.from);
     filter.to = date_option("--to", options.to);
     if (filter.to < filter.from)
-        bad_option("--to", "the period ends before it starts (" + options.from + " to " + options.to + ")");
+        // TRANSLATORS: %1$s and %2$s are the days given (YYYY-MM-DD) for the period's start and end.
+        bad_option("--to",
+                   io::format(words.tr("the period ends before it starts (%1$s to %2$s)"), {options.from, options.to}));
     filter.country = upper(options.country);
     filter.curriculum = options.curriculum;
     filter.cohort = options.cohort;
     if (!options.cohort.empty() && !store::CohortRepo(ctx.db()).find(options.cohort))
         bad_option("--cohort", ProblemCode::no_cohort, {options.cohort});
     if (!options.curriculum.empty() && !store::CurriculumRepo(ctx.db()).find(options.curriculum))
-        bad_option("--curriculum", "no curriculum has code " + options.curriculum);
+        // TRANSLATORS: %s is a curriculum's code (PSF).
+        bad_option("--curriculum", io::format(words.tr("no curriculum %s"), {options.curriculum}));
     const std::string kind = format_of(options.format, options.out);
     const std::string spoken = io::report_language(options.language);
     if (spoken.empty()) {
         std::string known;
         for (const auto& l : io::report_languages()) known += (known.empty() ? "" : ", ") + l;
-        bad_option("--language", "the report does not speak '" + options.language + "' (it speaks " + known + ")");
+        // TRANSLATORS: %1$s is the language code asked for, %2$s the language codes the report has (en, ja, ko).
+        bad_option("--language", io::format(words.tr("the report does not speak '%1$s' (it speaks %2$s)"),
+                                            {options.language, known}));
     }
 
-    const store::ReportWords words{spoken, &io::report_label, &io::country_name};
+    const store::ReportWords report_words{spoken, &io::report_label, &io::country_name};
     const auto figures = store::programme_figures(ctx.db(), filter);
-    const auto content = store::report_content(figures, words);
+    const auto content = store::report_content(figures, report_words);
     if (kind == "csv") {
         io::write_file_atomically(options.out, io::tables_csv(content.tables, content.csv_header));
     } else if (kind == "xlsx") {
@@ -97,10 +103,17 @@ void run_report(Context& ctx, const ReportOptions& options) {
         j[t.key] = rows;
     }
     const auto& summary = content.tables.front();
-    ctx.print(j, "Wrote " + options.out + " (" + kind + ", " + spoken + "): " + std::to_string(figures.cohorts) +
-                     " cohort(s), " + value_of(summary, "people enrolled") + " enrolled, " +
-                     value_of(summary, "people completed") + " completed (" + value_of(summary, "completion rate") +
-                     "), " + value_of(summary, "session hours delivered") + " session hours");
+    // TRANSLATORS: %1$s is the file written, %2$s its format (pdf, csv, xlsx) and %3$s its language (codes);
+    // %4$d cohorts, %5$s people enrolled, %6$s people completed, %7$s the completion rate (82%), %8$s the hours
+    // of sessions delivered.
+    ctx.print(j, io::format(words.trn("Wrote %1$s (%2$s, %3$s): %4$d cohort, %5$s enrolled, %6$s completed (%7$s), "
+                                      "%8$s session hours",
+                                      "Wrote %1$s (%2$s, %3$s): %4$d cohorts, %5$s enrolled, %6$s completed (%7$s), "
+                                      "%8$s session hours",
+                                      static_cast<long long>(figures.cohorts)),
+                            {options.out, kind, spoken, static_cast<long long>(figures.cohorts),
+                             value_of(summary, "people enrolled"), value_of(summary, "people completed"),
+                             value_of(summary, "completion rate"), value_of(summary, "session hours delivered")}));
 }
 
 }  // namespace

@@ -17,24 +17,29 @@ struct SettingsGetOptions {
 
 void run_settings_set(Context& ctx, const SettingsSetOptions& options) {
     store::SettingsRepo(ctx.db()).set(options.name, options.value);
-    ctx.print(json{{"name", options.name}, {"value", options.value}}, "Set " + options.name + " to " + options.value);
+    // TRANSLATORS: %1$s is a setting's name (verify-url), %2$s its new value.
+    ctx.print(json{{"name", options.name}, {"value", options.value}},
+              io::format(ctx.words().tr("Set %1$s to %2$s"), {options.name, options.value}));
 }
 
 void run_settings_get(Context& ctx, const SettingsGetOptions& options) {
     const auto value = store::SettingsRepo(ctx.db()).get(options.name);
-    ctx.print(
-        json{{"name", options.name}, {"value", value ? json(*value) : json(nullptr)}},
-        value ? *value : options.name + " is not set (mitra-cli settings set " + options.name + " VALUE sets it)");
+    ctx.print(json{{"name", options.name}, {"value", value ? json(*value) : json(nullptr)}},
+              // TRANSLATORS: %1$s is a setting's name (verify-url); the parenthesis is the command that sets it.
+              value ? *value
+                    : io::format(ctx.words().tr("%1$s is not set (mitra-cli settings set %1$s VALUE sets it)"),
+                                 {options.name}));
 }
 
 void run_settings_list(Context& ctx) {
     json out = json::object();
-    std::vector<std::vector<std::string>> rows{{"SETTING", "VALUE"}};
+    const io::Catalog& words = ctx.words();
+    std::vector<std::vector<std::string>> rows{{words.trc("column", "SETTING"), words.trc("column", "VALUE")}};
     for (const auto& [name, value] : store::SettingsRepo(ctx.db()).list()) {
         out[name] = value;
         rows.push_back({name, value});
     }
-    ctx.print(out, rows.size() == 1 ? "No settings are set" : table(rows));
+    ctx.print(out, rows.size() == 1 ? words.tr("No settings are set") : table(rows));
 }
 
 }  // namespace

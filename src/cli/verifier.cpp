@@ -24,11 +24,14 @@ void run_verifier_site(Context& ctx, const VerifierSiteOptions& options) {
                    {"keys", site.keys},
                    {"revocations", site.revocations},
                    {"page_bytes", site.page_bytes}},
-              "Wrote the verification site to " + site.folder.string() + ": index.html (" +
-                  std::to_string(site.page_bytes / 1024) + " KB), keys.txt (" + std::to_string(site.keys) +
-                  " keys), revocations.txt (" + std::to_string(site.revocations) +
-                  " revoked)\n  put the folder's files at the verification address certificates point to; a revocation "
-                  "writes them here again (mitra-cli settings get verifier-site)");
+              // TRANSLATORS: %1$s is a folder; %2$d the page's size in kilobytes, %3$d the public keys, %4$d the
+              // certificates revoked; index.html, keys.txt and revocations.txt are file names, as they are.
+              io::format(ctx.words().tr("Wrote the verification site to %1$s: index.html (%2$d KB), keys.txt (%3$d "
+                                        "keys), revocations.txt (%4$d revoked)\n  put the folder's files at the "
+                                        "verification address certificates point to; a revocation writes them here "
+                                        "again (mitra-cli settings get verifier-site)"),
+                         {site.folder.string(), static_cast<long long>(site.page_bytes / 1024),
+                          static_cast<long long>(site.keys), static_cast<long long>(site.revocations)}));
 }
 
 }  // namespace

@@ -42,11 +42,11 @@ TEST_CASE("audit says each change of a mark in words, from the first mark to its
                              std::vector<std::string>{"audit", "--cohort", kCohort}}) {
         INFO(args[1]);
         const std::string table = ws.ok(args).out;
-        const std::string cleared = line_saying(table, "attendance mark cleared");
+        const std::string cleared = line_saying(table, "Attendance mark cleared");
         REQUIRE_FALSE(cleared.empty());
         CHECK(cleared.find("late, 120 minutes") != std::string::npos);
         CHECK(cleared.substr(cleared.find_last_not_of(' ') - 6, 7) == "cleared");
-        const std::string changed = line_saying(table, "attendance changed");
+        const std::string changed = line_saying(table, "Attendance changed");
         CHECK(changed.find("present") != std::string::npos);
         CHECK(changed.find("late, 120 minutes") != std::string::npos);
         CHECK(table.find("late:120") == std::string::npos);  // not the recorded form
