@@ -73,20 +73,25 @@ void run_restore(Context& ctx, const RestoreOptions& options) {
 }  // namespace
 
 void add_backup_commands(CLI::App& app, Context& ctx) {
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
     auto backed_up = std::make_shared<BackupOptions>();
-    auto* backup = app.add_subcommand("backup", "Copy the embedded database safely, even while it is in use");
+    auto* backup = app.add_subcommand("backup", words.tr("Copy the embedded database safely, even while it is in use"));
     backup->add_option("--out", backed_up->out,
-                       "Write the copy here (default: the backups folder beside the database)");
-    backup->add_option("--keep", backed_up->keep, "How many backups to keep in the backups folder (default: 10)")
+                       words.tr("Write the copy here (default: the backups folder beside the database)"));
+    backup
+        ->add_option("--keep", backed_up->keep,
+                     words.tr("How many backups to keep in the backups folder (default: 10)"))
         ->check(CLI::Range(1, 1000));
-    backup->add_flag("--list", backed_up->list, "List the backups in the backups folder, newest first");
+    backup->add_flag("--list", backed_up->list, words.tr("List the backups in the backups folder, newest first"));
     backup->callback([&ctx, backed_up] { run_backup(ctx, *backed_up); });
 
     auto restored = std::make_shared<RestoreOptions>();
-    auto* restore = app.add_subcommand("restore", "Replace the database with a backup (checked first)");
+    auto* restore = app.add_subcommand("restore", words.tr("Replace the database with a backup (checked first)"));
     restore
-        ->add_option("file", restored->file,
-                     "The backup file (default: the newest backup in the backups folder that passes its check)")
+        ->add_option(
+            "file", restored->file,
+            words.tr("The backup file (default: the newest backup in the backups folder that passes its check)"))
         ->check(CLI::ExistingFile);
     restore->callback([&ctx, restored] { run_restore(ctx, *restored); });
 }

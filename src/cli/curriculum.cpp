@@ -148,7 +148,10 @@ void run_curriculum_show(Context& ctx, const CurriculumShowOptions& options) {
 }  // namespace
 
 void add_init_commands(CLI::App& app, Context& ctx) {
-    auto* init = app.add_subcommand("init", "Create the database (or bring it up to date) with the shipped curricula");
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
+    auto* init =
+        app.add_subcommand("init", words.tr("Create the database (or bring it up to date) with the shipped curricula"));
     init->callback([&ctx] {
         auto& db = ctx.db();
         const io::Catalog& words = ctx.words();
@@ -168,15 +171,16 @@ void add_init_commands(CLI::App& app, Context& ctx) {
 }
 
 void add_curriculum_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("curriculum", "The programme's curricula and their modules");
+    const io::Catalog& words = ctx.words();
+    auto* group = app.add_subcommand("curriculum", words.tr("The programme's curricula and their modules"));
     group->require_subcommand(1);
 
     auto imported = std::make_shared<CurriculumImportOptions>();
-    auto* import_command = group->add_subcommand("import", "Import or update a curriculum from a TOML file");
-    import_command->add_option("file", imported->file, "The curriculum file (.toml)")->required();
+    auto* import_command = group->add_subcommand("import", words.tr("Import or update a curriculum from a TOML file"));
+    import_command->add_option("file", imported->file, words.tr("The curriculum file (.toml)"))->required();
     import_command->callback([&ctx, imported] { run_curriculum_import(ctx, *imported); });
 
-    auto* list = group->add_subcommand("list", "List the curricula");
+    auto* list = group->add_subcommand("list", words.tr("List the curricula"));
     list->callback([&ctx] {
         const io::Catalog& words = ctx.words();
         const std::string language = io::content_language(words.language());
@@ -193,10 +197,10 @@ void add_curriculum_commands(CLI::App& app, Context& ctx) {
     });
 
     auto shown = std::make_shared<CurriculumShowOptions>();
-    auto* show = group->add_subcommand("show", "Show a curriculum with its modules");
-    show->add_option("code", shown->code, "The curriculum's code")->required();
-    show->add_option("--version", shown->version, "A version (default: the latest)");
-    show->add_option("--language", shown->language, "The language of the titles (default: en)");
+    auto* show = group->add_subcommand("show", words.tr("Show a curriculum with its modules"));
+    show->add_option("code", shown->code, words.tr("The curriculum's code"))->required();
+    show->add_option("--version", shown->version, words.tr("A version (default: the latest)"));
+    show->add_option("--language", shown->language, words.tr("The language of the titles (default: en)"));
     show->callback([&ctx, shown] { run_curriculum_show(ctx, *shown); });
 }
 

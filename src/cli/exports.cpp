@@ -135,41 +135,46 @@ void run_certificate_badge(Context& ctx, const CertificateBadgeOptions& options)
 }  // namespace
 
 void add_export_commands(CLI::App& app, Context& ctx) {
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
     auto people_export = std::make_shared<ParticipantExportOptions>();
     auto* participants = app.get_subcommand("participant")
-                             ->add_subcommand("export",
-                                              "Export people as CSV with the columns import reads "
-                                              "(personal data: needs --include-personal-data)");
-    participants->add_option("--out", people_export->out, "The CSV file to write (readable by its owner only)")
+                             ->add_subcommand("export", words.tr("Export people as CSV with the columns import reads "
+                                                                 "(personal data: needs --include-personal-data)"));
+    participants
+        ->add_option("--out", people_export->out, words.tr("The CSV file to write (readable by its owner only)"))
         ->required();
-    participants->add_option("--cohort", people_export->cohort, "Only those enrolled in this cohort");
+    participants->add_option("--cohort", people_export->cohort, words.tr("Only those enrolled in this cohort"));
     participants->add_flag("--include-personal-data", people_export->personal,
-                           "Say that you mean to write names, emails and phone numbers to a file");
+                           words.tr("Say that you mean to write names, emails and phone numbers to a file"));
     participants->callback([&ctx, people_export] { run_participant_export(ctx, *people_export); });
 
     auto cohort_export = std::make_shared<CohortExportOptions>();
-    auto* cohorts = app.get_subcommand("cohort")->add_subcommand("export", "Export the cohorts as CSV");
-    cohorts->add_option("--out", cohort_export->out, "The CSV file to write")->required();
+    auto* cohorts = app.get_subcommand("cohort")->add_subcommand("export", words.tr("Export the cohorts as CSV"));
+    cohorts->add_option("--out", cohort_export->out, words.tr("The CSV file to write"))->required();
     cohorts->callback([&ctx, cohort_export] { run_cohort_export(ctx, *cohort_export); });
 
     auto* completion_group = app.get_subcommand("completion");
     auto completion_export = std::make_shared<CompletionExportOptions>();
-    auto* completions = completion_group->add_subcommand("export",
-                                                         "Export a cohort's completion, person by person and module by "
-                                                         "module, as CSV (refs only)");
-    completions->add_option("cohort", completion_export->cohort, "The cohort's code")->required();
-    completions->add_option("--out", completion_export->out, "The CSV file to write (readable by its owner only)")
+    auto* completions = completion_group->add_subcommand(
+        "export", words.tr("Export a cohort's completion, person by person and module by "
+                           "module, as CSV (refs only)"));
+    completions->add_option("cohort", completion_export->cohort, words.tr("The cohort's code"))->required();
+    completions
+        ->add_option("--out", completion_export->out, words.tr("The CSV file to write (readable by its owner only)"))
         ->required();
-    completions->add_option("--today", completion_export->today, "Judge 'on track' as of this day (default: today)");
+    completions->add_option("--today", completion_export->today,
+                            words.tr("Judge 'on track' as of this day (default: today)"));
     completions->add_option("--language", completion_export->language,
-                            "The language of the reasons' module titles (default: en)");
+                            words.tr("The language of the reasons' module titles (default: en)"));
     completions->callback([&ctx, completion_export] { run_completion_export(ctx, *completion_export); });
 
     auto badge_export = std::make_shared<CertificateBadgeOptions>();
-    auto* badge = app.get_subcommand("certificate")
-                      ->add_subcommand("badge", "An Open Badges 2.0 assertion (JSON) for an issued certificate");
-    badge->add_option("serial", badge_export->serial, "The certificate's serial")->required();
-    badge->add_option("--out", badge_export->out, "The JSON file to write")->required();
+    auto* badge =
+        app.get_subcommand("certificate")
+            ->add_subcommand("badge", words.tr("An Open Badges 2.0 assertion (JSON) for an issued certificate"));
+    badge->add_option("serial", badge_export->serial, words.tr("The certificate's serial"))->required();
+    badge->add_option("--out", badge_export->out, words.tr("The JSON file to write"))->required();
     badge->callback([&ctx, badge_export] { run_certificate_badge(ctx, *badge_export); });
 }
 

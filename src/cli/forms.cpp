@@ -145,26 +145,29 @@ void run_cohort_form(Context& ctx, const CohortFormOptions& options) {
 }  // namespace
 
 void add_forms_commands(CLI::App& app, Context& ctx) {
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
     auto sheeted = std::make_shared<SessionSheetOptions>();
     auto* sheet = app.get_subcommand("session")->add_subcommand(
-        "sheet", "A printable A4 sign-in sheet for a session: every enrolled person, signature and status boxes");
-    sheet->add_option("session", sheeted->session, "The session's id")->required();
-    sheet->add_option("--out", sheeted->out, "The PDF file to write")->required();
+        "sheet",
+        words.tr("A printable A4 sign-in sheet for a session: every enrolled person, signature and status boxes"));
+    sheet->add_option("session", sheeted->session, words.tr("The session's id"))->required();
+    sheet->add_option("--out", sheeted->out, words.tr("The PDF file to write"))->required();
     sheet->callback([&ctx, sheeted] { run_session_sheet(ctx, *sheeted); });
 
     auto* cohort_group = app.get_subcommand("cohort");
     auto rostered = std::make_shared<CohortRosterOptions>();
     auto* roster =
-        cohort_group->add_subcommand("roster", "A printable A4 roster: every person, their ref and language");
-    roster->add_option("cohort", rostered->cohort, "The cohort's code")->required();
-    roster->add_option("--out", rostered->out, "The PDF file to write")->required();
+        cohort_group->add_subcommand("roster", words.tr("A printable A4 roster: every person, their ref and language"));
+    roster->add_option("cohort", rostered->cohort, words.tr("The cohort's code"))->required();
+    roster->add_option("--out", rostered->out, words.tr("The PDF file to write"))->required();
     roster->callback([&ctx, rostered] { run_cohort_roster(ctx, *rostered); });
 
     auto formed = std::make_shared<CohortFormOptions>();
-    auto* form = cohort_group->add_subcommand("form", "A blank A4 enrolment form in the cohort's language");
-    form->add_option("cohort", formed->cohort, "The cohort's code")->required();
-    form->add_option("--out", formed->out, "The PDF file to write")->required();
-    form->add_option("--language", formed->language, "Another language than the cohort's");
+    auto* form = cohort_group->add_subcommand("form", words.tr("A blank A4 enrolment form in the cohort's language"));
+    form->add_option("cohort", formed->cohort, words.tr("The cohort's code"))->required();
+    form->add_option("--out", formed->out, words.tr("The PDF file to write"))->required();
+    form->add_option("--language", formed->language, words.tr("Another language than the cohort's"));
     form->callback([&ctx, formed] { run_cohort_form(ctx, *formed); });
 }
 

@@ -45,19 +45,24 @@ void run_key_export(const Context& ctx, const KeyExportOptions& options) {
 }  // namespace
 
 void add_key_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("key", "This installation's signing key")->require_subcommand(1);
-    const std::string default_note = " (default: " + io::default_key_path().string() + ")";
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
+    auto* group = app.add_subcommand("key", words.tr("This installation's signing key"))->require_subcommand(1);
+    const std::string default_path = io::default_key_path().string();
 
     auto made = std::make_shared<KeyNewOptions>();
-    auto* make = group->add_subcommand("new", "Make a new signing key; an existing file is never replaced");
-    make->add_option("--key", made->key_file, "Where to put it" + default_note);
+    auto* make = group->add_subcommand("new", words.tr("Make a new signing key; an existing file is never replaced"));
+    make->add_option("--key", made->key_file, io::format(words.tr("Where to put it (default: %s)"), {default_path}));
     make->callback([&ctx, made] { run_key_new(ctx, *made); });
 
     auto exported = std::make_shared<KeyExportOptions>();
-    auto* export_cmd = group->add_subcommand("export", "Print (or write) the public key that verifies certificates");
-    export_cmd->add_option("--out", exported->out, "Write it to this file");
-    export_cmd->add_option("--key", exported->key_file,
-                           "The signing key file" + default_note + "; the installation's own is made on first use");
+    auto* export_cmd =
+        group->add_subcommand("export", words.tr("Print (or write) the public key that verifies certificates"));
+    export_cmd->add_option("--out", exported->out, words.tr("Write it to this file"));
+    export_cmd->add_option(
+        "--key", exported->key_file,
+        io::format(words.tr("The signing key file (default: %s); the installation's own is made on first use"),
+                   {default_path}));
     export_cmd->callback([&ctx, exported] { run_key_export(ctx, *exported); });
 }
 

@@ -137,19 +137,24 @@ void run_pack_merge(Context& ctx, const PackMergeOptions& options) {
 }  // namespace
 
 void add_pack_commands(CLI::App& app, Context& ctx) {
-    auto* pack = app.add_subcommand("pack", "Field packs: a cohort taken offline in one file, and merged back")
-                     ->require_subcommand(1);
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
+    auto* pack =
+        app.add_subcommand("pack", words.tr("Field packs: a cohort taken offline in one file, and merged back"))
+            ->require_subcommand(1);
 
     auto exported = std::make_shared<PackExportOptions>();
-    auto* exp = pack->add_subcommand("export", "Write one cohort, with all it needs, to a pack file for the field");
-    exp->add_option("cohort", exported->cohort, "The cohort's code")->required();
-    exp->add_option("--out", exported->out, "The pack file to write (an SQLite database; never written over)")
+    auto* exp =
+        pack->add_subcommand("export", words.tr("Write one cohort, with all it needs, to a pack file for the field"));
+    exp->add_option("cohort", exported->cohort, words.tr("The cohort's code"))->required();
+    exp->add_option("--out", exported->out, words.tr("The pack file to write (an SQLite database; never written over)"))
         ->required();
     exp->callback([&ctx, exported] { run_pack_export(ctx, *exported); });
 
     auto merged = std::make_shared<PackMergeOptions>();
-    auto* merge = pack->add_subcommand("merge", "Bring a field pack's work into this database, in one transaction");
-    merge->add_option("file", merged->file, "The pack file")->required();
+    auto* merge =
+        pack->add_subcommand("merge", words.tr("Bring a field pack's work into this database, in one transaction"));
+    merge->add_option("file", merged->file, words.tr("The pack file"))->required();
     merge->callback([&ctx, merged] { run_pack_merge(ctx, *merged); });
 }
 

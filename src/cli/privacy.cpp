@@ -78,21 +78,25 @@ void run_audit(Context& ctx, const AuditOptions& options) {
 }  // namespace
 
 void add_privacy_commands(CLI::App& app, Context& ctx) {
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
     auto erased = std::make_shared<ParticipantEraseOptions>();
     auto* erase =
         app.get_subcommand("participant")
-            ->add_subcommand("erase",
-                             "Erase a person's personal data on request (certificates stay verifiable by serial)");
-    erase->add_option("ref", erased->ref, "The person's ref")->required();
-    erase->add_option("--reason", erased->reason, "On whose request and why (recorded)")->required();
+            ->add_subcommand(
+                "erase",
+                words.tr("Erase a person's personal data on request (certificates stay verifiable by serial)"));
+    erase->add_option("ref", erased->ref, words.tr("The person's ref"))->required();
+    erase->add_option("--reason", erased->reason, words.tr("On whose request and why (recorded)"))->required();
     erase->callback([&ctx, erased] { run_participant_erase(ctx, *erased); });
 
     auto audited = std::make_shared<AuditOptions>();
-    auto* audit = app.add_subcommand("audit", "The history of changes about a person or a cohort: what, by whom, when");
-    auto* by_person = audit->add_option("--participant", audited->participant, "A person's ref");
-    auto* by_cohort = audit->add_option("--cohort", audited->cohort, "A cohort's code");
+    auto* audit =
+        app.add_subcommand("audit", words.tr("The history of changes about a person or a cohort: what, by whom, when"));
+    auto* by_person = audit->add_option("--participant", audited->participant, words.tr("A person's ref"));
+    auto* by_cohort = audit->add_option("--cohort", audited->cohort, words.tr("A cohort's code"));
     by_person->excludes(by_cohort);
-    audit->add_option("--out", audited->out, "Write it as CSV to this file (UTF-8 with byte-order mark)");
+    audit->add_option("--out", audited->out, words.tr("Write it as CSV to this file (UTF-8 with byte-order mark)"));
     audit->callback([&ctx, audited] { run_audit(ctx, *audited); });
 }
 

@@ -119,21 +119,25 @@ void run_report(Context& ctx, const ReportOptions& options) {
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& ctx) {
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
     auto asked = std::make_shared<ReportOptions>();
-    auto* report = app.add_subcommand("report",
-                                      "The programme report for funders: aggregate figures only, as PDF "
-                                      "with charts, CSV or XLSX");
-    report->add_option("--from", asked->from, "First day of the period, YYYY-MM-DD")->required();
-    report->add_option("--to", asked->to, "Last day of the period, YYYY-MM-DD")->required();
-    report->add_option("--country", asked->country, "Only cohorts in this country (ISO 3166-1 code)");
-    report->add_option("--curriculum", asked->curriculum, "Only cohorts of this curriculum (code)");
-    report->add_option("--cohort", asked->cohort, "Only this cohort");
+    auto* report =
+        app.add_subcommand("report", words.tr("The programme report for funders: aggregate figures only, as PDF "
+                                              "with charts, CSV or XLSX"));
+    report->add_option("--from", asked->from, words.tr("First day of the period, YYYY-MM-DD"))->required();
+    report->add_option("--to", asked->to, words.tr("Last day of the period, YYYY-MM-DD"))->required();
+    report->add_option("--country", asked->country, words.tr("Only cohorts in this country (ISO 3166-1 code)"));
+    report->add_option("--curriculum", asked->curriculum, words.tr("Only cohorts of this curriculum (code)"));
+    report->add_option("--cohort", asked->cohort, words.tr("Only this cohort"));
     report
-        ->add_option("--format", asked->format, "pdf, csv or xlsx (default: from the --out file's extension, else pdf)")
+        ->add_option("--format", asked->format,
+                     words.tr("pdf, csv or xlsx (default: from the --out file's extension, else pdf)"))
         ->check(CLI::IsMember({"pdf", "csv", "xlsx"}));
     report->add_option("--language", asked->language,
-                       "The report's language: en (default), ja, ko, zh-Hans, zh-Hant, th, id, hi, vi or ur");
-    report->add_option("--out", asked->out, "The file to write (written under a temporary name, then renamed)")
+                       words.tr("The report's language: en (default), ja, ko, zh-Hans, zh-Hant, th, id, hi, vi or ur"));
+    report
+        ->add_option("--out", asked->out, words.tr("The file to write (written under a temporary name, then renamed)"))
         ->required();
     report->callback([&ctx, asked] { run_report(ctx, *asked); });
 }

@@ -45,27 +45,28 @@ void run_settings_list(Context& ctx) {
 }  // namespace
 
 void add_settings_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("settings",
-                                     "Programme-wide settings, such as the verification address "
-                                     "certificates link to")
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
+    auto* group = app.add_subcommand("settings", words.tr("Programme-wide settings, such as the verification address "
+                                                          "certificates link to"))
                       ->require_subcommand(1);
-    const std::string names =
-        "verify-url: the verification page a certificate's QR code opens (https://…); "
-        "verifier-site: the folder the verification site was last written to (an absolute "
-        "path; verifier site --out keeps it, and a revocation writes the site there again)";
+    const std::string names = words.tr(
+        "verify-url: the verification page a certificate's QR code opens (https://…); verifier-site: the "
+        "folder the verification site was last written to (an absolute path; verifier site --out keeps it, "
+        "and a revocation writes the site there again)");
 
     auto set_options = std::make_shared<SettingsSetOptions>();
-    auto* set = group->add_subcommand("set", "Set a setting");
+    auto* set = group->add_subcommand("set", words.tr("Set a setting"));
     set->add_option("name", set_options->name, names)->required();
-    set->add_option("value", set_options->value, "Its value")->required();
+    set->add_option("value", set_options->value, words.tr("Its value"))->required();
     set->callback([&ctx, set_options] { run_settings_set(ctx, *set_options); });
 
     auto get_options = std::make_shared<SettingsGetOptions>();
-    auto* get = group->add_subcommand("get", "Print a setting's value");
+    auto* get = group->add_subcommand("get", words.tr("Print a setting's value"));
     get->add_option("name", get_options->name, names)->required();
     get->callback([&ctx, get_options] { run_settings_get(ctx, *get_options); });
 
-    auto* list = group->add_subcommand("list", "Every setting that is set");
+    auto* list = group->add_subcommand("list", words.tr("Every setting that is set"));
     list->callback([&ctx] { run_settings_list(ctx); });
 }
 

@@ -37,14 +37,16 @@ void run_verifier_site(Context& ctx, const VerifierSiteOptions& options) {
 }  // namespace
 
 void add_verifier_commands(CLI::App& app, Context& ctx) {
-    auto* group = app.add_subcommand("verifier", "The verification page anyone can check certificates with")
+    const io::Catalog& words = ctx.words();
+    // TRANSLATORS: the descriptions of commands and options that `mitra-cli ... --help` shows.
+    auto* group = app.add_subcommand("verifier", words.tr("The verification page anyone can check certificates with"))
                       ->require_subcommand(1);
     auto options = std::make_shared<VerifierSiteOptions>();
     auto* site = group->add_subcommand(
-        "site", "Write the verification site (index.html, keys.txt, revocations.txt) into a folder");
-    site->add_option("--out", options->out, "The folder to write it into (made if missing)")->required();
+        "site", words.tr("Write the verification site (index.html, keys.txt, revocations.txt) into a folder"));
+    site->add_option("--out", options->out, words.tr("The folder to write it into (made if missing)"))->required();
     site->add_option("--key", options->key_file,
-                     "The signing key the revocation list is signed with (default: the installation's)");
+                     words.tr("The signing key the revocation list is signed with (default: the installation's)"));
     site->callback([&ctx, options] { run_verifier_site(ctx, *options); });
 }
 

@@ -142,8 +142,10 @@ TEST_CASE("the coordinator's commands say what they did, their tables and their 
     }
 }
 
-TEST_CASE("mitra-cli's help frame is in Japanese: its usage line, headings and an option's kind of value",
-          "[cli][language][words][cliadmin][help]") {
+TEST_CASE(
+    "mitra-cli's help is in Japanese: its usage line, headings, an option's kind of value and the "
+    "coordinator's commands' descriptions",
+    "[cli][language][words][cliadmin][help]") {
     Workspace ws;
     ws.environment = {"LANGUAGE=ja"};
     const auto help = ws.run_bare({"backup", "--help"});
@@ -154,6 +156,13 @@ TEST_CASE("mitra-cli's help frame is in Japanese: its usage line, headings and a
     CHECK(!contains(help.out, "OPTIONS"));
     CHECK(!contains(help.out, "TEXT"));
     CHECK(!contains(help.out, "Print this help"));
+    // The commands' own descriptions too.
+    CHECK(contains(help.out, "バックアップ用フォルダーのバックアップを新しい順に一覧します"));
+    CHECK(!contains(help.out, "newest first"));
+    const auto group = ws.run_bare({"key", "--help"});
+    INFO(group.out);
+    CHECK(contains(group.out, "新しい署名鍵を作ります"));
+    CHECK(!contains(group.out, "Make a new signing key"));
     ws.environment = {};
     const auto english = ws.run_bare({"backup", "--help"});
     CHECK(contains(english.out, "Usage:"));
