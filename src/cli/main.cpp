@@ -56,7 +56,10 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForAllHelp& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "mitra-cli: " << e.what() << " (see mitra-cli --help)\n";
+        const io::Catalog& words = io::catalog(io::environment_language());
+        // TRANSLATORS: after a mistake in a command line; %s is the command that lists what there is.
+        std::cerr << "mitra-cli: " << cli::parse_error_words(e, words) << ' '
+                  << io::format(words.tr("(see %s)"), {"mitra-cli --help"}) << '\n';
         return 2;
     } catch (const InputError& e) {
         // One line a problem (a file may have several bad rows); the last says nothing changed. A refusal that a
@@ -66,8 +69,12 @@ int main(int argc, char** argv) {
         const io::Catalog& words = io::catalog(io::environment_language());
         for (std::size_t i = 0; i < e.problems.size(); ++i) {
             Problem shown = e.problems[i];
-            shown.message = io::problem_phrase(shown, words);
-            std::cerr << "mitra-cli: " << to_string(shown) << advice
+            // In another language a field that is no option is named as the usage names an argument (COHORT),
+            // not by its English word; options (--ref) are what was typed.
+            if (words.translated() && !shown.field.empty() && shown.field[0] != '-')
+                for (char& c : shown.field)
+                    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+            std::cerr << "mitra-cli: " << io::problem_line(shown, words) << advice
                       << (i + 1 == e.problems.size() ? " " + words.tr("(nothing was changed)") : "") << '\n';
         }
         return 2;
