@@ -137,23 +137,36 @@ std::string code_from_text(std::string_view text) {
     return {};
 }
 
-std::string verify_url_problem(std::string_view url) {
-    if (url.empty()) return "the verification address is empty";
-    if (url.size() > 200) return "the verification address is longer than 200 characters";
+ProblemCode verify_url_fault(std::string_view url) {
+    if (url.empty()) return ProblemCode::verify_url_empty;
+    if (url.size() > 200) return ProblemCode::verify_url_too_long;
     for (char c : url)
         if (static_cast<unsigned char>(c) <= 0x20 || static_cast<unsigned char>(c) >= 0x7f)
-            return "the verification address must be plain ASCII without spaces (write a non-ASCII host in its "
-                   "xn-- form)";
+            return ProblemCode::verify_url_not_ascii;
     const std::string lower = lower_ascii(url);
     std::size_t host_at = 0;
     if (lower.rfind("https://", 0) == 0) host_at = 8;
     else if (lower.rfind("http://", 0) == 0) host_at = 7;
-    else return "the verification address must start with https:// (or http://)";
+    else return ProblemCode::verify_url_no_scheme;
     const auto host_end = lower.find_first_of("/?#", host_at);
-    if (host_end == host_at || host_at == lower.size()) return "the verification address has no host";
-    if (url.find('#') != std::string_view::npos)
-        return "the verification address must not hold '#': the certificate's code goes there";
-    return {};
+    if (host_end == host_at || host_at == lower.size()) return ProblemCode::verify_url_no_host;
+    if (url.find('#') != std::string_view::npos) return ProblemCode::verify_url_hash;
+    return ProblemCode::none;
+}
+
+std::string verify_url_problem(std::string_view url) {
+    switch (verify_url_fault(url)) {
+        case ProblemCode::verify_url_empty: return "the verification address is empty";
+        case ProblemCode::verify_url_too_long: return "the verification address is longer than 200 characters";
+        case ProblemCode::verify_url_not_ascii:
+            return "the verification address must be plain ASCII without spaces (write a non-ASCII host in its "
+                   "xn-- form)";
+        case ProblemCode::verify_url_no_scheme: return "the verification address must start with https:// (or http://)";
+        case ProblemCode::verify_url_no_host: return "the verification address has no host";
+        case ProblemCode::verify_url_hash:
+            return "the verification address must not hold '#': the certificate's code goes there";
+        default: return {};
+    }
 }
 
 std::string verification_link(std::string_view verify_url, std::string_view code) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/problem.hpp"
 #include "core/signature.hpp"
 
 namespace mitra {
@@ -43,8 +44,11 @@ std::optional<CodeParts> split_code_v2(std::string_view code);
 // version), with spaces and line breaks around or inside it (as a phone copies it) dropped. Empty when there is none.
 std::string code_from_text(std::string_view text);
 
-// Why this cannot be the programme's verification address, in words; empty when it can. It must be an absolute
-// http(s) address with a host, in ASCII, without a '#' part, of at most 200 characters.
+// Why this cannot be the programme's verification address, as a code each front end words (io::problem_phrase);
+// ProblemCode::none when it can. It must be an absolute http(s) address with a host, in ASCII, without a '#' part,
+// of at most 200 characters.
+ProblemCode verify_url_fault(std::string_view url);
+// The same in English words; empty when it can be. Kept for mitra-cli's --verify-url until it gives the code.
 std::string verify_url_problem(std::string_view url);
 
 // What the QR code holds: the address with its scheme and host in capitals (so the QR can write them in

@@ -100,7 +100,56 @@ enum class ProblemCode {
     not_minutes,             // value
     minutes_not_for_status,  // status
     marked_twice,            // session id, ref, first line
-    last = marked_twice,     // for walking every code
+    // store and workflow refusals (issue 20, stop 28)
+    no_file,                        // file
+    pack_into_itself,               // -
+    not_a_mitra_database,           // file
+    not_a_readable_pack,            // file
+    pack_from_newer_mitra,          // file, its schema version, the newest this program knows
+    pack_from_before_packs,         // file, its schema version
+    pack_needs_out,                 // -
+    pack_exists,                    // file
+    no_folder,                      // folder
+    no_setting,                     // setting name, the names there are
+    site_folder_empty,              // -
+    site_folder_control_character,  // -
+    site_folder_not_absolute,       // what was given
+    verify_url_empty,               // -
+    verify_url_too_long,            // -
+    verify_url_not_ascii,           // -
+    verify_url_no_scheme,           // -
+    verify_url_no_host,             // -
+    verify_url_hash,                // -
+    text_needed,                    // -
+    text_too_long,                  // most characters
+    credential_expires_first,       // -
+    not_a_ref,                      // what was given
+    supervisor_exists,              // ref
+    supervisor_needs_trainer,       // -
+    supervisor_not_a_trainer,       // -
+    practice_minutes_out_of_range,  // -
+    no_rubric,                      // module code
+    no_completion_window,           // curriculum code
+    deadline_not_later,             // current deadline
+    not_a_certificate_kind,         // what was given
+    seed_needs_empty_database,      // -
+    learning_needs_title,           // -
+    learning_needs_provider,        // -
+    hours_not_positive,             // -
+    hours_too_many,                 // -
+    learning_needs_category,        // -
+    not_a_category,                 // what was given
+    not_a_learning_source,          // what was given
+    session_not_in_cohort,          // session id, cohort code
+    marked_twice_in_batch,          // ref, session id
+    attended_minutes_needed,        // status (late, left_early)
+    minutes_over_session,           // minutes, the session's minutes
+    minutes_only_when_partial,      // -
+    enrolled_nowhere,               // ref
+    enrolled_in_several,            // ref, cohort codes
+    no_supervision_entry,           // supervisor ref, participant ref, cohort code
+    unprintable_character,          // code point (U+0000), script
+    last = unprintable_character,   // for walking every code
 };
 
 struct Problem {

@@ -432,6 +432,81 @@ std::string problem_phrase(const Problem& p, const Catalog& words) {
             // TRANSLATORS: late, left_early and %s are status codes, kept as they are.
             return format(words.tr("minutes only go with late or left_early; leave it empty for %s"), v);
         case Code::marked_twice: return format(words.tr("session %s is marked twice for %s, first on line %s"), v);
+        case Code::no_file: return format(words.tr("there is no file %s"), v);
+        case Code::pack_into_itself: return words.tr("a pack cannot be merged into itself");
+        case Code::not_a_mitra_database: return format(words.tr("%s is not a Mitra database, so not a field pack"), v);
+        case Code::not_a_readable_pack:
+            return format(words.tr("%s is not a field pack (not an SQLite database Mitra can read)"), v);
+        case Code::pack_from_newer_mitra:
+            return format(words.tr("%s was made by a newer Mitra (schema version %s, this program knows up to %s); "
+                                   "merge it with the newer program. Nothing was merged"),
+                          v);
+        case Code::pack_from_before_packs:
+            return format(
+                words.tr("%s is a Mitra database from before field packs (schema version %s), not a field pack"), v);
+        case Code::pack_needs_out: return words.tr("name the pack file to write");
+        case Code::pack_exists:
+            return format(words.tr("%s exists already; choose another name (a pack is never written over)"), v);
+        case Code::no_folder: return format(words.tr("the folder %s does not exist"), v);
+        case Code::no_setting: return format(words.tr("there is no setting '%s' (there is: %s)"), v);
+        case Code::site_folder_empty: return words.tr("the verification site's folder is empty");
+        case Code::site_folder_control_character:
+            return words.tr("the verification site's folder holds a control character");
+        case Code::site_folder_not_absolute:
+            return format(words.tr("'%s' is not an absolute folder path (such as /srv/verify)"), v);
+        case Code::verify_url_empty: return words.tr("the verification address is empty");
+        case Code::verify_url_too_long: return words.tr("the verification address is longer than 200 characters");
+        case Code::verify_url_not_ascii:
+            // TRANSLATORS: "xn--" is the form of a host name in ASCII (punycode): keep it as it is.
+            return words.tr(
+                "the verification address must be plain ASCII without spaces (write a non-ASCII host in its xn-- "
+                "form)");
+        case Code::verify_url_no_scheme:
+            return words.tr("the verification address must start with https:// (or http://)");
+        case Code::verify_url_no_host: return words.tr("the verification address has no host");
+        case Code::verify_url_hash:
+            return words.tr("the verification address must not hold '#': the certificate's code goes there");
+        case Code::text_needed: return words.tr("is needed");
+        case Code::text_too_long: return format(words.tr("is not text of at most %s characters"), v);
+        case Code::credential_expires_first: return words.tr("the credential expires before it is valid");
+        case Code::not_a_ref: return format(words.tr("'%s' is not a ref (letters, digits, '-', '_', '.')"), v);
+        case Code::supervisor_exists: return format(words.tr("a supervisor already has ref %s"), v);
+        case Code::supervisor_needs_trainer: return words.tr("a trainer who supervises is named by their trainer ref");
+        case Code::supervisor_not_a_trainer: return words.tr("only a supervisor of kind trainer names a trainer");
+        case Code::practice_minutes_out_of_range:
+            return words.tr("supervised practice is from 1 to 1440 minutes a day");
+        case Code::no_rubric: return format(words.tr("module %s has no observed-practice rubric"), v);
+        case Code::no_completion_window: return format(words.tr("curriculum %s has no completion window to extend"), v);
+        case Code::deadline_not_later:
+            return format(words.tr("the new deadline must come after the current one, %s"), v);
+        case Code::not_a_certificate_kind:
+            // TRANSLATORS: 'completion' and 'module' are codes: keep them as they are.
+            return format(words.tr("is 'completion' or 'module', not '%s'"), v);
+        case Code::seed_needs_empty_database: return words.tr("the benchmark seed needs a database without people");
+        case Code::learning_needs_title: return words.tr("a learning entry needs a title");
+        case Code::learning_needs_provider: return words.tr("a learning entry needs a provider (who ran it)");
+        case Code::hours_not_positive: return words.tr("should be more than 0");
+        case Code::hours_too_many: return words.tr("should be at most 1000 hours for one entry");
+        case Code::learning_needs_category:
+            return words.tr("a learning entry needs a category, such as ethics or elective");
+        case Code::not_a_category:
+            return format(words.tr("'%s' is not a category name (lower case letters, digits and _)"), v);
+        case Code::not_a_learning_source:
+            // TRANSLATORS: external, cohort and teaching are codes: keep them as they are.
+            return format(words.tr("is external, cohort or teaching, not '%s'"), v);
+        case Code::session_not_in_cohort: return format(words.tr("session %s is not a session of cohort %s"), v);
+        case Code::marked_twice_in_batch: return format(words.tr("%s is marked twice for session %s"), v);
+        case Code::attended_minutes_needed: return format(words.tr("%s needs the minutes actually attended"), v);
+        case Code::minutes_over_session: return format(words.tr("%s minutes is more than the session's %s"), v);
+        case Code::minutes_only_when_partial:
+            // TRANSLATORS: late and left_early are the attendance file's codes: keep them as they are.
+            return words.tr("minutes only go with late or left_early");
+        case Code::enrolled_nowhere: return format(words.tr("%s is not enrolled in any cohort"), v);
+        case Code::enrolled_in_several: return format(words.tr("%s is enrolled in several cohorts (%s): name one"), v);
+        case Code::no_supervision_entry:
+            return format(words.tr("supervisor %s has no supervision entry for %s in cohort %s"), v);
+        case Code::unprintable_character:
+            return format(words.tr("contains %s (%s), which no font Mitra ships can print on a certificate"), v);
     }
     return p.message;
 }

@@ -248,7 +248,7 @@ void AppQueries::seed_hub(const HubSize& size, const std::string& curriculum_cod
     db_.write([&] {
         long long people = 0;
         db_.sql() << "SELECT COUNT(*) FROM participants", soci::into(people);
-        if (people > 0) refuse("database", "the benchmark seed needs a database without people");
+        if (people > 0) refuse("database", ProblemCode::seed_needs_empty_database);
         const auto curriculum = CurriculumRepo(db_).find(curriculum_code);
         if (!curriculum) refuse("curriculum", ProblemCode::curriculum_not_imported, {curriculum_code});
         const std::string now = utc_timestamp_now(), by = db_.actor();

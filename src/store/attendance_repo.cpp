@@ -129,21 +129,23 @@ MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vecto
         for (auto& s : SessionRepo(db_).list(cohort_code)) sessions[s.id] = s;
 
         Problems problems;
-        auto problem = [&](int line, const std::string& field, const std::string& message) {
-            problems.push_back(Problem{file, line, 0, field, message});
+        auto problem = [&](int line, const std::string& field, ProblemCode code, std::vector<std::string> values) {
+            Problem p = coded(field, code, std::move(values));
+            p.file = file;
+            p.line = line;
+            problems.push_back(std::move(p));
         };
         std::map<std::string, std::string> people;  // ref -> uuid
         std::set<std::pair<long long, std::string>> seen;
         for (const auto& [a, line] : marks) {
             auto session = sessions.find(a.session_id);
             if (session == sessions.end()) {
-                problem(line, "session",
-                        "session " + std::to_string(a.session_id) + " is not a session of cohort " + cohort_code);
+                problem(line, "session", ProblemCode::session_not_in_cohort,
+                        {std::to_string(a.session_id), cohort_code});
                 continue;
             }
             if (!seen.insert({a.session_id, a.participant_ref}).second) {
-                problem(line, "ref",
-                        a.participant_ref + " is marked twice for session " + std::to_string(a.session_id));
+                problem(line, "ref", ProblemCode::marked_twice_in_batch, {a.participant_ref, std::to_string(a.session_id)});
                 continue;
             }
             if (!people.count(a.participant_ref)) {
@@ -151,25 +153,23 @@ MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vecto
                 db_.sql() << "SELECT uuid FROM participants WHERE ref = :r", soci::into(uuid),
                     soci::use(a.participant_ref);
                 if (!db_.sql().got_data()) {
-                    problem(line, "ref", "no participant has ref " + a.participant_ref);
+                    problem(line, "ref", ProblemCode::no_participant, {a.participant_ref});
                     continue;
                 }
                 if (!may_attend(db_, uuid, cohort.curriculum_code)) {
-                    problem(line, "ref",
-                            a.participant_ref + " is not enrolled in cohort " + cohort_code +
-                                " nor in another cohort of curriculum " + cohort.curriculum_code);
+                    problem(line, "ref", ProblemCode::not_enrolled_in_curriculum,
+                            {a.participant_ref, cohort_code, cohort.curriculum_code});
                     continue;
                 }
                 people[a.participant_ref] = uuid;
             }
             const bool partial = a.status == AttendanceStatus::late || a.status == AttendanceStatus::left_early;
             if (partial && !a.minutes)
-                problem(line, "minutes", to_string(a.status) + " needs the minutes actually attended");
+                problem(line, "minutes", ProblemCode::attended_minutes_needed, {to_string(a.status)});
             else if (a.minutes && (*a.minutes < 0 || *a.minutes > session->second.minutes))
-                problem(line, "minutes",
-                        std::to_string(*a.minutes) + " minutes is more than the session's " +
-                            std::to_string(session->second.minutes));
-            else if (!partial && a.minutes) problem(line, "minutes", "minutes only go with late or left_early");
+                problem(line, "minutes", ProblemCode::minutes_over_session,
+                        {std::to_string(*a.minutes), std::to_string(session->second.minutes)});
+            else if (!partial && a.minutes) problem(line, "minutes", ProblemCode::minutes_only_when_partial, {});
         }
         if (!problems.empty()) throw InputError{problems};
 

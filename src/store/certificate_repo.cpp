@@ -234,7 +234,7 @@ CohortIssue CertificateRepo::issue_for_cohort(const std::string& cohort_code, co
 CohortIssue CertificateRepo::issue(const std::string& cohort_code, const std::string& kind,
                                    const std::string& module_code, const std::string& template_name,
                                    const SigningKey* key, const Date& today, const Printer* printer) {
-    if (kind != "completion" && kind != "module") refuse("kind", "is 'completion' or 'module', not '" + kind + "'");
+    if (kind != "completion" && kind != "module") refuse("kind", ProblemCode::not_a_certificate_kind, {kind});
     CohortIssue result;
     CohortRepo cohorts(db_);
     const auto cohort = cohorts.find(cohort_code);

@@ -313,23 +313,23 @@ std::vector<DueItem> CertificationRepo::due(const Date& today, int within_days) 
 
 void CertificationRepo::add_learning(const std::string& ref, LearningEntry entry) {
     std::vector<Problem> problems;
-    const auto bad = [&](const std::string& field, const std::string& message) {
-        problems.push_back(Problem{"", 0, 0, field, message});
+    const auto bad = [&](const std::string& field, ProblemCode code, std::vector<std::string> values = {}) {
+        problems.push_back(coded(field, code, std::move(values)));
     };
     entry.title = trim(entry.title);
     entry.provider = trim(entry.provider);
     entry.category = trim(entry.category);
     if (entry.source.empty()) entry.source = "external";
-    if (entry.title.empty()) bad("title", "a learning entry needs a title");
-    if (entry.provider.empty()) bad("provider", "a learning entry needs a provider (who ran it)");
-    if (entry.minutes <= 0) bad("hours", "should be more than 0");
-    if (entry.minutes > 1000 * 60) bad("hours", "should be at most 1000 hours for one entry");
-    if (entry.category.empty()) bad("category", "a learning entry needs a category, such as ethics or elective");
+    if (entry.title.empty()) bad("title", ProblemCode::learning_needs_title);
+    if (entry.provider.empty()) bad("provider", ProblemCode::learning_needs_provider);
+    if (entry.minutes <= 0) bad("hours", ProblemCode::hours_not_positive);
+    if (entry.minutes > 1000 * 60) bad("hours", ProblemCode::hours_too_many);
+    if (entry.category.empty()) bad("category", ProblemCode::learning_needs_category);
     else if (!std::all_of(entry.category.begin(), entry.category.end(),
                           [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'; }))
-        bad("category", "'" + entry.category + "' is not a category name (lower case letters, digits and _)");
+        bad("category", ProblemCode::not_a_category, {entry.category});
     if (entry.source != "external" && entry.source != "cohort" && entry.source != "teaching")
-        bad("source", "is external, cohort or teaching, not '" + entry.source + "'");
+        bad("source", ProblemCode::not_a_learning_source, {entry.source});
     if (!problems.empty()) throw InputError{problems};
     db_.write([&] {
         const std::string person = participant_uuid(db_, ref);

@@ -438,8 +438,8 @@ bool MergeReport::changed_anything() const {
 
 MergeReport merge_pack(Database& hub, const std::string& pack_file) {
     std::error_code ec;
-    if (!fs::is_regular_file(pack_file, ec)) refuse("FILE", "there is no file " + pack_file);
-    if (pack_file == hub.target()) refuse("FILE", "a pack cannot be merged into itself");
+    if (!fs::is_regular_file(pack_file, ec)) refuse("FILE", ProblemCode::no_file, {pack_file});
+    if (pack_file == hub.target()) refuse("FILE", ProblemCode::pack_into_itself);
     MergeReport report;
     const int latest = static_cast<int>(migrations().size());
 
@@ -455,20 +455,17 @@ MergeReport merge_pack(Database& hub, const std::string& pack_file) {
                 int tables = 0;
                 *file << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
                     soci::into(tables);
-                if (!tables) refuse("FILE", pack_file + " is not a Mitra database, so not a field pack");
+                if (!tables) refuse("FILE", ProblemCode::not_a_mitra_database, {pack_file});
                 soci::indicator ind = soci::i_null;
                 *file << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
             } catch (const soci::soci_error&) {
-                refuse("FILE", pack_file + " is not a field pack (not an SQLite database Mitra can read)");
+                refuse("FILE", ProblemCode::not_a_readable_pack, {pack_file});
             }
             report.pack_schema_version = version;
             if (version > latest)
-                refuse("FILE", pack_file + " was made by a newer Mitra (schema version " + std::to_string(version) +
-                                   ", this program knows up to " + std::to_string(latest) +
-                                   "); merge it with the newer program. Nothing was merged");
-            if (version < 3)
-                refuse("FILE", pack_file + " is a Mitra database from before field packs (schema version " +
-                                   std::to_string(version) + "), not a field pack");
+                refuse("FILE", ProblemCode::pack_from_newer_mitra,
+                       {pack_file, std::to_string(version), std::to_string(latest)});
+            if (version < 3) refuse("FILE", ProblemCode::pack_from_before_packs, {pack_file, std::to_string(version)});
             create_owner_only(copy);                        // the copy holds people's names: never readable by others
             *file << "VACUUM INTO :copy", soci::use(copy);  // reads through the write-ahead log too
         }

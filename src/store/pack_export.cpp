@@ -181,13 +181,12 @@ Snapshot take_snapshot(soci::session& sql, const std::string& cohort_uuid, const
 }  // namespace
 
 PackExport export_pack(Database& hub, const std::string& cohort_code, const std::string& out_file) {
-    if (out_file.empty()) refuse("--out", "name the pack file to write");
+    if (out_file.empty()) refuse("--out", ProblemCode::pack_needs_out);
     std::error_code ec;
-    if (fs::exists(out_file, ec))
-        refuse("--out", out_file + " exists already; choose another name (a pack is never written over)");
+    if (fs::exists(out_file, ec)) refuse("--out", ProblemCode::pack_exists, {out_file});
     const fs::path out(out_file);
     if (out.has_parent_path() && !fs::is_directory(out.parent_path(), ec))
-        refuse("--out", "the folder " + out.parent_path().string() + " does not exist");
+        refuse("--out", ProblemCode::no_folder, {out.parent_path().string()});
 
     PackExport result;
     result.file = out_file;

@@ -55,9 +55,9 @@ const Module& module_of(const Enrolled& e, const std::string& code) {
 }
 
 void check_note(const std::string& field, const std::string& text, bool required) {
-    if (required && trim(text).empty()) refuse(field, "is needed");
+    if (required && trim(text).empty()) refuse(field, ProblemCode::text_needed);
     if (invalid_utf8_at(text) || utf8_length(text) > kMaxNoteChars)
-        refuse(field, "is not text of at most " + std::to_string(kMaxNoteChars) + " characters");
+        refuse(field, ProblemCode::text_too_long, {std::to_string(kMaxNoteChars)});
 }
 
 Stamp now(Database& db) { return Stamp{utc_timestamp_now(), db.actor()}; }
@@ -99,7 +99,7 @@ namespace {
 
 void insert_credential(Database& db, const std::string& supervisor, const SupervisorCredential& c, const Stamp& stamp) {
     check_note("credential", c.name, true);
-    if (c.expires_on < c.valid_from) refuse("expires", "the credential expires before it is valid");
+    if (c.expires_on < c.valid_from) refuse("expires", ProblemCode::credential_expires_first);
     const std::string uuid = new_uuid(), from = to_string(c.valid_from), until = to_string(c.expires_on);
     db.sql() << "INSERT INTO supervisor_credentials (uuid, supervisor_uuid, name, valid_from, expires_on, created_at, "
                 "created_by, updated_at, updated_by) VALUES (:u, :s, :n, :f, :e, :at, :by, :at2, :by2)",
@@ -112,20 +112,20 @@ void insert_credential(Database& db, const std::string& supervisor, const Superv
 
 void PracticeRepo::add_supervisor(Supervisor& s) {
     db_.write([&] {
-        if (!is_code(s.ref)) refuse("ref", "'" + s.ref + "' is not a ref (letters, digits, '-', '_', '.')");
+        if (!is_code(s.ref)) refuse("ref", ProblemCode::not_a_ref, {s.ref});
         check_note("name", s.name, true);
         int taken = 0;
         db_.sql() << "SELECT COUNT(*) FROM supervisors WHERE ref = :r", soci::into(taken), soci::use(s.ref);
-        if (taken) refuse("ref", "a supervisor already has ref " + s.ref);
+        if (taken) refuse("ref", ProblemCode::supervisor_exists, {s.ref});
         std::string trainer;
         soci::indicator trainer_ind = soci::i_null;
         if (s.kind == SupervisorKind::trainer) {
-            if (s.trainer_ref.empty()) refuse("trainer", "a trainer who supervises is named by their trainer ref");
+            if (s.trainer_ref.empty()) refuse("trainer", ProblemCode::supervisor_needs_trainer);
             db_.sql() << "SELECT uuid FROM trainers WHERE ref = :r", soci::into(trainer), soci::use(s.trainer_ref);
             if (!db_.sql().got_data()) refuse("trainer", ProblemCode::no_trainer, {s.trainer_ref});
             trainer_ind = soci::i_ok;
         } else if (!s.trainer_ref.empty()) {
-            refuse("trainer", "only a supervisor of kind trainer names a trainer");
+            refuse("trainer", ProblemCode::supervisor_not_a_trainer);
         }
         const Stamp stamp = now(db_);
         s.uuid = new_uuid();
@@ -164,7 +164,7 @@ void PracticeRepo::log_supervision(const std::string& cohort_code, SupervisionEn
             refuse("module", ProblemCode::no_supervised_practice, {m.code});
         const std::string supervisor = supervisor_uuid(db_, entry.supervisor_ref);
         if (entry.minutes <= 0 || entry.minutes > 24 * 60)
-            refuse("minutes", "supervised practice is from 1 to 1440 minutes a day");
+            refuse("minutes", ProblemCode::practice_minutes_out_of_range);
         check_note("note", entry.note, false);
         const Stamp stamp = now(db_);
         entry.uuid = new_uuid();
@@ -204,7 +204,7 @@ void PracticeRepo::observe(const std::string& cohort_code, ObservedAssessment& a
     db_.write([&] {
         const auto e = enrolled(db_, cohort_code, a.participant_ref);
         const Module& m = module_of(e, a.module_code);
-        if (!m.rubric) refuse("module", "module " + m.code + " has no observed-practice rubric");
+        if (!m.rubric) refuse("module", ProblemCode::no_rubric, {m.code});
         Problems problems;
         for (const auto& p : check_observation(*m.rubric, a)) problems.push_back(Problem{"", 0, 0, p.field, p.message});
         if (!problems.empty()) throw InputError(std::move(problems));
@@ -325,7 +325,7 @@ void PracticeRepo::extend_deadline(const std::string& cohort_code, DeadlineExten
     db_.write([&] {
         const auto e = enrolled(db_, cohort_code, x.participant_ref);
         if (e.curriculum.programme.completion_months <= 0)
-            refuse("deadline", "curriculum " + e.curriculum.code + " has no completion window to extend");
+            refuse("deadline", ProblemCode::no_completion_window, {e.curriculum.code});
         check_note("reason", x.reason, true);
         std::vector<DeadlineExtension> earlier;
         soci::rowset<soci::row> rows =
@@ -337,7 +337,7 @@ void PracticeRepo::extend_deadline(const std::string& cohort_code, DeadlineExten
                 {x.participant_ref, cohort_code, date(r, 0).value_or(Date{}), text(r, 1), text(r, 2), text(r, 3)});
         const auto current = completion_deadline(e.curriculum.programme, e.enrolled_on, earlier);
         if (!(current->due < x.new_deadline))
-            refuse("deadline", "the new deadline must come after the current one, " + to_string(current->due));
+            refuse("deadline", ProblemCode::deadline_not_later, {to_string(current->due)});
         const Stamp stamp = now(db_);
         const std::string uuid = new_uuid(), day = to_string(x.new_deadline);
         x.cohort_code = cohort_code;

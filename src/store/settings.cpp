@@ -18,19 +18,17 @@ namespace {
 void check_name(const std::string& name) {
     const auto& names = setting_names();
     if (std::find(names.begin(), names.end(), name) == names.end())
-        refuse("setting", "there is no setting '" + name + "' (there is: " + join(names, ", ") + ")");
+        refuse("setting", ProblemCode::no_setting, {name, join(names, ", ")});
 }
 
 // A site folder is kept as an absolute path, so every front end, started from any folder, finds the same one. Only
 // its form is checked: the folder may be on a stick that is not plugged in now.
-std::string site_folder_problem(const std::string& value) {
-    if (value.empty()) return "the verification site's folder is empty";
+void check_site_folder(const std::string& name, const std::string& value) {
+    if (value.empty()) refuse(name, ProblemCode::site_folder_empty);
     if (std::any_of(value.begin(), value.end(),
                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }))
-        return "the verification site's folder holds a control character";
-    if (!std::filesystem::path(value).is_absolute())
-        return "'" + value + "' is not an absolute folder path (such as /srv/verify)";
-    return "";
+        refuse(name, ProblemCode::site_folder_control_character);
+    if (!std::filesystem::path(value).is_absolute()) refuse(name, ProblemCode::site_folder_not_absolute, {value});
 }
 
 }  // namespace
@@ -52,9 +50,8 @@ std::optional<std::string> SettingsRepo::get(const std::string& name) {
 void SettingsRepo::set(const std::string& name, const std::string& value) {
     check_name(name);
     if (name == kVerifyUrlSetting)
-        if (const std::string problem = verify_url_problem(value); !problem.empty()) refuse(name, problem);
-    if (name == kVerifierSiteSetting)
-        if (const std::string problem = site_folder_problem(value); !problem.empty()) refuse(name, problem);
+        if (const auto fault = verify_url_fault(value); fault != ProblemCode::none) refuse(name, fault);
+    if (name == kVerifierSiteSetting) check_site_folder(name, value);
     db_.write([&] {
         const auto before = get(name);
         if (before == value) return;

@@ -23,7 +23,7 @@ public:
 
     // The value, or nothing when it was never set. Refuses a name that is no setting (InputError).
     std::optional<std::string> get(const std::string& name);
-    // Checks the value (a verification address: core's verify_url_problem; a site folder: an absolute path) and keeps
+    // Checks the value (a verification address: core's verify_url_fault; a site folder: an absolute path) and keeps
     // it, with an audit entry.
     // Refuses an unknown name or a bad value (InputError), changing nothing. Its own transaction, or the caller's.
     void set(const std::string& name, const std::string& value);

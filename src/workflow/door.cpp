@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "pdf/shaping.hpp"
+#include "store/rows.hpp"
 
 namespace mitra::workflow {
 
@@ -16,9 +17,7 @@ std::optional<Problem> unprintable(pdf::FontStack& fonts, const std::string& fie
     } catch (const pdf::MissingFontError& e) {
         char cp[16];
         std::snprintf(cp, sizeof cp, "U+%04X", static_cast<unsigned>(e.codepoint()));
-        return Problem{"", 0, 0, field,
-                       std::string("contains ") + cp + " (" + e.script() +
-                           "), which no font Mitra ships can print on a certificate"};
+        return store::coded(field, ProblemCode::unprintable_character, {cp, e.script()});
     }
     return std::nullopt;
 }

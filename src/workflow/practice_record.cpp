@@ -11,14 +11,13 @@
 #include "io/reason_words.hpp"
 #include "store/practice_repo.hpp"
 #include "store/repos.hpp"
+#include "store/rows.hpp"
 #include "workflow/progress_letter.hpp"
 
 namespace mitra::workflow {
 namespace {
 
-[[noreturn]] void refuse(const std::string& field, const std::string& message) {
-    throw InputError({Problem{"", 0, 0, field, message}});
-}
+using store::refuse;
 
 std::string day_words(const Date& day, const GatheredPractice& p) { return format_date(day, p.language); }
 
@@ -111,13 +110,13 @@ const Supervisor* GatheredPractice::supervisor(const std::string& ref) const {
 
 GatheredPractice gather_practice(store::Database& db, const PracticeRequest& request, Reader reader) {
     const auto person = store::ParticipantRepo(db).find(request.ref);
-    if (!person) refuse("ref", "no participant has ref " + request.ref);
+    if (!person) refuse("ref", ProblemCode::no_participant, {request.ref});
     // The coordinator's view: every result, held back or not.
     const auto by_cohort = store::participant_completion(db, request.ref, request.today, "en");
     const std::string code = enrolled_cohort(db, by_cohort, request.ref, request.cohort_code);
     store::CohortRepo cohorts(db);
     const auto cohort = cohorts.find(code);
-    if (!cohort) refuse("cohort", "no cohort has code " + code);
+    if (!cohort) refuse("cohort", ProblemCode::no_cohort, {code});
 
     GatheredPractice out;
     out.person = *person;
@@ -167,7 +166,7 @@ GatheredPractice gather_practice(store::Database& db, const PracticeRequest& req
 pdf::RecordText word_supervisor_verification(const GatheredPractice& p, const std::string& supervisor_ref,
                                              const io::Catalog& words) {
     const Supervisor* s = p.supervisor(supervisor_ref);
-    if (!s) refuse("supervisor", "no supervisor has ref " + supervisor_ref);
+    if (!s) refuse("supervisor", ProblemCode::no_supervisor, {supervisor_ref});
     pdf::RecordText t;
     t.language = p.language;
     t.right_to_left = is_right_to_left(p.language);
@@ -199,9 +198,7 @@ pdf::RecordText word_supervisor_verification(const GatheredPractice& p, const st
         section.tables.push_back(totals_table(m, supervisor_ref, words));  // the running total, beside the rules
         t.sections.push_back(std::move(section));
     }
-    if (!any)
-        refuse("supervisor", "supervisor " + supervisor_ref + " has no supervision entry for " + p.person.ref +
-                                 " in cohort " + p.cohort.code);
+    if (!any) refuse("supervisor", ProblemCode::no_supervision_entry, {supervisor_ref, p.person.ref, p.cohort.code});
     pdf::RecordSection sign{words.tr("Verified by the supervisor"),
                             {words.tr("I confirm that I supervised the practice listed above on the days shown.")},
                             {},

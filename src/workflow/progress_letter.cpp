@@ -7,13 +7,12 @@
 #include "store/app_queries.hpp"
 #include "store/person_view.hpp"
 #include "store/repos.hpp"
+#include "store/rows.hpp"
 
 namespace mitra::workflow {
 namespace {
 
-[[noreturn]] void refuse(const std::string& field, const std::string& message) {
-    throw InputError({Problem{"", 0, 0, field, message}});
-}
+using store::refuse;
 
 bool right_to_left(const std::string& language) {
     const std::string primary = language.substr(0, language.find_first_of("-_"));
@@ -60,16 +59,16 @@ std::string enrolled_cohort(store::Database& db, const std::map<std::string, Par
                             const std::string& ref, const std::string& requested) {
     std::string code = requested;
     if (code.empty()) {
-        if (by_cohort.empty()) refuse("ref", ref + " is not enrolled in any cohort");
+        if (by_cohort.empty()) refuse("ref", ProblemCode::enrolled_nowhere, {ref});
         if (by_cohort.size() > 1) {
             std::string codes;
             for (const auto& [c, _] : by_cohort) codes += (codes.empty() ? "" : ", ") + c;
-            refuse("cohort", ref + " is enrolled in several cohorts (" + codes + "): name one");
+            refuse("cohort", ProblemCode::enrolled_in_several, {ref, codes});
         }
         code = by_cohort.begin()->first;
     }
-    if (!store::AppQueries(db).find_cohort(code)) refuse("cohort", "no cohort has code " + code);
-    if (!by_cohort.count(code)) refuse("cohort", ref + " is not enrolled in cohort " + code);
+    if (!store::AppQueries(db).find_cohort(code)) refuse("cohort", ProblemCode::no_cohort, {code});
+    if (!by_cohort.count(code)) refuse("cohort", ProblemCode::not_enrolled, {ref, code});
     return code;
 }
 
@@ -86,7 +85,7 @@ std::string letter_language(const LetterRequest& request, const std::string& per
 
 GatheredLetter gather_progress_letter(store::Database& db, const LetterRequest& request) {
     const auto person = store::ParticipantRepo(db).find(request.ref);
-    if (!person) refuse("ref", "no participant has ref " + request.ref);
+    if (!person) refuse("ref", ProblemCode::no_participant, {request.ref});
     // Judged once in English to find the cohort; again in the letter's language once it is known.
     auto by_cohort = store::participant_completion_as_seen(db, request.ref, request.today, "en");
     const std::string code = enrolled_cohort(db, by_cohort, request.ref, request.cohort_code);
