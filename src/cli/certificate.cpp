@@ -92,8 +92,8 @@ SigningKey signing_key(const std::string& key_file) {
 void require_verify_url(Context& ctx, const std::string& given) {
     store::SettingsRepo settings(ctx.db());
     if (!given.empty()) {
-        if (const std::string problem = verify_url_problem(given); !problem.empty())
-            bad_option("--verify-url", problem);
+        if (const ProblemCode fault = verify_url_fault(given); fault != ProblemCode::none)
+            bad_option("--verify-url", fault, {});
         settings.set(store::kVerifyUrlSetting, given);
     }
     if (settings.verify_url().empty())

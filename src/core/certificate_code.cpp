@@ -154,21 +154,6 @@ ProblemCode verify_url_fault(std::string_view url) {
     return ProblemCode::none;
 }
 
-std::string verify_url_problem(std::string_view url) {
-    switch (verify_url_fault(url)) {
-        case ProblemCode::verify_url_empty: return "the verification address is empty";
-        case ProblemCode::verify_url_too_long: return "the verification address is longer than 200 characters";
-        case ProblemCode::verify_url_not_ascii:
-            return "the verification address must be plain ASCII without spaces (write a non-ASCII host in its "
-                   "xn-- form)";
-        case ProblemCode::verify_url_no_scheme: return "the verification address must start with https:// (or http://)";
-        case ProblemCode::verify_url_no_host: return "the verification address has no host";
-        case ProblemCode::verify_url_hash:
-            return "the verification address must not hold '#': the certificate's code goes there";
-        default: return {};
-    }
-}
-
 std::string verification_link(std::string_view verify_url, std::string_view code) {
     const std::size_t scheme_end = verify_url.find("://");
     const std::size_t host_end =

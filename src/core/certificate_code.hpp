@@ -48,8 +48,6 @@ std::string code_from_text(std::string_view text);
 // ProblemCode::none when it can. It must be an absolute http(s) address with a host, in ASCII, without a '#' part,
 // of at most 200 characters.
 ProblemCode verify_url_fault(std::string_view url);
-// The same in English words; empty when it can be. Kept for mitra-cli's --verify-url until it gives the code.
-std::string verify_url_problem(std::string_view url);
 
 // What the QR code holds: the address with its scheme and host in capitals (so the QR can write them in
 // alphanumeric mode; both are case-blind), the path as given, then "#" and the code.

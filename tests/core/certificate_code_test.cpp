@@ -104,14 +104,14 @@ TEST_CASE("a typical code fits a small QR: digits, not base64", "[core][code]") 
 }
 
 TEST_CASE("verification addresses", "[core][code]") {
-    CHECK(verify_url_problem("https://verify.example.org/psf/").empty());
-    CHECK(verify_url_problem("http://10.0.0.5/v").empty());
-    CHECK_FALSE(verify_url_problem("").empty());
-    CHECK_FALSE(verify_url_problem("verify.example.org").empty());
-    CHECK_FALSE(verify_url_problem("https://").empty());
-    CHECK_FALSE(verify_url_problem("https://example.org/#x").empty());
-    CHECK_FALSE(verify_url_problem("https://exämple.org/").empty());
-    CHECK_FALSE(verify_url_problem("javascript:alert(1)").empty());
+    CHECK(verify_url_fault("https://verify.example.org/psf/") == ProblemCode::none);
+    CHECK(verify_url_fault("http://10.0.0.5/v") == ProblemCode::none);
+    CHECK(verify_url_fault("") == ProblemCode::verify_url_empty);
+    CHECK(verify_url_fault("verify.example.org") == ProblemCode::verify_url_no_scheme);
+    CHECK(verify_url_fault("https://") == ProblemCode::verify_url_no_host);
+    CHECK(verify_url_fault("https://example.org/#x") == ProblemCode::verify_url_hash);
+    CHECK(verify_url_fault("https://exämple.org/") == ProblemCode::verify_url_not_ascii);
+    CHECK(verify_url_fault("javascript:alert(1)") == ProblemCode::verify_url_no_scheme);
     CHECK(verification_link("https://example.org", "M2123") == "HTTPS://EXAMPLE.ORG/#M2123");
     CHECK(verification_link("https://example.org/Psf/", "M2123") == "HTTPS://EXAMPLE.ORG/Psf/#M2123");
     CHECK(short_address("https://verify.example.org/psf/") == "verify.example.org/psf");
