@@ -11,17 +11,21 @@
 
 int main(int argc, char** argv) {
     using namespace mitra;
-    CLI::App app{"Mitra: curricula, cohorts, attendance, completion and certificates of the peer-support programme"};
+    const io::Catalog& help = io::catalog(io::environment_language());
+    // TRANSLATORS: mitra-cli --help's first line and the descriptions of its options for every command.
+    CLI::App app{
+        help.tr("Mitra: curricula, cohorts, attendance, completion and certificates of the peer-support programme")};
     app.name("mitra-cli");
-    cli::use_help_words(app, io::catalog(io::environment_language()));
-    app.set_help_all_flag("--help-all", "Every command and option");
+    cli::use_help_words(app, help);
+    app.set_help_all_flag("--help-all", help.tr("Every command and option"));
     app.require_subcommand(1);
     cli::Context ctx;
-    app.add_option(
-           "--db", ctx.db_target,
-           "The database: a file path, or a postgresql:// URL (default: " + store::Database::default_path() + ")")
+    app.add_option("--db", ctx.db_target,
+                   // TRANSLATORS: %s is the database file used when none is named.
+                   io::format(help.tr("The database: a file path, or a postgresql:// URL (default: %s)"),
+                              {store::Database::default_path()}))
         ->envname("MITRA_DB");
-    app.add_flag("--json", ctx.json_output, "Print results as JSON");
+    app.add_flag("--json", ctx.json_output, help.tr("Print results as JSON"));
     app.fallthrough();
 
     cli::add_init_commands(app, ctx);
