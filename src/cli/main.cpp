@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         const io::Catalog& words = io::catalog(io::environment_language());
         // TRANSLATORS: after a mistake in a command line; %s is the command that lists what there is.
-        std::cerr << "mitra-cli: " << cli::parse_error_words(e, words) << ' '
+        std::cerr << "mitra-cli: " << (words.translated() ? cli::parse_error_words(e, words) : e.what()) << ' '
                   << io::format(words.tr("(see %s)"), {"mitra-cli --help"}) << '\n';
         return 2;
     } catch (const InputError& e) {
@@ -73,9 +73,9 @@ int main(int argc, char** argv) {
         const io::Catalog& words = io::catalog(io::environment_language());
         for (std::size_t i = 0; i < e.problems.size(); ++i) {
             Problem shown = e.problems[i];
-            // In another language a field that is no option is named as the usage names an argument (COHORT),
+            // In another language a field that is no option (nor a file's column) is named as the usage names an argument (COHORT),
             // not by its English word; options (--ref) are what was typed.
-            if (words.translated() && !shown.field.empty() && shown.field[0] != '-')
+            if (words.translated() && shown.file.empty() && !shown.field.empty() && shown.field[0] != '-')
                 for (char& c : shown.field)
                     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
             std::cerr << "mitra-cli: " << io::problem_line(shown, words) << advice

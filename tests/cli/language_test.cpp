@@ -167,6 +167,7 @@ TEST_CASE("english_words finds English words in output and leaves codes, command
     CHECK(english_words("P-001 PSF 2026.1 KTM-north cert.pdf /tmp/a/b --today 12h").empty());
     CHECK(english_words("Sukarno 修了", {"Sukarno"}).empty());
     CHECK(english_words("mitra-cli: --ref: is needed (mitra-cli supervisor list)") == Words{"is", "needed"});
+    CHECK(english_words("書き出されます（mitra-cli settings get verifier-site）").empty());
     CHECK(english_words("/tmp/mitra-cli-test-1/a.csv: could not read (xy)") == Words{"could", "not", "read", "xy"});
     CHECK(english_words("3 of 12 complete, of") == Words{"of", "complete"});
 }

@@ -277,10 +277,13 @@ std::vector<std::string> english_words(const std::string& text, const std::vecto
             i += 11;
             continue;
         }
-        // A command begins a line, a parenthesis, a quotation or follows a space; in a path (mitra-cli-test-…) it is
-        // part of a file's name.
-        const bool command_starts = i == 0 || text[i - 1] == ' ' || text[i - 1] == '(' || text[i - 1] == '`' ||
-                                    text[i - 1] == '\n' || text[i - 1] == '\'' || text[i - 1] == '"';
+        // A command begins a line, a parenthesis (ASCII or full width), a quotation or follows a space; in a path
+        // (mitra-cli-test-…) it is part of a file's name.
+        const auto joins = [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-' ||
+                   c == '_' || c == '.';
+        };
+        const bool command_starts = i == 0 || !joins(text[i - 1]);  // after a space, a bracket (（), a quotation
         if (command_starts && text.compare(i, 10, "mitra-cli ") == 0) {
             i = text.find_first_of(")`\n", i);
             if (i == std::string::npos) break;
