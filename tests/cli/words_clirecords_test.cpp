@@ -24,22 +24,8 @@ const std::vector<std::string> kAllowed{
     "th",       "hi",        "ur",      "vi",        "id",     "en",      "si",      "ne",     "trainer",
     "replaced", "withdrawn", "mistake", "xyz",       "soon"};
 
-// What a run printed for people. english_words takes "mitra-cli" for the start of a command to run and skips the
-// rest of its line, so the program's name before a message on stderr is dropped first, and with it the name of the
-// argument refused ("serial: ", as --help names it: code, like an option's name).
-std::string readable(const Output& o) {
-    std::istringstream lines(o.out + "\n" + o.err);
-    std::string text, line;
-    while (std::getline(lines, line)) {
-        if (line.rfind("mitra-cli: ", 0) == 0) {
-            line.erase(0, 11);
-            const auto colon = line.find(": ");
-            if (colon != std::string::npos && line.find(' ') > colon) line.erase(0, colon + 2);
-        }
-        text += line + "\n";
-    }
-    return text;
-}
+// What a run printed for people, both streams (a refused argument is named in capitals, SERIAL, as --help does).
+std::string readable(const Output& o) { return o.out + "\n" + o.err; }
 
 std::string joined(const std::vector<std::string>& args) {
     std::string out;
