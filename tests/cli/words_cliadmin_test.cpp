@@ -9,6 +9,7 @@
 #include "cohort_setup.hpp"
 #include "names.hpp"
 #include "run_cli.hpp"
+#include "test_backend.hpp"
 
 namespace mitra::cli_test {
 namespace {
@@ -18,7 +19,11 @@ namespace {
 const std::vector<std::string> kAllowed = {"Sita", "Rai", "Dr", "Lee", "Patan", "Community", "Centre", "code", "file",
                                            "serial", "session", "cohort", "ja", "ne", "en", "pdf", "csv", "xlsx",
                                            // language codes (a curriculum's translations)
-                                           "fil", "hi", "id", "ko", "si", "ta", "th", "ur", "vi"};
+                                           "fil", "hi", "id", "ko", "si", "ta", "th", "ur", "vi",
+                                           // values the test types (a date, a language) and a standard's name
+                                           "soon", "xx", "Open", "Badges", "PostgreSQL",
+                                           // the report's own word for a hidden count, in the report's language (en)
+                                           "suppressed"};
 
 // Every English word left in a run's output, with the run's words for a failure's message.
 std::vector<std::string> english_of(const Output& run) { return english_words(run.out + run.err, kAllowed); }
@@ -63,6 +68,12 @@ TEST_CASE("the coordinator's commands say what they did, their tables and their 
         CHECK(contains(refused.err, "NOPE"));
     }
     SECTION("backup") {
+        if (mitra::test_backend::postgresql()) {  // a hub is backed up with pg_dump: refused, in Japanese
+            const auto refused = ws.run({"backup", "--list"});
+            CHECK(refused.status != 0);
+            CHECK_NO_ENGLISH(refused);
+            return;
+        }
         CHECK_NO_ENGLISH(ws.ok({"backup", "--list"}));
         const auto backed_up = ws.ok({"backup", "--out", dir + "/copy.db"});
         CHECK_NO_ENGLISH(backed_up);
