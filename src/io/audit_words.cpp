@@ -1,6 +1,8 @@
 // The audit history in a catalog's language (see audit_words.hpp).
 #include "io/audit_words.hpp"
 
+#include "io/reason_words.hpp"
+
 namespace mitra::io {
 
 std::string change_words(const std::string& entity, const std::string& action, const Catalog& words) {
@@ -30,17 +32,6 @@ std::string change_words(const std::string& entity, const std::string& action, c
     return key;  // a change this version has no words for yet (merge conflicts, future kinds)
 }
 
-std::string attendance_status_words(AttendanceStatus status, const Catalog& words) {
-    switch (status) {
-        case AttendanceStatus::present: return words.tr("present");
-        case AttendanceStatus::late: return words.tr("late");
-        case AttendanceStatus::left_early: return words.tr("left early");
-        case AttendanceStatus::excused: return words.tr("excused");
-        case AttendanceStatus::absent: return words.tr("absent");
-    }
-    return to_string(status);
-}
-
 std::string audit_value_words(const std::string& entity, const std::string& value, const Catalog& words) {
     const AuditValue v = parse_audit_value(entity, value);
     const std::string on = v.on ? to_string(*v.on) : "";
@@ -50,8 +41,8 @@ std::string audit_value_words(const std::string& entity, const std::string& valu
         case AuditValue::Kind::attendance: {
             // TRANSLATORS: an attendance mark in the history: %s is its status (late, left early), %d the minutes.
             std::string out =
-                v.minutes ? format(words.tr("%s, %d minutes"), {attendance_status_words(v.status, words), *v.minutes})
-                          : attendance_status_words(v.status, words);
+                v.minutes ? format(words.tr("%s, %d minutes"), {attendance_words(v.status, words), *v.minutes})
+                          : attendance_words(v.status, words);
             if (!v.note.empty()) out += " (" + v.note + ")";
             return out;
         }

@@ -11,8 +11,6 @@ namespace mitra::io {
 
 // "attendance" + "mark" -> "Attendance marked"; a change with no words yet as recorded ("pack merge").
 std::string change_words(const std::string& entity, const std::string& action, const Catalog& words);
-// "present", "late", "left early", "excused", "absent".
-std::string attendance_status_words(AttendanceStatus status, const Catalog& words);
 // A recorded value from the parts core takes it apart into: "late:150" -> "late, 150 minutes".
 std::string audit_value_words(const std::string& entity, const std::string& value, const Catalog& words);
 // What a change went to when it took the value away: "cleared" for a mark, "(none)" for anything else.
