@@ -4,23 +4,13 @@
 #include <fstream>
 #include <iterator>
 
+#include "cohort_setup.hpp"
 #include "names.hpp"
 #include "run_cli.hpp"
 
 using namespace mitra::cli_test;
 
 namespace {
-
-const std::string kCohort = "KTM-2026-1";
-
-void set_up(const Workspace& ws) {
-    ws.ok({"init"});
-    ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
-    ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan", "--country", "NP",
-           "--language", "ne", "--start", "2026-01-05"});
-    ws.ok({"cohort", "enrol", kCohort, "P-001", "P-002", "--on", "2026-01-01"});
-    ws.ok({"session", "schedule", kCohort});
-}
 
 // Runs a command that must be refused: status 2, `words` in the first line on stderr, nothing printed on
 // stdout, every stderr line a message of mitra-cli's own, and every table exactly as before.
@@ -43,7 +33,7 @@ void refused(const Workspace& ws, const std::vector<std::string>& args, const st
 
 TEST_CASE("a participant CSV with any bad row is refused whole, naming the line and column", "[cli][participant]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     const std::string good = "P-100,Good Person,,JP,ja,\n";  // line 2: would be added if the file were taken
     std::string bad_row, where;
     std::string header = kPeopleHeader;
@@ -92,7 +82,7 @@ TEST_CASE("a participant CSV with any bad row is refused whole, naming the line 
 TEST_CASE("a name that cannot be printed or shows as another is refused at the door, naming the field, not the name",
           "[cli][participant][names]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     const auto never_quoted = [&ws](const std::vector<std::string>& args, const std::string& words) {
         const auto before = ws.dump();
         const auto result = ws.run(args);
@@ -142,7 +132,7 @@ TEST_CASE("names are kept in one form whatever spaces and composition they were 
 TEST_CASE("an attendance CSV naming an unknown ref or another cohort's session is refused, naming file and line",
           "[cli][attendance]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     ws.ok({"cohort", "create", "--code", "CMB-2026-1", "--curriculum", "PSF", "--site", "Colombo", "--country", "LK",
            "--language", "si", "--start", "2026-02-02"});
     ws.ok({"session", "schedule", "CMB-2026-1"});
@@ -172,7 +162,7 @@ TEST_CASE("an attendance CSV naming an unknown ref or another cohort's session i
 
 TEST_CASE("attendance marks on the command line are refused whole when any is bad", "[cli][attendance]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     const auto id = std::to_string(ws.json({"session", "list", kCohort})[0]["id"].get<long long>());
     SECTION("late without minutes names the option") {
         refused(ws, {"attendance", "mark", id, "--present", "P-001", "--late", "P-002"}, "--late");
@@ -190,7 +180,7 @@ TEST_CASE("attendance marks on the command line are refused whole when any is ba
 
 TEST_CASE("a broken curriculum file is refused with its file, line and column", "[cli][curriculum]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     SECTION("a value of the wrong type") {
         const std::string file = ws.file("broken.toml",
                                          "[curriculum]\ncode = \"BRK\"\nversion = \"1\"\n\n"
@@ -215,7 +205,7 @@ TEST_CASE("a broken curriculum file is refused with its file, line and column", 
 
 TEST_CASE("an unknown cohort is refused by every command that names one", "[cli][cohort]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     const auto marks = ws.file("marks.csv", "session,ref,status,minutes\n1,P-001,present,\n");
     refused(ws, {"session", "list", "NOPE"}, "no cohort has code NOPE");
     refused(ws, {"session", "schedule", "NOPE"}, "no cohort has code NOPE");
@@ -230,7 +220,7 @@ TEST_CASE("an unknown cohort is refused by every command that names one", "[cli]
 
 TEST_CASE("a date that is not in the calendar is refused, naming the option", "[cli][session]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     refused(ws,
             {"cohort", "create", "--code", "X-1", "--curriculum", "PSF", "--site", "S", "--country", "NP", "--language",
              "ne", "--start", "2026-02-30"},
@@ -246,7 +236,7 @@ TEST_CASE("a date that is not in the calendar is refused, naming the option", "[
 
 TEST_CASE("enrolling an unknown ref along with a known one enrols neither", "[cli][cohort]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     refused(ws, {"cohort", "enrol", kCohort, "P-003", "P-999"}, "P-999");
     const auto enrolled = ws.json({"participant", "list", "--cohort", kCohort});
     REQUIRE(enrolled.size() == 2);
@@ -256,7 +246,7 @@ TEST_CASE("enrolling an unknown ref along with a known one enrols neither", "[cl
 
 TEST_CASE("other bad options are refused with status 2 and nothing changed", "[cli]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     SECTION("a participant with an unknown country") {
         refused(ws, {"participant", "add", "--ref", "P-200", "--name", kSriyani, "--country", "XX", "--language", "si"},
                 "--country");
@@ -278,7 +268,7 @@ TEST_CASE("other bad options are refused with status 2 and nothing changed", "[c
 
 TEST_CASE("records for someone not in the cohort, or for a module without them, are refused", "[cli][completion]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     SECTION("an assessment of someone not enrolled") {
         refused(ws, {"assessment", "record", kCohort, "P-005", "M03", "--passed", "--assessor", "Sita Rai"},
                 "P-005 is not enrolled");

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "names.hpp"
 #include "run_cli.hpp"
 
 namespace mitra {
@@ -28,6 +29,17 @@ std::string pdf_text(const std::filesystem::path& pdf);  // without any whitespa
 bool contains(const std::string& haystack, const std::string& needle);
 
 inline const std::string kVerifyUrl = "https://verify.example.org/psf/";
+
+// init, the CSV people, kCohort (PSF at Patan, from 2026-01-05, no trainer) with P-001 and P-002 enrolled on
+// 2026-01-01 and its sessions scheduled: a small cohort for refusals to leave as it was.
+inline void set_up_scheduled_cohort(const Workspace& ws) {
+    ws.ok({"init"});
+    ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
+    ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan", "--country", "NP",
+           "--language", "ne", "--start", "2026-01-05"});
+    ws.ok({"cohort", "enrol", kCohort, "P-001", "P-002", "--on", "2026-01-01"});
+    ws.ok({"session", "schedule", kCohort});
+}
 
 // init, the verification address (unless `verify_url` is false), a trainer, the CSV people and P-013, a cohort of
 // P-001, P-002, P-003 and P-013 with its schedule; P-001 and P-003 complete everything, P-002 all but the code of

@@ -10,15 +10,6 @@ using namespace mitra::cli_test;
 
 namespace {
 
-void set_up(const Workspace& ws) {
-    ws.ok({"init"});
-    ws.ok({"participant", "import", ws.file("people.csv", people_csv())});
-    ws.ok({"cohort", "create", "--code", kCohort, "--curriculum", "PSF", "--site", "Patan", "--country", "NP",
-           "--language", "ne", "--start", "2026-01-05"});
-    ws.ok({"cohort", "enrol", kCohort, "P-001", "P-002", "--on", "2026-01-01"});
-    ws.ok({"session", "schedule", kCohort});
-}
-
 // Runs an import that must be refused; the database must be as before. Returns stderr.
 std::string refused(const Workspace& ws, const std::vector<std::string>& args) {
     const auto before = ws.dump();
@@ -42,7 +33,7 @@ const std::vector<std::string> kCodes{"ref",      "full_name",    "latin_name", 
 TEST_CASE("a broken participants CSV is refused in Japanese, naming each line and field; in English as before",
           "[cli][participant][language]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     const std::string header = "ref,full_name,latin_name,country,language,email,consent_date\n";
     const std::string good = "P-100,Good Person,,JP,ja,,\n";  // line 2: would be added if the file were taken
 
@@ -105,7 +96,7 @@ TEST_CASE("a broken participants CSV is refused in Japanese, naming each line an
 TEST_CASE("a broken attendance CSV is refused in Japanese, naming each line and field; in English as before",
           "[cli][attendance][language]") {
     Workspace ws;
-    set_up(ws);
+    set_up_scheduled_cohort(ws);
     const auto session = std::to_string(ws.json({"session", "list", kCohort})[0]["id"].get<long long>());
     const auto file = ws.file("marks.csv", "session,ref,status,minutes\n" + session + ",P-001,present,\n" + session +
                                                ",P-002,sometimes,\n" + "x,P-002,late,\n" + session +
