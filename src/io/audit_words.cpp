@@ -40,9 +40,9 @@ std::string audit_value_words(const std::string& entity, const std::string& valu
         case AuditValue::Kind::erased: return words.tr("(erased)");
         case AuditValue::Kind::attendance: {
             // TRANSLATORS: an attendance mark in the history: %s is its status (late, left early), %d the minutes.
-            std::string out =
-                v.minutes ? format(words.tr("%s, %d minutes"), {attendance_words(v.status, words), *v.minutes})
-                          : attendance_words(v.status, words);
+            std::string out = v.minutes
+                                  ? format(words.tr("%s, %d minutes"), {attendance_words(v.status, words), *v.minutes})
+                                  : attendance_words(v.status, words);
             if (!v.note.empty()) out += " (" + v.note + ")";
             return out;
         }

@@ -145,7 +145,8 @@ MarkCounts AttendanceRepo::mark(const std::string& cohort_code, const std::vecto
                 continue;
             }
             if (!seen.insert({a.session_id, a.participant_ref}).second) {
-                problem(line, "ref", ProblemCode::marked_twice_in_batch, {a.participant_ref, std::to_string(a.session_id)});
+                problem(line, "ref", ProblemCode::marked_twice_in_batch,
+                        {a.participant_ref, std::to_string(a.session_id)});
                 continue;
             }
             if (!people.count(a.participant_ref)) {
