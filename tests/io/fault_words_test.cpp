@@ -7,18 +7,16 @@
 #include <string>
 #include <vector>
 
+#include "catalog_languages.hpp"
 #include "io/catalog.hpp"
 #include "io/files.hpp"
 #include "io/fault_words.hpp"
 
 using namespace mitra;
 using namespace mitra::io;
+using mitra::io_test::kLanguages;
 
 namespace {
-
-// The catalogs shipped (po/LINGUAS).
-const std::vector<std::string> kLanguages{"ja",  "zh_CN", "zh_TW", "ko", "th", "id",
-                                          "fil", "hi",    "ne",    "ur", "si", "ta"};
 
 std::vector<Fault> every_code() {
     std::vector<Fault> all;

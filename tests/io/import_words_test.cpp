@@ -7,6 +7,7 @@
 
 #include "core/validation.hpp"
 #include "io/attendance_csv.hpp"
+#include "catalog_languages.hpp"
 #include "io/catalog.hpp"
 #include "io/participant_csv.hpp"
 #include "io/reason_words.hpp"
@@ -15,11 +16,9 @@
 using namespace mitra;
 using namespace mitra::io;
 using mitra::io::testing::listed;
+using mitra::io_test::kLanguages;
 
 namespace {
-
-const std::vector<std::string> kLanguages{"ja",  "zh_CN", "zh_TW", "ko", "th", "id",
-                                          "fil", "hi",    "ne",    "ur", "si", "ta"};
 
 // One error of every kind core gives a field, as core gives it.
 std::vector<FieldError> every_kind() {
