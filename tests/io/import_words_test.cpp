@@ -196,11 +196,11 @@ TEST_CASE("an attendance CSV's problems carry codes worded in every language, th
 
 TEST_CASE("a problem's whole line: a file's place as compilers write it, a line with no file in words",
           "[catalog][language]") {
-    Problem in_file{"people.csv", 4, 2, "full_name"};
+    Problem in_file{"people.csv", 4, 2, "full_name", ""};
     in_file.code = ProblemCode::field_blank;
     CHECK(problem_line(in_file, catalog("")) == "people.csv:4:2: full_name: is blank");
     CHECK(problem_line(in_file, catalog("ja")) == "people.csv:4:2: full_name: 空白だけです");
-    Problem typed{"", 4, 2, "full_name"};
+    Problem typed{"", 4, 2, "full_name", ""};
     typed.code = ProblemCode::field_blank;
     CHECK(problem_line(typed, catalog("")) == "line 4, column 2: full_name: is blank");
     CHECK(problem_line(typed, catalog("ja")) == "4 行目、2 列目: full_name: 空白だけです");
