@@ -21,7 +21,9 @@ std::string qr_of(const fs::path& pdf, int dpi) {
     REQUIRE(tool("/usr/bin/pdftoppm",
                  {"-gray", "-png", "-singlefile", "-r", std::to_string(dpi), pdf.string(), png.string()})
                 .status == 0);
-    auto read = tool("/usr/bin/zbarimg", {"--quiet", "--raw", png.string() + ".png"}).out;
+    // QR codes only, as a phone's camera reads it (with every symbology on, zbar may find a bar code in the text).
+    auto read =
+        tool("/usr/bin/zbarimg", {"--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png.string() + ".png"}).out;
     while (!read.empty() && read.back() == '\n') read.pop_back();
     return read;
 }

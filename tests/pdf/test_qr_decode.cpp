@@ -69,13 +69,14 @@ const Person longer[] = {
     {"Raden Ajeng Kartini Sosroningrat", "", "id", "id"},
 };
 
-// zbarimg's reading of a page rendered at `dpi`: the text of every symbol it found, one a line.
+// zbarimg's reading of a page rendered at `dpi`: the text of every QR code it found, one a line (QR codes only, as a
+// phone's camera reads them: with every symbology on, zbar may also find a bar code in the page's text).
 std::string decoded(const fs::path& pdf, int dpi) {
     const auto prefix = pdf.parent_path() / (pdf.stem().string() + "-" + std::to_string(dpi));
     REQUIRE(run("pdftoppm -gray -png -singlefile -r " + std::to_string(dpi) + " " + quote(pdf.string()) + " " +
                 quote(prefix.string()))
                 .status == 0);
-    const auto r = run("zbarimg --quiet --raw " + quote(prefix.string() + ".png"));
+    const auto r = run("zbarimg --quiet --raw -Sdisable -Sqrcode.enable " + quote(prefix.string() + ".png"));
     std::string text = r.out;
     while (!text.empty() && text.back() == '\n') text.pop_back();
     return text;
