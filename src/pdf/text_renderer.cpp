@@ -31,6 +31,8 @@ constexpr std::size_t kNoForm = static_cast<std::size_t>(-1);
 constexpr std::size_t kDeflateWindow = 32000;
 // Outline copies out of the window before the glyph gets a form (measured: 2 gives the smallest files).
 constexpr int kFarCopiesBeforeForm = 2;
+// A rise (Ts, points) that puts text above the top of any page: PDF's largest is 14400 points high.
+constexpr double kOffPage = 15000;
 
 /// Compact decimal for content streams ("12.5", "-3", "0.0123"): printf's "%.*f" without trailing zeros.
 void put(std::string& out, double v, int decimals = 3) {
@@ -360,11 +362,18 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     // sorts a line's text objects by x, and skips one under /ActualText only after another under the same span or
     // where that text has nothing printable (cpdf_textpage.cpp, PreMarkedContent()), so an empty one let through
     // the layer's glyph after each run's span, beside the span's text.  Poppler drops U+0000 as it did empty text.
+    // The layer ends with a space far above the page, which no engine reads (pdf.js and MuPDF leave out text off
+    // the page): PDFium gathers a line's text objects while each is at the height of the last (cpdf_textpage.cpp,
+    // ProcessTextObject()), sorted by x, and the space ends that line, so the layer's pieces are not sorted among the
+    // runs' objects.  Between the objects of a run (a Nastaliq run is several, its glyphs raised and lowered with
+    // Ts) a piece made PDFium take the run's span again after it: "جنوری، جنوری، 2026".
     const bool layer = layered(line);
     if (layer) {
         out += "/Span<</ActualText<FEFF0000>>>BDC\n";
-        write_text_layer(page, line_layer_pieces(line, run_fonts, size), fs, out, 0, true);
-        out += "EMC\n100 Tz 0 Tr 0 0 Td\n";
+        std::vector<TextPiece> pieces = line_layer_pieces(line, run_fonts, size);
+        pieces.push_back({" ", fs, -1, kOffPage});
+        write_text_layer(page, pieces, fs, out, 0, true);
+        out += "EMC\n100 Tz 0 Tr 0 Ts 0 0 Td\n";
     }
     double pen = x0;
     const FontEmbedder::Font* current = nullptr;
@@ -663,6 +672,7 @@ void TextRenderer::write_text_layer(HPDF_Page page, const std::vector<TextPiece>
     std::size_t cur_font = static_cast<std::size_t>(-1);
     const double sizes[2] = {size, round_to(size * 1.01, 1000)};
     bool odd = false;  // which of `sizes` the last piece had
+    double rise = 0;   // the current Ts
     for (const auto& p : pieces) {
         if (piece_per_item) {
             odd = !odd;
@@ -674,6 +684,11 @@ void TextRenderer::write_text_layer(HPDF_Page page, const std::vector<TextPiece>
             put(out, p.start);
             put(out, y0);
             out += "Tm\n";
+        }
+        if (p.rise != rise) {
+            put(out, p.rise);
+            out += "Ts\n";
+            rise = p.rise;
         }
         const Code code = code_for(p.text);
         if (code.font != cur_font) {

@@ -120,9 +120,10 @@ private:
         std::string text;
         double advance;
         double start = -1;  ///< x where a new group begins (a Tm to (start, y0)), else -1: right after the last
+        double rise = 0;    ///< how far above the baseline (Ts)
     };
     /// Shows `pieces` in rendering mode 3 (invisible), each scaled to its advance, from the current text position;
-    /// leaves the text state with 3 Tr and the last piece's Tf and Tz.  Inside BT/ET.  With `piece_per_item`, each
+    /// leaves the text state with 3 Tr and the last piece's Tf, Tz and Ts.  Inside BT/ET.  With `piece_per_item`, each
     /// piece has a Tf of its own, the size alternating between `size` and 1% more: pdf.js ends an item of its text
     /// content at a change of size, and so reads each piece as it is instead of reordering right-to-left letters.
     void write_text_layer(HPDF_Page page, const std::vector<TextPiece>& pieces, double size, std::string& out,
