@@ -149,7 +149,58 @@ enum class ProblemCode {
     enrolled_in_several,            // ref, cohort codes
     no_supervision_entry,           // supervisor ref, participant ref, cohort code
     unprintable_character,          // code point (U+0000), script
-    last = unprintable_character,   // for walking every code
+    // the curriculum and certificate template files (TOML), issue 20
+    toml_not_valid,              // toml++'s own description (English)
+    toml_wrong_type,             // the type wanted, the type found (keys of io::toml_type_words: "text", "[[frame]]")
+    toml_unknown_key,            // key, the keys there are
+    toml_too_long,               // characters, most characters
+    toml_not_a_language_tag,     // key
+    toml_empty,                  // -
+    toml_no_texts,               // -
+    toml_needs_english,          // -
+    toml_out_of_range,           // value, least, most
+    toml_not_a_share,            // -
+    toml_not_a_fingerprint,      // -
+    toml_not_a_category,         // -
+    ethics_code_empty,           // -
+    curriculum_no_modules,       // -
+    module_code_twice,           // module code, first line
+    session_not_in_module,       // session number, the module's sessions
+    session_listed_twice,        // session number
+    split_without_supervision,   // -
+    split_over_supervision,      // the minimums' minutes, supervised_minutes
+    group_max_below_minimum,     // supervised_group_max_minutes, supervised_group_minutes
+    criterion_twice,             // criterion key, first line
+    not_a_module_kind,           // what was given
+    not_an_assessment_kind,      // what was given
+    hours_out_of_range,          // -
+    electives_over_modules,      // electives required, electives there are
+    no_shipped_curricula,        // -
+    not_one_of,                  // what was given, the choices ("A4", "Letter")
+    not_a_colour,                // what was given
+    not_a_placeholder,           // the placeholder as written
+    not_a_text_field,            // what was given
+    field_or_text,               // -
+    only_for_modules,            // -
+    image_not_png_or_jpeg_name,  // image file
+    image_control_character,     // image file
+    image_absolute,              // image file
+    image_outside_folder,        // image file
+    image_missing,               // image file, where it was looked for
+    image_link_outside,          // image file, where the link leads
+    image_cannot_open,           // image file
+    image_not_a_file,            // image file
+    image_too_many_bytes,        // image file, megabytes, most megabytes
+    image_png_no_header,         // image file
+    image_png_bad_header,        // image file
+    image_jpeg_cut_short,        // image file
+    image_jpeg_no_frame,         // image file, byte
+    image_jpeg_unusual,          // image file
+    image_jpeg_unreadable,       // image file
+    image_neither,               // image file
+    image_misnamed,              // image file, PNG or JPEG, the name's ending (.jpg)
+    image_too_large,             // image file, width, height, most pixels a side, most million pixels
+    last = image_too_large,      // for walking every code
 };
 
 struct Problem {

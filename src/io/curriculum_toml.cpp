@@ -9,6 +9,7 @@
 #include "core/text.hpp"
 #include "core/translation_drift.hpp"
 #include "io/files.hpp"
+#include "io/reason_words.hpp"
 #include "io/toml_checker.hpp"
 
 namespace mitra::io {
@@ -37,12 +38,11 @@ private:
                                     bool required) {
         auto value = text(table, key, path, required);
         if (value && value->empty()) {
-            problem(table.get(key)->source(), child_field(path, key), "is empty");
+            problem(table.get(key)->source(), child_field(path, key), ProblemCode::toml_empty);
             return std::nullopt;
         }
         if (value && !is_code(*value)) {
-            problem(table.get(key)->source(), child_field(path, key),
-                    "'" + *value + "' may hold only letters A-Z, digits, '-', '_' and '.' (at most 64)");
+            problem(table.get(key)->source(), child_field(path, key), ProblemCode::field_not_a_code, {*value});
             return std::nullopt;
         }
         return value;
@@ -53,14 +53,13 @@ private:
         const toml::node* node = find(table, key, path, required);
         if (!node) return std::nullopt;
         if (!node->is_integer()) {
-            wrong_type(*node, child_field(path, key), "a whole number");
+            wrong_type(*node, child_field(path, key), "integer");
             return std::nullopt;
         }
         const long long value = node->as_integer()->get();
         if (value < min || value > max) {
-            problem(node->source(), child_field(path, key),
-                    std::to_string(value) + " is out of range: it should be from " + std::to_string(min) + " to " +
-                        std::to_string(max));
+            problem(node->source(), child_field(path, key), ProblemCode::toml_out_of_range,
+                    {std::to_string(value), std::to_string(min), std::to_string(max)});
             return std::nullopt;
         }
         return static_cast<int>(value);
@@ -71,11 +70,11 @@ private:
         if (!node) return std::nullopt;
         const auto value = node->value<double>();  // an integer (1) converts too
         if (!value || !(node->is_floating_point() || node->is_integer())) {
-            wrong_type(*node, child_field(path, key), "a number such as 0.8");
+            wrong_type(*node, child_field(path, key), "share");
             return std::nullopt;
         }
         if (!(*value > 0.0 && *value <= 1.0)) {
-            problem(node->source(), child_field(path, key), "should be more than 0 and at most 1 (such as 0.8)");
+            problem(node->source(), child_field(path, key), ProblemCode::toml_not_a_share);
             return std::nullopt;
         }
         return *value;
@@ -99,8 +98,7 @@ private:
                 continue;
             }
             problem(node->as_table()->get(it->first)->source(), child_field(field, it->first),
-                    "is not the fingerprint of English texts (16 digits 0-9 and a-f, as `mitra-cli curriculum show` "
-                    "prints it)");
+                    ProblemCode::toml_not_a_fingerprint);
             it = stamps.by_language.erase(it);
         }
         return stamps;
@@ -117,7 +115,7 @@ private:
         if (auto ethics = text(head, "ethics_code", path, false, kMaxLabelChars)) {
             if (trim(*ethics).empty())
                 problem(head.get("ethics_code")->source(), child_field(path, "ethics_code"),
-                        "is empty; leave the key out when no code of ethics applies");
+                        ProblemCode::ethics_code_empty);
             curriculum.ethics_code = *ethics;
         }
         curriculum.title = localized_at(head, "title", path, true, kMaxTitleChars);
@@ -133,12 +131,11 @@ private:
         const toml::node* node = root.get("module");
         const toml::array* list = node ? node->as_array() : nullptr;
         if (!node || (list && list->empty())) {
-            problem(node ? node->source() : root.source(), "module",
-                    "the curriculum has no modules; add at least one [[module]]");
+            problem(node ? node->source() : root.source(), "module", ProblemCode::curriculum_no_modules);
             return;
         }
         if (!list || !list->is_array_of_tables()) {
-            wrong_type(*node, "module", "a list of [[module]] tables");
+            wrong_type(*node, "module", "[[module]]");
             return;
         }
         std::map<std::string, int> first_line_of_code;
@@ -149,9 +146,8 @@ private:
                 const toml::node* code_node = table.get("code");
                 const int line = static_cast<int>(code_node->source().begin.line);
                 if (auto [it, fresh] = first_line_of_code.emplace(module.code, line); !fresh)
-                    problem(
-                        code_node->source(), indexed_field("module", i) + ".code",
-                        "module code " + module.code + " is used twice, first on line " + std::to_string(it->second));
+                    problem(code_node->source(), indexed_field("module", i) + ".code", ProblemCode::module_code_twice,
+                            {module.code, std::to_string(it->second)});
             }
             curriculum.modules.push_back(std::move(module));
         }
@@ -190,19 +186,18 @@ private:
         if (const toml::node* node = table.get("mandatory_sessions")) {
             const std::string field = child_field(path, "mandatory_sessions");
             const auto* list = node->as_array();
-            if (!list) wrong_type(*node, field, "a list of session numbers such as [1, 4]");
+            if (!list) wrong_type(*node, field, "session_numbers");
             for (std::size_t i = 0; list && i < list->size(); ++i) {
                 const toml::node& item = *list->get(i);
                 const std::string item_field = indexed_field(field, i);
                 const auto number = item.value<long long>();
-                if (!item.is_integer() || !number) wrong_type(item, item_field, "a session number");
+                if (!item.is_integer() || !number) wrong_type(item, item_field, "session_number");
                 else if (*number < 1 || *number > module.sessions)
-                    problem(item.source(), item_field,
-                            "session " + std::to_string(*number) + " does not exist: the module has " +
-                                std::to_string(module.sessions) + " session(s) (sessions =)");
+                    problem(item.source(), item_field, ProblemCode::session_not_in_module,
+                            {std::to_string(*number), std::to_string(module.sessions)});
                 else if (std::find(rule.mandatory_sessions.begin(), rule.mandatory_sessions.end(), *number) !=
                          rule.mandatory_sessions.end())
-                    problem(item.source(), item_field, "session " + std::to_string(*number) + " is listed twice");
+                    problem(item.source(), item_field, ProblemCode::session_listed_twice, {std::to_string(*number)});
                 else rule.mandatory_sessions.push_back(static_cast<int>(*number));
             }
         }
@@ -224,17 +219,14 @@ private:
         };
         const char* first = table.contains(keys[0]) ? keys[0] : table.contains(keys[1]) ? keys[1] : keys[2];
         if (module.supervised_minutes <= 0)
-            problem(where(first), child_field(path, first),
-                    "splits supervised practice, but the module has none (give supervised_minutes, the total)");
+            problem(where(first), child_field(path, first), ProblemCode::split_without_supervision);
         else if (rule.one_to_one_minutes + rule.group_minutes > module.supervised_minutes)
-            problem(where(first), child_field(path, first),
-                    "one-to-one and group minimums (" + std::to_string(rule.one_to_one_minutes + rule.group_minutes) +
-                        " minutes) are more than supervised_minutes (" + std::to_string(module.supervised_minutes) +
-                        ")");
+            problem(where(first), child_field(path, first), ProblemCode::split_over_supervision,
+                    {std::to_string(rule.one_to_one_minutes + rule.group_minutes),
+                     std::to_string(module.supervised_minutes)});
         if (rule.group_max_minutes > 0 && rule.group_max_minutes < rule.group_minutes)
-            problem(where(keys[2]), child_field(path, keys[2]),
-                    std::to_string(rule.group_max_minutes) + " is less than supervised_group_minutes (" +
-                        std::to_string(rule.group_minutes) + ")");
+            problem(where(keys[2]), child_field(path, keys[2]), ProblemCode::group_max_below_minimum,
+                    {std::to_string(rule.group_max_minutes), std::to_string(rule.group_minutes)});
     }
 
     // [module.rubric] pass_level, max_not_observed; [[module.rubric.criterion]] key, title, level_0 .. level_4.
@@ -245,7 +237,7 @@ private:
         const toml::node* node = find(table, "criterion", path, true);
         const auto* list = node ? node->as_array() : nullptr;
         if (node && (!list || !list->is_array_of_tables() || list->empty())) {
-            wrong_type(*node, child_field(path, "criterion"), "one or more [[module.rubric.criterion]] tables");
+            wrong_type(*node, child_field(path, "criterion"), "criteria");
             list = nullptr;
         }
         std::map<std::string, int> first_line_of_key;
@@ -259,9 +251,8 @@ private:
                 const toml::node* key_node = c.get("key");
                 const int line = static_cast<int>(key_node->source().begin.line);
                 if (auto [it, fresh] = first_line_of_key.emplace(criterion.key, line); !fresh)
-                    problem(
-                        key_node->source(), field + ".key",
-                        "criterion " + criterion.key + " is used twice, first on line " + std::to_string(it->second));
+                    problem(key_node->source(), field + ".key", ProblemCode::criterion_twice,
+                            {criterion.key, std::to_string(it->second)});
             }
             criterion.title = localized_at(c, "title", field, true, kMaxTitleChars);
             for (int level = 0; level <= kRubricTopLevel; ++level)
@@ -278,9 +269,7 @@ private:
         const auto kind = text(table, "kind", path, true);
         if (!kind) return;
         if (auto parsed = parse_module_kind(*kind)) module.kind = *parsed;
-        else
-            problem(table.get("kind")->source(), child_field(path, "kind"),
-                    "'" + *kind + "' is not a kind of module (theory, practice, art_community or practicum)");
+        else problem(table.get("kind")->source(), child_field(path, "kind"), ProblemCode::not_a_module_kind, {*kind});
     }
 
     void read_assessment(const toml::table& table, const std::string& path, Module& module) {
@@ -289,7 +278,7 @@ private:
         if (*assessment == "pass_fail") module.has_assessment = true;
         else
             problem(table.get("assessment")->source(), child_field(path, "assessment"),
-                    "'" + *assessment + "' is not a kind of assessment; the only one is \"pass_fail\"");
+                    ProblemCode::not_an_assessment_kind, {*assessment});
     }
 
     void read_outcomes(const toml::table& table, const std::string& path, Module& module) {
@@ -297,7 +286,7 @@ private:
         if (!node) return;
         const auto* list = node->as_array();
         if (!list || !list->is_array_of_tables()) {
-            wrong_type(*node, child_field(path, "outcome"), "a list of [[module.outcome]] tables");
+            wrong_type(*node, child_field(path, "outcome"), "[[module.outcome]]");
             return;
         }
         for (std::size_t i = 0; i < list->size(); ++i)
@@ -309,11 +298,11 @@ private:
     std::optional<int> hours(const toml::node& node, const std::string& field) {
         const auto value = node.value<double>();
         if (!value || !(node.is_integer() || node.is_floating_point())) {
-            wrong_type(node, field, "a number of hours such as 36 or 1.5");
+            wrong_type(node, field, "hours");
             return std::nullopt;
         }
         if (*value < 0 || *value > 10000) {
-            problem(node.source(), field, "should be from 0 to 10000 hours");
+            problem(node.source(), field, ProblemCode::hours_out_of_range);
             return std::nullopt;
         }
         return static_cast<int>(*value * 60 + 0.5);
@@ -343,7 +332,8 @@ private:
                     if (const auto* minimum = table_at(*renewal, "minimum_hours", renewal_path))
                         for (const auto& [category, value] : *minimum) {
                             const std::string field = child_field(minimum_path, category.str());
-                            if (!is_code(category.str())) problem(category.source(), field, "is not a category name");
+                            if (!is_code(category.str()))
+                                problem(category.source(), field, ProblemCode::toml_not_a_category);
                             else if (auto minutes = hours(value, field))
                                 definition.renewal.minimum_minutes[std::string(category.str())] = *minutes;
                         }
@@ -359,9 +349,8 @@ private:
         if (curriculum.electives_required <= electives) return;
         const toml::node* node = root.at_path("curriculum.electives_required").node();
         problem(node ? node->source() : root.source(), "curriculum.electives_required",
-                std::to_string(curriculum.electives_required) +
-                    " electives are required, but the curriculum has only " + std::to_string(electives) +
-                    " (modules with required = false)");
+                ProblemCode::electives_over_modules,
+                {std::to_string(curriculum.electives_required), std::to_string(electives)});
     }
 };
 
@@ -389,8 +378,7 @@ Result<std::vector<Curriculum>> read_shipped_curricula() {
     Result<std::vector<Curriculum>> result;
     const auto dir = shipped_dir("curricula");
     if (dir.empty()) {
-        result.problems.push_back(
-            {"curricula", 0, 0, "", "cannot find the shipped curricula folder (set MITRA_DATA_DIR)"});
+        result.problems.push_back(coded_problem({"curricula", 0, 0, "", ""}, ProblemCode::no_shipped_curricula));
         return result;
     }
     std::vector<std::filesystem::path> files;

@@ -23,6 +23,35 @@ std::string module_of(const ParticipantCompletion& person, const std::string& co
     return m ? module_phrase(*m, m->title, words) : code;
 }
 
+// A TOML value's type, wanted or found, from its key in a toml_wrong_type problem (toml_checker.cpp gives them);
+// "[[frame]]" is a list of [[frame]] tables. A key not known here is shown as it is.
+std::string toml_type_words(const std::string& key, const Catalog& words) {
+    // TRANSLATORS: the types of value a curriculum or certificate template file (TOML) holds, said in "should be
+    // %s, but is %s". "text in quotes" is a value written between double quotes.
+    if (key == "text") return words.trc("TOML type", "text");
+    if (key == "text_in_quotes") return words.trc("TOML type", "text in quotes");
+    if (key == "integer") return words.trc("TOML type", "a whole number");
+    if (key == "float") return words.trc("TOML type", "a number with decimals");
+    // TRANSLATORS: true and false are written as they are in the file: keep them.
+    if (key == "boolean") return words.trc("TOML type", "true or false");
+    if (key == "table") return words.trc("TOML type", "a table");
+    if (key == "array") return words.trc("TOML type", "a list");
+    if (key == "date") return words.trc("TOML type", "a date or time");
+    if (key == "nothing") return words.trc("TOML type", "nothing");
+    if (key == "number") return words.trc("TOML type", "a number");
+    // TRANSLATORS: en = "..." is how the file writes the English text: keep it as it is.
+    if (key == "localized") return words.trc("TOML type", "a table of texts by language (en = \"...\")");
+    if (key == "share") return words.trc("TOML type", "a number such as 0.8");
+    if (key == "session_numbers") return words.trc("TOML type", "a list of session numbers such as [1, 4]");
+    if (key == "session_number") return words.trc("TOML type", "a session number");
+    if (key == "hours") return words.trc("TOML type", "a number of hours such as 36 or 1.5");
+    // TRANSLATORS: [[module.rubric.criterion]] is how the file writes such a table: keep it as it is.
+    if (key == "criteria") return words.trc("TOML type", "one or more [[module.rubric.criterion]] tables");
+    // TRANSLATORS: %s is how the file writes such a table ([[module]], [[frame]]): it is kept as it is.
+    if (key.size() > 4 && key.rfind("[[", 0) == 0) return format(words.trc("TOML type", "a list of %s tables"), {key});
+    return key;
+}
+
 }  // namespace
 
 std::string category_words(const std::string& category, const Catalog& words) {
@@ -507,6 +536,139 @@ std::string problem_phrase(const Problem& p, const Catalog& words) {
             return format(words.tr("supervisor %s has no supervision entry for %s in cohort %s"), v);
         case Code::unprintable_character:
             return format(words.tr("contains %s (%s), which no font Mitra ships can print on a certificate"), v);
+        // The curriculum and certificate template files (TOML).
+        case Code::toml_not_valid:
+            // TRANSLATORS: %s is what the TOML reader (toml++) found wrong, in English: it is not translated.
+            return format(words.tr("not valid TOML: %s"), v);
+        case Code::toml_wrong_type:
+            return format(words.tr("should be %s, but is %s"),
+                          {toml_type_words(p.values.size() > 0 ? p.values[0] : "", words),
+                           toml_type_words(p.values.size() > 1 ? p.values[1] : "", words)});
+        case Code::toml_unknown_key:
+            // TRANSLATORS: the keys are the file's own names: they are not translated.
+            return format(words.tr("unknown key '%s'; the keys here are %s"), v);
+        case Code::toml_too_long: return format(words.tr("is %s characters long; the most is %s"), v);
+        case Code::toml_not_a_language_tag:
+            return format(words.tr("'%s' is not a BCP 47 language tag (such as en, ja, zh-Hant)"), v);
+        case Code::toml_empty: return words.tr("is empty");
+        case Code::toml_no_texts: return words.tr("has no texts");
+        case Code::toml_needs_english:
+            // TRANSLATORS: en = "..." is how the file writes the English text: keep it as it is.
+            return words.tr("needs an English text (en = \"...\"), the fallback");
+        case Code::toml_out_of_range: return format(words.tr("%s is out of range: it should be from %s to %s"), v);
+        case Code::toml_not_a_share: return words.tr("should be more than 0 and at most 1 (such as 0.8)");
+        case Code::toml_not_a_fingerprint:
+            // TRANSLATORS: the fingerprint is a code Mitra prints for a curriculum's English texts.
+            return words.tr(
+                "is not the fingerprint of English texts (16 digits 0-9 and a-f, as Mitra shows it "
+                "with the curriculum)");
+        case Code::toml_not_a_category: return words.tr("is not a category name");
+        case Code::ethics_code_empty: return words.tr("is empty; leave the key out when no code of ethics applies");
+        case Code::curriculum_no_modules:
+            // TRANSLATORS: [[module]] is how the file writes a module: keep it as it is.
+            return words.tr("the curriculum has no modules; add at least one [[module]]");
+        case Code::module_code_twice: return format(words.tr("module code %s is used twice, first on line %s"), v);
+        case Code::session_not_in_module:
+            // TRANSLATORS: "sessions =" is the file's key for the number of sessions: keep it as it is.
+            return format(words.tr("session %s does not exist: the module has %s session(s) (sessions =)"), v);
+        case Code::session_listed_twice: return format(words.tr("session %s is listed twice"), v);
+        case Code::split_without_supervision:
+            // TRANSLATORS: supervised_minutes is a key of the file: keep it as it is.
+            return words.tr("splits supervised practice, but the module has none (give supervised_minutes, the total)");
+        case Code::split_over_supervision:
+            // TRANSLATORS: supervised_minutes is a key of the file: keep it as it is.
+            return format(words.tr("one-to-one and group minimums (%s minutes) are more than supervised_minutes (%s)"),
+                          v);
+        case Code::group_max_below_minimum:
+            // TRANSLATORS: supervised_group_minutes is a key of the file: keep it as it is.
+            return format(words.tr("%s is less than supervised_group_minutes (%s)"), v);
+        case Code::criterion_twice: return format(words.tr("criterion %s is used twice, first on line %s"), v);
+        case Code::not_a_module_kind:
+            // TRANSLATORS: theory, practice, art_community and practicum are codes the file must use: keep them.
+            return format(words.tr("'%s' is not a kind of module (theory, practice, art_community or practicum)"), v);
+        case Code::not_an_assessment_kind:
+            // TRANSLATORS: "pass_fail" is a code the file must use: keep it as it is.
+            return format(words.tr("'%s' is not a kind of assessment; the only one is \"pass_fail\""), v);
+        case Code::hours_out_of_range: return words.tr("should be from 0 to 10000 hours");
+        case Code::electives_over_modules:
+            // TRANSLATORS: "required = false" is how the file marks an elective module: keep it as it is.
+            return format(words.tr("%s electives are required, but the curriculum has only %s (modules with "
+                                   "required = false)"),
+                          v);
+        case Code::no_shipped_curricula:
+            // TRANSLATORS: MITRA_DATA_DIR is the name of a setting of the environment: keep it as it is.
+            return words.tr("cannot find the shipped curricula folder (set MITRA_DATA_DIR)");
+        case Code::not_one_of:
+            // TRANSLATORS: the second %s lists the codes the file may use ("A4", "Letter"): they are not translated.
+            return format(words.tr("'%s' is not one of %s"), v);
+        case Code::not_a_colour: return format(words.tr("'%s' is not a colour like \"#1F3A5F\""), v);
+        case Code::not_a_placeholder:
+            // TRANSLATORS: the names in braces are placeholders the file must use: keep them as they are.
+            return format(words.tr("'%s' is not a placeholder; use {full_name}, {latin_name}, {curriculum_title}, "
+                                   "{curriculum_title_en}, {site_and_dates}, {trainers}, {serial} or {issued_on}"),
+                          v);
+        case Code::not_a_text_field:
+            // TRANSLATORS: the fields are codes the file must use: keep them as they are.
+            return format(words.tr("'%s' is not a field; the fields are full_name, latin_name, curriculum_title, "
+                                   "curriculum_title_en, modules, site_and_dates, trainers, serial, issued_on"),
+                          v);
+        case Code::field_or_text:
+            // TRANSLATORS: field = "..." and text = { en = "..." } are written in the file as they are: keep them.
+            return words.tr("give either field = \"...\" or text = { en = \"...\" }, one of the two");
+        case Code::only_for_modules:
+            // TRANSLATORS: field = "modules" is written in the file as it is: keep it.
+            return words.tr("is only for a block with field = \"modules\"");
+        // A certificate template's image; the first %s is its file name as the template gives it.
+        case Code::image_not_png_or_jpeg_name:
+            return format(words.tr("image '%s' should be a PNG or JPEG file (.png, .jpg)"), v);
+        case Code::image_control_character:
+            return format(words.tr("image '%s' has a control character in its name"), v);
+        case Code::image_absolute:
+            return format(words.tr("image '%s' is an absolute path; name it relative to the template's folder, where "
+                                   "it must be"),
+                          v);
+        case Code::image_outside_folder:
+            return format(
+                words.tr("image '%s' leads out of the template's folder with '..'; keep images beside the template"),
+                v);
+        case Code::image_missing: return format(words.tr("image '%s' is not there (looked for %s)"), v);
+        case Code::image_link_outside:
+            return format(words.tr("image '%s' is a link leading out of the template's folder (to %s)"), v);
+        case Code::image_cannot_open: return format(words.tr("image '%s' cannot be opened"), v);
+        case Code::image_not_a_file: return format(words.tr("image '%s' is not a file"), v);
+        case Code::image_too_many_bytes: return format(words.tr("image '%s' is %s MB; the most is %s MB"), v);
+        case Code::image_png_no_header:
+            // TRANSLATORS: IHDR is the name of a PNG file's header: keep it as it is.
+            return format(words.tr("image '%s' is damaged: a PNG file must begin with its IHDR header"), v);
+        case Code::image_png_bad_header:
+            // TRANSLATORS: IHDR is the name of a PNG file's header: keep it as it is.
+            return format(words.tr("image '%s' is damaged: its PNG header (IHDR) holds impossible values"), v);
+        case Code::image_jpeg_cut_short:
+            // TRANSLATORS: SOF is the name of a JPEG file's frame header: keep it as it is.
+            return format(words.tr("image '%s' is damaged: the JPEG file ends before its frame header (SOF)"), v);
+        case Code::image_jpeg_no_frame:
+            // TRANSLATORS: SOF is the name of a JPEG file's frame header: keep it as it is.
+            return format(words.tr("image '%s' is damaged: no JPEG frame header (SOF) before byte %s"), v);
+        case Code::image_jpeg_unusual:
+            return format(words.tr("image '%s' is a lossless, hierarchical or arithmetic-coded JPEG, which PDF "
+                                   "readers cannot show; save it as an ordinary (baseline) JPEG"),
+                          v);
+        case Code::image_jpeg_unreadable:
+            return format(words.tr("image '%s' is a JPEG that PDF readers cannot show (it should have 8 bits, 1, 3 "
+                                   "or 4 colour components and its size in its frame header); save it again as an "
+                                   "ordinary JPEG"),
+                          v);
+        case Code::image_neither:
+            return format(words.tr("image '%s' is neither a PNG nor a JPEG file (its first bytes say so)"), v);
+        case Code::image_misnamed:
+            // TRANSLATORS: %1$s is an image's file name, %2$s PNG or JPEG, %3$s the end of its name (.jpg).
+            return format(words.tr("image '%1$s' is a %2$s file, but its name ends in %3$s; rename it"), v);
+        case Code::image_too_large:
+            // TRANSLATORS: %1$s is an image's file name, %2$s and %3$s its width and height in pixels, %4$s the most
+            // pixels a side, %5$s the most millions of pixels in all.
+            return format(words.tr("image '%1$s' is %2$s x %3$s pixels; the most is %4$s a side and %5$s million in "
+                                   "all (a 300 dpi A4 page is 3508 x 2480)"),
+                          v);
     }
     return p.message;
 }

@@ -28,11 +28,11 @@ std::uint32_t big_endian(std::string_view bytes, std::size_t at, int count) {
 }
 
 ImageHeader png_header(std::string_view b) {
-    ImageHeader h{ImageType::png, 0, 0, ""};
+    ImageHeader h{ImageType::png, 0, 0, ProblemCode::none, ""};
     // The signature, then the IHDR chunk: length 13, "IHDR", width, height, depth, colour type,
     // compression, filter, interlace.
     if (b.size() < 33 || big_endian(b, 8, 4) != 13 || b.substr(12, 4) != "IHDR") {
-        h.problem = "is damaged: a PNG file must begin with its IHDR header";
+        h.problem = ProblemCode::image_png_no_header;
         return h;
     }
     h.width = big_endian(b, 16, 4);
@@ -44,31 +44,30 @@ ImageHeader png_header(std::string_view b) {
                                                                       : false;
     if (h.width == 0 || h.height == 0 || h.width > 0x7FFF'FFFF || h.height > 0x7FFF'FFFF || !depth_ok || b[26] != 0 ||
         b[27] != 0 || static_cast<unsigned char>(b[28]) > 1)
-        h.problem = "is damaged: its PNG header (IHDR) holds impossible values";
+        h.problem = ProblemCode::image_png_bad_header;
     return h;
 }
 
 // Walks the markers as libharu does (each FFxx with a 2-byte length) up to the frame header.
 ImageHeader jpeg_header(std::string_view b) {
-    ImageHeader h{ImageType::jpeg, 0, 0, ""};
+    ImageHeader h{ImageType::jpeg, 0, 0, ProblemCode::none, ""};
     std::size_t at = 2;  // after the SOI marker
     for (;;) {
         if (at + 4 > b.size()) {
-            h.problem = "is damaged: the JPEG file ends before its frame header (SOF)";
+            h.problem = ProblemCode::image_jpeg_cut_short;
             return h;
         }
         const auto marker = static_cast<unsigned char>(b[at + 1]);
         const std::size_t length = big_endian(b, at + 2, 2);
         if (static_cast<unsigned char>(b[at]) != 0xFF || length < 2 || at + 2 + length > b.size() || marker == 0xDA ||
             marker == 0xD9 || marker == 0xD8 || marker == 0xFF) {
-            h.problem = "is damaged: no JPEG frame header (SOF) before byte " + std::to_string(at);
+            h.problem = ProblemCode::image_jpeg_no_frame;
+            h.at_byte = std::to_string(at);
             return h;
         }
         const bool frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (frame && marker > 0xC2) {
-            h.problem =
-                "is a lossless, hierarchical or arithmetic-coded JPEG, which PDF readers cannot show; "
-                "save it as an ordinary (baseline) JPEG";
+            h.problem = ProblemCode::image_jpeg_unusual;
             return h;
         }
         if (frame) {
@@ -77,9 +76,7 @@ ImageHeader jpeg_header(std::string_view b) {
             h.width = length >= 8 ? big_endian(b, at + 7, 2) : 0;
             if (length < 8 || b[at + 4] != 8 || h.width == 0 || h.height == 0 ||
                 (components != 1 && components != 3 && components != 4))
-                h.problem =
-                    "is a JPEG that PDF readers cannot show (it should have 8 bits, 1, 3 or 4 colour "
-                    "components and its size in its frame header); save it again as an ordinary JPEG";
+                h.problem = ProblemCode::image_jpeg_unreadable;
             return h;
         }
         at += 2 + length;
@@ -146,7 +143,7 @@ private:
         if (!node) return;
         const auto* list = node->as_array();
         if (!list || !list->is_array_of_tables()) {
-            wrong_type(*node, std::string(key), "a list of [[" + std::string(key) + "]] tables");
+            wrong_type(*node, std::string(key), "[[" + std::string(key) + "]]");
             return;
         }
         for (std::size_t i = 0; i < list->size(); ++i)
@@ -160,7 +157,7 @@ private:
         if (std::find(allowed.begin(), allowed.end(), *value) != allowed.end()) return value;
         std::string list;
         for (auto a : allowed) list += (list.empty() ? "\"" : ", \"") + std::string(a) + "\"";
-        problem(tb.get(key)->source(), child_field(path, key), "'" + *value + "' is not one of " + list);
+        problem(tb.get(key)->source(), child_field(path, key), ProblemCode::not_one_of, {*value, list});
         return std::nullopt;
     }
 
@@ -169,14 +166,13 @@ private:
         const toml::node* node = find(tb, key, path, required);
         if (!node) return std::nullopt;
         if (!node->is_integer() && !node->is_floating_point()) {
-            wrong_type(*node, child_field(path, key), "a number");
+            wrong_type(*node, child_field(path, key), "number");
             return std::nullopt;
         }
         const double value = *node->value<double>();
         if (!(value >= min && value <= max)) {
-            problem(node->source(), child_field(path, key),
-                    toml_number(value) + " is out of range: it should be from " + toml_number(min) + " to " +
-                        toml_number(max));
+            problem(node->source(), child_field(path, key), ProblemCode::toml_out_of_range,
+                    {toml_number(value), toml_number(min), toml_number(max)});
             return std::nullopt;
         }
         return value;
@@ -193,8 +189,7 @@ private:
         auto value = text(tb, key, path, false);
         if (!value) return std::nullopt;
         auto parsed = parse_colour(*value);
-        if (!parsed)
-            problem(tb.get(key)->source(), child_field(path, key), "'" + *value + "' is not a colour like \"#1F3A5F\"");
+        if (!parsed) problem(tb.get(key)->source(), child_field(path, key), ProblemCode::not_a_colour, {*value});
         return parsed;
     }
 
@@ -205,58 +200,59 @@ private:
         auto value = text(tb, key, path, required);
         if (!value) return std::nullopt;
         const toml::node& node = *tb.get(key);
-        auto refuse = [&](const std::string& message) -> std::optional<TemplateImage> {
-            problem(node.source(), child_field(path, key), "image '" + *value + "' " + message);
+        auto refuse = [&](ProblemCode code, std::vector<std::string> more = {}) -> std::optional<TemplateImage> {
+            more.insert(more.begin(), *value);
+            problem(node.source(), child_field(path, key), code, std::move(more));
             return std::nullopt;
         };
         std::string ext = fs::path(*value).extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg")
-            return refuse("should be a PNG or JPEG file (.png, .jpg)");
+        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") return refuse(ProblemCode::image_not_png_or_jpeg_name);
         if (std::any_of(value->begin(), value->end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; }))
-            return refuse("has a control character in its name");
+            return refuse(ProblemCode::image_control_character);
         const fs::path named(*value);
-        if (named.has_root_path())
-            return refuse("is an absolute path; name it relative to the template's folder, where it must be");
+        if (named.has_root_path()) return refuse(ProblemCode::image_absolute);
         if (std::any_of(named.begin(), named.end(), [](const fs::path& part) { return part == ".."; }))
-            return refuse("leads out of the template's folder with '..'; keep images beside the template");
+            return refuse(ProblemCode::image_outside_folder);
         std::error_code ec;
         const fs::path folder = fs::canonical(base_.empty() ? fs::path(".") : base_, ec);
         const fs::path resolved = ec ? fs::path() : fs::canonical(folder / named, ec);
-        if (ec) return refuse("is not there (looked for " + (base_ / named).string() + ")");
+        if (ec) return refuse(ProblemCode::image_missing, {(base_ / named).string()});
         if (std::mismatch(folder.begin(), folder.end(), resolved.begin(), resolved.end()).first != folder.end())
-            return refuse("is a link leading out of the template's folder (to " + resolved.string() + ")");
+            return refuse(ProblemCode::image_link_outside, {resolved.string()});
         std::string bytes;
-        if (auto why = read_image(resolved, bytes)) return refuse(*why);
+        std::vector<std::string> why;
+        if (const ProblemCode fault = read_image(resolved, bytes, why); fault != ProblemCode::none)
+            return refuse(fault, why);
         const ImageHeader header = read_image_header(bytes);
-        if (!header.problem.empty()) return refuse(header.problem);
+        if (header.problem != ProblemCode::none)
+            return refuse(header.problem,
+                          header.at_byte.empty() ? std::vector<std::string>{} : std::vector{header.at_byte});
         if ((header.type == ImageType::png) != (ext == ".png"))
-            return refuse(std::string("is a ") + (header.type == ImageType::png ? "PNG" : "JPEG") +
-                          " file, but its name ends in " + ext + "; rename it");
+            return refuse(ProblemCode::image_misnamed, {header.type == ImageType::png ? "PNG" : "JPEG", ext});
         if (header.width > kMaxImageSide || header.height > kMaxImageSide ||
             std::uint64_t{header.width} * header.height > kMaxImagePixels)
-            return refuse("is " + std::to_string(header.width) + " x " + std::to_string(header.height) +
-                          " pixels; the most is " + std::to_string(kMaxImageSide) + " a side and " +
-                          std::to_string(kMaxImagePixels / 1'000'000) +
-                          " million in all (a 300 dpi A4 page is 3508 x 2480)");
+            return refuse(ProblemCode::image_too_large,
+                          {std::to_string(header.width), std::to_string(header.height), std::to_string(kMaxImageSide),
+                           std::to_string(kMaxImagePixels / 1'000'000)});
         TemplateImage image;
         image.file = resolved.string();
         image.bytes = std::make_shared<const std::string>(std::move(bytes));
         return image;
     }
 
-    // The whole image file into `bytes`, or why not: only a regular file (a FIFO is not waited on),
-    // of at most kMaxImageBytes.
-    static std::optional<std::string> read_image(const fs::path& file, std::string& bytes) {
+    // The whole image file into `bytes`, or why not (a code, with its values after the file's name in `values`):
+    // only a regular file (a FIFO is not waited on), of at most kMaxImageBytes.
+    static ProblemCode read_image(const fs::path& file, std::string& bytes, std::vector<std::string>& values) {
         const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) return "cannot be opened";
+        if (fd < 0) return ProblemCode::image_cannot_open;
         struct stat st {};
-        std::optional<std::string> why;
-        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) why = "is not a file";
-        else if (static_cast<std::uintmax_t>(st.st_size) > kMaxImageBytes)
-            why = "is " + std::to_string((st.st_size + 999'999) / 1'000'000) + " MB; the most is " +
-                  std::to_string(kMaxImageBytes / 1'000'000) + " MB";
-        else {
+        ProblemCode why = ProblemCode::none;
+        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) why = ProblemCode::image_not_a_file;
+        else if (static_cast<std::uintmax_t>(st.st_size) > kMaxImageBytes) {
+            why = ProblemCode::image_too_many_bytes;
+            values = {std::to_string((st.st_size + 999'999) / 1'000'000), std::to_string(kMaxImageBytes / 1'000'000)};
+        } else {
             bytes.resize(static_cast<std::size_t>(st.st_size));
             std::size_t done = 0;
             while (done < bytes.size()) {
@@ -279,10 +275,8 @@ private:
                 const std::string name = value.substr(open + 1, close == std::string::npos ? 0 : close - open - 1);
                 const auto field = parse_text_field(name);
                 if (close == std::string::npos || !field || *field == TextField::modules)
-                    problem(tb.get(tag)->source(), child_field(path, tag),
-                            "'{" + name + (close == std::string::npos ? "" : "}") +
-                                "' is not a placeholder; use {full_name}, {latin_name}, {curriculum_title}, "
-                                "{curriculum_title_en}, {site_and_dates}, {trainers}, {serial} or {issued_on}");
+                    problem(tb.get(tag)->source(), child_field(path, tag), ProblemCode::not_a_placeholder,
+                            {"{" + name + (close == std::string::npos ? "" : "}")});
             }
         }
     }
@@ -306,17 +300,13 @@ private:
         if (auto field = text(tb, "field", path, false)) {
             if (auto parsed = parse_text_field(*field)) block.field = *parsed;
             else
-                problem(tb.get("field")->source(), child_field(path, "field"),
-                        "'" + *field +
-                            "' is not a field; the fields are full_name, latin_name, curriculum_title, "
-                            "curriculum_title_en, modules, site_and_dates, trainers, serial, issued_on");
+                problem(tb.get("field")->source(), child_field(path, "field"), ProblemCode::not_a_text_field, {*field});
         }
         if (const toml::node* literal = tb.get("text")) {
             block.text = localized(*literal, child_field(path, "text"), true, kMaxTemplateTextChars);
             if (literal->is_table()) check_placeholders(*literal->as_table(), block.text, child_field(path, "text"));
         }
-        if (tb.contains("field") == tb.contains("text"))
-            problem(tb.source(), path, "give either field = \"...\" or text = { en = \"...\" }, one of the two");
+        if (tb.contains("field") == tb.contains("text")) problem(tb.source(), path, ProblemCode::field_or_text);
         block.x_mm = number(tb, "x_mm", path, true, 0, kMaxMm).value_or(0);
         block.y_mm = number(tb, "y_mm", path, true, 0, kMaxMm).value_or(0);
         block.y_english_mm = number(tb, "y_english_mm", path, false, 0, kMaxMm);
@@ -333,7 +323,7 @@ private:
         block.only_bilingual = yes_no(tb, "only_bilingual", path).value_or(false);
         for (std::string_view key : {"columns", "line_height", "max_height_mm", "hours"}) {
             if (tb.contains(key) && block.field != TextField::modules)
-                problem(tb.get(key)->source(), child_field(path, key), "is only for a block with field = \"modules\"");
+                problem(tb.get(key)->source(), child_field(path, key), ProblemCode::only_for_modules);
         }
         block.columns = static_cast<int>(number(tb, "columns", path, false, 1, 4).value_or(1));
         block.line_height = number(tb, "line_height", path, false, 0.8, 4).value_or(1.4);
@@ -396,7 +386,7 @@ private:
 ImageHeader read_image_header(std::string_view bytes) {
     if (bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8)) return png_header(bytes);
     if (bytes.substr(0, 3) == "\xFF\xD8\xFF") return jpeg_header(bytes);
-    return {ImageType::png, 0, 0, "is neither a PNG nor a JPEG file (its first bytes say so)"};
+    return {ImageType::png, 0, 0, ProblemCode::image_neither, ""};
 }
 
 Result<CertificateTemplate> read_certificate_template(std::string_view content, const std::string& file_name) {

@@ -30,11 +30,13 @@ enum class ImageType { png, jpeg };
 // What an image file's first bytes say it is, and its size in pixels, read without decoding it: a
 // PNG's signature and IHDR chunk; a JPEG's SOI and then its markers up to the frame header. Only the
 // frames libharu embeds and PDF readers show are taken: baseline, extended and progressive DCT
-// (SOF0-SOF2), 8 bits, 1, 3 or 4 components. `problem` says why not, and is empty when read.
+// (SOF0-SOF2), 8 bits, 1, 3 or 4 components. `problem` says why not (an image_ code whose first value is the
+// file's name, its second `at_byte` when given), and is none when read.
 struct ImageHeader {
     ImageType type = ImageType::png;
     std::uint32_t width = 0, height = 0;
-    std::string problem;
+    ProblemCode problem = ProblemCode::none;
+    std::string at_byte{};
 };
 ImageHeader read_image_header(std::string_view bytes);
 

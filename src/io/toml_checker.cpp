@@ -4,21 +4,23 @@
 #include <algorithm>
 
 #include "core/identity.hpp"
+#include "io/reason_words.hpp"
 
 namespace mitra::io {
 namespace {
 
+// A node's type as a key of io::toml_type_words (reason_words.cpp), which words it.
 std::string type_name(const toml::node& node) {
     switch (node.type()) {
         case toml::node_type::string: return "text";
-        case toml::node_type::integer: return "a whole number";
-        case toml::node_type::floating_point: return "a number with decimals";
-        case toml::node_type::boolean: return "true or false";
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "a list";
+        case toml::node_type::integer: return "integer";
+        case toml::node_type::floating_point: return "float";
+        case toml::node_type::boolean: return "boolean";
+        case toml::node_type::table: return "table";
+        case toml::node_type::array: return "array";
         case toml::node_type::date:
         case toml::node_type::time:
-        case toml::node_type::date_time: return "a date or time";
+        case toml::node_type::date_time: return "date";
         default: return "nothing";
     }
 }
@@ -39,8 +41,9 @@ std::optional<toml::table> parse_toml(std::string_view content, const std::strin
         return toml::parse(content, file_name);
     } catch (const toml::parse_error& error) {
         const auto& where = error.source().begin;
-        problems.push_back({file_name, static_cast<int>(where.line), static_cast<int>(where.column), "",
-                            "not valid TOML: " + std::string(error.description())});
+        problems.push_back(
+            coded_problem({file_name, static_cast<int>(where.line), static_cast<int>(where.column), "", ""},
+                          ProblemCode::toml_not_valid, {std::string(error.description())}));
         return std::nullopt;
     }
 }
@@ -53,13 +56,15 @@ std::string indexed_field(const std::string& path, std::size_t index) {
     return path + "[" + std::to_string(index + 1) + "]";
 }
 
-void TomlChecker::problem(const toml::source_region& where, const std::string& field, std::string message) {
-    problems.push_back({file_name_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), field,
-                        std::move(message)});
+void TomlChecker::problem(const toml::source_region& where, const std::string& field, ProblemCode code,
+                          std::vector<std::string> values) {
+    problems.push_back(
+        coded_problem({file_name_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), field, ""},
+                      code, std::move(values)));
 }
 
 void TomlChecker::wrong_type(const toml::node& node, const std::string& field, const std::string& expected) {
-    problem(node.source(), field, "should be " + expected + ", but is " + type_name(node));
+    problem(node.source(), field, ProblemCode::toml_wrong_type, {expected, type_name(node)});
 }
 
 void TomlChecker::only_keys(const toml::table& table, const std::string& path,
@@ -68,22 +73,22 @@ void TomlChecker::only_keys(const toml::table& table, const std::string& path,
         if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
         std::string list;
         for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
-        problem(key.source(), child_field(path, shown(key.str())),
-                "unknown key '" + shown(key.str()) + "'; the keys here are " + list);
+        problem(key.source(), child_field(path, shown(key.str())), ProblemCode::toml_unknown_key,
+                {shown(key.str()), list});
     }
 }
 
 const toml::node* TomlChecker::find(const toml::table& table, std::string_view key, const std::string& path,
                                     bool required) {
     const toml::node* node = table.get(key);
-    if (!node && required) problem(table.source(), child_field(path, key), "is required");
+    if (!node && required) problem(table.source(), child_field(path, key), ProblemCode::field_required);
     return node;
 }
 
 const toml::table* TomlChecker::table_at(const toml::table& parent, std::string_view key, const std::string& path,
                                          bool required) {
     const toml::node* node = find(parent, key, path, required);
-    if (node && !node->is_table()) wrong_type(*node, child_field(path, key), "a table");
+    if (node && !node->is_table()) wrong_type(*node, child_field(path, key), "table");
     return node ? node->as_table() : nullptr;
 }
 
@@ -92,7 +97,7 @@ std::optional<std::string> TomlChecker::text(const toml::table& table, std::stri
     const toml::node* node = find(table, key, path, required);
     if (!node) return std::nullopt;
     if (!node->is_string()) {
-        wrong_type(*node, child_field(path, key), "text in quotes");
+        wrong_type(*node, child_field(path, key), "text_in_quotes");
         return std::nullopt;
     }
     if (too_long(*node, child_field(path, key), max_chars)) return std::nullopt;
@@ -103,7 +108,7 @@ std::optional<bool> TomlChecker::yes_no(const toml::table& table, std::string_vi
     const toml::node* node = find(table, key, path, false);
     if (!node) return std::nullopt;
     if (!node->is_boolean()) {
-        wrong_type(*node, child_field(path, key), "true or false");
+        wrong_type(*node, child_field(path, key), "boolean");
         return std::nullopt;
     }
     return node->as_boolean()->get();
@@ -112,8 +117,7 @@ std::optional<bool> TomlChecker::yes_no(const toml::table& table, std::string_vi
 bool TomlChecker::too_long(const toml::node& node, const std::string& field, std::size_t max_chars) {
     const std::size_t length = utf8_length(node.as_string()->get());  // toml++ has checked the UTF-8
     if (length <= max_chars) return false;
-    problem(node.source(), field,
-            "is " + std::to_string(length) + " characters long; the most is " + std::to_string(max_chars));
+    problem(node.source(), field, ProblemCode::toml_too_long, {std::to_string(length), std::to_string(max_chars)});
     return true;
 }
 
@@ -122,21 +126,19 @@ LocalizedText TomlChecker::localized(const toml::node& node, const std::string& 
     LocalizedText result;
     const auto* table = node.as_table();
     if (!table) {
-        wrong_type(node, path, "a table of texts by language (en = \"...\")");
+        wrong_type(node, path, "localized");
         return result;
     }
     for (const auto& [key, value] : *table) {
         const std::string tag(key.str()), field = child_field(path, shown(tag));
-        if (!is_language_tag(tag))
-            problem(key.source(), field, "'" + shown(tag) + "' is not a BCP 47 language tag (such as en, ja, zh-Hant)");
-        else if (!value.is_string()) wrong_type(value, field, "text in quotes");
-        else if (trim(value.as_string()->get()).empty()) problem(value.source(), field, "is empty");
+        if (!is_language_tag(tag)) problem(key.source(), field, ProblemCode::toml_not_a_language_tag, {shown(tag)});
+        else if (!value.is_string()) wrong_type(value, field, "text_in_quotes");
+        else if (trim(value.as_string()->get()).empty()) problem(value.source(), field, ProblemCode::toml_empty);
         else if (too_long(value, field, max_chars)) continue;
         else result.by_language[tag] = value.as_string()->get();
     }
-    if (table->empty()) problem(table->source(), path, "has no texts");
-    else if (need_english && !table->contains("en"))
-        problem(table->source(), path, "needs an English text (en = \"...\"), the fallback");
+    if (table->empty()) problem(table->source(), path, ProblemCode::toml_no_texts);
+    else if (need_english && !table->contains("en")) problem(table->source(), path, ProblemCode::toml_needs_english);
     return result;
 }
 

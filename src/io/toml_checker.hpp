@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/text.hpp"
 #include "io/result.hpp"
@@ -30,7 +31,10 @@ public:
     Problems problems;
 
 protected:
-    void problem(const toml::source_region& where, const std::string& field, std::string message);
+    // A problem at `where`, coded: its English message is the code's words (io::problem_phrase).
+    void problem(const toml::source_region& where, const std::string& field, ProblemCode code,
+                 std::vector<std::string> values = {});
+    // `expected` is a type's key for io's words ("table", "text_in_quotes", "[[frame]]": toml_type_words).
     void wrong_type(const toml::node& node, const std::string& field, const std::string& expected);
     // Every key of `table` must be one of `known`.
     void only_keys(const toml::table& table, const std::string& path, std::initializer_list<std::string_view> known);
