@@ -2,12 +2,12 @@
 #include "cli/context.hpp"
 
 #include "core/text.hpp"
+#include "io/display_width.hpp"
 #include "io/fault_words.hpp"
 #include "io/files.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
 
-#include <unicode/uchar.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -145,37 +145,19 @@ std::string shipped_dir(const std::string& name) {
     return dir.string();
 }
 
-namespace {
-// Columns a string takes on a terminal, by ICU's character data: 0 for combining marks (Mn, Me) and format
-// characters (Cf: ZWJ, ZWNJ), 2 for East Asian wide and fullwidth characters, 1 for anything else.
-int display_width(const std::string& s) {
-    int width = 0;
-    for (std::size_t i = 0; i < s.size();) {
-        const auto step = code_point_at(s, i).value_or(CodePointAt{0xFFFD, 1});  // a broken byte: one column
-        const auto cp = static_cast<UChar32>(step.cp);
-        i += step.length;
-        const auto type = u_charType(cp);
-        const auto east_asian = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
-        if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_FORMAT_CHAR) continue;
-        width += (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) ? 2 : 1;
-    }
-    return width;
-}
-}  // namespace
-
 std::string table(const std::vector<std::vector<std::string>>& rows) {
     std::vector<int> widths;
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (widths.size() <= i) widths.push_back(0);
-            widths[i] = std::max(widths[i], display_width(row[i]));
+            widths[i] = std::max(widths[i], io::display_width(row[i]));
         }
     std::string out;
     for (const auto& row : rows) {
         std::string line;
         for (std::size_t i = 0; i < row.size(); ++i) {
             line += row[i];
-            if (i + 1 < row.size()) line += std::string(widths[i] - display_width(row[i]) + 2, ' ');
+            if (i + 1 < row.size()) line += std::string(widths[i] - io::display_width(row[i]) + 2, ' ');
         }
         out += line + '\n';
     }

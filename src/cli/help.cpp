@@ -1,8 +1,11 @@
 // mitra-cli's help frame and parse errors in the user's language (see help.hpp).
 #include "cli/help.hpp"
 
+#include <algorithm>
 #include <regex>
 #include <sstream>
+
+#include "io/display_width.hpp"
 
 namespace mitra::cli {
 namespace {
@@ -68,6 +71,16 @@ public:
         return out.str();
     }
 
+    // CLI11 pads the left column with setw, by bytes: a translated "TEXT REQUIRED" in Korean or Thai takes fewer
+    // columns than bytes, and its description would start too far left. These pad by display width instead.
+    std::string make_option(const CLI::Option* opt, bool is_positional) const override {
+        return help_line(make_option_name(opt, is_positional) + make_option_opts(opt), make_option_desc(opt));
+    }
+
+    std::string make_subcommand(const CLI::App* sub) const override {
+        return help_line(sub->get_display_name(true), sub->get_description());
+    }
+
     std::string make_option_desc(const CLI::Option* opt) const override {
         // CLI11's own help flags, which every command has.
         if (opt->get_description() == "Print this help message and exit")
@@ -77,6 +90,22 @@ public:
     }
 
 private:
+    // CLI11's detail::format_help, padded by display width: the name indented two, its description from the
+    // column (on the next line when the name reaches it), each further line of the description indented to it.
+    std::string help_line(const std::string& name, const std::string& description) const {
+        const std::string left = "  " + name;
+        const int width = io::display_width(left), column = static_cast<int>(get_column_width());
+        std::string out = left + std::string(static_cast<std::size_t>(std::max(0, column - width)), ' ');
+        if (!description.empty()) {
+            if (width >= column) out += "\n" + std::string(static_cast<std::size_t>(column), ' ');
+            for (const char c : description) {
+                out += c;
+                if (c == '\n') out += std::string(static_cast<std::size_t>(column), ' ');
+            }
+        }
+        return out + "\n";
+    }
+
     // An option's type as CLI11 names it, each part in words: "TEXT", "TEXT:FILE", "INT:INT in [1 - 1000]".
     std::string type_words(const std::string& type) const {
         static const std::regex range(R"(^(\w+) in \[(.+) - (.+)\]$)");
