@@ -26,10 +26,12 @@ int wrap_width(const wxWindow* w, int wanted) { return std::min(w->FromDIP(wante
 
 namespace {
 
-// Fields and lists under `w` no wider than `most` (and lists and many-line fields no taller than `high`): their words
-// scroll or end in "…" where they are longer, as in a narrow window. A choice of long module titles, or a field
-// sized in dialog units (which grow with the text), would otherwise take the window past the screen's edge.
-void narrow_fields(wxWindow* w, wxSize most) {
+// Fields and lists under `w` no wider than 2/5 of the screen's `room` (and lists and many-line fields no taller than
+// 2/5 of it): their words scroll or end in "…" where they are longer, as in a narrow window. A choice of long module
+// titles, or a field sized in dialog units (which grow with the text), would otherwise take the window past the
+// screen's edge. A document read on screen (a read-only many-line text: the practice record) keeps 3/5 of the room
+// each way, as the window is there for it.
+void narrow_fields(wxWindow* w, wxSize room) {
     for (wxWindow* child : w->GetChildren()) {
         if (dynamic_cast<wxTopLevelWindow*>(child)) continue;
         const bool one_line = dynamic_cast<wxChoice*>(child) || dynamic_cast<wxComboBox*>(child) ||
@@ -38,13 +40,15 @@ void narrow_fields(wxWindow* w, wxSize most) {
                              dynamic_cast<wxListBox*>(child) || dynamic_cast<wxDataViewCtrl*>(child) ||
                              dynamic_cast<wxListCtrl*>(child);
         if (one_line || scrolls) {
+            const bool document = scrolls && dynamic_cast<wxTextCtrl*>(child) && child->HasFlag(wxTE_READONLY);
+            const wxSize most = document ? room * 3 / 5 : room * 2 / 5;
             const wxSize needs = child->GetEffectiveMinSize();
             wxSize least = child->GetMinSize();
             if (needs.x > most.x) least.x = most.x;
             if (scrolls && needs.y > most.y) least.y = most.y;
             if (least != child->GetMinSize()) child->SetMinSize(least);
         }
-        narrow_fields(child, most);
+        narrow_fields(child, room);
     }
 }
 
@@ -52,9 +56,12 @@ void narrow_fields(wxWindow* w, wxSize most) {
 
 void fit_to_screen(wxTopLevelWindow* top, wxScrolledWindow* pane) {
     const wxRect room = screen_room(top);
+    // The least size the window was given as it was loaded (its sizer's then, the fields' whole widths and the pane's
+    // whole contents) would keep Fit() from making it any smaller: it took the whole screen even where the narrowed
+    // fields needed less. It gets its least size again below, from what its contents need once fitted.
+    top->SetMinSize(wxDefaultSize);
     top->Fit();
-    if (top->GetSize().x > room.width || top->GetSize().y > room.height)
-        narrow_fields(top, wxSize(room.width * 2 / 5, room.height * 2 / 5));
+    if (top->GetSize().x > room.width || top->GetSize().y > room.height) narrow_fields(top, room.GetSize());
     if (pane && pane->GetSizer()) {
         const wxSize contents = pane->GetSizer()->GetMinSize();
         // The window's height without the pane's contents: what the rest takes.
@@ -67,6 +74,12 @@ void fit_to_screen(wxTopLevelWindow* top, wxScrolledWindow* pane) {
         const int bar = high < contents.y ? wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, pane) : 0;
         pane->SetMinSize(wxSize(contents.x + bar, high));
         pane->FitInside();
+    }
+    // Its least size: what its contents need now, no larger than the screen (a person may make it larger).
+    if (wxSizer* sizer = top->GetSizer()) {
+        wxSize least = top->ClientToWindowSize(sizer->GetMinSize());
+        least.DecTo(room.GetSize());
+        top->SetMinSize(least);
     }
     top->Fit();
     wxSize size = top->GetSize();

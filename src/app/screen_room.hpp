@@ -14,9 +14,10 @@ wxRect screen_room(const wxWindow* w);
 // The width to wrap words at in `w`: `wanted` (in its DIPs) where the screen has room for it, else a share of the
 // screen's width, so a window with text beside the wrapped words still fits.
 int wrap_width(const wxWindow* w, int wanted);
-// Fits `top` to its contents, no larger than its display's work area and wholly on it. With `pane` (a scrolled window
-// in `top`'s sizer, scrolling up and down), the pane takes the height the rest leaves it and scrolls the rest of its
-// contents, instead of the window growing past the screen's bottom with its buttons.
+// Fits `top` to its contents, no larger than its display's work area and wholly on it, and makes what they need its
+// least size. With `pane` (a scrolled window in `top`'s sizer, scrolling up and down), the pane takes the height the
+// rest leaves it and scrolls the rest of its contents, instead of the window growing past the screen's bottom with its
+// buttons.
 void fit_to_screen(wxTopLevelWindow* top, wxScrolledWindow* pane = nullptr);
 
 }  // namespace mitra::app

@@ -8,6 +8,7 @@
 
 #include "app/guard.hpp"
 #include "app/practice_dialogs.hpp"
+#include "app/screen_room.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
 #include "store/practice_repo.hpp"
@@ -82,7 +83,9 @@ bool signed_records_for(wxWindow* parent, AppContext& context, const std::string
     for (const char* name : {"agreement_day", "attestation_day", "referee_day"})
         static_cast<wxTextCtrl*>(dialog.FindWindow(name))->ChangeValue(wx(today));
     dialog.SetEscapeId(wxID_CANCEL);
-    dialog.Fit();
+    // Not Fit(): the least size the dialog was loaded with (the privacy note before it was wrapped) kept it as wide
+    // as the screen at large text.
+    fit_to_screen(&dialog);
     return show_until_kept(dialog, [&] {
         Problems problems;
         std::vector<Attestation> attestations;

@@ -1,6 +1,7 @@
 // Large text: with GTK's text scaling (GDK_DPI_SCALE=1.5 and 2, as ctest's gui_large_text_* run it), no label's or
 // button's words are cut in the main window's views (a row chosen, its details shown), on the cohort workspace's
-// pages or in any dialog, and every window stays within the screen.
+// pages or in any dialog, every window stays within the screen, and no dialog takes the whole screen when its contents
+// need less.
 #include <catch2/catch.hpp>
 
 #include <wx/anybutton.h>
@@ -8,12 +9,14 @@
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/dataview.h>
+#include <wx/dialog.h>
 #include <wx/display.h>
 #include <wx/grid.h>
 #include <wx/listctrl.h>
 #include <wx/textctrl.h>
 #include <wx/radiobut.h>
 #include <wx/scrolwin.h>
+#include <wx/sizer.h>
 #include <wx/statbox.h>
 #include <wx/stattext.h>
 #include <wx/toplevel.h>
@@ -149,18 +152,33 @@ wxString off_the_screen(wxTopLevelWindow* top, const std::string& where) {
     return out;
 }
 
+// The dialog `top` as wide or as tall as its display's work area while its contents need less (its sizer's least
+// size): it took the whole screen for nothing, as when a field sized in dialog units (which grow with the text) kept
+// its width after fit_to_screen narrowed it. One line naming it, or nothing.
+wxString larger_than_needed(wxTopLevelWindow* top, const std::string& where) {
+    if (!dynamic_cast<wxDialog*>(top) || !top->GetSizer()) return {};
+    const int at = wxDisplay::GetFromWindow(top);
+    const wxRect area = wxDisplay(at == wxNOT_FOUND ? 0u : static_cast<unsigned>(at)).GetClientArea();
+    const wxSize size = top->GetSize(), needs = top->ClientToWindowSize(top->GetSizer()->GetMinSize());
+    wxString out;
+    if ((size.x >= area.width && needs.x < area.width) || (size.y >= area.height && needs.y < area.height))
+        out << where << ": the dialog is " << size.x << "x" << size.y << ", the screen's " << area.width << "x"
+            << area.height << ", though its contents need " << needs.x << "x" << needs.y << "\n";
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE(
     "with GTK's text scaling at 1.5, no label or button in a view, on the cohort's pages or in a dialog is cut, "
-    "and no window is larger than the screen or past its edge",
+    "no window is larger than the screen or past its edge, and no dialog takes the whole screen when it needs less",
     "[gui][large_text]") {
     const char* scale = std::getenv("GDK_DPI_SCALE");
     if (!scale)
         WARN("GDK_DPI_SCALE is not set: checked at the usual text size (ctest's gui_large_text_1.5 and _2 set it)");
     Programme programme;
     wxString problems = problems_on_every_screen(programme, [](const Screen& screen) {
-        wxString clipped = off_the_screen(screen.top, screen.what);
+        wxString clipped = off_the_screen(screen.top, screen.what) + larger_than_needed(screen.top, screen.what);
         clipped_under(screen.area, screen.what, clipped);
         // The sidebar's sections and open cohorts, each whole, in each view.
         if (auto* frame = dynamic_cast<app::MainFrame*>(screen.top)) {
