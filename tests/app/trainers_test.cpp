@@ -312,3 +312,27 @@ TEST_CASE("screenshots at 1024x600 of the Sessions page saying why no one may te
     REQUIRE(save_screenshot(&qualify, shots + "/trainers-qualify-dialog.png"));
     qualify.Hide();
 }
+
+// The Trainer dialog's fields and its list of modules share the dialog's height: only the list grows, so the list's
+// label follows the last field, with no empty gap between them (at large text, the gap was as tall as the list).
+TEST_CASE("in the Trainer dialog, the list of modules follows the fields with no empty gap", "[gui][trainers]") {
+    Programme programme;
+    Window frame(programme.context);
+    auto* dialog = new app::TrainerDialog(frame.get(), module_codes(programme.db(), "PSF"));
+    dialog->Show();
+    pump_until_laid_out(dialog);
+    const wxWindow* last_field = dialog->FindWindow("languages");
+    const wxWindow* modules = dialog->FindWindow("modules");
+    REQUIRE(last_field);
+    REQUIRE(modules);
+    const wxWindow* label = nullptr;  // "Qualified to teach", just above the list
+    for (const wxWindow* w : dialog->GetChildren())
+        if (dynamic_cast<const wxStaticText*>(w) && w->GetRect().GetBottom() < modules->GetRect().GetTop() &&
+            (!label || w->GetRect().GetTop() > label->GetRect().GetTop()))
+            label = w;
+    REQUIRE(label);
+    const int gap = label->GetRect().GetTop() - last_field->GetRect().GetBottom();
+    INFO("between the last field and the list's label: " << gap << " pixels");
+    CHECK(gap <= dialog->FromDIP(10) + 2);  // the fields' border, as between the list and its buttons
+    dialog->Destroy();
+}
