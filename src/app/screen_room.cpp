@@ -61,7 +61,9 @@ void fit_to_screen(wxTopLevelWindow* top, wxScrolledWindow* pane) {
     // fields needed less. It gets its least size again below, from what its contents need once fitted.
     top->SetMinSize(wxDefaultSize);
     top->Fit();
-    if (top->GetSize().x > room.width || top->GetSize().y > room.height) narrow_fields(top, room.GetSize());
+    // Wider than 4/5 of the screen is too wide as well: a field sized in dialog units beside a short label (Urdu's
+    // reason for an override at twice the text size) took all but 19 pixels of it.
+    if (top->GetSize().x > room.width * 4 / 5 || top->GetSize().y > room.height) narrow_fields(top, room.GetSize());
     if (pane && pane->GetSizer()) {
         const wxSize contents = pane->GetSizer()->GetMinSize();
         // The window's height without the pane's contents: what the rest takes.
