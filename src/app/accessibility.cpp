@@ -130,6 +130,10 @@ void own_words_not_stock(wxWindow* w) {
     G_GNUC_END_IGNORE_DEPRECATIONS
     gtk_button_set_use_underline(GTK_BUTTON(widget), TRUE);
     gtk_button_set_label(GTK_BUTTON(widget), gtk_words.utf8_str());
+    // Its size was measured with GTK's words ("Cancel"), and its window laid out so: at twice the text size, Urdu's
+    // "رہنے دیں(C)" was cut. Laid out again for ours.
+    button->InvalidateBestSize();
+    if (button->GetBestSize().x > button->GetSize().x && button->GetParent()) button->GetParent()->Layout();
 }
 
 // A button's name is its words as GTK shows them: "保存(S)" for "保存(&S)", where a screen reader would say the
