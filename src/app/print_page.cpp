@@ -19,11 +19,13 @@
 #include "app/columns.hpp"
 #include "app/cohort_pages.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/sections.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "io/durable.hpp"
 #include "io/keys.hpp"
+#include "io/reason_words.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "store/certificates.hpp"
@@ -142,10 +144,14 @@ void PrintPage::show_outcome(const workflow::IssueOutcome& outcome, bool planned
                                                      : wx(issued.record.serial + "  " + issued.record.full_name));
         outcome_->AppendItem(values);
     }
-    for (const auto& l : outcome.left_out) {
+    // What those not yet complete lack, with module titles in the interface's language.
+    auto left_out = outcome.left_out;
+    workflow::retitle_left_out(context_.db(), cohort_, context_.today(), context_.language(), left_out);
+    for (const auto& l : left_out) {
         wxVector<wxVariant> values;
         values.push_back(wx(l.ref));
-        values.push_back(wxString::Format(_("not given one: %s"), wx(l.reason)));
+        values.push_back(wxString::Format(
+            _("not given one: %s"), wx(io::left_out_phrase(l.why, l.completion, io::catalog(interface_catalog())))));
         outcome_->AppendItem(values);
     }
 }

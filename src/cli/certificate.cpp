@@ -138,7 +138,7 @@ void run_certificate_issue(Context& ctx, const CertificateIssueOptions& options)
     pdf::FontStack fonts;
     const workflow::IssueRequest request{options.cohort, kind, options.module, layout,
                                          template_name,  day,  options.out_dir};
-    const auto written =
+    auto written =
         workflow::issue_certificates(ctx.db(), fonts, key, request, [&](std::size_t done, std::size_t total) {
             show_progress(done, total,
                           // TRANSLATORS: what is being written, in a progress line (5 of 20  certificates).
@@ -147,6 +147,9 @@ void run_certificate_issue(Context& ctx, const CertificateIssueOptions& options)
                           ctx.words());
             return true;
         });
+    // What those not yet complete lack, with module titles in the user's language.
+    workflow::retitle_left_out(ctx.db(), options.cohort, day, io::content_language(ctx.words().language()),
+                               written.left_out);
     const auto& result = written;
     const std::string print_file = written.print_file.string();
     const io::Catalog& words = ctx.words();
@@ -170,7 +173,9 @@ void run_certificate_issue(Context& ctx, const CertificateIssueOptions& options)
     for (const auto& l : result.left_out) {
         left.push_back({{"ref", l.ref}, {"reason", l.reason}});
         // TRANSLATORS: %1$s is a person's ref, %2$s why they were given no certificate.
-        text += "  " + io::format(words.tr("left out  %1$s: %2$s"), {l.ref, l.reason}) + "\n";
+        text += "  " +
+                io::format(words.tr("left out  %1$s: %2$s"), {l.ref, io::left_out_phrase(l.why, l.completion, words)}) +
+                "\n";
     }
     const long long issued_count = static_cast<long long>(result.issued.size());
     // TRANSLATORS: %2$d is how many people were left out; %3$s the file to print.

@@ -79,40 +79,50 @@ bool is_mark(int8_t type) {
 bool is_letter(int8_t type) { return type >= U_UPPERCASE_LETTER && type <= U_OTHER_LETTER; }
 
 // What is wrong with one character where it stands, or nullopt.
-std::optional<std::string> character_problem(UChar32 c, UChar32 before, UChar32 after) {
+std::optional<NameFault> character_problem(UChar32 c, UChar32 before, UChar32 after) {
+    using Kind = NameFault::Kind;
+    const auto fault = [&](Kind kind, std::string message) {
+        return NameFault{kind, described(c), std::move(message)};
+    };
     const auto type = u_charType(c);
     if (type == U_CONTROL_CHAR)
-        return "contains the control character " + described(c) + " (such as a line break or NUL)";
+        return fault(Kind::control_character,
+                     "contains the control character " + described(c) + " (such as a line break or NUL)");
     if (type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR)
-        return "contains a line break (" + described(c) + ")";
+        return fault(Kind::line_break, "contains a line break (" + described(c) + ")");
     if (c == 0x200C || c == 0x200D) {
         if (before >= 0 && after >= 0 && joiner_between(before, after)) return std::nullopt;
         // ZWJ after the Malayalam virama at a word's end: the older spelling of a chillu (ന്‍).
         const bool word_end = after < 0 || u_charType(after) == U_SPACE_SEPARATOR;
         if (c == 0x200D && word_end && before == 0x0D4D) return std::nullopt;
-        return "contains " + described(c) +
-               ", which is kept only inside a word of a script that needs it (such as Sinhala, Devanagari or Urdu)";
+        return fault(Kind::joiner, "contains " + described(c) +
+                                       ", which is kept only inside a word of a script that needs it (such as "
+                                       "Sinhala, Devanagari or Urdu)");
     }
     if (u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL))
-        return "contains " + described(c) + ", a direction control that changes how the name is shown";
-    if (type == U_SURROGATE) return "contains " + described(c) + ", which is not a character";
-    if (type == U_PRIVATE_USE_CHAR) return "contains " + described(c) + ", a private-use character";
+        return fault(Kind::direction_control,
+                     "contains " + described(c) + ", a direction control that changes how the name is shown");
+    if (type == U_SURROGATE)
+        return fault(Kind::not_a_character, "contains " + described(c) + ", which is not a character");
+    if (type == U_PRIVATE_USE_CHAR)
+        return fault(Kind::private_use, "contains " + described(c) + ", a private-use character");
     if (type == U_UNASSIGNED) {
         if (u_hasBinaryProperty(c, UCHAR_NONCHARACTER_CODE_POINT))
-            return "contains " + described(c) + ", a noncharacter";
-        return "contains " + described(c) + ", which is not an assigned character";
+            return fault(Kind::noncharacter, "contains " + described(c) + ", a noncharacter");
+        return fault(Kind::unassigned, "contains " + described(c) + ", which is not an assigned character");
     }
     if ((type == U_FORMAT_CHAR || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) &&
         !(before >= 0 && needed_selector(c, before)))
-        return "contains " + described(c) + ", an invisible character";
+        return fault(Kind::invisible, "contains " + described(c) + ", an invisible character");
     // Digits, '#' and '*' are emoji components too, and stay allowed; their keycap and the rest do not.
     if (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) ||
         (c >= 0x80 && u_hasBinaryProperty(c, UCHAR_EMOJI_COMPONENT)))
-        return "contains " + described(c) + ", an emoji or pictograph";
+        return fault(Kind::emoji, "contains " + described(c) + ", an emoji or pictograph");
     if (is_mark(type)) {
-        if (before < 0) return "starts with a combining mark (" + described(c) + ")";
+        if (before < 0) return fault(Kind::starts_with_mark, "starts with a combining mark (" + described(c) + ")");
         if (u_charType(before) == U_SPACE_SEPARATOR)
-            return "has a combining mark (" + described(c) + ") after a space, with no letter under it";
+            return fault(Kind::mark_after_space,
+                         "has a combining mark (" + described(c) + ") after a space, with no letter under it");
     }
     return std::nullopt;
 }
@@ -157,7 +167,7 @@ std::string normalize_name(std::string_view text) {
     return out;
 }
 
-std::optional<std::string> name_problem(std::string_view name) {
+std::optional<NameFault> name_fault(std::string_view name) {
     const auto cps = code_points(name);
     bool has_letter = false;
     for (std::size_t i = 0; i < cps.size(); ++i) {
@@ -166,7 +176,12 @@ std::optional<std::string> name_problem(std::string_view name) {
         if (auto problem = character_problem(cps[i], before, after)) return problem;
         has_letter = has_letter || is_letter(u_charType(cps[i]));
     }
-    if (!has_letter) return "has no letter (a name needs at least one)";
+    if (!has_letter) return NameFault{NameFault::Kind::no_letter, "", "has no letter (a name needs at least one)"};
+    return std::nullopt;
+}
+
+std::optional<std::string> name_problem(std::string_view name) {
+    if (auto fault = name_fault(name)) return fault->message;
     return std::nullopt;
 }
 

@@ -19,6 +19,30 @@ std::string normalize_name(std::string_view text);
 // characters of a script that needs them (Indic scripts, Sinhala, the Arabic family).
 std::optional<std::string> name_problem(std::string_view name);
 
+// The same, as a kind and the character (U+XXXX and its Unicode name; empty for no_letter), for a front end to
+// word in its user's language (FieldError's kinds name_…); `message` is name_problem's English.
+struct NameFault {
+    enum class Kind {
+        control_character,
+        line_break,
+        joiner,
+        direction_control,
+        not_a_character,
+        private_use,
+        noncharacter,
+        unassigned,
+        invisible,
+        emoji,
+        starts_with_mark,
+        mark_after_space,
+        no_letter
+    };
+    Kind kind = Kind::no_letter;
+    std::string character;
+    std::string message;
+};
+std::optional<NameFault> name_fault(std::string_view name);
+
 // A key under which look-alike names meet (Unicode UTS #39 confusable skeleton, through ICU's spoof
 // checker): "John Smith" with a Cyrillic о, a zero-width space or a left-to-right mark has the same
 // skeleton as the plain one. It is for comparing only, never for showing or storing. Case is folded

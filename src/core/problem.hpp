@@ -200,7 +200,41 @@ enum class ProblemCode {
     image_neither,               // image file
     image_misnamed,              // image file, PNG or JPEG, the name's ending (.jpg)
     image_too_large,             // image file, width, height, most pixels a side, most million pixels
-    last = image_too_large,      // for walking every code
+    // printing, backups, names and input files (issue 20)
+    not_yet_complete,          // - (what they still lack is phrased from their completion: io::left_out_phrase)
+    module_not_yet_complete,   // module code (the same)
+    module_not_in_curriculum,  // module code
+    personal_data_erased,      // -
+    name_unprintable,          // code point (U+0000); retried by issuing again
+    reprint_unprintable,       // serial, code point
+    renewal_unprintable,       // ref, code point
+    backup_not_a_file,         // file
+    backup_damaged,            // file (SQLite's integrity check failed)
+    backup_not_mitra,          // file
+    backup_from_newer_mitra,   // file, its schema version
+    backup_not_sqlite,         // file
+    input_missing,             // - (the problem's file)
+    input_is_folder,           // -
+    input_read_denied,         // -
+    input_unreadable,          // what the system said (English)
+    name_control_character,    // code point and its Unicode name
+    name_line_break,           // code point and name
+    name_joiner,               // code point and name
+    name_direction_control,    // code point and name
+    name_not_a_character,      // code point and name
+    name_private_use,          // code point and name
+    name_noncharacter,         // code point and name
+    name_unassigned,           // code point and name
+    name_invisible,            // code point and name
+    name_emoji,                // code point and name
+    name_starts_with_mark,     // code point and name
+    name_mark_after_space,     // code point and name
+    name_no_letter,            // -
+    not_a_time_zone,           // what was given
+    unknown_time_zone,         // what was given, the nearest known zone ("" when none)
+    end_before_start,          // end date, start date
+    capacity_negative,         // -
+    last = capacity_negative,  // for walking every code
 };
 
 struct Problem {

@@ -50,7 +50,15 @@ std::vector<FieldError> check_name(const std::string& field, const std::string& 
     }
     const auto kept = normalize_name(value);
     if (kept.empty()) errors.push_back({field, "is blank", FieldError::Kind::blank});
-    else if (auto problem = name_problem(kept)) errors.push_back({field, *problem});
+    else if (auto fault = name_fault(kept)) {
+        using K = FieldError::Kind;
+        static constexpr K kinds[] = {
+            K::name_control_character, K::name_line_break,  K::name_joiner,           K::name_direction_control,
+            K::name_not_a_character,   K::name_private_use, K::name_noncharacter,     K::name_unassigned,
+            K::name_invisible,         K::name_emoji,       K::name_starts_with_mark, K::name_mark_after_space,
+            K::name_no_letter};
+        errors.push_back({field, fault->message, kinds[static_cast<int>(fault->kind)], fault->character});
+    }
     return errors;
 }
 
@@ -68,6 +76,29 @@ Problem to_problem(const FieldError& e) {
         case Kind::blank: problem.code = ProblemCode::field_blank; break;
         case Kind::not_an_email: problem.code = ProblemCode::field_not_an_email; break;
         case Kind::not_a_phone: problem.code = ProblemCode::field_not_a_phone; break;
+        case Kind::name_control_character: problem.code = ProblemCode::name_control_character; break;
+        case Kind::name_line_break: problem.code = ProblemCode::name_line_break; break;
+        case Kind::name_joiner: problem.code = ProblemCode::name_joiner; break;
+        case Kind::name_direction_control: problem.code = ProblemCode::name_direction_control; break;
+        case Kind::name_not_a_character: problem.code = ProblemCode::name_not_a_character; break;
+        case Kind::name_private_use: problem.code = ProblemCode::name_private_use; break;
+        case Kind::name_noncharacter: problem.code = ProblemCode::name_noncharacter; break;
+        case Kind::name_unassigned: problem.code = ProblemCode::name_unassigned; break;
+        case Kind::name_invisible: problem.code = ProblemCode::name_invisible; break;
+        case Kind::name_emoji: problem.code = ProblemCode::name_emoji; break;
+        case Kind::name_starts_with_mark: problem.code = ProblemCode::name_starts_with_mark; break;
+        case Kind::name_mark_after_space: problem.code = ProblemCode::name_mark_after_space; break;
+        case Kind::name_no_letter: problem.code = ProblemCode::name_no_letter; break;
+        case Kind::not_a_time_zone: problem.code = ProblemCode::not_a_time_zone; break;
+        case Kind::unknown_time_zone:
+            problem.code = ProblemCode::unknown_time_zone;
+            problem.values = {e.value, e.also};
+            return problem;
+        case Kind::end_before_start:
+            problem.code = ProblemCode::end_before_start;
+            problem.values = {e.value, e.also};
+            return problem;
+        case Kind::negative: problem.code = ProblemCode::capacity_negative; break;
     }
     if (!e.value.empty()) problem.values = {e.value};
     return problem;
@@ -132,16 +163,25 @@ std::vector<FieldError> validate(const Cohort& c) {
     check_country(errors, "country", c.country);
     check_language(errors, "language", c.language);
     if (!looks_like_time_zone(c.time_zone))
-        errors.push_back({"time_zone", "'" + c.time_zone + "' is not an IANA time zone name (such as Asia/Kolkata)"});
+        errors.push_back({"time_zone", "'" + c.time_zone + "' is not an IANA time zone name (such as Asia/Kolkata)",
+                          FieldError::Kind::not_a_time_zone, c.time_zone});
     else if (!time_zone_known(c.time_zone)) {
         const auto near = nearest_time_zone(c.time_zone);
-        errors.push_back({"time_zone", "'" + c.time_zone + "' is not in the time zone database" +
-                                           (near ? " (did you mean " + *near + "?)" : "")});
+        FieldError e{
+            "time_zone",
+            "'" + c.time_zone + "' is not in the time zone database" + (near ? " (did you mean " + *near + "?)" : ""),
+            FieldError::Kind::unknown_time_zone, c.time_zone};
+        e.also = near.value_or("");
+        errors.push_back(std::move(e));
     }
-    if (c.end_date && *c.end_date < c.start_date)
-        errors.push_back(
-            {"end", "the end date " + to_string(*c.end_date) + " is before the start date " + to_string(c.start_date)});
-    if (c.capacity < 0) errors.push_back({"capacity", "cannot be negative"});
+    if (c.end_date && *c.end_date < c.start_date) {
+        FieldError e{"end",
+                     "the end date " + to_string(*c.end_date) + " is before the start date " + to_string(c.start_date),
+                     FieldError::Kind::end_before_start, to_string(*c.end_date)};
+        e.also = to_string(c.start_date);
+        errors.push_back(std::move(e));
+    }
+    if (c.capacity < 0) errors.push_back({"capacity", "cannot be negative", FieldError::Kind::negative});
     return errors;
 }
 

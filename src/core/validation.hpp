@@ -21,7 +21,25 @@ struct FieldError {
         not_utf8,
         blank,
         not_an_email,
-        not_a_phone
+        not_a_phone,
+        // a name's character (name_fault's kinds): value is the character, U+XXXX and its Unicode name
+        name_control_character,
+        name_line_break,
+        name_joiner,
+        name_direction_control,
+        name_not_a_character,
+        name_private_use,
+        name_noncharacter,
+        name_unassigned,
+        name_invisible,
+        name_emoji,
+        name_starts_with_mark,
+        name_mark_after_space,
+        name_no_letter,
+        not_a_time_zone,    // value: what was given
+        unknown_time_zone,  // value: what was given; `also`: the nearest known zone, if any
+        end_before_start,   // value: the end date; `also`: the start date
+        negative            // -
     };
     FieldError() = default;
     FieldError(std::string field_name, std::string english, Kind what = Kind::other, std::string refused = {})
@@ -32,6 +50,7 @@ struct FieldError {
     // The value refused, as the message quotes it; for not_utf8 the first bad byte's number, for required the
     // example the message gives (or empty).
     std::string value;
+    std::string also;  // a second value some kinds give (see above)
 };
 
 // The error as a problem with no place yet: its field, core's English as the message, and the code and value

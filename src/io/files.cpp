@@ -15,6 +15,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "io/reason_words.hpp"
+
 namespace mitra::io {
 namespace fs = std::filesystem;
 namespace {
@@ -43,16 +45,31 @@ Result<std::string> read_input_file(const fs::path& path, std::size_t max_bytes)
     const std::string name = path.string();
     std::error_code error;
     const auto size = fs::file_size(path, error);
+    Problem place;
+    place.file = name;
     if (!error && size > max_bytes) {
         result.problems.push_back(
-            {name, 0, 0, "",
-             "the file is larger than " + std::to_string(max_bytes / 1'000'000) + " MB; is it the right file?"});
+            coded_problem(place, ProblemCode::file_too_large, {std::to_string(max_bytes / 1'000'000)}));
         return result;
     }
     try {
         result.value = read_text_file(path);
+    } catch (const FileError& e) {
+        // Coded, for each front end to say in its user's language; the file is the problem's place.
+        switch (e.fault.code) {
+            case FaultCode::file_missing:
+                result.problems.push_back(coded_problem(place, ProblemCode::input_missing));
+                break;
+            case FaultCode::file_is_folder:
+                result.problems.push_back(coded_problem(place, ProblemCode::input_is_folder));
+                break;
+            case FaultCode::file_read_denied:
+                result.problems.push_back(coded_problem(place, ProblemCode::input_read_denied));
+                break;
+            default: result.problems.push_back(coded_problem(place, ProblemCode::input_unreadable, {e.what()})); break;
+        }
     } catch (const std::exception& e) {
-        result.problems.push_back({name, 0, 0, "", e.what()});
+        result.problems.push_back(coded_problem(place, ProblemCode::input_unreadable, {e.what()}));
     }
     return result;
 }

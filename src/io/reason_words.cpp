@@ -669,8 +669,82 @@ std::string problem_phrase(const Problem& p, const Catalog& words) {
             return format(words.tr("image '%1$s' is %2$s x %3$s pixels; the most is %4$s a side and %5$s million in "
                                    "all (a 300 dpi A4 page is 3508 x 2480)"),
                           v);
+        // Why someone is given no certificate, and why one cannot be printed (said by ref, never quoting the name).
+        case Code::not_yet_complete: return words.tr("the programme is not yet complete");
+        case Code::module_not_yet_complete: return format(words.tr("module %s is not yet complete"), v);
+        case Code::module_not_in_curriculum:
+            return format(words.tr("the module %s is not part of their curriculum"), v);
+        case Code::personal_data_erased: return words.tr("their personal data was erased at their request");
+        case Code::name_unprintable:
+            // TRANSLATORS: %s is a character's number, such as U+11F12.
+            return format(words.tr("their name has a character (%s) that no font Mitra ships can print; correct the "
+                                   "name, then issue again"),
+                          v);
+        case Code::reprint_unprintable:
+            // TRANSLATORS: %1$s is a certificate's serial, %2$s a character's number, such as U+11F12.
+            return format(words.tr("%1$s cannot be printed: the name has a character (%2$s) that no font Mitra ships "
+                                   "can print; correct the name, then reprint it"),
+                          v);
+        case Code::renewal_unprintable:
+            // TRANSLATORS: %1$s is a person's ref, %2$s a character's number, such as U+11F12.
+            return format(words.tr("%1$s's renewed certificate cannot be printed: their name has a character (%2$s) "
+                                   "that no font Mitra ships can print; correct the name, then renew again"),
+                          v);
+        // A backup that cannot be restored.
+        case Code::backup_not_a_file: return format(words.tr("%s is not a file"), v);
+        case Code::backup_damaged: return format(words.tr("%s is damaged (SQLite's integrity check failed)"), v);
+        case Code::backup_not_mitra: return format(words.tr("%s is not a Mitra database"), v);
+        case Code::backup_from_newer_mitra:
+            return format(words.tr("%s was made by a newer Mitra (schema version %s)"), v);
+        case Code::backup_not_sqlite: return format(words.tr("%s is not an SQLite database"), v);
+        // An input file that cannot be read (the file is the problem's place).
+        case Code::input_missing: return words.tr("there is no such file");
+        case Code::input_is_folder: return words.tr("this is a folder, not a file");
+        case Code::input_read_denied: return words.tr("Mitra is not allowed to read this file");
+        case Code::input_unreadable:
+            // TRANSLATORS: %s is what the system said, in English.
+            return format(words.tr("the file cannot be read (%s)"), v);
+        // A name's characters (core's name_fault), said after the field's name; %s is U+XXXX and its Unicode name.
+        case Code::name_control_character:
+            return format(words.tr("contains the control character %s (such as a line break or NUL)"), v);
+        case Code::name_line_break: return format(words.tr("contains a line break (%s)"), v);
+        case Code::name_joiner:
+            return format(words.tr("contains %s, which is kept only inside a word of a script that needs it (such as "
+                                   "Sinhala, Devanagari or Urdu)"),
+                          v);
+        case Code::name_direction_control:
+            return format(words.tr("contains %s, a direction control that changes how the name is shown"), v);
+        case Code::name_not_a_character: return format(words.tr("contains %s, which is not a character"), v);
+        case Code::name_private_use: return format(words.tr("contains %s, a private-use character"), v);
+        case Code::name_noncharacter: return format(words.tr("contains %s, a noncharacter"), v);
+        case Code::name_unassigned: return format(words.tr("contains %s, which is not an assigned character"), v);
+        case Code::name_invisible: return format(words.tr("contains %s, an invisible character"), v);
+        case Code::name_emoji: return format(words.tr("contains %s, an emoji or pictograph"), v);
+        case Code::name_starts_with_mark: return format(words.tr("starts with a combining mark (%s)"), v);
+        case Code::name_mark_after_space:
+            return format(words.tr("has a combining mark (%s) after a space, with no letter under it"), v);
+        case Code::name_no_letter: return words.tr("has no letter (a name needs at least one)");
+        // A cohort's other fields.
+        case Code::not_a_time_zone:
+            // TRANSLATORS: IANA is the body that names time zones; Asia/Kolkata is a zone's name: keep both.
+            return format(words.tr("'%s' is not an IANA time zone name (such as Asia/Kolkata)"), v);
+        case Code::unknown_time_zone:
+            return p.values.size() > 1 && !p.values[1].empty()
+                       ? format(words.tr("'%s' is not in the time zone database (did you mean %s?)"), v)
+                       : format(words.tr("'%s' is not in the time zone database"), v);
+        case Code::end_before_start: return format(words.tr("the end date %s is before the start date %s"), v);
+        case Code::capacity_negative: return words.tr("cannot be negative");
     }
     return p.message;
+}
+
+std::string left_out_phrase(const Problem& why, const ParticipantCompletion& completion, const Catalog& words) {
+    if (why.code == ProblemCode::not_yet_complete && !completion.missing.empty())
+        return completion_phrase(completion, words);
+    if (why.code == ProblemCode::module_not_yet_complete && !why.values.empty())
+        if (const auto* m = find_module(completion, why.values[0]); m && !m->missing.empty())
+            return shortfalls_phrase(*m, words);
+    return problem_phrase(why, words);
 }
 
 Problem coded_problem(Problem place, ProblemCode code, std::vector<std::string> values) {

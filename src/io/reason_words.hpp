@@ -58,6 +58,10 @@ std::string learning_source_words(const std::string& source, const Catalog& word
 // Curricula page). The store's English message is this in the English catalog.
 std::string problem_phrase(const Problem& problem, const Catalog& words);
 
+// Why someone was given no certificate (store::LeftOut's `why` and `completion`): what they still lack when they
+// are not yet complete, otherwise the refusal's words (erased data, a name no shipped font prints).
+std::string left_out_phrase(const Problem& why, const ParticipantCompletion& completion, const Catalog& words);
+
 // `place` (file, line, column, field) with `code` and its values, and the code's English words as its message.
 Problem coded_problem(Problem place, ProblemCode code, std::vector<std::string> values = {});
 

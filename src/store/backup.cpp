@@ -17,6 +17,7 @@
 #include "core/problem.hpp"
 #include "io/durable.hpp"
 #include "store/migrations.hpp"
+#include "store/rows.hpp"
 
 namespace mitra::store {
 namespace {
@@ -202,21 +203,27 @@ fs::path backup_rotating(Database& db, const std::string& reason, int keep) {
     return out;
 }
 
-std::string check_backup(const fs::path& file) {
+std::optional<Problem> backup_refusal(const fs::path& file) {
     std::error_code ec;
-    if (!fs::is_regular_file(file, ec)) return file.string() + " is not a file";
+    const std::string name = file.string();
+    if (!fs::is_regular_file(file, ec)) return coded("", ProblemCode::backup_not_a_file, {name});
     try {
         Connection candidate(file, SQLITE_OPEN_READONLY);
         const std::string integrity = single_text(candidate.handle, "PRAGMA integrity_check");
-        if (integrity != "ok") return file.string() + " is damaged (" + integrity + ")";
+        if (integrity != "ok") return coded("", ProblemCode::backup_damaged, {name});
         const std::string version = single_text(candidate.handle, "SELECT MAX(version) FROM schema_migrations");
-        if (version.empty() || version.rfind("error", 0) == 0) return file.string() + " is not a Mitra database";
+        if (version.empty() || version.rfind("error", 0) == 0) return coded("", ProblemCode::backup_not_mitra, {name});
         if (std::stoi(version) > static_cast<int>(migrations().size()))
-            return file.string() + " was made by a newer Mitra (schema version " + version + ")";
+            return coded("", ProblemCode::backup_from_newer_mitra, {name, version});
     } catch (const DatabaseError&) {
-        return file.string() + " is not an SQLite database";
+        return coded("", ProblemCode::backup_not_sqlite, {name});
     }
-    return {};
+    return std::nullopt;
+}
+
+std::string check_backup(const fs::path& file) {
+    const auto refused = backup_refusal(file);
+    return refused ? refused->message : std::string();
 }
 
 fs::path latest_good_backup(const fs::path& database_file) {
@@ -236,8 +243,7 @@ std::string backup_time(const fs::path& file) {
 }
 
 fs::path restore_damaged(const fs::path& database_file, const fs::path& backup) {
-    if (const auto problem = check_backup(backup); !problem.empty())
-        throw InputError{{Problem{backup.string(), 0, 0, "", problem + "; nothing was changed"}}};
+    if (auto refused = backup_refusal(backup)) throw InputError{{std::move(*refused)}};
     const std::string stamp = file_stamp();
     fs::path aside = database_file.string() + ".damaged-" + stamp;
     for (int n = 2; fs::exists(aside) || fs::exists(aside.string() + "-wal"); ++n)
@@ -268,8 +274,7 @@ fs::path restore_damaged(const fs::path& database_file, const fs::path& backup) 
 void restore_from(Database& db, const fs::path& file, int keep) {
     sqlite3* target = native(db);
     if (db.read_only()) throw DatabaseReadOnly(db.target(), db.read_only_why());
-    if (const auto problem = check_backup(file); !problem.empty())
-        throw InputError{{Problem{file.string(), 0, 0, "", problem + "; nothing was changed"}}};
+    if (auto refused = backup_refusal(file)) throw InputError{{std::move(*refused)}};
     backup_rotating(db, "before-restore", keep);
     Connection source(file, SQLITE_OPEN_READONLY);
     copy_database(source.handle, target, "cannot restore from " + file.string(), db.target());

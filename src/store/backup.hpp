@@ -1,10 +1,12 @@
 // Backups of the embedded database with SQLite's online backup API, and checked restores.
 #pragma once
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "core/problem.hpp"
 #include "store/database.hpp"
 
 namespace mitra::store {
@@ -36,6 +38,9 @@ std::vector<std::filesystem::path> list_backups(const std::filesystem::path& dat
 // Why `file` cannot be restored (not SQLite, damaged, not a Mitra database, from a newer Mitra),
 // or empty when it can.
 std::string check_backup(const std::filesystem::path& file);
+// The same as a refusal with its code (ProblemCode::backup_…, the file among its values) for a front end to word;
+// nothing when it can be restored.
+std::optional<Problem> backup_refusal(const std::filesystem::path& file);
 
 // The newest backup of `database_file` that check_backup accepts; empty when there is none.
 std::filesystem::path latest_good_backup(const std::filesystem::path& database_file);

@@ -268,14 +268,18 @@ CohortIssue CertificateRepo::issue(const std::string& cohort_code, const std::st
     for (const auto& pc : cohort_completion(db_, cohort_code, today)) {
         const auto eligibility = certificate_eligibility(pc, kind, module_code, erased.count(pc.ref) > 0);
         if (!eligibility.eligible) {
-            result.left_out.push_back({pc.ref, eligibility.reason});
+            Problem why;
+            why.message = eligibility.reason;
+            why.code = eligibility.why;
+            why.values = eligibility.values;
+            result.left_out.push_back({pc.ref, eligibility.reason, std::move(why), pc});
             continue;
         }
         if (auto existing = live.find(pc.ref); existing != live.end()) {
             IssuedCertificate again{existing->second, content_for(existing->second), true};
             if (printer) {
                 if (auto why = printer->print(again)) {
-                    result.left_out.push_back({pc.ref, *why});
+                    result.left_out.push_back({pc.ref, why->message, *why});
                     continue;
                 }
             }
@@ -312,7 +316,7 @@ CohortIssue CertificateRepo::issue(const std::string& cohort_code, const std::st
         IssuedCertificate issued{record, content, false};
         if (auto why = printer->print(issued)) {
             give_back(db_, taken);
-            result.left_out.push_back({pc.ref, *why});
+            result.left_out.push_back({pc.ref, why->message, *why});
             continue;
         }
         insert_certificate(db_, record, cohort->uuid);

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/certificate_template.hpp"
+#include "core/completion.hpp"
+#include "core/problem.hpp"
 #include "core/revocation_list.hpp"
 #include "core/signature.hpp"
 #include "store/database.hpp"
@@ -33,8 +35,12 @@ struct IssuedCertificate {
     bool existing = false;       // issued before: same serial, nothing new recorded
 };
 
+// Someone given no certificate: `reason` in English (as --json gives it), `why` coded for a front end to word
+// (io::left_out_phrase), with what they still lack when they are not yet complete.
 struct LeftOut {
     std::string ref, reason;
+    Problem why{};
+    ParticipantCompletion completion{};
 };
 
 struct CohortIssue {
@@ -56,10 +62,10 @@ public:
     // Issues to everyone eligible in the cohort, and to no one else; someone who already holds a live
     // certificate of this kind gets that one back, never a second serial. One transaction (or the caller's).
     // Each certificate, signed, is handed to `print` before anything of it is recorded: `print` returns why it
-    // cannot be printed (the person is then left out, their serial given back) or nothing once it is printed;
+    // cannot be printed (coded) (the person is then left out, their serial given back) or nothing once it is printed;
     // `finish` runs after everyone (the print file). Either throwing records nothing.
     struct Printer {
-        std::function<std::optional<std::string>(const IssuedCertificate&)> print;
+        std::function<std::optional<Problem>(const IssuedCertificate&)> print;
         std::function<void(const std::vector<IssuedCertificate>&)> finish;
     };
     CohortIssue issue_for_cohort(const std::string& cohort_code, const std::string& kind,

@@ -3,13 +3,17 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <system_error>
 
 #include "io/durable.hpp"
+#include "io/reason_words.hpp"
 #include "pdf/font_stack.hpp"
+#include "store/repos.hpp"
 
 namespace mitra::workflow {
 namespace fs = std::filesystem;
@@ -32,15 +36,31 @@ std::string print_file_name(const std::string& cohort_code, const std::string& k
     return cohort_code + (kind == "module" ? "-" + module_code : "") + "-print.pdf";
 }
 
-std::optional<std::string> render_or_reason(pdf::CertificateRenderer& renderer, const CertificateTemplate& layout,
-                                            const CertificateContent& content, std::string& pdf,
-                                            const std::string& retry) {
+std::optional<Problem> render_or_reason(pdf::CertificateRenderer& renderer, const CertificateTemplate& layout,
+                                        const CertificateContent& content, std::string& pdf) {
     try {
         pdf = renderer.render(layout, content);
         return std::nullopt;
     } catch (const pdf::MissingFontError& e) {
-        return "their name has a character (" + code_point(e.codepoint()) +
-               ") that no font Mitra ships can print; correct the name, then " + retry + " again";
+        return io::coded_problem({}, ProblemCode::name_unprintable, {code_point(e.codepoint())});
+    }
+}
+
+void retitle_left_out(store::Database& db, const std::string& cohort_code, const Date& today,
+                      const std::string& language, std::vector<store::LeftOut>& left_out) {
+    const auto lacking = [](const store::LeftOut& l) {
+        return l.why.code == ProblemCode::not_yet_complete || l.why.code == ProblemCode::module_not_yet_complete;
+    };
+    if (language == "en" || std::none_of(left_out.begin(), left_out.end(), lacking)) return;
+    std::map<std::string, std::map<std::string, std::string>> titles;  // ref -> module code -> title
+    for (const auto& person : store::cohort_completion(db, cohort_code, today, language))
+        for (const auto& m : person.modules) titles[person.ref][m.code] = m.title;
+    for (auto& l : left_out) {
+        if (!lacking(l)) continue;
+        const auto found = titles.find(l.ref);
+        if (found == titles.end()) continue;
+        for (auto& m : l.completion.modules)
+            if (const auto title = found->second.find(m.code); title != found->second.end()) m.title = title->second;
     }
 }
 
@@ -63,7 +83,7 @@ IssueOutcome issue_certificates(store::Database& db, pdf::FontStack& fonts, cons
             }
             std::string pdf;
             if (auto why = render_or_reason(renderer, request.layout, content, pdf)) {
-                out.left_out.push_back({candidate.record.participant_ref, *why});
+                out.left_out.push_back({candidate.record.participant_ref, why->message, *why});
                 continue;
             }
             if (out.preview_pdf.empty()) out.preview_pdf = std::move(pdf);
@@ -101,7 +121,7 @@ IssueOutcome issue_certificates(store::Database& db, pdf::FontStack& fonts, cons
     };
 
     store::CertificateRepo::Printer printer;
-    printer.print = [&](const store::IssuedCertificate& c) -> std::optional<std::string> {
+    printer.print = [&](const store::IssuedCertificate& c) -> std::optional<Problem> {
         const fs::path file = request.folder / (c.record.serial + ".pdf");
         std::error_code ec;
         if (!c.existing || !fs::exists(file, ec)) {
@@ -163,8 +183,9 @@ ReprintOutcome reprint_certificate(store::Database& db, pdf::FontStack& fonts, c
     std::optional<io::TemporaryFile> written;
     out.certificate = store::CertificateRepo(db).reprint(serial, reason, key, [&](const store::IssuedCertificate& c) {
         std::string pdf;
-        if (auto why = render_or_reason(renderer, layout, c.content, pdf))
-            throw std::runtime_error(c.record.serial + " cannot be printed: " + *why + " (nothing was changed)");
+        if (auto why = render_or_reason(renderer, layout, c.content, pdf))  // the store rolls the reprint back
+            throw InputError{
+                {io::coded_problem({}, ProblemCode::reprint_unprintable, {c.record.serial, why->values.at(0)})}};
         written.reset();
         written.emplace(file, io::Access::owner_only);
         written->write(pdf);
@@ -190,15 +211,16 @@ RenewalOutcome renew_certification(store::Database& db, pdf::FontStack& fonts, c
         std::optional<std::string> why;
         try {
             std::string pdf;
-            why = render_or_reason(renderer, *request.layout, c.content, pdf, "renew");
-            if (!why) {
-                io::create_private_folders(request.folder);  // only for a certificate that printed
-                out.file = request.folder / (c.record.serial + ".pdf");
-                written.reset();  // what an earlier attempt of the transaction wrote
-                written.emplace(out.file, io::Access::owner_only);
-                written->write(pdf);
-                written->close();
-            }
+            // A name no shipped font prints: a refusal (InputError is no runtime_error), rolled back the same way.
+            if (auto unprintable = render_or_reason(renderer, *request.layout, c.content, pdf))
+                throw InputError{{io::coded_problem({}, ProblemCode::renewal_unprintable,
+                                                    {c.record.participant_ref, unprintable->values.at(0)})}};
+            io::create_private_folders(request.folder);  // only for a certificate that printed
+            out.file = request.folder / (c.record.serial + ".pdf");
+            written.reset();  // what an earlier attempt of the transaction wrote
+            written.emplace(out.file, io::Access::owner_only);
+            written->write(pdf);
+            written->close();
         } catch (const std::runtime_error& e) {  // an image the PDF library cannot read, a disk that refuses
             why = e.what();
         }

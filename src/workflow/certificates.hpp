@@ -85,11 +85,15 @@ struct RenewalOutcome {
 RenewalOutcome renew_certification(store::Database& db, pdf::FontStack& fonts, const SigningKey& key,
                                    const RenewalRequest& request);
 
-// Why a certificate cannot be printed with the fonts Mitra ships (by what, never quoting the name, and to
-// `retry` once it is corrected), or nothing once `pdf` holds it: renders it.
-std::optional<std::string> render_or_reason(pdf::CertificateRenderer& renderer, const CertificateTemplate& layout,
-                                            const CertificateContent& content, std::string& pdf,
-                                            const std::string& retry = "issue");
+// The module titles of those left out for not being complete yet, in `language` (a BCP 47 tag of the
+// curriculum's titles), for a front end to phrase what they lack in its user's language (io::left_out_phrase).
+void retitle_left_out(store::Database& db, const std::string& cohort_code, const Date& today,
+                      const std::string& language, std::vector<store::LeftOut>& left_out);
+
+// Why a certificate cannot be printed with the fonts Mitra ships (ProblemCode::name_unprintable with the
+// character's code point, never quoting the name; io words it), or nothing once `pdf` holds it: renders it.
+std::optional<Problem> render_or_reason(pdf::CertificateRenderer& renderer, const CertificateTemplate& layout,
+                                        const CertificateContent& content, std::string& pdf);
 
 // Each certificate as <folder>/<serial>.pdf (one already there for a certificate issued before is kept), then
 // one combined print file <folder>/<print_name> (none when print_name is empty); owner-only, a group at a
