@@ -210,6 +210,9 @@ std::optional<Problem> backup_refusal(const fs::path& file) {
     try {
         Connection candidate(file, SQLITE_OPEN_READONLY);
         const std::string integrity = single_text(candidate.handle, "PRAGMA integrity_check");
+        // SQLite opens any file; one that is no database at all says so when first read.
+        if (integrity.rfind("error: file is not a database", 0) == 0)
+            return coded("", ProblemCode::backup_not_sqlite, {name});
         if (integrity != "ok") return coded("", ProblemCode::backup_damaged, {name});
         const std::string version = single_text(candidate.handle, "SELECT MAX(version) FROM schema_migrations");
         if (version.empty() || version.rfind("error", 0) == 0) return coded("", ProblemCode::backup_not_mitra, {name});

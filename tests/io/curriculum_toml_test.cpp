@@ -195,7 +195,10 @@ TEST_CASE("a curriculum needs its head and at least one module", "[io][toml][cur
 TEST_CASE("a missing curriculum file is a problem naming it", "[io][toml][curriculum]") {
     const auto read = read_curriculum_file("/nonexistent/mitra/psf.toml");
     REQUIRE(read.problems.size() == 1);
-    CHECK(read.problems[0].message.find("/nonexistent/mitra/psf.toml") != std::string::npos);
+    // Named as its place, which every front end says before the words ("…/psf.toml: there is no such file").
+    CHECK(read.problems[0].file == "/nonexistent/mitra/psf.toml");
+    CHECK(read.problems[0].code == ProblemCode::input_missing);
+    CHECK(to_string(read.problems[0]).find("/nonexistent/mitra/psf.toml") != std::string::npos);
 }
 
 TEST_CASE("the shipped Peer Support Foundations curriculum loads without problems", "[io][toml][curriculum]") {

@@ -60,7 +60,7 @@ TEST_CASE("each kind of field error is worded as core says it in English, and in
             if (!e.value.empty()) CHECK(shown.find(e.value) != std::string::npos);
         }
     }
-    // A check core has no kind for yet (a name's own problem) is said as core says it.
+    // An error given no kind (core gives each of its checks one now) is said as its message.
     const FieldError other{"full_name", "contains the control character U+0085"};
     CHECK(to_problem(other).code == ProblemCode::none);
     CHECK(field_error_phrase(other, catalog("ja")) == other.message);

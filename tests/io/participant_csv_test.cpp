@@ -222,5 +222,6 @@ TEST_CASE("a participant file is read from disk, or its absence is a problem nam
     const auto missing = read_participant_csv_file(path);
     REQUIRE(missing.problems.size() == 1);
     CHECK(missing.problems[0].file == path.string());
-    CHECK(missing.problems[0].message.find(path.string()) != std::string::npos);
+    CHECK(missing.problems[0].code == ProblemCode::input_missing);  // the file is its place, not in its words
+    CHECK(to_string(missing.problems[0]).find(path.string()) != std::string::npos);
 }

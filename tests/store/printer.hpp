@@ -9,7 +9,7 @@
 namespace mitra::store_test {
 
 inline store::CertificateRepo::Printer accept_all() {
-    return {[](const store::IssuedCertificate&) { return std::optional<std::string>{}; }, {}};
+    return {[](const store::IssuedCertificate&) { return std::optional<Problem>{}; }, {}};
 }
 
 inline void printed(const store::IssuedCertificate&) {}
