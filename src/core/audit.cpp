@@ -90,16 +90,111 @@ std::optional<AuditValue> decision(std::string_view text) {
     return std::nullopt;
 }
 
+// "<module> <minutes> minutes <format> on <date> with <supervisor>"
+std::optional<AuditValue> supervision(std::string_view text) {
+    const auto with = text.rfind(" with ");
+    if (with == std::string_view::npos) return std::nullopt;
+    const auto on = text.rfind(" on ", with), minutes = text.find(" minutes ");
+    if (on == std::string_view::npos || minutes == std::string_view::npos || minutes > on) return std::nullopt;
+    AuditValue v;
+    v.kind = AuditValue::Kind::supervision;
+    v.by = std::string(text.substr(with + 6));
+    v.on = parse_date(text.substr(on + 4, with - on - 4));
+    v.text = std::string(text.substr(minutes + 9, on - minutes - 9));
+    const std::string_view head = text.substr(0, minutes);
+    const auto space = head.rfind(' ');
+    if (space == std::string_view::npos) return std::nullopt;
+    v.module = std::string(head.substr(0, space));
+    v.minutes = whole_number(head.substr(space + 1));
+    if (!v.on || !v.minutes || v.module.empty() || v.text.empty() || v.by.empty()) return std::nullopt;
+    return v;
+}
+
+// "<module> on <date> (<method>): <outcome>[, raters differ], released|held back"; a release from "held back" to
+// "released <date>"
+std::optional<AuditValue> observation(std::string_view text) {
+    AuditValue v;
+    constexpr std::string_view kReleased = "released ";
+    if (text == "held back" || text.substr(0, kReleased.size()) == kReleased) {
+        v.kind = AuditValue::Kind::released;
+        v.released = text != "held back";
+        if (v.released && !(v.on = parse_date(text.substr(kReleased.size())))) return std::nullopt;
+        return v;
+    }
+    v.kind = AuditValue::Kind::observation;
+    const auto on = text.find(" on ");
+    if (on == std::string_view::npos) return std::nullopt;
+    const auto open = text.find(" (", on);
+    if (open == std::string_view::npos) return std::nullopt;
+    const auto close = text.find("): ", open);
+    if (close == std::string_view::npos) return std::nullopt;
+    v.module = std::string(text.substr(0, on));
+    v.on = parse_date(text.substr(on + 4, open - on - 4));
+    v.text = std::string(text.substr(open + 2, close - open - 2));
+    std::string_view rest = text.substr(close + 3);
+    const auto ends_with = [&rest](std::string_view end) {
+        return rest.size() > end.size() && rest.substr(rest.size() - end.size()) == end;
+    };
+    if (ends_with(", released")) v.released = true;
+    else if (!ends_with(", held back")) return std::nullopt;
+    rest.remove_suffix(v.released ? 10 : 11);
+    if (ends_with(", raters differ")) {
+        v.differ = true;
+        rest.remove_suffix(15);
+    }
+    v.note = std::string(rest);
+    if (!v.on || v.module.empty() || v.note.empty()) return std::nullopt;
+    return v;
+}
+
+// "<kind>: signed on <date>" or "<kind>: not signed on <date>"
+std::optional<AuditValue> attestation(std::string_view text) {
+    AuditValue v;
+    v.kind = AuditValue::Kind::attestation;
+    for (const auto& [word, is_signed] : {std::pair{": not signed on ", false}, std::pair{": signed on ", true}}) {
+        const auto at = text.find(word);
+        if (at == std::string_view::npos) continue;
+        v.text = std::string(text.substr(0, at));
+        v.signed_off = is_signed;
+        v.on = parse_date(text.substr(at + std::string_view(word).size()));
+        if (!v.on || v.text.empty()) return std::nullopt;
+        return v;
+    }
+    return std::nullopt;
+}
+
+// "<referee> on <date>": the form of an acknowledgement.
+std::optional<AuditValue> referee(std::string_view text) {
+    auto v = ethics(text);
+    if (v) v->kind = AuditValue::Kind::referee;
+    return v;
+}
+
 }  // namespace
 
+bool is_audit_kind(std::string_view entity, std::string_view action) {
+    if (action.substr(0, kMergeConflict.size()) == kMergeConflict) return !entity.empty();
+    for (const auto& kind : kAuditKinds)
+        if (kind.entity == entity && kind.action == action) return true;
+    return false;
+}
+
 AuditValue parse_audit_value(const std::string& entity, const std::string& value) {
-    if (value == "(erased)") return AuditValue{AuditValue::Kind::erased};
+    if (value == "(erased)") {
+        AuditValue erased;
+        erased.kind = AuditValue::Kind::erased;
+        return erased;
+    }
     std::optional<AuditValue> parts;
     if (entity == "attendance") parts = attendance(value);
     else if (entity == "assessment") parts = assessment(value);
     else if (entity == "practicum") parts = practicum(value);
     else if (entity == "ethics") parts = ethics(value);
     else if (entity == "override") parts = decision(value);
+    else if (entity == "supervision") parts = supervision(value);
+    else if (entity == "observed_assessment") parts = observation(value);
+    else if (entity == "attestation") parts = attestation(value);
+    else if (entity == "referee_questionnaire") parts = referee(value);
     if (parts) return *parts;
     AuditValue text;
     text.text = value;

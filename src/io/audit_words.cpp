@@ -1,6 +1,7 @@
 // The audit history in a catalog's language (see audit_words.hpp).
 #include "io/audit_words.hpp"
 
+#include "io/practice_words.hpp"
 #include "io/reason_words.hpp"
 
 namespace mitra::io {
@@ -29,7 +30,24 @@ std::string change_words(const std::string& entity, const std::string& action, c
     if (key == "certification supersede") return words.tr("Certification replaced by a renewal");
     if (key == "learning add") return words.tr("Continuing education recorded");
     if (key == "trainer_certification certify") return words.tr("Trainer certified");
-    return key;  // a change this version has no words for yet (merge conflicts, future kinds)
+    if (key == "trainer_certification renew") return words.tr("Trainer certification renewed");
+    if (key == "supervisor add") return words.tr("Supervisor added");
+    if (key == "supervisor_credential add") return words.tr("Supervisor's credential recorded");
+    if (key == "supervision log") return words.tr("Supervision logged");
+    if (key == "observed_assessment observe") return words.tr("Observed practice assessed");
+    if (key == "observed_assessment release") return words.tr("Observed practice result released");
+    if (key == "attestation record") return words.tr("Attestation recorded");
+    if (key == "referee_questionnaire receive") return words.tr("Referee questionnaire received");
+    if (key == "deadline_extension extend") return words.tr("Completion deadline extended");
+    if (key == "participant erase") return words.tr("Personal data erased");
+    if (key == "setting set") return words.tr("Setting changed");
+    if (key == "pack export") return words.tr("Field pack exported");
+    if (key == "pack merge") return words.tr("Field pack merged");
+    if (action.rfind(kMergeConflict, 0) == 0)
+        // TRANSLATORS: a change in the history: a field pack and the hub both changed a record; %s is which record,
+        // as the merge names it.
+        return format(words.tr("Field pack merge conflict: %s"), {action.substr(kMergeConflict.size())});
+    return key;  // a change this version has no words for (one recorded by a later version of Mitra)
 }
 
 std::string audit_value_words(const std::string& entity, const std::string& value, const Catalog& words) {
@@ -59,6 +77,42 @@ std::string audit_value_words(const std::string& entity, const std::string& valu
         case AuditValue::Kind::decision:
             // TRANSLATORS: a coordinator's decision on a module in the history; %s is their reason.
             return format(v.complete ? words.tr("complete: %s") : words.tr("not complete: %s"), {v.text});
+        case AuditValue::Kind::supervision: {
+            const auto kind = parse_supervision_format(v.text);
+            // TRANSLATORS: supervision in the history: %1$s is a module's code, %2$d minutes, %3$s the format
+            // (one-to-one, group), %4$s the day, %5$s the supervisor's ref.
+            return format(
+                words.trn("%1$s: %2$d minute, %3$s, on %4$s with %5$s", "%1$s: %2$d minutes, %3$s, on %4$s with %5$s",
+                          v.minutes.value_or(0)),
+                {v.module, v.minutes.value_or(0), kind ? supervision_format_words(*kind, words) : v.text, on, v.by});
+        }
+        case AuditValue::Kind::observation: {
+            const auto method = parse_observation_method(v.text);
+            const std::string outcome = v.note == "met"               ? words.tr("met")
+                                        : v.note == "asked_to_repeat" ? words.tr("asked to repeat")
+                                                                      : v.note;
+            // TRANSLATORS: an observed assessment in the history: %1$s is a module's code, %2$s the day, %3$s the
+            // method (video, role play), %4$s the outcome (met, asked to repeat).
+            std::string out =
+                format(words.tr("%1$s on %2$s (%3$s): %4$s"),
+                       {v.module, on, method ? observation_method_words(*method, words) : v.text, outcome});
+            if (v.differ) out += "; " + words.tr("the raters differ");
+            return out + "; " + (v.released ? words.tr("result released") : words.tr("result held back"));
+        }
+        case AuditValue::Kind::released:
+            return v.released ? format(words.tr("result released on %s"), {on}) : words.tr("result held back");
+        case AuditValue::Kind::attestation: {
+            const auto kind = parse_attestation_kind(v.text);
+            const std::string what = !kind ? v.text
+                                     : *kind == AttestationKind::supervision_agreement
+                                         ? words.tr("Supervisory agreement")
+                                         : words.tr("Attestation of lived experience");
+            return format(v.signed_off ? words.tr("%s: signed on %s") : words.tr("%s: not signed, recorded on %s"),
+                          {what, on});
+        }
+        case AuditValue::Kind::referee:
+            // TRANSLATORS: a referee questionnaire in the history: %1$s is the referee, %2$s the day it came.
+            return format(words.tr("from %1$s, received on %2$s"), {v.text, on});
     }
     return value;
 }

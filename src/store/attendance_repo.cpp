@@ -5,7 +5,9 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <stdexcept>
 
+#include "core/audit.hpp"
 #include "core/identity.hpp"
 #include "store/programme_snapshot.hpp"
 #include "store/practice_repo.hpp"
@@ -106,6 +108,9 @@ void add_record(ParticipantRecord& person, const soci::row& r) {
 void record_audit(Database& db, const std::string& entity, const std::string& entity_uuid, const std::string& action,
                   const std::optional<std::string>& old_value, const std::optional<std::string>& new_value,
                   const AuditAbout& about) {
+    // A kind core does not list would have no words in the history: add it to core/audit.hpp's kAuditKinds.
+    if (!is_audit_kind(entity, action))
+        throw std::logic_error("audit kind not in kAuditKinds: " + entity + " " + action);
     const std::string now = utc_timestamp_now(), uuid = new_uuid();
     const std::string old_text = old_value.value_or(""), new_text = new_value.value_or("");
     soci::indicator old_ind = old_value ? soci::i_ok : soci::i_null;
