@@ -15,10 +15,12 @@
 
 #include "app/details_view.hpp"
 #include "app/guard.hpp"
+#include "app/i18n.hpp"
 #include "app/practice_dialogs.hpp"
 #include "app/record_dialogs.hpp"
 #include "app/text.hpp"
 #include "core/text.hpp"
+#include "io/record_words.hpp"
 #include "store/repos.hpp"
 
 namespace mitra::app {
@@ -53,31 +55,8 @@ wxString people_label(const std::vector<std::string>& refs) {
 }  // namespace
 
 Problem describe(RecordFault fault) {
-    wxString field, message;
-    switch (fault) {
-        case RecordFault::no_module: field = _("Module"), message = _("choose one of the curriculum's modules"); break;
-        case RecordFault::module_not_assessed: field = _("Module"), message = _("this module has no assessment"); break;
-        case RecordFault::module_not_supervised:
-            field = _("Module"), message = _("this module has no supervised practice");
-            break;
-        case RecordFault::no_assessor: field = _("Assessor"), message = _("say who assessed"); break;
-        case RecordFault::no_supervisor: field = _("Supervisor"), message = _("say who supervised the practice"); break;
-        case RecordFault::no_minutes:
-            field = _("Minutes"), message = _("give the minutes of practice, a whole number above 0");
-            break;
-        case RecordFault::before_cohort: field = _("Day"), message = _("the day is before the cohort started"); break;
-        case RecordFault::in_future: field = _("Day"), message = _("the day has not come yet"); break;
-        case RecordFault::signed_off_before_day:
-            field = _("Signed off on"), message = _("the sign-off is before the practice itself");
-            break;
-        case RecordFault::signed_off_in_future:
-            field = _("Signed off on"), message = _("the sign-off day has not come yet");
-            break;
-        case RecordFault::no_ethics_code:
-            field = _("Code of ethics"), message = _("this cohort's curriculum asks for no code of ethics");
-            break;
-    }
-    return Problem{"", 0, 0, utf8(field), utf8(message)};
+    const io::Catalog& words = io::catalog(interface_catalog());
+    return Problem{"", 0, 0, io::record_field_words(fault, words), io::record_fault_phrase(fault, words)};
 }
 
 RecordDialog::RecordDialog(wxWindow* parent, RecordKind kind, const wxString& people, const RecordSetting& setting)

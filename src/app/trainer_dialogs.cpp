@@ -11,9 +11,11 @@
 
 #include <algorithm>
 
+#include "app/i18n.hpp"
 #include "app/text.hpp"
 #include "core/problem.hpp"
 #include "core/text.hpp"
+#include "io/record_words.hpp"
 
 namespace mitra::app {
 
@@ -57,9 +59,7 @@ constexpr const char* kLevels[] = {"trainer", "senior trainer"};
 }  // namespace
 
 wxString level_words(const std::string& level) {
-    if (level == "trainer") return _("trainer");
-    if (level == "senior trainer") return _("senior trainer");
-    return wx(level);  // a level a curriculum names itself, in its own words
+    return wx(io::trainer_level_words(level, io::catalog(interface_catalog())));
 }
 
 TrainerCertificationDialog::TrainerCertificationDialog(wxWindow* parent, const wxString& trainer,

@@ -6,6 +6,7 @@
 #include "cli/context.hpp"
 #include "io/keys.hpp"
 #include "io/reason_words.hpp"
+#include "io/record_words.hpp"
 #include "io/template_toml.hpp"
 #include "pdf/certificate.hpp"
 #include "store/certification_repo.hpp"
@@ -192,7 +193,16 @@ void run_certification_show(Context& ctx, const CertificationShowOptions& option
 
 void run_certification_grant(Context& ctx, const CertificationGrantOptions& options) {
     const Date today = today_option(options.today);
-    const auto k = store::CertificationRepo(ctx.db()).certify(options.ref, today, options.code);
+    store::CertificationRepo repo(ctx.db());
+    // A pathway not ready yet is refused here with what it still needs in the user's words; the store refuses the
+    // same (in English) and everything else about certifying.
+    std::vector<Pathway> paths;
+    for (auto& p : repo.pathways(options.ref, today))
+        if (options.code.empty() || p.definition.code == options.code) paths.push_back(std::move(p));
+    if (paths.size() == 1 && !paths.front().current && !paths.front().ready)
+        throw InputError{
+            io::not_ready_problems(paths.front(), io::content_language(ctx.words().language()), ctx.words())};
+    const auto k = repo.certify(options.ref, today, options.code);
     // TRANSLATORS: %1$s is a person's ref, %2$s a certification's code, %3$s the certificate's serial, %4$s its last
     // valid day.
     ctx.print(certification_json(k, today),

@@ -2,6 +2,7 @@
 #include "cli/context.hpp"
 #include "core/records.hpp"
 #include "io/reason_words.hpp"
+#include "io/record_words.hpp"
 #include "store/app_queries.hpp"
 #include "store/repos.hpp"
 
@@ -123,15 +124,12 @@ void refuse_faults(Context& ctx, const std::string& cohort_code, const std::stri
     std::vector<Problem> problems;
     for (const RecordFault fault : check(*curriculum, cohort->start_date)) {
         const std::string field = field_of(fault);
-        std::string message = to_string(fault);
-        if (const auto at = message.find("the module"); at != std::string::npos && !module.empty())
-            message.replace(at, 10, module);
         problems.push_back(Problem{"", 0, 0,
-                                   field == "module"       ? "module"
+                                   field == "module"       ? "MODULE"  // the argument, named as --help names it
                                    : field == "day"        ? "--on"
                                    : field == "signed_off" ? "--signed-off"
                                                            : "--" + field,
-                                   message});
+                                   io::record_fault_phrase(fault, ctx.words(), module)});
     }
     if (!problems.empty()) throw InputError{problems};
 }

@@ -1,6 +1,7 @@
 // mitra-cli trainer add|list|qualify|certify|show.
 #include "cli/context.hpp"
 #include "io/reason_words.hpp"
+#include "io/record_words.hpp"
 #include "store/certification_repo.hpp"
 #include "store/repos.hpp"
 
@@ -62,10 +63,11 @@ void run_trainer_certify(Context& ctx, const TrainerCertifyOptions& options) {
                    {"level", c.level},
                    {"issued", to_string(c.issued_on)},
                    {"expires", to_string(c.expires_on)}},
-              // TRANSLATORS: %1$s is a trainer's ref, %2$s the level as typed (trainer, senior-trainer), %3$s and
-              // %4$s the first and last days it is valid.
+              // TRANSLATORS: %1$s is a trainer's ref, %2$s the level (trainer, senior trainer), %3$s and %4$s the
+              // first and last days it is valid.
               io::format(ctx.words().tr("Certified %1$s as %2$s from %3$s to %4$s"),
-                         {c.trainer_ref, c.level, to_string(c.issued_on), to_string(c.expires_on)}));
+                         {c.trainer_ref, io::trainer_level_words(c.level, ctx.words()), to_string(c.issued_on),
+                          to_string(c.expires_on)}));
 }
 
 void run_trainer_show(Context& ctx, const TrainerShowOptions& options) {
@@ -84,7 +86,8 @@ void run_trainer_show(Context& ctx, const TrainerShowOptions& options) {
                                   {"validity", to_string(validity_on(c.expires_on, today))}});
         // TRANSLATORS: %1$s is a trainer's certification level, %2$s and %3$s the first and last days it is valid.
         text += "  " +
-                io::format(words.tr("%1$s %2$s to %3$s"), {c.level, to_string(c.issued_on), to_string(c.expires_on)}) +
+                io::format(words.tr("%1$s %2$s to %3$s"),
+                           {io::trainer_level_words(c.level, words), to_string(c.issued_on), to_string(c.expires_on)}) +
                 "\n";
     }
     const long long taught = st.teaching.sessions;
@@ -141,8 +144,9 @@ void run_trainer_renew(Context& ctx, const TrainerRenewOptions& options) {
               // day, %5$s hours (12 hours), %6$s the day the previous certification was issued.
               io::format(ctx.words().tr("Renewed %1$s as %2$s (%3$s) until %4$s: %5$s of teaching and learning "
                                         "counted since %6$s"),
-                         {c.trainer_ref, c.level, state.rule.code, to_string(c.expires_on),
-                          io::hours_words(state.check.total_minutes, ctx.words()), to_string(state.held.issued_on)}));
+                         {c.trainer_ref, io::trainer_level_words(c.level, ctx.words()), state.rule.code,
+                          to_string(c.expires_on), io::hours_words(state.check.total_minutes, ctx.words()),
+                          to_string(state.held.issued_on)}));
 }
 
 }  // namespace
@@ -197,15 +201,21 @@ void add_trainer_commands(CLI::App& app, Context& ctx) {
         const io::Catalog& words = ctx.words();
         std::vector<std::vector<std::string>> rows{{words.trc("column", "REF"), words.trc("column", "NAME"),
                                                     words.trc("column", "LATIN NAME"), words.trc("column", "COUNTRY"),
-                                                    words.trc("column", "QUALIFIED")}};
+                                                    words.trc("column", "QUALIFIED"), words.trc("column", "LEVEL")}};
+        store::CertificationRepo certifications(ctx.db());
         for (const auto& tr : store::TrainerRepo(ctx.db()).list()) {
+            // The level of the latest trainer certification: its code in --json, its words in the table.
+            const auto held = certifications.trainer_certifications(tr.ref);
+            const std::string level = held.empty() ? std::string() : held.front().level;
             items.push_back({{"ref", tr.ref},
                              {"name", tr.name},
                              {"latin_name", tr.latin_name},
                              {"country", tr.country},
                              {"languages", tr.languages},
-                             {"qualified", tr.qualified_modules}});
-            rows.push_back({tr.ref, tr.name, tr.latin_name, tr.country, join(tr.qualified_modules, ",")});
+                             {"qualified", tr.qualified_modules},
+                             {"level", held.empty() ? json(nullptr) : json(level)}});
+            rows.push_back({tr.ref, tr.name, tr.latin_name, tr.country, join(tr.qualified_modules, ","),
+                            io::trainer_level_words(level, words)});
         }
         ctx.print(items, rows.size() > 1 ? table(rows) : words.tr("No trainers yet"));
     });

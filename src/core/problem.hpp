@@ -234,7 +234,11 @@ enum class ProblemCode {
     unknown_time_zone,         // what was given, the nearest known zone ("" when none)
     end_before_start,          // end date, start date
     capacity_negative,         // -
-    last = capacity_negative,  // for walking every code
+    // certification not ready (issue 20): what is still needed, worded in the user's language
+    not_ready_to_certify,        // ref, certification code, the requirement not met in words (io::not_ready_problems)
+    not_ready_to_renew,          // ref, certification code, category ("" for the total), minutes done, minutes needed
+    trainer_not_ready_to_renew,  // trainer ref, level, rule code, category ("" for the total), minutes done, needed
+    last = trainer_not_ready_to_renew,  // for walking every code
 };
 
 struct Problem {

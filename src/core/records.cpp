@@ -30,23 +30,6 @@ std::string field_of(RecordFault fault) {
     return "";
 }
 
-std::string to_string(RecordFault fault) {
-    switch (fault) {
-        case RecordFault::no_module: return "choose one of the curriculum's modules";
-        case RecordFault::module_not_assessed: return "the module has no assessment";
-        case RecordFault::module_not_supervised: return "the module has no supervised practice";
-        case RecordFault::no_assessor: return "say who assessed";
-        case RecordFault::no_supervisor: return "say who supervised";
-        case RecordFault::no_minutes: return "give a number of minutes above 0";
-        case RecordFault::before_cohort: return "the day is before the cohort started";
-        case RecordFault::in_future: return "the day has not come yet";
-        case RecordFault::signed_off_before_day: return "signed off before the practice itself";
-        case RecordFault::signed_off_in_future: return "the sign-off day has not come yet";
-        case RecordFault::no_ethics_code: return "the curriculum asks for no code of ethics";
-    }
-    return "";
-}
-
 std::vector<RecordFault> check_assessment(const AssessmentResult& result, const Curriculum& curriculum,
                                           const Date& cohort_start, const Date& today) {
     std::vector<RecordFault> faults;

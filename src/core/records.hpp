@@ -24,10 +24,8 @@ enum class RecordFault {
 };
 
 // The field a fault is about, as a key: "module", "assessor", "supervisor", "minutes", "day", "signed_off",
-// "version".
+// "version". The fault and its field are worded by io::record_fault_phrase and io::record_field_words.
 std::string field_of(RecordFault fault);
-// The fault in English, for the CLI and logs ("the day is in the future").
-std::string to_string(RecordFault fault);
 
 // Every fault of an assessment for a cohort of `curriculum` that started on `cohort_start`, judged on `today`.
 std::vector<RecordFault> check_assessment(const AssessmentResult& result, const Curriculum& curriculum,

@@ -3,6 +3,8 @@
 
 #include <vector>
 
+#include "io/record_words.hpp"
+
 namespace mitra::io {
 namespace {
 
@@ -50,6 +52,19 @@ std::string toml_type_words(const std::string& key, const Catalog& words) {
     // TRANSLATORS: %s is how the file writes such a table ([[module]], [[frame]]): it is kept as it is.
     if (key.size() > 4 && key.rfind("[[", 0) == 0) return format(words.trc("TOML type", "a list of %s tables"), {key});
     return key;
+}
+
+std::string value_at(const Problem& p, std::size_t i) { return i < p.values.size() ? p.values[i] : std::string(); }
+
+// A renewal shortfall carried by a problem's values from `first` on: category, minutes done, minutes needed.
+RenewalShortfall renewal_shortfall_of(const Problem& p, std::size_t first) {
+    const auto minutes = [&](std::size_t i) {
+        const std::string text = value_at(p, i);
+        return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos && text.size() < 9
+                   ? std::stoi(text)
+                   : 0;
+    };
+    return RenewalShortfall{value_at(p, first), minutes(first + 1), minutes(first + 2)};
 }
 
 }  // namespace
@@ -734,6 +749,20 @@ std::string problem_phrase(const Problem& p, const Catalog& words) {
                        : format(words.tr("'%s' is not in the time zone database"), v);
         case Code::end_before_start: return format(words.tr("the end date %s is before the start date %s"), v);
         case Code::capacity_negative: return words.tr("cannot be negative");
+        case Code::not_ready_to_certify:
+            // TRANSLATORS: %1$s is a person's ref, %2$s a certification's code, %3$s what is still needed.
+            return format(words.tr("%1$s cannot be certified %2$s yet: %3$s"), v);
+        case Code::not_ready_to_renew:
+            // TRANSLATORS: %1$s is a person's ref, %2$s a certification's code, %3$s what the renewal still needs
+            // (in total: 3 hours of 36 hours).
+            return format(words.tr("%1$s cannot renew %2$s yet: %3$s"),
+                          {value_at(p, 0), value_at(p, 1), renewal_phrase(renewal_shortfall_of(p, 2), words)});
+        case Code::trainer_not_ready_to_renew:
+            // TRANSLATORS: %1$s is a trainer's ref, %2$s their level (trainer, senior trainer), %3$s the renewal
+            // rule's code, %4$s what the renewal still needs (ethics: 2 hours of 3 hours).
+            return format(words.tr("%1$s cannot renew %2$s (%3$s) yet: %4$s"),
+                          {value_at(p, 0), trainer_level_words(value_at(p, 1), words), value_at(p, 2),
+                           renewal_phrase(renewal_shortfall_of(p, 3), words)});
     }
     return p.message;
 }

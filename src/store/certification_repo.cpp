@@ -12,6 +12,7 @@
 
 #include "core/identity.hpp"
 #include "core/serial.hpp"
+#include "io/record_words.hpp"
 #include "store/privacy.hpp"
 #include "store/repos.hpp"
 #include "store/rows.hpp"
@@ -413,15 +414,7 @@ CertificationRecord CertificationRepo::certify(const std::string& ref, const Dat
         if (p.current)
             refuse("ref", ProblemCode::certified_already,
                    {ref, p.definition.code, p.current->serial, to_string(p.current->expires_on)});
-        if (!p.ready) {
-            Problems problems;
-            for (const auto& q : p.requirements)
-                if (!q.done)
-                    problems.push_back(Problem{"", 0, 0, "ref",
-                                               ref + " cannot be certified " + p.definition.code +
-                                                   " yet: " + (q.detail.empty() ? q.name : q.detail)});
-            throw InputError{problems};
-        }
+        if (!p.ready) throw InputError{io::not_ready_problems(p, "en", io::catalog(""))};
         // The live completion certificate of the curriculum is what shows the certification.
         std::string certificate;
         soci::rowset<soci::row> rows =
@@ -458,8 +451,10 @@ Certified CertificationRepo::renew(const std::string& ref, const Date& today, co
         const auto check = check_renewal(definition->renewal, ledger(ref, today), held->issued_on, today);
         if (!check.met) {
             Problems problems;
-            for (const auto& m : check.missing)
-                problems.push_back(Problem{"", 0, 0, "ref", ref + " cannot renew " + held->code + " yet: " + m});
+            for (const auto& m : check.shortfalls)
+                problems.push_back(coded(
+                    "ref", ProblemCode::not_ready_to_renew,
+                    {ref, held->code, m.category, std::to_string(m.done_minutes), std::to_string(m.needed_minutes)}));
             throw InputError{problems};
         }
         CertificateRepo certificates(db_);
@@ -603,10 +598,10 @@ TrainerCertificationRecord CertificationRepo::renew_trainer(const std::string& t
         const auto state = trainer_renewal(trainer_ref, today);
         if (!state.check.met) {
             Problems problems;
-            for (const auto& m : state.check.missing)
-                problems.push_back(Problem{
-                    "", 0, 0, "trainer",
-                    trainer_ref + " cannot renew " + state.held.level + " (" + state.rule.code + ") yet: " + m});
+            for (const auto& m : state.check.shortfalls)
+                problems.push_back(coded("trainer", ProblemCode::trainer_not_ready_to_renew,
+                                         {trainer_ref, state.held.level, state.rule.code, m.category,
+                                          std::to_string(m.done_minutes), std::to_string(m.needed_minutes)}));
             throw InputError{problems};
         }
         // Early renewal runs on from the previous end; a late one from today.
