@@ -49,7 +49,8 @@ TEST_CASE("a person's and a cohort's history say who changed what, when, from wh
     CHECK_FALSE(cell(list, changed, 0).Contains("T"));
     CHECK(find_row(list, "Coordinator's decision on a module") >= 0);
     CHECK(find_row(list, "Code of ethics acknowledged") >= 0);
-    CHECK(app::describe_change("pack", "merge") == "pack merge");  // no words yet: shown as recorded
+    CHECK(app::describe_change("pack", "merge") == "Field pack merged");
+    CHECK(app::describe_change("pack", "unpack") == "pack unpack");  // a later version's kind: shown as recorded
     CHECK(app::describe_change("enrolment", "redate") == "Enrolment date changed");
 
     dialog.SetSize(0, 0, 900, 420);
