@@ -36,7 +36,7 @@ std::optional<AuditValue> attendance(std::string_view text) {
 std::optional<AuditValue> assessment(std::string_view text) {
     AuditValue v;
     v.kind = AuditValue::Kind::assessment;
-    for (const auto [word, passed] : {std::pair{" not passed ", false}, std::pair{" passed ", true}}) {
+    for (const auto& [word, passed] : {std::pair{" not passed ", false}, std::pair{" passed ", true}}) {
         const auto at = text.find(word);
         if (at == std::string_view::npos) continue;
         v.module = std::string(text.substr(0, at));
@@ -81,7 +81,7 @@ std::optional<AuditValue> ethics(std::string_view text) {
 std::optional<AuditValue> decision(std::string_view text) {
     AuditValue v;
     v.kind = AuditValue::Kind::decision;
-    for (const auto [word, complete] : {std::pair{"not complete: ", false}, std::pair{"complete: ", true}}) {
+    for (const auto& [word, complete] : {std::pair{"not complete: ", false}, std::pair{"complete: ", true}}) {
         if (text.rfind(word, 0) != 0) continue;
         v.complete = complete;
         v.text = std::string(text.substr(std::string_view(word).size()));
