@@ -18,7 +18,7 @@ struct CurriculumImportOptions {
 struct CurriculumShowOptions {
     std::string code;
     std::string version;
-    std::string language = "en";
+    std::string language;  // of the titles; none: the interface's (English in --json)
 };
 
 json module_json(const Module& m, const std::string& language) {
@@ -118,13 +118,17 @@ void run_curriculum_show(Context& ctx, const CurriculumShowOptions& options) {
                        ? io::format(words.tr("no curriculum %s"), {options.code})
                        // TRANSLATORS: %1$s is a curriculum's code (PSF), %2$s a version (2026.1).
                        : io::format(words.tr("no curriculum %1$s version %2$s"), {options.code, options.version}));
+    // The titles a person reads in the interface's language unless --language asks for another; --json's in
+    // English unless asked, whatever the interface speaks.
+    const std::string shown = options.language.empty() ? io::content_language(words.language()) : options.language;
+    const std::string data = options.language.empty() ? "en" : options.language;
     json modules = json::array();
     std::vector<std::vector<std::string>> rows{
         {words.trc("column", "MODULE"), words.trc("column", "MINUTES"), "", words.trc("column", "TITLE")}};
     for (const auto& m : c->modules) {
-        modules.push_back(module_json(m, options.language));
+        modules.push_back(module_json(m, data));
         rows.push_back({m.code, std::to_string(m.minutes), m.required ? words.tr("required") : words.tr("elective"),
-                        m.title.in(options.language)});
+                        m.title.in(shown)});
     }
     json titles = json::object();
     for (const auto& [lang, text] : c->title.by_language) titles[lang] = text;
@@ -132,13 +136,13 @@ void run_curriculum_show(Context& ctx, const CurriculumShowOptions& options) {
     const std::string drift = describe_translations(check_translations(*c), translations, words);
     ctx.print(json{{"code", c->code},
                    {"version", c->version},
-                   {"title", c->title.in(options.language)},
+                   {"title", c->title.in(data)},
                    {"titles", titles},
                    {"electives_required", c->electives_required},
                    {"ethics_code", c->ethics_code},
                    {"modules", modules},
                    {"translations", translations}},
-              c->code + " " + c->version + ": " + c->title.in(options.language) + "\n" +
+              c->code + " " + c->version + ": " + c->title.in(shown) + "\n" +
                   // TRANSLATORS: how many elective modules a person must complete, under a curriculum's title.
                   io::format(words.trn("%d elective required", "%d electives required", c->electives_required),
                              {c->electives_required}) +
@@ -200,7 +204,8 @@ void add_curriculum_commands(CLI::App& app, Context& ctx) {
     auto* show = group->add_subcommand("show", words.tr("Show a curriculum with its modules"));
     show->add_option("code", shown->code, words.tr("The curriculum's code"))->required();
     show->add_option("--version", shown->version, words.tr("A version (default: the latest)"));
-    show->add_option("--language", shown->language, words.tr("The language of the titles (default: en)"));
+    show->add_option("--language", shown->language,
+                     words.tr("The language of the titles (default: the interface's; en in --json)"));
     show->callback([&ctx, shown] { run_curriculum_show(ctx, *shown); });
 }
 

@@ -553,7 +553,12 @@ std::string problem_phrase(const Problem& p, const Catalog& words) {
             return format(words.tr("contains %s (%s), which no font Mitra ships can print on a certificate"), v);
         // The curriculum and certificate template files (TOML).
         case Code::toml_not_valid:
-            // TRANSLATORS: %s is what the TOML reader (toml++) found wrong, in English: it is not translated.
+            // toml++ says what it found wrong in English only: another language says where instead (the problem's
+            // line and column), without it.
+            if (words.translated())
+                return words.tr(
+                    "not valid TOML: a bracket, quote, comma or equals sign is missing or out of place "
+                    "at this line and column");
             return format(words.tr("not valid TOML: %s"), v);
         case Code::toml_wrong_type:
             return format(words.tr("should be %s, but is %s"),
