@@ -5,21 +5,11 @@
 #include "cohort_setup.hpp"
 #include "names.hpp"
 #include "run_cli.hpp"
+#include "words_fixture.hpp"
 
 using namespace mitra::cli_test;
 
 namespace {
-
-// Runs an import that must be refused; the database must be as before. Returns stderr.
-std::string refused(const Workspace& ws, const std::vector<std::string>& args) {
-    const auto before = ws.dump();
-    const auto result = ws.run(args);
-    INFO("stderr: " << result.err);
-    CHECK(result.status == 2);
-    CHECK(result.out.empty());
-    CHECK(ws.dump() == before);
-    return result.err;
-}
 
 // The column names and the values of the files below: codes a reader types, not words to translate.
 const std::vector<std::string> kCodes{"ref",      "full_name",    "latin_name", "country",   "language", "email",

@@ -10,40 +10,11 @@
 #include "cohort_setup.hpp"
 #include "io/display_width.hpp"
 #include "run_cli.hpp"
+#include "words_fixture.hpp"
 
 using namespace mitra::cli_test;
 
 namespace {
-
-// The file's keys and values that a refusal names as they are: codes, not words to translate.
-const std::vector<std::string> kKeys{"curriculum",
-                                     "version",
-                                     "colour",
-                                     "code",
-                                     "title",
-                                     "module",
-                                     "minutes",
-                                     "kind",
-                                     "electives_required",
-                                     "ethics_code",
-                                     "translated_from",
-                                     "completion_months",
-                                     "referees_required",
-                                     "supervision_agreement",
-                                     "lived_experience_attestation",
-                                     "en",
-                                     "TOML"};
-
-// Runs an import that must be refused; the database must be as before. Returns stderr.
-std::string refused(const Workspace& ws, const std::vector<std::string>& args) {
-    const auto before = ws.dump();
-    const auto result = ws.run(args);
-    INFO("stderr: " << result.err);
-    CHECK(result.status == 2);
-    CHECK(result.out.empty());
-    CHECK(ws.dump() == before);
-    return result.err;
-}
 
 // The display column where each option's or command's description starts, for the lines that have one beside the
 // name ("  --db TEXT      The database ..."): the first run of two spaces after the name ends it.
@@ -84,23 +55,10 @@ TEST_CASE("a broken curriculum file is refused in Japanese, each line with its p
           "[cli][curriculum][language][toml]") {
     Workspace ws;
     ws.ok({"init"});
-    const std::string long_title(300, 'a');
-    const auto file = ws.file("psf.toml",
-                              "[curriculum]\n"
-                              "code = \"PSF\"\n"
-                              "version = 2026\n"
-                              "colour = \"blue\"\n"
-                              "title = { en = \"" +
-                                  long_title +
-                                  "\" }\n"
-                                  "\n"
-                                  "[[module]]\n"
-                                  "code = \"M01\"\n"
-                                  "kind = \"theory\"\n"
-                                  "title = { en = \"Listening\" }\n");
+    const auto file = ws.file("psf.toml", broken_curriculum_toml());
     ws.environment = {"LANGUAGE=ja"};
     const auto err = refused(ws, {"curriculum", "import", file});
-    CHECK(english_words(err, kKeys).empty());
+    CHECK(english_words(err, kCurriculumKeys).empty());
     CHECK(contains(err, file + ":3:11: curriculum.version: "));
     CHECK(contains(err, file + ":4:1: curriculum.colour: "));
     CHECK(contains(err, file + ":5:16: curriculum.title.en: "));
