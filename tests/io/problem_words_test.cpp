@@ -57,7 +57,9 @@ TEST_CASE("every refusal code is worded in every catalog's language, with no Eng
             INFO(language << ": " << english);
             CHECK(shown != english);
             CHECK(shown.find("mitra-cli") == std::string::npos);
-            CHECK((shown.find("V-1") != std::string::npos || english.find("V-1") == std::string::npos));
+            // Every value said, but toml++'s English description, which another language leaves out.
+            CHECK((shown.find("V-1") != std::string::npos || english.find("V-1") == std::string::npos ||
+                   p.code == ProblemCode::toml_not_valid));
         }
     }
 }
