@@ -90,7 +90,7 @@ TEST_CASE("the cohort dialog refuses a misspelt time zone, naming the field in w
     REQUIRE(programme.messages.size() == 1);
     INFO(programme.messages.back());
     CHECK(programme.messages.back().Contains(
-        "Time zone: Asia/Bangkokk is not in the time zone database. Did you mean Asia/Bangkok?"));
+        "Time zone: 'Asia/Bangkokk' is not in the time zone database (did you mean Asia/Bangkok?)"));
     CHECK_FALSE(programme.messages.back().Contains("time_zone"));
 
     XRCCTRL(dialog, "time_zone", wxTextCtrl)->SetValue("Asia/Bangkok");
