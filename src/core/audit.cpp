@@ -32,20 +32,34 @@ std::optional<AuditValue> attendance(std::string_view text) {
     return v;
 }
 
-// "<module> passed <date>" or "<module> not passed <date>"
-std::optional<AuditValue> assessment(std::string_view text) {
-    AuditValue v;
-    v.kind = AuditValue::Kind::assessment;
-    for (const auto& [word, passed] : {std::pair{" not passed ", false}, std::pair{" passed ", true}}) {
+// "<head><no><date>" or "<head><yes><date>" (`no` looked for first, as " passed " is in " not passed "): the head,
+// whether it said yes, and the date; nothing when it says neither, or has no head or no date.
+struct YesOrNo {
+    std::string head;
+    bool yes = false;
+    Date on;
+};
+std::optional<YesOrNo> yes_or_no(std::string_view text, std::string_view no, std::string_view yes) {
+    for (const auto& [word, answer] : {std::pair{no, false}, std::pair{yes, true}}) {
         const auto at = text.find(word);
         if (at == std::string_view::npos) continue;
-        v.module = std::string(text.substr(0, at));
-        v.passed = passed;
-        v.on = parse_date(text.substr(at + std::string_view(word).size()));
-        if (!v.on || v.module.empty()) return std::nullopt;
-        return v;
+        const auto on = parse_date(text.substr(at + word.size()));
+        if (!on || at == 0) return std::nullopt;
+        return YesOrNo{std::string(text.substr(0, at)), answer, *on};
     }
     return std::nullopt;
+}
+
+// "<module> passed <date>" or "<module> not passed <date>"
+std::optional<AuditValue> assessment(std::string_view text) {
+    const auto said = yes_or_no(text, " not passed ", " passed ");
+    if (!said) return std::nullopt;
+    AuditValue v;
+    v.kind = AuditValue::Kind::assessment;
+    v.module = said->head;
+    v.passed = said->yes;
+    v.on = said->on;
+    return v;
 }
 
 // "<minutes> minutes on <date>[, signed off]"
@@ -149,18 +163,14 @@ std::optional<AuditValue> observation(std::string_view text) {
 
 // "<kind>: signed on <date>" or "<kind>: not signed on <date>"
 std::optional<AuditValue> attestation(std::string_view text) {
+    const auto said = yes_or_no(text, ": not signed on ", ": signed on ");
+    if (!said) return std::nullopt;
     AuditValue v;
     v.kind = AuditValue::Kind::attestation;
-    for (const auto& [word, is_signed] : {std::pair{": not signed on ", false}, std::pair{": signed on ", true}}) {
-        const auto at = text.find(word);
-        if (at == std::string_view::npos) continue;
-        v.text = std::string(text.substr(0, at));
-        v.signed_off = is_signed;
-        v.on = parse_date(text.substr(at + std::string_view(word).size()));
-        if (!v.on || v.text.empty()) return std::nullopt;
-        return v;
-    }
-    return std::nullopt;
+    v.text = said->head;
+    v.signed_off = said->yes;
+    v.on = said->on;
+    return v;
 }
 
 // "<referee> on <date>": the form of an acknowledgement.
