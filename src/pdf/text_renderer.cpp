@@ -7,6 +7,7 @@
 #include "pdf/haru.hpp"
 
 #include <unicode/normalizer2.h>
+#include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -157,6 +158,44 @@ double round_to(double v, double scale) { return std::round(v * scale) / scale; 
 // Bidi controls (marks, embeddings, overrides, isolates) order a line and show nothing.
 bool is_bidi_control(char32_t c) {
     return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// Poppler (pdftotext, Evince) orders a line's text itself (TextOutputDev's reorderText): on a right-to-left page
+// it takes, from the right, a right-to-left section (letters and what has no direction) and then a left-to-right
+// one (everything that is not a right-to-left letter, numbers and the spaces and punctuation beside them too), and
+// so on.  A layered line's spans give it the marks that end each section where a run ends: a right-to-left mark
+// (U+200F, a bidi control: nothing is drawn for it, and the engines test reads without them) at the start of a
+// left-to-right run inside right-to-left text (a left-to-right mark at its end where it ends in punctuation), and
+// after each character of a right-to-left run that poppler takes for left-to-right (a number's or a Latin letter's
+// direction, or punctuation that separates numbers such as the Arabic comma), so neither a run's spaces nor its
+// comma join the number beside it: "5 جنوری، 2026", not "5جنوری 2026 ،".  A line of a left-to-right page
+// reads as before (poppler's section there starts from the left: the marks only join its neighbours).
+constexpr char32_t kRlm = 0x200F, kLrm = 0x200E;
+
+bool poppler_takes_for_ltr(char32_t c) {
+    switch (u_charDirection(static_cast<UChar32>(c))) {
+        case U_LEFT_TO_RIGHT:
+        case U_EUROPEAN_NUMBER:
+        case U_EUROPEAN_NUMBER_SEPARATOR:
+        case U_EUROPEAN_NUMBER_TERMINATOR:
+        case U_ARABIC_NUMBER:
+        case U_COMMON_NUMBER_SEPARATOR: return true;
+        default: return false;
+    }
+}
+
+// Whether the left-to-right run that starts at byte `begin` of `text` lies inside right-to-left text (its bidi
+// level is 2 or more: the numbers of an Urdu date), where poppler needs the marks above.  A run of a left-to-right
+// line keeps its text as it was: poppler's order there is that of the line's own direction.
+bool ltr_within_rtl(const std::string& text, uint32_t begin) {
+    const icu::UnicodeString u16 = icu::UnicodeString::fromUTF8(text);
+    const int32_t at = icu::UnicodeString::fromUTF8(text.substr(0, begin)).length();
+    UErrorCode err = U_ZERO_ERROR;
+    std::unique_ptr<UBiDi, void (*)(UBiDi*)> bidi(ubidi_openSized(u16.length(), 0, &err), ubidi_close);
+    if (U_FAILURE(err)) return false;
+    ubidi_setPara(bidi.get(), u16.getBuffer(), u16.length(), UBIDI_DEFAULT_LTR, nullptr, &err);
+    if (U_FAILURE(err) || at >= u16.length()) return false;
+    return ubidi_getLevelAt(bidi.get(), at) >= 2;
 }
 
 // Whether `utf8` is made of bidi controls only: HarfBuzz gives each an empty glyph of no advance, which is not
@@ -437,8 +476,11 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             const std::u32string logical = decode_utf8(line.text.substr(run.begin, run.end - run.begin));
             std::string actual;
             if (run.rtl) {
-                for (auto it = logical.rbegin(); it != logical.rend(); ++it)
-                    if (!is_bidi_control(*it)) append_utf8(actual, *it);
+                for (auto it = logical.rbegin(); it != logical.rend(); ++it) {
+                    if (is_bidi_control(*it)) continue;
+                    if (layer && poppler_takes_for_ltr(*it)) append_utf8(actual, kRlm);
+                    append_utf8(actual, *it);
+                }
             } else {
                 for (char32_t c : logical)
                     if (!is_bidi_control(c)) append_utf8(actual, c);
@@ -448,7 +490,8 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             out += utf16be_hex(actual);
             out += ">>>BDC\n";
         }
-        bool in_word = false;
+        const bool marked = by_word && ltr_within_rtl(line.text, run.begin);
+        bool in_word = false, first_word = true;
         for (std::size_t c = 0; c < clusters.size(); ++c) {
             const Cluster& cluster = clusters[c];
             const bool space = by_word && !cluster.hidden && blank(cluster);
@@ -459,9 +502,17 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             }
             if (by_word && !space && !cluster.hidden && !in_word) {
                 std::string actual;
-                for (std::size_t w = c; w < clusters.size() && (clusters[w].hidden || !blank(clusters[w])); ++w)
+                if (marked && first_word) append_utf8(actual, kRlm);
+                first_word = false;
+                std::size_t w = c;
+                for (; w < clusters.size() && (clusters[w].hidden || !blank(clusters[w])); ++w)
                     for (char32_t ch : decode_utf8(clusters[w].text))
                         if (!is_bidi_control(ch)) append_utf8(actual, ch);
+                if (marked && !actual.empty() &&
+                    std::all_of(clusters.begin() + w, clusters.end(),
+                                [&](const Cluster& k) { return k.hidden || blank(k); }) &&
+                    !poppler_takes_for_ltr(decode_utf8(actual).back()))
+                    append_utf8(actual, kLrm);
                 flush();
                 out += "/Span<</ActualText<FEFF";
                 out += utf16be_hex(actual);

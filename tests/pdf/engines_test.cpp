@@ -121,22 +121,10 @@ struct KnownGap {
 const std::vector<KnownGap>& known_gaps() {
     static const std::vector<KnownGap> gaps = [] {
         std::vector<KnownGap> g;
-        for (const char* date : kUrduDates)
-            g.push_back({"poppler", date,
-                         "pdftotext orders a right-to-left line itself from where its words are (TextOutputDev's "
-                         "reorderText: a number takes the spaces and punctuation beside it into one left-to-right "
-                         "section), so no drawing order gives \"5 جنوری، 2026\" back"});
-        // PDFium (Chrome) reads the runs' /ActualText spans, and orders a line itself (CPDF_TextPage::CloseTempLine):
-        // a line it takes for left-to-right keeps its stretches in the order they lie from left to right and has
-        // only each right-to-left stretch turned round.  It reads "5 جنوری، 2026 – 30 مارچ، 2026" in a line it
-        // takes for right-to-left (more Urdu stretches than Latin), but "Issued on" makes the other line
-        // left-to-right, and the isolated date's numbers stay where they are drawn.  Without the invisible layer it
-        // reads the same.
-        g.push_back({"PDFium", kUrduDates[0],
-                     "PDFium takes the line \"Issued on 2 اپریل، 2026\" for left-to-right (CFX_BidiString counts more "
-                     "left-to-right stretches) and keeps its stretches in the order they lie on the line, so the "
-                     "date's numbers come as they are drawn: \"Issued on 2026 ،اپریل 2\"; not a matter of how Mitra "
-                     "writes the line (the same with the invisible layer taken out)"});
+        // Poppler reads both Urdu dates: the runs' spans carry right-to-left marks where its reorderText would
+        // take a number's spaces and punctuation into a left-to-right section (text_renderer.cpp).  PDFium reads
+        // them too: the marks make it take "Issued on 2 اپریل، 2026" for right-to-left (it counts a line's
+        // stretches), so it reads the date and, unchecked, the label after it in reverse ("2 اپریل، 2026 on Issued").
         g.push_back({"PDFium", "Peer Support Foundations: ہم مرتبہ معاونت",
                      "PDFium orders a line itself (CPDF_TextPage::CloseTempLine) and takes it for right-to-left "
                      "where its right-to-left stretches are as many as its left-to-right ones (CFX_BidiString counts "
