@@ -180,6 +180,62 @@ std::optional<AuditValue> referee(std::string_view text) {
     return v;
 }
 
+// "<serial> to <ref>" or "<serial> to <ref>, renewing <serial>": a certificate issued. A reprint's reason is the
+// same entity's value too, so a serial and a ref are words without spaces, the serial with a digit.
+std::optional<AuditValue> issued(std::string_view text) {
+    const auto to = text.find(" to ");
+    if (to == std::string_view::npos || to == 0) return std::nullopt;
+    AuditValue v;
+    v.kind = AuditValue::Kind::issued;
+    v.text = std::string(text.substr(0, to));
+    std::string_view ref = text.substr(to + 4);
+    constexpr std::string_view kRenewing = ", renewing ";
+    if (const auto at = ref.find(kRenewing); at != std::string_view::npos) {
+        v.note = std::string(ref.substr(at + kRenewing.size()));
+        ref = ref.substr(0, at);
+    }
+    v.by = std::string(ref);
+    const auto word = [](const std::string& w) { return !w.empty() && w.find(' ') == std::string::npos; };
+    if (!word(v.by) || !word(v.text) || v.text.find_first_of("0123456789") == std::string::npos) return std::nullopt;
+    return v;
+}
+
+// "revoked: <reason>": a certificate revoked.
+std::optional<AuditValue> revoked(std::string_view text) {
+    constexpr std::string_view kRevoked = "revoked: ";
+    if (text.substr(0, kRevoked.size()) != kRevoked) return std::nullopt;
+    AuditValue v;
+    v.kind = AuditValue::Kind::revoked;
+    v.note = std::string(text.substr(kRevoked.size()));
+    return v;
+}
+
+// "<code> <serial> from <date> to <date>", "revoked with certificate <serial>", "superseded by <serial>": a
+// certification granted or renewed, revoked, superseded.
+std::optional<AuditValue> certification(std::string_view text) {
+    for (const auto& [lead, kind] :
+         {std::pair{std::string_view("revoked with certificate "), AuditValue::Kind::revoked_with},
+          std::pair{std::string_view("superseded by "), AuditValue::Kind::superseded_by}})
+        if (text.substr(0, lead.size()) == lead && text.size() > lead.size()) {
+            AuditValue v;
+            v.kind = kind;
+            v.text = std::string(text.substr(lead.size()));
+            return v;
+        }
+    const auto space = text.find(' '), from = text.find(" from "), to = text.rfind(" to ");
+    if (space == std::string_view::npos || space == 0 || from == std::string_view::npos || from <= space + 1 ||
+        to == std::string_view::npos || to < from)
+        return std::nullopt;
+    AuditValue v;
+    v.kind = AuditValue::Kind::certified;
+    v.module = std::string(text.substr(0, space));
+    v.text = std::string(text.substr(space + 1, from - space - 1));
+    v.on = parse_date(text.substr(from + 6, to - from - 6));
+    v.until = parse_date(text.substr(to + 4));
+    if (!v.on || !v.until) return std::nullopt;
+    return v;
+}
+
 }  // namespace
 
 bool is_audit_kind(std::string_view entity, std::string_view action) {
@@ -205,6 +261,8 @@ AuditValue parse_audit_value(const std::string& entity, const std::string& value
     else if (entity == "observed_assessment") parts = observation(value);
     else if (entity == "attestation") parts = attestation(value);
     else if (entity == "referee_questionnaire") parts = referee(value);
+    else if (entity == "certificate") parts = value.rfind("revoked: ", 0) == 0 ? revoked(value) : issued(value);
+    else if (entity == "certification") parts = certification(value);
     if (parts) return *parts;
     AuditValue text;
     text.text = value;

@@ -20,22 +20,28 @@ struct AuditEntry {
 
 // What a recorded value says, in parts: the store writes "late:150 (note)", "M01 passed 2026-03-02",
 // "90 minutes on 2026-03-02, signed off", "v2 on 2026-03-02", "complete: reason", "M10 60 minutes group on
-// 2026-07-01 with S-1", "M03 on 2026-07-01 (video): met, released"; each front end phrases the parts
+// 2026-07-01 with S-1", "M03 on 2026-07-01 (video): met, released", "PSF-NP-2026-000001-X to P-001",
+// "PSF PSF-NP-2026-000001-X from 2026-03-02 to 2029-03-01"; each front end phrases the parts
 // ("late, 150 minutes") in its own words and language.
 struct AuditValue {
     enum class Kind {
-        text,         // no parts known: `text` as recorded (a certificate's serial, a setting, a merge's summary)
-        erased,       // the person's data were erased: what it was is no longer kept
-        attendance,   // status, minutes (late or left early), note
-        assessment,   // module, passed, on
-        practicum,    // minutes, on, signed_off
-        ethics,       // text (the code's version), on
-        decision,     // a coordinator's decision on a module: complete, text (the reason)
-        supervision,  // module, minutes, text (the format's code), on, by (the supervisor's ref)
-        observation,  // module, on, text (the method's code), note (the outcome's code), differ, released
-        released,     // an observed assessment's result held back (released false) or released on `on`
-        attestation,  // text (the attestation's kind code), signed_off (signed or not), on
-        referee,      // text (the referee), on
+        text,           // no parts known: `text` as recorded (a certificate's serial, a setting, a merge's summary)
+        erased,         // the person's data were erased: what it was is no longer kept
+        attendance,     // status, minutes (late or left early), note
+        assessment,     // module, passed, on
+        practicum,      // minutes, on, signed_off
+        ethics,         // text (the code's version), on
+        decision,       // a coordinator's decision on a module: complete, text (the reason)
+        supervision,    // module, minutes, text (the format's code), on, by (the supervisor's ref)
+        observation,    // module, on, text (the method's code), note (the outcome's code), differ, released
+        released,       // an observed assessment's result held back (released false) or released on `on`
+        attestation,    // text (the attestation's kind code), signed_off (signed or not), on
+        referee,        // text (the referee), on
+        issued,         // a certificate: text (its serial), by (the person's ref), note (the serial it renews, if any)
+        revoked,        // a certificate revoked: note (the reason)
+        certified,      // a certification: module (its code), text (the certificate's serial), on, until
+        revoked_with,   // a certification revoked with its certificate: text (the certificate's serial)
+        superseded_by,  // a certification superseded: text (the serial of the certificate that renews it)
     };
     Kind kind = Kind::text;
     std::string text;
@@ -43,7 +49,7 @@ struct AuditValue {
     std::optional<int> minutes;
     std::string note, module, by;
     bool passed = false, signed_off = false, complete = false, differ = false, released = false;
-    std::optional<Date> on;
+    std::optional<Date> on, until;
 };
 
 // A kind of change the store records: what it is about (entity) and what was done (action).

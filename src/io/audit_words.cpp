@@ -113,6 +113,25 @@ std::string audit_value_words(const std::string& entity, const std::string& valu
         case AuditValue::Kind::referee:
             // TRANSLATORS: a referee questionnaire in the history: %1$s is the referee, %2$s the day it came.
             return format(words.tr("from %1$s, received on %2$s"), {v.text, on});
+        case AuditValue::Kind::issued:
+            // TRANSLATORS: a certificate issued, in the history: %1$s is its serial, %2$s the person's ref, %3$s the
+            // serial of the certificate it renews.
+            return v.note.empty() ? format(words.tr("%1$s, given to %2$s"), {v.text, v.by})
+                                  : format(words.tr("%1$s, given to %2$s, renewing %3$s"), {v.text, v.by, v.note});
+        case AuditValue::Kind::revoked:
+            // TRANSLATORS: a certificate revoked, in the history: %s is the reason as the coordinator typed it.
+            return format(words.tr("revoked: %s"), {v.note});
+        case AuditValue::Kind::certified:
+            // TRANSLATORS: a certification granted or renewed, in the history: %1$s is its code (PSF), %2$s the
+            // certificate's serial, %3$s and %4$s the first and last days it is valid (YYYY-MM-DD).
+            return format(words.tr("%1$s with certificate %2$s, valid from %3$s to %4$s"),
+                          {v.module, v.text, on, v.until ? to_string(*v.until) : ""});
+        case AuditValue::Kind::revoked_with:
+            // TRANSLATORS: a certification revoked with its certificate, in the history: %s is the serial.
+            return format(words.tr("revoked with certificate %s"), {v.text});
+        case AuditValue::Kind::superseded_by:
+            // TRANSLATORS: a certification renewed by a later one, in the history: %s is the new certificate's serial.
+            return format(words.tr("superseded by certificate %s"), {v.text});
     }
     return value;
 }

@@ -58,7 +58,38 @@ TEST_CASE("assessments, practice, ethics and decisions are taken apart too; othe
     CHECK(decision.text == "missed the whole module: ill");
     CHECK(parse_audit_value("override", "complete: made up with the Pokhara cohort").complete);
 
-    const auto serial = parse_audit_value("certificate", "PSF-2026-000123 to P-001");
-    CHECK(serial.kind == Kind::text);
-    CHECK(serial.text == "PSF-2026-000123 to P-001");
+    const auto setting = parse_audit_value("setting", "https://verify.example.org/psf to P-001");
+    CHECK(setting.kind == Kind::text);
+    CHECK(setting.text == "https://verify.example.org/psf to P-001");
+}
+
+TEST_CASE("certificates and certifications in the history are taken apart; a reprint's reason stays text",
+          "[core][audit]") {
+    const auto issued = parse_audit_value("certificate", "PSF-NP-2026-000001-X to P-001");
+    CHECK(issued.kind == AuditValue::Kind::issued);
+    CHECK(issued.text == "PSF-NP-2026-000001-X");
+    CHECK(issued.by == "P-001");
+    CHECK(issued.note.empty());
+    const auto renewing =
+        parse_audit_value("certificate", "PSF-NP-2029-000007-K to P-001, renewing PSF-NP-2026-000001-X");
+    CHECK(renewing.kind == AuditValue::Kind::issued);
+    CHECK(renewing.by == "P-001");
+    CHECK(renewing.note == "PSF-NP-2026-000001-X");
+    const auto revoked = parse_audit_value("certificate", "revoked: issued to the wrong person");
+    CHECK(revoked.kind == AuditValue::Kind::revoked);
+    CHECK(revoked.note == "issued to the wrong person");
+    // A reprint's value is the reason as typed.
+    CHECK(parse_audit_value("certificate", "the printer jammed, sent to Ann").kind == AuditValue::Kind::text);
+    CHECK(parse_audit_value("certificate", "moved to Patan").kind == AuditValue::Kind::text);
+
+    const auto granted = parse_audit_value("certification", "PSF PSF-NP-2026-000001-X from 2026-03-02 to 2029-03-01");
+    CHECK(granted.kind == AuditValue::Kind::certified);
+    CHECK(granted.module == "PSF");
+    CHECK(granted.text == "PSF-NP-2026-000001-X");
+    CHECK(granted.on == Date{2026, 3, 2});
+    CHECK(granted.until == Date{2029, 3, 1});
+    CHECK(parse_audit_value("certification", "revoked with certificate PSF-NP-2026-000001-X").kind ==
+          AuditValue::Kind::revoked_with);
+    CHECK(parse_audit_value("certification", "superseded by PSF-NP-2029-000007-K").text == "PSF-NP-2029-000007-K");
+    CHECK(parse_audit_value("certification", "current").kind == AuditValue::Kind::text);
 }

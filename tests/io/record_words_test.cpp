@@ -57,11 +57,12 @@ Pathway unready_pathway() {
     return p;
 }
 
-// Values in the forms the store records them (store/practice_repo.cpp, store/attendance_repo.cpp).
+// Values in the forms the store records them (store/practice_repo.cpp, store/attendance_repo.cpp,
+// store/certificate_repo.cpp, store/certification_repo.cpp).
 struct Recorded {
     std::string entity, value;
 };
-const std::vector<Recorded> kPracticeValues{
+const std::vector<Recorded> kRecordedValues{
     {"supervision", "M10 60 minutes one_to_one on 2026-07-01 with S-2"},
     {"supervision", "M10 90 minutes group on 2026-07-02 with S-PSF"},
     {"observed_assessment", "M04 on 2026-07-01 (direct_observation): met, held back"},
@@ -71,6 +72,12 @@ const std::vector<Recorded> kPracticeValues{
     {"attestation", "lived_experience: signed on 2026-07-01"},
     {"attestation", "supervision_agreement: not signed on 2026-07-01"},
     {"referee_questionnaire", "Dr. Lee on 2026-07-01"},
+    {"certificate", "PSF-NP-2026-000001-X to P-001"},
+    {"certificate", "PSF-NP-2029-000007-K to P-001, renewing PSF-NP-2026-000001-X"},
+    {"certificate", "revoked: issued by mistake"},
+    {"certification", "PSF PSF-NP-2026-000001-X from 2026-03-02 to 2029-03-01"},
+    {"certification", "revoked with certificate PSF-NP-2026-000001-X"},
+    {"certification", "superseded by PSF-NP-2029-000007-K"},
 };
 
 }  // namespace
@@ -208,7 +215,7 @@ TEST_CASE("the values the practice records keep in the history are taken apart a
     CHECK(parse_audit_value("attestation", "lived_experience: not signed on 2026-07-01").signed_off == false);
     CHECK(parse_audit_value("supervision", "something else").kind == AuditValue::Kind::text);
 
-    for (const auto& r : kPracticeValues) {
+    for (const auto& r : kRecordedValues) {
         INFO(r.entity << ": " << r.value);
         CHECK(parse_audit_value(r.entity, r.value).kind != AuditValue::Kind::text);
         const std::string english = audit_value_words(r.entity, r.value, catalog(""));
