@@ -200,13 +200,12 @@ std::optional<AuditValue> issued(std::string_view text) {
     return v;
 }
 
-// "revoked: <reason>": a certificate revoked.
-std::optional<AuditValue> revoked(std::string_view text) {
-    constexpr std::string_view kRevoked = "revoked: ";
-    if (text.substr(0, kRevoked.size()) != kRevoked) return std::nullopt;
+// "<lead><reason>": a certificate revoked ("revoked: "), a person's data erased ("personal data erased: ").
+std::optional<AuditValue> reason_after(std::string_view text, std::string_view lead, AuditValue::Kind kind) {
+    if (text.substr(0, lead.size()) != lead) return std::nullopt;
     AuditValue v;
-    v.kind = AuditValue::Kind::revoked;
-    v.note = std::string(text.substr(kRevoked.size()));
+    v.kind = kind;
+    v.note = std::string(text.substr(lead.size()));
     return v;
 }
 
@@ -261,7 +260,10 @@ AuditValue parse_audit_value(const std::string& entity, const std::string& value
     else if (entity == "observed_assessment") parts = observation(value);
     else if (entity == "attestation") parts = attestation(value);
     else if (entity == "referee_questionnaire") parts = referee(value);
-    else if (entity == "certificate") parts = value.rfind("revoked: ", 0) == 0 ? revoked(value) : issued(value);
+    else if (entity == "certificate")
+        parts = value.rfind("revoked: ", 0) == 0 ? reason_after(value, "revoked: ", AuditValue::Kind::revoked)
+                                                 : issued(value);
+    else if (entity == "participant") parts = reason_after(value, "personal data erased: ", AuditValue::Kind::erasure);
     else if (entity == "certification") parts = certification(value);
     if (parts) return *parts;
     AuditValue text;

@@ -42,6 +42,7 @@ struct AuditValue {
         certified,      // a certification: module (its code), text (the certificate's serial), on, until
         revoked_with,   // a certification revoked with its certificate: text (the certificate's serial)
         superseded_by,  // a certification superseded: text (the serial of the certificate that renews it)
+        erasure,        // a person's data erased at their request: note (the reason)
     };
     Kind kind = Kind::text;
     std::string text;

@@ -132,6 +132,9 @@ std::string audit_value_words(const std::string& entity, const std::string& valu
         case AuditValue::Kind::superseded_by:
             // TRANSLATORS: a certification renewed by a later one, in the history: %s is the new certificate's serial.
             return format(words.tr("superseded by certificate %s"), {v.text});
+        case AuditValue::Kind::erasure:
+            // TRANSLATORS: a person's data erased at their request, in the history: %s is the reason as typed.
+            return format(words.tr("personal data erased: %s"), {v.note});
     }
     return value;
 }

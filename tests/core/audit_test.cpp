@@ -92,4 +92,7 @@ TEST_CASE("certificates and certifications in the history are taken apart; a rep
           AuditValue::Kind::revoked_with);
     CHECK(parse_audit_value("certification", "superseded by PSF-NP-2029-000007-K").text == "PSF-NP-2029-000007-K");
     CHECK(parse_audit_value("certification", "current").kind == AuditValue::Kind::text);
+    const auto erased = parse_audit_value("participant", "personal data erased: asked at the last session");
+    CHECK(erased.kind == AuditValue::Kind::erasure);
+    CHECK(erased.note == "asked at the last session");
 }

@@ -78,6 +78,7 @@ const std::vector<Recorded> kRecordedValues{
     {"certification", "PSF PSF-NP-2026-000001-X from 2026-03-02 to 2029-03-01"},
     {"certification", "revoked with certificate PSF-NP-2026-000001-X"},
     {"certification", "superseded by PSF-NP-2029-000007-K"},
+    {"participant", "personal data erased: asked on 2026-07-01"},
 };
 
 }  // namespace
