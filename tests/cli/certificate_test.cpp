@@ -816,6 +816,7 @@ TEST_CASE("every issued certificate's QR code reads at 100 dpi as the link to it
         std::string link =
             tool("/usr/bin/zbarimg", {"--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png.string() + ".png"}).out;
         while (!link.empty() && link.back() == '\n') link.pop_back();
+        INFO("zbarimg read: " << link);  // all of it, should it ever differ from the file's code again
         // The address (scheme and host in capitals, the path as set), '#', the code, as the metadata has it.
         REQUIRE(link.rfind("HTTPS://VERIFY.EXAMPLE.ORG/psf/#M2", 0) == 0);
         const std::string code = link.substr(link.find('#') + 1);
