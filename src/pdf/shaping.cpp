@@ -90,6 +90,7 @@ ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle
     struct BidiRun {
         std::size_t begin, end;
         bool rtl;
+        uint8_t level;
     };                               // code point indices, logical
     std::vector<BidiRun> bidi_runs;  // visual order
     {
@@ -104,7 +105,8 @@ ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle
         for (int32_t r = 0; r < count; ++r) {
             int32_t start = 0, len = 0;
             const UBiDiDirection d = ubidi_getVisualRun(bidi.get(), r, &start, &len);
-            bidi_runs.push_back({u16_to_cp[start], u16_to_cp[start + len], d == UBIDI_RTL});
+            bidi_runs.push_back(
+                {u16_to_cp[start], u16_to_cp[start + len], d == UBIDI_RTL, ubidi_getLevelAt(bidi.get(), start)});
         }
     }
 
@@ -166,6 +168,7 @@ ShapedLine shape_line(FontStack& fonts, const std::string& utf8, const TextStyle
             run.face = face[i];
             run.script = script[i];
             run.rtl = br.rtl;
+            run.level = br.level;
             run.begin = off[i];
             run.end = off[j];
 

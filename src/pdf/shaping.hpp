@@ -41,6 +41,8 @@ struct GlyphRun {
     Face* face = nullptr;
     hb_script_t script = HB_SCRIPT_COMMON;
     bool rtl = false;
+    /// ICU's bidi level: 0 left-to-right, 1 right-to-left, 2 or more a left-to-right run inside right-to-left text.
+    uint8_t level = 0;
     uint32_t begin = 0, end = 0;  ///< byte range of the run in the line's UTF-8 (logical)
     std::vector<Glyph> glyphs;    ///< visual order (HarfBuzz output order)
     int64_t advance() const;      ///< total x advance, font units

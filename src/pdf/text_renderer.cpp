@@ -7,7 +7,6 @@
 #include "pdf/haru.hpp"
 
 #include <unicode/normalizer2.h>
-#include <unicode/ubidi.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
@@ -182,20 +181,6 @@ bool poppler_takes_for_ltr(char32_t c) {
         case U_COMMON_NUMBER_SEPARATOR: return true;
         default: return false;
     }
-}
-
-// Whether the left-to-right run that starts at byte `begin` of `text` lies inside right-to-left text (its bidi
-// level is 2 or more: the numbers of an Urdu date), where poppler needs the marks above.  A run of a left-to-right
-// line keeps its text as it was: poppler's order there is that of the line's own direction.
-bool ltr_within_rtl(const std::string& text, uint32_t begin) {
-    const icu::UnicodeString u16 = icu::UnicodeString::fromUTF8(text);
-    const int32_t at = icu::UnicodeString::fromUTF8(text.substr(0, begin)).length();
-    UErrorCode err = U_ZERO_ERROR;
-    std::unique_ptr<UBiDi, void (*)(UBiDi*)> bidi(ubidi_openSized(u16.length(), 0, &err), ubidi_close);
-    if (U_FAILURE(err)) return false;
-    ubidi_setPara(bidi.get(), u16.getBuffer(), u16.length(), UBIDI_DEFAULT_LTR, nullptr, &err);
-    if (U_FAILURE(err) || at >= u16.length()) return false;
-    return ubidi_getLevelAt(bidi.get(), at) >= 2;
 }
 
 // Whether `utf8` is made of bidi controls only: HarfBuzz gives each an empty glyph of no advance, which is not
@@ -490,7 +475,9 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             out += utf16be_hex(actual);
             out += ">>>BDC\n";
         }
-        const bool marked = by_word && ltr_within_rtl(line.text, run.begin);
+        // A left-to-right run inside right-to-left text (the numbers of an Urdu date) gets the marks above; a run of
+        // a left-to-right line keeps its text as it was: poppler's order there is that of the line's own direction.
+        const bool marked = by_word && run.level >= 2;
         bool in_word = false, first_word = true;
         for (std::size_t c = 0; c < clusters.size(); ++c) {
             const Cluster& cluster = clusters[c];
