@@ -1,6 +1,9 @@
 // Checks on single records before they are stored.
 #include "core/validation.hpp"
 
+#include <cstddef>
+#include <iterator>
+
 #include "core/identity.hpp"
 #include "core/time_zone.hpp"
 #include "core/names.hpp"
@@ -57,6 +60,8 @@ std::vector<FieldError> check_name(const std::string& field, const std::string& 
             K::name_not_a_character,   K::name_private_use, K::name_noncharacter,     K::name_unassigned,
             K::name_invisible,         K::name_emoji,       K::name_starts_with_mark, K::name_mark_after_space,
             K::name_no_letter};
+        // One kind of field error for each of NameFault's kinds, in its order.
+        static_assert(std::size(kinds) == static_cast<std::size_t>(NameFault::Kind::no_letter) + 1);
         errors.push_back({field, fault->message, kinds[static_cast<int>(fault->kind)], fault->character});
     }
     return errors;
