@@ -193,6 +193,68 @@ bool only_bidi_controls(std::string_view utf8) {
     return true;
 }
 
+// PDFium (Chrome's viewer: its copy and its accessibility tree) orders a line's text itself (cpdf_textpage.cpp,
+// CloseTempLine()): it cuts the text into stretches of one direction (CFX_BidiString: letters of either direction;
+// numbers, their separators and terminators, marks and boundary neutrals, which keep the direction before them; and
+// all else, measured on @embedpdf/pdfium with one character of each class), takes the line for right-to-left where its right-to-left stretches are at least as many
+// as its left-to-right ones (a word is a stretch: spaces cut them), then reverses the stretches' order on such a
+// line, and each right-to-left stretch's characters (and what has no direction while it reads right to left).  It
+// never reverses several words of the other direction together, so no drawing of a line with two Urdu words in a
+// Latin line, or two Latin words in an Urdu one, reads in order in it.  It is given instead the one text that its
+// steps turn into the line's text in logical order (pdfium_line_text()), where only PDFium reads it.
+enum class PdfiumDirection { left, left_weak, right, neutral };
+
+PdfiumDirection pdfium_direction(char32_t c) {
+    switch (u_charDirection(static_cast<UChar32>(c))) {
+        case U_LEFT_TO_RIGHT: return PdfiumDirection::left;
+        case U_EUROPEAN_NUMBER:
+        case U_ARABIC_NUMBER:
+        case U_EUROPEAN_NUMBER_SEPARATOR:
+        case U_EUROPEAN_NUMBER_TERMINATOR:
+        case U_COMMON_NUMBER_SEPARATOR:
+        case U_DIR_NON_SPACING_MARK:
+        case U_BOUNDARY_NEUTRAL: return PdfiumDirection::left_weak;
+        case U_RIGHT_TO_LEFT:
+        case U_RIGHT_TO_LEFT_ARABIC: return PdfiumDirection::right;
+        default: return PdfiumDirection::neutral;
+    }
+}
+
+// The text PDFium's reordering (above) turns into `logical`: its stretches are the same, so PDFium takes the line
+// for the same direction; each stretch it will reverse is given reversed (and mirrored: it mirrors brackets), and
+// on a line it takes for right-to-left the stretches come in reverse order.
+std::u32string pdfium_line_text(const std::u32string& logical) {
+    struct Stretch {
+        PdfiumDirection direction;
+        std::u32string text;
+    };
+    std::vector<Stretch> stretches;
+    for (char32_t c : logical) {
+        const PdfiumDirection d = pdfium_direction(c);
+        if (stretches.empty() || stretches.back().direction != d) stretches.push_back({d, {}});
+        stretches.back().text += c;
+    }
+    const auto count = [&](PdfiumDirection d) {
+        return std::count_if(stretches.begin(), stretches.end(), [d](const Stretch& s) { return s.direction == d; });
+    };
+    const auto rights = count(PdfiumDirection::right);
+    const bool rtl = rights > 0 && rights >= count(PdfiumDirection::left);
+    bool reading_rtl = rtl;
+    for (Stretch& s : stretches) {
+        if (s.direction == PdfiumDirection::right || (s.direction == PdfiumDirection::neutral && reading_rtl)) {
+            reading_rtl = true;
+            std::reverse(s.text.begin(), s.text.end());
+            for (char32_t& c : s.text) c = static_cast<char32_t>(u_charMirror(static_cast<UChar32>(c)));
+        } else if (s.direction != PdfiumDirection::left_weak) {
+            reading_rtl = false;
+        }
+    }
+    if (rtl) std::reverse(stretches.begin(), stretches.end());
+    std::u32string out;
+    for (const Stretch& s : stretches) out += s.text;
+    return out;
+}
+
 // A run's clusters in drawing order: its glyphs [first, last) and the text they show.
 struct ClusterSpan {
     std::size_t first, last;
@@ -391,14 +453,42 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     // ProcessTextObject()), sorted by x, and the space ends that line, so the layer's pieces are not sorted among the
     // runs' objects.  Between the objects of a run (a Nastaliq run is several, its glyphs raised and lowered with
     // Ts) a piece made PDFium take the run's span again after it: "جنوری، جنوری، 2026".
+    //
+    // PDFium gets the line's text once, where no other engine reads it: a mark of a tag of its own (not /Span, whose
+    // /ActualText poppler and Acrobat read; pdf.js and MuPDF read none), around an invisible glyph as wide as the line
+    // that maps to U+200B (pdf.js and MuPDF drop it), given as pdfium_line_text() so its reordering makes it the
+    // logical text.  Each run's span then holds a mark of that tag with nothing printable, which PDFium reads instead
+    // of the span (the innermost mark's /ActualText) and skips.
     const bool layer = layered(line);
     if (layer) {
         out += "/Span<</ActualText<FEFF0000>>>BDC\n";
-        std::vector<TextPiece> pieces = line_layer_pieces(line, run_fonts, size);
-        pieces.push_back({" ", fs, -1, kOffPage});
+        const std::vector<TextPiece> pieces = line_layer_pieces(line, run_fonts, size);
         write_text_layer(page, pieces, fs, out, 0, true);
+        std::u32string logical;
+        for (const TextPiece& p : pieces) logical += decode_utf8(p.text);
+        std::string pdfium;
+        for (char32_t c : pdfium_line_text(logical)) append_utf8(pdfium, c);
+        out += "0 0 Td\n/PDFiumText<</ActualText<FEFF";
+        out += utf16be_hex(pdfium);
+        out += ">>>BDC\n";
+        // A quarter of the size: PDFium's test for where a line ends weighs the last glyph's width (an em here).
+        write_text_layer(page, {{"\u200B", std::max(line.width(size), 0.01)}}, round_to(fs / 4, 1000), out, 0);
+        out += "EMC\n";
+        write_text_layer(page, {{" ", fs, -1, kOffPage}}, fs, out, 0);
         out += "EMC\n100 Tz 0 Tr 0 Ts 0 0 Td\n";
     }
+    // Opens and closes a run's /ActualText span (for poppler and Acrobat), in a layered line with PDFium's mark inside.
+    auto open_span = [&](const std::string& actual) {
+        flush();
+        out += "/Span<</ActualText<FEFF";
+        out += utf16be_hex(actual);
+        out += ">>>BDC\n";
+        if (layer) out += "/PDFiumText<</ActualText<FEFF0000>>>BDC\n";
+    };
+    auto close_span = [&] {
+        flush();
+        out += layer ? "EMC\nEMC\n" : "EMC\n";
+    };
     double pen = x0;
     const FontEmbedder::Font* current = nullptr;
     std::vector<hb_codepoint_t> ids;
@@ -470,10 +560,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
                 for (char32_t c : logical)
                     if (!is_bidi_control(c)) append_utf8(actual, c);
             }
-            flush();
-            out += "/Span<</ActualText<FEFF";
-            out += utf16be_hex(actual);
-            out += ">>>BDC\n";
+            open_span(actual);
         }
         // A left-to-right run inside right-to-left text (the numbers of an Urdu date) gets the marks above; a run of
         // a left-to-right line keeps its text as it was: poppler's order there is that of the line's own direction.
@@ -483,8 +570,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             const Cluster& cluster = clusters[c];
             const bool space = by_word && !cluster.hidden && blank(cluster);
             if (by_word && space && in_word) {
-                flush();
-                out += "EMC\n";
+                close_span();
                 in_word = false;
             }
             if (by_word && !space && !cluster.hidden && !in_word) {
@@ -500,10 +586,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
                                 [&](const Cluster& k) { return k.hidden || blank(k); }) &&
                     !poppler_takes_for_ltr(decode_utf8(actual).back()))
                     append_utf8(actual, kLrm);
-                flush();
-                out += "/Span<</ActualText<FEFF";
-                out += utf16be_hex(actual);
-                out += ">>>BDC\n";
+                open_span(actual);
                 in_word = true;
             }
             for (std::size_t k = cluster.first; k < cluster.last; ++k) {
@@ -513,10 +596,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
                 pen += g.x_advance * s;
             }
         }
-        if (in_word) {
-            flush();
-            out += "EMC\n";
-        }
+        if (in_word) close_span();
         if (layer) {
             // pdf.js does not move past a glyph that maps to nothing (U+200B): the line's origin again, so it places
             // what follows where it is.
@@ -524,10 +604,7 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
             out += "0 0 Td\n";
             cx = lx;
         }
-        if (span) {
-            flush();
-            out += "EMC\n";
-        }
+        if (span) close_span();
         note_reaches(*embedder_, *font, run);
     }
     flush();
