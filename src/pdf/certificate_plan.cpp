@@ -2,6 +2,7 @@
 // code and its note, in painting order, each marked as the batch's shared part or the person's own.
 #include "pdf/certificate_planner.hpp"
 
+#include "core/identity.hpp"
 #include "core/serial.hpp"
 #include "core/text.hpp"
 
@@ -251,8 +252,11 @@ void Planner::text_block(const Planned& planned) {
         const std::string lang = is_name                                ? c_.name_language
                                  : block.field == TextField::latin_name ? ""
                                                                         : planned.language;
-        fitted(planned.text, planned.personal, x(block.x_mm), baseline, mm_to_pt(block.width_mm), style(block, lang),
-               to_align(block.align), block.min_size_pt, [&] { return room_for(planned); });
+        // A name reads in its own direction; the rest in that of the certificate's language.
+        const bool own_direction = is_name || block.field == TextField::latin_name;
+        fitted(own_direction ? planned.text : in_line_direction(planned.text, planned.language), planned.personal,
+               x(block.x_mm), baseline, mm_to_pt(block.width_mm), style(block, lang), to_align(block.align),
+               block.min_size_pt, [&] { return room_for(planned); });
     }
     block_ = -1;
     field_ = TextField::none;
@@ -300,11 +304,16 @@ void Planner::modules(const Planned& planned) {
     }
     st.size_pt = size;
     const double first = y(english_ && block.y_english_mm ? *block.y_english_mm : block.y_mm);
+    // In a right-to-left language the columns fill from the right, and a line starts at its column's right edge.
+    const bool rtl = is_right_to_left(planned.language);
+    const Align align = rtl && block.align == TextAlign::left ? Align::right : to_align(block.align);
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const double left = x(block.x_mm) + at[i].first * (column_width + gutter);
+        const int column_at = rtl ? columns - 1 - at[i].first : at[i].first;
+        const double left = x(block.x_mm) + column_at * (column_width + gutter);
         for (std::size_t k = 0; k < pieces[i].size(); ++k)
-            fitted(pieces[i][k], false, left, first - (at[i].second + static_cast<int>(k)) * size * block.line_height,
-                   column_width, st, to_align(block.align), block.min_size_pt);
+            fitted(in_line_direction(pieces[i][k], planned.language), false, left,
+                   first - (at[i].second + static_cast<int>(k)) * size * block.line_height, column_width, st, align,
+                   block.min_size_pt);
     }
 }
 

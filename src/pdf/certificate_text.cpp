@@ -7,6 +7,8 @@
 #include "core/identity.hpp"
 #include "core/text.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -42,7 +44,9 @@ std::string field_text(TextField field, const CertificateContent& c, const std::
         case TextField::site_and_dates: {
             std::string place = c.site;
             const std::string country = country_name(c.country, language);  // ネパール on a Japanese line
-            if (!country.empty()) place += (place.empty() ? "" : ", ") + country;
+            // Urdu's comma between the site and its country, as in its dates.
+            const char* comma = language.substr(0, 2) == "ur" ? "، " : ", ";
+            if (!country.empty()) place += (place.empty() ? "" : comma) + country;
             const std::string dates = isolated(format_date_range(c.start_date, c.end_date, language), language);
             return place.empty() ? dates : place + "  ·  " + dates;
         }
@@ -126,6 +130,21 @@ std::vector<std::string> module_lines(const TextBlock& block, const CertificateC
         lines.push_back(m.title.in(language) + " — " + hours);
     }
     return lines;
+}
+
+std::string in_line_direction(const std::string& text, const std::string& language) {
+    if (!is_right_to_left(language)) return text;
+    bool first_strong_ltr = false, any_rtl = false, seen_strong = false;
+    for (char32_t ch : decode_utf8(text)) {
+        const UCharDirection d = u_charDirection(static_cast<UChar32>(ch));
+        const bool rtl = d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
+        if (!seen_strong && (rtl || d == U_LEFT_TO_RIGHT)) {
+            seen_strong = true;
+            first_strong_ltr = !rtl;
+        }
+        any_rtl = any_rtl || rtl;
+    }
+    return first_strong_ltr && any_rtl ? "\u200F" + text : text;
 }
 
 void check_printable(const CertificateContent& c) {

@@ -251,17 +251,18 @@ TEST_CASE("an Urdu cohort's certificate keeps Nastaliq where it has room and wri
     CHECK(img.dark(px(30), px(60), px(267), px(74)) > 400);
 
     // The site-and-dates line as a reader sees it when pasted: pdftotext gives it as an RTL paragraph with
-    // embedding marks (date, country, then the Latin site), which the bidi algorithm must lay out exactly as the
-    // page shows the line the certificate wrote (site, country, then the dates kept whole by an isolate).
+    // embedding marks, which the bidi algorithm must lay out exactly as the page shows the line the certificate
+    // wrote: right to left, as the certificate's language reads (a right-to-left mark first, since the Latin site
+    // comes first), site, country, then the dates kept whole by an isolate.
     const std::string text = pdftotext(pdf);
     const std::string country = "نیپال";
     REQUIRE(text.find(country) != std::string::npos);
-    const std::string head = text.substr(0, text.find("MODULES"));
+    const std::string head = text.substr(0, text.find("مکمل کیے گئے ماڈیول"));
     INFO(head);
     for (const char* part : {"جنوری", "مارچ", "2026", "30", "5", "–"}) CHECK(head.find(part) != std::string::npos);
     const auto line_start = text.rfind('\n', text.find(country)) + 1;
     const std::string line = text.substr(line_start, text.find('\n', line_start) - line_start);
-    const std::string written = "Patan Community Centre, " + country + "  ·  \u2068" +
+    const std::string written = "\u200FPatan Community Centre\u060C " + country + "  ·  \u2068" +
                                 format_date_range({2026, 1, 5}, Date{2026, 3, 30}, "ur") + "\u2069";
     CHECK(displayed(line) == displayed(written));
     // The isolate that keeps them so is not part of the text.
