@@ -1,9 +1,9 @@
 // Names read back by four PDF engines, not only poppler: every kind of name a certificate prints (the
 // certificate bench's 16), and Urdu and mixed-script titles and dates, must extract as the stored text (after
 // NFC) with poppler (pdftotext), pdf.js (pdfjs-dist in node: Firefox's viewer and the text layer a screen reader
-// reads there), MuPDF (mutool) and PDFium (@embedpdf/pdfium in node: Chrome's viewer, its copy and its
-// accessibility tree).  pdf.js and MuPDF ignore /ActualText: they read only the fonts' ToUnicode maps; PDFium,
-// like poppler, reads /ActualText where it has printable text.
+// reads there), MuPDF (mutool) and Chrome (Debian's chromium, headless: its viewer's copy of the whole document,
+// from PDFium's text page, which its accessibility tree reads too).  pdf.js and MuPDF ignore /ActualText: they read
+// only the fonts' ToUnicode maps; poppler and PDFium read /ActualText where it has printable text.
 #include "certificate_support.hpp"
 #include "core/date_format.hpp"
 #include "pdf/report.hpp"
@@ -69,12 +69,13 @@ const Engine kEngines[] = {
          if (r.status != 0) throw std::runtime_error("mutool could not read " + pdf.string());
          return r.out;
      }},
-    {"PDFium",
+    {"Chrome",
      [](const fs::path& pdf) {
-         const CmdResult r = run("node " + quote(tools_dir() + "/pdfium-text.mjs") + " " + quote(pdf.string()));
+         const CmdResult r = run("node --experimental-websocket " + quote(tools_dir() + "/chrome-text.mjs") + " " +
+                                 quote(pdf.string()));
          if (r.status != 0)
-             throw std::runtime_error("PDFium could not read " + pdf.string() +
-                                      " (is tests/tools/node_modules installed? script/bootstrap does it)");
+             throw std::runtime_error("Chrome could not read " + pdf.string() +
+                                      " (script/bootstrap installs chromium)");
          return r.out;
      }},
 };
@@ -140,7 +141,7 @@ std::vector<std::string> unread(const CertificateContent& content, const std::ve
 
 }  // namespace
 
-TEST_CASE("every kind of name a certificate prints comes back as its text in poppler, pdf.js, MuPDF and PDFium",
+TEST_CASE("every kind of name a certificate prints comes back as its text in poppler, pdf.js, MuPDF and Chrome",
           "[engines]") {
     int n = 0;
     std::vector<std::string> failures;
@@ -152,7 +153,7 @@ TEST_CASE("every kind of name a certificate prints comes back as its text in pop
     CHECK(failures.empty());
 }
 
-TEST_CASE("Urdu and mixed-script titles and dates come back as their text in poppler, pdf.js, MuPDF and PDFium",
+TEST_CASE("Urdu and mixed-script titles and dates come back as their text in poppler, pdf.js, MuPDF and Chrome",
           "[engines]") {
     SECTION("an Urdu cohort's certificate: its title, its dates and the date it was issued, as whole lines") {
         CertificateContent c = completion_for({"عائشہ خان", "Aisha Khan", "ur", "ur"});
@@ -160,12 +161,11 @@ TEST_CASE("Urdu and mixed-script titles and dates come back as their text in pop
         REQUIRE(format_date(c.issued_on, "ur") == kUrduDates[0]);
         REQUIRE(format_date_range(c.start_date, c.end_date, "ur") == kUrduDates[1]);
         // Lines that mix Urdu and Latin words, several of each, read as written: the site and dates (a Latin name
-        // first in a right-to-left line), the date of issue, a role with its English.  PDFium read the Latin words
+        // first in a right-to-left line), the date of issue, a role with its English.  Chrome read the Latin words
         // of such a line in reverse ("Centre Community Patan"), poppler put a line's Latin words after its Urdu.
-        std::vector<std::string> texts = {"عائشہ خان", "ہم مرتبہ معاونت کی بنیادیں",
-                                          std::string("Patan Community Centre، نیپال · ") + kUrduDates[1],
-                                          std::string("تاریخِ اجرا ") + kUrduDates[0],
-                                          "شریک سہولت کار · Co-facilitator"};
+        std::vector<std::string> texts = {
+            "عائشہ خان", "ہم مرتبہ معاونت کی بنیادیں", std::string("Patan Community Centre، نیپال · ") + kUrduDates[1],
+            std::string("تاریخِ اجرا ") + kUrduDates[0], "شریک سہولت کار · Co-facilitator"};
         for (const auto& m : c.modules) texts.push_back(m.title.in("ur"));
         const auto failures = unread(c, texts, "urdu-title.pdf");
         for (const std::string& f : failures) UNSCOPED_INFO(f);
@@ -174,8 +174,7 @@ TEST_CASE("Urdu and mixed-script titles and dates come back as their text in pop
     SECTION("an Urdu title with Latin words in brackets") {
         CertificateContent c = completion_for({"عائشہ خان", "Aisha Khan", "ur", "ur"});
         c.curriculum_title.by_language["ur"] = "ہم مرتبہ معاونت (Peer Support Foundations) کی بنیادیں";
-        const auto failures =
-            unread(c, {"ہم مرتبہ معاونت (Peer Support Foundations) کی بنیادیں"}, "urdu-brackets.pdf");
+        const auto failures = unread(c, {"ہم مرتبہ معاونت (Peer Support Foundations) کی بنیادیں"}, "urdu-brackets.pdf");
         for (const std::string& f : failures) UNSCOPED_INFO(f);
         CHECK(failures.empty());
     }
@@ -196,7 +195,7 @@ TEST_CASE("Urdu and mixed-script titles and dates come back as their text in pop
     }
 }
 
-TEST_CASE("the names in a report's table come back as their text in poppler, pdf.js, MuPDF and PDFium", "[engines]") {
+TEST_CASE("the names in a report's table come back as their text in poppler, pdf.js, MuPDF and Chrome", "[engines]") {
     ReportContent r;
     r.language = "en";
     r.subtitle_lines = {"Period 2026-01-01 to 2026-03-31"};
@@ -229,7 +228,7 @@ TEST_CASE("a bidi mark inside a Latin word of a line with Urdu letters leaves th
 TEST_CASE("an Urdu name comes back once in every engine, not again after each piece of the invisible layer",
           "[engines]") {
     // PDFium took a Nastaliq run's /ActualText again after each piece of the line's invisible layer that it sorted
-    // between the run's text objects ("عائشہ خان عائشہ خانعائشہ خان...").
+    // between the run's text objects (measured in @embedpdf/pdfium's build) ("عائشہ خان عائشہ خانعائشہ خان...").
     const Person person{"عائشہ خان", "Aisha Khan", "ur", "ur"};
     const fs::path pdf = engines_dir() / "urdu-name-once.pdf";
     const CertificateContent content = completion_for(person);
