@@ -267,6 +267,7 @@ HPDF_Dict PageLayout::place(const std::shared_ptr<const StaticLayer>& layer) {
     HPDF_Page_GSave(page_);
     HPDF_Page_ExecuteXObject(page_, form);
     HPDF_Page_GRestore(page_);
+    text_.note_text_on(page_);
     return form;
 }
 

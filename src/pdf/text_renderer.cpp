@@ -221,6 +221,18 @@ PdfiumDirection pdfium_direction(char32_t c) {
     }
 }
 
+// Whether PDFium takes `text` for right-to-left: more stretches of right-to-left letters than of left-to-right ones.
+bool pdfium_takes_for_rtl(const std::u32string& text) {
+    std::ptrdiff_t balance = 0;
+    PdfiumDirection last = PdfiumDirection::neutral;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const PdfiumDirection d = pdfium_direction(text[i]);
+        if (i == 0 || d != last) balance += d == PdfiumDirection::right ? 1 : d == PdfiumDirection::left ? -1 : 0;
+        last = d;
+    }
+    return balance > 0;
+}
+
 // The text PDFium's reordering (above) turns into `logical`: its stretches are the same, so PDFium takes the line
 // for the same direction; each stretch it will mirror is given mirrored, and on a line it takes for right-to-left
 // the stretches come in reverse order.
@@ -235,10 +247,7 @@ std::u32string pdfium_line_text(const std::u32string& logical) {
         if (stretches.empty() || stretches.back().direction != d) stretches.push_back({d, {}});
         stretches.back().text += c;
     }
-    const auto count = [&](PdfiumDirection d) {
-        return std::count_if(stretches.begin(), stretches.end(), [d](const Stretch& s) { return s.direction == d; });
-    };
-    const bool rtl = count(PdfiumDirection::right) > count(PdfiumDirection::left);
+    const bool rtl = pdfium_takes_for_rtl(logical);
     bool reading_rtl = rtl;
     for (Stretch& s : stretches) {
         if (s.direction == PdfiumDirection::right || (s.direction == PdfiumDirection::neutral && reading_rtl)) {
@@ -366,8 +375,9 @@ void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0
     std::string out;
     out.reserve(4096);
     std::vector<FontEmbedder::CodeSite> sites;
+    const bool first_on_page = pages_with_text_.insert(page).second;
     if (any_outlines) paint_outlines(page, line, run_fonts, x0, y0, size, out);
-    if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, out, sites);
+    if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, first_on_page && !any_outlines, out, sites);
     if (embedder_) embedder_->add_sites(page, haru::stream_size(stream), sites);
 
     check(haru::append(stream, out), "writing page content");
@@ -378,7 +388,8 @@ void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0
 }
 
 void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0, double y0,
-                             double size, std::string& out, std::vector<FontEmbedder::CodeSite>& sites) {
+                             double size, bool first_on_page, std::string& out,
+                             std::vector<FontEmbedder::CodeSite>& sites) {
     // Text state is part of the graphics state: q/Q keeps our Tf from leaking, and whatever
     // the caller set through libharu (spacing, scaling, rendering mode, rise) is reset inside.
     out += "q BT\n";
@@ -466,7 +477,11 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
         std::u32string logical;
         for (const TextPiece& p : pieces) logical += decode_utf8(p.text);
         std::string pdfium;
-        for (char32_t c : pdfium_line_text(logical)) append_utf8(pdfium, c);
+        std::u32string text = pdfium_line_text(logical);
+        // Chrome's PDFium reverses the /ActualText of a page's first text where it reads right to left (measured in
+        // Chrome 156: an Urdu letter's heading came back backwards, and forwards once any text came before it).
+        if (first_on_page && pdfium_takes_for_rtl(text)) std::reverse(text.begin(), text.end());
+        for (char32_t c : text) append_utf8(pdfium, c);
         out += "0 0 Td\n/PDFiumText<</ActualText<FEFF";
         out += utf16be_hex(pdfium);
         out += ">>>BDC\n";

@@ -108,12 +108,16 @@ public:
     /// The document's subset fonts (nullptr in GlyphMode::outlines).
     const FontEmbedder* embedded_fonts() const { return embedder_.get(); }
 
+    /// Tells the renderer that `page` already shows text it did not draw (a form placed on it): no line it draws
+    /// there afterwards is the page's first text (show_text()).
+    void note_text_on(HPDF_Page page) { pages_with_text_.insert(page); }
+
 private:
     using RunFonts = std::vector<FontEmbedder::Font*>;  // per run: its subset font, or nullptr for outlines
     void paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0,
                         double size, std::string& out);
     void show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0, double size,
-                   std::string& out, std::vector<FontEmbedder::CodeSite>& sites);
+                   bool first_on_page, std::string& out, std::vector<FontEmbedder::CodeSite>& sites);
 
     /// A piece of an invisible text layer: one code of the layer's Type 3 font, scaled to `advance` points.
     struct TextPiece {
@@ -187,6 +191,7 @@ private:
     std::unordered_map<GlyphKey, GlyphUse, GlyphKeyHash> glyphs_;
     std::vector<GlyphForm> forms_;
     std::unordered_map<HPDF_Page, std::unordered_set<std::size_t>> page_forms_;  // forms each page has registered
+    std::unordered_set<HPDF_Page> pages_with_text_;                               // pages some text is drawn on
 };
 
 }  // namespace mitra::pdf

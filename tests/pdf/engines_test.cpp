@@ -243,3 +243,37 @@ TEST_CASE("an Urdu name comes back once in every engine, not again after each pi
         CHECK(times == 1);
     }
 }
+
+TEST_CASE("a page whose first text is an Urdu line reads in order in every engine, on each page", "[engines]") {
+    // Chrome's PDFium reverses the /ActualText of a page's first text where it reads right to left: an Urdu
+    // letter's heading came back backwards there, and forwards once any text came before it.
+    const std::vector<std::string> lines = {"ہم مرتبہ معاونت میں آپ کی پیش رفت", "30 جون، 2026",
+                                            "عائشہ خان (Aisha Khan)"};
+    const fs::path pdf = engines_dir() / "urdu-first.pdf";
+    {
+        Doc doc;
+        TextRenderer text(doc.h, fonts());
+        for (int p = 0; p < 2; ++p) {
+            HPDF_Page page = HPDF_AddPage(doc.h);
+            double y = 760;
+            for (const std::string& line : lines) {
+                text.draw(page, line, 60, y, {"sans", false, 16, "ur"});
+                y -= 40;
+            }
+        }
+        HPDF_SaveToFile(doc.h, pdf.c_str());
+    }
+    const auto failures = unread_in(pdf, lines);
+    for (const std::string& f : failures) UNSCOPED_INFO(f);
+    CHECK(failures.empty());
+    // The heading of each page, once each.
+    for (const Engine& engine : kEngines) {
+        const std::string extracted = normalised(engine.extract(pdf));
+        const std::string first = normalised(lines[0]);
+        std::size_t times = 0;
+        for (auto at = extracted.find(first); at != std::string::npos; at = extracted.find(first, at + first.size()))
+            ++times;
+        INFO(engine.name << " reads:\n" << extracted);
+        CHECK(times == 2);
+    }
+}
