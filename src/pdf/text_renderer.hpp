@@ -191,7 +191,7 @@ private:
     std::unordered_map<GlyphKey, GlyphUse, GlyphKeyHash> glyphs_;
     std::vector<GlyphForm> forms_;
     std::unordered_map<HPDF_Page, std::unordered_set<std::size_t>> page_forms_;  // forms each page has registered
-    std::unordered_set<HPDF_Page> pages_with_text_;                               // pages some text is drawn on
+    std::unordered_set<HPDF_Page> pages_with_text_;                              // pages some text is drawn on
 };
 
 }  // namespace mitra::pdf
