@@ -97,20 +97,34 @@ void Flow::table(const std::vector<std::string>& header, const std::vector<std::
     // One row: `row` null draws it as decoration (the header again on a new page).
     auto draw_row = [&](const std::vector<std::vector<std::string>>& cells, Structure::Element row, bool bold) {
         const TextStyle style{"sans", bold, size, language_};
+        // Chrome reads the row's cells as one line, in the order given here (TextRenderer::set_in_row()).
+        std::vector<std::string> reading;
+        for (const auto& c : cells) {
+            std::string words;
+            for (const auto& l : c) words += (words.empty() ? "" : " ") + l;
+            reading.push_back(words);
+        }
+        const bool whole = TextRenderer::gives_row(reading);
+        bool row_given = false;
         double offset = 0;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             const double x = start_x(offset + pad);
             auto draw = [&] {
+                if (whole && !row_given) {
+                    text_.row_text(page_, reading, kMargin, y_ - pad - line_h + size * 0.3, kWidth, size);
+                    row_given = true;
+                }
+                text_.set_in_row(whole);
                 double y = y_ - pad;
                 for (const auto& line : cells[c]) {
                     y -= line_h;
                     text_.draw(page_, line, x, y + size * 0.3, style, align);
                 }
+                text_.set_in_row(false);
             };
             if (!row) Structure::artifact(page_, draw);
             else {
-                std::string words;
-                for (const auto& l : cells[c]) words += (words.empty() ? "" : " ") + l;
+                const std::string& words = reading[c];
                 const auto cell = tags_.add(row, bold ? Role::header_cell : Role::cell, {}, {},
                                             has_rtl(words) ? words : std::string());
                 if (!cells[c].empty()) tags_.mark(page_, cell, draw);

@@ -142,6 +142,7 @@ void people_pages(haru::Document& doc, TextRenderer& text, Tags& tags, std::size
         y -= head_h;
         while (done < rows && y - row_h >= bottom) {
             row(page, done, y - row_h, row_h, tags.s.add(table, Role::row));
+            text.set_in_row(false);  // a row may have given PDFium its text whole
             y -= row_h;
             hline(page, kMargin, kA4Width - kMargin, y);
             ++done;
@@ -228,8 +229,19 @@ std::string render_sign_in_sheet(FontStack& fonts, const SignInSheet& s) {
         const double base = y + h / 2 - 3.5;
         double x = kMargin;
         grey(page, 0.35);
-        tags.cell(page, tr, "",
-                  [&] { text.draw(page, std::to_string(i + 1), x + mm(8) - 3, base, sans(8), Align::right); });
+        // Chrome reads a row with right-to-left letters as one line, its cells in order (TextRenderer::set_in_row()).
+        std::vector<std::string> reading{std::to_string(i + 1)};
+        if (i < s.people.size()) {
+            const FormPerson& p = s.people[i];
+            reading.insert(reading.end(), {p.ref, p.full_name});
+            if (!p.latin_name.empty() && p.latin_name != p.full_name) reading.push_back(p.latin_name);
+        }
+        const bool whole = TextRenderer::gives_row(reading);
+        tags.cell(page, tr, "", [&] {
+            if (whole) text.row_text(page, reading, kMargin, base, kA4Width - 2 * kMargin, 10);
+            text.set_in_row(whole);
+            text.draw(page, std::to_string(i + 1), x + mm(8) - 3, base, sans(8), Align::right);
+        });
         x += mm(8);
         if (i < s.people.size()) {
             const FormPerson& p = s.people[i];
@@ -358,8 +370,15 @@ std::string render_roster(FontStack& fonts, const Roster& r) {
         const double base = y + h / 2 - 3.5;
         double x = kMargin;
         grey(page, 0.35);
-        tags.cell(page, tr, "",
-                  [&] { text.draw(page, std::to_string(i + 1), x + mm(9) - 3, base, sans(8), Align::right); });
+        // Chrome reads a row with right-to-left letters as one line, its cells in order (TextRenderer::set_in_row()).
+        const std::vector<std::string> reading{std::to_string(i + 1), p.ref,      p.full_name,
+                                               p.latin_name,          p.language, p.country};
+        const bool whole = TextRenderer::gives_row(reading);
+        tags.cell(page, tr, "", [&] {
+            if (whole) text.row_text(page, reading, kMargin, base, kA4Width - 2 * kMargin, 10);
+            text.set_in_row(whole);
+            text.draw(page, std::to_string(i + 1), x + mm(9) - 3, base, sans(8), Align::right);
+        });
         x += mm(9);
         grey(page, 0.1);
         tags.cell(page, tr, "",

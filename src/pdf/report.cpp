@@ -297,14 +297,19 @@ struct Writer {
                 ink();
                 const auto& row = table.rows[r];
                 const Structure::Element tr = tags.add(grid, Role::row);
+                const bool whole = TextRenderer::gives_row(row);
                 for (std::size_t c = 0; c < columns; ++c) {
                     const std::string& shown = c < row.size() ? row[c] : std::string();
                     const Structure::Element td =
                         tags.add(tr, Role::cell, report.language, {}, has_rtl(shown) ? shown : std::string());
                     if (c < row.size())
                         tags.mark(current, td, [&] {
+                            // Chrome reads the row as one line, its cells in order (TextRenderer::set_in_row()).
+                            if (whole && c == 0) text.row_text(current, row, kMargin, y, width, 8);
+                            text.set_in_row(whole);
                             text.draw_fitted(current, row[c], column_x(c) + 3, y, column_w(c) - 6, sans(8),
                                              c == 0 ? Align::left : Align::right, 5);
+                            text.set_in_row(false);
                         });
                 }
                 y -= row_h;

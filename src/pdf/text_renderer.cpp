@@ -375,16 +375,17 @@ void TextRenderer::draw_shaped(HPDF_Page page, const ShapedLine& line, double x0
     std::string out;
     out.reserve(4096);
     std::vector<FontEmbedder::CodeSite> sites;
-    const bool first_on_page = pages_with_text_.insert(page).second;
+    // In a table's row the line gives PDFium no text (row_text() gives the row's): a mark of PDFium's own around it,
+    // and inside each of its spans (show_text()).
+    const bool first_on_page = !in_row_ && pages_with_text_.insert(page).second;
+    if (in_row_) out += "/PDFiumText<</ActualText<FEFF0000>>>BDC\n";
     if (any_outlines) paint_outlines(page, line, run_fonts, x0, y0, size, out);
     if (any_fonts) show_text(page, line, run_fonts, x0, y0, size, first_on_page && !any_outlines, out, sites);
+    if (in_row_) out += "EMC\n";
     if (embedder_) embedder_->add_sites(page, haru::stream_size(stream), sites);
 
     check(haru::append(stream, out), "writing page content");
-    // New codes may have been allocated: refresh the affected ToUnicode CMaps.
-    for (auto& f : inv_)
-        if (f.to_unicode && f.last_char && static_cast<std::size_t>(haru::number_value(f.last_char)) != f.texts.size())
-            rewrite_to_unicode(f);
+    refresh_to_unicode();
 }
 
 void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& run_fonts, double x0, double y0,
@@ -474,20 +475,12 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
         out += "/Span<</ActualText<FEFF0000>>>BDC\n";
         const std::vector<TextPiece> pieces = line_layer_pieces(line, run_fonts, size);
         write_text_layer(page, pieces, fs, out, 0, true);
-        std::u32string logical;
-        for (const TextPiece& p : pieces) logical += decode_utf8(p.text);
-        std::string pdfium;
-        std::u32string text = pdfium_line_text(logical);
-        // Chrome's PDFium reverses the /ActualText of a page's first text where it reads right to left (measured in
-        // Chrome 156: an Urdu letter's heading came back backwards, and forwards once any text came before it).
-        if (first_on_page && pdfium_takes_for_rtl(text)) std::reverse(text.begin(), text.end());
-        for (char32_t c : text) append_utf8(pdfium, c);
-        out += "0 0 Td\n/PDFiumText<</ActualText<FEFF";
-        out += utf16be_hex(pdfium);
-        out += ">>>BDC\n";
-        // A quarter of the size: PDFium's test for where a line ends weighs the last glyph's width (an em here).
-        write_text_layer(page, {{"\u200B", std::max(line.width(size), 0.01)}}, round_to(fs / 4, 1000), out, 0);
-        out += "EMC\n";
+        if (!in_row_) {
+            std::u32string logical;
+            for (const TextPiece& p : pieces) logical += decode_utf8(p.text);
+            out += "0 0 Td\n";
+            write_pdfium_text(page, logical, line.width(size), fs, first_on_page, out);
+        }
         write_text_layer(page, {{" ", fs, -1, kOffPage}}, fs, out, 0);
         out += "EMC\n100 Tz 0 Tr 0 Ts 0 0 Td\n";
     }
@@ -497,11 +490,11 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
         out += "/Span<</ActualText<FEFF";
         out += utf16be_hex(actual);
         out += ">>>BDC\n";
-        if (layer) out += "/PDFiumText<</ActualText<FEFF0000>>>BDC\n";
+        if (layer || in_row_) out += "/PDFiumText<</ActualText<FEFF0000>>>BDC\n";
     };
     auto close_span = [&] {
         flush();
-        out += layer ? "EMC\nEMC\n" : "EMC\n";
+        out += layer || in_row_ ? "EMC\nEMC\n" : "EMC\n";
     };
     double pen = x0;
     const FontEmbedder::Font* current = nullptr;
@@ -623,6 +616,74 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     }
     flush();
     out += "ET Q\n";
+}
+
+void TextRenderer::write_pdfium_text(HPDF_Page page, const std::u32string& logical, double width, double size,
+                                     bool first_on_page, std::string& out) {
+    std::u32string text = pdfium_line_text(logical);
+    // Chrome's PDFium reverses the /ActualText of a page's first text where it reads right to left (measured in
+    // Chrome 156: an Urdu letter's heading came back backwards, and forwards once any text came before it).
+    if (first_on_page && pdfium_takes_for_rtl(text)) std::reverse(text.begin(), text.end());
+    std::string pdfium;
+    for (char32_t c : text) append_utf8(pdfium, c);
+    out += "/PDFiumText<</ActualText<FEFF";
+    out += utf16be_hex(pdfium);
+    out += ">>>BDC\n";
+    // A glyph per character, each an em of the average advance wide at 100% scale: PDFium's tests for where a line
+    // ends weigh a glyph's width (scale included), and one glyph as wide as the line put the next line's objects in
+    // the same line, sorted by where they start (a table's row before the heading above it).
+    // One text object (PDFium reads a mark's text again after another mark's object between two of its own).
+    const std::size_t n = std::max<std::size_t>(text.size(), 1);
+    const double each = std::max(width, 0.01) / static_cast<double>(n);
+    const double em = std::max(round_to(std::min(each, size), 1000), 0.01);
+    const Code code = code_for("\u200B");
+    const char* name = HPDF_Page_GetLocalFontName(page, inv_[code.font].font);
+    if (!name) throw std::runtime_error("libharu: cannot register the text-layer font on the page");
+    out += "3 Tr /";
+    out += name;
+    out += ' ';
+    put(out, em);
+    out += "Tf ";
+    put(out, 100.0 * each / em, 2);
+    out += "Tz <";
+    char hex[4];
+    std::snprintf(hex, sizeof hex, "%02X", code.code);
+    for (std::size_t i = 0; i < n; ++i) out += hex;
+    out += "> Tj\nEMC\n";
+}
+
+bool TextRenderer::gives_row(const std::vector<std::string>& cells) {
+    bool rtl = false;
+    for (const std::string& cell : cells)
+        for (char32_t c : decode_utf8(cell)) {
+            if (c >= 0xFFFD) return false;
+            rtl = rtl || pdfium_direction(c) == PdfiumDirection::right;
+        }
+    return rtl;
+}
+
+void TextRenderer::row_text(HPDF_Page page, const std::vector<std::string>& cells, double x, double y, double width,
+                            double size) {
+    std::u32string logical;
+    for (const std::string& cell : cells) {
+        std::u32string text;
+        for (char32_t c : decode_utf8(cell))
+            if (!is_bidi_control(c)) text += c;
+        if (text.empty()) continue;
+        if (!logical.empty()) logical += U' ';
+        logical += text;
+    }
+    if (logical.empty()) return;
+    HPDF_Stream stream = content_stream(page);
+    const bool first_on_page = pages_with_text_.insert(page).second;
+    std::string out = "q BT\n";
+    put(out, round_to(x, 1000));
+    put(out, round_to(y, 1000));
+    out += "Td\n";
+    write_pdfium_text(page, logical, width, round_to(size, 1000), first_on_page, out);
+    out += "ET Q\n";
+    check(haru::append(stream, out), "writing page content");
+    refresh_to_unicode();
 }
 
 std::vector<TextRenderer::TextPiece> TextRenderer::line_layer_pieces(const ShapedLine& line, const RunFonts& fonts,
@@ -929,6 +990,13 @@ void TextRenderer::new_invisible_font() {
     haru::deflate_when_written(f.to_unicode);
     check(HPDF_Dict_Add(f.font, "ToUnicode", f.to_unicode), "ToUnicode");
     inv_.push_back(std::move(f));
+}
+
+// New codes may have been allocated: refresh the affected ToUnicode CMaps.
+void TextRenderer::refresh_to_unicode() {
+    for (auto& f : inv_)
+        if (f.to_unicode && f.last_char && static_cast<std::size_t>(haru::number_value(f.last_char)) != f.texts.size())
+            rewrite_to_unicode(f);
 }
 
 void TextRenderer::rewrite_to_unicode(InvisibleFont& f) {

@@ -112,12 +112,27 @@ public:
     /// there afterwards is the page's first text (show_text()).
     void note_text_on(HPDF_Page page) { pages_with_text_.insert(page); }
 
+    /// A table's row.  PDFium (Chrome) takes the cells of a row for one line and orders them itself, as it does a
+    /// line's words (show_text()): it read a right-to-left table's cells backwards, and a row with an Urdu name
+    /// number first.  While `in_row`, the lines drawn give PDFium no text; row_text() gives it the row's text
+    /// instead, its cells in reading order, on the baseline `y` from `x` over `width` (inside the marked content the
+    /// caller is in: the first cell's).  Other engines read the cells as before.
+    /// Only a row with right-to-left letters is given whole (PDFium reads a left-to-right one in order), and only
+    /// where none of its characters is beyond the BMP (PDFium skips those in /ActualText, as it does U+FFFD).
+    static bool gives_row(const std::vector<std::string>& cells);
+    void set_in_row(bool in_row) { in_row_ = in_row; }
+    void row_text(HPDF_Page page, const std::vector<std::string>& cells, double x, double y, double width, double size);
+
 private:
     using RunFonts = std::vector<FontEmbedder::Font*>;  // per run: its subset font, or nullptr for outlines
     void paint_outlines(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0,
                         double size, std::string& out);
     void show_text(HPDF_Page page, const ShapedLine& line, const RunFonts& fonts, double x0, double y0, double size,
                    bool first_on_page, std::string& out, std::vector<FontEmbedder::CodeSite>& sites);
+    /// PDFium's text of a line or row, `logical`, on an invisible glyph from the current text position over
+    /// `width` (show_text()).  Inside BT/ET.
+    void write_pdfium_text(HPDF_Page page, const std::u32string& logical, double width, double size, bool first_on_page,
+                           std::string& out);
 
     /// A piece of an invisible text layer: one code of the layer's Type 3 font, scaled to `advance` points.
     struct TextPiece {
@@ -175,6 +190,7 @@ private:
 
     Code code_for(const std::string& utf8_text);
     void new_invisible_font();
+    void refresh_to_unicode();
     void rewrite_to_unicode(InvisibleFont& f);
 
     HPDF_Doc doc_;
@@ -192,6 +208,7 @@ private:
     std::vector<GlyphForm> forms_;
     std::unordered_map<HPDF_Page, std::unordered_set<std::size_t>> page_forms_;  // forms each page has registered
     std::unordered_set<HPDF_Page> pages_with_text_;                              // pages some text is drawn on
+    bool in_row_ = false;                                                        // set_in_row()
 };
 
 }  // namespace mitra::pdf

@@ -6,6 +6,7 @@
 // only the fonts' ToUnicode maps; poppler and PDFium read /ActualText where it has printable text.
 #include "certificate_support.hpp"
 #include "core/date_format.hpp"
+#include "pdf/practice_record.hpp"
 #include "pdf/report.hpp"
 #include "support.hpp"
 
@@ -276,4 +277,51 @@ TEST_CASE("a page whose first text is an Urdu line reads in order in every engin
         INFO(engine.name << " reads:\n" << extracted);
         CHECK(times == 2);
     }
+}
+
+TEST_CASE("a right-to-left table's rows, and a row with an Urdu name, read in order in every engine", "[engines]") {
+    // Chrome's PDFium takes a row's cells for one line and ordered them itself: an Urdu table's cells came back
+    // left to right ("شمار منٹ نوعیت دن"), a report's row with an Urdu name number first ("12 عائشہ خان").
+    RecordText record;
+    record.language = "ur";
+    record.right_to_left = true;
+    record.title = "زیرِ نگرانی مشق کی تصدیق";
+    RecordTable table;
+    table.header = {"دن", "نوعیت", "منٹ", "شمار"};
+    table.rows = {{"1 مارچ، 2026", "انفرادی", "60", "شمار ہوا"}, {"3 مارچ، 2026", "گروہ میں", "90", "شمار نہیں ہوا"}};
+    table.shares = {0.3, 0.2, 0.15, 0.35};
+    record.sections = {{"M10 Supervised practicum", {}, {}, {table}}};
+    record.footer = "P-007";
+    const fs::path pdf = engines_dir() / "urdu-table.pdf";
+    std::ofstream(pdf, std::ios::binary) << render_practice_record(fonts(), record);
+    std::vector<std::string> rows;
+    for (const auto& cells : std::vector<std::vector<std::string>>{table.header, table.rows[0], table.rows[1]}) {
+        std::string row;
+        for (const std::string& cell : cells) row += (row.empty() ? "" : " ") + cell;
+        rows.push_back(row);
+    }
+    // pdf.js, MuPDF and poppler read the table as they always did: each cell whole (poppler column by column).
+    auto failures = unread_in(pdf, table.rows[1]);
+    for (const Engine& engine : kEngines) {
+        if (std::string(engine.name) != "Chrome") continue;
+        const std::string extracted = normalised(engine.extract(pdf));
+        for (const std::string& row : rows)
+            if (extracted.find(normalised(row)) == std::string::npos)
+                failures.push_back("Chrome does not read the row \"" + row + "\":\n" + extracted);
+    }
+    ReportContent r;
+    r.language = "en";
+    ReportTable people;
+    people.title = "People";
+    people.header = {"name", "attended"};
+    people.rows = {{"عائشہ خان", "12"}, {"Maria Santos", "7"}};
+    r.tables = {people};
+    const fs::path report = engines_dir() / "report-row.pdf";
+    std::ofstream(report, std::ios::binary) << render_report_pdf(fonts(), r);
+    for (const Engine& engine : kEngines)
+        if (std::string(engine.name) == "Chrome" &&
+            normalised(engine.extract(report)).find(normalised("عائشہ خان 12")) == std::string::npos)
+            failures.push_back("Chrome does not read the row \"عائشہ خان 12\":\n" + engine.extract(report));
+    for (const std::string& f : failures) UNSCOPED_INFO(f);
+    CHECK(failures.empty());
 }
