@@ -132,6 +132,19 @@ std::vector<std::string> unread_in(const fs::path& pdf, const std::vector<std::s
     return failures;
 }
 
+// Checks that each engine reads `text` in `pdf` exactly `times` times.
+void check_read_times(const fs::path& pdf, const std::string& text, std::size_t times) {
+    const std::string wanted = normalised(text);
+    for (const Engine& engine : kEngines) {
+        const std::string extracted = normalised(engine.extract(pdf));
+        std::size_t read = 0;
+        for (auto at = extracted.find(wanted); at != std::string::npos; at = extracted.find(wanted, at + wanted.size()))
+            ++read;
+        INFO(engine.name << " reads:\n" << extracted);
+        CHECK(read == times);
+    }
+}
+
 // Writes the certificate and checks it as unread_in() does.
 std::vector<std::string> unread(const CertificateContent& content, const std::vector<std::string>& texts,
                                 const std::string& file) {
@@ -234,15 +247,7 @@ TEST_CASE("an Urdu name comes back once in every engine, not again after each pi
     const fs::path pdf = engines_dir() / "urdu-name-once.pdf";
     const CertificateContent content = completion_for(person);
     render_to(CertificateRenderer(fonts()), shipped_template(shipped_template_name(content.kind)), content, pdf);
-    const std::string name = normalised(person.name);
-    for (const Engine& engine : kEngines) {
-        const std::string extracted = normalised(engine.extract(pdf));
-        std::size_t times = 0;
-        for (auto at = extracted.find(name); at != std::string::npos; at = extracted.find(name, at + name.size()))
-            ++times;
-        INFO(engine.name << " reads:\n" << extracted);
-        CHECK(times == 1);
-    }
+    check_read_times(pdf, person.name, 1);
 }
 
 TEST_CASE("a page whose first text is an Urdu line reads in order in every engine, on each page", "[engines]") {
@@ -267,16 +272,7 @@ TEST_CASE("a page whose first text is an Urdu line reads in order in every engin
     const auto failures = unread_in(pdf, lines);
     for (const std::string& f : failures) UNSCOPED_INFO(f);
     CHECK(failures.empty());
-    // The heading of each page, once each.
-    for (const Engine& engine : kEngines) {
-        const std::string extracted = normalised(engine.extract(pdf));
-        const std::string first = normalised(lines[0]);
-        std::size_t times = 0;
-        for (auto at = extracted.find(first); at != std::string::npos; at = extracted.find(first, at + first.size()))
-            ++times;
-        INFO(engine.name << " reads:\n" << extracted);
-        CHECK(times == 2);
-    }
+    check_read_times(pdf, lines[0], 2);  // the heading of each page, once each
 }
 
 TEST_CASE("a right-to-left table's rows, and a row with an Urdu name, read in order in every engine", "[engines]") {
