@@ -153,11 +153,6 @@ bool shows_serial(const TextBlock& block, const std::string& language);
 
 std::vector<std::string> module_lines(const TextBlock& block, const CertificateContent& c, const std::string& language);
 
-// A line of a right-to-left language's certificate that holds right-to-left letters but starts with Latin ones (a
-// site's name, an acronym in a title): with a right-to-left mark first, so it reads right to left, as the
-// certificate's other lines in that language do.  Any other line as it is.
-std::string in_line_direction(const std::string& text, const std::string& language);
-
 // Throws std::invalid_argument unless the serial, QR text and verify note are printable ASCII.
 void check_printable(const CertificateContent& c);
 

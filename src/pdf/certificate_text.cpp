@@ -7,8 +7,6 @@
 #include "core/identity.hpp"
 #include "core/text.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -130,21 +128,6 @@ std::vector<std::string> module_lines(const TextBlock& block, const CertificateC
         lines.push_back(m.title.in(language) + " — " + hours);
     }
     return lines;
-}
-
-std::string in_line_direction(const std::string& text, const std::string& language) {
-    if (!is_right_to_left(language)) return text;
-    bool first_strong_ltr = false, any_rtl = false, seen_strong = false;
-    for (char32_t ch : decode_utf8(text)) {
-        const UCharDirection d = u_charDirection(static_cast<UChar32>(ch));
-        const bool rtl = d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
-        if (!seen_strong && (rtl || d == U_LEFT_TO_RIGHT)) {
-            seen_strong = true;
-            first_strong_ltr = !rtl;
-        }
-        any_rtl = any_rtl || rtl;
-    }
-    return first_strong_ltr && any_rtl ? "\u200F" + text : text;
 }
 
 void check_printable(const CertificateContent& c) {

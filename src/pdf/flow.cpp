@@ -38,7 +38,7 @@ void Flow::lines(Structure::Element element, const std::string& words, double si
         const Align align = rtl_ ? Align::right : Align::left;
         if (first && !bullet.empty())
             Structure::artifact(page_, [&] { text_.draw(page_, bullet, start_x(0), y_, style, align); });
-        auto draw = [&] { text_.draw(page_, line, start_x(indent), y_, style, align); };
+        auto draw = [&] { text_.draw(page_, in_line_direction(line, language_), start_x(indent), y_, style, align); };
         if (has_rtl(line)) tags_.mark(page_, tags_.add(element, Role::span, {}, {}, line), draw);
         else tags_.mark(page_, element, draw);
         first = false;
@@ -118,7 +118,7 @@ void Flow::table(const std::vector<std::string>& header, const std::vector<std::
                 double y = y_ - pad;
                 for (const auto& line : cells[c]) {
                     y -= line_h;
-                    text_.draw(page_, line, x, y + size * 0.3, style, align);
+                    text_.draw(page_, in_line_direction(line, language_), x, y + size * 0.3, style, align);
                 }
                 text_.set_in_row(false);
             };

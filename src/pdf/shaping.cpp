@@ -1,5 +1,7 @@
 #include "pdf/shaping.hpp"
 
+#include "core/identity.hpp"
+
 #include <unicode/ubidi.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -346,6 +348,21 @@ const ShapedLine& ShapeCache::shape(const std::string& utf8, const TextStyle& st
     ShapedLine line = shape_line(fonts_, utf8, style);  // throws before anything is kept
     if (lines_.size() >= capacity_) lines_.clear();
     return lines_.emplace(std::move(key), std::move(line)).first->second;
+}
+
+std::string in_line_direction(const std::string& text, const std::string& language) {
+    if (!is_right_to_left(language)) return text;
+    bool first_strong_ltr = false, any_rtl = false, seen_strong = false;
+    for (char32_t ch : decode_utf8(text)) {
+        const UCharDirection d = u_charDirection(static_cast<UChar32>(ch));
+        const bool rtl = d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC;
+        if (!seen_strong && (rtl || d == U_LEFT_TO_RIGHT)) {
+            seen_strong = true;
+            first_strong_ltr = !rtl;
+        }
+        any_rtl = any_rtl || rtl;
+    }
+    return first_strong_ltr && any_rtl ? "\u200F" + text : text;
 }
 
 }  // namespace mitra::pdf

@@ -98,6 +98,11 @@ struct BoxPlace {
 BoxPlace place_in_box(const ShapedLine& line, double box_left, double box_width, double size_pt, Align align,
                       double min_size_pt);
 
+/// A line of a right-to-left language (`language`) that holds right-to-left letters but starts with Latin ones (a
+/// site's name, a module's code, an acronym): with a right-to-left mark first, so it reads right to left, as the
+/// document's other lines in that language do.  Any other line as it is.
+std::string in_line_direction(const std::string& text, const std::string& language);
+
 /// A byte range [begin, end) of a line's UTF-8.
 struct TextRange {
     uint32_t begin = 0, end = 0;

@@ -21,8 +21,15 @@ using store::refuse;
 
 std::string day_words(const Date& day, const GatheredPractice& p) { return format_date(day, p.language); }
 
+// What people typed, and dates, inside a right-to-left language's sentence, each kept whole in its own direction (a
+// bidi isolate): a cohort's code and a Latin title with the comma between them read as one left-to-right run.
+std::string typed(const std::string& value, const GatheredPractice& p) {
+    return is_right_to_left(p.language) ? "\u2068" + value + "\u2069" : value;
+}
+
 std::string credential_words(const SupervisorCredential& c, const GatheredPractice& p, const io::Catalog& words) {
-    return io::format(words.tr("%s, valid %s to %s"), {c.name, day_words(c.valid_from, p), day_words(c.expires_on, p)});
+    return io::format(words.tr("%s, valid %s to %s"),
+                      {typed(c.name, p), typed(day_words(c.valid_from, p), p), typed(day_words(c.expires_on, p), p)});
 }
 
 // Whether the entry counts, and why not when it does not.
@@ -96,8 +103,8 @@ std::string attestation_words(const GatheredPractice& p, AttestationKind kind, b
 }
 
 std::string about_person(const GatheredPractice& p, const io::Catalog& words) {
-    return io::format(words.tr("%s (%s), cohort %s, %s"),
-                      {p.person.full_name, p.person.ref, p.cohort.code, p.curriculum_title});
+    return io::format(words.tr("%s (%s), cohort %s, %s"), {typed(p.person.full_name, p), typed(p.person.ref, p),
+                                                           typed(p.cohort.code, p), typed(p.curriculum_title, p)});
 }
 
 }  // namespace
