@@ -88,6 +88,29 @@ TEST_CASE("a supervisor's verification is a tagged table of their entries, in th
         CHECK(plain.find("/Lang (" + language + ")") != std::string::npos);
         CHECK(r.info.find("Tagged:          yes") != std::string::npos);
     }
+    // Urdu lines with what people typed in Latin letters read as written in poppler (Evince) and in Chrome: the
+    // cohort's code and the title with the Arabic comma between them, the credential with its dates.
+    {
+        const auto ur = render(practice("ur", "عائشہ خان", 2), "verification-ur-lines");
+        auto plain = [](std::string text) {
+            for (const char* control : {"\u202A", "\u202B", "\u202C", "\u200E", "\u200F"})
+                for (auto at = text.find(control); at != std::string::npos; at = text.find(control))
+                    text.erase(at, std::string(control).size());
+            return text;
+        };
+        const std::string poppler = plain(run("pdftotext " + quote(ur.pdf.string()) + " -").out);
+        const std::string chrome =
+            run("node --experimental-websocket " +
+                quote(std::string(MITRA_SOURCE_DIR) + "/tests/tools/chrome-text.mjs") + " " + quote(ur.pdf.string()))
+                .out;
+        for (const std::string& line : {std::string("گروپ KTM-2026-1، Peer support"),
+                                        "Certified Peer Supervisor، " + format_date(d("2024-04-01"), "ur")}) {
+            CAPTURE(line);
+            INFO("poppler:\n" << poppler << "\nChrome:\n" << chrome);
+            CHECK(poppler.find(line) != std::string::npos);
+            CHECK(chrome.find(line) != std::string::npos);
+        }
+    }
     // English: 16 days within the credential, then 4 after it lapsed.
     const auto en = render(practice("en", "Asha Gurung", 20), "verification-en");
     CHECK(en.text.find("not counted: credential expired on 31 March 2026") != std::string::npos);
