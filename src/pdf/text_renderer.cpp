@@ -637,13 +637,8 @@ void TextRenderer::write_pdfium_text(HPDF_Page page, const std::u32string& logic
     const double each = std::max(width, 0.01) / static_cast<double>(n);
     const double em = std::max(round_to(std::min(each, size), 1000), 0.01);
     const Code code = code_for("\u200B");
-    const char* name = HPDF_Page_GetLocalFontName(page, inv_[code.font].font);
-    if (!name) throw std::runtime_error("libharu: cannot register the text-layer font on the page");
-    out += "3 Tr /";
-    out += name;
-    out += ' ';
-    put(out, em);
-    out += "Tf ";
+    out += "3 Tr ";
+    set_invisible_font(page, code.font, em, out);
     put(out, 100.0 * each / em, 2);
     out += "Tz <";
     char hex[4];
@@ -856,6 +851,16 @@ void TextRenderer::paint_outlines(HPDF_Page page, const ShapedLine& line, const 
     out += "ET Q\n";
 }
 
+void TextRenderer::set_invisible_font(HPDF_Page page, std::size_t font, double size, std::string& out) {
+    const char* name = HPDF_Page_GetLocalFontName(page, inv_[font].font);
+    if (!name) throw std::runtime_error("libharu: cannot register the text-layer font on the page");
+    out += '/';
+    out += name;
+    out += ' ';
+    put(out, size);
+    out += "Tf\n";
+}
+
 void TextRenderer::write_text_layer(HPDF_Page page, const std::vector<TextPiece>& pieces, double size, std::string& out,
                                     double y0, bool piece_per_item) {
     out += "3 Tr\n";
@@ -883,13 +888,7 @@ void TextRenderer::write_text_layer(HPDF_Page page, const std::vector<TextPiece>
         const Code code = code_for(p.text);
         if (code.font != cur_font) {
             cur_font = code.font;
-            const char* name = HPDF_Page_GetLocalFontName(page, inv_[cur_font].font);
-            if (!name) throw std::runtime_error("libharu: cannot register the text-layer font on the page");
-            out += '/';
-            out += name;
-            out += ' ';
-            put(out, size);
-            out += "Tf\n";
+            set_invisible_font(page, cur_font, size, out);
         }
         // Type 3 glyphs are 1000 units = 1 em wide: scale each to the cluster's advance.
         put(out, std::max(0.0, 100.0 * p.advance / size), 2);

@@ -190,6 +190,8 @@ private:
 
     Code code_for(const std::string& utf8_text);
     void new_invisible_font();
+    /// A Tf of the invisible Type 3 font `font` (an index into inv_) at `size`, registered on the page.
+    void set_invisible_font(HPDF_Page page, std::size_t font, double size, std::string& out);
     void refresh_to_unicode();
     void rewrite_to_unicode(InvisibleFont& f);
 
