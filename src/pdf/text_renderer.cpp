@@ -466,9 +466,9 @@ void TextRenderer::show_text(HPDF_Page page, const ShapedLine& line, const RunFo
     // Ts) a piece made PDFium take the run's span again after it: "جنوری، جنوری، 2026".
     //
     // PDFium gets the line's text once, where no other engine reads it: a mark of a tag of its own (not /Span, whose
-    // /ActualText poppler and Acrobat read; pdf.js and MuPDF read none), around an invisible glyph as wide as the line
-    // that maps to U+200B (pdf.js and MuPDF drop it), given as pdfium_line_text() so its reordering makes it the
-    // logical text.  Each run's span then holds a mark of that tag with nothing printable, which PDFium reads instead
+    // /ActualText poppler and Acrobat read; pdf.js and MuPDF read none), around invisible glyphs across the line that
+    // map to U+200B (pdf.js drops them; write_pdfium_text()), given as pdfium_line_text() so its reordering makes it
+    // the logical text.  Each run's span then holds a mark of that tag with nothing printable, which PDFium reads instead
     // of the span (the innermost mark's /ActualText) and skips.
     const bool layer = layered(line);
     if (layer) {
